@@ -1,0 +1,1 @@
+"""Timeline: news articles turned into an evidence-backed, filterable timeline of events."""

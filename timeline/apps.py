@@ -1,0 +1,9 @@
+"""The domain app: sources, actors, events and the claims that date them."""
+
+from django.apps import AppConfig
+
+
+class TimelineConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "timeline"
+    verbose_name = "Timeline"

@@ -1,0 +1,390 @@
+"""The data model: sources, actors and their aliases, events, and the claims that date them.
+
+Models hold data, invariants and small derived values; writes of extracted data go through
+`timeline.ingest`, editors' writes through `timeline.curation`.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+
+from timeline.pipeline.actors import normalize_alias
+
+
+class Language(models.TextChoices):
+    SIMPLIFIED = "zh-Hans", "Chinese (simplified)"
+    TRADITIONAL = "zh-Hant", "Chinese (traditional)"
+    ENGLISH = "en", "English"
+
+
+class Precision(models.TextChoices):
+    DAY = "day"
+    XUN = "xun", "xun (third of a month)"
+    MONTH = "month"
+    INTERVAL = "interval"
+    QUARTER = "quarter"
+    PART = "part", "part of a year"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+# Finest first; `min_precision` filters and sorting use this order. An explicit interval
+# ("May to June") is ranked by its nature as a span of a few months.
+PRECISION_ORDER = [choice.value for choice in Precision]
+
+
+class Qualifier(models.TextChoices):
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+    APPROX = "approx"
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class AnchorBasis(models.TextChoices):
+    PUBLISHED = "published"
+    INFERRED = "inferred"
+    CONTEXT = "context"
+
+
+class EventType(models.TextChoices):
+    FOUNDING = "founding"
+    FUNDING = "funding"
+    MODEL_RELEASE = "model_release", "model release"
+    PRODUCT_LAUNCH = "product_launch", "product launch"
+    PARTNERSHIP = "partnership"
+    ACQUISITION = "acquisition"
+    RESTRUCTURING = "restructuring"
+    PERSONNEL = "personnel"
+    FINANCIALS = "financials"
+    PRICING = "pricing"
+    RANKING = "ranking"
+    CONTROVERSY = "controversy"
+    RUMOR = "rumor"
+    DENIAL = "denial"
+    STATEMENT = "statement"
+    STRATEGY = "strategy"
+    OTHER = "other"
+
+
+class ActorKind(models.TextChoices):
+    COMPANY = "company"
+    PERSON = "person"
+    MODEL = "model"
+    PRODUCT = "product"
+    LAB = "lab"
+    INVESTOR = "investor"
+    ORGANIZATION = "organization"
+
+
+class DateStatus(models.TextChoices):
+    CONSISTENT = "consistent"
+    DISPUTED = "disputed"
+    UNRESOLVED = "unresolved"
+
+
+class Review(models.TextChoices):
+    EXTRACTED = "extracted"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+
+
+class DatedInterval(models.Model):
+    """The normalized date fields shared by events and claims (DATES.md)."""
+
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    date_qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
+    date_edtf = models.CharField("EDTF", max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def interval_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
+        return [
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True, date_end__isnull=True)
+                | Q(date_start__isnull=False, date_end__isnull=False, date_start__lte=F("date_end")),
+                name=f"{prefix}_date_start_not_after_end",
+                violation_error_message="The date's start must not be after its end.",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True) | ~Q(date_precision=""),
+                name=f"{prefix}_dated_has_precision",
+                violation_error_message="A dated interval needs a precision.",
+            ),
+        ]
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            claim_count=models.Count("claims", distinct=True),
+            event_count=models.Count("claims__event", distinct=True),
+        )
+
+
+class Source(models.Model):
+    """One article, with the full text exactly as loaded."""
+
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    authors = models.JSONField(default=list, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(max_length=8, choices=Language.choices)
+    published = models.DateField(
+        null=True, blank=True, help_text="Publication date, or the start of the inferred one."
+    )
+    published_precision = models.CharField(
+        max_length=10, choices=Precision.choices, blank=True, default=Precision.DAY
+    )
+    published_inferred = models.BooleanField(
+        default=False, help_text="True when the date was inferred from the text, not given."
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
+    report = models.JSONField(
+        default=dict, blank=True, help_text="What the loader noticed: skipped lines, warnings."
+    )
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="source_url_unique_when_present"
+            ),
+            models.CheckConstraint(
+                condition=Q(published__isnull=False) | Q(published_inferred=False),
+                name="source_inferred_needs_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def published_display(self) -> str:
+        """The reference date at its own precision: `2025-01-07`, `2025-01`, `2024`."""
+        if self.published is None:
+            return ""
+        if self.published_precision == Precision.DAY:
+            return self.published.isoformat()
+        if self.published_precision in {Precision.MONTH, Precision.XUN}:
+            return self.published.strftime("%Y-%m")
+        return str(self.published.year)
+
+
+class ActorQuerySet(models.QuerySet):
+    def with_aliases(self):
+        return self.prefetch_related("aliases")
+
+
+class ActorManager(models.Manager.from_queryset(ActorQuerySet)):
+    def get_by_natural_key(self, slug: str) -> "Actor":
+        return self.get(slug=slug)
+
+
+class Actor(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200, help_text="Canonical English name.")
+    kind = models.CharField(max_length=20, choices=ActorKind.choices, db_index=True)
+    description = models.TextField(blank=True)
+
+    objects = ActorManager()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class ActorAliasManager(models.Manager):
+    def get_by_natural_key(self, slug: str, normalized: str) -> "ActorAlias":
+        return self.get(actor__slug=slug, normalized=normalized)
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200, help_text="As written.")
+    language = models.CharField(max_length=8, choices=Language.choices, blank=True)
+    normalized = models.CharField(
+        max_length=200, db_index=True, help_text="Simplified script, case-folded: used to match."
+    )
+
+    objects = ActorAliasManager()
+
+    class Meta:
+        ordering = ["actor_id", "alias", "id"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "normalized"], name="alias_normal_form_unique_per_actor"
+            ),
+            models.CheckConstraint(condition=~Q(normalized=""), name="alias_normalized_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def natural_key(self) -> tuple[str, str]:
+        return (*self.actor.natural_key(), self.normalized)
+
+    natural_key.dependencies = ["timeline.actor"]
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalized = normalize_alias(self.alias)
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(review=Review.REJECTED)
+
+    def with_related(self):
+        return self.prefetch_related(
+            models.Prefetch("event_actors", queryset=EventActor.objects.select_related("actor")),
+            models.Prefetch("claims", queryset=Claim.objects.select_related("source")),
+        )
+
+    def overlapping(self, start, end):
+        """Events whose interval shares at least one day with [start, end]; either may be None."""
+        qs = self.filter(date_start__isnull=False)
+        if start is not None:
+            qs = qs.filter(date_end__gte=start)
+        if end is not None:
+            qs = qs.filter(date_start__lte=end)
+        return qs
+
+    def within(self, start, end):
+        """Events whose whole interval lies inside [start, end]; either may be None."""
+        qs = self.filter(date_start__isnull=False)
+        if start is not None:
+            qs = qs.filter(date_start__gte=start)
+        if end is not None:
+            qs = qs.filter(date_end__lte=end)
+        return qs
+
+    def chronological(self):
+        return self.order_by(F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "id")
+
+
+class Event(DatedInterval):
+    headline = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    type = models.CharField(max_length=20, choices=EventType.choices, db_index=True)
+    date_display = models.CharField(max_length=100, blank=True, help_text="e.g. May 2024")
+    status = models.CharField(
+        max_length=12, choices=DateStatus.choices, default=DateStatus.UNRESOLVED, db_index=True
+    )
+    review = models.CharField(
+        max_length=10, choices=Review.choices, default=Review.EXTRACTED, db_index=True
+    )
+    edited = models.BooleanField(
+        default=False, help_text="An editor changed the date, headline or actors: reloads keep them."
+    )
+    actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "id"]
+        indexes = [
+            models.Index(fields=["date_start", "date_end", "id"], name="event_chronology"),
+            models.Index(fields=["date_end"], name="event_date_end"),
+            models.Index(fields=["date_precision"], name="event_precision"),
+        ]
+        constraints = [
+            *DatedInterval.interval_constraints("event"),
+            models.CheckConstraint(
+                condition=Q(status=DateStatus.UNRESOLVED) | Q(date_start__isnull=False),
+                name="event_dated_unless_unresolved",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+
+class EventActor(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="event_links")
+    role = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["event_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor", "role"], name="event_actor_role_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.role})" if self.role else str(self.actor)
+
+
+class Claim(DatedInterval):
+    """One source's statement of one event, with the exact quote and its normalized date."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="claims")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="claims")
+    quote = models.TextField()
+    char_start = models.PositiveIntegerField()
+    char_end = models.PositiveIntegerField()
+    date_text = models.CharField(max_length=200, blank=True, help_text="As written.")
+    date_char_start = models.PositiveIntegerField(null=True, blank=True)
+    date_char_end = models.PositiveIntegerField(null=True, blank=True)
+    anchor_date = models.CharField(
+        max_length=10, blank=True, help_text="Reference date a relative expression was resolved against."
+    )
+    anchor_basis = models.CharField(max_length=10, choices=AnchorBasis.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event_id", "source_id", "char_start", "id"]
+        indexes = [models.Index(fields=["source", "event"], name="claim_source_event")]
+        constraints = [
+            *DatedInterval.interval_constraints("claim"),
+            models.UniqueConstraint(
+                fields=["source", "char_start", "char_end"], name="claim_unique_span_per_source"
+            ),
+            models.CheckConstraint(
+                condition=Q(char_end__gt=F("char_start")), name="claim_span_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(char_end=F("char_start") + Length("quote")),
+                name="claim_span_matches_quote",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_char_start__isnull=True)
+                | Q(
+                    date_char_start__gte=F("char_start"),
+                    date_char_end__lte=F("char_end"),
+                    date_char_end__gt=F("date_char_start"),
+                ),
+                name="claim_date_inside_quote",
+            ),
+            models.CheckConstraint(
+                condition=Q(anchor_basis="") | ~Q(anchor_date=""), name="claim_anchor_has_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}:{self.char_start}-{self.char_end}"
+
+    @property
+    def anchor(self) -> dict | None:
+        if not self.anchor_basis:
+            return None
+        return {"date": self.anchor_date, "basis": self.anchor_basis}
