@@ -108,7 +108,9 @@ class DatedInterval(models.Model):
         return [
             models.CheckConstraint(
                 condition=Q(date_start__isnull=True, date_end__isnull=True)
-                | Q(date_start__isnull=False, date_end__isnull=False, date_start__lte=F("date_end")),
+                | Q(
+                    date_start__isnull=False, date_end__isnull=False, date_start__lte=F("date_end")
+                ),
                 name=f"{prefix}_date_start_not_after_end",
                 violation_error_message="The date's start must not be after its end.",
             ),
@@ -238,14 +240,14 @@ class ActorAlias(models.Model):
     def __str__(self) -> str:
         return self.alias
 
+    def save(self, *args, **kwargs) -> None:
+        self.normalized = normalize_alias(self.alias)
+        super().save(*args, **kwargs)
+
     def natural_key(self) -> tuple[str, str]:
         return (*self.actor.natural_key(), self.normalized)
 
     natural_key.dependencies = ["timeline.actor"]
-
-    def save(self, *args, **kwargs) -> None:
-        self.normalized = normalize_alias(self.alias)
-        super().save(*args, **kwargs)
 
 
 class EventQuerySet(models.QuerySet):
@@ -277,7 +279,9 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def chronological(self):
-        return self.order_by(F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "id")
+        return self.order_by(
+            F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "id"
+        )
 
 
 class Event(DatedInterval):
@@ -292,7 +296,8 @@ class Event(DatedInterval):
         max_length=10, choices=Review.choices, default=Review.EXTRACTED, db_index=True
     )
     edited = models.BooleanField(
-        default=False, help_text="An editor changed the date, headline or actors: reloads keep them."
+        default=False,
+        help_text="An editor changed the date, headline or actors: reloads keep them.",
     )
     actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -327,7 +332,9 @@ class EventActor(models.Model):
     class Meta:
         ordering = ["event_id", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "actor", "role"], name="event_actor_role_unique")
+            models.UniqueConstraint(
+                fields=["event", "actor", "role"], name="event_actor_role_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -346,7 +353,9 @@ class Claim(DatedInterval):
     date_char_start = models.PositiveIntegerField(null=True, blank=True)
     date_char_end = models.PositiveIntegerField(null=True, blank=True)
     anchor_date = models.CharField(
-        max_length=10, blank=True, help_text="Reference date a relative expression was resolved against."
+        max_length=10,
+        blank=True,
+        help_text="Reference date a relative expression was resolved against.",
     )
     anchor_basis = models.CharField(max_length=10, choices=AnchorBasis.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
