@@ -300,6 +300,11 @@ class Event(DatedInterval):
         help_text="An editor changed the date, headline or actors: reloads keep them.",
     )
     actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    search_text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Headline, summary, quotes and actor aliases in simplified script, case-folded.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
