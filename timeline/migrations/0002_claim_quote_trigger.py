@@ -60,13 +60,15 @@ def backward(apps, schema_editor):
 
 def run(schema_editor, postgres_sql, sqlite_statements):
     vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(postgres_sql)
-    elif vendor == "sqlite":
-        for statement in sqlite_statements:
-            schema_editor.execute(statement)
-    else:
-        raise NotImplementedError(f"No quote trigger for the {vendor} database")
+    # Executed without parameters, so the "%" of RAISE's format string stays literal.
+    with schema_editor.connection.cursor() as cursor:
+        if vendor == "postgresql":
+            cursor.execute(postgres_sql)
+        elif vendor == "sqlite":
+            for statement in sqlite_statements:
+                cursor.execute(statement)
+        else:
+            raise NotImplementedError(f"No quote trigger for the {vendor} database")
 
 
 class Migration(migrations.Migration):
