@@ -346,6 +346,23 @@ class EventActor(models.Model):
         return f"{self.actor} ({self.role})" if self.role else str(self.actor)
 
 
+class EventKey(models.Model):
+    """A name for the happening an event records, e.g. ``model_release:yi-large``.
+
+    The extractor gives each claim such a key; a new claim joins the event that holds its
+    key. Merging moves the keys too, so a later source about a merged happening finds it.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["event_id", "key"]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class Claim(DatedInterval):
     """One source's statement of one event, with the exact quote and its normalized date."""
 
