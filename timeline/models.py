@@ -6,7 +6,7 @@ Models hold data, invariants and small derived values; writes of extracted data 
 
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 
 from timeline.pipeline.actors import normalize_alias
 
@@ -127,6 +127,22 @@ class SourceQuerySet(models.QuerySet):
         return self.annotate(
             claim_count=models.Count("claims", distinct=True),
             event_count=models.Count("claims__event", distinct=True),
+        )
+
+    def with_drawn_counts(self, claims: "models.QuerySet[Claim]"):
+        """Count, per source, the given claims and their events: one correlated subquery
+        each, evaluated only for the rows fetched (a page), over the claim's source index."""
+        per_source = claims.filter(source=models.OuterRef("pk")).order_by().values("source")
+        return self.annotate(
+            claim_count=Coalesce(
+                models.Subquery(per_source.annotate(n=models.Count("pk")).values("n")), 0
+            ),
+            event_count=Coalesce(
+                models.Subquery(
+                    per_source.annotate(n=models.Count("event", distinct=True)).values("n")
+                ),
+                0,
+            ),
         )
 
 
