@@ -1,0 +1,1074 @@
+"""Reading articles: decoding, front matter, the source manifest, language and segmentation.
+
+Turns a file into an Article, and an Article into paragraphs, sentences and clauses whose
+offsets index the decoded text. What counts as noise is decided in ``noise``.
+"""
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+import charset_normalizer
+import opencc
+import yaml
+
+from timeline.pipeline import noise
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+ARTICLE_SUFFIXES = (".txt", ".md")
+MANIFEST_NAMES = frozenset({"sources.json", "manifest.json"})
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+# Tried in this order once strict UTF-8 fails; charset-normalizer picks among the rest.
+_FALLBACK_ENCODINGS = ("gb18030", "big5", "cp1252")
+_MEGABYTE = 1024 * 1024
+
+
+class ArticleError(Exception):
+    """An article that cannot be read; the message names the file and the reason."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class ManifestError(Exception):
+    """A source manifest that cannot be used; the message names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+# --- the manifest -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    file: str
+    title: str | None
+    publisher: str | None
+    authors: tuple[str, ...]
+    url: str | None
+    published: date | None
+    language: str | None
+    note: str | None
+
+
+def _optional_text(entry: Mapping, key: str, where: str, path: Path) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ManifestError(path, f'{where}: "{key}" must be a string, not {type(value).__name__}')
+    return value.strip() or None
+
+
+def load_manifest(path: str | Path) -> dict[str, ManifestEntry]:
+    """Read a sources manifest (a JSON list of entries like fixtures/articles/sources.json).
+
+    Returns the entries keyed by their ``file`` name.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ManifestError(path, "not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(path, f"unreadable ({exc})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(path, f"bad JSON at line {exc.lineno}: {exc.msg}") from None
+    if isinstance(data, dict):
+        data = data.get("articles", data.get("sources"))
+    if not isinstance(data, list):
+        raise ManifestError(path, "expected a JSON list of entries")
+
+    entries: dict[str, ManifestEntry] = {}
+    for number, item in enumerate(data, start=1):
+        where = f"entry {number}"
+        if not isinstance(item, dict):
+            raise ManifestError(path, f"{where} is not an object")
+        file_name = _optional_text(item, "file", where, path)
+        if not file_name:
+            raise ManifestError(path, f'{where} missing "file"')
+        where = f"{where} ({file_name})"
+        if file_name in entries:
+            raise ManifestError(path, f"{where} repeats an earlier entry")
+        authors = item.get("authors") or []
+        if isinstance(authors, str):
+            authors = [authors]
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            raise ManifestError(path, f'{where}: "authors" must be a list of names')
+        published_text = _optional_text(item, "published", where, path)
+        published = None
+        if published_text:
+            try:
+                published = date.fromisoformat(published_text)
+            except ValueError:
+                raise ManifestError(
+                    path, f'bad date "{published_text}" for file {file_name}'
+                ) from None
+        entries[file_name] = ManifestEntry(
+            file=file_name,
+            title=_optional_text(item, "title", where, path),
+            publisher=_optional_text(item, "publisher", where, path),
+            authors=tuple(a.strip() for a in authors if a.strip()),
+            url=_optional_text(item, "url", where, path),
+            published=published,
+            language=_optional_text(item, "language", where, path),
+            note=_optional_text(item, "note", where, path),
+        )
+    return entries
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when NUL bytes sit in every other position, as in UTF-16 text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _has_control_characters(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1a")
+    return controls > max(2, len(sample) // 100)
+
+
+def decode_article_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """Decode raw article bytes; returns (text, encoding name). Raises ArticleError."""
+    if not data.strip():
+        raise ArticleError(path, "empty file")
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ArticleError(path, f"undecodable (tried {encoding})") from None
+            return _checked(text, encoding, path)
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise ArticleError(path, "binary content")
+        try:
+            return _checked(data.decode(encoding), encoding, path)
+        except UnicodeDecodeError:
+            raise ArticleError(path, "binary content") from None
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", path)
+    except UnicodeDecodeError:
+        pass
+    tried = ", ".join(("utf-8", *_FALLBACK_ENCODINGS))
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_FALLBACK_ENCODINGS)).best()
+    if best is None:
+        raise ArticleError(path, f"undecodable (tried {tried})")
+    encoding = best.encoding
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise ArticleError(path, f"undecodable (tried {tried})") from None
+    return _checked(text, encoding, path)
+
+
+def _checked(text: str, encoding: str, path: str | Path) -> tuple[str, str]:
+    if _has_control_characters(text):
+        raise ArticleError(path, "binary content")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ArticleError(path, "empty file")
+    return text, encoding
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- front matter -----------------------------------------------------------------------
+
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
+
+
+def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict, int]:
+    """YAML front matter of a text and the offset where its body starts.
+
+    A text without front matter gives ({}, 0). Only a leading "---" block whose first
+    line looks like "key:" is front matter; a leading horizontal rule is not.
+    """
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if not opening:
+        return {}, 0
+    block_start = opening.end()
+    if not _FRONT_MATTER_KEY.match(text, block_start):
+        return {}, 0
+    closing = _FRONT_MATTER_CLOSE.search(text, block_start)
+    if not closing:
+        raise ArticleError(path, "malformed front matter: no closing '---' line")
+    block = text[block_start : closing.start()]
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = f" (line {mark.line + 2}, column {mark.column + 1})" if mark else ""
+        raise ArticleError(path, f"malformed front matter: {problem}{where}") from None
+    except ValueError as exc:
+        raise ArticleError(path, f"malformed front matter: {exc}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError(path, "malformed front matter: not a mapping of keys to values")
+    body_start = closing.end()
+    if body_start < len(text) and text[body_start] == "\n":
+        body_start += 1
+    return {str(key): value for key, value in data.items()}, body_start
+
+
+def _front_matter_value(front_matter: Mapping[str, object], *keys: str) -> object:
+    lowered = {key.lower(): value for key, value in front_matter.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _front_matter_date(value: object, path: str | Path) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+        match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+        if match:
+            try:
+                return date(*map(int, match.groups()))
+            except ValueError:
+                pass
+    raise ArticleError(path, f'bad date "{value}" in front matter')
+
+
+def _front_matter_authors(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = re.split(r"\s*(?:,|，|、|;|&|\band\b)\s*", value)
+    if not isinstance(value, list):
+        return ()
+    names = []
+    for item in value:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str) and item.strip():
+            names.append(item.strip())
+    return tuple(names)
+
+
+# --- language ---------------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LANGUAGE_SAMPLE = 200_000
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    """How many Han characters in ``text`` are traditional-only and simplified-only."""
+    counts = Counter(_HAN.findall(text))
+    chars = sorted(counts)
+    if not chars:
+        return 0, 0
+    joined = "\n".join(chars)
+    as_simplified = _converter("t2s").convert(joined).split("\n")
+    as_traditional = _converter("s2t").convert(joined).split("\n")
+    if len(as_simplified) != len(chars) or len(as_traditional) != len(chars):
+        return 0, 0
+    traditional = sum(counts[c] for c, s in zip(chars, as_simplified, strict=True) if s != c)
+    simplified = sum(counts[c] for c, t in zip(chars, as_traditional, strict=True) if t != c)
+    return traditional, simplified
+
+
+def detect_language(text: str, *, chinese: bool | None = None) -> str:
+    """ "zh-Hans", "zh-Hant" or "en" from the characters of ``text``.
+
+    Han characters carry about a word each, so a text is Chinese once they reach a quarter
+    of its Latin letters. ``chinese=True`` only decides the script.
+    """
+    sample = text[:_LANGUAGE_SAMPLE]
+    if chinese is None:
+        han = len(_HAN.findall(sample))
+        latin = len(_LATIN.findall(sample))
+        chinese = han >= 5 and han * 4 >= latin
+    if not chinese:
+        return "en"
+    traditional, simplified = _script_counts(sample)
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+_LANGUAGE_TAGS = {
+    "zh-hans": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh-my": "zh-Hans",
+    "zh-hans-cn": "zh-Hans",
+    "zh-hant": "zh-Hant",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh-hant-tw": "zh-Hant",
+    "zh-hant-hk": "zh-Hant",
+}
+
+
+def _language(declared: str | None, text: str) -> str:
+    tag = (declared or "").strip().replace("_", "-").lower()
+    if tag in _LANGUAGE_TAGS:
+        return _LANGUAGE_TAGS[tag]
+    if tag == "en" or tag.startswith("en-"):
+        return "en"
+    if tag in {"zh", "chinese", "cn"}:
+        return detect_language(text, chinese=True)
+    return detect_language(text)
+
+
+# --- the article ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    file_name: str
+    text: str
+    body_start: int
+    title: str
+    publisher: str
+    authors: tuple[str, ...]
+    url: str
+    published: date | None
+    language: str
+    encoding: str
+    content_hash: str
+    front_matter: Mapping[str, object] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, hash=False
+    )
+
+
+_TOP_BYLINE_LINES = 15
+_MARKDOWN_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+
+
+def _body_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of every line from ``start``, excluding the newline."""
+    lines = []
+    position = start
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        if newline < 0:
+            if position < length:
+                lines.append((position, length))
+            break
+        lines.append((position, newline))
+        position = newline + 1
+    return lines
+
+
+def _metadata_from_body(text: str, body_start: int) -> tuple[str, tuple[str, ...], str]:
+    """Title, authors and publisher as the top of the body gives them."""
+    title = ""
+    authors: tuple[str, ...] = ()
+    publisher = ""
+    looked = 0
+    for start, end in _body_lines(text, body_start):
+        line = text[start:end].strip()
+        if noise.is_decoration(line):
+            continue
+        looked += 1
+        if looked > _TOP_BYLINE_LINES:
+            break
+        reason = noise.line_noise(line)
+        if reason is None:
+            if not title:
+                title = _MARKDOWN_HEADING_MARK.sub("", line).strip("*# ").strip()
+            continue
+        if not authors:
+            authors = noise.byline_authors(line)
+        if not publisher:
+            publisher = noise.byline_publisher(line) or ""
+    return title, authors, publisher
+
+
+def read_article(
+    path: str | Path,
+    *,
+    manifest: Mapping[str, ManifestEntry] | None = None,
+    published: date | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Article:
+    """Read, decode and describe one article file.
+
+    Metadata comes from the manifest entry first, then the front matter, then the text
+    itself. ``published`` is an override used only when neither gives a date.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ArticleError(path, "not found") from None
+    if not path.is_file():
+        raise ArticleError(path, "not a file")
+    if size > max_bytes:
+        raise ArticleError(
+            path, f"too large: {size / _MEGABYTE:.1f} MB > {max_bytes / _MEGABYTE:g} MB limit"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(path, f"unreadable ({exc.strerror or exc})") from None
+    raw_text, encoding = decode_article_bytes(data, path)
+    text = normalize_newlines(raw_text)
+    front_matter, body_start = split_front_matter(text, path)
+    if not text[body_start:].strip():
+        raise ArticleError(path, "empty file")
+
+    entry = None
+    if manifest:
+        entry = manifest.get(path.name) or manifest.get(path.as_posix())
+    body_title, body_authors, body_publisher = _metadata_from_body(text, body_start)
+
+    def chosen(manifest_value, *front_matter_keys):
+        if manifest_value:
+            return manifest_value
+        value = _front_matter_value(front_matter, *front_matter_keys)
+        return value if isinstance(value, str) and value.strip() else None
+
+    title = chosen(entry and entry.title, "title") or body_title
+    publisher = (
+        chosen(entry and entry.publisher, "publisher", "source", "site", "site_name")
+        or body_publisher
+    )
+    front_matter_url = chosen(None, "url", "link", "canonical_url", "source_url", "permalink")
+    if front_matter_url and not front_matter_url.startswith(("http://", "https://")):
+        front_matter_url = None
+    url = (entry and entry.url) or front_matter_url or ""
+    authors = (
+        (entry and entry.authors)
+        or _front_matter_authors(_front_matter_value(front_matter, "authors", "author"))
+        or body_authors
+    )
+    front_matter_date = _front_matter_date(
+        _front_matter_value(
+            front_matter, "published", "date", "pubdate", "published_at", "publish_date"
+        ),
+        path,
+    )
+    published_date = (entry and entry.published) or front_matter_date or published
+    declared = (entry and entry.language) or _front_matter_value(
+        front_matter, "lang", "language", "locale"
+    )
+    language = _language(declared if isinstance(declared, str) else None, text[body_start:])
+
+    return Article(
+        path=str(path),
+        file_name=path.name,
+        text=text,
+        body_start=body_start,
+        title=title.strip(),
+        publisher=publisher.strip(),
+        authors=tuple(authors),
+        url=url.strip(),
+        published=published_date,
+        language=language,
+        encoding=encoding,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        front_matter=MappingProxyType(dict(front_matter)),
+    )
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Article files named directly, or the .txt/.md files under named directories.
+
+    Directory contents are sorted and searched recursively, skipping hidden entries and
+    manifest files. A path that does not exist raises ArticleError.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise ArticleError(path, "not found")
+        if path.is_dir():
+            candidates = sorted(
+                child
+                for child in path.rglob("*")
+                if child.is_file()
+                and child.suffix.lower() in ARTICLE_SUFFIXES
+                and child.name.lower() not in MANIFEST_NAMES
+                and not any(part.startswith(".") for part in child.relative_to(path).parts)
+            )
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+# --- segmentation -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    pass
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    """A content paragraph.
+
+    In an interview, ``speaker`` names who is talking: the paragraph that opens a turn
+    ("李开复:…") and the paragraphs continuing that answer share the speaker and the same
+    ``turn`` number. A heading ends the turn.
+    """
+
+    index: int
+    speaker: str | None
+    is_heading: bool
+    sentences: tuple[Sentence, ...]
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    char_start: int
+    char_end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Document:
+    article: Article
+    paragraphs: tuple[Paragraph, ...]
+    skipped: tuple[SkippedLine, ...]
+    spam_spans: tuple[Span, ...]
+
+    def skipped_counts(self) -> dict[str, int]:
+        """Number of skipped lines per reason."""
+        return dict(Counter(line.reason for line in self.skipped))
+
+
+# Block markers stripped before sentences start: headings, quotes, list bullets.
+_BLOCK_MARKER = re.compile(
+    r"(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+•·][ \t]+|\d{1,3}[.)][ \t]+|[（(]\d{1,3}[)）][ \t]*"
+    r"|[一二三四五六七八九十]{1,3}、[ \t]*)"
+)
+_LIST_MARKER = re.compile(r"(?:[-*+•·][ \t]+|\d{1,3}[.)][ \t]+)")
+_TURN = re.compile(
+    r"(?:\*\*)?(?P<label>[\u3400-\u9fffA-Za-z0-9·•.'’\- ]{1,20}?)(?:\*\*)?"
+    r"[ \t]*[:：][ \t]*(?:\*\*)?"
+)
+_INTERVIEW_LABELS = frozenset(
+    {"q", "a", "问", "答", "問", "提问", "提問", "回答", "主持人", "记者", "記者", "interviewer"}
+)
+_NOT_SPEAKERS = frozenset(
+    {
+        "note",
+        "notes",
+        "update",
+        "updated",
+        "correction",
+        "source",
+        "sources",
+        "editor",
+        "editor's note",
+        "disclaimer",
+        "summary",
+        "warning",
+        "tip",
+        "example",
+        "time",
+        "date",
+        "location",
+        "price",
+        "注",
+        "注释",
+        "备注",
+        "備註",
+        "编者按",
+        "編者按",
+        "编者注",
+        "按",
+        "摘要",
+        "导语",
+        "導語",
+        "导读",
+        "導讀",
+        "提示",
+        "附",
+        "附注",
+        "更新",
+        "注意",
+        "小结",
+        "总结",
+        "總結",
+        "结论",
+        "結論",
+        "背景",
+        "例如",
+        "比如",
+        "时间",
+        "時間",
+        "地点",
+        "地點",
+        "日期",
+        "价格",
+        "價格",
+        "第一",
+        "第二",
+        "第三",
+        "其一",
+        "其二",
+    }
+)
+_VERB_ENDINGS = ("说", "說", "道", "称", "稱", "表示", "认为", "認為", "指出", "写", "寫", "是")
+_TERMINAL_END = "。！？!?.…；;,，、"
+
+
+def _turn_label(line: str) -> tuple[str, int] | None:
+    """(label, offset where the turn's words start) for a line shaped like "Name: words"."""
+    match = _TURN.match(line)
+    if not match or match.end() >= len(line.rstrip()):
+        return None
+    label = match.group("label").strip()
+    if not label or label.isdigit() or len(label.split()) > 4:
+        return None
+    folded = label.casefold()
+    if folded in _NOT_SPEAKERS or folded.startswith(("http", "www")):
+        return None
+    if folded not in _INTERVIEW_LABELS and label.endswith(_VERB_ENDINGS):
+        return None
+    return label, match.end()
+
+
+def _core(text: str) -> str:
+    """Line text without emphasis and wrapping quotes, for heading checks."""
+    core = text.strip().strip("*_").strip()
+    return core
+
+
+_FILE_NAME_END = re.compile(r"\.(?:jpe?g|png|gif|webp|pdf|docx?)$", re.IGNORECASE)
+
+
+def _looks_like_heading(text: str) -> bool:
+    core = _core(text)
+    if not core or not noise._WORD.search(core):
+        return False
+    inner = core.rstrip("”’」』\"')）】》")
+    if not inner:
+        return False
+    last = inner[-1]
+    han = len(_HAN.findall(core))
+    if han >= 4 or han * 2 >= len(core.replace(" ", "")):
+        limit = 50
+    else:
+        limit = 80
+        if len(core.split()) > 12 or not (core[0].isupper() or core[0].isdigit()):
+            return False
+    if len(core) > limit or _FILE_NAME_END.search(core):
+        return False
+    if last in ":：":
+        return len(core) <= 12
+    return last not in _TERMINAL_END
+
+
+_WRAP_MIN = 50
+_NOT_WRAPPED_AFTER = "。！？!?.…；;:：”’」』\"')）】》*"
+
+
+@dataclass
+class _Block:
+    start: int
+    end: int
+    content_start: int
+    speaker: str | None
+    is_heading: bool
+    markup: bool
+
+
+def segment_article(article: Article) -> Document:
+    """Split an article into content paragraphs and sentences, setting noise aside."""
+    text = article.text
+    lines = _body_lines(text, article.body_start)
+    report = noise.mark_noise([text[s:e] for s, e in lines], title=article.title)
+
+    skipped: list[SkippedLine] = []
+    if article.body_start:
+        for start, end in _body_lines(text[: article.body_start], 0):
+            if text[start:end].strip():
+                skipped.append(SkippedLine(start, end, noise.FRONT_MATTER))
+
+    # Labels that open at least two lines are interview speakers.
+    content = [i for i, reason in enumerate(report.reasons) if reason is None]
+    labels: Counter[str] = Counter()
+    turn_at: dict[int, tuple[str, int]] = {}
+    for i in content:
+        start, end = lines[i]
+        line = text[start:end]
+        stripped_offset = len(line) - len(line.lstrip())
+        found = _turn_label(line[stripped_offset:])
+        if found:
+            turn_at[i] = (found[0], start + stripped_offset + found[1])
+            labels[found[0].casefold()] += 1
+    turn_at = {
+        i: value
+        for i, value in turn_at.items()
+        if labels[value[0].casefold()] >= 2 or value[0].casefold() in _INTERVIEW_LABELS
+    }
+
+    title_key = noise.normalize_line(article.title) if article.title else ""
+    title_seen = False
+    blocks: list[_Block] = []
+    for i, reason in enumerate(report.reasons):
+        start, end = lines[i]
+        if reason is not None:
+            if reason != noise.BLANK:
+                skipped.append(SkippedLine(start, end, reason))
+            continue
+        raw = text[start:end]
+        left = len(raw) - len(raw.lstrip())
+        right = len(raw.rstrip())
+        span_start, span_end = start + left, start + right
+        line = text[span_start:span_end]
+        if i in turn_at:
+            speaker, content_start = turn_at[i]
+            blocks.append(_Block(span_start, span_end, content_start, speaker, False, True))
+            continue
+        marker = _BLOCK_MARKER.match(line)
+        content_start = span_start + (marker.end() if marker else 0)
+        body = text[content_start:span_end]
+        is_heading = line.startswith("#") and bool(marker)
+        if not is_heading:
+            is_list = bool(_LIST_MARKER.match(line))
+            if is_list:
+                is_heading = body.startswith("**") and _looks_like_heading(body)
+            elif not line.startswith(">"):
+                is_heading = _looks_like_heading(body)
+        if not title_seen and title_key and noise.normalize_line(line) == title_key:
+            is_heading = title_seen = True
+        wrapped = (
+            blocks
+            and not is_heading
+            and not marker
+            and not blocks[-1].is_heading
+            and report.reasons[i - 1] is None
+            and _wraps_on(text, lines[i - 1])
+        )
+        if wrapped:
+            blocks[-1].end = span_end
+            continue
+        blocks.append(_Block(span_start, span_end, content_start, None, is_heading, bool(marker)))
+
+    paragraphs: list[Paragraph] = []
+    spam_spans: list[Span] = []
+    speaker: str | None = None
+    turn: int | None = None
+    turns = 0
+    spam_by_line = {
+        lines[i][0]: found for i, found in enumerate(report.spam) if report.reasons[i] is None
+    }
+    for block in blocks:
+        if block.speaker is not None:
+            speaker, turn = block.speaker, turns
+            turns += 1
+        elif block.is_heading:
+            speaker = turn = None
+        cuts = [
+            (line_start + s, line_start + e)
+            for line_start, _ in _lines_between(lines, block.start, block.end)
+            for s, e in spam_by_line.get(line_start, ())
+        ]
+        for s, e in cuts:
+            spam_spans.append(Span(s, e, text[s:e]))
+        sentences = tuple(_sentences_between(text, block.content_start, block.end, cuts))
+        paragraphs.append(
+            Paragraph(
+                char_start=block.start,
+                char_end=block.end,
+                text=text[block.start : block.end],
+                index=len(paragraphs),
+                speaker=speaker,
+                is_heading=block.is_heading,
+                sentences=sentences,
+                turn=turn,
+            )
+        )
+    skipped.sort(key=lambda line: line.char_start)
+    return Document(
+        article=article,
+        paragraphs=tuple(paragraphs),
+        skipped=tuple(skipped),
+        spam_spans=tuple(spam_spans),
+    )
+
+
+def _wraps_on(text: str, previous_line: tuple[int, int]) -> bool:
+    """True when the previous line was cut mid-sentence by hard wrapping."""
+    raw = text[previous_line[0] : previous_line[1]]
+    if raw.endswith("  ") or len(raw.strip()) < _WRAP_MIN:
+        return False
+    return raw.rstrip()[-1] not in _NOT_WRAPPED_AFTER
+
+
+def _lines_between(lines: list[tuple[int, int]], start: int, end: int):
+    """The lines overlapping [start, end); ``lines`` are sorted by offset."""
+    low, high = 0, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if lines[middle][1] < start:
+            low = middle + 1
+        else:
+            high = middle
+    while low < len(lines) and lines[low][0] < end:
+        yield lines[low]
+        low += 1
+
+
+# --- sentences and clauses --------------------------------------------------------------
+
+_SENTENCE_END_CJK = "。！？｡"
+_SENTENCE_END_ASCII = "!?"
+_CLOSING = "”’」』）)]】》〉"
+_ABBREVIATIONS = frozenset(
+    (
+        *("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "gov", "sen"),
+        *("rep", "rev", "col", "lt", "sgt", "capt", "cmdr", "adm", "pres", "hon", "vs", "etc"),
+        *("est", "approx", "dept", "univ", "fig", "figs", "vol", "eds", "ed", "al", "cf", "ca"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+    )
+)
+
+
+def _is_han(ch: str) -> bool:
+    return (
+        "\u3400" <= ch <= "\u9fff"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+    )
+
+
+def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
+    start = dot
+    while start > floor and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if "." in word:  # U.S., e.g., a.m.
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: J. Smith
+        return True
+    return word.lower() in _ABBREVIATIONS or (
+        word.lower() == "no" and _next_word_starts(text, dot + 1, len(text)).isdigit()
+    )
+
+
+def _next_word_starts(text: str, position: int, end: int) -> str:
+    """The first character after ``position`` that is neither space nor a closing mark."""
+    while position < end and (text[position].isspace() or text[position] in _CLOSING + "\"'*"):
+        position += 1
+    return text[position] if position < end else ""
+
+
+def _sentence_boundaries(text: str, start: int, end: int):
+    """Offsets in [start, end) just after each sentence end."""
+    straight_open = False
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == '"':
+            straight_open = not straight_open
+            i += 1
+            continue
+        stop = None
+        if ch in _SENTENCE_END_CJK or ch in "；":
+            stop = i + 1
+            while stop < end and text[stop] in _SENTENCE_END_CJK + _SENTENCE_END_ASCII:
+                stop += 1
+        elif ch in _SENTENCE_END_ASCII:
+            stop = i + 1
+            while stop < end and text[stop] in _SENTENCE_END_CJK + _SENTENCE_END_ASCII:
+                stop += 1
+            following = text[stop] if stop < end else ""
+            if following and not (
+                following.isspace()
+                or following in _CLOSING
+                or following in "\"'*"
+                or _is_han(following)
+            ):
+                stop = None
+        elif ch == ";":
+            previous = text[i - 1] if i > start else ""
+            if _is_han(previous):
+                stop = i + 1
+        elif ch == "…" or (ch == "." and text.startswith("...", i)):
+            stop = i
+            while stop < end and text[stop] in "….":
+                stop += 1
+            following = text[stop] if stop < end else ""
+            # An ellipsis before a closing quote trails off inside the quotation; before a
+            # lower-case word it is a pause inside an English sentence.
+            if (
+                following
+                and not _is_han(following)
+                and (not following.isspace() or _next_word_starts(text, stop, end).islower())
+            ):
+                i = stop
+                continue
+        elif ch == ".":
+            previous = text[i - 1] if i > start else ""
+            following = text[i + 1] if i + 1 < end else ""
+            if not following or following.isspace() or following in _CLOSING + "\"'":
+                if (
+                    not _abbreviation_before(text, i, start)
+                    and not _next_word_starts(text, i + 1, end).islower()
+                ):
+                    stop = i + 1
+            elif _is_han(previous) and _is_han(following):
+                stop = i + 1
+        if stop is None:
+            i += 1
+            continue
+        # Closing quotes, brackets and emphasis that follow the stop belong to the sentence.
+        while stop < end:
+            c = text[stop]
+            if c in _CLOSING or c in "*_":
+                stop += 1
+            elif c == '"' and straight_open:
+                straight_open = False
+                stop += 1
+            elif c == "'" and (stop + 1 >= end or text[stop + 1].isspace()):
+                stop += 1
+            else:
+                break
+        yield stop
+        i = stop
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or not noise._WORD.search(text, start, end):
+        return None
+    return start, end
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of ``text[start:end]`` with absolute offsets, trimmed of whitespace."""
+    sentences = []
+    previous = start
+    for stop in _sentence_boundaries(text, start, end):
+        bounds = _trimmed(text, previous, stop)
+        if bounds:
+            sentences.append(Sentence(bounds[0], bounds[1], text[bounds[0] : bounds[1]]))
+        previous = stop
+    bounds = _trimmed(text, previous, end)
+    if bounds:
+        sentences.append(Sentence(bounds[0], bounds[1], text[bounds[0] : bounds[1]]))
+    return sentences
+
+
+def _sentences_between(text: str, start: int, end: int, cuts: list[tuple[int, int]]):
+    """Sentences of [start, end) that never cross a cut (an injected spam phrase)."""
+    position = start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < position:
+            position = max(position, cut_end)
+            continue
+        yield from split_sentences(text, position, min(cut_start, end))
+        position = cut_end
+    if position < end:
+        yield from split_sentences(text, position, end)
+
+
+_CLAUSE_BREAK = re.compile(r"[，；：]|——+|[,;:](?!\d)(?!//)")
+
+
+def split_clauses(sentence: Span) -> tuple[Span, ...]:
+    """Clauses of a sentence, split after ，,；;： and ——, with absolute offsets.
+
+    Commas and colons between digits ("1,000", "10:30") and the colon of a URL scheme do
+    not split.
+    """
+    text = sentence.text
+    base = sentence.char_start
+    clauses: list[Span] = []
+    previous = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        mark = match.group()
+        position = match.start()
+        if mark in ",:" and position > 0 and text[position - 1].isdigit():
+            following = text[position + 1 : position + 2]
+            if following.isdigit():
+                continue
+        stop = match.end()
+        while stop < len(text) and text[stop] in _CLOSING:
+            stop += 1
+        bounds = _trimmed(text, previous, stop)
+        if bounds:
+            clauses.append(Span(base + bounds[0], base + bounds[1], text[bounds[0] : bounds[1]]))
+        previous = stop
+    bounds = _trimmed(text, previous, len(text))
+    if bounds:
+        clauses.append(Span(base + bounds[0], base + bounds[1], text[bounds[0] : bounds[1]]))
+    if not clauses:
+        return (Span(sentence.char_start, sentence.char_end, sentence.text),)
+    return tuple(clauses)
