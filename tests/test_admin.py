@@ -1,0 +1,292 @@
+"""The editors' admin: pages, permissions, search, edits that stick, merge."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from tests.factories import link_actor, make_actor, make_claim, make_event, make_source
+from timeline.curation import rederive_event
+from timeline.models import Claim, Event, EventKey
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "李开复于2023年3月创立01.AI。\n"
+    "零一萬物於2023年成立。\n"
+    "零一万物2023年年中成立后到现在产品路线模糊。\n"
+    "去年5月,零一萬物發佈千億參數模型Yi-Large。"
+)
+
+
+def staff_in(group: str, username: str) -> User:
+    user = User.objects.create_user(username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(client):
+    user = staff_in("editor", "editor")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def founding():
+    """The founding of 01.AI, dated differently by three claims."""
+    source = make_source(text=TEXT, title="Founding sources")
+    company = make_actor("01-ai", name="01.AI", aliases=["零一万物", "01.AI"])
+    event = make_event(headline="Kai-Fu Lee founds 01.AI", type="founding")
+    link_actor(event, company, "subject")
+    for quote, date_text, start, end, precision in [
+        ("李开复于2023年3月创立01.AI", "2023年3月", date(2023, 3, 1), date(2023, 3, 31), "month"),
+        ("零一萬物於2023年成立", "2023年", date(2023, 1, 1), date(2023, 12, 31), "year"),
+        ("零一万物2023年年中成立", "2023年年中", date(2023, 5, 1), date(2023, 8, 31), "part"),
+    ]:
+        make_claim(
+            event=event,
+            source=source,
+            quote=quote,
+            date_text=date_text,
+            start=start,
+            end=end,
+            precision=precision,
+        )
+    return rederive_event(event)
+
+
+def test_event_list_shows_dates_status_actors_and_sources(client, editor, founding):
+    response = client.get(reverse("admin:timeline_event_changelist"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Kai-Fu Lee founds 01.AI" in page
+    assert "March 2023" in page
+    assert "disputed" in page
+    assert "01.AI" in page
+
+
+def test_event_page_shows_each_quote_with_its_date_marked(client, editor, founding):
+    response = client.get(reverse("admin:timeline_event_change", args=[founding.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "李开复于<mark>2023年3月</mark>创立01.AI" in page
+    assert "零一萬物於<mark>2023年</mark>成立" in page
+    assert "2023-05-01 … 2023-08-31 (part)" in page
+
+
+@pytest.mark.parametrize("query", ["零一萬物", "零一万物", "01.ai"])
+def test_search_finds_events_in_either_script(client, editor, founding, query):
+    from timeline.curation import refresh_search_text
+
+    refresh_search_text([founding])
+    response = client.get(reverse("admin:timeline_event_changelist"), {"q": query})
+
+    assert "Kai-Fu Lee founds 01.AI" in response.content.decode()
+
+
+def test_search_without_a_match_lists_nothing(client, editor, founding):
+    response = client.get(reverse("admin:timeline_event_changelist"), {"q": "百川"})
+
+    assert response.context["cl"].result_count == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:timeline_event_changelist",
+        "admin:timeline_actor_changelist",
+        "admin:timeline_source_changelist",
+        "admin:timeline_claim_changelist",
+    ],
+)
+def test_anonymous_users_are_sent_to_the_login(client, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def change_form_data(event: Event, **changes) -> dict:
+    data = {
+        "headline": event.headline,
+        "summary": event.summary,
+        "type": event.type,
+        "review": event.review,
+        "date_start": event.date_start or "",
+        "date_end": event.date_end or "",
+        "date_precision": event.date_precision,
+        "date_qualifier": event.date_qualifier,
+        "date_edtf": event.date_edtf,
+        "event_actors-TOTAL_FORMS": "0",
+        "event_actors-INITIAL_FORMS": "0",
+        "claims-TOTAL_FORMS": "0",
+        "claims-INITIAL_FORMS": "0",
+    }
+    links = list(event.event_actors.all())
+    data["event_actors-TOTAL_FORMS"] = data["event_actors-INITIAL_FORMS"] = str(len(links))
+    for index, link in enumerate(links):
+        data[f"event_actors-{index}-id"] = link.pk
+        data[f"event_actors-{index}-event"] = event.pk
+        data[f"event_actors-{index}-actor"] = link.actor_id
+        data[f"event_actors-{index}-role"] = link.role
+    claims = list(event.claims.all())
+    data["claims-TOTAL_FORMS"] = data["claims-INITIAL_FORMS"] = str(len(claims))
+    for index, claim in enumerate(claims):
+        data[f"claims-{index}-id"] = claim.pk
+        data[f"claims-{index}-event"] = event.pk
+    data.update(changes)
+    return data
+
+
+def test_fixing_the_date_marks_the_event_edited(client, editor, founding):
+    url = reverse("admin:timeline_event_change", args=[founding.pk])
+
+    response = client.post(
+        url,
+        change_form_data(
+            founding, date_start="2023-03-28", date_end="2023-03-28", date_precision="day"
+        ),
+    )
+
+    assert response.status_code == 302, response.context["adminform"].errors
+    founding.refresh_from_db()
+    assert founding.edited
+    assert (founding.date_start, founding.date_end) == (date(2023, 3, 28), date(2023, 3, 28))
+    assert founding.date_edtf == "2023-03-28"
+    assert founding.date_display == "28 March 2023"
+    assert founding.status == "disputed"
+
+
+def test_changing_only_the_summary_leaves_the_event_extracted(client, editor, founding):
+    url = reverse("admin:timeline_event_change", args=[founding.pk])
+
+    client.post(url, change_form_data(founding, summary="Three sources, three dates."))
+
+    founding.refresh_from_db()
+    assert founding.summary == "Three sources, three dates."
+    assert not founding.edited
+
+
+def test_merge_keeps_every_claim_and_actor_and_rederives_the_date(client, editor, founding):
+    source = founding.claims.first().source
+    yi_large = make_event(headline="01.AI releases Yi-Large", type="model_release")
+    EventKey.objects.create(event=yi_large, key="model_release:yi-large")
+    EventKey.objects.create(event=founding, key="founding:01-ai")
+    link_actor(yi_large, founding.actors.get(), "subject")
+    link_actor(yi_large, make_actor("yi-large", name="Yi-Large", kind="model"), "product")
+    make_claim(
+        event=yi_large,
+        source=source,
+        quote="去年5月,零一萬物發佈千億參數模型Yi-Large",
+        date_text="去年5月",
+        start=date(2024, 5, 1),
+        end=date(2024, 5, 31),
+        precision="month",
+    )
+    claim_ids = set(Claim.objects.values_list("pk", flat=True))
+    changelist = reverse("admin:timeline_event_changelist")
+
+    confirm = client.post(
+        changelist,
+        {"action": "merge_selected", "_selected_action": [founding.pk, yi_large.pk]},
+    )
+    assert "Merge into the chosen event" in confirm.content.decode()
+    response = client.post(
+        changelist,
+        {
+            "action": "merge_selected",
+            "_selected_action": [founding.pk, yi_large.pk],
+            "confirm": "yes",
+            "target": founding.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(Event.objects.all()) == [founding]
+    founding.refresh_from_db()
+    assert set(founding.claims.values_list("pk", flat=True)) == claim_ids
+    assert set(founding.keys.values_list("key", flat=True)) == {
+        "founding:01-ai",
+        "model_release:yi-large",
+    }
+    assert sorted(founding.event_actors.values_list("actor__slug", "role")) == [
+        ("01-ai", "subject"),
+        ("yi-large", "product"),
+    ]
+    assert founding.status == "disputed"
+    assert founding.edited
+
+
+def test_merge_needs_two_events(client, editor, founding):
+    response = client.post(
+        reverse("admin:timeline_event_changelist"),
+        {"action": "merge_selected", "_selected_action": [founding.pk]},
+        follow=True,
+    )
+
+    assert "Select at least two events to merge." in response.content.decode()
+
+
+def test_mark_verified_and_reject(client, editor, founding):
+    changelist = reverse("admin:timeline_event_changelist")
+
+    client.post(changelist, {"action": "mark_verified", "_selected_action": [founding.pk]})
+    founding.refresh_from_db()
+    assert founding.review == "verified"
+
+    client.post(changelist, {"action": "mark_rejected", "_selected_action": [founding.pk]})
+    founding.refresh_from_db()
+    assert founding.review == "rejected"
+
+
+def test_viewer_reads_but_cannot_change(client, founding):
+    client.force_login(staff_in("viewer", "viewer"))
+    url = reverse("admin:timeline_event_change", args=[founding.pk])
+
+    assert client.get(reverse("admin:timeline_event_changelist")).status_code == 200
+    assert client.get(url).status_code == 200
+    response = client.post(url, change_form_data(founding, headline="Changed"))
+
+    assert response.status_code == 403
+    founding.refresh_from_db()
+    assert founding.headline == "Kai-Fu Lee founds 01.AI"
+    response = client.post(
+        reverse("admin:timeline_event_changelist"),
+        {"action": "mark_verified", "_selected_action": [founding.pk]},
+    )
+    founding.refresh_from_db()
+    assert founding.review == "extracted"
+    assert (
+        client.post(
+            reverse("admin:timeline_event_delete", args=[founding.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+
+
+def test_editor_cannot_manage_users(client, editor):
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_actor_page_lists_aliases_and_finds_them_in_either_script(client, editor):
+    make_actor("01-ai", name="01.AI", aliases=["零一万物"])
+
+    response = client.get(reverse("admin:timeline_actor_changelist"), {"q": "零一萬物"})
+
+    assert response.context["cl"].result_count == 1
+    assert "零一万物" in response.content.decode()
+
+
+def test_source_page_links_each_claim_to_its_event(client, editor, founding):
+    source = founding.claims.first().source
+
+    response = client.get(reverse("admin:timeline_source_change", args=[source.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert reverse("admin:timeline_event_change", args=[founding.pk]) in page
+    assert "李开复于<mark>2023年3月</mark>创立01.AI" in page

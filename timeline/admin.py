@@ -1,0 +1,402 @@
+"""The editors' admin: curate events, compare sources' quotes, merge duplicates, fix dates.
+
+Every write that touches an event's derived fields goes through `timeline.curation`.
+"""
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
+
+from timeline import curation
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    Event,
+    EventActor,
+    Review,
+    Source,
+)
+from timeline.pipeline.actors import normalize_alias
+
+
+def marked_quote(claim: Claim):
+    """The quote with its date expression highlighted."""
+    if claim.date_char_start is None:
+        return claim.quote
+    start = claim.date_char_start - claim.char_start
+    end = claim.date_char_end - claim.char_start
+    return format_html(
+        "{}<mark>{}</mark>{}", claim.quote[:start], claim.quote[start:end], claim.quote[end:]
+    )
+
+
+def claim_date(claim: Claim) -> str:
+    if claim.date_start is None:
+        return f"{claim.date_text or '—'} (unresolved)"
+    interval = (
+        claim.date_start.isoformat()
+        if claim.date_start == claim.date_end
+        else f"{claim.date_start.isoformat()} … {claim.date_end.isoformat()}"
+    )
+    qualifier = f", {claim.date_qualifier}" if claim.date_qualifier else ""
+    return f"{interval} ({claim.date_precision}{qualifier})"
+
+
+def claim_anchor(claim: Claim) -> str:
+    return f"{claim.anchor_date} ({claim.anchor_basis})" if claim.anchor_basis else "—"
+
+
+class SourceFilter(admin.SimpleListFilter):
+    title = "source"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [(str(source.pk), source.title[:60]) for source in Source.objects.only("title")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(claims__source_id=self.value()).distinct()
+        return queryset
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["source_link", "quote_marked", "date_as_written", "normalized", "anchor"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
+    @admin.display(description="source")
+    def source_link(self, claim):
+        url = reverse("admin:timeline_source_change", args=[claim.source_id])
+        return format_html('<a href="{}">{}</a>', url, claim.source.publisher or claim.source.title)
+
+    @admin.display(description="quote")
+    def quote_marked(self, claim):
+        return marked_quote(claim)
+
+    @admin.display(description="as written")
+    def date_as_written(self, claim):
+        return claim.date_text or "—"
+
+    @admin.display(description="normalized date")
+    def normalized(self, claim):
+        return claim_date(claim)
+
+    @admin.display(description="anchor")
+    def anchor(self, claim):
+        return claim_anchor(claim)
+
+
+class EventActorInline(admin.TabularInline):
+    model = EventActor
+    extra = 1
+    autocomplete_fields = ["actor"]
+    fields = ["actor", "role"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = [
+        "when",
+        "headline",
+        "date_precision",
+        "type",
+        "status",
+        "review",
+        "actor_names",
+        "source_count",
+    ]
+    list_display_links = ["headline"]
+    list_filter = [
+        "type",
+        "status",
+        "review",
+        "date_precision",
+        "edited",
+        ("actors", admin.RelatedOnlyFieldListFilter),
+        SourceFilter,
+    ]
+    date_hierarchy = "date_start"
+    search_fields = ["headline"]
+    search_help_text = "Headlines, summaries, quotes and actor names, in either Chinese script."
+    list_per_page = 50
+    inlines = [EventActorInline, ClaimInline]
+    actions = ["mark_verified", "mark_rejected", "merge_selected"]
+    readonly_fields = ["status", "date_display", "edited", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "summary", "type", "review"]}),
+        (
+            "Date",
+            {
+                "fields": [
+                    ("date_start", "date_end"),
+                    ("date_precision", "date_qualifier", "date_edtf"),
+                    ("date_display", "status"),
+                ],
+                "description": "Changing the date marks the event edited: reloads keep it.",
+            },
+        ),
+        ("Record", {"fields": ["edited", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(source_total=Count("claims__source", distinct=True))
+            .prefetch_related("actors")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Search the script-insensitive text, so 零一萬物 finds 零一万物 and back."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(search_text__contains=normalize_alias(search_term)), False
+
+    @admin.display(description="date", ordering="date_start")
+    def when(self, event):
+        return event.date_display or "undated"
+
+    @admin.display(description="actors")
+    def actor_names(self, event):
+        return ", ".join(actor.name for actor in event.actors.all())
+
+    @admin.display(description="sources", ordering="source_total")
+    def source_count(self, event):
+        return event.source_total
+
+    def save_model(self, request, obj, form, change):
+        self._changed_fields = form.changed_data if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        actors_changed = any(
+            formset.model is EventActor and formset.has_changed() for formset in formsets
+        )
+        curation.record_editor_change(
+            event=form.instance,
+            changed_fields=self._changed_fields,
+            actors_changed=actors_changed,
+        )
+
+    @admin.action(description="Mark selected events verified", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        count = curation.set_review(events=queryset, review=Review.VERIFIED, user=request.user)
+        self.message_user(
+            request, ngettext("%d event verified.", "%d events verified.", count) % count
+        )
+
+    @admin.action(description="Reject selected events (hide from the API)", permissions=["change"])
+    def mark_rejected(self, request, queryset):
+        count = curation.set_review(events=queryset, review=Review.REJECTED, user=request.user)
+        self.message_user(
+            request, ngettext("%d event rejected.", "%d events rejected.", count) % count
+        )
+
+    @admin.action(description="Merge selected events into one", permissions=["change", "delete"])
+    def merge_selected(self, request: HttpRequest, queryset):
+        events = list(queryset.annotate(claim_total=Count("claims")).order_by("date_start", "id"))
+        if len(events) < 2:
+            self.message_user(request, "Select at least two events to merge.", messages.WARNING)
+            return None
+        if request.POST.get("confirm") == "yes":
+            chosen = request.POST.get("target")
+            target = next((event for event in events if str(event.pk) == chosen), None)
+            if target is None:
+                self.message_user(request, "Choose the event to keep.", messages.ERROR)
+            else:
+                merged = curation.merge_events(target=target, others=events, user=request.user)
+                self.message_user(
+                    request,
+                    f"Merged {len(events)} events into “{merged.headline}”; "
+                    f"it now has {merged.claims.count()} claims.",
+                )
+                url = reverse("admin:timeline_event_change", args=[merged.pk])
+                return HttpResponseRedirect(url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge events",
+            "opts": self.model._meta,
+            "events": events,
+            "suggested": max(events, key=lambda event: (event.claim_total, -event.pk)),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/timeline/event/merge_confirmation.html", context)
+
+
+class ActorAliasInline(admin.TabularInline):
+    model = ActorAlias
+    extra = 1
+    fields = ["alias", "language", "normalized"]
+    readonly_fields = ["normalized"]
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "kind", "alias_list", "event_total"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "aliases__alias", "aliases__normalized"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ActorAliasInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(event_total=Count("event_links__event", distinct=True))
+            .prefetch_related("aliases")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names, slugs and aliases, script-insensitively (the autocomplete uses this too)."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        matching = Actor.objects.filter(
+            Q(name__icontains=term)
+            | Q(slug__icontains=term)
+            | Q(aliases__normalized__contains=normalize_alias(term))
+        )
+        return queryset.filter(pk__in=matching.values("pk")), False
+
+    @admin.display(description="aliases")
+    def alias_list(self, actor):
+        return ", ".join(alias.alias for alias in actor.aliases.all())
+
+    @admin.display(description="events", ordering="event_total")
+    def event_total(self, actor):
+        return actor.event_total
+
+
+class SourceClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+    can_delete = False
+    fields = ["event_link", "quote_marked", "normalized", "anchor"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+    @admin.display(description="event")
+    def event_link(self, claim):
+        url = reverse("admin:timeline_event_change", args=[claim.event_id])
+        return format_html('<a href="{}">{}</a>', url, claim.event.headline)
+
+    @admin.display(description="quote")
+    def quote_marked(self, claim):
+        return marked_quote(claim)
+
+    @admin.display(description="normalized date")
+    def normalized(self, claim):
+        return claim_date(claim)
+
+    @admin.display(description="anchor")
+    def anchor(self, claim):
+        return claim_anchor(claim)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "language", "reference_date", "claim_total"]
+    list_filter = ["language", "published_inferred", "publisher"]
+    search_fields = ["title", "publisher", "url"]
+    inlines = [SourceClaimInline]
+    readonly_fields = [
+        "file_name",
+        "content_hash",
+        "loaded_at",
+        "report_summary",
+        "text",
+    ]
+    fields = [
+        "title",
+        "publisher",
+        "authors",
+        "url",
+        "language",
+        ("published", "published_precision", "published_inferred"),
+        "file_name",
+        "content_hash",
+        "loaded_at",
+        "report_summary",
+        "text",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_total=Count("claims"))
+
+    @admin.display(description="reference date", ordering="published")
+    def reference_date(self, source):
+        if source.published is None:
+            return "unknown"
+        return source.published_display + (" (inferred)" if source.published_inferred else "")
+
+    @admin.display(description="claims", ordering="claim_total")
+    def claim_total(self, source):
+        return source.claim_total
+
+    @admin.display(description="loader report")
+    def report_summary(self, source):
+        report = source.report or {}
+        rows = [(key, value) for key, value in report.items() if value not in ("", [], {}, None)]
+        if not rows:
+            return "—"
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    """Claims are evidence: their text is fixed, but an editor can move one to another event."""
+
+    list_display = ["quote", "date_text", "date_start", "date_precision", "source", "event"]
+    list_filter = ["date_precision", "anchor_basis", "source"]
+    search_fields = ["quote", "date_text"]
+    list_select_related = ["source", "event"]
+    autocomplete_fields = ["event"]
+    fields = [
+        "event",
+        "source",
+        "quote_marked",
+        ("char_start", "char_end"),
+        "date_text",
+        ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf"),
+        ("anchor_date", "anchor_basis"),
+    ]
+    readonly_fields = [
+        name
+        for entry in fields
+        for name in (entry if isinstance(entry, tuple) else (entry,))
+        if name != "event"
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="quote")
+    def quote_marked(self, claim):
+        return marked_quote(claim)
+
+    def save_model(self, request, obj, form, change):
+        previous_event_id = Claim.objects.values_list("event_id", flat=True).get(pk=obj.pk)
+        curation.move_claim(claim=obj, event=obj.event, previous_event_id=previous_event_id)
+
+
+admin.site.empty_value_display = "—"

@@ -1,0 +1,273 @@
+"""Editors' writes: create, edit, merge, review and delete events.
+
+The admin and the API call these functions; they keep each event's derived fields (date,
+status, display, search text) in step with its claims and mark editors' changes so that a
+reload of the articles never overwrites them.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from timeline.models import Actor, Claim, DateStatus, Event, EventActor, EventKey, Review
+from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.dates import display_date
+from timeline.pipeline.reconcile import DatedInterval, reconcile_dates
+
+DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf")
+EDITABLE_FIELDS = ("headline", "summary", "type", "review", *DATE_FIELDS)
+# Changing any of these marks the event edited: reloads then leave it as the editor left it.
+GUARDED_FIELDS = ("headline", *DATE_FIELDS)
+
+
+def claim_interval(claim: Claim) -> DatedInterval:
+    return DatedInterval(
+        start=claim.date_start,
+        end=claim.date_end,
+        precision=claim.date_precision,
+        qualifier=claim.date_qualifier or None,
+        edtf=claim.date_edtf or None,
+    )
+
+
+def event_interval(event: Event) -> DatedInterval:
+    return DatedInterval(
+        start=event.date_start,
+        end=event.date_end,
+        precision=event.date_precision,
+        qualifier=event.date_qualifier or None,
+        edtf=event.date_edtf or None,
+    )
+
+
+def apply_interval(event: Event, interval: DatedInterval) -> None:
+    event.date_start = interval.start
+    event.date_end = interval.end
+    event.date_precision = interval.precision if interval.is_dated else ""
+    event.date_qualifier = (interval.qualifier or "") if interval.is_dated else ""
+    event.date_edtf = (interval.edtf or "") if interval.is_dated else ""
+    event.date_display = (
+        display_date(interval.start, interval.end, interval.precision, interval.qualifier)
+        if interval.is_dated
+        else ""
+    )
+
+
+def edtf_for(interval: DatedInterval) -> str | None:
+    """The EDTF string of a plain day, month, year or interval, for editor-set dates."""
+    if not interval.is_dated:
+        return None
+    start, end = interval.start, interval.end
+    if interval.precision == "day" and start == end:
+        return start.isoformat()
+    if interval.precision == "month":
+        return start.strftime("%Y-%m")
+    if interval.precision == "year":
+        return str(start.year)
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def derive_event_date(event: Event, claims: Iterable[Claim]) -> None:
+    """Set the event's date and status from its claims, keeping an editor's date."""
+    editor_date = event_interval(event) if event.edited else None
+    reconciled = reconcile_dates([claim_interval(c) for c in claims], editor_date=editor_date)
+    apply_interval(event, reconciled.date)
+    event.status = reconciled.status
+
+
+def event_search_text(event: Event, claims: Iterable[Claim], aliases: Iterable[str]) -> str:
+    parts = [event.headline, event.summary, *(c.quote for c in claims), *aliases]
+    return normalize_alias("\n".join(part for part in parts if part))
+
+
+def refresh_search_text(events: Iterable[Event]) -> None:
+    """Rebuild the script-insensitive search text of these events, in three queries."""
+    ids = [event.pk for event in events]
+    rows = Event.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch("claims", queryset=Claim.objects.only("id", "event_id", "quote")),
+        Prefetch("actors", queryset=Actor.objects.prefetch_related("aliases").only("id", "name")),
+    )
+    updated = []
+    for event in rows:
+        aliases = [
+            name
+            for actor in event.actors.all()
+            for name in (actor.name, *(alias.alias for alias in actor.aliases.all()))
+        ]
+        event.search_text = event_search_text(event, event.claims.all(), aliases)
+        updated.append(event)
+    Event.objects.bulk_update(updated, ["search_text"])
+
+
+@transaction.atomic
+def rederive_event(event: Event) -> Event:
+    """Recompute the event's date and status from its claims (an editor's date stays)."""
+    derive_event_date(event, event.claims.all())
+    event.save(update_fields=[*DATE_FIELDS, "date_display", "status", "updated_at"])
+    return event
+
+
+def _set_actors(event: Event, actors: Sequence[tuple[Actor, str]]) -> bool:
+    wanted = {(actor.pk, role or "") for actor, role in actors}
+    current = set(event.event_actors.values_list("actor_id", "role"))
+    if wanted == current:
+        return False
+    event.event_actors.exclude(
+        pk__in=[
+            link.pk for link in event.event_actors.all() if (link.actor_id, link.role) in wanted
+        ]
+    ).delete()
+    EventActor.objects.bulk_create(
+        [
+            EventActor(event=event, actor_id=actor_id, role=role)
+            for actor_id, role in sorted(wanted - current)
+        ]
+    )
+    return True
+
+
+@transaction.atomic
+def create_event(
+    *,
+    headline: str,
+    type: str,
+    summary: str = "",
+    date: dict | None = None,
+    actors: Sequence[tuple[Actor, str]] = (),
+    user=None,
+) -> Event:
+    """An event written by an editor: it counts as edited from the start."""
+    event = Event(headline=headline, type=type, summary=summary, edited=True)
+    if date:
+        interval = DatedInterval(
+            start=date.get("start"),
+            end=date.get("end"),
+            precision=date.get("precision", ""),
+            qualifier=date.get("qualifier"),
+            edtf=date.get("edtf"),
+        )
+        apply_interval(event, interval)
+        event.status = DateStatus.CONSISTENT if interval.is_dated else DateStatus.UNRESOLVED
+    event.full_clean(exclude=["search_text"])
+    event.save()
+    _set_actors(event, actors)
+    refresh_search_text([event])
+    event.refresh_from_db()
+    return event
+
+
+@transaction.atomic
+def update_event(
+    *,
+    event: Event,
+    changes: dict,
+    actors: Sequence[tuple[Actor, str]] | None = None,
+    user=None,
+) -> Event:
+    """Apply an editor's changes; a changed date, headline or actor list marks it edited."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    guarded_change = any(
+        field in changes and changes[field] != getattr(event, field) for field in GUARDED_FIELDS
+    )
+    for field, value in changes.items():
+        nullable = field in ("date_start", "date_end")
+        setattr(event, field, "" if value is None and not nullable else value)
+    if actors is not None and _set_actors(event, actors):
+        guarded_change = True
+    if guarded_change:
+        event.edited = True
+    derive_event_date(event, event.claims.all())
+    event.full_clean(exclude=["search_text"])
+    event.save()
+    refresh_search_text([event])
+    event.refresh_from_db()
+    return event
+
+
+@transaction.atomic
+def record_editor_change(
+    *, event: Event, changed_fields: Iterable[str] | None, actors_changed: bool
+) -> Event:
+    """After the admin saved an event form: mark guarded changes, re-derive, re-index.
+
+    `changed_fields` is None for a newly added event, which counts as an editor's own.
+    """
+    changed = set(changed_fields) if changed_fields is not None else set(GUARDED_FIELDS)
+    if actors_changed or changed & set(GUARDED_FIELDS):
+        event.edited = True
+    if changed & set(DATE_FIELDS) and "date_edtf" not in changed:
+        # The editor moved the date but left the EDTF string: it describes the old date.
+        event.date_edtf = edtf_for(event_interval(event)) or ""
+    derive_event_date(event, event.claims.all())
+    event.save()
+    refresh_search_text([event])
+    return event
+
+
+@transaction.atomic
+def move_claim(*, claim: Claim, event: Event, previous_event_id: int) -> Claim:
+    """Attach a claim to another event; both events' dates are derived again."""
+    claim.event = event
+    claim.save(update_fields=["event"])
+    for affected in Event.objects.filter(pk__in={previous_event_id, event.pk}):
+        rederive_event(affected)
+    refresh_search_text(Event.objects.filter(pk__in={previous_event_id, event.pk}))
+    return claim
+
+
+@transaction.atomic
+def delete_event(*, event: Event, user=None) -> None:
+    event.delete()
+
+
+@transaction.atomic
+def set_review(*, events: Iterable[Event], review: str, user=None) -> int:
+    """Mark events verified, rejected or back to extracted; returns how many changed."""
+    if review not in Review.values:
+        raise ValueError(f"unknown review state {review!r}; one of {', '.join(Review.values)}")
+    ids = [event.pk for event in events]
+    changed = Event.objects.filter(pk__in=ids).exclude(review=review)
+    return changed.update(review=review, updated_at=timezone.now())
+
+
+@transaction.atomic
+def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
+    """Fold `others` into `target`: claims and actor links move over, nothing is lost.
+
+    Duplicate actor links collapse; summaries of the merged events are kept in the target's
+    summary when it has none; the target's date is re-derived from all the claims (an
+    editor's date on the target stays).
+    """
+    others = [event for event in others if event.pk != target.pk]
+    if not others:
+        return target
+    other_ids = [event.pk for event in others]
+    Claim.objects.filter(event_id__in=other_ids).update(event=target)
+    EventKey.objects.filter(event_id__in=other_ids).update(event=target)
+
+    have = set(target.event_actors.values_list("actor_id", "role"))
+    moving = EventActor.objects.filter(event_id__in=other_ids).order_by("id")
+    new_links = []
+    for link in moving:
+        if (link.actor_id, link.role) not in have:
+            have.add((link.actor_id, link.role))
+            new_links.append(EventActor(event=target, actor_id=link.actor_id, role=link.role))
+    EventActor.objects.bulk_create(new_links)
+
+    if not target.summary:
+        target.summary = next((event.summary for event in others if event.summary), "")
+    if any(event.review == Review.VERIFIED for event in others) or target.review == Review.VERIFIED:
+        target.review = Review.VERIFIED
+    Event.objects.filter(pk__in=other_ids).delete()
+
+    derive_event_date(target, target.claims.all())
+    # The merge is an editor's decision: a reload must not split the event again.
+    target.edited = True
+    target.save()
+    refresh_search_text([target])
+    target.refresh_from_db()
+    return target
