@@ -903,20 +903,35 @@ def _is_han(ch: str) -> bool:
     )
 
 
-def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
+def _abbreviation_before(text: str, dot: int, floor: int, end: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation rather than a sentence."""
     start = dot
-    while start > floor and (text[start - 1].isalpha() or text[start - 1] == "."):
+    while (
+        start > floor
+        and text[start - 1].isascii()
+        and (text[start - 1].isalpha() or text[start - 1] == ".")
+    ):
         start -= 1
     word = text[start:dot]
     if not word:
         return False
-    if "." in word:  # U.S., e.g., a.m.
-        return True
+    if "." in word:  # U.S., e.g., a.m., unless a typical sentence opener follows
+        following = _WORD_AFTER.match(text, dot + 1, end)
+        return not (following and following.group(1) in _SENTENCE_OPENERS)
     if len(word) == 1 and word.isupper():  # an initial: J. Smith
         return True
     return word.lower() in _ABBREVIATIONS or (
         word.lower() == "no" and _next_word_starts(text, dot + 1, len(text)).isdigit()
     )
+
+
+_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]*)\b")
+_SENTENCE_OPENERS = frozenset(
+    (
+        *("The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "This", "That"),
+        *("These", "Those", "In", "On", "At", "But", "And", "However", "Meanwhile", "After"),
+    )
+)
 
 
 def _next_word_starts(text: str, position: int, end: int) -> str:
@@ -953,6 +968,11 @@ def _sentence_boundaries(text: str, start: int, end: int):
                 or _is_han(following)
             ):
                 stop = None
+            elif not _is_han(text[i - 1] if i > start else "") and (
+                _next_word_starts(text, stop, end).islower()
+            ):
+                # "Is it?" she asked: an English question inside a sentence.
+                stop = None
         elif ch == ";":
             previous = text[i - 1] if i > start else ""
             if _is_han(previous):
@@ -976,7 +996,7 @@ def _sentence_boundaries(text: str, start: int, end: int):
             following = text[i + 1] if i + 1 < end else ""
             if not following or following.isspace() or following in _CLOSING + "\"'":
                 if (
-                    not _abbreviation_before(text, i, start)
+                    not _abbreviation_before(text, i, start, end)
                     and not _next_word_starts(text, i + 1, end).islower()
                 ):
                     stop = i + 1
