@@ -1,0 +1,283 @@
+"""Query-parameter filters, one FilterSet per resource, and the backend that reports bad values.
+
+Every filter maps onto an indexed column or an indexed `EXISTS` subquery; invalid values
+are answered with a 400 naming the parameter and what it accepts (`api.errors`).
+"""
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date
+
+import django_filters
+from django import forms
+from django.core.validators import validate_slug
+from django.db.models import Exists, OuterRef
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from api.errors import InvalidParameter, ParameterError
+from timeline.models import (
+    PRECISION_ORDER,
+    Actor,
+    ActorKind,
+    Claim,
+    DateStatus,
+    Event,
+    EventActor,
+    EventType,
+    Language,
+    Precision,
+    Source,
+)
+from timeline.pipeline.actors import normalize_alias
+
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PARTIAL_DATE_ACCEPTED = "a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05, 2024-05-13)"
+MAX_REPEATS = 50
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A year, month or day as an inclusive interval of days."""
+
+    text: str
+    first: date
+    last: date
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    match = PARTIAL_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a year, month or day")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is None:
+        return PartialDate(text, date(year, 1, 1), date(year, 12, 31))
+    if day is None:
+        return PartialDate(
+            text, date(year, month, 1), date(year, month, monthrange(year, month)[1])
+        )
+    return PartialDate(text, date(year, month, day), date(year, month, day))
+
+
+class PartialDateField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            raise forms.ValidationError(f"{value!r} is not a valid date.", code="invalid") from None
+
+
+class TrueFalseField(forms.Field):
+    """`true` or `false` (also `1`/`0`); anything else is an error rather than silently ignored."""
+
+    values = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return self.values[str(value).lower()]
+        except KeyError:
+            raise forms.ValidationError(
+                f"{value!r} is not true or false.", code="invalid"
+            ) from None
+
+
+class SlugChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Slugs of existing rows; the format is checked before any query is built."""
+
+    def clean(self, value):
+        values = value or []
+        if len(values) > MAX_REPEATS:
+            raise forms.ValidationError(f"At most {MAX_REPEATS} values.", code="invalid")
+        for slug in values:
+            validate_slug(slug)
+        return super().clean(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class TrueFalseFilter(django_filters.Filter):
+    field_class = TrueFalseField
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = SlugChoiceField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    pass
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("after"), cleaned.get("before")
+        if after and before and after.first > before.last:
+            self.add_error(
+                "after",
+                forms.ValidationError(
+                    f"after={after.text} is later than before={before.text}.", code="invalid"
+                ),
+            )
+        return cleaned
+
+
+class DocumentedFilterSet(django_filters.FilterSet):
+    """A FilterSet that can say what each of its parameters accepts."""
+
+    accepted: dict[str, str] = {}
+
+    def accepted_values(self, name: str) -> str | None:
+        if name in self.accepted:
+            return self.accepted[name]
+        field = self.form.fields.get(name)
+        choices = getattr(field, "choices", None)
+        if choices is not None and not isinstance(field, forms.ModelMultipleChoiceField):
+            return ", ".join(str(value) for value, _ in choices if value != "")
+        return None
+
+
+class EventFilter(DocumentedFilterSet):
+    after = PartialDateFilter(
+        method="filter_after",
+        help_text="Events whose interval reaches into or past this date "
+        "(`YYYY`, `YYYY-MM`, `YYYY-MM-DD`; the first day of the period counts).",
+    )
+    before = PartialDateFilter(
+        method="filter_before",
+        help_text="Events whose interval starts on or before this date "
+        "(`YYYY`, `YYYY-MM`, `YYYY-MM-DD`; the last day of the period counts).",
+    )
+    strict = TrueFalseFilter(
+        method="filter_strict",
+        help_text="With `after`/`before`: the event's whole interval must lie inside.",
+    )
+    actor = SlugChoiceFilter(
+        queryset=Actor.objects.all(),
+        to_field_name="slug",
+        method="filter_actor",
+        help_text="Involving this actor (slug); repeat for any of several.",
+    )
+    type = django_filters.MultipleChoiceFilter(
+        choices=EventType.choices, help_text="Of this type; repeat for any of several."
+    )
+    source = IdChoiceFilter(
+        queryset=Source.objects.all(),
+        method="filter_source",
+        help_text="With a claim from this source (id).",
+    )
+    status = django_filters.ChoiceFilter(choices=DateStatus.choices, help_text="Date status.")
+    min_precision = django_filters.ChoiceFilter(
+        choices=Precision.choices,
+        method="filter_min_precision",
+        help_text="Only events dated at least this finely. Precisions rank finest first: "
+        + ", ".join(PRECISION_ORDER)
+        + " (an explicit interval ranks between month and quarter).",
+    )
+    q = django_filters.CharFilter(
+        max_length=200,
+        method="filter_text",
+        help_text="Text in headlines, summaries, quotes and actor aliases; traditional and "
+        "simplified Chinese match each other, case is ignored.",
+    )
+
+    accepted = {
+        "after": PARTIAL_DATE_ACCEPTED + ", not later than `before`",
+        "before": PARTIAL_DATE_ACCEPTED,
+        "strict": "true or false",
+        "actor": "the slug of an existing actor (see /api/actors/); repeatable",
+        "source": "the id of an existing source (see /api/sources/)",
+        "q": "text of at most 200 characters",
+    }
+
+    class Meta:
+        model = Event
+        form = EventFilterForm
+        fields = ["after", "before", "strict", "actor", "type", "source", "status"]
+
+    @property
+    def is_strict(self) -> bool:
+        return bool(self.form.cleaned_data.get("strict"))
+
+    def filter_after(self, queryset, name, value):
+        if self.is_strict:
+            return queryset.within(value.first, None)
+        return queryset.overlapping(value.first, None)
+
+    def filter_before(self, queryset, name, value):
+        if self.is_strict:
+            return queryset.within(None, value.last)
+        return queryset.overlapping(None, value.last)
+
+    def filter_strict(self, queryset, name, value):
+        # A modifier of `after` and `before`, which read it; alone it selects nothing.
+        return queryset
+
+    def filter_actor(self, queryset, name, value):
+        if not value:
+            return queryset
+        links = EventActor.objects.filter(
+            event=OuterRef("pk"), actor_id__in=[actor.pk for actor in value]
+        )
+        return queryset.filter(Exists(links))
+
+    def filter_source(self, queryset, name, value):
+        return queryset.filter(Exists(Claim.objects.filter(event=OuterRef("pk"), source=value)))
+
+    def filter_min_precision(self, queryset, name, value):
+        finest = PRECISION_ORDER[: PRECISION_ORDER.index(value) + 1]
+        return queryset.filter(date_precision__in=finest)
+
+    def filter_text(self, queryset, name, value):
+        needle = normalize_alias(value)
+        if not needle:
+            return queryset
+        return queryset.filter(search_text__contains=needle)
+
+
+class ActorFilter(DocumentedFilterSet):
+    kind = django_filters.MultipleChoiceFilter(
+        choices=ActorKind.choices, help_text="Of this kind; repeat for any of several."
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["kind"]
+
+
+class SourceFilter(DocumentedFilterSet):
+    language = django_filters.ChoiceFilter(choices=Language.choices, help_text="Article language.")
+
+    class Meta:
+        model = Source
+        fields = ["language"]
+
+
+class ParameterFilterBackend(DjangoFilterBackend):
+    """django-filter's backend, raising `InvalidParameter` with what each parameter accepts."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise InvalidParameter(
+                [
+                    ParameterError(name, str(message), filterset.accepted_values(name))
+                    for name, messages in filterset.errors.items()
+                    for message in messages
+                ]
+            )
+        return filterset.qs

@@ -1,0 +1,20 @@
+"""Content negotiation that answers an unknown `?format=` with a 400 naming the choices.
+
+DRF's default raises 404 for an unknown format, which would read as "no such resource".
+"""
+
+from django.http import Http404
+from rest_framework.negotiation import DefaultContentNegotiation
+
+from api.errors import InvalidParameter, ParameterError
+
+
+class FormatNegotiation(DefaultContentNegotiation):
+    def filter_renderers(self, renderers, format):
+        try:
+            return super().filter_renderers(renderers, format)
+        except Http404:
+            accepted = ", ".join(renderer.format for renderer in renderers)
+            raise InvalidParameter(
+                [ParameterError("format", f"Unknown format {format!r}.", accepted)]
+            ) from None

@@ -1,0 +1,475 @@
+"""The API's views: thin glue between filters, pagination, serializers and `timeline`.
+
+Reads run a fixed number of queries per request (the page, then one query per prefetched
+relation); writes of events go through `timeline.curation`.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics, serializers, status, viewsets
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from api.caching import ConditionalGetMixin
+from api.errors import ErrorSerializer, InvalidParameter, ParameterError
+from api.filters import ActorFilter, EventFilter, SourceFilter
+from api.grouping import GROUPS, group_events
+from api.pagination import ActorPagination, EventPagination, SourcePagination, TimelinePagination
+from api.renderers import EventCSVRenderer, TimelineJSRenderer
+from api.serializers import (
+    ActorSerializer,
+    BucketSerializer,
+    CompactEventSerializer,
+    EventSerializer,
+    EventWriteSerializer,
+    SourceDetailSerializer,
+    SourceSerializer,
+    TimelineSerializer,
+)
+from timeline import curation
+from timeline.models import Actor, Claim, Event, EventActor, Review, Source
+
+EDITOR_PERMISSION = "timeline.change_event"
+
+ERROR_400 = OpenApiResponse(ErrorSerializer, description="A parameter or field is invalid.")
+ERROR_401 = OpenApiResponse(ErrorSerializer, description="Not authenticated.")
+ERROR_403 = OpenApiResponse(ErrorSerializer, description="Missing the model permission.")
+ERROR_404 = OpenApiResponse(ErrorSerializer, description="No such id or slug.")
+READ_ERRORS = {400: ERROR_400, 404: ERROR_404}
+WRITE_ERRORS = {400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404}
+
+
+def visible_events(user):
+    """Rejected events are kept for the record but shown only to editors."""
+    if user.has_perm(EDITOR_PERMISSION):
+        return Event.objects.all()
+    return Event.objects.public()
+
+
+def visible_claims(user):
+    if user.has_perm(EDITOR_PERMISSION):
+        return Claim.objects.all()
+    return Claim.objects.exclude(event__review=Review.REJECTED)
+
+
+def newest_update(events):
+    return max((event.updated_at for event in events), default=None)
+
+
+class EventListMixin:
+    """Answers a filtered event queryset as a JSON/TimelineJS page or a streamed CSV file."""
+
+    renderer_classes = [JSONRenderer, EventCSVRenderer, TimelineJSRenderer]
+
+    def event_list_response(self, queryset):
+        if self.request.accepted_renderer.format == "csv":
+            return self.csv_response(queryset)
+        page = self.paginate_queryset(queryset)
+        self.last_modified = newest_update(page)
+        response = self.get_paginated_response(EventSerializer(page, many=True).data)
+        return response
+
+    def csv_response(self, queryset):
+        """Every matching event, not one page: fetched in keyset batches while streaming."""
+        renderer = self.request.accepted_renderer
+        events = (
+            EventSerializer(event).data for event in self.paginator.iterate(queryset, self.request)
+        )
+        response = StreamingHttpResponse(
+            renderer.stream(events), content_type=f"{renderer.media_type}; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="events.csv"'
+        return response
+
+
+FORMAT_NOTE = (
+    "`?format=csv` streams every matching event as CSV (cursor and page size do not apply); "
+    "`?format=timelinejs` renders the page as a TimelineJS3 document (pagination links in "
+    "the `Link` header; undated events are left out)."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Events, filtered and cursor-paginated",
+        description="Events in date order (by start, then end, then id). " + FORMAT_NOTE,
+        responses={200: EventSerializer(many=True), **READ_ERRORS},
+    ),
+    retrieve=extend_schema(summary="One event", responses={200: EventSerializer, **READ_ERRORS}),
+    create=extend_schema(
+        summary="Create an event (needs timeline.add_event)",
+        request=EventWriteSerializer,
+        responses={201: EventSerializer, **WRITE_ERRORS},
+    ),
+    update=extend_schema(
+        summary="Replace an event's fields (needs timeline.change_event)",
+        request=EventWriteSerializer,
+        responses={200: EventSerializer, **WRITE_ERRORS},
+    ),
+    partial_update=extend_schema(
+        summary="Change some of an event's fields (needs timeline.change_event)",
+        description="Changing the date or the headline marks the event edited: reloading the "
+        "articles then leaves it as the editor left it.",
+        request=EventWriteSerializer,
+        responses={200: EventSerializer, **WRITE_ERRORS},
+    ),
+    destroy=extend_schema(
+        summary="Delete an event (needs timeline.delete_event)",
+        responses={204: None, **WRITE_ERRORS},
+    ),
+)
+class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
+    queryset = Event.objects.all()
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    pagination_class = EventPagination
+    lookup_value_regex = r"[0-9]+"
+
+    def get_queryset(self):
+        return visible_events(self.request.user).with_related()
+
+    def list(self, request, *args, **kwargs):
+        return self.event_list_response(self.filter_queryset(self.get_queryset()))
+
+    def retrieve(self, request, *args, **kwargs):
+        event = self.get_object()
+        self.last_modified = event.updated_at
+        return Response(EventSerializer(event).data)
+
+    def create(self, request, *args, **kwargs):
+        data = self.validated_input(partial=False)
+        with curation_errors():
+            event = curation.create_event(
+                headline=data["headline"],
+                type=data["type"],
+                summary=data.get("summary", ""),
+                date=date_input(data.get("date")),
+                actors=actor_input(data.get("actors", [])),
+                user=request.user,
+            )
+            if "review" in data:
+                event = curation.update_event(
+                    event=event, changes={"review": data["review"]}, user=request.user
+                )
+        location = reverse("event-detail", kwargs={"pk": event.pk}, request=request)
+        return Response(
+            self.fresh(event), status=status.HTTP_201_CREATED, headers={"Location": location}
+        )
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.get("partial", False)
+        event = self.get_object()
+        data = self.validated_input(partial=partial)
+        changes = {
+            field: data[field]
+            for field in ("headline", "summary", "type", "review")
+            if field in data
+        }
+        if "date" in data:
+            changes.update(date_changes(data["date"]))
+        actors = actor_input(data["actors"]) if "actors" in data else None
+        with curation_errors():
+            event = curation.update_event(
+                event=event, changes=changes, actors=actors, user=request.user
+            )
+        return Response(self.fresh(event))
+
+    def destroy(self, request, *args, **kwargs):
+        curation.delete_event(event=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def validated_input(self, *, partial: bool) -> dict:
+        serializer = EventWriteSerializer(data=self.request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def fresh(self, event: Event) -> dict:
+        return EventSerializer(Event.objects.with_related().get(pk=event.pk)).data
+
+
+class curation_errors:
+    """Turns a model validation error raised by `timeline.curation` into a 400."""
+
+    FIELDS = {
+        "date_start": "date.start",
+        "date_end": "date.end",
+        "date_precision": "date.precision",
+        "date_qualifier": "date.qualifier",
+        "date_edtf": "date.edtf",
+    }
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if isinstance(error, DjangoValidationError):
+            if hasattr(error, "error_dict"):
+                detail = {
+                    self.FIELDS.get(field, field): messages
+                    for field, messages in error.message_dict.items()
+                }
+            else:
+                detail = error.messages
+            raise serializers.ValidationError(detail) from error
+        return False
+
+
+def date_input(date: dict | None) -> dict | None:
+    if date is None:
+        return None
+    return {
+        "start": date["start"],
+        "end": date["end"],
+        "precision": date["precision"],
+        "qualifier": date.get("qualifier") or None,
+        "edtf": date.get("edtf") or None,
+    }
+
+
+def date_changes(date: dict | None) -> dict:
+    if date is None:
+        return dict.fromkeys(curation.DATE_FIELDS, None)
+    return {
+        "date_start": date["start"],
+        "date_end": date["end"],
+        "date_precision": date["precision"],
+        "date_qualifier": date.get("qualifier") or "",
+        "date_edtf": date.get("edtf") or "",
+    }
+
+
+def actor_input(actors: list[dict]) -> list[tuple[Actor, str]]:
+    return [(link["actor"], link.get("role") or "") for link in actors]
+
+
+@extend_schema(
+    summary="Events grouped into periods",
+    description=(
+        "The same filters as /api/events/, grouped by the year, quarter or month of each "
+        "event's start. Undated events are left out. The timeline is cursor-paginated by "
+        "events, like the event list: a page holds at most `page_size` events, so a period "
+        "can continue on the next page; a client that wants a whole range follows `next` "
+        "and merges buckets with the same `period`. `count` is the number of the period's "
+        "events on this page."
+    ),
+    parameters=[
+        OpenApiParameter(
+            "group",
+            OpenApiTypes.STR,
+            enum=list(GROUPS),
+            default="month",
+            description="The period events are grouped by.",
+        )
+    ],
+    responses={200: TimelineSerializer, **READ_ERRORS},
+    examples=[
+        OpenApiExample(
+            "One month",
+            value={
+                "group": "month",
+                "next": None,
+                "previous": None,
+                "buckets": [
+                    {
+                        "period": "2024-05",
+                        "start": "2024-05-01",
+                        "end": "2024-05-31",
+                        "count": 1,
+                        "events": [
+                            {
+                                "id": 7,
+                                "headline": "01.AI releases Yi-Large",
+                                "type": "model_release",
+                                "date": {
+                                    "start": "2024-05-01",
+                                    "end": "2024-05-31",
+                                    "precision": "month",
+                                    "qualifier": None,
+                                    "edtf": "2024-05",
+                                    "display": "May 2024",
+                                },
+                                "status": "consistent",
+                                "actors": ["01-ai", "yi-large"],
+                            }
+                        ],
+                    }
+                ],
+            },
+        )
+    ],
+)
+class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
+    queryset = Event.objects.all()
+    serializer_class = CompactEventSerializer
+    filterset_class = EventFilter
+    pagination_class = TimelinePagination
+
+    def get_queryset(self):
+        return (
+            visible_events(self.request.user)
+            .filter(date_start__isnull=False)
+            .prefetch_related(
+                Prefetch("event_actors", queryset=EventActor.objects.select_related("actor"))
+            )
+        )
+
+    def get(self, request, *args, **kwargs):
+        group = request.query_params.get("group") or "month"
+        if group not in GROUPS:
+            raise InvalidParameter(
+                [ParameterError("group", f"Unknown group {group!r}.", ", ".join(GROUPS))]
+            )
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self.last_modified = newest_update(page)
+        buckets = [
+            {
+                "period": bucket.period,
+                "start": bucket.start,
+                "end": bucket.end,
+                "count": bucket.count,
+                "events": bucket.events,
+            }
+            for bucket in group_events(page, group)
+        ]
+        return self.paginator.paginated_response(
+            {
+                "group": group,
+                "next": self.paginator.get_next_link(),
+                "previous": self.paginator.get_previous_link(),
+                "buckets": BucketSerializer(buckets, many=True).data,
+            }
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Actors, with kind and aliases",
+        responses={200: ActorSerializer(many=True), **READ_ERRORS},
+    ),
+    retrieve=extend_schema(summary="One actor", responses={200: ActorSerializer, **READ_ERRORS}),
+    create=extend_schema(
+        summary="Create an actor (needs timeline.add_actor)",
+        responses={201: ActorSerializer, **WRITE_ERRORS},
+    ),
+    update=extend_schema(
+        summary="Replace an actor (needs timeline.change_actor)",
+        responses={200: ActorSerializer, **WRITE_ERRORS},
+    ),
+    partial_update=extend_schema(
+        summary="Change an actor (needs timeline.change_actor)",
+        responses={200: ActorSerializer, **WRITE_ERRORS},
+    ),
+    destroy=extend_schema(
+        summary="Delete an actor (needs timeline.delete_actor)",
+        responses={204: None, **WRITE_ERRORS},
+    ),
+)
+class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
+    queryset = Actor.objects.with_aliases()
+    serializer_class = ActorSerializer
+    filterset_class = ActorFilter
+    pagination_class = ActorPagination
+    lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    renderer_classes = [JSONRenderer]
+
+    def get_queryset(self):
+        if self.action == "events":
+            return visible_events(self.request.user).with_related()
+        return Actor.objects.with_aliases()
+
+    @extend_schema(
+        summary="An actor's timeline",
+        description="The actor's events, with the same filters as /api/events/. " + FORMAT_NOTE,
+        filters=True,
+        responses={200: EventSerializer(many=True), **READ_ERRORS},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        queryset=Event.objects.all(),
+        filterset_class=EventFilter,
+        pagination_class=EventPagination,
+        serializer_class=EventSerializer,
+        renderer_classes=EventListMixin.renderer_classes,
+    )
+    def events(self, request, slug=None):
+        actor = get_object_or_404(Actor.objects.only("id", "name"), slug=slug)
+        self.timeline_title = actor.name
+        queryset = self.get_queryset().filter(
+            Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=actor))
+        )
+        return self.event_list_response(self.filter_queryset(queryset))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Sources (articles), with how many claims and events were drawn from each",
+        responses={200: SourceSerializer(many=True), **READ_ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="One source: its text and every claim drawn from it",
+        responses={200: SourceDetailSerializer, **READ_ERRORS},
+    ),
+)
+class SourceViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Source.objects.all()
+    filterset_class = SourceFilter
+    pagination_class = SourcePagination
+    lookup_value_regex = r"[0-9]+"
+
+    def get_queryset(self):
+        claims = visible_claims(self.request.user)
+        sources = Source.objects.with_drawn_counts(claims)
+        if self.action == "retrieve":
+            return sources.prefetch_related(
+                Prefetch(
+                    "claims", queryset=claims.select_related("event").order_by("char_start", "id")
+                )
+            )
+        return sources.defer("text", "report")
+
+    def get_serializer_class(self):
+        return SourceDetailSerializer if self.action == "retrieve" else SourceSerializer
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@permission_classes([AllowAny])
+def api_root(request, format=None):
+    """Where everything is."""
+    return Response(
+        {
+            name: reverse(route, request=request)
+            for name, route in [
+                ("events", "event-list"),
+                ("timeline", "timeline"),
+                ("actors", "actor-list"),
+                ("sources", "source-list"),
+                ("schema", "schema"),
+                ("docs", "docs"),
+            ]
+        }
+    )
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([AllowAny])
+def not_found(request, *args, **kwargs):
+    """Unknown paths under /api/ answer in the API's error shape, not an HTML page."""
+    raise NotFound()
