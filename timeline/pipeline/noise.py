@@ -287,11 +287,15 @@ def byline_publisher(line: str) -> str | None:
 
 # --- block recognisers ------------------------------------------------------------------
 
+_STAMP = (
+    r"(?:\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|月|年)前|刚刚|剛剛|昨天|前天"
+    r"|\d{1,3}\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago|yesterday|just now)"
+)
+# A relative time stamp standing as a cell of a list line: at its end, or opening it
+# before a separator ("标题 | 3天前 |", "5 days ago · Title"); never inside prose.
 _RELATIVE_STAMP = re.compile(
-    r"(?<![\d.])\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|月|年)前"
-    r"|(?:刚刚|剛剛|昨天|前天)\s*(?:\d{1,2}:\d{2})?\s*(?:[|｜]|$)"
-    r"|\b\d{1,3}\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago\b"
-    r"|\b(?:yesterday|just now)\s*(?:\||$)",
+    rf"(?:^|[\s|｜·•])(?<![\d.]){_STAMP}(?:\s*\d{{1,2}}:\d{{2}})?[\s|｜·•\-–—]*$"
+    rf"|^{_STAMP}\s*[|｜·•\-–—]",
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'“”]+", re.IGNORECASE)
@@ -403,6 +407,9 @@ def mark_noise(lines: Sequence[str], *, title: str | None = None) -> NoiseReport
     _mark_reference_lists(stripped, reasons, url, strong, content_after)
     _mark_link_farms(stripped, reasons, strong, weak, url, content_after)
     _mark_trailer(stripped, reasons, furniture)
+    for i, text in enumerate(stripped):
+        if reasons[i] is None and url[i] and _is_bare_link(text):
+            reasons[i] = LINK_FARM
 
     spam: list[tuple[tuple[int, int], ...]] = [()] * count
     for i, line in enumerate(lines):
@@ -528,8 +535,10 @@ def _mark_trailer(stripped, reasons, furniture) -> None:
 
 
 def _mark_title_repeats(stripped, reasons, title) -> None:
-    seen: set[str] = set()
+    """Lines near the top that repeat the title, or the line just before them."""
     title_key = normalize_line(title) if title else ""
+    title_seen = False
+    previous_key = None
     looked = 0
     for i, text in enumerate(stripped):
         if reasons[i] == BLANK:
@@ -538,11 +547,11 @@ def _mark_title_repeats(stripped, reasons, title) -> None:
             break
         looked += 1
         if reasons[i] is not None or len(text) > _FURNITURE_MAX:
+            previous_key = None
             continue
         key = normalize_line(text)
-        if not key:
-            continue
-        if key in seen:
+        if key and (key == previous_key or (key == title_key and title_seen)):
             reasons[i] = TITLE_REPEAT
-        elif key == title_key or len(text) <= 120:
-            seen.add(key)
+            continue
+        title_seen = title_seen or (bool(key) and key == title_key)
+        previous_key = key
