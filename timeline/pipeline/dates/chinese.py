@@ -1,0 +1,377 @@
+"""The Chinese date grammar (simplified and traditional, after ``fold_text``).
+
+Each pattern below is one family of expressions; its builder turns a match into a
+``Candidate``. Ranges between two matches ("5 月到 6 月") are joined later by the scanner.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+
+from timeline.pipeline.dates.expressions import Candidate, Point, Span
+from timeline.pipeline.dates.numerals import small_number, year_number
+
+_SP = "[ \t]?"
+_NUM = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+_NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9_.\-/])"
+_RANGE = "[~\\-–—至到、]"
+_TIME_OF_DAY = "晚间|晚上|凌晨|上午|下午|中午|早上|早间|傍晚|夜间|清晨|深夜|晚|夜"
+
+# Tables of words: the vocabulary of the grammar.
+YEAR_WORDS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+CONTEXT_YEAR_WORDS = {"同年": 0, "次年": 1, "翌年": 1}
+PART_WORDS = {
+    "初": "early",
+    "年初": "early",
+    "头": "early",
+    "中": "mid",
+    "年中": "mid",
+    "过半": "mid",
+    "底": "late",
+    "年底": "late",
+    "末": "late",
+    "年末": "late",
+    "终": "late",
+    "年终": "late",
+    "尾": "late",
+    "年尾": "late",
+}
+BARE_PART_WORDS = {
+    "年初": "early",
+    "岁初": "early",
+    "年中": "mid",
+    "年过半": "mid",
+    "年底": "late",
+    "年末": "late",
+    "年终": "late",
+    "年尾": "late",
+    "岁末": "late",
+    "岁尾": "late",
+}
+MONTH_START_WORDS = ("新年伊始", "开年", "年伊始")
+XUN_WORDS = {"上旬": 1, "初": 1, "中旬": 2, "下旬": 3, "底": 3, "末": 3}
+QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+DAY_WORDS = {
+    "大前天": -3,
+    "前天": -2,
+    "前日": -2,
+    "前晚": -2,
+    "昨天": -1,
+    "昨日": -1,
+    "昨晚": -1,
+    "昨夜": -1,
+    "昨晨": -1,
+    "今天": 0,
+    "今日": 0,
+    "今晨": 0,
+    "今早": 0,
+    "今晚": 0,
+    "今夜": 0,
+    "明天": 1,
+    "明日": 1,
+    "明晚": 1,
+    "后天": 2,
+}
+MONTH_WORDS = {
+    "上上个月": -2,
+    "上个月": -1,
+    "上月": -1,
+    "本月": 0,
+    "这个月": 0,
+    "下个月": 1,
+    "下月": 1,
+}
+RECENT_WORDS = ("近日", "日前", "近期", "最近", "不久前", "前不久", "近来")
+FOLLOW_WORDS = {
+    "当天": 0,
+    "当日": 0,
+    "同日": 0,
+    "同一天": 0,
+    "前一天": -1,
+    "前一日": -1,
+    "次日": 1,
+    "翌日": 1,
+    "第二天": 1,
+    "隔天": 1,
+    "隔日": 1,
+}
+
+# Characters that, right before a bare word, show it belongs to another word or a count.
+_COUNT_BEFORE = set(
+    "0123456789一二三四五六七八九十百千万两几数多每半整近满逾第个少青中老成周新全当同次翌前"
+)
+# What may follow 初 when it is a word of its own (初步, 初期) rather than "early in the month".
+_NOT_EARLY = "步期次始衷心级创版稿赛选审见具露中"
+_DIGIT_CHARS = "一二三四五六七八九十0123456789"
+# What may follow 中 when it means "middle of the year" rather than starting a word (中国).
+_NOT_MID = "国华文央共部东西南北期间心小大高级层外资企方美日欧韩科信药医标断止介等"
+# Words after which a two-digit "NN年" names a year and not a count of years.
+_YEAR_MARKERS = ("在", "于", "到", "至", "从", "自", "是", "截至", "截止", "直到")
+_DURATION_AFTER = set("多余来内后前间里以左半之历时期的")
+# Words that make a bare 今天/今日 mean "until now" rather than a day.
+_UNTIL_NOW_BEFORE = ("至", "到")
+_DAY_WORD_NOT_BEFORE = {"前日": "本", "后天": "性", "今日": "头", "明日": "之方"}
+
+_YEAR_HEAD = rf"""
+    (?:
+        {_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})(?![0-9])
+            {_SP}(?P<nian>年)?
+      | {_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}}){_SP}年
+      | (?P<yrel>{"|".join(YEAR_WORDS)})
+      | (?P<yctx>{"|".join(CONTEXT_YEAR_WORDS)})
+    )
+"""
+_DAY_TAIL = rf"""
+    (?P<d>{_NUM}){_SP}
+    (?:
+        {_RANGE}{_SP}(?P<d2>{_NUM}){_SP}[日号]
+      | [日号](?:{_SP}{_RANGE}{_SP}(?P<d3>{_NUM}){_SP}[日号])?
+    )
+    (?P<tod>{_TIME_OF_DAY})?
+"""
+_TAIL = rf"""
+    (?:
+        (?P<qpre>前)?第?(?P<q>[一二三四1-4])季度
+      | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
+      | (?P<half>[上下])半年
+      | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
+      | (?<![0-9.])(?P<m>{_NUM})(?:{_SP}{_RANGE}{_SP}(?P<m2>{_NUM}))?{_SP}月份?
+        (?:
+            {_SP}{_DAY_TAIL}
+          | (?P<xun>上旬|中旬|下旬|初(?![{_NOT_EARLY}])|底|末(?!期))
+        )?
+    )
+"""
+# The lookahead only lets the pattern start where a date can, to keep the scan cheap.
+POINT_PATTERN = re.compile(
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
+    re.VERBOSE,
+)
+BARE_DAY_PATTERN = re.compile(
+    rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
+)
+DECADE_PATTERN = re.compile(
+    rf"(?<![0-9])(?:(?P<cent>[0-9]{{2}}|二十一|二十|十九){_SP}世纪{_SP})?"
+    rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代"
+)
+YEAR_RANGE_PATTERN = re.compile(
+    rf"{_NOT_AFTER_ALNUM}(?P<y1>(?:1[5-9]|20)[0-9]{{2}}){_SP}[\-–—~至到]{_SP}"
+    rf"(?P<y2>(?:1[5-9]|20)[0-9]{{2}}){_SP}年"
+)
+
+
+def _words_pattern(words) -> re.Pattern:
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
+BARE_PART_PATTERN = _words_pattern([*BARE_PART_WORDS, *MONTH_START_WORDS])
+DAY_WORD_PATTERN = _words_pattern(DAY_WORDS)
+MONTH_WORD_PATTERN = re.compile(
+    rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})"
+    rf"(?P<xun>上旬|中旬|下旬|初(?!步)|底|末)?"
+)
+RECENT_PATTERN = _words_pattern(RECENT_WORDS)
+FOLLOW_PATTERN = _words_pattern(FOLLOW_WORDS)
+
+
+def _preceding(text: str, index: int) -> str:
+    """The nearest non-space character before ``index`` ("" at the start)."""
+    index -= 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def _year_fields(match: re.Match) -> dict | None:
+    if match["y4"]:
+        if not match["y4"].isdigit() and not match["nian"]:
+            return None
+        return {"year": year_number(match["y4"])}
+    if match["y2"]:
+        return {"two_digit_year": int(match["y2"])}
+    if match["yrel"]:
+        return {"year_shift": YEAR_WORDS[match["yrel"]]}
+    if match["yctx"]:
+        return {"context_year_shift": CONTEXT_YEAR_WORDS[match["yctx"]]}
+    return {}
+
+
+def _month_and_day(match: re.Match, year: dict) -> Point | Span | str:
+    """The month/day/xun part of a point; a string names an impossible date."""
+    month = small_number(match["m"])
+    if month is None:
+        return "not a number"
+    if not 1 <= month <= 12:
+        return f"impossible month {month}"
+    if match["m2"]:
+        last = small_number(match["m2"])
+        if last is None or not month < last <= 12:
+            return f"impossible month range {month}–{last}"
+        return Span(Point("month", month=month, **year), Point("month", month=last, **year))
+    if match["d"]:
+        day = small_number(match["d"])
+        last_text = match["d2"] or match["d3"]
+        last = small_number(last_text) if last_text else None
+        for value in (day, last):
+            if value is not None and not 1 <= value <= 31:
+                return f"impossible day {value}"
+        if day is None or (last_text and (last is None or last <= day)):
+            return "not a day"
+        first_point = Point("day", month=month, day=day, **year)
+        if last is None:
+            return first_point
+        return Span(first_point, Point("day", month=month, day=last, **year))
+    if match["xun"]:
+        return Point("xun", month=month, index=XUN_WORDS[match["xun"]], **year)
+    return Point("month", month=month, **year)
+
+
+def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | None:
+    if match["q"] or match["qq"]:
+        quarter = QUARTER_NUMBERS[match["q"] or match["qq"]]
+        if match["qpre"]:
+            return Span(Point("month", month=1, **year), Point("month", month=3 * quarter, **year))
+        return Point("quarter", index=quarter, **year)
+    if match["half"]:
+        return Point("half", index=1 if match["half"] == "上" else 2, **year)
+    if match["part"]:
+        if not has_head:
+            return None
+        if match["part"] == "伊始":
+            return Point("month_start", month=1, **year)
+        return Point("part", part=PART_WORDS[match["part"]], **year)
+    if match["m"]:
+        return _month_and_day(match, year)
+    return None
+
+
+def _point(text: str, match: re.Match) -> Candidate | None:
+    start, end = match.span()
+    if not (match["head"] or match["tail"]):
+        return None
+    year = _year_fields(match)
+    if year is None:
+        return None
+    has_head = bool(year)
+    has_tail = any(match[name] for name in ("q", "qq", "half", "part", "m"))
+    if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
+        return None
+    if match["y2"] and not has_tail:
+        after = text[end : end + 1]
+        if not _preceding(text, start).endswith(_YEAR_MARKERS) or after in _DURATION_AFTER:
+            return None
+    if (
+        match["y4"]
+        and match["nian"]
+        and not has_tail
+        and (text[end : end + 1] in ("多", "余") or _preceding(text, start) in ("近", "约", "逾"))
+    ):
+        return None
+    if not has_tail:
+        return Candidate(start, match.end("head"), Point("year", **year)) if has_head else None
+    if not has_head:
+        start = match.start("tail")
+        if match["m"] and _preceding(text, start) in _COUNT_BEFORE - set(_DIGIT_CHARS):
+            return None
+    tail = _tail(match, year, has_head)
+    if tail is None:
+        if not has_head:
+            return None
+        return Candidate(start, match.end("head"), Point("year", **year))
+    if isinstance(tail, str):
+        # A bare "13月" is more likely a count or a typo than a date worth a warning.
+        return Candidate(start, end, None, problem=tail) if has_head or match["d"] else None
+    return Candidate(start, end, tail)
+
+
+def _bare_part(text: str, match: re.Match) -> Candidate | None:
+    word = match.group()
+    if _preceding(text, match.start()) in _COUNT_BEFORE and word not in MONTH_START_WORDS:
+        return None
+    if word == "年中" and text[match.end() : match.end() + 1] in _NOT_MID:
+        return None
+    if word == "开年" and text[match.end() : match.end() + 1] in "会度":
+        return None
+    if word in MONTH_START_WORDS:
+        return Candidate(*match.span(), Point("month_start", month=1))
+    return Candidate(*match.span(), Point("part", part=BARE_PART_WORDS[word]))
+
+
+def _bare_day(text: str, match: re.Match) -> Candidate | None:
+    if _preceding(text, match.start()) in _COUNT_BEFORE | set("月"):
+        return None
+    day = int(match["d"])
+    if not 1 <= day <= 31:
+        return None
+    return Candidate(*match.span(), Point("day", day=day))
+
+
+def _decade(text: str, match: re.Match) -> Candidate | None:
+    digits = match["dec"]
+    value = int(digits) if digits.isdigit() else small_number(digits)
+    if value is None:
+        return None
+    if match["cent"]:
+        century = int(match["cent"]) if match["cent"].isdigit() else small_number(match["cent"])
+        if century is None or value >= 100:
+            return None
+        return Candidate(*match.span(), Point("decade", decade=(century - 1) * 100 + value))
+    if value >= 100:
+        return Candidate(*match.span(), Point("decade", decade=value))
+    return Candidate(*match.span(), Point("decade", two_digit_year=value))
+
+
+def _year_range(text: str, match: re.Match) -> Candidate | None:
+    first, last = int(match["y1"]), int(match["y2"])
+    if last <= first:
+        return None
+    return Candidate(*match.span(), Span(Point("year", year=first), Point("year", year=last)))
+
+
+def _day_word(text: str, match: re.Match) -> Candidate | None:
+    word = match.group()
+    following = text[match.end() : match.end() + 1]
+    if following and following in _DAY_WORD_NOT_BEFORE.get(word, ""):
+        return None
+    if word in ("今天", "今日") and _preceding(text, match.start()) in _UNTIL_NOW_BEFORE:
+        return None
+    return Candidate(*match.span(), Point("relative_day", day_shift=DAY_WORDS[word]))
+
+
+def _month_word(text: str, match: re.Match) -> Candidate | None:
+    word = match.group()[: match.start("xun") - match.start()] if match["xun"] else match.group()
+    shift = MONTH_WORDS[word]
+    if match["xun"]:
+        return Candidate(
+            *match.span(), Point("xun", month_shift=shift, index=XUN_WORDS[match["xun"]])
+        )
+    return Candidate(*match.span(), Point("relative_month", month_shift=shift))
+
+
+def _recent(text: str, match: re.Match) -> Candidate | None:
+    return Candidate(*match.span(), Point("recent"))
+
+
+def _follow(text: str, match: re.Match) -> Candidate | None:
+    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[match.group()]))
+
+
+GRAMMAR: tuple[tuple[re.Pattern, Callable[[str, re.Match], Candidate | None]], ...] = (
+    (YEAR_RANGE_PATTERN, _year_range),
+    (DECADE_PATTERN, _decade),
+    (POINT_PATTERN, _point),
+    (BARE_PART_PATTERN, _bare_part),
+    (BARE_DAY_PATTERN, _bare_day),
+    (DAY_WORD_PATTERN, _day_word),
+    (MONTH_WORD_PATTERN, _month_word),
+    (RECENT_PATTERN, _recent),
+    (FOLLOW_PATTERN, _follow),
+)
+
+
+def chinese_candidates(folded: str) -> Iterator[Candidate]:
+    """Every reading the Chinese grammar finds in ``folded`` (may overlap)."""
+    for pattern, build in GRAMMAR:
+        for match in pattern.finditer(folded):
+            candidate = build(folded, match)
+            if candidate is not None:
+                yield candidate

@@ -1,0 +1,304 @@
+"""Turning written date expressions into intervals of days.
+
+The year of an expression comes, in this order, from the text itself, from the nearest
+preceding year-bearing expression of the same paragraph (anchor basis "context"), or
+from the reference date. Without a reference date, relative expressions stay unresolved.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.pipeline.dates import periods
+from timeline.pipeline.dates.expressions import Point, Span
+from timeline.pipeline.dates.model import Anchor, ReferenceDate
+
+# Precision of each unit when it names a single period.
+UNIT_PRECISION = {
+    "year": "year",
+    "month": "month",
+    "month_start": "month",
+    "day": "day",
+    "quarter": "quarter",
+    "half": "half",
+    "part": "part",
+    "xun": "xun",
+    "decade": "decade",
+    "recent": "month",
+    "relative_day": "day",
+    "relative_month": "month",
+    "follow": "day",
+}
+MONTH_BOUND_UNITS = ("month", "xun", "day")
+# Two-digit decades with no reference date: 00s–20s are this century, the rest the last.
+_DECADE_PIVOT = 30
+
+
+class ImpossibleDate(ValueError):
+    """The words name a calendar date that does not exist (2月30日)."""
+
+
+@dataclass
+class ParagraphContext:
+    """What the expressions read so far in a paragraph lend to the next ones."""
+
+    year: int | None = None
+    month: tuple[int, int] | None = None
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    start: date | None
+    end: date | None
+    precision: str
+    qualifier: str | None
+    edtf: str | None
+    anchor: Anchor | None
+    year_from_text: bool = False
+
+
+def _reference_anchor(reference: ReferenceDate) -> Anchor:
+    return Anchor(reference.display, reference.basis)
+
+
+def _two_digit(value: int, reference: ReferenceDate) -> int:
+    year = 2000 + value
+    return year if year <= reference.end.year + 1 else year - 100
+
+
+def _month_year(point: Point, reference: ReferenceDate, month: int) -> int:
+    """The year of a month written without one, by the point's month rule."""
+    ref_year, ref_month = reference.end.year, reference.end.month
+    if point.month_rule == "this":
+        return reference.start.year
+    if point.month_rule == "before":
+        return ref_year if month < ref_month else ref_year - 1
+    if point.month_rule == "after":
+        return ref_year if month > ref_month else ref_year + 1
+    if point.unit in MONTH_BOUND_UNITS:
+        return ref_year if month <= ref_month else ref_year - 1
+    return reference.start.year
+
+
+def _year(
+    point: Point, context: ParagraphContext, reference: ReferenceDate | None, month: int | None
+) -> tuple[int | None, Anchor | None, bool]:
+    """(year, anchor, whether the text itself names the year)."""
+    if point.year is not None:
+        return point.year, None, True
+    if point.two_digit_year is not None:
+        if reference is None:
+            return None, None, True
+        return _two_digit(point.two_digit_year, reference), _reference_anchor(reference), True
+    if point.year_shift is not None:
+        if reference is None:
+            return None, None, True
+        return reference.start.year + point.year_shift, _reference_anchor(reference), True
+    if point.context_year_shift is not None:
+        if context.year is not None:
+            year = context.year + point.context_year_shift
+            return year, Anchor(str(context.year), "context"), True
+        if reference is None:
+            return None, None, True
+        year = reference.start.year + point.context_year_shift
+        return year, _reference_anchor(reference), True
+    if context.year is not None and point.month_rule == "latest":
+        return context.year, Anchor(str(context.year), "context"), False
+    if reference is None:
+        return None, None, False
+    year = _month_year(point, reference, month) if month else reference.start.year
+    return year, _reference_anchor(reference), False
+
+
+def _shift_date_by_months(day: date, months: int) -> date:
+    year, month = periods.shift_months(day.year, day.month, months)
+    return min(date(year, month, 1) + timedelta(days=day.day - 1), periods.month_end(year, month))
+
+
+def _around_reference(point: Point, reference: ReferenceDate) -> Resolution:
+    """A day- or month-relative word read against a coarser reference: the reference, approx."""
+    edtf = periods.edtf_for(reference.start, reference.end, reference.precision, "approx")
+    return Resolution(
+        reference.start,
+        reference.end,
+        reference.precision,
+        "approx",
+        edtf,
+        _reference_anchor(reference),
+    )
+
+
+def _unresolved(point: Point) -> Resolution:
+    qualifier = "approx" if point.unit == "recent" else None
+    return Resolution(None, None, UNIT_PRECISION[point.unit], qualifier, None, None)
+
+
+def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
+    if point.unit == "follow" and context.day is not None:
+        day = context.day + timedelta(days=point.day_shift)
+        return Resolution(
+            day, day, "day", None, day.isoformat(), Anchor(context.day.isoformat(), "context")
+        )
+    if reference is None:
+        return _unresolved(point)
+    anchor = _reference_anchor(reference)
+    if point.unit == "recent":
+        start = _shift_date_by_months(reference.start, -1)
+        edtf = f"{start.isoformat()[:7]}~/{reference.end.isoformat()[:7]}~"
+        return Resolution(start, reference.end, "month", "approx", edtf, anchor)
+    if point.unit in ("relative_day", "follow"):
+        if reference.precision != "day":
+            return _around_reference(point, reference)
+        shift = point.day_shift
+        # With no earlier day in the paragraph, "the next day" cannot lie after the reference.
+        if point.unit == "follow":
+            shift = min(shift, 0)
+        day = reference.start + timedelta(days=shift)
+        return Resolution(day, day, "day", None, day.isoformat(), anchor)
+    if reference.precision not in ("day", "month"):
+        return _around_reference(point, reference)
+    year, month = periods.shift_months(
+        reference.start.year, reference.start.month, point.month_shift
+    )
+    if point.unit == "xun":
+        start, end = periods.xun_interval(year, month, point.index)
+        return Resolution(start, end, "xun", None, None, anchor)
+    start, end = periods.month_interval(year, month)
+    return Resolution(
+        start, end, "month", None, periods.edtf_for(start, end, "month", None), anchor
+    )
+
+
+def _calendar_interval(point: Point, year: int, month: int | None) -> tuple[date, date, str | None]:
+    unit = point.unit
+    if unit == "year":
+        return (*periods.year_interval(year), None)
+    if unit == "quarter":
+        return (*periods.quarter_interval(year, point.index), None)
+    if unit == "half":
+        return (*periods.half_interval(year, point.index), None)
+    if unit == "part":
+        return (*periods.part_interval(year, point.part), point.part)
+    if unit == "month_start":
+        return (*periods.month_interval(year, 1), "early")
+    if unit == "month":
+        return (*periods.month_interval(year, month), None)
+    if unit == "xun":
+        return (*periods.xun_interval(year, month, point.index), None)
+    try:
+        day = date(year, month, point.day)
+    except ValueError as error:
+        raise ImpossibleDate(f"impossible date {year}-{month:02d}-{point.day:02d}") from error
+    return day, day, None
+
+
+def _decade(point: Point, reference: ReferenceDate | None) -> Resolution:
+    if point.decade is not None:
+        decade, anchor = point.decade, None
+    elif reference is not None:
+        decade, anchor = _two_digit(point.two_digit_year, reference), _reference_anchor(reference)
+    else:
+        value = point.two_digit_year
+        decade, anchor = (2000 + value if value < _DECADE_PIVOT else 1900 + value), None
+    start, end = periods.decade_interval(decade)
+    return Resolution(
+        start, end, "decade", None, periods.edtf_for(start, end, "decade", None), anchor
+    )
+
+
+def resolve_point(
+    point: Point, context: ParagraphContext, reference: ReferenceDate | None
+) -> Resolution:
+    """The interval ``point`` means; raises ImpossibleDate for dates that cannot exist."""
+    if point.unit in ("recent", "relative_day", "follow", "relative_month") or (
+        point.month_shift is not None
+    ):
+        return _relative(point, context, reference)
+    if point.unit == "decade":
+        return _decade(point, reference)
+    month, month_anchor = point.month, None
+    if point.unit == "day" and month is None:
+        if context.month is not None:
+            context_year, month = context.month
+            month_anchor = Anchor(f"{context_year:04d}-{month:02d}", "context")
+            point = point.with_year_of(Point("year", year=context_year))
+        elif reference is not None:
+            ref_end = reference.end
+            year, month = (
+                (ref_end.year, ref_end.month)
+                if point.day <= ref_end.day or reference.precision != "day"
+                else periods.shift_months(ref_end.year, ref_end.month, -1)
+            )
+            month_anchor = _reference_anchor(reference)
+            point = point.with_year_of(Point("year", year=year))
+        else:
+            return _unresolved(point)
+    year, anchor, from_text = _year(point, context, reference, month)
+    if year is None:
+        return _unresolved(point)
+    start, end, qualifier = _calendar_interval(point, year, month)
+    precision = UNIT_PRECISION[point.unit]
+    edtf = periods.edtf_for(start, end, precision, None)
+    return Resolution(
+        start,
+        end,
+        precision,
+        qualifier,
+        edtf,
+        month_anchor or anchor,
+        from_text and not month_anchor,
+    )
+
+
+def resolve_span(
+    span: Span, context: ParagraphContext, reference: ReferenceDate | None
+) -> Resolution:
+    first, last = span.first, span.last
+    shared_anchor = None
+    if not last.has_year and first.has_year:
+        last = last.with_year_of(first)
+    elif not first.has_year and last.has_year:
+        first = first.with_year_of(last)
+    elif not first.has_year and "day" not in (first.unit, last.unit):
+        # A range or list with no year ("9、10 月") lies in the context year, else R's year.
+        if context.year is not None:
+            year, shared_anchor = context.year, Anchor(str(context.year), "context")
+        elif reference is not None:
+            year, shared_anchor = reference.start.year, _reference_anchor(reference)
+        else:
+            return Resolution(None, None, "interval", None, None, None)
+        first = first.with_year_of(Point("year", year=year))
+        last = last.with_year_of(Point("year", year=year))
+    head = resolve_point(first, context, reference)
+    tail = resolve_point(last, context, reference)
+    if shared_anchor is not None:
+        head = replace(head, anchor=shared_anchor, year_from_text=False)
+        tail = replace(tail, year_from_text=False)
+    if head.start is None or tail.end is None:
+        return Resolution(None, None, "interval", None, None, None, head.year_from_text)
+    if tail.end < head.start:
+        raise ImpossibleDate("range ends before it starts")
+    edtf = f"{head.edtf}/{tail.edtf}" if head.edtf and tail.edtf else None
+    return Resolution(
+        head.start,
+        tail.end,
+        "interval",
+        None,
+        edtf,
+        head.anchor or tail.anchor,
+        head.year_from_text or tail.year_from_text,
+    )
+
+
+def remember(context: ParagraphContext, resolution: Resolution) -> None:
+    """Let a resolved expression date the ones after it in the same paragraph."""
+    if resolution.end is None:
+        return
+    if resolution.year_from_text:
+        context.year = resolution.end.year
+    if resolution.precision in MONTH_BOUND_UNITS or (
+        resolution.precision == "interval" and resolution.start.month == resolution.end.month
+    ):
+        context.month = (resolution.end.year, resolution.end.month)
+    if resolution.precision == "day":
+        context.day = resolution.end
