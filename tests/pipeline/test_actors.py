@@ -326,6 +326,8 @@ def test_unknown_names_become_candidates(matcher, text, expected):
         "也就是说，可以说",
         "Scaling Law 在变慢，System 2 思考，Agent AI 是重点",
         "The Company said AI 2.0 will come",
+        "Web 3.0 and Version 2.0 and Industry 4.0",
+        "the CEO AI PC GPU roadmap",
         "零一万物公司的兴衰",
         "阿里巴巴集团和斯坦福大学以人为本人工智能研究院",
         "零一万物创始人李开复表示",

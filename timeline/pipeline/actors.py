@@ -205,7 +205,6 @@ class ActorMatcher:
     def __init__(self, entries: Iterable[ActorEntry]):
         self._entries: dict[str, ActorEntry] = {}
         self._trie: dict = {}
-        self.keys: frozenset[str]
         keys: set[str] = set()
         for entry in entries:
             self._entries.setdefault(entry.slug, entry)
@@ -219,6 +218,7 @@ class ActorMatcher:
                 self._insert(
                     key, _Target(entry.slug, key, versioned, _VETOES.get(key, (None, None)))
                 )
+        # Every alias in its folded form: what a candidate name must not be.
         self.keys = frozenset(keys)
         self._starts = self._start_pattern(keys)
 
@@ -358,7 +358,7 @@ _PREFIX_CHARS = r"[^\n。！？；;!?，:：“”\"]"
 _ROLE_AFTER = re.compile(
     r" *(?:是|为|作为|担任|出任|身为|，(?:这位|作为|身为)?|, *(?:the |a |an )?|is (?:the |a |an )?)"
     rf"(?P<chain>(?:{_PREFIX_CHARS}{{0,30}}?(?:{_TITLE_ALTERNATION}) *"
-    r"(?:、|/|&|,|和|与|及|兼|and)? *)+?)"
+    r"(?:、|/|&|,|和|与|及|兼|and)? *){1,4}?)"
     r"(?: *(?:of|at) [^\n,.;，。；]{1,40})?"
     r"(?= *(?:[，。；;！？!?、\n,.)）]|$|说|表示|称|认为|指出|告诉|透露|曾|于|在|也|则|就|将|对))"
 )
@@ -563,83 +563,19 @@ _SPEECH = re.compile(r"表示|说|称|认为|指出|告诉|透露|坦言|直言|
 _NAME_FOLLOW = frozenset(
     "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带，。；：:,.!?！？ \n（()）"
 )
-_NOT_NAMES = frozenset(
-    [
-        "高管",
-        "高层",
-        "官方",
-        "方面",
-        "对方",
-        "双方",
-        "各方",
-        "记者",
-        "分析",
-        "知情",
-        "人士",
-        "业内",
-        "行业",
-        "公司",
-        "团队",
-        "媒体",
-        "报道",
-        "消息",
-        "文章",
-        "报告",
-        "研究",
-        "数据",
-        "结果",
-        "周围",
-        "江湖",
-        "金融",
-        "龙头",
-        "于是",
-        "关于",
-        "向来",
-        "石头",
-        "程序",
-        "马上",
-        "万一",
-        "易于",
-        "常说",
-        "段时",
-        "任何",
-        "任谁",
-        "何况",
-        "许多",
-        "许久",
-        "高度",
-        "高兴",
-        "曾经",
-        "毛利",
-        "钱说",
-        "余下",
-        "齐声",
-        "林林",
-        "史上",
-        "武断",
-        "康复",
-        "章程",
-        "纪录",
-        "应该",
-        "包括",
-        "包含",
-        "甘愿",
-        "严格",
-        "董事",
-        "常委",
-        "孔子",
-        "方才",
-        "黎明",
-        "夏天",
-        "秦朝",
-        "宋朝",
-        "唐朝",
-        "汤姆",
-        "戴着",
-        "龚",
-        "于此",
-        "于今",
-    ]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NOT_NAMES = _words(
+    "高管 高层 官方 方面 对方 双方 各方 记者 分析 知情 人士 业内 行业 公司 "
+    "团队 媒体 报道 消息 文章 报告 研究 数据 结果 周围 江湖 金融 龙头 于是 "
+    "关于 向来 石头 程序 马上 万一 易于 常说 段时 任何 任谁 何况 许多 许久 "
+    "高度 高兴 曾经 毛利 钱说 余下 齐声 林林 史上 武断 康复 章程 纪录 应该 "
+    "包括 包含 甘愿 严格 董事 常委 孔子 方才 黎明 夏天 秦朝 宋朝 唐朝 汤姆 "
+    "戴着 于此 于今"
 )
 
 _LATIN_VERSIONED = re.compile(
@@ -649,103 +585,20 @@ _LATIN_VERSIONED = re.compile(
 _LATIN_CAMEL = re.compile(
     r"(?<![\w.-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*)(?:-[A-Za-z]\w*)*(?![\w-])"
 )
-_LATIN_WORDS = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]+(?: (?:[A-Z][A-Za-z]+|AI|Labs?))+(?![\w-])")
-_LEADING_STOPWORDS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "Of",
-        "And",
-        "But",
-        "Or",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "We",
-        "Our",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "His",
-        "Her",
-        "As",
-        "By",
-        "With",
-        "From",
-        "To",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-    ]
+_LATIN_WORDS = re.compile(
+    r"(?<![\w.-])[A-Z][a-z][A-Za-z]*(?: (?:[A-Z][a-z][A-Za-z]*|AI))+(?![\w-])"
 )
-_COMMON_WORDS = frozenset(
-    [
-        "agent",
-        "agents",
-        "scaling",
-        "law",
-        "laws",
-        "system",
-        "deep",
-        "learning",
-        "machine",
-        "language",
-        "large",
-        "model",
-        "models",
-        "open",
-        "source",
-        "artificial",
-        "intelligence",
-        "generative",
-        "chat",
-        "bot",
-        "data",
-        "cloud",
-        "search",
-        "app",
-        "apps",
-        "platform",
-        "mobile",
-        "web",
-        "internet",
-        "super",
-        "general",
-        "global",
-        "china",
-        "chinese",
-        "american",
-        "asia",
-        "news",
-        "tech",
-        "technology",
-        "online",
-        "digital",
-        "smart",
-        "human",
-        "center",
-        "centre",
-        "ai",
-        "labs",
-        "lab",
-        "new",
-        "next",
-        "first",
-        "world",
-        "best",
-        "top",
-        "great",
-    ]
+_LEADING_STOPWORDS = _words(
+    "The A An In On At For Of And But Or This That These Those We Our It Its He She They His "
+    "Her As By With From To If When While After Before"
+)
+_COMMON_WORDS = _words(
+    "agent agents scaling law laws system deep learning machine language large model models "
+    "open source artificial intelligence generative chat bot data cloud search app apps "
+    "platform mobile web internet super general global china chinese american asia news tech "
+    "technology online digital smart human center centre ai labs lab new next first world "
+    "best top great version release industry phase stage level step part page section chapter "
+    "figure table"
 )
 
 
@@ -819,7 +672,7 @@ def _person_candidates(folded: str) -> Iterable[tuple[int, int, str]]:
 def _latin_candidates(text: str, known_prefixes: frozenset[str]) -> Iterable[tuple[int, int, str]]:
     for match in _LATIN_VERSIONED.finditer(text):
         letters = re.match(r"[A-Za-z]+", match.group()).group()
-        if len(letters) >= 2:
+        if len(letters) >= 2 and letters.casefold() not in _COMMON_WORDS:
             yield match.start(), match.end(), "model"
     for match in _LATIN_CAMEL.finditer(text):
         head = match.group().split("-")[0].casefold()
