@@ -103,6 +103,7 @@ def test_spam_offsets_are_absolute_within_a_range():
         ("作者认为,大模型行业正在降温,这一判断值得商榷,但并非没有道理。", None),
         ("2024年5月13日,零一万物发布Yi-Large。", None),
         ("李开复说:“我们没有寻求被收购”。", None),
+        ("记者 张三 报道，近日零一万物宣布调整。", None),
     ],
 )
 def test_line_noise(line, reason):

@@ -35,71 +35,30 @@ _WORD = re.compile(r"[^\W_]")
 
 # Gambling vocabulary, simplified and traditional, longest first so alternation is greedy.
 _GAMBLING_TERMS = (
-    "麻将胡了",
-    "麻將胡了",
-    "电子游戏",
-    "電子遊戲",
-    "真人视讯",
-    "真人視訊",
-    "体育投注",
-    "體育投注",
-    "百家乐",
-    "百家樂",
-    "老虎机",
-    "老虎機",
-    "娱乐城",
-    "娛樂城",
-    "娱乐",
-    "娛樂",
-    "电子",
-    "電子",
-    "棋牌",
-    "彩票",
-    "博彩",
-    "彩金",
-    "捕鱼",
-    "捕魚",
-    "赌场",
-    "賭場",
-    "体育",
-    "體育",
-)
-# Terms that only ever appear in spam, so they need no brand prefix to count.
-_SIGNATURE_TERMS = frozenset(
-    {
+    *(
         "麻将胡了",
         "麻將胡了",
-        "百家乐",
-        "百家樂",
-        "老虎机",
-        "老虎機",
+        "电子游戏",
+        "電子遊戲",
         "真人视讯",
         "真人視訊",
         "体育投注",
         "體育投注",
-        "彩金",
-        "娱乐城",
-        "娛樂城",
-    }
+    ),
+    *("百家乐", "百家樂", "老虎机", "老虎機", "娱乐城", "娛樂城", "娱乐", "娛樂", "电子", "電子"),
+    *("棋牌", "彩票", "博彩", "彩金", "捕鱼", "捕魚", "赌场", "賭場", "体育", "體育"),
+)
+# Terms that only ever appear in spam, so they need no brand prefix to count.
+_SIGNATURE_TERMS = frozenset(
+    (
+        *("麻将胡了", "麻將胡了", "百家乐", "百家樂", "老虎机", "老虎機", "真人视讯", "真人視訊"),
+        *("体育投注", "體育投注", "彩金", "娱乐城", "娛樂城"),
+    )
 )
 # Words that trail a spam phrase ("…官网", "…app下载") and belong to it once it is found.
 _TRAILING_TERMS = (
-    "官方网站",
-    "官方網站",
-    "官网",
-    "官網",
-    "网址",
-    "網址",
-    "平台",
-    "入口",
-    "登录",
-    "登入",
-    "注册",
-    "註冊",
-    "下载",
-    "下載",
-    "app",
-    "APP",
+    *("官方网站", "官方網站", "官网", "官網", "网址", "網址", "平台", "入口", "登录", "登入"),
+    *("注册", "註冊", "下载", "下載", "app", "APP"),
 )
 _SPAM_CORE = re.compile("(?:" + "|".join(map(re.escape, _GAMBLING_TERMS)) + ")+")
 _SPAM_TAIL = re.compile("(?:" + "|".join(map(re.escape, _TRAILING_TERMS)) + ")+")
@@ -220,6 +179,8 @@ _TAGS = re.compile(
     r"\s*[:：]",
     re.IGNORECASE,
 )
+_BYLINE_MAX = 40
+_SENTENCE_MARKS = re.compile(r"[。！？!?]")
 _LIST_BULLET = re.compile(r"^[*·•>\-–]+\s*")
 
 
@@ -241,9 +202,14 @@ def line_noise(line: str) -> str | None:
     for pattern in _IMAGE_PATTERNS:
         if pattern.match(stripped) or pattern.match(bare):
             return IMAGE
+    # A byline is a short label line; "记者 张三 报道，近日…" is a sentence of the article.
+    if (
+        len(bare) <= _BYLINE_MAX
+        and not _SENTENCE_MARKS.search(bare)
+        and (_BYLINE_CHINESE.match(bare) or _ORIGINAL_MARK.match(bare) or _DATELINE.match(bare))
+    ):
+        return BYLINE
     if len(bare) <= 80:
-        if _BYLINE_CHINESE.match(bare) or _ORIGINAL_MARK.match(bare) or _DATELINE.match(bare):
-            return BYLINE
         english = _BYLINE_ENGLISH.match(bare)
         if english:
             label = english.group("label").lower()
@@ -418,10 +384,13 @@ def mark_noise(lines: Sequence[str], *, title: str | None = None) -> NoiseReport
         found = tuple(find_spam_phrases(line))
         if not found:
             continue
-        rest = line
-        for s, e in reversed(found):
-            rest = rest[:s] + rest[e:]
-        rest = rest.strip()
+        pieces = []
+        previous = 0
+        for s, e in found:
+            pieces.append(line[previous:s])
+            previous = max(previous, e)
+        pieces.append(line[previous:])
+        rest = "".join(pieces).strip()
         if len(rest) <= 6 or (len(rest) <= _SHORT_TITLE_MAX and _ends_open(rest)):
             reasons[i] = SPAM_PHRASE
         else:

@@ -390,6 +390,8 @@ class Article:
 
 
 _TOP_BYLINE_LINES = 15
+# A first line this long is prose, not a title; only its start names the article.
+_TITLE_MAX = 200
 _MARKDOWN_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
@@ -426,6 +428,7 @@ def _metadata_from_body(text: str, body_start: int) -> tuple[str, tuple[str, ...
         if reason is None:
             if not title:
                 title = _MARKDOWN_HEADING_MARK.sub("", line).strip("*# ").strip()
+                title = title[:_TITLE_MAX].rstrip()
             continue
         if not authors:
             authors = noise.byline_authors(line)
@@ -615,65 +618,16 @@ _TURN = re.compile(
 _INTERVIEW_LABELS = frozenset(
     {"q", "a", "问", "答", "問", "提问", "提問", "回答", "主持人", "记者", "記者", "interviewer"}
 )
+# Labels that open lines in ordinary prose and lists ("注:", "Update:"), never a speaker.
 _NOT_SPEAKERS = frozenset(
-    {
-        "note",
-        "notes",
-        "update",
-        "updated",
-        "correction",
-        "source",
-        "sources",
-        "editor",
-        "editor's note",
-        "disclaimer",
-        "summary",
-        "warning",
-        "tip",
-        "example",
-        "time",
-        "date",
-        "location",
-        "price",
-        "注",
-        "注释",
-        "备注",
-        "備註",
-        "编者按",
-        "編者按",
-        "编者注",
-        "按",
-        "摘要",
-        "导语",
-        "導語",
-        "导读",
-        "導讀",
-        "提示",
-        "附",
-        "附注",
-        "更新",
-        "注意",
-        "小结",
-        "总结",
-        "總結",
-        "结论",
-        "結論",
-        "背景",
-        "例如",
-        "比如",
-        "时间",
-        "時間",
-        "地点",
-        "地點",
-        "日期",
-        "价格",
-        "價格",
-        "第一",
-        "第二",
-        "第三",
-        "其一",
-        "其二",
-    }
+    (
+        *("note", "notes", "update", "updated", "correction", "source", "sources", "editor"),
+        *("editor's note", "disclaimer", "summary", "warning", "tip", "example", "time"),
+        *("date", "location", "price", "注", "注释", "备注", "備註", "编者按", "編者按"),
+        *("编者注", "按", "摘要", "导语", "導語", "导读", "導讀", "提示", "附", "附注", "更新"),
+        *("注意", "小结", "总结", "總結", "结论", "結論", "背景", "例如", "比如", "时间", "時間"),
+        *("地点", "地點", "日期", "价格", "價格", "第一", "第二", "第三", "其一", "其二"),
+    )
 )
 _VERB_ENDINGS = ("说", "說", "道", "称", "稱", "表示", "认为", "認為", "指出", "写", "寫", "是")
 _TERMINAL_END = "。！？!?.…；;,，、"
@@ -705,6 +659,8 @@ _FILE_NAME_END = re.compile(r"\.(?:jpe?g|png|gif|webp|pdf|docx?)$", re.IGNORECAS
 
 
 def _looks_like_heading(text: str) -> bool:
+    if len(text) > 100:
+        return False
     core = _core(text)
     if not core or not noise._WORD.search(core):
         return False
@@ -798,7 +754,12 @@ def segment_article(article: Article) -> Document:
                 is_heading = body.startswith("**") and _looks_like_heading(body)
             elif not line.startswith(">"):
                 is_heading = _looks_like_heading(body)
-        if not title_seen and title_key and noise.normalize_line(line) == title_key:
+        if (
+            not title_seen
+            and title_key
+            and len(line) <= 2 * len(article.title) + 10
+            and noise.normalize_line(line) == title_key
+        ):
             is_heading = title_seen = True
         wrapped = (
             blocks
@@ -906,6 +867,7 @@ def _is_han(ch: str) -> bool:
 def _abbreviation_before(text: str, dot: int, floor: int, end: int) -> bool:
     """True when the full stop at ``dot`` ends an abbreviation rather than a sentence."""
     start = dot
+    floor = max(floor, dot - 20)  # abbreviations are short; this bounds the walk back
     while (
         start > floor
         and text[start - 1].isascii()
@@ -936,16 +898,28 @@ _SENTENCE_OPENERS = frozenset(
 
 def _next_word_starts(text: str, position: int, end: int) -> str:
     """The first character after ``position`` that is neither space nor a closing mark."""
-    while position < end and (text[position].isspace() or text[position] in _CLOSING + "\"'*"):
+    while position < end and (text[position].isspace() or text[position] in _SKIPPED_BEFORE_WORD):
         position += 1
     return text[position] if position < end else ""
+
+
+# Characters that can end a sentence or change quote state; everything else is skipped.
+_SENTENCE_CANDIDATE = re.compile(
+    r'["。！？｡；!?;…]|\.\.\.|\.(?=[\s”’」』）)\]】》〉"\']|$)'
+    r"|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])"
+)
+_SKIPPED_BEFORE_WORD = _CLOSING + "\"'*"
 
 
 def _sentence_boundaries(text: str, start: int, end: int):
     """Offsets in [start, end) just after each sentence end."""
     straight_open = False
     i = start
-    while i < end:
+    while True:
+        candidate = _SENTENCE_CANDIDATE.search(text, i, end)
+        if candidate is None:
+            return
+        i = candidate.start()
         ch = text[i]
         if ch == '"':
             straight_open = not straight_open
