@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, serializers, status
-from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.renderers import JSONRenderer
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,10 @@ class ErrorSerializer(serializers.Serializer):
 
 def exception_handler(exc, context):
     """DRF's handler, with every error body rewritten into the one shape."""
+    # Imported here: rest_framework.views loads the content negotiation class from the
+    # settings, and that class (api.negotiation) imports this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -71,6 +75,12 @@ def exception_handler(exc, context):
     if response is None:
         return None
     response.data = {"errors": [e.as_dict() for e in describe(exc, context.get("view"))]}
+    request = context.get("request")
+    if request is not None:
+        # Errors are JSON whatever format was asked for: a CSV or TimelineJS renderer has
+        # no place for them.
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
     return response
 
 

@@ -1,0 +1,97 @@
+"""A constant number of SQL queries per request, whatever the page size."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from api.pagination import EventPagination
+from tests.api.factories import make_actor, make_claim, make_event, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many_events(db):
+    text = " ".join(f"Sentence {n}." for n in range(120))
+    source = make_source(title="Many", text=text)
+    actors = [make_actor(f"actor-{n}", f"Actor {n}") for n in range(3)]
+    events = []
+    for n in range(120):
+        day = date(2024, 1, 1) + timedelta(days=n)
+        event = make_event(f"Event {n}", start=day, actors=[(actors[n % 3], "r"), (actors[0], "")])
+        make_claim(event, source, f"Sentence {n}.", start=day)
+        events.append(event)
+    make_event("Undated 1")
+    make_event("Undated 2")
+    return events
+
+
+@pytest.mark.parametrize("page_size", [5, 100])
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # the page, its actors, its claims with their sources
+        ("/api/events/?page_size={n}", 3),
+        ("/api/events/?page_size={n}&type=other&after=2024&q=event", 3),
+        # and the actor slugs checked
+        ("/api/events/?page_size={n}&actor=actor-1&actor=actor-2", 4),
+        # the actor, then the same three
+        ("/api/actors/actor-1/events/?page_size={n}", 4),
+        ("/api/events/?page_size={n}&format=timelinejs", 3),
+        # the page of events and their actors
+        ("/api/timeline/?page_size={n}&group=month", 2),
+        ("/api/timeline/?page_size={n}&group=year&ordering=-date", 2),
+        # actors and their aliases
+        ("/api/actors/?page_size={n}", 2),
+        # sources, counts included
+        ("/api/sources/?page_size={n}", 1),
+    ],
+)
+def test_reads_run_a_fixed_number_of_queries(
+    api_client, many_events, django_assert_num_queries, url, queries, page_size
+):
+    with django_assert_num_queries(queries):
+        response = api_client.get(url.format(n=page_size))
+    assert response.status_code == 200
+
+
+def test_a_cursor_page_costs_the_same(api_client, many_events, django_assert_num_queries):
+    next_link = api_client.get("/api/events/?page_size=50").json()["next"]
+
+    with django_assert_num_queries(3):
+        api_client.get(next_link)
+
+
+def test_a_page_reaching_the_undated_events_reads_one_more_index_range(
+    api_client, many_events, django_assert_num_queries
+):
+    next_link = api_client.get("/api/events/?page_size=100").json()["next"]
+
+    with django_assert_num_queries(4):
+        response = api_client.get(next_link)
+    assert [event["headline"] for event in response.json()["results"]][-2:] == [
+        "Undated 1",
+        "Undated 2",
+    ]
+
+
+@pytest.mark.parametrize("url", ["/api/events/{pk}/", "/api/sources/{source}/"])
+def test_details_run_a_fixed_number_of_queries(
+    api_client, many_events, django_assert_num_queries, url
+):
+    source = many_events[0].claims.get().source_id
+    with django_assert_num_queries(3 if "events" in url else 2):
+        response = api_client.get(url.format(pk=many_events[0].pk, source=source))
+    assert response.status_code == 200
+
+
+def test_csv_reads_in_batches(api_client, many_events, django_assert_num_queries, monkeypatch):
+    monkeypatch.setattr(EventPagination, "export_batch_size", 50)
+
+    # 122 events in batches of 50: three batches of three queries, and the last batch
+    # reads the undated events' index range too.
+    with django_assert_num_queries(10):
+        response = api_client.get("/api/events/?format=csv")
+        lines = b"".join(response.streaming_content).decode().splitlines()
+
+    assert len(lines) == 1 + 122
