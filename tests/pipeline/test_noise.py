@@ -95,6 +95,9 @@ def test_spam_offsets_are_absolute_within_a_range():
         ("© 2025 Example News. All rights reserved.", noise.CREDIT),
         ("标签:", noise.TAGS),
         ("Tags: AI, China", noise.TAGS),
+        ("Jan. 7, 2025", noise.BYLINE),
+        ("Updated: Tuesday, 7 January 2025, 10:23 am GMT", noise.BYLINE),
+        ("May 2025 was a hard month", None),
         # Content that merely resembles furniture.
         ("By 2025, the company had pivoted to applications.", None),
         ("By the end of May, prices had fallen.", None),
@@ -329,3 +332,85 @@ def test_000_image_and_front_matter(documents):
     first = document.paragraphs[0]
     assert first.text.startswith("如果说OpenAI的O1")
     assert first.char_start == document.article.body_start + 1  # after the blank line
+
+
+ENGLISH_ARTICLE = """Kai-Fu Lee's 01.AI stops chasing giant models
+Kai-Fu Lee's 01.AI stops chasing giant models
+By Jane Doe and Li Wei
+Jan. 7, 2025
+![Kai-Fu Lee](https://example.com/lee.jpg)
+Photo: Reuters
+
+01.AI said on Monday it would hand its pre-training team to Alibaba Cloud. The U.S. export
+rules made chips scarce, Dr. Lee said.
+
+Q: Are you giving up on pre-training?
+A: No. We will keep training smaller models.
+Edited by Sam Roe
+
+References
+[1] Lee, K. Interview, Jan. 2025. https://example.com/interview
+[2] Alibaba Cloud statement. https://example.com/statement
+
+Related
+Stocks rally as rates fall | 5 hours ago
+Why chips matter | 2 days ago
+Apple launches a phone | 3 days ago
+"""
+
+
+def test_english_article_end_to_end(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    document = segment_article(read_article(path))
+    article = document.article
+    assert (article.language, article.authors) == ("en", ("Jane Doe", "Li Wei"))
+    assert article.title == "Kai-Fu Lee's 01.AI stops chasing giant models"
+    assert document.skipped_counts() == {
+        "title repeat": 1,
+        "byline": 3,
+        "image": 2,
+        "reference list": 3,
+        "link farm": 4,
+    }
+    rows = [(p.speaker, [s.text for s in p.sentences]) for p in document.paragraphs]
+    assert rows == [
+        (None, ["Kai-Fu Lee's 01.AI stops chasing giant models"]),
+        (
+            None,
+            [
+                "01.AI said on Monday it would hand its pre-training team to Alibaba Cloud.",
+                "The U.S. export\nrules made chips scarce, Dr. Lee said.",
+            ],
+        ),
+        ("Q", ["Are you giving up on pre-training?"]),
+        ("A", ["No.", "We will keep training smaller models."]),
+    ]
+
+
+TRADITIONAL_ARTICLE = """零一萬物決定給大廠讓路
+記者王小明／台北報導
+2025年伊始,AI大模型“六小虎”就傳出異動。李開復在朋友圈闢謠,否認出售。
+據報道,團隊將加入bb娛樂城註冊阿里雲的聯合實驗室。
+圖片來源：視覺中國
+相關閱讀
+大模型價格戰再起
+六小虎的命運
+"""
+
+
+def test_traditional_article_end_to_end(tmp_path):
+    path = tmp_path / "zh.txt"
+    path.write_text(TRADITIONAL_ARTICLE, encoding="big5", errors="strict")
+    document = segment_article(read_article(path))
+    assert (document.article.language, document.article.encoding) == ("zh-Hant", "big5")
+    assert document.skipped_counts() == {"byline": 1, "image": 1, "link farm": 3}
+    assert [s.text for s in document.spam_spans] == ["bb娛樂城註冊"]
+    sentences = [s.text for p in document.paragraphs for s in p.sentences]
+    assert sentences == [
+        "零一萬物決定給大廠讓路",
+        "2025年伊始,AI大模型“六小虎”就傳出異動。",
+        "李開復在朋友圈闢謠,否認出售。",
+        "據報道,團隊將加入",
+        "阿里雲的聯合實驗室。",
+    ]

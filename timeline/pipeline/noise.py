@@ -151,6 +151,10 @@ _AUTHOR_CHINESE = re.compile(
     r"^(?:文|作者|撰文|撰稿|(?:本报|本報|本刊|本网|本網|本台)?(?:记者|記者))"
     r"\s*(?:[丨|｜/:：]|\s)\s*(?P<names>[^丨|｜:：]+?)\s*(?:[丨|｜]|\s{2,}|$)"
 )
+_REPORTER_LINE = re.compile(
+    r"^(?:本报|本報|中央社|本台)?(?:记者|記者)\s*[^\s，,。]{2,12}(?:\s*[/／]\s*[^\s，,。]{2,8})?"
+    r"\s*(?:报道|報導|報道|电|電)$"
+)
 _ORIGINAL_MARK = re.compile(r"^(?P<publisher>[^。！？!?,，]{1,30}?)\s*(?:原创|原創)$")
 _BYLINE_ENGLISH = re.compile(
     r"^(?P<label>by|written by|reported by|reporting by|edited by|editing by|"
@@ -165,6 +169,13 @@ _DATELINE = re.compile(
     r"(?:\s*(?:星期|周|週)[一二三四五六日天])?$"
 )
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE_ENGLISH = re.compile(
+    rf"^(?:(?:published|updated|posted)(?:\s+on)?:?\s+)?(?:[a-z]{{3,9}},?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?$",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
     r"^(?:本文(?:来自|來自|转载自|轉載自|转自|轉自|系|为|為|经|經|首发|首發|由|作者)|"
     r"转载请|轉載請|未经授权|未經授權|版权|版權|原标题|原標題|原文链接|原文鏈接|原文地址|"
@@ -206,10 +217,20 @@ def line_noise(line: str) -> str | None:
     if (
         len(bare) <= _BYLINE_MAX
         and not _SENTENCE_MARKS.search(bare)
-        and (_BYLINE_CHINESE.match(bare) or _ORIGINAL_MARK.match(bare) or _DATELINE.match(bare))
+        and any(
+            pattern.match(bare)
+            for pattern in (
+                _BYLINE_CHINESE,
+                _REPORTER_LINE,
+                _ORIGINAL_MARK,
+                _DATELINE,
+            )
+        )
     ):
         return BYLINE
     if len(bare) <= 80:
+        if _DATELINE_ENGLISH.match(bare):
+            return BYLINE
         english = _BYLINE_ENGLISH.match(bare)
         if english:
             label = english.group("label").lower()
@@ -280,6 +301,10 @@ _RELATED_HEADING = re.compile(
     r"related(?: articles| stories| posts)?|read more|more from [\w .'-]{1,40}|recommended|"
     r"trending|most popular|you may also like)[\W_]*$",
     re.IGNORECASE,
+)
+# A line that reads like one entry of a bibliography: numbered, bulleted, or dated.
+_REFERENCE_ENTRY = re.compile(
+    r"^(?:\[\d{1,3}\]|\d{1,3}[.)、]|[-*•·]\s)|\(\d{4}[a-z]?\)|\bet al\.|《[^》]{1,80}》"
 )
 _END_MARKER = re.compile(r"^[\W_]*(?:完|全文完|本文完|end|the end)[\W_]*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
@@ -407,9 +432,23 @@ def _mark_reference_lists(stripped, reasons, url, strong, content_after) -> None
         if reasons[i] is None and _REFERENCE_HEADING.match(stripped[i]):
             reasons[i] = REFERENCE_LIST
             j = i + 1
-            while j < count and not _MARKDOWN_HEADING.match(stripped[j]):
+            after_blank = False
+            while j < count:
+                text = stripped[j]
+                if reasons[j] == BLANK:
+                    after_blank = True
+                    j += 1
+                    continue
+                if (
+                    _MARKDOWN_HEADING.match(text)
+                    or _RELATED_HEADING.match(text)
+                    or strong[j]
+                    or (after_blank and not (url[j] or _REFERENCE_ENTRY.match(text)))
+                ):
+                    break
                 if reasons[j] is None:
                     reasons[j] = REFERENCE_LIST
+                after_blank = False
                 j += 1
             i = j
             continue
