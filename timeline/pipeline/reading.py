@@ -298,6 +298,7 @@ def _front_matter_authors(value: object) -> tuple[str, ...]:
 
 # --- language ---------------------------------------------------------------------------
 
+_WORD = re.compile(r"[^\W_]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LANGUAGE_SAMPLE = 200_000
@@ -662,7 +663,7 @@ def _looks_like_heading(text: str) -> bool:
     if len(text) > 100:
         return False
     core = _core(text)
-    if not core or not noise._WORD.search(core):
+    if not core or not _WORD.search(core):
         return False
     inner = core.rstrip("”’」』\"')）】》")
     if not inner:
@@ -693,7 +694,6 @@ class _Block:
     content_start: int
     speaker: str | None
     is_heading: bool
-    markup: bool
 
 
 def segment_article(article: Article) -> Document:
@@ -742,7 +742,7 @@ def segment_article(article: Article) -> Document:
         line = text[span_start:span_end]
         if i in turn_at:
             speaker, content_start = turn_at[i]
-            blocks.append(_Block(span_start, span_end, content_start, speaker, False, True))
+            blocks.append(_Block(span_start, span_end, content_start, speaker, False))
             continue
         marker = _BLOCK_MARKER.match(line)
         content_start = span_start + (marker.end() if marker else 0)
@@ -772,7 +772,7 @@ def segment_article(article: Article) -> Document:
         if wrapped:
             blocks[-1].end = span_end
             continue
-        blocks.append(_Block(span_start, span_end, content_start, None, is_heading, bool(marker)))
+        blocks.append(_Block(span_start, span_end, content_start, None, is_heading))
 
     paragraphs: list[Paragraph] = []
     spam_spans: list[Span] = []
@@ -1000,7 +1000,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end or not noise._WORD.search(text, start, end):
+    if start >= end or not _WORD.search(text, start, end):
         return None
     return start, end
 
@@ -1033,7 +1033,8 @@ def _sentences_between(text: str, start: int, end: int, cuts: list[tuple[int, in
         yield from split_sentences(text, position, end)
 
 
-_CLAUSE_BREAK = re.compile(r"[，；：]|——+|[,;:](?!\d)(?!//)")
+# Half-width marks split unless they sit between digits ("1,000", "10:30") or open "://".
+_CLAUSE_BREAK = re.compile(r"[，；：;]|——+|(?<!\d)[,:](?!//)|[,:](?![\d/])")
 
 
 def split_clauses(sentence: Span) -> tuple[Span, ...]:
@@ -1047,12 +1048,6 @@ def split_clauses(sentence: Span) -> tuple[Span, ...]:
     clauses: list[Span] = []
     previous = 0
     for match in _CLAUSE_BREAK.finditer(text):
-        mark = match.group()
-        position = match.start()
-        if mark in ",:" and position > 0 and text[position - 1].isdigit():
-            following = text[position + 1 : position + 2]
-            if following.isdigit():
-                continue
         stop = match.end()
         while stop < len(text) and text[stop] in _CLOSING:
             stop += 1
