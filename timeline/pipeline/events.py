@@ -216,7 +216,7 @@ _OVERTAKE = re.compile(
 
 # Words that make a clause a report of somebody else's claim, not the writer's own.
 _REPORTED = re.compile(
-    r"被曝|曝出|曝光|传出|消息称|有消息|据报道|被报道|报道称|传闻|据传|被传|据\S{1,8}报道|"
+    r"被曝|曝出|曝光|传出|消息称|有消息|报道|传闻|传言|据传|被传|说法|"
     + _words(
         "reportedly",
         "reports? (?:say|said|claim)",
@@ -228,6 +228,7 @@ _REPORTED = re.compile(
 # Forecasts and plans: an event that has not happened is not on the timeline.
 _FORECAST = re.compile(
     r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
+    r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
     r"|计划|打算|准备|有望|未来|明年|后年|(?<![机社议学协大峰布聚约开体领理误总])会(?![议员计长谈面上场所话])"
     r"|"
     + _words(
@@ -245,13 +246,17 @@ _FORECAST = re.compile(
         "going to",
         "next year",
         "in the coming",
+        "in talks",
+        r"negotiat\w*",
+        "hopes? to",
+        "wants? to",
     )
 )
 
 # Conditionals and guesses.
 _HEDGE = re.compile(
-    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|"
-    + _words("if", "might", "may", "could", "perhaps", "possibly", "unless")
+    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|"
+    + _words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
 )
 
 # A negation right before the verb: "没有真的执行完", "has not released".
@@ -261,7 +266,11 @@ _NEGATION = re.compile(
 )
 
 # "截至2025年中" / "as of mid-2025": a state of affairs, not a happening.
-_AS_OF = re.compile(r"(?:截至|截止到?|直到|" + _words("as of", "until", "by the end of") + r")\s*$")
+_AS_OF = re.compile(
+    r"(?:截至|截止到?|直到|" + _words("as of", "until", "since", "before", "after") + r")\s*$"
+)
+
+_BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起)")
 
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 _CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
@@ -401,7 +410,9 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
             start = sentence.char_start + match.end()
         pieces.append((start, sentence.char_end))
     else:
-        pieces = [(clause.char_start, clause.char_end) for clause in split_clauses(sentence)]
+        pieces = []
+        for clause in split_clauses(sentence):
+            pieces.extend(_comma_pieces(clause))
     merged: list[tuple[int, int]] = []
     for start, end in pieces:
         if merged and any(
@@ -421,6 +432,21 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
     return [_trimmed(context, start, end) for start, end in joined if end > start]
 
 
+_ASCII_COMMA = re.compile(r",(?!\d{3}(?!\d))")
+
+
+def _comma_pieces(clause: Span) -> list[tuple[int, int]]:
+    """Chinese text often uses ASCII commas before digits ("认同,2025年是…"); they split
+    clauses too, unless they group thousands ("1,000")."""
+    pieces = []
+    start = clause.char_start
+    for match in _ASCII_COMMA.finditer(clause.text):
+        pieces.append((start, clause.char_start + match.end()))
+        start = clause.char_start + match.end()
+    pieces.append((start, clause.char_end))
+    return pieces
+
+
 def _cuts_a_date(context: ArticleContext, position: int) -> bool:
     index = bisect_left(context._date_starts, position) - 1
     return index >= 0 and context.dates[index].char_end > position
@@ -437,10 +463,16 @@ class Trigger:
     reported: bool
 
 
-def classify(context: ArticleContext, start: int, end: int) -> Trigger | None:
-    """The event type a span of text states, by the first vocabulary that matches."""
+def classify(
+    context: ArticleContext, start: int, end: int, *, report_from: int | None = None
+) -> Trigger | None:
+    """The event type a span of text states, by the first vocabulary that matches.
+
+    A report marker earlier in the sentence ("第一财经也报道,…") makes the span reported.
+    """
     folded = context.folded[start:end]
-    reported = _REPORTED.search(folded) is not None
+    floor = start if report_from is None else min(report_from, start)
+    reported = _REPORTED.search(context.folded[floor:end]) is not None
     for kind, pattern in TRIGGERS:
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 6) : match.start()]
@@ -450,12 +482,9 @@ def classify(context: ArticleContext, start: int, end: int) -> Trigger | None:
     overtake = _OVERTAKE.search(folded)
     if overtake and context.actors_in(start + overtake.end(), end):
         return Trigger("ranking", start + overtake.start(), start + overtake.end(), reported)
-    if reported and _INVEST.search(folded):
-        match = _INVEST.search(folded)
-        return Trigger("funding", start + match.start(), start + match.end(), reported)
-    if reported:
-        match = _REPORTED.search(folded)
-        return Trigger("rumor", start + match.start(), start + match.end(), reported)
+    invest = _INVEST.search(folded)
+    if reported and invest:
+        return Trigger("funding", start + invest.start(), start + invest.end(), reported)
     return None
 
 
@@ -530,12 +559,20 @@ def _topic_before(
 def _update_topic(
     context: ArticleContext, clauses: Sequence[tuple[int, int]], state: ParagraphState
 ) -> None:
+    """The paragraph's topic becomes the sentence's subject company, or its only company."""
+    subject = None
+    companies = []
     for start, end in clauses:
         for mention in context.actors_in(start, end):
-            if context.kind(mention.slug) in COMPANY_KINDS and _at_subject_position(
-                context, mention, start
-            ):
-                state.topic = mention.slug
+            if context.kind(mention.slug) not in COMPANY_KINDS:
+                continue
+            companies.append(mention.slug)
+            if _at_subject_position(context, mention, start):
+                subject = mention.slug
+    if subject is None and len(set(companies)) == 1:
+        subject = companies[0]
+    if subject is not None:
+        state.topic = subject
 
 
 def _dedupe(slugs: Sequence[str]) -> list[str]:
@@ -600,6 +637,8 @@ class _Parties:
     others: list[str]
     roles: dict[str, str]
     objects: list[str] = field(default_factory=list)
+    buyer: str | None = None
+    target: str | None = None
 
 
 def _parties(
@@ -609,6 +648,7 @@ def _parties(
     span_actors: list[ActorMention],
     fallback: str | None,
     trailing: Sequence[ActorMention] = (),
+    span: tuple[int, int] | None = None,
 ) -> _Parties:
     slugs = _dedupe([mention.slug for mention in span_actors])
     kinds = {slug: context.kind(slug) for slug in slugs}
@@ -645,14 +685,13 @@ def _parties(
             if slug != principal:
                 roles[slug] = "investor"
     elif kind == "acquisition":
-        buyers = [slug for slug in before if slug in companies]
-        targets = [slug for slug in after if slug in companies]
-        principal = buyers[0] if buyers else org_or_fallback(companies)
+        principal, target = _sale_parties(
+            context, span_actors, trigger.start, trigger.end, fallback
+        )
         if principal:
             roles[principal] = "acquirer"
-        for slug in targets:
-            if slug != principal:
-                roles[slug] = "target"
+        if target and target != principal:
+            roles[target] = "target"
     elif kind == "partnership":
         principal = org_or_fallback(companies)
         for slug in [*companies, *([fallback] if fallback else [])]:
@@ -674,7 +713,7 @@ def _parties(
         principal = (works or companies or [fallback])[0]
     else:
         subjects = [slug for slug in before if slug in companies]
-        candidates = subjects or companies or ([fallback] if fallback else [])
+        candidates = subjects or ([fallback] if fallback else []) or companies
         principal = candidates[0] if candidates else (people[0] if people else None)
     if principal and principal not in roles:
         roles[principal] = "subject"
@@ -691,7 +730,56 @@ def _parties(
             if m.slug != principal and context.kind(m.slug) != "person"
         ]
     )
-    return _Parties(principal, others, roles, objects)
+    buyer = target = None
+    if span is not None:
+        sale = _ACQUIRE_VERB.search(context.folded, span[0], span[1])
+        if sale:
+            buyer, target = _sale_parties(
+                context, span_actors, sale.start(), sale.end(), fallback or context.main_company
+            )
+    for slug, role in ((buyer, "acquirer"), (target, "target")):
+        if slug and slug != principal:
+            roles.setdefault(slug, role)
+            if slug not in others:
+                others.append(slug)
+    return _Parties(principal, others, roles, objects, buyer, target)
+
+
+_ACQUIRE_VERB = re.compile(
+    r"收购|并购|出售|卖给|"
+    + _words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought")
+)
+_SELLS = re.compile(r"出售|卖给|" + _words("sells?", "sold", "selling"))
+_PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + _words("by") + r"\s*$")
+
+
+def _sale_parties(
+    context: ArticleContext,
+    span_actors: Sequence[ActorMention],
+    start: int,
+    end: int,
+    fallback: str | None,
+) -> tuple[str | None, str | None]:
+    """(buyer, target) around a sale verb at [start, end): "X 收购 Y", "X 出售给 Y",
+    "被 X 收购", "acquired by X"."""
+    companies = [m for m in span_actors if context.kind(m.slug) in COMPANY_KINDS]
+    before = [m for m in companies if m.char_end <= start]
+    after = [m for m in companies if m.char_start >= end]
+    verb = context.folded[start:end]
+    if _SELLS.search(verb):
+        seller = before[-1].slug if before else fallback
+        return (after[0].slug if after else None), seller
+    passive_from = start - 14
+    passive = [m for m in before if m.char_start >= passive_from]
+    if passive and _PASSIVE_BUY.search(context.folded[passive_from : passive[0].char_start]):
+        earlier = [m for m in before if m.char_start < passive[0].char_start - 1]
+        target = earlier[-1].slug if earlier else fallback
+        return passive[0].slug, target
+    if not before and not after:
+        return None, fallback
+    buyer = before[0].slug if before else fallback
+    target = after[0].slug if after else None
+    return buyer, target
 
 
 def _period_tag(mention: DateMention | None, *, month: bool) -> str:
@@ -773,15 +861,16 @@ def _key_and_headline(
         partners = [slug for slug in partners if context.kind(slug) in COMPANY_KINDS]
         if len(partners) < 2:
             return None
-        labs = [slug for slug, role in roles.items() if context.kind(slug) == "lab"]
+        pair = _names(context, partners[:2])
+        labs = [slug for slug in [*others, *parties.objects] if context.kind(slug) == "lab"]
+        if labs:
+            # A named joint lab is the happening, whichever parent company a text names.
+            headline = f"{pair} set up the {context.name(labs[0])}"
+            return kind, f"partnership:{labs[0]}", headline
         key = "partnership:" + "+".join(sorted(partners[:2]))
-        if labs or _LAB.search(folded):
-            key += ":lab"
-            what = f"set up the {context.name(labs[0])}" if labs else "set up a joint lab"
-            headline = f"{_names(context, partners[:2])} {what}"
-        else:
-            headline = f"{_names(context, partners[:2])} form a partnership"
-        return kind, key, headline
+        if _LAB.search(folded):
+            return kind, key + ":lab", f"{pair} set up a joint lab"
+        return kind, key, f"{pair} form a partnership"
     if kind == "restructuring":
         units = [slug for slug in others if slug != principal]
         if _SPIN_OFF.search(folded) and units:
@@ -856,30 +945,44 @@ def _key_and_headline(
         return kind, f"controversy:{principal}:{tail}", headline
     if kind in {"rumor", "denial"}:
         topic = _topic(folded) or {"acquisition": "sale"}.get(underlying)
-        counterpart = next(
-            (slug for slug in others if slug != principal and context.kind(slug) in COMPANY_KINDS),
-            None,
-        )
+        if topic is None and mention is None:
+            return None
         tail = topic or _period_tag(mention, month=True)
-        if kind == "rumor":
-            if topic == "sale":
-                what = "its pre-training team" if _PRETRAINING.search(folded) else "its team"
-                if not _TEAM.search(folded):
-                    what = "itself"
-                to = f" to {context.name(counterpart)}" if counterpart else ""
-                headline = f"Reports say {name} will sell {what}{to}"
-            elif topic == "investment":
-                headline = f"Reports say {name} will invest" + (f" {money}" if money else "")
-                headline += " in AI models" if re.search(r"模型|ai\b|model", folded) else ""
-            elif topic == "departures":
-                headline = f"Reports say leadership changes at {name}"
+        if topic == "sale":
+            target = parties.target or principal
+            buyer = parties.buyer
+            if context.kind(target) not in COMPANY_KINDS:
+                return None
+            to = f" to {context.name(buyer)}" if buyer and buyer != target else ""
+            what = "its pre-training team" if _PRETRAINING.search(folded) else "its team"
+            if not _TEAM.search(folded):
+                what = "itself"
+            if kind == "rumor":
+                headline = f"Reports say {context.name(target)} will sell {what}{to}"
             else:
-                headline = f"Reports about {name}"
-            return kind, f"rumor:{principal}:{tail}", headline
-        what = "reports of a sale" if topic == "sale" else "reports"
-        if topic == "sale" and counterpart:
-            what += f" to {context.name(counterpart)}"
-        return kind, f"denial:{principal}:{tail}", f"{name} denies {what}"
+                sold = "it" if target == principal else context.name(target)
+                headline = f"{name} denies that {sold} is selling {what}{to}".replace(
+                    "selling itself", "being sold"
+                )
+            return kind, f"{kind}:{target}:sale", headline
+        orgs = [s for s in [principal, *others] if context.kind(s) in COMPANY_KINDS]
+        orgs += [s for s in [principal, *others] if context.kind(s) in ORGANIZATION_KINDS]
+        subject = orgs[0] if orgs else principal
+        if kind == "denial":
+            return kind, f"denial:{subject}:{tail}", f"{name} denies reports"
+        people = [s for s in [principal, *others] if context.kind(s) == "person"]
+        if topic == "investment":
+            headline = f"Reports say {context.name(subject)} will invest" + (
+                f" {money}" if money else ""
+            )
+            headline += " in AI models" if re.search(r"模型|ai\b|model", folded) else ""
+        elif topic == "departures" and people and subject != people[0]:
+            headline = f"Reports say {context.name(people[0])} is leaving {context.name(subject)}"
+        elif topic == "departures":
+            headline = f"Reports say leadership changes at {context.name(subject)}"
+        else:
+            headline = f"Reports about {context.name(subject)}"
+        return kind, f"rumor:{subject}:{tail}", headline
     if kind == "strategy":
         if context.kind(principal) not in ORGANIZATION_KINDS:
             return None
@@ -889,15 +992,62 @@ def _key_and_headline(
             f"{name} shifts strategy",
         )
     if kind == "statement":
-        about = [context.name(s) for s in parties.others if s != principal][:2]
+        about = [context.name(s) for s in _dedupe([*parties.others, *parties.objects])]
+        about = [n for n in about if n != name][:2]
         headline = f"{name} comments" + (f" on {' and '.join(about)}" if about else "")
         return kind, f"statement:{principal}:{_period_tag(mention, month=True)}", headline
     return None
 
 
+@dataclass(frozen=True)
+class SentenceScope:
+    """Where a span sits: its sentence's clauses, and actors lent by the next sentence when
+    this one names none ("5 月的这一波价格战…。以字节跳动、阿里、百度为例,…")."""
+
+    clauses: Sequence[tuple[int, int]]
+    borrowed: Sequence[ActorMention] = ()
+
+
+# What each type needs named in its span before the span is complete.
+_NEEDS = {
+    "personnel": frozenset({"person"}),
+    "release": WORK_KINDS,
+    "founding": ORGANIZATION_KINDS,
+}
+
+
+def _completed(
+    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
+) -> tuple[int, int]:
+    """The span reaching forward, clause by clause, to the party its type needs
+    ("2024 年,零一陆续有中高层离开,包括前预训练负责人黄文灏…")."""
+    needed = _NEEDS.get(trigger.event_type)
+    start, end = span
+    if needed is None or any(context.kind(m.slug) in needed for m in context.actors_in(start, end)):
+        return span
+    for clause_start, clause_end in scope.clauses:
+        if clause_start < end:
+            continue
+        if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
+            break
+        if any(context.kind(m.slug) in needed for m in context.actors_in(clause_start, clause_end)):
+            return start, clause_end
+    return span
+
+
+def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
+    """A parenthesis opened after the date and the verb is an aside: the span stops there."""
+    start, end = span
+    folded = context.folded
+    for position in range(max(start, keep), end):
+        if folded[position] in "(（":
+            return start, position
+    return span
+
+
 def _build_claim(
     context: ArticleContext,
-    paragraph_clauses: Sequence[tuple[int, int]],
+    scope: SentenceScope,
     span: tuple[int, int],
     trigger: Trigger,
     mention: DateMention | None,
@@ -912,22 +1062,48 @@ def _build_claim(
     if kind == "release":
         kind = "model_release"
     span_actors = context.actors_in(start, end)
+    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
     fallback = None
-    has_org = any(context.kind(m.slug) in ORGANIZATION_KINDS for m in span_actors)
-    if not has_org:
-        fallback = _topic_before(context, paragraph_clauses, start, state)
-        if (
-            fallback is None
-            and speaker_turn
-            and _FIRST_PERSON.search(context.folded[paragraph_clauses[0][0] : end])
+    if not any(
+        context.kind(m.slug) in ORGANIZATION_KINDS and m.char_end <= trigger.start
+        for m in span_actors
+    ):
+        fallback = _topic_before(context, scope.clauses, start, state)
+        lead = context.folded[sentence_start:end]
+        if fallback is None and (
+            (speaker_turn and _FIRST_PERSON.search(lead)) or _ANAPHOR.search(folded)
         ):
+            # "我们" in an interviewee's answer, "该公司" in a report: the company the
+            # article is about.
             fallback = context.main_company
+    if fallback is None and not any(
+        context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors
+    ):
+        span_actors = [*span_actors, *scope.borrowed]
     # A statement's date must come before its verb: "在去年年中表示" is when it was said,
     # while "说 2025 年是…" is what was said.
     if kind == "statement" and (mention is None or mention.char_start > trigger.start):
         return None
-    trailing = context.actors_in(end, paragraph_clauses[-1][1])
-    parties = _parties(context, kind, trigger, span_actors, fallback, trailing)
+    leading = context.actors_in(sentence_start, start)
+    trailing = context.actors_in(end, sentence_end)
+    if not any(
+        context.kind(m.slug) in WORK_KINDS
+        and (kind == "model_release" or m.char_end <= trigger.start)
+        for m in span_actors
+    ) and kind in {"model_release", "ranking", "pricing"}:
+        # The thing released or ranked, named as the sentence's subject before the span.
+        works = [m for m in leading if context.kind(m.slug) in WORK_KINDS]
+        if works:
+            span_actors = [works[-1], *span_actors]
+    if kind == "founding" and not any(context.kind(m.slug) == "person" for m in span_actors):
+        founders = [
+            m
+            for m in leading
+            if context.kind(m.slug) == "person"
+            and _at_subject_position(context, m, _clause_start(scope, m.char_start))
+        ]
+        span_actors = [*founders[:1], *span_actors]
+    parties = _parties(context, kind, trigger, span_actors, fallback, trailing, (start, end))
     built = _key_and_headline(context, kind, trigger, parties, folded, mention)
     if built is None:
         return None
@@ -952,6 +1128,13 @@ def _build_claim(
     )
 
 
+def _clause_start(scope: SentenceScope, position: int) -> int:
+    for start, end in scope.clauses:
+        if start <= position < end:
+            return start
+    return position
+
+
 def _ascii_key(key: str) -> str:
     key = re.sub(r"[^a-z0-9:+\-_.]", "-", key.lower())
     return key[:200]
@@ -967,64 +1150,125 @@ def paragraph_claims(
     claims: list[ExtractedClaim] = []
     state.topic = None
     speaker_turn = paragraph.speaker is not None
-    for sentence in paragraph.sentences:
+    sentences = paragraph.sentences
+    for number, sentence in enumerate(sentences):
         clauses = sentence_clauses(context, sentence)
-        sentence_bounds = [(sentence.char_start, sentence.char_end)]
-        asks = _QUESTION_END.search(sentence.text) is not None
-        previous_dated: tuple[int, DateMention] | None = None
-        for index, (start, end) in enumerate(clauses):
-            mentions = [m for m in context.dates_in(start, end) if _usable(context, m, start)]
-            if not mentions:
-                if previous_dated is not None:
-                    claim = _continued_claim(
-                        context, clauses, index, previous_dated, state, speaker_turn, claims
-                    )
-                    if claim is not None:
-                        claims.append(claim)
-                previous_dated = None
-                continue
-            for position, mention in enumerate(mentions):
-                seg_start = start if position == 0 else mention.char_start
-                last = position == len(mentions) - 1
-                seg_end = end if last else mentions[position + 1].char_start
-                span = (seg_start, seg_end)
-                trigger = classify(context, seg_start, seg_end)
-                if trigger is None and last:
-                    for reach in range(1, REACH + 1):
-                        if index + reach >= len(clauses):
-                            break
-                        nxt_start, nxt_end = clauses[index + reach]
-                        if context.dates_in(nxt_start, nxt_end):
-                            break
-                        if nxt_end - seg_start > QUOTE_LIMIT:
-                            break
-                        trigger = classify(context, nxt_start, nxt_end)
-                        if trigger is not None:
-                            span = (seg_start, nxt_end)
-                            break
-                if trigger is None:
-                    continue
-                if asks and span[1] >= _trimmed(context, sentence.char_start, sentence.char_end)[1]:
-                    continue
-                if not _admissible(context, span, mention, trigger):
-                    continue
-                claim = _build_claim(context, clauses, span, trigger, mention, state, speaker_turn)
-                if claim is not None:
-                    claims.append(claim)
-                    if mention.start is None:
-                        context.warnings.append(
-                            f"unresolved date {mention.text!r} at {mention.char_start}: "
-                            "claim kept undated"
-                        )
-            previous_dated = (index, mentions[-1])
+        if not clauses:
+            continue
+        borrowed: Sequence[ActorMention] = ()
+        if number + 1 < len(sentences) and not context.actors_in(
+            sentence.char_start, sentence.char_end
+        ):
+            following = sentences[number + 1]
+            if not context.dates_in(following.char_start, following.char_end):
+                borrowed = context.actors_in(following.char_start, following.char_end)
+        scope = SentenceScope(clauses, borrowed)
+        claims.extend(_sentence_claims(context, scope, sentence, state, speaker_turn))
         _update_topic(context, clauses, state)
-        del sentence_bounds
     return claims
 
 
+def _sentence_claims(
+    context: ArticleContext,
+    scope: SentenceScope,
+    sentence: Span,
+    state: ParagraphState,
+    speaker_turn: bool,
+) -> list[ExtractedClaim]:
+    claims: list[ExtractedClaim] = []
+    clauses = scope.clauses
+    sentence_end = clauses[-1][1]
+    asks = _QUESTION_END.search(sentence.text) is not None
+    previous_dated: tuple[int, DateMention] | None = None
+
+    def keep(claim: ExtractedClaim | None) -> None:
+        if claim is not None:
+            claims.append(claim)
+
+    for index, (start, end) in enumerate(clauses):
+        mentions = [m for m in context.dates_in(start, end) if _usable(context, m, start)]
+        if not mentions:
+            if previous_dated is not None:
+                keep(
+                    _continued_claim(
+                        context, scope, index, previous_dated, state, speaker_turn, claims
+                    )
+                )
+            elif not (asks and end >= sentence_end):
+                keep(_undated_claim(context, scope, index, state, speaker_turn))
+            previous_dated = None
+            continue
+        for position, mention in enumerate(mentions):
+            seg_start = start if position == 0 else mention.char_start
+            last = position == len(mentions) - 1
+            seg_end = end if last else mentions[position + 1].char_start
+            span = (seg_start, seg_end)
+            trigger = classify(context, seg_start, seg_end, report_from=clauses[0][0])
+            if trigger is None and last:
+                for reach in range(1, REACH + 1):
+                    if index + reach >= len(clauses):
+                        break
+                    next_start, next_end = clauses[index + reach]
+                    if context.dates_in(next_start, next_end) or next_end - seg_start > QUOTE_LIMIT:
+                        break
+                    trigger = classify(context, next_start, next_end, report_from=clauses[0][0])
+                    if trigger is not None:
+                        span = (seg_start, next_end)
+                        break
+            if trigger is None:
+                continue
+            span = _cut_aside(context, span, max(mention.char_end, trigger.end))
+            span = _completed(context, scope, span, trigger)
+            if asks and span[1] >= sentence_end:
+                continue
+            if not _admissible(context, span, mention, trigger):
+                continue
+            claim = _build_claim(context, scope, span, trigger, mention, state, speaker_turn)
+            keep(claim)
+            if claim is not None and mention.start is None:
+                context.warnings.append(
+                    f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
+                )
+        previous_dated = (index, mentions[-1])
+    return claims
+
+
+# Happenings worth keeping undated: who denied, reported, partnered or bought what does not
+# depend on a date to be named.
+UNDATED_TYPES = frozenset({"denial", "partnership", "acquisition"})
+
+
+def _undated_claim(
+    context: ArticleContext,
+    scope: SentenceScope,
+    index: int,
+    state: ParagraphState,
+    speaker_turn: bool,
+) -> ExtractedClaim | None:
+    """A clause with no date that still states a denial, a report of a sale, a partnership
+    or an acquisition: kept with no date, for an editor to date."""
+    start, end = scope.clauses[index]
+    trigger = classify(context, start, end, report_from=scope.clauses[0][0])
+    if trigger is None:
+        return None
+    if trigger.event_type not in UNDATED_TYPES and not (
+        trigger.reported and trigger.event_type in {"acquisition", "funding"}
+    ):
+        return None
+    # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
+    if context.folded[trigger.end : trigger.end + 1] == "的":
+        return None
+    folded = context.folded[start:end]
+    if _HEDGE.search(folded) or (not trigger.reported and _FORECAST.search(folded)):
+        return None
+    return _build_claim(context, scope, (start, end), trigger, None, state, speaker_turn)
+
+
 def _usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
-    lead = context.folded[max(clause_start, mention.char_start - 6) : mention.char_start]
-    return not _AS_OF.search(lead)
+    """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
+    lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
+    tail = context.folded[mention.char_end : mention.char_end + 4]
+    return not (_AS_OF.search(lead) or _BOUND_AFTER.match(tail))
 
 
 def _admissible(
@@ -1043,22 +1287,23 @@ def _admissible(
 
 def _continued_claim(
     context: ArticleContext,
-    clauses: Sequence[tuple[int, int]],
+    scope: SentenceScope,
     index: int,
     previous: tuple[int, DateMention],
     state: ParagraphState,
     speaker_turn: bool,
     claims: list[ExtractedClaim],
 ) -> ExtractedClaim | None:
-    """ "去年发布 Yi 系列模型,被指使用了 LLaMA 的架构": a clause that carries on the dated one
-    before it, with a verb of its own, is a second happening at the same time."""
+    """ "去年发布 Yi 系列模型,被指使用了 LLaMA 的架构": a clause that carries on the dated
+    one before it, with a verb of its own, is a second happening at the same time."""
+    clauses = scope.clauses
     previous_index, mention = previous
     if previous_index != index - 1:
         return None
     start, end = clauses[index]
     if not _CONTINUES.search(context.folded[start:end]):
         return None
-    trigger = classify(context, start, end)
+    trigger = classify(context, start, end, report_from=clauses[0][0])
     if trigger is None or trigger.event_type == "statement":
         return None
     span_start = clauses[previous_index][0]
@@ -1068,7 +1313,7 @@ def _continued_claim(
         return None
     if not _admissible(context, (start, end), mention, trigger):
         return None
-    claim = _build_claim(context, clauses, (span_start, end), trigger, mention, state, speaker_turn)
+    claim = _build_claim(context, scope, (span_start, end), trigger, mention, state, speaker_turn)
     if claim is None or any(existing.key == claim.key for existing in claims[-2:]):
         return None
     return claim
