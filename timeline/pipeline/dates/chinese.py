@@ -153,6 +153,14 @@ DECADE_PATTERN = re.compile(
     rf"(?<![0-9])(?:(?P<cent>[0-9]{{2}}|二十一|二十|十九){_SP}世纪{_SP})?"
     rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代"
 )
+# A four-digit year with no 年 ("对六小虎的2025而言") counts only after a word that
+# introduces a time and before anything that would make it a quantity.
+BARE_YEAR_PATTERN = re.compile(
+    r"(?<=[的在于到至从自])(?P<year>(?:19|20)[0-9]{2})(?![0-9A-Za-z.\-/%])"
+)
+_QUANTITY_AFTER = set(
+    "年月日个元万亿千百名人家张块台款次项件篇条位辆米吨美多余倍分点号岁只部座所门间份种首本"
+)
 YEAR_RANGE_PATTERN = re.compile(
     rf"{_NOT_AFTER_ALNUM}(?P<y1>(?:1[5-9]|20)[0-9]{{2}}){_SP}[\-–—~至到]{_SP}"
     rf"(?P<y2>(?:1[5-9]|20)[0-9]{{2}}){_SP}年"
@@ -320,6 +328,13 @@ def _decade(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("decade", two_digit_year=value))
 
 
+def _bare_year(text: str, match: re.Match) -> Candidate | None:
+    following = text[match.end() : match.end() + 2].lstrip(" ")[:1]
+    if following in _QUANTITY_AFTER or following.isdigit():
+        return None
+    return Candidate(*match.span(), Point("year", year=int(match["year"])))
+
+
 def _year_range(text: str, match: re.Match) -> Candidate | None:
     first, last = int(match["y1"]), int(match["y2"])
     if last <= first:
@@ -359,6 +374,7 @@ GRAMMAR: tuple[tuple[re.Pattern, Callable[[str, re.Match], Candidate | None]], .
     (YEAR_RANGE_PATTERN, _year_range),
     (DECADE_PATTERN, _decade),
     (POINT_PATTERN, _point),
+    (BARE_YEAR_PATTERN, _bare_year),
     (BARE_PART_PATTERN, _bare_part),
     (BARE_DAY_PATTERN, _bare_day),
     (DAY_WORD_PATTERN, _day_word),

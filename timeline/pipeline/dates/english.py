@@ -8,7 +8,7 @@ introduces a date ("in May", "early May"), so the verb "may" never becomes a dat
 import re
 from collections.abc import Callable, Iterator
 
-from timeline.pipeline.dates.expressions import Candidate, Point
+from timeline.pipeline.dates.expressions import Candidate, Point, Span
 
 MONTHS = {
     "january": 1,
@@ -99,6 +99,17 @@ DAY_MONTH_FIRST = re.compile(
 DAY_DAY_FIRST = re.compile(
     rf"{_B}(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH_NAME})(?:,?\s+(?P<year>{_YEAR}))?{_E}"
 )
+MONTH_RANGE = re.compile(
+    rf"{_B}(?P<first>{_MONTH_NAME})\s*[–—\-]\s*(?P<last>{_MONTH_NAME})(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+)
+DAY_RANGE_MONTH_FIRST = re.compile(
+    rf"{_B}(?P<month>{_MONTH_NAME})\s+(?P<day>{_DAY})\s*[–—\-]\s*(?P<last>{_DAY})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+)
+DAY_RANGE_DAY_FIRST = re.compile(
+    rf"{_B}(?P<day>{_DAY})\s*[–—\-]\s*(?P<last>{_DAY})\s+(?P<month>{_MONTH_NAME})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+)
 MONTH_YEAR = re.compile(rf"{_B}(?P<month>{_MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{_YEAR}){_E}")
 XUN = re.compile(
     rf"{_B}(?:(?i:the)\s+)?(?P<word>{_i(XUN_WORDS)})[\s\-]+(?P<month>{_MONTH_NAME})"
@@ -129,7 +140,14 @@ HALF_CODE = re.compile(
     rf"{_B}(?:(?P<year_first>{_YEAR})\s*)?H(?P<h>[12])(?:(?:\s+|-)(?P<year>{_YEAR}))?{_E}"
 )
 DECADE = re.compile(rf"{_B}(?:(?i:the)\s+)?(?P<decade>1[5-9]\d0|20\d0|['’]\d0)s{_E}")
-YEAR_AFTER_WORD = re.compile(rf"{_B}{_YEAR_INTRO}\s+(?P<year>{_YEAR}){_E}")
+# Nouns that make a number after "from"/"of" a count ("from 2000 investors"), not a year.
+COUNTED_NOUNS = (
+    "people|investors|users|employees|staff|workers|members|customers|companies|firms|startups"
+    "|units|GPUs|chips|cards|servers|shares|dollars|yuan|times|words|tokens|models|items"
+)
+YEAR_AFTER_WORD = re.compile(
+    rf"{_B}{_YEAR_INTRO}\s+(?P<year>{_YEAR}){_E}(?!\s+(?i:{COUNTED_NOUNS})\b)"
+)
 YEAR_RELATIVE = re.compile(rf"{_B}(?:(?i:earlier|later)\s+)?{_REL}\s+(?i:year)(?!\s+ago){_E}")
 MONTH_RELATIVE_WORD = re.compile(rf"{_B}{_REL}\s+(?i:month){_E}")
 DAY_WORD = re.compile(rf"{_B}(?P<word>{_i(DAY_WORDS)}){_E}")
@@ -159,6 +177,30 @@ def _day(match: re.Match) -> Candidate | None:
     return Candidate(
         *match.span(),
         Point("day", month=_month(match["month"]), day=day, **_year_fields(match, "year")),
+    )
+
+
+def _month_range(match: re.Match) -> Candidate | None:
+    first, last = _month(match["first"]), _month(match["last"])
+    if last <= first:
+        return None
+    year = _year_fields(match, "year")
+    return Candidate(
+        *match.span(), Span(Point("month", month=first, **year), Point("month", month=last, **year))
+    )
+
+
+def _day_range(match: re.Match) -> Candidate | None:
+    first, last = (int(re.sub(r"\D", "", match[name])) for name in ("day", "last"))
+    if last <= first:
+        return None
+    month, year = _month(match["month"]), _year_fields(match, "year")
+    return Candidate(
+        *match.span(),
+        Span(
+            Point("day", month=month, day=first, **year),
+            Point("day", month=month, day=last, **year),
+        ),
     )
 
 
@@ -251,6 +293,9 @@ def _recent_word(match: re.Match) -> Candidate:
 
 
 GRAMMAR: tuple[tuple[re.Pattern, Callable[[re.Match], Candidate | None]], ...] = (
+    (MONTH_RANGE, _month_range),
+    (DAY_RANGE_MONTH_FIRST, _day_range),
+    (DAY_RANGE_DAY_FIRST, _day_range),
     (DAY_MONTH_FIRST, _day),
     (DAY_DAY_FIRST, _day),
     (MONTH_YEAR, _month_year),
