@@ -221,6 +221,9 @@ _REPORTED = re.compile(
         "reportedly",
         "reports? (?:say|said|claim)",
         "according to (?:media )?reports",
+        "according to (?:people|sources|a person|two people|three people)",
+        "people familiar with",
+        "sources said",
         "rumou?r(?:s|ed)?",
     )
 )
@@ -484,12 +487,22 @@ def classify(
         return Trigger("ranking", start + overtake.start(), start + overtake.end(), reported)
     invest = _INVEST.search(folded)
     if reported and invest:
-        return Trigger("funding", start + invest.start(), start + invest.end(), reported)
+        return Trigger("funding_plan", start + invest.start(), start + invest.end(), reported)
     return None
 
 
-def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
+def _without_dates(context: ArticleContext, start: int, end: int) -> str:
+    """The folded span with its date expressions blanked: "May 2024" is no "may"."""
     folded = context.folded[start:end]
+    for mention in context.dates_in(start, end):
+        width = mention.char_end - mention.char_start
+        offset = mention.char_start - start
+        folded = folded[:offset] + "\0" * width + folded[offset + width :]
+    return folded
+
+
+def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
+    folded = _without_dates(context, start, end)
     for match in _FORECAST.finditer(folded):
         following = start + match.end()
         # "预计2024年收入约为…" written after 2024: an estimate of a past period.
@@ -628,6 +641,10 @@ def _period_words(mention: DateMention | None) -> str:
     return str(mention.start.year)
 
 
+# Types a report turns into a rumour: a reported funding round or release is still dated
+# news, but a reported sale, departure or plan is not yet a fact.
+REPORTABLE = frozenset({"acquisition", "personnel", "restructuring", "funding_plan"})
+
 # --- building one claim -----------------------------------------------------------------------
 
 
@@ -639,6 +656,7 @@ class _Parties:
     objects: list[str] = field(default_factory=list)
     buyer: str | None = None
     target: str | None = None
+    versions: dict[str, str] = field(default_factory=dict)
 
 
 def _parties(
@@ -742,13 +760,31 @@ def _parties(
             roles.setdefault(slug, role)
             if slug not in others:
                 others.append(slug)
-    return _Parties(principal, others, roles, objects, buyer, target)
+    versions = {m.slug: _version_after(context, m) for m in span_actors if m.slug in works}
+    return _Parties(
+        principal, others, roles, objects, buyer, target, {k: v for k, v in versions.items() if v}
+    )
 
 
 _ACQUIRE_VERB = re.compile(
     r"收购|并购|出售|卖给|"
     + _words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought")
 )
+_VERSION_TAIL = re.compile(r"[\s\-]?(v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?)")
+
+
+def _version_after(context: ArticleContext, mention: ActorMention) -> str:
+    """A version written onto a family name the gazetteer knows: "Qwen2.5" → "2.5",
+    "通义千问7B" → "7b"; a name the gazetteer knows in full ("Yi-34B") has none."""
+    surface = context.folded[mention.char_start : mention.char_end]
+    own = re.search(r"\d+(?:\.\d+)*$", surface)
+    if own and own.group() in mention.slug:
+        own = None
+    tail = _VERSION_TAIL.match(context.folded, mention.char_end)
+    digits = (own.group() if own else "") + (tail.group(1) if tail else "")
+    return digits if any(c.isdigit() for c in digits) else ""
+
+
 _SELLS = re.compile(r"出售|卖给|" + _words("sells?", "sold", "selling"))
 _PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + _words("by") + r"\s*$")
 
@@ -817,7 +853,7 @@ def _key_and_headline(
     others = [slug for slug in parties.others if context.kind(slug) in ORGANIZATION_KINDS]
     money = money_phrase(folded)
     underlying = kind
-    if trigger.reported and kind not in {"denial", "rumor"}:
+    if trigger.reported and kind in REPORTABLE:
         kind = "rumor"
 
     if kind == "founding":
@@ -830,6 +866,9 @@ def _key_and_headline(
         return kind, f"founding:{principal}", headline
     if kind in {"model_release", "product_launch"}:
         developer = next((s for s, r in roles.items() if r == "developer"), None)
+        version = parties.versions.get(principal, "")
+        if version:
+            name = f"{name} {version.upper() if version.endswith('b') else version}"
         kind = "model_release" if context.kind(principal) == "model" else "product_launch"
         verb = "open-sources" if _OPEN_SOURCE.search(folded) else "releases"
         if kind == "product_launch":
@@ -839,7 +878,8 @@ def _key_and_headline(
         else:
             passive = {"open-sources": "is open-sourced", "releases": "is released"}
             headline = f"{name} {passive.get(verb, 'is launched')}"
-        return kind, f"{kind}:{principal}", headline
+        tag = f"{principal}-{version.replace('.', '-')}" if version else principal
+        return kind, f"{kind}:{tag}", headline
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role == "investor"]
         headline = f"{name} raises funding"
@@ -1258,7 +1298,7 @@ def _undated_claim(
     # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
     if context.folded[trigger.end : trigger.end + 1] == "的":
         return None
-    folded = context.folded[start:end]
+    folded = _without_dates(context, start, end)
     if _HEDGE.search(folded) or (not trigger.reported and _FORECAST.search(folded)):
         return None
     return _build_claim(context, scope, (start, end), trigger, None, state, speaker_turn)
@@ -1275,7 +1315,7 @@ def _admissible(
     context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
 ) -> bool:
     start, end = span
-    folded = context.folded[start:end]
+    folded = _without_dates(context, start, end)
     if _HEDGE.search(folded):
         return False
     if trigger.reported:
