@@ -266,14 +266,33 @@ def actor_input(actors: list[dict]) -> list[tuple[Actor, str]]:
         "and merges buckets with the same `period`. `count` is the number of the period's "
         "events on this page."
     ),
+    filters=True,
     parameters=[
+        OpenApiParameter(
+            "cursor",
+            OpenApiTypes.STR,
+            description="Opaque position from the `next` or `previous` link of a response.",
+        ),
+        OpenApiParameter(
+            "page_size",
+            OpenApiTypes.INT,
+            default=TimelinePagination.page_size,
+            description=f"Events per page, 1 to {TimelinePagination.max_page_size}.",
+        ),
+        OpenApiParameter(
+            "ordering",
+            OpenApiTypes.STR,
+            enum=list(TimelinePagination.orderings),
+            default="date",
+            description="Chronological or reverse chronological.",
+        ),
         OpenApiParameter(
             "group",
             OpenApiTypes.STR,
             enum=list(GROUPS),
             default="month",
             description="The period events are grouped by.",
-        )
+        ),
     ],
     responses={200: TimelineSerializer, **READ_ERRORS},
     examples=[

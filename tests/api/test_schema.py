@@ -1,0 +1,73 @@
+"""The OpenAPI schema documents every parameter, response and error; the docs page is local."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def schema(api_client):
+    response = api_client.get("/api/schema/?format=json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def parameter_names(operation: dict) -> set[str]:
+    return {parameter["name"] for parameter in operation["parameters"]}
+
+
+EVENT_PARAMETERS = {
+    "after",
+    "before",
+    "strict",
+    "actor",
+    "type",
+    "source",
+    "status",
+    "min_precision",
+    "q",
+    "ordering",
+    "page_size",
+    "cursor",
+    "format",
+}
+
+
+@pytest.mark.parametrize("path", ["/api/events/", "/api/actors/{slug}/events/"])
+def test_event_lists_document_every_filter_and_error(schema, path):
+    operation = schema["paths"][path]["get"]
+
+    assert parameter_names(operation) >= EVENT_PARAMETERS
+    assert set(operation["responses"]) == {"200", "400", "404"}
+    assert operation["responses"]["400"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+
+
+def test_timeline_documents_group_and_filters(schema):
+    operation = schema["paths"]["/api/timeline/"]["get"]
+
+    assert parameter_names(operation) >= {"group", "after", "before", "actor", "cursor"}
+    group = next(p for p in operation["parameters"] if p["name"] == "group")
+    assert sorted(group["schema"]["enum"]) == ["month", "quarter", "year"]
+
+
+def test_writes_document_their_errors(schema):
+    operation = schema["paths"]["/api/events/{id}/"]["patch"]
+
+    assert {"200", "400", "401", "403", "404"} <= set(operation["responses"])
+
+
+def test_the_error_shape_is_a_component(schema):
+    item = schema["components"]["schemas"]["ErrorItem"]
+
+    assert set(item["properties"]) == {"parameter", "message", "accepted", "code"}
+
+
+def test_the_docs_page_loads_nothing_from_a_cdn(api_client):
+    response = api_client.get("/api/docs/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "drf_spectacular_sidecar/swagger-ui-dist" in page
+    assert "cdn" not in page.lower()
