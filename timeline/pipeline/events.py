@@ -697,7 +697,11 @@ def _parties(
         if developer:
             roles[developer] = "developer"
     elif kind == "funding":
-        marker = [m for m in span_actors if m.slug in companies and m.char_end <= trigger.end]
+        # The company raising is the one named last before the round itself ("融资", "估值",
+        # "raised"), not the one before "领投" (led).
+        funded = _FUNDED.search(context.folded, trigger.start, span[1] if span else trigger.end)
+        limit = funded.start() if funded else trigger.end
+        marker = [m for m in span_actors if m.slug in companies and m.char_end <= limit]
         principal = marker[-1].slug if marker else org_or_fallback(companies)
         for slug in companies:
             if slug != principal:
@@ -785,6 +789,7 @@ def _version_after(context: ArticleContext, mention: ActorMention) -> str:
     return digits if any(c.isdigit() for c in digits) else ""
 
 
+_FUNDED = re.compile(r"融资|估值|" + _words("raised", "raises", "funding", "valuation", "round"))
 _SELLS = re.compile(r"出售|卖给|" + _words("sells?", "sold", "selling"))
 _PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + _words("by") + r"\s*$")
 
