@@ -51,7 +51,7 @@ def article_reference(article: Article) -> ReferenceDate | None:
 
 
 def _content(document: Document) -> list[tuple[int, int]]:
-    return [(p.char_start, p.char_end) for p in document.paragraphs if not p.is_heading]
+    return [(p.char_start, p.char_end) for p in document.paragraphs]
 
 
 def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
@@ -94,9 +94,8 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     state = ParagraphState()
     candidates: list[str] = []
     seen: set[str] = set()
+    # Headings are read too: a title such as "2024年5月13日,零一万物发布Yi-Large" states news.
     for paragraph in document.paragraphs:
-        if paragraph.is_heading:
-            continue
         claims.extend(paragraph_claims(context, paragraph, state))
         for sentence in paragraph.sentences:
             for candidate in find_candidates(sentence.text, matcher, offset=sentence.char_start):
