@@ -1,0 +1,202 @@
+"""Loading articles: exact counts, a clean re-run, editors' work kept, bad files isolated."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from timeline.curation import update_event
+from timeline.ingest import FAILED, LOADED, UNCHANGED, ingest_articles
+from timeline.models import Claim, Event, EventActor, EventKey, Source
+from timeline.pipeline.actors import ActorMatcher, load_gazetteer
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import load_manifest, read_article
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "fixtures" / "articles"
+MANIFEST = ARTICLES / "sources.json"
+
+
+@pytest.fixture
+def actors(db):
+    call_command("loaddata", "actors", verbosity=0)
+
+
+def snapshot() -> dict:
+    """Every row the loader writes, as comparable tuples."""
+    return {
+        "sources": list(Source.objects.values_list("pk", "content_hash", "published", "report")),
+        "events": list(
+            Event.objects.values_list(
+                "pk", "headline", "date_start", "date_end", "status", "review", "updated_at"
+            )
+        ),
+        "claims": list(Claim.objects.values_list("pk", "event_id", "char_start", "date_start")),
+        "links": list(EventActor.objects.values_list("pk", "event_id", "actor_id", "role")),
+        "keys": list(EventKey.objects.values_list("pk", "event_id", "key")),
+    }
+
+
+def expected_claim_count() -> int:
+    matcher = ActorMatcher(load_gazetteer(ROOT / "fixtures" / "actors.json"))
+    manifest = load_manifest(MANIFEST)
+    return sum(
+        len(extract_article(read_article(path, manifest=manifest), matcher=matcher).claims)
+        for path in sorted(ARTICLES.glob("*.txt"))
+    )
+
+
+def test_first_load_writes_every_claim_and_a_second_changes_nothing(actors):
+    first = ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    assert [report.status for report in first.files] == [LOADED] * 5
+    assert Source.objects.count() == 5
+    assert Claim.objects.count() == expected_claim_count()
+    assert first.totals()["claims_created"] == Claim.objects.count()
+    assert first.totals()["events_created"] == Event.objects.count()
+    assert EventKey.objects.count() == Event.objects.count()
+    before = snapshot()
+
+    second = ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    assert [report.status for report in second.files] == [UNCHANGED] * 5
+    assert second.totals()["claims_created"] == 0
+    assert second.totals()["events_created"] == 0
+    assert second.totals()["events_unchanged"] > 0
+    assert snapshot() == before
+
+
+def test_the_founding_is_one_disputed_event_with_a_claim_per_source(actors):
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    founding = Event.objects.get(keys__key="founding:01-ai")
+
+    assert founding.status == "disputed"
+    assert founding.claims.values("source").distinct().count() >= 3
+    quotes = set(founding.claims.values_list("date_text", flat=True))
+    assert {"2023年3月", "2023年年中"} <= quotes
+
+
+def test_reload_keeps_an_editors_event_and_still_attaches_claims(actors):
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+    event = Event.objects.get(keys__key="founding:01-ai")
+    update_event(
+        event=event,
+        changes={
+            "headline": "01.AI is founded (editor's wording)",
+            "date_start": date(2023, 3, 28),
+            "date_end": date(2023, 3, 28),
+            "date_precision": "day",
+            "date_edtf": "2023-03-28",
+        },
+    )
+    lost = event.claims.order_by("pk").last()
+    lost_span = (lost.source_id, lost.char_start, lost.char_end)
+    lost.delete()
+    claims_before = Claim.objects.count()
+
+    report = ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    event.refresh_from_db()
+    assert Claim.objects.count() == claims_before + 1
+    restored = Claim.objects.get(
+        source_id=lost_span[0], char_start=lost_span[1], char_end=lost_span[2]
+    )
+    assert restored.event_id == event.pk
+    assert event.headline == "01.AI is founded (editor's wording)"
+    assert (event.date_start, event.date_end, event.date_precision) == (
+        date(2023, 3, 28),
+        date(2023, 3, 28),
+        "day",
+    )
+    assert event.edited
+    assert report.totals()["events_merged"] == 1
+
+
+def test_reload_keeps_the_review_state(actors):
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+    Event.objects.filter(keys__key="founding:01-ai").update(review="verified")
+
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    assert Event.objects.get(keys__key="founding:01-ai").review == "verified"
+
+
+def test_dry_run_reports_and_writes_nothing(actors):
+    report = ingest_articles([ARTICLES], manifest=MANIFEST, dry_run=True)
+
+    assert report.totals()["claims_created"] == expected_claim_count()
+    assert Source.objects.count() == Event.objects.count() == Claim.objects.count() == 0
+
+
+BROKEN = {
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (b"\x00\x01\x02PNG\x00\xff" * 50, "binary"),
+    "frontmatter.md": (
+        "---\ntitle: [unclosed\n---\n2024年5月,零一万物发布模型。".encode(),
+        "front matter",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_file_is_reported_and_the_others_load(actors, tmp_path, name):
+    content, reason = BROKEN[name]
+    (tmp_path / name).write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("2024年5月13日,零一万物发布Yi-Large。\n", encoding="utf-8")
+
+    report = ingest_articles([tmp_path], published=date(2024, 5, 20))
+
+    by_name = {Path(file.path).name: file for file in report.files}
+    assert by_name[name].status == FAILED
+    assert reason in by_name[name].error
+    assert by_name["good.txt"].status == LOADED
+    assert Source.objects.count() == 1
+
+
+def test_load_articles_command_prints_a_line_per_file_and_fails_on_a_bad_one(
+    actors, tmp_path, capsys
+):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("2024年5月13日,零一万物发布Yi-Large。\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="1 of 2 files failed"):
+        call_command("load_articles", str(tmp_path), published="2024-05-20")
+
+    out = capsys.readouterr().out
+    assert "empty.txt: failed:" in out
+    assert "good.txt: loaded:" in out
+    assert Source.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["/nonexistent/articles"], "/nonexistent/articles"),
+        ([str(ARTICLES), "--published", "2024-13-01"], r"--published must be YYYY-MM-DD"),
+    ],
+)
+def test_load_articles_names_bad_arguments(actors, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("load_articles", *args)
+
+
+def test_a_broken_manifest_is_named_before_anything_loads(actors, tmp_path):
+    manifest = tmp_path / "sources.json"
+    manifest.write_text('[{"title": "no file"}]', encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"sources\.json"):
+        call_command("load_articles", str(ARTICLES), manifest=str(manifest))
+    assert Source.objects.count() == 0
+
+
+def test_demo_fixture_loads_into_an_empty_database(actors):
+    call_command("loaddata", "demo_timeline", verbosity=0)
+
+    assert Source.objects.count() == 5
+    assert Event.objects.filter(keys__key="founding:01-ai", status="disputed").exists()
+    assert Claim.objects.count() > 0

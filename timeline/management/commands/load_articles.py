@@ -1,0 +1,41 @@
+"""`manage.py load_articles PATH…`: extract dated events from articles and load them."""
+
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from timeline.ingest import FileReport, ingest_articles
+from timeline.pipeline.reading import ArticleError, ManifestError
+
+
+class Command(BaseCommand):
+    help = "Read articles (files or directories of .txt/.md), extract dated events, load them."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--manifest", help="JSON list of sources (format of sources.json)")
+        parser.add_argument("--published", help="YYYY-MM-DD, for files that give no date")
+        parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+
+    def handle(self, *args, paths, manifest, published, dry_run, **options):
+        try:
+            published_date = date.fromisoformat(published) if published else None
+        except ValueError:
+            raise CommandError(f"--published must be YYYY-MM-DD, not {published!r}") from None
+        try:
+            report = ingest_articles(
+                paths,
+                manifest=manifest,
+                published=published_date,
+                dry_run=dry_run,
+                progress=self.write_progress,
+            )
+        except (ArticleError, ManifestError) as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(report.summary())
+        if report.failed:
+            raise CommandError(f"{len(report.failed)} of {len(report.files)} files failed to load")
+
+    def write_progress(self, file: FileReport) -> None:
+        for line in file.lines():
+            self.stdout.write(line)
