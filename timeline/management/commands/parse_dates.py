@@ -10,8 +10,6 @@ from timeline.pipeline.dates import find_dates, parse_reference
 
 class Command(BaseCommand):
     help = "Find and normalize the date expressions of a text (FILE or stdin)."
-    # A pure text tool: it reads neither models nor settings, so it skips the system checks.
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="text file to read; stdin when left out")

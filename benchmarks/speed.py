@@ -1,0 +1,117 @@
+"""Extraction and loading speed: prints seconds, MB/s and ratios, all measured in one run.
+
+    python benchmarks/speed.py [--repeat 3]
+
+1. Loading the five demo articles into a fresh SQLite database (after start-up and
+   migrations), then the idempotent second run.
+2. Extraction throughput on articles of 0.25, 0.5 and 1 MB built from the demo articles'
+   paragraphs, against reading and segmenting the same text (the baseline): the time per
+   MB should stay flat as the text grows if extraction is linear.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+ARTICLES = ROOT / "fixtures" / "articles"
+
+
+def best_of(repeat: int, run) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def measure_loading(repeat: int) -> None:
+    workdir = tempfile.mkdtemp()
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from timeline.ingest import ingest_articles
+    from timeline.models import Claim, Event, Source
+
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", "actors", verbosity=0)
+    manifest = ARTICLES / "sources.json"
+
+    started = time.perf_counter()
+    first = ingest_articles([ARTICLES], manifest=manifest)
+    first_seconds = time.perf_counter() - started
+    second_seconds = best_of(repeat, lambda: ingest_articles([ARTICLES], manifest=manifest))
+    print("loading the five demo articles (SQLite, after start-up)")
+    print(f"  first load     {first_seconds:8.3f} s   {first.summary()}")
+    print(
+        f"  re-run         {second_seconds:8.3f} s   "
+        f"({Source.objects.count()} sources, {Event.objects.count()} events, "
+        f"{Claim.objects.count()} claims unchanged)"
+    )
+
+
+def synthetic_article(size: int, directory: Path) -> Path:
+    from timeline.pipeline.reading import read_article, segment_article
+
+    paragraphs = []
+    for path in sorted(ARTICLES.glob("*.txt")):
+        document = segment_article(read_article(path))
+        paragraphs.extend(paragraph.text for paragraph in document.paragraphs)
+    body, index = [], 0
+    written = 0
+    while written < size:
+        paragraph = paragraphs[index % len(paragraphs)]
+        body.append(paragraph)
+        written += len(paragraph.encode()) + 1
+        index += 1
+    path = directory / f"synthetic-{size}.txt"
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    return path
+
+
+def measure_throughput(repeat: int) -> None:
+    from timeline.pipeline.actors import ActorMatcher, load_gazetteer
+    from timeline.pipeline.extract import extract_article
+    from timeline.pipeline.reading import read_article, segment_article
+
+    matcher = ActorMatcher(load_gazetteer(ROOT / "fixtures" / "actors.json"))
+    directory = Path(tempfile.mkdtemp())
+    print("\nextraction throughput (articles built from the demo paragraphs)")
+    print(f"  {'size':>8} {'read+segment':>14} {'extract':>10} {'MB/s':>8} {'ratio':>7}")
+    per_mb = []
+    for size in (256 * 1024, 512 * 1024, 1024 * 1024):
+        path = synthetic_article(size, directory)
+        megabytes = path.stat().st_size / 1_000_000
+        baseline = best_of(repeat, lambda path=path: segment_article(read_article(path)))
+        article = read_article(path)
+        seconds = best_of(repeat, lambda article=article: extract_article(article, matcher=matcher))
+        per_mb.append(seconds / megabytes)
+        print(
+            f"  {megabytes:6.2f}MB {baseline:12.3f} s {seconds:8.3f} s "
+            f"{megabytes / seconds:8.2f} {seconds / baseline:6.1f}x"
+        )
+    print(
+        f"  time per MB at 1 MB / at 0.25 MB: {per_mb[-1] / per_mb[0]:.2f} "
+        "(1.00 is perfectly linear)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    measure_loading(args.repeat)
+    measure_throughput(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
