@@ -200,3 +200,16 @@ def test_demo_fixture_loads_into_an_empty_database(actors):
     assert Source.objects.count() == 5
     assert Event.objects.filter(keys__key="founding:01-ai", status="disputed").exists()
     assert Claim.objects.count() > 0
+
+
+def test_load_demo_fills_an_empty_database_once_and_keeps_edits(db, capsys):
+    call_command("load_demo")
+    event = Event.objects.get(keys__key="founding:01-ai")
+    event.headline = "Edited by an editor"
+    event.save()
+
+    call_command("load_demo")
+
+    assert "already has a timeline" in capsys.readouterr().out
+    assert Event.objects.get(pk=event.pk).headline == "Edited by an editor"
+    assert Source.objects.count() == 5
