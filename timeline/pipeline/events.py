@@ -8,11 +8,37 @@ that names the happening the same way in every article and script. Plain Python.
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from timeline.pipeline.actors import ActorMatcher, ActorMention
-from timeline.pipeline.dates import DateMention, ReferenceDate
+from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.context import (
+    COMPANY_KINDS,
+    ORGANIZATION_KINDS,
+    WORK_KINDS,
+    ArticleContext,
+)
+from timeline.pipeline.dates import DateMention
+from timeline.pipeline.headlines import key_and_headline
+from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
+from timeline.pipeline.triggers import (
+    ANAPHOR,
+    AS_OF,
+    BOUND_AFTER,
+    CONTINUES,
+    FIRST_PERSON,
+    FORECAST,
+    HEDGE,
+    INVEST,
+    NEGATION,
+    OPENERS,
+    OVERTAKE,
+    QUESTION_END,
+    REPORTED,
+    TRIGGERS,
+    TRIM,
+    Trigger,
+)
 
 EVENT_TYPES = (
     "founding",
@@ -39,10 +65,6 @@ QUOTE_LIMIT = 160
 # Clauses a date-only clause may reach forward for its verb ("去年5月,在零一万物发布…时").
 REACH = 2
 
-ORGANIZATION_KINDS = frozenset({"company", "investor", "lab", "organization"})
-COMPANY_KINDS = frozenset({"company", "investor"})
-WORK_KINDS = frozenset({"model", "product"})
-
 
 @dataclass(frozen=True)
 class ExtractedClaim:
@@ -59,343 +81,13 @@ class ExtractedClaim:
     actors: tuple[tuple[str, str], ...]
 
 
-# --- vocabularies --------------------------------------------------------------------------
-# Patterns run over folded text (simplified script, lower case), so one table serves both
-# Chinese scripts. English words are bounded so "left" does not fire inside "leftover".
-
-
-def _words(*words: str) -> str:
-    return r"\b(?:" + "|".join(words) + r")\b"
-
-
-# In priority order: the first type whose vocabulary matches a clause is the clause's type.
-TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        (
-            "denial",
-            r"否认|辟谣|驳斥|"
-            + _words(r"den(?:y|ies|ied)", "refut(?:ed|es)", r"dismiss(?:ed|es) (?:the )?reports?"),
-        ),
-        (
-            "controversy",
-            r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
-            + _words(
-                "controvers(?:y|ies|ial)",
-                "accus(?:ed|ations?)",
-                "allegations?",
-                "admit(?:ted|s)",
-                "backlash",
-                "criticized",
-                "oversight",
-            ),
-        ),
-        (
-            "acquisition",
-            r"收购|并购|出售给|卖给|"
-            + _words(r"acquir(?:e|es|ed|ing)", "acquisitions?", "takeover", "bought", "merger"),
-        ),
-        (
-            "partnership",
-            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署.{0,8}协议|携手|联手|合资公司|"
-            + _words(
-                "partner(?:ship|ed|s with)",
-                "joint (?:lab|laboratory|venture)",
-                "teamed up",
-                "alliance",
-                "collaboration",
-            ),
-        ),
-        (
-            "restructuring",
-            r"重组|拆分|分拆|剥离|裁员|解散|"
-            + _words(
-                r"restructur(?:e|es|ed|ing)",
-                r"sp[iu]n(?:s|ning)? ?-?off",
-                "layoffs?",
-                "laid off",
-                r"disband(?:s|ed)?",
-                "dissolved",
-            ),
-        ),
-        (
-            "personnel",
-            r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|挖角|加入(?!了?.{0,6}能力)|"
-            + _words(
-                "joined",
-                "joins",
-                "left",
-                "leaves",
-                "departed",
-                "departure",
-                "resigned",
-                "resigns",
-                "appointed",
-                "hired",
-                "stepped down",
-                "steps down",
-                "poached",
-                "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
-            ),
-        ),
-        (
-            "funding",
-            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|"
-            + _words(
-                "raised",
-                "raises",
-                "funding",
-                "valuation",
-                "valued at",
-                "led the round",
-                "investment round",
-                "series [a-e]",
-            ),
-        ),
-        (
-            "founding",
-            r"成立|创立|创办|创建|组建|诞生于|"
-            + _words("founded", "co-founded", "established", "incorporated"),
-        ),
-        (
-            "release",
-            r"发布|推出|开源|上线|面世|问世|亮相|发行|"
-            + _words(
-                "released?",
-                "releases",
-                "launch(?:ed|es)?",
-                "unveil(?:ed|s)?",
-                "open-sourced",
-                "open sourced",
-                "debut(?:ed|s)?",
-                "rolled out",
-                "rolls out",
-                "introduced",
-                "shipped",
-            ),
-        ),
-        (
-            "ranking",
-            r"登顶|榜首|排名|位列|夺冠|排行榜|榜单|"
-            + _words("ranked", "ranks", "topped", "tops", "leaderboard", "first place"),
-        ),
-        (
-            "pricing",
-            r"降价|价格战|调价|涨价|定价|降至|直降|"
-            + _words(
-                "price cuts?",
-                "cut (?:its |the )?prices?",
-                "slash(?:ed|es) prices?",
-                "price war",
-                "pricing",
-                "priced at",
-            ),
-        ),
-        (
-            "financials",
-            r"营收|收入|利润|盈利|亏损|营业额|"
-            + _words("revenues?", "profits?", "net loss", "losses", "earnings", "turnover"),
-        ),
-        (
-            "strategy",
-            r"战略|转型|转向|"
-            + _words("strategy", "strategic shift", "pivot(?:ed|s)?", "shifted (?:its )?focus"),
-        ),
-        (
-            "statement",
-            r"表示|宣布|宣称|声称|强调|透露|回应|指出|(?<![小传据])说|(?<![声宣指据报])称|"
-            + _words("said", "says", "announced", "stated", "told", "noted", "declared"),
-        ),
-    )
-)
-
-# "超过/超越/surpassed" are rankings only when another actor follows: "超过了文心一言".
-_OVERTAKE = re.compile(
-    r"超过了?|超越了?|" + _words("surpass(?:ed|es)", "overtook", "overtakes", "outranked")
-)
-
-# Words that make a clause a report of somebody else's claim, not the writer's own.
-_REPORTED = re.compile(
-    r"被曝|曝出|曝光|传出|消息称|有消息|报道|传闻|传言|据传|被传|说法|"
-    + _words(
-        "reportedly",
-        "reports? (?:say|said|claim)",
-        "according to (?:media )?reports",
-        "according to (?:people|sources|a person|two people|three people)",
-        "people familiar with",
-        "sources said",
-        "rumou?r(?:s|ed)?",
-    )
-)
-
-# Forecasts and plans: an event that has not happened is not on the timeline.
-_FORECAST = re.compile(
-    r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
-    r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|计划|打算|准备|有望|未来|明年|后年|(?<![机社议学协大峰布聚约开体领理误总])会(?![议员计长谈面上场所话])"
-    r"|"
-    + _words(
-        "will",
-        "would",
-        "plans? to",
-        "planning to",
-        "expects? to",
-        "expected to",
-        "is set to",
-        "are set to",
-        "aims? to",
-        "forecasts?",
-        "projected",
-        "going to",
-        "next year",
-        "in the coming",
-        "in talks",
-        r"negotiat\w*",
-        "hopes? to",
-        "wants? to",
-    )
-)
-
-# Conditionals and guesses.
-_HEDGE = re.compile(
-    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|"
-    + _words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
-)
-
-# A negation right before the verb: "没有真的执行完", "has not released".
-_NEGATION = re.compile(
-    r"(?:没有|没|未|不|并未|尚未|从未|从没)$|"
-    r"(?:\bnot|\bnever|n't|\bno longer)\s*(?:\w+\s+)?$"
-)
-
-# "截至2025年中" / "as of mid-2025": a state of affairs, not a happening.
-_AS_OF = re.compile(
-    r"(?:截至|截止到?|直到|" + _words("as of", "until", "since", "before", "after") + r")\s*$"
-)
-
-_BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起)")
-
-# Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
-_CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
-
-# Connectives a subject may follow at the start of a clause.
-_OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
-
-_FIRST_PERSON = re.compile(r"我们|咱们|" + _words("we", "our"))
-_ANAPHOR = re.compile(
-    r"该公司|这家公司|这家|该|其|公司|" + _words("the company", "the firm", "the startup", "it")
-)
-_QUESTION_END = re.compile(r"[?？吗呢][”\"」』]?\s*$")
-_TRIM = "，,；;：:、。.!！?？ \t\n"
-
-_OPEN_SOURCE = re.compile(r"开源|" + _words("open-sourced?", "open sourced?", "open-source"))
-_PRICE_CUT = re.compile(r"降|" + _words("cut", "cuts", "slash(?:ed|es)?", "lower(?:ed|s)?"))
-_LEAVING = re.compile(
-    r"离职|离开|出走|卸任|辞职|辞任|换帅|"
-    + _words(
-        "left",
-        "leaves",
-        "departed",
-        "departure",
-        "resigned",
-        "resigns",
-        "stepped down",
-        "steps down",
-    )
-)
-_APPOINTED = re.compile(r"任命|出任|接任|" + _words("appointed", "named"))
-_SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + _words(r"sp[iu]n(?:s|ning)? ?-?off"))
-_DISBAND = re.compile(
-    r"解散|裁员|" + _words("disband(?:s|ed)?", "dissolved", "layoffs?", "laid off")
-)
-_ADMITS = re.compile(r"承认|疏忽|" + _words("admit(?:ted|s)", "oversight"))
-_LAB = re.compile(r"实验室|" + _words("lab", "laboratory"))
-_SALE = re.compile(
-    r"收购|并购|出售|卖给|卖|" + _words(r"acquir\w*", "sale", "sell(?:s|ing)?", "sold", "takeover")
-)
-_TEAM = re.compile(r"预训练.{0,4}团队|团队|" + _words("pre-training team", "team"))
-_PRETRAINING = re.compile(r"预训练|" + _words("pre-?training"))
-_INVEST = re.compile(r"(?<!融)投(?:资)?\s*\d|" + _words("invest(?:s|ed|ing)?"))
-_MONEY = re.compile(
-    r"(?:(?P<cur1>us\$|\$|usd|rmb|cny|¥|￥)\s*)?"
-    r"(?P<num>\d+(?:\.\d+)?)\s*"
-    r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万|billion|bn|million|mn|m\b|b\b)?\s*"
-    r"(?P<cur2>美元|美金|元人民币|元|人民币|usd|rmb|dollars)?"
-)
-_SCALES = {
-    "万亿": 1e12,
-    "千亿": 1e11,
-    "百亿": 1e10,
-    "十亿": 1e9,
-    "亿": 1e8,
-    "千万": 1e7,
-    "百万": 1e6,
-    "万": 1e4,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-}
-
-
-# --- the context one paragraph is read in ---------------------------------------------------
-
-
-@dataclass
-class ArticleContext:
-    """What every paragraph of one article is read against."""
-
-    text: str
-    folded: str
-    language: str
-    reference: ReferenceDate | None
-    matcher: ActorMatcher
-    dates: Sequence[DateMention]
-    actors: Sequence[ActorMention]
-    roles: dict[str, str] = field(default_factory=dict)
-    main_company: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    _date_starts: list[int] = field(default_factory=list)
-    _actor_starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._date_starts = [mention.char_start for mention in self.dates]
-        self._actor_starts = [mention.char_start for mention in self.actors]
-
-    def dates_in(self, start: int, end: int) -> list[DateMention]:
-        index = bisect_left(self._date_starts, start)
-        found = []
-        while index < len(self.dates) and self.dates[index].char_start < end:
-            if self.dates[index].char_end <= end:
-                found.append(self.dates[index])
-            index += 1
-        return found
-
-    def actors_in(self, start: int, end: int) -> list[ActorMention]:
-        index = bisect_left(self._actor_starts, start)
-        found = []
-        while index < len(self.actors) and self.actors[index].char_start < end:
-            if self.actors[index].char_end <= end:
-                found.append(self.actors[index])
-            index += 1
-        return found
-
-    def kind(self, slug: str) -> str:
-        return self.matcher.entry(slug).kind
-
-    def name(self, slug: str) -> str:
-        return self.matcher.entry(slug).name
-
-
 # --- clauses ----------------------------------------------------------------------------------
 
 
 def _trimmed(context: ArticleContext, start: int, end: int) -> tuple[int, int]:
-    while end > start and context.text[end - 1] in _TRIM:
+    while end > start and context.text[end - 1] in TRIM:
         end -= 1
-    while start < end and context.text[start] in _TRIM:
+    while start < end and context.text[start] in TRIM:
         start += 1
     return start, end
 
@@ -458,14 +150,6 @@ def _cuts_a_date(context: ArticleContext, position: int) -> bool:
 # --- classification ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Trigger:
-    event_type: str
-    start: int
-    end: int
-    reported: bool
-
-
 def classify(
     context: ArticleContext, start: int, end: int, *, report_from: int | None = None
 ) -> Trigger | None:
@@ -475,17 +159,17 @@ def classify(
     """
     folded = context.folded[start:end]
     floor = start if report_from is None else min(report_from, start)
-    reported = _REPORTED.search(context.folded[floor:end]) is not None
+    reported = REPORTED.search(context.folded[floor:end]) is not None
     for kind, pattern in TRIGGERS:
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 6) : match.start()]
-            if kind not in {"denial", "statement"} and _NEGATION.search(before):
+            if kind not in {"denial", "statement"} and NEGATION.search(before):
                 continue
             return Trigger(kind, start + match.start(), start + match.end(), reported)
-    overtake = _OVERTAKE.search(folded)
+    overtake = OVERTAKE.search(folded)
     if overtake and context.actors_in(start + overtake.end(), end):
         return Trigger("ranking", start + overtake.start(), start + overtake.end(), reported)
-    invest = _INVEST.search(folded)
+    invest = INVEST.search(folded)
     if reported and invest:
         return Trigger("funding_plan", start + invest.start(), start + invest.end(), reported)
     return None
@@ -503,7 +187,7 @@ def _without_dates(context: ArticleContext, start: int, end: int) -> str:
 
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = _without_dates(context, start, end)
-    for match in _FORECAST.finditer(folded):
+    for match in FORECAST.finditer(folded):
         following = start + match.end()
         # "预计2024年收入约为…" written after 2024: an estimate of a past period.
         if (
@@ -537,7 +221,7 @@ def _is_future(context: ArticleContext, mention: DateMention) -> bool:
 
 def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
     lead = context.folded[clause_start : mention.char_start]
-    return len(_OPENERS.sub("", lead, count=1).strip()) <= 1
+    return len(OPENERS.sub("", lead, count=1).strip()) <= 1
 
 
 @dataclass
@@ -586,462 +270,6 @@ def _update_topic(
         subject = companies[0]
     if subject is not None:
         state.topic = subject
-
-
-def _dedupe(slugs: Sequence[str]) -> list[str]:
-    seen: list[str] = []
-    for slug in slugs:
-        if slug not in seen:
-            seen.append(slug)
-    return seen
-
-
-def _specific_works(context: ArticleContext, slugs: Sequence[str]) -> list[str]:
-    """Models and products, with a family dropped when a member is named ("Yi" for "Yi-34B")."""
-    works = [slug for slug in slugs if context.kind(slug) in WORK_KINDS]
-    return [
-        slug
-        for slug in works
-        if not any(other != slug and other.startswith(slug + "-") for other in works)
-    ]
-
-
-# --- money and headlines ----------------------------------------------------------------------
-
-
-def money_phrase(folded: str) -> str | None:
-    """The first amount of money in a span, in English: "USD 1 billion", "RMB 100 million"."""
-    for match in _MONEY.finditer(folded):
-        currency = match.group("cur1") or match.group("cur2")
-        scale = match.group("scale")
-        if not currency or not (scale or match.group("cur1")):
-            continue
-        value = float(match.group("num")) * _SCALES.get(scale or "", 1)
-        code = "USD" if currency in {"us$", "$", "usd", "美元", "美金", "dollars"} else "RMB"
-        if value >= 1e9:
-            amount = f"{value / 1e9:g} billion"
-        elif value >= 1e6:
-            amount = f"{value / 1e6:g} million"
-        else:
-            amount = f"{value:,.0f}"
-        return f"{code} {amount}"
-    return None
-
-
-def _names(context: ArticleContext, slugs: Sequence[str]) -> str:
-    names = [context.name(slug) for slug in slugs]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _period_words(mention: DateMention | None) -> str:
-    if mention is None or mention.start is None:
-        return ""
-    return str(mention.start.year)
-
-
-# Types a report turns into a rumour: a reported funding round or release is still dated
-# news, but a reported sale, departure or plan is not yet a fact.
-REPORTABLE = frozenset({"acquisition", "personnel", "restructuring", "funding_plan"})
-
-# --- building one claim -----------------------------------------------------------------------
-
-
-@dataclass
-class _Parties:
-    principal: str | None
-    others: list[str]
-    roles: dict[str, str]
-    objects: list[str] = field(default_factory=list)
-    buyer: str | None = None
-    target: str | None = None
-    versions: dict[str, str] = field(default_factory=dict)
-
-
-def _parties(
-    context: ArticleContext,
-    kind: str,
-    trigger: Trigger,
-    span_actors: list[ActorMention],
-    fallback: str | None,
-    trailing: Sequence[ActorMention] = (),
-    span: tuple[int, int] | None = None,
-) -> _Parties:
-    slugs = _dedupe([mention.slug for mention in span_actors])
-    kinds = {slug: context.kind(slug) for slug in slugs}
-    orgs = [slug for slug in slugs if kinds[slug] in ORGANIZATION_KINDS]
-    companies = [slug for slug in orgs if kinds[slug] in COMPANY_KINDS]
-    people = [slug for slug in slugs if kinds[slug] == "person"]
-    works = _specific_works(context, slugs)
-    before = [m.slug for m in span_actors if m.char_end <= trigger.start]
-    after = [m.slug for m in span_actors if m.char_start >= trigger.end]
-    roles: dict[str, str] = {}
-    for person in people:
-        roles[person] = context.roles.get(person, "subject")
-
-    def org_or_fallback(candidates: list[str]) -> str | None:
-        return candidates[0] if candidates else fallback
-
-    principal: str | None
-    if kind == "founding":
-        # "2023 年创立的零一万物" / "01.AI was founded": the organization nearest the verb.
-        after_orgs = [slug for slug in after if slug in orgs]
-        before_orgs = [slug for slug in before if slug in orgs]
-        principal = (after_orgs or before_orgs[-1:] or [fallback])[0]
-        for person in people:
-            roles[person] = "founder"
-    elif kind in {"model_release", "product_launch"}:
-        principal = works[0] if works else None
-        developer = org_or_fallback(companies)
-        if developer:
-            roles[developer] = "developer"
-    elif kind == "funding":
-        # The company raising is the one named last before the round itself ("融资", "估值",
-        # "raised"), not the one before "领投" (led).
-        funded = _FUNDED.search(context.folded, trigger.start, span[1] if span else trigger.end)
-        limit = funded.start() if funded else trigger.end
-        marker = [m for m in span_actors if m.slug in companies and m.char_end <= limit]
-        principal = marker[-1].slug if marker else org_or_fallback(companies)
-        for slug in companies:
-            if slug != principal:
-                roles[slug] = "investor"
-    elif kind == "acquisition":
-        principal, target = _sale_parties(
-            context, span_actors, trigger.start, trigger.end, fallback
-        )
-        if principal:
-            roles[principal] = "acquirer"
-        if target and target != principal:
-            roles[target] = "target"
-    elif kind == "partnership":
-        principal = org_or_fallback(companies)
-        for slug in [*companies, *([fallback] if fallback else [])]:
-            roles[slug] = "partner"
-        for slug in orgs:
-            if kinds[slug] == "lab":
-                roles[slug] = "subject"
-    elif kind == "personnel":
-        principal = people[0] if people else org_or_fallback(companies)
-        for slug in companies:
-            roles.setdefault(slug, "employer")
-        if fallback and fallback not in roles and people:
-            roles[fallback] = "employer"
-    elif kind == "statement":
-        speakers = [slug for slug in before if kinds[slug] == "person"]
-        speakers += [slug for slug in before if slug in companies]
-        principal = speakers[0] if speakers else None
-    elif kind in {"ranking", "pricing"}:
-        principal = (works or companies or [fallback])[0]
-    else:
-        subjects = [slug for slug in before if slug in companies]
-        candidates = subjects or ([fallback] if fallback else []) or companies
-        principal = candidates[0] if candidates else (people[0] if people else None)
-    if principal and principal not in roles:
-        roles[principal] = "subject"
-    if fallback and fallback not in roles and fallback == principal:
-        roles[fallback] = "subject"
-    others = [slug for slug in slugs if slug != principal]
-    for slug in others:
-        roles.setdefault(slug, "mentioned" if kinds[slug] not in ORGANIZATION_KINDS else "party")
-    # What the happening is about: named after the verb, else later in the sentence.
-    objects = _dedupe(
-        [
-            m.slug
-            for m in [*[m for m in span_actors if m.char_start >= trigger.end], *trailing]
-            if m.slug != principal and context.kind(m.slug) != "person"
-        ]
-    )
-    buyer = target = None
-    if span is not None:
-        sale = _ACQUIRE_VERB.search(context.folded, span[0], span[1])
-        if sale:
-            buyer, target = _sale_parties(
-                context, span_actors, sale.start(), sale.end(), fallback or context.main_company
-            )
-    for slug, role in ((buyer, "acquirer"), (target, "target")):
-        if slug and slug != principal:
-            roles.setdefault(slug, role)
-            if slug not in others:
-                others.append(slug)
-    versions = {m.slug: _version_after(context, m) for m in span_actors if m.slug in works}
-    return _Parties(
-        principal, others, roles, objects, buyer, target, {k: v for k, v in versions.items() if v}
-    )
-
-
-_ACQUIRE_VERB = re.compile(
-    r"收购|并购|出售|卖给|"
-    + _words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought")
-)
-_VERSION_TAIL = re.compile(r"[\s\-]?(v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?)")
-
-
-def _version_after(context: ArticleContext, mention: ActorMention) -> str:
-    """A version written onto a family name the gazetteer knows: "Qwen2.5" → "2.5",
-    "通义千问7B" → "7b"; a name the gazetteer knows in full ("Yi-34B") has none."""
-    surface = context.folded[mention.char_start : mention.char_end]
-    own = re.search(r"\d+(?:\.\d+)*$", surface)
-    if own and own.group() in mention.slug:
-        own = None
-    tail = _VERSION_TAIL.match(context.folded, mention.char_end)
-    digits = (own.group() if own else "") + (tail.group(1) if tail else "")
-    return digits if any(c.isdigit() for c in digits) else ""
-
-
-_FUNDED = re.compile(r"融资|估值|" + _words("raised", "raises", "funding", "valuation", "round"))
-_SELLS = re.compile(r"出售|卖给|" + _words("sells?", "sold", "selling"))
-_PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + _words("by") + r"\s*$")
-
-
-def _sale_parties(
-    context: ArticleContext,
-    span_actors: Sequence[ActorMention],
-    start: int,
-    end: int,
-    fallback: str | None,
-) -> tuple[str | None, str | None]:
-    """(buyer, target) around a sale verb at [start, end): "X 收购 Y", "X 出售给 Y",
-    "被 X 收购", "acquired by X"."""
-    companies = [m for m in span_actors if context.kind(m.slug) in COMPANY_KINDS]
-    before = [m for m in companies if m.char_end <= start]
-    after = [m for m in companies if m.char_start >= end]
-    verb = context.folded[start:end]
-    if _SELLS.search(verb):
-        seller = before[-1].slug if before else fallback
-        return (after[0].slug if after else None), seller
-    passive_from = start - 14
-    passive = [m for m in before if m.char_start >= passive_from]
-    if passive and _PASSIVE_BUY.search(context.folded[passive_from : passive[0].char_start]):
-        earlier = [m for m in before if m.char_start < passive[0].char_start - 1]
-        target = earlier[-1].slug if earlier else fallback
-        return passive[0].slug, target
-    if not before and not after:
-        return None, fallback
-    buyer = before[0].slug if before else fallback
-    target = after[0].slug if after else None
-    return buyer, target
-
-
-def _period_tag(mention: DateMention | None, *, month: bool) -> str:
-    if mention is None or mention.start is None:
-        return "undated"
-    if month and mention.precision in {"day", "xun", "month"}:
-        return mention.start.strftime("%Y-%m")
-    return str(mention.start.year)
-
-
-def _topic(folded: str) -> str | None:
-    if _SALE.search(folded):
-        return "sale"
-    if _LEAVING.search(folded):
-        return "departures"
-    if _INVEST.search(folded):
-        return "investment"
-    return None
-
-
-def _key_and_headline(
-    context: ArticleContext,
-    kind: str,
-    trigger: Trigger,
-    parties: _Parties,
-    folded: str,
-    mention: DateMention | None,
-) -> tuple[str, str, str] | None:
-    """(type, key, headline) for a claim, or None when the clause lacks what its type needs."""
-    principal = parties.principal
-    roles = parties.roles
-    if principal is None:
-        return None
-    name = context.name(principal)
-    others = [slug for slug in parties.others if context.kind(slug) in ORGANIZATION_KINDS]
-    money = money_phrase(folded)
-    underlying = kind
-    if trigger.reported and kind in REPORTABLE:
-        kind = "rumor"
-
-    if kind == "founding":
-        if context.kind(principal) not in ORGANIZATION_KINDS:
-            return None
-        founders = [slug for slug, role in roles.items() if role == "founder"]
-        headline = (
-            f"{_names(context, founders)} founds {name}" if founders else f"{name} is founded"
-        )
-        return kind, f"founding:{principal}", headline
-    if kind in {"model_release", "product_launch"}:
-        developer = next((s for s, r in roles.items() if r == "developer"), None)
-        version = parties.versions.get(principal, "")
-        if version:
-            name = f"{name} {version.upper() if version.endswith('b') else version}"
-        kind = "model_release" if context.kind(principal) == "model" else "product_launch"
-        verb = "open-sources" if _OPEN_SOURCE.search(folded) else "releases"
-        if kind == "product_launch":
-            verb = "launches"
-        if developer:
-            headline = f"{context.name(developer)} {verb} {name}"
-        else:
-            passive = {"open-sources": "is open-sourced", "releases": "is released"}
-            headline = f"{name} {passive.get(verb, 'is launched')}"
-        tag = f"{principal}-{version.replace('.', '-')}" if version else principal
-        return kind, f"{kind}:{tag}", headline
-    if kind == "funding":
-        investors = [slug for slug, role in roles.items() if role == "investor"]
-        headline = f"{name} raises funding"
-        if investors:
-            headline += f" led by {_names(context, investors[:2])}"
-        if money and re.search(r"估值|valuation|valued", folded):
-            headline += f" at a {money} valuation"
-        elif money:
-            headline = headline.replace("raises funding", f"raises {money}")
-        return kind, f"funding:{principal}:{_period_tag(mention, month=False)}", headline
-    if kind == "acquisition":
-        targets = [slug for slug, role in roles.items() if role == "target"]
-        if not targets:
-            return None
-        key = f"acquisition:{principal}+{targets[0]}"
-        return kind, key, f"{name} acquires {context.name(targets[0])}"
-    if kind == "partnership":
-        partners = _dedupe([principal, *others])
-        partners = [slug for slug in partners if context.kind(slug) in COMPANY_KINDS]
-        if len(partners) < 2:
-            return None
-        pair = _names(context, partners[:2])
-        labs = [slug for slug in [*others, *parties.objects] if context.kind(slug) == "lab"]
-        if labs:
-            # A named joint lab is the happening, whichever parent company a text names.
-            headline = f"{pair} set up the {context.name(labs[0])}"
-            return kind, f"partnership:{labs[0]}", headline
-        key = "partnership:" + "+".join(sorted(partners[:2]))
-        if _LAB.search(folded):
-            return kind, key + ":lab", f"{pair} set up a joint lab"
-        return kind, key, f"{pair} form a partnership"
-    if kind == "restructuring":
-        units = [slug for slug in others if slug != principal]
-        if _SPIN_OFF.search(folded) and units:
-            headline = f"{name} spins off {context.name(units[0])}"
-            return kind, f"restructuring:{principal}:{units[0]}", headline
-        if _DISBAND.search(folded) and _TEAM.search(folded):
-            headline = f"{name} disbands teams in a restructuring"
-        elif _SPIN_OFF.search(folded):
-            headline = f"{name} restructures and spins off business units"
-        else:
-            headline = f"{name} restructures"
-        return kind, f"restructuring:{principal}:{_period_tag(mention, month=False)}", headline
-    if kind == "personnel":
-        people = [principal, *[s for s in others if context.kind(s) == "person"]]
-        people = [slug for slug in people if context.kind(slug) == "person"]
-        employers = [slug for slug, role in roles.items() if role == "employer"]
-        employer = context.name(employers[0]) if employers else ""
-        if not people:
-            if not _LEAVING.search(folded):
-                return None
-            headline = f"Senior staff leave {name}"
-            return kind, f"personnel:{principal}:{_period_tag(mention, month=False)}", headline
-        who = _names(context, people[:3])
-        plural = len(people) > 1
-        if _LEAVING.search(folded):
-            headline = f"{who} {'leave' if plural else 'leaves'}" + (
-                f" {employer}" if employer else ""
-            )
-        elif _APPOINTED.search(folded):
-            headline = f"{who} {'are' if plural else 'is'} appointed" + (
-                f" at {employer}" if employer else ""
-            )
-        else:
-            headline = f"{who} {'join' if plural else 'joins'}" + (
-                f" {employer}" if employer else ""
-            )
-        return kind, f"personnel:{principal}", headline
-    if kind == "financials":
-        if context.kind(principal) not in ORGANIZATION_KINDS | WORK_KINDS:
-            return None
-        year = _period_words(mention)
-        headline = f"{name} reports {year} revenue".replace("  ", " ")
-        if re.search(r"利润|盈利|profit", folded) and not re.search(r"收入|营收|revenue", folded):
-            headline = f"{name} reports {year} profit".replace("  ", " ")
-        if money:
-            headline += f" of {money}"
-        return kind, f"financials:{principal}:{_period_tag(mention, month=False)}", headline
-    if kind == "pricing":
-        verb = "cuts prices" if _PRICE_CUT.search(folded) or "价格战" in folded else "sets prices"
-        headline = f"{name} {verb}"
-        if "价格战" in folded or "price war" in folded:
-            headline = f"{_names(context, [principal, *others][:3])} cut prices in a price war"
-        return kind, f"pricing:{principal}:{_period_tag(mention, month=True)}", headline
-    if kind == "ranking":
-        rivals = [s for s in parties.others if context.kind(s) in WORK_KINDS and s != principal]
-        if rivals:
-            headline = f"{name} overtakes {context.name(rivals[0])}"
-        else:
-            headline = f"{name} ranks at the top of a leaderboard"
-        return kind, f"ranking:{principal}:{_period_tag(mention, month=True)}", headline
-    if kind == "controversy":
-        about = parties.objects[0] if parties.objects else None
-        if _ADMITS.search(folded):
-            headline = f"{name} admits an oversight" + (
-                f" over {context.name(about)}" if about else ""
-            )
-        else:
-            headline = f"{name} faces controversy" + (
-                f" over {context.name(about)}" if about else ""
-            )
-        tail = about or _period_tag(mention, month=False)
-        return kind, f"controversy:{principal}:{tail}", headline
-    if kind in {"rumor", "denial"}:
-        topic = _topic(folded) or {"acquisition": "sale"}.get(underlying)
-        if topic is None and mention is None:
-            return None
-        tail = topic or _period_tag(mention, month=True)
-        if topic == "sale":
-            target = parties.target or principal
-            buyer = parties.buyer
-            if context.kind(target) not in COMPANY_KINDS:
-                return None
-            to = f" to {context.name(buyer)}" if buyer and buyer != target else ""
-            what = "its pre-training team" if _PRETRAINING.search(folded) else "its team"
-            if not _TEAM.search(folded):
-                what = "itself"
-            if kind == "rumor":
-                headline = f"Reports say {context.name(target)} will sell {what}{to}"
-            else:
-                sold = "it" if target == principal else context.name(target)
-                headline = f"{name} denies that {sold} is selling {what}{to}".replace(
-                    "selling itself", "being sold"
-                )
-            return kind, f"{kind}:{target}:sale", headline
-        orgs = [s for s in [principal, *others] if context.kind(s) in COMPANY_KINDS]
-        orgs += [s for s in [principal, *others] if context.kind(s) in ORGANIZATION_KINDS]
-        subject = orgs[0] if orgs else principal
-        if kind == "denial":
-            return kind, f"denial:{subject}:{tail}", f"{name} denies reports"
-        people = [s for s in [principal, *others] if context.kind(s) == "person"]
-        if topic == "investment":
-            headline = f"Reports say {context.name(subject)} will invest" + (
-                f" {money}" if money else ""
-            )
-            headline += " in AI models" if re.search(r"模型|ai\b|model", folded) else ""
-        elif topic == "departures" and people and subject != people[0]:
-            headline = f"Reports say {context.name(people[0])} is leaving {context.name(subject)}"
-        elif topic == "departures":
-            headline = f"Reports say leadership changes at {context.name(subject)}"
-        else:
-            headline = f"Reports about {context.name(subject)}"
-        return kind, f"rumor:{subject}:{tail}", headline
-    if kind == "strategy":
-        if context.kind(principal) not in ORGANIZATION_KINDS:
-            return None
-        return (
-            kind,
-            f"strategy:{principal}:{_period_tag(mention, month=False)}",
-            f"{name} shifts strategy",
-        )
-    if kind == "statement":
-        about = [context.name(s) for s in _dedupe([*parties.others, *parties.objects])]
-        about = [n for n in about if n != name][:2]
-        headline = f"{name} comments" + (f" on {' and '.join(about)}" if about else "")
-        return kind, f"statement:{principal}:{_period_tag(mention, month=True)}", headline
-    return None
 
 
 @dataclass(frozen=True)
@@ -1116,7 +344,7 @@ def _build_claim(
         fallback = _topic_before(context, scope.clauses, start, state)
         lead = context.folded[sentence_start:end]
         if fallback is None and (
-            (speaker_turn and _FIRST_PERSON.search(lead)) or _ANAPHOR.search(folded)
+            (speaker_turn and FIRST_PERSON.search(lead)) or ANAPHOR.search(folded)
         ):
             # "我们" in an interviewee's answer, "该公司" in a report: the company the
             # article is about.
@@ -1148,14 +376,14 @@ def _build_claim(
             and _at_subject_position(context, m, _clause_start(scope, m.char_start))
         ]
         span_actors = [*founders[:1], *span_actors]
-    parties = _parties(context, kind, trigger, span_actors, fallback, trailing, (start, end))
-    built = _key_and_headline(context, kind, trigger, parties, folded, mention)
+    parties = find_parties(context, kind, trigger, span_actors, fallback, trailing, (start, end))
+    built = key_and_headline(context, kind, trigger, parties, folded, mention)
     if built is None:
         return None
     event_type, key, headline = built
     actors = tuple(
         (slug, parties.roles.get(slug, "mentioned"))
-        for slug in _dedupe(
+        for slug in dedupe(
             [*([parties.principal] if parties.principal else []), *parties.others, *parties.roles]
         )
     )
@@ -1223,7 +451,7 @@ def _sentence_claims(
     claims: list[ExtractedClaim] = []
     clauses = scope.clauses
     sentence_end = clauses[-1][1]
-    asks = _QUESTION_END.search(sentence.text) is not None
+    asks = QUESTION_END.search(sentence.text) is not None
     previous_dated: tuple[int, DateMention] | None = None
 
     def keep(claim: ExtractedClaim | None) -> None:
@@ -1304,7 +532,7 @@ def _undated_claim(
     if context.folded[trigger.end : trigger.end + 1] == "的":
         return None
     folded = _without_dates(context, start, end)
-    if _HEDGE.search(folded) or (not trigger.reported and _FORECAST.search(folded)):
+    if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return None
     return _build_claim(context, scope, (start, end), trigger, None, state, speaker_turn)
 
@@ -1313,7 +541,7 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
-    return not (_AS_OF.search(lead) or _BOUND_AFTER.match(tail))
+    return not (AS_OF.search(lead) or BOUND_AFTER.match(tail))
 
 
 def _admissible(
@@ -1321,7 +549,7 @@ def _admissible(
 ) -> bool:
     start, end = span
     folded = _without_dates(context, start, end)
-    if _HEDGE.search(folded):
+    if HEDGE.search(folded):
         return False
     if trigger.reported:
         return True
@@ -1346,7 +574,7 @@ def _continued_claim(
     if previous_index != index - 1:
         return None
     start, end = clauses[index]
-    if not _CONTINUES.search(context.folded[start:end]):
+    if not CONTINUES.search(context.folded[start:end]):
         return None
     trigger = classify(context, start, end, report_from=clauses[0][0])
     if trigger is None or trigger.event_type == "statement":

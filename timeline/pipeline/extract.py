@@ -14,6 +14,7 @@ from timeline.pipeline.actors import (
     find_roles,
     fold_text,
 )
+from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.dates import (
     ReferenceDate,
     find_dates,
@@ -21,8 +22,6 @@ from timeline.pipeline.dates import (
     parse_reference,
 )
 from timeline.pipeline.events import (
-    COMPANY_KINDS,
-    ArticleContext,
     ExtractedClaim,
     ParagraphState,
     collapse_claims,

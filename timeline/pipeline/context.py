@@ -1,0 +1,62 @@
+"""The article context: what every paragraph of one article is read against.
+
+The text and its folded copy, the reference date, and every date and actor mention found
+once over the whole text, with quick lookups by span. Plain Python.
+"""
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.pipeline.actors import ActorMatcher, ActorMention
+from timeline.pipeline.dates import DateMention, ReferenceDate
+
+ORGANIZATION_KINDS = frozenset({"company", "investor", "lab", "organization"})
+COMPANY_KINDS = frozenset({"company", "investor"})
+WORK_KINDS = frozenset({"model", "product"})
+
+
+@dataclass
+class ArticleContext:
+    """What every paragraph of one article is read against."""
+
+    text: str
+    folded: str
+    language: str
+    reference: ReferenceDate | None
+    matcher: ActorMatcher
+    dates: Sequence[DateMention]
+    actors: Sequence[ActorMention]
+    roles: dict[str, str] = field(default_factory=dict)
+    main_company: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    _date_starts: list[int] = field(default_factory=list)
+    _actor_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._date_starts = [mention.char_start for mention in self.dates]
+        self._actor_starts = [mention.char_start for mention in self.actors]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        index = bisect_left(self._date_starts, start)
+        found = []
+        while index < len(self.dates) and self.dates[index].char_start < end:
+            if self.dates[index].char_end <= end:
+                found.append(self.dates[index])
+            index += 1
+        return found
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        index = bisect_left(self._actor_starts, start)
+        found = []
+        while index < len(self.actors) and self.actors[index].char_start < end:
+            if self.actors[index].char_end <= end:
+                found.append(self.actors[index])
+            index += 1
+        return found
+
+    def kind(self, slug: str) -> str:
+        return self.matcher.entry(slug).kind
+
+    def name(self, slug: str) -> str:
+        return self.matcher.entry(slug).name

@@ -1,0 +1,207 @@
+"""Parties: who a claim is about and in what role, from the actors named around its verb.
+
+The principal (the founder's company, the model released, the company raising), the others
+with roles (investor, acquirer, target, employer, partner), the objects named after the
+verb, and the version a family name carries ("Qwen2.5").
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.context import (
+    COMPANY_KINDS,
+    ORGANIZATION_KINDS,
+    WORK_KINDS,
+    ArticleContext,
+)
+from timeline.pipeline.triggers import (
+    ACQUIRE_VERB,
+    FUNDED,
+    PASSIVE_BUY,
+    SELLS,
+    Trigger,
+)
+
+
+def dedupe(slugs: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for slug in slugs:
+        if slug not in seen:
+            seen.append(slug)
+    return seen
+
+
+def specific_works(context: ArticleContext, slugs: Sequence[str]) -> list[str]:
+    """Models and products, with a family dropped when a member is named ("Yi" for "Yi-34B")."""
+    works = [slug for slug in slugs if context.kind(slug) in WORK_KINDS]
+    return [
+        slug
+        for slug in works
+        if not any(other != slug and other.startswith(slug + "-") for other in works)
+    ]
+
+
+@dataclass
+class Parties:
+    principal: str | None
+    others: list[str]
+    roles: dict[str, str]
+    objects: list[str] = field(default_factory=list)
+    buyer: str | None = None
+    target: str | None = None
+    versions: dict[str, str] = field(default_factory=dict)
+
+
+def find_parties(
+    context: ArticleContext,
+    kind: str,
+    trigger: Trigger,
+    span_actors: list[ActorMention],
+    fallback: str | None,
+    trailing: Sequence[ActorMention] = (),
+    span: tuple[int, int] | None = None,
+) -> Parties:
+    slugs = dedupe([mention.slug for mention in span_actors])
+    kinds = {slug: context.kind(slug) for slug in slugs}
+    orgs = [slug for slug in slugs if kinds[slug] in ORGANIZATION_KINDS]
+    companies = [slug for slug in orgs if kinds[slug] in COMPANY_KINDS]
+    people = [slug for slug in slugs if kinds[slug] == "person"]
+    works = specific_works(context, slugs)
+    before = [m.slug for m in span_actors if m.char_end <= trigger.start]
+    after = [m.slug for m in span_actors if m.char_start >= trigger.end]
+    roles: dict[str, str] = {}
+    for person in people:
+        roles[person] = context.roles.get(person, "subject")
+
+    def org_or_fallback(candidates: list[str]) -> str | None:
+        return candidates[0] if candidates else fallback
+
+    principal: str | None
+    if kind == "founding":
+        # "2023 年创立的零一万物" / "01.AI was founded": the organization nearest the verb.
+        after_orgs = [slug for slug in after if slug in orgs]
+        before_orgs = [slug for slug in before if slug in orgs]
+        principal = (after_orgs or before_orgs[-1:] or [fallback])[0]
+        for person in people:
+            roles[person] = "founder"
+    elif kind in {"model_release", "product_launch"}:
+        principal = works[0] if works else None
+        developer = org_or_fallback(companies)
+        if developer:
+            roles[developer] = "developer"
+    elif kind == "funding":
+        # The company raising is the one named last before the round itself ("融资", "估值",
+        # "raised"), not the one before "领投" (led).
+        funded = FUNDED.search(context.folded, trigger.start, span[1] if span else trigger.end)
+        limit = funded.start() if funded else trigger.end
+        marker = [m for m in span_actors if m.slug in companies and m.char_end <= limit]
+        principal = marker[-1].slug if marker else org_or_fallback(companies)
+        for slug in companies:
+            if slug != principal:
+                roles[slug] = "investor"
+    elif kind == "acquisition":
+        principal, target = sale_parties(context, span_actors, trigger.start, trigger.end, fallback)
+        if principal:
+            roles[principal] = "acquirer"
+        if target and target != principal:
+            roles[target] = "target"
+    elif kind == "partnership":
+        principal = org_or_fallback(companies)
+        for slug in [*companies, *([fallback] if fallback else [])]:
+            roles[slug] = "partner"
+        for slug in orgs:
+            if kinds[slug] == "lab":
+                roles[slug] = "subject"
+    elif kind == "personnel":
+        principal = people[0] if people else org_or_fallback(companies)
+        for slug in companies:
+            roles.setdefault(slug, "employer")
+        if fallback and fallback not in roles and people:
+            roles[fallback] = "employer"
+    elif kind == "statement":
+        speakers = [slug for slug in before if kinds[slug] == "person"]
+        speakers += [slug for slug in before if slug in companies]
+        principal = speakers[0] if speakers else None
+    elif kind in {"ranking", "pricing"}:
+        principal = (works or companies or [fallback])[0]
+    else:
+        subjects = [slug for slug in before if slug in companies]
+        candidates = subjects or ([fallback] if fallback else []) or companies
+        principal = candidates[0] if candidates else (people[0] if people else None)
+    if principal and principal not in roles:
+        roles[principal] = "subject"
+    if fallback and fallback not in roles and fallback == principal:
+        roles[fallback] = "subject"
+    others = [slug for slug in slugs if slug != principal]
+    for slug in others:
+        roles.setdefault(slug, "mentioned" if kinds[slug] not in ORGANIZATION_KINDS else "party")
+    # What the happening is about: named after the verb, else later in the sentence.
+    objects = dedupe(
+        [
+            m.slug
+            for m in [*[m for m in span_actors if m.char_start >= trigger.end], *trailing]
+            if m.slug != principal and context.kind(m.slug) != "person"
+        ]
+    )
+    buyer = target = None
+    if span is not None:
+        sale = ACQUIRE_VERB.search(context.folded, span[0], span[1])
+        if sale:
+            buyer, target = sale_parties(
+                context, span_actors, sale.start(), sale.end(), fallback or context.main_company
+            )
+    for slug, role in ((buyer, "acquirer"), (target, "target")):
+        if slug and slug != principal:
+            roles.setdefault(slug, role)
+            if slug not in others:
+                others.append(slug)
+    versions = {m.slug: version_after(context, m) for m in span_actors if m.slug in works}
+    return Parties(
+        principal, others, roles, objects, buyer, target, {k: v for k, v in versions.items() if v}
+    )
+
+
+_VERSION_TAIL = re.compile(r"[\s\-]?(v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?)")
+
+
+def version_after(context: ArticleContext, mention: ActorMention) -> str:
+    """A version written onto a family name the gazetteer knows: "Qwen2.5" → "2.5",
+    "通义千问7B" → "7b"; a name the gazetteer knows in full ("Yi-34B") has none."""
+    surface = context.folded[mention.char_start : mention.char_end]
+    own = re.search(r"\d+(?:\.\d+)*$", surface)
+    if own and own.group() in mention.slug:
+        own = None
+    tail = _VERSION_TAIL.match(context.folded, mention.char_end)
+    digits = (own.group() if own else "") + (tail.group(1) if tail else "")
+    return digits if any(c.isdigit() for c in digits) else ""
+
+
+def sale_parties(
+    context: ArticleContext,
+    span_actors: Sequence[ActorMention],
+    start: int,
+    end: int,
+    fallback: str | None,
+) -> tuple[str | None, str | None]:
+    """(buyer, target) around a sale verb at [start, end): "X 收购 Y", "X 出售给 Y",
+    "被 X 收购", "acquired by X"."""
+    companies = [m for m in span_actors if context.kind(m.slug) in COMPANY_KINDS]
+    before = [m for m in companies if m.char_end <= start]
+    after = [m for m in companies if m.char_start >= end]
+    verb = context.folded[start:end]
+    if SELLS.search(verb):
+        seller = before[-1].slug if before else fallback
+        return (after[0].slug if after else None), seller
+    passive_from = start - 14
+    passive = [m for m in before if m.char_start >= passive_from]
+    if passive and PASSIVE_BUY.search(context.folded[passive_from : passive[0].char_start]):
+        earlier = [m for m in before if m.char_start < passive[0].char_start - 1]
+        target = earlier[-1].slug if earlier else fallback
+        return passive[0].slug, target
+    if not before and not after:
+        return None, fallback
+    buyer = before[0].slug if before else fallback
+    target = after[0].slug if after else None
+    return buyer, target

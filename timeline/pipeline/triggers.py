@@ -1,0 +1,301 @@
+"""Trigger vocabularies: the words that make a clause an event of one type, or a report,
+a forecast, a hedge or a negation.
+
+Patterns run over folded text (simplified script, lower case), so one table serves both
+Chinese scripts. English words are bounded so "left" does not fire inside "leftover".
+"""
+
+import re
+from dataclasses import dataclass
+
+
+def words(*words: str) -> str:
+    return r"\b(?:" + "|".join(words) + r")\b"
+
+
+# In priority order: the first type whose vocabulary matches a clause is the clause's type.
+TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            "denial",
+            r"否认|辟谣|驳斥|"
+            + words(r"den(?:y|ies|ied)", "refut(?:ed|es)", r"dismiss(?:ed|es) (?:the )?reports?"),
+        ),
+        (
+            "controversy",
+            r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
+            + words(
+                "controvers(?:y|ies|ial)",
+                "accus(?:ed|ations?)",
+                "allegations?",
+                "admit(?:ted|s)",
+                "backlash",
+                "criticized",
+                "oversight",
+            ),
+        ),
+        (
+            "acquisition",
+            r"收购|并购|出售给|卖给|"
+            + words(r"acquir(?:e|es|ed|ing)", "acquisitions?", "takeover", "bought", "merger"),
+        ),
+        (
+            "partnership",
+            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署.{0,8}协议|携手|联手|合资公司|"
+            + words(
+                "partner(?:ship|ed|s with)",
+                "joint (?:lab|laboratory|venture)",
+                "teamed up",
+                "alliance",
+                "collaboration",
+            ),
+        ),
+        (
+            "restructuring",
+            r"重组|拆分|分拆|剥离|裁员|解散|"
+            + words(
+                r"restructur(?:e|es|ed|ing)",
+                r"sp[iu]n(?:s|ning)? ?-?off",
+                "layoffs?",
+                "laid off",
+                r"disband(?:s|ed)?",
+                "dissolved",
+            ),
+        ),
+        (
+            "personnel",
+            r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|挖角|加入(?!了?.{0,6}能力)|"
+            + words(
+                "joined",
+                "joins",
+                "left",
+                "leaves",
+                "departed",
+                "departure",
+                "resigned",
+                "resigns",
+                "appointed",
+                "hired",
+                "stepped down",
+                "steps down",
+                "poached",
+                "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
+            ),
+        ),
+        (
+            "funding",
+            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|"
+            + words(
+                "raised",
+                "raises",
+                "funding",
+                "valuation",
+                "valued at",
+                "led the round",
+                "investment round",
+                "series [a-e]",
+            ),
+        ),
+        (
+            "founding",
+            r"成立|创立|创办|创建|组建|诞生于|"
+            + words("founded", "co-founded", "established", "incorporated"),
+        ),
+        (
+            "release",
+            r"发布|推出|开源|上线|面世|问世|亮相|发行|"
+            + words(
+                "released?",
+                "releases",
+                "launch(?:ed|es)?",
+                "unveil(?:ed|s)?",
+                "open-sourced",
+                "open sourced",
+                "debut(?:ed|s)?",
+                "rolled out",
+                "rolls out",
+                "introduced",
+                "shipped",
+            ),
+        ),
+        (
+            "ranking",
+            r"登顶|榜首|排名|位列|夺冠|排行榜|榜单|"
+            + words("ranked", "ranks", "topped", "tops", "leaderboard", "first place"),
+        ),
+        (
+            "pricing",
+            r"降价|价格战|调价|涨价|定价|降至|直降|"
+            + words(
+                "price cuts?",
+                "cut (?:its |the )?prices?",
+                "slash(?:ed|es) prices?",
+                "price war",
+                "pricing",
+                "priced at",
+            ),
+        ),
+        (
+            "financials",
+            r"营收|收入|利润|盈利|亏损|营业额|"
+            + words("revenues?", "profits?", "net loss", "losses", "earnings", "turnover"),
+        ),
+        (
+            "strategy",
+            r"战略|转型|转向|"
+            + words("strategy", "strategic shift", "pivot(?:ed|s)?", "shifted (?:its )?focus"),
+        ),
+        (
+            "statement",
+            r"表示|宣布|宣称|声称|强调|透露|回应|指出|(?<![小传据])说|(?<![声宣指据报])称|"
+            + words("said", "says", "announced", "stated", "told", "noted", "declared"),
+        ),
+    )
+)
+
+# "超过/超越/surpassed" are rankings only when another actor follows: "超过了文心一言".
+OVERTAKE = re.compile(
+    r"超过了?|超越了?|" + words("surpass(?:ed|es)", "overtook", "overtakes", "outranked")
+)
+
+# Words that make a clause a report of somebody else's claim, not the writer's own.
+REPORTED = re.compile(
+    r"被曝|曝出|曝光|传出|消息称|有消息|报道|传闻|传言|据传|被传|说法|"
+    + words(
+        "reportedly",
+        "reports? (?:say|said|claim)",
+        "according to (?:media )?reports",
+        "according to (?:people|sources|a person|two people|three people)",
+        "people familiar with",
+        "sources said",
+        "rumou?r(?:s|ed)?",
+    )
+)
+
+# Forecasts and plans: an event that has not happened is not on the timeline.
+FORECAST = re.compile(
+    r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
+    r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
+    r"|计划|打算|准备|有望|未来|明年|后年|(?<![机社议学协大峰布聚约开体领理误总])会(?![议员计长谈面上场所话])"
+    r"|"
+    + words(
+        "will",
+        "would",
+        "plans? to",
+        "planning to",
+        "expects? to",
+        "expected to",
+        "is set to",
+        "are set to",
+        "aims? to",
+        "forecasts?",
+        "projected",
+        "going to",
+        "next year",
+        "in the coming",
+        "in talks",
+        r"negotiat\w*",
+        "hopes? to",
+        "wants? to",
+    )
+)
+
+# Conditionals and guesses.
+HEDGE = re.compile(
+    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|"
+    + words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
+)
+
+# A negation right before the verb: "没有真的执行完", "has not released".
+NEGATION = re.compile(
+    r"(?:没有|没|未|不|并未|尚未|从未|从没)$|"
+    r"(?:\bnot|\bnever|n't|\bno longer)\s*(?:\w+\s+)?$"
+)
+
+# "截至2025年中" / "as of mid-2025": a state of affairs, not a happening.
+AS_OF = re.compile(
+    r"(?:截至|截止到?|直到|" + words("as of", "until", "since", "before", "after") + r")\s*$"
+)
+
+BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起)")
+
+# Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
+CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
+
+# Connectives a subject may follow at the start of a clause.
+OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
+
+FIRST_PERSON = re.compile(r"我们|咱们|" + words("we", "our"))
+ANAPHOR = re.compile(
+    r"该公司|这家公司|这家|该|其|公司|" + words("the company", "the firm", "the startup", "it")
+)
+QUESTION_END = re.compile(r"[?？吗呢][”\"」』]?\s*$")
+TRIM = "，,；;：:、。.!！?？ \t\n"
+
+OPEN_SOURCE = re.compile(r"开源|" + words("open-sourced?", "open sourced?", "open-source"))
+PRICE_CUT = re.compile(r"降|" + words("cut", "cuts", "slash(?:ed|es)?", "lower(?:ed|s)?"))
+LEAVING = re.compile(
+    r"离职|离开|出走|卸任|辞职|辞任|换帅|"
+    + words(
+        "left",
+        "leaves",
+        "departed",
+        "departure",
+        "resigned",
+        "resigns",
+        "stepped down",
+        "steps down",
+    )
+)
+APPOINTED = re.compile(r"任命|出任|接任|" + words("appointed", "named"))
+SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + words(r"sp[iu]n(?:s|ning)? ?-?off"))
+DISBAND = re.compile(r"解散|裁员|" + words("disband(?:s|ed)?", "dissolved", "layoffs?", "laid off"))
+ADMITS = re.compile(r"承认|疏忽|" + words("admit(?:ted|s)", "oversight"))
+LAB = re.compile(r"实验室|" + words("lab", "laboratory"))
+SALE = re.compile(
+    r"收购|并购|出售|卖给|卖|" + words(r"acquir\w*", "sale", "sell(?:s|ing)?", "sold", "takeover")
+)
+TEAM = re.compile(r"预训练.{0,4}团队|团队|" + words("pre-training team", "team"))
+PRETRAINING = re.compile(r"预训练|" + words("pre-?training"))
+INVEST = re.compile(r"(?<!融)投(?:资)?\s*\d|" + words("invest(?:s|ed|ing)?"))
+MONEY = re.compile(
+    r"(?:(?P<cur1>us\$|\$|usd|rmb|cny|¥|￥)\s*)?"
+    r"(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万|billion|bn|million|mn|m\b|b\b)?\s*"
+    r"(?P<cur2>美元|美金|元人民币|元|人民币|usd|rmb|dollars)?"
+)
+SCALES = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+}
+
+ACQUIRE_VERB = re.compile(
+    r"收购|并购|出售|卖给|" + words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought")
+)
+
+FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
+SELLS = re.compile(r"出售|卖给|" + words("sells?", "sold", "selling"))
+PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + words("by") + r"\s*$")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The words that gave a span its type, and whether the span reports someone else's claim."""
+
+    event_type: str
+    start: int
+    end: int
+    reported: bool
