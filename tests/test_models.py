@@ -202,3 +202,9 @@ def test_deleting_a_source_removes_its_claims_only():
 
     assert Claim.objects.count() == 0
     assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_precision_choices_follow_the_reconciliation_order():
+    from timeline.models import PRECISION_ORDER, Precision
+
+    assert Precision.values == PRECISION_ORDER

@@ -64,32 +64,23 @@ class SourceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ClaimInline(admin.TabularInline):
+class ReadOnlyClaimInline(admin.TabularInline):
+    """Claims are evidence: shown side by side with their marked quote, never typed in."""
+
     model = Claim
     extra = 0
     can_delete = False
-    show_change_link = True
-    fields = ["source_link", "quote_marked", "date_as_written", "normalized", "anchor"]
-    readonly_fields = fields
+    related = "source"
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
-
-    @admin.display(description="source")
-    def source_link(self, claim):
-        url = reverse("admin:timeline_source_change", args=[claim.source_id])
-        return format_html('<a href="{}">{}</a>', url, claim.source.publisher or claim.source.title)
+        return super().get_queryset(request).select_related(self.related)
 
     @admin.display(description="quote")
     def quote_marked(self, claim):
         return marked_quote(claim)
-
-    @admin.display(description="as written")
-    def date_as_written(self, claim):
-        return claim.date_text or "—"
 
     @admin.display(description="normalized date")
     def normalized(self, claim):
@@ -98,6 +89,21 @@ class ClaimInline(admin.TabularInline):
     @admin.display(description="anchor")
     def anchor(self, claim):
         return claim_anchor(claim)
+
+
+class ClaimInline(ReadOnlyClaimInline):
+    show_change_link = True
+    fields = ["source_link", "quote_marked", "date_as_written", "normalized", "anchor"]
+    readonly_fields = fields
+
+    @admin.display(description="source")
+    def source_link(self, claim):
+        url = reverse("admin:timeline_source_change", args=[claim.source_id])
+        return format_html('<a href="{}">{}</a>', url, claim.source.publisher or claim.source.title)
+
+    @admin.display(description="as written")
+    def date_as_written(self, claim):
+        return claim.date_text or "—"
 
 
 class EventActorInline(admin.TabularInline):
@@ -273,6 +279,23 @@ class ActorAdmin(admin.ModelAdmin):
         )
         return queryset.filter(pk__in=matching.values("pk")), False
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The actor's events hold its name and aliases in their search text.
+        curation.record_actor_change(
+            actor=form.instance,
+            changed_fields=form.changed_data if change else [],
+            aliases_changed=any(
+                formset.model is ActorAlias and formset.has_changed() for formset in formsets
+            ),
+        )
+
+    def delete_model(self, request, obj):
+        curation.delete_actor(actor=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        curation.delete_actors(actors=queryset, user=request.user)
+
     @admin.display(description="aliases")
     def alias_list(self, actor):
         return ", ".join(alias.alias for alias in actor.aliases.all())
@@ -282,35 +305,15 @@ class ActorAdmin(admin.ModelAdmin):
         return actor.event_total
 
 
-class SourceClaimInline(admin.TabularInline):
-    model = Claim
-    extra = 0
-    can_delete = False
+class SourceClaimInline(ReadOnlyClaimInline):
     fields = ["event_link", "quote_marked", "normalized", "anchor"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event")
+    related = "event"
 
     @admin.display(description="event")
     def event_link(self, claim):
         url = reverse("admin:timeline_event_change", args=[claim.event_id])
         return format_html('<a href="{}">{}</a>', url, claim.event.headline)
-
-    @admin.display(description="quote")
-    def quote_marked(self, claim):
-        return marked_quote(claim)
-
-    @admin.display(description="normalized date")
-    def normalized(self, claim):
-        return claim_date(claim)
-
-    @admin.display(description="anchor")
-    def anchor(self, claim):
-        return claim_anchor(claim)
 
 
 @admin.register(Source)

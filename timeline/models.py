@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Length
 
 from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.reconcile import PRECISION_RANK
 
 
 class Language(models.TextChoices):
@@ -29,9 +30,9 @@ class Precision(models.TextChoices):
     DECADE = "decade"
 
 
-# Finest first; `min_precision` filters and sorting use this order. An explicit interval
-# ("May to June") is ranked by its nature as a span of a few months.
-PRECISION_ORDER = [choice.value for choice in Precision]
+# Finest first; `min_precision` filters use this order. An explicit interval ("May to
+# June") ranks as a span of a few months, between a month and a quarter.
+PRECISION_ORDER = list(PRECISION_RANK)
 
 
 class Qualifier(models.TextChoices):
@@ -322,7 +323,7 @@ class Event(DatedInterval):
         help_text="Headline, summary, quotes and actor aliases in simplified script, case-folded.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -332,6 +333,9 @@ class Event(DatedInterval):
             models.Index(fields=["date_start", "date_end", "id"], name="event_chronology"),
             models.Index(fields=["date_end"], name="event_date_end"),
             models.Index(fields=["date_precision"], name="event_precision"),
+            # `ordering=updated` and `-updated` page through (updated_at, id).
+            models.Index(fields=["updated_at", "id"], name="event_updated"),
+            # The `q` search also has a trigram index on PostgreSQL (migration 0007).
         ]
         constraints = [
             *DatedInterval.interval_constraints("event"),
