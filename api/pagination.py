@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import F, Q
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -112,7 +112,6 @@ class KeysetPagination(BasePagination):
         rows = self.fetch(queryset, keys, cursor.position if cursor else None, self.page_size + 1)
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
-        prefetch_related_objects(rows, *queryset._prefetch_related_lookups)
         if cursor is not None and cursor.reverse:
             rows.reverse()
             has_next, has_previous = True, more
@@ -126,10 +125,11 @@ class KeysetPagination(BasePagination):
     def fetch(queryset, keys: list[SortKey], position: list | None, limit: int) -> list:
         """Up to `limit` rows after `position` (from the start when None), in key order.
 
-        Prefetches are left to the caller so that they run once for the page, however many
-        index ranges were read.
+        Each index range is one query, followed by the queryset's prefetches for its rows.
+        Most pages lie in one range; a page that reaches the rows whose first key is NULL
+        reads the second range, and prefetches for it, only then.
         """
-        ordered = queryset.prefetch_related(None).order_by(*(key.expression() for key in keys))
+        ordered = queryset.order_by(*(key.expression() for key in keys))
         if position is None:
             return list(ordered[:limit])
         rows = []
@@ -146,7 +146,6 @@ class KeysetPagination(BasePagination):
         position = None
         while True:
             rows = self.fetch(queryset, keys, position, self.export_batch_size)
-            prefetch_related_objects(rows, *queryset._prefetch_related_lookups)
             yield from rows
             if len(rows) < self.export_batch_size:
                 return

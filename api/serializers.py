@@ -4,7 +4,6 @@ Read serializers only shape rows that the views fetched with their relations pre
 write serializers only validate, the views hand the result to `timeline.curation`.
 """
 
-from django.db import transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -258,7 +257,10 @@ class ActorAliasSerializer(serializers.ModelSerializer):
 
 
 class ActorSerializer(serializers.ModelSerializer):
-    """An actor with its aliases; writing `aliases` replaces the whole list."""
+    """An actor with its aliases; writing `aliases` replaces the whole list.
+
+    Writes are validated here and made by `timeline.curation` (see `ActorViewSet`).
+    """
 
     aliases = ActorAliasSerializer(many=True, required=False)
 
@@ -278,29 +280,6 @@ class ActorSerializer(serializers.ModelSerializer):
                 )
             seen.add(normalized)
         return aliases
-
-    @transaction.atomic
-    def create(self, validated_data):
-        aliases = validated_data.pop("aliases", [])
-        actor = Actor.objects.create(**validated_data)
-        self.save_aliases(actor, aliases)
-        return actor
-
-    @transaction.atomic
-    def update(self, actor, validated_data):
-        aliases = validated_data.pop("aliases", None)
-        for field, value in validated_data.items():
-            setattr(actor, field, value)
-        actor.save()
-        if aliases is not None:
-            actor.aliases.all().delete()
-            self.save_aliases(actor, aliases)
-        return actor
-
-    @staticmethod
-    def save_aliases(actor: Actor, aliases: list[dict]) -> None:
-        for alias in aliases:
-            ActorAlias(actor=actor, alias=alias["alias"], language=alias.get("language", "")).save()
 
 
 # Event writes

@@ -1,7 +1,7 @@
 """The API's views: thin glue between filters, pagination, serializers and `timeline`.
 
 Reads run a fixed number of queries per request (the page, then one query per prefetched
-relation); writes of events go through `timeline.curation`.
+relation); writes of events and actors go through `timeline.curation`.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -256,6 +256,10 @@ def actor_input(actors: list[dict]) -> list[tuple[Actor, str]]:
     return [(link["actor"], link.get("role") or "") for link in actors]
 
 
+def alias_input(aliases: list[dict]) -> list[tuple[str, str]]:
+    return [(alias["alias"], alias.get("language") or "") for alias in aliases]
+
+
 @extend_schema(
     summary="Events grouped into periods",
     description=(
@@ -433,6 +437,32 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
             Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=actor))
         )
         return self.event_list_response(self.filter_queryset(queryset))
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        with curation_errors():
+            serializer.instance = curation.create_actor(
+                slug=data["slug"],
+                name=data["name"],
+                kind=data["kind"],
+                description=data.get("description", ""),
+                aliases=alias_input(data.get("aliases", [])),
+                user=self.request.user,
+            )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        aliases = data.pop("aliases", None)
+        with curation_errors():
+            serializer.instance = curation.update_actor(
+                actor=serializer.instance,
+                changes=data,
+                aliases=alias_input(aliases) if aliases is not None else None,
+                user=self.request.user,
+            )
+
+    def perform_destroy(self, instance):
+        curation.delete_actor(actor=instance, user=self.request.user)
 
 
 @extend_schema_view(

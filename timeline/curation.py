@@ -1,17 +1,27 @@
-"""Editors' writes: create, edit, merge, review and delete events.
+"""Editors' writes: create, edit, merge, review and delete events; create, edit and delete actors.
 
 The admin and the API call these functions; they keep each event's derived fields (date,
-status, display, search text) in step with its claims and mark editors' changes so that a
-reload of the articles never overwrites them.
+status, display, search text) in step with its claims and actors, and mark editors' changes
+so that a reload of the articles never overwrites them.
 """
 
 from collections.abc import Iterable, Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from timeline.models import Actor, Claim, DateStatus, Event, EventActor, EventKey, Review
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    DateStatus,
+    Event,
+    EventActor,
+    EventKey,
+    Review,
+)
 from timeline.pipeline.actors import normalize_alias
 from timeline.pipeline.dates import display_date
 from timeline.pipeline.reconcile import DatedInterval, reconcile_dates
@@ -271,3 +281,115 @@ def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
     refresh_search_text([target])
     target.refresh_from_db()
     return target
+
+
+# Actors
+
+ACTOR_FIELDS = ("slug", "name", "kind", "description")
+# What an event shows of each of its actors: changing one of these changes the events.
+SHOWN_ACTOR_FIELDS = ("slug", "name", "kind")
+# What an event's search text holds of each of its actors (besides the aliases).
+SEARCHED_ACTOR_FIELDS = ("name",)
+
+
+def events_of_actors(actor_ids: Iterable[int]):
+    """The events linked to these actors, as a query that loads nothing but the ids."""
+    links = EventActor.objects.filter(actor_id__in=list(actor_ids)).values("event_id")
+    return Event.objects.filter(pk__in=links).only("pk")
+
+
+def _replace_aliases(actor: Actor, aliases: Sequence[tuple[str, str]]) -> bool:
+    """Make the actor's aliases exactly these (alias, language) pairs; True if they changed."""
+    wanted = [(alias, language or "") for alias, language in aliases]
+    seen = set()
+    for alias, _language in wanted:
+        normalized = normalize_alias(alias)
+        if not normalized:
+            raise ValidationError({"aliases": f"{alias!r} has no visible character."})
+        if normalized in seen:
+            raise ValidationError(
+                {"aliases": f"{alias!r} repeats another alias (ignoring script and case)."}
+            )
+        seen.add(normalized)
+    if sorted(wanted) == sorted(actor.aliases.values_list("alias", "language")):
+        return False
+    actor.aliases.all().delete()
+    for alias, language in wanted:
+        ActorAlias(actor=actor, alias=alias, language=language).save()
+    return True
+
+
+@transaction.atomic
+def create_actor(
+    *,
+    slug: str,
+    name: str,
+    kind: str,
+    description: str = "",
+    aliases: Sequence[tuple[str, str]] = (),
+    user=None,
+) -> Actor:
+    """A new actor with its (alias, language) pairs; no event names it yet."""
+    actor = Actor(slug=slug, name=name, kind=kind, description=description)
+    actor.full_clean()
+    actor.save()
+    _replace_aliases(actor, aliases)
+    return actor
+
+
+@transaction.atomic
+def update_actor(
+    *,
+    actor: Actor,
+    changes: dict,
+    aliases: Sequence[tuple[str, str]] | None = None,
+    user=None,
+) -> Actor:
+    """Apply an editor's changes; `aliases`, when given, replaces the whole list.
+
+    The actor's events are re-indexed for search when its name or aliases change, and
+    marked updated when what they show of it (slug, name, kind) changes.
+    """
+    unknown = set(changes) - set(ACTOR_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    changed = [field for field, value in changes.items() if getattr(actor, field) != value]
+    for field, value in changes.items():
+        setattr(actor, field, value)
+    actor.full_clean()
+    actor.save()
+    aliases_changed = aliases is not None and _replace_aliases(actor, aliases)
+    record_actor_change(actor=actor, changed_fields=changed, aliases_changed=aliases_changed)
+    return actor
+
+
+@transaction.atomic
+def record_actor_change(
+    *, actor: Actor, changed_fields: Iterable[str], aliases_changed: bool
+) -> None:
+    """After an actor was saved (by `update_actor` or the admin): bring its events in step."""
+    changed = set(changed_fields)
+    events = events_of_actors([actor.pk])
+    if aliases_changed or changed & set(SEARCHED_ACTOR_FIELDS):
+        refresh_search_text(events)
+    if changed & set(SHOWN_ACTOR_FIELDS):
+        events.update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def delete_actors(*, actors: Iterable[Actor], user=None) -> int:
+    """Delete actors and their event links; the events stay, re-indexed and marked updated.
+
+    Returns how many actors were deleted.
+    """
+    actor_ids = [actor.pk for actor in actors]
+    event_ids = list(events_of_actors(actor_ids).values_list("pk", flat=True))
+    _total, per_model = Actor.objects.filter(pk__in=actor_ids).delete()
+    events = Event.objects.filter(pk__in=event_ids).only("pk")
+    refresh_search_text(events)
+    events.update(updated_at=timezone.now())
+    return per_model.get(Actor._meta.label, 0)
+
+
+def delete_actor(*, actor: Actor, user=None) -> None:
+    delete_actors(actors=[actor], user=user)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tests.api.responses import headlines
 from timeline.models import Actor, Event
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +235,34 @@ def test_invalid_actors_are_400(editor_client, corpus, body, parameter):
 def test_an_editor_deletes_an_actor(editor_client, corpus):
     assert editor_client.delete("/api/actors/alibaba/").status_code == 204
     assert not Actor.objects.filter(slug="alibaba").exists()
+
+
+def test_renaming_an_actor_is_found_by_q_at_once(editor_client, api_client, corpus):
+    response = editor_client.patch(
+        "/api/actors/alibaba/",
+        {"name": "Alibaba Group", "aliases": [{"alias": "阿里集團", "language": "zh-Hant"}]},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.content
+    assert response.json()["aliases"] == [{"alias": "阿里集團", "language": "zh-Hant"}]
+    lab = "Alibaba Cloud and 01.AI set up a joint lab"
+    assert headlines(api_client.get("/api/events/?q=Alibaba Group")) == [lab]
+    assert headlines(api_client.get("/api/events/?q=阿里集团")) == [lab]
+    assert headlines(api_client.get("/api/events/?q=阿里巴巴")) == []
+    changed = api_client.get("/api/events/?ordering=-updated&page_size=1").json()["results"]
+    assert [event["headline"] for event in changed] == [lab]
+    assert changed[0]["actors"][1]["name"] == "Alibaba Group"
+
+
+def test_deleting_an_actor_drops_it_from_the_search(editor_client, api_client, corpus):
+    assert headlines(api_client.get("/api/events/?q=李开复")) == [
+        "01.AI is founded",
+        "Kai-Fu Lee promises continued investment",
+    ]
+
+    assert editor_client.delete("/api/actors/kai-fu-lee/").status_code == 204
+
+    assert headlines(api_client.get("/api/events/?q=李开复")) == []
+    founding = api_client.get(f"/api/events/{corpus.founding.pk}/").json()
+    assert [actor["slug"] for actor in founding["actors"]] == ["01-ai"]

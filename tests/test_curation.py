@@ -1,0 +1,264 @@
+"""Editors' actor writes keep their events' search text and `updated_at` in step.
+
+Through `timeline.curation` directly, and through the admin's actor pages, which call it.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from tests.factories import link_actor, make_actor, make_event
+from timeline import curation
+from timeline.models import Actor, ActorAlias, Event
+from timeline.pipeline.actors import normalize_alias
+
+pytestmark = pytest.mark.django_db
+
+LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def zero_one():
+    """01.AI with one alias, named by two events; a third event names someone else."""
+    actor = make_actor("01-ai", name="01.AI", aliases=["零一万物"])
+    other = make_actor("alibaba", name="Alibaba", aliases=["阿里巴巴"])
+    for headline, actors in [
+        ("Yi-Large is released", [actor]),
+        ("A joint lab opens", [actor, other]),
+        ("Qwen is released", [other]),
+    ]:
+        event = make_event(headline=headline)
+        for linked in actors:
+            link_actor(event, linked)
+    curation.refresh_search_text(Event.objects.all())
+    Event.objects.update(updated_at=LONG_AGO)
+    return actor
+
+
+def found(text: str) -> list[str]:
+    """Headlines of the events whose search text holds `text`, as the `q` filter finds them."""
+    needle = normalize_alias(text)
+    return sorted(
+        Event.objects.filter(search_text__contains=needle).values_list("headline", flat=True)
+    )
+
+
+def updated() -> list[str]:
+    return sorted(Event.objects.exclude(updated_at=LONG_AGO).values_list("headline", flat=True))
+
+
+OWN_EVENTS = ["A joint lab opens", "Yi-Large is released"]
+
+
+def test_renaming_an_actor_reindexes_and_touches_its_events(zero_one):
+    assert found("01.ai") == OWN_EVENTS
+
+    curation.update_actor(actor=zero_one, changes={"name": "Zero One Everything"})
+
+    assert found("01.ai") == []
+    assert found("zero one everything") == OWN_EVENTS
+    assert found("零一萬物") == OWN_EVENTS
+    assert updated() == OWN_EVENTS
+
+
+def test_new_aliases_replace_the_old_in_the_search_text(zero_one):
+    curation.update_actor(
+        actor=zero_one, changes={}, aliases=[("零一萬物", "zh-Hant"), ("Lingyi", "en")]
+    )
+
+    assert sorted(zero_one.aliases.values_list("alias", "language")) == [
+        ("Lingyi", "en"),
+        ("零一萬物", "zh-Hant"),
+    ]
+    assert found("lingyi") == OWN_EVENTS
+    assert found("零一万物") == OWN_EVENTS
+    curation.update_actor(actor=zero_one, changes={}, aliases=[("Lingyi", "en")])
+    assert found("零一万物") == []
+    # The events show no alias: only their search text changed.
+    assert updated() == []
+
+
+def test_a_description_or_the_same_aliases_change_no_event(zero_one):
+    before = dict(Event.objects.values_list("headline", "search_text"))
+
+    curation.update_actor(
+        actor=zero_one, changes={"description": "A Beijing lab."}, aliases=[("零一万物", "")]
+    )
+
+    zero_one.refresh_from_db()
+    assert zero_one.description == "A Beijing lab."
+    assert dict(Event.objects.values_list("headline", "search_text")) == before
+    assert updated() == []
+
+
+def test_a_new_slug_or_kind_touches_the_events_that_show_it(zero_one):
+    curation.update_actor(actor=zero_one, changes={"slug": "lingyi", "kind": "lab"})
+
+    assert updated() == OWN_EVENTS
+    assert found("01.ai") == OWN_EVENTS
+
+
+def test_deleting_an_actor_keeps_its_events_without_it(zero_one):
+    curation.delete_actor(actor=zero_one)
+
+    assert not Actor.objects.filter(slug="01-ai").exists()
+    assert Event.objects.count() == 3
+    assert found("01.ai") == []
+    assert found("零一万物") == []
+    assert found("阿里巴巴") == ["A joint lab opens", "Qwen is released"]
+    assert updated() == OWN_EVENTS
+
+
+def test_deleting_several_actors_counts_them(zero_one):
+    deleted = curation.delete_actors(actors=Actor.objects.all())
+
+    assert deleted == 2
+    assert found("阿里巴巴") == []
+    assert updated() == sorted([*OWN_EVENTS, "Qwen is released"])
+
+
+@pytest.mark.parametrize(
+    ("changes", "aliases", "field"),
+    [
+        ({"kind": "planet"}, None, "kind"),
+        ({"slug": "not a slug"}, None, "slug"),
+        ({"name": ""}, None, "name"),
+        ({}, [("零一萬物", ""), ("零一万物", "")], "aliases"),
+        ({}, [("  ", "")], "aliases"),
+    ],
+)
+def test_invalid_changes_are_refused_and_nothing_changes(zero_one, changes, aliases, field):
+    with pytest.raises(ValidationError) as raised:
+        curation.update_actor(actor=zero_one, changes=changes, aliases=aliases)
+
+    assert field in raised.value.message_dict
+    stored = Actor.objects.get(pk=zero_one.pk)
+    assert (stored.slug, stored.name, stored.kind) == ("01-ai", "01.AI", "company")
+    assert list(stored.aliases.values_list("alias", flat=True)) == ["零一万物"]
+
+
+def test_fields_that_are_not_the_actors_own_are_refused(zero_one):
+    with pytest.raises(ValueError, match="not editable: id"):
+        curation.update_actor(actor=zero_one, changes={"id": 99})
+
+
+def test_a_slug_taken_by_another_actor_is_refused(zero_one):
+    with pytest.raises(ValidationError) as raised:
+        curation.update_actor(actor=zero_one, changes={"slug": "alibaba"})
+
+    assert "slug" in raised.value.message_dict
+
+
+def test_creating_an_actor_saves_its_aliases():
+    actor = curation.create_actor(
+        slug="moonshot-ai", name="Moonshot AI", kind="company", aliases=[("月之暗面", "zh-Hans")]
+    )
+
+    assert list(actor.aliases.values_list("alias", "language", "normalized")) == [
+        ("月之暗面", "zh-Hans", "月之暗面")
+    ]
+
+
+# Through the admin
+
+
+@pytest.fixture
+def admin_client(client):
+    user = User.objects.create_user("editor", password="unused", is_staff=True)
+    user.groups.add(Group.objects.get(name="editor"))
+    client.force_login(user)
+    return client
+
+
+def actor_form(actor: Actor, aliases: list[str], **changes) -> dict:
+    """The admin's change form for `actor`, its alias rows replaced by `aliases`."""
+    existing = list(actor.aliases.all())
+    data = {
+        "slug": actor.slug,
+        "name": actor.name,
+        "kind": actor.kind,
+        "description": actor.description,
+        "aliases-TOTAL_FORMS": str(len(existing) + len(aliases)),
+        "aliases-INITIAL_FORMS": str(len(existing)),
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+    }
+    for index, alias in enumerate(existing):
+        data.update(
+            {
+                f"aliases-{index}-id": alias.pk,
+                f"aliases-{index}-actor": actor.pk,
+                f"aliases-{index}-alias": alias.alias,
+                f"aliases-{index}-language": alias.language,
+                f"aliases-{index}-DELETE": "on",
+            }
+        )
+    for index, alias in enumerate(aliases, start=len(existing)):
+        data.update(
+            {
+                f"aliases-{index}-actor": actor.pk,
+                f"aliases-{index}-alias": alias,
+                f"aliases-{index}-language": "",
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_renaming_in_the_admin_reindexes_the_events(admin_client, zero_one):
+    response = admin_client.post(
+        reverse("admin:timeline_actor_change", args=[zero_one.pk]),
+        actor_form(zero_one, ["Lingyi"], name="Zero One"),
+    )
+
+    assert response.status_code == 302, response.context["adminform"].errors
+    assert list(ActorAlias.objects.filter(actor=zero_one).values_list("alias", flat=True)) == [
+        "Lingyi"
+    ]
+    assert found("zero one") == OWN_EVENTS
+    assert found("lingyi") == OWN_EVENTS
+    assert found("零一万物") == []
+    assert found("01.ai") == []
+    assert updated() == OWN_EVENTS
+
+
+def test_changing_only_aliases_in_the_admin_reindexes_the_events(admin_client, zero_one):
+    response = admin_client.post(
+        reverse("admin:timeline_actor_change", args=[zero_one.pk]),
+        actor_form(zero_one, ["Lingyi"]),
+    )
+
+    assert response.status_code == 302
+    assert found("lingyi") == OWN_EVENTS
+    assert found("零一万物") == []
+    assert updated() == []
+
+
+def test_deleting_in_the_admin_reindexes_the_events(admin_client, zero_one):
+    response = admin_client.post(
+        reverse("admin:timeline_actor_delete", args=[zero_one.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not Actor.objects.filter(pk=zero_one.pk).exists()
+    assert found("01.ai") == []
+    assert updated() == OWN_EVENTS
+
+
+def test_the_admins_delete_action_reindexes_the_events(admin_client, zero_one):
+    response = admin_client.post(
+        reverse("admin:timeline_actor_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": list(Actor.objects.values_list("pk", flat=True)),
+            "post": "yes",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Actor.objects.count() == 0
+    assert found("阿里巴巴") == []
+    assert found("零一万物") == []
