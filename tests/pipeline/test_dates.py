@@ -184,21 +184,299 @@ def test_year_comes_from_the_nearest_preceding_year_in_the_paragraph():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "written", "expected"),
     [
-        ("1月6日晚,有消息;次日,公司辟谣", "2025-01-07"),
-        ("2024年3月5日签约,当天股价大涨", "2024-03-05"),
-        ("2024年3月5日签约,第二天股价大跌", "2024-03-06"),
-        ("It launched on March 5, 2024. The next day shares fell.", "2024-03-06"),
+        ("1月6日晚,有消息;次日,公司辟谣", "次日", "2025-01-07"),
+        ("2024年3月5日签约,当天股价大涨", "当天", "2024-03-05"),
+        ("2024年3月5日签约,第二天股价大跌", "第二天", "2024-03-06"),
+        ("It launched on March 5, 2024. The next day shares fell.", "The next day", "2024-03-06"),
+        ("2024年3月5日签约,连夜发布公告", "连夜", "2024-03-05"),
+        ("2024年3月5日簽約,當晚發佈公告", "當晚", "2024-03-05"),
+        ("2024年3月5日签约,当天晚上发布公告", "当天晚上", "2024-03-05"),
+        ("2024年3月5日签约,同一天发布公告", "同一天", "2024-03-05"),
+        ("2024年3月5日签约,次日凌晨发布公告", "次日凌晨", "2024-03-06"),
+        ("2024年3月5日签约,前一晚双方还在谈判", "前一晚", "2024-03-04"),
+        ("It launched on March 5, 2024, and that night shares fell.", "that night", "2024-03-05"),
+        (
+            "It launched on March 5, 2024; later that day shares fell.",
+            "later that day",
+            "2024-03-05",
+        ),
+        (
+            "It launched on March 5, 2024. The next morning shares fell.",
+            "The next morning",
+            "2024-03-06",
+        ),
     ],
 )
-def test_following_day_counts_from_the_previous_day_in_the_paragraph(text, expected):
+def test_following_day_counts_from_the_previous_day_in_the_paragraph(text, written, expected):
     last = find_dates(text, reference=R).mentions[-1]
-    assert last.start.isoformat() == expected
+    assert (last.text, last.start.isoformat(), last.end.isoformat()) == (
+        written,
+        expected,
+        expected,
+    )
+    assert last.anchor.basis == "context"
 
 
-def test_following_day_without_an_earlier_day_is_the_reference_date():
-    assert only("变动消息传出的第二天,李开复解释").start == date(2025, 1, 7)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # DATES.md: with no day before it in the paragraph, R plus 0 or 1 day.
+        ("变动消息传出的第二天,李开复解释", "2025-01-08"),
+        ("次日,公司辟谣", "2025-01-08"),
+        ("翌日,公司闢謠", "2025-01-08"),
+        ("The next day the company denied it.", "2025-01-08"),
+        ("当天,公司辟谣", "2025-01-07"),
+        ("李開復連夜在朋友圈闢謠", "2025-01-07"),
+        ("当晚,公司辟谣", "2025-01-07"),
+        ("That night the company denied it.", "2025-01-07"),
+        # A day in another paragraph does not count.
+        ("2024年3月5日签约。\n次日,公司辟谣", "2025-01-08"),
+    ],
+)
+def test_following_day_without_an_earlier_day_counts_from_the_reference_date(text, expected):
+    last = find_dates(text, reference=R).mentions[-1]
+    assert (last.start.isoformat(), last.end.isoformat()) == (expected, expected)
+    assert last.anchor == Anchor("2025-01-07", "published")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["随后,公司辟谣", "隨後公司闢謠", "他相当天真", "相当晚才发布", "Shortly afterwards it fell."],
+)
+def test_words_of_sequence_are_not_dates(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("5月发布,月底上线", "月底", "2024-05-21", "2024-05-31"),
+        ("2023年5月发布,月初就上线", "月初", "2023-05-01", "2023-05-10"),
+        ("2023年5月12日发布,下旬上线", "下旬", "2023-05-21", "2023-05-31"),
+        ("去年 10 月发布,中旬上线", "中旬", "2024-10-11", "2024-10-20"),
+        ("2023年2月发布,月末上线", "月末", "2023-02-21", "2023-02-28"),
+        (
+            "It shipped in May 2023 and sold out by the end of the month.",
+            "the end of the month",
+            "2023-05-21",
+            "2023-05-31",
+        ),
+    ],
+)
+def test_month_part_without_a_month_takes_the_month_of_the_paragraph(text, written, start, end):
+    last = find_dates(text, reference=R).mentions[-1]
+    assert (last.text, last.start.isoformat(), last.end.isoformat()) == (written, start, end)
+    assert (last.precision, last.anchor.basis) == ("xun", "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("月初,公司完成交割", "2025-01-01", "2025-01-10"),
+        ("公司计划月底上线", "2025-01-21", "2025-01-31"),
+        ("中旬,公司完成交割", "2025-01-11", "2025-01-20"),
+        ("下旬,公司完成交割", "2025-01-21", "2025-01-31"),
+        ("Mid-month the company closed the deal.", "2025-01-11", "2025-01-20"),
+        ("The deal closed early this month.", "2025-01-01", "2025-01-10"),
+        ("The deal closed late last month.", "2024-12-21", "2024-12-31"),
+    ],
+)
+def test_month_part_without_any_month_takes_the_reference_month(text, start, end):
+    mention = only(text)
+    assert (mention.start.isoformat(), mention.end.isoformat(), mention.precision) == (
+        start,
+        end,
+        "xun",
+    )
+    assert mention.anchor == Anchor("2025-01-07", "published")
+
+
+@pytest.mark.parametrize("text", ["岁月中的故事", "每月初结算", "几个月中都在亏损", "三个月底薪"])
+def test_month_words_inside_other_words_are_not_dates(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "qualifier", "edtf"),
+    [
+        ("2023 年之前已成立", "2023 年之前", "2023-01-01", "2023-12-31", "before", "[..2023]"),
+        ("2023年以前成立", "2023年以前", "2023-01-01", "2023-12-31", "before", "[..2023]"),
+        ("2025年前完成交付", "2025年前", "2025-01-01", "2025-12-31", "before", "[..2025]"),
+        ("2024年底前完成交付", "2024年底前", "2024-09-01", "2024-12-31", "before", "[..2024-39]"),
+        ("3月5日前提交", "3月5日前", "2024-03-05", "2024-03-05", "before", "[..2024-03-05]"),
+        ("2023年之后成立", "2023年之后", "2023-01-01", "2023-12-31", "after", "[2023..]"),
+        ("2023年以後成立", "2023年以後", "2023-01-01", "2023-12-31", "after", "[2023..]"),
+        ("2030年后将普及", "2030年后", "2030-01-01", "2030-12-31", "after", "[2030..]"),
+        ("自2023年以来,融资三次", "自2023年以来", "2023-01-01", "2023-12-31", "after", "[2023..]"),
+        (
+            "從2024年3月起,價格上調",
+            "從2024年3月起",
+            "2024-03-01",
+            "2024-03-31",
+            "after",
+            "[2024-03..]",
+        ),
+        ("2024年起,公司转型", "2024年起", "2024-01-01", "2024-12-31", "after", "[2024..]"),
+        ("今年以来,融资遇冷", "今年以来", "2025-01-01", "2025-12-31", "after", "[2025..]"),
+        ("2024年前后成立", "2024年前后", "2024-01-01", "2024-12-31", "approx", "2024~"),
+        ("2024年左右成立", "2024年左右", "2024-01-01", "2024-12-31", "approx", "2024~"),
+        (
+            "It was founded before 2023.",
+            "before 2023",
+            "2023-01-01",
+            "2023-12-31",
+            "before",
+            "[..2023]",
+        ),
+        (
+            "Prices rose prior to March 2024.",
+            "prior to March 2024",
+            "2024-03-01",
+            "2024-03-31",
+            "before",
+            "[..2024-03]",
+        ),
+        (
+            "Prices fell after May 2024.",
+            "after May 2024",
+            "2024-05-01",
+            "2024-05-31",
+            "after",
+            "[2024-05..]",
+        ),
+        (
+            "It has raised twice since 2023.",
+            "since 2023",
+            "2023-01-01",
+            "2023-12-31",
+            "after",
+            "[2023..]",
+        ),
+        (
+            "It was founded around 2015.",
+            "around 2015",
+            "2015-01-01",
+            "2015-12-31",
+            "approx",
+            "2015~",
+        ),
+        (
+            "Prices rise from 2026 onwards.",
+            "2026 onwards",
+            "2026-01-01",
+            "2026-12-31",
+            "after",
+            "[2026..]",
+        ),
+    ],
+)
+def test_bounds_keep_the_period_and_qualify_it(text, written, start, end, qualifier, edtf):
+    mention = only(text)
+    assert mention.text == written
+    assert text[mention.char_start : mention.char_end] == written
+    assert (mention.start.isoformat(), mention.end.isoformat()) == (start, end)
+    assert (mention.qualifier, mention.edtf) == (qualifier, edtf)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("2024年前三季度营收增长", "2024年前三季度"),
+        ("2024年前10个月营收增长", "2024年"),
+        ("2024年前夕", "2024年"),
+        ("2024年后半段", "2024年"),
+        ("2024年起步", "2024年"),
+        ("2024年开始盈利", "2024年"),
+        ("自2023年成立以来", "2023年"),
+    ],
+)
+def test_words_that_only_look_like_bounds(text, written):
+    mention = only(text)
+    assert (mention.text, mention.qualifier) == (written, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start"),
+    [
+        ("It shipped in march 2024.", "march 2024", "2024-03-01"),
+        ("It shipped on november 5.", "november 5", "2024-11-05"),
+        ("It shipped in may 2024.", "may 2024", "2024-05-01"),
+        ("It shipped on may 13.", "may 13", "2024-05-13"),
+        ("It shipped in june.", "june", "2024-06-01"),
+        ("It shipped on 5 may 2024.", "5 may 2024", "2024-05-05"),
+        ("It shipped in dec 2024.", "dec 2024", "2024-12-01"),
+        ("IT SHIPPED IN MAY 2024.", "MAY 2024", "2024-05-01"),
+    ],
+)
+def test_lower_case_month_names(text, written, start):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat()) == (written, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may want to see it.",
+        "They may 13 times fail.",
+        "Prices may rise in may.",
+        "Figure 5 may show it.",
+        "Protesters march on.",
+        "They march in march.",
+        "Data from jan is missing.",
+    ],
+)
+def test_lower_case_words_that_are_not_months(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        ("Posted 11/05/2023 by staff.", "11/05/2023", "2023-11-05"),
+        ("The deadline is 12-31-2023.", "12-31-2023", "2023-12-31"),
+        ("Filed on 3/7/2024 in court.", "3/7/2024", "2024-03-07"),
+        ("Signed on 25/12/2023 in London.", "25/12/2023", "2023-12-25"),
+    ],
+)
+def test_english_numeric_dates_are_month_first(text, written, day):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat(), mention.precision) == (written, day, "day")
+
+
+@pytest.mark.parametrize(
+    "text", ["公司于11/05/2023发布新品", "比分是 3/4/2023x", "11/05/23 posted"]
+)
+def test_year_last_numeric_dates_outside_english_are_not_read(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+def test_impossible_year_last_numeric_date_is_a_warning():
+    scan = find_dates("It was filed on 13/13/2023.", reference=R)
+    assert scan.mentions == ()
+    assert [w.text for w in scan.warnings] == ["13/13/2023"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("周一发布", None),
+        ("上周一发布", None),
+        ("本周三上线", None),
+        ("星期五发布", None),
+        ("週末上線", None),
+        ("礼拜天发布", None),
+        ("一周后发布", None),
+        ("The model shipped on Monday.", None),
+        ("The model shipped last week.", None),
+        ("5月20日(周一)发布", "5月20日"),
+        ("It shipped on Tuesday, March 5.", "March 5"),
+    ],
+)
+def test_weeks_and_weekdays_are_left_out(text, written):
+    mentions = find_dates(text, reference=R).mentions
+    assert [m.text for m in mentions] == ([written] if written else [])
 
 
 @pytest.mark.parametrize(
@@ -326,6 +604,12 @@ def test_infer_reference_date_needs_an_absolute_date():
         (date(1990, 1, 1), date(1999, 12, 31), "decade", None, "the 1990s"),
         (date(2024, 5, 1), date(2024, 6, 30), "interval", None, "May – June 2024"),
         (date(2022, 12, 1), date(2023, 6, 30), "interval", None, "December 2022 – June 2023"),
+        (date(2023, 1, 1), date(2023, 12, 31), "year", "before", "before 2023"),
+        (date(2024, 5, 1), date(2024, 5, 31), "month", "after", "after May 2024"),
+        (date(2024, 9, 1), date(2024, 12, 31), "part", "before", "before late 2024"),
+        (date(2024, 5, 21), date(2024, 5, 31), "xun", "after", "after late May 2024"),
+        (date(2024, 1, 1), date(2024, 12, 31), "year", "approx", "around 2024"),
+        (date(2000, 1, 1), date(2009, 12, 31), "decade", "early", "the early 2000s"),
     ],
 )
 def test_display_date(start, end, precision, qualifier, text):

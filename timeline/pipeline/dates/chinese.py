@@ -18,7 +18,11 @@ _TIME_OF_DAY = "晚间|晚上|凌晨|上午|下午|中午|早上|早间|傍晚|�
 
 # Tables of words: the vocabulary of the grammar.
 YEAR_WORDS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
-CONTEXT_YEAR_WORDS = {"同年": 0, "次年": 1, "翌年": 1}
+# 当年 is "that year" only after a year in the same paragraph, and only with a month or part
+# ("当年5月", "当年底") or before a pause or an adverb ("当年即盈利"); otherwise, and before a
+# noun ("当年 ofo 们踩过的坑", "当年的百度"), it means "back then".
+CONTEXT_YEAR_WORDS = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1}
+_THAT_YEAR_FOLLOWERS = set(",，、;；。即就便已又还也共累再内")
 PART_WORDS = {
     "初": "early",
     "年初": "early",
@@ -48,7 +52,10 @@ BARE_PART_WORDS = {
     "岁尾": "late",
 }
 MONTH_START_WORDS = ("新年伊始", "开年", "年伊始")
-XUN_WORDS = {"上旬": 1, "初": 1, "中旬": 2, "下旬": 3, "底": 3, "末": 3}
+XUN_WORDS = {"上旬": 1, "初": 1, "中旬": 2, "中": 2, "下旬": 3, "底": 3, "末": 3}
+TWO_XUN_WORDS = {"上中旬": (1, 2), "中下旬": (2, 3)}
+# 年内 "within the year": the year of the paragraph, else the reference year.
+WITHIN_YEAR_WORDS = ("年内",)
 QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 DAY_WORDS = {
     "大前天": -3,
@@ -80,14 +87,30 @@ MONTH_WORDS = {
     "下个月": 1,
     "下月": 1,
 }
+QUARTER_WORDS = {
+    "上季度": -1,
+    "上一季度": -1,
+    "上个季度": -1,
+    "本季度": 0,
+    "这个季度": 0,
+    "下季度": 1,
+    "下一季度": 1,
+    "下个季度": 1,
+}
+# "今年早些时候": the year up to the reference date; "今年晚些时候": the rest of it.
+YEAR_SPLIT_WORDS = {"早些时候": "year_to_date", "稍早": "year_to_date", "晚些时候": "rest_of_year"}
 RECENT_WORDS = ("近日", "日前", "近期", "最近", "不久前", "前不久", "近来")
 FOLLOW_WORDS = {
     "当天": 0,
     "当日": 0,
+    "当晚": 0,
+    "当夜": 0,
+    "连夜": 0,
     "同日": 0,
     "同一天": 0,
     "前一天": -1,
     "前一日": -1,
+    "前一晚": -1,
     "次日": 1,
     "翌日": 1,
     "第二天": 1,
@@ -110,7 +133,13 @@ _DURATION_AFTER = set("多余来内后前间里以左半之历时期的")
 # Words that make a bare 今天/今日 mean "until now" rather than a day.
 _UNTIL_NOW_BEFORE = ("至", "到")
 _DAY_WORD_NOT_BEFORE = {"前日": "本", "后天": "性", "今日": "头", "明日": "之方"}
+# Before 当, a character that makes it part of another word (相当天真, 应当年轻).
+_NOT_BEFORE_DANG = set("相应适充担恰每正")
+# Before a bare 月初/月底 or 上旬: a count, another word (岁月, 每月) or a month the point
+# grammar already read.
+_NOT_BEFORE_MONTH_PART = _COUNT_BEFORE | set("岁日风明正腊闰蜜满月年")
 
+_XUN = rf"上中旬|中下旬|上旬|中旬|下旬|初(?![{_NOT_EARLY}])|中(?![{_NOT_MID}])|底|末(?!期)"
 _YEAR_HEAD = rf"""
     (?:
         {_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})(?![0-9])
@@ -134,32 +163,40 @@ _TAIL = rf"""
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
+      | (?P<within>年内|内)
+      | (?P<split>{"|".join(YEAR_SPLIT_WORDS)})
       | (?<![0-9.])(?P<m>{_NUM})(?:{_SP}{_RANGE}{_SP}(?P<m2>{_NUM}))?{_SP}月份?
         (?:
             {_SP}{_DAY_TAIL}
-          | (?P<xun>上旬|中旬|下旬|初(?![{_NOT_EARLY}])|底|末(?!期))
+          | (?P<xun>{_XUN})
         )?
     )
 """
 # The lookahead only lets the pattern start where a date can, to keep the scan cheap.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9一二三四五六七八九十今去前明后本大同次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
 )
 BARE_DAY_PATTERN = re.compile(
     rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
 )
-DECADE_PATTERN = re.compile(
-    rf"(?<![0-9])(?:(?P<cent>[0-9]{{2}}|二十一|二十|十九){_SP}世纪{_SP})?"
-    rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代"
+_CENTURY = (
+    rf"(?:(?<![0-9])(?P<cent>[0-9]{{2}}|二十一|二十|十九)|(?P<crel>上个|上|本|这个)){_SP}世纪"
 )
+DECADE_PATTERN = re.compile(
+    rf"(?:{_CENTURY}{_SP})?(?<![0-9])"
+    rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代(?P<part>初期?|中期|末期?)?"
+)
+# 本世纪初 / 上世纪末: the first or last decade of the century.
+CENTURY_PART_PATTERN = re.compile(rf"{_CENTURY}之?(?P<part>初|末)")
+DECADE_PARTS = {"初": "early", "初期": "early", "中期": "mid", "末": "late", "末期": "late"}
 # A four-digit year with no 年 ("对六小虎的2025而言") counts only after a word that
 # introduces a time and before anything that would make it a quantity.
 BARE_YEAR_PATTERN = re.compile(
     r"(?<=[的在于到至从自])(?P<year>(?:19|20)[0-9]{2})(?![0-9A-Za-z.\-/%])"
 )
 _QUANTITY_AFTER = set(
-    "年月日个元万亿千百名人家张块台款次项件篇条位辆米吨美多余倍分点号岁只部座所门间份种首本"
+    "年月日个元万亿千百名人家张块台款次项件篇条位辆米吨美多余倍分点号岁只部座所门间份种首本财"
 )
 YEAR_RANGE_PATTERN = re.compile(
     rf"{_NOT_AFTER_ALNUM}(?P<y1>(?:1[5-9]|20)[0-9]{{2}}){_SP}[\-–—~至到]{_SP}"
@@ -171,14 +208,22 @@ def _words_pattern(words) -> re.Pattern:
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
-BARE_PART_PATTERN = _words_pattern([*BARE_PART_WORDS, *MONTH_START_WORDS])
+BARE_PART_PATTERN = _words_pattern([*BARE_PART_WORDS, *MONTH_START_WORDS, *WITHIN_YEAR_WORDS])
+# 月初 / 月底 / 中旬 with no month named: the month of the paragraph, else the reference's.
+BARE_XUN_PATTERN = re.compile(
+    rf"月(?P<xun>上旬|中旬|下旬|初(?![{_NOT_EARLY}])|中(?![{_NOT_MID}])|底|末(?!期))"
+    rf"|(?P<alone>上旬|中旬|下旬)"
+)
+QUARTER_WORD_PATTERN = _words_pattern(QUARTER_WORDS)
 DAY_WORD_PATTERN = _words_pattern(DAY_WORDS)
 MONTH_WORD_PATTERN = re.compile(
     rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})"
-    rf"(?P<xun>上旬|中旬|下旬|初(?!步)|底|末)?"
+    rf"(?P<xun>{_XUN})?"
 )
 RECENT_PATTERN = _words_pattern(RECENT_WORDS)
-FOLLOW_PATTERN = _words_pattern(FOLLOW_WORDS)
+FOLLOW_PATTERN = re.compile(
+    rf"(?:{'|'.join(sorted(FOLLOW_WORDS, key=len, reverse=True))})(?P<tod>{_TIME_OF_DAY})?"
+)
 
 
 def _preceding(text: str, index: int) -> str:
@@ -199,7 +244,8 @@ def _year_fields(match: re.Match) -> dict | None:
     if match["yrel"]:
         return {"year_shift": YEAR_WORDS[match["yrel"]]}
     if match["yctx"]:
-        return {"context_year_shift": CONTEXT_YEAR_WORDS[match["yctx"]]}
+        fields = {"context_year_shift": CONTEXT_YEAR_WORDS[match["yctx"]]}
+        return {**fields, "context_only": True} if match["yctx"] == "当年" else fields
     return {}
 
 
@@ -228,6 +274,12 @@ def _month_and_day(match: re.Match, year: dict) -> Point | Span | str:
         if last is None:
             return first_point
         return Span(first_point, Point("day", month=month, day=last, **year))
+    if match["xun"] in TWO_XUN_WORDS:
+        first, last = TWO_XUN_WORDS[match["xun"]]
+        return Span(
+            Point("xun", month=month, index=first, **year),
+            Point("xun", month=month, index=last, **year),
+        )
     if match["xun"]:
         return Point("xun", month=month, index=XUN_WORDS[match["xun"]], **year)
     return Point("month", month=month, **year)
@@ -241,6 +293,12 @@ def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | N
         return Point("quarter", index=quarter, **year)
     if match["half"]:
         return Point("half", index=1 if match["half"] == "上" else 2, **year)
+    if match["within"]:
+        return Point("year", **year) if has_head and "two_digit_year" not in year else None
+    if match["split"]:
+        if year.get("year_shift") != 0:
+            return None
+        return Point(YEAR_SPLIT_WORDS[match["split"]], year_shift=0)
     if match["part"]:
         if not has_head:
             return None
@@ -259,9 +317,16 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     year = _year_fields(match)
     if year is None:
         return None
+    if match["yctx"] == "当年" and (
+        _preceding(text, start) in _NOT_BEFORE_DANG
+        or not (match["tail"] or text[end : end + 1] in _THAT_YEAR_FOLLOWERS)
+    ):
+        return None
     has_head = bool(year)
-    has_tail = any(match[name] for name in ("q", "qq", "half", "part", "m"))
+    has_tail = any(match[name] for name in ("q", "qq", "half", "part", "within", "split", "m"))
     if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
+        return None
+    if match["y4"] and not match["nian"] and text[start - 2 : start] == "FY":
         return None
     if match["y2"] and not has_tail:
         after = text[end : end + 1]
@@ -301,7 +366,15 @@ def _bare_part(text: str, match: re.Match) -> Candidate | None:
         return None
     if word in MONTH_START_WORDS:
         return Candidate(*match.span(), Point("month_start", month=1))
+    if word in WITHIN_YEAR_WORDS:
+        return Candidate(*match.span(), Point("year"))
     return Candidate(*match.span(), Point("part", part=BARE_PART_WORDS[word]))
+
+
+def _bare_xun(text: str, match: re.Match) -> Candidate | None:
+    if _preceding(text, match.start()) in _NOT_BEFORE_MONTH_PART:
+        return None
+    return Candidate(*match.span(), Point("xun", index=XUN_WORDS[match["xun"] or match["alone"]]))
 
 
 def _bare_day(text: str, match: re.Match) -> Candidate | None:
@@ -313,19 +386,46 @@ def _bare_day(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("day", day=day))
 
 
+def _century(match: re.Match) -> dict | None:
+    """The century a decade is written in: {"decade": 1900} for 20世纪, a shift for 上世纪."""
+    if match["cent"]:
+        century = int(match["cent"]) if match["cent"].isdigit() else small_number(match["cent"])
+        return {"decade": (century - 1) * 100} if century else None
+    if match["crel"]:
+        return {"century_shift": -1 if match["crel"].startswith("上") else 0}
+    return {}
+
+
 def _decade(text: str, match: re.Match) -> Candidate | None:
     digits = match["dec"]
     value = int(digits) if digits.isdigit() else small_number(digits)
-    if value is None:
+    century = _century(match)
+    if value is None or century is None:
         return None
-    if match["cent"]:
-        century = int(match["cent"]) if match["cent"].isdigit() else small_number(match["cent"])
-        if century is None or value >= 100:
+    part = DECADE_PARTS.get(match["part"] or "")
+    if "decade" in century:
+        if value >= 100:
             return None
-        return Candidate(*match.span(), Point("decade", decade=(century - 1) * 100 + value))
-    if value >= 100:
-        return Candidate(*match.span(), Point("decade", decade=value))
-    return Candidate(*match.span(), Point("decade", two_digit_year=value))
+        point = Point("decade", decade=century["decade"] + value, part=part)
+    elif value >= 100:
+        point = Point("decade", decade=value, part=part)
+    else:
+        point = Point("decade", two_digit_year=value, part=part, **century)
+    return Candidate(*match.span(), point)
+
+
+def _century_part(text: str, match: re.Match) -> Candidate | None:
+    century = _century(match)
+    if not century:
+        return None
+    part = DECADE_PARTS[match["part"]]
+    offset = 0 if part == "early" else 90
+    if "decade" in century:
+        return Candidate(
+            *match.span(), Point("decade", decade=century["decade"] + offset, part=part)
+        )
+    point = Point("decade", two_digit_year=offset, part=part, **century)
+    return Candidate(*match.span(), point)
 
 
 def _bare_year(text: str, match: re.Match) -> Candidate | None:
@@ -355,6 +455,8 @@ def _day_word(text: str, match: re.Match) -> Candidate | None:
 def _month_word(text: str, match: re.Match) -> Candidate | None:
     word = match.group()[: match.start("xun") - match.start()] if match["xun"] else match.group()
     shift = MONTH_WORDS[word]
+    if match["xun"] in TWO_XUN_WORDS:
+        return None
     if match["xun"]:
         return Candidate(
             *match.span(), Point("xun", month_shift=shift, index=XUN_WORDS[match["xun"]])
@@ -366,16 +468,28 @@ def _recent(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("recent"))
 
 
+def _quarter_word(text: str, match: re.Match) -> Candidate | None:
+    return Candidate(
+        *match.span(), Point("relative_quarter", quarter_shift=QUARTER_WORDS[match.group()])
+    )
+
+
 def _follow(text: str, match: re.Match) -> Candidate | None:
-    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[match.group()]))
+    word = match.group()[: match.start("tod") - match.start()] if match["tod"] else match.group()
+    if word.startswith("当") and _preceding(text, match.start()) in _NOT_BEFORE_DANG:
+        return None
+    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[word]))
 
 
 GRAMMAR: tuple[tuple[re.Pattern, Callable[[str, re.Match], Candidate | None]], ...] = (
     (YEAR_RANGE_PATTERN, _year_range),
     (DECADE_PATTERN, _decade),
+    (CENTURY_PART_PATTERN, _century_part),
     (POINT_PATTERN, _point),
     (BARE_YEAR_PATTERN, _bare_year),
     (BARE_PART_PATTERN, _bare_part),
+    (BARE_XUN_PATTERN, _bare_xun),
+    (QUARTER_WORD_PATTERN, _quarter_word),
     (BARE_DAY_PATTERN, _bare_day),
     (DAY_WORD_PATTERN, _day_word),
     (MONTH_WORD_PATTERN, _month_word),

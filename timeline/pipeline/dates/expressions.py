@@ -13,8 +13,15 @@ class Point:
 
     ``unit`` is what the expression names: year, month, day, quarter, half, part, xun,
     decade, month_start (伊始: the first month, qualifier early), recent (近日),
-    relative_day (昨天), relative_month (上个月) or follow (当天/次日: relative to the
-    previous day named in the paragraph).
+    relative_day (昨天), relative_month (上个月), relative_quarter (上季度), year_to_date
+    ("earlier this year"), rest_of_year ("later this year") or follow (当天/次日: relative
+    to the previous day named in the paragraph).
+
+    A xun or day without a month (月底, "the end of the month") takes the month of the
+    paragraph, else the reference month. ``context_only`` marks words that are a date only
+    when the paragraph has named a year before (当年 "that year"; else "back then").
+    ``century_shift`` dates a decade or century part against the reference century
+    (上世纪 = −1, 本世纪 = 0); ``part`` on a decade is its qualifier (90年代初, 本世纪初).
     """
 
     unit: str
@@ -29,6 +36,9 @@ class Point:
     index: int | None = None
     part: str | None = None
     decade: int | None = None
+    century_shift: int | None = None
+    quarter_shift: int | None = None
+    context_only: bool = False
     month_rule: str = "latest"
 
     @property
@@ -61,10 +71,14 @@ class Span:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A grammar's reading of ``text[start:end]``; ``problem`` marks an impossible date."""
+    """A grammar's reading of ``text[start:end]``; ``problem`` marks an impossible date.
+
+    ``qualifier`` is set by the scanner when the words around the date bound it
+    ("2023年之前" before, "since May" after, "2024年前后" approx).
+    """
 
     start: int
     end: int
     expression: Point | Span | None
     problem: str | None = None
-    predictive: bool = False
+    qualifier: str | None = None

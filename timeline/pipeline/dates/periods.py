@@ -126,8 +126,8 @@ def display_date(start: date, end: date, precision: str, qualifier: str | None) 
         text = _display_month(start)
     elif precision == "xun":
         xun = 1 if start.day == 1 else 2 if start.day == 11 else 3
-        text = f"{XUN_QUALIFIER[xun]} {_display_month(start)}"
-        return text if xun != 2 else f"mid-{_display_month(start)}"
+        month = _display_month(start)
+        text = f"mid-{month}" if xun == 2 else f"{XUN_QUALIFIER[xun]} {month}"
     elif precision == "quarter":
         text = f"Q{(start.month + 2) // 3} {start.year}"
     elif precision == "half":
@@ -135,11 +135,12 @@ def display_date(start: date, end: date, precision: str, qualifier: str | None) 
     elif precision == "part":
         part = {1: "early", 5: "mid", 9: "late"}.get(start.month, qualifier or "")
         text = f"mid-{start.year}" if part == "mid" else f"{part} {start.year}"
-        return text
     elif precision == "year" and start.year == end.year:
         text = str(start.year)
     elif precision == "decade":
         text = f"the {start.year}s"
+        if qualifier in ("early", "mid", "late"):
+            text = f"the {qualifier} {start.year}s"
     else:
         text = _display_span(start, end)
     if qualifier == "approx":

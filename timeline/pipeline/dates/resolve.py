@@ -26,8 +26,20 @@ UNIT_PRECISION = {
     "recent": "month",
     "relative_day": "day",
     "relative_month": "month",
+    "relative_quarter": "quarter",
+    "year_to_date": "year",
+    "rest_of_year": "year",
     "follow": "day",
 }
+RELATIVE_UNITS = (
+    "recent",
+    "relative_day",
+    "relative_month",
+    "relative_quarter",
+    "year_to_date",
+    "rest_of_year",
+    "follow",
+)
 MONTH_BOUND_UNITS = ("month", "xun", "day")
 # Two-digit decades with no reference date: 00s–20s are this century, the rest the last.
 _DECADE_PIVOT = 30
@@ -35,6 +47,10 @@ _DECADE_PIVOT = 30
 
 class ImpossibleDate(ValueError):
     """The words name a calendar date that does not exist (2月30日)."""
+
+
+class NotADate(ValueError):
+    """The words are a date only in a context this paragraph lacks (当年 with no year)."""
 
 
 @dataclass
@@ -98,6 +114,8 @@ def _year(
         if context.year is not None:
             year = context.year + point.context_year_shift
             return year, Anchor(str(context.year), "context"), True
+        if point.context_only:
+            raise NotADate("no year in the paragraph to refer to")
         if reference is None:
             return None, None, True
         year = reference.start.year + point.context_year_shift
@@ -133,6 +151,19 @@ def _unresolved(point: Point) -> Resolution:
     return Resolution(None, None, UNIT_PRECISION[point.unit], qualifier, None, None)
 
 
+def _year_split(point: Point, reference: ReferenceDate, anchor: Anchor) -> Resolution:
+    """ "Earlier this year" is the reference year up to the reference; "later" the rest."""
+    first, last = periods.year_interval(reference.start.year)
+    if point.unit == "year_to_date":
+        start, end = first, min(reference.end, last)
+    else:
+        start, end = reference.start, last
+    edtf = f"{start.isoformat()}/{end.isoformat()}"
+    if (start, end) == (first, last):
+        edtf = periods.edtf_for(start, end, "year", None)
+    return Resolution(start, end, "year", None, edtf, anchor)
+
+
 def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
     if point.unit == "follow" and context.day is not None:
         day = context.day + timedelta(days=point.day_shift)
@@ -146,17 +177,23 @@ def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate 
         start = _shift_date_by_months(reference.start, -1)
         edtf = f"{start.isoformat()[:7]}~/{reference.end.isoformat()[:7]}~"
         return Resolution(start, reference.end, "month", "approx", edtf, anchor)
+    if point.unit in ("year_to_date", "rest_of_year"):
+        return _year_split(point, reference, anchor)
     if point.unit in ("relative_day", "follow"):
+        # With no earlier day in the paragraph, 次日 counts from the reference (DATES.md).
         if reference.precision != "day":
             return _around_reference(point, reference)
-        shift = point.day_shift
-        # With no earlier day in the paragraph, "the next day" cannot lie after the reference.
-        if point.unit == "follow":
-            shift = min(shift, 0)
-        day = reference.start + timedelta(days=shift)
+        day = reference.start + timedelta(days=point.day_shift)
         return Resolution(day, day, "day", None, day.isoformat(), anchor)
     if reference.precision not in ("day", "month"):
         return _around_reference(point, reference)
+    if point.unit == "relative_quarter":
+        quarter = (reference.start.month - 1) // 3 + point.quarter_shift
+        year, index = reference.start.year + quarter // 4, quarter % 4 + 1
+        start, end = periods.quarter_interval(year, index)
+        return Resolution(
+            start, end, "quarter", None, periods.edtf_for(start, end, "quarter", None), anchor
+        )
     year, month = periods.shift_months(
         reference.start.year, reference.start.month, point.month_shift
     )
@@ -195,6 +232,11 @@ def _calendar_interval(point: Point, year: int, month: int | None) -> tuple[date
 def _decade(point: Point, reference: ReferenceDate | None) -> Resolution:
     if point.decade is not None:
         decade, anchor = point.decade, None
+    elif point.century_shift is not None:
+        if reference is None:
+            return Resolution(None, None, "decade", point.part, None, None)
+        century = (reference.start.year // 100 + point.century_shift) * 100
+        decade, anchor = century + point.two_digit_year, _reference_anchor(reference)
     elif reference is not None:
         decade, anchor = _two_digit(point.two_digit_year, reference), _reference_anchor(reference)
     else:
@@ -202,22 +244,36 @@ def _decade(point: Point, reference: ReferenceDate | None) -> Resolution:
         decade, anchor = (2000 + value if value < _DECADE_PIVOT else 1900 + value), None
     start, end = periods.decade_interval(decade)
     return Resolution(
-        start, end, "decade", None, periods.edtf_for(start, end, "decade", None), anchor
+        start, end, "decade", point.part, periods.edtf_for(start, end, "decade", None), anchor
     )
 
 
 def resolve_point(
     point: Point, context: ParagraphContext, reference: ReferenceDate | None
 ) -> Resolution:
-    """The interval ``point`` means; raises ImpossibleDate for dates that cannot exist."""
-    if point.unit in ("recent", "relative_day", "follow", "relative_month") or (
-        point.month_shift is not None
-    ):
+    """The interval ``point`` means.
+
+    Raises ImpossibleDate for dates that cannot exist, NotADate for words that need a
+    context the paragraph does not give.
+    """
+    if point.unit in RELATIVE_UNITS or point.month_shift is not None:
         return _relative(point, context, reference)
     if point.unit == "decade":
         return _decade(point, reference)
     month, month_anchor = point.month, None
-    if point.unit == "day" and month is None:
+    if point.unit == "xun" and month is None:
+        if context.month is not None:
+            context_year, month = context.month
+            month_anchor = Anchor(f"{context_year:04d}-{month:02d}", "context")
+        elif reference is None:
+            return _unresolved(point)
+        elif reference.precision not in ("day", "month"):
+            return _around_reference(point, reference)
+        else:
+            context_year, month = reference.end.year, reference.end.month
+            month_anchor = _reference_anchor(reference)
+        point = point.with_year_of(Point("year", year=context_year))
+    elif point.unit == "day" and month is None:
         if context.month is not None:
             context_year, month = context.month
             month_anchor = Anchor(f"{context_year:04d}-{month:02d}", "context")

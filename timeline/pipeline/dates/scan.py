@@ -1,10 +1,20 @@
 """Finding every date expression in a text: run the grammars, pick non-overlapping
-readings, join ranges, drop what is not a date, and resolve in paragraph order.
+readings, join ranges, read the words that bound a date, drop what is not a date, and
+resolve in paragraph order.
+
+Bounds ("2023年之前", "before 2023", "自2023年以来", "since May", "2024年前后") keep the
+interval of the period written; the qualifier (before / after / approx) carries the
+bound and the mention's text includes the bounding words. Their EDTF is the ISO 8601-2
+"one of a set" form, which reads inclusively as DATES.md's interval does: "[..2023]" is
+2023 or earlier, "[2023..]" 2023 or later. Fiscal years (FY2024, 2024财年) are not
+dates: where a fiscal year starts depends on the company, so no calendar interval is
+safe to give.
 """
 
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from timeline.pipeline.dates.chinese import chinese_candidates
 from timeline.pipeline.dates.english import english_candidates
@@ -14,6 +24,7 @@ from timeline.pipeline.dates.numerals import fold_text
 from timeline.pipeline.dates.numeric import numeric_candidates
 from timeline.pipeline.dates.resolve import (
     ImpossibleDate,
+    NotADate,
     ParagraphContext,
     Resolution,
     remember,
@@ -26,10 +37,51 @@ ADDRESS = re.compile(
     r"https?://\S+|www\.\S+|\]\([^)\s]*\)"
     r"|(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|cn|io|ai)/\S*"
 )
-RANGE_CONNECTOR = re.compile(
-    r"\s?(?:至|到|~|-|–|—|、)\s?|\s*(?:–|—|-)\s*|\s+(?i:to|through|until|till|and)\s+"
+# Fiscal years and quarters: the calendar interval depends on the company (see above).
+FISCAL = re.compile(
+    r"(?<![A-Za-z])(?:FY|(?i:fiscal)(?:[\s\-]+(?i:year))?)\s?['’]?(?:19|20)?\d\d(?![0-9])"
+    r"(?:\s*(?:Q[1-4]|H[12]))?"
+    r"|(?<![A-Za-z])[QH][1-4]\s*FY\s?['’]?(?:19|20)?\d\d(?![0-9])"
+    r"|(?<![0-9])(?:19|20)\d\d\s+(?i:fiscal)(?:[\s\-]+(?i:year))?"
+    r"|(?i:fiscal)\s+(?:(?i:first|second|third|fourth)[\s\-]+(?i:quarter|half)|[QH][1-4])"
+    r"|(?:(?<![0-9])(?:19|20)?[0-9]{2}|[一二][〇零一二三四五六七八九]{3})\s?财(?:政)?年(?:度)?"
+    r"(?:第?[一二三四1-4]季度|[上下]半年|Q[1-4])?"
 )
-RANGE_OPENER = re.compile(r"(?:从|自)\s?$|(?i:\b(?:from|between)\s+)$")
+RANGE_CONNECTOR = re.compile(
+    r"\s?(?:至|到|~|-|–|—|、)\s?|\s*(?:–|—|-)\s*|\s+(?i:to|through|until|till)\s+"
+    r"|\s+(?P<and>(?i:and))\s+"
+)
+RANGE_OPENER = re.compile(r"(?:从|自)\s?$|(?i:\b(?:from|(?P<between>between))\s+)$")
+# Words after a date that bound it (前 and 后 only where they do not start another word:
+# 前夕, 前三季度, 后期, 后半段) and words before it.
+_NOT_AFTER_QIAN_HOU = (
+    "0-9一二三四五六七八九十两几半数天年日"
+    "夕期景沿列者身往任台端排方面线所锋瞻途奏卫科缀程辈车嫌额续来盾劲继果患援悔世生代备勤手门置宫人视座浪"
+)
+QUALIFIER_AFTER = re.compile(
+    rf"\s?(?:(?P<approx>前后|左右)|(?P<before>之前|以前|前(?![{_NOT_AFTER_QIAN_HOU}]))"
+    rf"|(?P<after>之后|以后|以来|后(?![{_NOT_AFTER_QIAN_HOU}]))|(?P<since>起|开始))"
+    r"|\s+(?P<onwards>(?i:onwards?))\b"
+)
+QUALIFIER_BEFORE = re.compile(
+    r"(?:(?P<from>自|从)\s?"
+    r"|(?<![A-Za-z])(?P<word>(?i:before|prior\s+to|after|since|around|circa|about|approximately"
+    r"|roughly))\s+)$"
+)
+ENGLISH_QUALIFIERS = {
+    "before": "before",
+    "prior to": "before",
+    "after": "after",
+    "since": "after",
+    "around": "approx",
+    "circa": "approx",
+    "about": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+}
+# After 起 with no 自/从 before the date, what shows it means "from … on" (2024年起,公司…).
+_SINCE_FOLLOWERS = "将就便已正开"
+_UNQUALIFIED_UNITS = ("recent", "follow", "year_to_date", "rest_of_year")
 SENTENCE_END = re.compile(r"[。！？!?;；\n]|\.\s")
 # Units that can be joined into a range; relative words and decades stand alone.
 RANGE_UNITS = {"year", "month", "month_start", "day", "quarter", "half", "part", "xun"}
@@ -48,14 +100,24 @@ def _select(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     return chosen
 
 
-def _outside_addresses(candidates: list[Candidate], folded: str) -> list[Candidate]:
-    spans = [match.span() for match in ADDRESS.finditer(folded)]
-    if not spans:
+def _outside_non_dates(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """Drop readings that touch an address (a URL path) or a fiscal period."""
+    found = sorted(
+        [match.span() for match in ADDRESS.finditer(folded)]
+        + [match.span() for match in FISCAL.finditer(folded)]
+    )
+    if not found:
         return candidates
+    spans: list[list[int]] = []
+    for start, end in found:
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
     starts = [start for start, _ in spans]
     kept = []
     for candidate in candidates:
-        index = bisect.bisect_right(starts, candidate.start) - 1
+        index = bisect.bisect_left(starts, candidate.end) - 1
         if index >= 0 and candidate.start < spans[index][1]:
             continue
         kept.append(candidate)
@@ -79,18 +141,60 @@ def _join_ranges(candidates: list[Candidate], folded: str) -> list[Candidate]:
     joined: list[Candidate] = []
     for candidate in candidates:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and RANGE_CONNECTOR.fullmatch(folded, previous.end, candidate.start)
-            and _joinable(previous, candidate)
-        ):
+        connector = (
+            RANGE_CONNECTOR.fullmatch(folded, previous.end, candidate.start)
+            if previous is not None
+            else None
+        )
+        if connector and _joinable(previous, candidate):
             opener = RANGE_OPENER.search(folded, max(0, previous.start - 9), previous.start)
+            # "in 2019 and 2021" lists two years; only "between 2019 and 2021" is a range.
+            if connector["and"] and not (opener and opener["between"]):
+                joined.append(candidate)
+                continue
             start = opener.start() if opener else previous.start
             span = Span(previous.expression, candidate.expression)
             joined[-1] = Candidate(start, candidate.end, span)
             continue
         joined.append(candidate)
     return joined
+
+
+def _qualify(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """Widen each date to the words that bound it and record the bound as its qualifier."""
+    qualified = []
+    for index, candidate in enumerate(candidates):
+        point = candidate.expression
+        if not isinstance(point, Point) or point.unit in _UNQUALIFIED_UNITS:
+            qualified.append(candidate)
+            continue
+        limit = candidates[index + 1].start if index + 1 < len(candidates) else len(folded)
+        floor = qualified[-1].end if qualified else 0
+        after = QUALIFIER_AFTER.match(folded, candidate.end, limit)
+        before = QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
+        start, end, qualifier = candidate.start, candidate.end, None
+        if after and after["since"]:
+            following = folded[after.end() : after.end() + 1]
+            if (before and before["from"]) or (
+                after["since"] == "起"
+                and (not following or following in _SINCE_FOLLOWERS or following < "\u2e80")
+            ):
+                end, qualifier = after.end(), "after"
+        elif after and after["onwards"]:
+            end, qualifier = after.end(), "after"
+        elif after:
+            end = after.end()
+            qualifier = "approx" if after["approx"] else "before" if after["before"] else "after"
+        if qualifier == "after" and before and before["from"]:
+            start = before.start()
+        elif qualifier is None and before and before["word"]:
+            word = " ".join(before["word"].lower().split())
+            start, qualifier = before.start(), ENGLISH_QUALIFIERS[word]
+        if qualifier is None:
+            qualified.append(candidate)
+        else:
+            qualified.append(replace(candidate, start=start, end=end, qualifier=qualifier))
+    return qualified
 
 
 def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Candidate]:
@@ -118,7 +222,23 @@ def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Cand
     return [c for c in candidates if id(c) not in dropped]
 
 
+def _qualified_edtf(edtf: str | None, qualifier: str) -> str | None:
+    if edtf is None:
+        return None
+    if qualifier == "before":
+        return f"[..{edtf}]"
+    if qualifier == "after":
+        return f"[{edtf}..]"
+    return edtf if edtf.endswith("~") else f"{edtf}~"
+
+
 def _mention(text: str, candidate: Candidate, resolution: Resolution) -> DateMention:
+    if candidate.qualifier is not None:
+        resolution = replace(
+            resolution,
+            qualifier=candidate.qualifier,
+            edtf=_qualified_edtf(resolution.edtf, candidate.qualifier),
+        )
     return DateMention(
         text=text[candidate.start : candidate.end],
         char_start=candidate.start,
@@ -139,8 +259,9 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
     """
     folded = fold_text(text)
     found = [*chinese_candidates(folded), *english_candidates(folded), *numeric_candidates(folded)]
-    candidates = _select(_outside_addresses(found, folded), len(folded))
+    candidates = _select(_outside_non_dates(found, folded), len(folded))
     candidates = _drop_rhetorical_days(_join_ranges(candidates, folded), folded)
+    candidates = _qualify(candidates, folded)
 
     newlines = [index for index, char in enumerate(folded) if char == "\n"]
     mentions: list[DateMention] = []
@@ -161,6 +282,8 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
                 resolution = resolve_point(candidate.expression, context, reference)
         except ImpossibleDate as error:
             warnings.append(DateWarning(written, candidate.start, candidate.end, str(error)))
+            continue
+        except NotADate:
             continue
         remember(context, resolution)
         mentions.append(_mention(text, candidate, resolution))
