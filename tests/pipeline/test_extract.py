@@ -139,7 +139,7 @@ def test_quotes_are_exact_clean_and_unique(extractions, article):
 @pytest.mark.parametrize(
     ("article", "absent"),
     [
-        ("000", "yi-lightning"),  # the LMSYS ranking's only date is inside GPT-4o-2024-05-13
+        ("000", "GPT-4o-2024-05-13"),  # the LMSYS ranking's only date is inside a model name
         ("001", "2025 年还会翻数倍"),  # a forecast
         ("002", "5年後"),  # an offset, not a date
         ("004", "半个多月"),  # a duration
@@ -148,6 +148,7 @@ def test_quotes_are_exact_clean_and_unique(extractions, article):
 def test_no_claim_from_traps(extractions, article, absent):
     for claim in extractions[article].claims:
         assert absent not in claim.quote and absent not in claim.key
+        assert claim.date is None or claim.date.text not in absent
 
 
 def test_references_and_candidates(extractions):

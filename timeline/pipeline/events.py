@@ -18,7 +18,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.headlines import key_and_headline
+from timeline.pipeline.headlines import UNDATED_TAG, key_and_headline
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
 from timeline.pipeline.triggers import (
@@ -26,15 +26,24 @@ from timeline.pipeline.triggers import (
     AS_OF,
     BOUND_AFTER,
     CONTINUES,
+    DELAYED_AFTER,
+    DELAYED_BEFORE,
+    DONE_AFTER,
+    DONE_BEFORE,
+    FEATURE_OBJECT,
     FIRST_PERSON,
     FORECAST,
     HEDGE,
     INVEST,
+    NEGATED_SALE,
     NEGATION,
     OPENERS,
     OVERTAKE,
+    PAST_RELEASE,
     QUESTION_END,
     REPORTED,
+    SAYING,
+    SPEECH,
     TRIGGERS,
     TRIM,
     Trigger,
@@ -151,11 +160,18 @@ def _cuts_a_date(context: ArticleContext, position: int) -> bool:
 
 
 def classify(
-    context: ArticleContext, start: int, end: int, *, report_from: int | None = None
+    context: ArticleContext,
+    start: int,
+    end: int,
+    *,
+    report_from: int | None = None,
+    speaking: bool = False,
 ) -> Trigger | None:
     """The event type a span of text states, by the first vocabulary that matches.
 
     A report marker earlier in the sentence ("第一财经也报道,…") makes the span reported.
+    A sale its own party negates in speech ("李开复说:“我们没有寻求被收购”", or any line of
+    an interviewee's answer when `speaking`) is a denial; other negated verbs state nothing.
     """
     folded = context.folded[start:end]
     floor = start if report_from is None else min(report_from, start)
@@ -163,7 +179,20 @@ def classify(
     for kind, pattern in TRIGGERS:
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 6) : match.start()]
-            if kind not in {"denial", "statement"} and NEGATION.search(before):
+            if kind == "acquisition":
+                negated = _negated_sale(folded, match.start(), match.end())
+                if negated and (
+                    speaking or SPEECH.search(context.folded, floor, start + match.start())
+                ):
+                    return Trigger("denial", start + match.start(), start + match.end(), False)
+                if negated:
+                    continue
+            if kind != "denial" and NEGATION.search(before):
+                continue
+            if kind == "release" and (
+                DELAYED_AFTER.match(folded, match.end())
+                or DELAYED_BEFORE.search(folded, 0, match.start())
+            ):
                 continue
             return Trigger(kind, start + match.start(), start + match.end(), reported)
     overtake = OVERTAKE.search(folded)
@@ -173,6 +202,30 @@ def classify(
     if reported and invest:
         return Trigger("funding_plan", start + invest.start(), start + invest.end(), reported)
     return None
+
+
+def _said_then(context: ArticleContext, mention: DateMention, trigger: Trigger) -> Trigger:
+    """ "去年5月,公司表示…预期年营收过亿元": a date, then a speech verb, then a happening's
+    words; what is dated is the saying, a statement. (A speech verb before the date, as in
+    "李开复表示,2024年…的收入…", leaves the happening dated and attributed.)"""
+    if (
+        trigger.event_type in {"statement", "denial"}
+        or trigger.reported
+        or trigger.start < mention.char_end
+    ):
+        return trigger
+    speech = SAYING.search(context.folded, mention.char_end, trigger.start)
+    if speech is None:
+        return trigger
+    return Trigger("statement", speech.start(), speech.end(), trigger.reported)
+
+
+def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
+    """True when a negation governs the sale verb at [verb_start, verb_end) of `folded`."""
+    return any(
+        match.start() < verb_end and match.end() >= verb_end - 1
+        for match in NEGATED_SALE.finditer(folded, max(0, verb_start - 40), verb_end + 8)
+    )
 
 
 def _without_dates(context: ArticleContext, start: int, end: int) -> str:
@@ -318,6 +371,21 @@ def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tup
     return span
 
 
+def _with_what_was_said(
+    context: ArticleContext, scope: SentenceScope, span: tuple[int, int]
+) -> tuple[int, int]:
+    """A statement's quote runs on to what was said: the rest of the sentence, or as many
+    clauses of it as fit the quote limit."""
+    start, end = span
+    for clause_start, clause_end in scope.clauses:
+        if clause_start < end:
+            continue
+        if clause_end - start > QUOTE_LIMIT:
+            break
+        end = clause_end
+    return start, end
+
+
 def _build_claim(
     context: ArticleContext,
     scope: SentenceScope,
@@ -326,7 +394,12 @@ def _build_claim(
     mention: DateMention | None,
     state: ParagraphState,
     speaker_turn: bool,
+    *,
+    focus: ActorMention | None = None,
+    quote_end: int | None = None,
 ) -> ExtractedClaim | None:
+    """The claim a span states, or None when it lacks what its type needs. `focus` picks
+    the principal among several listed; `quote_end` cuts the quote short of the span."""
     start, end = _trimmed(context, *span)
     if end <= start:
         return None
@@ -344,7 +417,8 @@ def _build_claim(
         fallback = _topic_before(context, scope.clauses, start, state)
         lead = context.folded[sentence_start:end]
         if fallback is None and (
-            (speaker_turn and FIRST_PERSON.search(lead)) or ANAPHOR.search(folded)
+            (FIRST_PERSON.search(lead) and (speaker_turn or SPEECH.search(lead)))
+            or ANAPHOR.search(folded)
         ):
             # "我们" in an interviewee's answer, "该公司" in a report: the company the
             # article is about.
@@ -368,6 +442,15 @@ def _build_claim(
         works = [m for m in leading if context.kind(m.slug) in WORK_KINDS]
         if works:
             span_actors = [works[-1], *span_actors]
+    # "Kimi 推出了打赏功能": a feature of the work named before the verb, not the work.
+    if (
+        kind == "model_release"
+        and FEATURE_OBJECT.match(context.folded, trigger.end, end)
+        and not any(
+            context.kind(m.slug) in WORK_KINDS and m.char_start >= trigger.end for m in span_actors
+        )
+    ):
+        return None
     if kind == "founding" and not any(context.kind(m.slug) == "person" for m in span_actors):
         founders = [
             m
@@ -376,8 +459,11 @@ def _build_claim(
             and _at_subject_position(context, m, _clause_start(scope, m.char_start))
         ]
         span_actors = [*founders[:1], *span_actors]
-    parties = find_parties(context, kind, trigger, span_actors, fallback, trailing, (start, end))
-    built = key_and_headline(context, kind, trigger, parties, folded, mention)
+    parties = find_parties(
+        context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
+    )
+    said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
+    built = key_and_headline(context, kind, trigger, parties, folded, mention, said=said)
     if built is None:
         return None
     event_type, key, headline = built
@@ -388,6 +474,8 @@ def _build_claim(
         )
     )
     date_value = mention if mention is not None and mention.start is not None else None
+    if quote_end is not None:
+        end = _trimmed(context, start, quote_end)[1]
     return ExtractedClaim(
         key=_ascii_key(key),
         event_type=event_type,
@@ -399,6 +487,96 @@ def _build_claim(
         date=date_value,
         actors=actors,
     )
+
+
+def _make_claims(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    trigger: Trigger,
+    mention: DateMention | None,
+    state: ParagraphState,
+    speaker_turn: bool,
+) -> list[ExtractedClaim]:
+    """The claims a span states: one, or one per person or work it lists ("离开,包括黄文灏、
+    曹大鹏、潘欣等", "qwen2.0和qwen2.5发布后"), each quoted up to its own name."""
+    span = _attributed(context, scope, span, trigger)
+    claim = _build_claim(context, scope, span, trigger, mention, state, speaker_turn)
+    if claim is None:
+        return []
+    listed = _listed(context, span, trigger)
+    if len(listed) < 2:
+        return [claim]
+    claims = []
+    for position, item in enumerate(listed):
+        quote_end = None if position == len(listed) - 1 else max(item.char_end, trigger.end)
+        built = _build_claim(
+            context,
+            scope,
+            span,
+            trigger,
+            mention,
+            state,
+            speaker_turn,
+            focus=item,
+            quote_end=quote_end,
+        )
+        if built is not None and all(built.key != other.key for other in claims):
+            claims.append(built)
+    return claims or [claim]
+
+
+_LISTED_KINDS = {"personnel": frozenset({"person"}), "release": WORK_KINDS}
+_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*[^。；;，,:：]{0,20}")
+
+
+def _listed(context: ArticleContext, span: tuple[int, int], trigger: Trigger) -> list[ActorMention]:
+    """The first run of two or more people (or works) the span lists, in text order."""
+    kinds = _LISTED_KINDS.get(trigger.event_type)
+    if kinds is None:
+        return []
+    mentions = [m for m in context.actors_in(*span) if context.kind(m.slug) in kinds]
+    family = {m.slug for m in mentions}
+    mentions = [
+        m for m in mentions if not any(o != m.slug and o.startswith(m.slug + "-") for o in family)
+    ]
+    run: list[ActorMention] = []
+    for mention in mentions:
+        if run and _LIST_GAP.fullmatch(context.folded, run[-1].char_end, mention.char_start):
+            if mention.slug != run[-1].slug or _version_of(context, mention) != _version_of(
+                context, run[-1]
+            ):
+                run.append(mention)
+            continue
+        if len(run) >= 2:
+            break
+        run = [mention]
+    return run if len(run) >= 2 else []
+
+
+def _version_of(context: ArticleContext, mention: ActorMention) -> str:
+    return context.folded[mention.char_start : mention.char_end]
+
+
+def _attributed(
+    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
+) -> tuple[int, int]:
+    """A denial, statement or report starts at whoever speaks or reports it, earlier in the
+    sentence ("李开复说:“我们没有寻求被收购”", "传闻你们资金紧张、裁员,以及被阿里收购")."""
+    start, end = span
+    if not (trigger.reported or trigger.event_type in {"denial", "statement"}):
+        return span
+    marker = REPORTED if trigger.reported else SPEECH
+    if marker.search(context.folded, start, trigger.start):
+        return span
+    for clause_start, clause_end in reversed(scope.clauses):
+        if clause_start >= start:
+            continue
+        if end - clause_start > QUOTE_LIMIT:
+            break
+        if marker.search(context.folded, clause_start, clause_end):
+            return clause_start, end
+    return span
 
 
 def _clause_start(scope: SentenceScope, position: int) -> int:
@@ -459,7 +637,12 @@ def _sentence_claims(
             claims.append(claim)
 
     for index, (start, end) in enumerate(clauses):
-        mentions = [m for m in context.dates_in(start, end) if _usable(context, m, start)]
+        found = context.dates_in(start, end)
+        mentions = [m for m in found if _usable(context, m, start)]
+        if found and not mentions:
+            # "智谱 ai 在 2023 年之前已成立": a bounded date states a state of affairs.
+            previous_dated = None
+            continue
         if not mentions:
             if previous_dated is not None:
                 keep(
@@ -467,8 +650,10 @@ def _sentence_claims(
                         context, scope, index, previous_dated, state, speaker_turn, claims
                     )
                 )
-            elif not (asks and end >= sentence_end):
-                keep(_undated_claim(context, scope, index, state, speaker_turn))
+            elif not (asks and end >= sentence_end) and not any(
+                claim.char_start <= start < claim.char_end for claim in claims
+            ):
+                claims.extend(_undated_claims(context, scope, index, state, speaker_turn))
             previous_dated = None
             continue
         for position, mention in enumerate(mentions):
@@ -476,7 +661,9 @@ def _sentence_claims(
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
             span = (seg_start, seg_end)
-            trigger = classify(context, seg_start, seg_end, report_from=clauses[0][0])
+            trigger = classify(
+                context, seg_start, seg_end, report_from=clauses[0][0], speaking=speaker_turn
+            )
             if trigger is None and last:
                 for reach in range(1, REACH + 1):
                     if index + reach >= len(clauses):
@@ -484,21 +671,30 @@ def _sentence_claims(
                     next_start, next_end = clauses[index + reach]
                     if context.dates_in(next_start, next_end) or next_end - seg_start > QUOTE_LIMIT:
                         break
-                    trigger = classify(context, next_start, next_end, report_from=clauses[0][0])
+                    trigger = classify(
+                        context,
+                        next_start,
+                        next_end,
+                        report_from=clauses[0][0],
+                        speaking=speaker_turn,
+                    )
                     if trigger is not None:
                         span = (seg_start, next_end)
                         break
             if trigger is None:
                 continue
+            trigger = _said_then(context, mention, trigger)
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
+            if trigger.event_type == "statement":
+                span = _with_what_was_said(context, scope, span)
             span = _completed(context, scope, span, trigger)
             if asks and span[1] >= sentence_end:
                 continue
             if not _admissible(context, span, mention, trigger):
                 continue
-            claim = _build_claim(context, scope, span, trigger, mention, state, speaker_turn)
-            keep(claim)
-            if claim is not None and mention.start is None:
+            made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
+            claims.extend(made)
+            if made and mention.start is None:
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
                 )
@@ -506,48 +702,77 @@ def _sentence_claims(
     return claims
 
 
-# Happenings worth keeping undated: who denied, reported, partnered or bought what does not
-# depend on a date to be named.
-UNDATED_TYPES = frozenset({"denial", "partnership", "acquisition"})
-
-
-def _undated_claim(
+def _undated_claims(
     context: ArticleContext,
     scope: SentenceScope,
     index: int,
     state: ParagraphState,
     speaker_turn: bool,
-) -> ExtractedClaim | None:
-    """A clause with no date that still states a denial, a report of a sale, a partnership
-    or an acquisition: kept with no date, for an editor to date."""
+) -> list[ExtractedClaim]:
+    """A clause with no date that still names its happening without one: a denial, a
+    report of a sale, a partnership, an acquisition, a founding, a release, a person's move,
+    a controversy over a named thing. Kept with no date, for an editor (or another article)
+    to date; a happening whose key needs a period ("funding:x:2024") is not kept."""
     start, end = scope.clauses[index]
-    trigger = classify(context, start, end, report_from=scope.clauses[0][0])
-    if trigger is None:
-        return None
-    if trigger.event_type not in UNDATED_TYPES and not (
-        trigger.reported and trigger.event_type in {"acquisition", "funding"}
-    ):
-        return None
+    trigger = classify(context, start, end, report_from=scope.clauses[0][0], speaking=speaker_turn)
+    if trigger is None or trigger.event_type == "statement":
+        return []
     # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
     if context.folded[trigger.end : trigger.end + 1] == "的":
-        return None
+        return []
     folded = _without_dates(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
-        return None
-    return _build_claim(context, scope, (start, end), trigger, None, state, speaker_turn)
+        return []
+    if trigger.event_type == "release" and not _release_done(context, start, end, trigger):
+        return []
+    claims = _make_claims(context, scope, (start, end), trigger, None, state, speaker_turn)
+    return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
+
+
+def _release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+    """An undated release is kept only when its clause says it happened: the work named
+    next to the verb ("qwen2.5发布后", "已在…上线", "发布了 yi-large", "released Qwen2.5")
+    and the verb perfective."""
+    folded = context.folded
+    works = [m for m in context.actors_in(start, end) if context.kind(m.slug) in WORK_KINDS]
+    near = [
+        m
+        for m in works
+        if (m.char_end <= trigger.start and _joined(folded, m.char_end, trigger.start))
+        or (m.char_start >= trigger.end and _joined(folded, trigger.end, m.char_start))
+    ]
+    if not near:
+        return False
+    return bool(
+        DONE_BEFORE.search(folded, start, trigger.start)
+        or DONE_AFTER.match(folded, trigger.end)
+        or PAST_RELEASE.fullmatch(folded, trigger.start, trigger.end)
+    )
+
+
+_GAP = re.compile(r"[^，。,;；:：!?！？]{0,12}")
+
+
+def _joined(folded: str, start: int, end: int) -> bool:
+    """True when the text between two points is a short stretch of one clause."""
+    return _GAP.fullmatch(folded, start, end) is not None
 
 
 def _usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
-    return not (AS_OF.search(lead) or BOUND_AFTER.match(tail))
+    bounded = mention.qualifier in {"before", "after"}
+    return not (bounded or AS_OF.search(lead) or BOUND_AFTER.match(tail))
 
 
 def _admissible(
     context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
 ) -> bool:
     start, end = span
+    if trigger.event_type == "statement":
+        # What was said may be a forecast or a guess; that it was said is a fact.
+        end = trigger.start
     folded = _without_dates(context, start, end)
     if HEDGE.search(folded):
         return False
@@ -576,7 +801,7 @@ def _continued_claim(
     start, end = clauses[index]
     if not CONTINUES.search(context.folded[start:end]):
         return None
-    trigger = classify(context, start, end, report_from=clauses[0][0])
+    trigger = classify(context, start, end, report_from=clauses[0][0], speaking=speaker_turn)
     if trigger is None or trigger.event_type == "statement":
         return None
     span_start = clauses[previous_index][0]

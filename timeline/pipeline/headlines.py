@@ -29,6 +29,7 @@ from timeline.pipeline.triggers import (
     SPIN_OFF,
     TEAM,
     Trigger,
+    words,
 )
 
 
@@ -69,9 +70,13 @@ def period_words(mention: DateMention | None) -> str:
 REPORTABLE = frozenset({"acquisition", "personnel", "restructuring", "funding_plan"})
 
 
+# The period part of a key that has no date: such a key names no happening of its own.
+UNDATED_TAG = ":undated"
+
+
 def period_tag(mention: DateMention | None, *, month: bool) -> str:
     if mention is None or mention.start is None:
-        return "undated"
+        return UNDATED_TAG[1:]
     if month and mention.precision in {"day", "xun", "month"}:
         return mention.start.strftime("%Y-%m")
     return str(mention.start.year)
@@ -94,6 +99,8 @@ def key_and_headline(
     parties: Parties,
     folded: str,
     mention: DateMention | None,
+    *,
+    said: str = "",
 ) -> tuple[str, str, str] | None:
     """(type, key, headline) for a claim, or None when the clause lacks what its type needs."""
     principal = parties.principal
@@ -127,7 +134,9 @@ def key_and_headline(
         else:
             passive = {"open-sources": "is open-sourced", "releases": "is released"}
             headline = f"{name} {passive.get(verb, 'is launched')}"
-        tag = f"{principal}-{version.replace('.', '-')}" if version else principal
+        # "Qwen2.0" and "Qwen2" name one version.
+        number = re.sub(r"(?:\.0)+$", "", version)
+        tag = f"{principal}-{number.replace('.', '-')}" if version else principal
         return kind, f"{kind}:{tag}", headline
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role == "investor"]
@@ -281,8 +290,50 @@ def key_and_headline(
             f"{name} shifts strategy",
         )
     if kind == "statement":
-        about = [context.name(s) for s in dedupe([*parties.others, *parties.objects])]
-        about = [n for n in about if n != name][:2]
-        headline = f"{name} comments" + (f" on {' and '.join(about)}" if about else "")
-        return kind, f"statement:{principal}:{period_tag(mention, month=True)}", headline
+        return (
+            kind,
+            f"statement:{principal}:{period_tag(mention, month=True)}",
+            (_statement_headline(context, name, parties, said)),
+        )
     return None
+
+
+# What a statement is about, when it names no actor: the first topic its words touch.
+STATEMENT_TOPICS = (
+    (re.compile(r"营收|收入|营业额|" + words("revenues?", "sales")), "revenue"),
+    (re.compile(r"利润|盈利|亏损|" + words("profits?", "losses", "profitab\\w+")), "profitability"),
+    (re.compile(r"价格战|降价|定价|价格|" + words("prices?", "pricing", "price war")), "prices"),
+    (re.compile(r"预训练|" + words("pre-?training")), "pre-training"),
+    (re.compile(r"收购|出售|并购|" + words("sale", "acquisition", "takeover")), "a sale"),
+    (re.compile(r"融资|估值|" + words("funding", "valuation")), "funding"),
+    (re.compile(r"上市|" + words("ipo", "listing")), "a listing"),
+    (re.compile(r"裁员|" + words("layoffs?", "job cuts")), "layoffs"),
+    (re.compile(r"\bagi\b|通用人工智能"), "AGI"),
+    (
+        re.compile(r"大模型(?:企业|公司|创业公司)|六小虎|" + words("ai (?:start-?ups|companies)")),
+        "the large-model industry",
+    ),
+    (re.compile(r"芯片|" + words("chips?", "semiconductors?")), "chips"),
+)
+ASPIRATION = re.compile(
+    r"想打造|想做|梦想|愿景|目标|" + words("wants? to", "aims? to", "ambitions?")
+)
+PREDICTION = re.compile(
+    r"未来|将会|将|会|预计|预期|" + words("will", "expects?", "predicts?", "forecasts?")
+)
+
+
+def _statement_headline(context: ArticleContext, name: str, parties: Parties, said: str) -> str:
+    """ "Kai-Fu Lee comments on Yi and OpenAI", "Yan Junjie makes a forecast about the
+    large-model industry", "Kai-Fu Lee sets out ambitions for AGI": the speaker, what kind of
+    saying it was, and what it was about (actors named after the verb, else a topic word)."""
+    about = [context.name(s) for s in parties.objects if s != parties.principal]
+    about = [n for n in dedupe(about) if n != name][:2]
+    word = next((label for pattern, label in STATEMENT_TOPICS if pattern.search(said)), "")
+    if ASPIRATION.search(said):
+        # "想打造 agi 时代的微软": what is named in an ambition is a model, not its topic.
+        return f"{name} sets out ambitions" + (f" for {word}" if word else "")
+    topic = " and ".join(about) or word
+    if PREDICTION.search(said):
+        return f"{name} makes a forecast" + (f" about {topic}" if topic else "")
+    return f"{name} comments" + (f" on {topic}" if topic else "")

@@ -18,6 +18,9 @@ from timeline.pipeline.context import (
 )
 from timeline.pipeline.triggers import (
     ACQUIRE_VERB,
+    ANAPHOR,
+    BY_AGENT,
+    FIRST_PERSON,
     FUNDED,
     PASSIVE_BUY,
     SELLS,
@@ -62,6 +65,8 @@ def find_parties(
     fallback: str | None,
     trailing: Sequence[ActorMention] = (),
     span: tuple[int, int] | None = None,
+    *,
+    focus: ActorMention | None = None,
 ) -> Parties:
     slugs = dedupe([mention.slug for mention in span_actors])
     kinds = {slug: context.kind(slug) for slug in slugs}
@@ -87,8 +92,21 @@ def find_parties(
         for person in people:
             roles[person] = "founder"
     elif kind in {"model_release", "product_launch"}:
-        principal = works[0] if works else None
-        developer = org_or_fallback(companies)
+        principal = focus.slug if focus else (works[0] if works else None)
+        # The developer is the subject before the verb ("阿里云发布…", "由阿里云发布"), one
+        # named after it as agent ("released by Alibaba"), or the company the sentence is
+        # about; a company merely compared with after the verb is none.
+        subjects = [slug for slug in before if slug in companies]
+        agents = [
+            m.slug
+            for m in span_actors
+            if m.slug in companies
+            and m.char_start >= trigger.end
+            and BY_AGENT.search(context.folded, max(trigger.end, m.char_start - 6), m.char_start)
+        ]
+        developer = (subjects[-1:] or agents[:1] or [fallback] if fallback else [None])[0]
+        if developer is None and companies:
+            developer = companies[0]
         if developer:
             roles[developer] = "developer"
     elif kind == "funding":
@@ -115,14 +133,21 @@ def find_parties(
             if kinds[slug] == "lab":
                 roles[slug] = "subject"
     elif kind == "personnel":
-        principal = people[0] if people else org_or_fallback(companies)
+        principal = focus.slug if focus else (people[0] if people else None)
+        principal = principal or org_or_fallback(companies)
         for slug in companies:
             roles.setdefault(slug, "employer")
         if fallback and fallback not in roles and people:
             roles[fallback] = "employer"
     elif kind == "statement":
-        speakers = [slug for slug in before if kinds[slug] == "person"]
-        speakers += [slug for slug in before if slug in companies]
+        # The speaker nearest the verb: a person, else a company, else the company an
+        # anaphor right before the verb stands for ("公司表示").
+        speakers = [slug for slug in before if kinds[slug] == "person"][-1:]
+        speakers += [slug for slug in before if slug in companies][-1:]
+        if not speakers and fallback and span is not None:
+            lead = context.folded[max(span[0], trigger.start - 6) : trigger.start]
+            if ANAPHOR.search(lead) or FIRST_PERSON.search(lead):
+                speakers = [fallback]
         principal = speakers[0] if speakers else None
     elif kind in {"ranking", "pricing"}:
         principal = (works or companies or [fallback])[0]
@@ -158,6 +183,8 @@ def find_parties(
             if slug not in others:
                 others.append(slug)
     versions = {m.slug: version_after(context, m) for m in span_actors if m.slug in works}
+    if focus is not None:
+        versions[focus.slug] = version_after(context, focus)
     return Parties(
         principal, others, roles, objects, buyer, target, {k: v for k, v in versions.items() if v}
     )

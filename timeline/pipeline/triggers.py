@@ -209,8 +209,44 @@ HEDGE = re.compile(
 
 # A negation right before the verb: "没有真的执行完", "has not released".
 NEGATION = re.compile(
-    r"(?:没有|没|未|不|并未|尚未|从未|从没)$|"
+    r"(?:没有|没|未|不|不是|并非|并未|尚未|从未|从没)$|"
     r"(?:\bnot|\bnever|n't|\bno longer)\s*(?:\w+\s+)?$"
+)
+
+# A negation anywhere shortly before a sale verb in the same clause: "我们没有寻求过被收购",
+# "we have no plans to sell". Said by the party itself, it is a denial.
+NEGATED_SALE = re.compile(
+    r"(?:没有|没|未|并未|从未|从没|不是|并非|不会|绝不|无意)[^，。,;；:：]{0,8}"
+    r"(?:被收购|收购|出售|卖给|卖掉|卖)"
+    r"|\b(?:not|never|no plans? to|no intention of)\b[^,.;:]{0,24}?"
+    r"\b(?:sell(?:ing)?|sale|acquir\w*|buyer)\b"
+)
+
+# A release that was put off, or is only a plan, is no release: "GPT-5发布一再推迟".
+DELAYED_AFTER = re.compile(r"[^，。,;；]{0,6}(?:推迟|延迟|延期|推后|跳票|搁置|暂停|计划)")
+DELAYED_BEFORE = re.compile(words(r"delay(?:s|ed)?", r"postpone[sd]?", "plans? to") + r"\s*\S*\s*$")
+
+# What makes a release without a date a past happening: "已…上线", "正式推出", "发布了",
+# "发布后", or an English past form.
+DONE_BEFORE = re.compile(r"(?:已经?|正式|首次|刚刚?)[^，。,;；]{0,12}$")
+DONE_AFTER = re.compile(r"(?:了|过|后|之后|以后)")
+PAST_RELEASE = re.compile(
+    words(
+        "released",
+        "launched",
+        "unveiled",
+        "open-sourced",
+        "open sourced",
+        "debuted",
+        "rolled out",
+        "introduced",
+        "shipped",
+    )
+)
+# "Kimi 推出了打赏功能": what a product launched is a feature of it, not the product.
+FEATURE_OBJECT = re.compile(
+    r"[^，。,;；]{0,12}?(?:功能|服务|版本|插件|计划|活动)|\s*(?:an? |its |the )?(?:new )?"
+    + words("features?", "services?", "plugins?", "plans?")
 )
 
 # "截至2025年中" / "as of mid-2025": a state of affairs, not a happening.
@@ -225,6 +261,18 @@ CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且
 
 # Connectives a subject may follow at the start of a clause.
 OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
+
+# A speech verb: what follows it is what someone said.
+SPEECH = re.compile(
+    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说|(?<![声宣指据报])称"
+    r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
+)
+
+# Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
+SAYING = re.compile(
+    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说|(?<![声宣指据报])称"
+    r"|" + words("said", "says", "told", "noted", "stated", "added")
+)
 
 FIRST_PERSON = re.compile(r"我们|咱们|" + words("we", "our"))
 ANAPHOR = re.compile(
@@ -288,6 +336,7 @@ ACQUIRE_VERB = re.compile(
 
 FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
 SELLS = re.compile(r"出售|卖给|" + words("sells?", "sold", "selling"))
+BY_AGENT = re.compile(words("by") + r"\s*$")
 PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + words("by") + r"\s*$")
 
 
