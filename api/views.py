@@ -54,10 +54,12 @@ WRITE_ERRORS = {400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404}
 
 
 def visible_events(user):
-    """Rejected events are kept for the record but shown only to editors."""
-    if user.has_perm(EDITOR_PERMISSION):
-        return Event.objects.all()
-    return Event.objects.public()
+    """Rejected events are kept for the record but shown only to editors.
+
+    The search text, as long as all of an event's quotes together, is only filtered on.
+    """
+    events = Event.objects.all() if user.has_perm(EDITOR_PERMISSION) else Event.objects.public()
+    return events.defer("search_text")
 
 
 def visible_claims(user):

@@ -1,6 +1,8 @@
 """The OpenAPI schema documents every parameter, response and error; the docs page is local."""
 
 import pytest
+import yaml
+from django.core.management import CommandError, call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,17 @@ def test_the_docs_page_loads_nothing_from_a_cdn(api_client):
     page = response.content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist" in page
     assert "cdn" not in page.lower()
+
+
+def test_the_schema_generates_without_warnings_and_validates(tmp_path, capsys):
+    """What `manage.py spectacular --validate --fail-on-warn` checks, which CI can rely on."""
+    path = tmp_path / "schema.yaml"
+
+    try:
+        call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
+    except CommandError as error:
+        pytest.fail(f"{error}:\n{capsys.readouterr().err}")
+
+    schema = yaml.safe_load(path.read_text())
+    assert schema["openapi"].startswith("3.")
+    assert "/api/events/" in schema["paths"]
