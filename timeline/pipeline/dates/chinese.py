@@ -5,10 +5,10 @@ Each pattern below is one family of expressions; its builder turns a match into 
 """
 
 import re
-from collections.abc import Callable, Iterator
 
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.numerals import small_number, year_number
+from timeline.pipeline.dates.rules import Rule
 
 _SP = "[ \t]?"
 _NUM = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -481,27 +481,19 @@ def _follow(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[word]))
 
 
-GRAMMAR: tuple[tuple[re.Pattern, Callable[[str, re.Match], Candidate | None]], ...] = (
-    (YEAR_RANGE_PATTERN, _year_range),
-    (DECADE_PATTERN, _decade),
-    (CENTURY_PART_PATTERN, _century_part),
-    (POINT_PATTERN, _point),
-    (BARE_YEAR_PATTERN, _bare_year),
-    (BARE_PART_PATTERN, _bare_part),
-    (BARE_XUN_PATTERN, _bare_xun),
-    (QUARTER_WORD_PATTERN, _quarter_word),
-    (BARE_DAY_PATTERN, _bare_day),
-    (DAY_WORD_PATTERN, _day_word),
-    (MONTH_WORD_PATTERN, _month_word),
-    (RECENT_PATTERN, _recent),
-    (FOLLOW_PATTERN, _follow),
+RULES: tuple[Rule, ...] = (
+    Rule(YEAR_RANGE_PATTERN, _year_range, re.compile(r"[0-9][ \t]?[\-–—~至到]")),
+    Rule(DECADE_PATTERN, _decade, re.compile("年代")),
+    Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪")),
+    # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
+    Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
+    Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]")),
+    Rule(BARE_PART_PATTERN, _bare_part, re.compile("[年岁]")),
+    Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]")),
+    Rule(QUARTER_WORD_PATTERN, _quarter_word),
+    Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日")),
+    Rule(DAY_WORD_PATTERN, _day_word),
+    Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月")),
+    Rule(RECENT_PATTERN, _recent),
+    Rule(FOLLOW_PATTERN, _follow),
 )
-
-
-def chinese_candidates(folded: str) -> Iterator[Candidate]:
-    """Every reading the Chinese grammar finds in ``folded`` (may overlap)."""
-    for pattern, build in GRAMMAR:
-        for match in pattern.finditer(folded):
-            candidate = build(folded, match)
-            if candidate is not None:
-                yield candidate

@@ -10,9 +10,9 @@ March 5" is the day March 5, "last week" nothing.
 """
 
 import re
-from collections.abc import Callable, Iterator
 
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
+from timeline.pipeline.dates.rules import Rule
 
 MONTHS = {
     "january": 1,
@@ -106,68 +106,71 @@ _YEAR_INTRO = (
     r"|circa|to|and|between|year|as of|prior to)"
 )
 _REL = r"(?P<rel>(?i:this|last|next))"
+# Whitespace within a line: an expression never runs across a line break (a paragraph),
+# which also lets the scanner read paragraphs separately.
+_S = r"[^\S\n]"
 
 
 def _i(words) -> str:
     alternatives = sorted(words, key=len, reverse=True)
-    return "(?i:" + "|".join(w.replace(" ", r"\s+") for w in alternatives) + ")"
+    return "(?i:" + "|".join(w.replace(" ", _S + "+") for w in alternatives) + ")"
 
 
 DAY_MONTH_FIRST = re.compile(
-    rf"{_B}(?P<month>{_MONTH_NAME})\s+(?P<day>{_DAY})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY})(?!\d)(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 DAY_DAY_FIRST = re.compile(
-    rf"{_B}(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH_NAME})(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?P<day>{_DAY}){_S}+(?:of{_S}+)?(?P<month>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 MONTH_RANGE = re.compile(
-    rf"{_B}(?P<first>{_MONTH_NAME})\s*[–—\-]\s*(?P<last>{_MONTH_NAME})(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?P<first>{_MONTH_NAME}){_S}*[–—\-]{_S}*(?P<last>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 DAY_RANGE_MONTH_FIRST = re.compile(
-    rf"{_B}(?P<month>{_MONTH_NAME})\s+(?P<day>{_DAY})\s*[–—\-]\s*(?P<last>{_DAY})"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY}){_S}*[–—\-]{_S}*(?P<last>{_DAY})"
+    rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 DAY_RANGE_DAY_FIRST = re.compile(
-    rf"{_B}(?P<day>{_DAY})\s*[–—\-]\s*(?P<last>{_DAY})\s+(?P<month>{_MONTH_NAME})"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?P<day>{_DAY}){_S}*[–—\-]{_S}*(?P<last>{_DAY}){_S}+(?P<month>{_MONTH_NAME})"
+    rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
-MONTH_YEAR = re.compile(rf"{_B}(?P<month>{_MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{_YEAR}){_E}")
+MONTH_YEAR = re.compile(rf"{_B}(?P<month>{_MONTH_NAME}),?{_S}+(?:of{_S}+)?(?P<year>{_YEAR}){_E}")
 XUN = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?P<word>{_i(XUN_WORDS)})[\s\-]+(?P<month>{_MONTH_NAME})"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(XUN_WORDS)})(?:{_S}|-)+(?P<month>{_MONTH_NAME})"
+    rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
-MONTH_RELATIVE = re.compile(rf"{_B}{_REL}\s+(?P<month>{_MONTH_NAME})(?!\s*\d){_E}")
+MONTH_RELATIVE = re.compile(rf"{_B}{_REL}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}")
 # "the end of the month", "mid-month", "early this month", "late last month".
 XUN_OF_MONTH = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?P<word>{_i(XUN_WORDS)})[\s\-]+(?:(?i:the\s+)|{_REL}\s+)?(?i:month){_E}"
+    rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(XUN_WORDS)})(?:{_S}|-)+(?:(?i:the{_S}+)|{_REL}{_S}+)?(?i:month){_E}"
 )
-MONTH_BARE = re.compile(rf"{_B}{_INTRO}\s+(?P<month>{_MONTH_NAME})(?!\s*\d){_E}")
+MONTH_BARE = re.compile(rf"{_B}{_INTRO}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}")
 PART_OF_YEAR = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?P<word>{_i(PART_WORDS)})[\s\-]+"
-    rf"(?:(?P<year>{_YEAR})|{_REL}\s+(?i:year)|(?i:the\s+year))(?!['’]s\b){_E}"
+    rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(PART_WORDS)})(?:{_S}|-)+"
+    rf"(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year))(?!['’]s\b){_E}"
 )
 # "by year-end", "a mid-year review": the part of the paragraph's year, else the reference's.
-YEAR_END = re.compile(rf"{_B}(?:(?P<late>(?i:year[\s\-]end))|(?i:mid[\s\-]?year)){_E}")
+YEAR_END = re.compile(rf"{_B}(?:(?P<late>(?i:year(?:{_S}|-)end))|(?i:mid(?:{_S}|-)?year)){_E}")
 START_OF_YEAR = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?i:start|beginning|turn)\s+(?i:of)\s+"
-    rf"(?:(?P<year>{_YEAR})|{_REL}\s+(?i:year)|(?i:the\s+year)){_E}"
+    rf"{_B}(?:(?i:the){_S}+)?(?i:start|beginning|turn){_S}+(?i:of){_S}+"
+    rf"(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year)){_E}"
 )
 QUARTER_WORDS = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?P<ord>{_i(ORDINALS)})[\s\-]+(?i:quarter)"
-    rf"(?:\s+(?i:of)\s+(?:(?P<year>{_YEAR})|{_REL}\s+(?i:year)|(?i:the\s+year))|,?\s+(?P<year2>{_YEAR}))?{_E}"
+    rf"{_B}(?:(?i:the){_S}+)?(?P<ord>{_i(ORDINALS)})(?:{_S}|-)+(?i:quarter)"
+    rf"(?:{_S}+(?i:of){_S}+(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year))|,?{_S}+(?P<year2>{_YEAR}))?{_E}"
 )
 QUARTER_CODE = re.compile(
-    rf"{_B}(?:(?P<year_first>{_YEAR})\s*)?Q(?P<q>[1-4])(?:(?:\s+|-|\s+of\s+)(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?:(?P<year_first>{_YEAR}){_S}*)?Q(?P<q>[1-4])(?:(?:{_S}+|-|{_S}+of{_S}+)(?P<year>{_YEAR}))?{_E}"
 )
 HALF_WORDS = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd))[\s\-]+(?i:half)"
-    rf"(?:\s+(?i:of)\s+(?:(?P<year>{_YEAR})|{_REL}\s+(?i:year)|(?P<the>(?i:the\s+year)))"
-    rf"|(?!\s+(?i:of)\b)){_E}"
+    rf"{_B}(?:(?i:the){_S}+)?(?P<ord>(?i:first|second|1st|2nd))(?:{_S}|-)+(?i:half)"
+    rf"(?:{_S}+(?i:of){_S}+(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?P<the>(?i:the{_S}+year)))"
+    rf"|(?!{_S}+(?i:of)\b)){_E}"
 )
 HALF_CODE = re.compile(
-    rf"{_B}(?:(?P<year_first>{_YEAR})\s*)?H(?P<h>[12])(?:(?:\s+|-)(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?:(?P<year_first>{_YEAR}){_S}*)?H(?P<h>[12])(?:(?:{_S}+|-)(?P<year>{_YEAR}))?{_E}"
 )
 DECADE = re.compile(
-    rf"{_B}(?:(?i:the)\s+)?(?:(?P<word>(?i:early|mid|late))[\s\-]+)?"
+    rf"{_B}(?:(?i:the){_S}+)?(?:(?P<word>(?i:early|mid|late))(?:{_S}|-)+)?"
     rf"(?P<decade>1[5-9]\d0|20\d0|['’]\d0)s{_E}"
 )
 # Nouns that make a number after "from"/"of" a count ("from 2000 investors"), not a year.
@@ -176,17 +179,17 @@ COUNTED_NOUNS = (
     "|units|GPUs|chips|cards|servers|shares|dollars|yuan|times|words|tokens|models|items"
 )
 YEAR_AFTER_WORD = re.compile(
-    rf"{_B}{_YEAR_INTRO}\s+(?P<year>{_YEAR}){_E}(?!\s+(?i:{COUNTED_NOUNS})\b)"
+    rf"{_B}{_YEAR_INTRO}{_S}+(?P<year>{_YEAR}){_E}(?!{_S}+(?i:{COUNTED_NOUNS})\b)"
 )
 # "2019–2021", "2019 to 2021": two years, the second after the first.
 YEAR_RANGE = re.compile(
-    rf"{_B}(?:(?i:from)\s+)?(?P<first>{_YEAR})(?:\s*[–—\-]\s*|\s+(?i:to|through)\s+)(?P<last>{_YEAR}){_E}"
+    rf"{_B}(?:(?i:from){_S}+)?(?P<first>{_YEAR})(?:{_S}*[–—\-]{_S}*|{_S}+(?i:to|through){_S}+)(?P<last>{_YEAR}){_E}"
 )
 YEAR_RELATIVE = re.compile(
-    rf"{_B}(?:(?P<split>(?i:earlier|later))\s+)?{_REL}\s+(?i:year)(?!\s+ago){_E}"
+    rf"{_B}(?:(?P<split>(?i:earlier|later)){_S}+)?{_REL}{_S}+(?i:year)(?!{_S}+ago){_E}"
 )
-MONTH_RELATIVE_WORD = re.compile(rf"{_B}{_REL}\s+(?i:month){_E}")
-QUARTER_RELATIVE_WORD = re.compile(rf"{_B}{_REL}\s+(?i:quarter){_E}")
+MONTH_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:month){_E}")
+QUARTER_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:quarter){_E}")
 DAY_WORD = re.compile(rf"{_B}(?P<word>{_i(DAY_WORDS)}){_E}")
 FOLLOW_WORD = re.compile(rf"{_B}(?P<word>{_i(FOLLOW_WORDS)}){_E}")
 RECENT_WORD = re.compile(rf"{_B}(?P<word>{_i(RECENT_WORDS)}){_E}")
@@ -219,7 +222,7 @@ def _word(match: re.Match) -> str:
     return " ".join(match["word"].lower().split())
 
 
-def _day(match: re.Match) -> Candidate | None:
+def _day(text: str, match: re.Match) -> Candidate | None:
     # "5 may" is more often "figure 5 may …" than a date: day-first needs a capital or a year.
     day_first = match.start("day") < match.start("month")
     if not _name_ok(match["month"], day=not day_first, year=bool(match["year"])):
@@ -229,7 +232,7 @@ def _day(match: re.Match) -> Candidate | None:
         name.islower()
         and name in _AMBIGUOUS_LOWER
         and not match["year"]
-        and _SUBJECT_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+        and _SUBJECT_BEFORE.search(text, max(0, match.start() - 12), match.start())
     ):
         return None
     day = int(re.sub(r"\D", "", match["day"]))
@@ -239,7 +242,7 @@ def _day(match: re.Match) -> Candidate | None:
     )
 
 
-def _month_range(match: re.Match) -> Candidate | None:
+def _month_range(text: str, match: re.Match) -> Candidate | None:
     first, last = _month(match["first"]), _month(match["last"])
     if last <= first:
         return None
@@ -252,7 +255,7 @@ def _month_range(match: re.Match) -> Candidate | None:
     )
 
 
-def _day_range(match: re.Match) -> Candidate | None:
+def _day_range(text: str, match: re.Match) -> Candidate | None:
     first, last = (int(re.sub(r"\D", "", match[name])) for name in ("day", "last"))
     if last <= first or not _name_ok(match["month"], year=bool(match["year"])):
         return None
@@ -266,7 +269,7 @@ def _day_range(match: re.Match) -> Candidate | None:
     )
 
 
-def _month_year(match: re.Match) -> Candidate | None:
+def _month_year(text: str, match: re.Match) -> Candidate | None:
     if not _name_ok(match["month"], year=True):
         return None
     return Candidate(
@@ -274,7 +277,7 @@ def _month_year(match: re.Match) -> Candidate | None:
     )
 
 
-def _xun(match: re.Match) -> Candidate | None:
+def _xun(text: str, match: re.Match) -> Candidate | None:
     if not _name_ok(match["month"], year=bool(match["year"])):
         return None
     point = Point(
@@ -286,7 +289,7 @@ def _xun(match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), point)
 
 
-def _xun_of_month(match: re.Match) -> Candidate:
+def _xun_of_month(text: str, match: re.Match) -> Candidate:
     index = XUN_WORDS[_word(match)]
     if match["rel"]:
         shift = YEAR_SHIFTS[match["rel"].lower()]
@@ -294,55 +297,55 @@ def _xun_of_month(match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("xun", index=index))
 
 
-def _month_relative(match: re.Match) -> Candidate | None:
+def _month_relative(text: str, match: re.Match) -> Candidate | None:
     if not _name_ok(match["month"]):
         return None
     rule = {"last": "before", "this": "this", "next": "after"}[match["rel"].lower()]
     return Candidate(*match.span(), Point("month", month=_month(match["month"]), month_rule=rule))
 
 
-def _month_bare(match: re.Match) -> Candidate | None:
+def _month_bare(text: str, match: re.Match) -> Candidate | None:
     if not _name_ok(match["month"]):
         return None
     return Candidate(*match.span("month"), Point("month", month=_month(match["month"])))
 
 
-def _part_of_year(match: re.Match) -> Candidate:
+def _part_of_year(text: str, match: re.Match) -> Candidate:
     point = Point("part", part=PART_WORDS[_word(match)], **_year_fields(match, "year"))
     return Candidate(*match.span(), point)
 
 
-def _year_end(match: re.Match) -> Candidate:
+def _year_end(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("part", part="late" if match["late"] else "mid"))
 
 
-def _start_of_year(match: re.Match) -> Candidate:
+def _start_of_year(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("month_start", month=1, **_year_fields(match, "year")))
 
 
-def _quarter_words(match: re.Match) -> Candidate:
+def _quarter_words(text: str, match: re.Match) -> Candidate:
     point = Point(
         "quarter", index=ORDINALS[match["ord"].lower()], **_year_fields(match, "year", "year2")
     )
     return Candidate(*match.span(), point)
 
 
-def _quarter_code(match: re.Match) -> Candidate:
+def _quarter_code(text: str, match: re.Match) -> Candidate:
     point = Point("quarter", index=int(match["q"]), **_year_fields(match, "year_first", "year"))
     return Candidate(*match.span(), point)
 
 
-def _half_words(match: re.Match) -> Candidate:
+def _half_words(text: str, match: re.Match) -> Candidate:
     index = 1 if match["ord"].lower() in ("first", "1st") else 2
     return Candidate(*match.span(), Point("half", index=index, **_year_fields(match, "year")))
 
 
-def _half_code(match: re.Match) -> Candidate:
+def _half_code(text: str, match: re.Match) -> Candidate:
     point = Point("half", index=int(match["h"]), **_year_fields(match, "year_first", "year"))
     return Candidate(*match.span(), point)
 
 
-def _decade(match: re.Match) -> Candidate:
+def _decade(text: str, match: re.Match) -> Candidate:
     digits = match["decade"]
     part = PART_WORDS[match["word"].lower()] if match["word"] else None
     if digits[0] in "'’":
@@ -352,18 +355,18 @@ def _decade(match: re.Match) -> Candidate:
     return Candidate(*match.span(), point)
 
 
-def _year_after_word(match: re.Match) -> Candidate:
+def _year_after_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span("year"), Point("year", year=int(match["year"])))
 
 
-def _year_range(match: re.Match) -> Candidate | None:
+def _year_range(text: str, match: re.Match) -> Candidate | None:
     first, last = int(match["first"]), int(match["last"])
     if last <= first:
         return None
     return Candidate(*match.span(), Span(Point("year", year=first), Point("year", year=last)))
 
 
-def _year_relative(match: re.Match) -> Candidate:
+def _year_relative(text: str, match: re.Match) -> Candidate:
     shift = YEAR_SHIFTS[match["rel"].lower()]
     if match["split"] and shift == 0:
         unit = "year_to_date" if match["split"].lower() == "earlier" else "rest_of_year"
@@ -371,62 +374,65 @@ def _year_relative(match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("year", year_shift=shift))
 
 
-def _month_relative_word(match: re.Match) -> Candidate:
+def _month_relative_word(text: str, match: re.Match) -> Candidate:
     shift = YEAR_SHIFTS[match["rel"].lower()]
     return Candidate(*match.span(), Point("relative_month", month_shift=shift))
 
 
-def _quarter_relative_word(match: re.Match) -> Candidate:
+def _quarter_relative_word(text: str, match: re.Match) -> Candidate:
     shift = YEAR_SHIFTS[match["rel"].lower()]
     return Candidate(*match.span(), Point("relative_quarter", quarter_shift=shift))
 
 
-def _day_word(match: re.Match) -> Candidate:
+def _day_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("relative_day", day_shift=DAY_WORDS[_word(match)]))
 
 
-def _follow_word(match: re.Match) -> Candidate:
+def _follow_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[_word(match)]))
 
 
-def _recent_word(match: re.Match) -> Candidate:
+def _recent_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("recent"))
 
 
-GRAMMAR: tuple[tuple[re.Pattern, Callable[[re.Match], Candidate | None]], ...] = (
-    (MONTH_RANGE, _month_range),
-    (DAY_RANGE_MONTH_FIRST, _day_range),
-    (DAY_RANGE_DAY_FIRST, _day_range),
-    (DAY_MONTH_FIRST, _day),
-    (DAY_DAY_FIRST, _day),
-    (MONTH_YEAR, _month_year),
-    (XUN, _xun),
-    (XUN_OF_MONTH, _xun_of_month),
-    (MONTH_RELATIVE, _month_relative),
-    (MONTH_BARE, _month_bare),
-    (PART_OF_YEAR, _part_of_year),
-    (YEAR_END, _year_end),
-    (START_OF_YEAR, _start_of_year),
-    (QUARTER_WORDS, _quarter_words),
-    (QUARTER_CODE, _quarter_code),
-    (HALF_WORDS, _half_words),
-    (HALF_CODE, _half_code),
-    (DECADE, _decade),
-    (YEAR_AFTER_WORD, _year_after_word),
-    (YEAR_RANGE, _year_range),
-    (YEAR_RELATIVE, _year_relative),
-    (MONTH_RELATIVE_WORD, _month_relative_word),
-    (QUARTER_RELATIVE_WORD, _quarter_relative_word),
-    (DAY_WORD, _day_word),
-    (FOLLOW_WORD, _follow_word),
-    (RECENT_WORD, _recent_word),
+def _rule(pattern: re.Pattern, build, key: str) -> Rule:
+    return Rule(pattern, build, re.compile(key), lower=True)
+
+
+# Keys, searched in the lower-cased text: a word or number every match contains.
+_MONTH_KEY = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])"
 )
+_WORD_THEN_YEAR_KEY = rf"[a-z]{_S}+(?:1[5-9]|20)\d\d"
+_YEAR_RANGE_KEY = rf"(?:1[5-9]|20)\d\d(?:{_S}*[–—\-]|{_S}+(?:to|through))"
 
-
-def english_candidates(folded: str) -> Iterator[Candidate]:
-    """Every reading the English grammar finds in ``folded`` (may overlap)."""
-    for pattern, build in GRAMMAR:
-        for match in pattern.finditer(folded):
-            candidate = build(match)
-            if candidate is not None:
-                yield candidate
+RULES: tuple[Rule, ...] = (
+    _rule(MONTH_RANGE, _month_range, _MONTH_KEY),
+    _rule(DAY_RANGE_MONTH_FIRST, _day_range, _MONTH_KEY),
+    _rule(DAY_RANGE_DAY_FIRST, _day_range, _MONTH_KEY),
+    _rule(DAY_MONTH_FIRST, _day, _MONTH_KEY),
+    _rule(DAY_DAY_FIRST, _day, _MONTH_KEY),
+    _rule(MONTH_YEAR, _month_year, _MONTH_KEY),
+    _rule(XUN, _xun, _MONTH_KEY),
+    _rule(XUN_OF_MONTH, _xun_of_month, "month"),
+    _rule(MONTH_RELATIVE, _month_relative, _MONTH_KEY),
+    _rule(MONTH_BARE, _month_bare, _MONTH_KEY),
+    _rule(PART_OF_YEAR, _part_of_year, "early|mid|late|end|close"),
+    _rule(YEAR_END, _year_end, "year"),
+    _rule(START_OF_YEAR, _start_of_year, "start|beginning|turn"),
+    _rule(QUARTER_WORDS, _quarter_words, "quarter"),
+    _rule(QUARTER_CODE, _quarter_code, "q[1-4]"),
+    _rule(HALF_WORDS, _half_words, "half"),
+    _rule(HALF_CODE, _half_code, "h[12]"),
+    _rule(DECADE, _decade, "0s"),
+    _rule(YEAR_AFTER_WORD, _year_after_word, _WORD_THEN_YEAR_KEY),
+    _rule(YEAR_RANGE, _year_range, _YEAR_RANGE_KEY),
+    _rule(YEAR_RELATIVE, _year_relative, "year"),
+    _rule(MONTH_RELATIVE_WORD, _month_relative_word, "month"),
+    _rule(QUARTER_RELATIVE_WORD, _quarter_relative_word, "quarter"),
+    _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow"),
+    _rule(FOLLOW_WORD, _follow_word, "day|night|morning|evening"),
+    _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
+)

@@ -16,12 +16,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from timeline.pipeline.dates.chinese import chinese_candidates
-from timeline.pipeline.dates.english import english_candidates
+from timeline.pipeline.dates import chinese, english, numeric
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.model import DateMention, DateScan, DateWarning, ReferenceDate
 from timeline.pipeline.dates.numerals import fold_text
-from timeline.pipeline.dates.numeric import numeric_candidates
 from timeline.pipeline.dates.resolve import (
     ImpossibleDate,
     NotADate,
@@ -31,27 +29,33 @@ from timeline.pipeline.dates.resolve import (
     resolve_point,
     resolve_span,
 )
+from timeline.pipeline.dates.rules import Paragraphs, find_all, run_rules
 
+GRAMMARS = (*chinese.RULES, *english.RULES, *numeric.RULES)
+# Whitespace within a line: nothing here joins or bounds across a paragraph break.
+_S = r"[^\S\n]"
 # Links and image targets: any date inside is part of an address, not a statement.
 ADDRESS = re.compile(
     r"https?://\S+|www\.\S+|\]\([^)\s]*\)"
     r"|(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|cn|io|ai)/\S*"
 )
+ADDRESS_KEY = re.compile(r"://|www\.|\]\(|\.(?:com|org|net|cn|io|ai)/")
 # Fiscal years and quarters: the calendar interval depends on the company (see above).
 FISCAL = re.compile(
-    r"(?<![A-Za-z])(?:FY|(?i:fiscal)(?:[\s\-]+(?i:year))?)\s?['’]?(?:19|20)?\d\d(?![0-9])"
-    r"(?:\s*(?:Q[1-4]|H[12]))?"
-    r"|(?<![A-Za-z])[QH][1-4]\s*FY\s?['’]?(?:19|20)?\d\d(?![0-9])"
-    r"|(?<![0-9])(?:19|20)\d\d\s+(?i:fiscal)(?:[\s\-]+(?i:year))?"
-    r"|(?i:fiscal)\s+(?:(?i:first|second|third|fourth)[\s\-]+(?i:quarter|half)|[QH][1-4])"
-    r"|(?:(?<![0-9])(?:19|20)?[0-9]{2}|[一二][〇零一二三四五六七八九]{3})\s?财(?:政)?年(?:度)?"
+    rf"(?<![A-Za-z])(?:FY|(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?){_S}?['’]?(?:19|20)?\d\d(?![0-9])"
+    rf"(?:{_S}*(?:Q[1-4]|H[12]))?"
+    rf"|(?<![A-Za-z])[QH][1-4]{_S}*FY{_S}?['’]?(?:19|20)?\d\d(?![0-9])"
+    rf"|(?<![0-9])(?:19|20)\d\d{_S}+(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?"
+    rf"|(?i:fiscal){_S}+(?:(?i:first|second|third|fourth)(?:{_S}|-)+(?i:quarter|half)|[QH][1-4])"
+    rf"|(?:(?<![0-9])(?:19|20)?[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}}){_S}?财(?:政)?年(?:度)?"
     r"(?:第?[一二三四1-4]季度|[上下]半年|Q[1-4])?"
 )
+FISCAL_KEY = re.compile("fy|fiscal|财")
 RANGE_CONNECTOR = re.compile(
-    r"\s?(?:至|到|~|-|–|—|、)\s?|\s*(?:–|—|-)\s*|\s+(?i:to|through|until|till)\s+"
-    r"|\s+(?P<and>(?i:and))\s+"
+    rf"{_S}?(?:至|到|~|-|–|—|、){_S}?|{_S}*(?:–|—|-){_S}*|{_S}+(?i:to|through|until|till){_S}+"
+    rf"|{_S}+(?P<and>(?i:and)){_S}+"
 )
-RANGE_OPENER = re.compile(r"(?:从|自)\s?$|(?i:\b(?:from|(?P<between>between))\s+)$")
+RANGE_OPENER = re.compile(rf"(?:从|自){_S}?$|(?i:\b(?:from|(?P<between>between)){_S}+)$")
 # Words after a date that bound it (前 and 后 only where they do not start another word:
 # 前夕, 前三季度, 后期, 后半段) and words before it.
 _NOT_AFTER_QIAN_HOU = (
@@ -59,14 +63,14 @@ _NOT_AFTER_QIAN_HOU = (
     "夕期景沿列者身往任台端排方面线所锋瞻途奏卫科缀程辈车嫌额续来盾劲继果患援悔世生代备勤手门置宫人视座浪"
 )
 QUALIFIER_AFTER = re.compile(
-    rf"\s?(?:(?P<approx>前后|左右)|(?P<before>之前|以前|前(?![{_NOT_AFTER_QIAN_HOU}]))"
+    rf"{_S}?(?:(?P<approx>前后|左右)|(?P<before>之前|以前|前(?![{_NOT_AFTER_QIAN_HOU}]))"
     rf"|(?P<after>之后|以后|以来|后(?![{_NOT_AFTER_QIAN_HOU}]))|(?P<since>起|开始))"
-    r"|\s+(?P<onwards>(?i:onwards?))\b"
+    rf"|{_S}+(?P<onwards>(?i:onwards?))\b"
 )
 QUALIFIER_BEFORE = re.compile(
-    r"(?:(?P<from>自|从)\s?"
-    r"|(?<![A-Za-z])(?P<word>(?i:before|prior\s+to|after|since|around|circa|about|approximately"
-    r"|roughly))\s+)$"
+    rf"(?:(?P<from>自|从){_S}?"
+    rf"|(?<![A-Za-z])(?P<word>(?i:before|prior{_S}+to|after|since|around|circa|about|approximately"
+    rf"|roughly)){_S}+)$"
 )
 ENGLISH_QUALIFIERS = {
     "before": "before",
@@ -100,11 +104,11 @@ def _select(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     return chosen
 
 
-def _outside_non_dates(candidates: list[Candidate], folded: str) -> list[Candidate]:
+def _outside_non_dates(candidates: list[Candidate], paragraphs: Paragraphs) -> list[Candidate]:
     """Drop readings that touch an address (a URL path) or a fiscal period."""
     found = sorted(
-        [match.span() for match in ADDRESS.finditer(folded)]
-        + [match.span() for match in FISCAL.finditer(folded)]
+        [match.span() for match in find_all(ADDRESS, paragraphs, ADDRESS_KEY)]
+        + [match.span() for match in find_all(FISCAL, paragraphs, FISCAL_KEY, lower=True)]
     )
     if not found:
         return candidates
@@ -199,12 +203,6 @@ def _qualify(candidates: list[Candidate], folded: str) -> list[Candidate]:
 
 def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """ "今天很困难，明天更困难，后天…" contrasts today with tomorrow: not dates."""
-
-    ends = [match.start() for match in SENTENCE_END.finditer(folded)]
-
-    def sentence_of(candidate: Candidate) -> int:
-        return bisect.bisect_left(ends, candidate.start)
-
     day_words = [
         c
         for c in candidates
@@ -212,6 +210,11 @@ def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Cand
     ]
     if len(day_words) < 2:
         return candidates
+    ends = [match.start() for match in SENTENCE_END.finditer(folded)]
+
+    def sentence_of(candidate: Candidate) -> int:
+        return bisect.bisect_left(ends, candidate.start)
+
     by_sentence: dict[int, set[int]] = {}
     for candidate in day_words:
         by_sentence.setdefault(sentence_of(candidate), set()).add(candidate.expression.day_shift)
@@ -258,12 +261,13 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
     Paragraphs (for year context and 当天/次日) are separated by newlines.
     """
     folded = fold_text(text)
-    found = [*chinese_candidates(folded), *english_candidates(folded), *numeric_candidates(folded)]
-    candidates = _select(_outside_non_dates(found, folded), len(folded))
+    paragraphs = Paragraphs(folded)
+    found = list(run_rules(GRAMMARS, paragraphs))
+    candidates = _select(_outside_non_dates(found, paragraphs), len(folded))
     candidates = _drop_rhetorical_days(_join_ranges(candidates, folded), folded)
     candidates = _qualify(candidates, folded)
 
-    newlines = [index for index, char in enumerate(folded) if char == "\n"]
+    newlines = paragraphs.breaks
     mentions: list[DateMention] = []
     warnings: list[DateWarning] = []
     paragraph, context = -1, ParagraphContext()

@@ -1,0 +1,93 @@
+"""Running a grammar's rules over a text, each only in the paragraphs that contain its key.
+
+A rule is a pattern, a builder that turns a match into a ``Candidate`` and an optional
+key: a cheap pattern (a literal or a class the regex engine can skip ahead to) that
+every match of the rule contains. The scanner finds the paragraphs (lines) where the key
+occurs and runs the rule's pattern over those only, adjacent ones merged into one span.
+No rule matches across a line break, so the result is that of a scan of the whole text;
+the keys only spare the patterns that start with look-behinds or optional words, which
+the engine must try at every position, the text they cannot match in.
+"""
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from timeline.pipeline.dates.expressions import Candidate
+
+_NEWLINE = re.compile("\n")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of a grammar; ``key`` (searched in lower case when ``lower``) gates it."""
+
+    pattern: re.Pattern
+    build: Callable[[str, re.Match], Candidate | None]
+    key: re.Pattern | None = None
+    lower: bool = False
+
+
+class Paragraphs:
+    """A folded text with its line breaks, and the spans of lines a key occurs in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [match.start() for match in _NEWLINE.finditer(text)]
+        self._lower: str | None = None
+        self._spans: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {}
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case, offset for offset (ASCII only if Unicode would shift)."""
+        if self._lower is None:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):
+                lowered = self.text.translate(_ASCII_LOWER)
+            self._lower = lowered
+        return self._lower
+
+    def spans(self, key: re.Pattern, *, lower: bool = False) -> list[tuple[int, int]]:
+        """The lines containing ``key``, adjacent lines merged, as (start, end) offsets."""
+        if (key, lower) not in self._spans:
+            self._spans[key, lower] = self._find_spans(key, lower)
+        return self._spans[key, lower]
+
+    def _find_spans(self, key: re.Pattern, lower: bool) -> list[tuple[int, int]]:
+        haystack = self.lower if lower else self.text
+        breaks, size = self.breaks, len(self.text)
+        spans: list[tuple[int, int]] = []
+        found = key.search(haystack)
+        while found is not None:
+            line = bisect.bisect_left(breaks, found.start())
+            start = breaks[line - 1] + 1 if line else 0
+            end = breaks[line] if line < len(breaks) else size
+            if spans and spans[-1][1] + 1 == start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+            # One hit is enough for a line: go on from the next one.
+            found = key.search(haystack, end + 1) if end < size else None
+        return spans
+
+
+def find_all(
+    pattern: re.Pattern, paragraphs: Paragraphs, key: re.Pattern | None = None, *, lower=False
+) -> Iterator[re.Match]:
+    """Every match of ``pattern`` in the lines where ``key`` occurs (everywhere if None)."""
+    text = paragraphs.text
+    spans = [(0, len(text))] if key is None else paragraphs.spans(key, lower=lower)
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
+
+
+def run_rules(rules: tuple[Rule, ...], paragraphs: Paragraphs) -> Iterator[Candidate]:
+    """Every candidate the rules find, rule by rule."""
+    text = paragraphs.text
+    for rule in rules:
+        for match in find_all(rule.pattern, paragraphs, rule.key, lower=rule.lower):
+            candidate = rule.build(text, match)
+            if candidate is not None:
+                yield candidate
