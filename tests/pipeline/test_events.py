@@ -194,6 +194,10 @@ def test_sentence_reads_as_claim(claims_of, text, event_type, key, start, end, a
         "智谱 ai 在 2023 年之前已成立。",  # a bound, not a date
         "零一万物今年没有发布新模型。",  # negated
         "2025 年会更好吗?",  # question and forecast
+        "OpenAI的GPT-5发布一再推迟。",  # put off, not released
+        "Kimi 在 4 月推出了打赏功能。",  # a feature of the product, not the product
+        "Meta的开源进展削弱了Yi的地位。",  # "开源" as a modifier
+        'Lepton AI 创始人贾扬清说:"今天不是说 API 贵才没有人用。"',  # "不是说" is no saying
     ],
 )
 def test_no_claim(claims_of, text):
@@ -249,3 +253,173 @@ def test_same_month_different_happenings_get_different_keys(claims_of):
 )
 def test_money_phrase(text, phrase):
     assert money_phrase(text.casefold()) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "event_type", "headline"),
+    [
+        # A sale its own party negates in speech is a denial.
+        (
+            "零一万物创始人李开复说:“我们没有寻求被收购”。",
+            "denial:01-ai:sale",
+            "denial",
+            "Kai-Fu Lee denies that 01.AI is being sold",
+        ),
+        (
+            "李開復在朋友圈闢謠,否認零一萬物出售給阿里雲。",
+            "denial:01-ai:sale",
+            "denial",
+            "Kai-Fu Lee denies that 01.AI is being sold to Alibaba Cloud",
+        ),
+        # A person's move, a controversy over a named thing, a release said to be done, a
+        # ranking on a named leaderboard: each names its happening without a date.
+        (
+            "再到黄文灏等核心人才出走加入豆包。",
+            "personnel:huang-wenhao",
+            "personnel",
+            "Huang Wenhao leaves for Doubao",
+        ),
+        (
+            "零一万物的初代Yi模型被质疑换皮LLaMA。",
+            "controversy:01-ai:llama",
+            "controversy",
+            "01.AI faces controversy over LLaMA",
+        ),
+        (
+            "Yi-Lightning已在Yi大模型开放平台上线。",
+            "model_release:yi-lightning",
+            "model_release",
+            "Yi-Lightning is released",
+        ),
+        (
+            "在国际权威盲测榜单 LMSYS 上，Yi-Lightning 超越GPT-4o，排名世界第六。",
+            "ranking:yi-lightning:lmsys",
+            "ranking",
+            "Yi-Lightning ranks sixth on the LMSYS leaderboard, ahead of GPT-4o",
+        ),
+        (
+            "比如阿里就耗资 8 亿美金,投资了 Kimi 的母公司月之暗面。",
+            "funding:moonshot-ai:usd-800-million",
+            "funding",
+            "Moonshot AI raises USD 800 million from Alibaba",
+        ),
+    ],
+)
+def test_undated_claim(claims_of, text, key, event_type, headline):
+    (claim,) = [c for c in claims_of(text) if c.key == key]
+    assert (claim.event_type, claim.headline, claim.date) == (event_type, headline, None)
+
+
+def test_a_list_gives_one_claim_per_name(claims_of):
+    claims = claims_of(
+        "2024 年,零一陆续有中高层离开,包括前预训练负责人黄文灏、多模态研发负责人潘欣等。"
+    )
+    assert [c.key for c in claims] == ["personnel:huang-wenhao", "personnel:pan-xin"]
+    assert claims[0].quote.endswith("黄文灏") and claims[1].quote.endswith("潘欣等")
+    assert len({(c.char_start, c.char_end) for c in claims}) == 2
+    claims = claims_of("阿里通义千问更是在qwen2.0和qwen2.5发布后成为最好的开源模型。")
+    assert [c.key for c in claims] == ["model_release:qwen-2", "model_release:qwen-2-5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "event_type", "start", "headline"),
+    [
+        # A company releasing a work the gazetteer does not know.
+        (
+            "In March 2024, StepFun released Step-2, a trillion-parameter model.",
+            "2024-07-08",
+            "model_release:step-2",
+            "model_release",
+            "2024-03-01",
+            "StepFun releases Step-2",
+        ),
+        (
+            "今年7月，快手宣佈可靈基礎模型全面升級。",
+            "2024-08-01",
+            "model_release:kuaishou:2024-07",
+            "model_release",
+            "2024-07-01",
+            "Kuaishou upgrades its model",
+        ),
+        # A date, then a verb of saying: the saying is what is dated, whatever was said.
+        (
+            "去年5月，零一万物表示海外生产力产品线预期年营收过亿元。",
+            "2025-01-07",
+            "statement:01-ai:2024-05",
+            "statement",
+            "2024-05-01",
+            "01.AI makes a forecast about revenue",
+        ),
+        (
+            "去年 5 月我们访谈李开复时,他说想打造 agi 时代的微软。",
+            "2025-01-07",
+            "statement:kai-fu-lee:2024-05",
+            "statement",
+            "2024-05-01",
+            "Kai-Fu Lee sets out ambitions for AGI",
+        ),
+        (
+            "趨近2024年末,零一萬物在國內市場採取ToB(企業端)戰略。",
+            "2025-01-10",
+            "strategy:01-ai:2024",
+            "strategy",
+            "2024-09-01",
+            "01.AI turns to enterprise customers in China",
+        ),
+    ],
+)
+def test_dated_claim_wording(claims_of, text, published, key, event_type, start, headline):
+    (claim,) = [c for c in claims_of(text, published) if c.key == key]
+    assert claim.event_type == event_type
+    assert claim.date.start == date.fromisoformat(start)
+    assert claim.headline == headline
+
+
+def test_a_demonstrative_takes_the_date_it_points_back_to(claims_of):
+    claims = claims_of(
+        "5 月的这一波价格战,大模型 API 的调用价格直降超过 90%。"
+        "以字节跳动、阿里为例,价格降到了 8 毛。\n"
+        "甚至这一波被开发者称赞的 API 降价,也不是由大厂发起,而是一个叫幻方量化的私募巨头,"
+        "以及创业公司智谱 AI 带头。",
+        "2024-07-01",
+    )
+    pointed = next(c for c in claims if c.key == "pricing:high-flyer:2024-05")
+    assert (pointed.date.text, pointed.date.start) == ("这一波", date(2024, 5, 1))
+    assert pointed.date.anchor.basis == "context"
+    assert {"high-flyer", "zhipu-ai"} <= {slug for slug, _ in pointed.actors}
+
+
+def test_a_dated_lead_in_dates_what_it_introduces(claims_of):
+    (claim,) = claims_of(
+        "1月7日,零一万物 CEO 李开复向媒体解释了实际发生的调整:\n零一万物已与阿里云成立联合实验室。",
+        "2025-01-08",
+    )
+    assert claim.key == "partnership:01-ai+alibaba-cloud:lab"
+    assert (claim.date.start, claim.date.qualifier) == (date(2025, 1, 7), "before")
+    assert claim.quote.startswith("1月7日") and claim.summary.startswith("By 7 January 2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "summary"),
+    [
+        (
+            "李开复表示,2024年零一万物的收入超过1亿元人民币。",
+            "2025-01-07",
+            "01.AI reported revenue of over RMB 100 million for 2024, according to Kai-Fu Lee.",
+        ),
+        (
+            "据第一财经报道,2024年12月,零一万物完成了新一轮融资。",
+            "2025-01-07",
+            "In December 2024, 01.AI raised funding, according to Yicai.",
+        ),
+        (
+            "李开复于2023年3月创立零一万物。",
+            "2025-01-07",
+            "In March 2023, Kai-Fu Lee founded 01.AI.",
+        ),
+        ("零一万物的初代Yi模型被质疑换皮LLaMA。", "2025-01-07", ""),
+    ],
+)
+def test_summary(claims_of, text, published, summary):
+    (claim,) = claims_of(text, published)
+    assert claim.summary == summary

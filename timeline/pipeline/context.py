@@ -32,6 +32,7 @@ class ArticleContext:
     warnings: list[str] = field(default_factory=list)
     _date_starts: list[int] = field(default_factory=list)
     _actor_starts: list[int] = field(default_factory=list)
+    _speakers: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._date_starts = [mention.char_start for mention in self.dates]
@@ -54,6 +55,16 @@ class ArticleContext:
                 found.append(self.actors[index])
             index += 1
         return found
+
+    def speaker_actor(self, label: str | None) -> str | None:
+        """The person an interview's speaker label names ("李开复"), if the gazetteer knows."""
+        if not label:
+            return None
+        if label not in self._speakers:
+            found = self.matcher.find(label)
+            people = [m.slug for m in found if self.kind(m.slug) == "person"]
+            self._speakers[label] = people[0] if people else None
+        return self._speakers[label]
 
     def kind(self, slug: str) -> str:
         return self.matcher.entry(slug).kind

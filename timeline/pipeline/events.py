@@ -8,7 +8,7 @@ that names the happening the same way in every article and script. Plain Python.
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import (
@@ -17,9 +17,9 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
-from timeline.pipeline.dates import DateMention
-from timeline.pipeline.headlines import UNDATED_TAG, key_and_headline
-from timeline.pipeline.parties import dedupe, find_parties
+from timeline.pipeline.dates import Anchor, DateMention
+from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
+from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
 from timeline.pipeline.triggers import (
     ANAPHOR,
@@ -28,6 +28,7 @@ from timeline.pipeline.triggers import (
     CONTINUES,
     DELAYED_AFTER,
     DELAYED_BEFORE,
+    DEMONSTRATIVE,
     DONE_AFTER,
     DONE_BEFORE,
     FEATURE_OBJECT,
@@ -37,15 +38,20 @@ from timeline.pipeline.triggers import (
     INVEST,
     NEGATED_SALE,
     NEGATION,
+    NOTE,
     OPENERS,
     OVERTAKE,
     PAST_RELEASE,
+    PLACE,
     QUESTION_END,
+    RELEASE_AS_MODIFIER,
     REPORTED,
     SAYING,
+    SOURCE_OF,
     SPEECH,
     TRIGGERS,
     TRIM,
+    WORK_ANAPHOR,
     Trigger,
 )
 
@@ -190,7 +196,8 @@ def classify(
             if kind != "denial" and NEGATION.search(before):
                 continue
             if kind == "release" and (
-                DELAYED_AFTER.match(folded, match.end())
+                RELEASE_AS_MODIFIER.match(folded, match.end())
+                or DELAYED_AFTER.match(folded, match.end())
                 or DELAYED_BEFORE.search(folded, 0, match.start())
             ):
                 continue
@@ -279,9 +286,16 @@ def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_
 
 @dataclass
 class ParagraphState:
-    """The company the paragraph is about so far (the subject Chinese leaves unsaid)."""
+    """What reading has established so far: the company the paragraph is about (the
+    subject Chinese leaves unsaid), a dated lead-in that introduces what follows it, and the
+    date of the latest dated claim of each type in the article."""
 
     topic: str | None = None
+    work: str | None = None
+    # The gazetteer actor whose interview answer the paragraph is.
+    speaker: str | None = None
+    lead_in: tuple[int, DateMention] | None = None
+    dated: dict[str, DateMention] = field(default_factory=dict)
 
 
 def _topic_before(
@@ -339,7 +353,11 @@ _NEEDS = {
     "personnel": frozenset({"person"}),
     "release": WORK_KINDS,
     "founding": ORGANIZATION_KINDS,
+    "pricing": COMPANY_KINDS | WORK_KINDS,
+    "ranking": COMPANY_KINDS | WORK_KINDS,
 }
+# A clause that adds to the list of parties before it: "…幻方量化…,以及创业公司智谱 AI 带头".
+_LIST_GOES_ON = re.compile(r"(?:以及|及|和|与|还有|" + r"\band\b|\bas well as\b)")
 
 
 def _completed(
@@ -351,14 +369,49 @@ def _completed(
     start, end = span
     if needed is None or any(context.kind(m.slug) in needed for m in context.actors_in(start, end)):
         return span
+    found = False
     for clause_start, clause_end in scope.clauses:
         if clause_start < end:
             continue
         if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
             break
-        if any(context.kind(m.slug) in needed for m in context.actors_in(clause_start, clause_end)):
-            return start, clause_end
-    return span
+        named = any(
+            context.kind(m.slug) in needed for m in context.actors_in(clause_start, clause_end)
+        )
+        if found and not (named and _LIST_GOES_ON.match(context.folded, clause_start)):
+            break
+        if named:
+            found, end = True, clause_end
+    return start, end
+
+
+# Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
+# "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云".
+_ABSORBS = frozenset({"restructuring", "ranking", "denial"})
+
+
+def _absorbed(
+    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
+) -> tuple[int, int]:
+    """The span running on over following undated clauses that say more of the same
+    happening: a clause of the same type, or the place a ranking reached."""
+    if trigger.event_type not in _ABSORBS:
+        return span
+    start, end = span
+    for clause_start, clause_end in scope.clauses:
+        if clause_start < end:
+            continue
+        if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
+            break
+        following = classify(context, clause_start, clause_end)
+        same = following is not None and following.event_type == trigger.event_type
+        placed = trigger.event_type == "ranking" and PLACE.search(
+            context.folded, clause_start, clause_end
+        )
+        if not (same or placed):
+            break
+        end = clause_end
+    return start, end
 
 
 def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
@@ -396,6 +449,7 @@ def _build_claim(
     speaker_turn: bool,
     *,
     focus: ActorMention | None = None,
+    quote_start: int | None = None,
     quote_end: int | None = None,
 ) -> ExtractedClaim | None:
     """The claim a span states, or None when it lacks what its type needs. `focus` picks
@@ -438,10 +492,15 @@ def _build_claim(
         and (kind == "model_release" or m.char_end <= trigger.start)
         for m in span_actors
     ) and kind in {"model_release", "ranking", "pricing"}:
-        # The thing released or ranked, named as the sentence's subject before the span.
+        # The thing released or ranked, named as the sentence's subject before the span,
+        # or in the sentence before when this one opens with "它" / "it".
         works = [m for m in leading if context.kind(m.slug) in WORK_KINDS]
+        pronoun = WORK_ANAPHOR.match(context.folded, sentence_start)
         if works:
             span_actors = [works[-1], *span_actors]
+        elif pronoun and state.work and kind != "model_release":
+            stand_in = ActorMention(state.work, pronoun.group(), *pronoun.span())
+            span_actors = [stand_in, *span_actors]
     # "Kimi 推出了打赏功能": a feature of the work named before the verb, not the work.
     if (
         kind == "model_release"
@@ -466,7 +525,6 @@ def _build_claim(
     built = key_and_headline(context, kind, trigger, parties, folded, mention, said=said)
     if built is None:
         return None
-    event_type, key, headline = built
     actors = tuple(
         (slug, parties.roles.get(slug, "mentioned"))
         for slug in dedupe(
@@ -476,11 +534,19 @@ def _build_claim(
     date_value = mention if mention is not None and mention.start is not None else None
     if quote_end is not None:
         end = _trimmed(context, start, quote_end)[1]
+    if quote_start is not None:
+        start = _trimmed(context, quote_start, end)[0]
+    summary = summarize(
+        built,
+        date_value,
+        apposition=_apposition(context, built, parties),
+        attribution=_attribution(context, scope, (start, end), trigger, built, parties, state),
+    )
     return ExtractedClaim(
-        key=_ascii_key(key),
-        event_type=event_type,
-        headline=headline,
-        summary="",
+        key=_ascii_key(built.key),
+        event_type=built.event_type,
+        headline=built.headline,
+        summary=summary,
         quote=context.text[start:end],
         char_start=start,
         char_end=end,
@@ -497,11 +563,15 @@ def _make_claims(
     mention: DateMention | None,
     state: ParagraphState,
     speaker_turn: bool,
+    *,
+    quote_start: int | None = None,
 ) -> list[ExtractedClaim]:
     """The claims a span states: one, or one per person or work it lists ("离开,包括黄文灏、
     曹大鹏、潘欣等", "qwen2.0和qwen2.5发布后"), each quoted up to its own name."""
     span = _attributed(context, scope, span, trigger)
-    claim = _build_claim(context, scope, span, trigger, mention, state, speaker_turn)
+    claim = _build_claim(
+        context, scope, span, trigger, mention, state, speaker_turn, quote_start=quote_start
+    )
     if claim is None:
         return []
     listed = _listed(context, span, trigger)
@@ -519,6 +589,7 @@ def _make_claims(
             state,
             speaker_turn,
             focus=item,
+            quote_start=quote_start,
             quote_end=quote_end,
         )
         if built is not None and all(built.key != other.key for other in claims):
@@ -579,6 +650,61 @@ def _attributed(
     return span
 
 
+def _apposition(context: ArticleContext, wording: Wording, parties: Parties) -> str:
+    """A person's stated role when it says more than a bare title: "former head of
+    pre-training"."""
+    principal = parties.principal
+    if principal is None or context.kind(principal) != "person":
+        return ""
+    role = context.roles.get(principal, "")
+    return role if (" of " in role or role.startswith("former")) else ""
+
+
+def _attribution(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    trigger: Trigger,
+    wording: Wording,
+    parties: Parties,
+    state: ParagraphState,
+) -> str:
+    """Per whom the claim is told: a named outlet or "reports" for a report, the speaker of
+    the sentence ("李开复表示,2024年…"), or the interviewee whose answer it is."""
+    if wording.event_type in {"statement", "denial"}:
+        return ""
+    sentence_start = scope.clauses[0][0]
+    if trigger.reported:
+        outlets = [
+            m.slug
+            for m in context.actors_in(sentence_start, trigger.start)
+            if context.kind(m.slug) == "organization" and m.slug != parties.principal
+        ]
+        if outlets:
+            return context.name(outlets[-1])
+        return "" if wording.event_type == "rumor" else "reports"
+    # "据 AI 产品榜的数据" / "according to LMSYS": a source named as such.
+    source = SOURCE_OF.search(context.folded, sentence_start, span[1])
+    if source:
+        named = context.actors_in(source.end(), source.end() + 24)
+        if named and named[0].char_start - source.end() <= 2 and named[0].slug not in parties.roles:
+            return context.name(named[0].slug)
+    saying = None
+    for match in SAYING.finditer(context.folded, sentence_start, trigger.start):
+        saying = match
+    if saying is not None:
+        speakers = [
+            m.slug
+            for m in context.actors_in(sentence_start, saying.start())
+            if context.kind(m.slug) in {"person", "company"}
+        ]
+        if speakers and speakers[-1] != parties.principal:
+            return context.name(speakers[-1])
+    if state.speaker and state.speaker != parties.principal:
+        return context.name(state.speaker)
+    return ""
+
+
 def _clause_start(scope: SentenceScope, position: int) -> int:
     for start, end in scope.clauses:
         if start <= position < end:
@@ -599,12 +725,17 @@ def paragraph_claims(
 ) -> list[ExtractedClaim]:
     """Claims of one content paragraph, in text order."""
     claims: list[ExtractedClaim] = []
-    state.topic = None
+    state.topic = state.work = None
     speaker_turn = paragraph.speaker is not None
+    # An editor's note inside an interview ("(注:…)") is not the interviewee's answer.
+    state.speaker = None
+    if speaker_turn and not NOTE.match(paragraph.text):
+        state.speaker = context.speaker_actor(paragraph.speaker)
     sentences = paragraph.sentences
     for number, sentence in enumerate(sentences):
         clauses = sentence_clauses(context, sentence)
         if not clauses:
+            state.lead_in = None
             continue
         borrowed: Sequence[ActorMention] = ()
         if number + 1 < len(sentences) and not context.actors_in(
@@ -614,9 +745,31 @@ def paragraph_claims(
             if not context.dates_in(following.char_start, following.char_end):
                 borrowed = context.actors_in(following.char_start, following.char_end)
         scope = SentenceScope(clauses, borrowed)
-        claims.extend(_sentence_claims(context, scope, sentence, state, speaker_turn))
+        made = _sentence_claims(context, scope, sentence, state, speaker_turn)
+        claims.extend(made)
         _update_topic(context, clauses, state)
+        works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
+        state.work = works[-1] if works else state.work
+        state.lead_in = _lead_in(context, sentence, clauses)
     return claims
+
+
+def _lead_in(
+    context: ArticleContext, sentence: Span, clauses: Sequence[tuple[int, int]]
+) -> tuple[int, DateMention] | None:
+    """ "变动消息传出的第二天,李开复向《晚点》解释了实际发生的调整:": a sentence that ends in a
+    colon after a date and a speech verb dates what it introduces, as known by that day."""
+    if not sentence.text.rstrip().endswith((":", "：")):
+        return None
+    mentions = [
+        m
+        for start, end in clauses
+        for m in context.dates_in(start, end)
+        if m.start is not None and _usable(context, m, start)
+    ]
+    if not mentions or not SPEECH.search(context.folded, mentions[-1].char_end, sentence.char_end):
+        return None
+    return sentence.char_start, mentions[-1]
 
 
 def _sentence_claims(
@@ -653,7 +806,9 @@ def _sentence_claims(
             elif not (asks and end >= sentence_end) and not any(
                 claim.char_start <= start < claim.char_end for claim in claims
             ):
-                claims.extend(_undated_claims(context, scope, index, state, speaker_turn))
+                made = _undated_claims(context, scope, index, state, speaker_turn)
+                claims.extend(made)
+                _remember(state, made)
             previous_dated = None
             continue
         for position, mention in enumerate(mentions):
@@ -687,13 +842,14 @@ def _sentence_claims(
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement":
                 span = _with_what_was_said(context, scope, span)
-            span = _completed(context, scope, span, trigger)
+            span = _absorbed(context, scope, _completed(context, scope, span, trigger), trigger)
             if asks and span[1] >= sentence_end:
                 continue
             if not _admissible(context, span, mention, trigger):
                 continue
             made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
             claims.extend(made)
+            _remember(state, made)
             if made and mention.start is None:
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
@@ -712,7 +868,12 @@ def _undated_claims(
     """A clause with no date that still names its happening without one: a denial, a
     report of a sale, a partnership, an acquisition, a founding, a release, a person's move,
     a controversy over a named thing. Kept with no date, for an editor (or another article)
-    to date; a happening whose key needs a period ("funding:x:2024") is not kept."""
+    to date; a happening whose key needs a period ("funding:x:2024") is not kept.
+
+    Two readings date such a clause from its context, saying so in the date's anchor: a
+    demonstrative that points back to the latest dated happening of its type ("这一波…降价"
+    after "5 月的这一波价格战"), and a dated lead-in ending in a colon, which dates what it
+    introduces as done by that day (qualifier "before")."""
     start, end = scope.clauses[index]
     trigger = classify(context, start, end, report_from=scope.clauses[0][0], speaking=speaker_turn)
     if trigger is None or trigger.event_type == "statement":
@@ -723,10 +884,104 @@ def _undated_claims(
     folded = _without_dates(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return []
+    span = _absorbed(context, scope, _completed(context, scope, (start, end), trigger), trigger)
+    span = _with_subject(context, scope, index, span, trigger)
+    pointed = _pointed_date(context, start, trigger, state)
+    if pointed is not None:
+        if _admissible(context, span, pointed, trigger):
+            return _make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
+        return []
     if trigger.event_type == "release" and not _release_done(context, start, end, trigger):
         return []
-    claims = _make_claims(context, scope, (start, end), trigger, None, state, speaker_turn)
+    introduced = state.lead_in if index == 0 else None
+    if (
+        introduced is not None
+        and end - introduced[0] <= QUOTE_LIMIT
+        and (
+            DONE_BEFORE.search(context.folded, start, trigger.start)
+            or DONE_AFTER.match(context.folded, trigger.end)
+        )
+    ):
+        lead_start, lead_date = introduced
+        by_then = replace(lead_date, qualifier="before", anchor=_context_anchor(lead_date))
+        return _make_claims(
+            context,
+            scope,
+            span,
+            trigger,
+            by_then,
+            state,
+            speaker_turn,
+            quote_start=lead_start,
+        )
+    claims = _make_claims(context, scope, span, trigger, None, state, speaker_turn)
     return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
+
+
+def _with_subject(
+    context: ArticleContext,
+    scope: SentenceScope,
+    index: int,
+    span: tuple[int, int],
+    trigger: Trigger,
+) -> tuple[int, int]:
+    """ "比如阿里就耗资 8 亿美金,投资了…月之暗面": a clause whose verb has no organization
+    before it starts at the clause before, when that one names one and states nothing."""
+    start, end = span
+    if index == 0 or any(
+        context.kind(m.slug) in ORGANIZATION_KINDS for m in context.actors_in(start, trigger.start)
+    ):
+        return span
+    previous_start, previous_end = scope.clauses[index - 1]
+    if (
+        end - previous_start > QUOTE_LIMIT
+        or context.dates_in(previous_start, previous_end)
+        or classify(context, previous_start, previous_end) is not None
+        or not any(
+            context.kind(m.slug) in ORGANIZATION_KINDS
+            for m in context.actors_in(previous_start, previous_end)
+        )
+    ):
+        return span
+    return previous_start, end
+
+
+def _remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
+    for claim in claims:
+        if claim.date is not None:
+            state.dated[_TYPE_FAMILY.get(claim.event_type, claim.event_type)] = claim.date
+
+
+# Claim types under the trigger type that gives them ("release" gives both).
+_TYPE_FAMILY = {"model_release": "release", "product_launch": "release"}
+
+
+def _context_anchor(mention: DateMention) -> Anchor:
+    return Anchor(mention.edtf or mention.start.isoformat(), "context")
+
+
+def _pointed_date(
+    context: ArticleContext, start: int, trigger: Trigger, state: ParagraphState
+) -> DateMention | None:
+    """The date a demonstrative before the verb points back to: "这一波被开发者称赞的 API
+    降价" after "5 月的这一波价格战" is that May's price cut."""
+    earlier = state.dated.get(trigger.event_type)
+    if earlier is None:
+        return None
+    pointer = DEMONSTRATIVE.search(context.folded, start, trigger.start)
+    if pointer is None:
+        return None
+    return DateMention(
+        text=context.text[pointer.start("this") : pointer.end("this")],
+        char_start=pointer.start("this"),
+        char_end=pointer.end("this"),
+        start=earlier.start,
+        end=earlier.end,
+        precision=earlier.precision,
+        qualifier=earlier.qualifier,
+        edtf=earlier.edtf,
+        anchor=_context_anchor(earlier),
+    )
 
 
 def _release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:

@@ -1,9 +1,11 @@
-"""Keys and headlines: the name a claim's happening gets in every article and script, and
-the English headline built from its type, parties, money and date.
+"""Keys, headlines and summaries: the name a claim's happening gets in every article and
+script, and the English headline and summary sentence built from its type, parties, money,
+date and source.
 """
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from timeline.pipeline.context import (
     COMPANY_KINDS,
@@ -11,17 +13,20 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
-from timeline.pipeline.dates import DateMention
+from timeline.pipeline.dates import DateMention, display_date
 from timeline.pipeline.parties import Parties, dedupe
 from timeline.pipeline.triggers import (
     ADMITS,
+    AMOUNT_QUALIFIERS,
     APPOINTED,
+    CURRENCY_CODES,
     DISBAND,
     INVEST,
     LAB,
     LEAVING,
     MONEY,
     OPEN_SOURCE,
+    PLACE,
     PRETRAINING,
     PRICE_CUT,
     SALE,
@@ -41,14 +46,15 @@ def money_phrase(folded: str) -> str | None:
         if not currency or not (scale or match.group("cur1")):
             continue
         value = float(match.group("num")) * SCALES.get(scale or "", 1)
-        code = "USD" if currency in {"us$", "$", "usd", "美元", "美金", "dollars"} else "RMB"
+        code = CURRENCY_CODES.get(currency, "RMB")
         if value >= 1e9:
             amount = f"{value / 1e9:g} billion"
         elif value >= 1e6:
             amount = f"{value / 1e6:g} million"
         else:
             amount = f"{value:,.0f}"
-        return f"{code} {amount}"
+        about = AMOUNT_QUALIFIERS.get(match.group("about") or "", "")
+        return f"{about}{code} {amount}"
     return None
 
 
@@ -92,6 +98,26 @@ def sale_topic(folded: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Wording:
+    """What a claim is called: its type and key, and one English clause, "subject verb…", in
+    the present for the headline and in the past for the summary."""
+
+    event_type: str
+    key: str
+    subject: str
+    present: str
+    past: str
+    # "Reports", "Senior staff": a subject that is no name, lower-cased after a date.
+    generic: bool = False
+    # The past clause already names the date ("reported revenue … for 2024").
+    period_in_words: bool = False
+
+    @property
+    def headline(self) -> str:
+        return f"{self.subject} {self.present}"
+
+
 def key_and_headline(
     context: ArticleContext,
     kind: str,
@@ -101,8 +127,8 @@ def key_and_headline(
     mention: DateMention | None,
     *,
     said: str = "",
-) -> tuple[str, str, str] | None:
-    """(type, key, headline) for a claim, or None when the clause lacks what its type needs."""
+) -> Wording | None:
+    """The wording of a claim, or None when the clause lacks what its type needs."""
     principal = parties.principal
     roles = parties.roles
     if principal is None:
@@ -114,46 +140,39 @@ def key_and_headline(
     if trigger.reported and kind in REPORTABLE:
         kind = "rumor"
 
+    def worded(key: str, present: str, past: str, subject: str = name, **extra) -> Wording:
+        return Wording(kind, key, subject, present, past, **extra)
+
     if kind == "founding":
         if context.kind(principal) not in ORGANIZATION_KINDS:
             return None
         founders = [slug for slug, role in roles.items() if role == "founder"]
-        headline = f"{names(context, founders)} founds {name}" if founders else f"{name} is founded"
-        return kind, f"founding:{principal}", headline
+        if founders:
+            who = names(context, founders)
+            return worded(f"founding:{principal}", f"founds {name}", f"founded {name}", who)
+        return worded(f"founding:{principal}", "is founded", "was founded")
     if kind in {"model_release", "product_launch"}:
-        developer = next((s for s, r in roles.items() if r == "developer"), None)
-        version = parties.versions.get(principal, "")
-        if version:
-            name = f"{name} {version.upper() if version.endswith('b') else version}"
-        kind = "model_release" if context.kind(principal) == "model" else "product_launch"
-        verb = "open-sources" if OPEN_SOURCE.search(folded) else "releases"
-        if kind == "product_launch":
-            verb = "launches"
-        if developer:
-            headline = f"{context.name(developer)} {verb} {name}"
-        else:
-            passive = {"open-sources": "is open-sourced", "releases": "is released"}
-            headline = f"{name} {passive.get(verb, 'is launched')}"
-        # "Qwen2.0" and "Qwen2" name one version.
-        number = re.sub(r"(?:\.0)+$", "", version)
-        tag = f"{principal}-{number.replace('.', '-')}" if version else principal
-        return kind, f"{kind}:{tag}", headline
+        return _release(context, parties, folded, mention)
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role == "investor"]
-        headline = f"{name} raises funding"
-        if investors:
-            headline += f" led by {names(context, investors[:2])}"
-        if money and re.search(r"估值|valuation|valued", folded):
-            headline += f" at a {money} valuation"
-        elif money:
-            headline = headline.replace("raises funding", f"raises {money}")
-        return kind, f"funding:{principal}:{period_tag(mention, month=False)}", headline
+        raised = f"{money}" if money and not VALUATION.search(folded) else "funding"
+        led = "led by" if LED_ROUND.search(folded) else "from"
+        rest = f" {led} {names(context, investors[:2])}" if investors else ""
+        if money and VALUATION.search(folded):
+            rest += f" at a {money} valuation"
+        tail = period_tag(mention, month=False)
+        if mention is None and money:
+            # An undated round is named by its amount: "阿里耗资 8 亿美金投资了月之暗面".
+            tail = re.sub(r"[^a-z0-9]+", "-", money.casefold()).strip("-")
+        key = f"funding:{principal}:{tail}"
+        return worded(key, f"raises {raised}{rest}", f"raised {raised}{rest}")
     if kind == "acquisition":
         targets = [slug for slug, role in roles.items() if role == "target"]
         if not targets:
             return None
+        target = context.name(targets[0])
         key = f"acquisition:{principal}+{targets[0]}"
-        return kind, key, f"{name} acquires {context.name(targets[0])}"
+        return worded(key, f"acquires {target}", f"acquired {target}")
     if kind == "partnership":
         partners = dedupe([principal, *others])
         partners = [slug for slug in partners if context.kind(slug) in COMPANY_KINDS]
@@ -163,139 +182,381 @@ def key_and_headline(
         labs = [slug for slug in [*others, *parties.objects] if context.kind(slug) == "lab"]
         if labs:
             # A named joint lab is the happening, whichever parent company a text names.
-            headline = f"{pair} set up the {context.name(labs[0])}"
-            return kind, f"partnership:{labs[0]}", headline
+            lab = f"the {context.name(labs[0])}"
+            return worded(f"partnership:{labs[0]}", f"set up {lab}", f"set up {lab}", pair)
         key = "partnership:" + "+".join(sorted(partners[:2]))
         if LAB.search(folded):
-            return kind, key + ":lab", f"{pair} set up a joint lab"
-        return kind, key, f"{pair} form a partnership"
+            return worded(key + ":lab", "set up a joint lab", "set up a joint lab", pair)
+        return worded(key, "form a partnership", "formed a partnership", pair)
     if kind == "restructuring":
         units = [slug for slug in others if slug != principal]
         if SPIN_OFF.search(folded) and units:
-            headline = f"{name} spins off {context.name(units[0])}"
-            return kind, f"restructuring:{principal}:{units[0]}", headline
-        if DISBAND.search(folded) and TEAM.search(folded):
-            headline = f"{name} disbands teams in a restructuring"
-        elif SPIN_OFF.search(folded):
-            headline = f"{name} restructures and spins off business units"
-        else:
-            headline = f"{name} restructures"
-        return kind, f"restructuring:{principal}:{period_tag(mention, month=False)}", headline
+            unit = context.name(units[0])
+            key = f"restructuring:{principal}:{units[0]}"
+            return worded(key, f"spins off {unit}", f"spun off {unit}")
+        key = f"restructuring:{principal}:{period_tag(mention, month=False)}"
+        disbands = DISBAND.search(folded) and TEAM.search(folded)
+        if disbands and SPIN_OFF.search(folded):
+            return worded(
+                key,
+                "restructures, disbanding teams and spinning off units",
+                "restructured, disbanding teams and spinning off units",
+            )
+        if disbands:
+            return worded(key, "disbands teams in a restructuring", "disbanded teams")
+        if SPIN_OFF.search(folded):
+            return worded(
+                key,
+                "restructures and spins off business units",
+                "restructured and spun off business units",
+            )
+        return worded(key, "restructures", "restructured")
     if kind == "personnel":
-        people = [principal, *[s for s in others if context.kind(s) == "person"]]
-        people = [slug for slug in people if context.kind(slug) == "person"]
-        employers = [slug for slug, role in roles.items() if role == "employer"]
-        employer = context.name(employers[0]) if employers else ""
-        if not people:
-            if not LEAVING.search(folded):
-                return None
-            headline = f"Senior staff leave {name}"
-            return kind, f"personnel:{principal}:{period_tag(mention, month=False)}", headline
-        who = names(context, people[:3])
-        plural = len(people) > 1
-        if LEAVING.search(folded):
-            headline = f"{who} {'leave' if plural else 'leaves'}" + (
-                f" {employer}" if employer else ""
-            )
-        elif APPOINTED.search(folded):
-            headline = f"{who} {'are' if plural else 'is'} appointed" + (
-                f" at {employer}" if employer else ""
-            )
-        else:
-            headline = f"{who} {'join' if plural else 'joins'}" + (
-                f" {employer}" if employer else ""
-            )
-        return kind, f"personnel:{principal}", headline
+        return _personnel(context, parties, folded, mention)
     if kind == "financials":
         if context.kind(principal) not in ORGANIZATION_KINDS | WORK_KINDS:
             return None
         year = period_words(mention)
-        headline = f"{name} reports {year} revenue".replace("  ", " ")
+        measure = "revenue"
         if re.search(r"利润|盈利|profit", folded) and not re.search(r"收入|营收|revenue", folded):
-            headline = f"{name} reports {year} profit".replace("  ", " ")
-        if money:
-            headline += f" of {money}"
-        return kind, f"financials:{principal}:{period_tag(mention, month=False)}", headline
+            measure = "profit"
+        what = f"{year} {measure}".strip()
+        amount = f" of {money}" if money else ""
+        key = f"financials:{principal}:{period_tag(mention, month=False)}"
+        # The date is the period reported on, so the summary says it in its own words.
+        period = f" for {mention.display}" if mention is not None and mention.display else ""
+        past = f"reported {measure}{amount}{period}"
+        return worded(key, f"reports {what}{amount}", past, period_in_words=True)
     if kind == "pricing":
-        verb = "cuts prices" if PRICE_CUT.search(folded) or "价格战" in folded else "sets prices"
-        headline = f"{name} {verb}"
+        key = f"pricing:{principal}:{period_tag(mention, month=True)}"
+        leaders = names(context, [principal, *others][:3])
+        if LEADS.search(folded):
+            return worded(key, "lead price cuts", "led price cuts", leaders)
         if "价格战" in folded or "price war" in folded:
-            headline = f"{names(context, [principal, *others][:3])} cut prices in a price war"
-        return kind, f"pricing:{principal}:{period_tag(mention, month=True)}", headline
+            return worded(key, "cut prices in a price war", "cut prices in a price war", leaders)
+        if PRICE_CUT.search(folded):
+            return worded(key, "cuts prices", "cut prices")
+        return worded(key, "sets prices", "set prices")
     if kind == "ranking":
-        rivals = [s for s in parties.others if context.kind(s) in WORK_KINDS and s != principal]
-        if rivals:
-            headline = f"{name} overtakes {context.name(rivals[0])}"
-        else:
-            headline = f"{name} ranks at the top of a leaderboard"
-        return kind, f"ranking:{principal}:{period_tag(mention, month=True)}", headline
+        return _ranking(context, parties, folded, mention)
     if kind == "controversy":
         about = parties.objects[0] if parties.objects else None
-        if ADMITS.search(folded):
-            headline = f"{name} admits an oversight" + (
-                f" over {context.name(about)}" if about else ""
-            )
-        else:
-            headline = f"{name} faces controversy" + (
-                f" over {context.name(about)}" if about else ""
-            )
+        over = f" over {context.name(about)}" if about else ""
         tail = about or period_tag(mention, month=False)
-        return kind, f"controversy:{principal}:{tail}", headline
+        key = f"controversy:{principal}:{tail}"
+        if ADMITS.search(folded):
+            return worded(key, f"admits an oversight{over}", f"admitted an oversight{over}")
+        return worded(key, f"faces controversy{over}", f"faced controversy{over}")
     if kind in {"rumor", "denial"}:
-        topic = sale_topic(folded) or {"acquisition": "sale"}.get(underlying)
-        if topic is None and mention is None:
-            return None
-        tail = topic or period_tag(mention, month=True)
-        if topic == "sale":
-            target = parties.target or principal
-            buyer = parties.buyer
-            if context.kind(target) not in COMPANY_KINDS:
-                return None
-            to = f" to {context.name(buyer)}" if buyer and buyer != target else ""
-            what = "its pre-training team" if PRETRAINING.search(folded) else "its team"
-            if not TEAM.search(folded):
-                what = "itself"
-            if kind == "rumor":
-                headline = f"Reports say {context.name(target)} will sell {what}{to}"
-            else:
-                sold = "it" if target == principal else context.name(target)
-                headline = f"{name} denies that {sold} is selling {what}{to}".replace(
-                    "selling itself", "being sold"
-                )
-            return kind, f"{kind}:{target}:sale", headline
-        orgs = [s for s in [principal, *others] if context.kind(s) in COMPANY_KINDS]
-        orgs += [s for s in [principal, *others] if context.kind(s) in ORGANIZATION_KINDS]
-        subject = orgs[0] if orgs else principal
-        if kind == "denial":
-            return kind, f"denial:{subject}:{tail}", f"{name} denies reports"
-        people = [s for s in [principal, *others] if context.kind(s) == "person"]
-        if topic == "investment":
-            headline = f"Reports say {context.name(subject)} will invest" + (
-                f" {money}" if money else ""
-            )
-            headline += " in AI models" if re.search(r"模型|ai\b|model", folded) else ""
-        elif topic == "departures" and people and subject != people[0]:
-            headline = f"Reports say {context.name(people[0])} is leaving {context.name(subject)}"
-        elif topic == "departures":
-            headline = f"Reports say leadership changes at {context.name(subject)}"
-        else:
-            headline = f"Reports about {context.name(subject)}"
-        return kind, f"rumor:{subject}:{tail}", headline
+        return _report(context, kind, underlying, parties, folded, mention, money)
     if kind == "strategy":
         if context.kind(principal) not in ORGANIZATION_KINDS:
             return None
-        return (
-            kind,
-            f"strategy:{principal}:{period_tag(mention, month=False)}",
-            f"{name} shifts strategy",
-        )
+        key = f"strategy:{principal}:{period_tag(mention, month=False)}"
+        present, past = _direction(folded)
+        return worded(key, present, past)
     if kind == "statement":
-        return (
-            kind,
-            f"statement:{principal}:{period_tag(mention, month=True)}",
-            (_statement_headline(context, name, parties, said)),
-        )
+        key = f"statement:{principal}:{period_tag(mention, month=True)}"
+        present, past = _statement_words(context, name, parties, said)
+        return worded(key, present, past)
     return None
+
+
+LED_ROUND = re.compile(r"领投|牵头|" + words("led", "leads", "leading"))
+VALUATION = re.compile(r"估值|" + words("valuation", "valued"))
+LEADS = re.compile(r"带头|率先|发起|领跑|" + words("led", "leads", "started", "kicked off"))
+
+
+# What a work the gazetteer does not know is, from the words after the release verb.
+RELEASED_THINGS = (
+    (re.compile(r"视频生成模型|" + words("video[- ]generation models?")), "model", "a video model"),
+    (re.compile(r"语言模型|" + words("language models?", "llms?")), "model", "a language model"),
+    (re.compile(r"模型|" + words("models?")), "model", "a new model"),
+    (
+        re.compile(r"芯片|处理器|" + words("chips?", "processors?", "gpus?")),
+        "product",
+        "a new chip",
+    ),
+    (
+        re.compile(r"车型|汽车|电动车|轿车|" + words("cars?", "suvs?", "sedans?", "vehicles?")),
+        "product",
+        "a new car",
+    ),
+    (re.compile(r"手机|" + words("phones?", "smartphones?")), "product", "a new phone"),
+    (
+        re.compile(r"助手|聊天机器人|" + words("assistants?", "chatbots?")),
+        "product",
+        "an assistant",
+    ),
+    (
+        re.compile(r"药物|新药|疗法|疫苗|" + words("drugs?", "therap(?:y|ies)", "vaccines?")),
+        "product",
+        "a new drug",
+    ),
+    (re.compile(r"应用|" + words("apps?", "applications?")), "product", "a new app"),
+)
+# A Latin name written after the verb: "Step-2", "Kling", "Blackwell B200".
+_LATIN_NAME = re.compile(r"(?<![\w.-])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z0-9][\w.-]*)?")
+_UNNAMED_LIMIT = 40
+
+
+def _release(
+    context: ArticleContext, parties: Parties, folded: str, mention: DateMention | None
+) -> Wording | None:
+    principal = parties.principal
+    roles = parties.roles
+    open_sourced = OPEN_SOURCE.search(folded) is not None
+    if context.kind(principal) not in WORK_KINDS:
+        return _unnamed_release(context, parties, mention, open_sourced, "升级" in folded)
+    developer = next((s for s, r in roles.items() if r == "developer"), None)
+    version = parties.versions.get(principal, "")
+    name = context.name(principal)
+    if version:
+        name = f"{name} {version.upper() if version.endswith('b') else version}"
+    kind = "model_release" if context.kind(principal) == "model" else "product_launch"
+    if kind == "product_launch":
+        verbs = ("launches", "launched")
+    elif open_sourced:
+        verbs = ("open-sources", "open-sourced")
+    else:
+        verbs = ("releases", "released")
+    # "Qwen2.0" and "Qwen2" name one version.
+    number = re.sub(r"(?:\.0)+$", "", version)
+    tag = f"{principal}-{number.replace('.', '-')}" if version else principal
+    key = f"{kind}:{tag}"
+    if developer:
+        subject = context.name(developer)
+        return Wording(kind, key, subject, f"{verbs[0]} {name}", f"{verbs[1]} {name}")
+    passive = "is open-sourced" if open_sourced and kind == "model_release" else "is released"
+    if kind == "product_launch":
+        passive = "is launched"
+    return Wording(kind, key, name, passive, passive.replace("is ", "was ", 1))
+
+
+def _unnamed_release(
+    context: ArticleContext,
+    parties: Parties,
+    mention: DateMention | None,
+    open_sourced: bool,
+    upgraded: bool,
+) -> Wording | None:
+    """ "阶跃星辰发布了Step-2万亿参数模型", "快手推出视频生成模型可灵": a company releasing a
+    work the gazetteer does not know, named by its Latin name when it has one."""
+    if mention is None or context.kind(parties.principal) not in COMPANY_KINDS:
+        return None
+    words_after = parties.unnamed[:_UNNAMED_LIMIT]
+    folded_after = words_after.casefold()
+    found = next(
+        ((kind, label) for pattern, kind, label in RELEASED_THINGS if pattern.search(folded_after)),
+        None,
+    )
+    if found is None:
+        return None
+    thing, label = found
+    latin = _LATIN_NAME.search(words_after)
+    kind = "model_release" if thing == "model" else "product_launch"
+    subject = context.name(parties.principal)
+    if latin and latin.group().casefold() not in {"ai", "api"}:
+        label = latin.group()
+        key = f"{kind}:{label}"
+    else:
+        key = f"{kind}:{parties.principal}:{period_tag(mention, month=True)}"
+    verbs = ("launches", "launched") if kind == "product_launch" else ("releases", "released")
+    if open_sourced and kind == "model_release":
+        verbs = ("open-sources", "open-sourced")
+    if upgraded:
+        verbs, label = ("upgrades", "upgraded"), label.replace("a new ", "its ")
+    return Wording(kind, key, subject, f"{verbs[0]} {label}", f"{verbs[1]} {label}")
+
+
+def _personnel(
+    context: ArticleContext, parties: Parties, folded: str, mention: DateMention | None
+) -> Wording | None:
+    principal = parties.principal
+    roles = parties.roles
+    others = parties.others
+    people = [principal, *[s for s in others if context.kind(s) == "person"]]
+    people = [slug for slug in people if context.kind(slug) == "person"]
+    employers = [slug for slug, role in roles.items() if role == "employer"]
+    hirers = [slug for slug, role in roles.items() if role == "new employer"]
+    old = f" {context.name(employers[0])}" if employers else ""
+    new = context.name(hirers[0]) if hirers else ""
+    if not people:
+        if not LEAVING.search(folded):
+            return None
+        key = f"personnel:{principal}:{period_tag(mention, month=False)}"
+        name = context.name(principal)
+        return Wording("personnel", key, "Senior staff", f"leave {name}", f"left {name}", True)
+    who = names(context, people[:1])
+    key = f"personnel:{principal}"
+    if LEAVING.search(folded):
+        gone = f" for {new}" if new else ""
+        return Wording("personnel", key, who, f"leaves{old}{gone}", f"left{old}{gone}")
+    if APPOINTED.search(folded):
+        at = f" at{old}" if old else ""
+        return Wording("personnel", key, who, f"is appointed{at}", f"was appointed{at}")
+    joined = f" {new}" if new else old
+    return Wording("personnel", key, who, f"joins{joined}", f"joined{joined}")
+
+
+def _ranking(
+    context: ArticleContext, parties: Parties, folded: str, mention: DateMention | None
+) -> Wording:
+    principal = parties.principal
+    name = context.name(principal)
+    rivals = [s for s in parties.objects if context.kind(s) in WORK_KINDS and s != principal]
+    # A leaderboard run by a named organization ("LMSYS", "Hugging Face") names the ranking
+    # in any article, dated or not.
+    boards = [s for s in parties.others if context.kind(s) == "organization"]
+    board = f"the {context.name(boards[0])} leaderboard" if boards else "a leaderboard"
+    place = _place(folded)
+    ahead = f", ahead of {context.name(rivals[0])}" if rivals and place else ""
+    if place == "first":
+        verbs = (f"tops {board}", f"topped {board}")
+    elif place:
+        verbs = (f"ranks {place} on {board}", f"ranked {place} on {board}")
+    elif rivals:
+        rival = context.name(rivals[0])
+        verbs = (f"overtakes {rival}", f"overtook {rival}")
+    else:
+        verbs = (f"ranks high on {board}", f"ranked high on {board}")
+    tail = boards[0] if boards else period_tag(mention, month=True)
+    return Wording(
+        "ranking", f"ranking:{principal}:{tail}", name, verbs[0] + ahead, verbs[1] + ahead
+    )
+
+
+def _report(
+    context: ArticleContext,
+    kind: str,
+    underlying: str,
+    parties: Parties,
+    folded: str,
+    mention: DateMention | None,
+    money: str | None,
+) -> Wording | None:
+    principal = parties.principal
+    name = context.name(principal)
+    others = [slug for slug in parties.others if context.kind(slug) in ORGANIZATION_KINDS]
+    topic = sale_topic(folded) or {"acquisition": "sale"}.get(underlying)
+    if topic is None and mention is None:
+        return None
+    tail = topic or period_tag(mention, month=True)
+    if topic == "sale":
+        target = parties.target or principal
+        buyer = parties.buyer
+        if context.kind(target) not in COMPANY_KINDS:
+            return None
+        to = f" to {context.name(buyer)}" if buyer and buyer != target else ""
+        what = "its pre-training team" if PRETRAINING.search(folded) else "its team"
+        if not TEAM.search(folded):
+            what = "itself"
+        key = f"{kind}:{target}:sale"
+        seller = context.name(target)
+        if kind == "rumor":
+            return Wording(
+                kind,
+                key,
+                "Reports",
+                f"say {seller} will sell {what}{to}",
+                f"said {seller} would sell {what}{to}",
+                True,
+            )
+        sold = "it" if target == principal else seller
+        if what == "itself":
+            return Wording(
+                kind,
+                key,
+                name,
+                f"denies that {sold} is being sold{to}",
+                f"denied that {sold} was being sold{to}",
+            )
+        return Wording(
+            kind,
+            key,
+            name,
+            f"denies that {sold} is selling {what}{to}",
+            f"denied that {sold} was selling {what}{to}",
+        )
+    orgs = [s for s in [principal, *others] if context.kind(s) in COMPANY_KINDS]
+    orgs += [s for s in [principal, *others] if context.kind(s) in ORGANIZATION_KINDS]
+    subject = orgs[0] if orgs else principal
+    if kind == "denial":
+        return Wording(kind, f"denial:{subject}:{tail}", name, "denies reports", "denied reports")
+    key = f"rumor:{subject}:{tail}"
+    people = [s for s in [principal, *others] if context.kind(s) == "person"]
+    about = context.name(subject)
+    if topic == "investment":
+        amount = f" {money}" if money else ""
+        into = " in AI models" if re.search(r"模型|ai\b|model", folded) else ""
+        return Wording(
+            kind,
+            key,
+            "Reports",
+            f"say {about} will invest{amount}{into}",
+            f"said {about} would invest{amount}{into}",
+            True,
+        )
+    if topic == "departures" and people and subject != people[0]:
+        person = context.name(people[0])
+        return Wording(
+            kind,
+            key,
+            "Reports",
+            f"say {person} is leaving {about}",
+            f"said {person} was leaving {about}",
+            True,
+        )
+    if topic == "departures":
+        return Wording(
+            kind,
+            key,
+            "Reports",
+            f"say leadership changes at {about}",
+            f"said leadership was changing at {about}",
+            True,
+        )
+    return Wording(kind, key, "Reports", f"about {about}", f"appeared about {about}", True)
+
+
+# Where a strategy turns, in English: the first directions its words name.
+DIRECTIONS = (
+    (
+        re.compile(r"\bto ?b\b|b端|企业(?:端|级|客户|市场|服务)|" + words("enterprises?", "b2b")),
+        "enterprise customers",
+    ),
+    (re.compile(r"\bto ?c\b|c端|消费者|个人用户|" + words("consumers?", "b2c")), "consumers"),
+    (re.compile(r"海外|出海|国际市场|" + words("overseas", "abroad")), "overseas markets"),
+    (re.compile(r"医疗|" + words("healthcare", "medical")), "healthcare"),
+    (re.compile(r"小模型|" + words("smaller models?")), "smaller models"),
+    (
+        re.compile(
+            r"行业(?:特定)?(?:的)?(?:大)?模型|垂直|" + words("industry models?", "vertical")
+        ),
+        "industry-specific models",
+    ),
+    (re.compile(r"(?<!大模型)应用|" + words("applications?", "apps")), "applications"),
+)
+_DOMESTIC = re.compile(r"国内|中国市场|" + words("in china", "domestic"))
+_TURN = re.compile(
+    r"转向|转型|聚焦|专注|" + words("pivot\\w*", "shift\\w*", "turn\\w*", "focus\\w*")
+)
+
+
+def _direction(folded: str) -> tuple[str, str]:
+    """ "01.AI turns to enterprise customers in China": where a strategy turns, from the
+    words after the turning verb ("转向更小的行业特定大模型和AI应用"), else the whole span."""
+    turn = _TURN.search(folded)
+    target = folded[turn.end() :] if turn else folded
+    found = [label for pattern, label in DIRECTIONS if pattern.search(target)]
+    if not found and turn:
+        found = [label for pattern, label in DIRECTIONS if pattern.search(folded)]
+    if not found:
+        return "shifts strategy", "shifted strategy"
+    where = " and ".join(dedupe(found)[:2])
+    if _DOMESTIC.search(folded) and "overseas markets" not in found:
+        where += " in China"
+    return f"turns to {where}", f"turned to {where}"
 
 
 # What a statement is about, when it names no actor: the first topic its words touch.
@@ -323,17 +584,75 @@ PREDICTION = re.compile(
 )
 
 
-def _statement_headline(context: ArticleContext, name: str, parties: Parties, said: str) -> str:
-    """ "Kai-Fu Lee comments on Yi and OpenAI", "Yan Junjie makes a forecast about the
-    large-model industry", "Kai-Fu Lee sets out ambitions for AGI": the speaker, what kind of
-    saying it was, and what it was about (actors named after the verb, else a topic word)."""
+def _statement_words(
+    context: ArticleContext, name: str, parties: Parties, said: str
+) -> tuple[str, str]:
+    """ "comments on Yi and OpenAI", "makes a forecast about the large-model industry",
+    "sets out ambitions for AGI": what kind of saying it was, and what it was about (actors
+    named after the verb, else a topic word)."""
     about = [context.name(s) for s in parties.objects if s != parties.principal]
     about = [n for n in dedupe(about) if n != name][:2]
     word = next((label for pattern, label in STATEMENT_TOPICS if pattern.search(said)), "")
     if ASPIRATION.search(said):
         # "想打造 agi 时代的微软": what is named in an ambition is a model, not its topic.
-        return f"{name} sets out ambitions" + (f" for {word}" if word else "")
+        rest = f" for {word}" if word else ""
+        return f"sets out ambitions{rest}", f"set out ambitions{rest}"
     topic = " and ".join(about) or word
     if PREDICTION.search(said):
-        return f"{name} makes a forecast" + (f" about {topic}" if topic else "")
-    return f"{name} comments" + (f" on {topic}" if topic else "")
+        rest = f" about {topic}" if topic else ""
+        return f"makes a forecast{rest}", f"made a forecast{rest}"
+    rest = f" on {topic}" if topic else ""
+    return f"comments{rest}", f"commented{rest}"
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _place(folded: str) -> str:
+    """The place a ranking states, in words: "排名世界第六" → "sixth", "登顶" → "first"."""
+    match = PLACE.search(folded)
+    if match is None:
+        return ""
+    if match.group("han"):
+        digit = match.group("han")
+        index = int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
+        return _ORDINALS[index - 1] if 1 <= index <= len(_ORDINALS) else ""
+    return match.group("en") or "first"
+
+
+def summarize(
+    wording: Wording,
+    mention: DateMention | None,
+    *,
+    apposition: str = "",
+    attribution: str = "",
+) -> str:
+    """One plain English sentence: when, who did what, per whom. "" when it would say no
+    more than the headline (no date, no role, no source)."""
+    if (mention is None or mention.start is None) and not (apposition or attribution):
+        return ""
+    subject = wording.subject + (f", {apposition}," if apposition else "")
+    sentence = f"{subject} {wording.past}"
+    when = "" if wording.period_in_words else date_phrase(mention)
+    if when:
+        opening = sentence[0].lower() + sentence[1:] if wording.generic else sentence
+        sentence = f"{when}, {opening}"
+    if attribution:
+        sentence += f", according to {attribution}"
+    return sentence + "."
+
+
+def date_phrase(mention: DateMention | None) -> str:
+    """ "In May 2024", "On 6 January 2025", "Around December 2024", "By 8 January 2025"."""
+    if mention is None or mention.start is None or mention.end is None:
+        return ""
+    shown = display_date(mention.start, mention.end, mention.precision, None)
+    if mention.qualifier == "approx":
+        return f"Around {shown}"
+    if mention.qualifier == "before":
+        return f"By {shown}"
+    if mention.qualifier == "after":
+        return f"After {shown}"
+    if mention.precision == "day" and mention.start == mention.end:
+        return f"On {shown}"
+    return f"In {shown}"

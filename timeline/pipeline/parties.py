@@ -22,6 +22,8 @@ from timeline.pipeline.triggers import (
     BY_AGENT,
     FIRST_PERSON,
     FUNDED,
+    INVESTS_IN,
+    JOINS,
     PASSIVE_BUY,
     SELLS,
     Trigger,
@@ -55,6 +57,8 @@ class Parties:
     buyer: str | None = None
     target: str | None = None
     versions: dict[str, str] = field(default_factory=dict)
+    # The words after a release verb when the work released is not a gazetteer actor.
+    unnamed: str = ""
 
 
 def find_parties(
@@ -84,6 +88,7 @@ def find_parties(
         return candidates[0] if candidates else fallback
 
     principal: str | None
+    unnamed = ""
     if kind == "founding":
         # "2023 年创立的零一万物" / "01.AI was founded": the organization nearest the verb.
         after_orgs = [slug for slug in after if slug in orgs]
@@ -104,11 +109,19 @@ def find_parties(
             and m.char_start >= trigger.end
             and BY_AGENT.search(context.folded, max(trigger.end, m.char_start - 6), m.char_start)
         ]
-        developer = (subjects[-1:] or agents[:1] or [fallback] if fallback else [None])[0]
+        developer = (subjects[-1:] or agents[:1] or ([fallback] if fallback else [None]))[0]
         if developer is None and companies:
             developer = companies[0]
         if developer:
             roles[developer] = "developer"
+        if principal is None and developer and span is not None:
+            # "快手推出视频生成模型可灵": a work the gazetteer does not know, released by a
+            # known company; the company carries the claim and the words name the work.
+            unnamed = context.text[trigger.end : span[1]]
+            if "升级" in context.folded[trigger.start : trigger.end]:
+                # "可灵基础模型全面升级": what was upgraded is named before the verb.
+                unnamed = context.text[span[0] : trigger.start]
+            principal = developer
     elif kind == "funding":
         # The company raising is the one named last before the round itself ("融资", "估值",
         # "raised"), not the one before "领投" (led).
@@ -116,6 +129,11 @@ def find_parties(
         limit = funded.start() if funded else trigger.end
         marker = [m for m in span_actors if m.slug in companies and m.char_end <= limit]
         principal = marker[-1].slug if marker else org_or_fallback(companies)
+        invested_in = [m.slug for m in span_actors if m.slug in companies and m.slug in after]
+        if INVESTS_IN.fullmatch(context.folded, trigger.start, trigger.end) and invested_in:
+            # "阿里…投资了月之暗面", "Tencent invested in MiniMax": the company after the
+            # verb raises; the one before invests.
+            principal = invested_in[0]
         for slug in companies:
             if slug != principal:
                 roles[slug] = "investor"
@@ -135,6 +153,18 @@ def find_parties(
     elif kind == "personnel":
         principal = focus.slug if focus else (people[0] if people else None)
         principal = principal or org_or_fallback(companies)
+        # "出走加入豆包", "joined ByteDance": whoever is named after the joining verb is
+        # the new employer; other companies are the one left or the one hiring.
+        joins = JOINS.search(context.folded, span[0], span[1]) if span else None
+        hired_by = COMPANY_KINDS | {"product"}
+        for mention in span_actors:
+            if (
+                joins
+                and mention.char_start >= joins.end()
+                and mention.slug != principal
+                and kinds[mention.slug] in hired_by
+            ):
+                roles.setdefault(mention.slug, "new employer")
         for slug in companies:
             roles.setdefault(slug, "employer")
         if fallback and fallback not in roles and people:
@@ -153,6 +183,9 @@ def find_parties(
         principal = (works or companies or [fallback])[0]
     else:
         subjects = [slug for slug in before if slug in companies]
+        if kind == "denial":
+            # Who denies is who speaks: "李开复…辟谣", "李开复说:“我们没有寻求被收购”".
+            subjects = [slug for slug in before if kinds[slug] == "person"][-1:] + subjects
         candidates = subjects or ([fallback] if fallback else []) or companies
         principal = candidates[0] if candidates else (people[0] if people else None)
     if principal and principal not in roles:
@@ -186,7 +219,14 @@ def find_parties(
     if focus is not None:
         versions[focus.slug] = version_after(context, focus)
     return Parties(
-        principal, others, roles, objects, buyer, target, {k: v for k, v in versions.items() if v}
+        principal,
+        others,
+        roles,
+        objects,
+        buyer,
+        target,
+        {k: v for k, v in versions.items() if v},
+        unnamed,
     )
 
 
@@ -218,6 +258,11 @@ def sale_parties(
     before = [m for m in companies if m.char_end <= start]
     after = [m for m in companies if m.char_start >= end]
     verb = context.folded[start:end]
+    if context.folded[start - 1 : start] == "被" and not any(
+        m.char_start >= start - 1 - 12 for m in before
+    ):
+        # "被收购" with no agent: the one sold is the subject.
+        return None, (before[-1].slug if before else fallback)
     if SELLS.search(verb):
         seller = before[-1].slug if before else fallback
         return (after[0].slug if after else None), seller

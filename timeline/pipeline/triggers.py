@@ -93,6 +93,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "valuation",
                 "valued at",
                 "led the round",
+                r"invest(?:s|ed) in",
                 "investment round",
                 "series [a-e]",
             ),
@@ -104,7 +105,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "release",
-            r"发布|推出|开源|上线|面世|问世|亮相|发行|"
+            r"发布|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
             + words(
                 "released?",
                 "releases",
@@ -152,6 +153,13 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             + words("said", "says", "announced", "stated", "told", "noted", "declared"),
         ),
     )
+)
+
+# The place a ranking states: "排名世界第六", "登顶", "ranked third".
+PLACE = re.compile(
+    r"第\s*(?P<han>[一二三四五六七八九]|\d)(?![\d十])|榜首|登顶|夺冠|"
+    r"\b(?:ranked|ranks|placed) (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|\b(?:topped|tops)\b|\bfirst place\b|\bno\. ?1\b"
 )
 
 # "超过/超越/surpassed" are rankings only when another actor follows: "超过了文心一言".
@@ -226,9 +234,15 @@ NEGATED_SALE = re.compile(
 DELAYED_AFTER = re.compile(r"[^，。,;；]{0,6}(?:推迟|延迟|延期|推后|跳票|搁置|暂停|计划)")
 DELAYED_BEFORE = re.compile(words(r"delay(?:s|ed)?", r"postpone[sd]?", "plans? to") + r"\s*\S*\s*$")
 
+# A release word used as a modifier: "开源大模型排行榜", "发布会", "open-source model".
+RELEASE_AS_MODIFIER = re.compile(
+    r"(?:大?模型|社区|生态|项目|领域|界|路线|进展|会|策略|协议|许可|精神)"
+    r"|[- ](?:models?|community|ecosystem|projects?|licen[cs]es?)\b"
+)
+
 # What makes a release without a date a past happening: "已…上线", "正式推出", "发布了",
 # "发布后", or an English past form.
-DONE_BEFORE = re.compile(r"(?:已经?|正式|首次|刚刚?)[^，。,;；]{0,12}$")
+DONE_BEFORE = re.compile(r"(?:已经?|正式|首次|刚刚?)[^，。,;；]{0,20}$")
 DONE_AFTER = re.compile(r"(?:了|过|后|之后|以后)")
 PAST_RELEASE = re.compile(
     words(
@@ -274,6 +288,24 @@ SAYING = re.compile(
     r"|" + words("said", "says", "told", "noted", "stated", "added")
 )
 
+# A demonstrative before the verb, pointing back to a happening already told: "这一波…降价".
+DEMONSTRATIVE = re.compile(
+    r"(?P<this>这一波|这波|这一轮|这轮|这一次|这次|此次|这场|本轮|该轮|上述|"
+    + words("this", "that", "these")
+    + r")[^，。,;；:：]{0,16}$"
+)
+
+# A sentence opening on a pronoun for the model just named: "它最初因…登顶…".
+WORK_ANAPHOR = re.compile(r"\s*(?:它|该模型|这款模型|这一模型|" + words("it", "the model") + r")")
+
+# A source named as such: "据 AI 产品榜的数据", "according to LMSYS".
+SOURCE_OF = re.compile(r"据(?!悉|说|传|报道|介绍)|根据|" + words("according to"))
+
+# An editor's note: "(注:…)", "（编者注：…）", "(Note: …)".
+NOTE = re.compile(
+    r"\s*[(（]\s*(?:注|註|编者注|編者註|编注|note|editor's note)\s*[:：]", re.IGNORECASE
+)
+
 FIRST_PERSON = re.compile(r"我们|咱们|" + words("we", "our"))
 ANAPHOR = re.compile(
     r"该公司|这家公司|这家|该|其|公司|" + words("the company", "the firm", "the startup", "it")
@@ -296,6 +328,7 @@ LEAVING = re.compile(
         "steps down",
     )
 )
+JOINS = re.compile(r"加入|加盟|入职|投奔|" + words("joined", "joins", "joining", "moved to"))
 APPOINTED = re.compile(r"任命|出任|接任|" + words("appointed", "named"))
 SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + words(r"sp[iu]n(?:s|ning)? ?-?off"))
 DISBAND = re.compile(r"解散|裁员|" + words("disband(?:s|ed)?", "dissolved", "layoffs?", "laid off"))
@@ -308,11 +341,24 @@ TEAM = re.compile(r"预训练.{0,4}团队|团队|" + words("pre-training team", 
 PRETRAINING = re.compile(r"预训练|" + words("pre-?training"))
 INVEST = re.compile(r"(?<!融)投(?:资)?\s*\d|" + words("invest(?:s|ed|ing)?"))
 MONEY = re.compile(
-    r"(?:(?P<cur1>us\$|\$|usd|rmb|cny|¥|￥)\s*)?"
+    r"(?:(?P<about>超过|超|逾|过|近|约为|约|大约|over|more than|above|nearly|about|around)\s*)?"
+    r"(?:(?P<cur1>us\$|hk\$|\$|usd|hkd|rmb|cny|eur|gbp|¥|￥|€|£)\s*)?"
     r"(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万|billion|bn|million|mn|m\b|b\b)?\s*"
-    r"(?P<cur2>美元|美金|元人民币|元|人民币|usd|rmb|dollars)?"
+    r"(?P<cur2>美元|美金|元人民币|元|人民币|港元|港币|欧元|英镑|usd|rmb|hkd|eur|dollars|yuan"
+    r"|euros?|pounds)?"
 )
+CURRENCY_CODES = {
+    **dict.fromkeys(("us$", "$", "usd", "美元", "美金", "dollars"), "USD"),
+    **dict.fromkeys(("hk$", "hkd", "港元", "港币"), "HKD"),
+    **dict.fromkeys(("eur", "€", "欧元", "euro", "euros"), "EUR"),
+    **dict.fromkeys(("gbp", "£", "英镑", "pounds"), "GBP"),
+}
+AMOUNT_QUALIFIERS = {
+    **dict.fromkeys(("超过", "超", "逾", "过", "over", "more than", "above"), "over "),
+    **dict.fromkeys(("近", "nearly"), "nearly "),
+    **dict.fromkeys(("约为", "约", "大约", "about", "around"), "about "),
+}
 SCALES = {
     "万亿": 1e12,
     "千亿": 1e11,
@@ -334,6 +380,7 @@ ACQUIRE_VERB = re.compile(
     r"收购|并购|出售|卖给|" + words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought")
 )
 
+INVESTS_IN = re.compile(r"投资了?|" + words(r"invest(?:s|ed)? in"))
 FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
 SELLS = re.compile(r"出售|卖给|" + words("sells?", "sold", "selling"))
 BY_AGENT = re.compile(words("by") + r"\s*$")
