@@ -614,3 +614,247 @@ def test_infer_reference_date_needs_an_absolute_date():
 )
 def test_display_date(start, end, precision, qualifier, text):
     assert display_date(start, end, precision, qualifier) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision", "qualifier", "edtf"),
+    [
+        ("上世纪90年代", "上世纪90年代", "1990-01-01", "1999-12-31", "decade", None, "199X"),
+        ("上世紀八十年代", "上世紀八十年代", "1980-01-01", "1989-12-31", "decade", None, "198X"),
+        ("本世纪初", "本世纪初", "2000-01-01", "2009-12-31", "decade", "early", "200X"),
+        ("上世纪末", "上世纪末", "1990-01-01", "1999-12-31", "decade", "late", "199X"),
+        ("21世纪初", "21世纪初", "2000-01-01", "2009-12-31", "decade", "early", "200X"),
+        ("二十世纪末", "二十世纪末", "1990-01-01", "1999-12-31", "decade", "late", "199X"),
+        ("90年代初", "90年代初", "1990-01-01", "1999-12-31", "decade", "early", "199X"),
+        ("80年代末期", "80年代末期", "1980-01-01", "1989-12-31", "decade", "late", "198X"),
+        (
+            "the early 1990s",
+            "the early 1990s",
+            "1990-01-01",
+            "1999-12-31",
+            "decade",
+            "early",
+            "199X",
+        ),
+        ("the mid-2000s", "the mid-2000s", "2000-01-01", "2009-12-31", "decade", "mid", "200X"),
+        (
+            "20世纪末至本世纪初",
+            "20世纪末至本世纪初",
+            "1990-01-01",
+            "2009-12-31",
+            "interval",
+            None,
+            "199X/200X",
+        ),
+        (
+            "between the 1980s and the 1990s",
+            "between the 1980s and the 1990s",
+            "1980-01-01",
+            "1999-12-31",
+            "interval",
+            None,
+            "198X/199X",
+        ),
+        ("上季度营收", "上季度", "2024-10-01", "2024-12-31", "quarter", None, "2024-36"),
+        ("本季度营收", "本季度", "2025-01-01", "2025-03-31", "quarter", None, "2025-33"),
+        ("下个季度营收", "下个季度", "2025-04-01", "2025-06-30", "quarter", None, "2025-34"),
+        (
+            "Revenue fell last quarter.",
+            "last quarter",
+            "2024-10-01",
+            "2024-12-31",
+            "quarter",
+            None,
+            "2024-36",
+        ),
+        (
+            "Earlier this year it grew.",
+            "Earlier this year",
+            "2025-01-01",
+            "2025-01-07",
+            "year",
+            None,
+            "2025-01-01/2025-01-07",
+        ),
+        (
+            "It ships later this year.",
+            "later this year",
+            "2025-01-07",
+            "2025-12-31",
+            "year",
+            None,
+            "2025-01-07/2025-12-31",
+        ),
+        (
+            "今年早些时候融资",
+            "今年早些时候",
+            "2025-01-01",
+            "2025-01-07",
+            "year",
+            None,
+            "2025-01-01/2025-01-07",
+        ),
+        ("公司计划年内上市", "年内", "2025-01-01", "2025-12-31", "year", None, "2025"),
+        ("公司计划今年内上市", "今年内", "2025-01-01", "2025-12-31", "year", None, "2025"),
+        ("公司计划2024年内上市", "2024年内", "2024-01-01", "2024-12-31", "year", None, "2024"),
+        ("by year-end", "year-end", "2025-09-01", "2025-12-31", "part", "late", "2025-39"),
+        (
+            "by the end of the year",
+            "the end of the year",
+            "2025-09-01",
+            "2025-12-31",
+            "part",
+            "late",
+            "2025-39",
+        ),
+        (
+            "at the start of the year",
+            "the start of the year",
+            "2025-01-01",
+            "2025-01-31",
+            "month",
+            "early",
+            "2025-01",
+        ),
+        (
+            "in the second half",
+            "the second half",
+            "2025-07-01",
+            "2025-12-31",
+            "half",
+            None,
+            "2025-41",
+        ),
+        ("2019–2021", "2019–2021", "2019-01-01", "2021-12-31", "interval", None, "2019/2021"),
+        (
+            "from 2019 to 2021",
+            "from 2019 to 2021",
+            "2019-01-01",
+            "2021-12-31",
+            "interval",
+            None,
+            "2019/2021",
+        ),
+        (
+            "between 2019 and 2021",
+            "between 2019 and 2021",
+            "2019-01-01",
+            "2021-12-31",
+            "interval",
+            None,
+            "2019/2021",
+        ),
+        (
+            "the 2022-23 season",
+            "2022-23",
+            "2022-01-01",
+            "2023-12-31",
+            "interval",
+            None,
+            "2022/2023",
+        ),
+        ("founded in 2012-11", "2012-11", "2012-11-01", "2012-11-30", "month", None, "2012-11"),
+        ("2023年5月中下旬", "2023年5月中下旬", "2023-05-11", "2023-05-31", "interval", None, None),
+    ],
+)
+def test_decades_quarters_and_parts_of_years(text, written, start, end, precision, qualifier, edtf):
+    mention = only(text)
+    assert mention.text == written
+    assert (mention.start.isoformat(), mention.end.isoformat()) == (start, end)
+    assert (mention.precision, mention.qualifier, mention.edtf) == (precision, qualifier, edtf)
+
+
+def test_century_words_need_a_reference_date():
+    (mention,) = find_dates("上世纪90年代").mentions
+    assert (mention.start, mention.end, mention.precision) == (None, None, "decade")
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "start", "end"),
+    [
+        ("上季度营收", "2025-01", "2024-10-01", "2024-12-31"),
+        ("上季度营收", "2025", "2025-01-01", "2025-12-31"),
+        ("It grew earlier this year.", "2025", "2025-01-01", "2025-12-31"),
+    ],
+)
+def test_relative_periods_against_coarser_references(text, reference, start, end):
+    mention = only(text, parse_reference(reference))
+    assert (mention.start.isoformat(), mention.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year"),
+    [
+        ("2020年成立,同年推出产品", "同年", 2020),
+        ("2020年成立,当年即盈利", "当年", 2020),
+        ("2020年成立。當年,公司營收過億", "當年", 2020),
+        ("2020年成立,当年10月推出产品", "当年10月", 2020),
+        ("2020年成立,当年底上市", "当年底", 2020),
+        ("2020年成立,次年上市", "次年", 2021),
+        ("2018年成立,翌年上市", "翌年", 2019),
+        ("去年成立,次年上市", "次年", 2025),
+        ("It was founded in 2021 and raised funds the following year.", "the following year", 2022),
+        ("The lab opened in 2019; that year it hired 50 people.", "that year", 2019),
+        ("It was founded in 2019 and listed a year later.", "a year later", 2020),
+        ("It listed in 2019, the same year it turned a profit.", "the same year", 2019),
+        ("It listed in 2019; the previous year it lost money.", "the previous year", 2018),
+    ],
+)
+def test_years_named_against_the_paragraph_year(text, written, year):
+    last = find_dates(text, reference=R).mentions[-1]
+    assert (last.text, last.start.year, last.end.year) == (written, year, year)
+    assert last.anchor.basis == "context"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("次年,公司上市", 2026), ("翌年上市", 2026), ("The next year will be hard.", 2026)],
+)
+def test_following_year_without_a_paragraph_year_counts_from_the_reference(text, year):
+    mention = only(text)
+    assert (mention.start.year, mention.anchor) == (year, Anchor("2025-01-07", "published"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 当年 and "that year" need a year before them in the paragraph, and 当年 before a
+        # noun means "back then".
+        "当年的百度",
+        "当年 ofo 们踩过的坑",
+        "That year the market crashed.",
+        "他相当年轻",
+        "25年内完成转型",
+        "本世纪最重要的发明",
+        # Fiscal periods: where the year starts depends on the company.
+        "Revenue for FY2024 rose 8%.",
+        "Revenue for FY24 rose.",
+        "Net profit in fiscal 2023 doubled.",
+        "Results for fiscal year 2024 are due.",
+        "In the 2024 fiscal year sales rose.",
+        "Q3 FY2024 results beat estimates.",
+        "FY2024 Q3 results beat estimates.",
+        "Apple's fiscal third quarter beat estimates.",
+        "公司2024财年营收增长",
+        "公司在2024财年第三季度扭亏",
+        "公司24财年营收增长",
+        "公司2025財政年度營收增長",
+        "the first half of the game",
+    ],
+)
+def test_words_that_name_no_date_here(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # After a year in the paragraph, 当年 before a noun still means "back then".
+        ("去年一哄而上的公司们,没能避免掉进当年 ofo 们踩过的陷阱", ["去年"]),
+        # Two years joined by "and" are a list; only "between" makes them a range.
+        ("It shipped in 2019 and 2021.", ["2019", "2021"]),
+        ("It shipped in May and June.", ["May", "June"]),
+    ],
+)
+def test_only_the_dates_of_a_sentence(text, written):
+    assert [m.text for m in find_dates(text, reference=R).mentions] == written

@@ -324,6 +324,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
         return None
     has_head = bool(year)
     has_tail = any(match[name] for name in ("q", "qq", "half", "part", "within", "split", "m"))
+    if match["y2"] and match["within"]:
+        return None  # "25年内": within 25 years
     if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
         return None
     if match["y4"] and not match["nian"] and text[start - 2 : start] == "FY":

@@ -82,6 +82,20 @@ FOLLOW_WORDS = {
     "the previous day": -1,
     "the night before": -1,
 }
+# Years named against the paragraph's year ("founded in 2021 … the following year"). The
+# first three are dates only after a year in the paragraph; the others fall back to the
+# reference year, as 次年 does.
+CONTEXT_YEAR_WORDS = {
+    "that year": 0,
+    "that same year": 0,
+    "the same year": 0,
+    "the following year": 1,
+    "the next year": 1,
+    "a year later": 1,
+    "the previous year": -1,
+    "the year before": -1,
+    "a year earlier": -1,
+}
 RECENT_WORDS = ("recently", "earlier this month", "in recent weeks", "lately")
 
 _MONTH_NAME = (
@@ -181,10 +195,12 @@ COUNTED_NOUNS = (
 YEAR_AFTER_WORD = re.compile(
     rf"{_B}{_YEAR_INTRO}{_S}+(?P<year>{_YEAR}){_E}(?!{_S}+(?i:{COUNTED_NOUNS})\b)"
 )
-# "2019–2021", "2019 to 2021": two years, the second after the first.
+# "2019–2021", "2019 to 2021", "the 2022-23 season": two years, the second after the first.
 YEAR_RANGE = re.compile(
-    rf"{_B}(?:(?i:from){_S}+)?(?P<first>{_YEAR})(?:{_S}*[–—\-]{_S}*|{_S}+(?i:to|through){_S}+)(?P<last>{_YEAR}){_E}"
+    rf"{_B}(?:(?i:from){_S}+)?(?P<first>{_YEAR})"
+    rf"(?:(?:{_S}*[–—\-]{_S}*|{_S}+(?i:to|through){_S}+)(?P<last>{_YEAR})|[–—\-](?P<short>\d\d)){_E}"
 )
+CONTEXT_YEAR = re.compile(rf"{_B}(?P<word>{_i(CONTEXT_YEAR_WORDS)}){_E}")
 YEAR_RELATIVE = re.compile(
     rf"{_B}(?:(?P<split>(?i:earlier|later)){_S}+)?{_REL}{_S}+(?i:year)(?!{_S}+ago){_E}"
 )
@@ -360,10 +376,24 @@ def _year_after_word(text: str, match: re.Match) -> Candidate:
 
 
 def _year_range(text: str, match: re.Match) -> Candidate | None:
-    first, last = int(match["first"]), int(match["last"])
+    first = int(match["first"])
+    if match["short"]:
+        # "2022-23" is a range; "2012-11" is left to the numeric grammar: November 2012.
+        last = first // 100 * 100 + int(match["short"])
+        if int(match["short"]) <= 12 or last <= first:
+            return None
+    else:
+        last = int(match["last"])
     if last <= first:
         return None
     return Candidate(*match.span(), Span(Point("year", year=first), Point("year", year=last)))
+
+
+def _context_year(text: str, match: re.Match) -> Candidate:
+    word = _word(match)
+    shift = CONTEXT_YEAR_WORDS[word]
+    point = Point("year", context_year_shift=shift, context_only=shift == 0)
+    return Candidate(*match.span(), point)
 
 
 def _year_relative(text: str, match: re.Match) -> Candidate:
@@ -429,6 +459,7 @@ RULES: tuple[Rule, ...] = (
     _rule(DECADE, _decade, "0s"),
     _rule(YEAR_AFTER_WORD, _year_after_word, _WORD_THEN_YEAR_KEY),
     _rule(YEAR_RANGE, _year_range, _YEAR_RANGE_KEY),
+    _rule(CONTEXT_YEAR, _context_year, "year"),
     _rule(YEAR_RELATIVE, _year_relative, "year"),
     _rule(MONTH_RELATIVE_WORD, _month_relative_word, "month"),
     _rule(QUARTER_RELATIVE_WORD, _quarter_relative_word, "quarter"),

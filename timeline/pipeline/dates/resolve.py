@@ -311,6 +311,14 @@ def resolve_span(
 ) -> Resolution:
     first, last = span.first, span.last
     shared_anchor = None
+    if first.unit == "decade":
+        head, tail = _decade(first, reference), _decade(last, reference)
+        if head.start is None or tail.start is None:
+            return Resolution(None, None, "interval", None, None, None)
+        if tail.end < head.start:
+            raise ImpossibleDate("range ends before it starts")
+        edtf = f"{head.edtf}/{tail.edtf}"
+        return Resolution(head.start, tail.end, "interval", None, edtf, head.anchor or tail.anchor)
     if not last.has_year and first.has_year:
         last = last.with_year_of(first)
     elif not first.has_year and last.has_year:

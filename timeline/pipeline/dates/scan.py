@@ -87,7 +87,8 @@ ENGLISH_QUALIFIERS = {
 _SINCE_FOLLOWERS = "将就便已正开"
 _UNQUALIFIED_UNITS = ("recent", "follow", "year_to_date", "rest_of_year")
 SENTENCE_END = re.compile(r"[。！？!?;；\n]|\.\s")
-# Units that can be joined into a range; relative words and decades stand alone.
+# Units that can be joined into a range (and decades with decades); relative words stand
+# alone.
 RANGE_UNITS = {"year", "month", "month_start", "day", "quarter", "half", "part", "xun"}
 
 
@@ -132,6 +133,9 @@ def _joinable(first: Candidate, second: Candidate) -> bool:
     a, b = first.expression, second.expression
     if not (isinstance(a, Point) and isinstance(b, Point)):
         return False
+    if a.unit == "decade" or b.unit == "decade":
+        # "20世纪末至本世纪初": two decades make a range; a decade and a year do not.
+        return a.unit == b.unit
     if a.unit not in RANGE_UNITS or b.unit not in RANGE_UNITS:
         return False
     if b.has_year and not a.has_year and a.unit == "year":
