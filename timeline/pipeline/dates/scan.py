@@ -85,6 +85,7 @@ ENGLISH_QUALIFIERS = {
 }
 # After 起 with no 自/从 before the date, what shows it means "from … on" (2024年起,公司…).
 _SINCE_FOLLOWERS = "将就便已正开"
+_HAN_CHARACTER = re.compile("[\u3400-\u9fff]")
 _UNQUALIFIED_UNITS = ("recent", "follow", "year_to_date", "rest_of_year")
 SENTENCE_END = re.compile(r"[。！？!?;；\n]|\.\s")
 # Units that can be joined into a range (and decades with decades); relative words stand
@@ -168,39 +169,41 @@ def _join_ranges(candidates: list[Candidate], folded: str) -> list[Candidate]:
     return joined
 
 
+def _bound(candidate: Candidate, folded: str, limit: int, floor: int):
+    """The (start, end, qualifier) the words around a date give it, or None if unbounded."""
+    after = QUALIFIER_AFTER.match(folded, candidate.end, limit)
+    before = QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
+    opened = before is not None and before["from"] is not None
+    if after is not None and after["since"]:
+        # 起/开始 bound only after 自/从 ("从2024年起"), or 起 before a pause ("2024年起,").
+        following = folded[after.end() : after.end() + 1]
+        pause = not _HAN_CHARACTER.match(following) or following in _SINCE_FOLLOWERS
+        if opened or (after["since"] == "起" and pause):
+            return (before.start() if opened else candidate.start), after.end(), "after"
+    elif after is not None:
+        if after["onwards"] or after["after"]:
+            return (before.start() if opened else candidate.start), after.end(), "after"
+        return candidate.start, after.end(), "approx" if after["approx"] else "before"
+    if before is not None and before["word"]:
+        word = " ".join(before["word"].lower().split())
+        return before.start(), candidate.end, ENGLISH_QUALIFIERS[word]
+    return None
+
+
 def _qualify(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """Widen each date to the words that bound it and record the bound as its qualifier."""
-    qualified = []
+    qualified: list[Candidate] = []
     for index, candidate in enumerate(candidates):
         point = candidate.expression
-        if not isinstance(point, Point) or point.unit in _UNQUALIFIED_UNITS:
-            qualified.append(candidate)
-            continue
-        limit = candidates[index + 1].start if index + 1 < len(candidates) else len(folded)
-        floor = qualified[-1].end if qualified else 0
-        after = QUALIFIER_AFTER.match(folded, candidate.end, limit)
-        before = QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
-        start, end, qualifier = candidate.start, candidate.end, None
-        if after and after["since"]:
-            following = folded[after.end() : after.end() + 1]
-            if (before and before["from"]) or (
-                after["since"] == "起"
-                and (not following or following in _SINCE_FOLLOWERS or following < "\u2e80")
-            ):
-                end, qualifier = after.end(), "after"
-        elif after and after["onwards"]:
-            end, qualifier = after.end(), "after"
-        elif after:
-            end = after.end()
-            qualifier = "approx" if after["approx"] else "before" if after["before"] else "after"
-        if qualifier == "after" and before and before["from"]:
-            start = before.start()
-        elif qualifier is None and before and before["word"]:
-            word = " ".join(before["word"].lower().split())
-            start, qualifier = before.start(), ENGLISH_QUALIFIERS[word]
-        if qualifier is None:
+        bound = None
+        if isinstance(point, Point) and point.unit not in _UNQUALIFIED_UNITS:
+            limit = candidates[index + 1].start if index + 1 < len(candidates) else len(folded)
+            floor = qualified[-1].end if qualified else 0
+            bound = _bound(candidate, folded, limit, floor)
+        if bound is None:
             qualified.append(candidate)
         else:
+            start, end, qualifier = bound
             qualified.append(replace(candidate, start=start, end=end, qualifier=qualifier))
     return qualified
 
