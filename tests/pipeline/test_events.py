@@ -423,3 +423,48 @@ def test_a_dated_lead_in_dates_what_it_introduces(claims_of):
 def test_summary(claims_of, text, published, summary):
     (claim,) = claims_of(text, published)
     assert claim.summary == summary
+
+
+def test_the_main_clause_after_a_dated_when_clause_shares_its_date(claims_of):
+    claims = claims_of(
+        "去年5月,在零一萬物發佈千億參數模型Yi-Large時,李開復還宣佈他們已經啓動下一代"
+        "萬億參數Yi-XLarge MoE模型訓練。"
+    )
+    assert {c.key: c.headline for c in claims} == {
+        "model_release:yi-large": "01.AI releases Yi-Large",
+        "statement:kai-fu-lee:2024-05": "Kai-Fu Lee announces training of Yi-XLarge",
+    }
+
+
+def test_a_date_that_qualifies_a_noun_dates_only_that_noun(claims_of):
+    claims = claims_of(
+        "这一转变包括2024年12月的零一万物重组,剥离了数字人等业务部门,"
+        "并否认了将核心团队出售给阿里云的传闻。",
+        "2025-06-01",
+    )
+    assert [(c.key, c.date is None) for c in claims] == [
+        ("restructuring:01-ai:2024", False),
+        ("denial:01-ai:sale", True),
+    ]
+    assert claims[0].headline == "01.AI restructures and spins off business units"
+
+
+def test_dropping_a_plan_named_before(claims_of):
+    (claim,) = claims_of(
+        "零一万物创始人李开复说,你还记得我们那时谈到了一个 yi-x-large 模型的计划吗?"
+        "我们去年 5 月到 6 月就决定放弃了。",
+        "2025-01-07",
+    )
+    assert (claim.key, claim.headline) == (
+        "strategy:01-ai:yi-xlarge",
+        "01.AI drops plans for Yi-XLarge",
+    )
+    assert (claim.date.start, claim.date.end) == (date(2024, 5, 1), date(2024, 6, 30))
+
+
+def test_a_dated_document_is_a_statement_by_the_company(claims_of):
+    (claim,) = claims_of("零一万物今年五月信誓旦旦不参与价格战的通稿还在网上挂着呢。", "2024-10-19")
+    assert (claim.key, claim.headline) == (
+        "statement:01-ai:2024-05",
+        "01.AI says it will stay out of the price war",
+    )

@@ -24,13 +24,16 @@ from timeline.pipeline.reading import Paragraph, Span, split_clauses
 from timeline.pipeline.triggers import (
     ANAPHOR,
     AS_OF,
+    ATTRIBUTIVE,
     BOUND_AFTER,
     CONTINUES,
     DELAYED_AFTER,
     DELAYED_BEFORE,
     DEMONSTRATIVE,
+    DOCUMENT,
     DONE_AFTER,
     DONE_BEFORE,
+    DROPS,
     FEATURE_OBJECT,
     FIRST_PERSON,
     FORECAST,
@@ -43,6 +46,7 @@ from timeline.pipeline.triggers import (
     OVERTAKE,
     PAST_RELEASE,
     PLACE,
+    PLAN,
     QUESTION_END,
     RELEASE_AS_MODIFIER,
     REPORTED,
@@ -51,6 +55,7 @@ from timeline.pipeline.triggers import (
     SPEECH,
     TRIGGERS,
     TRIM,
+    WHEN_CLAUSE,
     WORK_ANAPHOR,
     Trigger,
 )
@@ -292,6 +297,9 @@ class ParagraphState:
 
     topic: str | None = None
     work: str | None = None
+    # A work the paragraph names as a plan ("一个 yi-x-large 模型的计划"), which a later
+    # "决定放弃了" with no object drops.
+    planned: str | None = None
     # The gazetteer actor whose interview answer the paragraph is.
     speaker: str | None = None
     lead_in: tuple[int, DateMention] | None = None
@@ -501,6 +509,16 @@ def _build_claim(
         elif pronoun and state.work and kind != "model_release":
             stand_in = ActorMention(state.work, pronoun.group(), *pronoun.span())
             span_actors = [stand_in, *span_actors]
+    if (
+        kind == "strategy"
+        and state.planned
+        and DROPS.search(folded)
+        and not any(
+            context.kind(m.slug) in WORK_KINDS and m.char_start >= trigger.end for m in span_actors
+        )
+    ):
+        # "我们去年 5 月到 6 月就决定放弃了": what is dropped is the plan named before.
+        span_actors = [*span_actors, ActorMention(state.planned, "", trigger.end, trigger.end)]
     # "Kimi 推出了打赏功能": a feature of the work named before the verb, not the work.
     if (
         kind == "model_release"
@@ -522,7 +540,19 @@ def _build_claim(
         context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
     )
     said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
-    built = key_and_headline(context, kind, trigger, parties, folded, mention, said=said)
+    if kind == "statement" and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
+        # "今年五月…不参与价格战的通稿": what a document says is written before it.
+        said = context.folded[start : trigger.start]
+    built = key_and_headline(
+        context,
+        kind,
+        trigger,
+        parties,
+        folded,
+        mention,
+        said=said,
+        trigger_at=trigger.start - start,
+    )
     if built is None:
         return None
     actors = tuple(
@@ -725,7 +755,7 @@ def paragraph_claims(
 ) -> list[ExtractedClaim]:
     """Claims of one content paragraph, in text order."""
     claims: list[ExtractedClaim] = []
-    state.topic = state.work = None
+    state.topic = state.work = state.planned = None
     speaker_turn = paragraph.speaker is not None
     # An editor's note inside an interview ("(注:…)") is not the interviewee's answer.
     state.speaker = None
@@ -750,6 +780,11 @@ def paragraph_claims(
         _update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
         state.work = works[-1] if works else state.work
+        for mention in context.actors_in(sentence.char_start, sentence.char_end):
+            if context.kind(mention.slug) in WORK_KINDS and PLAN.match(
+                context.folded, mention.char_end
+            ):
+                state.planned = mention.slug
         state.lead_in = _lead_in(context, sentence, clauses)
     return claims
 
@@ -783,7 +818,9 @@ def _sentence_claims(
     clauses = scope.clauses
     sentence_end = clauses[-1][1]
     asks = QUESTION_END.search(sentence.text) is not None
-    previous_dated: tuple[int, DateMention] | None = None
+    # The last clause that carries a date's time on: (its index, the date, where the span
+    # holding the date starts).
+    previous_dated: tuple[int, DateMention, int] | None = None
 
     def keep(claim: ExtractedClaim | None) -> None:
         if claim is not None:
@@ -803,6 +840,11 @@ def _sentence_claims(
                         context, scope, index, previous_dated, state, speaker_turn, claims
                     )
                 )
+                if claims and claims[-1].char_start <= start and end <= claims[-1].char_end:
+                    # Read into the dated claim ("去年5月,在…发布 Yi-Large 时"): the
+                    # time carries on to the clause after it.
+                    previous_dated = (index, previous_dated[1], previous_dated[2])
+                    continue
             elif not (asks and end >= sentence_end) and not any(
                 claim.char_start <= start < claim.char_end for claim in claims
             ):
@@ -840,7 +882,9 @@ def _sentence_claims(
                 continue
             trigger = _said_then(context, mention, trigger)
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
-            if trigger.event_type == "statement":
+            if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
+                context.folded, trigger.start, trigger.end
+            ):
                 span = _with_what_was_said(context, scope, span)
             span = _absorbed(context, scope, _completed(context, scope, span, trigger), trigger)
             if asks and span[1] >= sentence_end:
@@ -854,7 +898,10 @@ def _sentence_claims(
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
                 )
-        previous_dated = (index, mentions[-1])
+        # "2024年12月的重组,…,并否认了…": a date that only qualifies a noun carries no time
+        # on to the clauses after it.
+        qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
+        previous_dated = None if qualifies else (index, mentions[-1], start)
     return claims
 
 
@@ -1042,24 +1089,27 @@ def _continued_claim(
     context: ArticleContext,
     scope: SentenceScope,
     index: int,
-    previous: tuple[int, DateMention],
+    previous: tuple[int, DateMention, int],
     state: ParagraphState,
     speaker_turn: bool,
     claims: list[ExtractedClaim],
 ) -> ExtractedClaim | None:
     """ "去年发布 Yi 系列模型,被指使用了 LLaMA 的架构": a clause that carries on the dated
-    one before it, with a verb of its own, is a second happening at the same time."""
+    one before it, with a verb of its own, is a second happening at the same time. So is
+    the main clause after a dated "when" clause: "去年5月,在…发布 Yi-Large 时,李开复还宣布…"."""
     clauses = scope.clauses
-    previous_index, mention = previous
+    previous_index, mention, span_start = previous
     if previous_index != index - 1:
         return None
     start, end = clauses[index]
-    if not CONTINUES.search(context.folded[start:end]):
+    when = WHEN_CLAUSE.search(
+        context.folded, clauses[previous_index][0], clauses[previous_index][1]
+    )
+    if not (when or CONTINUES.search(context.folded[start:end])):
         return None
     trigger = classify(context, start, end, report_from=clauses[0][0], speaking=speaker_turn)
-    if trigger is None or trigger.event_type == "statement":
+    if trigger is None or (trigger.event_type == "statement" and not when):
         return None
-    span_start = clauses[previous_index][0]
     if end - span_start > QUOTE_LIMIT:
         return None
     if any(claim.char_start <= start < claim.char_end for claim in claims):

@@ -18,9 +18,11 @@ from timeline.pipeline.parties import Parties, dedupe
 from timeline.pipeline.triggers import (
     ADMITS,
     AMOUNT_QUALIFIERS,
+    ANNOUNCES,
     APPOINTED,
     CURRENCY_CODES,
     DISBAND,
+    DROPS,
     INVEST,
     LAB,
     LEAVING,
@@ -127,8 +129,10 @@ def key_and_headline(
     mention: DateMention | None,
     *,
     said: str = "",
+    trigger_at: int = 0,
 ) -> Wording | None:
-    """The wording of a claim, or None when the clause lacks what its type needs."""
+    """The wording of a claim, or None when the clause lacks what its type needs.
+    `folded` is the claim's span; `trigger_at` is where the trigger starts in it."""
     principal = parties.principal
     roles = parties.roles
     if principal is None:
@@ -253,10 +257,30 @@ def key_and_headline(
         if context.kind(principal) not in ORGANIZATION_KINDS:
             return None
         key = f"strategy:{principal}:{period_tag(mention, month=False)}"
+        if DROPS.search(folded):
+            dropped = [s for s in parties.objects if context.kind(s) in WORK_KINDS]
+            if dropped:
+                what = context.name(dropped[0])
+                return worded(
+                    f"strategy:{principal}:{dropped[0]}",
+                    f"drops plans for {what}",
+                    f"dropped plans for {what}",
+                )
+            topic = _topic_word(folded[DROPS.search(folded).end() :])
+            if topic:
+                return worded(key, f"drops {topic}", f"dropped {topic}")
         present, past = _direction(folded)
         return worded(key, present, past)
     if kind == "statement":
         key = f"statement:{principal}:{period_tag(mention, month=True)}"
+        announced = [s for s in parties.objects if context.kind(s) in WORK_KINDS]
+        if ANNOUNCES.fullmatch(folded, trigger_at, trigger_at + trigger.end - trigger.start) and (
+            announced
+        ):
+            what = context.name(announced[0])
+            if TRAINING.search(said):
+                what = f"training of {what}"
+            return worded(key, f"announces {what}", f"announced {what}")
         present, past = _statement_words(context, name, parties, said)
         return worded(key, present, past)
     return None
@@ -576,6 +600,15 @@ STATEMENT_TOPICS = (
     ),
     (re.compile(r"芯片|" + words("chips?", "semiconductors?")), "chips"),
 )
+# Stances a statement can take that a headline can say in full.
+STANCES = (
+    (
+        re.compile(r"(?:不|拒绝|不会)(?:参与|加入|打)价格战|" + words("stay out of the price war")),
+        "says it will stay out of the price war",
+        "said it would stay out of the price war",
+    ),
+)
+TRAINING = re.compile(r"训练|" + words("training"))
 ASPIRATION = re.compile(
     r"想打造|想做|梦想|愿景|目标|" + words("wants? to", "aims? to", "ambitions?")
 )
@@ -592,7 +625,10 @@ def _statement_words(
     named after the verb, else a topic word)."""
     about = [context.name(s) for s in parties.objects if s != parties.principal]
     about = [n for n in dedupe(about) if n != name][:2]
-    word = next((label for pattern, label in STATEMENT_TOPICS if pattern.search(said)), "")
+    word = _topic_word(said)
+    for pattern, present, past in STANCES:
+        if pattern.search(said):
+            return present, past
     if ASPIRATION.search(said):
         # "想打造 agi 时代的微软": what is named in an ambition is a model, not its topic.
         rest = f" for {word}" if word else ""
@@ -656,3 +692,7 @@ def date_phrase(mention: DateMention | None) -> str:
     if mention.precision == "day" and mention.start == mention.end:
         return f"On {shown}"
     return f"In {shown}"
+
+
+def _topic_word(folded: str) -> str:
+    return next((label for pattern, label in STATEMENT_TOPICS if pattern.search(folded)), "")

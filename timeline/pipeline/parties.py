@@ -20,6 +20,7 @@ from timeline.pipeline.triggers import (
     ACQUIRE_VERB,
     ANAPHOR,
     BY_AGENT,
+    DOCUMENT,
     FIRST_PERSON,
     FUNDED,
     INVESTS_IN,
@@ -178,6 +179,10 @@ def find_parties(
             lead = context.folded[max(span[0], trigger.start - 6) : trigger.start]
             if ANAPHOR.search(lead) or FIRST_PERSON.search(lead):
                 speakers = [fallback]
+        if not speakers and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
+            # "今年五月…不参与价格战的通稿": a statement in writing, by the company the
+            # article is about when it names no other.
+            speakers = [slug for slug in [fallback or context.main_company] if slug]
         principal = speakers[0] if speakers else None
     elif kind in {"ranking", "pricing"}:
         principal = (works or companies or [fallback])[0]

@@ -144,12 +144,22 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "strategy",
-            r"战略|转型|转向|"
-            + words("strategy", "strategic shift", "pivot(?:ed|s)?", "shifted (?:its )?focus"),
+            r"战略|转型|转向|放弃|叫停|搁置|砍掉|"
+            + words(
+                "strategy",
+                "strategic shift",
+                "pivot(?:ed|s)?",
+                "shifted (?:its )?focus",
+                "abandon(?:ed|s)?",
+                "scrap(?:ped|s)?",
+                "shelve[sd]?",
+                "dropped plans",
+            ),
         ),
         (
             "statement",
             r"表示|宣布|宣称|声称|强调|透露|回应|指出|(?<![小传据])说|(?<![声宣指据报])称|"
+            r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
             + words("said", "says", "announced", "stated", "told", "noted", "declared"),
         ),
     )
@@ -218,6 +228,7 @@ HEDGE = re.compile(
 # A negation right before the verb: "没有真的执行完", "has not released".
 NEGATION = re.compile(
     r"(?:没有|没|未|不|不是|并非|并未|尚未|从未|从没)$|"
+    r"(?:不|没有|没|未|拒绝|不会)(?:参与|加入|卷入|跟进|打)$|"
     r"(?:\bnot|\bnever|n't|\bno longer)\s*(?:\w+\s+)?$"
 )
 
@@ -273,6 +284,12 @@ BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|�
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
 
+# A date that qualifies the noun after it: "2024年12月的重组".
+ATTRIBUTIVE = re.compile(r"\s*的")
+
+# A "when" clause: its time is the time of the clause that follows it.
+WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
+
 # Connectives a subject may follow at the start of a clause.
 OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
 
@@ -305,6 +322,16 @@ SOURCE_OF = re.compile(r"据(?!悉|说|传|报道|介绍)|根据|" + words("acco
 NOTE = re.compile(
     r"\s*[(（]\s*(?:注|註|编者注|編者註|编注|note|editor's note)\s*[:：]", re.IGNORECASE
 )
+
+# Giving up on something: the strategy is to drop it.
+DROPS = re.compile(
+    r"放弃|叫停|搁置|砍掉|" + words(r"abandon\w*", r"scrap\w*", r"shelve\w*", "dropped")
+)
+# A work named as a plan: "一个 yi-x-large 模型的计划", "plans for a larger model".
+PLAN = re.compile(r"\s*(?:大?模型)?\s*的?\s*(?:计划|规划)|" + words("plans?"))
+# A statement in writing with no speaker named: "今年五月…的通稿", "a statement in May".
+DOCUMENT = re.compile(r"通稿|声明|公告|新闻稿|" + words("press release", "statement"))
+ANNOUNCES = re.compile(r"宣布|" + words("announced", "announces", "unveiled"))
 
 FIRST_PERSON = re.compile(r"我们|咱们|" + words("we", "our"))
 ANAPHOR = re.compile(
