@@ -210,6 +210,8 @@ class KeysetPagination(BasePagination):
             keys = self.orderings[ordering]
             if not isinstance(position, list) or len(position) != len(keys):
                 raise ValueError("position does not match the sort key")
+            if any(isinstance(value, str) and "\x00" in value for value in position):
+                raise ValueError("no sort key holds a NUL")
             position = [
                 None if value is None else model._meta.get_field(key.field).to_python(value)
                 for key, value in zip(keys, position, strict=True)

@@ -257,11 +257,9 @@ class ActorAliasSerializer(serializers.ModelSerializer):
 
 
 class ActorSerializer(serializers.ModelSerializer):
-    """An actor with its aliases; writing `aliases` replaces the whole list.
+    """An actor with its aliases; writing `aliases` replaces the whole list."""
 
-    Writes are validated here and made by `timeline.curation` (see `ActorViewSet`).
-    """
-
+    # Validates writes only; `ActorViewSet` makes them through `timeline.curation`.
     aliases = ActorAliasSerializer(many=True, required=False)
 
     class Meta:

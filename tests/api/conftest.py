@@ -40,6 +40,12 @@ class Corpus:
     rejected: Event
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The users made here never log in with their password: hash it cheaply."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
