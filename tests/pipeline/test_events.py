@@ -468,3 +468,100 @@ def test_a_dated_document_is_a_statement_by_the_company(claims_of):
         "statement:01-ai:2024-05",
         "01.AI says it will stay out of the price war",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "event_type", "headline"),
+    [
+        (
+            "China's market regulator said in December 2024 that it had opened an antitrust "
+            "investigation into Nvidia.",
+            "2024-12-20",
+            "controversy:nvidia:2024",
+            "controversy",
+            "Nvidia faces an antitrust investigation",
+        ),
+        (
+            "今年2月，蘋果公司取消了研發十年的電動車項目。",
+            "2024-11-15",
+            "strategy:apple:2024",
+            "strategy",
+            "Apple cancels its car project",
+        ),
+        (
+            "今年5月，百度与招商银行签署战略合作协议。",
+            "2024-12-20",
+            "partnership:baidu:2024-05",
+            "partnership",
+            "Baidu signs a partnership",
+        ),
+        (
+            "今年5月，百度在武漢大幅降低蘿蔔快跑的乘車價格。",
+            "2024-11-15",
+            "pricing:baidu:2024-05",
+            "pricing",
+            "Baidu cuts prices",
+        ),
+        (
+            "2024年6月，輝達市值一度超越微軟，成爲全球市值最高的公司。",
+            "2024-10-30",
+            "ranking:nvidia:2024-06",
+            "ranking",
+            "Nvidia overtakes Microsoft as the most valuable company",
+        ),
+        (
+            "Baidu said in July 2024 that Apollo Go had completed more than 6 million rides.",
+            "2024-12-15",
+            "statement:baidu:2024-07",
+            "statement",
+            "Baidu comments",
+        ),
+        (
+            "今年5月，谷歌发布了AlphaFold 3模型。",
+            "2024-12-28",
+            "model_release:alphafold-3",
+            "model_release",
+            "Google releases AlphaFold 3",
+        ),
+    ],
+)
+def test_other_industries(claims_of, text, published, key, event_type, headline):
+    (claim,) = claims_of(text, published)
+    assert (claim.key, claim.event_type, claim.headline) == (key, event_type, headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "headline"),
+    [
+        (
+            "据彭博社报道，腾讯正在洽谈收购一家香港虚拟银行的股份。",
+            "rumor:tencent:acquisition",
+            "Reports say Tencent is in talks to buy a stake",
+        ),
+        (
+            "據路透社報道，輝達計劃在中國推出一款符合出口管制的特供晶片。",
+            "rumor:nvidia:launch",
+            "Reports say Nvidia plans to launch a new chip",
+        ),
+    ],
+)
+def test_reported_plans_are_rumours(claims_of, text, key, headline):
+    (claim,) = claims_of(text, "2024-10-30")
+    assert (claim.key, claim.event_type, claim.headline, claim.date) == (
+        key,
+        "rumor",
+        headline,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年8月，百度旗下的度小满完成了新一轮融资。",  # the parent does not raise
+        "今年1月，英伟达参与了晶泰科技的新一轮融资。",  # the investor does not raise
+        "小米在今年3月推出首款電動車SU7。",  # no company the gazetteer knows
+    ],
+)
+def test_no_claim_for_a_company_the_gazetteer_does_not_know(claims_of, text):
+    assert claims_of(text, "2024-12-20") == ()

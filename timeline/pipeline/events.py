@@ -39,6 +39,7 @@ from timeline.pipeline.triggers import (
     FORECAST,
     HEDGE,
     INVEST,
+    MOST_VALUABLE,
     NEGATED_SALE,
     NEGATION,
     NOTE,
@@ -50,6 +51,7 @@ from timeline.pipeline.triggers import (
     QUESTION_END,
     RELEASE_AS_MODIFIER,
     REPORTED,
+    SAID_WHEN,
     SAYING,
     SOURCE_OF,
     SPEECH,
@@ -413,8 +415,9 @@ def _absorbed(
             break
         following = classify(context, clause_start, clause_end)
         same = following is not None and following.event_type == trigger.event_type
-        placed = trigger.event_type == "ranking" and PLACE.search(
-            context.folded, clause_start, clause_end
+        placed = trigger.event_type == "ranking" and (
+            PLACE.search(context.folded, clause_start, clause_end)
+            or MOST_VALUABLE.search(context.folded, clause_start, clause_end)
         )
         if not (same or placed):
             break
@@ -490,8 +493,15 @@ def _build_claim(
     ):
         span_actors = [*span_actors, *scope.borrowed]
     # A statement's date must come before its verb: "在去年年中表示" is when it was said,
-    # while "说 2025 年是…" is what was said.
-    if kind == "statement" and (mention is None or mention.char_start > trigger.start):
+    # while "说 2025 年是…" is what was said. English puts it just after: "said in July 2024
+    # that…".
+    if kind == "statement" and (
+        mention is None
+        or (
+            mention.char_start > trigger.start
+            and not SAID_WHEN.fullmatch(context.folded, trigger.end, mention.char_start)
+        )
+    ):
         return None
     leading = context.actors_in(sentence_start, start)
     trailing = context.actors_in(end, sentence_end)
@@ -939,7 +949,10 @@ def _undated_claims(
             return _make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
         return []
     if trigger.event_type == "release" and not _release_done(context, start, end, trigger):
-        return []
+        if not (trigger.reported and FORECAST.search(folded)):
+            return []
+        # "据路透社报道,辉达计划在中国推出…": a reported plan to release, a rumour.
+        trigger = Trigger("release_plan", trigger.start, trigger.end, True)
     introduced = state.lead_in if index == 0 else None
     if (
         introduced is not None

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline.pipeline.actors import fold_text
 from timeline.pipeline.context import (
     COMPANY_KINDS,
     ORGANIZATION_KINDS,
@@ -20,20 +21,27 @@ from timeline.pipeline.triggers import (
     AMOUNT_QUALIFIERS,
     ANNOUNCES,
     APPOINTED,
+    CANCELS,
     CURRENCY_CODES,
     DISBAND,
     DROPS,
+    FINED,
+    IN_TALKS,
     INVEST,
+    INVESTIGATION,
     LAB,
     LEAVING,
     MONEY,
+    MOST_VALUABLE,
     OPEN_SOURCE,
     PLACE,
     PRETRAINING,
     PRICE_CUT,
+    QUARTERLY,
     SALE,
     SCALES,
     SPIN_OFF,
+    STAKE,
     TEAM,
     Trigger,
     words,
@@ -75,7 +83,9 @@ def period_words(mention: DateMention | None) -> str:
 
 # Types a report turns into a rumour: a reported funding round or release is still dated
 # news, but a reported sale, departure or plan is not yet a fact.
-REPORTABLE = frozenset({"acquisition", "personnel", "restructuring", "funding_plan"})
+REPORTABLE = frozenset(
+    {"acquisition", "personnel", "restructuring", "funding_plan", "release_plan"}
+)
 
 
 # The period part of a key that has no date: such a key names no happening of its own.
@@ -181,7 +191,13 @@ def key_and_headline(
         partners = dedupe([principal, *others])
         partners = [slug for slug in partners if context.kind(slug) in COMPANY_KINDS]
         if len(partners) < 2:
-            return None
+            # "百度与招商银行签署战略合作协议": one partner the gazetteer knows, dated.
+            if mention is None or not partners:
+                return None
+            key = f"partnership:{partners[0]}:{period_tag(mention, month=True)}"
+            if LAB.search(folded):
+                return worded(key, "sets up a joint lab", "set up a joint lab", name)
+            return worded(key, "signs a partnership", "signed a partnership", name)
         pair = names(context, partners[:2])
         labs = [slug for slug in [*others, *parties.objects] if context.kind(slug) == "lab"]
         if labs:
@@ -227,6 +243,10 @@ def key_and_headline(
         what = f"{year} {measure}".strip()
         amount = f" of {money}" if money else ""
         key = f"financials:{principal}:{period_tag(mention, month=False)}"
+        if mention is not None and mention.precision == "day":
+            # "On November 20, 2024, Nvidia reported quarterly revenue…": the day it reported.
+            measure = f"quarterly {measure}" if QUARTERLY.search(folded) else measure
+            return worded(key, f"reports {measure}{amount}", f"reported {measure}{amount}")
         # The date is the period reported on, so the summary says it in its own words.
         period = f" for {mention.display}" if mention is not None and mention.display else ""
         past = f"reported {measure}{amount}{period}"
@@ -250,6 +270,15 @@ def key_and_headline(
         key = f"controversy:{principal}:{tail}"
         if ADMITS.search(folded):
             return worded(key, f"admits an oversight{over}", f"admitted an oversight{over}")
+        if INVESTIGATION.search(folded):
+            probe = (
+                "an antitrust investigation"
+                if re.search(r"反垄断|antitrust", folded)
+                else ("an investigation")
+            )
+            return worded(key, f"faces {probe}", f"faced {probe}")
+        if FINED.search(folded):
+            return worded(key, "is fined", "was fined")
         return worded(key, f"faces controversy{over}", f"faced controversy{over}")
     if kind in {"rumor", "denial"}:
         return _report(context, kind, underlying, parties, folded, mention, money)
@@ -266,9 +295,15 @@ def key_and_headline(
                     f"drops plans for {what}",
                     f"dropped plans for {what}",
                 )
-            topic = _topic_word(folded[DROPS.search(folded).end() :])
+            after = folded[DROPS.search(folded).end() :]
+            verbs = ("cancels", "cancelled") if CANCELS.search(folded) else ("drops", "dropped")
+            thing = _thing(after)
+            if thing:
+                what = f"its {thing} project"
+                return worded(key, f"{verbs[0]} {what}", f"{verbs[1]} {what}")
+            topic = _topic_word(after)
             if topic:
-                return worded(key, f"drops {topic}", f"dropped {topic}")
+                return worded(key, f"{verbs[0]} {topic}", f"{verbs[1]} {topic}")
         present, past = _direction(folded)
         return worded(key, present, past)
     if kind == "statement":
@@ -297,7 +332,7 @@ RELEASED_THINGS = (
     (re.compile(r"语言模型|" + words("language models?", "llms?")), "model", "a language model"),
     (re.compile(r"模型|" + words("models?")), "model", "a new model"),
     (
-        re.compile(r"芯片|处理器|" + words("chips?", "processors?", "gpus?")),
+        re.compile(r"芯片|晶片|处理器|" + words("chips?", "processors?", "gpus?")),
         "product",
         "a new chip",
     ),
@@ -320,7 +355,9 @@ RELEASED_THINGS = (
     (re.compile(r"应用|" + words("apps?", "applications?")), "product", "a new app"),
 )
 # A Latin name written after the verb: "Step-2", "Kling", "Blackwell B200".
-_LATIN_NAME = re.compile(r"(?<![\w.-])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z0-9][\w.-]*)?")
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9.-])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z0-9][A-Za-z0-9.-]*)?"
+)
 _UNNAMED_LIMIT = 40
 
 
@@ -369,7 +406,7 @@ def _unnamed_release(
     if mention is None or context.kind(parties.principal) not in COMPANY_KINDS:
         return None
     words_after = parties.unnamed[:_UNNAMED_LIMIT]
-    folded_after = words_after.casefold()
+    folded_after = fold_text(words_after)
     found = next(
         ((kind, label) for pattern, kind, label in RELEASED_THINGS if pattern.search(folded_after)),
         None,
@@ -428,7 +465,11 @@ def _ranking(
 ) -> Wording:
     principal = parties.principal
     name = context.name(principal)
-    rivals = [s for s in parties.objects if context.kind(s) in WORK_KINDS and s != principal]
+    rivals = [
+        s
+        for s in parties.objects
+        if context.kind(s) in WORK_KINDS | COMPANY_KINDS and s != principal
+    ]
     # A leaderboard run by a named organization ("LMSYS", "Hugging Face") names the ranking
     # in any article, dated or not.
     boards = [s for s in parties.others if context.kind(s) == "organization"]
@@ -441,7 +482,8 @@ def _ranking(
         verbs = (f"ranks {place} on {board}", f"ranked {place} on {board}")
     elif rivals:
         rival = context.name(rivals[0])
-        verbs = (f"overtakes {rival}", f"overtook {rival}")
+        what = " as the most valuable company" if MOST_VALUABLE.search(folded) else ""
+        verbs = (f"overtakes {rival}{what}", f"overtook {rival}{what}")
     else:
         verbs = (f"ranks high on {board}", f"ranked high on {board}")
     tail = boards[0] if boards else period_tag(mention, month=True)
@@ -462,10 +504,32 @@ def _report(
     principal = parties.principal
     name = context.name(principal)
     others = [slug for slug in parties.others if context.kind(slug) in ORGANIZATION_KINDS]
-    topic = sale_topic(folded) or {"acquisition": "sale"}.get(underlying)
+    topic = sale_topic(folded) or {"acquisition": "sale", "release_plan": "launch"}.get(underlying)
+    if topic == "launch":
+        # "据路透社报道,辉达计划在中国推出一款…晶片": a reported plan to release.
+        thing = _thing(folded) or "product"
+        return Wording(
+            kind,
+            f"rumor:{principal}:launch",
+            "Reports",
+            f"say {name} plans to launch a new {thing}",
+            f"said {name} planned to launch a new {thing}",
+            True,
+        )
     if topic is None and mention is None:
         return None
     tail = topic or period_tag(mention, month=True)
+    if topic == "sale" and parties.target is None and parties.buyer == principal:
+        # "腾讯正在洽谈收购一家香港虚拟银行的股份": the company named is the buyer.
+        what = "a stake" if STAKE.search(folded) else "a company"
+        talks = "is in talks to buy" if IN_TALKS.search(folded) else "plans to buy"
+        key = f"{kind}:{principal}:acquisition"
+        if kind == "denial":
+            return Wording(kind, key, name, "denies plans to buy", "denied plans to buy")
+        past = talks.replace("is ", "was ").replace("plans", "planned")
+        return Wording(
+            kind, key, "Reports", f"say {name} {talks} {what}", f"said {name} {past} {what}", True
+        )
     if topic == "sale":
         target = parties.target or principal
         buyer = parties.buyer
@@ -696,3 +760,9 @@ def date_phrase(mention: DateMention | None) -> str:
 
 def _topic_word(folded: str) -> str:
     return next((label for pattern, label in STATEMENT_TOPICS if pattern.search(folded)), "")
+
+
+def _thing(folded: str) -> str:
+    """The kind of thing some words name, as a bare noun: "电动车项目" → "car"."""
+    label = next((label for pattern, _, label in RELEASED_THINGS if pattern.search(folded)), "")
+    return re.sub(r"^(?:a new |an |a )", "", label)

@@ -25,8 +25,10 @@ from timeline.pipeline.triggers import (
     FUNDED,
     INVESTS_IN,
     JOINS,
+    JOINS_ROUND,
     PASSIVE_BUY,
     SELLS,
+    SUBSIDIARY,
     Trigger,
 )
 
@@ -73,6 +75,15 @@ def find_parties(
     *,
     focus: ActorMention | None = None,
 ) -> Parties:
+    # "百度旗下的度小满": a parent named before the company the clause is about is no party
+    # to what that company does; it is kept as the parent.
+    parents = {
+        m.slug
+        for m in span_actors
+        if SUBSIDIARY.match(context.folded, m.char_end)
+        and not any(o.char_start - m.char_end in range(0, 6) for o in span_actors if o is not m)
+    }
+    span_actors = [m for m in span_actors if m.slug not in parents]
     slugs = dedupe([mention.slug for mention in span_actors])
     kinds = {slug: context.kind(slug) for slug in slugs}
     orgs = [slug for slug in slugs if kinds[slug] in ORGANIZATION_KINDS]
@@ -129,6 +140,15 @@ def find_parties(
         funded = FUNDED.search(context.folded, trigger.start, span[1] if span else trigger.end)
         limit = funded.start() if funded else trigger.end
         marker = [m for m in span_actors if m.slug in companies and m.char_end <= limit]
+        joiner = JOINS_ROUND.search(context.folded, trigger.start - 12, limit)
+        if joiner:
+            # "英伟达参与了晶泰科技的新一轮融资": who joins a round invests in it; the one
+            # raising is named after the joining verb, or the claim has none.
+            investors = [m.slug for m in marker if m.char_end <= joiner.start()]
+            marker = [m for m in marker if m.char_start >= joiner.end()]
+            for slug in investors:
+                roles[slug] = "investor"
+            companies = [slug for slug in companies if slug not in investors]
         principal = marker[-1].slug if marker else org_or_fallback(companies)
         invested_in = [m.slug for m in span_actors if m.slug in companies and m.slug in after]
         if INVESTS_IN.fullmatch(context.folded, trigger.start, trigger.end) and invested_in:
@@ -193,6 +213,8 @@ def find_parties(
             subjects = [slug for slug in before if kinds[slug] == "person"][-1:] + subjects
         candidates = subjects or ([fallback] if fallback else []) or companies
         principal = candidates[0] if candidates else (people[0] if people else None)
+    for slug in parents:
+        roles.setdefault(slug, "parent")
     if principal and principal not in roles:
         roles[principal] = "subject"
     if fallback and fallback not in roles and fallback == principal:

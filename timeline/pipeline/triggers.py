@@ -25,8 +25,14 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "controversy",
             r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
+            r"反垄断|立案调查|传票|罚款|处罚|"
             + words(
                 "controvers(?:y|ies|ial)",
+                "antitrust",
+                "investigation into",
+                "probe into",
+                "subpoena(?:ed|s)?",
+                "fined",
                 "accus(?:ed|ations?)",
                 "allegations?",
                 "admit(?:ted|s)",
@@ -127,10 +133,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "pricing",
-            r"降价|价格战|调价|涨价|定价|降至|直降|"
+            r"降价|价格战|调价|涨价|定价|降至|直降|(?:降低|下调)[^，。,;；]{0,12}价格|价格下调|"
             + words(
                 "price cuts?",
                 "cut (?:its |the )?prices?",
+                "cut the price",
                 "slash(?:ed|es) prices?",
                 "price war",
                 "pricing",
@@ -144,9 +151,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "strategy",
-            r"战略|转型|转向|放弃|叫停|搁置|砍掉|"
+            r"战略|转型|转向|放弃|叫停|搁置|砍掉|取消|"
             + words(
                 "strategy",
+                r"cancel(?:l?ed|s)?",
                 "strategic shift",
                 "pivot(?:ed|s)?",
                 "shifted (?:its )?focus",
@@ -299,6 +307,9 @@ SPEECH = re.compile(
     r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
 )
 
+# What may stand between an English verb of saying and the date it was said on.
+SAID_WHEN = re.compile(r"\s*(?:on|in|last|this|during|earlier in)?\s*")
+
 # Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
 SAYING = re.compile(
     r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说|(?<![声宣指据报])称"
@@ -325,8 +336,24 @@ NOTE = re.compile(
 
 # Giving up on something: the strategy is to drop it.
 DROPS = re.compile(
-    r"放弃|叫停|搁置|砍掉|" + words(r"abandon\w*", r"scrap\w*", r"shelve\w*", "dropped")
+    r"放弃|叫停|搁置|砍掉|取消|"
+    + words(r"abandon\w*", r"scrap\w*", r"shelve\w*", "dropped", r"cancel\w*")
 )
+CANCELS = re.compile(r"取消|叫停|" + words(r"cancel\w*", r"scrap\w*"))
+# A company named as the parent of the one the clause is about: "百度旗下的度小满".
+SUBSIDIARY = re.compile(
+    r"\s*(?:旗下|的子公司|控股的|孵化的)|'s (?:unit|subsidiary|affiliate|spin-?off)\b"
+)
+# A company joining someone else's round: "英伟达参与了晶泰科技的新一轮融资".
+JOINS_ROUND = re.compile(r"参与|参投|领投|跟投|" + words("participated in", "joined", "led"))
+INVESTIGATION = re.compile(
+    r"反垄断|调查|传票|" + words("antitrust", "investigation", "probe", r"subpoena\w*")
+)
+FINED = re.compile(r"罚款|处罚|" + words("fined", "fines?", "penalt(?:y|ies)"))
+QUARTERLY = re.compile(r"季度|季报|" + words("quarterly", "quarter"))
+MOST_VALUABLE = re.compile(r"市值最高|市值最大|" + words("most valuable"))
+STAKE = re.compile(r"股份|股权|" + words("stake"))
+IN_TALKS = re.compile(r"洽谈|商谈|谈判|" + words("in talks"))
 # A work named as a plan: "一个 yi-x-large 模型的计划", "plans for a larger model".
 PLAN = re.compile(r"\s*(?:大?模型)?\s*的?\s*(?:计划|规划)|" + words("plans?"))
 # A statement in writing with no speaker named: "今年五月…的通稿", "a statement in May".
