@@ -166,7 +166,7 @@ def key_and_headline(
             return worded(f"founding:{principal}", f"founds {name}", f"founded {name}", who)
         return worded(f"founding:{principal}", "is founded", "was founded")
     if kind in {"model_release", "product_launch"}:
-        return _release(context, parties, folded, mention)
+        return _release(context, parties, folded, mention, trigger_at)
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role == "investor"]
         raised = f"{money}" if money and not VALUATION.search(folded) else "funding"
@@ -362,11 +362,17 @@ _UNNAMED_LIMIT = 40
 
 
 def _release(
-    context: ArticleContext, parties: Parties, folded: str, mention: DateMention | None
+    context: ArticleContext,
+    parties: Parties,
+    folded: str,
+    mention: DateMention | None,
+    verb_at: int,
 ) -> Wording | None:
     principal = parties.principal
     roles = parties.roles
-    open_sourced = OPEN_SOURCE.search(folded) is not None
+    # Open-sourced when the verb says so, or "作为开源大模型发布": not for an "开源模型"
+    # named elsewhere in the span.
+    open_sourced = OPEN_SOURCE.search(folded, max(0, verb_at - 8), verb_at + 12) is not None
     if context.kind(principal) not in WORK_KINDS:
         return _unnamed_release(context, parties, mention, open_sourced, "升级" in folded)
     developer = next((s for s, r in roles.items() if r == "developer"), None)
@@ -465,11 +471,9 @@ def _ranking(
 ) -> Wording:
     principal = parties.principal
     name = context.name(principal)
-    rivals = [
-        s
-        for s in parties.objects
-        if context.kind(s) in WORK_KINDS | COMPANY_KINDS and s != principal
-    ]
+    # A model is ranked against models first, a company against companies.
+    rivals = [s for s in parties.objects if context.kind(s) in WORK_KINDS and s != principal]
+    rivals += [s for s in parties.objects if context.kind(s) in COMPANY_KINDS and s != principal]
     # A leaderboard run by a named organization ("LMSYS", "Hugging Face") names the ranking
     # in any article, dated or not.
     boards = [s for s in parties.others if context.kind(s) == "organization"]
