@@ -23,6 +23,7 @@ from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
 from timeline.pipeline.triggers import (
     ANAPHOR,
+    ANY_TRIGGER,
     AS_OF,
     ATTRIBUTIVE,
     BOUND_AFTER,
@@ -187,8 +188,11 @@ def classify(
     an interviewee's answer when `speaking`) is a denial; other negated verbs state nothing.
     """
     folded = context.folded[start:end]
+    if ANY_TRIGGER.search(folded) is None:
+        # Most clauses name no happening at all: one scan says so.
+        return None
     floor = start if report_from is None else min(report_from, start)
-    reported = REPORTED.search(context.folded[floor:end]) is not None
+    reported = REPORTED.search(context.folded, floor, end) is not None
     for kind, pattern in TRIGGERS:
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 6) : match.start()]

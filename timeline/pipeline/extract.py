@@ -27,7 +27,7 @@ from timeline.pipeline.events import (
     collapse_claims,
     paragraph_claims,
 )
-from timeline.pipeline.reading import Article, Document, segment_article
+from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
 
 __all__ = ["ExtractedClaim", "Extraction", "article_reference", "extract_article"]
 
@@ -51,6 +51,18 @@ def article_reference(article: Article) -> ReferenceDate | None:
 
 def _content(document: Document) -> list[tuple[int, int]]:
     return [(p.char_start, p.char_end) for p in document.paragraphs]
+
+
+def _runs(paragraph: Paragraph, spam: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraph's sentences as stretches of text with no spam cut inside, so names are
+    looked for once per stretch rather than once per sentence."""
+    runs: list[tuple[int, int]] = []
+    for sentence in paragraph.sentences:
+        if runs and not any(runs[-1][1] <= s < sentence.char_start + 1 for s, _ in spam):
+            runs[-1] = (runs[-1][0], sentence.char_end)
+        else:
+            runs.append((sentence.char_start, sentence.char_end))
+    return runs
 
 
 def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
@@ -96,8 +108,8 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     # Headings are read too: a title such as "2024年5月13日,零一万物发布Yi-Large" states news.
     for paragraph in document.paragraphs:
         claims.extend(paragraph_claims(context, paragraph, state))
-        for sentence in paragraph.sentences:
-            for candidate in find_candidates(sentence.text, matcher, offset=sentence.char_start):
+        for start, end in _runs(paragraph, spam):
+            for candidate in find_candidates(text[start:end], matcher, offset=start):
                 if candidate.text not in seen:
                     seen.add(candidate.text)
                     candidates.append(candidate.text)
