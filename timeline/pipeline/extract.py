@@ -4,8 +4,9 @@ Reads the article's reference date, normalizes every date and links every actor 
 the whole text, then reads each content paragraph for claims (`timeline.pipeline.events`).
 """
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.pipeline.actors import (
@@ -27,7 +28,7 @@ from timeline.pipeline.events import (
     collapse_claims,
     paragraph_claims,
 )
-from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
+from timeline.pipeline.reading import Article, Paragraph, segment_article
 
 __all__ = ["ExtractedClaim", "Extraction", "article_reference", "extract_article"]
 
@@ -49,16 +50,28 @@ def article_reference(article: Article) -> ReferenceDate | None:
     return infer_reference_date(article.text)
 
 
-def _content(document: Document) -> list[tuple[int, int]]:
-    return [(p.char_start, p.char_end) for p in document.paragraphs]
+class _Spans:
+    """Sorted, non-overlapping spans of a text, asked whether a range touches one; a
+    lookup costs a bisection, so checking every mention stays linear in the text."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._spans[index][1] > start
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
 
 
-def _runs(paragraph: Paragraph, spam: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _runs(paragraph: Paragraph, spam: _Spans) -> list[tuple[int, int]]:
     """The paragraph's sentences as stretches of text with no spam cut inside, so names are
     looked for once per stretch rather than once per sentence."""
     runs: list[tuple[int, int]] = []
     for sentence in paragraph.sentences:
-        if runs and not any(runs[-1][1] <= s < sentence.char_start + 1 for s, _ in spam):
+        if runs and not spam.overlaps(runs[-1][1], sentence.char_start + 1):
             runs[-1] = (runs[-1][0], sentence.char_end)
         else:
             runs.append((sentence.char_start, sentence.char_end))
@@ -72,13 +85,9 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     text = article.text
     scan = find_dates(text, reference=reference)
     actors = matcher.find(text)
-    spam = [(span.char_start, span.char_end) for span in document.spam_spans]
+    spam = _Spans([(span.char_start, span.char_end) for span in document.spam_spans])
     if spam:
-        actors = [
-            mention
-            for mention in actors
-            if not any(start < mention.char_end and mention.char_start < end for start, end in spam)
-        ]
+        actors = [m for m in actors if not spam.overlaps(m.char_start, m.char_end)]
     roles = find_roles(text, actors, matcher=matcher)
     counts = Counter(
         mention.slug for mention in actors if matcher.entry(mention.slug).kind in COMPANY_KINDS
@@ -97,8 +106,9 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     warnings: list[str] = []
     if reference is None:
         warnings.append("no reference date: relative dates stay unresolved")
+    content = _Spans([(p.char_start, p.char_end) for p in document.paragraphs])
     for warning in scan.warnings:
-        if any(start <= warning.char_start < end for start, end in _content(document)):
+        if content.overlaps(warning.char_start, warning.char_start + 1):
             warnings.append(f"{warning.message}: {warning.text!r} at {warning.char_start}")
 
     claims: list[ExtractedClaim] = []

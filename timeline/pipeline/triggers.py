@@ -395,10 +395,20 @@ TEAM = re.compile(r"预训练.{0,4}团队|团队|" + words("pre-training team", 
 PRETRAINING = re.compile(r"预训练|" + words("pre-?training"))
 INVEST = re.compile(r"(?<!融)投(?:资)?\s*\d|" + words("invest(?:s|ed|ing)?"))
 
-# Any word that can give a clause a type: a clause without one is not read further.
-ANY_TRIGGER = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern in [*(p for _, p in TRIGGERS), OVERTAKE, INVEST])
+# Any word that can give a clause a type: a clause without one is not read further. The
+# lookahead admits only characters some trigger can start with (every Chinese character the
+# vocabularies use, and Latin letters), so most positions are rejected at once.
+_ANY = "|".join(
+    f"(?:{pattern.pattern})" for pattern in [*(p for _, p in TRIGGERS), OVERTAKE, INVEST]
 )
+ANY_TRIGGER = re.compile(
+    "(?=["
+    + "".join(sorted({c for c in _ANY if "\u3400" <= c <= "\u9fff"}))
+    + "a-z])(?:"
+    + _ANY
+    + ")"
+)
+
 MONEY = re.compile(
     r"(?:(?P<about>超过|超|逾|过|近|约为|约|大约|over|more than|above|nearly|about|around)\s*)?"
     r"(?:(?P<cur1>us\$|hk\$|\$|usd|hkd|rmb|cny|eur|gbp|¥|￥|€|£)\s*)?"
