@@ -565,3 +565,31 @@ def test_reported_plans_are_rumours(claims_of, text, key, headline):
 )
 def test_no_claim_for_a_company_the_gazetteer_does_not_know(claims_of, text):
     assert claims_of(text, "2024-12-20") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (
+            "In February 2024, Moonshot AI raised USD 1 billion in a round led by Alibaba, "
+            "at a valuation of USD 2.5 billion.",
+            "Moonshot AI raises USD 1 billion in a round led by Alibaba at a USD 2.5 billion "
+            "valuation",
+        ),
+        (
+            "月之暗面在2024年2月完成10亿美元融资,阿里领投,估值25亿美元。",
+            "Moonshot AI raises USD 1 billion in a round led by Alibaba at a USD 2.5 billion "
+            "valuation",
+        ),
+        (
+            "Kai-Fu Lee, the founder of 01.AI, denied in January 2025 that the company was "
+            "for sale.",
+            "Kai-Fu Lee denies that 01.AI is being sold",
+        ),
+        ("今年1月,李开复被任命为零一万物董事长。", "Kai-Fu Lee is appointed chairman of 01.AI"),
+        ("Meta cut 10,000 jobs in March 2023 in a restructuring.", "Meta cuts jobs"),
+    ],
+)
+def test_headline(claims_of, text, headline):
+    (claim,) = claims_of(text, "2025-03-01")
+    assert claim.headline == headline

@@ -400,8 +400,8 @@ def _completed(
 
 
 # Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
-# "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云".
-_ABSORBS = frozenset({"restructuring", "ranking", "denial"})
+# "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
+_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding"})
 
 
 def _absorbed(

@@ -30,6 +30,7 @@ from timeline.pipeline.triggers import (
     INVEST,
     INVESTIGATION,
     LAB,
+    LAYOFFS,
     LEAVING,
     MONEY,
     MOST_VALUABLE,
@@ -50,6 +51,13 @@ from timeline.pipeline.triggers import (
 
 def money_phrase(folded: str) -> str | None:
     """The first amount of money in a span, in English: "USD 1 billion", "RMB 100 million"."""
+    amounts = money_amounts(folded)
+    return amounts[0][2] if amounts else None
+
+
+def money_amounts(folded: str) -> list[tuple[int, int, str]]:
+    """Every amount of money in a span: (start, end, "USD 1 billion")."""
+    found = []
     for match in MONEY.finditer(folded):
         currency = match.group("cur1") or match.group("cur2")
         scale = match.group("scale")
@@ -64,8 +72,24 @@ def money_phrase(folded: str) -> str | None:
         else:
             amount = f"{value:,.0f}"
         about = AMOUNT_QUALIFIERS.get(match.group("about") or "", "")
-        return f"{about}{code} {amount}"
-    return None
+        found.append((match.start(), match.end(), f"{about}{code} {amount}"))
+    return found
+
+
+def _round_amounts(folded: str) -> tuple[str | None, str | None]:
+    """(amount raised, valuation) of a funding round: the valuation is the amount written
+    right before "估值" ("10亿美元估值") or right after "valuation of" / "valued at"."""
+    amounts = money_amounts(folded)
+    valuation = None
+    for word in VALUATION.finditer(folded):
+        for start, end, phrase in amounts:
+            if 0 <= word.start() - end <= 2 or 0 <= start - word.end() <= 8:
+                valuation = (start, phrase)
+                break
+        if valuation:
+            break
+    raised = next((p for s, _, p in amounts if not valuation or s != valuation[0]), None)
+    return raised, (valuation[1] if valuation else None)
 
 
 def names(context: ArticleContext, slugs: Sequence[str]) -> str:
@@ -169,15 +193,16 @@ def key_and_headline(
         return _release(context, parties, folded, mention, trigger_at)
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role == "investor"]
-        raised = f"{money}" if money and not VALUATION.search(folded) else "funding"
-        led = "led by" if LED_ROUND.search(folded) else "from"
+        amount, valuation = _round_amounts(folded)
+        raised = amount or "funding"
+        led = "in a round led by" if LED_ROUND.search(folded) else "from"
         rest = f" {led} {names(context, investors[:2])}" if investors else ""
-        if money and VALUATION.search(folded):
-            rest += f" at a {money} valuation"
+        if valuation:
+            rest += f" at a {valuation} valuation"
         tail = period_tag(mention, month=False)
-        if mention is None and money:
+        if mention is None and (amount or valuation):
             # An undated round is named by its amount: "阿里耗资 8 亿美金投资了月之暗面".
-            tail = re.sub(r"[^a-z0-9]+", "-", money.casefold()).strip("-")
+            tail = re.sub(r"[^a-z0-9]+", "-", (amount or valuation).casefold()).strip("-")
         key = f"funding:{principal}:{tail}"
         return worded(key, f"raises {raised}{rest}", f"raised {raised}{rest}")
     if kind == "acquisition":
@@ -215,6 +240,8 @@ def key_and_headline(
             key = f"restructuring:{principal}:{units[0]}"
             return worded(key, f"spins off {unit}", f"spun off {unit}")
         key = f"restructuring:{principal}:{period_tag(mention, month=False)}"
+        if LAYOFFS.search(folded) and not SPIN_OFF.search(folded):
+            return worded(key, "cuts jobs", "cut jobs")
         disbands = DISBAND.search(folded) and TEAM.search(folded)
         if disbands and SPIN_OFF.search(folded):
             return worded(
@@ -460,6 +487,12 @@ def _personnel(
         gone = f" for {new}" if new else ""
         return Wording("personnel", key, who, f"leaves{old}{gone}", f"left{old}{gone}")
     if APPOINTED.search(folded):
+        title = next((t for pattern, t in TITLES if pattern.search(folded)), "")
+        if title:
+            of = f" of{old}" if old else ""
+            return Wording(
+                "personnel", key, who, f"is appointed {title}{of}", f"was appointed {title}{of}"
+            )
         at = f" at{old}" if old else ""
         return Wording("personnel", key, who, f"is appointed{at}", f"was appointed{at}")
     joined = f" {new}" if new else old
@@ -535,7 +568,10 @@ def _report(
             kind, key, "Reports", f"say {name} {talks} {what}", f"said {name} {past} {what}", True
         )
     if topic == "sale":
-        target = parties.target or principal
+        # The one sold: named by the sale verb, else the company a denial is about ("Kai-Fu
+        # Lee denied that 01.AI was for sale"), else whoever the claim is about.
+        named = [s for s in parties.others if context.kind(s) in COMPANY_KINDS]
+        target = parties.target or (named[0] if named and kind == "denial" else principal)
         buyer = parties.buyer
         if context.kind(target) not in COMPANY_KINDS:
             return None
@@ -710,6 +746,21 @@ def _statement_words(
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+# Titles an appointment names, most specific first.
+TITLES = tuple(
+    (re.compile(pattern), title)
+    for pattern, title in (
+        (r"联合创始人|\bco-?founder\b", "co-founder"),
+        (r"首席执行官|\bceo\b|chief executive", "CEO"),
+        (r"首席技术官|\bcto\b", "CTO"),
+        (r"首席财务官|\bcfo\b", "CFO"),
+        (r"董事长|董事会主席|\bchair(?:man|woman)?\b", "chairman"),
+        (r"总裁|\bpresident\b", "president"),
+        (r"总经理|general manager", "general manager"),
+    )
+)
 
 
 def _place(folded: str) -> str:

@@ -65,6 +65,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 r"sp[iu]n(?:s|ning)? ?-?off",
                 "layoffs?",
                 "laid off",
+                r"cut (?:about |some |nearly )?[\d,]+ jobs",
+                "job cuts",
                 r"disband(?:s|ed)?",
                 "dissolved",
             ),
@@ -385,6 +387,10 @@ LEAVING = re.compile(
 JOINS = re.compile(r"加入|加盟|入职|投奔|" + words("joined", "joins", "joining", "moved to"))
 APPOINTED = re.compile(r"任命|出任|接任|" + words("appointed", "named"))
 SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + words(r"sp[iu]n(?:s|ning)? ?-?off"))
+LAYOFFS = re.compile(
+    r"裁员|"
+    + words("layoffs?", "laid off", r"cut (?:about |some |nearly )?[\d,]+ jobs", "job cuts")
+)
 DISBAND = re.compile(r"解散|裁员|" + words("disband(?:s|ed)?", "dissolved", "layoffs?", "laid off"))
 ADMITS = re.compile(r"承认|疏忽|" + words("admit(?:ted|s)", "oversight"))
 LAB = re.compile(r"实验室|" + words("lab", "laboratory"))
