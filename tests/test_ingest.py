@@ -213,3 +213,22 @@ def test_load_demo_fills_an_empty_database_once_and_keeps_edits(db, capsys):
     assert "already has a timeline" in capsys.readouterr().out
     assert Event.objects.get(pk=event.pk).headline == "Edited by an editor"
     assert Source.objects.count() == 5
+
+
+def test_an_event_reads_as_its_best_dated_claim_whatever_the_load_order(actors):
+    matcher = ActorMatcher(load_gazetteer(ROOT / "fixtures" / "actors.json"))
+    manifest = load_manifest(MANIFEST)
+    founding_claims = [
+        claim
+        for path in sorted(ARTICLES.glob("*.txt"))
+        for claim in extract_article(read_article(path, manifest=manifest), matcher=matcher).claims
+        if claim.key == "founding:01-ai"
+    ]
+    best = min(founding_claims, key=lambda claim: claim.date.end - claim.date.start)
+
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    founding = Event.objects.get(keys__key="founding:01-ai")
+    assert len(founding_claims) == 3
+    assert founding.headline == best.headline
+    assert founding.summary == best.summary

@@ -26,6 +26,7 @@ from timeline.pipeline.reading import (
     load_manifest,
     read_article,
 )
+from timeline.pipeline.reconcile import PRECISION_RANK
 
 LOADED = "loaded"
 UNCHANGED = "unchanged"
@@ -218,8 +219,10 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
             event = create_event(extracted)
             events_by_key[extracted.key] = event
             report.events_created += 1
-        elif event.pk not in touched:
-            report.events_merged += 1
+        else:
+            if event.pk not in touched:
+                report.events_merged += 1
+            adopt_wording_if_better_dated(event, extracted)
         link_actors(event, extracted.actors, actors)
         Claim.objects.create(event=event, source=source, **claim_fields(extracted))
         report.claims_created += 1
@@ -323,6 +326,33 @@ def create_event(extracted: ExtractedClaim) -> Event:
     )
     EventKey.objects.create(event=event, key=extracted.key)
     return event
+
+
+def date_rank(start: date | None, end: date | None, precision: str) -> tuple:
+    """Orders dates finest first; an undated one comes last."""
+    if start is None or end is None:
+        return (len(PRECISION_RANK) + 1, 0)
+    return (PRECISION_RANK.get(precision, len(PRECISION_RANK)), (end - start).days)
+
+
+def adopt_wording_if_better_dated(event: Event, extracted: ExtractedClaim) -> None:
+    """An extracted event reads as its most precisely dated claim states it.
+
+    Claims arrive article by article, so the first one seen may be the vaguest; a later,
+    better-dated claim brings its headline, summary and type. An editor's event keeps its
+    own wording.
+    """
+    mention = extracted.date
+    if event.edited or mention is None or mention.start is None:
+        return
+    current = date_rank(event.date_start, event.date_end, event.date_precision)
+    if date_rank(mention.start, mention.end, mention.precision) >= current:
+        return
+    event.headline = extracted.headline[:300]
+    event.summary = extracted.summary
+    event.type = extracted.event_type
+    event.date_start, event.date_end = mention.start, mention.end
+    event.date_precision = mention.precision
 
 
 def link_actors(event: Event, wanted: Sequence[tuple[str, str]], actors: dict[str, Actor]) -> None:
