@@ -590,6 +590,102 @@ def test_infer_reference_date_needs_an_absolute_date():
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # A present marker (截至, 截止, 到…为止, 迄今, as of, so far in) outranks later dates.
+        (
+            "截至2024年底,公司员工超过500人。2025年3月,公司发布新品。",
+            "2024-09-01",
+            "2024-12-31",
+            "part",
+        ),
+        ("截至2024年6月,用户过亿;2024年8月推出新品。", "2024-06-01", "2024-06-30", "month"),
+        (
+            "截止到2024年9月30日,累计用户达1亿。2024年底发布新品。",
+            "2024-09-30",
+            "2024-09-30",
+            "day",
+        ),
+        ("到2024年底为止,公司完成三轮融资。", "2024-09-01", "2024-12-31", "part"),
+        ("迄今为止,2024年公司已完成三轮融资。", "2024-01-01", "2024-12-31", "year"),
+        ("2024年迄今,销量增长三成。", "2024-01-01", "2024-12-31", "year"),
+        ("截至2024年底,公司員工超過500人。2025年3月發佈新品。", "2024-09-01", "2024-12-31", "part"),
+        (
+            "As of end-2024, it had 500 staff. In March 2025 it listed.",
+            "2024-09-01",
+            "2024-12-31",
+            "part",
+        ),
+        ("As of mid-2024 the lab employs 40 people.", "2024-05-01", "2024-08-31", "part"),
+        (
+            "So far in 2024, sales rose. It listed in March 2025.",
+            "2024-01-01",
+            "2024-12-31",
+            "year",
+        ),
+        ("Sales in 2024 so far rose 5%.", "2024-01-01", "2024-12-31", "year"),
+        # Several marked dates: the latest of them.
+        ("截至2024年6月底,用户5000万;截至2024年底,用户过亿。", "2024-09-01", "2024-12-31", "part"),
+        # A marked date that is itself a deadline is not the present.
+        ("截至2026年底将完成交付。2024年营收过亿。", "2024-01-01", "2024-12-31", "year"),
+        # 自2019年迄今 starts a span: no marker; the latest stated date wins.
+        ("自2019年迄今,公司完成三轮融资。2023年,公司上市。", "2023-01-01", "2023-12-31", "year"),
+    ],
+)
+def test_present_markers_outrank_other_dates(text, start, end, precision):
+    reference = infer_reference_date(text)
+    assert (reference.start.isoformat(), reference.end.isoformat()) == (start, end)
+    assert (reference.precision, reference.basis) == (precision, "inferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # The forecast's date is never the present, with or without a present marker.
+        ("截至2024年底,公司员工超过500人。预计2026年实现盈利。去年5月完成融资。", 2024),
+        ("截至2024年底,公司員工超過500人。預計2026年實現盈利。", 2024),
+        ("公司将于2026年上市。截至2024年底,累计用户达1亿。", 2024),
+        ("公司將於2026年上市。2024年營收過億。", 2024),
+        ("2024年营收过亿,公司计划在完成新一轮融资后于2026年上市。", 2024),
+        ("2024年营收过亿,公司有望2026年扭亏。", 2024),
+        ("2024年营收过亿,目标是2026年上市。", 2024),
+        ("2024年营收过亿。明年,也就是2026年,公司上市。", 2024),
+        ("2024年营收过亿。公司预计,2026年营收翻倍。", 2024),
+        ("2024年营收过亿。2026年,公司将推出新车。", 2024),
+        ("2024年營收過億。2026年,公司會推出新車。", 2024),
+        ("It had 500 staff in 2024. By 2026 it will list.", 2024),
+        ("It had 500 staff in 2024. By the end of 2026 it will double that.", 2024),
+        ("Sales rose in 2024. The company plans to open a plant in 2026.", 2024),
+        ("Sales rose in 2024. The plant is expected to open in 2026.", 2024),
+        ("Sales rose in 2024. It aims to list in 2026.", 2024),
+        ("Sales rose in 2024. In 2026, the company will list.", 2024),
+        # Words that only contain 会 or 拟 are no forecast.
+        ("2023年营收过亿。2024年,董事会批准了分拆。", 2024),
+        ("2024年虚拟人市场增长。", 2024),
+        ("公司计划明年上市,2024年营收过亿。", 2024),
+    ],
+)
+def test_forecasts_are_never_the_present(text, year):
+    reference = infer_reference_date(text)
+    assert (reference.start.year, reference.end.year) == (year, year)
+
+
+def test_an_inferred_present_dates_the_relative_words():
+    text = "截至2024年底,公司员工超过500人。预计2026年实现盈利。去年5月完成融资。"
+    scan = find_dates(text, reference=infer_reference_date(text))
+    last_may = next(m for m in scan.mentions if m.text == "去年5月")
+    assert (last_may.start, last_may.end) == (date(2023, 5, 1), date(2023, 5, 31))
+    assert last_may.anchor == Anchor("2024", "inferred")
+
+
+@pytest.mark.parametrize(
+    "text", ["上世纪八十年代公司成立。", "公司成立于80年代。", "2019–2023年间"]
+)
+def test_decades_and_long_spans_are_no_present(text):
+    assert infer_reference_date(text) is None
+
+
+@pytest.mark.parametrize(
     ("start", "end", "precision", "qualifier", "text"),
     [
         (date(2024, 5, 13), date(2024, 5, 13), "day", None, "13 May 2024"),
@@ -764,9 +860,87 @@ def test_decades_quarters_and_parts_of_years(text, written, start, end, precisio
     assert (mention.precision, mention.qualifier, mention.edtf) == (precision, qualifier, edtf)
 
 
-def test_century_words_need_a_reference_date():
-    (mention,) = find_dates("上世纪90年代").mentions
-    assert (mention.start, mention.end, mention.precision) == (None, None, "decade")
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # With no reference date, 上世纪 is the 20th century and 本世纪 the 21st: every
+        # text read here was written in the 21st, as the two-digit decade pivot assumes.
+        ("上世纪90年代", "1990-01-01", "1999-12-31", "decade"),
+        ("上世紀八十年代", "1980-01-01", "1989-12-31", "decade"),
+        ("本世纪初", "2000-01-01", "2009-12-31", "decade"),
+        ("上世纪八九十年代", "1980-01-01", "1999-12-31", "interval"),
+    ],
+)
+def test_century_words_without_a_reference_date(text, start, end, precision):
+    (mention,) = find_dates(text).mentions
+    assert (mention.start.isoformat(), mention.end.isoformat()) == (start, end)
+    assert (mention.precision, mention.anchor) == (precision, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision", "edtf"),
+    [
+        ("上世纪八十年代", "上世纪八十年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("早在上世纪80年代,他就", "上世纪80年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("上個世紀八十年代", "上個世紀八十年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("上一个世纪80年代", "上一个世纪80年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("上一世紀八十年代", "上一世紀八十年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("上世纪的八十年代", "上世纪的八十年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("20世纪八十年代", "20世纪八十年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("二十世紀八十年代", "二十世紀八十年代", "1980-01-01", "1989-12-31", "decade", "198X"),
+        ("十九世纪八十年代", "十九世纪八十年代", "1880-01-01", "1889-12-31", "decade", "188X"),
+        # Two decades under one 年代 are the interval from the first to the last.
+        ("八九十年代", "八九十年代", "1980-01-01", "1999-12-31", "interval", "198X/199X"),
+        ("七八十年代", "七八十年代", "1970-01-01", "1989-12-31", "interval", "197X/198X"),
+        ("80、90年代", "80、90年代", "1980-01-01", "1999-12-31", "interval", "198X/199X"),
+        ("80-90年代", "80-90年代", "1980-01-01", "1999-12-31", "interval", "198X/199X"),
+        ("八十、九十年代", "八十、九十年代", "1980-01-01", "1999-12-31", "interval", "198X/199X"),
+        ("1980、1990年代", "1980、1990年代", "1980-01-01", "1999-12-31", "interval", "198X/199X"),
+        ("1980-90年代", "1980-90年代", "1980-01-01", "1999-12-31", "interval", "198X/199X"),
+        (
+            "上世纪八、九十年代",
+            "上世纪八、九十年代",
+            "1980-01-01",
+            "1999-12-31",
+            "interval",
+            "198X/199X",
+        ),
+        (
+            "上世紀80、90年代",
+            "上世紀80、90年代",
+            "1980-01-01",
+            "1999-12-31",
+            "interval",
+            "198X/199X",
+        ),
+        (
+            "20世纪八九十年代",
+            "20世纪八九十年代",
+            "1980-01-01",
+            "1999-12-31",
+            "interval",
+            "198X/199X",
+        ),
+        (
+            "九十年代、00年代",
+            "九十年代、00年代",
+            "1990-01-01",
+            "2009-12-31",
+            "interval",
+            "199X/200X",
+        ),
+    ],
+)
+def test_centuries_and_pairs_of_decades(text, written, start, end, precision, edtf):
+    mention = find_dates(text, reference=R).mentions[0]
+    assert mention.text == written
+    assert (mention.start.isoformat(), mention.end.isoformat()) == (start, end)
+    assert (mention.precision, mention.edtf) == (precision, edtf)
+
+
+@pytest.mark.parametrize("text", ["八八十年代", "九八十年代", "90、80年代", "180、190年代"])
+def test_decade_pairs_out_of_order_are_not_read_as_pairs(text):
+    assert all(m.precision != "interval" for m in find_dates(text, reference=R).mentions)
 
 
 @pytest.mark.parametrize(
@@ -854,7 +1028,140 @@ def test_words_that_name_no_date_here(text):
         # Two years joined by "and" are a list; only "between" makes them a range.
         ("It shipped in 2019 and 2021.", ["2019", "2021"]),
         ("It shipped in May and June.", ["May", "June"]),
+        # 季 without 第 or 度 is no quarter; the year before it still counts.
+        ("2024年四季如春", ["2024年"]),
+        ("2024年《奔跑吧》第二季开播", ["2024年"]),
     ],
 )
 def test_only_the_dates_of_a_sentence(text, written):
     assert [m.text for m in find_dates(text, reference=R).mentions] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year"),
+    [
+        # A two-digit "NN年" with no month is a year after a word that introduces a time,
+        # at the start of a clause, after a pronoun, before a word that dates an event, or
+        # with a leading zero: 20YY when not after the reference year + 1, else 19YY.
+        ("在98年", "98年", 1998),
+        ("公司成立于98年", "98年", 1998),
+        ("他98年入行", "98年", 1998),
+        ("我们15年开始做大模型", "15年", 2015),
+        ("03年", "03年", 2003),
+        ("公司03年成立", "03年", 2003),
+        ("98年,他加入公司", "98年", 1998),
+        ("98年的时候,行业还很小", "98年", 1998),
+        ("98年時,他加入公司", "98年", 1998),
+        ("到了98年的冬天", "98年", 1998),
+        ("15年,公司转型", "15年", 2015),
+        ("在26年", "26年", 2026),
+        ("在27年", "27年", 1927),
+        ("他在45年参军", "45年", 1945),
+    ],
+)
+def test_two_digit_years_without_a_month(text, written, year):
+    mention = only(text)
+    assert (mention.text, mention.start.year, mention.end.year) == (written, year, year)
+    assert (mention.precision, mention.anchor) == ("year", Anchor("2025-01-07", "published"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counts of years: duration words after or before, ranges of counts, ages, idioms.
+        "公司成立10年来",
+        "成立10年",
+        "近20年",
+        "过去10年",
+        "过去的10年",
+        "长达15年",
+        "第10年",
+        "每10年",
+        "10年间",
+        "10年内",
+        "10年后",
+        "10年前",
+        "10年多",
+        "用了10年的时间",
+        "10年的发展",
+        "10年时间",
+        "已有30年历史",
+        "深耕AI领域15年",
+        "他在百度工作了12年",
+        "一干就是20年",
+        "10年期国债",
+        "10~15年",
+        "10到15年",
+        "10-15年",
+        "98、99年",
+        "今年46岁,从业20年",
+        "46年如一日",
+        "10年磨一剑",
+        "30年河东,30年河西",
+        "98年左右",
+        "25年内完成转型",
+    ],
+)
+def test_two_digit_counts_of_years_are_not_dates(text):
+    assert [m.text for m in find_dates(text, reference=R).mentions if "年" in m.text] in (
+        [],
+        ["今年"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        # 第N季 without 度 is the quarter in traditional-script usage.
+        ("今年第二季營收增長", "今年第二季", "2025-04-01", "2025-06-30"),
+        ("2024年第二季營收增長", "2024年第二季", "2024-04-01", "2024-06-30"),
+        ("2024年第2季", "2024年第2季", "2024-04-01", "2024-06-30"),
+        ("第二季營收增長三成", "第二季", "2025-04-01", "2025-06-30"),
+        ("去年第四季虧損", "去年第四季", "2024-10-01", "2024-12-31"),
+        ("今年第二季度", "今年第二季度", "2025-04-01", "2025-06-30"),
+        ("q2 2024 revenue", "q2 2024", "2024-04-01", "2024-06-30"),
+        ("Revenue in q3 fell.", "q3", "2025-07-01", "2025-09-30"),
+        ("Revenue for Q2 of 2024 fell.", "Q2 of 2024", "2024-04-01", "2024-06-30"),
+    ],
+)
+def test_quarters_written_without_du_or_in_lower_case(text, written, start, end):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat(), mention.end.isoformat()) == (
+        written,
+        start,
+        end,
+    )
+    assert mention.precision == "quarter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《奔跑吧》第二季",
+        "節目第二季開播",
+        "第三季播出后",
+        "四季如春",
+        "公司在2024财年第三季营收增长",
+    ],
+)
+def test_seasons_of_shows_and_fiscal_quarters_are_not_quarters(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+def test_a_period_without_a_year_takes_the_paragraph_year_even_after_december():
+    # DATES.md "Context", applied as written: the reader would say Q1 2024; the rule says
+    # the paragraph's year (see timeline/pipeline/dates/resolve.py).
+    text = "The deal was signed in December 2023 and closed in Q1."
+    _, quarter = find_dates(text, reference=R).mentions
+    assert (quarter.start, quarter.end) == (date(2023, 1, 1), date(2023, 3, 31))
+    assert quarter.anchor == Anchor("2023", "context")
+
+
+def test_the_end_of_a_year_with_a_hyphen():
+    mention = only("As of end-2024, it had 500 staff.")
+    assert (mention.text, mention.start, mention.end) == (
+        "end-2024",
+        date(2024, 9, 1),
+        date(2024, 12, 31),
+    )
+    assert find_dates("It aims to end 2024 with a profit.", reference=R).mentions == ()

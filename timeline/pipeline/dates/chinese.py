@@ -127,9 +127,64 @@ _NOT_EARLY = "步期次始衷心级创版稿赛选审见具露中"
 _DIGIT_CHARS = "一二三四五六七八九十0123456789"
 # What may follow 中 when it means "middle of the year" rather than starting a word (中国).
 _NOT_MID = "国华文央共部东西南北期间心小大高级层外资企方美日欧韩科信药医标断止介等"
-# Words after which a two-digit "NN年" names a year and not a count of years.
-_YEAR_MARKERS = ("在", "于", "到", "至", "从", "自", "是", "截至", "截止", "直到")
-_DURATION_AFTER = set("多余来内后前间里以左半之历时期的")
+# "第二季" without 度 is a quarter ("今年第二季", "第2季營收"), except as the season of a
+# show or a league: after a title (《…》第二季) or before the words of one.
+_TITLE_END = set("》」』”\"'’)")
+_SEASON_AFTER = ("播", "剧", "节目", "开播", "首播", "上线", "集", "比赛", "赛季", "联赛", "嘉宾")
+# Two-digit years with no month ("98年", "在98年", "03年"). "NN年" is as often a count of
+# years ("成立10年", "近20年", "10年来"), so it is a year only where a count cannot be:
+# after a word that introduces a time, at the start of a clause, after a pronoun, before a
+# word that dates an event, or written with a leading zero (no one counts "03 years"); and
+# never next to the words of a duration. When in doubt, no mention.
+_YEAR_MARKERS = set("在于到至从自是")
+_YEAR_MARKER_WORDS = ("到了",)
+_CLAUSE_START = set(",，;；。!！?？:：(（「『“\"'‘《【[\n")
+_PRONOUNS = set("我你他她它们咱")
+_DURATION_BEFORE = (
+    "近",
+    "过去",
+    "长达",
+    "第",
+    "每",
+    "约",
+    "逾",
+    "超",
+    "不到",
+    "不足",
+    "多达",
+    "满",
+    "整整",
+    "足足",
+    "了",
+    "用",
+    "花",
+    "历时",
+    "历经",
+    "耗时",
+    "成立",
+    "达",
+    "这",
+    "那",
+    "前",
+    "后",
+    "头",
+    "最",
+    "期",
+    "龄",
+    "有",
+    "的",
+    "就是",
+)
+_DURATION_AFTER = set("多余来内后前间里以左半之历期级度龄了")
+# After "NN年的", only these make it the year (98年的时候, 98年的冬天), not a count (10年的时间).
+_YEAR_AFTER_DE = ("时候", "春", "夏", "秋", "冬", "那")
+_YEAR_AFTER_TIME = ("时候", "时,", "时，")
+_UNLIKELY_TWO_DIGIT_YEARS = (30, 69)
+_IDIOMS_AFTER = ("磨一", "如一")
+_EVENT_AFTER = re.compile(
+    "成立|创立|创办|创建|上市|入行|入职|加入|出生|毕业|开始|推出|发布|进入|离开|回国|创业|成为"
+    "|收购|正式|首次|就|便|那年"
+)
 # Words that make a bare 今天/今日 mean "until now" rather than a day.
 _UNTIL_NOW_BEFORE = ("至", "到")
 _DAY_WORD_NOT_BEFORE = {"前日": "本", "后天": "性", "今日": "头", "明日": "之方"}
@@ -159,7 +214,7 @@ _DAY_TAIL = rf"""
 """
 _TAIL = rf"""
     (?:
-        (?P<qpre>前)?第?(?P<q>[一二三四1-4])季度
+        (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
@@ -181,11 +236,26 @@ BARE_DAY_PATTERN = re.compile(
     rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
 )
 _CENTURY = (
-    rf"(?:(?<![0-9])(?P<cent>[0-9]{{2}}|二十一|二十|十九)|(?P<crel>上个|上|本|这个)){_SP}世纪"
+    rf"(?:(?<![0-9])(?P<cent>[0-9]{{2}}|二十一|二十|十九)|(?P<crel>上一?个?|本|这一?个?))"
+    rf"{_SP}世纪"
 )
+# The century may be followed by 的 ("上世纪的八十年代"); the decade is then still its own.
+_CENTURY_BEFORE_DECADE = rf"(?:{_CENTURY}{_SP}(?:的{_SP})?)?"
+# The lookaheads only let the patterns start where a decade can, to keep the scan cheap.
 DECADE_PATTERN = re.compile(
-    rf"(?:{_CENTURY}{_SP})?(?<![0-9])"
+    rf"(?=[0-9一二三四五六七八九十上本这])"
+    rf"{_CENTURY_BEFORE_DECADE}(?<![0-9])"
     rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代(?P<part>初期?|中期|末期?)?"
+)
+# Two decades under one 年代: "八九十年代", "七八十年代", "八、九十年代", "80、90年代",
+# "80-90年代". Like "9、10 月", the list is read as the interval from the first to the last.
+_DECADE_NUMBER = "(?:1[5-9]|20)[0-9]0|[0-9]0|[一二三四五六七八九]十"
+DECADE_PAIR_PATTERN = re.compile(
+    rf"(?=[0-9一二三四五六七八九十上本这])"
+    rf"{_CENTURY_BEFORE_DECADE}(?<![0-9一二三四五六七八九十])"
+    rf"(?:(?P<c1>[一二三四五六七八九])、?(?P<c2>[一二三四五六七八九])十"
+    rf"|(?P<n1>{_DECADE_NUMBER}){_SP}[、,，/~\-–—至到]{_SP}(?P<n2>{_DECADE_NUMBER}))"
+    rf"{_SP}年代"
 )
 # 本世纪初 / 上世纪末: the first or last decade of the century.
 CENTURY_PART_PATTERN = re.compile(rf"{_CENTURY}之?(?P<part>初|末)")
@@ -232,6 +302,58 @@ def _preceding(text: str, index: int) -> str:
     while index >= 0 and text[index] in " \t":
         index -= 1
     return text[index] if index >= 0 else ""
+
+
+def _before(text: str, index: int, width: int) -> str:
+    """Up to ``width`` characters before ``index``, skipping the spaces right before it."""
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return text[max(0, index - width) : index]
+
+
+def _two_digit_year_reads(text: str, start: int, end: int, digits: str) -> bool:
+    """Whether "NN年" with nothing after it names a year rather than a count of years."""
+    before = _before(text, start, 4)
+    following = text[end : end + 3].lstrip(" \t")
+    if before.endswith(_YEAR_MARKER_WORDS):
+        before = before[:-1]  # "到了98年" reads as "到98年"
+    elif before.endswith(_DURATION_BEFORE):
+        return False
+    if following[:1] in _DURATION_AFTER:
+        return False
+    if following.startswith("的") and not following[1:].startswith(_YEAR_AFTER_DE):
+        return False
+    if following.startswith("时") and not following.startswith(_YEAR_AFTER_TIME):
+        return False
+    # "10~15年", "10到15年", "98、99年": the second number of a range or list of counts.
+    if before[-1:] in "~-–—至到、," and before[-2:-1].isdigit():
+        return False
+    preceding = before[-1:]
+    if preceding in _YEAR_MARKERS:
+        return True
+    # Elsewhere only the years news abbreviates: '70s to '90s, and this century's.
+    if _UNLIKELY_TWO_DIGIT_YEARS[0] <= int(digits) <= _UNLIKELY_TWO_DIGIT_YEARS[1]:
+        return False
+    if following.startswith(_IDIOMS_AFTER):
+        return False
+    return (
+        digits.startswith("0")
+        or preceding in _CLAUSE_START
+        or preceding == ""
+        or preceding in _PRONOUNS
+        or _EVENT_AFTER.match(following) is not None
+        or following.startswith(_YEAR_AFTER_TIME)
+    )
+
+
+def _quarter_without_du(text: str, match: re.Match, has_head: bool) -> bool:
+    """Whether "第二季" (a quarter in traditional-script usage) is one, not a show's season."""
+    if has_head:
+        return True
+    following = text[match.end() : match.end() + 2]
+    return _preceding(text, match.start("tail")) not in _TITLE_END and not following.startswith(
+        _SEASON_AFTER
+    )
 
 
 def _year_fields(match: re.Match) -> dict | None:
@@ -324,16 +446,16 @@ def _point(text: str, match: re.Match) -> Candidate | None:
         return None
     has_head = bool(year)
     has_tail = any(match[name] for name in ("q", "qq", "half", "part", "within", "split", "m"))
+    if match["qji"] == "季" and not _quarter_without_du(text, match, has_head):
+        return None
     if match["y2"] and match["within"]:
         return None  # "25年内": within 25 years
     if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
         return None
     if match["y4"] and not match["nian"] and text[start - 2 : start] == "FY":
         return None
-    if match["y2"] and not has_tail:
-        after = text[end : end + 1]
-        if not _preceding(text, start).endswith(_YEAR_MARKERS) or after in _DURATION_AFTER:
-            return None
+    if match["y2"] and not has_tail and not _two_digit_year_reads(text, start, end, match["y2"]):
+        return None
     if (
         match["y4"]
         and match["nian"]
@@ -416,6 +538,38 @@ def _decade(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), point)
 
 
+def _decade_point(value: int, century: dict) -> Point:
+    if value >= 100:
+        return Point("decade", decade=value)
+    if "decade" in century:
+        return Point("decade", decade=century["decade"] + value)
+    return Point("decade", two_digit_year=value, **century)
+
+
+def _decade_number(token: str) -> int | None:
+    return int(token) if token.isdigit() else small_number(token)
+
+
+def _decade_pair(text: str, match: re.Match) -> Candidate | None:
+    century = _century(match)
+    if century is None:
+        return None
+    if match["c1"]:
+        first, last = (small_number(match[name]) * 10 for name in ("c1", "c2"))
+        if last != first + 10:
+            return None
+    else:
+        first, last = (_decade_number(match[name]) for name in ("n1", "n2"))
+        if first is None or last is None or (first >= 100 and century):
+            return None
+        if first >= 100 > last:
+            last += first // 100 * 100  # "1980-90年代"
+        if (first >= 100) != (last >= 100) or last <= first:
+            return None
+    head, tail = _decade_point(first, century), _decade_point(last, century)
+    return Candidate(*match.span(), Span(head, tail))
+
+
 def _century_part(text: str, match: re.Match) -> Candidate | None:
     century = _century(match)
     if not century:
@@ -486,6 +640,7 @@ def _follow(text: str, match: re.Match) -> Candidate | None:
 RULES: tuple[Rule, ...] = (
     Rule(YEAR_RANGE_PATTERN, _year_range, re.compile(r"[0-9][ \t]?[\-–—~至到]")),
     Rule(DECADE_PATTERN, _decade, re.compile("年代")),
+    Rule(DECADE_PAIR_PATTERN, _decade_pair, re.compile("年代")),
     Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪")),
     # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
     Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),

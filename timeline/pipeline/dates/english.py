@@ -161,6 +161,8 @@ MONTH_BARE = re.compile(rf"{_B}{_INTRO}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){
 PART_OF_YEAR = re.compile(
     rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(PART_WORDS)})(?:{_S}|-)+"
     rf"(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year))(?!['’]s\b){_E}"
+    # "end-2024" (only hyphened: "to end 2024 with a profit" is the verb).
+    rf"|{_B}(?P<end>(?i:end))-(?P<end_year>{_YEAR}){_E}"
 )
 # "by year-end", "a mid-year review": the part of the paragraph's year, else the reference's.
 YEAR_END = re.compile(rf"{_B}(?:(?P<late>(?i:year(?:{_S}|-)end))|(?i:mid(?:{_S}|-)?year)){_E}")
@@ -173,7 +175,7 @@ QUARTER_WORDS = re.compile(
     rf"(?:{_S}+(?i:of){_S}+(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year))|,?{_S}+(?P<year2>{_YEAR}))?{_E}"
 )
 QUARTER_CODE = re.compile(
-    rf"{_B}(?:(?P<year_first>{_YEAR}){_S}*)?Q(?P<q>[1-4])(?:(?:{_S}+|-|{_S}+of{_S}+)(?P<year>{_YEAR}))?{_E}"
+    rf"{_B}(?:(?P<year_first>{_YEAR}){_S}*)?[Qq](?P<q>[1-4])(?:(?:{_S}+|-|{_S}+of{_S}+)(?P<year>{_YEAR}))?{_E}"
 )
 HALF_WORDS = re.compile(
     rf"{_B}(?:(?i:the){_S}+)?(?P<ord>(?i:first|second|1st|2nd))(?:{_S}|-)+(?i:half)"
@@ -327,6 +329,8 @@ def _month_bare(text: str, match: re.Match) -> Candidate | None:
 
 
 def _part_of_year(text: str, match: re.Match) -> Candidate:
+    if match["end"]:
+        return Candidate(*match.span(), Point("part", part="late", year=int(match["end_year"])))
     point = Point("part", part=PART_WORDS[_word(match)], **_year_fields(match, "year"))
     return Candidate(*match.span(), point)
 

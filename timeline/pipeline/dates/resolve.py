@@ -3,6 +3,12 @@
 The year of an expression comes, in this order, from the text itself, from the nearest
 preceding year-bearing expression of the same paragraph (anchor basis "context"), or
 from the reference date. Without a reference date, relative expressions stay unresolved.
+
+The paragraph's year wins even where the writer meant another: in "The deal was signed in
+December 2023 and closed in Q1", Q1 is Q1 2023, as DATES.md ("Context") says, though a
+reader would take the quarter after December, Q1 2024. The rule is kept as written, so
+that the labels, the resolver and the spec agree; a period without a year that follows a
+late date of the paragraph's year is where it misreads.
 """
 
 from dataclasses import dataclass, replace
@@ -41,8 +47,11 @@ RELATIVE_UNITS = (
     "follow",
 )
 MONTH_BOUND_UNITS = ("month", "xun", "day")
-# Two-digit decades with no reference date: 00s–20s are this century, the rest the last.
+# Two-digit decades with no reference date: 00s–20s are this century, the rest the last;
+# and 上世纪 / 本世纪 with none are the 20th / 21st century. Both assume what every text
+# this project reads shares: it was written in the 21st century.
 _DECADE_PIVOT = 30
+_PRESENT_CENTURY = 2000
 
 
 class ImpossibleDate(ValueError):
@@ -234,9 +243,11 @@ def _decade(point: Point, reference: ReferenceDate | None) -> Resolution:
         decade, anchor = point.decade, None
     elif point.century_shift is not None:
         if reference is None:
-            return Resolution(None, None, "decade", point.part, None, None)
-        century = (reference.start.year // 100 + point.century_shift) * 100
-        decade, anchor = century + point.two_digit_year, _reference_anchor(reference)
+            century, anchor = _PRESENT_CENTURY + 100 * point.century_shift, None
+        else:
+            century = (reference.start.year // 100 + point.century_shift) * 100
+            anchor = _reference_anchor(reference)
+        decade = century + point.two_digit_year
     elif reference is not None:
         decade, anchor = _two_digit(point.two_digit_year, reference), _reference_anchor(reference)
     else:

@@ -48,7 +48,7 @@ FISCAL = re.compile(
     rf"|(?<![0-9])(?:19|20)\d\d{_S}+(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?"
     rf"|(?i:fiscal){_S}+(?:(?i:first|second|third|fourth)(?:{_S}|-)+(?i:quarter|half)|[QH][1-4])"
     rf"|(?:(?<![0-9])(?:19|20)?[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}}){_S}?财(?:政)?年(?:度)?"
-    r"(?:第?[一二三四1-4]季度|[上下]半年|Q[1-4])?"
+    r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度|[上下]半年|[Qq][1-4])?"
 )
 FISCAL_KEY = re.compile("fy|fiscal|财")
 RANGE_CONNECTOR = re.compile(
