@@ -593,3 +593,484 @@ def test_no_claim_for_a_company_the_gazetteer_does_not_know(claims_of, text):
 def test_headline(claims_of, text, headline):
     (claim,) = claims_of(text, "2025-03-01")
     assert claim.headline == headline
+
+
+# --- happenings beyond AI companies: the actors of benchmarks/labelled/actors.json ------------
+
+
+@pytest.fixture(scope="module")
+def wide_matcher():
+    return ActorMatcher(
+        load_gazetteer(ROOT / "fixtures" / "actors.json")
+        + load_gazetteer(ROOT / "benchmarks" / "labelled" / "actors.json")
+    )
+
+
+@pytest.fixture
+def claims_about(tmp_path, wide_matcher):
+    def read(text: str, published: str | None = "2024-12-20"):
+        path = tmp_path / "article.txt"
+        front = f"published: {published}\n" if published else ""
+        path.write_text(f"---\ntitle: t\n{front}---\n{text}\n", encoding="utf-8")
+        return extract_article(read_article(path), matcher=wide_matcher).claims
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "event_type", "start", "headline"),
+    [
+        # A regulator's approval, in three scripts; the approved company is the subject.
+        (
+            "今年6月，工信部批准华讯通信在全国商用5G-A网络。",
+            "other:huaxun-telecom:approval:2024-06",
+            "other",
+            "2024-06-01",
+            "Huaxun Telecom wins approval from the Ministry of Industry and Information Technology",
+        ),
+        (
+            "金管會今年10月核准宏聯人壽合併永信產險。",
+            "other:honglian-life:approval:2024-10",
+            "other",
+            "2024-10-01",
+            "Honglian Life wins approval to merge with Yongxin Property Insurance from the "
+            "Financial Supervisory Commission",
+        ),
+        (
+            "The Federal Energy Regulatory Commission approved Solvane's transmission line in "
+            "May 2024.",
+            "other:solvane-energy:approval:2024-05",
+            "other",
+            "2024-05-01",
+            "Solvane Energy wins approval from the Federal Energy Regulatory Commission",
+        ),
+        # Listings, plants, production starts, construction and trials.
+        (
+            "今年1月，华芯装备在上海证券交易所科创板挂牌上市。",
+            "other:huaxin-equipment:listing",
+            "other",
+            "2024-01-01",
+            "Huaxin Equipment lists on the Shanghai Stock Exchange",
+        ),
+        (
+            "Huaxin Equipment went public on the Nasdaq in June 2024.",
+            "other:huaxin-equipment:listing",
+            "other",
+            "2024-06-01",
+            "Huaxin Equipment goes public",
+        ),
+        (
+            "去年12月，华芯装备宣布其无锡工厂正式投产。",
+            "other:huaxin-equipment:production:2023-12",
+            "other",
+            "2023-12-01",
+            "Huaxin Equipment starts production",
+        ),
+        (
+            "Solvane opened a battery plant in Reno, Nevada, in September 2024.",
+            "other:solvane-energy:plant:2024-09",
+            "other",
+            "2024-09-01",
+            "Solvane Energy opens a plant",
+        ),
+        (
+            "祥云航空位于西安的飞机维修基地于今年5月开工建设。",
+            "other:xiangyun-airlines:construction:2024-05",
+            "other",
+            "2024-05-01",
+            "Xiangyun Airlines starts construction",
+        ),
+        (
+            "今年2月，康準醫材啟動人工心臟瓣膜的第三期臨床試驗。",
+            "other:kangzhun-medical:trial:2024-02",
+            "other",
+            "2024-02-01",
+            "Kangzhun Medical starts a clinical trial",
+        ),
+        # Pre-orders and the sale itself are two launches of one product.
+        (
+            "美福零售的咖啡機「福咖」於今年3月開放預售。",
+            "product_launch:fuka:presale",
+            "product_launch",
+            "2024-03-01",
+            "Meifu Retail opens pre-orders for Fuka",
+        ),
+        (
+            "Fuka went on sale in April 2024.",
+            "product_launch:fuka",
+            "product_launch",
+            "2024-04-01",
+            "Fuka is launched",
+        ),
+        # A merger agreed and a merger done.
+        (
+            "今年3月，华讯通信宣布与星联移动签署合并意向书。",
+            "acquisition:huaxun-telecom+xinglian-mobile:agreement",
+            "acquisition",
+            "2024-03-01",
+            "Huaxun Telecom agrees to merge with Xinglian Mobile",
+        ),
+        (
+            "SkyHarbor Airlines and Jetstream Pacific completed their merger on October 1, 2024.",
+            "acquisition:skyharbor-airlines+jetstream-pacific",
+            "acquisition",
+            "2024-10-01",
+            "SkyHarbor Airlines merges with Jetstream Pacific",
+        ),
+        (
+            "In September 2024, Jetstream Pacific agreed to buy Vale Media for $300 million.",
+            "acquisition:jetstream-pacific+vale-media:agreement",
+            "acquisition",
+            "2024-09-01",
+            "Jetstream Pacific agrees to acquire Vale Media",
+        ),
+        # Trouble: outages, fines, recalls, each keyed by its month.
+        (
+            "7月12日晚，华讯通信移动网络发生大面积宕机。",
+            "controversy:huaxun-telecom:outage:2024-07",
+            "controversy",
+            "2024-07-12",
+            "Huaxun Telecom suffers an outage",
+        ),
+        (
+            "宏聯人壽今年8月因理賠延誤遭金管會罰款600萬元。",
+            "controversy:honglian-life:fine:2024-08",
+            "controversy",
+            "2024-08-01",
+            "Honglian Life is fined",
+        ),
+        (
+            "SkyHarbor Airlines recalled 200 aircraft seats in May 2024.",
+            "controversy:skyharbor-airlines:recall:2024-05",
+            "controversy",
+            "2024-05-01",
+            "SkyHarbor Airlines recalls products",
+        ),
+        (
+            "PitchPass suffered a four-hour outage on June 20, 2024.",
+            "controversy:pitchpass:outage:2024-06",
+            "controversy",
+            "2024-06-20",
+            "PitchPass suffers an outage",
+        ),
+        # People taking over, becoming chair, resigning, retiring.
+        (
+            "Priya Raman became chair of Solvane in February 2024.",
+            "personnel:priya-raman",
+            "personnel",
+            "2024-02-01",
+            "Priya Raman is appointed chairman of Solvane Energy",
+        ),
+        (
+            "祥云航空创始人周建华去年辞去董事长职务。",
+            "personnel:zhou-jianhua",
+            "personnel",
+            "2023-01-01",
+            "Zhou Jianhua leaves Xiangyun Airlines",
+        ),
+        (
+            "今年7月，周建华出任华讯通信首席执行官。",
+            "personnel:zhou-jianhua",
+            "personnel",
+            "2024-07-01",
+            "Zhou Jianhua is appointed CEO of Huaxun Telecom",
+        ),
+        (
+            "In April 2024, Dana Whitfield retired as chair of Arena Sports Network.",
+            "personnel:dana-whitfield",
+            "personnel",
+            "2024-04-01",
+            "Dana Whitfield leaves Arena Sports Network",
+        ),
+        # Deals signed, rights licensed, jobs cut, a business exited, units sold.
+        (
+            "Arena signed a five-year deal with the Premier Basketball League in June 2024.",
+            "partnership:arena-sports-network+premier-basketball-league",
+            "partnership",
+            "2024-06-01",
+            "Arena Sports Network and Premier Basketball League form a partnership",
+        ),
+        (
+            "In June 2024, Arena licensed the rights to stream league games to Vale Media.",
+            "partnership:arena-sports-network+vale-media",
+            "partnership",
+            "2024-06-01",
+            "Arena Sports Network and Vale Media form a partnership",
+        ),
+        (
+            "SkyHarbor Airlines laid off 300 pilots in March 2024.",
+            "restructuring:skyharbor-airlines:2024",
+            "restructuring",
+            "2024-03-01",
+            "SkyHarbor Airlines cuts jobs",
+        ),
+        (
+            "今年4月，华讯通信宣布退出卫星电话业务。",
+            "strategy:huaxun-telecom:2024",
+            "strategy",
+            "2024-04-01",
+            "Huaxun Telecom exits a business",
+        ),
+        (
+            "Nordgrid Power sold 86,000 vehicles in 2023.",
+            "financials:nordgrid-power:2023",
+            "financials",
+            "2023-01-01",
+            "Nordgrid Power reports 2023 sales",
+        ),
+        (
+            "In 2024, Solvane Energy posted net income of $42 million on revenue of $1.1 billion.",
+            "financials:solvane-energy:2024",
+            "financials",
+            "2024-01-01",
+            "Solvane Energy reports 2024 net income of USD 42 million",
+        ),
+    ],
+)
+def test_happenings_of_every_industry(claims_about, text, key, event_type, start, headline):
+    (claim,) = [c for c in claims_about(text) if c.key == key]
+    assert (claim.event_type, claim.date.start, claim.headline) == (
+        event_type,
+        date.fromisoformat(start),
+        headline,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "headline"),
+    [
+        # What is announced is the happening.
+        (
+            "美福零售昨日宣布，全臺門市商品平均降價5%。",
+            "pricing:meifu-retail:2024-12",
+            "Meifu Retail cuts prices",
+        ),
+        (
+            "In October 2024, Solvane Energy said it had started production at its Texas factory.",
+            "other:solvane-energy:production:2024-10",
+            "Solvane Energy starts production",
+        ),
+        (
+            "华讯通信今年3月宣布拟收购星联移动。",
+            "acquisition:huaxun-telecom+xinglian-mobile:agreement",
+            "Huaxun Telecom agrees to acquire Xinglian Mobile",
+        ),
+        # A plan, a view or an interview about a happening's topic is a statement.
+        (
+            "星联移动昨日宣布，将于明年一月起上调国际漫游资费。",
+            "statement:xinglian-mobile:2024-12",
+            "Xinglian Mobile makes a forecast",
+        ),
+        (
+            "In an interview last month, Maria Ortiz said the fare war would hurt smaller rivals.",
+            "statement:maria-ortiz:2024-11",
+            "Maria Ortiz comments",
+        ),
+        (
+            "Priya Raman said in an interview in October 2024 that price cuts by rivals were "
+            "unsustainable.",
+            "statement:priya-raman:2024-10",
+            "Priya Raman comments on prices",
+        ),
+        (
+            "陈立新上月在接受采访时表示，5G套餐的价格战不可持续。",
+            "statement:chen-lixin:2024-11",
+            "Chen Lixin comments on prices",
+        ),
+        (
+            "陳美玲上月受訪時表示，保單降價競爭對產業不利。",
+            "statement:chen-meiling:2024-11",
+            "Chen Meiling comments on prices",
+        ),
+    ],
+)
+def test_an_announcement_is_what_it_announces(claims_about, text, key, headline):
+    (claim,) = claims_about(text)
+    assert (claim.key, claim.headline) == (key, headline)
+
+
+def test_reports_of_several_periods_in_a_year_stay_apart(claims_about):
+    claims = claims_about(
+        "今年上半年，华讯通信营收为980亿元；第三季度营收为530亿元。\n"
+        "今年8月，华讯通信营收为25亿元；9月营收为23亿元。\n"
+        "2024年，华讯通信营收为3800亿元。\n"
+        "今年前三季度，华讯通信营收为2900亿元。"
+    )
+    assert [(c.key, c.headline) for c in claims] == [
+        (
+            "financials:huaxun-telecom:2024-40",
+            "Huaxun Telecom reports H1 2024 revenue of RMB 98 billion",
+        ),
+        (
+            "financials:huaxun-telecom:2024-35",
+            "Huaxun Telecom reports Q3 2024 revenue of RMB 53 billion",
+        ),
+        (
+            "financials:huaxun-telecom:2024-08",
+            "Huaxun Telecom reports August 2024 revenue of RMB 2.5 billion",
+        ),
+        (
+            "financials:huaxun-telecom:2024-09",
+            "Huaxun Telecom reports September 2024 revenue of RMB 2.3 billion",
+        ),
+        (
+            "financials:huaxun-telecom:2024",
+            "Huaxun Telecom reports 2024 revenue of RMB 380 billion",
+        ),
+        (
+            "financials:huaxun-telecom:2024-01-2024-09",
+            "Huaxun Telecom reports January – September 2024 revenue of RMB 290 billion",
+        ),
+    ]
+
+
+def test_rounds_of_one_year_are_told_apart_by_their_names(claims_about):
+    claims = claims_about(
+        "今年3月，华芯装备完成Pre-A轮融资；今年11月，华芯装备又完成5亿元B轮融资，由腾讯领投。\n"
+        "In May 2024, Solvane Energy raised $50 million in a Series B round; in October it "
+        "closed a $200 million Series C."
+    )
+    assert [(c.key, c.headline) for c in claims] == [
+        ("funding:huaxin-equipment:pre-a", "Huaxin Equipment raises funding in a Pre-A round"),
+        (
+            "funding:huaxin-equipment:series-b",
+            "Huaxin Equipment raises RMB 500 million in a Series B round led by Tencent",
+        ),
+        (
+            "funding:solvane-energy:series-b",
+            "Solvane Energy raises USD 50 million in a Series B round",
+        ),
+        (
+            "funding:solvane-energy:series-c",
+            "Solvane Energy raises USD 200 million in a Series C round",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "roles"),
+    [
+        # Investors named after the round, led or joining, and listed together.
+        (
+            "2023年8月，华芯装备完成C轮融资，由昆仑创投领投，腾讯跟投。",
+            "funding:huaxin-equipment:series-c",
+            {
+                "huaxin-equipment": "subject",
+                "kunlun-ventures": "lead investor",
+                "tencent": "investor",
+            },
+        ),
+        (
+            "今年3月，华芯装备完成5亿元A轮融资，阿里巴巴参与投资。",
+            "funding:huaxin-equipment:series-a",
+            {"huaxin-equipment": "subject", "alibaba": "investor"},
+        ),
+        (
+            "今年3月，昆仑创投领投了华芯装备的A轮融资，阿里巴巴、腾讯参与投资。",
+            "funding:huaxin-equipment:series-a",
+            {
+                "huaxin-equipment": "subject",
+                "kunlun-ventures": "lead investor",
+                "alibaba": "investor",
+                "tencent": "investor",
+            },
+        ),
+        (
+            "华芯装备今年3月完成了由腾讯领投的5亿元B轮融资。",
+            "funding:huaxin-equipment:series-b",
+            {"huaxin-equipment": "subject", "tencent": "lead investor"},
+        ),
+        (
+            "今年11月，昆仑创投宣布完成对华芯装备的战略投资。",
+            "funding:huaxin-equipment:2024",
+            {"huaxin-equipment": "subject", "kunlun-ventures": "investor"},
+        ),
+        # Founders, however they are written.
+        (
+            "华芯装备成立于2015年，创始人为张伟明。",
+            "founding:huaxin-equipment",
+            {"huaxin-equipment": "subject", "zhang-weiming": "founder"},
+        ),
+        (
+            "美福零售由林志明於2008年創辦。",
+            "founding:meifu-retail",
+            {"meifu-retail": "subject", "lin-zhiming": "founder"},
+        ),
+    ],
+)
+def test_parties_in_chinese(claims_about, text, key, roles):
+    (claim,) = claims_about(text)
+    assert claim.key == key
+    assert dict(claim.actors) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "actor"),
+    [
+        # A subject only referred to is the latest actor of its kind named before it.
+        (
+            "今年8月，北京市通信管理局就宕机事件对华讯通信展开调查。该局10月对华讯通信处以200万元罚款。",
+            "controversy:huaxun-telecom:fine:2024-10",
+            "beijing-communications-administration",
+        ),
+        (
+            "In March 2024, Solvane signed a deal with Nordgrid Power. In July 2024, the company "
+            "raised $450 million in a round led by Kestrel Capital.",
+            "funding:solvane-energy:2024",
+            "solvane-energy",
+        ),
+        (
+            "Arena licensed the rights to Vale Media's library in 2023. The company raised "
+            "prices for PitchPass by 15% in August 2024.",
+            "pricing:pitchpass:2024-08",
+            "arena-sports-network",
+        ),
+        (
+            "去年6月，华芯装备任命李娜为首席财务官。今年2月，该公司与北方微电子签署设备供应协议。",
+            "partnership:beifang-microelectronics+huaxin-equipment",
+            "huaxin-equipment",
+        ),
+    ],
+)
+def test_a_referred_subject_is_the_latest_actor_of_its_kind(claims_about, text, key, actor):
+    (claim,) = [c for c in claims_about(text) if c.key == key]
+    assert actor in {slug for slug, _ in claim.actors}
+
+
+def test_a_successor_named_after_a_departure_is_a_second_move(claims_about):
+    claims = claims_about(
+        "2024年11月，华讯通信董事长陈立新辞任，由总裁王海峰接任。\n"
+        "Tom Becker stepped down as chief executive of SkyHarbor in January 2024, and Maria "
+        "Ortiz took over."
+    )
+    assert [(c.key, c.headline, c.date.start) for c in claims] == [
+        ("personnel:chen-lixin", "Chen Lixin leaves Huaxun Telecom", date(2024, 11, 1)),
+        (
+            "personnel:wang-haifeng",
+            "Wang Haifeng is appointed chairman of Huaxun Telecom",
+            date(2024, 11, 1),
+        ),
+        ("personnel:tom-becker", "Tom Becker leaves SkyHarbor Airlines", date(2024, 1, 1)),
+        (
+            "personnel:maria-ortiz",
+            "Maria Ortiz is appointed CEO of SkyHarbor Airlines",
+            date(2024, 1, 1),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solvane Energy is still awaiting approval from the Federal Energy Regulatory Commission.",
+        "康準醫材預計明年在美國申請上市許可。",  # an application, next year
+        "华芯装备拟于明年在香港上市。",  # a planned listing
+        "华讯通信今年3月拟与星联移动合并。",  # a plan, not an agreement
+        "The merger of SkyHarbor and Jetstream is expected to close in the second quarter of 2025.",
+        "Solvane Energy plans to acquire Nordgrid Power next year.",
+        "华芯装备的新工厂预计明年投产。",
+        "Would PitchPass ever turn a profit?",
+    ],
+)
+def test_no_claim_for_what_has_not_happened(claims_about, text):
+    assert claims_about(text) == ()

@@ -21,7 +21,9 @@ from timeline.pipeline.dates import Anchor, DateMention
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
+from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
+    AGREED,
     ANAPHOR,
     ANY_TRIGGER,
     AS_OF,
@@ -38,15 +40,19 @@ from timeline.pipeline.triggers import (
     FEATURE_OBJECT,
     FIRST_PERSON,
     FORECAST,
+    FOUNDER,
     HEDGE,
+    INTERVIEW,
     INVEST,
     MOST_VALUABLE,
     NEGATED_SALE,
     NEGATION,
     NOTE,
     OPENERS,
+    OPINION,
     OVERTAKE,
     PAST_RELEASE,
+    PENDING,
     PLACE,
     PLAN,
     QUESTION_END,
@@ -56,6 +62,7 @@ from timeline.pipeline.triggers import (
     SAYING,
     SOURCE_OF,
     SPEECH,
+    TAKEN_OVER_BY,
     TRIGGERS,
     TRIM,
     WHEN_CLAUSE,
@@ -117,9 +124,10 @@ def _trimmed(context: ArticleContext, start: int, end: int) -> tuple[int, int]:
 
 def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int, int]]:
     """The units a sentence is read in: clauses in Chinese, the sentence (split at
-    semicolons) in English, never cutting through a date expression."""
+    semicolons, and between two coordinated clauses that each name a happening) in English,
+    never cutting through a date expression."""
     if context.language == "en" and len(sentence.text) <= QUOTE_LIMIT:
-        pieces = [(sentence.char_start, sentence.char_end)]
+        pieces = _coordinated(context, sentence.char_start, sentence.char_end)
     elif context.language == "en":
         pieces = []
         start = sentence.char_start
@@ -148,6 +156,25 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
         else:
             joined.append((start, end))
     return [_trimmed(context, start, end) for start, end in joined if end > start]
+
+
+_COORDINATION = re.compile(r"[,;] (?=(?:and|but|while|then)\b)")
+
+
+def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Tom Becker stepped down in January 2024, and Maria Ortiz took over": two clauses,
+    when the words before and after ", and" each have a happening's word; a list ("Alibaba,
+    Tencent, and HongShan") stays whole."""
+    folded = context.folded
+    pieces = []
+    for match in _COORDINATION.finditer(folded, start, end):
+        if ANY_TRIGGER.search(folded, start, match.start()) and ANY_TRIGGER.search(
+            folded, match.end(), end
+        ):
+            pieces.append((start, match.end()))
+            start = match.end()
+    pieces.append((start, end))
+    return pieces
 
 
 _ASCII_COMMA = re.compile(r",(?!\d{3}(?!\d))")
@@ -206,6 +233,10 @@ def classify(
                     continue
             if kind != "denial" and NEGATION.search(before):
                 continue
+            if kind == "approval" and PENDING.search(
+                folded[max(0, match.start() - 40) : match.start()]
+            ):
+                continue
             if kind == "release" and (
                 RELEASE_AS_MODIFIER.match(folded, match.end())
                 or DELAYED_AFTER.match(folded, match.end())
@@ -222,22 +253,6 @@ def classify(
     return None
 
 
-def _said_then(context: ArticleContext, mention: DateMention, trigger: Trigger) -> Trigger:
-    """ "去年5月,公司表示…预期年营收过亿元": a date, then a speech verb, then a happening's
-    words; what is dated is the saying, a statement. (A speech verb before the date, as in
-    "李开复表示,2024年…的收入…", leaves the happening dated and attributed.)"""
-    if (
-        trigger.event_type in {"statement", "denial"}
-        or trigger.reported
-        or trigger.start < mention.char_end
-    ):
-        return trigger
-    speech = SAYING.search(context.folded, mention.char_end, trigger.start)
-    if speech is None:
-        return trigger
-    return Trigger("statement", speech.start(), speech.end(), trigger.reported)
-
-
 def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
     """True when a negation governs the sale verb at [verb_start, verb_end) of `folded`."""
     return any(
@@ -246,18 +261,18 @@ def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
     )
 
 
-def _without_dates(context: ArticleContext, start: int, end: int) -> str:
-    """The folded span with its date expressions blanked: "May 2024" is no "may"."""
-    folded = context.folded[start:end]
-    for mention in context.dates_in(start, end):
-        width = mention.char_end - mention.char_start
-        offset = mention.char_start - start
-        folded = folded[:offset] + "\0" * width + folded[offset + width :]
-    return folded
+def _without_names(context: ArticleContext, start: int, end: int) -> str:
+    """The folded span with its date expressions and actor names blanked: "May 2024" is no
+    "may", and "金管会" no "会"."""
+    folded = list(context.folded[start:end])
+    for mention in [*context.dates_in(start, end), *context.actors_in(start, end)]:
+        for position in range(mention.char_start - start, mention.char_end - start):
+            folded[position] = "\0"
+    return "".join(folded)
 
 
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
-    folded = _without_dates(context, start, end)
+    folded = _without_names(context, start, end)
     for match in FORECAST.finditer(folded):
         following = start + match.end()
         # "预计2024年收入约为…" written after 2024: an estimate of a past period.
@@ -401,14 +416,15 @@ def _completed(
 
 # Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
 # "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
-_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding"})
+_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding"})
 
 
 def _absorbed(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
 ) -> tuple[int, int]:
     """The span running on over following undated clauses that say more of the same
-    happening: a clause of the same type, or the place a ranking reached."""
+    happening: a clause of the same type, the place a ranking reached, or who founded a
+    company ("华芯装备成立于2015年，创始人为张伟明")."""
     if trigger.event_type not in _ABSORBS:
         return span
     start, end = span
@@ -423,10 +439,87 @@ def _absorbed(
             PLACE.search(context.folded, clause_start, clause_end)
             or MOST_VALUABLE.search(context.folded, clause_start, clause_end)
         )
-        if not (same or placed):
+        founders = (
+            trigger.event_type == "founding"
+            and FOUNDER.search(context.folded, clause_start, clause_end)
+            and any(
+                context.kind(m.slug) == "person"
+                for m in context.actors_in(clause_start, clause_end)
+            )
+        )
+        if not (same or placed or founders):
             break
         end = clause_end
     return start, end
+
+
+def _announced(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    trigger: Trigger,
+    *,
+    speaking: bool = False,
+) -> tuple[Trigger, tuple[int, int]]:
+    """What a saying is about decides the claim's type. "美福零售昨日宣布，全台门市商品平均
+    降价5%", "the company said it had opened a plant": the announced happening, its span
+    running on to the clause that names it. "In an interview he said the price war would…",
+    "去年5月，公司表示…预期年营收过亿元": commentary, a forecast or a view about a
+    happening's topic is a statement, whatever words it uses."""
+    if trigger.reported or trigger.event_type == "denial":
+        return trigger, span
+    start, end = span
+    folded = context.folded
+    sentence_start = scope.clauses[0][0]
+    if trigger.event_type == "statement":
+        if DOCUMENT.fullmatch(folded, trigger.start, trigger.end):
+            return trigger, span
+        for clause_start, clause_end in scope.clauses:
+            if clause_end <= trigger.end:
+                continue
+            if clause_end - start > QUOTE_LIMIT or (
+                clause_start > trigger.end and context.dates_in(clause_start, clause_end)
+            ):
+                break
+            said = classify(
+                context,
+                max(clause_start, trigger.end),
+                clause_end,
+                report_from=sentence_start,
+                speaking=speaking,
+            )
+            if said is None or said.event_type == "statement":
+                continue
+            deal = _agreed_deal(context, start, clause_end, said)
+            if said.reported or _commentary(
+                context, sentence_start, trigger.end, clause_end, plans=not deal
+            ):
+                break
+            return said, (start, max(end, clause_end))
+        return trigger, span
+    speech = None
+    for match in SPEECH.finditer(folded, sentence_start, trigger.start):
+        speech = match
+    if speech is not None and _commentary(
+        context,
+        sentence_start,
+        speech.end(),
+        end,
+        plans=not _agreed_deal(context, start, end, trigger),
+    ):
+        return Trigger("statement", speech.start(), speech.end(), trigger.reported), span
+    return trigger, span
+
+
+def _commentary(
+    context: ArticleContext, sentence_start: int, said_from: int, end: int, *, plans: bool = True
+) -> bool:
+    """True when a saying is a view: given in an interview or a speech, or saying what will
+    or may happen (unless `plans` is false: an announced deal), or what ought to."""
+    if INTERVIEW.search(context.folded, sentence_start, said_from):
+        return True
+    said = _without_names(context, said_from, end)
+    return bool((plans and FORECAST.search(said)) or HEDGE.search(said) or OPINION.search(said))
 
 
 def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
@@ -478,6 +571,13 @@ def _build_claim(
         kind = "model_release"
     span_actors = context.actors_in(start, end)
     sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
+    # "该公司", "the regulator": the actor a referring expression stands for, in its place.
+    referred = referred_actors(context, sentence_start, end, state.topic)
+    if referred:
+        span_actors = sorted(
+            [*span_actors, *(m for m in referred if m.char_start >= start)],
+            key=lambda mention: mention.char_start,
+        )
     fallback = None
     if not any(
         context.kind(m.slug) in ORGANIZATION_KINDS and m.char_end <= trigger.start
@@ -491,6 +591,14 @@ def _build_claim(
         ):
             # "我们" in an interviewee's answer, "该公司" in a report: the company the
             # article is about.
+            fallback = context.main_company
+        if (
+            fallback is None
+            and kind == "personnel"
+            and not any(context.kind(m.slug) in ORGANIZATION_KINDS for m in span_actors)
+        ):
+            # "Chief executive Dana Whitfield stepped down": a title with no company is a
+            # title at the company the article is about.
             fallback = context.main_company
     if fallback is None and not any(
         context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors
@@ -507,7 +615,10 @@ def _build_claim(
         )
     ):
         return None
-    leading = context.actors_in(sentence_start, start)
+    leading = [
+        *context.actors_in(sentence_start, start),
+        *(m for m in referred if m.char_start < start),
+    ]
     trailing = context.actors_in(end, sentence_end)
     if not any(
         context.kind(m.slug) in WORK_KINDS
@@ -894,7 +1005,7 @@ def _sentence_claims(
                         break
             if trigger is None:
                 continue
-            trigger = _said_then(context, mention, trigger)
+            trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end
@@ -942,7 +1053,7 @@ def _undated_claims(
     # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
     if context.folded[trigger.end : trigger.end + 1] == "的":
         return []
-    folded = _without_dates(context, start, end)
+    folded = _without_names(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return []
     span = _absorbed(context, scope, _completed(context, scope, (start, end), trigger), trigger)
@@ -978,8 +1089,15 @@ def _undated_claims(
             speaker_turn,
             quote_start=lead_start,
         )
+    if trigger.event_type in _DATED_ONLY:
+        return []
     claims = _make_claims(context, scope, span, trigger, None, state, speaker_turn)
     return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
+
+
+# Types whose happening is named by its period alone ("financials:x:2024-35", "other:x:
+# approval:2024-06"): with no date they name nothing, so no claim is built.
+_DATED_ONLY = frozenset({"financials", "pricing", "approval", "listing", "production", "trial"})
 
 
 def _with_subject(
@@ -1092,14 +1210,25 @@ def _admissible(
     if trigger.event_type == "statement":
         # What was said may be a forecast or a guess; that it was said is a fact.
         end = trigger.start
-    folded = _without_dates(context, start, end)
+    folded = _without_names(context, start, end)
     if HEDGE.search(folded):
         return False
     if trigger.reported:
         return True
     if _is_future(context, mention):
         return False
-    return not _is_forecast(context, start, end, mention)
+    return _agreed_deal(context, start, end, trigger) or not _is_forecast(
+        context, start, end, mention
+    )
+
+
+def _agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+    """ "宣布拟收购", "announced plans to merge", "agreed to buy": a deal announced or agreed
+    is a happening, though what it agrees to is still to come."""
+    return (
+        trigger.event_type == "acquisition"
+        and AGREED.search(context.folded, start, end) is not None
+    )
 
 
 def _continued_claim(
@@ -1122,10 +1251,13 @@ def _continued_claim(
     when = WHEN_CLAUSE.search(
         context.folded, clauses[previous_index][0], clauses[previous_index][1]
     )
-    if not (when or CONTINUES.search(context.folded[start:end])):
+    taken_over = TAKEN_OVER_BY.match(context.folded, start, end)
+    if not (when or taken_over or CONTINUES.search(context.folded[start:end])):
         return None
     trigger = classify(context, start, end, report_from=clauses[0][0], speaking=speaker_turn)
     if trigger is None or (trigger.event_type == "statement" and not when):
+        return None
+    if taken_over and not (when or trigger.event_type == "personnel"):
         return None
     if end - span_start > QUOTE_LIMIT:
         return None
@@ -1133,7 +1265,13 @@ def _continued_claim(
         return None
     if not _admissible(context, (start, end), mention, trigger):
         return None
-    claim = _build_claim(context, scope, (span_start, end), trigger, mention, state, speaker_turn)
+    # "陈立新辞任，由总裁王海峰接任", "…stepped down, and Maria Ortiz took over": the person
+    # this clause names is the one it is about.
+    people = [m for m in context.actors_in(start, end) if context.kind(m.slug) == "person"]
+    focus = people[0] if trigger.event_type == "personnel" and people else None
+    claim = _build_claim(
+        context, scope, (span_start, end), trigger, mention, state, speaker_turn, focus=focus
+    )
     if claim is None or any(existing.key == claim.key for existing in claims[-2:]):
         return None
     return claim

@@ -18,13 +18,17 @@ from timeline.pipeline.dates import DateMention, display_date
 from timeline.pipeline.parties import Parties, dedupe
 from timeline.pipeline.triggers import (
     ADMITS,
+    AGREED,
     AMOUNT_QUALIFIERS,
     ANNOUNCES,
     APPOINTED,
     CANCELS,
+    COMPLETED,
+    CONSTRUCTION,
     CURRENCY_CODES,
     DISBAND,
     DROPS,
+    EXITS,
     FINED,
     IN_TALKS,
     INVEST,
@@ -32,18 +36,27 @@ from timeline.pipeline.triggers import (
     LAB,
     LAYOFFS,
     LEAVING,
+    MEASURES,
+    MERGER,
     MONEY,
     MOST_VALUABLE,
     OPEN_SOURCE,
     PLACE,
+    PLANT_OPENED,
+    PRESALE,
     PRETRAINING,
     PRICE_CUT,
+    PRICE_RISE,
     QUARTERLY,
+    ROUND_NAME,
     SALE,
     SCALES,
     SPIN_OFF,
     STAKE,
     TEAM,
+    TRIAL_DONE,
+    TRIAL_STARTED,
+    TROUBLES,
     Trigger,
     words,
 )
@@ -124,6 +137,19 @@ def period_tag(mention: DateMention | None, *, month: bool) -> str:
     return str(mention.start.year)
 
 
+# Precisions that name a reporting period: a financial report's key carries the period
+# itself ("2024-09", "2024-35" for Q3, "2024-40" for the first half), so a company's
+# monthly, quarterly and yearly figures stay apart.
+_REPORTING_PERIODS = frozenset({"month", "quarter", "half", "year", "interval"})
+
+
+def reporting_period(mention: DateMention | None) -> str:
+    """The EDTF period a financial figure covers, or the year of the day it was reported."""
+    if mention is not None and mention.precision in _REPORTING_PERIODS and mention.edtf:
+        return mention.edtf
+    return period_tag(mention, month=False)
+
+
 def sale_topic(folded: str) -> str | None:
     if SALE.search(folded):
         return "sale"
@@ -187,22 +213,38 @@ def key_and_headline(
         founders = [slug for slug, role in roles.items() if role == "founder"]
         if founders:
             who = names(context, founders)
-            return worded(f"founding:{principal}", f"founds {name}", f"founded {name}", who)
+            verb = "found" if len(founders) > 1 else "founds"
+            return worded(f"founding:{principal}", f"{verb} {name}", f"founded {name}", who)
         return worded(f"founding:{principal}", "is founded", "was founded")
     if kind in {"model_release", "product_launch"}:
         return _release(context, parties, folded, mention, trigger_at)
     if kind == "funding":
-        investors = [slug for slug, role in roles.items() if role == "investor"]
+        investors = [slug for slug, role in roles.items() if role.endswith("investor")]
+        leaders = [slug for slug, role in roles.items() if role == "lead investor"]
         amount, valuation = _round_amounts(folded)
         raised = amount or "funding"
-        led = "in a round led by" if LED_ROUND.search(folded) else "from"
-        rest = f" {led} {names(context, investors[:2])}" if investors else ""
-        if valuation:
-            rest += f" at a {valuation} valuation"
-        tail = period_tag(mention, month=False)
-        if mention is None and (amount or valuation):
+        label = _round_label(folded)
+        # A company can raise twice in a year; a round's name ("B轮", "Series B") tells its
+        # rounds apart in every article, else its year, else (undated) its amount.
+        tail = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")
+        if not label:
+            tail = period_tag(mention, month=False)
+        if not label and mention is None and (amount or valuation):
             # An undated round is named by its amount: "阿里耗资 8 亿美金投资了月之暗面".
             tail = re.sub(r"[^a-z0-9]+", "-", (amount or valuation).casefold()).strip("-")
+        article = "an" if label[:1] in {"a", "e", "A", "E"} else "a"
+        round_ = f"{article} {label} round" if label else "a round"
+        if leaders:
+            rest = f" in {round_} led by {names(context, leaders[:2])}"
+        elif investors and LED_ROUND.search(folded):
+            rest = f" in {round_} led by {names(context, investors[:2])}"
+        elif investors:
+            rest = f" in {round_} from {names(context, investors[:2])}" if label else ""
+            rest = rest or f" from {names(context, investors[:2])}"
+        else:
+            rest = f" in {round_}" if label else ""
+        if valuation:
+            rest += f" at a {valuation} valuation"
         key = f"funding:{principal}:{tail}"
         return worded(key, f"raises {raised}{rest}", f"raised {raised}{rest}")
     if kind == "acquisition":
@@ -211,10 +253,29 @@ def key_and_headline(
             return None
         target = context.name(targets[0])
         key = f"acquisition:{principal}+{targets[0]}"
+        merger = MERGER.search(folded) is not None
+        # A deal agreed (a letter of intent, an announced merger) and the deal done are two
+        # happenings on a timeline; one not said to be agreed is taken as done.
+        if AGREED.search(folded) and not COMPLETED.search(folded):
+            if merger:
+                return worded(
+                    f"{key}:agreement",
+                    f"agrees to merge with {target}",
+                    f"agreed to merge with {target}",
+                )
+            return worded(
+                f"{key}:agreement", f"agrees to acquire {target}", f"agreed to acquire {target}"
+            )
+        if merger:
+            return worded(key, f"merges with {target}", f"merged with {target}")
         return worded(key, f"acquires {target}", f"acquired {target}")
     if kind == "partnership":
         partners = dedupe([principal, *others])
-        partners = [slug for slug in partners if context.kind(slug) in COMPANY_KINDS]
+        # A league, a university or a ministry signs deals as a company does; a lab is
+        # what a partnership sets up, not a party to it.
+        partners = [slug for slug in partners if context.kind(slug) in COMPANY_KINDS] + [
+            slug for slug in partners if context.kind(slug) in PARTNER_KINDS - COMPANY_KINDS
+        ]
         if len(partners) < 2:
             # "百度与招商银行签署战略合作协议": one partner the gazetteer knows, dated.
             if mention is None or not partners:
@@ -259,17 +320,28 @@ def key_and_headline(
             )
         return worded(key, "restructures", "restructured")
     if kind == "personnel":
-        return _personnel(context, parties, folded, mention)
+        # The verb that makes this claim: a clause carrying on another ("…辞任，由王海峰接任")
+        # is worded by its own verb.
+        return _personnel(context, parties, folded, mention, folded[trigger_at:])
     if kind == "financials":
         if context.kind(principal) not in ORGANIZATION_KINDS | WORK_KINDS:
             return None
-        year = period_words(mention)
-        measure = "revenue"
-        if re.search(r"利润|盈利|profit", folded) and not re.search(r"收入|营收|revenue", folded):
-            measure = "profit"
-        what = f"{year} {measure}".strip()
+        # The measure named first, and the amount written after it: "net income of $42
+        # million on revenue of $1.1 billion" is a net income.
+        measure, measured_at = "revenue", len(folded)
+        for pattern, label in MEASURES:
+            found = pattern.search(folded)
+            if found and found.start() < measured_at:
+                measure, measured_at = label, found.start()
+        amounts = money_amounts(folded)
+        after = [phrase for start, _, phrase in amounts if start >= measured_at]
+        money = (after or [phrase for _, _, phrase in amounts] or [None])[0]
+        shown = mention.display if mention is not None and mention.display else ""
+        what = f"{shown} {measure}".strip()
+        if mention is not None and mention.precision not in _REPORTING_PERIODS:
+            what = f"{period_words(mention)} {measure}".strip()
         amount = f" of {money}" if money else ""
-        key = f"financials:{principal}:{period_tag(mention, month=False)}"
+        key = f"financials:{principal}:{reporting_period(mention)}"
         if mention is not None and mention.precision == "day":
             # "On November 20, 2024, Nvidia reported quarterly revenue…": the day it reported.
             measure = f"quarterly {measure}" if QUARTERLY.search(folded) else measure
@@ -287,26 +359,34 @@ def key_and_headline(
             return worded(key, "cut prices in a price war", "cut prices in a price war", leaders)
         if PRICE_CUT.search(folded):
             return worded(key, "cuts prices", "cut prices")
+        if PRICE_RISE.search(folded):
+            return worded(key, "raises prices", "raised prices")
         return worded(key, "sets prices", "set prices")
     if kind == "ranking":
         return _ranking(context, parties, folded, mention)
     if kind == "controversy":
-        about = parties.objects[0] if parties.objects else None
+        # What it is over: a work or a company named after the verb, not the regulator.
+        objects = [s for s in parties.objects if context.kind(s) != "organization"]
+        about = objects[0] if objects else None
         over = f" over {context.name(about)}" if about else ""
         tail = about or period_tag(mention, month=False)
         key = f"controversy:{principal}:{tail}"
         if ADMITS.search(folded):
             return worded(key, f"admits an oversight{over}", f"admitted an oversight{over}")
-        if INVESTIGATION.search(folded):
+        if INVESTIGATION.search(folded) and not FINED.search(folded):
             probe = (
                 "an antitrust investigation"
                 if re.search(r"反垄断|antitrust", folded)
                 else ("an investigation")
             )
             return worded(key, f"faces {probe}", f"faced {probe}")
-        if FINED.search(folded):
-            return worded(key, "is fined", "was fined")
+        for trouble, pattern, (present, past) in TROUBLES:
+            if pattern.search(folded):
+                key = f"controversy:{principal}:{trouble}:{period_tag(mention, month=True)}"
+                return worded(key, present, past)
         return worded(key, f"faces controversy{over}", f"faced controversy{over}")
+    if kind in OTHER_KINDS:
+        return _other_happening(context, kind, parties, folded, mention)
     if kind in {"rumor", "denial"}:
         return _report(context, kind, underlying, parties, folded, mention, money)
     if kind == "strategy":
@@ -331,6 +411,9 @@ def key_and_headline(
             topic = _topic_word(after)
             if topic:
                 return worded(key, f"{verbs[0]} {topic}", f"{verbs[1]} {topic}")
+        if EXITS.search(folded):
+            thing = _business(folded[EXITS.search(folded).end() :])
+            return worded(key, f"exits {thing}", f"exited {thing}")
         present, past = _direction(folded)
         return worded(key, present, past)
     if kind == "statement":
@@ -346,6 +429,96 @@ def key_and_headline(
         present, past = _statement_words(context, name, parties, said)
         return worded(key, present, past)
     return None
+
+
+# Happenings the API has no type of their own for: a regulator's approval, a stock market
+# listing, a plant's construction, opening or production start, a clinical trial.
+OTHER_KINDS = frozenset({"approval", "listing", "production", "trial"})
+PARTNER_KINDS = frozenset({"company", "investor", "organization"})
+
+
+def _other_happening(
+    context: ArticleContext,
+    kind: str,
+    parties: Parties,
+    folded: str,
+    mention: DateMention | None,
+) -> Wording | None:
+    """ "Huaxun Telecom wins approval from the MIIT", "Huaxin Equipment lists on the Shanghai
+    Stock Exchange", "Solvane Energy opens a plant": typed `other`, keyed by what happened and,
+    but for a listing (a company lists once), its month."""
+    principal = parties.principal
+    if context.kind(principal) not in ORGANIZATION_KINDS | WORK_KINDS:
+        return None
+    name = context.name(principal)
+    month = period_tag(mention, month=True)
+    organizations = [
+        s for s in parties.others if context.kind(s) == "organization" and s != principal
+    ]
+    if kind == "approval":
+        works = [s for s in parties.objects if context.kind(s) in WORK_KINDS and s != principal]
+        partners = [s for s in parties.others if context.kind(s) in COMPANY_KINDS]
+        if works:
+            what = f" for {context.name(works[0])}"
+        elif partners and MERGER.search(folded):
+            what = f" to merge with {context.name(partners[0])}"
+        else:
+            what = ""
+        source = f" from the {context.name(organizations[0])}" if organizations else ""
+        present = f"wins approval{what}{source}" if what or source else "wins regulatory approval"
+        past = present.replace("wins", "won", 1)
+        return Wording("other", f"other:{principal}:approval:{month}", name, present, past)
+    if kind == "listing":
+        where = f"lists on the {context.name(organizations[0])}" if organizations else "goes public"
+        past = where.replace("lists", "listed", 1).replace("goes", "went", 1)
+        return Wording("other", f"other:{principal}:listing", name, where, past)
+    if kind == "production":
+        if CONSTRUCTION.search(folded):
+            what, verbs = "construction", ("starts construction", "started construction")
+        elif PLANT_OPENED.search(folded) and not re.search(r"投产|量产|production", folded):
+            what, verbs = "plant", ("opens a plant", "opened a plant")
+        else:
+            what, verbs = "production", ("starts production", "started production")
+        return Wording("other", f"other:{principal}:{what}:{month}", name, *verbs)
+    if TRIAL_DONE.search(folded):
+        verbs = ("completes a clinical trial", "completed a clinical trial")
+    elif TRIAL_STARTED.search(folded):
+        verbs = ("starts a clinical trial", "started a clinical trial")
+    else:
+        verbs = ("reports on a clinical trial", "reported on a clinical trial")
+    return Wording("other", f"other:{principal}:trial:{month}", name, *verbs)
+
+
+_BUSINESS = re.compile(
+    r"([^，。,;；]{1,12}?)(?:业务|市场|领域)|"
+    r"\b(?:the |its )?((?:[\w-]+ ){0,3}?)(?:business|market)s?\b"
+)
+
+
+def _business(folded: str) -> str:
+    """What a company exits, in English when it can: "the satellite phone business"."""
+    match = _BUSINESS.search(folded)
+    if match and match.group(2):
+        return f"the {match.group(2)}business".replace("  ", " ")
+    return "a business"
+
+
+_ROUND_NAMES = {"天使": "angel", "种子": "seed"}
+
+
+def _round_label(folded: str) -> str:
+    """The name of a funding round in English: "Series B", "Pre-A", "seed", or ""."""
+    named = ROUND_NAME.search(folded)
+    if named is None:
+        return ""
+    if named.group("seed"):
+        return named.group("seed")
+    letter = named.group("zh") or named.group("en")
+    if letter in _ROUND_NAMES:
+        return _ROUND_NAMES[letter]
+    if letter.startswith("pre"):
+        return f"Pre-{letter[-1].upper()}"
+    return f"Series {letter.upper()}"
 
 
 LED_ROUND = re.compile(r"领投|牵头|" + words("led", "leads", "leading"))
@@ -418,12 +591,19 @@ def _release(
     number = re.sub(r"(?:\.0)+$", "", version)
     tag = f"{principal}-{number.replace('.', '-')}" if version else principal
     key = f"{kind}:{tag}"
+    if PRESALE.search(folded, max(0, verb_at - 4), verb_at + 14):
+        # Pre-orders open before the launch itself: two happenings.
+        key += ":presale"
+        verbs = ("opens pre-orders for", "opened pre-orders for")
     if developer:
         subject = context.name(developer)
         return Wording(kind, key, subject, f"{verbs[0]} {name}", f"{verbs[1]} {name}")
     passive = "is open-sourced" if open_sourced and kind == "model_release" else "is released"
     if kind == "product_launch":
         passive = "is launched"
+    if key.endswith(":presale"):
+        passive = "opens for pre-orders"
+        return Wording(kind, key, name, passive, "opened for pre-orders")
     return Wording(kind, key, name, passive, passive.replace("is ", "was ", 1))
 
 
@@ -464,7 +644,11 @@ def _unnamed_release(
 
 
 def _personnel(
-    context: ArticleContext, parties: Parties, folded: str, mention: DateMention | None
+    context: ArticleContext,
+    parties: Parties,
+    folded: str,
+    mention: DateMention | None,
+    verb: str,
 ) -> Wording | None:
     principal = parties.principal
     roles = parties.roles
@@ -483,10 +667,10 @@ def _personnel(
         return Wording("personnel", key, "Senior staff", f"leave {name}", f"left {name}", True)
     who = names(context, people[:1])
     key = f"personnel:{principal}"
-    if LEAVING.search(folded):
+    if LEAVING.search(verb) and not APPOINTED.match(verb):
         gone = f" for {new}" if new else ""
         return Wording("personnel", key, who, f"leaves{old}{gone}", f"left{old}{gone}")
-    if APPOINTED.search(folded):
+    if APPOINTED.search(verb):
         title = next((t for pattern, t in TITLES if pattern.search(folded)), "")
         if title:
             of = f" of{old}" if old else ""

@@ -23,14 +23,21 @@ from timeline.pipeline.triggers import (
     DOCUMENT,
     FIRST_PERSON,
     FUNDED,
+    INVESTOR_AFTER,
+    INVESTOR_BEFORE,
     INVESTS_IN,
     JOINS,
-    JOINS_ROUND,
+    LEADS_ROUND,
+    LIST_JOIN,
+    MERGER,
     PASSIVE_BUY,
     SELLS,
     SUBSIDIARY,
     Trigger,
 )
+
+# Happenings a product or model can be the subject of, when no company is named.
+WORK_SUBJECT_KINDS = frozenset({"controversy", "approval", "trial"})
 
 
 def dedupe(slugs: Sequence[str]) -> list[str]:
@@ -136,20 +143,18 @@ def find_parties(
             principal = developer
     elif kind == "funding":
         # The company raising is the one named last before the round itself ("融资", "估值",
-        # "raised"), not the one before "领投" (led).
+        # "raised") that the words around it do not make an investor.
         funded = FUNDED.search(context.folded, trigger.start, span[1] if span else trigger.end)
         limit = funded.start() if funded else trigger.end
-        marker = [m for m in span_actors if m.slug in companies and m.char_end <= limit]
-        joiner = JOINS_ROUND.search(context.folded, trigger.start - 12, limit)
-        if joiner:
-            # "英伟达参与了晶泰科技的新一轮融资": who joins a round invests in it; the one
-            # raising is named after the joining verb, or the claim has none.
-            investors = [m.slug for m in marker if m.char_end <= joiner.start()]
-            marker = [m for m in marker if m.char_start >= joiner.end()]
-            for slug in investors:
-                roles[slug] = "investor"
-            companies = [slug for slug in companies if slug not in investors]
-        principal = marker[-1].slug if marker else org_or_fallback(companies)
+        # "英伟达参与了晶泰科技的新一轮融资", "由腾讯领投", "led by Alibaba": who joins or
+        # leads a round invests in it; the one raising is another company, or the claim's
+        # subject when the clause names none.
+        investors = round_investors(context, [m for m in span_actors if m.slug in companies])
+        for slug, leads in investors.items():
+            roles[slug] = "lead investor" if leads else "investor"
+        raising = [m for m in span_actors if m.slug in companies and m.slug not in investors]
+        marker = [m for m in raising if m.char_end <= limit]
+        principal = (marker[-1:] or raising[:1])[0].slug if raising else fallback
         invested_in = [m.slug for m in span_actors if m.slug in companies and m.slug in after]
         if INVESTS_IN.fullmatch(context.folded, trigger.start, trigger.end) and invested_in:
             # "阿里…投资了月之暗面", "Tencent invested in MiniMax": the company after the
@@ -157,7 +162,8 @@ def find_parties(
             principal = invested_in[0]
         for slug in companies:
             if slug != principal:
-                roles[slug] = "investor"
+                roles.setdefault(slug, "investor")
+        roles.pop(principal, None)
     elif kind == "acquisition":
         principal, target = sale_parties(context, span_actors, trigger.start, trigger.end, fallback)
         if principal:
@@ -195,6 +201,8 @@ def find_parties(
         # anaphor right before the verb stands for ("公司表示").
         speakers = [slug for slug in before if kinds[slug] == "person"][-1:]
         speakers += [slug for slug in before if slug in companies][-1:]
+        # A regulator or a ministry speaks too.
+        speakers += [slug for slug in before if kinds[slug] == "organization"][-1:]
         if not speakers and fallback and span is not None:
             lead = context.folded[max(span[0], trigger.start - 6) : trigger.start]
             if ANAPHOR.search(lead) or FIRST_PERSON.search(lead):
@@ -212,6 +220,12 @@ def find_parties(
             # Who denies is who speaks: "李开复…辟谣", "李开复说:“我们没有寻求被收购”".
             subjects = [slug for slug in before if kinds[slug] == "person"][-1:] + subjects
         candidates = subjects or ([fallback] if fallback else []) or companies
+        if not candidates and works and kind in WORK_SUBJECT_KINDS:
+            # "PitchPass suffered an outage", "该药获批上市": a product is what the
+            # happening is about; the company the article is about is taken as its owner.
+            candidates = works
+            if context.main_company and context.main_company not in slugs:
+                roles[context.main_company] = "owner"
         principal = candidates[0] if candidates else (people[0] if people else None)
     for slug in parents:
         roles.setdefault(slug, "parent")
@@ -260,6 +274,38 @@ def find_parties(
 _VERSION_TAIL = re.compile(r"[\s\-]?(v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?)")
 
 
+def round_investors(context: ArticleContext, mentions: Sequence[ActorMention]) -> dict[str, bool]:
+    """The companies a funding clause names as investors, in text order, each with whether
+    it leads the round: marked by the words around their names, or listed next to one that
+    is ("阿里、腾讯参与投资", "led by Alibaba and Tencent")."""
+    folded = context.folded
+    marks: list[str | None] = []
+    for mention in mentions:
+        after = INVESTOR_AFTER.match(folded, mention.char_end)
+        before = INVESTOR_BEFORE.search(folded, max(0, mention.char_start - 24), mention.char_start)
+        if after:
+            marks.append("lead" if LEADS_ROUND.search(after.group()) else "joins")
+        elif before:
+            marks.append("lead" if LEADS_ROUND.search(before.group()) else "joins")
+        else:
+            marks.append(None)
+    for order in (range(len(mentions) - 2, -1, -1), range(1, len(mentions))):
+        for index in order:
+            neighbour = index + 1 if order.step < 0 else index - 1
+            left, right = sorted((mentions[index], mentions[neighbour]), key=lambda m: m.char_start)
+            if (
+                marks[index] is None
+                and marks[neighbour]
+                and LIST_JOIN.fullmatch(folded, left.char_end, right.char_start)
+            ):
+                marks[index] = marks[neighbour]
+    investors: dict[str, bool] = {}
+    for mention, mark in zip(mentions, marks, strict=True):
+        if mark:
+            investors[mention.slug] = investors.get(mention.slug, False) or mark == "lead"
+    return investors
+
+
 def version_after(context: ArticleContext, mention: ActorMention) -> str:
     """A version written onto a family name the gazetteer knows: "Qwen2.5" → "2.5",
     "通义千问7B" → "7b"; a name the gazetteer knows in full ("Yi-34B") has none."""
@@ -301,6 +347,13 @@ def sale_parties(
         return passive[0].slug, target
     if not before and not after:
         return None, fallback
+    if MERGER.fullmatch(verb) or MERGER.search(context.folded, end, end + 12):
+        # "A and B completed their merger", "A与B合并", "the merger of A and B": two
+        # parties on one side of the verb merge with each other.
+        if len(before) >= 2 and not after:
+            return before[-2].slug, before[-1].slug
+        if len(after) >= 2 and not before:
+            return after[0].slug, after[1].slug
     buyer = before[0].slug if before else fallback
     target = after[0].slug if after else None
     return buyer, target

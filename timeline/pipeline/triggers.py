@@ -13,9 +13,34 @@ def words(*words: str) -> str:
     return r"\b(?:" + "|".join(words) + r")\b"
 
 
+# "about 1,100", "more than 86,000": a count and its hedge.
+_ROUGHLY = r"(?:about |some |nearly |more than |over |almost )?"
+_STAFF = r"(?:jobs|positions|roles|staff|employees|workers)"
+_SITES = r"(?:stores?|plants?|factories|factory|branch(?:es)?|offices?|outlets?)"
+_TITLES = (
+    r"(?:chair\w*|chief \w+ officer|chief executive|ceo|cfo|cto|coo|president|head|director"
+    r"|managing director|general manager)"
+)
+
+# Words naming a company's stock market or a board of one: "在上海证券交易所科创板挂牌上市".
+EXCHANGE = (
+    r"交易所|证交所|港交所|上交所|深交所|北交所|联交所|柜买中心|科创板|创业板|主板|港股|美股|a股"
+    r"|纳斯达克|纽交所"
+)
+
+
 # In priority order: the first type whose vocabulary matches a clause is the clause's type.
+# "approval", "listing", "production" and "trial" are happenings the API calls `other`.
+def gated(pattern: str) -> re.Pattern:
+    """The pattern behind a one-character lookahead of the characters it can start with
+    (every non-ASCII character it names, Latin letters and digits), so that the scan rejects
+    most positions of a text at once."""
+    starts = "".join(sorted({c for c in pattern if ord(c) > 127}))
+    return re.compile(f"(?=[{starts}a-z0-9])(?:{pattern})")
+
+
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, re.compile(pattern))
+    (kind, gated(pattern))
     for kind, pattern in (
         (
             "denial",
@@ -25,7 +50,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "controversy",
             r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
-            r"反垄断|立案调查|传票|罚款|处罚|"
+            r"反垄断|立案调查|(?:展开|启动|开展|介入|发起|接受|遭到?)调查|传票|罚款|罚锾|罚金|罚单"
+            r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|召回"
+            r"|数据泄露|泄露|起诉|诉讼|"
             + words(
                 "controvers(?:y|ies|ial)",
                 "antitrust",
@@ -33,47 +60,116 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "probe into",
                 "subpoena(?:ed|s)?",
                 "fined",
+                "penalt(?:y|ies)",
+                r"penali[sz]ed",
                 "accus(?:ed|ations?)",
                 "allegations?",
                 "admit(?:ted|s)",
                 "backlash",
                 "criticized",
                 "oversight",
+                "outages?",
+                "went down",
+                "service disruptions?",
+                r"recall(?:ed|s|ing)? (?:about |nearly |some |more than |over )?[\d,.]+",
+                r"(?:a|voluntary|issued|announced) recalls?",
+                "recalls? of",
+                "data breach",
+                "breach(?:ed)?",
+                "lawsuits?",
+                "sued",
+            ),
+        ),
+        (
+            "approval",
+            r"批准|核准|获批|获准|准予|审批通过|通过.{0,4}审批|审核通过|"
+            r"(?:颁发|发放|获得|取得|授予).{0,10}(?:牌照|许可证|执照|批文)|"
+            + words(
+                r"approv(?:ed|es|al)",
+                "cleared",
+                "clearance",
+                r"authori[sz]ed",
+                "authori[sz]ation",
+                r"granted (?:an? |the )?(?:\w+ )?licen[cs]e",
+                "green light",
+                "signed off on",
+            ),
+        ),
+        (
+            "listing",
+            r"挂牌|首次公开(?:募股|发行|发售)|上市交易|"
+            r"(?:在|于|登陆|登录|赴|转板)[^，。,;；:：]{0,14}(?:"
+            + EXCHANGE
+            + r")[^，。,;；:：]{0,6}上市|"
+            r"(?:"
+            + EXCHANGE
+            + r")上市|"
+            + words(
+                r"listed (?:its shares |its stock )?on",
+                r"(?:went|goes|go|going) public",
+                "initial public offering",
+                r"(?<!pre-)ipo",
+                "began trading",
+                "started trading",
+                r"debuted on the (?:\w+ )?(?:stock exchange|nasdaq|nyse|market|board)",
             ),
         ),
         (
             "acquisition",
-            r"收购|并购|出售给|卖给|"
-            + words(r"acquir(?:e|es|ed|ing)", "acquisitions?", "takeover", "bought", "merger"),
+            r"收购|并购|购并|兼并|出售给|卖给|合并(?!报表|营收|收入|财报|口径|利润|净利|计算)|"
+            + words(
+                r"acquir(?:e|es|ed|ing)",
+                "acquisitions?",
+                r"(?:agreed|agrees|deal|offer|bid|plans|move) to (?:buy|purchase|take over)",
+                r"purchas(?:e|ed|es|ing)",
+                "takeover",
+                "bought",
+                r"merg(?:e|ed|es|er|ers|ing)",
+                "business combination",
+                r"amalgamat\w+",
+            ),
         ),
         (
             "partnership",
-            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署.{0,8}协议|携手|联手|合资公司|"
+            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署.{0,10}(?:协议|合同|合约|备忘录)|"
+            r"签订.{0,10}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
             + words(
                 "partner(?:ship|ed|s with)",
                 "joint (?:lab|laboratory|venture)",
                 "teamed up",
                 "alliance",
                 "collaboration",
+                r"sign(?:ed|s)? (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|contract|pact)",
+                r"(?:deal|agreement|contract|pact) (?:was |were )?signed",
+                r"str(?:uck|ikes) (?:an? )?(?:[\w-]+ ){0,3}deal",
+                r"licens(?:ed|es|ing) (?:the )?rights",
+                r"licensing (?:deal|agreement)",
+                r"(?:supply|distribution|licensing|media-rights|rights) "
+                r"(?:deal|agreement|contract)",
             ),
         ),
         (
             "restructuring",
             r"重组|拆分|分拆|剥离|裁员|解散|"
+            r"(?:关闭|关停)[^，。,;；]{0,12}(?:门店|门市|店铺|工厂|厂房|网点|分行|分店|办公室|业务)|"
             + words(
                 r"restructur(?:e|es|ed|ing)",
                 r"sp[iu]n(?:s|ning)? ?-?off",
                 "layoffs?",
                 "laid off",
-                r"cut (?:about |some |nearly )?[\d,]+ jobs",
+                rf"cut {_ROUGHLY}[\d,]+ (?:[\w-]+ )?{_STAFF}",
                 "job cuts",
                 r"disband(?:s|ed)?",
                 "dissolved",
+                rf"(?:closed|shut|shuttered) {_ROUGHLY}"
+                rf"(?:[\d,]+|its|the|all|a|two|three|four|five|ten) (?:[\w-]+ )?{_SITES}",
             ),
         ),
         (
             "personnel",
-            r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|挖角|加入(?!了?.{0,6}能力)|"
+            r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|辞去|离任|退休|升任|接替"
+            r"|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|由[^，。,;；]{1,16}担任|挖角"
+            r"|加入(?!了?.{0,6}能力)|"
             + words(
                 "joined",
                 "joins",
@@ -88,15 +184,27 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "stepped down",
                 "steps down",
                 "poached",
+                "retired",
+                "retires",
+                r"took over(?= as\b| the (?:role|job|post|helm)|\s*[,.;]|\s*$)",
+                r"takes over(?= as\b| the (?:role|job|post|helm)|\s*[,.;]|\s*$)",
+                "took the helm",
+                r"succeed(?:ed|s)",
+                "promoted to",
+                r"(?:became|becomes|was named|is named|were named) (?:the |its )?"
+                rf"(?:new |interim |first )?{_TITLES}",
                 "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
             ),
         ),
         (
             "funding",
-            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|"
+            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
+            r"|完成(?:了)?对[^，。,;；]{1,16}的(?:战略)?投资|对[^，。,;；]{1,16}进行了?(?:战略)?投资|"
             + words(
-                "raised",
-                "raises",
+                r"raised(?! (?:its |the |their )?(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
+                r"|guidance|outlook|concerns|questions|stake))",
+                r"raises(?! (?:its |the |their )?(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
+                r"|guidance|outlook|concerns|questions|stake))",
                 "funding",
                 "valuation",
                 "valued at",
@@ -112,8 +220,34 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             + words("founded", "co-founded", "established", "incorporated"),
         ),
         (
+            "trial",
+            r"临床试验|临床研究|期临床|"
+            + words(
+                r"clinical (?:trials?|study|studies)",
+                r"phase (?:i{1,3}|[123]|one|two|three) (?:trials?|study)",
+            ),
+        ),
+        (
+            "production",
+            r"投产|量产|开工|动工|奠基|"
+            r"(?:工厂|基地|产线|生产线|厂房|园区)[^，。,;；]{0,6}(?:正式)?(?:开业|启用|落成|揭牌|建成|投用)|"
+            r"(?:开设|新建|建成|落成|启用)[^，。,;；]{0,10}(?:工厂|基地|产线|生产线|厂房)|"
+            + words(
+                r"(?:began|begins|begin|started|starts|start|commenced|kicked off) "
+                r"(?:mass |commercial |full |volume |trial |serial )?production",
+                r"production (?:began|started|begins|starts)",
+                r"opened (?:an? |its |the |their )?(?:[\w-]+,? ){0,3}(?:plant|factory|facility|fab|"
+                r"gigafactory|refinery|mill|assembly line|production line)",
+                "broke ground",
+                r"(?:began|started|begins|starts) construction",
+                r"construction (?:began|started)",
+                "rolled off the (?:production |assembly )?line",
+            ),
+        ),
+        (
             "release",
             r"发布|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
+            r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
             + words(
                 "released?",
                 "releases",
@@ -125,7 +259,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "rolled out",
                 "rolls out",
                 "introduced",
-                "shipped",
+                r"shipped(?! (?:about |nearly |over |more than |some )?[\d,.]+)",
+                r"pre-?orders?",
+                r"pre-?sales?",
+                r"(?:went|goes|go) on sale",
+                r"(?:began|started) (?:selling|sales of)",
             ),
         ),
         (
@@ -135,7 +273,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "pricing",
-            r"降价|价格战|调价|涨价|定价|降至|直降|(?:降低|下调)[^，。,;；]{0,12}价格|价格下调|"
+            r"降价|价格战|调价|涨价|提价|定价|降至|直降|(?:降低|下调|上调|调高|调低)[^，。,;；]{0,12}价格"
+            r"|价格(?:下调|上调)|"
             + words(
                 "price cuts?",
                 "cut (?:its |the )?prices?",
@@ -144,16 +283,30 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "price war",
                 "pricing",
                 "priced at",
+                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ )?(?:prices?|fares?|fees?)",
+                r"price (?:increases?|hikes?|rises?)",
             ),
         ),
         (
             "financials",
-            r"营收|收入|利润|盈利|亏损|营业额|"
-            + words("revenues?", "profits?", "net loss", "losses", "earnings", "turnover"),
+            r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
+            + words(
+                "revenues?",
+                "profits?",
+                "net loss",
+                "losses",
+                "earnings",
+                "turnover",
+                "net income",
+                "operating income",
+                rf"sold {_ROUGHLY}[\d,.]+(?: million| thousand| billion)?",
+                r"deliver(?:ed|ies)",
+                rf"shipped {_ROUGHLY}[\d,.]+",
+            ),
         ),
         (
             "strategy",
-            r"战略|转型|转向|放弃|叫停|搁置|砍掉|取消|"
+            r"战略|转型|转向|放弃|叫停|搁置|砍掉|取消|退出[^，。,;；]{0,12}(?:业务|市场|领域)|"
             + words(
                 "strategy",
                 r"cancel(?:l?ed|s)?",
@@ -164,11 +317,13 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "scrap(?:ped|s)?",
                 "shelve[sd]?",
                 "dropped plans",
+                r"exit(?:ed|s|ing)? (?:the |its )?(?:[\w-]+ ){0,3}(?:business|market)s?",
+                r"w(?:ound|inds|ind) down",
             ),
         ),
         (
             "statement",
-            r"表示|宣布|宣称|声称|强调|透露|回应|指出|(?<![小传据])说|(?<![声宣指据报])称|"
+            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说|(?<![声宣指据报])称|"
             r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
             + words("said", "says", "announced", "stated", "told", "noted", "declared"),
         ),
@@ -205,7 +360,7 @@ REPORTED = re.compile(
 FORECAST = re.compile(
     r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
     r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|计划|打算|准备|有望|未来|明年|后年|(?<![机社议学协大峰布聚约开体领理误总])会(?![议员计长谈面上场所话])"
+    r"|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))|(?<![机社议学协大峰布聚约开体领理误总])会(?![议员计长谈面上场所话])"
     r"|"
     + words(
         "will",
@@ -217,7 +372,8 @@ FORECAST = re.compile(
         "is set to",
         "are set to",
         "aims? to",
-        "forecasts?",
+        # "beat forecasts" is a result, not a forecast.
+        r"(?<!beat )(?<!beats )(?<!missed )(?<!topped )(?<!exceeded )(?<!than )forecasts?",
         "projected",
         "going to",
         "next year",
@@ -294,6 +450,9 @@ BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|�
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
 
+# "陈立新辞任，由总裁王海峰接任": a clause naming who takes over carries on the one before.
+TAKEN_OVER_BY = re.compile(r"(?:并|改|后|其后|随后|转)?由")
+
 # A date that qualifies the noun after it: "2024年12月的重组".
 ATTRIBUTIVE = re.compile(r"\s*的")
 
@@ -309,8 +468,44 @@ SPEECH = re.compile(
     r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
 )
 
+# Saying that is commentary whatever it is about: an interview, a speech, a panel.
+INTERVIEW = re.compile(
+    r"采访|受访|专访|访谈|对话|演讲|论坛|峰会|发布会上|播客|"
+    + words(
+        r"interviews?",
+        "podcast",
+        r"told reporters",
+        r"in remarks",
+        r"at a (?:conference|forum|summit|panel|briefing)",
+        r"in a speech",
+    )
+)
+# Opinion, advice and judgement: what is said is a view, not a happening.
+OPINION = re.compile(
+    r"认为|觉得|相信|不可持续|可持续|不利|有利|担忧|担心|关键|必须|应该|应当|需要|恶性|理性|健康|"
+    r"看好|看衰|伤害|损害|挤压|"
+    + words(
+        r"believes?",
+        r"thinks?",
+        r"hurts?",
+        r"harm(?:s|ed)?",
+        r"squeez\w*",
+        r"unsustainable",
+        r"sustainable",
+        r"should",
+        r"must",
+        r"needs? to",
+        r"healthy",
+        r"bad for",
+        r"good for",
+    )
+)
+
 # What may stand between an English verb of saying and the date it was said on.
-SAID_WHEN = re.compile(r"\s*(?:on|in|last|this|during|earlier in)?\s*")
+SAID_WHEN = re.compile(
+    r"\s*(?:(?:in|during|at) an? (?:[\w-]+ )?(?:interview|speech|statement|call|briefing|podcast"
+    r"|conference)\s+)?(?:on|in|last|this|during|earlier in)?\s*"
+)
 
 # Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
 SAYING = re.compile(
@@ -349,9 +544,39 @@ SUBSIDIARY = re.compile(
 # A company joining someone else's round: "英伟达参与了晶泰科技的新一轮融资".
 JOINS_ROUND = re.compile(r"参与|参投|领投|跟投|" + words("participated in", "joined", "led"))
 INVESTIGATION = re.compile(
-    r"反垄断|调查|传票|" + words("antitrust", "investigation", "probe", r"subpoena\w*")
+    r"反垄断|调查|传票|约谈|" + words("antitrust", "investigation", "probe", r"subpoena\w*")
 )
-FINED = re.compile(r"罚款|处罚|" + words("fined", "fines?", "penalt(?:y|ies)"))
+FINED = re.compile(
+    r"罚款|罚锾|罚金|罚单|处罚|处以|" + words("fined", "fines?", "penalt(?:y|ies)", r"penali[sz]ed")
+)
+# The kinds of trouble a controversy's key names with its month: the same company can be
+# fined twice in a year, or fined after an outage.
+TROUBLES = (
+    (
+        "outage",
+        re.compile(
+            r"宕机|服务中断|中断服务|故障|瘫痪|断网|"
+            + words("outages?", "went down", "service disruptions?")
+        ),
+        ("suffers an outage", "suffered an outage"),
+    ),
+    (
+        "recall",
+        re.compile(r"召回|" + words(r"recall\w*")),
+        ("recalls products", "recalled products"),
+    ),
+    ("fine", FINED, ("is fined", "was fined")),
+    (
+        "lawsuit",
+        re.compile(r"起诉|诉讼|" + words("lawsuits?", "sued")),
+        ("is sued", "was sued"),
+    ),
+    (
+        "breach",
+        re.compile(r"泄露|" + words("data breach", r"breach(?:ed)?")),
+        ("suffers a data breach", "suffered a data breach"),
+    ),
+)
 QUARTERLY = re.compile(r"季度|季报|" + words("quarterly", "quarter"))
 MOST_VALUABLE = re.compile(r"市值最高|市值最大|" + words("most valuable"))
 STAKE = re.compile(r"股份|股权|" + words("stake"))
@@ -362,6 +587,7 @@ PLAN = re.compile(r"\s*(?:大?模型)?\s*的?\s*(?:计划|规划)|" + words("pla
 DOCUMENT = re.compile(r"通稿|声明|公告|新闻稿|" + words("press release", "statement"))
 ANNOUNCES = re.compile(r"宣布|" + words("announced", "announces", "unveiled"))
 
+FOUNDER = re.compile(r"创始人|创办人|创始团队|" + words(r"co-?founders?", "founders?"))
 FIRST_PERSON = re.compile(r"我们|咱们|" + words("we", "our"))
 ANAPHOR = re.compile(
     r"该公司|这家公司|这家|该|其|公司|" + words("the company", "the firm", "the startup", "it")
@@ -371,8 +597,11 @@ TRIM = "，,；;：:、。.!！?？ \t\n"
 
 OPEN_SOURCE = re.compile(r"开源|" + words("open-sourced?", "open sourced?", "open-source"))
 PRICE_CUT = re.compile(r"降|" + words("cut", "cuts", "slash(?:ed|es)?", "lower(?:ed|s)?"))
+PRICE_RISE = re.compile(
+    r"涨价|提价|上调|调高|" + words(r"rais(?:ed|es|ing)", "increases?", "hikes?", "rises?")
+)
 LEAVING = re.compile(
-    r"离职|离开|出走|卸任|辞职|辞任|换帅|"
+    r"离职|离开|出走|卸任|辞职|辞任|辞去|离任|退休|换帅|"
     + words(
         "left",
         "leaves",
@@ -382,10 +611,25 @@ LEAVING = re.compile(
         "resigns",
         "stepped down",
         "steps down",
+        "retired",
+        "retires",
     )
 )
 JOINS = re.compile(r"加入|加盟|入职|投奔|" + words("joined", "joins", "joining", "moved to"))
-APPOINTED = re.compile(r"任命|出任|接任|" + words("appointed", "named"))
+APPOINTED = re.compile(
+    r"任命|出任|接任|升任|接替|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|担任|"
+    + words(
+        "appointed",
+        "named",
+        "took over",
+        "takes over",
+        "took the helm",
+        r"succeed(?:ed|s)",
+        "promoted",
+        "became",
+        "becomes",
+    )
+)
 SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + words(r"sp[iu]n(?:s|ning)? ?-?off"))
 LAYOFFS = re.compile(
     r"裁员|"
@@ -452,8 +696,27 @@ SCALES = {
 }
 
 ACQUIRE_VERB = re.compile(
-    r"收购|并购|出售|卖给|" + words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought")
+    r"收购|并购|出售|卖给|合并|"
+    + words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought", r"merg(?:e|ed|er|ing)")
 )
+# Who puts money into a round, by the words around its name: "由腾讯领投", "阿里、腾讯参与
+# 投资", "led by Alibaba", "Tencent participated".
+INVESTOR_BEFORE = re.compile(
+    r"(?:由|获得?|获|引入|包括|投资方为|投资者为)\s*$|"
+    r"\b(?:led by|from|including|backed by|with participation from|investors include|"
+    r"participation of|joined by)\s+(?:the\s+)?$"
+)
+INVESTOR_AFTER = re.compile(
+    r"\s*(?:等(?:机构|投资方|多家机构)?\s*)?(?:联合)?(?:领投|跟投|参投|参与|注资|投资了?|出资)|"
+    r"\s+(?:also\s+)?(?:led|co-led|participated|joined|invested|contributed)\b"
+)
+# The round a funding names: "A轮", "Pre-A轮", "天使轮", "Series B", "seed round".
+ROUND_NAME = re.compile(
+    r"(?P<zh>pre-?[a-e]|(?<![a-z])[a-e]|天使|种子)\+?\s*轮|"
+    r"\bseries (?P<en>[a-e])\b|\b(?P<seed>seed|angel) (?:round|funding)\b"
+)
+LEADS_ROUND = re.compile(r"领投|牵头|" + words("led", "co-led", "led by", "leads"))
+LIST_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
 
 INVESTS_IN = re.compile(r"投资了?|" + words(r"invest(?:s|ed)? in"))
 FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
@@ -470,3 +733,53 @@ class Trigger:
     start: int
     end: int
     reported: bool
+
+
+# Stages of a deal: agreed (a letter of intent, an announced merger) or done.
+AGREED = re.compile(
+    r"意向书|协议|同意|宣布|达成|签署|签订|"
+    + words(
+        "letter of intent",
+        "agreed",
+        "agrees",
+        "agreement",
+        "announced",
+        "announces",
+        "deal to",
+        "memorandum of understanding",
+    )
+)
+COMPLETED = re.compile(r"完成|完成了|正式合并|" + words("completed", "closed", "finalized"))
+MERGER = re.compile(r"合并|兼并|" + words(r"merg\w+", "business combination", r"amalgamat\w+"))
+# A regulator's approval still awaited: "申请上市许可", "pending approval".
+PENDING = re.compile(
+    r"(?:申请|提交|寻求|等待|有待|待|尚待|争取)[^，。,;；]{0,8}$|"
+    r"\b(?:seek|seeks|seeking|sought|await|awaits|awaiting|pending|applied for|apply for|"
+    r"filed for|file for|subject to|requires?|need|needs)\s+(?:\S+\s+){0,3}$"
+)
+PRESALE = re.compile(r"预售|开放预订|" + words(r"pre-?orders?", r"pre-?sales?"))
+CONSTRUCTION = re.compile(
+    r"开工|动工|奠基|" + words("broke ground", r"construction", "groundbreaking")
+)
+PLANT_OPENED = re.compile(
+    r"开业|启用|落成|揭牌|建成|投用|开设|新建|" + words("opened", "opens", "inaugurated")
+)
+TRIAL_STARTED = re.compile(
+    r"启动|开始|开展|进入|首例|入组|"
+    + words("began", "begins", "started", "starts", "launched", "initiated", "enrolled", "dosed")
+)
+TRIAL_DONE = re.compile(r"完成|" + words("completed", "finished"))
+EXITS = re.compile(r"退出|" + words(r"exit(?:ed|s|ing)?", r"w(?:ound|inds|ind) down"))
+# Measures a financial report names; the one named first is the one reported.
+MEASURES = (
+    (re.compile(r"收入|营收|营业额|" + words("revenues?", "turnover", "sales of")), "revenue"),
+    (re.compile(r"净亏损|亏损|" + words("net loss", "losses")), "net loss"),
+    (re.compile(r"净利|" + words("net income", "net profit")), "net income"),
+    (re.compile(r"利润|盈利|" + words("profits?", "operating income", "earnings")), "profit"),
+    (
+        re.compile(
+            r"销量|出货量|交付量|交付|" + words(r"sold", r"deliver(?:ed|ies)", "shipped", "units")
+        ),
+        "sales",
+    ),
+)
