@@ -1,8 +1,17 @@
 """Shared fixtures: the project's real articles and curated actors."""
 
+import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API runs an event loop in the test's thread; the test's own ORM calls
+# stay synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -22,3 +31,25 @@ def article_text():
         return path.read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def page():
+    """A page in Debian's Chromium, headless, with no network beyond this machine."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser.new_page()
+        browser.close()
+        # ORM calls made while Playwright's loop runs open their own connection; close it,
+        # or PostgreSQL refuses to drop the test database at the end of the session.
+        connections.close_all()

@@ -5,17 +5,12 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group, User
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.factories import link_actor, make_actor, make_claim, make_event, make_source
 from timeline.curation import rederive_event, refresh_search_text
 from timeline.models import Event
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-# still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
 # The editor group comes from a data migration: restore it after earlier live-server
 # tests flushed the database.
 pytestmark = [
@@ -24,24 +19,6 @@ pytestmark = [
 ]
 
 TEXT = "李开复于2023年3月创立零一万物。\n零一萬物於2023年年中成立。"
-
-
-@pytest.fixture
-def page():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser.new_page()
-        browser.close()
 
 
 @pytest.fixture
