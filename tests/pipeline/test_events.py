@@ -668,7 +668,7 @@ def claims_about(tmp_path, wide_matcher):
         ),
         (
             "Solvane opened a battery plant in Reno, Nevada, in September 2024.",
-            "other:solvane-energy:plant:2024-09",
+            "other:solvane-energy:opening:2024-09",
             "other",
             "2024-09-01",
             "Solvane Energy opens a plant",
@@ -864,7 +864,7 @@ def test_happenings_of_every_industry(claims_about, text, key, event_type, start
         (
             "In an interview last month, Maria Ortiz said the fare war would hurt smaller rivals.",
             "statement:maria-ortiz:2024-11",
-            "Maria Ortiz comments",
+            "Maria Ortiz makes a forecast",
         ),
         (
             "Priya Raman said in an interview in October 2024 that price cuts by rivals were "
@@ -1074,3 +1074,127 @@ def test_a_successor_named_after_a_departure_is_a_second_move(claims_about):
 )
 def test_no_claim_for_what_has_not_happened(claims_about, text):
     assert claims_about(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A successor named as such: the one succeeded leaves at the same time.
+        (
+            "Helen Marsh became Starlight's chief executive in January, succeeding Raymond "
+            "Cole, who retired.",
+            "2025-03-20",
+            [
+                ("personnel:raymond-cole", "Raymond Cole leaves Starlight Cinemas"),
+                ("personnel:helen-marsh", "Helen Marsh is appointed CEO of Starlight Cinemas"),
+            ],
+        ),
+        (
+            "去年8月，孙立接替刘振国出任宝川钢铁董事长。",
+            "2025-03-20",
+            [
+                ("personnel:liu-zhenguo", "Liu Zhenguo leaves Baochuan Steel"),
+                ("personnel:sun-li", "Sun Li is appointed chairman of Baochuan Steel"),
+            ],
+        ),
+        # One move after another, each in a clause of its own.
+        (
+            "宝川钢铁今年8月人事变动，董事长刘振国因年龄原因退休，总经理孙立接任董事长。",
+            "2024-11-28",
+            [
+                ("personnel:liu-zhenguo", "Liu Zhenguo leaves Baochuan Steel"),
+                ("personnel:sun-li", "Sun Li is appointed chairman of Baochuan Steel"),
+            ],
+        ),
+        (
+            "禾豐農機總經理黃文彬今年3月辭職，職務由副總經理蔡明哲代理。",
+            "2024-06-30",
+            [
+                ("personnel:huang-wenbin", "Huang Wenbin leaves Hefeng Farm Machinery"),
+                ("personnel:cai-mingzhe", "Cai Mingzhe is appointed general manager of Hefeng Farm Machinery"),
+            ],
+        ),
+        # The one appointed is the one named nearest the verb, or after an active one.
+        (
+            "雅丰化妝品今年1月初由陳淑芬之女林佳穎接任總經理。",
+            "2025-01-15",
+            [
+                (
+                    "personnel:lin-jiaying",
+                    "Lin Jiaying is appointed general manager of Yafeng Cosmetics",
+                )
+            ],
+        ),
+    ],
+)
+def test_personnel_moves(claims_about, text, published, expected):
+    assert [(c.key, c.headline) for c in claims_about(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "headline"),
+    [
+        (
+            "今年5月，饱了么完成对生鲜电商鲜到家的收购。",
+            "2024-10-08",
+            "acquisition:baoleme+xiandaojia",
+            "Baoleme acquires Xiandaojia",
+        ),
+        # A brand's trouble is its owner's.
+        (
+            "去年3月，雅丰旗下保養品牌「水漾」因標示不實，遭食藥署下架並罰鍰80萬元。",
+            "2025-01-15",
+            "controversy:yafeng-cosmetics:fine:2024-03",
+            "Yafeng Cosmetics is fined",
+        ),
+        (
+            "In January, a cyberattack disrupted Meridian's booking systems for two days.",
+            "2024-07-09",
+            "controversy:meridian-lines:cyberattack:2024-01",
+            "Meridian Lines suffers a cyberattack",
+        ),
+        (
+            "On March 18 Meridian Lines opened a new container terminal in Gdansk.",
+            "2024-07-09",
+            "other:meridian-lines:opening:2024-03",
+            "Meridian Lines opens a facility",
+        ),
+        (
+            "Starlight Cinemas had a hard year. In May 2024 the chain closed 14 underperforming "
+            "theaters.",
+            "2024-12-01",
+            "restructuring:starlight-cinemas:2024",
+            "Starlight Cinemas restructures",
+        ),
+        (
+            "1月，宝川钢铁与矿商西岭资源签订了为期十年的铁矿石长期供货合同。",
+            "2024-11-28",
+            "partnership:baochuan-steel+xiling-resources",
+            "Baochuan Steel and Xiling Resources form a partnership",
+        ),
+        (
+            "外卖平台饱了么今年9月宣布，骑手配送费上调10%。",
+            "2024-10-08",
+            "pricing:baoleme:2024-09",
+            "Baoleme raises prices",
+        ),
+        (
+            "Chief executive Lars Vinter told analysts last month that freight rates would stay "
+            "high.",
+            "2024-07-09",
+            "statement:lars-vinter:2024-06",
+            "Lars Vinter makes a forecast",
+        ),
+    ],
+)
+def test_more_shapes_of_the_same_happenings(claims_about, text, published, key, headline):
+    (claim,) = claims_about(text, published)
+    assert (claim.key, claim.headline) == (key, headline)
+
+
+def test_a_year_ago_figure_is_a_comparison_not_a_report(claims_about):
+    (claim,) = claims_about("宝川钢铁上半年净亏损18亿元，而去年同期盈利9亿元。", "2024-11-28")
+    assert (claim.key, claim.headline) == (
+        "financials:baochuan-steel:2024-40",
+        "Baochuan Steel reports H1 2024 net loss of RMB 1.8 billion",
+    )

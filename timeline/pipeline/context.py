@@ -33,6 +33,8 @@ class ArticleContext:
     _date_starts: list[int] = field(default_factory=list)
     _actor_starts: list[int] = field(default_factory=list)
     _speakers: dict[str, str | None] = field(default_factory=dict)
+    # The referring expressions ("该公司", "the regulator") of the text, once found.
+    referring: list[tuple[int, int, frozenset[str]]] | None = None
 
     def __post_init__(self) -> None:
         self._date_starts = [mention.char_start for mention in self.dates]

@@ -55,6 +55,7 @@ from timeline.pipeline.triggers import (
     PENDING,
     PLACE,
     PLAN,
+    PREDECESSOR,
     QUESTION_END,
     RELEASE_AS_MODIFIER,
     REPORTED,
@@ -352,11 +353,19 @@ def _topic_before(
 def _update_topic(
     context: ArticleContext, clauses: Sequence[tuple[int, int]], state: ParagraphState
 ) -> None:
-    """The paragraph's topic becomes the sentence's subject company, or its only company."""
+    """The paragraph's topic becomes the sentence's subject company, or its only company;
+    "the company" standing as subject counts as the company it stands for."""
     subject = None
     companies = []
+    referred = referred_actors(context, clauses[0][0], clauses[-1][1], state.topic)
     for start, end in clauses:
-        for mention in context.actors_in(start, end):
+        named = context.actors_in(start, end)
+        if referred:
+            named = sorted(
+                [*named, *(m for m in referred if start <= m.char_start < end)],
+                key=lambda mention: mention.char_start,
+            )
+        for mention in named:
             if context.kind(mention.slug) not in COMPANY_KINDS:
                 continue
             companies.append(mention.slug)
@@ -569,6 +578,8 @@ def _build_claim(
     kind = trigger.event_type
     if kind == "release":
         kind = "model_release"
+    if kind == "departure":
+        kind = "personnel"
     span_actors = context.actors_in(start, end)
     sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
     # "该公司", "the regulator": the actor a referring expression stands for, in its place.
@@ -730,6 +741,8 @@ def _make_claims(
     if claim is None:
         return []
     listed = _listed(context, span, trigger)
+    if len(listed) < 2 and trigger.event_type == "personnel":
+        return [claim, *_predecessors(context, scope, span, trigger, mention, state, claim)]
     if len(listed) < 2:
         return [claim]
     claims = []
@@ -750,6 +763,46 @@ def _make_claims(
         if built is not None and all(built.key != other.key for other in claims):
             claims.append(built)
     return claims or [claim]
+
+
+def _predecessors(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    trigger: Trigger,
+    mention: DateMention | None,
+    state: ParagraphState,
+    claim: ExtractedClaim,
+) -> list[ExtractedClaim]:
+    """ "Helen Marsh became chief executive in January, succeeding Raymond Cole", "孙立接替
+    刘振国": whoever is succeeded leaves at the same time, a move of their own."""
+    made = []
+    for verb in PREDECESSOR.finditer(context.folded, *span):
+        people = [
+            m
+            for m in context.actors_in(verb.end(), min(span[1], verb.end() + 24))
+            if context.kind(m.slug) == "person"
+        ]
+        if not people or people[0].slug == claim.actors[0][0]:
+            continue
+        gone = people[0]
+        if gone.char_end >= claim.char_end:
+            continue
+        departure = Trigger("departure", verb.start(), verb.end(), trigger.reported)
+        built = _build_claim(
+            context,
+            scope,
+            span,
+            departure,
+            mention,
+            state,
+            False,
+            focus=gone,
+            quote_end=gone.char_end,
+        )
+        if built is not None and built.key != claim.key:
+            made.append(built)
+    return made
 
 
 _LISTED_KINDS = {"personnel": frozenset({"person"}), "release": WORK_KINDS}
@@ -1252,10 +1305,22 @@ def _continued_claim(
         context.folded, clauses[previous_index][0], clauses[previous_index][1]
     )
     taken_over = TAKEN_OVER_BY.match(context.folded, start, end)
-    if not (when or taken_over or CONTINUES.search(context.folded[start:end])):
+    after_a_move = bool(claims) and claims[-1].event_type == "personnel"
+    if not (when or taken_over or after_a_move or CONTINUES.search(context.folded[start:end])):
         return None
     trigger = classify(context, start, end, report_from=clauses[0][0], speaking=speaker_turn)
     if trigger is None or (trigger.event_type == "statement" and not when):
+        return None
+    people = [m for m in context.actors_in(start, end) if context.kind(m.slug) == "person"]
+    # "董事长刘振国退休，总经理孙立接任董事长": one person's move after another's, in a
+    # clause of its own, happens at the same time.
+    parallel = (
+        trigger.event_type == "personnel"
+        and people
+        and after_a_move
+        and claims[-1].actors[0][0] != people[0].slug
+    )
+    if not (when or taken_over or parallel or CONTINUES.search(context.folded[start:end])):
         return None
     if taken_over and not (when or trigger.event_type == "personnel"):
         return None
@@ -1267,7 +1332,6 @@ def _continued_claim(
         return None
     # "陈立新辞任，由总裁王海峰接任", "…stepped down, and Maria Ortiz took over": the person
     # this clause names is the one it is about.
-    people = [m for m in context.actors_in(start, end) if context.kind(m.slug) == "person"]
     focus = people[0] if trigger.event_type == "personnel" and people else None
     claim = _build_claim(
         context, scope, (span_start, end), trigger, mention, state, speaker_turn, focus=focus

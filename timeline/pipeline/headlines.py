@@ -42,6 +42,7 @@ from timeline.pipeline.triggers import (
     MOST_VALUABLE,
     OPEN_SOURCE,
     PLACE,
+    PLANT,
     PLANT_OPENED,
     PRESALE,
     PRETRAINING,
@@ -322,7 +323,10 @@ def key_and_headline(
     if kind == "personnel":
         # The verb that makes this claim: a clause carrying on another ("…辞任，由王海峰接任")
         # is worded by its own verb.
-        return _personnel(context, parties, folded, mention, folded[trigger_at:])
+        verb = folded[trigger_at:]
+        return _personnel(
+            context, parties, folded, mention, verb, trigger.event_type == "departure"
+        )
     if kind == "financials":
         if context.kind(principal) not in ORGANIZATION_KINDS | WORK_KINDS:
             return None
@@ -476,7 +480,10 @@ def _other_happening(
         if CONSTRUCTION.search(folded):
             what, verbs = "construction", ("starts construction", "started construction")
         elif PLANT_OPENED.search(folded) and not re.search(r"投产|量产|production", folded):
-            what, verbs = "plant", ("opens a plant", "opened a plant")
+            what = "opening"
+            verbs = ("opens a plant", "opened a plant")
+            if not PLANT.search(folded):
+                verbs = ("opens a facility", "opened a facility")
         else:
             what, verbs = "production", ("starts production", "started production")
         return Wording("other", f"other:{principal}:{what}:{month}", name, *verbs)
@@ -649,6 +656,7 @@ def _personnel(
     folded: str,
     mention: DateMention | None,
     verb: str,
+    departs: bool = False,
 ) -> Wording | None:
     principal = parties.principal
     roles = parties.roles
@@ -667,7 +675,7 @@ def _personnel(
         return Wording("personnel", key, "Senior staff", f"leave {name}", f"left {name}", True)
     who = names(context, people[:1])
     key = f"personnel:{principal}"
-    if LEAVING.search(verb) and not APPOINTED.match(verb):
+    if departs or (LEAVING.search(verb) and not APPOINTED.match(verb)):
         gone = f" for {new}" if new else ""
         return Wording("personnel", key, who, f"leaves{old}{gone}", f"left{old}{gone}")
     if APPOINTED.search(verb):
@@ -901,7 +909,7 @@ ASPIRATION = re.compile(
     r"想打造|想做|梦想|愿景|目标|" + words("wants? to", "aims? to", "ambitions?")
 )
 PREDICTION = re.compile(
-    r"未来|将会|将|会|预计|预期|" + words("will", "expects?", "predicts?", "forecasts?")
+    r"未来|将会|将|会|预计|预期|" + words("will", "would", "expects?", "predicts?", "forecasts?")
 )
 
 

@@ -19,9 +19,11 @@ from timeline.pipeline.context import (
 from timeline.pipeline.triggers import (
     ACQUIRE_VERB,
     ANAPHOR,
+    APPOINTS,
     BY_AGENT,
     DOCUMENT,
     FIRST_PERSON,
+    FOUNDED_BY,
     FUNDED,
     INVESTOR_AFTER,
     INVESTOR_BEFORE,
@@ -30,6 +32,8 @@ from timeline.pipeline.triggers import (
     LEADS_ROUND,
     LIST_JOIN,
     MERGER,
+    OBJECT_OF,
+    PASSIVE,
     PASSIVE_BUY,
     SELLS,
     SUBSIDIARY,
@@ -84,12 +88,14 @@ def find_parties(
 ) -> Parties:
     # "百度旗下的度小满": a parent named before the company the clause is about is no party
     # to what that company does; it is kept as the parent.
-    parents = {
-        m.slug
-        for m in span_actors
-        if SUBSIDIARY.match(context.folded, m.char_end)
-        and not any(o.char_start - m.char_end in range(0, 6) for o in span_actors if o is not m)
-    }
+    parents = dedupe(
+        [
+            m.slug
+            for m in span_actors
+            if SUBSIDIARY.match(context.folded, m.char_end)
+            and not any(o.char_start - m.char_end in range(0, 6) for o in span_actors if o is not m)
+        ]
+    )
     span_actors = [m for m in span_actors if m.slug not in parents]
     slugs = dedupe([mention.slug for mention in span_actors])
     kinds = {slug: context.kind(slug) for slug in slugs}
@@ -109,9 +115,12 @@ def find_parties(
     principal: str | None
     unnamed = ""
     if kind == "founding":
-        # "2023 年创立的零一万物" / "01.AI was founded": the organization nearest the verb.
+        # "2023 年创立的零一万物" / "01.AI was founded": the organization nearest the verb;
+        # in "饱了么由前美团高管周宁创办", the one before the agent's 由.
         after_orgs = [slug for slug in after if slug in orgs]
-        before_orgs = [slug for slug in before if slug in orgs]
+        agent = FOUNDED_BY.search(context.folded, max(0, trigger.start - 24), trigger.start)
+        limit = agent.start() if agent else trigger.start
+        before_orgs = [m.slug for m in span_actors if m.char_end <= limit and m.slug in orgs]
         principal = (after_orgs or before_orgs[-1:] or [fallback])[0]
         for person in people:
             roles[person] = "founder"
@@ -178,7 +187,7 @@ def find_parties(
             if kinds[slug] == "lab":
                 roles[slug] = "subject"
     elif kind == "personnel":
-        principal = focus.slug if focus else (people[0] if people else None)
+        principal = focus.slug if focus else mover(context, span_actors, trigger)
         principal = principal or org_or_fallback(companies)
         # "出走加入豆包", "joined ByteDance": whoever is named after the joining verb is
         # the new employer; other companies are the one left or the one hiring.
@@ -220,6 +229,9 @@ def find_parties(
             # Who denies is who speaks: "李开复…辟谣", "李开复说:“我们没有寻求被收购”".
             subjects = [slug for slug in before if kinds[slug] == "person"][-1:] + subjects
         candidates = subjects or ([fallback] if fallback else []) or companies
+        if not candidates and parents and kind in WORK_SUBJECT_KINDS:
+            # "雅丰旗下保养品牌「水漾」…遭罚锾": what befalls a brand befalls its owner.
+            candidates = parents[:1]
         if not candidates and works and kind in WORK_SUBJECT_KINDS:
             # "PitchPass suffered an outage", "该药获批上市": a product is what the
             # happening is about; the company the article is about is taken as its owner.
@@ -272,6 +284,26 @@ def find_parties(
 
 
 _VERSION_TAIL = re.compile(r"[\s\-]?(v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?)")
+
+
+def mover(
+    context: ArticleContext, span_actors: Sequence[ActorMention], trigger: Trigger
+) -> str | None:
+    """The person a personnel clause is about: the one appointed after an active appointing
+    verb ("华芯装备任命李娜为…"), else the one named nearest before the verb ("由陈淑芬之女
+    林佳颖接任"), else the first one named."""
+    people = [m for m in span_actors if context.kind(m.slug) == "person"]
+    before = [m for m in people if m.char_end <= trigger.start]
+    after = [m for m in people if m.char_start >= trigger.end]
+    if (
+        after
+        and APPOINTS.fullmatch(context.folded, trigger.start, trigger.end)
+        and not PASSIVE.search(context.folded, max(0, trigger.start - 12), trigger.start)
+    ):
+        return after[0].slug
+    if before:
+        return before[-1].slug
+    return people[0].slug if people else None
 
 
 def round_investors(context: ArticleContext, mentions: Sequence[ActorMention]) -> dict[str, bool]:
@@ -339,6 +371,13 @@ def sale_parties(
     if SELLS.search(verb):
         seller = before[-1].slug if before else fallback
         return (after[0].slug if after else None), seller
+    object_of = OBJECT_OF.search(context.folded, max(0, start - 28), start)
+    if object_of:
+        # "饱了么完成对鲜到家的收购": the one named between 对 and 的 is bought.
+        bought = [m for m in before if m.char_start >= object_of.start()]
+        buyers = [m for m in before if m.char_end <= object_of.start()]
+        if bought:
+            return (buyers[-1].slug if buyers else fallback), bought[0].slug
     passive_from = start - 14
     passive = [m for m in before if m.char_start >= passive_from]
     if passive and PASSIVE_BUY.search(context.folded[passive_from : passive[0].char_start]):

@@ -13,28 +13,28 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.triggers import OPENERS
 
-# Clause boundaries a subject follows.
+# Clause boundaries a subject follows (an English full stop only before a space).
 _BOUNDARY = "，。,;；:：!?！？\n"
-_AT_CLAUSE_START = rf"(?<![^{_BOUNDARY}])\s*"
 
-# The kinds each referring expression may stand for, most specific first.
+# The kinds each referring expression may stand for: words that refer anywhere, and words
+# that refer only when they open a clause ("公司首席技术官赵刚卸任", "Its loyalty program…").
 REFERRING = (
     (
         re.compile(
             r"(?:该|这家|此|本)(?:公司|集团|企业|银行|航司|航空公司|保险公司|厂商|车企|平台)|该行"
-            rf"|{_AT_CLAUSE_START}公司(?![的之]?(?:股|债|名|法))"
             r"|\bthe (?:company|firm|group|bank|lender|insurer|airline|carrier|operator|retailer"
-            r"|automaker|carmaker|chipmaker|chip maker|studio|start-?up|maker|manufacturer"
+            r"|chain|automaker|carmaker|chipmaker|chip maker|studio|start-?up|maker|manufacturer"
             r"|streamer|broadcaster|utility|telecom|developer|publisher|brand)\b"
         ),
+        re.compile(r"公司(?![的之]?(?:股|债|名|法))|\bits\b"),
         COMPANY_KINDS,
     ),
     (
         re.compile(
             r"(?:该|这个|此)实验室|该研究所|该研究院|该中心"
-            rf"|{_AT_CLAUSE_START}实验室"
             r"|\bthe (?:lab|laboratory|institute|research cent(?:er|re))\b"
         ),
+        re.compile(r"实验室"),
         frozenset({"lab", "organization"}),
     ),
     (
@@ -43,6 +43,7 @@ REFERRING = (
             r"|\bthe (?:regulator|authority|agency|ministry|commission|administration|watchdog"
             r"|bureau|department|exchange|university|league|government)\b"
         ),
+        None,
         frozenset({"organization"}),
     ),
 )
@@ -59,17 +60,43 @@ def referred_actors(
     itself, standing for the latest actor of its kind before it: the one that was a
     clause's subject, else any; a company may also be the paragraph's `topic` or the
     company the article is about."""
+    expressions = _expressions(context)
+    index = bisect_left(expressions, (start,))
     found = []
-    named = context.actors_in(max(0, start - 8), end + 8)
-    for pattern, kinds in REFERRING:
-        for match in pattern.finditer(context.folded, start, end):
-            at, until = match.end() - len(match.group().lstrip()), match.end()
-            if any(m.char_start < until and at < m.char_end for m in named):
-                continue
-            slug = _antecedent(context, at, kinds, topic)
-            if slug is not None:
-                found.append(ActorMention(slug, context.text[at:until], at, until))
-    return sorted(found, key=lambda mention: mention.char_start)
+    while index < len(expressions) and expressions[index][1] <= end:
+        at, until, kinds = expressions[index]
+        index += 1
+        slug = _antecedent(context, at, kinds, topic)
+        if slug is not None:
+            found.append(ActorMention(slug, context.text[at:until], at, until))
+    return found
+
+
+def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str]]]:
+    """Every referring expression of the article that names no actor, found once, in text
+    order: (start, end, the kinds it may stand for)."""
+    if context.referring is not None:
+        return context.referring
+    expressions = []
+    for anywhere, initial, kinds in REFERRING:
+        matches = [*anywhere.finditer(context.folded)]
+        if initial is not None:
+            matches += [
+                m
+                for m in initial.finditer(context.folded)
+                if _opens_clause(context.text, m.start())
+            ]
+        expressions += [(*m.span(), kinds) for m in matches if not _in_a_name(context, *m.span())]
+    context.referring = sorted(expressions, key=lambda expression: expression[:2])
+    return context.referring
+
+
+def _in_a_name(context: ArticleContext, start: int, end: int) -> bool:
+    """True when the words are part of an actor's name ("苹果公司")."""
+    return any(
+        m.char_start < end and start < m.char_end
+        for m in context.actors_in(max(0, start - 40), end + 40)
+    )
 
 
 def _antecedent(
@@ -92,18 +119,26 @@ def _antecedent(
     return anywhere
 
 
+def _clause_start(text: str, position: int, floor: int) -> int | None:
+    """Where the clause holding `position` starts, looking back no further than `floor`."""
+    for index in range(position - 1, floor - 1, -1):
+        char = text[index]
+        if char in _BOUNDARY or (char == "." and text[index + 1 : index + 2].isspace()):
+            return index + 1
+    return 0 if floor == 0 else None
+
+
+def _opens_clause(text: str, position: int) -> bool:
+    start = _clause_start(text, position, max(0, position - 3))
+    return start is not None and not text[start:position].strip()
+
+
 def _leads_its_clause(context: ArticleContext, mention: ActorMention) -> bool:
     """True when only an opener, a date or an article stands before the name in its clause."""
+    clause_start = _clause_start(context.text, mention.char_start, max(0, mention.char_start - 40))
+    if clause_start is None:
+        return False
     folded = context.folded
-    floor = max(0, mention.char_start - 40)
-    clause_start = floor
-    for position in range(mention.char_start - 1, floor - 1, -1):
-        if folded[position] in _BOUNDARY:
-            clause_start = position + 1
-            break
-    else:
-        if floor > 0:
-            return False
     lead = folded[clause_start : mention.char_start]
     for date in context.dates_in(clause_start, mention.char_start):
         lead = lead.replace(folded[date.char_start : date.char_end], "")

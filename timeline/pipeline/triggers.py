@@ -16,7 +16,17 @@ def words(*words: str) -> str:
 # "about 1,100", "more than 86,000": a count and its hedge.
 _ROUGHLY = r"(?:about |some |nearly |more than |over |almost )?"
 _STAFF = r"(?:jobs|positions|roles|staff|employees|workers)"
-_SITES = r"(?:stores?|plants?|factories|factory|branch(?:es)?|offices?|outlets?)"
+_SITES = (
+    r"(?:stores?|shops?|plants?|factories|factory|branch(?:es)?|offices?|outlets?|theaters?"
+    r"|theatres?|cinemas?|restaurants?|locations?|sites?|mines?|hotels?|clinics?|warehouses?)"
+)
+# Places a company opens: "opened a new container terminal", "新建物流中心".
+_FACILITIES = (
+    r"(?:plant|factory|facility|fab|gigafactory|refinery|mill|assembly line|production line"
+    r"|terminal|port|warehouse|distribution cent(?:er|re)|data cent(?:er|re)|hub|depot"
+    r"|research cent(?:er|re)|campus)"
+)
+_SITES_ZH = r"(?:工厂|基地|产线|生产线|厂房|园区|码头|港区|仓库|物流中心|数据中心|研发中心|总部)"
 _TITLES = (
     r"(?:chair\w*|chief \w+ officer|chief executive|ceo|cfo|cto|coo|president|head|director"
     r"|managing director|general manager)"
@@ -52,7 +62,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
             r"反垄断|立案调查|(?:展开|启动|开展|介入|发起|接受|遭到?)调查|传票|罚款|罚锾|罚金|罚单"
             r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|召回"
-            r"|数据泄露|泄露|起诉|诉讼|"
+            r"|数据泄露|泄露|起诉|诉讼|网络攻击|黑客攻击|勒索软件|"
             + words(
                 "controvers(?:y|ies|ial)",
                 "antitrust",
@@ -75,6 +85,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 r"(?:a|voluntary|issued|announced) recalls?",
                 "recalls? of",
                 "data breach",
+                r"cyber-?attacks?",
+                r"hack(?:ed|ers?)",
+                "ransomware",
                 "breach(?:ed)?",
                 "lawsuits?",
                 "sued",
@@ -131,8 +144,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "partnership",
-            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署.{0,10}(?:协议|合同|合约|备忘录)|"
-            r"签订.{0,10}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
+            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署[^，。,;；]{0,24}(?:协议|合同|合约|备忘录)|"
+            r"签订[^，。,;；]{0,24}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
             + words(
                 "partner(?:ship|ed|s with)",
                 "joint (?:lab|laboratory|venture)",
@@ -168,7 +181,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "personnel",
             r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|辞去|离任|退休|升任|接替"
-            r"|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|由[^，。,;；]{1,16}担任|挖角"
+            r"|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|由[^，。,;；]{1,16}(?:担任|代理|暂代|兼任)"
+            r"|挖角"
             r"|加入(?!了?.{0,6}能力)|"
             + words(
                 "joined",
@@ -191,7 +205,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "took the helm",
                 r"succeed(?:ed|s)",
                 "promoted to",
-                r"(?:became|becomes|was named|is named|were named) (?:the |its )?"
+                r"(?:became|becomes|was named|is named|were named) (?:the |its |[\w-]+'s )?"
                 rf"(?:new |interim |first )?{_TITLES}",
                 "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
             ),
@@ -230,14 +244,13 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "production",
             r"投产|量产|开工|动工|奠基|"
-            r"(?:工厂|基地|产线|生产线|厂房|园区)[^，。,;；]{0,6}(?:正式)?(?:开业|启用|落成|揭牌|建成|投用)|"
-            r"(?:开设|新建|建成|落成|启用)[^，。,;；]{0,10}(?:工厂|基地|产线|生产线|厂房)|"
+            rf"{_SITES_ZH}[^，。,;；]{{0,6}}(?:正式)?(?:开业|启用|落成|揭牌|建成|投用|开港|开通)|"
+            rf"(?:开设|新建|建成|落成|启用)[^，。,;；]{{0,10}}{_SITES_ZH}|"
             + words(
                 r"(?:began|begins|begin|started|starts|start|commenced|kicked off) "
                 r"(?:mass |commercial |full |volume |trial |serial )?production",
                 r"production (?:began|started|begins|starts)",
-                r"opened (?:an? |its |the |their )?(?:[\w-]+,? ){0,3}(?:plant|factory|facility|fab|"
-                r"gigafactory|refinery|mill|assembly line|production line)",
+                rf"opened (?:an? |its |the |their )?(?:[\w-]+,? ){{0,3}}{_FACILITIES}",
                 "broke ground",
                 r"(?:began|started|begins|starts) construction",
                 r"construction (?:began|started)",
@@ -273,8 +286,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "pricing",
-            r"降价|价格战|调价|涨价|提价|定价|降至|直降|(?:降低|下调|上调|调高|调低)[^，。,;；]{0,12}价格"
-            r"|价格(?:下调|上调)|"
+            r"降价|价格战|调价|涨价|提价|定价|降至|直降"
+            r"|(?:降低|下调|上调|调高|调低|提高)[^，。,;；]{0,12}(?:价格|资费|费率|票价|收费|费用)"
+            r"|(?:价格|资费|费率|票价|收费|价|费)(?:下调|上调|调高|调低|调涨|调降)|"
             + words(
                 "price cuts?",
                 "cut (?:its |the )?prices?",
@@ -283,7 +297,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "price war",
                 "pricing",
                 "priced at",
-                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ )?(?:prices?|fares?|fees?)",
+                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ )?"
+                r"(?:prices?|fares?|fees?|rates)",
+                r"(?:prices?|fares?|fees?) (?:rose|increased|went up|fell|dropped)",
                 r"price (?:increases?|hikes?|rises?)",
             ),
         ),
@@ -360,7 +376,9 @@ REPORTED = re.compile(
 FORECAST = re.compile(
     r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
     r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))|(?<![机社议学协大峰布聚约开体领理误总])会(?![议员计长谈面上场所话])"
+    r"|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
+    # "会" as "will", not as the 会 of 董事会, 委员会, 股东会, 展会, 晚会…
+    r"|(?<![机社议学协大峰布聚约开体领理误总事员东商工金年例晚展博省都运易])会(?![议员计长谈面上场所话])"
     r"|"
     + words(
         "will",
@@ -445,13 +463,13 @@ AS_OF = re.compile(
     r"(?:截至|截止到?|直到|" + words("as of", "until", "since", "before", "after") + r")\s*$"
 )
 
-BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起)")
+BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起|同期)")
 
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
 
 # "陈立新辞任，由总裁王海峰接任": a clause naming who takes over carries on the one before.
-TAKEN_OVER_BY = re.compile(r"(?:并|改|后|其后|随后|转)?由")
+TAKEN_OVER_BY = re.compile(r"(?:其|该|此)?(?:职务|职位|一职|职)?(?:并|改|后|其后|随后|转)?由")
 
 # A date that qualifies the noun after it: "2024年12月的重组".
 ATTRIBUTIVE = re.compile(r"\s*的")
@@ -503,7 +521,9 @@ OPINION = re.compile(
 
 # What may stand between an English verb of saying and the date it was said on.
 SAID_WHEN = re.compile(
-    r"\s*(?:(?:in|during|at) an? (?:[\w-]+ )?(?:interview|speech|statement|call|briefing|podcast"
+    r"\s*(?:(?:analysts|reporters|investors|journalists|employees|staff|shareholders|lawmakers"
+    r"|customers)\s+)?"
+    r"(?:(?:in|during|at) an? (?:[\w-]+ )?(?:interview|speech|statement|call|briefing|podcast"
     r"|conference)\s+)?(?:on|in|last|this|during|earlier in)?\s*"
 )
 
@@ -552,6 +572,13 @@ FINED = re.compile(
 # The kinds of trouble a controversy's key names with its month: the same company can be
 # fined twice in a year, or fined after an outage.
 TROUBLES = (
+    (
+        "cyberattack",
+        re.compile(
+            r"网络攻击|黑客|勒索软件|" + words(r"cyber-?attacks?", r"hack(?:ed|ers?)", "ransomware")
+        ),
+        ("suffers a cyberattack", "suffered a cyberattack"),
+    ),
     (
         "outage",
         re.compile(
@@ -617,7 +644,7 @@ LEAVING = re.compile(
 )
 JOINS = re.compile(r"加入|加盟|入职|投奔|" + words("joined", "joins", "joining", "moved to"))
 APPOINTED = re.compile(
-    r"任命|出任|接任|升任|接替|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|担任|"
+    r"任命|出任|接任|升任|接替|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|担任|代理|暂代|兼任|"
     + words(
         "appointed",
         "named",
@@ -715,6 +742,18 @@ ROUND_NAME = re.compile(
     r"(?P<zh>pre-?[a-e]|(?<![a-z])[a-e]|天使|种子)\+?\s*轮|"
     r"\bseries (?P<en>[a-e])\b|\b(?P<seed>seed|angel) (?:round|funding)\b"
 )
+# Verbs by which someone appoints someone else, and the passive that turns them round.
+APPOINTS = re.compile(r"任命|委任|聘任|" + words("appointed", "named", "hired"))
+PASSIVE = re.compile(r"被\s*$|获\s*$|" + words("was", "were", "is", "are", "been", "be") + r"\s*$")
+# "对鲜到家的收购": the object of a nominal verb.
+OBJECT_OF = re.compile(r"对[^，。,;；]{1,24}的(?:全资|战略|控股)?\s*$")
+# A predecessor named after the verb: "succeeding Raymond Cole", "接替刘振国".
+PREDECESSOR = re.compile(
+    r"接替|取代|"
+    + words("succeeding", "replacing", "succeeded", "replaced", "succeeds", "replaces")
+)
+# The agent of a Chinese passive founding: "由周宁于2015年创办".
+FOUNDED_BY = re.compile(r"由[^，。,;；]{1,20}$")
 LEADS_ROUND = re.compile(r"领投|牵头|" + words("led", "co-led", "led by", "leads"))
 LIST_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
 
@@ -761,6 +800,7 @@ PRESALE = re.compile(r"预售|开放预订|" + words(r"pre-?orders?", r"pre-?sal
 CONSTRUCTION = re.compile(
     r"开工|动工|奠基|" + words("broke ground", r"construction", "groundbreaking")
 )
+PLANT = re.compile(r"工厂|厂房|生产线|产线|" + words("plant", "factory", "fab", "gigafactory"))
 PLANT_OPENED = re.compile(
     r"开业|启用|落成|揭牌|建成|投用|开设|新建|" + words("opened", "opens", "inaugurated")
 )
