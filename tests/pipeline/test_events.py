@@ -1111,7 +1111,10 @@ def test_no_claim_for_what_has_not_happened(claims_about, text):
             "2024-06-30",
             [
                 ("personnel:huang-wenbin", "Huang Wenbin leaves Hefeng Farm Machinery"),
-                ("personnel:cai-mingzhe", "Cai Mingzhe is appointed general manager of Hefeng Farm Machinery"),
+                (
+                    "personnel:cai-mingzhe",
+                    "Cai Mingzhe is appointed general manager of Hefeng Farm Machinery",
+                ),
             ],
         ),
         # The one appointed is the one named nearest the verb, or after an active one.
@@ -1198,3 +1201,86 @@ def test_a_year_ago_figure_is_a_comparison_not_a_report(claims_about):
         "financials:baochuan-steel:2024-40",
         "Baochuan Steel reports H1 2024 net loss of RMB 1.8 billion",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The two airlines", "兩家公司", "雙方": the two companies named last.
+        (
+            "SkyHarbor Airlines and Jetstream Pacific agreed to merge in March 2024. The two "
+            "airlines completed their merger on October 1, 2024.",
+            [
+                (
+                    "acquisition:skyharbor-airlines+jetstream-pacific:agreement",
+                    "SkyHarbor Airlines agrees to merge with Jetstream Pacific",
+                ),
+                (
+                    "acquisition:skyharbor-airlines+jetstream-pacific",
+                    "SkyHarbor Airlines merges with Jetstream Pacific",
+                ),
+            ],
+        ),
+        (
+            "今年6月，金管會核准宏聯人壽與永信產險的合併案。雙方於10月1日完成合併。",
+            [
+                (
+                    "other:honglian-life:approval:2024-06",
+                    "Honglian Life wins approval to merge with Yongxin Property Insurance from "
+                    "the Financial Supervisory Commission",
+                ),
+                (
+                    "acquisition:honglian-life+yongxin-property-insurance",
+                    "Honglian Life merges with Yongxin Property Insurance",
+                ),
+            ],
+        ),
+        # Rules a regulator issues.
+        (
+            "北京市通信管理局今年3月发布《数据交易管理办法》，自5月1日起施行。",
+            [
+                (
+                    "other:beijing-communications-administration:rules:2024-03",
+                    "Beijing Communications Administration issues rules",
+                )
+            ],
+        ),
+        (
+            "In March 2024, the Beijing Communications Administration issued new rules on data "
+            "trading.",
+            [
+                (
+                    "other:beijing-communications-administration:rules:2024-03",
+                    "Beijing Communications Administration issues rules",
+                )
+            ],
+        ),
+        # A price raised, and a product put on sale, named before the verb.
+        (
+            "Fuka raised its monthly subscription price to $12.99 in March 2024.",
+            [("pricing:fuka:2024-03", "Fuka raises prices")],
+        ),
+        (
+            "华芯装备新款刻蚀机今年4月开启预售。",
+            [
+                (
+                    "product_launch:huaxin-equipment:2024-04:presale",
+                    "Huaxin Equipment opens pre-orders for a new machine",
+                )
+            ],
+        ),
+        # A university or its lab releases models.
+        (
+            "Tsinghua University set up a research lab in 2019. In May 2024, the lab released "
+            "a new language model.",
+            [
+                (
+                    "model_release:tsinghua-university:2024-05",
+                    "Tsinghua University releases a language model",
+                )
+            ],
+        ),
+    ],
+)
+def test_pairs_rules_prices_and_labs(claims_about, text, expected):
+    assert [(c.key, c.headline) for c in claims_about(text)] == expected

@@ -34,7 +34,7 @@ class ArticleContext:
     _actor_starts: list[int] = field(default_factory=list)
     _speakers: dict[str, str | None] = field(default_factory=dict)
     # The referring expressions ("该公司", "the regulator") of the text, once found.
-    referring: list[tuple[int, int, frozenset[str]]] | None = None
+    referring: list[tuple[int, int, frozenset[str] | None]] | None = None
 
     def __post_init__(self) -> None:
         self._date_starts = [mention.char_start for mention in self.dates]

@@ -1150,7 +1150,9 @@ def _undated_claims(
 
 # Types whose happening is named by its period alone ("financials:x:2024-35", "other:x:
 # approval:2024-06"): with no date they name nothing, so no claim is built.
-_DATED_ONLY = frozenset({"financials", "pricing", "approval", "listing", "production", "trial"})
+_DATED_ONLY = frozenset(
+    {"financials", "pricing", "approval", "listing", "production", "trial", "rules"}
+)
 
 
 def _with_subject(

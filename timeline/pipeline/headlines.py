@@ -1,6 +1,27 @@
 """Keys, headlines and summaries: the name a claim's happening gets in every article and
 script, and the English headline and summary sentence built from its type, parties, money,
 date and source.
+
+Types and keys beyond the obvious ones (API.md's vocabulary has no type of their own for
+some happenings; these are the decisions):
+
+- a regulator's approval, rules a regulator issues, a stock market listing, a plant's
+  construction, opening or production start, a clinical trial: `other`, keyed
+  `other:<company>:<approval|rules|construction|opening|production|trial>:<YYYY-MM>`, and a
+  listing `other:<company>:listing` (a company lists once);
+- mergers and acquisitions: `acquisition`, `acquisition:<buyer or first>+<target or
+  second>`, with `:agreement` when only agreed (a letter of intent, an announced deal);
+- pre-orders and the start of sales: `product_launch`, pre-orders keyed `…:presale`;
+- outages, cyberattacks, fines, recalls, lawsuits, data breaches: `controversy`, keyed
+  `controversy:<company>:<kind>:<YYYY-MM>`; investigations and criticism by the year;
+- financial figures: `financials:<company>:<EDTF period reported>` (`2024`, `2024-35`
+  for Q3, `2024-40` for H1, `2024-09`), units sold included;
+- funding rounds: `funding:<company>:<round name>` when written (`series-b`, `pre-a`,
+  `angel`), else the year, else (undated) the amount;
+- store or plant closures and job cuts: `restructuring`; exiting a business: `strategy`;
+  signed deals, licensed rights: `partnership`;
+- a saying is typed by what it says happened; a view, a forecast, a plan or anything said
+  in an interview is a `statement`.
 """
 
 import re
@@ -435,9 +456,9 @@ def key_and_headline(
     return None
 
 
-# Happenings the API has no type of their own for: a regulator's approval, a stock market
-# listing, a plant's construction, opening or production start, a clinical trial.
-OTHER_KINDS = frozenset({"approval", "listing", "production", "trial"})
+# Happenings the API has no type of their own for: a regulator's approval or rules, a stock
+# market listing, a plant's construction, opening or production start, a clinical trial.
+OTHER_KINDS = frozenset({"approval", "listing", "production", "trial", "rules"})
 PARTNER_KINDS = frozenset({"company", "investor", "organization"})
 
 
@@ -472,6 +493,10 @@ def _other_happening(
         present = f"wins approval{what}{source}" if what or source else "wins regulatory approval"
         past = present.replace("wins", "won", 1)
         return Wording("other", f"other:{principal}:approval:{month}", name, present, past)
+    if kind == "rules":
+        return Wording(
+            "other", f"other:{principal}:rules:{month}", name, "issues rules", "issued rules"
+        )
     if kind == "listing":
         where = f"lists on the {context.name(organizations[0])}" if organizations else "goes public"
         past = where.replace("lists", "listed", 1).replace("goes", "went", 1)
@@ -560,6 +585,13 @@ RELEASED_THINGS = (
         "a new drug",
     ),
     (re.compile(r"应用|" + words("apps?", "applications?")), "product", "a new app"),
+    (re.compile(r"游戏|" + words("games?")), "product", "a new game"),
+    (
+        re.compile(r"设备|机器|机台|刻蚀机|光刻机|" + words("devices?", "machines?", "equipment")),
+        "product",
+        "a new machine",
+    ),
+    (re.compile(r"新品|产品|新款|" + words("products?")), "product", "a new product"),
 )
 # A Latin name written after the verb: "Step-2", "Kling", "Blackwell B200".
 _LATIN_NAME = re.compile(
@@ -580,8 +612,11 @@ def _release(
     # Open-sourced when the verb says so, or "作为开源大模型发布": not for an "开源模型"
     # named elsewhere in the span.
     open_sourced = OPEN_SOURCE.search(folded, max(0, verb_at - 8), verb_at + 12) is not None
+    presale = PRESALE.search(folded, max(0, verb_at - 4), verb_at + 14) is not None
     if context.kind(principal) not in WORK_KINDS:
-        return _unnamed_release(context, parties, mention, open_sourced, "升级" in folded)
+        return _unnamed_release(
+            context, parties, mention, open_sourced, "升级" in folded, presale=presale
+        )
     developer = next((s for s, r in roles.items() if r == "developer"), None)
     version = parties.versions.get(principal, "")
     name = context.name(principal)
@@ -598,7 +633,7 @@ def _release(
     number = re.sub(r"(?:\.0)+$", "", version)
     tag = f"{principal}-{number.replace('.', '-')}" if version else principal
     key = f"{kind}:{tag}"
-    if PRESALE.search(folded, max(0, verb_at - 4), verb_at + 14):
+    if presale:
         # Pre-orders open before the launch itself: two happenings.
         key += ":presale"
         verbs = ("opens pre-orders for", "opened pre-orders for")
@@ -620,10 +655,12 @@ def _unnamed_release(
     mention: DateMention | None,
     open_sourced: bool,
     upgraded: bool,
+    *,
+    presale: bool = False,
 ) -> Wording | None:
     """ "阶跃星辰发布了Step-2万亿参数模型", "快手推出视频生成模型可灵": a company releasing a
     work the gazetteer does not know, named by its Latin name when it has one."""
-    if mention is None or context.kind(parties.principal) not in COMPANY_KINDS:
+    if mention is None or context.kind(parties.principal) not in ORGANIZATION_KINDS:
         return None
     words_after = parties.unnamed[:_UNNAMED_LIMIT]
     folded_after = fold_text(words_after)
@@ -647,6 +684,9 @@ def _unnamed_release(
         verbs = ("open-sources", "open-sourced")
     if upgraded:
         verbs, label = ("upgrades", "upgraded"), label.replace("a new ", "its ")
+    if presale:
+        key += ":presale"
+        verbs = ("opens pre-orders for", "opened pre-orders for")
     return Wording(kind, key, subject, f"{verbs[0]} {label}", f"{verbs[1]} {label}")
 
 

@@ -37,6 +37,7 @@ from timeline.pipeline.triggers import (
     PASSIVE_BUY,
     SELLS,
     SUBSIDIARY,
+    UPGRADE_OR_SALE,
     Trigger,
 )
 
@@ -130,6 +131,8 @@ def find_parties(
         # named after it as agent ("released by Alibaba"), or the company the sentence is
         # about; a company merely compared with after the verb is none.
         subjects = [slug for slug in before if slug in companies]
+        # A lab or a university releases models too, when no company is named before.
+        subjects = subjects or [slug for slug in before if kinds[slug] in {"lab", "organization"}]
         agents = [
             m.slug
             for m in span_actors
@@ -146,8 +149,9 @@ def find_parties(
             # "快手推出视频生成模型可灵": a work the gazetteer does not know, released by a
             # known company; the company carries the claim and the words name the work.
             unnamed = context.text[trigger.end : span[1]]
-            if "升级" in context.folded[trigger.start : trigger.end]:
-                # "可灵基础模型全面升级": what was upgraded is named before the verb.
+            if UPGRADE_OR_SALE.search(context.folded, trigger.start, trigger.end):
+                # "可灵基础模型全面升级", "新款刻蚀机开启预售": what was upgraded or put on sale
+                # is named before the verb.
                 unnamed = context.text[span[0] : trigger.start]
             principal = developer
     elif kind == "funding":
@@ -221,6 +225,11 @@ def find_parties(
             # article is about when it names no other.
             speakers = [slug for slug in [fallback or context.main_company] if slug]
         principal = speakers[0] if speakers else None
+    elif kind == "rules":
+        # Rules are issued by a regulator or a ministry, named before the verb if anywhere.
+        issuers = [slug for slug in before if kinds[slug] == "organization"]
+        issuers = issuers or [slug for slug in orgs if kinds[slug] == "organization"]
+        principal = issuers[-1] if issuers else fallback
     elif kind in {"ranking", "pricing"}:
         principal = (works or companies or [fallback])[0]
     else:

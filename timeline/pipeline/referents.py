@@ -48,6 +48,13 @@ REFERRING = (
     ),
 )
 
+# Two companies referred to together: "the two airlines", "两家公司", "双方".
+PAIRS = re.compile(
+    r"两家(?:公司|银行|企业|航司|航空公司|保险公司|券商)|两行|双方|"
+    r"\b(?:the two|both) (?:companies|firms|groups|banks|lenders|airlines|carriers|insurers"
+    r"|operators|retailers|chains|studios|sides)\b"
+)
+
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
 _THE = re.compile(r"^(?:the|a|an)\s+")
@@ -66,15 +73,17 @@ def referred_actors(
     while index < len(expressions) and expressions[index][1] <= end:
         at, until, kinds = expressions[index]
         index += 1
-        slug = _antecedent(context, at, kinds, topic)
-        if slug is not None:
-            found.append(ActorMention(slug, context.text[at:until], at, until))
+        if kinds is None:
+            slugs = _latest_two(context, at)
+        else:
+            slugs = [slug] if (slug := _antecedent(context, at, kinds, topic)) else []
+        found += [ActorMention(slug, context.text[at:until], at, until) for slug in slugs]
     return found
 
 
-def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str]]]:
+def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str] | None]]:
     """Every referring expression of the article that names no actor, found once, in text
-    order: (start, end, the kinds it may stand for)."""
+    order: (start, end, the kinds it may stand for, or None for a pair of companies)."""
     if context.referring is not None:
         return context.referring
     expressions = []
@@ -87,8 +96,23 @@ def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str]
                 if _opens_clause(context.text, m.start())
             ]
         expressions += [(*m.span(), kinds) for m in matches if not _in_a_name(context, *m.span())]
+    expressions += [(*m.span(), None) for m in PAIRS.finditer(context.folded)]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+def _latest_two(context: ArticleContext, position: int) -> list[str]:
+    """The two companies named last before `position`, in the order they were named."""
+    index = bisect_left(context._actor_starts, position) - 1
+    found: list[str] = []
+    while index >= 0 and len(found) < 2:
+        mention = context.actors[index]
+        index -= 1
+        if mention.char_start < position - _LOOKBACK:
+            break
+        if context.kind(mention.slug) in COMPANY_KINDS and mention.slug not in found:
+            found.append(mention.slug)
+    return found[::-1] if len(found) == 2 else []
 
 
 def _in_a_name(context: ArticleContext, start: int, end: int) -> bool:

@@ -32,6 +32,12 @@ _TITLES = (
     r"|managing director|general manager)"
 )
 
+# What is raised when "raised" is no funding: "raised its monthly subscription price".
+_NOT_MONEY = (
+    r"(?:its |the |their )?(?:[\w-]+ ){0,2}(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
+    r"|guidance|outlook|concerns|questions|stake)\b"
+)
+
 # Words naming a company's stock market or a board of one: "在上海证券交易所科创板挂牌上市".
 EXCHANGE = (
     r"交易所|证交所|港交所|上交所|深交所|北交所|联交所|柜买中心|科创板|创业板|主板|港股|美股|a股"
@@ -106,6 +112,18 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 r"granted (?:an? |the )?(?:\w+ )?licen[cs]e",
                 "green light",
                 "signed off on",
+            ),
+        ),
+        (
+            "rules",
+            r"(?:发布|出台|印发|颁布|公布|推出)[^，。,;；]{0,6}《[^》]{1,40}》|"
+            r"(?:发布|出台|印发|颁布|公布|推出)[^，。,;；]{0,8}(?:办法|条例|规定|规则|指引|细则|新规)|"
+            r"《[^》]{1,40}》[^，。,;；]{0,6}(?:正式)?(?:施行|实施|生效)|"
+            + words(
+                r"(?:issued|published|introduced|adopted|unveiled|released|finalized|announced)"
+                r" (?:new |draft |its |the )?(?:[\w-]+ ){0,3}(?:rules|regulations|guidelines)",
+                r"(?:rules|regulations|guidelines) (?:took|take|takes) effect",
+                r"came into (?:force|effect)",
             ),
         ),
         (
@@ -213,18 +231,18 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "funding",
             r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
+            r"|获得?[^，。,;；]{0,12}(?:资助|拨款)"
             r"|完成(?:了)?对[^，。,;；]{1,16}的(?:战略)?投资|对[^，。,;；]{1,16}进行了?(?:战略)?投资|"
             + words(
-                r"raised(?! (?:its |the |their )?(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
-                r"|guidance|outlook|concerns|questions|stake))",
-                r"raises(?! (?:its |the |their )?(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
-                r"|guidance|outlook|concerns|questions|stake))",
+                rf"raised(?! {_NOT_MONEY})",
+                rf"raises(?! {_NOT_MONEY})",
                 "funding",
                 "valuation",
                 "valued at",
                 "led the round",
                 r"invest(?:s|ed) in",
                 "investment round",
+                r"(?:received|won|awarded|secured) an? (?:[\w$.,-]+ ){0,3}grant",
                 "series [a-e]",
             ),
         ),
@@ -297,7 +315,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "price war",
                 "pricing",
                 "priced at",
-                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ )?"
+                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}"
                 r"(?:prices?|fares?|fees?|rates)",
                 r"(?:prices?|fares?|fees?) (?:rose|increased|went up|fell|dropped)",
                 r"price (?:increases?|hikes?|rises?)",
@@ -795,6 +813,11 @@ PENDING = re.compile(
     r"(?:申请|提交|寻求|等待|有待|待|尚待|争取)[^，。,;；]{0,8}$|"
     r"\b(?:seek|seeks|seeking|sought|await|awaits|awaiting|pending|applied for|apply for|"
     r"filed for|file for|subject to|requires?|need|needs)\s+(?:\S+\s+){0,3}$"
+)
+# Release verbs whose object is named before them: "可灵…升级", "新款刻蚀机开启预售".
+UPGRADE_OR_SALE = re.compile(
+    r"升级|预售|开售|开卖|发售|上市|开放预订|"
+    + words(r"pre-?orders?", r"pre-?sales?", r"(?:went|goes|go) on sale")
 )
 PRESALE = re.compile(r"预售|开放预订|" + words(r"pre-?orders?", r"pre-?sales?"))
 CONSTRUCTION = re.compile(
