@@ -1284,3 +1284,130 @@ def test_a_year_ago_figure_is_a_comparison_not_a_report(claims_about):
 )
 def test_pairs_rules_prices_and_labs(claims_about, text, expected):
     assert [(c.key, c.headline) for c in claims_about(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A sale agreed, then closed, named only as "the sale".
+        (
+            "Copperline Brewing agreed in April to sell its cider unit to Orchard Valley Drinks "
+            "for $140 million. The sale closed on August 30.",
+            "2024-12-12",
+            [
+                (
+                    "acquisition:orchard-valley-drinks+copperline-brewing:agreement",
+                    "Orchard Valley Drinks agrees to acquire Copperline Brewing",
+                ),
+                (
+                    "acquisition:orchard-valley-drinks+copperline-brewing",
+                    "Orchard Valley Drinks acquires Copperline Brewing",
+                ),
+            ],
+        ),
+        (
+            "衣恋時尚上月宣布，已與日本服飾品牌森之語達成收購協議。",
+            "2024-12-05",
+            [
+                (
+                    "acquisition:yilian-fashion+morinogo:agreement",
+                    "Yilian Fashion agrees to acquire Morinogo",
+                )
+            ],
+        ),
+        # Reported talks to buy are a rumour of a purchase.
+        (
+            "Harbor & Pine is in talks to buy a boutique chain in Italy, people familiar with "
+            "the matter said.",
+            "2024-09-30",
+            [
+                (
+                    "rumor:harbor-pine-hotels:acquisition",
+                    "Reports say Harbor & Pine Hotels is in talks to buy a company",
+                )
+            ],
+        ),
+        # What came weeks later does not share the date before it.
+        (
+            "A data breach at Harbor & Pine exposed the details of 1.2 million guests in May, "
+            "and the hotel group was sued by a consumer group weeks later.",
+            "2024-09-30",
+            [
+                (
+                    "controversy:harbor-pine-hotels:breach:2024-05",
+                    "Harbor & Pine Hotels suffers a data breach",
+                )
+            ],
+        ),
+        # A date after "said" dates the saying; the figure's company is named after it, or,
+        # when the sentence names no one, it is the article's.
+        (
+            "Revenue per available room rose 4% in the second quarter, and net income reached "
+            "$56 million, Harbor & Pine said in July.",
+            "2024-09-30",
+            [
+                (
+                    "financials:harbor-pine-hotels:2024-34",
+                    "Harbor & Pine Hotels reports Q2 2024 revenue",
+                )
+            ],
+        ),
+        (
+            "Copperline Brewing makes lager.\nThird-quarter revenue fell 3% to $310 million.",
+            "2024-12-12",
+            [
+                (
+                    "financials:copperline-brewing:2024-35",
+                    "Copperline Brewing reports Q3 2024 revenue of USD 310 million",
+                )
+            ],
+        ),
+        # Appointments with the person between verb and title, or "serving as".
+        (
+            "Harbor & Pine Hotels grew fast. In June, the company named Aiko Tanaka chief "
+            "operating officer.",
+            "2024-09-30",
+            [("personnel:aiko-tanaka", "Aiko Tanaka is appointed COO of Harbor & Pine Hotels")],
+        ),
+        (
+            "Copperline Brewing chief executive Dan Ruiz resigned in October; finance chief Maya "
+            "Lin is serving as interim chief executive.",
+            "2024-12-12",
+            [
+                ("personnel:dan-ruiz", "Dan Ruiz leaves Copperline Brewing"),
+                ("personnel:maya-lin", "Maya Lin is appointed CEO of Copperline Brewing"),
+            ],
+        ),
+        # Openings of a hotel, a store, a sorting centre.
+        (
+            "Harbor & Pine Hotels opened its 100th property, in Lisbon, on August 12.",
+            "2024-09-30",
+            [("other:harbor-pine-hotels:opening:2024-08", "Harbor & Pine Hotels opens a facility")],
+        ),
+        (
+            "今年8月，衣恋時尚在台北信義區開設全台最大旗艦店。",
+            "2024-12-05",
+            [("other:yilian-fashion:opening:2024-08", "Yilian Fashion opens a facility")],
+        ),
+        (
+            "去年9月，华铁快运昆明分拨中心建成启用。",
+            "2025-02-18",
+            [("other:huatie-express:opening:2024-09", "Huatie Express opens a facility")],
+        ),
+        # A plant started, and breweries shut by "it", in one sentence.
+        (
+            "The brewer Copperline began production at a new plant in Ohio in May, and it shut "
+            "two older breweries in Oregon in September.",
+            "2024-12-12",
+            [
+                (
+                    "other:copperline-brewing:production:2024-05",
+                    "Copperline Brewing starts production",
+                ),
+                ("restructuring:copperline-brewing:2024", "Copperline Brewing restructures"),
+            ],
+        ),
+    ],
+)
+def test_deals_dates_and_subjects_across_clauses(claims_about, text, published, expected):
+    assert [(c.key, c.headline) for c in claims_about(text, published)] == expected

@@ -1,7 +1,8 @@
 """The event extractor on the short articles of benchmarks/labelled/ written outside the AI
 industry (airlines, telecom, retail, energy, chip equipment, insurance, sports media, an
 aviation regulator, a device maker, shipping, cinemas, steel, food delivery, cosmetics, farm
-machinery): every labelled event found with its key and interval, and nothing else claimed.
+machinery, hotels, a brewery, rail express, fashion): every labelled event found with its key
+and interval, and nothing else claimed.
 """
 
 import json
@@ -33,6 +34,10 @@ ARTICLES = (
     "hans_fooddelivery.txt",
     "hant_cosmetics.txt",
     "hant_farm.txt",
+    "en_hotels.txt",
+    "en_brewery.txt",
+    "hans_railway.txt",
+    "hant_fashion.txt",
 )
 LABELS = json.loads((LABELLED / "events.json").read_text(encoding="utf-8"))["articles"]
 

@@ -30,6 +30,7 @@ from timeline.pipeline.triggers import (
     ATTRIBUTIVE,
     BOUND_AFTER,
     CONTINUES,
+    DEAL,
     DELAYED_AFTER,
     DELAYED_BEFORE,
     DEMONSTRATIVE,
@@ -44,6 +45,7 @@ from timeline.pipeline.triggers import (
     HEDGE,
     INTERVIEW,
     INVEST,
+    LATER,
     MOST_VALUABLE,
     NEGATED_SALE,
     NEGATION,
@@ -159,7 +161,7 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
     return [_trimmed(context, start, end) for start, end in joined if end > start]
 
 
-_COORDINATION = re.compile(r"[,;] (?=(?:and|but|while|then)\b)")
+_COORDINATION = re.compile(r"; |, (?=(?:and|but|while|then)\b)")
 
 
 def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
@@ -326,6 +328,8 @@ class ParagraphState:
     speaker: str | None = None
     lead_in: tuple[int, DateMention] | None = None
     dated: dict[str, DateMention] = field(default_factory=dict)
+    # The parties of the latest deal told, which "the sale" or "该交易" refers back to.
+    deal: tuple[str, str] | None = None
 
 
 def _topic_before(
@@ -520,6 +524,19 @@ def _announced(
     return trigger, span
 
 
+def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
+    """ "…net income reached $56 million, Harbor & Pine said in July": a date after the
+    happening's words and a verb of saying is when it was said, not when it happened."""
+    if trigger.event_type in {"statement", "denial"} or mention.char_start < trigger.end:
+        return False
+    saying = None
+    for match in SPEECH.finditer(context.folded, trigger.end, mention.char_start):
+        saying = match
+    return saying is not None and bool(
+        SAID_WHEN.fullmatch(context.folded, saying.end(), mention.char_start)
+    )
+
+
 def _commentary(
     context: ArticleContext, sentence_start: int, said_from: int, end: int, *, plans: bool = True
 ) -> bool:
@@ -583,12 +600,25 @@ def _build_claim(
     span_actors = context.actors_in(start, end)
     sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
     # "该公司", "the regulator": the actor a referring expression stands for, in its place.
-    referred = referred_actors(context, sentence_start, end, state.topic)
+    referred = referred_actors(context, sentence_start, sentence_end, state.topic)
     if referred:
         span_actors = sorted(
-            [*span_actors, *(m for m in referred if m.char_start >= start)],
+            [*span_actors, *(m for m in referred if start <= m.char_start < end)],
             key=lambda mention: mention.char_start,
         )
+    if (
+        kind == "acquisition"
+        and state.deal
+        and not any(context.kind(m.slug) in COMPANY_KINDS for m in span_actors)
+        and DEAL.search(context.folded, start, end)
+    ):
+        # "The sale closed on August 30": the deal told before, by its parties.
+        buyer, target = state.deal
+        span_actors = [
+            ActorMention(buyer, "", trigger.start, trigger.start),
+            *span_actors,
+            ActorMention(target, "", trigger.end, trigger.end),
+        ]
     fallback = None
     if not any(
         context.kind(m.slug) in ORGANIZATION_KINDS and m.char_end <= trigger.start
@@ -611,6 +641,8 @@ def _build_claim(
             # "Chief executive Dana Whitfield stepped down": a title with no company is a
             # title at the company the article is about.
             fallback = context.main_company
+        if fallback is None and kind in _COMPANY_HAPPENINGS:
+            fallback = _company_of_sentence(context, scope, span_actors, referred, kind)
     if fallback is None and not any(
         context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors
     ):
@@ -719,6 +751,50 @@ def _build_claim(
         date=date_value,
         actors=actors,
     )
+
+
+# Happenings whose subject is a company even when the clause does not name one.
+_COMPANY_HAPPENINGS = frozenset(
+    {
+        "financials",
+        "controversy",
+        "restructuring",
+        "pricing",
+        "strategy",
+        "approval",
+        "listing",
+        "production",
+        "trial",
+    }
+)
+
+
+def _company_of_sentence(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span_actors: Sequence[ActorMention],
+    referred: Sequence[ActorMention],
+    kind: str,
+) -> str | None:
+    """The company a clause that names none is about: one named (or referred to) later in
+    its sentence ("Revenue rose 4% in the second quarter, Harbor & Pine said"), else, when
+    the sentence names no actor at all ("Third-quarter revenue fell 3%"), the company the
+    article is about."""
+    if any(context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors):
+        return None
+    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
+    named = sorted(
+        [*context.actors_in(sentence_start, sentence_end), *referred],
+        key=lambda mention: mention.char_start,
+    )
+    companies = [m.slug for m in named if context.kind(m.slug) in COMPANY_KINDS]
+    if companies:
+        return companies[0]
+    if named or scope.borrowed or kind != "financials":
+        # The sentence names someone else, or lends the next sentence's actors; only a
+        # bare figure is surely the article's own company's.
+        return None
+    return context.main_company
 
 
 def _make_claims(
@@ -1059,6 +1135,8 @@ def _sentence_claims(
             if trigger is None:
                 continue
             trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
+            if _dates_the_saying(context, trigger, mention):
+                continue
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end
@@ -1185,6 +1263,11 @@ def _with_subject(
 
 def _remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
     for claim in claims:
+        roles = dict(claim.actors)
+        if claim.event_type == "acquisition" and {"acquirer", "target"} <= set(roles.values()):
+            buyer = next(slug for slug, role in roles.items() if role == "acquirer")
+            target = next(slug for slug, role in roles.items() if role == "target")
+            state.deal = (buyer, target)
         if claim.date is not None:
             state.dated[_TYPE_FAMILY.get(claim.event_type, claim.event_type)] = claim.date
 
@@ -1306,6 +1389,9 @@ def _continued_claim(
     when = WHEN_CLAUSE.search(
         context.folded, clauses[previous_index][0], clauses[previous_index][1]
     )
+    if LATER.search(context.folded, start, end):
+        # "…in May, and the hotel group was sued weeks later": a time of its own.
+        return None
     taken_over = TAKEN_OVER_BY.match(context.folded, start, end)
     after_a_move = bool(claims) and claims[-1].event_type == "personnel"
     if not (when or taken_over or after_a_move or CONTINUES.search(context.folded[start:end])):

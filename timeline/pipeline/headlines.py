@@ -986,8 +986,9 @@ TITLES = tuple(
     for pattern, title in (
         (r"联合创始人|\bco-?founder\b", "co-founder"),
         (r"首席执行官|\bceo\b|chief executive", "CEO"),
-        (r"首席技术官|\bcto\b", "CTO"),
-        (r"首席财务官|\bcfo\b", "CFO"),
+        (r"首席技术官|\bcto\b|chief technology officer", "CTO"),
+        (r"首席运营官|\bcoo\b|chief operating officer", "COO"),
+        (r"首席财务官|\bcfo\b|chief financial officer|finance chief", "CFO"),
         (r"董事长|董事会主席|\bchair(?:man|woman)?\b", "chairman"),
         (r"总裁|\bpresident\b", "president"),
         (r"总经理|general manager", "general manager"),

@@ -395,13 +395,16 @@ def sale_parties(
         return passive[0].slug, target
     if not before and not after:
         return None, fallback
-    if MERGER.fullmatch(verb) or MERGER.search(context.folded, end, end + 12):
-        # "A and B completed their merger", "A与B合并", "the merger of A and B": two
-        # parties on one side of the verb merge with each other.
-        if len(before) >= 2 and not after:
-            return before[-2].slug, before[-1].slug
-        if len(after) >= 2 and not before:
-            return after[0].slug, after[1].slug
+    # "A and B completed their merger", "A与B合并", "衣恋与森之语达成收购协议", "the merger of A
+    # and B": two parties on one side of the verb deal with each other.
+    if len(before) >= 2 and not after and before[-1].slug != before[-2].slug:
+        return before[-2].slug, before[-1].slug
+    if (
+        len(after) >= 2
+        and not before
+        and (MERGER.fullmatch(verb) or MERGER.search(context.folded, end, end + 12))
+    ):
+        return after[0].slug, after[1].slug
     buyer = before[0].slug if before else fallback
     target = after[0].slug if after else None
     return buyer, target

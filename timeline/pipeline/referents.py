@@ -22,9 +22,11 @@ REFERRING = (
     (
         re.compile(
             r"(?:该|这家|此|本)(?:公司|集团|企业|银行|航司|航空公司|保险公司|厂商|车企|平台)|该行"
-            r"|\bthe (?:company|firm|group|bank|lender|insurer|airline|carrier|operator|retailer"
-            r"|chain|automaker|carmaker|chipmaker|chip maker|studio|start-?up|maker|manufacturer"
-            r"|streamer|broadcaster|utility|telecom|developer|publisher|brand)\b"
+            r"|\bthe (?:[\w-]+ )?(?:company|firm|group|bank|lender|insurer|airline|carrier"
+            r"|operator|retailer|chain|automaker|carmaker|chipmaker|chip maker|studio|start-?up"
+            r"|maker|manufacturer|streamer|broadcaster|utility|telecom|developer|publisher|brand"
+            r"|brewer|producer|supplier|provider|distributor|miner|shipper|courier|platform"
+            r"|conglomerate)\b"
         ),
         re.compile(r"公司(?![的之]?(?:股|债|名|法))|\bits\b"),
         COMPANY_KINDS,

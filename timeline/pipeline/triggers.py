@@ -18,15 +18,20 @@ _ROUGHLY = r"(?:about |some |nearly |more than |over |almost )?"
 _STAFF = r"(?:jobs|positions|roles|staff|employees|workers)"
 _SITES = (
     r"(?:stores?|shops?|plants?|factories|factory|branch(?:es)?|offices?|outlets?|theaters?"
-    r"|theatres?|cinemas?|restaurants?|locations?|sites?|mines?|hotels?|clinics?|warehouses?)"
+    r"|theatres?|cinemas?|restaurants?|locations?|sites?|mines?|hotels?|clinics?|warehouses?"
+    r"|breweries|brewery|mills?|refineries|depots?|bakeries|farms?|centers|centres|lines)"
 )
 # Places a company opens: "opened a new container terminal", "新建物流中心".
 _FACILITIES = (
     r"(?:plant|factory|facility|fab|gigafactory|refinery|mill|assembly line|production line"
     r"|terminal|port|warehouse|distribution cent(?:er|re)|data cent(?:er|re)|hub|depot"
-    r"|research cent(?:er|re)|campus)"
+    r"|research cent(?:er|re)|campus|propert(?:y|ies)|hotels?|stores?|shops?|showrooms?|branch"
+    r"|outlets?|restaurants?|offices?|flagship)"
 )
-_SITES_ZH = r"(?:工厂|基地|产线|生产线|厂房|园区|码头|港区|仓库|物流中心|数据中心|研发中心|总部)"
+_SITES_ZH = (
+    r"(?:工厂|基地|产线|生产线|厂房|园区|码头|港区|仓库|中心|总部|旗舰店|门店|分店|专卖店|酒店|分行"
+    r"|网点|办事处)"
+)
 _TITLES = (
     r"(?:chair\w*|chief \w+ officer|chief executive|ceo|cfo|cto|coo|president|head|director"
     r"|managing director|general manager)"
@@ -151,7 +156,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             + words(
                 r"acquir(?:e|es|ed|ing)",
                 "acquisitions?",
-                r"(?:agreed|agrees|deal|offer|bid|plans|move) to (?:buy|purchase|take over)",
+                r"(?:agreed|agrees|deal|offer|bid|plans|move|talks) to "
+                r"(?:buy|purchase|take over|sell|merge)",
+                r"(?:sell|sold|sells|selling|sale of) (?:its |the |a )?(?:[\w-]+ ){0,3}"
+                r"(?:unit|business|division|stake|subsidiary|arm|brand)s?",
+                r"(?:sale|deal|transaction|acquisition|merger|takeover) "
+                r"(?:closed|was completed|completed|was finalized|went through)",
                 r"purchas(?:e|ed|es|ing)",
                 "takeover",
                 "bought",
@@ -226,6 +236,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 r"(?:became|becomes|was named|is named|were named) (?:the |its |[\w-]+'s )?"
                 rf"(?:new |interim |first )?{_TITLES}",
                 "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
+                r"(?:named|appointed|hired|tapped|promoted) (?:[\w'-]+ ){1,3}(?:as )?(?:its |the )?"
+                rf"(?:new |interim |acting )?{_TITLES}",
+                rf"serv(?:es|ing|ed) as (?:the |its )?(?:new )?(?:interim |acting )?{_TITLES}",
             ),
         ),
         (
@@ -423,7 +436,7 @@ FORECAST = re.compile(
 
 # Conditionals and guesses.
 HEDGE = re.compile(
-    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|"
+    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|能有|能够|可望|"
     + words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
 )
 
@@ -488,6 +501,12 @@ CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且
 
 # "陈立新辞任，由总裁王海峰接任": a clause naming who takes over carries on the one before.
 TAKEN_OVER_BY = re.compile(r"(?:其|该|此)?(?:职务|职位|一职|职)?(?:并|改|后|其后|随后|转)?由")
+
+# A clause that says it came some time after the one before: it does not share its date.
+LATER = re.compile(
+    r"[数几两三]\s*[天日周月年]后|[数几两三]个[月星]期?后|"
+    + words(r"(?:days|weeks|months|years|a week|a month|a year) later", r"later that \w+")
+)
 
 # A date that qualifies the noun after it: "2024年12月的重组".
 ATTRIBUTIVE = re.compile(r"\s*的")
@@ -673,6 +692,7 @@ APPOINTED = re.compile(
         "promoted",
         "became",
         "becomes",
+        r"serv(?:es|ing|ed) as",
     )
 )
 SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + words(r"sp[iu]n(?:s|ning)? ?-?off"))
@@ -742,7 +762,17 @@ SCALES = {
 
 ACQUIRE_VERB = re.compile(
     r"收购|并购|出售|卖给|合并|"
-    + words(r"acquir\w*", "takeover", "sells?", "sold", "selling", "bought", r"merg(?:e|ed|er|ing)")
+    + words(
+        r"acquir\w*",
+        "takeover",
+        "sells?",
+        "sold",
+        "selling",
+        "bought",
+        r"buy(?:s|ing)?",
+        r"purchas\w*",
+        r"merg(?:e|ed|er|ing)",
+    )
 )
 # Who puts money into a round, by the words around its name: "由腾讯领投", "阿里、腾讯参与
 # 投资", "led by Alibaba", "Tencent participated".
@@ -763,6 +793,11 @@ ROUND_NAME = re.compile(
 # Verbs by which someone appoints someone else, and the passive that turns them round.
 APPOINTS = re.compile(r"任命|委任|聘任|" + words("appointed", "named", "hired"))
 PASSIVE = re.compile(r"被\s*$|获\s*$|" + words("was", "were", "is", "are", "been", "be") + r"\s*$")
+# A deal named only as such: "The sale closed on August 30", "该交易已于…完成".
+DEAL = re.compile(
+    r"该交易|这笔交易|此次交易|本次交易|此次收购|该收购|本次合并|此次合并|该合并|"
+    + words(r"the (?:sale|deal|transaction|acquisition|merger|takeover)")
+)
 # "对鲜到家的收购": the object of a nominal verb.
 OBJECT_OF = re.compile(r"对[^，。,;；]{1,24}的(?:全资|战略|控股)?\s*$")
 # A predecessor named after the verb: "succeeding Raymond Cole", "接替刘振国".
