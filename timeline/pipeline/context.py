@@ -35,6 +35,8 @@ class ArticleContext:
     _speakers: dict[str, str | None] = field(default_factory=dict)
     # The referring expressions ("该公司", "the regulator") of the text, once found.
     referring: list[tuple[int, int, frozenset[str] | None]] | None = None
+    # What each of them stands for, once resolved: (position, topic) → slugs.
+    referents: dict[tuple[int, str | None], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._date_starts = [mention.char_start for mention in self.dates]

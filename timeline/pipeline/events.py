@@ -65,7 +65,9 @@ from timeline.pipeline.triggers import (
     SAYING,
     SOURCE_OF,
     SPEECH,
+    SPIN_OFF,
     TAKEN_OVER_BY,
+    TRIGGER_STARTS,
     TRIGGERS,
     TRIM,
     WHEN_CLAUSE,
@@ -223,7 +225,10 @@ def classify(
         return None
     floor = start if report_from is None else min(report_from, start)
     reported = REPORTED.search(context.folded, floor, end) is not None
-    for kind, pattern in TRIGGERS:
+    present = set(folded)
+    for (kind, pattern), starts in zip(TRIGGERS, TRIGGER_STARTS, strict=True):
+        if starts is not None and starts.isdisjoint(present):
+            continue
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 6) : match.start()]
             if kind == "acquisition":
@@ -1029,7 +1034,12 @@ def paragraph_claims(
             if not context.dates_in(following.char_start, following.char_end):
                 borrowed = context.actors_in(following.char_start, following.char_end)
         scope = SentenceScope(clauses, borrowed)
-        made = _sentence_claims(context, scope, sentence, state, speaker_turn)
+        # Most sentences have no word a happening is named by: nothing to read in them.
+        made = (
+            _sentence_claims(context, scope, sentence, state, speaker_turn)
+            if ANY_TRIGGER.search(context.folded, sentence.char_start, sentence.char_end)
+            else []
+        )
         claims.extend(made)
         _update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
@@ -1220,10 +1230,22 @@ def _undated_claims(
             speaker_turn,
             quote_start=lead_start,
         )
-    if trigger.event_type in _DATED_ONLY:
+    if trigger.event_type in _DATED_ONLY or not _names_itself(context, span, trigger):
         return []
     claims = _make_claims(context, scope, span, trigger, None, state, speaker_turn)
     return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
+
+
+def _names_itself(context: ArticleContext, span: tuple[int, int], trigger: Trigger) -> bool:
+    """Whether an undated strategy or restructuring can have a key of its own: only a plan
+    dropped for a named work, or a unit spun off, does."""
+    if trigger.event_type == "strategy":
+        return DROPS.search(context.folded, *span) is not None and any(
+            context.kind(m.slug) in WORK_KINDS for m in context.actors_in(*span)
+        )
+    if trigger.event_type == "restructuring":
+        return SPIN_OFF.search(context.folded, *span) is not None
+    return True
 
 
 # Types whose happening is named by its period alone ("financials:x:2024-35", "other:x:

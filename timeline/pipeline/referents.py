@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
-from timeline.pipeline.triggers import OPENERS
+from timeline.pipeline.triggers import OPENERS, gated
 
 # Clause boundaries a subject follows (an English full stop only before a space).
 _BOUNDARY = "，。,;；:：!?！？\n"
@@ -20,7 +20,7 @@ _BOUNDARY = "，。,;；:：!?！？\n"
 # that refer only when they open a clause ("公司首席技术官赵刚卸任", "Its loyalty program…").
 REFERRING = (
     (
-        re.compile(
+        gated(
             r"(?:该|这家|此|本)(?:公司|集团|企业|银行|航司|航空公司|保险公司|厂商|车企|平台)|该行"
             r"|\bthe (?:[\w-]+ )?(?:company|firm|group|bank|lender|insurer|airline|carrier"
             r"|operator|retailer|chain|automaker|carmaker|chipmaker|chip maker|studio|start-?up"
@@ -28,19 +28,19 @@ REFERRING = (
             r"|brewer|producer|supplier|provider|distributor|miner|shipper|courier|platform"
             r"|conglomerate)\b"
         ),
-        re.compile(r"公司(?![的之]?(?:股|债|名|法))|\bits\b"),
+        gated(r"公司(?![的之]?(?:股|债|名|法))|\bits\b"),
         COMPANY_KINDS,
     ),
     (
-        re.compile(
+        gated(
             r"(?:该|这个|此)实验室|该研究所|该研究院|该中心"
             r"|\bthe (?:lab|laboratory|institute|research cent(?:er|re))\b"
         ),
-        re.compile(r"实验室"),
+        gated(r"实验室"),
         frozenset({"lab", "organization"}),
     ),
     (
-        re.compile(
+        gated(
             r"该局|该署|该会|该委|该部|该厅|该所|该机构|该部门|监管机构|监管部门|该监管机构"
             r"|\bthe (?:regulator|authority|agency|ministry|commission|administration|watchdog"
             r"|bureau|department|exchange|university|league|government)\b"
@@ -51,7 +51,7 @@ REFERRING = (
 )
 
 # Two companies referred to together: "the two airlines", "两家公司", "双方".
-PAIRS = re.compile(
+PAIRS = gated(
     r"两家(?:公司|银行|企业|航司|航空公司|保险公司|券商)|两行|双方|"
     r"\b(?:the two|both) (?:companies|firms|groups|banks|lenders|airlines|carriers|insurers"
     r"|operators|retailers|chains|studios|sides)\b"
@@ -75,10 +75,14 @@ def referred_actors(
     while index < len(expressions) and expressions[index][1] <= end:
         at, until, kinds = expressions[index]
         index += 1
-        if kinds is None:
-            slugs = _latest_two(context, at)
-        else:
-            slugs = [slug] if (slug := _antecedent(context, at, kinds, topic)) else []
+        slugs = context.referents.get((at, topic))
+        if slugs is None:
+            if kinds is None:
+                slugs = tuple(_latest_two(context, at))
+            else:
+                slug = _antecedent(context, at, kinds, topic)
+                slugs = (slug,) if slug else ()
+            context.referents[(at, topic)] = slugs
         found += [ActorMention(slug, context.text[at:until], at, until) for slug in slugs]
     return found
 

@@ -7,6 +7,8 @@ Chinese scripts. English words are bounded so "left" does not fire inside "lefto
 
 import re
 from dataclasses import dataclass
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 
 def words(*words: str) -> str:
@@ -52,12 +54,63 @@ EXCHANGE = (
 
 # In priority order: the first type whose vocabulary matches a clause is the clause's type.
 # "approval", "listing", "production" and "trial" are happenings the API calls `other`.
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, read from the parse tree of re's
+    own parser; None when any character could (a wildcard, a negated class, a category)."""
+    found, _ = _first_of(list(_sre_parser.parse(pattern)))
+    return frozenset(found) if found is not None else None
+
+
+def _first_of(items: list) -> tuple[set[str] | None, bool]:
+    """(the first characters of a sequence of parse items, whether it can match empty)."""
+    found: set[str] = set()
+    for op, argument in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: \b, lookarounds
+        if op is _sre.LITERAL:
+            found.add(chr(argument))
+            return found, False
+        if op is _sre.IN:
+            for kind, value in argument:
+                if kind is _sre.LITERAL:
+                    found.add(chr(value))
+                elif kind is _sre.RANGE and value[1] - value[0] <= 256:
+                    found.update(chr(code) for code in range(value[0], value[1] + 1))
+                else:
+                    return None, False
+            return found, False
+        if op is _sre.SUBPATTERN or op is _sre.BRANCH:
+            nullable = False
+            for branch in argument[1] if op is _sre.BRANCH else [argument[3]]:
+                first, empty = _first_of(list(branch))
+                if first is None:
+                    return None, False
+                found |= first
+                nullable |= empty
+            if not nullable:
+                return found, False
+            continue
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            least, _, body = argument
+            first, empty = _first_of(list(body))
+            if first is None:
+                return None, False
+            found |= first
+            if least and not empty:
+                return found, False
+            continue
+        return None, False
+    return found, True
+
+
 def gated(pattern: str) -> re.Pattern:
-    """The pattern behind a one-character lookahead of the characters it can start with
-    (every non-ASCII character it names, Latin letters and digits), so that the scan rejects
-    most positions of a text at once."""
-    starts = "".join(sorted({c for c in pattern if ord(c) > 127}))
-    return re.compile(f"(?=[{starts}a-z0-9])(?:{pattern})")
+    """The pattern behind a one-character lookahead of the characters it can start with, so
+    that the scan rejects most positions of a text at once."""
+    starts = first_characters(pattern)
+    if starts is None:
+        return re.compile(pattern)
+    escaped = "".join(sorted(re.escape(c) if c in "\\]^-[" else c for c in starts))
+    return re.compile(f"(?=[{escaped}])(?:{pattern})")
 
 
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -390,7 +443,7 @@ OVERTAKE = re.compile(
 )
 
 # Words that make a clause a report of somebody else's claim, not the writer's own.
-REPORTED = re.compile(
+REPORTED = gated(
     r"被曝|曝出|曝光|传出|消息称|有消息|报道|传闻|传言|据传|被传|说法|"
     + words(
         "reportedly",
@@ -404,7 +457,7 @@ REPORTED = re.compile(
 )
 
 # Forecasts and plans: an event that has not happened is not on the timeline.
-FORECAST = re.compile(
+FORECAST = gated(
     r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
     r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
     r"|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
@@ -435,7 +488,7 @@ FORECAST = re.compile(
 )
 
 # Conditionals and guesses.
-HEDGE = re.compile(
+HEDGE = gated(
     r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|能有|能够|可望|"
     + words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
 )
@@ -518,13 +571,13 @@ WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
 OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
 
 # A speech verb: what follows it is what someone said.
-SPEECH = re.compile(
+SPEECH = gated(
     r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说|(?<![声宣指据报])称"
     r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
 )
 
 # Saying that is commentary whatever it is about: an interview, a speech, a panel.
-INTERVIEW = re.compile(
+INTERVIEW = gated(
     r"采访|受访|专访|访谈|对话|演讲|论坛|峰会|发布会上|播客|"
     + words(
         r"interviews?",
@@ -536,7 +589,7 @@ INTERVIEW = re.compile(
     )
 )
 # Opinion, advice and judgement: what is said is a view, not a happening.
-OPINION = re.compile(
+OPINION = gated(
     r"认为|觉得|相信|不可持续|可持续|不利|有利|担忧|担心|关键|必须|应该|应当|需要|恶性|理性|健康|"
     r"看好|看衰|伤害|损害|挤压|"
     + words(
@@ -565,7 +618,7 @@ SAID_WHEN = re.compile(
 )
 
 # Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
-SAYING = re.compile(
+SAYING = gated(
     r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说|(?<![声宣指据报])称"
     r"|" + words("said", "says", "told", "noted", "stated", "added")
 )
@@ -711,17 +764,16 @@ PRETRAINING = re.compile(r"预训练|" + words("pre-?training"))
 INVEST = re.compile(r"(?<!融)投(?:资)?\s*\d|" + words("invest(?:s|ed|ing)?"))
 
 # Any word that can give a clause a type: a clause without one is not read further. The
-# lookahead admits only characters some trigger can start with (every Chinese character the
-# vocabularies use, and Latin letters), so most positions are rejected at once.
+# lookahead admits only characters some trigger can start with, so most positions are
+# rejected at once.
 _ANY = "|".join(
     f"(?:{pattern.pattern})" for pattern in [*(p for _, p in TRIGGERS), OVERTAKE, INVEST]
 )
-ANY_TRIGGER = re.compile(
-    "(?=["
-    + "".join(sorted({c for c in _ANY if "\u3400" <= c <= "\u9fff"}))
-    + "a-z])(?:"
-    + _ANY
-    + ")"
+ANY_TRIGGER = gated(_ANY)
+# The characters each type's words can start with: a clause with none of them is not
+# scanned for that type.
+TRIGGER_STARTS: tuple[frozenset[str] | None, ...] = tuple(
+    first_characters(pattern.pattern) for _, pattern in TRIGGERS
 )
 
 MONEY = re.compile(
