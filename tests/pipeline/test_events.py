@@ -818,6 +818,28 @@ def claims_about(tmp_path, wide_matcher):
             "2023-01-01",
             "Nordgrid Power reports 2023 sales",
         ),
+        # Deliveries and subscribers counted are figures too; a first delivery is not.
+        (
+            "Nordgrid Power delivered 52,000 vehicles in the third quarter of 2024.",
+            "financials:nordgrid-power:2024-35",
+            "financials",
+            "2024-07-01",
+            "Nordgrid Power reports Q3 2024 sales",
+        ),
+        (
+            "PitchPass added 2.1 million subscribers in the third quarter of 2024.",
+            "financials:pitchpass:2024-35",
+            "financials",
+            "2024-07-01",
+            "PitchPass reports Q3 2024 subscribers",
+        ),
+        (
+            "今年第三季度，星联移动付费用户突破1亿。",
+            "financials:xinglian-mobile:2024-35",
+            "financials",
+            "2024-07-01",
+            "Xinglian Mobile reports Q3 2024 subscribers",
+        ),
         (
             "In 2024, Solvane Energy posted net income of $42 million on revenue of $1.1 billion.",
             "financials:solvane-energy:2024",
@@ -1070,6 +1092,7 @@ def test_a_successor_named_after_a_departure_is_a_second_move(claims_about):
         "Solvane Energy plans to acquire Nordgrid Power next year.",
         "华芯装备的新工厂预计明年投产。",
         "Would PitchPass ever turn a profit?",
+        "Nordgrid Power delivered its first vehicles in March 2024.",
     ],
 )
 def test_no_claim_for_what_has_not_happened(claims_about, text):

@@ -42,7 +42,7 @@ from timeline.pipeline.triggers import (
 )
 
 # Happenings a product or model can be the subject of, when no company is named.
-WORK_SUBJECT_KINDS = frozenset({"controversy", "approval", "trial"})
+WORK_SUBJECT_KINDS = frozenset({"controversy", "approval", "trial", "financials"})
 
 
 def dedupe(slugs: Sequence[str]) -> list[str]:

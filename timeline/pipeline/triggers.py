@@ -390,6 +390,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "financials",
             r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
+            r"交付了?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
+            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}(?:突破|达到|增至|增长|新增|超过)|"
             + words(
                 "revenues?",
                 "profits?",
@@ -400,7 +402,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 "net income",
                 "operating income",
                 rf"sold {_ROUGHLY}[\d,.]+(?: million| thousand| billion)?",
-                r"deliver(?:ed|ies)",
+                rf"delivered {_ROUGHLY}[\d,.]+",
+                "deliveries",
+                rf"(?:added|gained|lost|reached|passed|topped|surpassed|hit) {_ROUGHLY}[\d,.]+"
+                r"(?: million| thousand|m)? (?:paying |paid |new )?(?:subscribers|members|users)",
                 rf"shipped {_ROUGHLY}[\d,.]+",
             ),
         ),
@@ -931,5 +936,11 @@ MEASURES = (
             r"销量|出货量|交付量|交付|" + words(r"sold", r"deliver(?:ed|ies)", "shipped", "units")
         ),
         "sales",
+    ),
+    (
+        re.compile(
+            r"订阅用户|付费用户|付费会员|会员数|用户数|订户|" + words("subscribers", "members")
+        ),
+        "subscribers",
     ),
 )
