@@ -1092,11 +1092,14 @@ def test_a_successor_named_after_a_departure_is_a_second_move(claims_about):
         "Solvane Energy plans to acquire Nordgrid Power next year.",
         "华芯装备的新工厂预计明年投产。",
         "Would PitchPass ever turn a profit?",
-        "Nordgrid Power delivered its first vehicles in March 2024.",
     ],
 )
 def test_no_claim_for_what_has_not_happened(claims_about, text):
     assert claims_about(text) == ()
+
+
+def test_a_delivery_is_a_figure_only_when_counted(claims_about):
+    assert claims_about("Nordgrid Power delivered its first vehicles in March 2024.") == ()
 
 
 @pytest.mark.parametrize(
