@@ -1221,6 +1221,11 @@ def test_more_shapes_of_the_same_happenings(claims_about, text, published, key, 
     assert (claim.key, claim.headline) == (key, headline)
 
 
+def test_the_measure_reported_is_the_one_its_amount_follows(claims_about):
+    (claim,) = claims_about("2024年，华讯通信接近盈利（收入约为1380万美元）。")
+    assert claim.headline == "Huaxun Telecom reports 2024 revenue of about USD 13.8 million"
+
+
 def test_a_year_ago_figure_is_a_comparison_not_a_report(claims_about):
     (claim,) = claims_about("宝川钢铁上半年净亏损18亿元，而去年同期盈利9亿元。", "2024-11-28")
     assert (claim.key, claim.headline) == (

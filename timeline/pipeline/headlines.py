@@ -111,6 +111,22 @@ def money_amounts(folded: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _measures_named(folded: str, limit: int) -> list[str]:
+    """The financial measures named before `limit`, in text order; a word inside a longer
+    one ("利润" in "净利润") is not named again."""
+    found = sorted(
+        (match.start(), -match.end(), label)
+        for pattern, label in MEASURES
+        for match in pattern.finditer(folded, 0, limit)
+    )
+    named, reach = [], -1
+    for start, negative_end, label in found:
+        if start >= reach:
+            named.append(label)
+            reach = -negative_end
+    return named
+
+
 def _round_amounts(folded: str) -> tuple[str | None, str | None]:
     """(amount raised, valuation) of a funding round: the valuation is the amount written
     right before "估值" ("10亿美元估值") or right after "valuation of" / "valued at"."""
@@ -351,16 +367,13 @@ def key_and_headline(
     if kind == "financials":
         if context.kind(principal) not in ORGANIZATION_KINDS | WORK_KINDS:
             return None
-        # The measure named first, and the amount written after it: "net income of $42
-        # million on revenue of $1.1 billion" is a net income.
-        measure, measured_at = "revenue", len(folded)
-        for pattern, label in MEASURES:
-            found = pattern.search(folded)
-            if found and found.start() < measured_at:
-                measure, measured_at = label, found.start()
+        # The first amount, and the measure named last before it: "net income of $42
+        # million on revenue of $1.1 billion" is a net income, "接近盈利（预计收入约为1380万
+        # 美元）" a revenue; with no amount, the measure named first.
         amounts = money_amounts(folded)
-        after = [phrase for start, _, phrase in amounts if start >= measured_at]
-        money = (after or [phrase for _, _, phrase in amounts] or [None])[0]
+        money = amounts[0][2] if amounts else None
+        named = _measures_named(folded, amounts[0][0] if amounts else len(folded))
+        measure = (named[-1] if amounts else named[0]) if named else "revenue"
         shown = mention.display if mention is not None and mention.display else ""
         what = f"{shown} {measure}".strip()
         if mention is not None and mention.precision not in _REPORTING_PERIODS:
