@@ -1222,7 +1222,9 @@ def test_more_shapes_of_the_same_happenings(claims_about, text, published, key, 
 
 
 def test_the_measure_reported_is_the_one_its_amount_follows(claims_about):
-    (claim,) = claims_about("2024年，华讯通信接近盈利（收入约为1380万美元）。")
+    (claim,) = claims_about(
+        "华讯通信仍在运营且接近盈利（预计2024年收入约为1380万美元）。", "2025-03-01"
+    )
     assert claim.headline == "Huaxun Telecom reports 2024 revenue of about USD 13.8 million"
 
 
