@@ -59,7 +59,8 @@ class FileReport:
     def lines(self) -> list[str]:
         """The progress line for this file, then one line per thing an editor should see."""
         if self.status == FAILED:
-            return [f"{self.path}: failed: {self.error}"]
+            # Reading errors name the file already.
+            return [f"{self.path}: failed: {self.error.removeprefix(f'{self.path}: ')}"]
         skipped = ", ".join(f"{count} {reason}" for reason, count in sorted(self.skipped.items()))
         lines = [
             f"{self.path}: {self.status}: {self.claims_found} claims "
