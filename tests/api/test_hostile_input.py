@@ -11,24 +11,10 @@ import pytest
 from django.core import signing
 
 from api.pagination import CURSOR_SALT
+from tests.api.contract import EVENT_PARAMETERS
 
 pytestmark = pytest.mark.django_db
 
-EVENT_PARAMETERS = [
-    "after",
-    "before",
-    "strict",
-    "actor",
-    "type",
-    "source",
-    "status",
-    "min_precision",
-    "q",
-    "ordering",
-    "page_size",
-    "cursor",
-    "format",
-]
 ENDPOINTS = {
     "/api/events/": EVENT_PARAMETERS,
     "/api/actors/01-ai/events/": EVENT_PARAMETERS,
