@@ -3,7 +3,7 @@
 Through `timeline.curation` directly, and through the admin's actor pages, which call it.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -14,6 +14,7 @@ from tests.factories import link_actor, make_actor, make_event
 from timeline import curation
 from timeline.models import Actor, ActorAlias, Event
 from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.reconcile import DatedInterval
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +263,20 @@ def test_the_admins_delete_action_reindexes_the_events(admin_client, zero_one):
     assert Actor.objects.count() == 0
     assert found("阿里巴巴") == []
     assert found("零一万物") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "expected"),
+    [
+        (date(2023, 3, 28), date(2023, 3, 28), "day", "2023-03-28"),
+        (date(2024, 5, 1), date(2024, 5, 31), "month", "2024-05"),
+        (date(2024, 7, 1), date(2024, 9, 30), "quarter", "2024-35"),
+        (date(2024, 7, 1), date(2024, 12, 31), "half", "2024-41"),
+        (date(2024, 1, 1), date(2024, 12, 31), "year", "2024"),
+        # Not the whole period its precision names: the plain interval says what is meant.
+        (date(2024, 5, 2), date(2024, 5, 31), "month", "2024-05-02/2024-05-31"),
+        (date(2024, 5, 1), date(2024, 6, 30), "interval", "2024-05-01/2024-06-30"),
+    ],
+)
+def test_an_editor_set_date_gets_its_periods_edtf(start, end, precision, expected):
+    assert curation.edtf_for(DatedInterval(start, end, precision)) == expected

@@ -23,7 +23,7 @@ from timeline.models import (
     Review,
 )
 from timeline.pipeline.actors import normalize_alias
-from timeline.pipeline.dates import display_date
+from timeline.pipeline.dates import display_date, periods
 from timeline.pipeline.reconcile import DatedInterval, reconcile_dates
 
 DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf")
@@ -65,18 +65,25 @@ def apply_interval(event: Event, interval: DatedInterval) -> None:
     )
 
 
+# The whole calendar period of each precision that holds a given first day, so that an
+# editor's date is written with the period's own EDTF code only when it is that period.
+CALENDAR_PERIODS = {
+    "day": lambda day: (day, day),
+    "month": lambda day: periods.month_interval(day.year, day.month),
+    "quarter": lambda day: periods.quarter_interval(day.year, (day.month + 2) // 3),
+    "half": lambda day: periods.half_interval(day.year, 1 if day.month <= 6 else 2),
+    "year": lambda day: periods.year_interval(day.year),
+}
+
+
 def edtf_for(interval: DatedInterval) -> str | None:
-    """The EDTF string of a plain day, month, year or interval, for editor-set dates."""
+    """The EDTF string of an editor-set date: the period's code, else the plain interval."""
     if not interval.is_dated:
         return None
-    start, end = interval.start, interval.end
-    if interval.precision == "day" and start == end:
-        return start.isoformat()
-    if interval.precision == "month":
-        return start.strftime("%Y-%m")
-    if interval.precision == "year":
-        return str(start.year)
-    return f"{start.isoformat()}/{end.isoformat()}"
+    period = CALENDAR_PERIODS.get(interval.precision)
+    if period and period(interval.start) == (interval.start, interval.end):
+        return periods.edtf_for(interval.start, interval.end, interval.precision, None)
+    return f"{interval.start.isoformat()}/{interval.end.isoformat()}"
 
 
 def derive_event_date(event: Event, claims: Iterable[Claim]) -> None:
