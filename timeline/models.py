@@ -92,6 +92,14 @@ class Review(models.TextChoices):
     REJECTED = "rejected"
 
 
+class ActorReview(models.TextChoices):
+    """Where an actor came from and whether an editor has looked at it."""
+
+    CURATED = "curated"  # from the gazetteer, or confirmed by an editor
+    DISCOVERED = "discovered"  # found by the extractor, awaiting an editor
+    REJECTED = "rejected"  # not an actor: its mentions no longer link
+
+
 class DatedInterval(models.Model):
     """The normalized date fields shared by events and claims (DATES.md)."""
 
@@ -216,6 +224,13 @@ class Actor(models.Model):
     name = models.CharField(max_length=200, help_text="Canonical English name.")
     kind = models.CharField(max_length=20, choices=ActorKind.choices, db_index=True)
     description = models.TextField(blank=True)
+    review = models.CharField(
+        max_length=12,
+        choices=ActorReview.choices,
+        default=ActorReview.CURATED,
+        db_index=True,
+        help_text="Discovered actors were found by the extractor and await an editor.",
+    )
 
     objects = ActorManager()
 
@@ -400,6 +415,12 @@ class Claim(DatedInterval):
         help_text="Reference date a relative expression was resolved against.",
     )
     anchor_basis = models.CharField(max_length=10, choices=AnchorBasis.choices, blank=True)
+    after_source = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Dated after its own source without looking ahead: shown to editors, "
+        "kept off the event's reconciled date.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
