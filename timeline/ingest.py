@@ -121,6 +121,7 @@ def load_gazetteer_from_database() -> ActorMatcher:
             name=actor.name,
             kind=actor.kind,
             aliases=tuple(alias.alias for alias in actor.aliases.all()),
+            review=actor.review,
         )
         for actor in Actor.objects.with_aliases()
     ]

@@ -364,3 +364,17 @@ def test_demo_article_candidates(matcher, article_text):
         ("CopyAsk", "organization"),
     ]
     assert candidates(matcher, article_text("002")) == []
+
+
+def test_a_rejected_actor_takes_its_span_but_never_links():
+    matcher = ActorMatcher(
+        [
+            ActorEntry("acme", "Acme", "company", ("Acme",)),
+            ActorEntry("acme-week", "Acme Week", "organization", ("Acme Week",), "rejected"),
+        ]
+    )
+
+    mentions = matcher.find("Acme Week opened; Acme said so.")
+
+    assert [(m.slug, m.text) for m in mentions] == [("acme", "Acme")]
+    assert "acme week" in matcher.keys

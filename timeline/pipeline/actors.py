@@ -33,12 +33,19 @@ def normalize_alias(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+REVIEW_CURATED, REVIEW_DISCOVERED, REVIEW_REJECTED = "curated", "discovered", "rejected"
+
+
 @dataclass(frozen=True)
 class ActorEntry:
+    """An actor the matcher knows: curated (the gazetteer or an editor), discovered by the
+    extractor, or rejected by an editor (its aliases are known but never linked)."""
+
     slug: str
     name: str
     kind: str
     aliases: tuple[str, ...]
+    review: str = REVIEW_CURATED
 
 
 @dataclass(frozen=True)
@@ -220,6 +227,9 @@ class ActorMatcher:
                 )
         # Every alias in its folded form: what a candidate name must not be.
         self.keys = frozenset(keys)
+        self._rejected = frozenset(
+            slug for slug, entry in self._entries.items() if entry.review == REVIEW_REJECTED
+        )
         self._starts = self._start_pattern(keys)
 
     def _insert(self, key: str, target: _Target) -> None:
@@ -255,10 +265,13 @@ class ActorMatcher:
             if found is None:
                 continue
             end, target = found
+            resume = end
+            if target.slug in self._rejected:
+                # An editor said this is no actor: the span is taken, and nothing links.
+                continue
             mentions.append(
                 ActorMention(target.slug, text[start:end], start + offset, end + offset)
             )
-            resume = end
         return mentions
 
     def _longest_at(self, folded: str, start: int) -> tuple[int, _Target] | None:

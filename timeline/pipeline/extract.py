@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.pipeline.actors import (
+    ActorEntry,
     ActorMatcher,
     find_candidates,
     find_roles,
@@ -41,6 +42,9 @@ class Extraction:
     skipped: Mapping[str, int]
     warnings: tuple[str, ...]
     candidates: tuple[str, ...]
+    # Actors this article names that the matcher did not know, found by the recogniser;
+    # claims refer to them by these entries' slugs, as to gazetteer actors.
+    discovered: tuple[ActorEntry, ...] = ()
 
 
 def article_reference(article: Article) -> ReferenceDate | None:
