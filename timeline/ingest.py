@@ -12,12 +12,22 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Prefetch
 
 from timeline.curation import derive_event_date, refresh_search_text
 from timeline.models import Actor, Claim, Event, EventActor, EventKey, Source
 from timeline.pipeline.actors import ActorEntry, ActorMatcher
 from timeline.pipeline.dates import DateMention, ReferenceDate
 from timeline.pipeline.extract import ExtractedClaim, Extraction, extract_article
+from timeline.pipeline.merge import (
+    Account,
+    account_of,
+    family,
+    same_happening,
+    settle_actors,
+    split_key,
+    strongest_roles,
+)
 from timeline.pipeline.reading import (
     Article,
     ArticleError,
@@ -198,16 +208,10 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
         (claim.char_start, claim.char_end): claim
         for claim in Claim.objects.filter(source=source).select_related("event")
     }
-    events_by_key = {
-        event_key.key: event_key.event
-        for event_key in EventKey.objects.filter(
-            key__in={claim.key for claim in extraction.claims}
-        ).select_related("event")
-    }
 
     touched: dict[int, Event] = {}
     untouched: set[int] = set()
-    for extracted in extraction.claims:
+    for extracted in settle_actors(extraction.claims):
         claim = existing.get((extracted.char_start, extracted.char_end))
         if claim is not None:
             if update_claim(claim, extracted):
@@ -216,10 +220,9 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
             else:
                 untouched.add(claim.event_id)
             continue
-        event = events_by_key.get(extracted.key)
+        event, key = matching_event(extracted, touched)
         if event is None:
-            event = create_event(extracted)
-            events_by_key[extracted.key] = event
+            event = create_event(extracted, key)
             report.events_created += 1
         else:
             if event.pk not in touched:
@@ -320,14 +323,50 @@ def update_claim(claim: Claim, extracted: ExtractedClaim) -> bool:
     return True
 
 
-def create_event(extracted: ExtractedClaim) -> Event:
+def create_event(extracted: ExtractedClaim, key: str | None = None) -> Event:
     event = Event.objects.create(
         headline=extracted.headline[:300],
         summary=extracted.summary,
         type=extracted.event_type,
     )
-    EventKey.objects.create(event=event, key=extracted.key)
+    EventKey.objects.create(event=event, key=key or extracted.key)
     return event
+
+
+def matching_event(extracted: ExtractedClaim, loaded: dict[int, Event]) -> tuple[Event | None, str]:
+    """The event that already holds the claim's happening, else None and the key a new
+    event for it takes; `timeline.pipeline.merge.same_happening` decides, over the events
+    whose keys share the claim's type and principal (its own key's first). An event this
+    load has touched is returned as the instance in `loaded`, which holds its changes."""
+    held = (
+        EventKey.objects.filter(key__startswith=family(extracted.key))
+        .select_related("event")
+        .prefetch_related(
+            "event__keys",
+            Prefetch("event__claims", queryset=Claim.objects.only("event_id", "quote")),
+            Prefetch("event__event_actors", queryset=EventActor.objects.select_related("actor")),
+        )
+        .order_by("pk")
+    )
+    events = {event_key.event_id: event_key.event for event_key in held}
+    new = account_of(extracted)
+    for event in sorted(events.values(), key=lambda e: extracted.key not in _keys_of(e)):
+        account = Account(
+            keys=frozenset(_keys_of(event)),
+            headline=event.headline,
+            quotes=tuple(claim.quote for claim in event.claims.all()),
+            actors=tuple((link.actor.slug, link.role) for link in event.event_actors.all()),
+            dated=event.date_start is not None,
+            edited=event.edited,
+        )
+        if same_happening(new, account):
+            # The instance above caches the claims it held before this one.
+            return loaded.get(event.pk) or Event.objects.get(pk=event.pk), extracted.key
+    return None, split_key(extracted, (event_key.key for event_key in held))
+
+
+def _keys_of(event: Event) -> list[str]:
+    return [event_key.key for event_key in event.keys.all()]
 
 
 def date_rank(start: date | None, end: date | None, precision: str) -> tuple:
@@ -358,14 +397,26 @@ def adopt_wording_if_better_dated(event: Event, extracted: ExtractedClaim) -> No
 
 
 def link_actors(event: Event, wanted: Sequence[tuple[str, str]], actors: dict[str, Actor]) -> None:
-    """Add the claim's actors to the event, unless an editor has curated its actors."""
+    """Add the claim's actors to the event, unless an editor has curated its actors: one
+    link per actor, in the strongest role any claim gives it (`merge.strongest_roles`)."""
     if event.edited:
         return
-    have = set(event.event_actors.values_list("actor__slug", "role"))
-    EventActor.objects.bulk_create(
-        [
-            EventActor(event=event, actor=actors[slug], role=role or "")
-            for slug, role in dict.fromkeys(wanted)
-            if slug in actors and (slug, role or "") not in have
-        ]
+    links = list(event.event_actors.select_related("actor").order_by("pk"))
+    settled = strongest_roles(
+        [*((link.actor.slug, link.role) for link in links), *((s, r or "") for s, r in wanted)]
     )
+    kept: dict[str, EventActor] = {}
+    for link in links:
+        if link.actor.slug in kept:
+            link.delete()
+        else:
+            kept[link.actor.slug] = link
+    created = []
+    for slug, role in settled:
+        link = kept.get(slug)
+        if link is None and slug in actors:
+            created.append(EventActor(event=event, actor=actors[slug], role=role))
+        elif link is not None and link.role != role:
+            link.role = role
+            link.save(update_fields=["role"])
+    EventActor.objects.bulk_create(created)

@@ -945,7 +945,8 @@ def _apposition(context: ArticleContext, wording: Wording, parties: Parties) -> 
     principal = parties.principal
     if principal is None or context.kind(principal) != "person":
         return ""
-    role = context.roles.get(principal, "")
+    # The role the clause states, as the event's actors carry it.
+    role = parties.roles.get(principal, "")
     return role if (" of " in role or role.startswith("former")) else ""
 
 

@@ -717,7 +717,7 @@ def _personnel(
     people = [principal, *[s for s in others if context.kind(s) == "person"]]
     people = [slug for slug in people if context.kind(slug) == "person"]
     employers = [slug for slug, role in roles.items() if role == "employer"]
-    hirers = [slug for slug, role in roles.items() if role == "new employer"]
+    hirers = [slug for slug, role in roles.items() if role in {"new employer", "new team"}]
     old = f" {context.name(employers[0])}" if employers else ""
     new = context.name(hirers[0]) if hirers else ""
     if not people:

@@ -1,13 +1,27 @@
-"""Merging: claims that name the same happening (the same key) become one event draft.
+"""Merging: which statements name one happening, and the roles its actors then play.
 
-Within one article and across articles alike, the key decides; the draft takes its type,
-headline and summary from its best-dated claim and the union of the claims' actors.
+A claim's key names its happening by type, principal and period or object, but a key is a
+coarse name: two statements by one company in one month share "statement:01-ai:2024-05"
+whatever they said, and an undated round ("funding:01-ai:usd-1-billion") has another key
+than the dated round it restates ("funding:01-ai:2023"). So the key proposes and the
+content decides: claims with one key join unless what they say sets them apart (another
+saying, another amount, another lead investor); claims of one type and principal with
+different keys join only when one is undated and their content says they are one (the same
+amount, the object its key names). `same_happening` decides for the loader and for
+`group_claims` alike.
+
+Roles: each actor is linked once per event, in the strongest role any claim gives it; a
+person whose own departure the article tells is not a co-actor of another's departure
+unless the sentence says they left together.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
+from timeline.pipeline.actors import fold_text
 from timeline.pipeline.events import ExtractedClaim
+from timeline.pipeline.headlines import _round_amounts, money_amounts
 
 # Finest first, as DATES.md orders precisions.
 _PRECISION_RANK = {
@@ -22,6 +36,40 @@ _PRECISION_RANK = {
     "decade": 8,
 }
 
+# What a key adds after its base when content sets a claim apart from the event that
+# holds the base key: "statement:01-ai:2024-05#makes-a-forecast-about-revenue".
+KEY_SEPARATOR = "#"
+
+# Types whose happening is one deal or round: amounts stated differently are different ones.
+# A company's figures for a period are one happening however the sources disagree on them.
+_DEAL_TYPES = frozenset({"funding", "acquisition", "rumor", "denial"})
+# Roles an actor plays in the happening itself, strongest first; any other non-generic role
+# is a title ("ceo", "former head of pre-training") and ranks after them; the generic ones
+# rank last.
+_HAPPENING_ROLES = (
+    "lead investor",
+    "acquirer",
+    "target",
+    "founder",
+    "co-founder",
+    "developer",
+    "investor",
+    "new employer",
+    "new team",
+    "employer",
+    "partner",
+    "owner",
+    "parent",
+)
+_GENERIC_ROLES = ("subject", "party", "mentioned", "")
+# A departure in a claim's headline: "Huang Wenhao leaves 01.AI", "… is leaving Frontis".
+_DEPARTS = re.compile(r"\b(?:leaves?|leaving|left|steps? down|resigns?|retires?)\b")
+# Words that say two people left together, which makes each a party to the other's move.
+_TOGETHER = re.compile(
+    r"一起|一同|一并|同时|共同|联袂|相继|\btogether\b|\balong with\b|\balongside\b|\bboth\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class EventDraft:
@@ -33,6 +81,189 @@ class EventDraft:
     claims: tuple[ExtractedClaim, ...]
 
 
+@dataclass(frozen=True)
+class Account:
+    """What one claim, or the claims an event already holds, say about a happening: enough
+    to tell whether a new claim names the same one."""
+
+    keys: frozenset[str]
+    headline: str
+    quotes: tuple[str, ...]
+    actors: tuple[tuple[str, str], ...]
+    dated: bool
+    # An editor's event keeps every claim its key brings, as it did before.
+    edited: bool = False
+
+    @property
+    def bases(self) -> frozenset[str]:
+        return frozenset(base_key(key) for key in self.keys)
+
+    @property
+    def families(self) -> frozenset[str]:
+        return frozenset(family(key) for key in self.keys)
+
+
+def account_of(claim: ExtractedClaim) -> Account:
+    dated = claim.date is not None and claim.date.start is not None
+    return Account(frozenset({claim.key}), claim.headline, (claim.quote,), claim.actors, dated)
+
+
+def base_key(key: str) -> str:
+    """The key without what a split added: the name the extractor gave the happening."""
+    return key.split(KEY_SEPARATOR, 1)[0]
+
+
+def family(key: str) -> str:
+    """Type and principal: "funding:01-ai:2023" → "funding:01-ai"."""
+    return ":".join(base_key(key).split(":")[:2])
+
+
+def _without_qualifier(amount: str) -> str:
+    """ "over RMB 100 million" → "RMB 100 million": a bound on a figure names the figure."""
+    return re.sub(r"^[a-z ]+(?=[A-Z]{3} )", "", amount)
+
+
+def _amounts(quotes: Sequence[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(amounts raised or paid, valuations, every amount) the quotes state."""
+    raised, valued, every = set(), set(), set()
+    for quote in quotes:
+        folded = fold_text(quote)
+        amount, valuation = _round_amounts(folded)
+        if amount:
+            raised.add(_without_qualifier(amount))
+        if valuation:
+            valued.add(_without_qualifier(valuation))
+        every.update(_without_qualifier(phrase) for _, _, phrase in money_amounts(folded))
+    return frozenset(raised), frozenset(valued), frozenset(every)
+
+
+def _leads(account: Account) -> frozenset[str]:
+    return frozenset(slug for slug, role in account.actors if role == "lead investor")
+
+
+def _clash(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Both state something and share none of it."""
+    return bool(first) and bool(second) and first.isdisjoint(second)
+
+
+def _kind(account: Account) -> str:
+    return next(iter(sorted(account.families))).split(":")[0]
+
+
+def conflicts(new: Account, held: Account) -> bool:
+    """Whether what two accounts of one key say makes them two happenings."""
+    kind = _kind(new)
+    if kind == "statement":
+        # A statement is what was said: one saying worded alike, or it is another one.
+        return _saying(new.headline) != _saying(held.headline)
+    if kind not in _DEAL_TYPES:
+        return False
+    new_raised, new_valued, new_every = _amounts(new.quotes)
+    held_raised, held_valued, held_every = _amounts(held.quotes)
+    if kind == "funding":
+        return (
+            _clash(new_raised, held_raised)
+            or _clash(new_valued, held_valued)
+            or _clash(_leads(new), _leads(held))
+        )
+    return _clash(new_every, held_every)
+
+
+def agrees(new: Account, held: Account) -> bool:
+    """Whether two accounts under different keys say they are one happening: the same
+    amount, or the object one key names among the other's actors."""
+    _, _, new_every = _amounts(new.quotes)
+    _, _, held_every = _amounts(held.quotes)
+    if new_every & held_every:
+        return True
+    held_slugs = {slug for slug, _ in held.actors}
+    new_slugs = {slug for slug, _ in new.actors}
+    objects = {base_key(key).split(":")[2] for key in new.keys if base_key(key).count(":") >= 2}
+    held_objects = {
+        base_key(key).split(":")[2] for key in held.keys if base_key(key).count(":") >= 2
+    }
+    return bool(objects & held_slugs) or bool(held_objects & new_slugs)
+
+
+def same_happening(new: Account, held: Account) -> bool:
+    """Whether a new claim joins an event (or draft) that already holds `held`."""
+    if new.bases & held.bases:
+        return held.edited or not conflicts(new, held)
+    if not (new.families & held.families) or (new.dated and held.dated):
+        return False
+    # One side undated, of the same type and principal: it joins only what its content
+    # names, and not where its content sets it apart.
+    return _kind(new) != "statement" and agrees(new, held) and not conflicts(new, held)
+
+
+def _saying(headline: str) -> str:
+    return re.sub(r"\s+", " ", headline.casefold()).strip()
+
+
+def split_key(claim: ExtractedClaim, taken: Iterable[str]) -> str:
+    """A key for a claim that its key's event does not hold: the key and what sets it apart
+    (its headline's words), numbered if even that is taken."""
+    taken = set(taken)
+    if claim.key not in taken:
+        return claim.key
+    words = re.sub(r"[^a-z0-9]+", "-", claim.headline.casefold()).strip("-")[:60].strip("-")
+    key = f"{claim.key}{KEY_SEPARATOR}{words or 'other'}"
+    number = 2
+    candidate = key
+    while candidate in taken:
+        candidate, number = f"{key}-{number}", number + 1
+    return candidate
+
+
+def role_strength(role: str) -> tuple[int, int]:
+    """Lower is stronger: a part in the happening, then a title, then the generic roles."""
+    if role in _HAPPENING_ROLES:
+        return (0, _HAPPENING_ROLES.index(role))
+    if role in _GENERIC_ROLES:
+        return (2, _GENERIC_ROLES.index(role))
+    return (1, 0)
+
+
+def strongest_roles(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """One (slug, role) per actor, in the order actors first appear, each in its strongest
+    role; of two equally strong, the first given."""
+    best: dict[str, str] = {}
+    for slug, role in pairs:
+        role = role or ""
+        if slug not in best or role_strength(role) < role_strength(best[slug]):
+            best[slug] = role
+    return tuple(best.items())
+
+
+def settle_actors(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, ...]:
+    """The claims of one article with one role per actor, and without the people whose
+    own departure the article tells among the co-actors of another's departure (unless
+    the claim says they left together)."""
+    movers = {
+        claim.actors[0][0]
+        for claim in claims
+        if _is_departure(claim) and claim.key == base_key(claim.key) and claim.actors
+    }
+    settled = []
+    for claim in claims:
+        actors = strongest_roles(claim.actors)
+        if _is_departure(claim) and actors and not _TOGETHER.search(claim.quote):
+            principal = actors[0][0]
+            actors = tuple(
+                (slug, role) for slug, role in actors if slug == principal or slug not in movers
+            )
+        settled.append(claim if actors == claim.actors else replace(claim, actors=actors))
+    return tuple(settled)
+
+
+def _is_departure(claim: ExtractedClaim) -> bool:
+    # A person's own move has a key of two parts, "personnel:huang-wenhao"; "Senior staff
+    # leave 01.AI" ("personnel:01-ai:2024") is nobody's own.
+    kind, _, rest = claim.key.partition(":")
+    person_key = kind == "personnel" and ":" not in rest
+    return (person_key or kind == "rumor") and _DEPARTS.search(claim.headline) is not None
+
+
 def claim_rank(claim: ExtractedClaim) -> tuple:
     """How well a claim dates its event: dated before undated, finer before coarser."""
     if claim.date is None or claim.date.start is None or claim.date.end is None:
@@ -42,26 +273,44 @@ def claim_rank(claim: ExtractedClaim) -> tuple:
 
 
 def group_claims(claims: Iterable[ExtractedClaim]) -> list[EventDraft]:
-    """One draft per key, in the order keys first appear; claims keep their given order."""
-    grouped: dict[str, list[ExtractedClaim]] = {}
+    """The drafts the claims make, in the order their happenings first appear: each claim
+    joins the first draft `same_happening` says holds its happening, else starts one."""
+    groups: list[list[ExtractedClaim]] = []
+    keys: list[str] = []
     for claim in claims:
-        grouped.setdefault(claim.key, []).append(claim)
+        new = account_of(claim)
+        for index, members in enumerate(groups):
+            if same_happening(new, _draft_account(keys[index], members)):
+                members.append(claim)
+                break
+        else:
+            groups.append([claim])
+            keys.append(split_key(claim, keys))
     drafts = []
-    for key, members in grouped.items():
+    for key, members in zip(keys, groups, strict=True):
         best = min(members, key=claim_rank)
-        actors: list[tuple[str, str]] = []
-        for claim in [best, *members]:
-            for actor in claim.actors:
-                if actor not in actors:
-                    actors.append(actor)
+        actors = strongest_roles(
+            actor for claim in [best, *members] for actor in strongest_roles(claim.actors)
+        )
         drafts.append(
             EventDraft(
                 key=key,
                 event_type=best.event_type,
                 headline=best.headline,
                 summary=best.summary,
-                actors=tuple(actors),
+                actors=actors,
                 claims=tuple(members),
             )
         )
     return drafts
+
+
+def _draft_account(key: str, members: Sequence[ExtractedClaim]) -> Account:
+    best = min(members, key=claim_rank)
+    return Account(
+        keys=frozenset({key, *(claim.key for claim in members)}),
+        headline=best.headline,
+        quotes=tuple(claim.quote for claim in members),
+        actors=tuple(actor for claim in members for actor in claim.actors),
+        dated=any(account_of(claim).dated for claim in members),
+    )

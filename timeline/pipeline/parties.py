@@ -7,9 +7,9 @@ verb, and the version a family name carries ("Qwen2.5").
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.actors import ActorMention, find_roles
 from timeline.pipeline.context import (
     COMPANY_KINDS,
     ORGANIZATION_KINDS,
@@ -107,8 +107,9 @@ def find_parties(
     before = [m.slug for m in span_actors if m.char_end <= trigger.start]
     after = [m.slug for m in span_actors if m.char_start >= trigger.end]
     roles: dict[str, str] = {}
-    for person in people:
-        roles[person] = context.roles.get(person, "subject")
+    stated = clause_roles(context, span_actors)
+    # A person the clause gives no title is its subject if the principal, else mentioned.
+    roles.update((person, stated[person]) for person in people if person in stated)
 
     def org_or_fallback(candidates: list[str]) -> str | None:
         return candidates[0] if candidates else fallback
@@ -193,18 +194,19 @@ def find_parties(
     elif kind == "personnel":
         principal = focus.slug if focus else mover(context, span_actors, trigger)
         principal = principal or org_or_fallback(companies)
-        # "出走加入豆包", "joined ByteDance": whoever is named after the joining verb is
-        # the new employer; other companies are the one left or the one hiring.
+        # "joined ByteDance": a company named after the joining verb is the new employer;
+        # other companies are the one left or the one hiring. "出走加入豆包": a product
+        # joined is the team the person went to, not an employer.
         joins = JOINS.search(context.folded, span[0], span[1]) if span else None
-        hired_by = COMPANY_KINDS | {"product"}
         for mention in span_actors:
             if (
                 joins
                 and mention.char_start >= joins.end()
                 and mention.slug != principal
-                and kinds[mention.slug] in hired_by
+                and kinds[mention.slug] in COMPANY_KINDS | {"product"}
             ):
-                roles.setdefault(mention.slug, "new employer")
+                joined = "new employer" if kinds[mention.slug] in COMPANY_KINDS else "new team"
+                roles.setdefault(mention.slug, joined)
         for slug in companies:
             roles.setdefault(slug, "employer")
         if fallback and fallback not in roles and people:
@@ -292,6 +294,30 @@ def find_parties(
     )
 
 
+def clause_roles(context: ArticleContext, span_actors: Sequence[ActorMention]) -> dict[str, str]:
+    """The titles the clause itself states next to the people it names ("前预训练负责人黄文
+    灏"), not those the article gives them elsewhere: a title said of someone in one
+    paragraph is no role in another's happening."""
+    # Mentions standing in for a referring word, or lent by another sentence, carry no
+    # words of their own.
+    named = [
+        m
+        for m in span_actors
+        if context.kind(m.slug) == "person"
+        and m.char_end > m.char_start
+        and context.text[m.char_start : m.char_end] == m.text
+    ]
+    if not named:
+        return {}
+    # Roles are read at most 40 characters before a name and in the phrase after it.
+    start = max(0, min(m.char_start for m in named) - 40)
+    end = min(len(context.text), max(m.char_end for m in named) + 80)
+    shifted = [
+        replace(m, char_start=m.char_start - start, char_end=m.char_end - start) for m in named
+    ]
+    return find_roles(context.text[start:end], shifted)
+
+
 _VERSION_TAIL = re.compile(r"[\s\-]?(v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?)")
 
 
@@ -315,6 +341,14 @@ def mover(
     return people[0].slug if people else None
 
 
+# "阿里云不仅是零一万物…融资的领投机构", "Alibaba was the lead investor in…": a company
+# said to be a round's lead, within its clause.
+_IS_LEAD = re.compile(
+    r"\s*(?:不仅|也|还|则)?(?:是|为|作为)[^，。,;；:：]{0,30}?领投(?:机构|方|者|人)|"
+    r"\s+(?:is|was)\s+(?:also\s+)?(?:the\s+)?(?:co-)?lead investor\b"
+)
+
+
 def round_investors(context: ArticleContext, mentions: Sequence[ActorMention]) -> dict[str, bool]:
     """The companies a funding clause names as investors, in text order, each with whether
     it leads the round: marked by the words around their names, or listed next to one that
@@ -328,6 +362,8 @@ def round_investors(context: ArticleContext, mentions: Sequence[ActorMention]) -
             marks.append("lead" if LEADS_ROUND.search(after.group()) else "joins")
         elif before:
             marks.append("lead" if LEADS_ROUND.search(before.group()) else "joins")
+        elif _IS_LEAD.match(folded, mention.char_end):
+            marks.append("lead")
         else:
             marks.append(None)
     for order in (range(len(mentions) - 2, -1, -1), range(1, len(mentions))):
