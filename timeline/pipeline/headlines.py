@@ -959,7 +959,8 @@ STANCES = (
 )
 TRAINING = re.compile(r"训练|" + words("training"))
 ASPIRATION = re.compile(
-    r"想打造|想做|梦想|愿景|目标|" + words("wants? to", "aims? to", "ambitions?")
+    r"想打造|想做|梦想|愿景|目标|"
+    + words("wants? to", "wanted to", "aim(?:s|ed)? to", "ambitions?")
 )
 PREDICTION = re.compile(
     r"未来|将会|将|会|预计|预期|" + words("will", "would", "expects?", "predicts?", "forecasts?")
