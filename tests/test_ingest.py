@@ -232,3 +232,71 @@ def test_an_event_reads_as_its_best_dated_claim_whatever_the_load_order(actors):
     assert len(founding_claims) == 3
     assert founding.headline == best.headline
     assert founding.summary == best.summary
+
+
+def article(prefix: str) -> Path:
+    (path,) = ARTICLES.glob(f"{prefix}_*.txt")
+    return path
+
+
+def event_holding(text: str) -> Event:
+    return Event.objects.get(claims__quote__contains=text)
+
+
+def test_every_event_links_each_actor_once(actors):
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    links = list(EventActor.objects.values_list("event_id", "actor__slug"))
+    assert links and len(links) == len(set(links))
+
+
+def test_a_departure_lists_the_one_who_left_and_where_from_and_to(actors):
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    huang = Event.objects.get(keys__key="personnel:huang-wenhao")
+    roles = dict(huang.event_actors.values_list("actor__slug", "role"))
+    # Cao Dapeng and Pan Xin left too, each in an event of their own.
+    assert roles == {
+        "huang-wenhao": "former head of pre-training",
+        "01-ai": "employer",
+        "doubao": "new team",
+    }
+    for other in ("cao-dapeng", "pan-xin"):
+        own = Event.objects.get(keys__key=f"personnel:{other}")
+        assert set(own.event_actors.values_list("actor__slug", flat=True)) == {other, "01-ai"}
+
+
+def test_two_sayings_of_one_month_are_two_events(actors):
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    price_war = event_holding("不参与价格战")
+    revenue = event_holding("海外生產力產品線預期年營收過億元")
+    assert price_war != revenue
+    assert price_war.headline == "01.AI says it will stay out of the price war"
+    assert price_war.claims.count() == 1
+    ambition = event_holding("他说想打造 agi 时代的微软")
+    assert ambition != event_holding("啓動下一代萬億參數Yi-XLarge MoE模型訓練")
+
+
+@pytest.mark.parametrize("order", [("002", "003"), ("003", "002")])
+def test_an_undated_valuation_joins_the_dated_round_in_either_load_order(actors, order):
+    report = ingest_articles([article(name) for name in order], manifest=MANIFEST)
+
+    assert not report.failed
+    round_ = event_holding("估值10亿美元的独角兽")
+    assert round_ == event_holding("2023年10億美元估值融資")
+    assert (round_.date_start, round_.date_end) == (date(2023, 1, 1), date(2023, 12, 31))
+    funding = Event.objects.filter(type="funding", event_actors__actor__slug="01-ai")
+    assert funding.distinct().count() == 1
+
+
+@pytest.mark.parametrize("order", [("001", "002"), ("002", "001")])
+def test_one_release_told_in_two_scripts_is_one_event_in_either_load_order(actors, order):
+    ingest_articles([article(name) for name in order], manifest=MANIFEST)
+
+    releases = Event.objects.filter(keys__key__startswith="model_release:yi-large")
+    (release,) = releases
+    assert set(release.claims.values_list("source__file_name", flat=True)) == {
+        article("001").name,
+        article("002").name,
+    }
