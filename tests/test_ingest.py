@@ -239,8 +239,8 @@ def article(prefix: str) -> Path:
     return path
 
 
-def event_holding(text: str) -> Event:
-    return Event.objects.get(claims__quote__contains=text)
+def event_holding(text: str, **fields) -> Event:
+    return Event.objects.filter(**fields).distinct().get(claims__quote__contains=text)
 
 
 def test_every_event_links_each_actor_once(actors):
@@ -300,3 +300,13 @@ def test_one_release_told_in_two_scripts_is_one_event_in_either_load_order(actor
         article("001").name,
         article("002").name,
     }
+
+
+@pytest.mark.parametrize("order", [("003", "004"), ("004", "003")])
+def test_a_series_release_joins_the_release_of_its_member_in_either_load_order(actors, order):
+    ingest_articles([article(name) for name in order], manifest=MANIFEST)
+
+    # 004: "去年…发布 "Yi" 系列模型"; 003: "Yi系列模型（如Yi-34B）于2023年11月…发布".
+    release = event_holding('发布 "Yi" 系列模型', type="model_release")
+    assert release == event_holding("（如Yi-34B）于2023年11月作为开源大模型发布")
+    assert (release.date_start, release.date_precision) == (date(2023, 11, 1), "month")

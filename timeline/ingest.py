@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from timeline.curation import derive_event_date, refresh_search_text
 from timeline.models import Actor, Claim, Event, EventActor, EventKey, Source
@@ -22,7 +22,7 @@ from timeline.pipeline.extract import ExtractedClaim, Extraction, extract_articl
 from timeline.pipeline.merge import (
     Account,
     account_of,
-    family,
+    candidate_prefixes,
     same_happening,
     settle_actors,
     split_key,
@@ -338,8 +338,11 @@ def matching_event(extracted: ExtractedClaim, loaded: dict[int, Event]) -> tuple
     event for it takes; `timeline.pipeline.merge.same_happening` decides, over the events
     whose keys share the claim's type and principal (its own key's first). An event this
     load has touched is returned as the instance in `loaded`, which holds its changes."""
+    prefixes = Q()
+    for prefix in candidate_prefixes(extracted.key):
+        prefixes |= Q(key__startswith=prefix)
     held = (
-        EventKey.objects.filter(key__startswith=family(extracted.key))
+        EventKey.objects.filter(prefixes)
         .select_related("event")
         .prefetch_related(
             "event__keys",
@@ -358,6 +361,7 @@ def matching_event(extracted: ExtractedClaim, loaded: dict[int, Event]) -> tuple
             actors=tuple((link.actor.slug, link.role) for link in event.event_actors.all()),
             dated=event.date_start is not None,
             edited=event.edited,
+            period=(event.date_start, event.date_end) if event.date_start else None,
         )
         if same_happening(new, account):
             # The instance above caches the claims it held before this one.

@@ -18,6 +18,7 @@ unless the sentence says they left together.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from timeline.pipeline.actors import fold_text
 from timeline.pipeline.events import ExtractedClaim
@@ -93,6 +94,8 @@ class Account:
     dated: bool
     # An editor's event keeps every claim its key brings, as it did before.
     edited: bool = False
+    # The interval the account dates its happening to, when it does.
+    period: tuple[date, date] | None = None
 
     @property
     def bases(self) -> frozenset[str]:
@@ -104,8 +107,15 @@ class Account:
 
 
 def account_of(claim: ExtractedClaim) -> Account:
-    dated = claim.date is not None and claim.date.start is not None
-    return Account(frozenset({claim.key}), claim.headline, (claim.quote,), claim.actors, dated)
+    dated = claim.date is not None and claim.date.start is not None and claim.date.end is not None
+    return Account(
+        frozenset({claim.key}),
+        claim.headline,
+        (claim.quote,),
+        claim.actors,
+        dated,
+        period=(claim.date.start, claim.date.end) if dated else None,
+    )
 
 
 def base_key(key: str) -> str:
@@ -189,11 +199,51 @@ def same_happening(new: Account, held: Account) -> bool:
     """Whether a new claim joins an event (or draft) that already holds `held`."""
     if new.bases & held.bases:
         return held.edited or not conflicts(new, held)
+    if series_and_member(new, held) or series_and_member(held, new):
+        return True
     if not (new.families & held.families) or (new.dated and held.dated):
         return False
     # One side undated, of the same type and principal: it joins only what its content
     # names, and not where its content sets it apart.
     return _kind(new) != "statement" and agrees(new, held) and not conflicts(new, held)
+
+
+def series_and_member(series: Account, member: Account) -> bool:
+    """A release of a model series and a release of one of its members ("发布 Yi 系列模型"
+    in 2023, "Yi系列模型（如Yi-34B）于2023年11月…发布") at overlapping dates, the member's
+    account naming the series: one release told at two levels of detail."""
+    releases = {"model_release", "product_launch"}
+    works = [_work(key) for key in series.keys if _kind_of(key) in releases]
+    members = [_work(key) for key in member.keys if _kind_of(key) in releases]
+    named = {slug for slug, _ in member.actors}
+    if not any(
+        work in named and other.startswith(work + "-") for work in works for other in members
+    ):
+        return False
+    if series.period is None or member.period is None:
+        return False
+    return series.period[0] <= member.period[1] and member.period[0] <= series.period[1]
+
+
+def candidate_prefixes(key: str) -> tuple[str, ...]:
+    """The key prefixes under which the events a claim may join are found: its type and
+    principal, and for a release of a series member ("model_release:yi-34b") the series'
+    ("model_release:yi")."""
+    prefixes = [family(key)]
+    kind, work = _kind_of(key), _work(key)
+    if kind in {"model_release", "product_launch"}:
+        pieces = work.split("-")
+        prefixes += [f"{kind}:{'-'.join(pieces[:size])}" for size in range(1, len(pieces))]
+    return tuple(prefixes)
+
+
+def _kind_of(key: str) -> str:
+    return base_key(key).split(":")[0]
+
+
+def _work(key: str) -> str:
+    parts = base_key(key).split(":")
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _saying(headline: str) -> str:
@@ -312,5 +362,6 @@ def _draft_account(key: str, members: Sequence[ExtractedClaim]) -> Account:
         headline=best.headline,
         quotes=tuple(claim.quote for claim in members),
         actors=tuple(actor for claim in members for actor in claim.actors),
-        dated=any(account_of(claim).dated for claim in members),
+        dated=account_of(best).dated,
+        period=account_of(best).period,
     )
