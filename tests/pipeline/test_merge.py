@@ -348,6 +348,29 @@ def test_people_with_their_own_departure_are_not_co_actors_of_another(demo):
         assert "01-ai" in slugs
 
 
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        ("2024年，黄文灏、曹大鹏离开零一万物。", False),
+        ("2024年，黃文灝、曹大鵬先後離開零一萬物。", False),
+        ("In 2024, Huang Wenhao and Cao Dapeng left 01.AI.", False),
+        ("2024年，黄文灏与曹大鹏一同离开零一万物。", True),
+        ("2024年，黃文灝與曹大鵬一起離開零一萬物。", True),
+        ("In 2024, Huang Wenhao and Cao Dapeng left 01.AI together.", True),
+    ],
+)
+def test_people_leaving_in_one_sentence_are_co_actors_only_if_they_left_together(
+    tmp_path, matcher, text, together
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2025-01-07\n---\n{text}\n", encoding="utf-8")
+    claims = settle_actors(extract_article(read_article(path), matcher=matcher).claims)
+    moves = {c.key: {slug for slug, _ in c.actors} for c in claims}
+    assert "01-ai" in moves["personnel:huang-wenhao"] and "01-ai" in moves["personnel:cao-dapeng"]
+    assert ("cao-dapeng" in moves["personnel:huang-wenhao"]) is together
+    assert ("huang-wenhao" in moves["personnel:cao-dapeng"]) is together
+
+
 def test_a_product_someone_joins_is_no_employer(demo):
     (move,) = [c for c in demo["000"].claims if c.key == "personnel:huang-wenhao"]
     roles = dict(move.actors)

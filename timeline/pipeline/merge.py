@@ -67,7 +67,7 @@ _GENERIC_ROLES = ("subject", "party", "mentioned", "")
 _DEPARTS = re.compile(r"\b(?:leaves?|leaving|left|steps? down|resigns?|retires?)\b")
 # Words that say two people left together, which makes each a party to the other's move.
 _TOGETHER = re.compile(
-    r"一起|一同|一并|同时|共同|联袂|相继|\btogether\b|\balong with\b|\balongside\b|\bboth\b",
+    r"一起|一同|一并|同时|共同|联袂|\btogether\b|\balong with\b|\balongside\b",
     re.IGNORECASE,
 )
 
@@ -294,10 +294,16 @@ def settle_actors(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, ...
         for claim in claims
         if _is_departure(claim) and claim.key == base_key(claim.key) and claim.actors
     }
+    # Claims read from one list share their start; the last one's quote runs furthest
+    # ("黄文灏与曹大鹏一同离开…" is quoted up to 黄文灏 for him).
+    told: dict[int, str] = {}
+    for claim in claims:
+        if len(claim.quote) > len(told.get(claim.char_start, "")):
+            told[claim.char_start] = claim.quote
     settled = []
     for claim in claims:
         actors = strongest_roles(claim.actors)
-        if _is_departure(claim) and actors and not _TOGETHER.search(claim.quote):
+        if _is_departure(claim) and actors and not _TOGETHER.search(told[claim.char_start]):
             principal = actors[0][0]
             actors = tuple(
                 (slug, role) for slug, role in actors if slug == principal or slug not in movers
