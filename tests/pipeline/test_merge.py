@@ -11,8 +11,10 @@ from timeline.pipeline.dates import DateMention
 from timeline.pipeline.events import ExtractedClaim
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.merge import (
+    Account,
     family,
     group_claims,
+    same_happening,
     settle_actors,
     strongest_roles,
 )
@@ -287,6 +289,66 @@ def test_a_pair_joins_only_when_its_content_says_it_is_one(
         drafts = group_claims(order)
         assert len(drafts) == (1 if joins else 2)
         assert len({draft.key for draft in drafts}) == len(drafts)
+
+
+def account(key, quote, *, dated=True, actors=(("x", "subject"),), headline="h"):
+    return Account(frozenset({key}), headline, (quote,), actors, dated)
+
+
+@pytest.mark.parametrize(
+    ("new", "held", "joins"),
+    [
+        # One figure in two currencies may be one converted: no clash.
+        (
+            account("acquisition:tencent+sogou", "腾讯以35亿美元收购搜狗"),
+            account("acquisition:tencent+sogou", "騰訊以人民幣230億元收購搜狗"),
+            True,
+        ),
+        (
+            account("acquisition:tencent+sogou", "Tencent bought Sogou for $3.5 billion"),
+            account("acquisition:tencent+sogou", "腾讯以21亿美元收购搜狗"),
+            False,
+        ),
+        # A figure rounded ("约35亿美元", "$3.48 billion") is the same figure.
+        (
+            account("acquisition:tencent+sogou", "腾讯以约35亿美元收购搜狗"),
+            account("acquisition:tencent+sogou", "Tencent bought Sogou for $3.48 billion"),
+            True,
+        ),
+        # What one text calls the round's size the other calls its valuation.
+        (
+            account("funding:01-ai:2023", "01.AI raised $1 billion in 2023"),
+            account("funding:01-ai:2023", "零一万物2023年完成融资，估值10亿美元，融资2亿美元"),
+            True,
+        ),
+        # Figures of a company's year disagree; the year is one happening.
+        (
+            account("financials:01-ai:2024", "2024 年收入已超 1 亿元人民币"),
+            account("financials:01-ai:2024", "预计2024年收入约为1380万美元"),
+            True,
+        ),
+        # An undated claim of another type and principal family joins nothing.
+        (
+            account("funding:moonshot-ai:usd-1-billion", "估值10亿美元", dated=False),
+            account("funding:01-ai:2023", "2023年10亿美元估值融资"),
+            False,
+        ),
+        # Two undated keys of one family join on a shared amount, both dated never do.
+        (
+            account("funding:01-ai:usd-1-billion", "估值10亿美元的独角兽", dated=False),
+            account("funding:01-ai:series-a", "A轮融资，估值10亿美元", dated=False),
+            True,
+        ),
+        (
+            account("funding:01-ai:2024", "2024年估值10亿美元"),
+            account("funding:01-ai:2023", "2023年估值10亿美元"),
+            False,
+        ),
+    ],
+)
+def test_what_the_texts_state_decides_a_join(new, held, joins):
+    assert same_happening(new, held) is joins
+    assert same_happening(held, new) is joins
 
 
 def test_a_claim_its_keys_draft_does_not_hold_starts_one_under_a_key_of_its_own(claim_of):

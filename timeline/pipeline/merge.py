@@ -128,23 +128,50 @@ def family(key: str) -> str:
     return ":".join(base_key(key).split(":")[:2])
 
 
-def _without_qualifier(amount: str) -> str:
-    """ "over RMB 100 million" → "RMB 100 million": a bound on a figure names the figure."""
-    return re.sub(r"^[a-z ]+(?=[A-Z]{3} )", "", amount)
+# An amount as the headline words write it: "over RMB 100 million", "USD 1.5 billion".
+_AMOUNT = re.compile(r"(?P<code>[A-Z]{3}) (?P<value>[\d.,]+)(?: (?P<scale>billion|million))?")
+_SCALE = {"billion": 1e9, "million": 1e6, None: 1.0}
+# Two figures within this share of each other are one figure rounded differently.
+_TOLERANCE = 0.05
+
+Amount = tuple[str, float]
 
 
-def _amounts(quotes: Sequence[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _amount(phrase: str) -> Amount | None:
+    """ "over RMB 100 million" → ("RMB", 1e8): a bound on a figure names the figure."""
+    match = _AMOUNT.search(phrase)
+    if match is None:
+        return None
+    value = float(match.group("value").replace(",", "")) * _SCALE[match.group("scale")]
+    return match.group("code"), value
+
+
+def _amounts(quotes: Sequence[str]) -> tuple[frozenset[Amount], ...]:
     """(amounts raised or paid, valuations, every amount) the quotes state."""
     raised, valued, every = set(), set(), set()
     for quote in quotes:
         folded = fold_text(quote)
         amount, valuation = _round_amounts(folded)
-        if amount:
-            raised.add(_without_qualifier(amount))
-        if valuation:
-            valued.add(_without_qualifier(valuation))
-        every.update(_without_qualifier(phrase) for _, _, phrase in money_amounts(folded))
-    return frozenset(raised), frozenset(valued), frozenset(every)
+        raised.add(_amount(amount or ""))
+        valued.add(_amount(valuation or ""))
+        every.update(_amount(phrase) for _, _, phrase in money_amounts(folded))
+    return tuple(frozenset(found - {None}) for found in (raised, valued, every))
+
+
+def _same_amount(first: Amount, second: Amount) -> bool:
+    (code, value), (other_code, other_value) = first, second
+    return code == other_code and abs(value - other_value) <= _TOLERANCE * max(value, other_value)
+
+
+def _shared(first: frozenset[Amount], second: frozenset[Amount]) -> bool:
+    return any(_same_amount(a, b) for a in first for b in second)
+
+
+def _amounts_clash(first: frozenset[Amount], second: frozenset[Amount]) -> bool:
+    """Both state a figure in one currency and share none: a figure in yuan and one in
+    dollars may be one figure converted, so they do not clash."""
+    currencies = {code for code, _ in first} & {code for code, _ in second}
+    return bool(currencies) and not _shared(first, second)
 
 
 def _leads(account: Account) -> frozenset[str]:
@@ -171,12 +198,14 @@ def conflicts(new: Account, held: Account) -> bool:
     new_raised, new_valued, new_every = _amounts(new.quotes)
     held_raised, held_valued, held_every = _amounts(held.quotes)
     if kind == "funding":
+        # One text may call a valuation what the other calls the round's size.
+        loose = _shared(new_raised, held_valued) or _shared(held_raised, new_valued)
         return (
-            _clash(new_raised, held_raised)
-            or _clash(new_valued, held_valued)
+            (_amounts_clash(new_raised, held_raised) and not loose)
+            or _amounts_clash(new_valued, held_valued)
             or _clash(_leads(new), _leads(held))
         )
-    return _clash(new_every, held_every)
+    return _amounts_clash(new_every, held_every)
 
 
 def agrees(new: Account, held: Account) -> bool:
@@ -184,7 +213,7 @@ def agrees(new: Account, held: Account) -> bool:
     amount, or the object one key names among the other's actors."""
     _, _, new_every = _amounts(new.quotes)
     _, _, held_every = _amounts(held.quotes)
-    if new_every & held_every:
+    if _shared(new_every, held_every):
         return True
     held_slugs = {slug for slug, _ in held.actors}
     new_slugs = {slug for slug, _ in new.actors}
