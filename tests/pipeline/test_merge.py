@@ -199,6 +199,24 @@ PAIRS = [
         "statement:kai-fu-lee",
         False,
     ),
+    # Two turns of one company's strategy in one year are two; a turn told again in words
+    # that name no other direction is the same one.
+    (
+        "趨近2024年末,零一萬物在國內市場採取ToB(企業端)戰略。",
+        "2025-01-07",
+        "2024年，零一万物转向海外市场。",
+        "2025-01-07",
+        "strategy:01-ai",
+        False,
+    ),
+    (
+        "趨近2024年末,零一萬物在國內市場採取ToB(企業端)戰略。",
+        "2025-01-07",
+        "2024年末，零一万物在国内市场转向ToB战略。",
+        "2025-01-07",
+        "strategy:01-ai",
+        True,
+    ),
     # An undated round joins the dated round of the same valuation, in either script.
     (
         "阿里雲是零一萬物2023年10億美元估值融資的領投機構。",

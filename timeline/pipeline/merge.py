@@ -44,6 +44,10 @@ KEY_SEPARATOR = "#"
 # Types whose happening is one deal or round: amounts stated differently are different ones.
 # A company's figures for a period are one happening however the sources disagree on them.
 _DEAL_TYPES = frozenset({"funding", "acquisition", "rumor", "denial"})
+# Types whose happening is what its headline words say, from the claim's own words: what
+# was said ("says it will stay out of the price war"), where a strategy turns.
+_SAYINGS = frozenset({"statement", "strategy"})
+_VAGUE = re.compile(r"\bshifts strategy$|\bshifted strategy$")
 # Roles an actor plays in the happening itself, strongest first; any other non-generic role
 # is a title ("ceo", "former head of pre-training") and ranks after them; the generic ones
 # rank last.
@@ -190,9 +194,12 @@ def _kind(account: Account) -> str:
 def conflicts(new: Account, held: Account) -> bool:
     """Whether what two accounts of one key say makes them two happenings."""
     kind = _kind(new)
-    if kind == "statement":
-        # A statement is what was said: one saying worded alike, or it is another one.
-        return _saying(new.headline) != _saying(held.headline)
+    if kind in _SAYINGS:
+        # A statement is what was said, a strategy the way it turns: worded alike, or
+        # another one. A strategy whose direction the words did not name ("shifts
+        # strategy") may be either.
+        vague = any(_VAGUE.search(a.headline) for a in (new, held))
+        return not vague and _saying(new.headline) != _saying(held.headline)
     if kind not in _DEAL_TYPES:
         return False
     new_raised, new_valued, new_every = _amounts(new.quotes)
@@ -234,7 +241,7 @@ def same_happening(new: Account, held: Account) -> bool:
         return False
     # One side undated, of the same type and principal: it joins only what its content
     # names, and not where its content sets it apart.
-    return _kind(new) != "statement" and agrees(new, held) and not conflicts(new, held)
+    return _kind(new) not in _SAYINGS and agrees(new, held) and not conflicts(new, held)
 
 
 def series_and_member(series: Account, member: Account) -> bool:
