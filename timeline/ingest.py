@@ -354,14 +354,16 @@ def matching_event(extracted: ExtractedClaim, loaded: dict[int, Event]) -> tuple
     events = {event_key.event_id: event_key.event for event_key in held}
     new = account_of(extracted)
     for event in sorted(events.values(), key=lambda e: extracted.key not in _keys_of(e)):
+        # What this load has already changed in the event (its wording, its date) counts.
+        current = loaded.get(event.pk, event)
         account = Account(
             keys=frozenset(_keys_of(event)),
-            headline=event.headline,
+            headline=current.headline,
             quotes=tuple(claim.quote for claim in event.claims.all()),
             actors=tuple((link.actor.slug, link.role) for link in event.event_actors.all()),
-            dated=event.date_start is not None,
-            edited=event.edited,
-            period=(event.date_start, event.date_end) if event.date_start else None,
+            dated=current.date_start is not None,
+            edited=current.edited,
+            period=(current.date_start, current.date_end) if current.date_start else None,
         )
         if same_happening(new, account):
             # The instance above caches the claims it held before this one.
