@@ -294,6 +294,15 @@ PAIRS = [
         "personnel:huang-wenhao",
         True,
     ),
+    # Leaving one employer is another move than leaving another.
+    (
+        "In 2020, Huang Wenhao left Baidu.",
+        "2025-01-07",
+        "2024年，黃文灝離開零一萬物。",
+        "2025-01-07",
+        "personnel:huang-wenhao",
+        False,
+    ),
 ]
 
 

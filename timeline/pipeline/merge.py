@@ -47,6 +47,8 @@ _DEAL_TYPES = frozenset({"funding", "acquisition", "rumor", "denial"})
 # Types whose happening is what its headline words say, from the claim's own words: what
 # was said ("says it will stay out of the price war"), where a strategy turns.
 _SAYINGS = frozenset({"statement", "strategy"})
+# The counterparties that tell one person's moves apart.
+_MOVES = ("employer", "new employer")
 _VAGUE = re.compile(r"\bshifts strategy$|\bshifted strategy$")
 # Roles an actor plays in the happening itself, strongest first; any other non-generic role
 # is a title ("ceo", "former head of pre-training") and ranks after them; the generic ones
@@ -178,8 +180,12 @@ def _amounts_clash(first: frozenset[Amount], second: frozenset[Amount]) -> bool:
     return bool(currencies) and not _shared(first, second)
 
 
+def _in_role(account: Account, wanted: str) -> frozenset[str]:
+    return frozenset(slug for slug, role in account.actors if role == wanted)
+
+
 def _leads(account: Account) -> frozenset[str]:
-    return frozenset(slug for slug, role in account.actors if role == "lead investor")
+    return _in_role(account, "lead investor")
 
 
 def _clash(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -200,6 +206,10 @@ def conflicts(new: Account, held: Account) -> bool:
         # strategy") may be either.
         vague = any(_VAGUE.search(a.headline) for a in (new, held))
         return not vague and _saying(new.headline) != _saying(held.headline)
+    if kind == "personnel":
+        # One person's moves: leaving one employer is not leaving another, nor is joining
+        # one company joining another.
+        return any(_clash(_in_role(new, role), _in_role(held, role)) for role in _MOVES)
     if kind not in _DEAL_TYPES:
         return False
     new_raised, new_valued, new_every = _amounts(new.quotes)
