@@ -4,11 +4,13 @@ A claim's key names its happening by type, principal and period or object, but a
 coarse name: two statements by one company in one month share "statement:01-ai:2024-05"
 whatever they said, and an undated round ("funding:01-ai:usd-1-billion") has another key
 than the dated round it restates ("funding:01-ai:2023"). So the key proposes and the
-content decides: claims with one key join unless what they say sets them apart (another
-saying, another amount, another lead investor); claims of one type and principal with
-different keys join only when one is undated and their content says they are one (the same
-amount, the object its key names). `same_happening` decides for the loader and for
-`group_claims` alike.
+content decides. Claims with one key join unless what they say sets them apart: another
+saying or strategy, another amount, valuation or lead investor, another employer left or
+joined. Claims of one type and principal with different keys join only when one is undated
+and their content says they are one (the same amount, or the object its key names), or
+when one releases a series and the other a member it names, at overlapping dates.
+`same_happening` decides for the loader and for `group_claims` alike; a claim that no
+event holds under its key takes the key with what sets it apart (`split_key`).
 
 Roles: each actor is linked once per event, in the strongest role any claim gives it; a
 person whose own departure the article tells is not a co-actor of another's departure
