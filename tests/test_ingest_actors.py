@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_actor
 from timeline.ingest import FileReport, alias_language, resolve_discovered, write_extraction
-from timeline.models import Actor, ActorAlias, EventActor
+from timeline.models import Actor, ActorAlias, Event, EventActor
 from timeline.pipeline.actors import ActorEntry
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extract import ExtractedClaim, Extraction
@@ -142,6 +142,24 @@ def test_a_curated_actor_is_reused_and_keeps_its_review(tmp_path):
     assert report.actors_discovered == []
 
 
+def test_an_alias_added_to_a_known_actor_makes_its_older_events_findable(tmp_path):
+    load(extraction(tmp_path, SIMPLIFIED, (catl("宁德时代"),), name="hans.txt"))
+    older = Event.objects.get()
+
+    load(
+        extraction(
+            tmp_path,
+            "寧德時代(CATL)2024年5月在匈牙利建廠。",
+            (catl("寧德時代", "CATL"),),
+            name="hant.txt",
+            key="expansion:ning-de-shi-dai:hungary",
+        )
+    )
+
+    older.refresh_from_db()
+    assert "catl" in older.search_text
+
+
 def test_an_actor_is_also_found_by_its_name(tmp_path):
     named = make_actor("catl", name="CATL")
 
@@ -259,7 +277,7 @@ def test_an_articles_actors_are_resolved_in_the_same_queries_however_many_it_nam
 
 
 def test_resolution_takes_four_queries(tmp_path, django_assert_num_queries):
-    make_actor("catl", name="CATL", aliases=["CATL"])
+    make_actor("catl", name="CATL", aliases=["CATL", "宁德时代"])
     entries = (
         catl("宁德时代", "CATL"),
         catl("比亚迪", slug="bi-ya-di"),

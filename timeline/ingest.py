@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from timeline.curation import derive_event_date, refresh_search_text
+from timeline.curation import derive_event_date, events_of_actors, refresh_search_text
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -404,6 +404,10 @@ def resolve_discovered(
     # bulk_create fills in the new actors' keys, which their aliases then take.
     Actor.objects.bulk_create(created)
     ActorAlias.objects.bulk_create(new_aliases)
+    # A known actor's events are found by its aliases: index the new ones too.
+    grown = {alias.actor_id for alias in new_aliases} - {actor.pk for actor in created}
+    if grown:
+        refresh_search_text(events_of_actors(grown))
     return DiscoveredActors(actors=resolved, created=created)
 
 
