@@ -205,3 +205,13 @@ def test_the_review_state_is_not_written_through_the_api(editor_client, reviewed
 
     assert response.status_code == 200
     assert response.json()["review"] == "discovered"
+
+
+def test_the_schema_documents_the_review_filter_and_field(api_client):
+    schema = api_client.get("/api/schema/?format=json").json()
+
+    parameters = schema["paths"]["/api/actors/"]["get"]["parameters"]
+    review = next(parameter for parameter in parameters if parameter["name"] == "review")
+    assert review["schema"]["enum"] == ["curated", "discovered", "rejected"]
+    actor = schema["components"]["schemas"]["Actor"]
+    assert actor["properties"]["review"]["readOnly"] is True
