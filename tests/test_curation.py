@@ -322,6 +322,8 @@ def test_rejecting_drops_the_links_keeps_the_aliases_and_reindexes(zero_one):
 
 def test_merging_moves_aliases_and_links_and_deletes_the_others(zero_one):
     duplicate = discovered("ling-yi-wan-wu", "零一萬物", "Lingyi Wanwu")
+    duplicate.description = "A Beijing AI start-up."
+    duplicate.save()
     people = discovered("01-ai-team", "01.AI team")
     founding = make_event(headline="The company is founded")
     link_actor(founding, duplicate, "subject")
@@ -333,6 +335,7 @@ def test_merging_moves_aliases_and_links_and_deletes_the_others(zero_one):
 
     assert merged == zero_one
     assert merged.review == "curated"
+    assert merged.description == "A Beijing AI start-up."
     assert not Actor.objects.filter(slug__in=["ling-yi-wan-wu", "01-ai-team"]).exists()
     # 零一萬物 is 零一万物 once normalized: the target's own spelling stays.
     assert sorted(merged.aliases.values_list("alias", flat=True)) == [

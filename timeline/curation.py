@@ -455,7 +455,8 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     Aliases move over unless the target already has one of the same normalized form; event
     links move over, one per event, keeping the strongest role of any of the merged actors
     (earliest link first among equals); the others are deleted. A discovered target
-    merged with a curated actor becomes curated. The affected events are re-indexed.
+    merged with a curated actor becomes curated; a target without a description takes
+    the first of the others'. The affected events are re-indexed.
     """
     others = [actor for actor in others if actor.pk != target.pk]
     if not others:
@@ -489,7 +490,9 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
         actor.review == ActorReview.CURATED for actor in others
     ):
         target.review = ActorReview.CURATED
-        target.save(update_fields=["review"])
+    if not target.description:
+        target.description = next((actor.description for actor in others if actor.description), "")
+    target.save(update_fields=["review", "description"])
     Actor.objects.filter(pk__in=other_ids).delete()
 
     events = Event.objects.filter(pk__in=list(strongest)).only("pk")
