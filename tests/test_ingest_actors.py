@@ -12,7 +12,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_actor
-from timeline.ingest import FileReport, alias_language, resolve_discovered, write_extraction
+from timeline.ingest import (
+    FileReport,
+    alias_language,
+    load_gazetteer_from_database,
+    resolve_discovered,
+    write_extraction,
+)
 from timeline.models import Actor, ActorAlias, Event, EventActor
 from timeline.pipeline.actors import ActorEntry
 from timeline.pipeline.dates import DateMention
@@ -311,3 +317,21 @@ def test_resolution_takes_four_queries(tmp_path, django_assert_num_queries):
 )
 def test_an_alias_language_is_the_script_it_is_written_in(alias, article_language, expected):
     assert alias_language(alias, article_language) == expected
+
+
+def test_extraction_links_curated_and_knows_rejected_names_but_not_unconfirmed_discoveries():
+    make_actor("acme", name="Acme", aliases=["Acme"])
+    Actor.objects.filter(pk=make_actor("widget-week", aliases=["Widget Week"]).pk).update(
+        review="rejected"
+    )
+    Actor.objects.filter(pk=make_actor("bolt-works", aliases=["Bolt Works"]).pk).update(
+        review="discovered"
+    )
+
+    matcher = load_gazetteer_from_database()
+    found = matcher.find("Acme, Widget Week and Bolt Works met.")
+
+    # Which earlier article discovered Bolt Works must not change what this one links.
+    assert [mention.slug for mention in found] == ["acme"]
+    assert "widget week" in matcher.keys
+    assert "bolt works" not in matcher.keys

@@ -143,6 +143,14 @@ class DryRunRollback(Exception):
 
 
 def load_gazetteer_from_database() -> ActorMatcher:
+    """The actors extraction links: curated ones, and rejected ones so that their names are
+    never linked nor discovered again.
+
+    Actors the extractor discovered and no editor has confirmed are left out: an article's
+    claims then depend on that article and the curated gazetteer alone, not on which
+    articles were loaded before it, so loading is order-independent and a re-run changes
+    nothing. A name discovered again resolves to the same row by its normalized alias.
+    """
     entries = [
         ActorEntry(
             slug=actor.slug,
@@ -151,7 +159,7 @@ def load_gazetteer_from_database() -> ActorMatcher:
             aliases=tuple(alias.alias for alias in actor.aliases.all()),
             review=actor.review,
         )
-        for actor in Actor.objects.with_aliases()
+        for actor in Actor.objects.exclude(review=ActorReview.DISCOVERED).with_aliases()
     ]
     return ActorMatcher(entries)
 
