@@ -22,6 +22,7 @@ from timeline.models import (
     PRECISION_ORDER,
     Actor,
     ActorKind,
+    ActorReview,
     Claim,
     DateStatus,
     Event,
@@ -36,6 +37,24 @@ from timeline.pipeline.actors import normalize_alias
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PARTIAL_DATE_ACCEPTED = "a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05, 2024-05-13)"
 MAX_REPEATS = 50
+# Who sees rejected actors (hidden from everyone else, as if they did not exist).
+ACTOR_EDITOR_PERMISSION = "timeline.change_actor"
+
+
+def sees_rejected_actors(user) -> bool:
+    return user is not None and user.has_perm(ACTOR_EDITOR_PERMISSION)
+
+
+def visible_actors(user):
+    """Every actor for editors; without the rejected ones for everyone else."""
+    if sees_rejected_actors(user):
+        return Actor.objects.all()
+    return Actor.objects.exclude(review=ActorReview.REJECTED)
+
+
+def filterable_actors(request):
+    """The actors `?actor=` accepts: a rejected one's slug is unknown to the public."""
+    return visible_actors(getattr(request, "user", None))
 
 
 @dataclass(frozen=True)
@@ -165,7 +184,7 @@ class EventFilter(DocumentedFilterSet):
         help_text="With `after`/`before`: the event's whole interval must lie inside.",
     )
     actor = SlugChoiceFilter(
-        queryset=Actor.objects.all(),
+        queryset=filterable_actors,
         to_field_name="slug",
         method="filter_actor",
         help_text="Involving this actor (slug); repeat for any of several.",
@@ -251,10 +270,15 @@ class ActorFilter(DocumentedFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=ActorKind.choices, help_text="Of this kind; repeat for any of several."
     )
+    review = django_filters.ChoiceFilter(
+        choices=ActorReview.choices,
+        help_text="`discovered` lists the actors the extractor found that await an editor; "
+        "`rejected` ones are listed only to editors, and only when asked for.",
+    )
 
     class Meta:
         model = Actor
-        fields = ["kind"]
+        fields = ["kind", "review"]
 
 
 class SourceFilter(DocumentedFilterSet):

@@ -264,7 +264,9 @@ class ActorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Actor
-        fields = ["slug", "name", "kind", "description", "aliases"]
+        fields = ["slug", "name", "kind", "description", "review", "aliases"]
+        # Confirming, merging and rejecting are the admin's actions (`timeline.curation`).
+        read_only_fields = ["review"]
 
     def validate_aliases(self, aliases: list[dict]) -> list[dict]:
         seen = set()

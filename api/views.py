@@ -26,7 +26,13 @@ from rest_framework.reverse import reverse
 
 from api.caching import ConditionalGetMixin
 from api.errors import ErrorSerializer, InvalidParameter, ParameterError
-from api.filters import ActorFilter, EventFilter, SourceFilter
+from api.filters import (
+    ActorFilter,
+    EventFilter,
+    SourceFilter,
+    sees_rejected_actors,
+    visible_actors,
+)
 from api.grouping import GROUPS, group_events
 from api.pagination import ActorPagination, EventPagination, SourcePagination, TimelinePagination
 from api.renderers import EventCSVRenderer, TimelineJSRenderer
@@ -41,7 +47,7 @@ from api.serializers import (
     TimelineSerializer,
 )
 from timeline import curation
-from timeline.models import Actor, Claim, Event, EventActor, Review, Source
+from timeline.models import Actor, ActorReview, Claim, Event, EventActor, Review, Source
 
 EDITOR_PERMISSION = "timeline.change_event"
 
@@ -60,6 +66,22 @@ def visible_events(user):
     """
     events = Event.objects.all() if user.has_perm(EDITOR_PERMISSION) else Event.objects.public()
     return events.defer("search_text")
+
+
+def visible_links(user):
+    """An event's actor links as the user may see them: rejected actors only to editors."""
+    links = EventActor.objects.select_related("actor")
+    if sees_rejected_actors(user):
+        return links
+    return links.exclude(actor__review=ActorReview.REJECTED)
+
+
+def with_related(events, user):
+    """`Event.objects.with_related()`, with the actor links the user may see."""
+    return events.prefetch_related(
+        Prefetch("event_actors", queryset=visible_links(user)),
+        Prefetch("claims", queryset=Claim.objects.select_related("source")),
+    )
 
 
 def visible_claims(user):
@@ -142,7 +164,7 @@ class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
-        return visible_events(self.request.user).with_related()
+        return with_related(visible_events(self.request.user), self.request.user)
 
     def list(self, request, *args, **kwargs):
         return self.event_list_response(self.filter_queryset(self.get_queryset()))
@@ -347,9 +369,7 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
         return (
             visible_events(self.request.user)
             .filter(date_start__isnull=False)
-            .prefetch_related(
-                Prefetch("event_actors", queryset=EventActor.objects.select_related("actor"))
-            )
+            .prefetch_related(Prefetch("event_actors", queryset=visible_links(self.request.user)))
         )
 
     def get(self, request, *args, **kwargs):
@@ -382,7 +402,8 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Actors, with kind and aliases",
+        summary="Actors, with kind, review state and aliases",
+        description="Rejected actors are left out; editors list them with `?review=rejected`.",
         responses={200: ActorSerializer(many=True), **READ_ERRORS},
     ),
     retrieve=extend_schema(summary="One actor", responses={200: ActorSerializer, **READ_ERRORS}),
@@ -413,9 +434,14 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     renderer_classes = [JSONRenderer]
 
     def get_queryset(self):
+        user = self.request.user
         if self.action == "events":
-            return visible_events(self.request.user).with_related()
-        return Actor.objects.with_aliases()
+            return with_related(visible_events(user), user)
+        actors = visible_actors(user).with_aliases()
+        if self.action == "list" and self.request.query_params.get("review") != "rejected":
+            # Rejected actors stay out of lists unless an editor asks for them.
+            actors = actors.exclude(review=ActorReview.REJECTED)
+        return actors
 
     @extend_schema(
         summary="An actor's timeline",
@@ -433,7 +459,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
         renderer_classes=EventListMixin.renderer_classes,
     )
     def events(self, request, slug=None):
-        actor = get_object_or_404(Actor.objects.only("id", "name"), slug=slug)
+        actor = get_object_or_404(visible_actors(request.user).only("id", "name"), slug=slug)
         self.timeline_title = actor.name
         queryset = self.get_queryset().filter(
             Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=actor))

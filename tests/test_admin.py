@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests.factories import link_actor, make_actor, make_claim, make_event, make_source
 from timeline.curation import rederive_event
-from timeline.models import Claim, Event, EventKey
+from timeline.models import Actor, Claim, Event, EventKey
 
 pytestmark = pytest.mark.django_db
 
@@ -290,3 +290,166 @@ def test_source_page_links_each_claim_to_its_event(client, editor, founding):
     assert response.status_code == 200
     assert reverse("admin:timeline_event_change", args=[founding.pk]) in page
     assert "李开复于<mark>2023年3月</mark>创立01.AI" in page
+
+
+# Reviewing discovered actors
+
+
+def make_discovered(slug: str, *aliases: str) -> Actor:
+    actor = make_actor(slug, name=aliases[0], aliases=aliases)
+    actor.review = "discovered"
+    actor.save()
+    return actor
+
+
+@pytest.fixture
+def catl(founding):
+    """宁德时代 discovered twice (once per script, under two slugs) and named by an event."""
+    simplified = make_discovered("ning-de-shi-dai", "宁德时代")
+    traditional = make_discovered("ning-de-shi-dai-2", "寧德時代", "CATL")
+    link_actor(founding, simplified, "mentioned")
+    link_actor(founding, traditional, "partner")
+    return simplified, traditional
+
+
+def actor_changelist(client, **params):
+    return client.get(reverse("admin:timeline_actor_changelist"), params)
+
+
+def test_actor_list_marks_discovered_actors_and_counts_their_events(client, editor, catl):
+    response = actor_changelist(client)
+
+    page = response.content.decode()
+    assert "● discovered" in page
+    rows = {row.slug: row for row in response.context["cl"].result_list}
+    assert rows["ning-de-shi-dai"].event_total == 1
+    assert rows["01-ai"].event_total == 1
+    assert "寧德時代, CATL" in page or "CATL, 寧德時代" in page
+
+
+@pytest.mark.parametrize(
+    ("params", "slugs"),
+    [
+        ({"review__exact": "discovered"}, {"ning-de-shi-dai", "ning-de-shi-dai-2"}),
+        ({"review__exact": "curated"}, {"01-ai"}),
+        ({"q": "宁德时代"}, {"ning-de-shi-dai", "ning-de-shi-dai-2"}),
+        ({"q": "寧德時代"}, {"ning-de-shi-dai", "ning-de-shi-dai-2"}),
+        ({"q": "catl"}, {"ning-de-shi-dai-2"}),
+    ],
+)
+def test_actor_list_filters_by_review_and_finds_aliases_in_either_script(
+    client, editor, catl, params, slugs
+):
+    response = actor_changelist(client, **params)
+
+    assert {actor.slug for actor in response.context["cl"].result_list} == slugs
+
+
+def test_the_event_list_marks_a_discovered_actor(client, editor, catl):
+    page = client.get(reverse("admin:timeline_event_changelist")).content.decode()
+
+    assert "宁德时代 <em>(discovered)</em>" in page
+
+
+def test_confirm_and_reject_actions(client, editor, catl, founding):
+    simplified, traditional = catl
+    changelist = reverse("admin:timeline_actor_changelist")
+
+    client.post(changelist, {"action": "confirm_selected", "_selected_action": [simplified.pk]})
+    response = client.post(
+        changelist,
+        {"action": "reject_selected", "_selected_action": [traditional.pk]},
+        follow=True,
+    )
+
+    simplified.refresh_from_db()
+    traditional.refresh_from_db()
+    assert (simplified.review, traditional.review) == ("curated", "rejected")
+    assert "1 actor rejected." in response.content.decode()
+    assert sorted(founding.event_actors.values_list("actor__slug", flat=True)) == [
+        "01-ai",
+        "ning-de-shi-dai",
+    ]
+    assert list(traditional.aliases.values_list("alias", flat=True)) == ["CATL", "寧德時代"]
+
+
+def test_the_review_state_is_not_typed_in_on_the_change_form(client, editor, catl):
+    simplified, _ = catl
+    response = client.get(reverse("admin:timeline_actor_change", args=[simplified.pk]))
+
+    assert "review" not in response.context["adminform"].form.fields
+    assert "Discovered" in response.content.decode()
+
+
+def test_merge_asks_which_actor_stays_then_folds_the_others_into_it(client, editor, catl):
+    simplified, traditional = catl
+    founding = simplified.events.get()
+    changelist = reverse("admin:timeline_actor_changelist")
+    selected = [simplified.pk, traditional.pk]
+
+    confirm = client.post(changelist, {"action": "merge_selected", "_selected_action": selected})
+
+    page = confirm.content.decode()
+    assert "Merge into the chosen actor" in page
+    assert 'name="target"' in page
+    assert Actor.objects.filter(pk__in=selected).count() == 2
+
+    response = client.post(
+        changelist,
+        {
+            "action": "merge_selected",
+            "_selected_action": selected,
+            "confirm": "yes",
+            "target": traditional.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:timeline_actor_change", args=[traditional.pk])
+    assert not Actor.objects.filter(pk=simplified.pk).exists()
+    assert sorted(traditional.aliases.values_list("alias", flat=True)) == ["CATL", "寧德時代"]
+    assert list(founding.event_actors.filter(actor=traditional).values_list("role", flat=True)) == [
+        "partner"
+    ]
+
+
+def test_merge_needs_two_actors_and_a_chosen_one(client, editor, catl):
+    simplified, traditional = catl
+    changelist = reverse("admin:timeline_actor_changelist")
+
+    one = client.post(
+        changelist,
+        {"action": "merge_selected", "_selected_action": [simplified.pk]},
+        follow=True,
+    )
+    unchosen = client.post(
+        changelist,
+        {
+            "action": "merge_selected",
+            "_selected_action": [simplified.pk, traditional.pk],
+            "confirm": "yes",
+        },
+    )
+
+    assert "Select at least two actors to merge." in one.content.decode()
+    assert "Choose the actor to keep." in unchosen.content.decode()
+    assert Actor.objects.filter(review="discovered").count() == 2
+
+
+def test_a_viewer_cannot_merge_or_reject_actors(client, catl):
+    client.force_login(staff_in("viewer", "viewer"))
+    simplified, traditional = catl
+    changelist = reverse("admin:timeline_actor_changelist")
+
+    for action in ("reject_selected", "merge_selected"):
+        client.post(
+            changelist,
+            {
+                "action": action,
+                "_selected_action": [simplified.pk, traditional.pk],
+                "confirm": "yes",
+                "target": simplified.pk,
+            },
+        )
+
+    assert Actor.objects.filter(review="discovered").count() == 2

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tests.factories import link_actor, make_actor, make_event
 from timeline import curation
-from timeline.models import Actor, ActorAlias, Event
+from timeline.models import Actor, ActorAlias, Event, EventActor
 from timeline.pipeline.actors import normalize_alias
 from timeline.pipeline.reconcile import DatedInterval
 
@@ -280,3 +280,104 @@ def test_the_admins_delete_action_reindexes_the_events(admin_client, zero_one):
 )
 def test_an_editor_set_date_gets_its_periods_edtf(start, end, precision, expected):
     assert curation.edtf_for(DatedInterval(start, end, precision)) == expected
+
+
+# Reviewing discovered actors
+
+
+def discovered(slug: str, *aliases: str, kind: str = "company") -> Actor:
+    actor = make_actor(slug, name=aliases[0], kind=kind, aliases=aliases)
+    actor.review = "discovered"
+    actor.save()
+    return actor
+
+
+def test_confirming_makes_discovered_actors_curated_and_counts_the_changed():
+    first, second = discovered("ning-de-shi-dai", "宁德时代"), discovered("bi-ya-di", "比亚迪")
+    already = make_actor("catl", name="CATL")
+
+    count = curation.confirm_actors(actors=[first, second, already])
+
+    assert count == 2
+    assert set(Actor.objects.values_list("review", flat=True)) == {"curated"}
+
+
+def test_rejecting_drops_the_links_keeps_the_aliases_and_reindexes(zero_one):
+    count = curation.reject_actors(actors=[zero_one])
+
+    zero_one.refresh_from_db()
+    assert count == 1
+    assert zero_one.review == "rejected"
+    assert list(zero_one.aliases.values_list("alias", flat=True)) == ["零一万物"]
+    assert not zero_one.event_links.exists()
+    assert Event.objects.count() == 3
+    assert not Event.objects.filter(search_text__contains="零一万物").exists()
+    assert set(
+        Event.objects.filter(updated_at__gt=LONG_AGO).values_list("headline", flat=True)
+    ) == {
+        "Yi-Large is released",
+        "A joint lab opens",
+    }
+
+
+def test_merging_moves_aliases_and_links_and_deletes_the_others(zero_one):
+    duplicate = discovered("ling-yi-wan-wu", "零一萬物", "Lingyi Wanwu")
+    duplicate.description = "A Beijing AI start-up."
+    duplicate.save()
+    people = discovered("01-ai-team", "01.AI team")
+    founding = make_event(headline="The company is founded")
+    link_actor(founding, duplicate, "subject")
+    lab = Event.objects.get(headline="A joint lab opens")
+    link_actor(lab, duplicate, "partner")
+    link_actor(lab, people, "mentioned")
+
+    merged = curation.merge_actors(target=zero_one, others=[duplicate, people, zero_one])
+
+    assert merged == zero_one
+    assert merged.review == "curated"
+    assert merged.description == "A Beijing AI start-up."
+    assert not Actor.objects.filter(slug__in=["ling-yi-wan-wu", "01-ai-team"]).exists()
+    # 零一萬物 is 零一万物 once normalized: the target's own spelling stays.
+    assert sorted(merged.aliases.values_list("alias", flat=True)) == [
+        "01.AI team",
+        "Lingyi Wanwu",
+        "零一万物",
+    ]
+    links = {
+        (link.event.headline, link.role)
+        for link in EventActor.objects.filter(actor=zero_one).select_related("event")
+    }
+    # One link per event: the joint lab keeps "partner", the strongest of its three roles.
+    assert links == {
+        ("Yi-Large is released", ""),
+        ("A joint lab opens", "partner"),
+        ("The company is founded", "subject"),
+    }
+    founding.refresh_from_db()
+    assert normalize_alias("Lingyi Wanwu") in founding.search_text
+    assert founding.updated_at > LONG_AGO
+
+
+def test_merging_a_curated_actor_into_a_discovered_one_makes_it_curated(zero_one):
+    target = discovered("ling-yi-wan-wu", "零一萬物")
+
+    merged = curation.merge_actors(target=target, others=[zero_one])
+
+    assert merged.review == "curated"
+    assert merged.slug == "ling-yi-wan-wu"
+    assert list(merged.aliases.values_list("alias", flat=True)) == ["零一萬物"]
+    assert merged.event_links.count() == 2
+
+
+def test_merging_into_itself_changes_nothing(zero_one):
+    assert curation.merge_actors(target=zero_one, others=[zero_one]) == zero_one
+    assert Actor.objects.count() == 2
+    assert zero_one.event_links.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("weaker", "stronger"),
+    [("", "mentioned"), ("mentioned", "party"), ("party", "subject"), ("subject", "founder")],
+)
+def test_a_specific_role_is_stronger_than_a_generic_one(weaker, stronger):
+    assert curation.role_strength(weaker) < curation.role_strength(stronger)

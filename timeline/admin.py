@@ -1,4 +1,5 @@
-"""The editors' admin: curate events, compare sources' quotes, merge duplicates, fix dates.
+"""The editors' admin: curate events, compare sources' quotes, merge duplicates, fix dates;
+review the actors the extractor discovered (confirm, rename, merge, reject).
 
 Every write that touches an event's derived fields goes through `timeline.curation`.
 """
@@ -15,6 +16,7 @@ from timeline import curation
 from timeline.models import (
     Actor,
     ActorAlias,
+    ActorReview,
     Claim,
     Event,
     EventActor,
@@ -178,7 +180,7 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.display(description="actors")
     def actor_names(self, event):
-        return ", ".join(actor.name for actor in event.actors.all())
+        return format_html_join(", ", "{}", ((actor_label(actor),) for actor in event.actors.all()))
 
     @admin.display(description="sources", ordering="source_total")
     def source_count(self, event):
@@ -251,13 +253,30 @@ class ActorAliasInline(admin.TabularInline):
     readonly_fields = ["normalized"]
 
 
+REVIEW_BADGE_COLOURS = {
+    ActorReview.DISCOVERED: "#b35c00",
+    ActorReview.REJECTED: "#ba2121",
+}
+
+
+def actor_label(actor: Actor):
+    """The actor's name, with its review state when an editor still has to look at it."""
+    if actor.review == ActorReview.CURATED:
+        return actor.name
+    return format_html("{} <em>({})</em>", actor.name, actor.review)
+
+
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "kind", "alias_list", "event_total"]
-    list_filter = ["kind"]
+    list_display = ["name", "review_badge", "slug", "kind", "alias_list", "event_total"]
+    list_filter = ["review", "kind"]
     search_fields = ["name", "slug", "aliases__alias", "aliases__normalized"]
+    search_help_text = "Names, slugs and aliases, in either Chinese script."
     prepopulated_fields = {"slug": ["name"]}
+    # Review changes go through the actions, which also drop a rejected actor's links.
+    readonly_fields = ["review"]
     inlines = [ActorAliasInline]
+    actions = ["confirm_selected", "reject_selected", "merge_selected"]
 
     def get_queryset(self, request):
         return (
@@ -296,6 +315,13 @@ class ActorAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         curation.delete_actors(actors=queryset, user=request.user)
 
+    @admin.display(description="review", ordering="review")
+    def review_badge(self, actor):
+        colour = REVIEW_BADGE_COLOURS.get(actor.review)
+        if colour is None:
+            return actor.review
+        return format_html('<strong style="color: {}">● {}</strong>', colour, actor.review)
+
     @admin.display(description="aliases")
     def alias_list(self, actor):
         return ", ".join(alias.alias for alias in actor.aliases.all())
@@ -303,6 +329,62 @@ class ActorAdmin(admin.ModelAdmin):
     @admin.display(description="events", ordering="event_total")
     def event_total(self, actor):
         return actor.event_total
+
+    @admin.action(description="Confirm selected actors (mark curated)", permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        count = curation.confirm_actors(actors=queryset, user=request.user)
+        self.message_user(
+            request, ngettext("%d actor confirmed.", "%d actors confirmed.", count) % count
+        )
+
+    @admin.action(
+        description="Reject selected actors (unlink them; their names stay known)",
+        permissions=["change"],
+    )
+    def reject_selected(self, request, queryset):
+        count = curation.reject_actors(actors=queryset, user=request.user)
+        self.message_user(
+            request, ngettext("%d actor rejected.", "%d actors rejected.", count) % count
+        )
+
+    @admin.action(description="Merge selected actors into one", permissions=["change", "delete"])
+    def merge_selected(self, request: HttpRequest, queryset):
+        actors = list(queryset.order_by("name", "id"))
+        if len(actors) < 2:
+            self.message_user(request, "Select at least two actors to merge.", messages.WARNING)
+            return None
+        if request.POST.get("confirm") == "yes":
+            chosen = request.POST.get("target")
+            target = next((actor for actor in actors if str(actor.pk) == chosen), None)
+            if target is None:
+                self.message_user(request, "Choose the actor to keep.", messages.ERROR)
+            else:
+                merged = curation.merge_actors(target=target, others=actors, user=request.user)
+                self.message_user(
+                    request,
+                    f"Merged {len(actors)} actors into “{merged.name}” ({merged.slug}); "
+                    f"it now has {merged.aliases.count()} aliases and "
+                    f"{merged.events.distinct().count()} events.",
+                )
+                url = reverse("admin:timeline_actor_change", args=[merged.pk])
+                return HttpResponseRedirect(url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge actors",
+            "opts": self.model._meta,
+            "actors": actors,
+            # A curated actor, else the one with most events, else the oldest.
+            "suggested": min(
+                actors,
+                key=lambda actor: (
+                    actor.review != ActorReview.CURATED,
+                    -actor.event_total,
+                    actor.pk,
+                ),
+            ),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/timeline/actor/merge_confirmation.html", context)
 
 
 class SourceClaimInline(ReadOnlyClaimInline):

@@ -1,4 +1,5 @@
-"""Editors' writes: create, edit, merge, review and delete events; create, edit and delete actors.
+"""Editors' writes: create, edit, merge, review and delete events; create, edit, review
+(confirm or reject), merge and delete actors.
 
 The admin and the API call these functions; they keep each event's derived fields (date,
 status, display, search text) in step with its claims and actors, and mark editors' changes
@@ -15,6 +16,7 @@ from django.utils import timezone
 from timeline.models import (
     Actor,
     ActorAlias,
+    ActorReview,
     Claim,
     DateStatus,
     Event,
@@ -400,3 +402,101 @@ def delete_actors(*, actors: Iterable[Actor], user=None) -> int:
 
 def delete_actor(*, actor: Actor, user=None) -> None:
     delete_actors(actors=[actor], user=user)
+
+
+# Reviewing discovered actors
+
+
+@transaction.atomic
+def confirm_actors(*, actors: Iterable[Actor], user=None) -> int:
+    """Mark actors curated: an editor vouches for them. Returns how many changed."""
+    ids = [actor.pk for actor in actors]
+    return (
+        Actor.objects.filter(pk__in=ids)
+        .exclude(review=ActorReview.CURATED)
+        .update(review=ActorReview.CURATED)
+    )
+
+
+@transaction.atomic
+def reject_actors(*, actors: Iterable[Actor], user=None) -> int:
+    """Mark actors as not actors: their event links go, their aliases stay.
+
+    The matcher still recognises a rejected actor's aliases, and lets them link nothing,
+    so the extractor never discovers the same name again. Returns how many changed.
+    """
+    ids = [actor.pk for actor in actors]
+    changed = (
+        Actor.objects.filter(pk__in=ids)
+        .exclude(review=ActorReview.REJECTED)
+        .update(review=ActorReview.REJECTED)
+    )
+    event_ids = list(events_of_actors(ids).values_list("pk", flat=True))
+    EventActor.objects.filter(actor_id__in=ids).delete()
+    events = Event.objects.filter(pk__in=event_ids).only("pk")
+    refresh_search_text(events)
+    events.update(updated_at=timezone.now())
+    return changed
+
+
+# Roles that say least about an actor's part in an event, weakest first; any other role
+# ("founder", "acquirer", "lead investor"…) is specific and beats them all.
+GENERIC_ROLES = ("", "mentioned", "party", "subject")
+
+
+def role_strength(role: str) -> int:
+    return GENERIC_ROLES.index(role) if role in GENERIC_ROLES else len(GENERIC_ROLES)
+
+
+@transaction.atomic
+def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
+    """Fold `others` into `target`, which keeps its slug, name and kind.
+
+    Aliases move over unless the target already has one of the same normalized form; event
+    links move over, one per event, keeping the strongest role of any of the merged actors
+    (earliest link first among equals); the others are deleted. A discovered target
+    merged with a curated actor becomes curated; a target without a description takes
+    the first of the others'. The affected events are re-indexed.
+    """
+    others = [actor for actor in others if actor.pk != target.pk]
+    if not others:
+        return target
+    other_ids = [actor.pk for actor in others]
+    all_ids = [target.pk, *other_ids]
+
+    have = set(target.aliases.values_list("normalized", flat=True))
+    moving = []
+    for alias_id, normalized in (
+        ActorAlias.objects.filter(actor_id__in=other_ids)
+        .order_by("actor_id", "id")
+        .values_list("id", "normalized")
+    ):
+        if normalized not in have:
+            have.add(normalized)
+            moving.append(alias_id)
+    ActorAlias.objects.filter(pk__in=moving).update(actor=target)
+
+    strongest: dict[int, EventActor] = {}
+    for link in EventActor.objects.filter(actor_id__in=all_ids).order_by("id"):
+        kept = strongest.get(link.event_id)
+        if kept is None or role_strength(link.role) > role_strength(kept.role):
+            strongest[link.event_id] = link
+    kept_ids = [link.pk for link in strongest.values()]
+    # Delete before moving: the kept links then share no event, so none can collide.
+    EventActor.objects.filter(actor_id__in=all_ids).exclude(pk__in=kept_ids).delete()
+    EventActor.objects.filter(pk__in=kept_ids).exclude(actor=target).update(actor=target)
+
+    if target.review == ActorReview.DISCOVERED and any(
+        actor.review == ActorReview.CURATED for actor in others
+    ):
+        target.review = ActorReview.CURATED
+    if not target.description:
+        target.description = next((actor.description for actor in others if actor.description), "")
+    target.save(update_fields=["review", "description"])
+    Actor.objects.filter(pk__in=other_ids).delete()
+
+    events = Event.objects.filter(pk__in=list(strongest)).only("pk")
+    refresh_search_text(events)
+    events.update(updated_at=timezone.now())
+    target.refresh_from_db()
+    return target

@@ -9,14 +9,29 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
+import opencc
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Lower
+from django.utils.text import slugify
 
-from timeline.curation import derive_event_date, refresh_search_text
-from timeline.models import Actor, Claim, Event, EventActor, EventKey, Source
-from timeline.pipeline.actors import ActorEntry, ActorMatcher
+from timeline.curation import derive_event_date, events_of_actors, refresh_search_text
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    ActorKind,
+    ActorReview,
+    Claim,
+    Event,
+    EventActor,
+    EventKey,
+    Language,
+    Source,
+)
+from timeline.pipeline.actors import ActorEntry, ActorMatcher, normalize_alias, to_simplified
 from timeline.pipeline.dates import DateMention, ReferenceDate
 from timeline.pipeline.extract import ExtractedClaim, Extraction, extract_article
 from timeline.pipeline.merge import (
@@ -32,6 +47,7 @@ from timeline.pipeline.reading import (
     Article,
     ArticleError,
     ManifestEntry,
+    detect_language,
     iter_article_paths,
     load_manifest,
     read_article,
@@ -61,10 +77,17 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    # New actors this file made: "name (slug)", for editors to review.
+    actors_discovered: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.claims_created or self.claims_updated or self.events_created)
+        return bool(
+            self.claims_created
+            or self.claims_updated
+            or self.events_created
+            or self.actors_discovered
+        )
 
     def lines(self) -> list[str]:
         """The progress line for this file, then one line per thing an editor should see."""
@@ -77,12 +100,14 @@ class FileReport:
             f"({self.claims_created} new, {self.claims_updated} updated); events "
             f"{self.events_created} created, {self.events_merged} merged, "
             f"{self.events_unchanged} unchanged; lines skipped as noise: {skipped or 'none'}; "
-            f"{len(self.warnings)} warnings"
+            f"{len(self.warnings)} warnings; {len(self.actors_discovered)} actors discovered"
         ]
         lines += [f"  warning: {warning}" for warning in self.warnings]
         lines += [f"  needs an editor (no date): {quote}" for quote in self.undated]
         if self.candidates:
             lines.append(f"  names not in the gazetteer: {', '.join(self.candidates)}")
+        if self.actors_discovered:
+            lines.append(f"  actors discovered: {', '.join(self.actors_discovered)}")
         return lines
 
 
@@ -101,7 +126,8 @@ class IngestReport:
             f"{'Dry run, nothing written: ' if self.dry_run else ''}{len(self.files)} files, "
             f"{totals[LOADED]} changed, {totals[UNCHANGED]} unchanged, {totals[FAILED]} failed; "
             f"{totals['claims_found']} claims found; events {totals['events_created']} created, "
-            f"{totals['events_merged']} merged, {totals['events_unchanged']} unchanged"
+            f"{totals['events_merged']} merged, {totals['events_unchanged']} unchanged; "
+            f"{totals['actors_discovered']} actors discovered"
         )
 
     def totals(self) -> Counter:
@@ -117,6 +143,7 @@ class IngestReport:
                 "events_unchanged",
             ):
                 totals[name] += getattr(report, name)
+            totals["actors_discovered"] += len(report.actors_discovered)
         return totals
 
 
@@ -125,6 +152,14 @@ class DryRunRollback(Exception):
 
 
 def load_gazetteer_from_database() -> ActorMatcher:
+    """The actors extraction links: curated ones, and rejected ones so that their names are
+    never linked nor discovered again.
+
+    Actors the extractor discovered and no editor has confirmed are left out: an article's
+    claims then depend on that article and the curated gazetteer alone, not on which
+    articles were loaded before it, so loading is order-independent and a re-run changes
+    nothing. A name discovered again resolves to the same row by its normalized alias.
+    """
     entries = [
         ActorEntry(
             slug=actor.slug,
@@ -133,7 +168,7 @@ def load_gazetteer_from_database() -> ActorMatcher:
             aliases=tuple(alias.alias for alias in actor.aliases.all()),
             review=actor.review,
         )
-        for actor in Actor.objects.with_aliases()
+        for actor in Actor.objects.exclude(review=ActorReview.DISCOVERED).with_aliases()
     ]
     return ActorMatcher(entries)
 
@@ -204,6 +239,13 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     report.undated = [claim.quote for claim in extraction.claims if claim.date is None]
 
     actors = {actor.slug: actor for actor in Actor.objects.all()}
+    discovered = resolve_discovered(
+        extraction.discovered, taken_slugs=set(actors), article_language=article.language
+    )
+    report.actors_discovered = [f"{actor.name} ({actor.slug})" for actor in discovered.created]
+    # Claims name a discovered actor by the slug the extractor proposed for it.
+    actors.update(discovered.actors)
+    actors = {slug: actor for slug, actor in actors.items() if actor.review != ActorReview.REJECTED}
     existing = {
         (claim.char_start, claim.char_end): claim
         for claim in Claim.objects.filter(source=source).select_related("event")
@@ -239,6 +281,144 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
         event.save()
     refresh_search_text(touched.values())
     return source
+
+
+# --- discovered actors ---------------------------------------------------------------------
+
+
+@dataclass
+class DiscoveredActors:
+    """How an article's discovered entries map to database actors."""
+
+    actors: dict[str, Actor]  # the extractor's proposed slug -> the actor it resolved to
+    created: list[Actor]
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def alias_language(alias: str, article_language: str) -> str:
+    """The script an alias is written in: zh-Hant, zh-Hans, en, or "" for none of them.
+
+    A Chinese alias whose characters are the same in both scripts (中芯) is taken to be in
+    the script of the article that wrote it.
+    """
+    if any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in alias):
+        traditional = to_simplified(alias) != alias
+        simplified = _to_traditional().convert(alias) != alias
+        if traditional and simplified:
+            return detect_language(alias, chinese=True)
+        if traditional:
+            return Language.TRADITIONAL
+        if simplified:
+            return Language.SIMPLIFIED
+        if article_language in (Language.SIMPLIFIED, Language.TRADITIONAL):
+            return article_language
+        return Language.SIMPLIFIED
+    if any(char.isascii() and char.isalpha() for char in alias):
+        return Language.ENGLISH
+    return ""
+
+
+def unique_slug(proposal: str, name: str, taken: set[str]) -> str:
+    """The proposed slug, or with `-2`, `-3`… when another actor holds it."""
+    base = slugify(proposal)[:90].strip("-") or slugify(name)[:90].strip("-") or "actor"
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def written_forms(entry: ActorEntry) -> dict[str, str]:
+    """Normalized form -> the first way the article wrote it, name first."""
+    forms: dict[str, str] = {}
+    for written in (entry.name, *entry.aliases):
+        written = written.strip()[:200]
+        normalized = normalize_alias(written)
+        if normalized:
+            forms.setdefault(normalized, written)
+    return forms
+
+
+def resolve_discovered(
+    entries: Sequence[ActorEntry], *, taken_slugs: set[str], article_language: str
+) -> DiscoveredActors:
+    """Give every discovered entry a database actor, in a fixed number of queries.
+
+    An actor any of whose aliases, or whose name, has the normalized form of one of the
+    entry's names is reused whatever its review state; otherwise a `discovered` actor is
+    created under a free slug. Either way the actor gains the entry's names it lacks.
+    """
+    if not entries:
+        return DiscoveredActors(actors={}, created=[])
+    forms_of = {entry.slug: written_forms(entry) for entry in entries}
+    all_forms = {form for forms in forms_of.values() for form in forms}
+    all_written = {written for forms in forms_of.values() for written in forms.values()}
+    known = list(
+        Actor.objects.alias(name_lower=Lower("name"))
+        .filter(
+            Q(aliases__normalized__in=all_forms)
+            | Q(name__in=all_written)
+            | Q(name_lower__in=all_forms)
+        )
+        .distinct()
+        .prefetch_related("aliases")
+    )
+    # Curated actors first, then the oldest: the one an editor most likely meant.
+    known.sort(key=lambda actor: (actor.review != ActorReview.CURATED, actor.pk))
+    actor_forms: dict[int, set[str]] = {}
+    by_form: dict[str, Actor] = {}
+    for actor in known:
+        names = {alias.normalized for alias in actor.aliases.all()}
+        names.add(normalize_alias(actor.name))
+        actor_forms[id(actor)] = names
+        for form in names:
+            by_form.setdefault(form, actor)
+
+    taken = set(taken_slugs)
+    resolved: dict[str, Actor] = {}
+    created: list[Actor] = []
+    new_aliases: list[ActorAlias] = []
+    for entry in entries:
+        forms = forms_of[entry.slug]
+        if not forms:
+            continue
+        actor = next((by_form[form] for form in forms if form in by_form), None)
+        if actor is None:
+            actor = Actor(
+                slug=unique_slug(entry.slug, entry.name, taken),
+                name=next(iter(forms.values())),
+                kind=entry.kind if entry.kind in ActorKind.values else ActorKind.ORGANIZATION,
+                review=ActorReview.DISCOVERED,
+            )
+            taken.add(actor.slug)
+            created.append(actor)
+            actor_forms[id(actor)] = set()
+        for form, written in forms.items():
+            if form not in actor_forms[id(actor)]:
+                actor_forms[id(actor)].add(form)
+                by_form.setdefault(form, actor)
+                new_aliases.append(
+                    ActorAlias(
+                        actor=actor,
+                        alias=written,
+                        normalized=form,
+                        language=alias_language(written, article_language),
+                    )
+                )
+        resolved[entry.slug] = actor
+
+    # bulk_create fills in the new actors' keys, which their aliases then take.
+    Actor.objects.bulk_create(created)
+    ActorAlias.objects.bulk_create(new_aliases)
+    # A known actor's events are found by its aliases: index the new ones too.
+    grown = {alias.actor_id for alias in new_aliases} - {actor.pk for actor in created}
+    if grown:
+        refresh_search_text(events_of_actors(grown))
+    return DiscoveredActors(actors=resolved, created=created)
 
 
 def upsert_source(
@@ -407,22 +587,23 @@ def link_actors(event: Event, wanted: Sequence[tuple[str, str]], actors: dict[st
     link per actor, in the strongest role any claim gives it (`merge.strongest_roles`)."""
     if event.edited:
         return
-    links = list(event.event_actors.select_related("actor").order_by("pk"))
-    settled = strongest_roles(
-        [*((link.actor.slug, link.role) for link in links), *((s, r or "") for s, r in wanted)]
-    )
-    kept: dict[str, EventActor] = {}
+    # Compared by actor, not slug: a discovered actor may be named by the extractor's
+    # proposed slug while its row holds another (or two slugs may resolve to one actor).
+    links = list(event.event_actors.order_by("pk"))
+    named = [(actors[slug].pk, role or "") for slug, role in wanted if slug in actors]
+    settled = strongest_roles([*((link.actor_id, link.role) for link in links), *named])
+    kept: dict[int, EventActor] = {}
     for link in links:
-        if link.actor.slug in kept:
+        if link.actor_id in kept:
             link.delete()
         else:
-            kept[link.actor.slug] = link
+            kept[link.actor_id] = link
     created = []
-    for slug, role in settled:
-        link = kept.get(slug)
-        if link is None and slug in actors:
-            created.append(EventActor(event=event, actor=actors[slug], role=role))
-        elif link is not None and link.role != role:
+    for actor_id, role in settled:
+        link = kept.get(actor_id)
+        if link is None:
+            created.append(EventActor(event=event, actor_id=actor_id, role=role))
+        elif link.role != role:
             link.role = role
             link.save(update_fields=["role"])
     EventActor.objects.bulk_create(created)

@@ -177,6 +177,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PrecisionEnum": "timeline.models.Precision",
         "QualifierEnum": "timeline.models.Qualifier",
+        # Events and actors both have a `review` field, with different states.
+        "ReviewEnum": "timeline.models.Review",
+        "ActorReviewEnum": "timeline.models.ActorReview",
     },
 }
 

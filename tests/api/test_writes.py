@@ -200,6 +200,7 @@ def test_an_editor_creates_and_edits_an_actor(editor_client, api_client, corpus)
         "name": "Moonshot AI",
         "kind": "company",
         "description": "",
+        "review": "curated",
         "aliases": [{"alias": "Kimi", "language": ""}, {"alias": "月之暗面", "language": ""}],
     }
 

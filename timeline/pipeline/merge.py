@@ -18,13 +18,16 @@ unless the sentence says they left together.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from timeline.pipeline.actors import fold_text
 from timeline.pipeline.events import ExtractedClaim
 from timeline.pipeline.headlines import _round_amounts, money_amounts
+
+ActorId = TypeVar("ActorId", bound=Hashable)
 
 # Finest first, as DATES.md orders precisions.
 _PRECISION_RANK = {
@@ -322,10 +325,10 @@ def role_strength(role: str) -> tuple[int, int]:
     return (1, 0)
 
 
-def strongest_roles(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    """One (slug, role) per actor, in the order actors first appear, each in its strongest
-    role; of two equally strong, the first given."""
-    best: dict[str, str] = {}
+def strongest_roles(pairs: Iterable[tuple[ActorId, str]]) -> tuple[tuple[ActorId, str], ...]:
+    """One (actor, role) per actor (a slug, or a row's id), in the order actors first
+    appear, each in its strongest role; of two equally strong, the first given."""
+    best: dict[ActorId, str] = {}
     for slug, role in pairs:
         role = role or ""
         if slug not in best or role_strength(role) < role_strength(best[slug]):
