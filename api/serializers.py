@@ -106,10 +106,15 @@ class SourceRefSerializer(serializers.ModelSerializer):
 class ClaimSerializer(serializers.ModelSerializer):
     source = SourceRefSerializer()
     date = ClaimDateSerializer(source="*")
+    after_source = serializers.BooleanField(
+        read_only=True,
+        help_text="Dated after its own source without the text looking ahead: a misreading "
+        "an editor should look at; it does not count toward the event's date.",
+    )
 
     class Meta:
         model = Claim
-        fields = ["source", "quote", "char_start", "char_end", "date"]
+        fields = ["source", "quote", "char_start", "char_end", "date", "after_source"]
 
 
 class EventActorSerializer(serializers.ModelSerializer):
@@ -182,6 +187,9 @@ class TimelineSerializer(serializers.Serializer):
     group = serializers.ChoiceField(choices=["year", "quarter", "month"])
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
+    undated = serializers.IntegerField(
+        help_text="Events the filters match that have no date, so no place on the timeline."
+    )
     buckets = BucketSerializer(many=True)
 
 
