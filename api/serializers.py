@@ -103,14 +103,18 @@ class SourceRefSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "publisher", "published", "url"]
 
 
-class ClaimSerializer(serializers.ModelSerializer):
-    source = SourceRefSerializer()
-    date = ClaimDateSerializer(source="*")
-    after_source = serializers.BooleanField(
+def after_source_field() -> serializers.BooleanField:
+    return serializers.BooleanField(
         read_only=True,
         help_text="Dated after its own source without the text looking ahead: a misreading "
         "an editor should look at; it does not count toward the event's date.",
     )
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    source = SourceRefSerializer()
+    date = ClaimDateSerializer(source="*")
+    after_source = after_source_field()
 
     class Meta:
         model = Claim
@@ -201,10 +205,11 @@ class SourceClaimSerializer(serializers.ModelSerializer):
 
     event = serializers.SerializerMethodField()
     date = ClaimDateSerializer(source="*")
+    after_source = after_source_field()
 
     class Meta:
         model = Claim
-        fields = ["event", "quote", "char_start", "char_end", "date"]
+        fields = ["event", "quote", "char_start", "char_end", "date", "after_source"]
 
     @extend_schema_field(
         {

@@ -33,7 +33,8 @@ def period_phrase(after: PartialDate | None, before: PartialDate | None) -> str 
 
 
 def kind_phrase(cleaned: dict) -> str | None:
-    """`disputed model release events`, `events that need a date`, or None for any event."""
+    """`disputed model release events`, `events that need a date`, `dated events`, or None
+    when any event will do."""
     words = []
     if cleaned.get("status"):
         words.append(DateStatus(cleaned["status"]).label.lower())
@@ -43,6 +44,8 @@ def kind_phrase(cleaned: dict) -> str | None:
     dated = cleaned.get("dated")
     if not words and dated is None:
         return None
+    if not words and dated:
+        words.append("dated")
     phrase = " ".join([*words, "events"])
     if dated is False:
         phrase += " that need a date"
@@ -51,7 +54,7 @@ def kind_phrase(cleaned: dict) -> str | None:
 
 def timeline_title(cleaned: dict, *, actor_name: str | None = None) -> str:
     """The title of the events these cleaned filter values select (on an actor's timeline,
-    `actor_name`), in the order subject, kind, period, source, text."""
+    `actor_name`), in the order actor, kind, period, precision, source, text."""
     parts = []
     actors = [actor.name for actor in cleaned.get("actor") or []]
     if actor_name:

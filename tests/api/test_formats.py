@@ -240,6 +240,8 @@ def test_csv_quotes_the_most_precisely_dated_claim_not_flagged(api_client, corpu
         ("/api/events/?type=founding&before=2023-03-31", "Founding events, until 31 Mar 2023"),
         ("/api/events/?after=2024-10&before=2024-10", "Oct 2024"),
         ("/api/events/?dated=false", "Events that need a date"),
+        ("/api/events/?dated=true", "Dated events"),
+        ("/api/events/?dated=true&type=funding", "Funding events"),
         (
             "/api/events/?q=Yi-Large&min_precision=month",
             "Dated to the month or finer, matching “Yi-Large”",
