@@ -291,3 +291,30 @@ def test_no_demo_event_is_dated_after_its_sources(actors):
     for event in Event.objects.filter(date_start__isnull=False).prefetch_related("claims__source"):
         latest = max(reference_ends[claim.source.content_hash] for claim in event.claims.all())
         assert event.date_start <= latest, event.headline
+
+
+def test_a_claim_dated_after_its_source_neither_disputes_nor_rewords_its_event(actors, tmp_path):
+    month = tmp_path / "month"
+    month.mkdir()
+    (month / "lab.txt").write_text(
+        "---\ntitle: Lab\npublished: 2025-01-20\n---\n"
+        "2025年1月,零一万物与阿里云成立产业大模型联合实验室。\n",
+        encoding="utf-8",
+    )
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "late.txt").write_text(f"{LATE_LAB}\n", encoding="utf-8")
+
+    ingest_articles([month])
+    ingest_articles([late], published=date(2025, 1, 7))
+
+    event = Event.objects.get()
+    assert event.claims.count() == 2
+    # Without the flag, 12 March 2025 against January 2025 would be a dispute, and the
+    # day-precise claim would lend the event its wording.
+    assert (event.status, event.date_start, event.date_end) == (
+        "consistent",
+        date(2025, 1, 1),
+        date(2025, 1, 31),
+    )
+    assert event.summary.startswith("In January 2025")
