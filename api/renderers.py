@@ -38,6 +38,7 @@ CSV_COLUMNS = [
     "best_quote_source",
     "best_quote_publisher",
     "best_quote_published",
+    "best_quote_published_inferred",
     # The same number on every row: the file stays one table a spreadsheet sorts as is.
     "undated_left_out",
 ]
@@ -144,9 +145,15 @@ class EventCSVRenderer(BaseRenderer):
 
 def best_quote_cells(claim: dict | None) -> list:
     if claim is None:
-        return [None, None, None, None]
+        return [None] * 5
     source = claim["source"]
-    return [claim["quote"], source["title"], source["publisher"], source["published"]]
+    return [
+        claim["quote"],
+        source["title"],
+        source["publisher"],
+        source["published"],
+        source["published_inferred"],
+    ]
 
 
 # How finely each precision lets TimelineJS place a date: (has month, has day).

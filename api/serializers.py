@@ -96,11 +96,12 @@ class InferredPublishedField(serializers.CharField):
 
 class SourceRefSerializer(serializers.ModelSerializer):
     published = PublishedField()
+    published_inferred = InferredPublishedField()
     url = BlankAsNullCharField()
 
     class Meta:
         model = Source
-        fields = ["id", "title", "publisher", "published", "url"]
+        fields = ["id", "title", "publisher", "published", "published_inferred", "url"]
 
 
 def after_source_field() -> serializers.BooleanField:

@@ -68,6 +68,8 @@ def test_the_csv_quotes_a_source_for_every_event_with_claims(api_client, demo):
         assert cells["best_quote_source"] == best.source.title
         assert cells["best_quote_publisher"] == best.source.publisher
         assert best.source.text[best.char_start : best.char_end] == cells["best_quote"]
+        dated = cells["best_quote_published"] or cells["best_quote_published_inferred"]
+        assert dated == best.source.published_display
         # No claim of the event is dated more precisely, a claim dated after its source
         # counting least.
         assert date_rank(best) == min(date_rank(claim) for claim in claims)

@@ -48,6 +48,7 @@ def test_an_event_is_the_contract_shape(api_client, corpus):
                     "title": "零一万物的转折",
                     "publisher": "界面新闻 Jiemian",
                     "published": None,
+                    "published_inferred": "2025-01",
                     "url": None,
                 },
                 "quote": "去年5月,在零一萬物發佈千億參數模型Yi-Large時",

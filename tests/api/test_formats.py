@@ -40,6 +40,7 @@ def test_csv_streams_every_matching_event(api_client, corpus):
             "best_quote_source",
             "best_quote_publisher",
             "best_quote_published",
+            "best_quote_published_inferred",
             "undated_left_out",
         ],
         [
@@ -63,6 +64,7 @@ def test_csv_streams_every_matching_event(api_client, corpus):
             "01.AI at a glance",
             "Wire",
             "2024-11-10",
+            "",
             "0",
         ],
         [
@@ -82,6 +84,7 @@ def test_csv_streams_every_matching_event(api_client, corpus):
             "",
             "2026-11-22T10:00:00Z",
             "0",
+            "",
             "",
             "",
             "",
@@ -284,3 +287,14 @@ def test_timelinejs_says_how_many_events_it_cannot_place(api_client, corpus, que
     assert document["undated"] == undated
     assert document["title"]["text"]["text"] == note
     assert all(event["start_date"]["year"] for event in document["events"])
+
+
+def test_csv_gives_an_inferred_source_date_its_own_column(api_client, corpus):
+    header, row = csv_rows(api_client.get("/api/events/?format=csv&type=partnership"))
+    cells = dict(zip(header, row, strict=True))
+
+    assert cells["best_quote_source"] == "零一万物的转折"
+    assert (cells["best_quote_published"], cells["best_quote_published_inferred"]) == (
+        "",
+        "2025-01",
+    )
