@@ -57,6 +57,15 @@ def filterable_actors(request):
     return visible_actors(getattr(request, "user", None))
 
 
+# Orderings by date, in which an undated event has no place: such lists leave undated events
+# out unless `dated=false` asks for them.
+DATE_ORDERINGS = ("date", "-date")
+# Filters on the date cannot judge an event that has none: an undated event is counted as
+# left out when it matches all the others ("01.AI, May 2024 – Jan 2025" leaves out 01.AI's
+# undated events, which may well belong to that period).
+DATE_PARAMETERS = frozenset({"after", "before", "strict", "min_precision", "dated"})
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A year, month or day as an inclusive interval of days."""
@@ -211,6 +220,13 @@ class EventFilter(DocumentedFilterSet):
         help_text="Text in headlines, summaries, quotes and actor aliases; traditional and "
         "simplified Chinese match each other, case is ignored.",
     )
+    dated = TrueFalseFilter(
+        method="filter_dated",
+        help_text="`false`: only the events that need a date; `true`: only dated events. "
+        "Without it, date-ordered lists (`ordering=date` or `-date`, the default) and the "
+        "timeline leave undated events out; `undated` says how many of them match the "
+        "filters that are not about dates.",
+    )
 
     accepted = {
         "after": PARTIAL_DATE_ACCEPTED + ", not later than `before`",
@@ -219,6 +235,7 @@ class EventFilter(DocumentedFilterSet):
         "actor": "the slug of an existing actor (see /api/actors/); repeatable",
         "source": "the id of an existing source (see /api/sources/)",
         "q": "text of at most 200 characters",
+        "dated": "true or false",
     }
 
     class Meta:
@@ -226,9 +243,42 @@ class EventFilter(DocumentedFilterSet):
         form = EventFilterForm
         fields = ["after", "before", "strict", "actor", "type", "source", "status"]
 
+    # Set by `filter_queryset`: the undated events that match every filter not about the
+    # date, whether or not the list holds them.
+    undated_matches = None
+
     @property
     def is_strict(self) -> bool:
         return bool(self.form.cleaned_data.get("strict"))
+
+    @property
+    def wants_dated(self) -> bool | None:
+        """True for dated events only, False for undated ones only, None for both."""
+        dated = self.form.cleaned_data.get("dated")
+        if dated is not None:
+            return dated
+        ordering = self.request.query_params.get("ordering") if self.request else None
+        return True if (ordering or DATE_ORDERINGS[0]) in DATE_ORDERINGS else None
+
+    def filter_queryset(self, queryset):
+        undated = queryset.filter(date_start__isnull=True)
+        for name, value in self.form.cleaned_data.items():
+            if name not in DATE_PARAMETERS:
+                undated = self.filters[name].filter(undated, value)
+        self.undated_matches = undated
+        matched = super().filter_queryset(queryset)
+        if self.wants_dated is None:
+            return matched
+        return matched.filter(date_start__isnull=not self.wants_dated)
+
+    def undated_count(self) -> int:
+        """How many undated events match the filters not about dates: one COUNT query."""
+        return self.undated_matches.order_by().count()
+
+    def undated_left_out(self) -> int:
+        """How many of those this list leaves out: all of them when it holds dated events
+        only (none when it holds undated ones, or every event)."""
+        return self.undated_count() if self.wants_dated else 0
 
     def filter_after(self, queryset, name, value):
         if self.is_strict:
@@ -258,6 +308,10 @@ class EventFilter(DocumentedFilterSet):
     def filter_min_precision(self, queryset, name, value):
         finest = PRECISION_ORDER[: PRECISION_ORDER.index(value) + 1]
         return queryset.filter(date_precision__in=finest)
+
+    def filter_dated(self, queryset, name, value):
+        # Applied last by `filter_queryset`, which counts the undated matches first.
+        return queryset
 
     def filter_text(self, queryset, name, value):
         needle = normalize_alias(value)
@@ -304,4 +358,6 @@ class ParameterFilterBackend(DjangoFilterBackend):
                     for message in messages
                 ]
             )
+        # The view reads what the filters selected (the undated events left out, a title).
+        view.filterset = filterset
         return filterset.qs

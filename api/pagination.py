@@ -340,6 +340,8 @@ def reverse_keys(keys: list[SortKey]) -> list[SortKey]:
 
 
 class EventPagination(KeysetPagination):
+    """Event lists: a page of events, and how many undated ones the filters left out."""
+
     orderings = {
         "date": DATE_KEYS,
         "-date": reverse_keys(DATE_KEYS),
@@ -347,11 +349,25 @@ class EventPagination(KeysetPagination):
         "-updated": reverse_keys(UPDATED_KEYS),
     }
     ordering_descriptions = {
-        "date": "by date start, then date end (narrower first), then id; undated events last",
-        "-date": "the exact reverse of `date` (undated events first)",
-        "updated": "least recently changed first",
-        "-updated": "most recently changed first",
+        "date": "by date start, then date end (narrower first), then id; undated events are "
+        "left out unless `dated=false`",
+        "-date": "the exact reverse of `date`",
+        "updated": "least recently changed first, undated events included",
+        "-updated": "most recently changed first, undated events included",
     }
+
+    def get_paginated_response_schema(self, schema):
+        body = super().get_paginated_response_schema(schema)
+        body["required"] = [*body["required"], "undated"]
+        body["properties"] = {
+            **body["properties"],
+            "undated": {
+                "type": "integer",
+                "description": "Undated events the filters match that this list leaves out "
+                "(date-ordered lists hold them only with `dated=false`).",
+            },
+        }
+        return body
 
 
 class TimelinePagination(KeysetPagination):

@@ -1,6 +1,7 @@
 """Output formats besides JSON: CSV (one row per event, streamed) and TimelineJS3.
 
-Both take events exactly as `EventSerializer` shapes them, so every format says the same.
+Both take events exactly as `EventSerializer` shapes them, so every format says the same,
+and both say how many matching events they leave out for want of a date.
 """
 
 import csv
@@ -11,6 +12,9 @@ from datetime import date
 
 from django.utils.html import escape
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+from api.titles import UNFILTERED, undated_note
+from timeline.pipeline.reconcile import PRECISION_RANK
 
 CSV_COLUMNS = [
     "id",
@@ -28,6 +32,15 @@ CSV_COLUMNS = [
     "sources",
     "summary",
     "updated_at",
+    # Added after the first columns, so that readers of those find them where they were.
+    "claim_count",
+    "best_quote",
+    "best_quote_source",
+    "best_quote_publisher",
+    "best_quote_published",
+    "best_quote_published_inferred",
+    # The same number on every row: the file stays one table a spreadsheet sorts as is.
+    "undated_left_out",
 ]
 # A spreadsheet would run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -42,17 +55,38 @@ def events_of(data) -> list[dict]:
     return list(data or [])
 
 
+def best_claim(claims: list[dict]) -> dict | None:
+    """The claim with the most precise date, one dated after its source last; ties go to
+    the narrower interval, then to the first listed. Undated claims come after dated ones."""
+
+    def rank(indexed: tuple[int, dict]) -> tuple:
+        position, claim = indexed
+        when = claim["date"]
+        if not when["start"]:
+            return (claim.get("after_source", False), len(PRECISION_RANK) + 1, 0, position)
+        span = (date.fromisoformat(when["end"]) - date.fromisoformat(when["start"])).days
+        precision = PRECISION_RANK.get(when["precision"], len(PRECISION_RANK))
+        return (claim.get("after_source", False), precision, span, position)
+
+    if not claims:
+        return None
+    return min(enumerate(claims), key=rank)[1]
+
+
 class EventCSVRenderer(BaseRenderer):
-    """One row per event; actors as `slug:role` and sources as ids, `;`-separated."""
+    """One row per event; actors as `slug:role` and sources as ids, `;`-separated; the
+    best-dated claim's quote and source; and, in the last column, how many undated events
+    the filters matched but the file leaves out."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return "".join(self.stream(events_of(data))).encode(self.charset)
+        undated = data.get("undated", 0) if isinstance(data, dict) else 0
+        return "".join(self.stream(events_of(data), undated_left_out=undated)).encode(self.charset)
 
-    def stream(self, events: Iterable[dict]) -> Iterator[str]:
+    def stream(self, events: Iterable[dict], *, undated_left_out: int = 0) -> Iterator[str]:
         """The CSV text a line at a time, for a `StreamingHttpResponse`."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -66,7 +100,8 @@ class EventCSVRenderer(BaseRenderer):
         writer.writerow(CSV_COLUMNS)
         yield flush()
         for event in events:
-            writer.writerow([self.cell(value) for value in self.row(event)])
+            row = [*self.row(event), undated_left_out]
+            writer.writerow([self.cell(value) for value in row])
             yield flush()
 
     @staticmethod
@@ -96,6 +131,8 @@ class EventCSVRenderer(BaseRenderer):
             sources,
             event["summary"],
             event["updated_at"],
+            len(event["claims"]),
+            *best_quote_cells(best_claim(event["claims"])),
         ]
 
     @staticmethod
@@ -104,6 +141,19 @@ class EventCSVRenderer(BaseRenderer):
             return ""
         text = str(value)
         return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def best_quote_cells(claim: dict | None) -> list:
+    if claim is None:
+        return [None] * 5
+    source = claim["source"]
+    return [
+        claim["quote"],
+        source["title"],
+        source["publisher"],
+        source["published"],
+        source["published_inferred"],
+    ]
 
 
 # How finely each precision lets TimelineJS place a date: (has month, has day).
@@ -152,17 +202,26 @@ def timelinejs_event(event: dict) -> dict | None:
 
 
 class TimelineJSRenderer(JSONRenderer):
-    """A TimelineJS3 document of the events in the response; undated events are left out."""
+    """A TimelineJS3 document of the events in the response, titled after the filters.
+
+    TimelineJS can place no undated event: the title's text says how many matching events
+    it leaves out for that reason, and `undated` gives the number.
+    """
 
     format = "timelinejs"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         view = (renderer_context or {}).get("view")
-        title = getattr(view, "timeline_title", None) or "Timeline"
+        title = getattr(view, "timeline_title", None) or UNFILTERED
+        undated = getattr(view, "timeline_undated", 0)
         events = [
             converted
             for converted in (timelinejs_event(event) for event in events_of(data))
             if converted is not None
         ]
-        document = {"title": {"text": {"headline": escape(title), "text": ""}}, "events": events}
+        document = {
+            "title": {"text": {"headline": escape(title), "text": escape(undated_note(undated))}},
+            "events": events,
+            "undated": undated,
+        }
         return super().render(document, accepted_media_type, renderer_context)

@@ -96,20 +96,30 @@ class InferredPublishedField(serializers.CharField):
 
 class SourceRefSerializer(serializers.ModelSerializer):
     published = PublishedField()
+    published_inferred = InferredPublishedField()
     url = BlankAsNullCharField()
 
     class Meta:
         model = Source
-        fields = ["id", "title", "publisher", "published", "url"]
+        fields = ["id", "title", "publisher", "published", "published_inferred", "url"]
+
+
+def after_source_field() -> serializers.BooleanField:
+    return serializers.BooleanField(
+        read_only=True,
+        help_text="Dated after its own source without the text looking ahead: a misreading "
+        "an editor should look at; it does not count toward the event's date.",
+    )
 
 
 class ClaimSerializer(serializers.ModelSerializer):
     source = SourceRefSerializer()
     date = ClaimDateSerializer(source="*")
+    after_source = after_source_field()
 
     class Meta:
         model = Claim
-        fields = ["source", "quote", "char_start", "char_end", "date"]
+        fields = ["source", "quote", "char_start", "char_end", "date", "after_source"]
 
 
 class EventActorSerializer(serializers.ModelSerializer):
@@ -182,6 +192,9 @@ class TimelineSerializer(serializers.Serializer):
     group = serializers.ChoiceField(choices=["year", "quarter", "month"])
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
+    undated = serializers.IntegerField(
+        help_text="Events the filters match that have no date, so no place on the timeline."
+    )
     buckets = BucketSerializer(many=True)
 
 
@@ -193,10 +206,11 @@ class SourceClaimSerializer(serializers.ModelSerializer):
 
     event = serializers.SerializerMethodField()
     date = ClaimDateSerializer(source="*")
+    after_source = after_source_field()
 
     class Meta:
         model = Claim
-        fields = ["event", "quote", "char_start", "char_end", "date"]
+        fields = ["event", "quote", "char_start", "char_end", "date", "after_source"]
 
     @extend_schema_field(
         {

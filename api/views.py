@@ -24,6 +24,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from api import titles
 from api.caching import ConditionalGetMixin
 from api.errors import ErrorSerializer, InvalidParameter, ParameterError
 from api.filters import (
@@ -95,35 +96,70 @@ def newest_update(events):
 
 
 class EventListMixin:
-    """Answers a filtered event queryset as a JSON/TimelineJS page or a streamed CSV file."""
+    """Answers a filtered event queryset as a JSON/TimelineJS page or a streamed CSV file.
+
+    Every answer says how many undated events the filters matched but the list left out
+    (`undated`); a TimelineJS document, which can place no undated event, is titled after
+    the filters and says how many of them it cannot show.
+    """
 
     renderer_classes = [JSONRenderer, EventCSVRenderer, TimelineJSRenderer]
+    # Set by the filter backend (`api.filters.ParameterFilterBackend`).
+    filterset = None
+    # The name of the actor whose timeline this is, if any: it leads the export's title.
+    timeline_actor = None
 
     def event_list_response(self, queryset):
         if self.request.accepted_renderer.format == "csv":
             return self.csv_response(queryset)
         page = self.paginate_queryset(queryset)
         self.last_modified = newest_update(page)
-        response = self.get_paginated_response(EventSerializer(page, many=True).data)
-        return response
+        if self.request.accepted_renderer.format == "timelinejs":
+            self.describe_timeline()
+            undated = self.timeline_undated if self.filterset.wants_dated else 0
+        else:
+            undated = self.filterset.undated_left_out()
+        paginator = self.paginator
+        return paginator.paginated_response(
+            {
+                "next": paginator.get_next_link(),
+                "previous": paginator.get_previous_link(),
+                "undated": undated,
+                "results": EventSerializer(page, many=True).data,
+            }
+        )
+
+    def describe_timeline(self) -> None:
+        """The TimelineJS title, and how many matching events it cannot place (all the
+        undated ones, whether or not the page holds them)."""
+        self.timeline_title = titles.timeline_title(
+            self.filterset.form.cleaned_data, actor_name=self.timeline_actor
+        )
+        self.timeline_undated = self.filterset.undated_count()
 
     def csv_response(self, queryset):
         """Every matching event, not one page: fetched in keyset batches while streaming."""
         renderer = self.request.accepted_renderer
+        undated = self.filterset.undated_left_out()
         events = (
             EventSerializer(event).data for event in self.paginator.iterate(queryset, self.request)
         )
         response = StreamingHttpResponse(
-            renderer.stream(events), content_type=f"{renderer.media_type}; charset=utf-8"
+            renderer.stream(events, undated_left_out=undated),
+            content_type=f"{renderer.media_type}; charset=utf-8",
         )
         response["Content-Disposition"] = 'attachment; filename="events.csv"'
         return response
 
 
 FORMAT_NOTE = (
-    "`?format=csv` streams every matching event as CSV (cursor and page size do not apply); "
-    "`?format=timelinejs` renders the page as a TimelineJS3 document (pagination links in "
-    "the `Link` header; undated events are left out)."
+    "Undated events (they need a date) are left out of date-ordered lists unless "
+    "`dated=false`; `undated` says how many the filters matched but the list left out. "
+    "`?format=csv` streams every matching event as CSV (cursor and page size do not apply; "
+    "the last column, `undated_left_out`, repeats that count); `?format=timelinejs` renders "
+    "the page as a TimelineJS3 document titled after the filters, whose title text says how "
+    "many matching events it cannot show for want of a date (pagination links in the "
+    "`Link` header)."
 )
 
 
@@ -288,7 +324,8 @@ def alias_input(aliases: list[dict]) -> list[tuple[str, str]]:
     summary="Events grouped into periods",
     description=(
         "The same filters as /api/events/, grouped by the year, quarter or month of each "
-        "event's start. Undated events are left out. The timeline is cursor-paginated by "
+        "event's start. Undated events are left out (`dated=false` is a 400); `undated` says "
+        "how many the filters matched. The timeline is cursor-paginated by "
         "events, like the event list: a page holds at most `page_size` events, so a period "
         "can continue on the next page; a client that wants a whole range follows `next` "
         "and merges buckets with the same `period`. `count` is the number of the period's "
@@ -330,6 +367,7 @@ def alias_input(aliases: list[dict]) -> list[tuple[str, str]]:
                 "group": "month",
                 "next": None,
                 "previous": None,
+                "undated": 9,
                 "buckets": [
                     {
                         "period": "2024-05",
@@ -366,10 +404,8 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
     pagination_class = TimelinePagination
 
     def get_queryset(self):
-        return (
-            visible_events(self.request.user)
-            .filter(date_start__isnull=False)
-            .prefetch_related(Prefetch("event_actors", queryset=visible_links(self.request.user)))
+        return visible_events(self.request.user).prefetch_related(
+            Prefetch("event_actors", queryset=visible_links(self.request.user))
         )
 
     def get(self, request, *args, **kwargs):
@@ -378,7 +414,18 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
             raise InvalidParameter(
                 [ParameterError("group", f"Unknown group {group!r}.", ", ".join(GROUPS))]
             )
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        events = self.filter_queryset(self.get_queryset())
+        if self.filterset.wants_dated is False:
+            raise InvalidParameter(
+                [
+                    ParameterError(
+                        "dated",
+                        "The timeline groups events by date; undated events have none.",
+                        "true (/api/events/?dated=false lists the events that need a date)",
+                    )
+                ]
+            )
+        page = self.paginate_queryset(events)
         self.last_modified = newest_update(page)
         buckets = [
             {
@@ -395,6 +442,7 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
                 "group": group,
                 "next": self.paginator.get_next_link(),
                 "previous": self.paginator.get_previous_link(),
+                "undated": self.filterset.undated_left_out(),
                 "buckets": BucketSerializer(buckets, many=True).data,
             }
         )
@@ -460,7 +508,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     )
     def events(self, request, slug=None):
         actor = get_object_or_404(visible_actors(request.user).only("id", "name"), slug=slug)
-        self.timeline_title = actor.name
+        self.timeline_actor = actor.name
         queryset = self.get_queryset().filter(
             Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=actor))
         )

@@ -453,3 +453,70 @@ def test_a_viewer_cannot_merge_or_reject_actors(client, catl):
         )
 
     assert Actor.objects.filter(review="discovered").count() == 2
+
+
+@pytest.fixture
+def late_lab():
+    """A joint lab dated only by a claim that postdates its source (published 2025-01-07)."""
+    text = "变动消息传出的第二天,零一万物已与阿里云成立产业大模型联合实验室。"
+    source = make_source(text=text, title="Interview", published=date(2025, 1, 7))
+    event = make_event(headline="01.AI and Alibaba Cloud set up a joint lab", type="partnership")
+    make_claim(
+        event=event,
+        source=source,
+        quote=text[:-1],
+        date_text="第二天",
+        start=date(2025, 1, 8),
+        after_source=True,
+    )
+    return rederive_event(event)
+
+
+def changelist_headlines(client, model: str, query: str) -> set[str]:
+    response = client.get(reverse(f"admin:timeline_{model}_changelist") + query)
+    assert response.status_code == 200
+    return {str(row) for row in response.context["cl"].result_list}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {"Kai-Fu Lee founds 01.AI", "01.AI and Alibaba Cloud set up a joint lab", "Undated"}),
+        ("?dated=yes", {"Kai-Fu Lee founds 01.AI"}),
+        ("?dated=no", {"01.AI and Alibaba Cloud set up a joint lab", "Undated"}),
+        ("?after_source=yes", {"01.AI and Alibaba Cloud set up a joint lab"}),
+        ("?after_source=no", {"Kai-Fu Lee founds 01.AI", "Undated"}),
+        ("?after_source=yes&dated=yes", set()),
+    ],
+)
+def test_event_filters_for_dates_and_claims_after_their_source(
+    client, editor, founding, late_lab, query, expected
+):
+    make_event(headline="Undated")
+
+    assert changelist_headlines(client, "event", query) == expected
+
+
+def test_the_filters_are_offered_by_name(client, editor, founding):
+    page = client.get(reverse("admin:timeline_event_changelist")).content.decode()
+
+    assert "needs a date" in page
+    assert "has a claim dated after its source" in page
+
+
+def test_event_page_flags_the_claim_and_says_why_the_event_is_undated(client, editor, late_lab):
+    assert late_lab.date_start is None
+
+    page = client.get(reverse("admin:timeline_event_change", args=[late_lab.pk])).content.decode()
+
+    assert "dated after its source: not counted in the event&#x27;s date" in page
+    assert "every dated claim is dated after its own source" in page
+
+
+def test_claims_filter_on_the_flag(client, editor, founding, late_lab):
+    flagged = changelist_headlines(client, "claim", "?after_source=yes")
+    unflagged = changelist_headlines(client, "claim", "?after_source=no")
+
+    assert flagged == {str(claim) for claim in Claim.objects.filter(after_source=True)}
+    assert len(flagged) == 1
+    assert len(unflagged) == 3

@@ -10,7 +10,7 @@ from timeline.curation import update_event
 from timeline.ingest import FAILED, LOADED, UNCHANGED, ingest_articles
 from timeline.models import Claim, Event, EventActor, EventKey, Source
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
-from timeline.pipeline.extract import extract_article
+from timeline.pipeline.extract import article_reference, extract_article
 from timeline.pipeline.reading import load_manifest, read_article
 
 pytestmark = pytest.mark.django_db
@@ -310,3 +310,89 @@ def test_a_series_release_joins_the_release_of_its_member_in_either_load_order(a
     release = event_holding('发布 "Yi" 系列模型', type="model_release")
     assert release == event_holding("（如Yi-34B）于2023年11月作为开源大模型发布")
     assert (release.date_start, release.date_precision) == (date(2023, 11, 1), "month")
+
+
+LATE_LAB = "消息传出的2025年3月12日,零一万物已与阿里云成立产业大模型联合实验室。"
+
+
+def test_a_claim_dated_after_its_source_is_flagged_reported_and_dates_nothing(
+    actors, tmp_path, capsys
+):
+    (tmp_path / "late.txt").write_text(f"{LATE_LAB}\n", encoding="utf-8")
+
+    call_command("load_articles", str(tmp_path), published="2025-01-07")
+
+    claim = Claim.objects.get()
+    assert claim.after_source
+    assert claim.date_start == date(2025, 3, 12)
+    quote = f"«{claim.quote}»"
+    assert f"  warning: dated after its source: {quote}" in capsys.readouterr().out.splitlines()
+    assert f"dated after its source: {quote}" in claim.source.report["warnings"]
+    event = claim.event
+    assert (event.date_start, event.status, event.date_display) == (None, "unresolved", "")
+
+
+def test_a_rerun_flags_a_claim_stored_before_the_flag(actors, tmp_path):
+    (tmp_path / "late.txt").write_text(f"{LATE_LAB}\n", encoding="utf-8")
+    ingest_articles([tmp_path], published=date(2025, 1, 7))
+    # As loaded before claims were flagged: unflagged, and dating its event.
+    Claim.objects.update(after_source=False)
+    Event.objects.update(
+        date_start=date(2025, 3, 12),
+        date_end=date(2025, 3, 12),
+        date_precision="day",
+        status="consistent",
+    )
+
+    report = ingest_articles([tmp_path], published=date(2025, 1, 7))
+
+    assert report.totals()["claims_updated"] == 1
+    assert Claim.objects.get().after_source
+    assert Event.objects.get().date_start is None
+
+
+def test_no_demo_event_is_dated_after_its_sources(actors):
+    # Whatever the date rules make of 001's "第二天" (the day after a January 7 interview,
+    # today), a claim dated after its article is flagged and no event takes its date.
+    manifest = load_manifest(MANIFEST)
+    reference_ends = {}
+    for path in sorted(ARTICLES.glob("*.txt")):
+        article = read_article(path, manifest=manifest)
+        reference_ends[article.content_hash] = article_reference(article).end
+
+    ingest_articles([ARTICLES], manifest=MANIFEST)
+
+    for claim in Claim.objects.select_related("source"):
+        late = claim.date_start is not None
+        late = late and claim.date_start > reference_ends[claim.source.content_hash]
+        assert claim.after_source == late, claim.quote
+    for event in Event.objects.filter(date_start__isnull=False).prefetch_related("claims__source"):
+        latest = max(reference_ends[claim.source.content_hash] for claim in event.claims.all())
+        assert event.date_start <= latest, event.headline
+
+
+def test_a_claim_dated_after_its_source_neither_disputes_nor_rewords_its_event(actors, tmp_path):
+    month = tmp_path / "month"
+    month.mkdir()
+    (month / "lab.txt").write_text(
+        "---\ntitle: Lab\npublished: 2025-01-20\n---\n"
+        "2025年1月,零一万物与阿里云成立产业大模型联合实验室。\n",
+        encoding="utf-8",
+    )
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "late.txt").write_text(f"{LATE_LAB}\n", encoding="utf-8")
+
+    ingest_articles([month])
+    ingest_articles([late], published=date(2025, 1, 7))
+
+    event = Event.objects.get()
+    assert event.claims.count() == 2
+    # Without the flag, 12 March 2025 against January 2025 would be a dispute, and the
+    # day-precise claim would lend the event its wording.
+    assert (event.status, event.date_start, event.date_end) == (
+        "consistent",
+        date(2025, 1, 1),
+        date(2025, 1, 31),
+    )
+    assert event.summary.startswith("In January 2025")

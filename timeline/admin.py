@@ -5,7 +5,7 @@ Every write that touches an event's derived fields goes through `timeline.curati
 """
 
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -53,6 +53,57 @@ def claim_anchor(claim: Claim) -> str:
     return f"{claim.anchor_date} ({claim.anchor_basis})" if claim.anchor_basis else "—"
 
 
+AFTER_SOURCE_WARNING = "dated after its source: not counted in the event's date"
+
+
+def claim_warning(claim: Claim) -> str:
+    return AFTER_SOURCE_WARNING if claim.after_source else ""
+
+
+class DatedFilter(admin.SimpleListFilter):
+    """Events with a date, and those that need one (the API leaves them out of date order)."""
+
+    title = "date"
+    parameter_name = "dated"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "dated"), ("no", "needs a date")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(date_start__isnull=self.value() == "no")
+        return queryset
+
+
+class AfterSourceFilter(admin.SimpleListFilter):
+    """Events holding a claim dated after its own source: a misreading to check."""
+
+    title = "has a claim dated after its source"
+    parameter_name = "after_source"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "yes"), ("no", "no")]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("yes", "no"):
+            return queryset
+        flagged = Exists(Claim.objects.filter(event=OuterRef("pk"), after_source=True))
+        return queryset.filter(flagged if self.value() == "yes" else ~flagged)
+
+
+class ClaimAfterSourceFilter(admin.SimpleListFilter):
+    title = "dated after its source"
+    parameter_name = "after_source"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "yes"), ("no", "no")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(after_source=self.value() == "yes")
+        return queryset
+
+
 class SourceFilter(admin.SimpleListFilter):
     title = "source"
     parameter_name = "source"
@@ -92,10 +143,14 @@ class ReadOnlyClaimInline(admin.TabularInline):
     def anchor(self, claim):
         return claim_anchor(claim)
 
+    @admin.display(description="warning")
+    def warning(self, claim):
+        return claim_warning(claim)
+
 
 class ClaimInline(ReadOnlyClaimInline):
     show_change_link = True
-    fields = ["source_link", "quote_marked", "date_as_written", "normalized", "anchor"]
+    fields = ["source_link", "quote_marked", "date_as_written", "normalized", "anchor", "warning"]
     readonly_fields = fields
 
     @admin.display(description="source")
@@ -133,6 +188,8 @@ class EventAdmin(admin.ModelAdmin):
         "status",
         "review",
         "date_precision",
+        DatedFilter,
+        AfterSourceFilter,
         "edited",
         ("actors", admin.RelatedOnlyFieldListFilter),
         SourceFilter,
@@ -143,7 +200,14 @@ class EventAdmin(admin.ModelAdmin):
     list_per_page = 50
     inlines = [EventActorInline, ClaimInline]
     actions = ["mark_verified", "mark_rejected", "merge_selected"]
-    readonly_fields = ["status", "date_display", "edited", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "date_display",
+        "date_note",
+        "edited",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["headline", "summary", "type", "review"]}),
         (
@@ -153,6 +217,7 @@ class EventAdmin(admin.ModelAdmin):
                     ("date_start", "date_end"),
                     ("date_precision", "date_qualifier", "date_edtf"),
                     ("date_display", "status"),
+                    "date_note",
                 ],
                 "description": "Changing the date marks the event edited: reloads keep it.",
             },
@@ -177,6 +242,14 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="date", ordering="date_start")
     def when(self, event):
         return event.date_display or "undated"
+
+    @admin.display(description="why undated")
+    def date_note(self, event):
+        """Why dated claims left the event undated (all of them postdate their sources)."""
+        if event.pk is None or event.date_start is not None:
+            return "—"
+        note = curation.reconcile_event(event, event.claims.all()).note
+        return note or "no claim gives a date"
 
     @admin.display(description="actors")
     def actor_names(self, event):
@@ -388,7 +461,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 class SourceClaimInline(ReadOnlyClaimInline):
-    fields = ["event_link", "quote_marked", "normalized", "anchor"]
+    fields = ["event_link", "quote_marked", "normalized", "anchor", "warning"]
     readonly_fields = fields
     related = "event"
 
@@ -451,8 +524,16 @@ class SourceAdmin(admin.ModelAdmin):
 class ClaimAdmin(admin.ModelAdmin):
     """Claims are evidence: their text is fixed, but an editor can move one to another event."""
 
-    list_display = ["quote", "date_text", "date_start", "date_precision", "source", "event"]
-    list_filter = ["date_precision", "anchor_basis", "source"]
+    list_display = [
+        "quote",
+        "date_text",
+        "date_start",
+        "date_precision",
+        "after_source",
+        "source",
+        "event",
+    ]
+    list_filter = ["date_precision", "anchor_basis", ClaimAfterSourceFilter, "source"]
     search_fields = ["quote", "date_text"]
     list_select_related = ["source", "event"]
     autocomplete_fields = ["event"]
@@ -464,6 +545,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "date_text",
         ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf"),
         ("anchor_date", "anchor_basis"),
+        "after_source",
     ]
     readonly_fields = [
         name

@@ -26,7 +26,7 @@ from timeline.models import (
 )
 from timeline.pipeline.actors import normalize_alias
 from timeline.pipeline.dates import display_date, periods
-from timeline.pipeline.reconcile import DatedInterval, reconcile_dates
+from timeline.pipeline.reconcile import DatedInterval, Reconciled, reconcile_dates
 
 DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf")
 EDITABLE_FIELDS = ("headline", "summary", "type", "review", *DATE_FIELDS)
@@ -41,6 +41,7 @@ def claim_interval(claim: Claim) -> DatedInterval:
         precision=claim.date_precision,
         qualifier=claim.date_qualifier or None,
         edtf=claim.date_edtf or None,
+        after_source=claim.after_source,
     )
 
 
@@ -88,10 +89,16 @@ def edtf_for(interval: DatedInterval) -> str | None:
     return f"{interval.start.isoformat()}/{interval.end.isoformat()}"
 
 
+def reconcile_event(event: Event, claims: Iterable[Claim]) -> Reconciled:
+    """The event's date as its claims (and an editor's date) give it, with the reason when
+    dated claims left it undated; claims dated after their source do not count."""
+    editor_date = event_interval(event) if event.edited else None
+    return reconcile_dates([claim_interval(c) for c in claims], editor_date=editor_date)
+
+
 def derive_event_date(event: Event, claims: Iterable[Claim]) -> None:
     """Set the event's date and status from its claims, keeping an editor's date."""
-    editor_date = event_interval(event) if event.edited else None
-    reconciled = reconcile_dates([claim_interval(c) for c in claims], editor_date=editor_date)
+    reconciled = reconcile_event(event, claims)
     apply_interval(event, reconciled.date)
     event.status = reconciled.status
 

@@ -234,7 +234,7 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     report.source_id = source.pk
     report.claims_found = len(extraction.claims)
     report.skipped = dict(extraction.skipped)
-    report.warnings = list(extraction.warnings)
+    report.warnings = extraction_warnings(extraction)
     report.candidates = list(extraction.candidates)
     report.undated = [claim.quote for claim in extraction.claims if claim.date is None]
 
@@ -437,7 +437,7 @@ def upsert_source(
         "report": {
             "reference date": (f"{reference.display} ({reference.basis})" if reference else ""),
             "lines skipped": dict(extraction.skipped),
-            "warnings": list(extraction.warnings),
+            "warnings": extraction_warnings(extraction),
             "candidate names": list(extraction.candidates),
         },
     }
@@ -453,14 +453,31 @@ def upsert_source(
     return source
 
 
+def extraction_warnings(extraction: Extraction) -> list[str]:
+    """The extractor's warnings, then one per claim dated after its own source."""
+    return [
+        *extraction.warnings,
+        *(
+            f"dated after its source: «{' '.join(claim.quote.split())}»"
+            for claim in extraction.claims
+            if claim.after_source
+        ),
+    ]
+
+
 def claim_fields(extracted: ExtractedClaim) -> dict:
     fields = {
         "quote": extracted.quote,
         "char_start": extracted.char_start,
         "char_end": extracted.char_end,
-        **date_fields(extracted.date),
+        **claim_date_fields(extracted),
     }
     return fields
+
+
+def claim_date_fields(extracted: ExtractedClaim) -> dict:
+    """The claim's date columns and its after-source flag, which a re-run may change."""
+    return {**date_fields(extracted.date), "after_source": extracted.after_source}
 
 
 def date_fields(mention: DateMention | None) -> dict:
@@ -493,7 +510,7 @@ def date_fields(mention: DateMention | None) -> dict:
 
 def update_claim(claim: Claim, extracted: ExtractedClaim) -> bool:
     """Bring a known claim's date up to what the extractor now reads; True if it changed."""
-    fields = date_fields(extracted.date)
+    fields = claim_date_fields(extracted)
     changed = [name for name, value in fields.items() if getattr(claim, name) != value]
     if not changed:
         return False
@@ -570,7 +587,7 @@ def adopt_wording_if_better_dated(event: Event, extracted: ExtractedClaim) -> No
     own wording.
     """
     mention = extracted.date
-    if event.edited or mention is None or mention.start is None:
+    if event.edited or mention is None or mention.start is None or extracted.after_source:
         return
     current = date_rank(event.date_start, event.date_end, event.date_precision)
     if date_rank(mention.start, mention.end, mention.precision) >= current:

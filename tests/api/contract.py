@@ -12,6 +12,7 @@ EVENT_PARAMETERS = (
     "status",
     "min_precision",
     "q",
+    "dated",
     "ordering",
     "page_size",
     "cursor",

@@ -96,6 +96,7 @@ def make_claim(
     edtf: str = "",
     anchor_date: str = "",
     anchor_basis: str = "",
+    after_source: bool = False,
 ) -> Claim:
     char_start = source.text.index(quote)
     claim = Claim.objects.create(
@@ -111,6 +112,7 @@ def make_claim(
         date_edtf=edtf,
         anchor_date=anchor_date,
         anchor_basis=anchor_basis,
+        after_source=after_source,
     )
     refresh_search_text([event])
     return claim

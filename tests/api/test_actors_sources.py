@@ -92,6 +92,7 @@ def test_a_source_shows_its_text_and_claims(api_client, corpus):
                 "edtf": "2024-05",
                 "anchor": {"date": "2025-01", "basis": "inferred"},
             },
+            "after_source": False,
         },
         {
             "event": {
@@ -110,6 +111,7 @@ def test_a_source_shows_its_text_and_claims(api_client, corpus):
                 "edtf": "2025-01",
                 "anchor": None,
             },
+            "after_source": False,
         },
     ]
 

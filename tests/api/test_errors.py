@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
         ("before=May%202024", "before", "a date as YYYY, YYYY-MM or YYYY-MM-DD"),
         ("after=2025&before=2024-12", "after", "a date as YYYY, YYYY-MM or YYYY-MM-DD"),
         ("strict=maybe", "strict", "true or false"),
+        ("dated=undated", "dated", "true or false"),
         ("type=launch", "type", "founding, funding, model_release"),
         ("type=founding&type=launch", "type", "founding, funding, model_release"),
         ("status=fine", "status", "consistent, disputed, unresolved"),

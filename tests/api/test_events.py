@@ -1,7 +1,10 @@
 """GET /api/events/ and /api/events/{id}/: the contract's event shape and every filter."""
 
+from datetime import date
+
 import pytest
 
+from tests.api.factories import make_claim, make_event
 from tests.api.responses import headlines
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +17,8 @@ YI_LIGHTNING = "01.AI releases Yi-Lightning"
 LAB = "Alibaba Cloud and 01.AI set up a joint lab"
 RUMOR = "A rumored sale of 01.AI"
 REJECTED = "A misread event"
-PUBLIC_IN_DATE_ORDER = [FOUNDING, STATEMENT, YI_LARGE, RESTRUCTURING, YI_LIGHTNING, LAB, RUMOR]
+# What a date-ordered list shows by default: the undated rumor needs a date and is left out.
+DATED_IN_DATE_ORDER = [FOUNDING, STATEMENT, YI_LARGE, RESTRUCTURING, YI_LIGHTNING, LAB]
 
 
 def test_an_event_is_the_contract_shape(api_client, corpus):
@@ -44,6 +48,7 @@ def test_an_event_is_the_contract_shape(api_client, corpus):
                     "title": "零一万物的转折",
                     "publisher": "界面新闻 Jiemian",
                     "published": None,
+                    "published_inferred": "2025-01",
                     "url": None,
                 },
                 "quote": "去年5月,在零一萬物發佈千億參數模型Yi-Large時",
@@ -58,10 +63,30 @@ def test_an_event_is_the_contract_shape(api_client, corpus):
                     "edtf": "2024-05",
                     "anchor": {"date": "2025-01", "basis": "inferred"},
                 },
+                "after_source": False,
             }
         ],
         "updated_at": "2026-11-22T10:00:00Z",
     }
+
+
+def test_a_claim_dated_after_its_source_says_so(api_client, corpus):
+    # The wire article of 10 November 2024 read as dating the lab to the next January.
+    make_claim(
+        corpus.lab,
+        corpus.wire,
+        "Oct. 16, 2024, 01.AI released",
+        date_text="Oct. 16",
+        start=date(2025, 1, 16),
+        after_source=True,
+    )
+
+    claims = api_client.get(f"/api/events/{corpus.lab.pk}/").json()["claims"]
+
+    assert [(claim["source"]["id"], claim["after_source"]) for claim in claims] == [
+        (corpus.jiemian.pk, False),
+        (corpus.wire.pk, True),
+    ]
 
 
 def test_the_quote_is_the_source_text_between_its_offsets(api_client, corpus):
@@ -70,12 +95,13 @@ def test_the_quote_is_the_source_text_between_its_offsets(api_client, corpus):
     assert corpus.jiemian.text[claim["char_start"] : claim["char_end"]] == claim["quote"]
 
 
-def test_the_list_is_in_date_order_with_undated_events_last(api_client, corpus):
+def test_the_list_is_in_date_order_and_counts_the_undated_events_it_leaves_out(api_client, corpus):
     response = api_client.get("/api/events/")
 
-    assert headlines(response) == PUBLIC_IN_DATE_ORDER
+    assert headlines(response) == DATED_IN_DATE_ORDER
     assert response.json()["next"] is None
     assert response.json()["previous"] is None
+    assert response.json()["undated"] == 1
 
 
 def test_what_happened_to_01_ai_between_may_2024_and_january_2025(api_client, corpus):
@@ -124,7 +150,7 @@ def test_what_happened_to_01_ai_between_may_2024_and_january_2025(api_client, co
             "after=2024-10&before=2024-12&strict=false",
             [STATEMENT, RESTRUCTURING, YI_LIGHTNING, LAB],
         ),
-        ("strict=true", PUBLIC_IN_DATE_ORDER),
+        ("strict=true", DATED_IN_DATE_ORDER),
     ],
 )
 def test_date_filters(api_client, corpus, query, expected):
@@ -138,9 +164,10 @@ def test_date_filters(api_client, corpus, query, expected):
         ("actor=alibaba", [LAB]),
         ("actor=alibaba&actor=kai-fu-lee", [FOUNDING, STATEMENT, LAB]),
         ("type=model_release", [YI_LARGE, YI_LIGHTNING]),
-        ("type=founding&type=rumor", [FOUNDING, RUMOR]),
+        ("type=founding&type=rumor", [FOUNDING]),
         ("status=disputed", [STATEMENT]),
-        ("status=unresolved", [RUMOR]),
+        ("status=unresolved", []),
+        ("status=unresolved&dated=false", [RUMOR]),
         ("min_precision=day", [YI_LIGHTNING]),
         ("min_precision=month", [FOUNDING, YI_LARGE, YI_LIGHTNING]),
         ("min_precision=interval", [FOUNDING, YI_LARGE, YI_LIGHTNING, LAB]),
@@ -169,14 +196,14 @@ def test_source_filter(api_client, corpus):
         ("Yi-Large", [YI_LARGE]),
         ("yi-large", [YI_LARGE]),
         # Traditional query, simplified alias text; simplified query, traditional quote.
-        ("零一萬物", [FOUNDING, YI_LARGE, RESTRUCTURING, YI_LIGHTNING, LAB, RUMOR]),
+        ("零一萬物", [FOUNDING, YI_LARGE, RESTRUCTURING, YI_LIGHTNING, LAB]),
         ("千亿参数", [YI_LARGE]),
         ("阿里云", [LAB]),
         ("李開復", [FOUNDING, STATEMENT]),
         ("hundred billion", [YI_LARGE]),
         ("pre-training", [RESTRUCTURING]),
         ("nothing like this", []),
-        ("   ", PUBLIC_IN_DATE_ORDER),
+        ("   ", DATED_IN_DATE_ORDER),
         ("100%", []),
         ("a_b", []),
     ],
@@ -188,12 +215,62 @@ def test_text_search(api_client, corpus, q, expected):
 @pytest.mark.parametrize(
     ("ordering", "expected"),
     [
-        ("date", PUBLIC_IN_DATE_ORDER),
-        ("-date", PUBLIC_IN_DATE_ORDER[::-1]),
+        ("date", DATED_IN_DATE_ORDER),
+        ("-date", DATED_IN_DATE_ORDER[::-1]),
     ],
 )
 def test_date_ordering(api_client, corpus, ordering, expected):
     assert headlines(api_client.get(f"/api/events/?ordering={ordering}")) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "undated"),
+    [
+        ("", DATED_IN_DATE_ORDER, 1),
+        ("dated=true", DATED_IN_DATE_ORDER, 1),
+        ("dated=false", [RUMOR], 0),
+        ("dated=0", [RUMOR], 0),
+        ("dated=false&ordering=-date", [RUMOR], 0),
+        ("ordering=-date", DATED_IN_DATE_ORDER[::-1], 1),
+        ("type=founding&type=rumor", [FOUNDING], 1),
+        ("type=founding&type=rumor&dated=false", [RUMOR], 0),
+        # The count is of what the other filters match.
+        ("actor=kai-fu-lee", [FOUNDING, STATEMENT], 0),
+        ("type=founding", [FOUNDING], 0),
+        ("q=sale", [], 1),
+        # Filters on the date cannot judge an event without one: it may belong to 2024.
+        ("after=2024", DATED_IN_DATE_ORDER[1:], 1),
+        ("min_precision=day&strict=true", [YI_LIGHTNING], 1),
+        ("after=2024&dated=false", [], 0),
+        # An ordering not by date has a place for undated events.
+        ("ordering=updated&type=founding&type=rumor", None, 0),
+        ("ordering=updated&type=rumor&dated=true", [], 1),
+    ],
+)
+def test_undated_events_are_listed_apart(api_client, corpus, query, expected, undated):
+    response = api_client.get(f"/api/events/?{query}")
+
+    if expected is not None:
+        assert headlines(response) == expected
+    else:
+        assert sorted(headlines(response)) == sorted([FOUNDING, RUMOR])
+    assert response.json()["undated"] == undated
+
+
+def test_an_actors_timeline_counts_its_undated_events(api_client, corpus):
+    response = api_client.get("/api/actors/01-ai/events/")
+
+    assert RUMOR not in headlines(response)
+    assert response.json()["undated"] == 1
+    assert headlines(api_client.get("/api/actors/01-ai/events/?dated=false")) == [RUMOR]
+    assert api_client.get("/api/actors/kai-fu-lee/events/").json()["undated"] == 0
+
+
+def test_rejected_undated_events_are_counted_for_editors_only(api_client, editor_client, corpus):
+    make_event("A rejected undated event", review="rejected")
+
+    assert api_client.get("/api/events/").json()["undated"] == 1
+    assert editor_client.get("/api/events/").json()["undated"] == 2
 
 
 def test_updated_ordering(api_client, corpus):

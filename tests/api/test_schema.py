@@ -72,3 +72,25 @@ def test_the_schema_generates_without_warnings_and_validates(tmp_path, capsys):
     schema = yaml.safe_load(path.read_text())
     assert schema["openapi"].startswith("3.")
     assert "/api/events/" in schema["paths"]
+
+
+def component(schema: dict, reference: dict) -> dict:
+    return schema["components"]["schemas"][reference["$ref"].rsplit("/", 1)[1]]
+
+
+@pytest.mark.parametrize("path", ["/api/events/", "/api/actors/{slug}/events/", "/api/timeline/"])
+def test_lists_document_how_many_undated_events_they_leave_out(schema, path):
+    body = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    body = body["schema"]
+    if "$ref" in body:
+        body = component(schema, body)
+
+    assert body["properties"]["undated"]["type"] == "integer"
+    assert "undated" in body["required"]
+
+
+def test_claims_document_the_after_source_flag(schema):
+    claim = schema["components"]["schemas"]["Claim"]
+
+    assert claim["properties"]["after_source"]["type"] == "boolean"
+    assert "after its own source" in claim["properties"]["after_source"]["description"]

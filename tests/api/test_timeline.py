@@ -38,6 +38,7 @@ def test_a_whole_bucket_body(api_client, corpus):
         "group": "year",
         "next": None,
         "previous": None,
+        "undated": 0,
         "buckets": [
             {
                 "period": "2023",
@@ -87,3 +88,32 @@ def test_a_large_range_is_followed_page_by_page(api_client, corpus):
     # The year continues on the next page; a client merges buckets by period.
     assert [(p, n) for p, _, _, n, _ in periods(second)] == [("2024", 2)]
     assert second.json()["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "undated"),
+    [
+        ("", 1),
+        ("actor=01-ai", 1),
+        ("actor=kai-fu-lee", 0),
+        ("type=rumor&dated=true", 1),
+        # An undated event may belong to any period: date filters do not decide for it.
+        ("after=2024", 1),
+        ("type=founding&before=2023", 0),
+    ],
+)
+def test_the_timeline_counts_the_undated_events_it_cannot_place(api_client, corpus, query, undated):
+    response = api_client.get(f"/api/timeline/?{query}")
+
+    shown = [headline for *_, events in periods(response) for headline in events]
+    assert "A rumored sale of 01.AI" not in shown
+    assert response.json()["undated"] == undated
+
+
+def test_the_timeline_refuses_to_list_only_undated_events(api_client, corpus):
+    response = api_client.get("/api/timeline/?dated=false")
+
+    assert response.status_code == 400
+    (error,) = response.json()["errors"]
+    assert error["parameter"] == "dated"
+    assert "/api/events/?dated=false" in error["accepted"]

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
-from timeline.pipeline.extract import extract_article
+from timeline.pipeline.dates import DateMention, parse_reference
+from timeline.pipeline.events import ExtractedClaim
+from timeline.pipeline.extract import dated_after_source, extract_article
 from timeline.pipeline.merge import group_claims
 from timeline.pipeline.reading import load_manifest, read_article, segment_article
 
@@ -262,3 +264,97 @@ def test_references_and_candidates(extractions):
     assert extractions["002"].reference.basis == "inferred"
     assert extractions["001"].skipped["link farm"] > 0
     assert "李友峰" in extractions["004"].candidates
+
+
+def test_claims_dated_after_their_article_are_flagged_and_no_others(extractions):
+    # No demo claim looks ahead, so the flag marks exactly the claims dated after their
+    # article's reference date (001's joint lab, "第二天" of a January 7 interview, today).
+    for extraction in extractions.values():
+        for claim in extraction.claims:
+            late = claim.date is not None and claim.date.start is not None
+            late = late and claim.date.start > extraction.reference.end
+            assert claim.after_source == late, claim.quote
+
+
+def mention(text: str, start: str, end: str | None = None) -> DateMention:
+    return DateMention(
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end or start),
+        precision="day",
+        qualifier=None,
+        edtf=None,
+        anchor=None,
+    )
+
+
+def claim_saying(quote: str, when: DateMention | None) -> ExtractedClaim:
+    return ExtractedClaim(
+        key="partnership:lab",
+        event_type="partnership",
+        headline="h",
+        summary="s",
+        quote=quote,
+        char_start=0,
+        char_end=len(quote),
+        date=when,
+        actors=(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("reference", "quote", "when", "flagged"),
+    [
+        ("2025-01-07", "第二天,零一万物与阿里云成立实验室", mention("第二天", "2025-01-08"), True),
+        ("2025-01-07", "1月7日,零一万物与阿里云成立实验室", mention("1月7日", "2025-01-07"), False),
+        ("2025-01-07", "零一万物成立实验室", None, False),
+        # A partial reference: the article may have been written on the month's last day.
+        ("2025-01", "1月20日,零一万物与阿里云成立实验室", mention("1月20日", "2025-01-20"), False),
+        ("2025-01", "2月3日,零一萬物與阿里雲成立實驗室", mention("2月3日", "2025-02-03"), True),
+        ("2024", "In March 2025 01.AI set up a lab", mention("March 2025", "2025-03-01"), True),
+        # Looking ahead: a plan may name a later date.
+        ("2025-01-07", "零一万物计划3月与阿里云成立实验室", mention("3月", "2025-03-01"), False),
+        ("2025-01-07", "01.AI will set up a lab in March", mention("March", "2025-03-01"), False),
+    ],
+)
+def test_dated_after_source(reference, quote, when, flagged):
+    claim = claim_saying(quote, when)
+
+    assert dated_after_source(claim, parse_reference(reference)) is flagged
+
+
+def test_no_reference_flags_nothing():
+    claim = claim_saying("第二天,零一万物成立实验室", mention("第二天", "2099-01-01"))
+
+    assert dated_after_source(claim, None) is False
+
+
+@pytest.fixture
+def extract_text(tmp_path):
+    matcher = ActorMatcher(load_gazetteer(ROOT / "fixtures" / "actors.json"))
+
+    def read(text: str, published: str):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        return extract_article(read_article(path), matcher=matcher)
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A manifest date earlier than what the text reports: the claim postdates its source.
+        ("消息传出的2025年3月12日,零一万物已与阿里云成立产业大模型联合实验室。", True),
+        ("消息傳出的2025年3月12日,零一萬物已與阿里雲成立產業大模型聯合實驗室。", True),
+        ("消息传出的2025年1月6日,零一万物已与阿里云成立产业大模型联合实验室。", False),
+        ("In September, 01.AI released Yi-Lightning.", False),
+    ],
+)
+def test_an_article_flags_its_claims_dated_after_it(extract_text, text, flagged):
+    (claim,) = extract_text(text, "2025-01-07").claims
+
+    assert claim.date is not None
+    assert claim.after_source is flagged

@@ -72,3 +72,51 @@ def test_editor_date_dates_an_unresolved_event():
     result = reconcile_dates([UNDATED], editor_date=MAY_2024)
 
     assert result == reconcile_dates([MAY_2024])
+
+
+# Claims dated after their own source (DATES.md): left out of the event's date.
+JAN_8_AFTER_SOURCE = DatedInterval(
+    date(2025, 1, 8), date(2025, 1, 8), "day", None, "2025-01-08", after_source=True
+)
+DEC_2024 = DatedInterval(date(2024, 12, 1), date(2024, 12, 31), "month", None, "2024-12")
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected_date", "expected_status", "expected_note"),
+    [
+        pytest.param(
+            [DEC_2024, JAN_8_AFTER_SOURCE], DEC_2024, "consistent", "", id="no dispute from it"
+        ),
+        pytest.param(
+            [JAN_8_AFTER_SOURCE, UNDATED],
+            UNDATED,
+            "unresolved",
+            "every dated claim is dated after its own source",
+            id="only flagged claims date nothing and say why",
+        ),
+        pytest.param(
+            [MAY_2024, JAN_8_AFTER_SOURCE, MARCH_2023],
+            MARCH_2023,
+            "disputed",
+            "",
+            id="a dispute among the others stays",
+        ),
+        pytest.param([UNDATED], UNDATED, "unresolved", "", id="no date at all needs no note"),
+    ],
+)
+def test_claims_dated_after_their_source_are_left_out(
+    claims, expected_date, expected_status, expected_note
+):
+    result = reconcile_dates(claims)
+
+    assert result.date == expected_date
+    assert result.status == expected_status
+    assert result.note == expected_note
+
+
+def test_an_editors_date_needs_no_note():
+    editor = DatedInterval(date(2025, 1, 5), date(2025, 1, 5), "day", None, "2025-01-05")
+
+    result = reconcile_dates([JAN_8_AFTER_SOURCE], editor_date=editor)
+
+    assert (result.date, result.status, result.note) == (editor, "consistent", "")

@@ -114,6 +114,9 @@ class ExtractedClaim:
     char_end: int
     date: DateMention | None
     actors: tuple[tuple[str, str], ...]
+    # Dated after the article's own reference date without looking ahead (DATES.md): shown
+    # to editors and kept off the event's reconciled date. Set by `extract_article`.
+    after_source: bool = False
 
 
 # --- clauses ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ the whole text, then reads each content paragraph for claims (`timeline.pipeline
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.pipeline.actors import (
     ActorEntry,
@@ -30,8 +30,15 @@ from timeline.pipeline.events import (
     paragraph_claims,
 )
 from timeline.pipeline.reading import Article, Paragraph, segment_article
+from timeline.pipeline.triggers import FORECAST
 
-__all__ = ["ExtractedClaim", "Extraction", "article_reference", "extract_article"]
+__all__ = [
+    "ExtractedClaim",
+    "Extraction",
+    "article_reference",
+    "dated_after_source",
+    "extract_article",
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,22 @@ def article_reference(article: Article) -> ReferenceDate | None:
     if article.published is not None:
         return parse_reference(article.published.isoformat())
     return infer_reference_date(article.text)
+
+
+def dated_after_source(claim: ExtractedClaim, reference: ReferenceDate | None) -> bool:
+    """Whether the claim is dated after its own article without the text looking ahead.
+
+    A statement of something that happened cannot postdate its source (DATES.md), so such a
+    date is a misreading for an editor to see. The reference's end is what counts: an
+    article placed only in "January 2025" may have been written on its last day.
+    """
+    mention = claim.date
+    if reference is None or mention is None or mention.start is None:
+        return False
+    if mention.start <= reference.end:
+        return False
+    # "将于2026年发布", "plans to list in 2026": a plan or forecast may name a later date.
+    return FORECAST.search(fold_text(claim.quote)) is None
 
 
 class _Spans:
@@ -131,7 +154,10 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     return Extraction(
         article=article,
         reference=reference,
-        claims=collapse_claims(claims),
+        claims=tuple(
+            replace(claim, after_source=True) if dated_after_source(claim, reference) else claim
+            for claim in collapse_claims(claims)
+        ),
         skipped=document.skipped_counts(),
         warnings=tuple(warnings),
         candidates=tuple(candidates),

@@ -2,6 +2,8 @@
 
 Overlapping claims are consistent and the event takes their intersection; claims with no
 common day make it disputed, keeping an editor's interval or the earliest most-precise claim.
+A claim dated after its own source is a misreading (DATES.md): it is left out, and an event
+whose every dated claim is such a one has no date, with a note saying why.
 """
 
 from collections.abc import Sequence
@@ -35,6 +37,8 @@ class DatedInterval:
     precision: str = ""
     qualifier: str | None = None
     edtf: str | None = None
+    # Only claims carry it: dated after their own source, so no evidence of the event's date.
+    after_source: bool = False
 
     @property
     def is_dated(self) -> bool:
@@ -51,10 +55,15 @@ class DatedInterval:
 UNDATED = DatedInterval(start=None, end=None)
 
 
+ONLY_AFTER_SOURCE = "every dated claim is dated after its own source"
+
+
 @dataclass(frozen=True)
 class Reconciled:
     date: DatedInterval
     status: str
+    # Why claims with dates left the event undated; empty otherwise.
+    note: str = ""
 
 
 def reconcile_dates(
@@ -65,10 +74,13 @@ def reconcile_dates(
     `editor_date`, when given, is kept as the event's date whatever the claims say; the
     status still reports whether the claims agree, so a dispute stays visible.
     """
-    dated = [claim for claim in claims if claim.is_dated]
+    dated = [claim for claim in claims if claim.is_dated and not claim.after_source]
+    note = ""
     if not dated:
         status = UNRESOLVED
         chosen = UNDATED
+        if any(claim.is_dated for claim in claims):
+            note = ONLY_AFTER_SOURCE
     else:
         common_start = max(claim.start for claim in dated)
         common_end = min(claim.end for claim in dated)
@@ -82,7 +94,8 @@ def reconcile_dates(
         chosen = editor_date
         if status == UNRESOLVED:
             status = CONSISTENT
-    return Reconciled(date=chosen, status=status)
+        note = ""
+    return Reconciled(date=chosen, status=status, note=note)
 
 
 def _intersection(dated: Sequence[DatedInterval], start: date, end: date) -> DatedInterval:
