@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Request throttling and login lock-out off: most tests send hundreds of requests and
+    log in with the test client, which gives no request to django-axes. The tests of both
+    (tests/api/test_limits.py) turn them back on with small rates."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None},
+    }
+    settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def articles_dir() -> Path:
     return ARTICLES

@@ -5,6 +5,7 @@ switches; without them the project runs locally on a SQLite file with DEBUG on.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "timeline",
     "api",
 ]
@@ -66,6 +68,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "api.middleware.APIErrorMiddleware",
+    # Last, as django-axes asks: it turns a locked-out admin login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -102,6 +108,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `manage.py loaddata actors` finds fixtures/actors.json.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# django-axes first: it refuses a locked-out client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -161,7 +173,33 @@ REST_FRAMEWORK = {
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatNegotiation",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Counted in the default cache (per process); a rate is N/second, minute, hour or day.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonymousThrottle",
+        "api.throttling.SignedInThrottle",
+    ],
+    # Clients are told apart by REMOTE_ADDR; behind N proxies, by the Nth address from the right
+    # of X-Forwarded-For. Left unset, DRF would trust any X-Forwarded-For a client sends.
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("DJANGO_THROTTLE_ANON", "120/minute"),
+        "user": os.environ.get("DJANGO_THROTTLE_USER", "600/minute"),
+    },
 }
+
+# Lock-out after repeated failed logins, on the admin's login and the API's token endpoint:
+# a username that fails AXES_FAILURE_LIMIT times from one address is refused (429) for the
+# cool-off, even with the right password. Counted per username and address together, so one
+# guesser can neither lock an editor out from elsewhere nor lock out a shared office address.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 # The interactive page serves Swagger UI from drf-spectacular-sidecar's static files:
 # nothing is fetched from a CDN.
@@ -178,6 +216,25 @@ SPECTACULAR_SETTINGS = {
         "PrecisionEnum": "timeline.models.Precision",
         "QualifierEnum": "timeline.models.Qualifier",
     },
+}
+
+# Content-Security-Policy on every response (django-csp): scripts, styles, images and requests
+# only from this origin. Inline styles are allowed for the admin's and Swagger UI's `style`
+# attributes and blocks; no inline script is, which is why the docs page loads its setup
+# script from its own URL (drf-spectacular's split view).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }
 
 LOGGING = {
