@@ -5,6 +5,7 @@ switches; without them the project runs locally on a SQLite file with DEBUG on.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,6 +28,19 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A request rate as DRF reads it (`120/minute`, `10/s`, …), or None for `off`."""
+    value = os.environ.get(name) or default
+    if value.lower() == "off":
+        return None
+    if not re.fullmatch(r"[0-9]+/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as 120/minute (per second, minute, hour or day) "
+            f"or off, not {value!r}"
+        )
+    return value
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -153,6 +167,10 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not SECURE_SSL_REDIRECT:
+        # The documented way to leave redirects to a TLS-terminating proxy; the check that
+        # warns about it cannot see the proxy.
+        SILENCED_SYSTEM_CHECKS = ["security.W008"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 # CORS is off unless origins are named.
@@ -187,8 +205,8 @@ REST_FRAMEWORK = {
     # of X-Forwarded-For. Left unset, DRF would trust any X-Forwarded-For a client sends.
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("DJANGO_THROTTLE_ANON", "120/minute"),
-        "user": os.environ.get("DJANGO_THROTTLE_USER", "600/minute"),
+        "anon": env_rate("DJANGO_THROTTLE_ANON", "120/minute"),
+        "user": env_rate("DJANGO_THROTTLE_USER", "600/minute"),
     },
 }
 
