@@ -237,14 +237,13 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Content-Security-Policy on every response (django-csp): scripts, styles, images and requests
-# only from this origin. Inline styles are allowed for the admin's and Swagger UI's `style`
-# attributes and blocks; no inline script is, which is why the docs page loads its setup
-# script from its own URL (drf-spectacular's split view).
+# only from this origin, nothing inline. The docs page is drf-spectacular's split view, which
+# loads its setup script from its own URL, with its page styles in a static file (api/).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
