@@ -30,7 +30,11 @@ RETRY_AFTER_SECONDS = 5
 
 
 def error_response(status: int, error: ParameterError, **headers: str) -> JsonResponse:
-    response = JsonResponse({"errors": [error.as_dict()]}, status=status)
+    response = JsonResponse(
+        {"errors": [error.as_dict()]},
+        status=status,
+        json_dumps_params={"separators": (",", ":"), "ensure_ascii": False},
+    )
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
     return response
@@ -46,15 +50,32 @@ def body_too_large() -> JsonResponse:
     )
 
 
+def too_many_fields() -> JsonResponse:
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    return error_response(
+        400,
+        ParameterError(
+            None, "Too many query parameters or form fields.", f"at most {limit}", "too_many_fields"
+        ),
+    )
+
+
 class APIErrorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(API_PREFIX) and self.declared_too_large(request):
-            # Refused before a byte of it is read: DRF's parsers read the stream themselves
-            # and would otherwise take in any size.
-            return body_too_large()
+        if request.path.startswith(API_PREFIX):
+            if self.declared_too_large(request):
+                # Refused before a byte of it is read: DRF's parsers read the stream themselves
+                # and would otherwise take in any size.
+                return body_too_large()
+            try:
+                # Parsed here, once: DRF first reads the query string while choosing a
+                # renderer, and with DEBUG on its error path then fails for want of one.
+                request.GET  # noqa: B018
+            except TooManyFieldsSent:
+                return too_many_fields()
         return self.get_response(request)
 
     @staticmethod
@@ -84,16 +105,7 @@ class APIErrorMiddleware:
         if isinstance(exception, RequestDataTooBig):
             return body_too_large()
         if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
-            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
-            return error_response(
-                400,
-                ParameterError(
-                    None,
-                    "Too many query parameters or form fields.",
-                    f"at most {limit}",
-                    "too_many_fields",
-                ),
-            )
+            return too_many_fields()
         if isinstance(exception, SuspiciousOperation):
             return error_response(
                 400, ParameterError(None, "The request is malformed.", None, "bad_request")
