@@ -9,10 +9,12 @@ import math
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
-from rest_framework import parsers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import parsers, serializers
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import Throttled
 
+from api.errors import ErrorSerializer
 from api.parsers import JSONParser
 from api.throttling import AnonymousThrottle, SignedInThrottle
 
@@ -29,6 +31,18 @@ class ObtainTokenView(ObtainAuthToken):
     # DRF's view turns throttling off; a password guesser is exactly who it is for.
     throttle_classes = [AnonymousThrottle, SignedInThrottle]
 
+    @extend_schema(
+        summary="A token for a username and password",
+        responses={
+            200: inline_serializer("AuthToken", {"token": serializers.CharField()}),
+            400: OpenApiResponse(ErrorSerializer, description="Missing or wrong credentials."),
+            429: OpenApiResponse(
+                ErrorSerializer,
+                description="Too many requests, or too many failed logins (`locked_out`); "
+                "`Retry-After` says when to try again.",
+            ),
+        },
+    )
     def post(self, request, *args, **kwargs):
         username = request.data.get("username") if hasattr(request.data, "get") else None
         credentials = {"username": username if isinstance(username, str) else None}
