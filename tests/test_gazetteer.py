@@ -171,3 +171,10 @@ def test_the_command_reports_what_it_did(tmp_path, capsys):
 def test_the_command_names_a_missing_file_in_one_line(tmp_path):
     with pytest.raises(CommandError, match=r"cannot read the gazetteer .*missing\.json"):
         call_command("merge_gazetteer", str(tmp_path / "missing.json"))
+
+
+def test_the_command_reports_a_lost_database_in_one_line(lose_database):
+    with lose_database(), pytest.raises(CommandError) as error:
+        call_command("merge_gazetteer")
+
+    assert str(error.value) == "the database is unavailable: unable to open database file"

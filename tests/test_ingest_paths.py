@@ -7,7 +7,6 @@ import shutil
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connections
 
 from tests.conftest import ARTICLES
 from timeline.gazetteer import merge_gazetteer
@@ -110,17 +109,9 @@ def test_a_deeply_nested_manifest_is_one_line(articles):
     assert Source.objects.count() == 0
 
 
-def test_a_lost_database_is_one_line(articles, tmp_path):
-    original = connections["default"]
-    gone = original.__class__(
-        {**original.settings_dict, "NAME": str(tmp_path / "removed" / "db.sqlite3")}, "default"
-    )
-    connections["default"] = gone
-    try:
+def test_a_lost_database_is_one_line(articles, lose_database):
+    with lose_database():
         lines, error = load(sorted(articles.glob("0*.txt"))[0])
-    finally:
-        connections["default"] = original
-        gone.close()
 
     assert error == "the database is unavailable: unable to open database file"
     assert lines == []

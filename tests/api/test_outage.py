@@ -4,10 +4,7 @@ The outage is real: the default connection is pointed at a SQLite file in a dire
 does not exist, so every query fails in the driver exactly as it would with the file gone.
 """
 
-from pathlib import Path
-
 import pytest
-from django.db import connections
 
 from tests.api.test_hostile_input import error_shape_problem
 
@@ -15,16 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def lost_database(tmp_path: Path):
-    """The default connection, for the test's duration, to a database that cannot be opened."""
-    original = connections["default"]
-    gone = original.__class__(
-        {**original.settings_dict, "NAME": str(tmp_path / "removed" / "db.sqlite3")}, "default"
-    )
-    connections["default"] = gone
-    yield
-    connections["default"] = original
-    gone.close()
+def lost_database(lose_database):
+    with lose_database():
+        yield
 
 
 @pytest.mark.parametrize(
@@ -51,17 +41,9 @@ def test_a_lost_database_is_a_json_503_with_retry_after(
     assert response.json()["errors"][0]["code"] == "service_unavailable"
 
 
-def test_the_api_answers_again_once_the_database_is_back(api_client, corpus, tmp_path):
-    original = connections["default"]
-    gone = original.__class__(
-        {**original.settings_dict, "NAME": str(tmp_path / "removed" / "db.sqlite3")}, "default"
-    )
-    connections["default"] = gone
-    try:
+def test_the_api_answers_again_once_the_database_is_back(api_client, corpus, lose_database):
+    with lose_database():
         during = api_client.get("/api/events/")
-    finally:
-        connections["default"] = original
-        gone.close()
     after = api_client.get("/api/events/")
 
     assert during.status_code == 503
