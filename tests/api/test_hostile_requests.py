@@ -23,6 +23,9 @@ MANY_PARAMETERS = "&".join(f"p{number}=1" for number in range(1_500))
 # Past DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
 LARGE_JSON = '{"headline": "' + "x" * 3_000_000 + '"}'
 LARGE_FORM = "username=" + "x" * 3_000_000 + "&password=y"
+# Deep, but within what the parser takes: the fields refuse them.
+DEEP_HEADLINE = '{"headline": ' + nested_list(300) + "}"
+DEEP_ACTORS = '{"actors": ' + nested_object(300) + "}"
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 
@@ -35,6 +38,35 @@ CASES = [
     ("editor", "patch", "/api/events/{event}/", nested_object(5_000), JSON, 400, "parse_error"),
     ("editor", "post", "/api/events/", nested_object(2_000), JSON, 400, "parse_error"),
     ("editor", "post", "/api/actors/", nested_list(3_000), JSON, 400, "parse_error"),
+    ("editor", "patch", "/api/events/{event}/", '{"date": {}}', JSON, 400, "required"),
+    ("editor", "patch", "/api/events/{event}/", '{"date": {"a": [[1]]}}', JSON, 400, "required"),
+    (
+        "editor",
+        "patch",
+        "/api/events/{event}/",
+        '{"date": {"start": "2024-01-01"}}',
+        JSON,
+        400,
+        "required",
+    ),
+    (
+        "editor",
+        "patch",
+        "/api/events/{event}/",
+        DEEP_HEADLINE,
+        JSON,
+        400,
+        "invalid",
+    ),
+    (
+        "editor",
+        "patch",
+        "/api/events/{event}/",
+        DEEP_ACTORS,
+        JSON,
+        400,
+        "not_a_list",
+    ),
     ("anonymous", "post", "/api/token/", "{", JSON, 400, "parse_error"),
     ("anonymous", "post", "/api/token/", "{}", JSON, 400, "required"),
     ("anonymous", "post", "/api/token/", "username=x&password=y", FORM, 400, "authorization"),
