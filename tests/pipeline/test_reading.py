@@ -572,6 +572,18 @@ ODD_PATHS = [
     ),
     ("fifo inside", lambda root: _fifo(root / "dir" / "pipe.md"), False, "a fifo"),
     (
+        "link loop of any name inside",
+        lambda root: _link(root / "dir" / "articles", root / "dir" / "articles"),
+        False,
+        "a symbolic link loop",
+    ),
+    (
+        "dangling link of any name inside",
+        lambda root: _link(root / "dir" / "more", root / "gone"),
+        False,
+        "a dangling symbolic link",
+    ),
+    (
         "link to an ancestor",
         lambda root: _link(root / "dir" / "up", root / "dir"),
         False,

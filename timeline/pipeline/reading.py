@@ -576,9 +576,10 @@ def find_article_paths(paths: Iterable[str | Path]) -> ArticlePaths:
 
     Directory contents are searched recursively in name order, skipping hidden entries,
     manifest files and files of other suffixes. Reported: named paths that are missing,
-    dangling or looping links, fifos and other non-files; inside directories, the same for
-    .txt/.md entries, unreadable subdirectories, links back to a directory already searched,
-    and directories named like an article (searched all the same). Nothing is opened for
+    dangling or looping links, fifos and other non-files; inside directories, any dangling or
+    looping link, .txt/.md entries that are not regular files, unreadable subdirectories, links
+    back to a directory already searched, and directories named like an article (searched all
+    the same). Nothing is opened for
     reading here, so a fifo never blocks the search.
     """
     found: list[Path] = []
@@ -614,10 +615,11 @@ def find_article_paths(paths: Iterable[str | Path]) -> ArticlePaths:
                         SkippedPath(child, "a directory, not an article file (searched inside)")
                     )
                 search(child, child_status)
+            elif problem:
+                # Whatever its name: a broken link may have pointed at a directory of articles.
+                skipped.append(SkippedPath(child, problem))
             elif not _is_candidate(name):
                 continue
-            elif problem:
-                skipped.append(SkippedPath(child, problem))
             elif stat.S_ISREG(child_status.st_mode):
                 add(child)
             else:
