@@ -6,6 +6,7 @@ write serializers only validate, the views hand the result to `timeline.curation
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from timeline.models import (
     Actor,
@@ -311,6 +312,12 @@ class EventDateInputSerializer(serializers.Serializer):
     edtf = serializers.CharField(max_length=40, allow_null=True, allow_blank=True, required=False)
 
     def validate(self, attrs):
+        # A PATCH makes nested fields optional too; a date is only whole with all three.
+        missing = [name for name in ("start", "end", "precision") if name not in attrs]
+        if missing:
+            raise serializers.ValidationError(
+                {name: ErrorDetail("This field is required.", code="required") for name in missing}
+            )
         if attrs["start"] > attrs["end"]:
             raise serializers.ValidationError({"end": "The end must not be before the start."})
         return attrs

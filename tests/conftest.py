@@ -1,6 +1,7 @@
 """Shared fixtures: the project's real articles and curated actors."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,40 @@ CHROMIUM = "/usr/bin/chromium"
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Request throttling and login lock-out off: most tests send hundreds of requests and
+    log in with the test client, which gives no request to django-axes. The tests of both
+    (tests/api/test_limits.py) turn them back on with small rates."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None},
+    }
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def lose_database(tmp_path):
+    """A context manager: inside it the default connection goes to a SQLite file in a
+    directory that does not exist, so every query fails in the driver as with the file gone."""
+
+    @contextmanager
+    def lost():
+        original = connections["default"]
+        gone = original.__class__(
+            {**original.settings_dict, "NAME": str(tmp_path / "removed" / "db.sqlite3")},
+            "default",
+        )
+        connections["default"] = gone
+        try:
+            yield
+        finally:
+            connections["default"] = original
+            gone.close()
+
+    return lost
 
 
 @pytest.fixture

@@ -46,3 +46,39 @@ def test_a_malformed_boolean_is_named():
 
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be true or false, not 'maybe'" in result.stderr
+
+
+def test_settings_behind_a_tls_proxy_pass_the_deployment_checks():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        DJANGO_SECURE_PROXY_SSL_HEADER="true",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+    )
+
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_request_rates_come_from_the_environment():
+    result = manage(
+        "shell",
+        "-c",
+        "from rest_framework.settings import api_settings as s; "
+        "print(s.DEFAULT_THROTTLE_RATES, s.NUM_PROXIES)",
+        DJANGO_THROTTLE_ANON="7/hour",
+        DJANGO_THROTTLE_USER="off",
+        DJANGO_NUM_PROXIES="1",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "{'anon': '7/hour', 'user': None} 1"
+
+
+def test_a_malformed_rate_is_named():
+    result = manage("check", DJANGO_THROTTLE_ANON="lots")
+
+    assert result.returncode != 0
+    assert "DJANGO_THROTTLE_ANON must be a rate such as 120/minute" in result.stderr

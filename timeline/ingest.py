@@ -48,7 +48,7 @@ from timeline.pipeline.reading import (
     ArticleError,
     ManifestEntry,
     detect_language,
-    iter_article_paths,
+    find_article_paths,
     load_manifest,
     read_article,
 )
@@ -183,15 +183,34 @@ def ingest_articles(
 ) -> IngestReport:
     """Load articles (files or directories); each in its own transaction.
 
-    A file that cannot be read or extracted is reported as failed; the others still load.
-    Raises `ArticleError` for a missing path and `ManifestError` for a broken manifest,
-    before anything is written.
+    A path that holds no loadable article (missing, a dangling or looping link, a fifo, an
+    unreadable directory), a manifest naming files that do not exist beside it (one report),
+    and a file that cannot be read or extracted are each reported as failed; the others
+    still load.
+    Raises `ManifestError` for a broken manifest, before anything is written.
     """
     entries = load_manifest(manifest) if manifest else None
-    article_paths = iter_article_paths(paths)
+    articles = find_article_paths(paths)
     matcher = load_gazetteer_from_database()
-    reports = []
-    for path in article_paths:
+    reports = [
+        FileReport(path=str(skipped.path), status=FAILED, error=skipped.reason)
+        for skipped in articles.skipped
+    ]
+    if entries:
+        folder = Path(manifest).parent
+        missing = [name for name in entries if not (folder / name).is_file()]
+        if missing:
+            reports.append(
+                FileReport(
+                    path=str(manifest),
+                    status=FAILED,
+                    error=f"names {len(missing)} files not found beside it: {', '.join(missing)}",
+                )
+            )
+    if progress:
+        for report in reports:
+            progress(report)
+    for path in articles.found:
         report = ingest_file(
             path, manifest=entries, published=published, matcher=matcher, dry_run=dry_run
         )

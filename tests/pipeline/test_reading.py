@@ -2,6 +2,11 @@
 
 import hashlib
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +17,7 @@ from timeline.pipeline.reading import (
     ManifestError,
     Sentence,
     Span,
+    find_article_paths,
     iter_article_paths,
     load_manifest,
     read_article,
@@ -20,7 +26,8 @@ from timeline.pipeline.reading import (
     split_sentences,
 )
 
-ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "fixtures" / "articles"
 MANIFEST = ARTICLES / "sources.json"
 SIMPLIFIED = "零一万物决定给大厂让路。李开复创立的零一万物被曝要将团队整体打包卖给阿里。\n"
 TRADITIONAL = "零一萬物決定給大廠讓路。李開復創立的零一萬物被曝要將團隊整體打包賣給阿里。\n"
@@ -517,3 +524,144 @@ def test_headings_of_real_articles(documents):
     assert headings["004"][:3] == ["2024过半,AI卷到哪儿了?", "卷技术:", "考高分的太多,能干活的太少"]
     assert "“2025 年零一会有数亿收入”,怎么来" in headings["001"]
     assert "李开复总结了中国大模型创业的挑战:" not in headings["001"]
+
+
+# Every kind of path that holds no article. Each maker creates it under the root and returns
+# it; "named" ones are given on the command line, the others are found in the directory.
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _link(path: Path, target: Path) -> Path:
+    path.symlink_to(target)
+    return path
+
+
+def _directory(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+ODD_PATHS = [
+    ("missing", lambda root: root / "missing.txt", True, "not found"),
+    (
+        "dangling link",
+        lambda root: _link(root / "dangling.txt", root / "gone.txt"),
+        True,
+        "a dangling symbolic link",
+    ),
+    (
+        "self link",
+        lambda root: _link(root / "loop.txt", root / "loop.txt"),
+        True,
+        "a symbolic link loop",
+    ),
+    ("fifo", lambda root: _fifo(root / "pipe.txt"), True, "a fifo"),
+    (
+        "dangling link inside",
+        lambda root: _link(root / "dir" / "dangling.txt", root / "gone.txt"),
+        False,
+        "a dangling symbolic link",
+    ),
+    (
+        "self link inside",
+        lambda root: _link(root / "dir" / "loop.md", root / "dir" / "loop.md"),
+        False,
+        "a symbolic link loop",
+    ),
+    ("fifo inside", lambda root: _fifo(root / "dir" / "pipe.md"), False, "a fifo"),
+    (
+        "link loop of any name inside",
+        lambda root: _link(root / "dir" / "articles", root / "dir" / "articles"),
+        False,
+        "a symbolic link loop",
+    ),
+    (
+        "dangling link of any name inside",
+        lambda root: _link(root / "dir" / "more", root / "gone"),
+        False,
+        "a dangling symbolic link",
+    ),
+    (
+        "link to an ancestor",
+        lambda root: _link(root / "dir" / "up", root / "dir"),
+        False,
+        "a symbolic link loop (already searched)",
+    ),
+    (
+        "directory named like an article",
+        lambda root: _directory(root / "dir" / "x.txt"),
+        False,
+        "a directory, not an article file (searched inside)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "make", "named", "reason"), ODD_PATHS, ids=[row[0] for row in ODD_PATHS]
+)
+def test_every_path_without_an_article_is_reported_and_the_rest_found(
+    tmp_path, kind, make, named, reason
+):
+    (tmp_path / "dir").mkdir()
+    good = write(tmp_path / "dir", "good.txt", "正文。")
+    odd = make(tmp_path)
+
+    articles = find_article_paths([*([odd] if named else []), tmp_path / "dir"])
+
+    assert articles.found == (good,)
+    assert [(skipped.path, skipped.reason) for skipped in articles.skipped] == [(odd, reason)]
+
+
+def test_named_files_of_any_suffix_are_articles_and_directories_skip_other_suffixes(tmp_path):
+    write(tmp_path, "notes.html", "<p>x</p>")
+    os.mkfifo(tmp_path / "feed")  # not .txt/.md inside a directory: not even looked at
+    named = write(tmp_path, "notes.text", "正文。")
+
+    articles = find_article_paths([tmp_path, named])
+
+    assert articles.found == (named,)
+    assert articles.skipped == ()
+
+
+def test_an_unreadable_directory_is_reported(tmp_path):
+    """Searched as an unprivileged user when the tests run as root: permissions do not stop root."""
+    root = Path(tempfile.mkdtemp(prefix="unreadable-"))
+    try:
+        os.chmod(root, 0o755)
+        write(root, "good.txt", "正文。")
+        (root / "locked").mkdir()
+        write(root / "locked", "hidden.txt", "正文。")
+        os.chmod(root / "locked", 0)
+        # Imported first, then privileges dropped: the unprivileged user need not read the
+        # virtual environment.
+        script = (
+            "import os, sys; from timeline.pipeline.reading import find_article_paths as f\n"
+            "if os.geteuid() == 0: os.setgid(65534); os.setuid(65534)\n"
+            "a = f([sys.argv[1]]); print([p.name for p in a.found])\n"
+            "print([(s.path.name, s.reason) for s in a.skipped])"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(root)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.chmod(root / "locked", 0o755)
+        shutil.rmtree(root)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "['good.txt']",
+        "[('locked', 'unreadable directory (Permission denied)')]",
+    ]
+
+
+def test_a_deeply_nested_manifest_is_one_clear_error(tmp_path):
+    path = write(tmp_path, "sources.json", "[" * 100_000 + "]" * 100_000)
+
+    with pytest.raises(ManifestError, match=r"sources\.json: bad JSON: nested too deeply$"):
+        load_manifest(path)

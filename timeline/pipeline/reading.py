@@ -4,9 +4,12 @@ Turns a file into an Article, and an Article into paragraphs, sentences and clau
 offsets index the decoded text. What counts as noise is decided in ``noise``.
 """
 
+import errno
 import hashlib
 import json
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,6 +92,8 @@ def load_manifest(path: str | Path) -> dict[str, ManifestEntry]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ManifestError(path, f"bad JSON at line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise ManifestError(path, "bad JSON: nested too deeply") from None
     if isinstance(data, dict):
         data = data.get("articles", data.get("sources"))
     if not isinstance(data, list):
@@ -525,35 +530,122 @@ def read_article(
     )
 
 
-def iter_article_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Article files named directly, or the .txt/.md files under named directories.
+@dataclass(frozen=True)
+class SkippedPath:
+    """A path given or found that holds no loadable article, and why."""
 
-    Directory contents are sorted and searched recursively, skipping hidden entries and
-    manifest files. A path that does not exist raises ArticleError.
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArticlePaths:
+    found: tuple[Path, ...]
+    skipped: tuple[SkippedPath, ...]
+
+
+def _stat_problem(path: Path) -> tuple[os.stat_result | None, str | None]:
+    """The path's status (following links), or why it has none."""
+    try:
+        return path.stat(), None
+    except FileNotFoundError:
+        return None, "a dangling symbolic link" if path.is_symlink() else "not found"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "a symbolic link loop"
+        return None, f"unreadable ({exc.strerror or exc})"
+
+
+def _kind(status: os.stat_result) -> str:
+    if stat.S_ISFIFO(status.st_mode):
+        return "a fifo"
+    if stat.S_ISSOCK(status.st_mode):
+        return "a socket"
+    if stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _is_candidate(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES) and name.lower() not in MANIFEST_NAMES
+
+
+def find_article_paths(paths: Iterable[str | Path]) -> ArticlePaths:
+    """Article files named directly, or the .txt/.md files under named directories, and every
+    path among them that cannot be loaded, with the reason.
+
+    Directory contents are searched recursively in name order, skipping hidden entries,
+    manifest files and files of other suffixes. Reported: named paths that are missing,
+    dangling or looping links, fifos and other non-files; inside directories, any dangling or
+    looping link, .txt/.md entries that are not regular files, unreadable subdirectories, links
+    back to a directory already searched, and directories named like an article (searched all
+    the same). Nothing is opened for
+    reading here, so a fifo never blocks the search.
     """
     found: list[Path] = []
+    skipped: list[SkippedPath] = []
     seen: set[Path] = set()
+    searched: set[tuple[int, int]] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
+    def search(directory: Path, status: os.stat_result) -> None:
+        if (status.st_dev, status.st_ino) in searched:
+            skipped.append(SkippedPath(directory, "a symbolic link loop (already searched)"))
+            return
+        searched.add((status.st_dev, status.st_ino))
+        try:
+            with os.scandir(directory) as entries:
+                names = sorted(entry.name for entry in entries)
+        except OSError as exc:
+            skipped.append(SkippedPath(directory, f"unreadable directory ({exc.strerror or exc})"))
+            return
+        for name in names:
+            if name.startswith("."):
+                continue
+            child = directory / name
+            child_status, problem = _stat_problem(child)
+            if child_status is not None and stat.S_ISDIR(child_status.st_mode):
+                if _is_candidate(name):
+                    skipped.append(
+                        SkippedPath(child, "a directory, not an article file (searched inside)")
+                    )
+                search(child, child_status)
+            elif problem:
+                # Whatever its name: a broken link may have pointed at a directory of articles.
+                skipped.append(SkippedPath(child, problem))
+            elif not _is_candidate(name):
+                continue
+            elif stat.S_ISREG(child_status.st_mode):
+                add(child)
+            else:
+                skipped.append(SkippedPath(child, _kind(child_status)))
+
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise ArticleError(path, "not found")
-        if path.is_dir():
-            candidates = sorted(
-                child
-                for child in path.rglob("*")
-                if child.is_file()
-                and child.suffix.lower() in ARTICLE_SUFFIXES
-                and child.name.lower() not in MANIFEST_NAMES
-                and not any(part.startswith(".") for part in child.relative_to(path).parts)
-            )
+        status, problem = _stat_problem(path)
+        if problem:
+            skipped.append(SkippedPath(path, problem))
+        elif stat.S_ISDIR(status.st_mode):
+            search(path, status)
+        elif stat.S_ISREG(status.st_mode):
+            add(path)
         else:
-            candidates = [path]
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found
+            skipped.append(SkippedPath(path, _kind(status)))
+    return ArticlePaths(found=tuple(found), skipped=tuple(skipped))
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files of `find_article_paths`; the first path skipped raises ArticleError."""
+    articles = find_article_paths(paths)
+    if articles.skipped:
+        first = articles.skipped[0]
+        raise ArticleError(first.path, first.reason)
+    return list(articles.found)
 
 
 # --- segmentation -----------------------------------------------------------------------

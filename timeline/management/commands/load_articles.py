@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from timeline.ingest import FileReport, ingest_articles
 from timeline.pipeline.reading import ArticleError, ManifestError
@@ -31,10 +32,16 @@ class Command(BaseCommand):
                 progress=self.write_progress,
             )
         except (ArticleError, ManifestError) as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(str(error)) from None
+        except DatabaseError as error:
+            raise CommandError(f"the database is unavailable: {error}") from None
         self.stdout.write(report.summary())
         if report.failed:
-            raise CommandError(f"{len(report.failed)} of {len(report.files)} files failed to load")
+            named = ", ".join(file.path for file in report.failed[:3])
+            more = ", …" if len(report.failed) > 3 else ""
+            raise CommandError(
+                f"{len(report.failed)} of {len(report.files)} files failed to load: {named}{more}"
+            )
 
     def write_progress(self, file: FileReport) -> None:
         for line in file.lines():

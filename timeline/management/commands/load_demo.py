@@ -1,19 +1,21 @@
-"""`manage.py load_demo`: the curated actors, and the demo timeline into an empty database."""
+"""`manage.py load_demo`: the curated actors merged in, and the demo timeline into an empty one."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from timeline.gazetteer import merge_gazetteer
 from timeline.models import Claim, Event, Source
 
 
 class Command(BaseCommand):
     help = (
-        "Load fixtures/actors.json (idempotent), then fixtures/demo_timeline.json unless the "
-        "database already holds sources, events or claims: a restart never overwrites edits."
+        "Merge fixtures/actors.json (new actors only), then load fixtures/demo_timeline.json "
+        "unless the database already holds sources, events or claims: a restart never "
+        "overwrites edits."
     )
 
     def handle(self, *args, **options):
-        call_command("loaddata", "actors", verbosity=0)
+        self.stdout.write("Gazetteer: " + merge_gazetteer().summary())
         if Source.objects.exists() or Event.objects.exists() or Claim.objects.exists():
             self.stdout.write("Demo timeline not loaded: the database already has a timeline.")
             return
