@@ -15,7 +15,7 @@ fractions and scores to read.
 import functools
 import re
 
-from timeline.pipeline.dates.expressions import Candidate, Point
+from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.rules import Rule
 
 NUMERIC_DATE = re.compile(
@@ -25,6 +25,21 @@ NUMERIC_DATE = re.compile(
 YEAR_LAST_DATE = re.compile(
     r"(?<![A-Za-z0-9_\-/.])(?P<first>\d{1,2})(?P<sep>[\-/])(?P<second>\d{1,2})(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?![A-Za-z0-9_%]|[\-/.]\d)"
+)
+# 2001.07-23: a dotted year and month with the day after a hyphen.
+MIXED_DATE = re.compile(
+    r"(?<![A-Za-z0-9_\-/.])(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?![A-Za-z0-9_%]|[\-/.]\d)"
+)
+# 2011.05-2013, 2011.05-2013.08, 2011/05-2013/08: from a month to a year or a month.
+MONTH_RANGE = re.compile(
+    r"(?<![A-Za-z0-9_\-/.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<month>\d{1,2})"
+    r"[ \t]?[\-–—~][ \t]?(?P<last>(?:19|20)\d\d)(?:(?P=sep)(?P<last_month>\d{1,2}))?"
+    r"(?![A-Za-z0-9_%]|[\-/.]\d)"
+)
+# 7·21, 9•11, 3・15: a month and day joined by a middle dot name an event by its day.
+DOTTED_DAY = re.compile(
+    r"(?<![0-9.·•・])(?P<month>1[0-2]|[1-9])[·•・](?P<day>[0-3]?[0-9])(?![0-9·•・])"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -78,7 +93,40 @@ def _year_first(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("day", year=year, month=month, day=int(match["day"])))
 
 
+def _mixed(text: str, match: re.Match) -> Candidate | None:
+    month, day = int(match["month"]), int(match["day"])
+    if not 1 <= month <= 12:
+        return Candidate(*match.span(), None, problem=f"impossible month {month}")
+    return Candidate(*match.span(), Point("day", year=int(match["year"]), month=month, day=day))
+
+
+def _month_range(text: str, match: re.Match) -> Candidate | None:
+    year, month, last = int(match["year"]), int(match["month"]), int(match["last"])
+    if not 1 <= month <= 12 or last < year:
+        return None
+    if match["last_month"]:
+        last_month = int(match["last_month"])
+        if not 1 <= last_month <= 12:
+            return None
+        tail = Point("month", year=last, month=last_month)
+    else:
+        tail = Point("year", year=last)
+    return Candidate(*match.span(), Span(Point("month", year=year, month=month), tail))
+
+
+def _dotted_day(text: str, match: re.Match) -> Candidate | None:
+    day = int(match["day"])
+    if not 1 <= day <= 31:
+        return None
+    return Candidate(*match.span(), Point("day", month=int(match["month"]), day=day))
+
+
+# A year then a separator and a digit: every year-first numeric form holds one.
+_YEAR_FIRST_KEY = re.compile(r"(?:19|20)\d\d[\-/.]\d")
 RULES: tuple[Rule, ...] = (
-    Rule(NUMERIC_DATE, _year_first, re.compile(r"(?:19|20)\d\d[\-/.]\d")),
+    Rule(MIXED_DATE, _mixed, _YEAR_FIRST_KEY),
+    Rule(MONTH_RANGE, _month_range, _YEAR_FIRST_KEY),
+    Rule(DOTTED_DAY, _dotted_day, re.compile("[·•・]")),
+    Rule(NUMERIC_DATE, _year_first, _YEAR_FIRST_KEY),
     Rule(YEAR_LAST_DATE, _year_last, re.compile(r"\d[\-/](?:19|20)\d\d")),
 )
