@@ -88,6 +88,8 @@ _EN_COUNT = "|".join(sorted((w.replace(" ", f"{_S}+") for w in _EN_NUMBERS), key
 EN_OFFSET = re.compile(
     rf"{_B}(?P<n>[0-9]{{1,3}}|(?i:{_EN_COUNT}))(?:{_S}+|-)(?P<unit>(?i:day|week|month|year|decade)s?)"
     rf"{_S}+(?P<dir>(?i:ago|later|earlier|from{_S}+now|before|after))(?![A-Za-z0-9_])"
+    # "three months later than planned" compares; it names no date.
+    rf"(?!{_S}+(?i:than)\b)"
 )
 # "two years before the IPO" counts from an event, not a date: only before a pause.
 _EN_PAUSE = re.compile(rf"{_S}*(?:[,.;:!?)]|$)")
