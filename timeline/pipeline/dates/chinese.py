@@ -200,7 +200,6 @@ _YEAR_HEAD = rf"""
         {_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})(?![0-9])
             {_SP}(?P<nian>年)?
       | {_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}}){_SP}年
-      | (?<![〇零一二三四五六七八九十两])(?P<y2c>[〇零一二三四五六七八九]{{2}})年
       | (?P<yrel>{"|".join(YEAR_WORDS)})
       | (?P<yctx>{"|".join(CONTEXT_YEAR_WORDS)})
     )
@@ -217,10 +216,7 @@ _DAY_TAIL = rf"""
 _TAIL = rf"""
     (?:
         (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
-      | (?P<qfirst>首个?季度)
-      | (?P<mfirst>首月)
-      | (?P<mpart>[前后])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)
-      | (?P<vacation>寒假|暑假)
+      | (?!)(?P<qfirst>)(?P<mfirst>)(?P<mpart>)(?P<mn>)(?P<vacation>)
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
@@ -235,9 +231,27 @@ _TAIL = rf"""
 """
 # The lookahead only lets the pattern start where a date can, to keep the scan cheap.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9〇零一二三四五六七八九十今去前明后本大同当次翌上下第Qq首寒暑])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
 )
+# Parts of a year with their own words: 首季度, 2012年首月, 2023年前十个月, 后两个月, 寒假.
+# A pattern of its own (read by ``_point``), so that the point grammar stays cheap; the
+# groups it lacks are declared in a branch that never matches.
+_PART_TAIL = r"""
+    (?:
+        (?P<qfirst>首个?季度)
+      | (?P<mfirst>首月)
+      | (?P<mpart>[前后])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)
+      | (?P<vacation>寒假|暑假)
+      | (?!)(?P<qpre>)(?P<qdi>)(?P<q>)(?P<qji>)(?P<qq>)(?P<half>)(?P<part>)(?P<within>)
+        (?P<split>)(?P<m>)(?P<m2>)(?P<d>)(?P<d2>)(?P<d3>)(?P<tod>)(?P<xun>)
+    )
+"""
+PART_PATTERN = re.compile(rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_PART_TAIL})", re.VERBOSE)
+_PART_KEY = re.compile("首个?季度|首月|[前后][0-9一二两三四五六七八九十]{1,2}个?月|寒假|暑假")
+_ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]")
+# 零九年, 八五年: two-digit years in Chinese numerals, where a count cannot be meant.
+CHINESE_TWO_DIGIT_YEAR = re.compile("[〇零一二三四五六七八九]{2}年")
 BARE_DAY_PATTERN = re.compile(
     rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
 )
@@ -327,8 +341,10 @@ CENTURY_PATTERN = re.compile(
     rf"(?![0-9一二三四五六七八九十初末之中的]|{_SP}[0-9一二三四五六七八九十])"
 )
 # "1990到95年6月": a four-digit year with no 年 opens a range to a year that has one.
+# The year comes first (its boundary is checked by the builder) so that the engine can skip
+# ahead to a digit.
 YEAR_BEFORE_RANGE_PATTERN = re.compile(
-    rf"{_NOT_AFTER_ALNUM}(?P<year>(?:1[5-9]|20)[0-9]{{2}})"
+    rf"(?P<year>(?:1[5-9]|20)[0-9]{{2}})"
     rf"(?={_SP}(?:到|至|——|—|-|~){_SP}(?:(?:1[5-9]|20)?[0-9]{{2}}|[〇零一二三四五六七八九]{{2,4}}){_SP}年)"
 )
 RECENT_PATTERN = _words_pattern(RECENT_WORDS)
@@ -409,8 +425,6 @@ def _year_fields(match: re.Match) -> dict | None:
         return {"year": year_number(match["y4"])}
     if match["y2"]:
         return {"two_digit_year": int(match["y2"])}
-    if match["y2c"]:
-        return {"two_digit_year": int(_digits(match["y2c"]))}
     if match["yrel"]:
         return {"year_shift": YEAR_WORDS[match["yrel"]]}
     if match["yctx"]:
@@ -514,7 +528,7 @@ def _point(text: str, match: re.Match) -> Candidate | None:
             *("qfirst", "mfirst", "mpart", "vacation"),
         )
     )
-    two_digits = match["y2"] or (match["y2c"] and _digits(match["y2c"]))
+    two_digits = match["y2"]
     if match["qji"] == "季" and not _quarter_without_du(text, match, has_head):
         return None
     if two_digits and match["within"]:
@@ -557,6 +571,16 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     if match["vacation"]:
         return Candidate(start, end, tail, qualifier="approx")
     return Candidate(start, end, tail)
+
+
+def _chinese_two_digit_year(text: str, match: re.Match) -> Candidate | None:
+    start, end = match.span()
+    if text[start - 1 : start] in "〇零一二三四五六七八九十两" and start > 0:
+        return None
+    digits = _digits(match.group()[:2])
+    if not _two_digit_year_reads(text, start, end, digits):
+        return None
+    return Candidate(start, end, Point("year", two_digit_year=int(digits)))
 
 
 def _bare_part(text: str, match: re.Match) -> Candidate | None:
@@ -744,6 +768,8 @@ def _century_alone(text: str, match: re.Match) -> Candidate | None:
 
 
 def _year_before_range(text: str, match: re.Match) -> Candidate | None:
+    if _ALNUM_BEFORE.match(text, match.start() - 1) and match.start():
+        return None
     return Candidate(*match.span(), Point("year", year=int(match["year"])))
 
 
@@ -772,7 +798,9 @@ RULES: tuple[Rule, ...] = (
     Rule(DECADE_PAIR_PATTERN, _decade_pair, re.compile("年代")),
     Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪")),
     # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
-    Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq假]")),
+    Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
+    Rule(PART_PATTERN, _point, _PART_KEY),
+    Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year),
     Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]")),
     Rule(BARE_PART_PATTERN, _bare_part, re.compile("[年岁]")),
     Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]")),

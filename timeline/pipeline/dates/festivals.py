@@ -51,10 +51,14 @@ ZH_HOLIDAYS = {
 _BREAK_WORDS = "期间|假期|长假|黄金周|小长假"
 # After a holiday name, what makes it part of another word (国庆70周年, 春节档 is kept).
 _NOT_AFTER_HOLIDAY = "0123456789周快"
+# The name comes first, so that the pattern is its own key; the year before it is read
+# by the builder (``_ZH_HOLIDAY_YEAR``).
 ZH_HOLIDAY = re.compile(
-    rf"(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)}))?{_S}?"
     rf"(?P<name>{'|'.join(sorted(ZH_HOLIDAYS, key=len, reverse=True))})"
     rf"(?P<break>{_BREAK_WORDS})?"
+)
+_ZH_HOLIDAY_YEAR = re.compile(
+    rf"(?<![0-9])(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)})){_S}?$"
 )
 ZH_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_MONTH = "(?P<leap>闰)?(?P<month>正|冬|腊|十一|十二|[一二三四五六七八九十])月"
@@ -116,8 +120,10 @@ def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
     if following and following in _NOT_AFTER_HOLIDAY and not match["break"]:
         return None
     name = ZH_HOLIDAYS[match["name"]]
-    point = Point("holiday", holiday=name, holiday_week=bool(match["break"]), **_year_fields(match))
-    return Candidate(match.start(), match.end(), point)
+    year = _ZH_HOLIDAY_YEAR.search(text, max(0, match.start() - 8), match.start())
+    fields = _year_fields(year) if year else {}
+    point = Point("holiday", holiday=name, holiday_week=bool(match["break"]), **fields)
+    return Candidate(year.start() if year else match.start(), match.end(), point)
 
 
 def _lunar_day(token: str) -> int | None:
@@ -156,10 +162,8 @@ def _en_holiday(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("holiday", holiday=EN_HOLIDAYS[name], **fields))
 
 
-# Key: the names themselves, so that the pattern runs only in the lines that hold one.
-_ZH_KEY = re.compile("|".join(sorted(ZH_HOLIDAYS, key=len, reverse=True)))
 RULES: tuple[Rule, ...] = (
-    Rule(ZH_HOLIDAY, _zh_holiday, _ZH_KEY),
+    Rule(ZH_HOLIDAY, _zh_holiday),
     Rule(ZH_LUNAR, _zh_lunar, re.compile("农历|阴历|正月|冬月|腊月|闰|月[初廿]")),
     Rule(EN_HOLIDAY, _en_holiday, ENGLISH_CALENDAR_KEY, lower=True),
 )

@@ -28,12 +28,12 @@ YEAR_LAST_DATE = re.compile(
 )
 # 2001.07-23: a dotted year and month with the day after a hyphen.
 MIXED_DATE = re.compile(
-    r"(?<![A-Za-z0-9_\-/.])(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})-(?P<day>\d{1,2})"
     r"(?![A-Za-z0-9_%]|[\-/.]\d)"
 )
 # 2011.05-2013, 2011.05-2013.08, 2011/05-2013/08: from a month to a year or a month.
 MONTH_RANGE = re.compile(
-    r"(?<![A-Za-z0-9_\-/.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<month>\d{1,2})"
+    r"(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<month>\d{1,2})"
     r"[ \t]?[\-–—~][ \t]?(?P<last>(?:19|20)\d\d)(?:(?P=sep)(?P<last_month>\d{1,2}))?"
     r"(?![A-Za-z0-9_%]|[\-/.]\d)"
 )
@@ -41,6 +41,7 @@ MONTH_RANGE = re.compile(
 DOTTED_DAY = re.compile(
     r"(?<![0-9.·•・])(?P<month>1[0-2]|[1-9])[·•・](?P<day>[0-3]?[0-9])(?![0-9·•・])"
 )
+_GLUED_BEFORE = re.compile(r"[A-Za-z0-9_\-/.]")
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -93,7 +94,15 @@ def _year_first(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("day", year=year, month=month, day=int(match["day"])))
 
 
+def _glued(text: str, match: re.Match) -> bool:
+    """Whether a match starts inside a name, a version or a path (checked here rather than
+    by a look-behind, so that the engine can skip ahead to the year)."""
+    return match.start() > 0 and _GLUED_BEFORE.match(text, match.start() - 1) is not None
+
+
 def _mixed(text: str, match: re.Match) -> Candidate | None:
+    if _glued(text, match):
+        return None
     month, day = int(match["month"]), int(match["day"])
     if not 1 <= month <= 12:
         return Candidate(*match.span(), None, problem=f"impossible month {month}")
@@ -101,6 +110,8 @@ def _mixed(text: str, match: re.Match) -> Candidate | None:
 
 
 def _month_range(text: str, match: re.Match) -> Candidate | None:
+    if _glued(text, match):
+        return None
     year, month, last = int(match["year"]), int(match["month"]), int(match["last"])
     if not 1 <= month <= 12 or last < year:
         return None

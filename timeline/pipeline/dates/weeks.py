@@ -22,18 +22,20 @@ _NOT_BEFORE_WEEK = set("0123456789一二三四五六七八九十两几数每隔�
 # After 本周 / 上周, what makes it another word (周期, 周年, 周边, 周刊, 周报, 周末).
 _NOT_AFTER_WEEK = set("期年边刊报末围岁转薪会内中")
 
+# The weekday word comes first, so that the engine can skip ahead to it; the week word
+# before it (上周五, 本周三) is read by the builder.
 ZH_WEEKDAY = re.compile(
-    rf"(?P<pre>上上|下下|上一?个?|下一?个?|本|这一?个?)?"
     rf"(?:周|星期|礼拜)(?P<day>[一二三四五六日天1-7])(?![0-9一二三四五六七八九十年月])"
     rf"(?P<tod>{_TIME_OF_DAY})?"
 )
+_ZH_WEEK_BEFORE = re.compile("(?:上上|下下|上一?个?|下一?个?|本|这一?个?)$")
 ZH_WEEK = re.compile(r"(?P<pre>上上|下下|上一?个?|下一?个?|本|这一?个?)(?:周|星期|礼拜)")
 
 # Counts: digits, Chinese numerals with 几/数 for the vague ones, 半 for a half.
 _ZH_COUNT = r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十几数]{1,4}|半)"
 _ZH_UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多?月|个半?月|年|个季度)"
+# The count's boundary (not after another numeral, 第, 每 or 近) is checked by the builder.
 ZH_OFFSET = re.compile(
-    rf"(?<![0-9〇零一二三四五六七八九十两几数百千万第每近])"
     rf"{_ZH_COUNT}{_S}?{_ZH_UNIT}"
     rf"(?:(?P<ago>之前|以前|前(?![往来去夕景期后提列三两几]))|(?P<later>之后|以后|后(?![来续期面悔果者半勤])))"
 )
@@ -120,7 +122,9 @@ def _zh_count(token: str) -> tuple[int, int] | None:
 
 
 def _zh_weekday(text: str, match: re.Match) -> Candidate | None:
-    pre = match["pre"] or ""
+    before = _ZH_WEEK_BEFORE.search(text, max(0, match.start() - 3), match.start())
+    pre = before.group() if before else ""
+    start = before.start() if before else match.start()
     if not pre and text[match.start() - 1 : match.start()] in _NOT_BEFORE_WEEK:
         return None
     shift_word = pre.replace("一", "").replace("个", "")
@@ -129,7 +133,7 @@ def _zh_weekday(text: str, match: re.Match) -> Candidate | None:
         index=ZH_WEEKDAYS[match["day"]],
         week_shift=ZH_WEEK_SHIFTS[shift_word] if shift_word else None,
     )
-    return Candidate(*match.span(), point)
+    return Candidate(start, match.end(), point)
 
 
 def _zh_week(text: str, match: re.Match) -> Candidate | None:
@@ -141,8 +145,13 @@ def _zh_week(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("week", week_shift=shift))
 
 
+_NOT_BEFORE_COUNT = set("0123456789〇零一二三四五六七八九十两几数百千万第每近")
+
+
 def _zh_offset(text: str, match: re.Match) -> Candidate | None:
     unit, token = match["unit"], match["n"]
+    if match.start() and text[match.start() - 1] in _NOT_BEFORE_COUNT:
+        return None
     if _line_is_stamp(text, *match.span()):
         return None
     if unit == "日" and token.isdigit():
@@ -218,7 +227,7 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(ZH_WEEKDAY, _zh_weekday, re.compile("周|星期|礼拜")),
+    Rule(ZH_WEEKDAY, _zh_weekday),
     Rule(ZH_WEEK, _zh_week, re.compile("周|星期|礼拜")),
     Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]")),
     Rule(EN_WEEKDAY, _en_weekday, ENGLISH_CALENDAR_KEY, lower=True),
