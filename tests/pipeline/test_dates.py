@@ -1396,6 +1396,9 @@ def test_fiscal_periods_are_calendar_periods_marked_fiscal(text, written, start,
             None,
         ),
         ("Sales jumped over Christmas.", "Christmas", "2024-12-25", "2024-12-25", "day", None),
+        ("Cyber Monday 2024 sales", "Cyber Monday 2024", "2024-12-02", "2024-12-02", "day", None),
+        ("2024年除夕夜", "2024年除夕", "2024-02-09", "2024-02-09", "day", None),
+        ("國慶黃金週", "國慶黃金週", "2024-10-01", "2024-10-07", "interval", "approx"),
         ("这座城堡建于17世纪", "17世纪", "1600-01-01", "1699-12-31", "century", None),
         ("本世纪最重要的发明", "本世纪", "2000-01-01", "2099-12-31", "century", None),
         ("12世纪末成为贸易中心", "12世纪末", "1190-01-01", "1199-12-31", "decade", "late"),
@@ -1475,6 +1478,8 @@ def test_holidays_centuries_short_forms_and_parts_of_periods(
         "The weekly meeting was cancelled.",
         "Tuesdays are quiet.",
         "two years before the IPO it was private",
+        "It opened three months later than planned.",
+        "庆祝国庆70周年",
     ],
 )
 def test_durations_ages_and_habits_are_never_dates(text):

@@ -20,7 +20,8 @@ _NEWLINE = re.compile("\n")
 # One key for the English calendar words (weekdays, weeks, offsets, fiscal years, holidays,
 # centuries), searched in lower case: one pass over the text gates all their rules.
 ENGLISH_CALENDAR_KEY = re.compile(
-    "day|week|ago|later|earlier|from now|fy|fiscal|months|century|thanksgiving|christmas"
+    "day|week|ago|later|earlier|from now|after|before|fy|fiscal|months|century|thanksgiving"
+    "|christmas"
     "|new year|halloween|festival|valentine|friday|monday"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
