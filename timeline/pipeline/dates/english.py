@@ -61,7 +61,18 @@ PART_WORDS = {
     "close of": "late",
 }
 YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
-DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
 FOLLOW_WORDS = {
     "the same day": 0,
     "that same day": 0,
@@ -549,7 +560,7 @@ RULES: tuple[Rule, ...] = (
     _rule(YEAR_RELATIVE, _year_relative, "year"),
     _rule(MONTH_RELATIVE_WORD, _month_relative_word, "month"),
     _rule(QUARTER_RELATIVE_WORD, _quarter_relative_word, "quarter"),
-    _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow"),
+    _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow|this|last night"),
     _rule(FOLLOW_WORD, _follow_word, "day|night|morning|evening"),
     _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
     Rule(FISCAL, _fiscal, ENGLISH_CALENDAR_KEY, lower=True),

@@ -57,6 +57,7 @@ ZH_HOLIDAY = re.compile(
     rf"(?P<name>{'|'.join(sorted(ZH_HOLIDAYS, key=len, reverse=True))})"
     rf"(?P<break>{_BREAK_WORDS})?"
 )
+_HABIT_BEFORE = ("每年", "每逢", "每到", "每个", "历年")
 _ZH_HOLIDAY_YEAR = re.compile(
     rf"(?<![0-9])(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)})){_S}?$"
 )
@@ -119,6 +120,8 @@ def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
     following = text[match.end("name") : match.end("name") + 1]
     if following and following in _NOT_AFTER_HOLIDAY and not match["break"]:
         return None
+    if text[max(0, match.start() - 2) : match.start()] in _HABIT_BEFORE:
+        return None  # 每年春节, 每逢中秋: a habit, not a date
     name = ZH_HOLIDAYS[match["name"]]
     year = _ZH_HOLIDAY_YEAR.search(text, max(0, match.start() - 8), match.start())
     fields = _year_fields(year) if year else {}

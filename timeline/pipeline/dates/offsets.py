@@ -45,6 +45,18 @@ def weekday(point: Point, reference: date) -> date:
     return reference - timedelta(days=back)
 
 
+def weekend(point: Point, reference: date) -> tuple[date, date]:
+    """Saturday and Sunday of the week named (本周末, last weekend), or, with no week
+    named ("over the weekend"), the most recent weekend that began on or before the
+    reference."""
+    if point.week_shift is not None:
+        monday = week_interval(reference)[0] + timedelta(weeks=point.week_shift)
+    else:
+        saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+        monday = saturday - timedelta(days=5)
+    return monday + timedelta(days=5), monday + timedelta(days=6)
+
+
 def _move(day: date, unit: str, count: int) -> date:
     if unit == "day":
         return day + timedelta(days=count)

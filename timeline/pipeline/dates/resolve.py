@@ -38,6 +38,7 @@ UNIT_PRECISION = {
     "follow": "day",
     "weekday": "day",
     "week": "week",
+    "weekend": "interval",
     "holiday": "day",
     "lunar": "day",
     "century": "century",
@@ -52,6 +53,7 @@ RELATIVE_UNITS = (
     "follow",
     "weekday",
     "week",
+    "weekend",
     "offset",
 )
 MONTH_BOUND_UNITS = ("month", "xun", "day")
@@ -240,6 +242,9 @@ def _weekly(point: Point, reference: ReferenceDate | None) -> Resolution:
     if point.unit == "week":
         start, end = offsets.week_interval(reference.start + timedelta(weeks=point.week_shift))
         return Resolution(start, end, "week", None, offsets.week_edtf(start, end), anchor)
+    if point.unit == "weekend":
+        start, end = offsets.weekend(point, reference.start)
+        return Resolution(start, end, "interval", None, offsets.week_edtf(start, end), anchor)
     day = offsets.weekday(point, reference.start)
     return Resolution(day, day, "day", None, day.isoformat(), anchor)
 
@@ -268,7 +273,7 @@ def _checked_day(point: Point, reference: ReferenceDate) -> Resolution:
 def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
     if point.unit == "offset":
         return _offset(point, context, reference)
-    if point.unit in ("weekday", "week"):
+    if point.unit in ("weekday", "week", "weekend"):
         return _weekly(point, reference)
     follow_base = context.day or context.article_day
     if point.unit == "follow" and follow_base is not None:

@@ -29,7 +29,9 @@ ZH_WEEKDAY = re.compile(
     rf"(?P<tod>{_TIME_OF_DAY})?"
 )
 _ZH_WEEK_BEFORE = re.compile("(?:上上|下下|上一?个?|下一?个?|本|这一?个?)$")
-ZH_WEEK = re.compile(r"(?P<pre>上上|下下|上一?个?|下一?个?|本|这一?个?)(?:周|星期|礼拜)")
+ZH_WEEK = re.compile(
+    r"(?P<pre>上上|下下|上一?个?|下一?个?|本|这一?个?)(?:周|星期|礼拜)(?P<weekend>末)?"
+)
 
 # Counts: digits, Chinese numerals with 几/数 for the vague ones, 半 for a half.
 _ZH_COUNT = r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十几数]{1,4}|半)"
@@ -58,7 +60,9 @@ EN_WEEKDAY = re.compile(
 )
 EN_WEEK = re.compile(
     rf"{_B}(?:(?i:earlier|later){_S}+)?(?P<rel>(?i:this|last|next|past)){_S}+(?i:week)"
-    rf"(?![A-Za-z0-9_])(?!['’]s{_S}+(?i:meeting))"
+    rf"(?P<weekend>(?i:end))?(?![A-Za-z0-9_])(?!['’]s{_S}+(?i:meeting))"
+    rf"|{_B}(?P<before_last>(?i:the{_S}+week{_S}+before{_S}+last))(?![A-Za-z0-9_])"
+    rf"|{_B}(?i:over|during|at){_S}+(?P<over>(?i:the{_S}+weekend))(?![A-Za-z0-9_])"
 )
 _EN_NUMBERS = {
     "a": 1,
@@ -137,12 +141,13 @@ def _zh_weekday(text: str, match: re.Match) -> Candidate | None:
 
 
 def _zh_week(text: str, match: re.Match) -> Candidate | None:
-    if text[match.end() : match.end() + 1] in _NOT_AFTER_WEEK:
+    if not match["weekend"] and text[match.end() : match.end() + 1] in _NOT_AFTER_WEEK:
         return None
     if text[match.start() - 1 : match.start()] in _NOT_BEFORE_WEEK:
         return None
     shift = ZH_WEEK_SHIFTS[match["pre"].replace("一", "").replace("个", "")]
-    return Candidate(*match.span(), Point("week", week_shift=shift))
+    unit = "weekend" if match["weekend"] else "week"
+    return Candidate(*match.span(), Point(unit, week_shift=shift))
 
 
 _NOT_BEFORE_COUNT = set("0123456789〇零一二三四五六七八九十两几数百千万第每近")
@@ -197,8 +202,13 @@ def _en_weekday(text: str, match: re.Match) -> Candidate:
 
 
 def _en_week(text: str, match: re.Match) -> Candidate:
+    if match["before_last"]:
+        return Candidate(*match.span(), Point("week", week_shift=-2))
+    if match["over"]:
+        return Candidate(*match.span("over"), Point("weekend"))
     shift = {"this": 0, "last": -1, "past": -1, "next": 1}[match["rel"].lower()]
-    return Candidate(*match.span(), Point("week", week_shift=shift))
+    unit = "weekend" if match["weekend"] else "week"
+    return Candidate(*match.span(), Point(unit, week_shift=shift))
 
 
 def _en_offset(text: str, match: re.Match) -> Candidate | None:
