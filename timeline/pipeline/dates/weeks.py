@@ -53,7 +53,8 @@ EN_WEEKDAYS = {
     "Sunday": 6,
 }
 _B = r"(?<![A-Za-z0-9_\-/.])"
-_E = r"(?![A-Za-z0-9_]|['’]?s\b)"
+# "Mondays" is a habit; "Monday's vote" is a date. "The Sunday Times" is a newspaper.
+_E = r"(?![A-Za-z0-9_])(?![^\S\n]+(?:Times|Telegraph|Express|Mirror|Post|Herald|Night Football))"
 EN_WEEKDAY = re.compile(
     rf"{_B}(?:(?P<rel>(?i:last|next|this|past)){_S}+)?"
     rf"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_E}"
@@ -179,6 +180,8 @@ def _zh_offset(text: str, match: re.Match) -> Candidate | None:
                 count, unit_name = (count[0] * 3, count[1] * 3), "month"
             elif unit == "个半月":
                 return None
+    if "多" in unit:
+        count = (count[0], count[1] + 1)  # 两个多月前: more than two months, under three
     later = match["later"] is not None
     point = Point(
         "offset",
