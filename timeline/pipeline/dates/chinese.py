@@ -13,7 +13,8 @@ from timeline.pipeline.dates.rules import Rule
 _SP = "[ \t]?"
 _NUM = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 _NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9_.\-/])"
-_RANGE = "(?:——|[~\\-–—至到、])"
+# A range word; a dash may be doubled (3——5月).
+_RANGE = "[~\\-–—至到、]—?"
 _TIME_OF_DAY = "晚间|晚上|凌晨|上午|下午|中午|早上|早间|傍晚|夜间|清晨|深夜|晚|夜"
 
 # Tables of words: the vocabulary of the grammar.
@@ -217,7 +218,6 @@ _DAY_TAIL = rf"""
 _TAIL = rf"""
     (?:
         (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
-      | (?!)(?P<qfirst>)(?P<mfirst>)(?P<mpart>)(?P<mn>)(?P<vacation>)
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
@@ -236,23 +236,18 @@ POINT_PATTERN = re.compile(
     re.VERBOSE,
 )
 # Parts of a year with their own words: 首季度, 2012年首月, 2023年前十个月, 后两个月, 寒假.
-# A pattern of its own (read by ``_point``), so that the point grammar stays cheap; the
-# groups it lacks are declared in a branch that never matches.
-_PART_TAIL = r"""
-    (?:
-        (?P<qfirst>首个?季度)
-      | (?P<mfirst>首月)
-      | (?P<mpart>[前后])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)
-      | (?P<vacation>寒假|暑假)
-      | (?!)(?P<qpre>)(?P<qdi>)(?P<q>)(?P<qji>)(?P<qq>)(?P<half>)(?P<part>)(?P<within>)
-        (?P<split>)(?P<m>)(?P<m2>)(?P<d>)(?P<d2>)(?P<d3>)(?P<tod>)(?P<xun>)
-    )
-"""
-PART_PATTERN = re.compile(rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_PART_TAIL})", re.VERBOSE)
-_PART_KEY = re.compile("首个?季度|首月|[前后][0-9一二两三四五六七八九十]{1,2}个?月|寒假|暑假")
+# The words come first, each family in a pattern of its own, so that the engine can skip
+# ahead to them; the year before them is read by the builder (``_HEAD_BEFORE``).
+FIRST_PART_PATTERN = re.compile("首(?:(?P<qfirst>个?季度)|(?P<mfirst>月))")
+VACATION_PATTERN = re.compile("(?P<vacation>[寒暑])假")
+MONTHS_PART_PATTERN = re.compile(
+    "(?P<mpart>[前后])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)"
+)
+_HEAD_BEFORE = re.compile(rf"(?P<head>{_YEAR_HEAD}){_SP}$", re.VERBOSE)
 _ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]")
-# 零九年, 八五年: two-digit years in Chinese numerals, where a count cannot be meant.
-CHINESE_TWO_DIGIT_YEAR = re.compile("[〇零一二三四五六七八九]{2}年")
+# 零九年, 八五年: two-digit years in Chinese numerals, where a count cannot be meant (年
+# first, so that the engine can skip ahead to it).
+CHINESE_TWO_DIGIT_YEAR = re.compile("年(?<=[〇零一二三四五六七八九]{2}年)")
 BARE_DAY_PATTERN = re.compile(
     rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
 )
@@ -320,10 +315,12 @@ MONTH_WORD_PATTERN = re.compile(
     rf"(?:(?P<xun>{_XUN})|{_SP}(?P<d>{_NUM}){_SP}[日号](?P<tod>{_TIME_OF_DAY})?)?"
 )
 # 今(21)日, 昨（20）日: Taiwanese papers write the day of a day word in parentheses.
+# The parenthesis comes first, so that the engine can skip ahead to it; the day word
+# before it is read by the builder.
 CHECKED_DAY_PATTERN = re.compile(
-    rf"(?P<word>今|昨|前|明){_SP}[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日"
-    rf"(?P<tod>{_TIME_OF_DAY})?"
+    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_TIME_OF_DAY})?"
 )
+_CHECKED_DAY_WORD = re.compile(rf"(?P<word>今|昨|前|明){_SP}$")
 _CHECKED_DAY_SHIFTS = {"前": -2, "昨": -1, "今": 0, "明": 1}
 # Fiscal years: 2024财年, 24财年, 本财年, 2023财年第三季度, 上半财年. The calendar year, marked
 # fiscal (a company's fiscal calendar is not known here).
@@ -471,20 +468,6 @@ def _month_and_day(match: re.Match, year: dict) -> Point | Span | str:
 
 
 def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | None:
-    if match["qfirst"]:
-        return Point("quarter", index=1, **year)
-    if match["mfirst"]:
-        return Point("month", month=1, **year) if has_head else None
-    if match["vacation"]:
-        first, last = (1, 2) if match["vacation"] == "寒假" else (7, 8)
-        return Span(Point("month", month=first, **year), Point("month", month=last, **year))
-    if match["mpart"]:
-        count = small_number(match["mn"].replace("两", "二"))
-        if not count or count > 11:
-            return None
-        if match["mpart"] == "前":
-            return Span(Point("month", month=1, **year), Point("month", month=count, **year))
-        return Span(Point("month", month=13 - count, **year), Point("month", month=12, **year))
     if match["q"] or match["qq"]:
         quarter = QUARTER_NUMBERS[match["q"] or match["qq"]]
         if match["qpre"]:
@@ -522,31 +505,16 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     has_head = bool(year)
-    has_tail = any(
-        match[name]
-        for name in (
-            *("q", "qq", "half", "part", "within", "split", "m"),
-            *("qfirst", "mfirst", "mpart", "vacation"),
-        )
-    )
-    two_digits = match["y2"]
+    has_tail = any(match[name] for name in ("q", "qq", "half", "part", "within", "split", "m"))
     if match["qji"] == "季" and not _quarter_without_du(text, match, has_head):
         return None
-    if two_digits and match["within"]:
+    if match["y2"] and match["within"]:
         return None  # "25年内": within 25 years
     if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
         return None
     if match["y4"] and not match["nian"] and text[start - 2 : start] == "FY":
         return None
-    if two_digits and not has_tail and not _two_digit_year_reads(text, start, end, two_digits):
-        return None
-    # "前三个月" alone may count back from an event ("上市前三个月"); "后两个月" is the end
-    # of the paragraph's year only where it opens a clause.
-    if (
-        match["mpart"]
-        and not has_head
-        and (match["mpart"] == "前" or _preceding(text, start) not in _CLAUSE_START | {""})
-    ):
+    if match["y2"] and not has_tail and not _two_digit_year_reads(text, start, end, match["y2"]):
         return None
     if (
         match["y4"]
@@ -569,19 +537,58 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     if isinstance(tail, str):
         # A bare "13月" is more likely a count or a typo than a date worth a warning.
         return Candidate(start, end, None, problem=tail) if has_head or match["d"] else None
-    if match["vacation"]:
-        return Candidate(start, end, tail, qualifier="approx")
     return Candidate(start, end, tail)
 
 
 def _chinese_two_digit_year(text: str, match: re.Match) -> Candidate | None:
-    start, end = match.span()
+    start, end = match.start() - 2, match.end()
     if text[start - 1 : start] in "〇零一二三四五六七八九十两" and start > 0:
         return None
-    digits = _digits(match.group()[:2])
+    digits = _digits(text[start : start + 2])
     if not _two_digit_year_reads(text, start, end, digits):
         return None
     return Candidate(start, end, Point("year", two_digit_year=int(digits)))
+
+
+def _part_words(groups: dict, year: dict, has_head: bool) -> Point | Span | None:
+    if groups.get("qfirst"):
+        return Point("quarter", index=1, **year)
+    if groups.get("mfirst"):
+        return Point("month", month=1, **year) if has_head else None
+    if groups.get("vacation"):
+        first, last = (1, 2) if groups["vacation"] == "寒" else (7, 8)
+        return Span(Point("month", month=first, **year), Point("month", month=last, **year))
+    count = small_number(groups["mn"].replace("两", "二"))
+    if not count or count > 11:
+        return None
+    if groups["mpart"] == "前":
+        return Span(Point("month", month=1, **year), Point("month", month=count, **year))
+    return Span(Point("month", month=13 - count, **year), Point("month", month=12, **year))
+
+
+def _period_part(text: str, match: re.Match) -> Candidate | None:
+    start, groups = match.start(), match.groupdict()
+    head = _HEAD_BEFORE.search(text, max(0, start - 8), start)
+    year = (_year_fields(head) or {}) if head else {}
+    if head and head["y4"] and not head["nian"]:
+        year = {}
+    if head and head["yctx"] == "当年" and _preceding(text, head.start()) in _NOT_BEFORE_DANG:
+        year = {}
+    has_head = bool(year)
+    # "前三个月" alone may count back from an event ("上市前三个月"); "后两个月" is the end
+    # of the paragraph's year only where it opens a clause.
+    if (
+        groups.get("mpart")
+        and not has_head
+        and (groups["mpart"] == "前" or _preceding(text, start) not in _CLAUSE_START | {""})
+    ):
+        return None
+    expression = _part_words(groups, year, has_head)
+    if expression is None:
+        return None
+    first = head.start() if has_head else start
+    qualifier = "approx" if groups.get("vacation") else None
+    return Candidate(first, match.end(), expression, qualifier=qualifier)
 
 
 def _bare_part(text: str, match: re.Match) -> Candidate | None:
@@ -730,11 +737,13 @@ def _month_word(text: str, match: re.Match) -> Candidate | None:
 
 
 def _checked_day(text: str, match: re.Match) -> Candidate | None:
+    word = _CHECKED_DAY_WORD.search(text, max(0, match.start() - 2), match.start())
     day = int(match["d"])
-    if not 1 <= day <= 31:
+    if word is None or not 1 <= day <= 31:
         return None
-    shift = _CHECKED_DAY_SHIFTS[match["word"]]
-    return Candidate(*match.span(), Point("relative_day", day_shift=shift, check_day=day))
+    shift = _CHECKED_DAY_SHIFTS[word["word"]]
+    point = Point("relative_day", day_shift=shift, check_day=day)
+    return Candidate(word.start(), match.end(), point)
 
 
 def _fiscal(text: str, match: re.Match) -> Candidate | None:
@@ -800,7 +809,9 @@ RULES: tuple[Rule, ...] = (
     Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪")),
     # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
     Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
-    Rule(PART_PATTERN, _point, _PART_KEY),
+    Rule(FIRST_PART_PATTERN, _period_part),
+    Rule(VACATION_PATTERN, _period_part),
+    Rule(MONTHS_PART_PATTERN, _period_part),
     Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year),
     Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]")),
     Rule(BARE_PART_PATTERN, _bare_part, re.compile("[年岁]")),
@@ -809,7 +820,7 @@ RULES: tuple[Rule, ...] = (
     Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日")),
     Rule(DAY_WORD_PATTERN, _day_word),
     Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月")),
-    Rule(CHECKED_DAY_PATTERN, _checked_day, re.compile("[今昨前明][ \t]?[(（]")),
+    Rule(CHECKED_DAY_PATTERN, _checked_day),
     Rule(FISCAL_PATTERN, _fiscal, re.compile("财")),
     Rule(CENTURY_PATTERN, _century_alone, re.compile("世纪")),
     Rule(YEAR_BEFORE_RANGE_PATTERN, _year_before_range, _YEAR_RANGE_KEY),

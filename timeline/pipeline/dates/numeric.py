@@ -38,9 +38,10 @@ MONTH_RANGE = re.compile(
     r"(?![A-Za-z0-9_%]|[\-/.]\d)"
 )
 # 7·21, 9•11, 3・15: a month and day joined by a middle dot name an event by its day.
-DOTTED_DAY = re.compile(
-    r"(?<![0-9.·•・])(?P<month>1[0-2]|[1-9])[·•・](?P<day>[0-3]?[0-9])(?![0-9·•・])"
-)
+# The dot comes first, so that the engine can skip ahead to it; the month before it is
+# read by the builder.
+DOTTED_DAY = re.compile(r"[·•・](?P<day>[0-3]?[0-9])(?![0-9·•・])")
+_DOTTED_MONTH = re.compile(r"(?<![0-9.·•・])(?P<month>1[0-2]|[1-9])$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z0-9_\-/.]")
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -126,10 +127,12 @@ def _month_range(text: str, match: re.Match) -> Candidate | None:
 
 
 def _dotted_day(text: str, match: re.Match) -> Candidate | None:
+    month = _DOTTED_MONTH.search(text, max(0, match.start() - 2), match.start())
     day = int(match["day"])
-    if not 1 <= day <= 31:
+    if month is None or not 1 <= day <= 31:
         return None
-    return Candidate(*match.span(), Point("day", month=int(match["month"]), day=day))
+    point = Point("day", month=int(month["month"]), day=day)
+    return Candidate(month.start(), match.end(), point)
 
 
 # A year then a separator and a digit: every year-first numeric form holds one.
@@ -137,7 +140,7 @@ _YEAR_FIRST_KEY = re.compile(r"(?:19|20)\d\d[\-/.]\d")
 RULES: tuple[Rule, ...] = (
     Rule(MIXED_DATE, _mixed, _YEAR_FIRST_KEY),
     Rule(MONTH_RANGE, _month_range, _YEAR_FIRST_KEY),
-    Rule(DOTTED_DAY, _dotted_day, re.compile("[·•・]")),
+    Rule(DOTTED_DAY, _dotted_day),
     Rule(NUMERIC_DATE, _year_first, _YEAR_FIRST_KEY),
     Rule(YEAR_LAST_DATE, _year_last, re.compile(r"\d[\-/](?:19|20)\d\d")),
 )
