@@ -13,7 +13,7 @@ with qualifier fiscal, as DATES.md says while a company's fiscal calendar is not
 import re
 
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
-from timeline.pipeline.dates.rules import ENGLISH_CALENDAR_KEY, Rule
+from timeline.pipeline.dates.rules import Rule
 
 MONTHS = {
     "january": 1,
@@ -563,7 +563,7 @@ RULES: tuple[Rule, ...] = (
     _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow|this|last night"),
     _rule(FOLLOW_WORD, _follow_word, "day|night|morning|evening"),
     _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
-    Rule(FISCAL, _fiscal, ENGLISH_CALENDAR_KEY, lower=True),
-    Rule(MONTHS_OF_YEAR, _months_of_year, ENGLISH_CALENDAR_KEY, lower=True),
-    Rule(CENTURY, _century, ENGLISH_CALENDAR_KEY, lower=True),
+    _rule(FISCAL, _fiscal, "f(?:y|iscal)"),
+    _rule(MONTHS_OF_YEAR, _months_of_year, "months"),
+    _rule(CENTURY, _century, "century"),
 )

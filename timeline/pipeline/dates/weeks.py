@@ -24,14 +24,13 @@ _NOT_AFTER_WEEK = set("期年边刊报末围岁转薪会内中")
 
 # The weekday word comes first, so that the engine can skip ahead to it; the week word
 # before it (上周五, 本周三) is read by the builder.
-ZH_WEEKDAY = re.compile(
-    rf"(?:周|星期|礼拜)(?P<day>[一二三四五六日天1-7])(?![0-9一二三四五六七八九十年月])"
-    rf"(?P<tod>{_TIME_OF_DAY})?"
+# One pattern for weekdays, weeks and weekends; the week word before it (上周五, 本周, 下周末)
+# is read by the builder.
+ZH_WEEK = re.compile(
+    rf"(?:周|星期|礼拜)(?:(?P<day>[一二三四五六日天1-7])(?![0-9一二三四五六七八九十年月])"
+    rf"(?P<tod>{_TIME_OF_DAY})?|(?P<weekend>末))?"
 )
 _ZH_WEEK_BEFORE = re.compile("(?:上上|下下|上一?个?|下一?个?|本|这一?个?)$")
-ZH_WEEK = re.compile(
-    r"(?P<pre>上上|下下|上一?个?|下一?个?|本|这一?个?)(?:周|星期|礼拜)(?P<weekend>末)?"
-)
 
 # Counts: digits, Chinese numerals with 几/数 for the vague ones, 半 for a half.
 _ZH_COUNT = r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十几数]{1,4}|半)"
@@ -126,29 +125,25 @@ def _zh_count(token: str) -> tuple[int, int] | None:
     return (value, value) if value else None
 
 
-def _zh_weekday(text: str, match: re.Match) -> Candidate | None:
+def _zh_week(text: str, match: re.Match) -> Candidate | None:
     before = _ZH_WEEK_BEFORE.search(text, max(0, match.start() - 3), match.start())
     pre = before.group() if before else ""
     start = before.start() if before else match.start()
-    if not pre and text[match.start() - 1 : match.start()] in _NOT_BEFORE_WEEK:
-        return None
     shift_word = pre.replace("一", "").replace("个", "")
-    point = Point(
-        "weekday",
-        index=ZH_WEEKDAYS[match["day"]],
-        week_shift=ZH_WEEK_SHIFTS[shift_word] if shift_word else None,
-    )
-    return Candidate(start, match.end(), point)
-
-
-def _zh_week(text: str, match: re.Match) -> Candidate | None:
+    shift = ZH_WEEK_SHIFTS[shift_word] if shift_word else None
+    if text[start - 1 : start] in _NOT_BEFORE_WEEK and start > 0:
+        return None
+    if match["day"]:
+        point = Point("weekday", index=ZH_WEEKDAYS[match["day"]], week_shift=shift)
+        return Candidate(start, match.end(), point)
+    # A week or weekend needs its week word: a bare 周 or 周末 is a count or a habit.
+    if shift is None:
+        return None
     if not match["weekend"] and text[match.end() : match.end() + 1] in _NOT_AFTER_WEEK:
         return None
-    if text[match.start() - 1 : match.start()] in _NOT_BEFORE_WEEK:
-        return None
-    shift = ZH_WEEK_SHIFTS[match["pre"].replace("一", "").replace("个", "")]
-    unit = "weekend" if match["weekend"] else "week"
-    return Candidate(*match.span(), Point(unit, week_shift=shift))
+    return Candidate(
+        start, match.end(), Point("weekend" if match["weekend"] else "week", week_shift=shift)
+    )
 
 
 _NOT_BEFORE_COUNT = set("0123456789〇零一二三四五六七八九十两几数百千万第每近")
@@ -240,8 +235,7 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(ZH_WEEKDAY, _zh_weekday),
-    Rule(ZH_WEEK, _zh_week, re.compile("周|星期|礼拜")),
+    Rule(ZH_WEEK, _zh_week),
     Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]")),
     Rule(EN_WEEKDAY, _en_weekday, ENGLISH_CALENDAR_KEY, lower=True),
     Rule(EN_WEEK, _en_week, ENGLISH_CALENDAR_KEY, lower=True),
