@@ -679,6 +679,11 @@ def test_decades_and_long_spans_are_no_present(text):
     ("start", "end", "precision", "qualifier", "text"),
     [
         (date(2024, 5, 13), date(2024, 5, 13), "day", None, "13 May 2024"),
+        (date(1600, 1, 1), date(1699, 12, 31), "century", None, "the 17th century"),
+        (date(2000, 1, 1), date(2099, 12, 31), "century", None, "the 21st century"),
+        (date(2025, 3, 10), date(2025, 3, 16), "week", None, "10 – 16 March 2025"),
+        (date(2024, 1, 1), date(2024, 12, 31), "year", "fiscal", "fiscal 2024"),
+        (date(2024, 7, 1), date(2024, 9, 30), "quarter", "fiscal", "fiscal Q3 2024"),
         (date(2024, 5, 1), date(2024, 5, 31), "month", None, "May 2024"),
         (date(2024, 5, 1), date(2024, 5, 10), "xun", None, "early May 2024"),
         (date(2024, 5, 11), date(2024, 5, 20), "xun", None, "mid-May 2024"),
