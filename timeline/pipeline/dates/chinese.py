@@ -218,6 +218,7 @@ _DAY_TAIL = rf"""
 _TAIL = rf"""
     (?:
         (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
+        (?(qpre)|(?P<qend>末|底|初(?![{_NOT_EARLY}]))?)
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
@@ -472,6 +473,10 @@ def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | N
         quarter = QUARTER_NUMBERS[match["q"] or match["qq"]]
         if match["qpre"]:
             return Span(Point("month", month=1, **year), Point("month", month=3 * quarter, **year))
+        if match["qend"]:
+            # 三季度末: the quarter's last month (季度初 its first), qualifier late / early.
+            month = 3 * quarter - 2 if match["qend"] == "初" else 3 * quarter
+            return Point("month", month=month, **year)
         return Point("quarter", index=quarter, **year)
     if match["half"]:
         return Point("half", index=1 if match["half"] == "上" else 2, **year)
@@ -537,6 +542,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     if isinstance(tail, str):
         # A bare "13月" is more likely a count or a typo than a date worth a warning.
         return Candidate(start, end, None, problem=tail) if has_head or match["d"] else None
+    if match["qend"]:
+        return Candidate(start, end, tail, qualifier="early" if match["qend"] == "初" else "late")
     return Candidate(start, end, tail)
 
 

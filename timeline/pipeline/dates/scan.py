@@ -325,6 +325,8 @@ def _qualified_edtf(edtf: str | None, qualifier: str) -> str | None:
         return f"[..{edtf}]"
     if qualifier == "after":
         return f"[{edtf}..]"
+    if qualifier != "approx":
+        return edtf  # early / late of a quarter's month: the month itself
     return edtf if edtf.endswith("~") else f"{edtf}~"
 
 

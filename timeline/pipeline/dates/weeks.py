@@ -41,6 +41,20 @@ ZH_OFFSET = re.compile(
     rf"(?:(?P<ago>之前|以前|前(?![往来去夕景期后提列三两几]))|(?P<later>之后|以后|后(?![来续期面悔果者半勤])))"
 )
 _ZH_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week"}
+# 前两天, 前几天, 这两天, 近几天: a few days back from the reference, approx.
+ZH_FEW_DAYS = re.compile("(?P<side>前|这|近)(?P<few>两|几|些)(?:天|日子)")
+_FEW_DAYS_AFTER = {"", *",，;；。:：!！?？\n 「“《(（", *"我你他她它们咱在"}
+_FEW_DAYS = {
+    ("前", "两"): (1, 3),
+    ("前", "几"): (2, 9),
+    ("前", "些"): (2, 9),
+    ("这", "两"): (0, 2),
+    ("近", "两"): (0, 2),
+    ("这", "几"): (0, 9),
+    ("近", "几"): (0, 9),
+    ("这", "些"): (0, 9),
+    ("近", "些"): (0, 9),
+}
 
 EN_WEEKDAYS = {
     "Monday": 0,
@@ -188,6 +202,18 @@ def _zh_offset(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), point)
 
 
+def _zh_few_days(text: str, match: re.Match) -> Candidate | None:
+    if _line_is_stamp(text, *match.span()):
+        return None
+    # After a noun 前两天 is "two days before it" or "its first two days" (展会前两天): only
+    # at a clause start or after a pronoun is it "a couple of days ago".
+    if match["side"] == "前" and text[match.start() - 1 : match.start()] not in _FEW_DAYS_AFTER:
+        return None
+    count = _FEW_DAYS[match["side"], match["few"]]
+    point = Point("offset", count=count, offset_unit="day", direction=-1)
+    return Candidate(*match.span(), point)
+
+
 def _en_weekday(text: str, match: re.Match) -> Candidate:
     rel = (match["rel"] or "").lower()
     index = EN_WEEKDAYS[match["day"]]
@@ -236,6 +262,7 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(ZH_WEEK, _zh_week),
+    Rule(ZH_FEW_DAYS, _zh_few_days, re.compile("[两几些](?:天|日子)")),
     Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]")),
     Rule(EN_WEEKDAY, _en_weekday, ENGLISH_CALENDAR_KEY, lower=True),
     Rule(EN_WEEK, _en_week, ENGLISH_CALENDAR_KEY, lower=True),
