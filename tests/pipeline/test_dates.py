@@ -1521,3 +1521,29 @@ def test_holidays_centuries_short_forms_and_parts_of_periods(
 )
 def test_durations_ages_and_habits_are_never_dates(text):
     assert find_dates(text, reference=R).mentions == ()
+
+
+# R is 7 January 2025: without a year in the paragraph a period is the latest that starts
+# on or before R, unless its clause looks ahead.
+@pytest.mark.parametrize(
+    ("text", "written", "start"),
+    [
+        ("第三季度，公司扭亏为盈", "第三季度", "2024-07-01"),
+        ("公司预计第三季度扭亏", "第三季度", "2025-07-01"),
+        ("第三季度有望扭亏", "第三季度", "2025-07-01"),
+        ("下半年，市场将继续分化。", "下半年", "2025-07-01"),
+        ("5月，公司发布了新品", "5月", "2024-05-01"),
+        ("公司计划5月发布新品", "5月", "2025-05-01"),
+        ("公司周五将发布新品", "周五", "2025-01-10"),
+        ("他周一表示公司将裁员", "周一", "2025-01-06"),
+        ("1月6日晚，有消息称公司将被收购", "1月6日晚", "2025-01-06"),
+        ("中秋，公司发放月饼", "中秋", "2024-09-17"),
+        ("Revenue fell in the third quarter.", "the third quarter", "2024-07-01"),
+        ("It will launch the car in the third quarter.", "the third quarter", "2025-07-01"),
+        ("The company said Monday it will cut jobs.", "Monday", "2025-01-06"),
+        ("In May the firm said it will expand.", "May", "2024-05-01"),
+    ],
+)
+def test_yearless_periods_look_ahead_only_where_their_clause_does(text, written, start):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat()) == (written, start)

@@ -88,14 +88,21 @@ RANGE_UNITS = {
     *("holiday", "lunar"),
 }
 # Words in a clause that make it look ahead (DATES.md: 将, 计划, 预计, will, plans to).
-LOOKS_AHEAD = re.compile(
+# The Chinese words count anywhere in the clause (周五将发布, 将于周五发布); the English ones
+# only before the date, since after it they are mostly reported speech ("said Monday it
+# will cut jobs").
+LOOKS_AHEAD_ZH = re.compile(
     r"(?<![大老主名武猛干上中少女])将(?![近军其领士])|计划|预计|预期|有望|即将|打算|(?<![模虚比])拟"
-    r"|(?i:\bwill\b|\bshall\b|'ll\b|\b(?:plans?|planned|planning|expects?|expected|aims?|intends?"
+)
+LOOKS_AHEAD_EN = re.compile(
+    r"(?i:\bwill\b|\bshall\b|'ll\b|\b(?:plans?|planned|planning|expects?|expected|aims?|intends?"
     r"|(?:is|are)\s+set|is\s+scheduled|are\s+scheduled)\s+to\b|\bscheduled\s+for\b)"
 )
 CLAUSE_BREAK = re.compile(r"[。！？!?;；,，\n]|\.\s")
-# How far a clause is read before a date (a window, so that a long line stays linear).
+# How far a clause is read before a date (a window, so that a long line stays linear), and
+# how far after it a Chinese look-ahead word still belongs to it (周五将, 第三季度有望).
 _CLAUSE_REACH = 60
+_RIGHT_AFTER = 3
 # Units whose year (or, for weekdays, week) a look-ahead changes when none is written.
 AHEAD_UNITS = {"month", "quarter", "half", "part", "xun", "day", "holiday", "lunar", "weekday"}
 # Periods that, opening a sentence before a comma, date the clause after it ("下半年，市场将…");
@@ -240,32 +247,42 @@ def _ahead(expression):
     return replace(expression, month_rule="ahead")
 
 
+def _looks_ahead(candidate: Candidate, folded: str) -> bool:
+    """Whether the clause of a yearless date looks ahead: a look-ahead word before the date
+    in its clause, or right after it (周五将发布); for a period opening its sentence before
+    a comma, anywhere in the next clause (下半年，市场将继续分化)."""
+    floor = max(0, candidate.start - _CLAUSE_REACH)
+    opening = max(
+        max(folded.rfind(mark, floor, candidate.start) for mark in "。！？!?;；,，\n"),
+        floor - 1,
+    )
+    before = (opening + 1, candidate.start)
+    if LOOKS_AHEAD_ZH.search(folded, *before) or LOOKS_AHEAD_EN.search(folded, *before):
+        return True
+    if LOOKS_AHEAD_ZH.search(folded, candidate.end, candidate.end + _RIGHT_AFTER):
+        return True
+    if folded[opening + 1 : candidate.start].strip():
+        return False
+    if _unit(candidate.expression) not in CLAUSE_OPENING_UNITS:
+        return False
+    ceiling = min(len(folded), candidate.end + _CLAUSE_REACH)
+    comma = CLAUSE_BREAK.search(folded, candidate.end, ceiling)
+    if comma is None or comma.group() not in ",，":
+        return False
+    ceiling = min(len(folded), comma.end() + _CLAUSE_REACH)
+    closing = CLAUSE_BREAK.search(folded, comma.end(), ceiling)
+    clause = (comma.end(), closing.start() if closing else ceiling)
+    return bool(LOOKS_AHEAD_ZH.search(folded, *clause) or LOOKS_AHEAD_EN.search(folded, *clause))
+
+
 def _mark_looking_ahead(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """Mark the yearless periods of clauses that look ahead ("计划5月发布")."""
-    marked = []
-    for candidate in candidates:
-        if _yearless(candidate.expression):
-            floor = max(0, candidate.start - _CLAUSE_REACH)
-            opening = max(
-                max(folded.rfind(mark, floor, candidate.start) for mark in "。！？!?;；,，\n"),
-                floor - 1,
-            )
-            ceiling = min(len(folded), candidate.end + _CLAUSE_REACH)
-            closing = CLAUSE_BREAK.search(folded, candidate.end, ceiling)
-            if (
-                closing
-                and closing.group() in ",，"
-                and not folded[opening + 1 : candidate.start].strip()
-                and _unit(candidate.expression) in CLAUSE_OPENING_UNITS
-            ):
-                # "下半年，市场将继续分化": a date opening its sentence dates the next clause.
-                ceiling = min(len(folded), closing.end() + _CLAUSE_REACH)
-                closing = CLAUSE_BREAK.search(folded, closing.end(), ceiling)
-            clause_end = closing.start() if closing else ceiling
-            if LOOKS_AHEAD.search(folded, opening + 1, clause_end):
-                candidate = replace(candidate, expression=_ahead(candidate.expression))
-        marked.append(candidate)
-    return marked
+    return [
+        replace(candidate, expression=_ahead(candidate.expression))
+        if _yearless(candidate.expression) and _looks_ahead(candidate, folded)
+        else candidate
+        for candidate in candidates
+    ]
 
 
 def _is_day(candidate: Candidate) -> bool:
