@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 from timeline.pipeline.dates import periods
 from timeline.pipeline.dates.expressions import Point
-from timeline.pipeline.dates.model import Anchor, ReferenceDate
 
 OFFSET_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -94,20 +93,13 @@ def offset(point: Point, base: tuple[date, date]) -> tuple[date, date, str, str 
     return start, end, precision if single else "interval", None
 
 
-def offset_edtf(start: date, end: date, precision: str, qualifier: str | None) -> str | None:
-    if precision == "week":
-        return week_edtf(start, end)
-    single = periods.edtf_for(start, end, precision, qualifier)
-    if precision in ("day", "month", "year") and single is not None:
-        if precision == "year" and start.year != end.year:
-            return f"{start.year:04d}/{end.year:04d}" + ("~" if qualifier == "approx" else "")
-        if precision == "month" and (start.year, start.month) != (end.year, end.month):
-            return f"{start.isoformat()[:7]}/{end.isoformat()[:7]}"
-        if precision == "day" and start != end:
-            return f"{start.isoformat()}/{end.isoformat()}"
-        return single
-    return f"{start.isoformat()}/{end.isoformat()}"
-
-
-def reference_anchor(reference: ReferenceDate) -> Anchor:
-    return Anchor(reference.display, reference.basis)
+def offset_edtf(start: date, end: date, precision: str, qualifier: str | None) -> str:
+    """The EDTF of an offset: its period's code, or the codes of both ends of a vague one
+    ("2016~/2023~"); a week or an interval is written as its two days."""
+    codes = {"year": lambda day: f"{day.year:04d}", "month": lambda day: day.isoformat()[:7]}
+    codes["day"] = date.isoformat
+    if precision not in codes:
+        return f"{start.isoformat()}/{end.isoformat()}"
+    first, last = codes[precision](start), codes[precision](end)
+    mark = "~" if qualifier == "approx" else ""
+    return f"{first}{mark}" if first == last else f"{first}{mark}/{last}{mark}"
