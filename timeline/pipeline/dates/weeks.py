@@ -22,10 +22,8 @@ _NOT_BEFORE_WEEK = set("0123456789一二三四五六七八九十两几数每隔�
 # After 本周 / 上周, what makes it another word (周期, 周年, 周边, 周刊, 周报, 周末).
 _NOT_AFTER_WEEK = set("期年边刊报末围岁转薪会内中")
 
-# The weekday word comes first, so that the engine can skip ahead to it; the week word
-# before it (上周五, 本周三) is read by the builder.
-# One pattern for weekdays, weeks and weekends; the week word before it (上周五, 本周, 下周末)
-# is read by the builder.
+# One pattern for weekdays, weeks and weekends. 周/星期/礼拜 comes first, so that the engine
+# can skip ahead to it; the week word before it (上周五, 本周, 下周末) is read by the builder.
 ZH_WEEK = re.compile(
     rf"(?:周|星期|礼拜)(?:(?P<day>[一二三四五六日天1-7])(?![0-9一二三四五六七八九十年月])"
     rf"(?P<tod>{_TIME_OF_DAY})?|(?P<weekend>末))?"
