@@ -1,6 +1,8 @@
 """Date extraction quality on the labelled set: our normalizer against dateparser alone.
 
-Run as ``python benchmarks/date_quality.py [path/to/dates.jsonl]``. A found mention counts
+Run as ``python benchmarks/date_quality.py [path/to/dates.jsonl ...]``. With no argument it
+scores the main set (``dates.jsonl``) and, separately, the set of everyday news forms
+(``dates_forms.jsonl``: weekdays, weeks, offsets, fiscal years, holidays…). A found mention counts
 as correct when its text, start, end and precision all equal a labelled one. The
 baseline is ``dateparser.search.search_dates`` with the case's language and
 RELATIVE_BASE = the reference date, each hit's period (day/month/year) read with
@@ -21,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from timeline.pipeline.dates import find_dates, parse_reference  # noqa: E402
 
 LABELLED = ROOT / "benchmarks" / "labelled" / "dates.jsonl"
+FORMS = ROOT / "benchmarks" / "labelled" / "dates_forms.jsonl"
 DATEPARSER_LANGUAGES = {"zh-Hans": ["zh"], "zh-Hant": ["zh"], "en": ["en"]}
 
 Key = tuple[str, str | None, str | None, str]
@@ -96,11 +99,12 @@ def score(cases: list[dict], extract) -> dict[str, dict[str, float]]:
     return results
 
 
-def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else LABELLED
+def report(path: Path) -> None:
+    """Print one labelled set's scores, ours beside dateparser's."""
     cases = load_cases(path)
     ours, baseline = score(cases, our_keys), score(cases, dateparser_keys)
-    print(f"{len(cases)} cases, {sum(len(c['expected']) for c in cases)} labelled mentions")
+    labelled = sum(len(c["expected"]) for c in cases)
+    print(f"{path.name}: {len(cases)} cases, {labelled} labelled mentions")
     header = f"{'language':<9} {'system':<11} {'precision':>9} {'recall':>7} {'F1':>6}"
     print(header)
     print("-" * len(header))
@@ -112,6 +116,14 @@ def main() -> None:
                 print(f"{line} {r['f1']:>6.3f}")
     ratio = ours["all"]["f1"] / baseline["all"]["f1"] if baseline["all"]["f1"] else float("inf")
     print(f"F1 ratio timeline / dateparser: {ratio:.2f}")
+
+
+def main() -> None:
+    paths = [Path(arg) for arg in sys.argv[1:]] or [LABELLED, FORMS]
+    for index, path in enumerate(paths):
+        if index:
+            print()
+        report(path)
 
 
 if __name__ == "__main__":

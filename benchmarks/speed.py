@@ -7,6 +7,9 @@
 2. Extraction throughput on articles of 0.25, 0.5 and 1 MB built from the demo articles'
    paragraphs, against reading and segmenting the same text (the baseline): the time per
    MB should stay flat as the text grows if extraction is linear.
+3. The date normalizer alone (``find_dates``) on 1 MB of Chinese and 1 MB of English
+   paragraphs (the demo articles and the labelled short articles), in MB/s of UTF-8:
+   wall clock, and CPU time of this process, which a busy machine disturbs less.
 """
 
 import argparse
@@ -105,12 +108,49 @@ def measure_throughput(repeat: int) -> None:
     )
 
 
+def _text_of(language: str, size: int) -> str:
+    from timeline.pipeline.reading import read_article, segment_article
+
+    paragraphs = []
+    labelled = ROOT / "benchmarks" / "labelled" / "articles"
+    for path in [*sorted(ARTICLES.glob("*.txt")), *sorted(labelled.glob("*.txt"))]:
+        article = read_article(path)
+        if (article.language == "en") == (language == "en"):
+            paragraphs.extend(p.text for p in segment_article(article).paragraphs)
+    body, written, index = [], 0, 0
+    while written < size:
+        paragraph = paragraphs[index % len(paragraphs)]
+        body.append(paragraph)
+        written += len(paragraph.encode()) + 1
+        index += 1
+    return "\n".join(body)
+
+
+def measure_dates(repeat: int) -> None:
+    from timeline.pipeline.dates import find_dates, parse_reference
+
+    reference = parse_reference("2025-01-07")
+    print("\ndate normalizer throughput (find_dates alone, 1 MB)")
+    print(f"  {'text':>8} {'wall':>10} {'MB/s':>8} {'cpu MB/s':>9}")
+    for language in ("zh", "en"):
+        text = _text_of(language, 1024 * 1024)
+        megabytes = len(text.encode()) / 1_000_000
+        wall = best_of(repeat, lambda text=text: find_dates(text, reference=reference))
+        cpu = []
+        for _ in range(repeat):
+            started = time.process_time()
+            find_dates(text, reference=reference)
+            cpu.append(time.process_time() - started)
+        print(f"  {language:>8} {wall:8.3f} s {megabytes / wall:8.2f} {megabytes / min(cpu):9.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     measure_loading(args.repeat)
     measure_throughput(args.repeat)
+    measure_dates(args.repeat)
 
 
 if __name__ == "__main__":

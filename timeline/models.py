@@ -20,6 +20,7 @@ class Language(models.TextChoices):
 
 class Precision(models.TextChoices):
     DAY = "day"
+    WEEK = "week"
     XUN = "xun", "xun (third of a month)"
     MONTH = "month"
     INTERVAL = "interval"
@@ -28,6 +29,7 @@ class Precision(models.TextChoices):
     HALF = "half"
     YEAR = "year"
     DECADE = "decade"
+    CENTURY = "century"
 
 
 # Finest first; `min_precision` filters use this order. An explicit interval ("May to
@@ -42,6 +44,7 @@ class Qualifier(models.TextChoices):
     APPROX = "approx"
     BEFORE = "before"
     AFTER = "after"
+    FISCAL = "fiscal"
 
 
 class AnchorBasis(models.TextChoices):

@@ -151,11 +151,13 @@ def test_absolute_expressions(text, written, start, end, precision, qualifier, e
         ("昨晚发布", "昨晚", "2025-01-06", "2025-01-06", "day"),
         ("1月6日晚,有消息", "1月6日晚", "2025-01-06", "2025-01-06", "day"),
         ("5 月发布", "5 月", "2024-05-01", "2024-05-31", "month"),
-        ("第三季度扭亏", "第三季度", "2025-07-01", "2025-09-30", "quarter"),
-        ("下半年增长", "下半年", "2025-07-01", "2025-12-31", "half"),
-        ("到 9、10 月时", "9、10 月", "2025-09-01", "2025-10-31", "interval"),
+        # A period with no year and none in the paragraph: the latest that starts on or
+        # before R (a statement never lands after its own source).
+        ("第三季度扭亏", "第三季度", "2024-07-01", "2024-09-30", "quarter"),
+        ("下半年增长", "下半年", "2024-07-01", "2024-12-31", "half"),
+        ("到 9、10 月时", "9、10 月", "2024-09-01", "2024-10-31", "interval"),
         ("近日完成融资", "近日", "2024-12-07", "2025-01-07", "month"),
-        ("歲末發佈", "歲末", "2025-09-01", "2025-12-31", "part"),
+        ("歲末發佈", "歲末", "2024-09-01", "2024-12-31", "part"),
         ("在 25 年能有", "25 年", "2025-01-01", "2025-12-31", "year"),
         ("last year", "last year", "2024-01-01", "2024-12-31", "year"),
         ("last month", "last month", "2024-12-01", "2024-12-31", "month"),
@@ -180,7 +182,7 @@ def test_year_comes_from_the_nearest_preceding_year_in_the_paragraph():
     _, quarter, other_paragraph = find_dates(text, reference=R).mentions
     assert (quarter.start, quarter.end) == (date(2024, 7, 1), date(2024, 9, 30))
     assert quarter.anchor == Anchor("2024", "context")
-    assert other_paragraph.start == date(2025, 7, 1)
+    assert other_paragraph.start == date(2024, 7, 1)
 
 
 @pytest.mark.parametrize(
@@ -231,8 +233,6 @@ def test_following_day_counts_from_the_previous_day_in_the_paragraph(text, writt
         ("李開復連夜在朋友圈闢謠", "2025-01-07"),
         ("当晚,公司辟谣", "2025-01-07"),
         ("That night the company denied it.", "2025-01-07"),
-        # A day in another paragraph does not count.
-        ("2024年3月5日签约。\n次日,公司辟谣", "2025-01-08"),
     ],
 )
 def test_following_day_without_an_earlier_day_counts_from_the_reference_date(text, expected):
@@ -384,7 +384,6 @@ def test_bounds_keep_the_period_and_qualify_it(text, written, start, end, qualif
     ("text", "written"),
     [
         ("2024年前三季度营收增长", "2024年前三季度"),
-        ("2024年前10个月营收增长", "2024年"),
         ("2024年前夕", "2024年"),
         ("2024年后半段", "2024年"),
         ("2024年起步", "2024年"),
@@ -461,20 +460,13 @@ def test_impossible_year_last_numeric_date_is_a_warning():
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("周一发布", None),
-        ("上周一发布", None),
-        ("本周三上线", None),
-        ("星期五发布", None),
         ("週末上線", None),
-        ("礼拜天发布", None),
-        ("一周后发布", None),
-        ("The model shipped on Monday.", None),
-        ("The model shipped last week.", None),
+        ("每周二更新", None),
         ("5月20日(周一)发布", "5月20日"),
         ("It shipped on Tuesday, March 5.", "March 5"),
     ],
 )
-def test_weeks_and_weekdays_are_left_out(text, written):
+def test_weekends_habits_and_weekdays_beside_their_day_are_not_dates(text, written):
     mentions = find_dates(text, reference=R).mentions
     assert [m.text for m in mentions] == ([written] if written else [])
 
@@ -488,8 +480,6 @@ def test_weeks_and_weekdays_are_left_out(text, written):
         "需要2-3年才能成熟",
         "过去半年来一直亏损",
         "公司成立两年",
-        "三年后,没有一个公司会被认为是大模型公司",
-        "5年後將沒有獨立的大模型公司",
         "未来三年投入百亿",
         "商汤等公司普遍走了 6-8 年",
         "大神潜入商场 | 3天前 |",
@@ -689,6 +679,11 @@ def test_decades_and_long_spans_are_no_present(text):
     ("start", "end", "precision", "qualifier", "text"),
     [
         (date(2024, 5, 13), date(2024, 5, 13), "day", None, "13 May 2024"),
+        (date(1600, 1, 1), date(1699, 12, 31), "century", None, "the 17th century"),
+        (date(2000, 1, 1), date(2099, 12, 31), "century", None, "the 21st century"),
+        (date(2025, 3, 10), date(2025, 3, 16), "week", None, "10 – 16 March 2025"),
+        (date(2024, 1, 1), date(2024, 12, 31), "year", "fiscal", "fiscal 2024"),
+        (date(2024, 7, 1), date(2024, 9, 30), "quarter", "fiscal", "fiscal Q3 2024"),
         (date(2024, 5, 1), date(2024, 5, 31), "month", None, "May 2024"),
         (date(2024, 5, 1), date(2024, 5, 10), "xun", None, "early May 2024"),
         (date(2024, 5, 11), date(2024, 5, 20), "xun", None, "mid-May 2024"),
@@ -793,15 +788,15 @@ def test_display_date(start, end, precision, qualifier, text):
         ("公司计划年内上市", "年内", "2025-01-01", "2025-12-31", "year", None, "2025"),
         ("公司计划今年内上市", "今年内", "2025-01-01", "2025-12-31", "year", None, "2025"),
         ("公司计划2024年内上市", "2024年内", "2024-01-01", "2024-12-31", "year", None, "2024"),
-        ("by year-end", "year-end", "2025-09-01", "2025-12-31", "part", "late", "2025-39"),
+        ("by year-end", "year-end", "2024-09-01", "2024-12-31", "part", "late", "2024-39"),
         (
             "by the end of the year",
             "the end of the year",
-            "2025-09-01",
-            "2025-12-31",
+            "2024-09-01",
+            "2024-12-31",
             "part",
             "late",
-            "2025-39",
+            "2024-39",
         ),
         (
             "at the start of the year",
@@ -815,11 +810,11 @@ def test_display_date(start, end, precision, qualifier, text):
         (
             "in the second half",
             "the second half",
-            "2025-07-01",
-            "2025-12-31",
+            "2024-07-01",
+            "2024-12-31",
             "half",
             None,
-            "2025-41",
+            "2024-41",
         ),
         ("2019–2021", "2019–2021", "2019-01-01", "2021-12-31", "interval", None, "2019/2021"),
         (
@@ -999,20 +994,6 @@ def test_following_year_without_a_paragraph_year_counts_from_the_reference(text,
         "That year the market crashed.",
         "他相当年轻",
         "25年内完成转型",
-        "本世纪最重要的发明",
-        # Fiscal periods: where the year starts depends on the company.
-        "Revenue for FY2024 rose 8%.",
-        "Revenue for FY24 rose.",
-        "Net profit in fiscal 2023 doubled.",
-        "Results for fiscal year 2024 are due.",
-        "In the 2024 fiscal year sales rose.",
-        "Q3 FY2024 results beat estimates.",
-        "FY2024 Q3 results beat estimates.",
-        "Apple's fiscal third quarter beat estimates.",
-        "公司2024财年营收增长",
-        "公司在2024财年第三季度扭亏",
-        "公司24财年营收增长",
-        "公司2025財政年度營收增長",
         "the first half of the game",
     ],
 )
@@ -1116,11 +1097,11 @@ def test_two_digit_counts_of_years_are_not_dates(text):
         ("今年第二季營收增長", "今年第二季", "2025-04-01", "2025-06-30"),
         ("2024年第二季營收增長", "2024年第二季", "2024-04-01", "2024-06-30"),
         ("2024年第2季", "2024年第2季", "2024-04-01", "2024-06-30"),
-        ("第二季營收增長三成", "第二季", "2025-04-01", "2025-06-30"),
+        ("第二季營收增長三成", "第二季", "2024-04-01", "2024-06-30"),
         ("去年第四季虧損", "去年第四季", "2024-10-01", "2024-12-31"),
         ("今年第二季度", "今年第二季度", "2025-04-01", "2025-06-30"),
         ("q2 2024 revenue", "q2 2024", "2024-04-01", "2024-06-30"),
-        ("Revenue in q3 fell.", "q3", "2025-07-01", "2025-09-30"),
+        ("Revenue in q3 fell.", "q3", "2024-07-01", "2024-09-30"),
         ("Revenue for Q2 of 2024 fell.", "Q2 of 2024", "2024-04-01", "2024-06-30"),
     ],
 )
@@ -1141,10 +1122,9 @@ def test_quarters_written_without_du_or_in_lower_case(text, written, start, end)
         "節目第二季開播",
         "第三季播出后",
         "四季如春",
-        "公司在2024财年第三季营收增长",
     ],
 )
-def test_seasons_of_shows_and_fiscal_quarters_are_not_quarters(text):
+def test_seasons_of_shows_are_not_quarters(text):
     assert find_dates(text, reference=R).mentions == ()
 
 
@@ -1165,3 +1145,405 @@ def test_the_end_of_a_year_with_a_hyphen():
         date(2024, 12, 31),
     )
     assert find_dates("It aims to end 2024 with a profit.", reference=R).mentions == ()
+
+
+# R is Tuesday 7 January 2025; its week runs from Monday 6 to Sunday 12 January.
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision"),
+    [
+        ("周一发布", "周一", "2025-01-06", "2025-01-06", "day"),
+        ("週二晚間發佈", "週二晚間", "2025-01-07", "2025-01-07", "day"),
+        ("星期五发布", "星期五", "2025-01-03", "2025-01-03", "day"),
+        ("礼拜天发布", "礼拜天", "2025-01-05", "2025-01-05", "day"),
+        ("上周一发布", "上周一", "2024-12-30", "2024-12-30", "day"),
+        ("上個星期五宣佈", "上個星期五", "2025-01-03", "2025-01-03", "day"),
+        ("本周三上线", "本周三", "2025-01-08", "2025-01-08", "day"),
+        ("下周一开售", "下周一", "2025-01-13", "2025-01-13", "day"),
+        ("新品将于周五发布", "周五", "2025-01-10", "2025-01-10", "day"),
+        ("The model shipped on Monday.", "Monday", "2025-01-06", "2025-01-06", "day"),
+        ("Monday's vote was close.", "Monday", "2025-01-06", "2025-01-06", "day"),
+        ("It was signed last Tuesday.", "last Tuesday", "2024-12-31", "2024-12-31", "day"),
+        ("They meet next Friday.", "next Friday", "2025-01-10", "2025-01-10", "day"),
+        ("The vote is this Friday.", "this Friday", "2025-01-10", "2025-01-10", "day"),
+        ("上周公司宣布涨价", "上周", "2024-12-30", "2025-01-05", "week"),
+        ("本週下載量翻倍", "本週", "2025-01-06", "2025-01-12", "week"),
+        ("下个星期开会", "下个星期", "2025-01-13", "2025-01-19", "week"),
+        ("The model shipped last week.", "last week", "2024-12-30", "2025-01-05", "week"),
+        ("Downloads doubled this week.", "this week", "2025-01-06", "2025-01-12", "week"),
+        ("一周后发布", "一周后", "2025-01-13", "2025-01-19", "week"),
+        (
+            "It was signed the week before last.",
+            "the week before last",
+            "2024-12-23",
+            "2024-12-29",
+            "week",
+        ),
+        ("上周末双方签约", "上周末", "2025-01-04", "2025-01-05", "interval"),
+        ("本週末開售", "本週末", "2025-01-11", "2025-01-12", "interval"),
+        ("Talks went on over the weekend.", "the weekend", "2025-01-04", "2025-01-05", "interval"),
+        ("We will meet next weekend.", "next weekend", "2025-01-18", "2025-01-19", "interval"),
+        ("大后天开售", "大后天", "2025-01-10", "2025-01-10", "day"),
+        ("The firm said last night.", "last night", "2025-01-06", "2025-01-06", "day"),
+        (
+            "It ships the day after tomorrow.",
+            "the day after tomorrow",
+            "2025-01-09",
+            "2025-01-09",
+            "day",
+        ),
+        ("两周前，公司发布了新模型", "两周前", "2024-12-23", "2024-12-29", "week"),
+        ("It raised money two weeks ago.", "two weeks ago", "2024-12-23", "2024-12-29", "week"),
+    ],
+)
+def test_weekdays_and_weeks(text, written, start, end, precision):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat(), mention.end.isoformat()) == (
+        written,
+        start,
+        end,
+    )
+    assert mention.precision == precision
+    assert mention.anchor == Anchor("2025-01-07", "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision", "qualifier"),
+    [
+        ("两个月前，公司发布新品", "两个月前", "2024-11-01", "2024-11-30", "month", None),
+        ("他四年前加入公司", "四年前", "2021-01-01", "2021-12-31", "year", None),
+        ("他四年前加入公司", "四年前", "2021-01-01", "2021-12-31", "year", None),
+        ("三十幾年前創辦工廠", "三十幾年前", "1986-01-01", "1994-12-31", "year", "approx"),
+        ("几年前他在谷歌工作", "几年前", "2016-01-01", "2023-12-31", "year", "approx"),
+        ("半年前公司还在亏损", "半年前", "2024-07-01", "2024-07-31", "month", None),
+        ("一天前公司发出预警", "一天前", "2025-01-06", "2025-01-06", "day", None),
+        (
+            "The lab opened three months ago.",
+            "three months ago",
+            "2024-10-01",
+            "2024-10-31",
+            "month",
+            None,
+        ),
+        ("他前两天说", "前两天", "2025-01-04", "2025-01-06", "day", "approx"),
+        ("前幾天，公司宣佈", "前幾天", "2024-12-29", "2025-01-05", "day", "approx"),
+        ("这两天股价大涨", "这两天", "2025-01-05", "2025-01-07", "day", "approx"),
+        ("他两个多月前加入", "两个多月前", "2024-10-01", "2024-11-30", "month", "approx"),
+        ("A year ago the stock was cheap.", "A year ago", "2024-01-01", "2024-12-31", "year", None),
+        (
+            "Several years ago it moved.",
+            "Several years ago",
+            "2016-01-01",
+            "2023-12-31",
+            "year",
+            "approx",
+        ),
+        ("a decade ago", "a decade ago", "2015-01-01", "2015-12-31", "year", None),
+        # Into the future with nothing earlier to count from: a forecast, reported as such.
+        (
+            "三年后,没有一个公司会被认为是大模型公司",
+            "三年后",
+            "2028-01-01",
+            "2028-12-31",
+            "year",
+            None,
+        ),
+        ("5年後將沒有獨立的大模型公司", "5年後", "2030-01-01", "2030-12-31", "year", None),
+        (
+            "Five years from now it will be profitable.",
+            "Five years from now",
+            "2030-01-01",
+            "2030-12-31",
+            "year",
+            None,
+        ),
+    ],
+)
+def test_counted_offsets_from_the_reference(text, written, start, end, precision, qualifier):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat(), mention.end.isoformat()) == (
+        written,
+        start,
+        end,
+    )
+    assert (mention.precision, mention.qualifier) == (precision, qualifier)
+    assert mention.anchor.basis == "published"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "anchor"),
+    [
+        ("2020年3月公司成立，半年后完成融资", "半年后", "2020-09-01", "2020-09-30", "2020-03"),
+        ("2021年6月上市；兩年後退市", "兩年後", "2023-01-01", "2023-12-31", "2021-06"),
+        ("2024年5月10日发布，一天前股价大涨", "一天前", "2024-05-09", "2024-05-09", "2024-05-10"),
+        ("2019年公司推出产品，同年6月完成融资", "同年6月", "2019-06-01", "2019-06-30", "2019"),
+        (
+            "2024年5月10日签约，当日晚公司发布公告",
+            "当日晚",
+            "2024-05-10",
+            "2024-05-10",
+            "2024-05-10",
+        ),
+        (
+            "Founded in March 2020. Six months later it raised money.",
+            "Six months later",
+            "2020-09-01",
+            "2020-09-30",
+            "2020-03",
+        ),
+        (
+            "It closed on May 10, 2024. Three days later the CEO quit.",
+            "Three days later",
+            "2024-05-13",
+            "2024-05-13",
+            "2024-05-10",
+        ),
+        (
+            "It closed on May 10, 2024, and the same day shares rose.",
+            "the same day",
+            "2024-05-10",
+            "2024-05-10",
+            "2024-05-10",
+        ),
+        # 次日 opening a paragraph counts from the last day of the paragraphs before it.
+        ("2024年3月5日签约。\n次日,公司辟谣", "次日", "2024-03-06", "2024-03-06", "2024-03-05"),
+        (
+            "雙方於2024年3月5日簽約。\n\n第二天，公司闢謠",
+            "第二天",
+            "2024-03-06",
+            "2024-03-06",
+            "2024-03-05",
+        ),
+        (
+            "The deal was signed on March 5, 2024.\nThe next day shares fell.",
+            "The next day",
+            "2024-03-06",
+            "2024-03-06",
+            "2024-03-05",
+        ),
+    ],
+)
+def test_dates_relative_to_a_previous_date_anchor_on_it(text, written, start, end, anchor):
+    mention = find_dates(text, reference=R).mentions[-1]
+    assert (mention.text, mention.start.isoformat(), mention.end.isoformat()) == (
+        written,
+        start,
+        end,
+    )
+    assert mention.anchor == Anchor(anchor, "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day", "warned"),
+    [
+        ("行政院今(7)日宣布", "今(7)日", "2025-01-07", False),
+        ("台積電昨（6）日公布營收", "昨（6）日", "2025-01-06", False),
+        # The number disagrees with R: the written day wins, with a warning.
+        ("經濟部今(21)日表示", "今(21)日", "2024-12-21", True),
+        ("本月5日，公司发布新品", "本月5日", "2025-01-05", False),
+        ("上个月20号双方签约", "上个月20号", "2024-12-20", False),
+        ("新品將於下月三號上市", "下月三號", "2025-02-03", False),
+    ],
+)
+def test_day_forms_of_the_month_words(text, written, day, warned):
+    scan = find_dates(text, reference=R)
+    (mention,) = scan.mentions
+    assert (mention.text, mention.start.isoformat(), mention.precision) == (written, day, "day")
+    assert [w.text for w in scan.warnings] == ([written] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision"),
+    [
+        ("Revenue for FY2024 rose 8%.", "FY2024", "2024-01-01", "2024-12-31", "year"),
+        ("Revenue for FY24 rose.", "FY24", "2024-01-01", "2024-12-31", "year"),
+        ("Net profit in fiscal 2023 doubled.", "fiscal 2023", "2023-01-01", "2023-12-31", "year"),
+        (
+            "Results for fiscal year 2024 are due.",
+            "fiscal year 2024",
+            "2024-01-01",
+            "2024-12-31",
+            "year",
+        ),
+        (
+            "In the 2024 fiscal year sales rose.",
+            "2024 fiscal year",
+            "2024-01-01",
+            "2024-12-31",
+            "year",
+        ),
+        ("Q3 FY2024 results beat estimates.", "Q3 FY2024", "2024-07-01", "2024-09-30", "quarter"),
+        ("FY2024 Q3 results beat estimates.", "FY2024 Q3", "2024-07-01", "2024-09-30", "quarter"),
+        (
+            "Apple's fiscal third quarter beat estimates.",
+            "fiscal third quarter",
+            "2024-07-01",
+            "2024-09-30",
+            "quarter",
+        ),
+        ("公司2024财年营收增长", "2024财年", "2024-01-01", "2024-12-31", "year"),
+        ("公司在2024财年第三季度扭亏", "2024财年第三季度", "2024-07-01", "2024-09-30", "quarter"),
+        ("公司在2024财年第三季营收增长", "2024财年第三季", "2024-07-01", "2024-09-30", "quarter"),
+        ("公司24财年营收增长", "24财年", "2024-01-01", "2024-12-31", "year"),
+        ("公司2025財政年度營收增長", "2025財政年度", "2025-01-01", "2025-12-31", "year"),
+        ("2024財年，上半財年增速較快", "上半財年", "2024-01-01", "2024-06-30", "half"),
+    ],
+)
+def test_fiscal_periods_are_calendar_periods_marked_fiscal(text, written, start, end, precision):
+    mention = find_dates(text, reference=R).mentions[-1]
+    assert (mention.text, mention.start.isoformat(), mention.end.isoformat()) == (
+        written,
+        start,
+        end,
+    )
+    assert (mention.precision, mention.qualifier) == (precision, "fiscal")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision", "qualifier"),
+    [
+        ("今年春节票房创新高", "今年春节", "2025-01-29", "2025-01-29", "day", None),
+        ("去年中秋節", "去年中秋節", "2024-09-17", "2024-09-17", "day", None),
+        ("中秋，公司发放月饼", "中秋", "2024-09-17", "2024-09-17", "day", None),
+        ("国庆期间景区人满为患", "国庆期间", "2024-10-01", "2024-10-07", "interval", "approx"),
+        ("2023年农历八月十五重逢", "2023年农历八月十五", "2023-09-29", "2023-09-29", "day", None),
+        ("2024年臘月廿三舉行年會", "2024年臘月廿三", "2025-01-22", "2025-01-22", "day", None),
+        ("2025年闰六月遭遇洪灾", "2025年闰六月", "2025-07-25", "2025-08-22", "interval", None),
+        ("双十一成交额创新高", "双十一", "2024-11-11", "2024-11-11", "day", None),
+        (
+            "Stores opened on Thanksgiving 2024.",
+            "Thanksgiving 2024",
+            "2024-11-28",
+            "2024-11-28",
+            "day",
+            None,
+        ),
+        (
+            "The strike began on Labor Day 2023.",
+            "Labor Day 2023",
+            "2023-09-04",
+            "2023-09-04",
+            "day",
+            None,
+        ),
+        ("Sales jumped over Christmas.", "Christmas", "2024-12-25", "2024-12-25", "day", None),
+        ("Cyber Monday 2024 sales", "Cyber Monday 2024", "2024-12-02", "2024-12-02", "day", None),
+        ("2024年除夕夜", "2024年除夕", "2024-02-09", "2024-02-09", "day", None),
+        ("國慶黃金週", "國慶黃金週", "2024-10-01", "2024-10-07", "interval", "approx"),
+        ("这座城堡建于17世纪", "17世纪", "1600-01-01", "1699-12-31", "century", None),
+        ("本世纪最重要的发明", "本世纪", "2000-01-01", "2099-12-31", "century", None),
+        ("12世纪末成为贸易中心", "12世纪末", "1190-01-01", "1199-12-31", "decade", "late"),
+        ("19世紀50年代後期", "19世紀50年代後期", "1850-01-01", "1859-12-31", "decade", "late"),
+        (
+            "It dates from the 17th century.",
+            "the 17th century",
+            "1600-01-01",
+            "1699-12-31",
+            "century",
+            None,
+        ),
+        ("三季度末营收增长", "三季度末", "2024-09-01", "2024-09-30", "month", "late"),
+        ("2025年第一季度初", "2025年第一季度初", "2025-01-01", "2025-01-31", "month", "early"),
+        ("他零九年加入公司", "零九年", "2009-01-01", "2009-12-31", "year", None),
+        ("工厂在八五年建成", "八五年", "1985-01-01", "1985-12-31", "year", None),
+        ("他在四五年出生", "四五年", "1945-01-01", "1945-12-31", "year", None),
+        ("7·21特大暴雨", "7·21", "2024-07-21", "2024-07-21", "day", None),
+        ("公司于2001.07-23注册", "2001.07-23", "2001-07-23", "2001-07-23", "day", None),
+        ("他在2011.05-2013任职", "2011.05-2013", "2011-05-01", "2013-12-31", "interval", None),
+        ("2019年3——5月停产", "2019年3——5月", "2019-03-01", "2019-05-31", "interval", None),
+        ("1990到95年6月任职", "1990到95年6月", "1990-01-01", "1995-06-30", "interval", None),
+        (
+            "10月3号、4号、5号举行",
+            "10月3号、4号、5号",
+            "2024-10-03",
+            "2024-10-05",
+            "interval",
+            None,
+        ),
+        ("今年前三个月销量增长", "今年前三个月", "2025-01-01", "2025-03-31", "interval", None),
+        ("2024年前10个月营收增长", "2024年前10个月", "2024-01-01", "2024-10-31", "interval", None),
+        ("2012年首月扭亏", "2012年首月", "2012-01-01", "2012-01-31", "month", None),
+        ("2024年首季度营收增长", "2024年首季度", "2024-01-01", "2024-03-31", "quarter", None),
+        (
+            "in the first nine months of 2024",
+            "the first nine months of 2024",
+            "2024-01-01",
+            "2024-09-30",
+            "interval",
+            None,
+        ),
+    ],
+)
+def test_holidays_centuries_short_forms_and_parts_of_periods(
+    text, written, start, end, precision, qualifier
+):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat(), mention.end.isoformat()) == (
+        written,
+        start,
+        end,
+    )
+    assert (mention.precision, mention.qualifier) == (precision, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三年来，公司营收翻番",
+        "三年來，公司營收翻番",
+        "两年内，公司计划上市",
+        "兩年內，公司計劃上市",
+        "项目历时5个月",
+        "項目歷時5個月",
+        "公司成立不到八个月就获得融资",
+        "他工作了四五年",
+        "過去兩週，股價下跌",
+        "一周内完成交付",
+        "十几年来他一直在研究电池",
+        "每週二更新一次",
+        "亚洲激惰小说 | 3天前 |",
+        "The strike lasted for two weeks.",
+        "The plant was built in less than eight months.",
+        "The 45-year-old founder resigned.",
+        "Over the past three months, sales fell.",
+        "He spent several weeks in Beijing.",
+        "Within two years the firm expects a profit.",
+        "The weekly meeting was cancelled.",
+        "Tuesdays are quiet.",
+        "two years before the IPO it was private",
+        "It opened three months later than planned.",
+        "庆祝国庆70周年",
+        "He writes for The Sunday Times.",
+        "Stores close on Mondays.",
+        "每年春节都回家",
+        "展会前两天免费入场",
+        "周末加班",
+    ],
+)
+def test_durations_ages_and_habits_are_never_dates(text):
+    assert find_dates(text, reference=R).mentions == ()
+
+
+# R is 7 January 2025: without a year in the paragraph a period is the latest that starts
+# on or before R, unless its clause looks ahead.
+@pytest.mark.parametrize(
+    ("text", "written", "start"),
+    [
+        ("第三季度，公司扭亏为盈", "第三季度", "2024-07-01"),
+        ("公司预计第三季度扭亏", "第三季度", "2025-07-01"),
+        ("第三季度有望扭亏", "第三季度", "2025-07-01"),
+        ("下半年，市场将继续分化。", "下半年", "2025-07-01"),
+        ("5月，公司发布了新品", "5月", "2024-05-01"),
+        ("公司计划5月发布新品", "5月", "2025-05-01"),
+        ("公司周五将发布新品", "周五", "2025-01-10"),
+        ("他周一表示公司将裁员", "周一", "2025-01-06"),
+        ("1月6日晚，有消息称公司将被收购", "1月6日晚", "2025-01-06"),
+        ("中秋，公司发放月饼", "中秋", "2024-09-17"),
+        ("Revenue fell in the third quarter.", "the third quarter", "2024-07-01"),
+        ("It will launch the car in the third quarter.", "the third quarter", "2025-07-01"),
+        ("The company said Monday it will cut jobs.", "Monday", "2025-01-06"),
+        ("In May the firm said it will expand.", "May", "2024-05-01"),
+    ],
+)
+def test_yearless_periods_look_ahead_only_where_their_clause_does(text, written, start):
+    mention = only(text)
+    assert (mention.text, mention.start.isoformat()) == (written, start)

@@ -17,6 +17,10 @@ from timeline.pipeline.dates import find_dates, infer_reference_date, parse_refe
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "benchmarks" / "labelled" / "dates.jsonl"
 CASES = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
+# Everyday news forms (weekdays, weeks, offsets, fiscal years, holidays, ranges, short forms)
+# in the three scripts, with durations as negatives; every mention labels its qualifier.
+FORMS = ROOT / "benchmarks" / "labelled" / "dates_forms.jsonl"
+FORM_CASES = [json.loads(line) for line in FORMS.read_text(encoding="utf-8").splitlines() if line]
 
 
 def _keys(mentions) -> Counter:
@@ -62,6 +66,23 @@ def test_every_written_case(case):
     for expected in case["expected"]:
         if "qualifier" in expected:
             assert qualifiers[expected["text"]] == expected["qualifier"], expected["text"]
+
+
+@pytest.mark.parametrize("case", FORM_CASES, ids=lambda case: f"{case['lang']} {case['text'][:24]}")
+def test_every_everyday_form(case):
+    mentions = _mentions(case)
+    assert _keys(mentions) == _expected(case)
+    assert sorted((m.text, m.qualifier) for m in mentions) == sorted(
+        (e["text"], e["qualifier"]) for e in case["expected"]
+    )
+
+
+def test_everyday_forms_cover_the_three_scripts_and_durations():
+    languages = {case["lang"] for case in FORM_CASES}
+    negatives = [case for case in FORM_CASES if case["origin"] == "forms: negative"]
+    assert languages == {"zh-Hans", "zh-Hant", "en"}
+    assert len(FORM_CASES) >= 200
+    assert {case["lang"] for case in negatives} == languages
 
 
 def test_labelled_set_quality():

@@ -13,14 +13,16 @@ from datetime import date
 # Finest first. An explicit interval is ranked by its span, like the periods around it.
 PRECISION_RANK = {
     "day": 0,
-    "xun": 1,
-    "month": 2,
-    "interval": 3,
-    "quarter": 4,
-    "part": 5,
-    "half": 6,
-    "year": 7,
-    "decade": 8,
+    "week": 1,
+    "xun": 2,
+    "month": 3,
+    "interval": 4,
+    "quarter": 5,
+    "part": 6,
+    "half": 7,
+    "year": 8,
+    "decade": 9,
+    "century": 10,
 }
 
 CONSISTENT = "consistent"

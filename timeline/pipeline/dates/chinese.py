@@ -7,13 +7,14 @@ Each pattern below is one family of expressions; its builder turns a match into 
 import re
 
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
-from timeline.pipeline.dates.numerals import small_number, year_number
+from timeline.pipeline.dates.numerals import CHINESE_DIGITS, small_number, year_number
 from timeline.pipeline.dates.rules import Rule
 
 _SP = "[ \t]?"
 _NUM = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 _NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9_.\-/])"
-_RANGE = "[~\\-–—至到、]"
+# A range word; a dash may be doubled (3——5月).
+_RANGE = "[~\\-–—至到、]—?"
 _TIME_OF_DAY = "晚间|晚上|凌晨|上午|下午|中午|早上|早间|傍晚|夜间|清晨|深夜|晚|夜"
 
 # Tables of words: the vocabulary of the grammar.
@@ -77,6 +78,7 @@ DAY_WORDS = {
     "明日": 1,
     "明晚": 1,
     "后天": 2,
+    "大后天": 3,
 }
 MONTH_WORDS = {
     "上上个月": -2,
@@ -208,13 +210,15 @@ _DAY_TAIL = rf"""
     (?P<d>{_NUM}){_SP}
     (?:
         {_RANGE}{_SP}(?P<d2>{_NUM}){_SP}[日号]
-      | [日号](?:{_SP}{_RANGE}{_SP}(?P<d3>{_NUM}){_SP}[日号])?
+      | [日号]
+        (?:(?:{_SP}{_RANGE}{_SP}{_NUM}{_SP}[日号])*{_SP}{_RANGE}{_SP}(?P<d3>{_NUM}){_SP}[日号])?
     )
     (?P<tod>{_TIME_OF_DAY})?
 """
 _TAIL = rf"""
     (?:
-        (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
+        (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
+        (?(qpre)|(?P<qend>末|底|初(?![{_NOT_EARLY}]))?)
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
@@ -232,6 +236,19 @@ POINT_PATTERN = re.compile(
     rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
 )
+# Parts of a year with their own words: 首季度, 2012年首月, 2023年前十个月, 后两个月, 寒假.
+# The words come first, each family in a pattern of its own, so that the engine can skip
+# ahead to them; the year before them is read by the builder (``_HEAD_BEFORE``).
+FIRST_PART_PATTERN = re.compile("首(?:(?P<qfirst>个?季度)|(?P<mfirst>月))")
+VACATION_PATTERN = re.compile("(?P<vacation>[寒暑])假")
+MONTHS_PART_PATTERN = re.compile(
+    "(?P<mpart>[前后])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)"
+)
+_HEAD_BEFORE = re.compile(rf"(?P<head>{_YEAR_HEAD}){_SP}$", re.VERBOSE)
+_ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]")
+# 零九年, 八五年: two-digit years in Chinese numerals, where a count cannot be meant (年
+# first, so that the engine can skip ahead to it).
+CHINESE_TWO_DIGIT_YEAR = re.compile("年(?<=[〇零一二三四五六七八九]{2}年)")
 BARE_DAY_PATTERN = re.compile(
     rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
 )
@@ -245,7 +262,7 @@ _CENTURY_BEFORE_DECADE = rf"(?:{_CENTURY}{_SP}(?:的{_SP})?)?"
 DECADE_PATTERN = re.compile(
     rf"(?=[0-9一二三四五六七八九十上本这])"
     rf"{_CENTURY_BEFORE_DECADE}(?<![0-9])"
-    rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代(?P<part>初期?|中期|末期?)?"
+    rf"(?P<dec>[0-9]{{3}}0|[0-9]0|[一二三四五六七八九]十){_SP}年代(?P<part>初期?|中期|末期?|前期|后期)?"
 )
 # Two decades under one 年代: "八九十年代", "七八十年代", "八、九十年代", "80、90年代",
 # "80-90年代". Like "9、10 月", the list is read as the interval from the first to the last.
@@ -259,7 +276,15 @@ DECADE_PAIR_PATTERN = re.compile(
 )
 # 本世纪初 / 上世纪末: the first or last decade of the century.
 CENTURY_PART_PATTERN = re.compile(rf"{_CENTURY}之?(?P<part>初|末)")
-DECADE_PARTS = {"初": "early", "初期": "early", "中期": "mid", "末": "late", "末期": "late"}
+DECADE_PARTS = {
+    "初": "early",
+    "初期": "early",
+    "前期": "early",
+    "中期": "mid",
+    "末": "late",
+    "末期": "late",
+    "后期": "late",
+}
 # A four-digit year with no 年 ("对六小虎的2025而言") counts only after a word that
 # introduces a time and before anything that would make it a quantity.
 BARE_YEAR_PATTERN = re.compile(
@@ -288,7 +313,38 @@ QUARTER_WORD_PATTERN = _words_pattern(QUARTER_WORDS)
 DAY_WORD_PATTERN = _words_pattern(DAY_WORDS)
 MONTH_WORD_PATTERN = re.compile(
     rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})"
-    rf"(?P<xun>{_XUN})?"
+    rf"(?:(?P<xun>{_XUN})|{_SP}(?P<d>{_NUM}){_SP}[日号](?P<tod>{_TIME_OF_DAY})?)?"
+)
+# 今(21)日, 昨（20）日: Taiwanese papers write the day of a day word in parentheses.
+# The parenthesis comes first, so that the engine can skip ahead to it; the day word
+# before it is read by the builder.
+CHECKED_DAY_PATTERN = re.compile(
+    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_TIME_OF_DAY})?"
+)
+_CHECKED_DAY_WORD = re.compile(rf"(?P<word>今|昨|前|明){_SP}$")
+_CHECKED_DAY_SHIFTS = {"前": -2, "昨": -1, "今": 0, "明": 1}
+# Fiscal years: 2024财年, 24财年, 本财年, 2023财年第三季度, 上半财年. The calendar year, marked
+# fiscal (a company's fiscal calendar is not known here).
+FISCAL_PATTERN = re.compile(
+    rf"(?:{_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})"
+    rf"|{_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}})|(?P<rel>本|今|上一?个?|下一?个?|去|明))"
+    rf"{_SP}财政?年度?"
+    rf"(?:{_SP}(?:第?(?P<q>[一二三四1-4])季度?|(?P<half>[上下])半年|[Qq](?P<qq>[1-4])))?"
+    rf"|(?P<fhalf>[上下])半财年"
+)
+_FISCAL_SHIFTS = {"本": 0, "今": 0, "上": -1, "去": -1, "下": 1, "明": 1}
+# 17世纪, 十七世纪, 上世纪 alone: the century (the first year to the 99th after it).
+CENTURY_PATTERN = re.compile(
+    rf"(?:(?<![0-9])(?P<cent>[0-9]{{1,2}})|(?<![一二三四五六七八九十])(?P<cz>[一二三四五六七八九十]{{1,3}})"
+    rf"|(?P<crel>上一?个?|本|这一?个?)){_SP}世纪"
+    rf"(?![0-9一二三四五六七八九十初末之中的]|{_SP}[0-9一二三四五六七八九十])"
+)
+# "1990到95年6月": a four-digit year with no 年 opens a range to a year that has one.
+# The year comes first (its boundary is checked by the builder) so that the engine can skip
+# ahead to a digit.
+YEAR_BEFORE_RANGE_PATTERN = re.compile(
+    rf"(?P<year>(?:1[5-9]|20)[0-9]{{2}})"
+    rf"(?={_SP}(?:到|至|——|—|-|~){_SP}(?:(?:1[5-9]|20)?[0-9]{{2}}|[〇零一二三四五六七八九]{{2,4}}){_SP}年)"
 )
 RECENT_PATTERN = _words_pattern(RECENT_WORDS)
 FOLLOW_PATTERN = re.compile(
@@ -356,6 +412,11 @@ def _quarter_without_du(text: str, match: re.Match, has_head: bool) -> bool:
     )
 
 
+def _digits(token: str) -> str:
+    """零九 → "09": Chinese numerals written digit by digit, as ASCII digits."""
+    return "".join(str(CHINESE_DIGITS[ch]) for ch in token)
+
+
 def _year_fields(match: re.Match) -> dict | None:
     if match["y4"]:
         if not match["y4"].isdigit() and not match["nian"]:
@@ -412,6 +473,10 @@ def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | N
         quarter = QUARTER_NUMBERS[match["q"] or match["qq"]]
         if match["qpre"]:
             return Span(Point("month", month=1, **year), Point("month", month=3 * quarter, **year))
+        if match["qend"]:
+            # 三季度末: the quarter's last month (季度初 its first), qualifier late / early.
+            month = 3 * quarter - 2 if match["qend"] == "初" else 3 * quarter
+            return Point("month", month=month, **year)
         return Point("quarter", index=quarter, **year)
     if match["half"]:
         return Point("half", index=1 if match["half"] == "上" else 2, **year)
@@ -477,7 +542,60 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     if isinstance(tail, str):
         # A bare "13月" is more likely a count or a typo than a date worth a warning.
         return Candidate(start, end, None, problem=tail) if has_head or match["d"] else None
+    if match["qend"]:
+        return Candidate(start, end, tail, qualifier="early" if match["qend"] == "初" else "late")
     return Candidate(start, end, tail)
+
+
+def _chinese_two_digit_year(text: str, match: re.Match) -> Candidate | None:
+    start, end = match.start() - 2, match.end()
+    if text[start - 1 : start] in "〇零一二三四五六七八九十两" and start > 0:
+        return None
+    digits = _digits(text[start : start + 2])
+    if not _two_digit_year_reads(text, start, end, digits):
+        return None
+    return Candidate(start, end, Point("year", two_digit_year=int(digits)))
+
+
+def _part_words(groups: dict, year: dict, has_head: bool) -> Point | Span | None:
+    if groups.get("qfirst"):
+        return Point("quarter", index=1, **year)
+    if groups.get("mfirst"):
+        return Point("month", month=1, **year) if has_head else None
+    if groups.get("vacation"):
+        first, last = (1, 2) if groups["vacation"] == "寒" else (7, 8)
+        return Span(Point("month", month=first, **year), Point("month", month=last, **year))
+    count = small_number(groups["mn"].replace("两", "二"))
+    if not count or count > 11:
+        return None
+    if groups["mpart"] == "前":
+        return Span(Point("month", month=1, **year), Point("month", month=count, **year))
+    return Span(Point("month", month=13 - count, **year), Point("month", month=12, **year))
+
+
+def _period_part(text: str, match: re.Match) -> Candidate | None:
+    start, groups = match.start(), match.groupdict()
+    head = _HEAD_BEFORE.search(text, max(0, start - 8), start)
+    year = (_year_fields(head) or {}) if head else {}
+    if head and head["y4"] and not head["nian"]:
+        year = {}
+    if head and head["yctx"] == "当年" and _preceding(text, head.start()) in _NOT_BEFORE_DANG:
+        year = {}
+    has_head = bool(year)
+    # "前三个月" alone may count back from an event ("上市前三个月"); "后两个月" is the end
+    # of the paragraph's year only where it opens a clause.
+    if (
+        groups.get("mpart")
+        and not has_head
+        and (groups["mpart"] == "前" or _preceding(text, start) not in _CLAUSE_START | {""})
+    ):
+        return None
+    expression = _part_words(groups, year, has_head)
+    if expression is None:
+        return None
+    first = head.start() if has_head else start
+    qualifier = "approx" if groups.get("vacation") else None
+    return Candidate(first, match.end(), expression, qualifier=qualifier)
 
 
 def _bare_part(text: str, match: re.Match) -> Candidate | None:
@@ -609,8 +727,13 @@ def _day_word(text: str, match: re.Match) -> Candidate | None:
 
 
 def _month_word(text: str, match: re.Match) -> Candidate | None:
-    word = match.group()[: match.start("xun") - match.start()] if match["xun"] else match.group()
-    shift = MONTH_WORDS[word]
+    cut = match.start("xun") if match["xun"] else match.start("d") if match["d"] else match.end()
+    shift = MONTH_WORDS[text[match.start() : cut].rstrip(" \t")]
+    if match["d"]:
+        day = small_number(match["d"])
+        if day is None or not 1 <= day <= 31:
+            return None
+        return Candidate(*match.span(), Point("day", month_shift=shift, day=day))
     if match["xun"] in TWO_XUN_WORDS:
         return None
     if match["xun"]:
@@ -618,6 +741,53 @@ def _month_word(text: str, match: re.Match) -> Candidate | None:
             *match.span(), Point("xun", month_shift=shift, index=XUN_WORDS[match["xun"]])
         )
     return Candidate(*match.span(), Point("relative_month", month_shift=shift))
+
+
+def _checked_day(text: str, match: re.Match) -> Candidate | None:
+    word = _CHECKED_DAY_WORD.search(text, max(0, match.start() - 2), match.start())
+    day = int(match["d"])
+    if word is None or not 1 <= day <= 31:
+        return None
+    shift = _CHECKED_DAY_SHIFTS[word["word"]]
+    point = Point("relative_day", day_shift=shift, check_day=day)
+    return Candidate(word.start(), match.end(), point)
+
+
+def _fiscal(text: str, match: re.Match) -> Candidate | None:
+    if match["fhalf"]:
+        point = Point("half", index=1 if match["fhalf"] == "上" else 2, fiscal=True)
+        return Candidate(*match.span(), point)
+    if match["y4"]:
+        year = {"year": year_number(match["y4"])}
+    elif match["y2"]:
+        year = {"two_digit_year": int(match["y2"])}
+    else:
+        year = {"year_shift": _FISCAL_SHIFTS[match["rel"][0]]}
+    if match["q"] or match["qq"]:
+        point = Point(
+            "quarter", index=QUARTER_NUMBERS[match["q"] or match["qq"]], fiscal=True, **year
+        )
+    elif match["half"]:
+        point = Point("half", index=1 if match["half"] == "上" else 2, fiscal=True, **year)
+    else:
+        point = Point("year", fiscal=True, **year)
+    return Candidate(*match.span(), point)
+
+
+def _century_alone(text: str, match: re.Match) -> Candidate | None:
+    if match["crel"]:
+        shift = -1 if match["crel"].startswith("上") else 0
+        return Candidate(*match.span(), Point("century", century_shift=shift))
+    number = int(match["cent"]) if match["cent"] else small_number(match["cz"])
+    if not number or number > 21:
+        return None
+    return Candidate(*match.span(), Point("century", decade=(number - 1) * 100))
+
+
+def _year_before_range(text: str, match: re.Match) -> Candidate | None:
+    if _ALNUM_BEFORE.match(text, match.start() - 1) and match.start():
+        return None
+    return Candidate(*match.span(), Point("year", year=int(match["year"])))
 
 
 def _recent(text: str, match: re.Match) -> Candidate | None:
@@ -637,13 +807,19 @@ def _follow(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[word]))
 
 
+# A digit before a range word: both year-range rules hold one.
+_YEAR_RANGE_KEY = re.compile(r"[0-9][ \t]?[\-–—~至到]")
 RULES: tuple[Rule, ...] = (
-    Rule(YEAR_RANGE_PATTERN, _year_range, re.compile(r"[0-9][ \t]?[\-–—~至到]")),
+    Rule(YEAR_RANGE_PATTERN, _year_range, _YEAR_RANGE_KEY),
     Rule(DECADE_PATTERN, _decade, re.compile("年代")),
     Rule(DECADE_PAIR_PATTERN, _decade_pair, re.compile("年代")),
     Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪")),
     # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
     Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
+    Rule(FIRST_PART_PATTERN, _period_part),
+    Rule(VACATION_PATTERN, _period_part),
+    Rule(MONTHS_PART_PATTERN, _period_part),
+    Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year),
     Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]")),
     Rule(BARE_PART_PATTERN, _bare_part, re.compile("[年岁]")),
     Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]")),
@@ -651,6 +827,10 @@ RULES: tuple[Rule, ...] = (
     Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日")),
     Rule(DAY_WORD_PATTERN, _day_word),
     Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月")),
+    Rule(CHECKED_DAY_PATTERN, _checked_day),
+    Rule(FISCAL_PATTERN, _fiscal, re.compile("财")),
+    Rule(CENTURY_PATTERN, _century_alone, re.compile("世纪")),
+    Rule(YEAR_BEFORE_RANGE_PATTERN, _year_before_range, _YEAR_RANGE_KEY),
     Rule(RECENT_PATTERN, _recent),
     Rule(FOLLOW_PATTERN, _follow),
 )

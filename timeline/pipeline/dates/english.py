@@ -5,8 +5,9 @@ A month name must carry a day or year or follow a word that introduces a date ("
 "early May"). Written in lower case it counts only where it cannot be another word: full
 names do ("in june", "on november 5"), but "may", "march" and abbreviations ("mar",
 "dec") need a day or year next to them ("may 2024", "may 13"), so the verbs never become
-dates. Weeks and weekdays are not dates here (DATES.md does not define them): "on Tuesday,
-March 5" is the day March 5, "last week" nothing.
+dates. Weekdays, weeks and counted offsets are read by ``weeks``, holidays by
+``festivals``. Fiscal years ("fiscal 2024", "FY2025", "Q3 FY2024") are the calendar year
+with qualifier fiscal, as DATES.md says while a company's fiscal calendar is not known.
 """
 
 import re
@@ -60,7 +61,18 @@ PART_WORDS = {
     "close of": "late",
 }
 YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
-DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
 FOLLOW_WORDS = {
     "the same day": 0,
     "that same day": 0,
@@ -211,6 +223,44 @@ QUARTER_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:quarter){_E}")
 DAY_WORD = re.compile(rf"{_B}(?P<word>{_i(DAY_WORDS)}){_E}")
 FOLLOW_WORD = re.compile(rf"{_B}(?P<word>{_i(FOLLOW_WORDS)}){_E}")
 RECENT_WORD = re.compile(rf"{_B}(?P<word>{_i(RECENT_WORDS)}){_E}")
+_FY_YEAR = r"['’]?(?P<fy>(?:19|20)?\d\d)(?!\d)"
+_PERIOD_CODE = r"(?:Q(?P<q>[1-4])|H(?P<h>[12]))"
+_FISCAL_CODE = r"(?:Q(?P<q3>[1-4])|H(?P<h3>[12]))"
+FISCAL = re.compile(
+    rf"{_B}(?:{_PERIOD_CODE}{_S}+)?FY{_S}?{_FY_YEAR}(?:{_S}*(?:Q(?P<q2>[1-4])|H(?P<h2>[12])))?{_E}"
+    rf"|{_B}(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?{_S}+(?:{_FISCAL_CODE}{_S}+)?"
+    rf"(?P<year>{_YEAR}){_E}"
+    rf"|{_B}(?P<year2>{_YEAR}){_S}+(?i:fiscal)(?:{_S}|-)+(?i:year){_E}"
+    rf"|{_B}(?i:fiscal){_S}+(?:(?P<ord>{_i(ORDINALS)})(?:{_S}|-)+(?i:quarter)|Q(?P<q4>[1-4])){_E}"
+)
+_MONTH_COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
+MONTHS_OF_YEAR = re.compile(
+    rf"{_B}(?:(?i:the){_S}+)?(?P<which>(?i:first|last|final)){_S}+"
+    rf"(?P<n>{_i(_MONTH_COUNTS)}|[1-9]|1[01]){_S}+(?i:months){_S}+(?i:of){_S}+"
+    rf"(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year)){_E}"
+)
+_CENTURY_WORDS = {
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+CENTURY = re.compile(
+    rf"{_B}(?:(?i:the){_S}+)?(?:(?P<word>(?i:early|late))(?:{_S}|-)+)?"
+    rf"(?:(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)|(?P<nw>{_i(_CENTURY_WORDS)}))(?:{_S}|-)+(?i:century){_E}"
+)
 
 
 def _month(name: str) -> int:
@@ -430,6 +480,49 @@ def _recent_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("recent"))
 
 
+def _fiscal(text: str, match: re.Match) -> Candidate:
+    if match["fy"]:
+        digits = match["fy"]
+        year = {"year": int(digits)} if len(digits) == 4 else {"two_digit_year": int(digits)}
+    elif match["year"] or match["year2"]:
+        year = {"year": int(match["year"] or match["year2"])}
+    else:
+        year = {}
+    quarter = match["q"] or match["q2"] or match["q3"] or match["q4"]
+    half = match["h"] or match["h2"] or match["h3"]
+    if match["ord"]:
+        quarter = ORDINALS[match["ord"].lower()]
+    if quarter:
+        point = Point("quarter", index=int(quarter), fiscal=True, **year)
+    elif half:
+        point = Point("half", index=int(half), fiscal=True, **year)
+    else:
+        point = Point("year", fiscal=True, **year)
+    return Candidate(*match.span(), point)
+
+
+def _months_of_year(text: str, match: re.Match) -> Candidate:
+    word = match["n"].lower()
+    count = int(word) if word.isdigit() else _MONTH_COUNTS[word]
+    year = _year_fields(match, "year")
+    if match["which"].lower() == "first":
+        first, last = 1, count
+    else:
+        first, last = 13 - count, 12
+    span = Span(Point("month", month=first, **year), Point("month", month=last, **year))
+    return Candidate(*match.span(), span)
+
+
+def _century(text: str, match: re.Match) -> Candidate:
+    number = int(match["n"]) if match["n"] else _CENTURY_WORDS[match["nw"].lower()]
+    first = (number - 1) * 100
+    if match["word"]:
+        part = PART_WORDS[match["word"].lower()]
+        decade = first if part == "early" else first + 90
+        return Candidate(*match.span(), Point("decade", decade=decade, part=part))
+    return Candidate(*match.span(), Point("century", decade=first))
+
+
 def _rule(pattern: re.Pattern, build, key: str) -> Rule:
     return Rule(pattern, build, re.compile(key), lower=True)
 
@@ -467,7 +560,10 @@ RULES: tuple[Rule, ...] = (
     _rule(YEAR_RELATIVE, _year_relative, "year"),
     _rule(MONTH_RELATIVE_WORD, _month_relative_word, "month"),
     _rule(QUARTER_RELATIVE_WORD, _quarter_relative_word, "quarter"),
-    _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow"),
+    _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow|this|last night"),
     _rule(FOLLOW_WORD, _follow_word, "day|night|morning|evening"),
     _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
+    _rule(FISCAL, _fiscal, "f(?:y|iscal)"),
+    _rule(MONTHS_OF_YEAR, _months_of_year, "months"),
+    _rule(CENTURY, _century, "century"),
 )

@@ -22,6 +22,17 @@ class Point:
     when the paragraph has named a year before (当年 "that year"; else "back then").
     ``century_shift`` dates a decade or century part against the reference century
     (上世纪 = −1, 本世纪 = 0); ``part`` on a decade is its qualifier (90年代初, 本世纪初).
+
+    The units of the calendar words: weekday (``index`` 0 = Monday; ``week_shift`` for
+    本周三 / 上周五, else ``month_rule`` says which side of the reference), week and
+    weekend (``week_shift``; a weekend without one is the latest), offset ("三年前",
+    "six months later": ``count`` low and high, ``offset_unit``, ``direction``;
+    ``from_context`` counts from the paragraph's previous date where there is one),
+    holiday (``holiday`` names it; ``holiday_week`` for the break, 国庆期间), lunar
+    (``month``/``day`` of the lunar calendar, ``leap``) and century (``decade`` is its
+    first year). ``fiscal`` marks a fiscal year or quarter;
+    ``check_day`` the day written in "今(21)日", to be checked against the reference.
+    ``month_rule`` "ahead" marks a period without a year in a sentence that looks ahead.
     """
 
     unit: str
@@ -40,6 +51,16 @@ class Point:
     quarter_shift: int | None = None
     context_only: bool = False
     month_rule: str = "latest"
+    week_shift: int | None = None
+    count: tuple[int, int] | None = None
+    offset_unit: str | None = None
+    direction: int = 0
+    from_context: bool = False
+    holiday: str | None = None
+    holiday_week: bool = False
+    leap: bool = False
+    fiscal: bool = False
+    check_day: int | None = None
 
     @property
     def has_year(self) -> bool:

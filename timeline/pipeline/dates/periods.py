@@ -118,8 +118,16 @@ def _display_span(start: date, end: date) -> str:
     return f"{_display_day(start)} – {_display_day(end)}"
 
 
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
 def display_date(start: date, end: date, precision: str, qualifier: str | None) -> str:
-    """A short English rendering: "13 May 2024", "Q3 2024", "late 2024", "the 1990s"."""
+    """A short English rendering: "13 May 2024", "Q3 2024", "late 2024", "the 1990s",
+    "the 17th century"."""
     if precision == "day" and start == end:
         text = _display_day(start)
     elif precision == "month" and (start.year, start.month) == (end.year, end.month):
@@ -141,6 +149,8 @@ def display_date(start: date, end: date, precision: str, qualifier: str | None) 
         text = f"the {start.year}s"
         if qualifier in ("early", "mid", "late"):
             text = f"the {qualifier} {start.year}s"
+    elif precision == "century" and start.year % 100 == 0:
+        text = f"the {_ordinal(start.year // 100 + 1)} century"
     else:
         text = _display_span(start, end)
     if qualifier == "approx":
@@ -149,6 +159,8 @@ def display_date(start: date, end: date, precision: str, qualifier: str | None) 
         return f"before {text}"
     if qualifier == "after":
         return f"after {text}"
+    if qualifier == "fiscal":
+        return f"fiscal {text}"
     return text
 
 

@@ -14,7 +14,7 @@ late date of the paragraph's year is where it misreads.
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.pipeline.dates import periods
+from timeline.pipeline.dates import calendars, offsets, periods
 from timeline.pipeline.dates.expressions import Point, Span
 from timeline.pipeline.dates.model import Anchor, ReferenceDate
 
@@ -36,6 +36,12 @@ UNIT_PRECISION = {
     "year_to_date": "year",
     "rest_of_year": "year",
     "follow": "day",
+    "weekday": "day",
+    "week": "week",
+    "weekend": "interval",
+    "holiday": "day",
+    "lunar": "day",
+    "century": "century",
 }
 RELATIVE_UNITS = (
     "recent",
@@ -45,8 +51,15 @@ RELATIVE_UNITS = (
     "year_to_date",
     "rest_of_year",
     "follow",
+    "weekday",
+    "week",
+    "weekend",
+    "offset",
 )
 MONTH_BOUND_UNITS = ("month", "xun", "day")
+# Periods that, written without a year and with none in the paragraph, are the latest one
+# that starts on or before the reference date (months, xuns and days keep their own rule).
+YEARLESS_PERIOD_UNITS = ("quarter", "half", "part", "month_start", "holiday", "lunar")
 # Two-digit decades with no reference date: 00s–20s are this century, the rest the last;
 # and 上世纪 / 本世纪 with none are the 20th / 21st century. Both assume what every text
 # this project reads shares: it was written in the 21st century.
@@ -69,6 +82,10 @@ class ParagraphContext:
     year: int | None = None
     month: tuple[int, int] | None = None
     day: date | None = None
+    # The last date read in the paragraph (start, end), for "三个月后", "six months later".
+    last: tuple[date, date] | None = None
+    # The last day read in the article before this paragraph, for a 次日 that opens one.
+    article_day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,7 @@ class Resolution:
     edtf: str | None
     anchor: Anchor | None
     year_from_text: bool = False
+    warning: str | None = None
 
 
 def _reference_anchor(reference: ReferenceDate) -> Anchor:
@@ -129,12 +147,28 @@ def _year(
             return None, None, True
         year = reference.start.year + point.context_year_shift
         return year, _reference_anchor(reference), True
-    if context.year is not None and point.month_rule == "latest":
+    if context.year is not None and point.month_rule in ("latest", "ahead"):
         return context.year, Anchor(str(context.year), "context"), False
     if reference is None:
         return None, None, False
-    year = _month_year(point, reference, month) if month else reference.start.year
+    if point.month_rule == "ahead" or point.unit in YEARLESS_PERIOD_UNITS:
+        year = yearless_year(
+            lambda year: _calendar_interval(point, year, month)[:2], point, reference
+        )
+    else:
+        year = _month_year(point, reference, month) if month else reference.start.year
     return year, _reference_anchor(reference), False
+
+
+def yearless_year(interval_in, point: Point, reference: ReferenceDate) -> int:
+    """The year of a period written without one (DATES.md): the latest that starts on or
+    before the reference, or, in a sentence that looks ahead, the first that ends on or
+    after it."""
+    if point.month_rule == "ahead":
+        year = reference.start.year
+        return year if interval_in(year)[1] >= reference.start else year + 1
+    year = reference.end.year
+    return year if interval_in(year)[0] <= reference.end else year - 1
 
 
 def _shift_date_by_months(day: date, months: int) -> date:
@@ -157,7 +191,11 @@ def _around_reference(point: Point, reference: ReferenceDate) -> Resolution:
 
 def _unresolved(point: Point) -> Resolution:
     qualifier = "approx" if point.unit == "recent" else None
-    return Resolution(None, None, UNIT_PRECISION[point.unit], qualifier, None, None)
+    if point.unit == "offset":
+        precision = offsets.OFFSET_PRECISION[point.offset_unit]
+    else:
+        precision = UNIT_PRECISION[point.unit]
+    return Resolution(None, None, precision, qualifier, None, None)
 
 
 def _year_split(point: Point, reference: ReferenceDate, anchor: Anchor) -> Resolution:
@@ -173,15 +211,81 @@ def _year_split(point: Point, reference: ReferenceDate, anchor: Anchor) -> Resol
     return Resolution(start, end, "year", None, edtf, anchor)
 
 
+def _offset(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
+    if point.from_context and context.last is not None:
+        base, anchor = context.last, Anchor(_display_base(*context.last), "context")
+    elif reference is None:
+        return _unresolved(point)
+    else:
+        base, anchor = (reference.start, reference.end), _reference_anchor(reference)
+    start, end, precision, qualifier = offsets.offset(point, base)
+    edtf = offsets.offset_edtf(start, end, precision, qualifier)
+    return Resolution(start, end, precision, qualifier, edtf, anchor)
+
+
+def _display_base(start: date, end: date) -> str:
+    if start == end:
+        return start.isoformat()
+    if (start.year, start.month) == (end.year, end.month):
+        return start.isoformat()[:7]
+    if start.year == end.year:
+        return str(start.year)
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _weekly(point: Point, reference: ReferenceDate | None) -> Resolution:
+    if reference is None:
+        return _unresolved(point)
+    if reference.precision != "day":
+        return _around_reference(point, reference)
+    anchor = _reference_anchor(reference)
+    if point.unit == "week":
+        start, end = offsets.week_interval(reference.start + timedelta(weeks=point.week_shift))
+        return Resolution(start, end, "week", None, offsets.week_edtf(start, end), anchor)
+    if point.unit == "weekend":
+        start, end = offsets.weekend(point, reference.start)
+        return Resolution(start, end, "interval", None, offsets.week_edtf(start, end), anchor)
+    day = offsets.weekday(point, reference.start)
+    return Resolution(day, day, "day", None, day.isoformat(), anchor)
+
+
+def _checked_day(point: Point, reference: ReferenceDate) -> Resolution:
+    """今(21)日: the day written, with a warning where it is not the reference's."""
+    anchor = _reference_anchor(reference)
+    meant = reference.start + timedelta(days=point.day_shift)
+    if reference.precision == "day" and meant.day == point.check_day:
+        return Resolution(meant, meant, "day", None, meant.isoformat(), anchor)
+    end = reference.end + timedelta(days=point.day_shift)
+    year, month = end.year, end.month
+    if point.check_day > end.day:
+        year, month = periods.shift_months(year, month, -1)
+    try:
+        day = date(year, month, point.check_day)
+    except ValueError as error:
+        raise ImpossibleDate(f"impossible date {year}-{month:02d}-{point.check_day:02d}") from error
+    warning = (
+        f"the day written ({point.check_day}) is not the reference's "
+        f"({meant.isoformat()}); the written day is kept"
+    )
+    return Resolution(day, day, "day", None, day.isoformat(), anchor, warning=warning)
+
+
 def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
-    if point.unit == "follow" and context.day is not None:
-        day = context.day + timedelta(days=point.day_shift)
+    if point.unit == "offset":
+        return _offset(point, context, reference)
+    if point.unit in ("weekday", "week", "weekend"):
+        return _weekly(point, reference)
+    follow_base = context.day or context.article_day
+    if point.unit == "follow" and follow_base is not None:
+        day = follow_base + timedelta(days=point.day_shift)
         return Resolution(
-            day, day, "day", None, day.isoformat(), Anchor(context.day.isoformat(), "context")
+            day, day, "day", None, day.isoformat(), Anchor(follow_base.isoformat(), "context")
         )
     if reference is None:
         return _unresolved(point)
     anchor = _reference_anchor(reference)
+    if point.check_day is not None:
+        return _checked_day(point, reference)
     if point.unit == "recent":
         start = _shift_date_by_months(reference.start, -1)
         edtf = f"{start.isoformat()[:7]}~/{reference.end.isoformat()[:7]}~"
@@ -209,6 +313,12 @@ def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate 
     if point.unit == "xun":
         start, end = periods.xun_interval(year, month, point.index)
         return Resolution(start, end, "xun", None, None, anchor)
+    if point.unit == "day":
+        try:
+            day = date(year, month, point.day)
+        except ValueError as error:
+            raise ImpossibleDate(f"impossible date {year}-{month:02d}-{point.day:02d}") from error
+        return Resolution(day, day, "day", None, day.isoformat(), anchor)
     start, end = periods.month_interval(year, month)
     return Resolution(
         start, end, "month", None, periods.edtf_for(start, end, "month", None), anchor
@@ -229,6 +339,19 @@ def _calendar_interval(point: Point, year: int, month: int | None) -> tuple[date
         return (*periods.month_interval(year, 1), "early")
     if unit == "month":
         return (*periods.month_interval(year, month), None)
+    if unit == "holiday":
+        if point.holiday_week:
+            return (*calendars.holiday_week(point.holiday, year), "approx")
+        day = calendars.holiday(point.holiday, year)
+        return day, day, None
+    if unit == "lunar":
+        try:
+            if point.day is None:
+                return (*calendars.lunar_month(year, month, point.leap), None)
+            day = calendars.lunar_to_solar(year, month, point.day, point.leap)
+        except calendars.NoSuchLunarDate as error:
+            raise ImpossibleDate(str(error)) from error
+        return day, day, None
     if unit == "xun":
         return (*periods.xun_interval(year, month, point.index), None)
     try:
@@ -271,6 +394,29 @@ def resolve_point(
         return _relative(point, context, reference)
     if point.unit == "decade":
         return _decade(point, reference)
+    if point.unit == "century":
+        return _century(point, reference)
+    resolution = _resolve_calendar_point(point, context, reference)
+    if point.fiscal and resolution.start is not None:
+        return replace(resolution, qualifier="fiscal")
+    return resolution
+
+
+def _century(point: Point, reference: ReferenceDate | None) -> Resolution:
+    if point.decade is not None:
+        first, anchor = point.decade, None
+    elif reference is not None:
+        first = (reference.start.year // 100 + point.century_shift) * 100
+        anchor = _reference_anchor(reference)
+    else:
+        first, anchor = _PRESENT_CENTURY + 100 * point.century_shift, None
+    start, end = date(first, 1, 1), date(first + 99, 12, 31)
+    return Resolution(start, end, "century", None, f"{str(first)[:2]}XX", anchor)
+
+
+def _resolve_calendar_point(
+    point: Point, context: ParagraphContext, reference: ReferenceDate | None
+) -> Resolution:
     month, month_anchor = point.month, None
     if point.unit == "xun" and month is None:
         if context.month is not None:
@@ -306,6 +452,9 @@ def resolve_point(
     start, end, qualifier = _calendar_interval(point, year, month)
     precision = UNIT_PRECISION[point.unit]
     edtf = periods.edtf_for(start, end, precision, None)
+    if start != end and precision == "day":
+        # A holiday's break or a lunar month: the interval of solar days it covers.
+        precision, edtf = "interval", f"{start.isoformat()}/{end.isoformat()}"
     return Resolution(
         start,
         end,
@@ -335,11 +484,21 @@ def resolve_span(
     elif not first.has_year and last.has_year:
         first = first.with_year_of(last)
     elif not first.has_year and "day" not in (first.unit, last.unit):
-        # A range or list with no year ("9、10 月") lies in the context year, else R's year.
+        # A range or list with no year ("9、10 月") lies in the context year, else in the
+        # latest year where it starts on or before R (the first where it ends on or after R
+        # when the sentence looks ahead).
         if context.year is not None:
             year, shared_anchor = context.year, Anchor(str(context.year), "context")
         elif reference is not None:
-            year, shared_anchor = reference.start.year, _reference_anchor(reference)
+            year = yearless_year(
+                lambda year: (
+                    _calendar_interval(first, year, first.month)[0],
+                    _calendar_interval(last, year, last.month)[1],
+                ),
+                first,
+                reference,
+            )
+            shared_anchor = _reference_anchor(reference)
         else:
             return Resolution(None, None, "interval", None, None, None)
         first = first.with_year_of(Point("year", year=year))
@@ -377,3 +536,5 @@ def remember(context: ParagraphContext, resolution: Resolution) -> None:
         context.month = (resolution.end.year, resolution.end.month)
     if resolution.precision == "day":
         context.day = resolution.end
+    if resolution.start is not None:
+        context.last = (resolution.start, resolution.end)

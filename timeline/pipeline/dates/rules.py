@@ -17,6 +17,12 @@ from dataclasses import dataclass
 from timeline.pipeline.dates.expressions import Candidate
 
 _NEWLINE = re.compile("\n")
+# One key for the English calendar words (weekdays, weeks, offsets, holidays), searched in
+# lower case: one pass over the text gates all their rules.
+ENGLISH_CALENDAR_KEY = re.compile(
+    "day|week|ago|later|earlier|from now|after|before|thanksgiving|christmas|new year"
+    "|halloween|festival|valentine"
+)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -84,10 +90,16 @@ def find_all(
 
 
 def run_rules(rules: tuple[Rule, ...], paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """Every candidate the rules find, rule by rule."""
+    """Every candidate the rules find, rule by rule.
+
+    An empty match names nothing (the point grammar's optional parts match empty wherever
+    they can start): it is skipped before its builder is called.
+    """
     text = paragraphs.text
     for rule in rules:
         for match in find_all(rule.pattern, paragraphs, rule.key, lower=rule.lower):
+            if match.start() == match.end():
+                continue
             candidate = rule.build(text, match)
             if candidate is not None:
                 yield candidate

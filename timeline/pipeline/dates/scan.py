@@ -6,9 +6,13 @@ Bounds ("2023年之前", "before 2023", "自2023年以来", "since May", "2024�
 interval of the period written; the qualifier (before / after / approx) carries the
 bound and the mention's text includes the bounding words. Their EDTF is the ISO 8601-2
 "one of a set" form, which reads inclusively as DATES.md's interval does: "[..2023]" is
-2023 or earlier, "[2023..]" 2023 or later. Fiscal years (FY2024, 2024财年) are not
-dates: where a fiscal year starts depends on the company, so no calendar interval is
-safe to give.
+2023 or earlier, "[2023..]" 2023 or later.
+
+A period written without a year in a clause that looks ahead ("公司计划5月发布",
+"will launch in the third quarter") is marked so that the resolver takes the first such
+period that ends on or after the reference date rather than the latest that starts on or
+before it. A bare weekday right next to the day it names ("5月20日(周一)", "Tuesday,
+March 5") is dropped: the day says it all.
 """
 
 import bisect
@@ -16,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from timeline.pipeline.dates import chinese, english, numeric
+from timeline.pipeline.dates import chinese, english, festivals, numeric, weeks
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.model import DateMention, DateScan, DateWarning, ReferenceDate
 from timeline.pipeline.dates.numerals import fold_text
@@ -31,7 +35,7 @@ from timeline.pipeline.dates.resolve import (
 )
 from timeline.pipeline.dates.rules import Paragraphs, find_all, run_rules
 
-GRAMMARS = (*chinese.RULES, *english.RULES, *numeric.RULES)
+GRAMMARS = (*chinese.RULES, *english.RULES, *numeric.RULES, *weeks.RULES, *festivals.RULES)
 # Whitespace within a line: nothing here joins or bounds across a paragraph break.
 _S = r"[^\S\n]"
 # Links and image targets: any date inside is part of an address, not a statement.
@@ -40,19 +44,8 @@ ADDRESS = re.compile(
     r"|(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|cn|io|ai)/\S*"
 )
 ADDRESS_KEY = re.compile(r"://|www\.|\]\(|\.(?:com|org|net|cn|io|ai)/")
-# Fiscal years and quarters: the calendar interval depends on the company (see above).
-FISCAL = re.compile(
-    rf"(?<![A-Za-z])(?:FY|(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?){_S}?['’]?(?:19|20)?\d\d(?![0-9])"
-    rf"(?:{_S}*(?:Q[1-4]|H[12]))?"
-    rf"|(?<![A-Za-z])[QH][1-4]{_S}*FY{_S}?['’]?(?:19|20)?\d\d(?![0-9])"
-    rf"|(?<![0-9])(?:19|20)\d\d{_S}+(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?"
-    rf"|(?i:fiscal){_S}+(?:(?i:first|second|third|fourth)(?:{_S}|-)+(?i:quarter|half)|[QH][1-4])"
-    rf"|(?:(?<![0-9])(?:19|20)?[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}}){_S}?财(?:政)?年(?:度)?"
-    r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度|[上下]半年|[Qq][1-4])?"
-)
-FISCAL_KEY = re.compile("fy|fiscal|财")
 RANGE_CONNECTOR = re.compile(
-    rf"{_S}?(?:至|到|~|-|–|—|、){_S}?|{_S}*(?:–|—|-){_S}*|{_S}+(?i:to|through|until|till){_S}+"
+    rf"{_S}?(?:——|至|到|~|-|–|—|、){_S}?|{_S}*(?:–|—|-){_S}*|{_S}+(?i:to|through|until|till){_S}+"
     rf"|{_S}+(?P<and>(?i:and)){_S}+"
 )
 RANGE_OPENER = re.compile(rf"(?:从|自){_S}?$|(?i:\b(?:from|(?P<between>between)){_S}+)$")
@@ -86,11 +79,37 @@ ENGLISH_QUALIFIERS = {
 # After 起 with no 自/从 before the date, what shows it means "from … on" (2024年起,公司…).
 _SINCE_FOLLOWERS = "将就便已正开"
 _HAN_CHARACTER = re.compile("[\u3400-\u9fff]")
-_UNQUALIFIED_UNITS = ("recent", "follow", "year_to_date", "rest_of_year")
+_UNQUALIFIED_UNITS = ("recent", "follow", "year_to_date", "rest_of_year", "offset")
 SENTENCE_END = re.compile(r"[。！？!?;；\n]|\.\s")
 # Units that can be joined into a range (and decades with decades); relative words stand
 # alone.
-RANGE_UNITS = {"year", "month", "month_start", "day", "quarter", "half", "part", "xun"}
+RANGE_UNITS = {
+    *("year", "month", "month_start", "day", "quarter", "half", "part", "xun"),
+    *("holiday", "lunar"),
+}
+# Words in a clause that make it look ahead (DATES.md: 将, 计划, 预计, will, plans to).
+# The Chinese words count anywhere in the clause (周五将发布, 将于周五发布); the English ones
+# only before the date, since after it they are mostly reported speech ("said Monday it
+# will cut jobs").
+LOOKS_AHEAD_ZH = re.compile(
+    r"(?<![大老主名武猛干上中少女])将(?![近军其领士])|计划|预计|预期|有望|即将|打算|(?<![模虚比])拟"
+)
+LOOKS_AHEAD_EN = re.compile(
+    r"(?i:\bwill\b|\bshall\b|'ll\b|\b(?:plans?|planned|planning|expects?|expected|aims?|intends?"
+    r"|(?:is|are)\s+set|is\s+scheduled|are\s+scheduled)\s+to\b|\bscheduled\s+for\b)"
+)
+CLAUSE_BREAK = re.compile(r"[。！？!?;；,，\n]|\.\s")
+# How far a clause is read before a date (a window, so that a long line stays linear), and
+# how far after it a Chinese look-ahead word still belongs to it (周五将, 第三季度有望).
+_CLAUSE_REACH = 60
+_RIGHT_AFTER = 3
+# Units whose year (or, for weekdays, week) a look-ahead changes when none is written.
+AHEAD_UNITS = {"month", "quarter", "half", "part", "xun", "day", "holiday", "lunar", "weekday"}
+# Periods that, opening a sentence before a comma, date the clause after it ("下半年，市场将…");
+# a day or month there is more often the time of a report ("1月6日晚，有消息称公司将…").
+CLAUSE_OPENING_UNITS = {"quarter", "half", "part", "holiday"}
+# Between a weekday and the date it names: "5月20日(周一)", "Tuesday, March 5".
+_WEEKDAY_GAP = re.compile(r"[\s,，(（)）]*")
 
 
 def _select(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
@@ -107,11 +126,8 @@ def _select(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
 
 
 def _outside_non_dates(candidates: list[Candidate], paragraphs: Paragraphs) -> list[Candidate]:
-    """Drop readings that touch an address (a URL path) or a fiscal period."""
-    found = sorted(
-        [match.span() for match in find_all(ADDRESS, paragraphs, ADDRESS_KEY)]
-        + [match.span() for match in find_all(FISCAL, paragraphs, FISCAL_KEY, lower=True)]
-    )
+    """Drop readings that touch an address (a URL path)."""
+    found = sorted(match.span() for match in find_all(ADDRESS, paragraphs, ADDRESS_KEY))
     if not found:
         return candidates
     spans: list[list[int]] = []
@@ -141,7 +157,7 @@ def _joinable(first: Candidate, second: Candidate) -> bool:
         return False
     if b.has_year and not a.has_year and a.unit == "year":
         return False
-    if a.unit == "year" and b.unit != "year":
+    if a.unit == "year" and b.unit != "year" and not b.has_year:
         return False
     return not (b.unit == "day" and b.month is None)
 
@@ -208,6 +224,93 @@ def _qualify(candidates: list[Candidate], folded: str) -> list[Candidate]:
     return qualified
 
 
+def _yearless(expression) -> bool:
+    if isinstance(expression, Span):
+        return _yearless(expression.first) and _yearless(expression.last)
+    return (
+        isinstance(expression, Point)
+        and expression.unit in AHEAD_UNITS
+        and not expression.has_year
+        and expression.month_rule == "latest"
+        and expression.month_shift is None
+        and expression.week_shift is None
+    )
+
+
+def _unit(expression) -> str:
+    return (expression.first if isinstance(expression, Span) else expression).unit
+
+
+def _ahead(expression):
+    if isinstance(expression, Span):
+        return Span(_ahead(expression.first), _ahead(expression.last))
+    return replace(expression, month_rule="ahead")
+
+
+def _looks_ahead(candidate: Candidate, folded: str) -> bool:
+    """Whether the clause of a yearless date looks ahead: a look-ahead word before the date
+    in its clause, or right after it (周五将发布); for a period opening its sentence before
+    a comma, anywhere in the next clause (下半年，市场将继续分化)."""
+    floor = max(0, candidate.start - _CLAUSE_REACH)
+    opening = max(
+        max(folded.rfind(mark, floor, candidate.start) for mark in "。！？!?;；,，\n"),
+        floor - 1,
+    )
+    before = (opening + 1, candidate.start)
+    if LOOKS_AHEAD_ZH.search(folded, *before) or LOOKS_AHEAD_EN.search(folded, *before):
+        return True
+    if LOOKS_AHEAD_ZH.search(folded, candidate.end, candidate.end + _RIGHT_AFTER):
+        return True
+    if folded[opening + 1 : candidate.start].strip():
+        return False
+    if _unit(candidate.expression) not in CLAUSE_OPENING_UNITS:
+        return False
+    ceiling = min(len(folded), candidate.end + _CLAUSE_REACH)
+    comma = CLAUSE_BREAK.search(folded, candidate.end, ceiling)
+    if comma is None or comma.group() not in ",，":
+        return False
+    ceiling = min(len(folded), comma.end() + _CLAUSE_REACH)
+    closing = CLAUSE_BREAK.search(folded, comma.end(), ceiling)
+    clause = (comma.end(), closing.start() if closing else ceiling)
+    return bool(LOOKS_AHEAD_ZH.search(folded, *clause) or LOOKS_AHEAD_EN.search(folded, *clause))
+
+
+def _mark_looking_ahead(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """Mark the yearless periods of clauses that look ahead ("计划5月发布")."""
+    return [
+        replace(candidate, expression=_ahead(candidate.expression))
+        if _yearless(candidate.expression) and _looks_ahead(candidate, folded)
+        else candidate
+        for candidate in candidates
+    ]
+
+
+def _is_day(candidate: Candidate) -> bool:
+    return isinstance(candidate.expression, Point) and candidate.expression.unit == "day"
+
+
+def _drop_weekdays_of_days(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """A weekday written beside its day ("5月20日(周一)") is not a date of its own."""
+    kept = []
+    for index, candidate in enumerate(candidates):
+        point = candidate.expression
+        if isinstance(point, Point) and point.unit == "weekday" and point.week_shift is None:
+            before = candidates[index - 1] if index else None
+            after = candidates[index + 1] if index + 1 < len(candidates) else None
+            if (
+                before is not None
+                and _is_day(before)
+                and _WEEKDAY_GAP.fullmatch(folded, before.end, candidate.start)
+            ) or (
+                after is not None
+                and _is_day(after)
+                and _WEEKDAY_GAP.fullmatch(folded, candidate.end, after.start)
+            ):
+                continue
+        kept.append(candidate)
+    return kept
+
+
 def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """ "今天很困难，明天更困难，后天…" contrasts today with tomorrow: not dates."""
     day_words = [
@@ -239,6 +342,8 @@ def _qualified_edtf(edtf: str | None, qualifier: str) -> str | None:
         return f"[..{edtf}]"
     if qualifier == "after":
         return f"[{edtf}..]"
+    if qualifier != "approx":
+        return edtf  # early / late of a quarter's month: the month itself
     return edtf if edtf.endswith("~") else f"{edtf}~"
 
 
@@ -271,8 +376,9 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
     paragraphs = Paragraphs(folded)
     found = list(run_rules(GRAMMARS, paragraphs))
     candidates = _select(_outside_non_dates(found, paragraphs), len(folded))
+    candidates = _drop_weekdays_of_days(candidates, folded)
     candidates = _drop_rhetorical_days(_join_ranges(candidates, folded), folded)
-    candidates = _qualify(candidates, folded)
+    candidates = _mark_looking_ahead(_qualify(candidates, folded), folded)
 
     newlines = paragraphs.breaks
     mentions: list[DateMention] = []
@@ -281,7 +387,9 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
     for candidate in candidates:
         current = bisect.bisect_left(newlines, candidate.start)
         if current != paragraph:
-            paragraph, context = current, ParagraphContext()
+            # 次日 opening a paragraph counts from the last day of the paragraphs before.
+            article_day = context.day or context.article_day
+            paragraph, context = current, ParagraphContext(article_day=article_day)
         written = text[candidate.start : candidate.end]
         if candidate.expression is None:
             warnings.append(DateWarning(written, candidate.start, candidate.end, candidate.problem))
@@ -298,4 +406,8 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
             continue
         remember(context, resolution)
         mentions.append(_mention(text, candidate, resolution))
+        if resolution.warning is not None:
+            warnings.append(
+                DateWarning(written, candidate.start, candidate.end, resolution.warning)
+            )
     return DateScan(tuple(mentions), tuple(warnings))

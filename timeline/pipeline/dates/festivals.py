@@ -1,0 +1,172 @@
+"""The grammar of holidays and lunar dates: 春节, 端午, 国庆期间, 双十一, 农历八月十五,
+腊月廿三, 闰六月, Thanksgiving, Christmas, Labor Day, Chinese New Year.
+
+A holiday may carry a year before it in Chinese (2020年国庆, 去年春节) or after it in
+English (Thanksgiving 2024); without one it takes the paragraph's year, else the latest
+that falls on or before the reference date. ``calendars`` gives the days.
+"""
+
+import re
+
+from timeline.pipeline.dates.expressions import Candidate, Point
+from timeline.pipeline.dates.numerals import CHINESE_DIGITS, small_number, year_number
+from timeline.pipeline.dates.rules import ENGLISH_CALENDAR_KEY, Rule
+
+_S = r"[^\S\n]"
+ZH_YEAR_WORDS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
+ZH_HOLIDAYS = {
+    "春节": "spring_festival",
+    "农历新年": "spring_festival",
+    "大年初一": "spring_festival",
+    "除夕": "chinese_new_year_eve",
+    "大年三十": "chinese_new_year_eve",
+    "元宵节": "lantern",
+    "元宵": "lantern",
+    "端午节": "dragon_boat",
+    "端午": "dragon_boat",
+    "七夕": "qixi",
+    "中秋节": "mid_autumn",
+    "中秋": "mid_autumn",
+    "重阳节": "double_ninth",
+    "腊八": "laba",
+    "元旦": "new_year",
+    "情人节": "valentine",
+    "妇女节": "womens_day",
+    "劳动节": "labour_day_cn",
+    "五一劳动节": "labour_day_cn",
+    "儿童节": "childrens_day",
+    "教师节": "teachers_day",
+    "国庆节": "national_day",
+    "国庆": "national_day",
+    "双十一": "singles_day",
+    "双11": "singles_day",
+    "双十二": "double_twelve",
+    "双12": "double_twelve",
+    "平安夜": "christmas_eve",
+    "圣诞节": "christmas",
+    "感恩节": "thanksgiving",
+    "黑色星期五": "black_friday",
+}
+# After a holiday: its break (国庆期间, 春节假期), read as the break's days, approx.
+_BREAK_WORDS = "期间|假期|长假|黄金周|小长假"
+# After a holiday name, what makes it part of another word (国庆70周年, 春节档 is kept).
+_NOT_AFTER_HOLIDAY = "0123456789周快"
+# The name comes first, so that the pattern is its own key; the year before it is read
+# by the builder (``_ZH_HOLIDAY_YEAR``).
+ZH_HOLIDAY = re.compile(
+    rf"(?P<name>{'|'.join(sorted(ZH_HOLIDAYS, key=len, reverse=True))})"
+    rf"(?P<break>{_BREAK_WORDS})?"
+)
+_HABIT_BEFORE = ("每年", "每逢", "每到", "每个", "历年")
+_ZH_HOLIDAY_YEAR = re.compile(
+    rf"(?<![0-9])(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)})){_S}?$"
+)
+ZH_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR_MONTH = "(?P<leap>闰)?(?P<month>正|冬|腊|十一|十二|[一二三四五六七八九十])月"
+_LUNAR_DAY = (
+    "(?P<day>初[一二三四五六七八九十]|十[一二三四五六七八九]|廿[一二三四五六七八九]"
+    "|二十[一二三四五六七八九]?|三十|十五|十)"
+)
+# 农历/阴历 makes any month lunar; 正月, 腊月, 冬月 and a leap month are lunar by name, and
+# a day written 初N or 廿N is lunar too.
+ZH_LUNAR = re.compile(
+    rf"(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)}))?{_S}?"
+    rf"(?P<marker>农历|阴历)?{_S}?{_LUNAR_MONTH}(?:{_LUNAR_DAY}(?![0-9一二三四五六七八九十日号]))?"
+)
+EN_HOLIDAYS = {
+    "thanksgiving day": "thanksgiving",
+    "thanksgiving": "thanksgiving",
+    "christmas day": "christmas",
+    "christmas eve": "christmas_eve",
+    "christmas": "christmas",
+    "new year's day": "new_year",
+    "new year's eve": "new_year_eve",
+    "labor day": "labor_day_us",
+    "labour day": "labor_day_us",
+    "memorial day": "memorial_day",
+    "independence day": "independence_day",
+    "black friday": "black_friday",
+    "cyber monday": "cyber_monday",
+    "valentine's day": "valentine",
+    "halloween": "halloween",
+    "chinese new year": "spring_festival",
+    "lunar new year": "spring_festival",
+    "spring festival": "spring_festival",
+    "mid-autumn festival": "mid_autumn",
+    "dragon boat festival": "dragon_boat",
+    "singles' day": "singles_day",
+    "singles day": "singles_day",
+}
+_EN_NAMES = "|".join(
+    name.replace(" ", f"{_S}+").replace("'", "['’]")
+    for name in sorted(EN_HOLIDAYS, key=len, reverse=True)
+)
+EN_HOLIDAY = re.compile(
+    rf"(?<![A-Za-z0-9_\-])(?:(?P<rel>(?i:last|this|next)){_S}+)?(?P<name>(?i:{_EN_NAMES}))"
+    rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<year>(?:19|20)[0-9]{{2}})(?![0-9]))?(?![A-Za-z0-9_])"
+)
+_EN_REL = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_fields(match: re.Match) -> dict:
+    if match["y4"]:
+        return {"year": year_number(match["y4"])}
+    if match["yrel"]:
+        return {"year_shift": ZH_YEAR_WORDS[match["yrel"]]}
+    return {}
+
+
+def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
+    following = text[match.end("name") : match.end("name") + 1]
+    if following and following in _NOT_AFTER_HOLIDAY and not match["break"]:
+        return None
+    if text[max(0, match.start() - 2) : match.start()] in _HABIT_BEFORE:
+        return None  # 每年春节, 每逢中秋: a habit, not a date
+    name = ZH_HOLIDAYS[match["name"]]
+    year = _ZH_HOLIDAY_YEAR.search(text, max(0, match.start() - 8), match.start())
+    fields = _year_fields(year) if year else {}
+    point = Point("holiday", holiday=name, holiday_week=bool(match["break"]), **fields)
+    return Candidate(year.start() if year else match.start(), match.end(), point)
+
+
+def _lunar_day(token: str) -> int | None:
+    if token.startswith("初"):
+        return small_number(token[1:])
+    if token.startswith("廿"):
+        return 20 + CHINESE_DIGITS[token[1]]
+    return small_number(token)
+
+
+def _zh_lunar(text: str, match: re.Match) -> Candidate | None:
+    word = match["month"]
+    by_name = word in ZH_LUNAR_MONTHS or match["leap"]
+    day_is_lunar = match["day"] is not None and match["day"][0] in "初廿"
+    if not (match["marker"] or by_name or day_is_lunar):
+        return None
+    if match["day"] is None and not (match["marker"] or by_name):
+        return None
+    month = ZH_LUNAR_MONTHS.get(word) or small_number(word)
+    day = _lunar_day(match["day"]) if match["day"] else None
+    if month is None or (match["day"] and day is None):
+        return None
+    point = Point("lunar", month=month, day=day, leap=bool(match["leap"]), **_year_fields(match))
+    return Candidate(*match.span(), point)
+
+
+def _en_holiday(text: str, match: re.Match) -> Candidate | None:
+    name = " ".join(match["name"].lower().replace("’", "'").split())
+    if not match["name"][0].isupper():
+        return None
+    fields: dict = {}
+    if match["year"]:
+        fields["year"] = int(match["year"])
+    elif match["rel"]:
+        fields["year_shift"] = _EN_REL[match["rel"].lower()]
+    return Candidate(*match.span(), Point("holiday", holiday=EN_HOLIDAYS[name], **fields))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(ZH_HOLIDAY, _zh_holiday),
+    Rule(ZH_LUNAR, _zh_lunar, re.compile("农历|阴历|正月|冬月|腊月|闰|月[初廿]")),
+    Rule(EN_HOLIDAY, _en_holiday, ENGLISH_CALENDAR_KEY, lower=True),
+)
