@@ -210,6 +210,10 @@ class ActorMatcher:
     """
 
     def __init__(self, entries: Iterable[ActorEntry]):
+        entries = list(entries)
+        # Every entry as given, aliases of a slug listed twice included: what `extended`
+        # builds on.
+        self._given: tuple[ActorEntry, ...] = tuple(entries)
         self._entries: dict[str, ActorEntry] = {}
         self._trie: dict = {}
         keys: set[str] = set()
@@ -251,6 +255,18 @@ class ActorMatcher:
 
     def entry(self, slug: str) -> ActorEntry:
         return self._entries[slug]
+
+    def slugs(self) -> frozenset[str]:
+        return frozenset(self._entries)
+
+    def extended(self, entries: Iterable[ActorEntry]) -> "ActorMatcher":
+        """A matcher that knows these entries too; where an alias is already known, the
+        actor that knew it keeps it (the curated gazetteer wins over what was discovered).
+        An entry whose slug is known adds its aliases to that actor."""
+        entries = list(entries)
+        if not entries:
+            return self
+        return ActorMatcher([*self._given, *entries])
 
     def find(self, text: str, *, offset: int = 0) -> list[ActorMention]:
         """All non-overlapping mentions in `text`, offsets shifted by `offset`."""

@@ -29,7 +29,8 @@ from timeline.pipeline.events import (
     collapse_claims,
     paragraph_claims,
 )
-from timeline.pipeline.reading import Article, Paragraph, segment_article
+from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
+from timeline.pipeline.recogniser import discover
 
 __all__ = ["ExtractedClaim", "Extraction", "article_reference", "extract_article"]
 
@@ -82,14 +83,47 @@ def _runs(paragraph: Paragraph, spam: _Spans) -> list[tuple[int, int]]:
     return runs
 
 
+def _readable(document: Document, spam: _Spans) -> list[tuple[int, int]]:
+    """The content paragraphs' stretches with no spam inside: where names are looked for."""
+    return [run for paragraph in document.paragraphs for run in _runs(paragraph, spam)]
+
+
+def _dated_sentences(document: Document, spam: _Spans, dates: _Spans) -> list[tuple[int, int]]:
+    """Sentences that can carry a claim (a date mention, no spam), and the headings: the
+    stretches the slower statistical recogniser reads."""
+    spans = []
+    for paragraph in document.paragraphs:
+        for sentence in paragraph.sentences:
+            start, end = sentence.char_start, sentence.char_end
+            if spam.overlaps(start, end):
+                continue
+            if paragraph.is_heading or dates.overlaps(start, end):
+                spans.append((start, end))
+    return spans
+
+
 def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
-    """Every dated happening the article states, as claims in text order."""
+    """Every dated happening the article states, as claims in text order.
+
+    Names the matcher does not know are discovered first (`timeline.pipeline.recogniser`)
+    and read like gazetteer actors; those that some claim links are returned as
+    `Extraction.discovered`."""
     document = segment_article(article)
     reference = article_reference(article)
     text = article.text
     scan = find_dates(text, reference=reference)
-    actors = matcher.find(text)
     spam = _Spans([(span.char_start, span.char_end) for span in document.spam_spans])
+    dated = _Spans([(m.char_start, m.char_end) for m in scan.mentions])
+    found = discover(
+        text,
+        article.language,
+        _readable(document, spam),
+        matcher,
+        tag_spans=_dated_sentences(document, spam, dated),
+    )
+    known = matcher
+    matcher = matcher.extended(found)
+    actors = matcher.find(text)
     if spam:
         actors = [m for m in actors if not spam.overlaps(m.char_start, m.char_end)]
     roles = find_roles(text, actors, matcher=matcher)
@@ -123,16 +157,19 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     for paragraph in document.paragraphs:
         claims.extend(paragraph_claims(context, paragraph, state))
         for start, end in _runs(paragraph, spam):
-            for candidate in find_candidates(text[start:end], matcher, offset=start):
+            for candidate in find_candidates(text[start:end], known, offset=start):
                 if candidate.text not in seen:
                     seen.add(candidate.text)
                     candidates.append(candidate.text)
     warnings.extend(context.warnings)
+    claims = collapse_claims(claims)
+    linked = {slug for claim in claims for slug, _role in claim.actors}
     return Extraction(
         article=article,
         reference=reference,
-        claims=collapse_claims(claims),
+        claims=claims,
         skipped=document.skipped_counts(),
         warnings=tuple(warnings),
         candidates=tuple(candidates),
+        discovered=tuple(entry for entry in found if entry.slug in linked),
     )
