@@ -82,52 +82,18 @@ class _SimplifyTable(dict):
 
 _SIMPLIFY = _SimplifyTable()
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Words LAC tags as names that are titles, generic nouns or places, not actors.
-_NOT_ACTORS = frozenset(
-    [
-        "中国",
-        "美国",
-        "日本",
-        "韩国",
-        "欧洲",
-        "欧盟",
-        "英国",
-        "德国",
-        "法国",
-        "印度",
-        "台湾",
-        "香港",
-        "澳门",
-        "北京",
-        "上海",
-        "深圳",
-        "广州",
-        "杭州",
-        "政府",
-        "公司",
-        "集团",
-        "董事会",
-        "股东大会",
-        "监管部门",
-        "监管机构",
-        "官方",
-        "央行",
-        "国务院",
-        "中央",
-        "地方",
-        "AI",
-        "人工智能",
-        "大模型",
-        "互联网",
-        "新能源",
-        "科技",
-        "CEO",
-        "CTO",
-        "CFO",
-        "COO",
-    ]
+_NOT_ACTORS = _words(
+    "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
+    "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
+    "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO"
 )
 _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
@@ -136,9 +102,7 @@ _REGULATOR = re.compile(
     r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|协会|联合会|中心|大学|学院|研究所)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
-_INVESTOR = re.compile(
-    r"(?:资本|基金|创投|投资|控股|资管|投资公司|投资集团|产业基金)(?:有限公司|公司|集团)?$"
-)
+_INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
     r"(?:发布|推出|上线|上市|发行|上映|开售|發布|推出|釋出|上線)[^，。；]{0,6}$"
 )
@@ -212,10 +176,6 @@ def _titled_works(text: str) -> list[Recognised]:
 
 
 # --- English proper nouns -------------------------------------------------------------------
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _CAPITALISED = re.compile(
@@ -354,7 +314,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     # How often each single capitalised word stands alone inside a sentence: a word seen
     # there is a name, not a sentence's first word.
     standalone: dict[str, int] = {}
-    for position, _end, words, opens in raw:
+    for _start, _end, words, opens in raw:
         if len(words) == 1 and not opens:
             standalone[words[0]] = standalone.get(words[0], 0) + 1
     found: list[Recognised] = []
