@@ -154,14 +154,31 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     return found
 
 
+_ACRONYMS = _words(
+    "AI AGI API APP APPS GPU GPUS CPU NPU TPU SDK LLM LLMS IPO EV EVS SUV CEO CTO CFO COO "
+    "AR VR XR IT ICT B2B B2C SaaS PaaS IaaS ETF GDP PMI CPI IoT 5G 4G 6G LTE USB OLED LCD "
+    "PC PCS TV APPLE"
+)
+# Round names, generations and ordinals LAC tags as names: "B轮", "A+轮", "5G", "第3代".
+_NOT_WORK = re.compile(
+    r"^(?:pre-?)?[A-Za-z][+]?(?:轮|輪|系列)$|^[A-Za-z0-9+-]{1,4}(?:代|款|类|類|级|級|版|轮|輪|端)$",
+    re.IGNORECASE,
+)
+
+
 def _plausible_han(name: str, kind: str) -> bool:
     if len(name) < 2 or name in _NOT_ACTORS or to_simplified(name) in _NOT_ACTORS:
+        return False
+    if name.upper() in _ACRONYMS or _NOT_WORK.match(name):
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
         return bool(_HAN.search(name)) and len(name) <= 6 and " " not in name
     if kind == "product":
-        return len(name) <= 20 and not name.isdigit()
+        # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
+        # lower-case letters or Chinese ("Kimi", "GLM-4", "小米SU7").
+        coined = re.search(r"\d|[a-z]", name) or _HAN.search(name)
+        return bool(coined) and len(name) <= 20 and not name.isdigit()
     return len(name) <= 20
 
 
@@ -408,7 +425,9 @@ def recognise(
     rules read all of `spans`. A name the matcher links is left to the matcher.
     """
     found: list[Recognised] = []
-    for start, end in spans:
+    # English names come from the proper-noun rules alone; the gazetteer's candidate rules
+    # read Chinese (and the Latin names written inside it).
+    for start, end in spans if language != "en" else ():
         for candidate in find_candidates(text[start:end], matcher, offset=start):
             kind = candidate.kind
             if kind == "organization" and re.search(
@@ -424,12 +443,21 @@ def recognise(
     known = [(m.char_start, m.char_end) for m in matcher.find(text)]
     kept = []
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
-        if alias_key(name.text) in matcher.keys:
+        if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
             continue
         if any(s < name.char_end and name.char_start < e for s, e in known):
             continue
+        if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
+            # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
+            continue
+        if name.kind == "product" and _MODEL_AFTER.match(text, name.char_end):
+            name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
+
+
+_INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
+_MODEL_AFTER = re.compile(r"[\s\d.-]*(?:大?模型|model\b|language model|LLM)", re.IGNORECASE)
 
 
 # Legal and generic endings whose removal leaves the name a company goes by.
@@ -521,6 +549,11 @@ def discover(
     for name in sorted(names, key=lambda n: -len(n.text)):
         key = alias_key(name.text)
         if key in by_key:
+            group = by_key[key]
+            if group["kind"] == "organization" and name.kind in _SPECIFIC:
+                # "organization" is what a rule says when it cannot tell: a source that
+                # can tell wins.
+                group["kind"] = name.kind
             continue
         home = None
         for group in groups:
@@ -557,6 +590,9 @@ def discover(
             )
         )
     return entries
+
+
+_SPECIFIC = frozenset({"company", "investor", "lab", "person", "model", "product"})
 
 
 def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
