@@ -120,6 +120,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         _readable(document, spam),
         matcher,
         tag_spans=_dated_sentences(document, spam, dated),
+        dates=[(m.char_start, m.char_end) for m in scan.mentions],
     )
     known = matcher
     matcher = matcher.extended(found)

@@ -27,13 +27,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.pipeline.actors import (
+    _NAME_STOP,
+    _SURNAMES,
     REVIEW_DISCOVERED,
     ActorEntry,
     ActorMatcher,
     alias_key,
     find_candidates,
+    fold_text,
     to_simplified,
 )
+from timeline.pipeline.triggers import ANY_TRIGGER
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
 
@@ -102,6 +106,16 @@ _REGULATOR = re.compile(
     r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|协会|联合会|中心|大学|学院|研究所)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
+# Words that end a company's name after its distinctive part (宝川钢铁, 禾丰农机, 东泽投资),
+# in simplified script: LAC often tags the distinctive part alone.
+_INDUSTRY = (
+    r"(?:农机|零售|投资|生技|生物|医材|医疗|医药|药业|制药|时尚|服饰|银行|商银|证券|人寿|保险|金控|"
+    r"科技|汽车|电子|半导体|集团|控股|股份|航空|电信|通信|能源|钢铁|物流|食品|传媒|娱乐|影业|游戏|"
+    r"网络|机器人|智能|动力|新能源|材料|化工|光电|精密|重工|机械|电器|家电|美妆|化妆品|餐饮|地产|"
+    r"置业|实业|资本|基金|创投|农业|乳业|酒业|啤酒|航运|海运|铁路|快递|软件|芯片|晶圆|电机|"
+    r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船)"
+)
+_INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
     r"(?:发布|推出|上线|上市|发行|上映|开售|發布|推出|釋出|上線)[^，。；]{0,6}$"
@@ -140,6 +154,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 kind = "product"
             if kind is None:
                 continue
+            if kind in {"company", "investor"}:
+                # "禾丰|农机": the industry word LAC left outside the name is part of it.
+                tail = _INDUSTRY_AFTER.match(sentence, position - start)
+                if tail:
+                    position = start + tail.end()
+                    kind = "investor" if _INVESTOR.search(tail.group()) else kind
             surface = text[word_start:position]
             if kind in {"company", "organization", "investor", "lab"}:
                 # "中芯国际联席(首席执行官)": a title LAC runs into the name.
@@ -180,6 +200,54 @@ def _plausible_han(name: str, kind: str) -> bool:
         coined = re.search(r"\d|[a-z]", name) or _HAN.search(name)
         return bool(coined) and len(name) <= 20 and not name.isdigit()
     return len(name) <= 20
+
+
+_SUBJECT_BEFORE_DATE = re.compile(
+    r"(?:^|(?<=[，。；：！？\n、「」“”,;:!?\s]))"
+    r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?"
+    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还)?(?:于|在|自|从)?$"
+)
+_NOT_SUBJECT_START = frozenset("该本这那两双各多其此我他她它你每某全首新旧原前后去今明上下近")
+_GENERIC_END = re.compile(
+    r"(?:公司|集团|银行|实验室|平台|团队|政府|部门|市场|业务|产品|项目|工厂|新厂|门市|门店|股价|"
+    r"营收|收入|利润|订单|销量|会员|用户|价格|双方|机构|企业|品牌|系列|模型|大模型|服务|方面|官方|"
+    r"行业|总部|董事会|管理层|员工|消息|报道|媒体|记者|分析师|投资人|投资者|股东)$"
+)
+
+
+def _dated_subjects(
+    text: str, spans: Iterable[tuple[int, int]], dates: Sequence[tuple[int, int]]
+) -> list[Recognised]:
+    """ "階躍星辰於2023年4月成立", "宝川钢铁4月下旬…": the words that open a clause right
+    before its date, when they are a name and what follows the date names a happening."""
+    found = []
+    inside = [(s, e) for s, e in spans]
+    for date_start, date_end in dates:
+        if not any(s <= date_start < e for s, e in inside):
+            continue
+        lead = text[max(0, date_start - 12) : date_start].translate(_SIMPLIFY)
+        match = _SUBJECT_BEFORE_DATE.search(lead)
+        if match is None:
+            continue
+        name = match.group("name")
+        clause_end = re.search(r"[，。；！？\n,;!?]", text[date_end : date_end + 40])
+        after = text[date_end : date_end + (clause_end.start() if clause_end else 40)]
+        if not ANY_TRIGGER.search(fold_text(after)):
+            continue
+        if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
+            continue
+        if any(char in _NAME_STOP for char in name) or _TITLE_IN.search(name):
+            continue
+        if len(name) <= 3 and name[0] in _SURNAMES:
+            continue  # a person's name: the recogniser's to tell
+        start = date_start - len(lead) + match.start("name")
+        found.append(
+            Recognised(text[start : start + len(name)], start, start + len(name), "company")
+        )
+    return found
+
+
+_TITLE_IN = re.compile(r"教授|董事|总裁|经理|主席|部长|局长|创始人|负责人|发言人|记者|分析师")
 
 
 def _titled_works(text: str) -> list[Recognised]:
@@ -418,6 +486,7 @@ def recognise(
     matcher: ActorMatcher,
     *,
     tag_spans: Sequence[tuple[int, int]] | None = None,
+    dates: Sequence[tuple[int, int]] = (),
 ) -> list[Recognised]:
     """Names in `spans` of `text` that the matcher does not know, in text order.
 
@@ -440,6 +509,7 @@ def recognise(
     else:
         found.extend(_chinese_names(text, tag_spans if tag_spans is not None else spans))
         found.extend(_titled_works(text))
+        found.extend(_dated_subjects(text, spans, dates))
     known = [(m.char_start, m.char_end) for m in matcher.find(text)]
     kept = []
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
@@ -480,12 +550,9 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             forms.append(stem)
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
-            core = re.sub(
-                r"(?:钢铁|钢鐵|汽车|汽車|科技|银行|銀行|航空|电子|電子|半导体|半導體|集团|集團|"
-                r"控股|股份|能源|医药|醫藥|生物|通信|電信|电信|铁路|鐵路|物流|食品|传媒|傳媒)+$",
-                "",
-                stem,
-            )
+            simple = stem.translate(_SIMPLIFY)
+            tail = re.search(rf"{_INDUSTRY}+$", simple)
+            core = stem[: tail.start()] if tail else stem
             if core != stem and len(core) >= 2 and _alone(text, core, stem):
                 forms.append(core)
         return forms
@@ -538,11 +605,12 @@ def discover(
     matcher: ActorMatcher,
     *,
     tag_spans: Sequence[tuple[int, int]] | None = None,
+    dates: Sequence[tuple[int, int]] = (),
 ) -> list[ActorEntry]:
     """The actors the article names that the matcher does not know, as entries marked
     discovered: one per actor, named by its fullest form, with every form the article uses
     as an alias and a proposed slug unique against the matcher's."""
-    names = recognise(text, language, spans, matcher, tag_spans=tag_spans)
+    names = recognise(text, language, spans, matcher, tag_spans=tag_spans, dates=dates)
     groups: list[dict] = []
     by_key: dict[str, dict] = {}
     # Longest names first, so a short form joins the full name it is part of.
