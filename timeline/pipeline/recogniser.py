@@ -177,7 +177,7 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
 _ACRONYMS = _words(
     "AI AGI API APP APPS GPU GPUS CPU NPU TPU SDK LLM LLMS IPO EV EVS SUV CEO CTO CFO COO "
     "AR VR XR IT ICT B2B B2C SaaS PaaS IaaS ETF GDP PMI CPI IoT 5G 4G 6G LTE USB OLED LCD "
-    "PC PCS TV APPLE"
+    "PC PCS TV MOE TOB TOC B2G"
 )
 # Round names, generations and ordinals LAC tags as names: "B轮", "A+轮", "5G", "第3代".
 _NOT_WORK = re.compile(
@@ -244,6 +244,45 @@ def _dated_subjects(
         found.append(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
+    return found
+
+
+_BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?]))"
+# "零一万物CEO李开复", "宝川钢铁董事长刘振国": the organisation a title belongs to.
+_ORG_BEFORE_TITLE = re.compile(
+    _BOUNDARY + r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?\s*"
+    r"(?P<name>[\u3400-\u9fff]{2,8}?|[0-9A-Za-z][\w.&-]*[A-Za-z][\w.&-]*)\s*的?\s*"
+    r"(?:联合创始人|创始人|董事长|CEO|首席执行官|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
+    r"(?=[\u3400-\u9fffA-Za-z])",
+    re.IGNORECASE,
+)
+# "创立01.AI", "收购了Lepton AI": a Latin name right after a verb that takes a company.
+_LATIN_OBJECT = re.compile(
+    r"(?:创立|创办|创建|成立了|收购了?|并购了?|投资了)\s*"
+    r"(?P<name>[0-9A-Za-z][\w.&-]*[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*)?)"
+)
+
+
+def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Organisations named by what surrounds them: a title after ("零一万物CEO李开复") or a
+    founding or buying verb before a Latin name ("创立01.AI")."""
+    found = []
+    for start, end in spans:
+        simple = text[start:end].translate(_SIMPLIFY)
+        for match in _ORG_BEFORE_TITLE.finditer(simple):
+            name = match.group("name")
+            if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
+                continue
+            if any(char in _NAME_STOP for char in name) or name.upper() in _ACRONYMS:
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
+        for match in _LATIN_OBJECT.finditer(simple):
+            name = match.group("name").rstrip(".-")
+            if name.upper() in _ACRONYMS:
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
     return found
 
 
@@ -510,6 +549,7 @@ def recognise(
         found.extend(_chinese_names(text, tag_spans if tag_spans is not None else spans))
         found.extend(_titled_works(text))
         found.extend(_dated_subjects(text, spans, dates))
+        found.extend(_organisations_by_context(text, spans))
     known = [(m.char_start, m.char_end) for m in matcher.find(text)]
     kept = []
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
