@@ -304,7 +304,7 @@ def _titled_works(text: str) -> list[Recognised]:
 
 _CAPITALISED = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
-    r"(?:(?: (?:of|&|for|de|du|la|von|van|and)(?= [A-Z]))? [A-Z][\w&'’.-]*[\w&]|"
+    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*[\w&]|"
     r" [A-Z](?![\w]))*"
 )
 _COMPANY_WORDS = _words(
@@ -427,7 +427,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 position += len(words[0]) + 1
                 words.pop(0)
                 opens_sentence = False
-            while words and words[-1] in {"of", "&", "for", "de", "and", "du", "la", "von", "van"}:
+            while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
                 words.pop()
             # "Kestrel's", "Lumora’s": the possessive is no part of the name.
             if words:
