@@ -211,7 +211,8 @@ _NOT_SUBJECT_START = frozenset("该本这那两双各多其此我他她它你每
 _GENERIC_END = re.compile(
     r"(?:公司|集团|银行|实验室|平台|团队|政府|部门|市场|业务|产品|项目|工厂|新厂|门市|门店|股价|"
     r"营收|收入|利润|订单|销量|会员|用户|价格|双方|机构|企业|品牌|系列|模型|大模型|服务|方面|官方|"
-    r"行业|总部|董事会|管理层|员工|消息|报道|媒体|记者|分析师|投资人|投资者|股东)$"
+    r"行业|总部|董事会|管理层|员工|消息|报道|媒体|记者|分析师|投资人|投资者|股东|保费|净利|毛利|"
+    r"营业额|出货量|交付量|股份|股票|债券|资金|现金)$"
 )
 
 
@@ -244,7 +245,37 @@ def _dated_subjects(
         found.append(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
+    for date_start, date_end in dates:
+        if not any(s <= date_start < e for s, e in inside):
+            continue
+        # "今年上半年，饱了么实现营收…": the name right after the date, before the verb.
+        lead_match = re.match(r"[，,\s]*", text[date_end : date_end + 3])
+        at = date_end + lead_match.end()
+        folded = fold_text(text[at : at + 16])
+        for length in range(2, 9):
+            name = folded[:length]
+            if not _HAN_ONLY.fullmatch(name):
+                break
+            rest = _SUBJECT_LINK.match(folded, length)
+            if not ANY_TRIGGER.match(folded, rest.end()):
+                continue
+            if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
+                break
+            if any(char in _NAME_STOP for char in name) or _TITLE_IN.search(name):
+                break
+            if length <= 3 and name[0] in _SURNAMES:
+                break
+            # A name is written again; a verb and its object rarely are, word for word.
+            if name[0] in _VERB_START or fold_text(text).count(name) < 2:
+                break
+            found.append(Recognised(text[at : at + length], at, at + length, "company"))
+            break
     return found
+
+
+_VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关")
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
+_SUBJECT_LINK = re.compile(r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于)*")
 
 
 _BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?]))"
@@ -289,9 +320,27 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
 _TITLE_IN = re.compile(r"教授|董事|总裁|经理|主席|部长|局长|创始人|负责人|发言人|记者|分析师")
 
 
+_NAMED_MODEL = re.compile(
+    r"(?:发布|推出|上线|开源|升级)了?(?:新一代|新款|首款|全新)?"
+    r"(?P<name>[\u3400-\u9fff]{2,4}?|[A-Za-z][\w.-]*)(?:系列)?(?=大模型|模型)"
+)
+
+
 def _titled_works(text: str) -> list[Recognised]:
-    """ "推出《王者荣耀》", "發布「星河」": a title quoted right after a release verb."""
+    """ "推出《王者荣耀》", "發布「星河」": a title quoted right after a release verb; "发布豆包大
+    模型": the name before 大模型."""
     found = []
+    simple = text.translate(_SIMPLIFY)
+    for match in _NAMED_MODEL.finditer(simple):
+        name = match.group("name")
+        if name[0] in _NOT_SUBJECT_START or name in {"多模态", "开源", "语言", "视觉", "推理"}:
+            continue
+        if any(char in "〇零一二两三四五六七八九十百千万亿参数" for char in name):
+            continue  # "千亿参数模型": a size, not a name
+        if _GENERIC_END.search(name) or name.upper() in _ACRONYMS:
+            continue
+        at = match.start("name")
+        found.append(Recognised(text[at : at + len(name)], at, at + len(name), "model"))
     for match in _BOOK_TITLE.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()].translate(_SIMPLIFY)
         if _RELEASED_TITLE.search(before):
@@ -560,10 +609,25 @@ def recognise(
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
+        name = _without_glued_char(text, name)
         if name.kind == "product" and _MODEL_AFTER.match(text, name.char_end):
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
+
+
+_GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
+
+
+def _without_glued_char(text: str, name: Recognised) -> Recognised:
+    """ "百度与", "华讯通信处(以)": a function character a tagger ran into the name, cut
+    off when the name without it is written elsewhere in the article."""
+    if len(name.text) < 3 or name.text[-1] not in _GLUED:
+        return name
+    shorter = name.text[:-1]
+    if text.count(shorter) > text.count(name.text) or name.text[-1] in "与和及的":
+        return Recognised(shorter, name.char_start, name.char_end - 1, name.kind)
+    return name
 
 
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
