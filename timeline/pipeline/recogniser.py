@@ -399,7 +399,7 @@ _LEADING = _words(
     "Four Five First Second Third Chief Executive Officer Founder Chairman Chairwoman "
     "President Director Minister Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. CEO CFO CTO COO Co-founder "
     "Vice General Senior Former Acting Interim New Rival Fellow Chinese American European "
-    "Japanese Korean British German French Indian Global Local State Federal National "
+    "Japanese Korean British German French Indian "
     "Spokesperson Spokesman Spokeswoman Analyst Head Managing Partner Its Said Says"
 )
 _NOT_NAMES = _words(

@@ -1,0 +1,183 @@
+"""Actor discovery: names the gazetteer lacks, in English, simplified and traditional Chinese."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorEntry, ActorMatcher, alias_key
+from timeline.pipeline.dates import find_dates
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+from timeline.pipeline.recogniser import discover, slug_for
+
+EMPTY = ActorMatcher([])
+
+
+def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict[str, ActorEntry]:
+    dates = [(m.char_start, m.char_end) for m in find_dates(text, reference=None).mentions]
+    entries = discover(text, language, [(0, len(text))], matcher, dates=dates)
+    return {alias_key(alias): entry for entry in entries for alias in entry.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "kind"),
+    [
+        ("宁德时代董事长曾毓群周三表示，公司已于3月完成收购。", "zh-Hans", "宁德时代", "company"),
+        ("宁德时代董事长曾毓群周三表示，公司已于3月完成收购。", "zh-Hans", "曾毓群", "person"),
+        (
+            "2024年5月，深圳市投资控股有限公司领投了该轮融资。",
+            "zh-Hans",
+            "深圳市投资控股有限公司",
+            "investor",
+        ),
+        (
+            "国家市场监督管理总局在2021年4月对阿里巴巴处以罚款。",
+            "zh-Hans",
+            "国家市场监督管理总局",
+            "organization",
+        ),
+        ("台積電董事長魏哲家上週宣布，新廠已正式量產。", "zh-Hant", "台積電", "company"),
+        ("鴻海集團於2024年3月與輝達簽署合作協議。", "zh-Hant", "鴻海集團", "company"),
+        # The industry word LAC leaves outside the name belongs to it.
+        ("5月，禾豐農機與日本久保田簽署技術授權協議。", "zh-Hant", "禾豐農機", "company"),
+        # A name opening a dated clause.
+        ("階躍星辰於2023年4月成立，創始人來自微軟。", "zh-Hant", "階躍星辰", "company"),
+        # An organisation named by the title after it.
+        ("零一万物CEO李开复说，公司去年收入过亿。", "zh-Hans", "零一万物", "company"),
+        # A Latin name after a founding verb.
+        ("李开复于2023年3月创立01.AI。", "zh-Hans", "01.AI", "company"),
+        ("字节跳动在2024年5月发布豆包大模型。", "zh-Hans", "豆包", "model"),
+        ("小米集团创始人雷军于2024年3月28日发布小米SU7。", "zh-Hans", "雷军", "person"),
+        (
+            "Harbor Federal Bank and Pinecrest Savings completed their merger.",
+            "en",
+            "Harbor Federal Bank",
+            "company",
+        ),
+        (
+            "Harbor Federal Bank and Pinecrest Savings completed their merger.",
+            "en",
+            "Pinecrest Savings",
+            "company",
+        ),
+        (
+            "The Federal Reserve approved it in December 2023.",
+            "en",
+            "Federal Reserve",
+            "organization",
+        ),
+        (
+            "Chief executive Dana Whitfield said demand was strong.",
+            "en",
+            "Dana Whitfield",
+            "person",
+        ),
+        ("Sequoia Capital led the round in May.", "en", "Sequoia Capital", "investor"),
+        ("In May the company released Orion-2, its new language model.", "en", "Orion-2", "model"),
+        (
+            "The Office of the Comptroller of the Currency followed.",
+            "en",
+            "Office of the Comptroller of the Currency",
+            "organization",
+        ),
+    ],
+)
+def test_names_are_discovered_with_their_kind(text, language, name, kind):
+    found = _discovered(text, language)
+    entry = found[alias_key(name)]
+    assert (entry.name, entry.kind, entry.review) == (name, kind, "discovered")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "not_a_name"),
+    [
+        ("据彭博社报道，腾讯正在洽谈收购一家香港虚拟银行的股份。", "zh-Hans", "香港虚拟银行"),
+        ("今年6月，公司完成B轮融资。", "zh-Hans", "B轮"),
+        ("5 月，大模型 API 的调用价格直降超过 90%。", "zh-Hans", "API"),
+        ("去年5月，公司发布千亿参数模型。", "zh-Hans", "千亿参数"),
+        ("On Monday, shares rose 4% in New York.", "en", "Monday"),
+        ("On Monday, shares rose 4% in New York.", "en", "New York"),
+        ("Analysts said revenue would grow.", "en", "Analysts"),
+    ],
+)
+def test_words_that_are_not_names_are_not_discovered(text, language, not_a_name):
+    assert alias_key(not_a_name) not in _discovered(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "short"),
+    [
+        (
+            "Dana Whitfield became chief executive in May. Whitfield said sales rose.",
+            "en",
+            "Dana Whitfield",
+            "Whitfield",
+        ),
+        (
+            "Kestrel Semiconductor opened a plant. Kestrel said it would hire.",
+            "en",
+            "Kestrel Semiconductor",
+            "Kestrel",
+        ),
+        ("宝川钢铁董事长刘振国退休。宝川此前宣布裁员。", "zh-Hans", "宝川钢铁", "宝川"),
+        (
+            "比亚迪股份有限公司董事长王传福称，比亚迪去年销量增长。",
+            "zh-Hans",
+            "比亚迪股份有限公司",
+            "比亚迪",
+        ),
+    ],
+)
+def test_a_short_form_the_article_uses_joins_the_full_name(text, language, name, short):
+    found = _discovered(text, language)
+    assert found[alias_key(short)].name == name
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("宁德时代", "ning-de-shi-dai"),
+        ("台積電", "tai-ji-dian"),
+        ("智谱AI", "zhi-pu-ai"),
+        ("Société Générale", "societe-generale"),
+        ("Harbor Federal Bank", "harbor-federal-bank"),
+    ],
+)
+def test_slugs_are_pinyin_or_folded_ascii(name, slug):
+    assert slug_for(name) == slug
+
+
+def test_the_gazetteer_wins_and_a_rejected_name_is_never_rediscovered():
+    matcher = ActorMatcher(
+        [
+            ActorEntry("byd", "BYD", "company", ("比亚迪",)),
+            ActorEntry("xiao-ma", "小马", "company", ("小马",), review="rejected"),
+        ]
+    )
+    found = _discovered("比亚迪董事长王传福说，小马在2024年3月发布了新车。", "zh-Hans", matcher)
+    assert alias_key("比亚迪") not in found
+    assert not any(entry.name.startswith("小马") for entry in found.values())
+    assert found[alias_key("王传福")].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "principal", "key"),
+    [
+        (
+            "Kestrel Semiconductor opened its Phoenix plant in March 2024.",
+            "Kestrel Semiconductor",
+            "other:kestrel-semiconductor:opening:2024-03",
+        ),
+        ("宝川钢铁董事长刘振国于2024年8月退休。", "刘振国", "personnel:liu-zhen-guo"),
+        ("美福零售由林志明於2008年創辦。", "美福零售", "founding:mei-fu-ling-shou"),
+    ],
+)
+def test_claims_link_discovered_actors_with_no_gazetteer(tmp_path, text, principal, key):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    (claim,) = extraction.claims
+    found = {entry.slug: entry for entry in extraction.discovered}
+    assert claim.key == key
+    assert found[claim.actors[0][0]].name == principal
+    # Only actors some claim links are returned.
+    linked = {slug for slug, _role in claim.actors}
+    assert set(found) <= linked
