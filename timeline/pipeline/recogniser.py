@@ -154,6 +154,9 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 kind = "product"
             if kind is None:
                 continue
+            if kind == "person" and re.match(r"[-‐]?\d", sentence[position - start :]):
+                # "星衍-3": a versioned work, not a person.
+                continue
             if kind in {"company", "investor"}:
                 # "禾丰|农机": the industry word LAC left outside the name is part of it.
                 tail = _INDUSTRY_AFTER.match(sentence, position - start)
@@ -261,12 +264,13 @@ def _dated_subjects(
                 continue
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
-            if any(char in _NAME_STOP for char in name) or _TITLE_IN.search(name):
-                break
-            if length <= 3 and name[0] in _SURNAMES:
-                break
             # A name is written again; a verb and its object rarely are, word for word.
-            if name[0] in _VERB_START or fold_text(text).count(name) < 2:
+            written = fold_text(text).count(name)
+            if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
+                break
+            if any(char in _NAME_STOP for char in name) and written < 3:
+                break  # "饱了么" is a name only if the article keeps writing it
+            if length <= 3 and name[0] in _SURNAMES:
                 break
             found.append(Recognised(text[at : at + length], at, at + length, "company"))
             break
@@ -609,11 +613,27 @@ def recognise(
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
-        name = _without_glued_char(text, name)
+        name = _without_descriptor(_without_glued_char(text, name))
         if name.kind == "product" and _MODEL_AFTER.match(text, name.char_end):
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
+
+
+_DESCRIPTOR = re.compile(r"(?:初创公司|公司|企业|平台|机构|巨头|厂商|品牌|集团旗下|旗下)")
+
+
+def _without_descriptor(name: Recognised) -> Recognised:
+    """ "北京大模型初创公司星衍智能", "外卖平台饱了么": the name after what describes it."""
+    if not _HAN.match(name.text):
+        return name
+    cut = None
+    for match in _DESCRIPTOR.finditer(name.text.translate(_SIMPLIFY)):
+        if match.end() < len(name.text):
+            cut = match.end()
+    if cut is None or len(name.text) - cut < 2:
+        return name
+    return Recognised(name.text[cut:], name.char_start + cut, name.char_end, name.kind)
 
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
