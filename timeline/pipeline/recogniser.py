@@ -210,7 +210,9 @@ _SUBJECT_BEFORE_DATE = re.compile(
     r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?"
     r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还)?(?:于|在|自|从)?$"
 )
-_NOT_SUBJECT_START = frozenset("该本这那两双各多其此我他她它你每某全首新旧原前后去今明上下近")
+_NOT_SUBJECT_START = frozenset(
+    "该本这那两双各多其此我他她它你每某全首新旧原前后去今明上下近不没也都就是才只并再很最说称"
+)
 _GENERIC_END = re.compile(
     r"(?:公司|集团|银行|实验室|平台|团队|政府|部门|市场|业务|产品|项目|工厂|新厂|门市|门店|股价|"
     r"营收|收入|利润|订单|销量|会员|用户|价格|双方|机构|企业|品牌|系列|模型|大模型|服务|方面|官方|"
@@ -279,7 +281,9 @@ def _dated_subjects(
 
 _VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
-_SUBJECT_LINK = re.compile(r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于)*")
+_SUBJECT_LINK = re.compile(
+    r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
+)
 
 
 _BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?]))"
@@ -508,6 +512,12 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_WORK_BEFORE = re.compile(
+    r"\b(?:program|programme|app|application|service|product|chip|phone|smartphone|sedan|"
+    r"car|vehicle|drug|treatment|game|film|show|card|device|handset|tablet|console|"
+    r"chatbot|assistant),?\s+(?:called |named |dubbed )?$",
+    re.IGNORECASE,
+)
 _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|weights)\b", re.I)
 
 
@@ -526,6 +536,9 @@ def _english_kind(
         return None
     last = words[-1].rstrip(".")
     first = words[0]
+    if _WORK_BEFORE.search(text, max(0, start - 30), start):
+        # "Its loyalty program, StarPass": the noun in apposition says what it is.
+        return "product"
     if _DIGIT.search(name):
         if not re.match(r"[A-Z][A-Za-z]", name) or re.fullmatch(r"[A-Z]\d+", name):
             return None
@@ -792,10 +805,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     if short == full:
         return True
     if kind == "person" or full_kind == "person":
-        if kind != full_kind:
-            return False
-        # "whitfield" of "dana whitfield"
-        return full.endswith(" " + short)
+        # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
+        return full_kind == "person" and full.endswith(" " + short)
     if _HAN.search(short):
         return full.startswith(short) and len(short) >= 2
     return full.startswith(short + " ")
