@@ -38,6 +38,25 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
         ("鴻海集團於2024年3月與輝達簽署合作協議。", "zh-Hant", "鴻海集團", "company"),
         # The industry word LAC leaves outside the name belongs to it.
         ("5月，禾豐農機與日本久保田簽署技術授權協議。", "zh-Hant", "禾豐農機", "company"),
+        # Offsets stay right after a name is extended ("衣恋|時尚"): the people that follow.
+        (
+            "衣恋時尚創辦人林美華今年9月卸任董事長，由其子陳志遠接任。",
+            "zh-Hant",
+            "陳志遠",
+            "person",
+        ),
+        (
+            "衣恋時尚創辦人林美華今年9月卸任董事長，由其子陳志遠接任。",
+            "zh-Hant",
+            "衣恋時尚",
+            "company",
+        ),
+        (
+            "去年3月，中洲大學智慧機器人實驗室與微軟簽署合作備忘錄。",
+            "zh-Hant",
+            "中洲大學智慧機器人實驗室",
+            "lab",
+        ),
         # A name opening a dated clause.
         ("階躍星辰於2023年4月成立，創始人來自微軟。", "zh-Hant", "階躍星辰", "company"),
         # An organisation named by the title after it.

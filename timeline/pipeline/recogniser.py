@@ -115,6 +115,7 @@ _INDUSTRY = (
     r"置业|实业|资本|基金|创投|农业|乳业|酒业|啤酒|航运|海运|铁路|快递|软件|芯片|晶圆|电机|"
     r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船)"
 )
+_LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
@@ -157,13 +158,18 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             if kind == "person" and re.match(r"[-‐]?\d", sentence[position - start :]):
                 # "星衍-3": a versioned work, not a person.
                 continue
-            if kind in {"company", "investor"}:
-                # "禾丰|农机": the industry word LAC left outside the name is part of it.
-                tail = _INDUSTRY_AFTER.match(sentence, position - start)
-                if tail:
-                    position = start + tail.end()
+            name_end = position
+            if kind in {"company", "investor", "organization"}:
+                # "禾丰|农机", "中洲大学|智慧机器人实验室": the words LAC left outside the
+                # name are part of it.
+                lab = _LAB_AFTER.match(sentence, position - start)
+                tail = lab or _INDUSTRY_AFTER.match(sentence, position - start)
+                if lab:
+                    name_end, kind = start + lab.end(), "lab"
+                elif tail and kind != "organization":
+                    name_end = start + tail.end()
                     kind = "investor" if _INVESTOR.search(tail.group()) else kind
-            surface = text[word_start:position]
+            surface = text[word_start:name_end]
             if kind in {"company", "organization", "investor", "lab"}:
                 # "中芯国际联席(首席执行官)": a title LAC runs into the name.
                 surface = _ORG_TITLE_TAIL.sub("", surface)
