@@ -31,6 +31,7 @@ from timeline.pipeline.events import (
 )
 from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
 from timeline.pipeline.recogniser import discover
+from timeline.pipeline.triggers import ANY_TRIGGER
 
 __all__ = ["ExtractedClaim", "Extraction", "article_reference", "extract_article"]
 
@@ -88,16 +89,21 @@ def _readable(document: Document, spam: _Spans) -> list[tuple[int, int]]:
     return [run for paragraph in document.paragraphs for run in _runs(paragraph, spam)]
 
 
-def _dated_sentences(document: Document, spam: _Spans, dates: _Spans) -> list[tuple[int, int]]:
-    """Sentences that can carry a claim (a date mention, no spam), and the headings: the
-    stretches the slower statistical recogniser reads."""
+def _dated_sentences(
+    document: Document, spam: _Spans, dates: _Spans, folded: str
+) -> list[tuple[int, int]]:
+    """Sentences that can carry a claim (a date mention and a happening's word, no spam),
+    and such headings: the stretches the slower statistical recogniser reads."""
     spans = []
     for paragraph in document.paragraphs:
         for sentence in paragraph.sentences:
             start, end = sentence.char_start, sentence.char_end
             if spam.overlaps(start, end):
                 continue
-            if paragraph.is_heading or dates.overlaps(start, end):
+            # A claim needs a date (or a heading's news) and a word naming a happening.
+            if (paragraph.is_heading or dates.overlaps(start, end)) and ANY_TRIGGER.search(
+                folded, start, end
+            ):
                 spans.append((start, end))
     return spans
 
@@ -114,12 +120,13 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     scan = find_dates(text, reference=reference)
     spam = _Spans([(span.char_start, span.char_end) for span in document.spam_spans])
     dated = _Spans([(m.char_start, m.char_end) for m in scan.mentions])
+    folded = fold_text(text)
     found = discover(
         text,
         article.language,
         _readable(document, spam),
         matcher,
-        tag_spans=_dated_sentences(document, spam, dated),
+        tag_spans=_dated_sentences(document, spam, dated, folded),
         dates=[(m.char_start, m.char_end) for m in scan.mentions],
     )
     known = matcher
@@ -133,7 +140,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     )
     context = ArticleContext(
         text=text,
-        folded=fold_text(text),
+        folded=folded,
         language=article.language,
         reference=reference,
         matcher=matcher,

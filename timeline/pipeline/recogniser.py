@@ -91,6 +91,22 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+@lru_cache(maxsize=4096)
+def _count(text: str, word: str, *, whole_words: bool = False, folded: bool = False) -> int:
+    """How often `word` is written in `text`; cached, since the rules ask again for the
+    same names and a long article must not be scanned once per date."""
+    if folded:
+        text = _folded(text)
+    if whole_words:
+        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return text.count(word)
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    return fold_text(text)
+
+
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Words LAC tags as names that are titles, generic nouns or places, not actors.
@@ -273,7 +289,7 @@ def _dated_subjects(
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
             # A name is written again; a verb and its object rarely are, word for word.
-            written = fold_text(text).count(name)
+            written = _count(text, name, folded=True)
             if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
                 break
             if any(char in _NAME_STOP for char in name) and written < 3:
@@ -575,7 +591,7 @@ def _english_kind(
         if first.isupper() and len(first) > 5:
             return None
         # A capitalised word inside sentences, seen at least twice: a company's short name.
-        count = len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text))
+        count = _count(text, first, whole_words=True)
         return "company" if count >= 2 or _looks_like_brand(first) else None
     if any(word in _COMMON_SINGLE for word in words[1:]):
         return None
@@ -664,7 +680,7 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
     if len(name.text) < 3 or name.text[-1] not in _GLUED:
         return name
     shorter = name.text[:-1]
-    if text.count(shorter) > text.count(name.text) or name.text[-1] in "与和及的":
+    if _count(text, shorter) > _count(text, name.text) or name.text[-1] in "与和及的":
         return Recognised(shorter, name.char_start, name.char_end - 1, name.kind)
     return name
 
@@ -720,12 +736,8 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
 
 def _alone(text: str, short: str, full: str) -> bool:
     """Whether `short` appears in `text` other than inside `full`."""
-    if _HAN.search(short):
-        pattern = re.compile(re.escape(short))
-    else:
-        pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
-    inside = len(re.findall(re.escape(full), text))
-    return len(pattern.findall(text)) > inside
+    whole_words = not _HAN.search(short)
+    return _count(text, short, whole_words=whole_words) > _count(text, full)
 
 
 def slug_for(name: str) -> str:
