@@ -22,6 +22,7 @@ Plain Python: the gazetteer is passed in as a matcher; the database is never rea
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,6 +90,18 @@ _SIMPLIFY = _SimplifyTable()
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+class _SpanSet:
+    """Sorted, non-overlapping spans, asked by bisection whether a range touches one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _end in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._spans[index][1] > start
 
 
 @lru_cache(maxsize=4096)
@@ -249,9 +262,9 @@ def _dated_subjects(
     """ "階躍星辰於2023年4月成立", "宝川钢铁4月下旬…": the words that open a clause right
     before its date, when they are a name and what follows the date names a happening."""
     found = []
-    inside = [(s, e) for s, e in spans]
+    inside = _SpanSet(spans)
     for date_start, date_end in dates:
-        if not any(s <= date_start < e for s, e in inside):
+        if not inside.overlaps(date_start, date_start + 1):
             continue
         lead = text[max(0, date_start - 12) : date_start].translate(_SIMPLIFY)
         match = _SUBJECT_BEFORE_DATE.search(lead)
@@ -273,7 +286,7 @@ def _dated_subjects(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
     for date_start, date_end in dates:
-        if not any(s <= date_start < e for s, e in inside):
+        if not inside.overlaps(date_start, date_start + 1):
             continue
         # "今年上半年，饱了么实现营收…": the name right after the date, before the verb.
         lead_match = re.match(r"[，,\s]*", text[date_end : date_end + 3])
@@ -638,12 +651,12 @@ def recognise(
         found.extend(_titled_works(text))
         found.extend(_dated_subjects(text, spans, dates))
         found.extend(_organisations_by_context(text, spans))
-    known = [(m.char_start, m.char_end) for m in matcher.find(text)]
+    known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
         if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
             continue
-        if any(s < name.char_end and name.char_start < e for s, e in known):
+        if known.overlaps(name.char_start, name.char_end):
             continue
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
