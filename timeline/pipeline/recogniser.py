@@ -126,7 +126,8 @@ _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _NOT_ACTORS = _words(
     "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
-    "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO"
+    "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
+    "小虎 友商 同行 对手"
 )
 _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
@@ -656,6 +657,8 @@ def recognise(
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
         if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
             continue
+        if re.fullmatch(r"[A-Za-z]{1,2}", name.text):
+            continue  # "to c", "AI": two letters name nothing on their own
         if known.overlaps(name.char_start, name.char_end):
             continue
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
@@ -727,6 +730,17 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             core = stem[: tail.start()] if tail else stem
             if core != stem and len(core) >= 2 and _alone(text, core, stem):
                 forms.append(core)
+            head = stem[:2]
+            if (
+                core == stem
+                and len(stem) >= 4
+                and _HAN_ONLY.fullmatch(stem)
+                and head not in _NOT_ACTORS
+                and head[0] not in _NOT_SUBJECT_START
+                and _count(text, head) - _count(text, stem) >= 2
+            ):
+                # "零一" for 零一万物, "字节" for 字节跳动: a short name written again and again.
+                forms.append(head)
         return forms
     stem = _LATIN_SUFFIX.sub("", name)
     if stem != name and stem:
