@@ -143,6 +143,12 @@ def test_words_that_are_not_names_are_not_discovered(text, language, not_a_name)
             "比亚迪股份有限公司",
             "比亚迪",
         ),
+        (
+            "零一万物CEO李开复说，零一去年收入过亿，零一今年还将扩招。",
+            "zh-Hans",
+            "零一万物",
+            "零一",
+        ),
     ],
 )
 def test_a_short_form_the_article_uses_joins_the_full_name(text, language, name, short):
