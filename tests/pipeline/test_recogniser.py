@@ -206,3 +206,59 @@ def test_claims_link_discovered_actors_with_no_gazetteer(tmp_path, text, princip
     # Only actors some claim links are returned.
     linked = {slug for slug, _role in claim.actors}
     assert set(found) <= linked
+
+
+@pytest.mark.parametrize(
+    ("text", "principal", "event_type", "start"),
+    [
+        # A pronoun opening a clause carries the person named before.
+        (
+            "Dana Whitfield joined Kestrel Semiconductor in 2019. In March 2024, she stepped down.",
+            "Dana Whitfield",
+            "personnel",
+            "2024-03-01",
+        ),
+        (
+            "刘振国曾任宝川钢铁总经理。2024年8月，他因年龄原因退休。",
+            "刘振国",
+            "personnel",
+            "2024-08-01",
+        ),
+        (
+            "宝川钢铁董事长刘振国于2023年加入公司。2024年8月，他因年龄原因退休。",
+            "刘振国",
+            "personnel",
+            "2024-08-01",
+        ),
+        # A sentence's first word followed by a happening's verb is a company.
+        (
+            "Xiaomi launched its first electric car, the SU7, on March 28, 2024.",
+            "Xiaomi",
+            "product_launch",
+            "2024-03-28",
+        ),
+        # Two past verbs sharing one subject: each is a happening at its own date.
+        (
+            "Orbis Foods opened a plant in Ohio in May 2023 and closed its Texas plant in June 2024.",
+            "Orbis Foods",
+            "restructuring",
+            "2024-06-01",
+        ),
+    ],
+)
+def test_the_subject_carries_to_a_pronoun_and_a_coordinated_verb(
+    tmp_path, text, principal, event_type, start
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [
+        claim
+        for claim in extraction.claims
+        if claim.date is not None and str(claim.date.start) == start
+    ]
+    assert any(
+        claim.event_type == event_type and principal in {names.get(s) for s, _ in claim.actors}
+        for claim in dated
+    )

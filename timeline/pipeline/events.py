@@ -163,7 +163,13 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
     return [_trimmed(context, start, end) for start, end in joined if end > start]
 
 
-_COORDINATION = re.compile(r"; |, (?=(?:and|but|while|then)\b)")
+_COORDINATION = re.compile(
+    r"; |, (?=(?:and|but|while|then)\b)"
+    # "joined Streamly in 2021 and became chief executive in mid-2023": a second verb in
+    # the past, its subject shared.
+    r"| (?=and (?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
+    r"|rose|fell|grew|cut|set|led|hired|named|paid|spent|struck|shut|built|broke)\b)"
+)
 
 
 def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ Reads the article's reference date, normalizes every date and links every actor 
 the whole text, then reads each content paragraph for claims (`timeline.pipeline.events`).
 """
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -94,18 +95,30 @@ def _dated_sentences(
 ) -> list[tuple[int, int]]:
     """Sentences that can carry a claim (a date mention and a happening's word, no spam),
     and such headings: the stretches the slower statistical recogniser reads."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    previous: tuple[int, int] | None = None
     for paragraph in document.paragraphs:
+        previous = None
         for sentence in paragraph.sentences:
             start, end = sentence.char_start, sentence.char_end
             if spam.overlaps(start, end):
+                previous = None
                 continue
             # A claim needs a date (or a heading's news) and a word naming a happening.
             if (paragraph.is_heading or dates.overlaps(start, end)) and ANY_TRIGGER.search(
                 folded, start, end
             ):
+                # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
+                if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
+                    spans.append(previous)
                 spans.append((start, end))
+            previous = (start, end)
     return spans
+
+
+_POINTS_BACK = re.compile(
+    r"他(?![们們])|她(?![们們])|该|其|这家|此|\b(?:he|she|it|its|the company|the firm)\b"
+)
 
 
 def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:

@@ -548,6 +548,11 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_ACTS_AFTER = re.compile(
+    r" (?:has |had |also |then |later )?(?:launched|unveiled|released|raised|acquired|bought|"
+    r"agreed|announced|reported|posted|opened|closed|signed|filed|hired|named|appointed|cut|"
+    r"sold|completed|debuted|introduced|invested|listed|went public|merged|sued|recalled)\b"
+)
 _WORK_BEFORE = re.compile(
     r"\b(?:program|programme|app|application|service|product|chip|phone|smartphone|sedan|"
     r"car|vehicle|drug|treatment|game|film|show|card|device|handset|tablet|console|"
@@ -601,7 +606,9 @@ def _english_kind(
         if first in _COMMON_SINGLE or first in _LEADING or len(first) < 3:
             return None
         if opens and standalone.get(first, 0) == 0:
-            return None
+            # "Xiaomi launched its first car": a sentence's first word is a name when a
+            # happening's verb follows it at once.
+            return "company" if _ACTS_AFTER.match(text, end) else None
         if first.isupper() and len(first) > 5:
             return None
         # A capitalised word inside sentences, seen at least twice: a company's short name.
