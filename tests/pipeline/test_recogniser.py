@@ -239,7 +239,8 @@ def test_claims_link_discovered_actors_with_no_gazetteer(tmp_path, text, princip
         ),
         # Two past verbs sharing one subject: each is a happening at its own date.
         (
-            "Orbis Foods opened a plant in Ohio in May 2023 and closed its Texas plant in June 2024.",
+            "Orbis Foods opened a plant in Ohio in May 2023 and closed its Texas plant in "
+            "June 2024.",
             "Orbis Foods",
             "restructuring",
             "2024-06-01",
