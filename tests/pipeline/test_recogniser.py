@@ -263,3 +263,25 @@ def test_the_subject_carries_to_a_pronoun_and_a_coordinated_verb(
         claim.event_type == event_type and principal in {names.get(s) for s, _ in claim.actors}
         for claim in dated
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li Kaifu founded the company in March 2023, and Zhang Wei joined it.",
+        "Kai-fu Lee founded the company in March 2023.",
+        "In March 2023 Lee Kai-Fu founded the company.",
+    ],
+)
+def test_a_known_person_romanised_otherwise_joins_the_known_actor(tmp_path, text):
+    matcher = ActorMatcher([ActorEntry("kai-fu-lee", "李开复", "person", ("李开复",))])
+    entries = discover(text, "en", [(0, len(text))], matcher)
+    joined = [entry for entry in entries if entry.slug == "kai-fu-lee"]
+    assert len(joined) == 1 and joined[0].review == "curated"
+    assert not any(
+        entry.kind == "person" and "Lee" in entry.name
+        for entry in entries
+        if entry.slug != "kai-fu-lee"
+    )
+    extended = matcher.extended(entries)
+    assert [m.slug for m in extended.find(text) if m.slug == "kai-fu-lee"]

@@ -142,7 +142,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         tag_spans=_dated_sentences(document, spam, dated, folded),
         dates=[(m.char_start, m.char_end) for m in scan.mentions],
     )
-    known = matcher
+    known, known_slugs = matcher, matcher.slugs()
     matcher = matcher.extended(found)
     actors = matcher.find(text)
     if spam:
@@ -192,5 +192,8 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         skipped=document.skipped_counts(),
         warnings=tuple(warnings),
         candidates=tuple(candidates),
-        discovered=tuple(entry for entry in found if entry.slug in linked),
+        # A known actor's new form ("Li Kaifu" for 李开复) joined it: not a discovery.
+        discovered=tuple(
+            entry for entry in found if entry.slug in linked and entry.slug not in known_slugs
+        ),
     )

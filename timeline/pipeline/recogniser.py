@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.pipeline.actors import (
+    _COMPOUND_SURNAMES,
     _NAME_STOP,
     _SURNAMES,
     REVIEW_DISCOVERED,
+    REVIEW_REJECTED,
     ActorEntry,
     ActorMatcher,
     alias_key,
@@ -825,7 +827,18 @@ def discover(
         by_key[key] = home
     entries: list[ActorEntry] = []
     taken = {slug for slug in matcher.slugs()}
+    people = None
     for group in groups:
+        if group["kind"] in {"person", "company"} and not _HAN.search(group["name"]):
+            # "Li Kaifu", "Kai-fu Lee": a known person's name in another romanisation
+            # joins that person rather than standing as a new one.
+            people = _romanised_people(matcher) if people is None else people
+            known = people.get(_romanised_key(group["name"]))
+            if known is not None:
+                entry = matcher.entry(known)
+                forms = tuple(dict.fromkeys(group["forms"]))
+                entries.append(ActorEntry(known, entry.name, entry.kind, forms, entry.review))
+                continue
         forms = list(group["forms"])
         for form in _short_forms(group["name"], group["kind"], text):
             if alias_key(form) not in matcher.keys and alias_key(form) not in by_key:
@@ -850,6 +863,62 @@ def discover(
 
 
 _SPECIFIC = frozenset({"company", "investor", "lab", "person", "model", "product"})
+
+
+# Older and regional romanisations of common surnames, in pinyin.
+_SURNAME_SPELLINGS = {
+    "lee": "li",
+    "chang": "zhang",
+    "cheung": "zhang",
+    "wong": "wang",
+    "chan": "chen",
+    "lau": "liu",
+    "ng": "wu",
+    "ho": "he",
+    "tsai": "cai",
+    "hsu": "xu",
+    "chou": "zhou",
+    "kuo": "guo",
+    "cheng": "zheng",
+    "chu": "zhu",
+    "hsieh": "xie",
+    "tseng": "zeng",
+    "chiang": "jiang",
+    "kao": "gao",
+    "yeh": "ye",
+    "tang": "tang",
+    "hu": "hu",
+}
+
+
+def _romanised_key(name: str) -> frozenset[str] | None:
+    """A romanised two-part name as {surname, given name}, spelling folded to pinyin and
+    the given name's syllables joined: "Kai-Fu Lee", "Li Kaifu" → {"li", "kaifu"}."""
+    parts = [part for part in re.split(r"\s+", name.casefold().strip()) if part]
+    if len(parts) != 2:
+        return None
+    parts = [part.replace("-", "").replace("'", "") for part in parts]
+    if not all(part.isascii() and part.isalpha() for part in parts):
+        return None
+    return frozenset(_SURNAME_SPELLINGS.get(part, part) for part in parts)
+
+
+def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
+    """Every known person with a Chinese name, by the romanised key of that name."""
+    from pypinyin import lazy_pinyin
+
+    found: dict[frozenset[str], str] = {}
+    for slug in sorted(matcher.slugs()):
+        entry = matcher.entry(slug)
+        if entry.kind != "person" or entry.review == REVIEW_REJECTED:
+            continue
+        for alias in (entry.name, *entry.aliases):
+            if _HAN_ONLY.fullmatch(alias) and 2 <= len(alias) <= 4:
+                syllables = lazy_pinyin(alias)
+                surname = 2 if alias.startswith(_COMPOUND_SURNAMES) else 1
+                key = frozenset({"".join(syllables[:surname]), "".join(syllables[surname:])})
+                found.setdefault(key, slug)
+    return found
 
 
 def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
