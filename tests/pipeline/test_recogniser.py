@@ -285,3 +285,22 @@ def test_a_known_person_romanised_otherwise_joins_the_known_actor(tmp_path, text
     )
     extended = matcher.extended(entries)
     assert [m.slug for m in extended.find(text) if m.slug == "kai-fu-lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("瑞康生技於2024年3月釋出新版檢測軟體「瑞測2」。", "product_launch"),
+        ("長榮航空於2024年11月訂購18架波音787客機。", "partnership"),
+        ("国家大基金于2024年6月入股芯衡科技。", "funding"),
+        ("华芯装备于2024年6月向港交所递交招股书。", "other"),
+        ("影樂於2024年1月15日調漲標準方案月費。", "pricing"),
+        ("Skyline Airways ordered 40 Airbus A321neo jets in May 2024.", "partnership"),
+        ("Harbor Analytics filed for an IPO in June 2024.", "other"),
+    ],
+)
+def test_vocabulary_of_orders_stakes_filings_and_regional_words(tmp_path, text, event_type):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim.event_type for claim in claims if claim.date is not None] == [event_type]

@@ -150,9 +150,7 @@ _INDUSTRY = (
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
-_RELEASED_TITLE = re.compile(
-    r"(?:发布|推出|上线|上市|发行|上映|开售|發布|推出|釋出|上線)[^，。；]{0,6}$"
-)
+_RELEASED_TITLE = re.compile(r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出)[^，。；]{0,12}$")
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
@@ -206,7 +204,7 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 # "中芯国际联席(首席执行官)": a title LAC runs into the name.
                 surface = _ORG_TITLE_TAIL.sub("", surface)
             surface_start = word_start
-            stripped = surface.strip(" ·-")
+            stripped = surface.strip(" ·-\n\t\r\u3000")
             surface_start += surface.find(stripped) if stripped else 0
             surface = stripped
             if not _plausible_han(surface, kind):
@@ -388,7 +386,7 @@ def _titled_works(text: str) -> list[Recognised]:
         at = match.start("name")
         found.append(Recognised(text[at : at + len(name)], at, at + len(name), "model"))
     for match in _BOOK_TITLE.finditer(text):
-        before = text[max(0, match.start() - 8) : match.start()].translate(_SIMPLIFY)
+        before = text[max(0, match.start() - 14) : match.start()].translate(_SIMPLIFY)
         if _RELEASED_TITLE.search(before):
             found.append(Recognised(match.group(1), match.start(1), match.end(1), "product"))
     return found

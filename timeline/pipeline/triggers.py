@@ -187,6 +187,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "listing",
             r"挂牌|首次公开(?:募股|发行|发售)|上市交易|"
+            r"(?:递交|提交|递表)[^，。,;；]{0,8}(?:招股书|上市申请)|"
             r"(?:在|于|登陆|登录|赴|转板)[^，。,;；:：]{0,14}(?:"
             + EXCHANGE
             + r")[^，。,;；:：]{0,6}上市|"
@@ -195,6 +196,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             + r")上市|"
             + words(
                 r"listed (?:its shares |its stock )?on",
+                r"filed (?:for an? (?:ipo|initial public offering)|to go public|"
+                r"(?:its |an? )?(?:ipo )?prospectus)",
                 r"(?:went|goes|go|going) public",
                 "initial public offering",
                 r"(?<!pre-)ipo",
@@ -227,8 +230,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "partnership",
             r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署[^，。,;；]{0,24}(?:协议|合同|合约|备忘录)|"
             r"签订[^，。,;；]{0,24}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
+            r"订购|下单|签下[^，。,;；]{0,12}(?:订单|合约|合同)|(?:获得|斩获|拿下)[^，。,;；]{0,12}订单|"
             + words(
                 "partner(?:ship|ed|s with)",
+                r"order(?:ed|s) (?:\d[\d,]*|up to|another|more)",
+                r"placed (?:an? |its )?(?:[\w-]+ ){0,2}orders?",
+                r"(?:won|secured|landed) (?:an? |the )?(?:[\w$.,-]+ ){0,3}(?:order|contract)",
                 "joint (?:lab|laboratory|venture)",
                 "teamed up",
                 "alliance",
@@ -296,7 +303,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "funding",
-            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
+            r"融资|领投|跟投|估值|注资|获投|入股|增资|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
             r"|获得?[^，。,;；]{0,12}(?:资助|拨款)"
             r"|完成(?:了)?对[^，。,;；]{1,16}的(?:战略)?投资|对[^，。,;；]{1,16}进行了?(?:战略)?投资|"
             + words(
@@ -343,7 +350,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "release",
-            r"发布|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
+            r"发布|推出|开源|上线|面世|问世|亮相|发行|释出|(?:(?<=模型)|(?<=模型全面))升级|"
             r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
             + words(
                 "released?",
@@ -370,7 +377,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "pricing",
-            r"降价|价格战|调价|涨价|提价|定价|降至|直降"
+            r"降价|价格战|调价|涨价|提价|定价|降至|直降|调涨|调升|调降"
             r"|(?:降低|下调|上调|调高|调低|提高)[^，。,;；]{0,12}(?:价格|资费|费率|票价|收费|费用)"
             r"|(?:价格|资费|费率|票价|收费|价|费)(?:下调|上调|调高|调低|调涨|调降)|"
             + words(
