@@ -304,3 +304,45 @@ def test_vocabulary_of_orders_stakes_filings_and_regional_words(tmp_path, text, 
     path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
     claims = extract_article(read_article(path), matcher=EMPTY).claims
     assert [claim.event_type for claim in claims if claim.date is not None] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (
+            "Orbis Foods moved its headquarters to Denver in May 2023.",
+            "Orbis Foods moved its headquarters to Denver in May 2023",
+        ),
+        ("芯衡科技于去年4月完成交割。", "芯衡科技 于去年4月完成交割"),
+        (
+            "刘振国于2023年3月出任宝川钢铁董事长。2024年8月，刘振国访问了越南河内。",
+            "刘振国 访问了越南河内",
+        ),
+    ],
+)
+def test_a_dated_happening_no_vocabulary_names_is_told_in_its_own_words(tmp_path, text, headline):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim.headline for claim in claims if claim.event_type == "other"] == [headline]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbis Foods had 3,000 employees in 2024.",  # a state of affairs
+        "Orbis Foods is based in Ohio and was valued at $2 billion in 2023.",
+        "Orbis Foods will open a store in Denver in May 2025.",  # future
+        "Orbis Foods may open a store in Denver in 2024.",  # a hedge
+        "Dana Whitfield, 58, joined the board of Orbis Foods in 2024 as its oldest director.",
+        "宝川钢铁2024年有员工3万人。",  # a state
+        "许文彦今年58岁。",  # an age
+        "芯衡科技预计2025年完成交割。",  # a forecast
+        "Did Orbis Foods move its headquarters in May 2023?",
+    ],
+)
+def test_no_plain_happening_from_states_ages_plans_or_questions(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim for claim in claims if claim.event_type == "other"] == []

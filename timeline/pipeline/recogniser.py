@@ -236,7 +236,9 @@ def _plausible_han(name: str, kind: str) -> bool:
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
         # lower-case letters or Chinese ("Kimi", "GLM-4", "小米SU7").
-        coined = re.search(r"\d|[a-z]", name) or _HAN.search(name)
+        coined = (re.search(r"\d|[a-z]", name) and re.search(r"\d|[A-Z]", name)) or _HAN.search(
+            name
+        )
         return bool(coined) and len(name) <= 20 and not name.isdigit()
     return len(name) <= 20
 
