@@ -1346,7 +1346,7 @@ def test_a_year_ago_figure_is_a_comparison_not_a_report(claims_about):
                 (
                     "model_release:tsinghua-university:2024-05",
                     "Tsinghua University releases a language model",
-                )
+                ),
             ],
         ),
     ],

@@ -346,3 +346,11 @@ def test_no_plain_happening_from_states_ages_plans_or_questions(tmp_path, text):
     path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
     claims = extract_article(read_article(path), matcher=EMPTY).claims
     assert [claim for claim in claims if claim.event_type == "other"] == []
+
+
+def test_a_date_that_bounds_a_clause_gives_no_plain_happening(tmp_path):
+    path = tmp_path / "article.txt"
+    text = "01.AI在2023年底更严格的禁运之前囤积了芯片。"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim for claim in claims if claim.event_type == "other"] == []

@@ -67,6 +67,7 @@ _ZH_STATIVE = re.compile(
     r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
 )
+_BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
 
@@ -90,6 +91,8 @@ def plain_happening(
     plain = _without_dates(context, start, end)
     if FORECAST.search(plain) or HEDGE.search(plain):
         return None
+    if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
+        return None  # "在2023年底…之前": the date bounds the happening, it does not date it
     subject = _subject(context, start, end, state)
     if subject is None:
         return None
