@@ -354,3 +354,22 @@ def test_a_date_that_bounds_a_clause_gives_no_plain_happening(tmp_path):
     path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
     claims = extract_article(read_article(path), matcher=EMPTY).claims
     assert [claim for claim in claims if claim.event_type == "other"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏晶半導體昨天公布營收。2024年5月24日，宏晶股價大漲7%。",  # the shares, not the company
+        "Kestrel Semiconductor opened a plant. In May 2024, Kestrel's shares rose 7%.",
+    ],
+)
+def test_something_of_a_company_is_not_the_company(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim for claim in claims if claim.event_type == "other"] == []
+
+
+def test_a_word_tagged_as_a_person_needs_a_surname():
+    found = _discovered("永信銀行預計於今年第三季度完成合併。", "zh-Hant")
+    assert not any(entry.kind == "person" for entry in found.values())

@@ -67,6 +67,9 @@ _ZH_STATIVE = re.compile(
     r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
 )
+_NOT_THE_SUBJECT = re.compile(
+    r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
+)
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
@@ -97,6 +100,8 @@ def plain_happening(
     if subject is None:
         return None
     predicate_start = subject.char_end
+    if _NOT_THE_SUBJECT.match(folded, predicate_start):
+        return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     if context.language == "en":
         verb = _EN_AUX.match(_without_dates(context, predicate_start, end))
         if verb is None:

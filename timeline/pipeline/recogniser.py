@@ -232,7 +232,12 @@ def _plausible_han(name: str, kind: str) -> bool:
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
-        return bool(_HAN.search(name)) and len(name) <= 6 and " " not in name
+        if not _HAN.search(name) or len(name) > 6 or " " in name:
+            return False
+        # A two- or three-character name starts with a surname; LAC sometimes tags a
+        # word (预计, 表示) as a person.
+        simple = name.translate(_SIMPLIFY)
+        return len(simple) >= 4 or simple[0] in _SURNAMES or simple.startswith(_COMPOUND_SURNAMES)
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
         # lower-case letters or Chinese ("Kimi", "GLM-4", "小米SU7").
