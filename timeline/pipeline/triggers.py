@@ -7,8 +7,11 @@ Chinese scripts. English words are bounded so "left" does not fire inside "lefto
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from re import _constants as _sre
 from re import _parser as _sre_parser
+
+from timeline.pipeline.actors import fold_text
 
 
 def words(*words: str) -> str:
@@ -113,8 +116,49 @@ def gated(pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{escaped}])(?:{pattern})")
 
 
+# Plain words and phrases of each type, one a row with an example, kept as data so that a
+# maintainer extends a vocabulary without reading the patterns below.
+VOCABULARY = Path(__file__).with_name("vocabulary") / "triggers.tsv"
+
+
+@dataclass(frozen=True)
+class VocabularyRow:
+    event_type: str
+    language: str
+    phrase: str
+    example: str
+
+
+def load_vocabulary(path: Path = VOCABULARY) -> tuple[VocabularyRow, ...]:
+    """The rows of a vocabulary file: type, language (en, zh), phrase, example sentence;
+    a line starting with # is a comment."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not all(field.strip() for field in fields):
+            raise ValueError(f"{path.name}:{number}: expected type, language, phrase, example")
+        rows.append(VocabularyRow(*(field.strip() for field in fields)))
+    return tuple(rows)
+
+
+def phrase_pattern(row: VocabularyRow) -> str:
+    """The pattern of one phrase in folded text: literal, any run of spaces for a space,
+    English phrases on word bounds."""
+    phrase = re.escape(fold_text(row.phrase).casefold()).replace(r"\ ", r"\s+")
+    return rf"\b{phrase}\b" if row.language == "en" else phrase
+
+
+def _with_vocabulary(kind: str, pattern: str, rows: tuple[VocabularyRow, ...]) -> str:
+    extra = [phrase_pattern(row) for row in rows if row.event_type == kind]
+    return "|".join([pattern, *extra]) if extra else pattern
+
+
+_ROWS = load_vocabulary()
+
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, gated(pattern))
+    (kind, gated(_with_vocabulary(kind, pattern, _ROWS)))
     for kind, pattern in (
         (
             "denial",
@@ -230,7 +274,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "partnership",
             r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署[^，。,;；]{0,24}(?:协议|合同|合约|备忘录)|"
             r"签订[^，。,;；]{0,24}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
-            r"订购|下单|签下[^，。,;；]{0,12}(?:订单|合约|合同)|(?:获得|斩获|拿下)[^，。,;；]{0,12}订单|"
+            r"签下[^，。,;；]{0,12}(?:订单|合约|合同)|(?:获得|斩获|拿下)[^，。,;；]{0,12}订单|"
             + words(
                 "partner(?:ship|ed|s with)",
                 r"order(?:ed|s) (?:\d[\d,]*|up to|another|more)",
@@ -303,7 +347,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "funding",
-            r"融资|领投|跟投|估值|注资|获投|入股|增资|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
+            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
             r"|获得?[^，。,;；]{0,12}(?:资助|拨款)"
             r"|完成(?:了)?对[^，。,;；]{1,16}的(?:战略)?投资|对[^，。,;；]{1,16}进行了?(?:战略)?投资|"
             + words(
@@ -350,7 +394,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "release",
-            r"发布|推出|开源|上线|面世|问世|亮相|发行|释出|(?:(?<=模型)|(?<=模型全面))升级|"
+            r"发布|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
             r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
             + words(
                 "released?",
@@ -377,7 +421,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "pricing",
-            r"降价|价格战|调价|涨价|提价|定价|降至|直降|调涨|调升|调降"
+            r"降价|价格战|调价|涨价|提价|定价|降至|直降"
             r"|(?:降低|下调|上调|调高|调低|提高)[^，。,;；]{0,12}(?:价格|资费|费率|票价|收费|费用)"
             r"|(?:价格|资费|费率|票价|收费|价|费)(?:下调|上调|调高|调低|调涨|调降)|"
             + words(
