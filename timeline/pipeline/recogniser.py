@@ -671,15 +671,18 @@ def recognise(
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
         if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
             continue
-        if re.fullmatch(r"[A-Za-z]{1,2}", name.text):
-            continue  # "to c", "AI": two letters name nothing on their own
+        if re.fullmatch(r"[a-z]{1,2}|[A-Za-z]", name.text):
+            continue  # "to c": a lower-case pair or a letter names nothing on its own
         if known.overlaps(name.char_start, name.char_end):
             continue
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
         name = _without_descriptor(_without_glued_char(text, name))
-        if name.kind == "product" and _MODEL_AFTER.match(text, name.char_end):
+        near = text[max(0, name.char_start - 12) : name.char_end + 12]
+        if name.kind == "product" and (
+            _MODEL_AFTER.match(text, name.char_end) or _MODEL_NEAR.search(near)
+        ):
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
@@ -716,6 +719,7 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
 
 
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
+_MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"[\s\d.-]*(?:大?模型|model\b|language model|LLM)", re.IGNORECASE)
 
 
