@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.pipeline.actors import (
-    _COMPOUND_SURNAMES,
-    _NAME_STOP,
-    _SURNAMES,
+    COMPOUND_SURNAMES,
+    NAME_STOP,
     REVIEW_DISCOVERED,
     REVIEW_REJECTED,
+    SURNAMES,
     ActorEntry,
     ActorMatcher,
     alias_key,
@@ -237,7 +237,7 @@ def _plausible_han(name: str, kind: str) -> bool:
         # A two- or three-character name starts with a surname; LAC sometimes tags a
         # word (预计, 表示) as a person.
         simple = name.translate(_SIMPLIFY)
-        return len(simple) >= 4 or simple[0] in _SURNAMES or simple.startswith(_COMPOUND_SURNAMES)
+        return len(simple) >= 4 or simple[0] in SURNAMES or simple.startswith(COMPOUND_SURNAMES)
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
         # lower-case letters or Chinese ("Kimi", "GLM-4", "小米SU7").
@@ -285,9 +285,9 @@ def _dated_subjects(
             continue
         if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
             continue
-        if any(char in _NAME_STOP for char in name) or _TITLE_IN.search(name):
+        if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
-        if len(name) <= 3 and name[0] in _SURNAMES:
+        if len(name) <= 3 and name[0] in SURNAMES:
             continue  # a person's name: the recogniser's to tell
         start = date_start - len(lead) + match.start("name")
         found.append(
@@ -313,9 +313,9 @@ def _dated_subjects(
             written = _count(text, name, folded=True)
             if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
                 break
-            if any(char in _NAME_STOP for char in name) and written < 3:
+            if any(char in NAME_STOP for char in name) and written < 3:
                 break  # "饱了么" is a name only if the article keeps writing it
-            if length <= 3 and name[0] in _SURNAMES:
+            if length <= 3 and name[0] in SURNAMES:
                 break
             found.append(Recognised(text[at : at + length], at, at + length, "company"))
             break
@@ -355,7 +355,7 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
             name = match.group("name")
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 continue
-            if any(char in _NAME_STOP for char in name) or name.upper() in _ACRONYMS:
+            if any(char in NAME_STOP for char in name) or name.upper() in _ACRONYMS:
                 continue
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
@@ -924,7 +924,7 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
         for alias in (entry.name, *entry.aliases):
             if _HAN_ONLY.fullmatch(alias) and 2 <= len(alias) <= 4:
                 syllables = lazy_pinyin(alias)
-                surname = 2 if alias.startswith(_COMPOUND_SURNAMES) else 1
+                surname = 2 if alias.startswith(COMPOUND_SURNAMES) else 1
                 key = frozenset({"".join(syllables[:surname]), "".join(syllables[surname:])})
                 found.setdefault(key, slug)
     return found
