@@ -58,6 +58,7 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
             "lab",
         ),
         # A name opening a dated clause.
+        ("影樂成立於2017年，由前電視台主管蔡明哲創辦。", "zh-Hant", "影樂", "company"),
         ("階躍星辰於2023年4月成立，創始人來自微軟。", "zh-Hant", "階躍星辰", "company"),
         # An organisation named by the title after it.
         ("零一万物CEO李开复说，公司去年收入过亿。", "zh-Hans", "零一万物", "company"),
@@ -112,6 +113,7 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         ("今年6月，公司完成B轮融资。", "zh-Hans", "B轮"),
         ("5 月，大模型 API 的调用价格直降超过 90%。", "zh-Hans", "API"),
         ("去年5月，公司发布千亿参数模型。", "zh-Hans", "千亿参数"),
+        ("永信銀行預計於2024年第三季度完成合併。", "zh-Hant", "預計"),
         ("On Monday, shares rose 4% in New York.", "en", "Monday"),
         ("On Monday, shares rose 4% in New York.", "en", "New York"),
         ("Analysts said revenue would grow.", "en", "Analysts"),

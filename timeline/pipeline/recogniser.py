@@ -251,7 +251,8 @@ def _plausible_han(name: str, kind: str) -> bool:
 _SUBJECT_BEFORE_DATE = re.compile(
     r"(?:^|(?<=[，。；：！？\n、「」“”,;:!?\s]))"
     r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?"
-    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还)?(?:于|在|自|从)?$"
+    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还)?"
+    r"(?:成立|创立|创办|诞生|上市|挂牌)?(?:于|在|自|从)?$"
 )
 _NOT_SUBJECT_START = frozenset(
     "该本这那两双各多其此我他她它你每某全首新旧原前后去今明上下近不没也都就是才只并再很最说称"
@@ -283,7 +284,7 @@ def _dated_subjects(
         after = text[date_end : date_end + (clause_end.start() if clause_end else 40)]
         if not ANY_TRIGGER.search(fold_text(after)):
             continue
-        if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
+        if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
             continue
         if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
@@ -322,7 +323,7 @@ def _dated_subjects(
     return found
 
 
-_VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关")
+_VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SUBJECT_LINK = re.compile(
     r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
