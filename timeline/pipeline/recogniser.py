@@ -282,7 +282,8 @@ def _dated_subjects(
         name = match.group("name")
         clause_end = re.search(r"[，。；！？\n,;!?]", text[date_end : date_end + 40])
         after = text[date_end : date_end + (clause_end.start() if clause_end else 40)]
-        if not ANY_TRIGGER.search(fold_text(after)):
+        between = lead[match.end("name") :]  # "成立于": the verb may come before the date
+        if not ANY_TRIGGER.search(fold_text(between + " " + after)):
             continue
         if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
             continue
