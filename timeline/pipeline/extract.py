@@ -134,15 +134,24 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     spam = _Spans([(span.char_start, span.char_end) for span in document.spam_spans])
     dated = _Spans([(m.char_start, m.char_end) for m in scan.mentions])
     folded = fold_text(text)
+    readable = _readable(document, spam)
+    # Names that look like actors but match no alias: proposed to editors, and read by the
+    # recogniser too.
+    proposed = [
+        candidate
+        for start, end in readable
+        for candidate in find_candidates(text[start:end], matcher, offset=start)
+    ]
     found = discover(
         text,
         article.language,
-        _readable(document, spam),
+        readable,
         matcher,
+        candidates=proposed,
         tag_spans=_dated_sentences(document, spam, dated, folded),
         dates=[(m.char_start, m.char_end) for m in scan.mentions],
     )
-    known, known_slugs = matcher, matcher.slugs()
+    known_slugs = matcher.slugs()
     matcher = matcher.extended(found)
     actors = matcher.find(text)
     if spam:
@@ -172,16 +181,10 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
 
     claims: list[ExtractedClaim] = []
     state = ParagraphState()
-    candidates: list[str] = []
-    seen: set[str] = set()
     # Headings are read too: a title such as "2024年5月13日,零一万物发布Yi-Large" states news.
     for paragraph in document.paragraphs:
         claims.extend(paragraph_claims(context, paragraph, state))
-        for start, end in _runs(paragraph, spam):
-            for candidate in find_candidates(text[start:end], known, offset=start):
-                if candidate.text not in seen:
-                    seen.add(candidate.text)
-                    candidates.append(candidate.text)
+    candidates = list(dict.fromkeys(candidate.text for candidate in proposed))
     warnings.extend(context.warnings)
     claims = collapse_claims(claims)
     linked = {slug for claim in claims for slug, _role in claim.actors}

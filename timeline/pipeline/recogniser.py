@@ -35,6 +35,7 @@ from timeline.pipeline.actors import (
     SURNAMES,
     ActorEntry,
     ActorMatcher,
+    CandidateName,
     alias_key,
     find_candidates,
     fold_text,
@@ -725,6 +726,7 @@ def recognise(
     *,
     tag_spans: Sequence[tuple[int, int]] | None = None,
     dates: Sequence[tuple[int, int]] = (),
+    candidates: Sequence[CandidateName] | None = None,
 ) -> list[Recognised]:
     """Names in `spans` of `text` that the matcher does not know, in text order.
 
@@ -734,14 +736,19 @@ def recognise(
     found: list[Recognised] = []
     # English names come from the proper-noun rules alone; the gazetteer's candidate rules
     # read Chinese (and the Latin names written inside it).
-    for start, end in spans if language != "en" else ():
-        for candidate in find_candidates(text[start:end], matcher, offset=start):
-            kind = candidate.kind
-            if kind == "organization" and re.search(
-                r"(?:公司|集团|银行|股份|控股|汽车|科技)$", candidate.text
-            ):
-                kind = "investor" if _INVESTOR.search(candidate.text) else "company"
-            found.append(Recognised(candidate.text, candidate.char_start, candidate.char_end, kind))
+    if candidates is None and language != "en":
+        candidates = [
+            candidate
+            for start, end in spans
+            for candidate in find_candidates(text[start:end], matcher, offset=start)
+        ]
+    for candidate in candidates if language != "en" else ():
+        kind = candidate.kind
+        if kind == "organization" and re.search(
+            r"(?:公司|集团|银行|股份|控股|汽车|科技)$", candidate.text
+        ):
+            kind = "investor" if _INVESTOR.search(candidate.text) else "company"
+        found.append(Recognised(candidate.text, candidate.char_start, candidate.char_end, kind))
     if language == "en":
         found.extend(_english_names(text, spans))
     else:
@@ -889,11 +896,14 @@ def discover(
     *,
     tag_spans: Sequence[tuple[int, int]] | None = None,
     dates: Sequence[tuple[int, int]] = (),
+    candidates: Sequence[CandidateName] | None = None,
 ) -> list[ActorEntry]:
     """The actors the article names that the matcher does not know, as entries marked
     discovered: one per actor, named by its fullest form, with every form the article uses
     as an alias and a proposed slug unique against the matcher's."""
-    names = recognise(text, language, spans, matcher, tag_spans=tag_spans, dates=dates)
+    names = recognise(
+        text, language, spans, matcher, tag_spans=tag_spans, dates=dates, candidates=candidates
+    )
     groups: list[dict] = []
     by_key: dict[str, dict] = {}
     # Longest names first, so a short form joins the full name it is part of.
