@@ -391,3 +391,18 @@ def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
     tagger = _tagger()
     expected = [tagger._lac.run(sentence) if sentence else [] for sentence in sentences]
     assert tagger.tag_many(sentences) == expected
+
+
+def test_an_extended_matcher_keeps_the_curated_actor_for_a_shared_alias():
+    curated = ActorMatcher([ActorEntry("baidu", "Baidu", "company", ("百度",))])
+    extended = curated.extended(
+        [
+            ActorEntry("bai-du", "百度", "company", ("百度",), review="discovered"),
+            ActorEntry("baidu", "Baidu", "company", ("百度公司",)),
+            ActorEntry("mei-tuan", "美团", "company", ("美团",), review="discovered"),
+        ]
+    )
+    found = {m.text: m.slug for m in extended.find("百度公司与美团，百度")}
+    assert found == {"百度公司": "baidu", "美团": "mei-tuan", "百度": "baidu"}
+    assert extended.entry("mei-tuan").review == "discovered"
+    assert curated.extended([]) is curated

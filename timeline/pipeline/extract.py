@@ -1,7 +1,9 @@
 """Extraction: one article in, its dated event claims out; the entry point ingest calls.
 
-Reads the article's reference date, normalizes every date and links every actor once over
-the whole text, then reads each content paragraph for claims (`timeline.pipeline.events`).
+Reads the article's reference date and normalizes every date; discovers the actors the
+matcher does not know (`timeline.pipeline.recogniser`) and links every actor, known or
+discovered, once over the whole text; then reads each content paragraph for claims
+(`timeline.pipeline.events`).
 """
 
 import re
