@@ -57,6 +57,16 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
             "中洲大學智慧機器人實驗室",
             "lab",
         ),
+        # A person by what follows the name; a company by the verb after a sentence's first word.
+        (
+            "Kelly Ortberg took over after Dave Calhoun stepped down.",
+            "en",
+            "Dave Calhoun",
+            "person",
+        ),
+        ("Boeing said on Wednesday it had delivered 40 jets.", "en", "Boeing", "company"),
+        # An outlet that reports is no company.
+        ("据路透社报道，蔚来汽车10月交付新车2.1万辆。", "zh-Hans", "路透社", "organization"),
         # A name opening a dated clause.
         ("影樂成立於2017年，由前電視台主管蔡明哲創辦。", "zh-Hant", "影樂", "company"),
         ("階躍星辰於2023年4月成立，創始人來自微軟。", "zh-Hant", "階躍星辰", "company"),

@@ -220,11 +220,12 @@ _REGULATOR = re.compile(
     r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|协会|联合会|中心|大学|学院|研究所)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
+_MEDIA = re.compile(r"(?:通讯社|新闻社|社|日报|晚报|时报|新闻|周刊|杂志|电视台|广播|网)$")
 # Words that end a company's name after its distinctive part (宝川钢铁, 禾丰农机, 东泽投资),
 # in simplified script: LAC often tags the distinctive part alone.
 _INDUSTRY = (
     r"(?:农机|零售|投资|生技|生物|医材|医疗|医药|药业|制药|时尚|服饰|银行|商银|证券|人寿|保险|金控|"
-    r"科技|汽车|电子|半导体|集团|控股|股份|航空|电信|通信|能源|钢铁|物流|食品|传媒|娱乐|影业|游戏|"
+    r"科技|汽车|电子|半导体|集团|控股|航空|电信|通信|能源|钢铁|物流|食品|传媒|娱乐|影业|游戏|"
     r"网络|机器人|智能|动力|新能源|材料|化工|光电|精密|重工|机械|电器|家电|美妆|化妆品|餐饮|地产|"
     r"置业|实业|资本|基金|创投|农业|乳业|酒业|啤酒|航运|海运|铁路|快递|软件|芯片|晶圆|电机|"
     r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船)"
@@ -239,6 +240,8 @@ _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]
 def _han_kind(name: str, tag: str) -> str | None:
     if tag == "PER":
         return "person"
+    if tag == "ORG" and _MEDIA.search(name):
+        return "organization"  # 路透社, 财新网: an outlet that reports, not a company that acts
     if tag == "ORG":
         if _LAB.search(name):
             return "lab"
@@ -594,7 +597,10 @@ _PERSON_GIVEN = _words(
     "Satya Jensen Tim Lisa Marc Sam Masayoshi Jack Pony Robin Lei Jensen Hans Klaus Pierre "
     "Jean Luc Carlos Luis Ana Sofia Lucia Marco Giovanni Yuki Hiroshi Takeshi Kenji Akira "
     "Priya Raj Rahul Amit Anil Sunil Vijay Arjun Omar Ahmed Ali Fatima Aisha Mohammed "
-    "Grant Owen Nora Leah Claire Ivy Iris Mei Ming Wei Li Jun Hui Yan Ying Ling Xin Hao"
+    "Grant Owen Nora Leah Claire Ivy Iris Mei Ming Wei Li Jun Hui Yan Ying Ling Xin Hao "
+    "Dave Steve Jeff Tony Doug Ken Rob Andy Greg Nick Matt Tom Pete Rick Ron Don Jon Ted Phil "
+    "Kelly Jamie Morgan Taylor Casey Jenny Katie Liz Beth Meg Sue Jane Kate Lucy Amy Zoe "
+    "Satoshi Masahiro Hiroki Shinji Takashi Yoshi Jae Min Ji Hyun Sung Young Ravi Sanjay"
 )
 
 
@@ -639,8 +645,14 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+# What people do right after their name: speak, or move ("Dave Calhoun stepped down").
+_PERSON_ACTS = re.compile(
+    r"^(?:'s?|’s?)?\s*(?:said|says|told|stepped down|steps down|resigned|retired|was named|"
+    r"was appointed|became|who\b|, who\b|, (?:\d{2}),)"
+)
 _ACTS_AFTER = re.compile(
-    r" (?:has |had |also |then |later )?(?:launched|unveiled|released|raised|acquired|bought|"
+    r" (?:has |had |also |then |later )?(?:said|says|told|launched|unveiled|released|raised|"
+    r"acquired|bought|"
     r"agreed|announced|reported|posted|opened|closed|signed|filed|hired|named|appointed|cut|"
     r"sold|completed|debuted|introduced|invested|listed|went public|merged|sued|recalled)\b"
 )
@@ -691,7 +703,7 @@ def _english_kind(
         surname_alone = standalone.get(words[-1], 0) > 0
         if titled or first in _PERSON_GIVEN or surname_alone:
             return "person"
-        if _SAID_AFTER.match(after) and re.match(r"^\s*(?:said|says|told)", after):
+        if _PERSON_ACTS.match(after):
             return "person"
     if len(words) == 1:
         if first in _COMMON_SINGLE or first in _LEADING or len(first) < 3:
