@@ -358,3 +358,46 @@ def test_an_article_flags_its_claims_dated_after_it(extract_text, text, flagged)
 
     assert claim.date is not None
     assert claim.after_source is flagged
+
+
+@pytest.fixture(scope="module")
+def without_gazetteer():
+    manifest = load_manifest(ARTICLES / "sources.json")
+    return {
+        path.name[:3]: extract_article(
+            read_article(path, manifest=manifest), matcher=ActorMatcher([])
+        )
+        for path in sorted(ARTICLES.glob("*.txt"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("article", "event_type", "start", "end", "principal"),
+    [
+        ("003", "founding", "2023-03-01", "2023-03-31", "01.AI"),
+        ("001", "founding", "2023-01-01", "2023-12-31", "零一万物"),
+        ("003", "model_release", "2023-11-01", "2023-11-30", "Yi-34B"),
+        ("004", "controversy", "2023-01-01", "2023-12-31", "零一万物"),
+        ("002", "funding", "2023-01-01", "2023-12-31", "零一萬物"),
+        ("002", "model_release", "2024-05-01", "2024-05-31", "零一萬物"),
+        ("002", "rumor", "2025-01-06", "2025-01-06", "阿里雲"),
+        ("002", "denial", "2025-01-01", "2025-01-31", "李開復"),
+        ("002", "restructuring", "2024-09-01", "2024-12-31", "零一萬物"),
+        ("002", "financials", "2024-01-01", "2024-12-31", "零一萬物"),
+        ("001", "partnership", "2025-01-08", "2025-01-08", "零一万物"),
+    ],
+)
+def test_the_demo_reads_with_no_gazetteer_at_all(
+    without_gazetteer, article, event_type, start, end, principal
+):
+    extraction = without_gazetteer[article]
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    found = [
+        names[claim.actors[0][0]]
+        for claim in extraction.claims
+        if claim.event_type == event_type
+        and claim.date is not None
+        and (claim.date.start, claim.date.end) == (d(start), d(end))
+    ]
+    assert principal in found
+    assert all(entry.review == "discovered" for entry in extraction.discovered)

@@ -210,6 +210,10 @@ class ActorMatcher:
     """
 
     def __init__(self, entries: Iterable[ActorEntry]):
+        entries = list(entries)
+        # Every entry as given, aliases of a slug listed twice included: what `extended`
+        # builds on.
+        self._given: tuple[ActorEntry, ...] = tuple(entries)
         self._entries: dict[str, ActorEntry] = {}
         self._trie: dict = {}
         keys: set[str] = set()
@@ -251,6 +255,18 @@ class ActorMatcher:
 
     def entry(self, slug: str) -> ActorEntry:
         return self._entries[slug]
+
+    def slugs(self) -> frozenset[str]:
+        return frozenset(self._entries)
+
+    def extended(self, entries: Iterable[ActorEntry]) -> "ActorMatcher":
+        """A matcher that knows these entries too; where an alias is already known, the
+        actor that knew it keeps it (the curated gazetteer wins over what was discovered).
+        An entry whose slug is known adds its aliases to that actor."""
+        entries = list(entries)
+        if not entries:
+            return self
+        return ActorMatcher([*self._given, *entries])
 
     def find(self, text: str, *, offset: int = 0) -> list[ActorMention]:
         """All non-overlapping mentions in `text`, offsets shifted by `offset`."""
@@ -551,7 +567,7 @@ _STRONG_SUFFIX = re.compile(r"(?:公司|集团|实验室|研究院|研究所|大
 _AFTER_WEAK_SUFFIX = re.compile(
     r"(?:[^\u3400-\u9fff]|$|[被也的在是于与和及已将则就还都对向从把为让等曾]|创始人|联合|宣布|发布|推出|表示|称|旗下)"
 )
-_NAME_STOP = frozenset(
+NAME_STOP = frozenset(
     "的是在了和与及或等把被让给对向从为将要会能可也都就还又其该此各这那他她它我你们个家位有无不没说称表以于由到至而且但并做用像比如每某所之着过得地吗呢吧啊"
 )
 _GENERIC_NAME = re.compile(
@@ -566,12 +582,12 @@ _GENERIC_BREAK = re.compile(
     r"(?:公司|集团|旗下|大模型|创业|初创|企业|机构|巨头|大厂|系|对手|伙伴|客户|竞品|股东|投资方)"
 )
 
-_SURNAMES = frozenset(
+SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
     "莫孔向汤池祁谷齐柳施傅洪关倪温季庞牛鲁康章纪伍葛裴易殷欧阳司上官诸东慕容聂甘包"
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容")
 _SPEECH = re.compile(r"表示|说|称|认为|指出|告诉|透露|坦言|直言|回应|强调|提到|解释")
 _NAME_FOLLOW = frozenset(
     "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带，。；：:,.!?！？ \n（()）"
@@ -627,7 +643,7 @@ def _org_candidates(folded: str) -> Iterable[tuple[int, int, str]]:
             start -= 1
         window = folded[start:name_end]
         # The name begins after the last function character or generic word ("竞争对手").
-        cut = max((i + 1 for i, char in enumerate(window) if char in _NAME_STOP), default=0)
+        cut = max((i + 1 for i, char in enumerate(window) if char in NAME_STOP), default=0)
         breaks = [match.end() for match in _GENERIC_BREAK.finditer(window)]
         cut = max(cut, *breaks) if breaks else cut
         if cut == 0 and len(window) == 7:
@@ -650,9 +666,9 @@ def _person_at(folded: str, start: int, end: int) -> bool:
     name = folded[start:end]
     if not all(_is_han(char) for char in name) or name in _NOT_NAMES:
         return False
-    if not (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)):
+    if not (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
         return False
-    return not any(char in _NAME_STOP for char in name[1:])
+    return not any(char in NAME_STOP for char in name[1:])
 
 
 def _opens_name(folded: str, start: int) -> bool:

@@ -18,6 +18,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import Anchor, DateMention
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
@@ -166,7 +167,13 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
     return [_trimmed(context, start, end) for start, end in joined if end > start]
 
 
-_COORDINATION = re.compile(r"; |, (?=(?:and|but|while|then)\b)")
+_COORDINATION = re.compile(
+    r"; |, (?=(?:and|but|while|then)\b)"
+    # "joined Streamly in 2021 and became chief executive in mid-2023": a second verb in
+    # the past, its subject shared.
+    r"| (?=and (?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
+    r"|rose|fell|grew|cut|set|led|hired|named|paid|spent|struck|shut|built|broke)\b)"
+)
 
 
 def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
@@ -715,6 +722,14 @@ def _build_claim(
     parties = find_parties(
         context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
     )
+    if kind == "happening":
+        # The clause's subject, standing right before its predicate, is what it is about.
+        subject = [m.slug for m in span_actors if m.char_end <= trigger.start]
+        if subject:
+            principal = subject[-1]
+            others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
+            roles = {principal: parties.roles.get(principal, "subject")}
+            parties = replace(parties, principal=principal, others=others, roles=roles)
     said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
     if kind == "statement" and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
         # "今年五月…不参与价格战的通稿": what a document says is written before it.
@@ -1042,6 +1057,15 @@ def paragraph_claims(
         made = (
             _sentence_claims(context, scope, sentence, state, speaker_turn)
             if ANY_TRIGGER.search(context.folded, sentence.char_start, sentence.char_end)
+            or (
+                context.dates_in(sentence.char_start, sentence.char_end)
+                and (
+                    context.actors_in(sentence.char_start, sentence.char_end)
+                    or PRONOUN_SUBJECT.search(
+                        context.folded, sentence.char_start, sentence.char_end
+                    )
+                )
+            )
             else []
         )
         claims.extend(made)
@@ -1146,6 +1170,17 @@ def _sentence_claims(
                     if trigger is not None:
                         span = (seg_start, next_end)
                         break
+            if trigger is None and last:
+                # A dated happening no vocabulary names: "X 于去年 4 月完成交割", "Orbis
+                # Foods moved its headquarters in May 2023". Typed `other`, told in its
+                # own words.
+                trigger = plain_happening(context, span, mention, state)
+                following = clauses[index + 1] if index + 1 < len(clauses) else None
+                if trigger is None and following and not context.dates_in(*following):
+                    # "2024年8月，刘振国访问了河内": the date stands in a clause of its own.
+                    wider = (seg_start, following[1])
+                    trigger = plain_happening(context, wider, mention, state)
+                    span = wider if trigger is not None else span
             if trigger is None:
                 continue
             trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)

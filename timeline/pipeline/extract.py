@@ -1,9 +1,12 @@
 """Extraction: one article in, its dated event claims out; the entry point ingest calls.
 
-Reads the article's reference date, normalizes every date and links every actor once over
-the whole text, then reads each content paragraph for claims (`timeline.pipeline.events`).
+Reads the article's reference date and normalizes every date; discovers the actors the
+matcher does not know (`timeline.pipeline.recogniser`) and links every actor, known or
+discovered, once over the whole text; then reads each content paragraph for claims
+(`timeline.pipeline.events`).
 """
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -29,8 +32,9 @@ from timeline.pipeline.events import (
     collapse_claims,
     paragraph_claims,
 )
-from timeline.pipeline.reading import Article, Paragraph, segment_article
-from timeline.pipeline.triggers import FORECAST
+from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
+from timeline.pipeline.recogniser import discover
+from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST
 
 __all__ = [
     "ExtractedClaim",
@@ -105,14 +109,75 @@ def _runs(paragraph: Paragraph, spam: _Spans) -> list[tuple[int, int]]:
     return runs
 
 
+def _readable(document: Document, spam: _Spans) -> list[tuple[int, int]]:
+    """The content paragraphs' stretches with no spam inside: where names are looked for."""
+    return [run for paragraph in document.paragraphs for run in _runs(paragraph, spam)]
+
+
+def _dated_sentences(
+    document: Document, spam: _Spans, dates: _Spans, folded: str
+) -> list[tuple[int, int]]:
+    """Sentences that can carry a claim (a date mention and a happening's word, no spam),
+    and such headings: the stretches the slower statistical recogniser reads."""
+    spans: list[tuple[int, int]] = []
+    previous: tuple[int, int] | None = None
+    for paragraph in document.paragraphs:
+        previous = None
+        for sentence in paragraph.sentences:
+            start, end = sentence.char_start, sentence.char_end
+            if spam.overlaps(start, end):
+                previous = None
+                continue
+            # A claim needs a date (or a heading's news) and a word naming a happening.
+            if (paragraph.is_heading or dates.overlaps(start, end)) and ANY_TRIGGER.search(
+                folded, start, end
+            ):
+                # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
+                if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
+                    spans.append(previous)
+                spans.append((start, end))
+            previous = (start, end)
+    return spans
+
+
+_POINTS_BACK = re.compile(
+    r"他(?![们們])|她(?![们們])|该|其|这家|此|\b(?:he|she|it|its|the company|the firm)\b"
+)
+
+
 def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
-    """Every dated happening the article states, as claims in text order."""
+    """Every dated happening the article states, as claims in text order.
+
+    Names the matcher does not know are discovered first (`timeline.pipeline.recogniser`)
+    and read like gazetteer actors; those that some claim links are returned as
+    `Extraction.discovered`."""
     document = segment_article(article)
     reference = article_reference(article)
     text = article.text
     scan = find_dates(text, reference=reference)
-    actors = matcher.find(text)
     spam = _Spans([(span.char_start, span.char_end) for span in document.spam_spans])
+    dated = _Spans([(m.char_start, m.char_end) for m in scan.mentions])
+    folded = fold_text(text)
+    readable = _readable(document, spam)
+    # Names that look like actors but match no alias: proposed to editors, and read by the
+    # recogniser too.
+    proposed = [
+        candidate
+        for start, end in readable
+        for candidate in find_candidates(text[start:end], matcher, offset=start)
+    ]
+    found = discover(
+        text,
+        article.language,
+        readable,
+        matcher,
+        candidates=proposed,
+        tag_spans=_dated_sentences(document, spam, dated, folded),
+        dates=[(m.char_start, m.char_end) for m in scan.mentions],
+    )
+    known_slugs = matcher.slugs()
+    matcher = matcher.extended(found)
+    actors = matcher.find(text)
     if spam:
         actors = [m for m in actors if not spam.overlaps(m.char_start, m.char_end)]
     roles = find_roles(text, actors, matcher=matcher)
@@ -121,7 +186,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     )
     context = ArticleContext(
         text=text,
-        folded=fold_text(text),
+        folded=folded,
         language=article.language,
         reference=reference,
         matcher=matcher,
@@ -140,25 +205,25 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
 
     claims: list[ExtractedClaim] = []
     state = ParagraphState()
-    candidates: list[str] = []
-    seen: set[str] = set()
     # Headings are read too: a title such as "2024年5月13日,零一万物发布Yi-Large" states news.
     for paragraph in document.paragraphs:
         claims.extend(paragraph_claims(context, paragraph, state))
-        for start, end in _runs(paragraph, spam):
-            for candidate in find_candidates(text[start:end], matcher, offset=start):
-                if candidate.text not in seen:
-                    seen.add(candidate.text)
-                    candidates.append(candidate.text)
+    candidates = list(dict.fromkeys(candidate.text for candidate in proposed))
     warnings.extend(context.warnings)
+    claims = collapse_claims(claims)
+    linked = {slug for claim in claims for slug, _role in claim.actors}
     return Extraction(
         article=article,
         reference=reference,
         claims=tuple(
             replace(claim, after_source=True) if dated_after_source(claim, reference) else claim
-            for claim in collapse_claims(claims)
+            for claim in claims
         ),
         skipped=document.skipped_counts(),
         warnings=tuple(warnings),
         candidates=tuple(candidates),
+        # A known actor's new form ("Li Kaifu" for 李开复) joined it: not a discovery.
+        discovered=tuple(
+            entry for entry in found if entry.slug in linked and entry.slug not in known_slugs
+        ),
     )

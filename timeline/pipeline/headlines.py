@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.pipeline.actors import fold_text
+from timeline.pipeline.actors import alias_key, fold_text
 from timeline.pipeline.context import (
     COMPANY_KINDS,
     ORGANIZATION_KINDS,
@@ -36,6 +36,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import DateMention, display_date
+from timeline.pipeline.happenings import happening_key
 from timeline.pipeline.parties import Parties, dedupe
 from timeline.pipeline.triggers import (
     ADMITS,
@@ -425,6 +426,13 @@ def key_and_headline(
         return worded(key, f"faces controversy{over}", f"faced controversy{over}")
     if kind in OTHER_KINDS:
         return _other_happening(context, kind, parties, folded, mention)
+    if kind == "happening":
+        # No English template fits: the clause's own words, as written.
+        predicate = context.text[trigger.start : trigger.end].strip(" ，,、。.;；:：\n")
+        if not predicate:
+            return None
+        key = happening_key(principal, period_tag(mention, month=True), alias_key(predicate))
+        return Wording("other", key, name, predicate, predicate)
     if kind in {"rumor", "denial"}:
         return _report(context, kind, underlying, parties, folded, mention, money)
     if kind == "strategy":

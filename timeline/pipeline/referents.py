@@ -50,6 +50,14 @@ REFERRING = (
     ),
 )
 
+# "他", "she": a person named before, when the pronoun opens a clause (its subject).
+PERSONAL = (
+    re.compile(r"(?!)"),
+    gated(r"他(?![们們])|她(?![们們])|\b(?:he|she)\b"),
+    frozenset({"person"}),
+)
+REFERRING = (*REFERRING, PERSONAL)
+
 # Two companies referred to together: "the two airlines", "两家公司", "双方".
 PAIRS = gated(
     r"两家(?:公司|银行|企业|航司|航空公司|保险公司|券商)|两行|双方|"

@@ -7,8 +7,11 @@ Chinese scripts. English words are bounded so "left" does not fire inside "lefto
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from re import _constants as _sre
 from re import _parser as _sre_parser
+
+from timeline.pipeline.actors import fold_text
 
 
 def words(*words: str) -> str:
@@ -113,8 +116,49 @@ def gated(pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{escaped}])(?:{pattern})")
 
 
+# Plain words and phrases of each type, one a row with an example, kept as data so that a
+# maintainer extends a vocabulary without reading the patterns below.
+VOCABULARY = Path(__file__).with_name("vocabulary") / "triggers.tsv"
+
+
+@dataclass(frozen=True)
+class VocabularyRow:
+    event_type: str
+    language: str
+    phrase: str
+    example: str
+
+
+def load_vocabulary(path: Path = VOCABULARY) -> tuple[VocabularyRow, ...]:
+    """The rows of a vocabulary file: type, language (en, zh), phrase, example sentence;
+    a line starting with # is a comment."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not all(field.strip() for field in fields):
+            raise ValueError(f"{path.name}:{number}: expected type, language, phrase, example")
+        rows.append(VocabularyRow(*(field.strip() for field in fields)))
+    return tuple(rows)
+
+
+def phrase_pattern(row: VocabularyRow) -> str:
+    """The pattern of one phrase in folded text: literal, any run of spaces for a space,
+    English phrases on word bounds."""
+    phrase = re.escape(fold_text(row.phrase).casefold()).replace(r"\ ", r"\s+")
+    return rf"\b{phrase}\b" if row.language == "en" else phrase
+
+
+def _with_vocabulary(kind: str, pattern: str, rows: tuple[VocabularyRow, ...]) -> str:
+    extra = [phrase_pattern(row) for row in rows if row.event_type == kind]
+    return "|".join([pattern, *extra]) if extra else pattern
+
+
+_ROWS = load_vocabulary()
+
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, gated(pattern))
+    (kind, gated(_with_vocabulary(kind, pattern, _ROWS)))
     for kind, pattern in (
         (
             "denial",
@@ -187,6 +231,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "listing",
             r"挂牌|首次公开(?:募股|发行|发售)|上市交易|"
+            r"(?:递交|提交|递表)[^，。,;；]{0,8}(?:招股书|上市申请)|"
             r"(?:在|于|登陆|登录|赴|转板)[^，。,;；:：]{0,14}(?:"
             + EXCHANGE
             + r")[^，。,;；:：]{0,6}上市|"
@@ -195,6 +240,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             + r")上市|"
             + words(
                 r"listed (?:its shares |its stock )?on",
+                r"filed (?:for an? (?:ipo|initial public offering)|to go public|"
+                r"(?:its |an? )?(?:ipo )?prospectus)",
                 r"(?:went|goes|go|going) public",
                 "initial public offering",
                 r"(?<!pre-)ipo",
@@ -227,8 +274,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "partnership",
             r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署[^，。,;；]{0,24}(?:协议|合同|合约|备忘录)|"
             r"签订[^，。,;；]{0,24}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
+            r"签下[^，。,;；]{0,12}(?:订单|合约|合同)|(?:获得|斩获|拿下)[^，。,;；]{0,12}订单|"
             + words(
                 "partner(?:ship|ed|s with)",
+                r"order(?:ed|s) (?:\d[\d,]*|up to|another|more)",
+                r"placed (?:an? |its )?(?:[\w-]+ ){0,2}orders?",
+                r"(?:won|secured|landed) (?:an? |the )?(?:[\w$.,-]+ ){0,3}(?:order|contract)",
                 "joint (?:lab|laboratory|venture)",
                 "teamed up",
                 "alliance",
@@ -390,7 +441,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "financials",
             r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
-            r"交付了?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
+            r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
             r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}(?:突破|达到|增至|增长|新增|超过)|"
             + words(
                 "revenues?",

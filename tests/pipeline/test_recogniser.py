@@ -1,0 +1,418 @@
+"""Actor discovery: names the gazetteer lacks, in English, simplified and traditional Chinese."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorEntry, ActorMatcher, alias_key
+from timeline.pipeline.dates import find_dates
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+from timeline.pipeline.recogniser import discover, slug_for
+
+EMPTY = ActorMatcher([])
+
+
+def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict[str, ActorEntry]:
+    dates = [(m.char_start, m.char_end) for m in find_dates(text, reference=None).mentions]
+    entries = discover(text, language, [(0, len(text))], matcher, dates=dates)
+    return {alias_key(alias): entry for entry in entries for alias in entry.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "kind"),
+    [
+        ("宁德时代董事长曾毓群周三表示，公司已于3月完成收购。", "zh-Hans", "宁德时代", "company"),
+        ("宁德时代董事长曾毓群周三表示，公司已于3月完成收购。", "zh-Hans", "曾毓群", "person"),
+        (
+            "2024年5月，深圳市投资控股有限公司领投了该轮融资。",
+            "zh-Hans",
+            "深圳市投资控股有限公司",
+            "investor",
+        ),
+        (
+            "国家市场监督管理总局在2021年4月对阿里巴巴处以罚款。",
+            "zh-Hans",
+            "国家市场监督管理总局",
+            "organization",
+        ),
+        ("台積電董事長魏哲家上週宣布，新廠已正式量產。", "zh-Hant", "台積電", "company"),
+        ("鴻海集團於2024年3月與輝達簽署合作協議。", "zh-Hant", "鴻海集團", "company"),
+        # The industry word LAC leaves outside the name belongs to it.
+        ("5月，禾豐農機與日本久保田簽署技術授權協議。", "zh-Hant", "禾豐農機", "company"),
+        # Offsets stay right after a name is extended ("衣恋|時尚"): the people that follow.
+        (
+            "衣恋時尚創辦人林美華今年9月卸任董事長，由其子陳志遠接任。",
+            "zh-Hant",
+            "陳志遠",
+            "person",
+        ),
+        (
+            "衣恋時尚創辦人林美華今年9月卸任董事長，由其子陳志遠接任。",
+            "zh-Hant",
+            "衣恋時尚",
+            "company",
+        ),
+        (
+            "去年3月，中洲大學智慧機器人實驗室與微軟簽署合作備忘錄。",
+            "zh-Hant",
+            "中洲大學智慧機器人實驗室",
+            "lab",
+        ),
+        # A person by what follows the name; a company by the verb after a sentence's first word.
+        (
+            "Kelly Ortberg took over after Dave Calhoun stepped down.",
+            "en",
+            "Dave Calhoun",
+            "person",
+        ),
+        ("Boeing said on Wednesday it had delivered 40 jets.", "en", "Boeing", "company"),
+        # An outlet that reports is no company.
+        ("据路透社报道，蔚来汽车10月交付新车2.1万辆。", "zh-Hans", "路透社", "organization"),
+        # A name opening a dated clause.
+        ("影樂成立於2017年，由前電視台主管蔡明哲創辦。", "zh-Hant", "影樂", "company"),
+        ("階躍星辰於2023年4月成立，創始人來自微軟。", "zh-Hant", "階躍星辰", "company"),
+        # An organisation named by the title after it.
+        ("零一万物CEO李开复说，公司去年收入过亿。", "zh-Hans", "零一万物", "company"),
+        # A Latin name after a founding verb.
+        ("李开复于2023年3月创立01.AI。", "zh-Hans", "01.AI", "company"),
+        ("字节跳动在2024年5月发布豆包大模型。", "zh-Hans", "豆包", "model"),
+        ("小米集团创始人雷军于2024年3月28日发布小米SU7。", "zh-Hans", "雷军", "person"),
+        (
+            "Harbor Federal Bank and Pinecrest Savings completed their merger.",
+            "en",
+            "Harbor Federal Bank",
+            "company",
+        ),
+        (
+            "Harbor Federal Bank and Pinecrest Savings completed their merger.",
+            "en",
+            "Pinecrest Savings",
+            "company",
+        ),
+        (
+            "The Federal Reserve approved it in December 2023.",
+            "en",
+            "Federal Reserve",
+            "organization",
+        ),
+        (
+            "Chief executive Dana Whitfield said demand was strong.",
+            "en",
+            "Dana Whitfield",
+            "person",
+        ),
+        ("Sequoia Capital led the round in May.", "en", "Sequoia Capital", "investor"),
+        ("In May the company released Orion-2, its new language model.", "en", "Orion-2", "model"),
+        (
+            "The Office of the Comptroller of the Currency followed.",
+            "en",
+            "Office of the Comptroller of the Currency",
+            "organization",
+        ),
+    ],
+)
+def test_names_are_discovered_with_their_kind(text, language, name, kind):
+    found = _discovered(text, language)
+    entry = found[alias_key(name)]
+    assert (entry.name, entry.kind, entry.review) == (name, kind, "discovered")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "not_a_name"),
+    [
+        ("据彭博社报道，腾讯正在洽谈收购一家香港虚拟银行的股份。", "zh-Hans", "香港虚拟银行"),
+        ("今年6月，公司完成B轮融资。", "zh-Hans", "B轮"),
+        ("5 月，大模型 API 的调用价格直降超过 90%。", "zh-Hans", "API"),
+        ("去年5月，公司发布千亿参数模型。", "zh-Hans", "千亿参数"),
+        ("永信銀行預計於2024年第三季度完成合併。", "zh-Hant", "預計"),
+        ("On Monday, shares rose 4% in New York.", "en", "Monday"),
+        ("On Monday, shares rose 4% in New York.", "en", "New York"),
+        ("Analysts said revenue would grow.", "en", "Analysts"),
+    ],
+)
+def test_words_that_are_not_names_are_not_discovered(text, language, not_a_name):
+    assert alias_key(not_a_name) not in _discovered(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "short"),
+    [
+        (
+            "Dana Whitfield became chief executive in May. Whitfield said sales rose.",
+            "en",
+            "Dana Whitfield",
+            "Whitfield",
+        ),
+        (
+            "Kestrel Semiconductor opened a plant. Kestrel said it would hire.",
+            "en",
+            "Kestrel Semiconductor",
+            "Kestrel",
+        ),
+        ("宝川钢铁董事长刘振国退休。宝川此前宣布裁员。", "zh-Hans", "宝川钢铁", "宝川"),
+        (
+            "比亚迪股份有限公司董事长王传福称，比亚迪去年销量增长。",
+            "zh-Hans",
+            "比亚迪股份有限公司",
+            "比亚迪",
+        ),
+        (
+            "零一万物CEO李开复说，零一去年收入过亿，零一今年还将扩招。",
+            "zh-Hans",
+            "零一万物",
+            "零一",
+        ),
+    ],
+)
+def test_a_short_form_the_article_uses_joins_the_full_name(text, language, name, short):
+    found = _discovered(text, language)
+    assert found[alias_key(short)].name == name
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("宁德时代", "ning-de-shi-dai"),
+        ("台積電", "tai-ji-dian"),
+        ("智谱AI", "zhi-pu-ai"),
+        ("Société Générale", "societe-generale"),
+        ("Harbor Federal Bank", "harbor-federal-bank"),
+    ],
+)
+def test_slugs_are_pinyin_or_folded_ascii(name, slug):
+    assert slug_for(name) == slug
+
+
+def test_the_gazetteer_wins_and_a_rejected_name_is_never_rediscovered():
+    matcher = ActorMatcher(
+        [
+            ActorEntry("byd", "BYD", "company", ("比亚迪",)),
+            ActorEntry("xiao-ma", "小马", "company", ("小马",), review="rejected"),
+        ]
+    )
+    found = _discovered("比亚迪董事长王传福说，小马在2024年3月发布了新车。", "zh-Hans", matcher)
+    assert alias_key("比亚迪") not in found
+    assert not any(entry.name.startswith("小马") for entry in found.values())
+    assert found[alias_key("王传福")].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "principal", "key"),
+    [
+        (
+            "Kestrel Semiconductor opened its Phoenix plant in March 2024.",
+            "Kestrel Semiconductor",
+            "other:kestrel-semiconductor:opening:2024-03",
+        ),
+        ("宝川钢铁董事长刘振国于2024年8月退休。", "刘振国", "personnel:liu-zhen-guo"),
+        ("美福零售由林志明於2008年創辦。", "美福零售", "founding:mei-fu-ling-shou"),
+    ],
+)
+def test_claims_link_discovered_actors_with_no_gazetteer(tmp_path, text, principal, key):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    (claim,) = extraction.claims
+    found = {entry.slug: entry for entry in extraction.discovered}
+    assert claim.key == key
+    assert found[claim.actors[0][0]].name == principal
+    # Only actors some claim links are returned.
+    linked = {slug for slug, _role in claim.actors}
+    assert set(found) <= linked
+
+
+@pytest.mark.parametrize(
+    ("text", "principal", "event_type", "start"),
+    [
+        # A pronoun opening a clause carries the person named before.
+        (
+            "Dana Whitfield joined Kestrel Semiconductor in 2019. In March 2024, she stepped down.",
+            "Dana Whitfield",
+            "personnel",
+            "2024-03-01",
+        ),
+        (
+            "刘振国曾任宝川钢铁总经理。2024年8月，他因年龄原因退休。",
+            "刘振国",
+            "personnel",
+            "2024-08-01",
+        ),
+        (
+            "宝川钢铁董事长刘振国于2023年加入公司。2024年8月，他因年龄原因退休。",
+            "刘振国",
+            "personnel",
+            "2024-08-01",
+        ),
+        # A sentence's first word followed by a happening's verb is a company.
+        (
+            "Xiaomi launched its first electric car, the SU7, on March 28, 2024.",
+            "Xiaomi",
+            "product_launch",
+            "2024-03-28",
+        ),
+        # Two past verbs sharing one subject: each is a happening at its own date.
+        (
+            "Orbis Foods opened a plant in Ohio in May 2023 and closed its Texas plant in "
+            "June 2024.",
+            "Orbis Foods",
+            "restructuring",
+            "2024-06-01",
+        ),
+    ],
+)
+def test_the_subject_carries_to_a_pronoun_and_a_coordinated_verb(
+    tmp_path, text, principal, event_type, start
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [
+        claim
+        for claim in extraction.claims
+        if claim.date is not None and str(claim.date.start) == start
+    ]
+    assert any(
+        claim.event_type == event_type and principal in {names.get(s) for s, _ in claim.actors}
+        for claim in dated
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li Kaifu founded the company in March 2023, and Zhang Wei joined it.",
+        "Kai-fu Lee founded the company in March 2023.",
+        "In March 2023 Lee Kai-Fu founded the company.",
+    ],
+)
+def test_a_known_person_romanised_otherwise_joins_the_known_actor(tmp_path, text):
+    matcher = ActorMatcher([ActorEntry("kai-fu-lee", "李开复", "person", ("李开复",))])
+    entries = discover(text, "en", [(0, len(text))], matcher)
+    joined = [entry for entry in entries if entry.slug == "kai-fu-lee"]
+    assert len(joined) == 1 and joined[0].review == "curated"
+    assert not any(
+        entry.kind == "person" and "Lee" in entry.name
+        for entry in entries
+        if entry.slug != "kai-fu-lee"
+    )
+    extended = matcher.extended(entries)
+    assert [m.slug for m in extended.find(text) if m.slug == "kai-fu-lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("瑞康生技於2024年3月釋出新版檢測軟體「瑞測2」。", "product_launch"),
+        ("長榮航空於2024年11月訂購18架波音787客機。", "partnership"),
+        ("国家大基金于2024年6月入股芯衡科技。", "funding"),
+        ("华芯装备于2024年6月向港交所递交招股书。", "other"),
+        ("影樂於2024年1月15日調漲標準方案月費。", "pricing"),
+        ("Skyline Airways ordered 40 Airbus A321neo jets in May 2024.", "partnership"),
+        ("Harbor Analytics filed for an IPO in June 2024.", "other"),
+    ],
+)
+def test_vocabulary_of_orders_stakes_filings_and_regional_words(tmp_path, text, event_type):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim.event_type for claim in claims if claim.date is not None] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (
+            "Orbis Foods moved its headquarters to Denver in May 2023.",
+            "Orbis Foods moved its headquarters to Denver in May 2023",
+        ),
+        ("芯衡科技于去年4月完成交割。", "芯衡科技 于去年4月完成交割"),
+        (
+            "刘振国于2023年3月出任宝川钢铁董事长。2024年8月，刘振国访问了越南河内。",
+            "刘振国 访问了越南河内",
+        ),
+    ],
+)
+def test_a_dated_happening_no_vocabulary_names_is_told_in_its_own_words(tmp_path, text, headline):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim.headline for claim in claims if claim.event_type == "other"] == [headline]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbis Foods had 3,000 employees in 2024.",  # a state of affairs
+        "Orbis Foods is based in Ohio and was valued at $2 billion in 2023.",
+        "Orbis Foods will open a store in Denver in May 2025.",  # future
+        "Orbis Foods may open a store in Denver in 2024.",  # a hedge
+        "Dana Whitfield, 58, joined the board of Orbis Foods in 2024 as its oldest director.",
+        "宝川钢铁2024年有员工3万人。",  # a state
+        "许文彦今年58岁。",  # an age
+        "芯衡科技预计2025年完成交割。",  # a forecast
+        "Did Orbis Foods move its headquarters in May 2023?",
+    ],
+)
+def test_no_plain_happening_from_states_ages_plans_or_questions(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim for claim in claims if claim.event_type == "other"] == []
+
+
+def test_a_date_that_bounds_a_clause_gives_no_plain_happening(tmp_path):
+    path = tmp_path / "article.txt"
+    text = "01.AI在2023年底更严格的禁运之前囤积了芯片。"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim for claim in claims if claim.event_type == "other"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏晶半導體昨天公布營收。2024年5月24日，宏晶股價大漲7%。",  # the shares, not the company
+        "Kestrel Semiconductor opened a plant. In May 2024, Kestrel's shares rose 7%.",
+    ],
+)
+def test_something_of_a_company_is_not_the_company(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim for claim in claims if claim.event_type == "other"] == []
+
+
+def test_a_word_tagged_as_a_person_needs_a_surname():
+    found = _discovered("永信銀行預計於今年第三季度完成合併。", "zh-Hant")
+    assert not any(entry.kind == "person" for entry in found.values())
+
+
+def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
+    from timeline.pipeline.recogniser import _tagger
+
+    sentences = [
+        "宁德时代董事长曾毓群周三表示，公司已于3月完成对一家锂矿企业的收购。",
+        "小鹏汽车2023年8月宣布以58亿元收购滴滴旗下智能汽车业务。",
+        "美团创始人王兴于2010年3月创立美团。",
+        "",
+        "金管会于今年2月核准国泰金控并购案。",
+        "变动消息传出的第二天,零一万物 ceo 李开复 向《晚点 latepost》解释了实际发生的调整:\n",
+    ]
+    tagger = _tagger()
+    expected = [tagger._lac.run(sentence) if sentence else [] for sentence in sentences]
+    assert tagger.tag_many(sentences) == expected
+
+
+def test_an_extended_matcher_keeps_the_curated_actor_for_a_shared_alias():
+    curated = ActorMatcher([ActorEntry("baidu", "Baidu", "company", ("百度",))])
+    extended = curated.extended(
+        [
+            ActorEntry("bai-du", "百度", "company", ("百度",), review="discovered"),
+            ActorEntry("baidu", "Baidu", "company", ("百度公司",)),
+            ActorEntry("mei-tuan", "美团", "company", ("美团",), review="discovered"),
+        ]
+    )
+    found = {m.text: m.slug for m in extended.find("百度公司与美团，百度")}
+    assert found == {"百度公司": "baidu", "美团": "mei-tuan", "百度": "baidu"}
+    assert extended.entry("mei-tuan").review == "discovered"
+    assert curated.extended([]) is curated

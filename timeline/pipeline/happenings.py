@@ -1,0 +1,153 @@
+"""Happenings no trigger vocabulary names: a dated clause whose subject is an identifiable
+actor and whose predicate is a verb in the past ("Orbis Foods moved its headquarters to
+Denver in May 2023", "芯衡科技去年4月完成交割"). Such a clause becomes a claim of type
+`other`, its headline the clause's own words (in the source's language). Plain Python.
+
+Forecasts, plans, ages, durations and states of affairs ("X is based in…", "X有3000名员工")
+are not happenings and give nothing.
+"""
+
+import hashlib
+import re
+
+from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.dates import DateMention
+from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.triggers import (
+    FORECAST,
+    HEDGE,
+    NEGATION,
+    OPENERS,
+    QUESTION_END,
+    SPEECH,
+    Trigger,
+    gated,
+)
+
+# The longest clause read this way: a longer one is more than one happening.
+_LIMIT = 120
+SUBJECT_KINDS = ORGANIZATION_KINDS | WORK_KINDS | {"person"}
+
+# A pronoun or referring expression that can stand as a clause's subject.
+PRONOUN_SUBJECT = gated(
+    r"他(?![们們])|她(?![们們])|该公司|该集团|该行|\b(?:he|she|it|the company|the firm)\b"
+)
+
+# Words allowed before the subject of a clause: prepositions of a date and openers.
+_LEAD = re.compile(
+    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|then|the|earlier|later"
+    r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日)*$"
+)
+# English: what may stand between the subject and its verb.
+_EN_AUX = re.compile(
+    r"^\s*(?:,[^,]{0,40},\s*)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_EN_IRREGULAR = _words(
+    "began became bought brought built broke chose cut drew drove fell flew found froze gave "
+    "got grew held hit kept laid led left lent lost made met paid put quit ran rose saw sent "
+    "set shut sold spent split spun stood struck swung took tore threw won wound wrote"
+)
+# Verbs that state something rather than tell a happening, or are told elsewhere.
+_EN_NOT_HAPPENING = _words(
+    "said stated told added noted explained expected estimated planned hoped wanted needed "
+    "owned employed operated remained used based headquartered listed valued ranked "
+    "considered called named described seemed appeared looked continued liked"
+)
+# Chinese: what may stand between the subject and its verb, and predicates that state.
+_ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
+_ZH_STATIVE = re.compile(
+    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
+    r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
+)
+_NOT_THE_SUBJECT = re.compile(
+    r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
+)
+_BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
+_AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
+
+
+def plain_happening(
+    context: ArticleContext,
+    span: tuple[int, int],
+    mention: DateMention,
+    state,
+) -> Trigger | None:
+    """The predicate of a dated clause that tells a happening of its subject, as a trigger
+    of kind "happening" (its start and end are the predicate's), or None."""
+    start, end = span
+    if mention.start is None or end - start > _LIMIT or context.reference is None:
+        return None
+    if mention.end is None or mention.end > context.reference.end:
+        return None
+    folded = context.folded
+    if QUESTION_END.search(context.text, start, end) or _AGE.search(folded, start, end):
+        return None
+    # "May 2023" is no "may": the dates are blanked first.
+    plain = _without_dates(context, start, end)
+    if FORECAST.search(plain) or HEDGE.search(plain):
+        return None
+    if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
+        return None  # "在2023年底…之前": the date bounds the happening, it does not date it
+    subject = _subject(context, start, end, state)
+    if subject is None:
+        return None
+    predicate_start = subject.char_end
+    if _NOT_THE_SUBJECT.match(folded, predicate_start):
+        return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
+    if context.language == "en":
+        verb = _EN_AUX.match(_without_dates(context, predicate_start, end))
+        if verb is None:
+            return None
+        word = verb.group("verb")
+        past = word.endswith("ed") or word in _EN_IRREGULAR
+        if not past or word in _EN_NOT_HAPPENING:
+            return None
+    else:
+        rest = _without_dates(context, predicate_start, end).strip(" ，,、")
+        rest = rest[_ZH_AUX.match(rest).end() :]
+        if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
+            return None
+        if NEGATION.match(rest):
+            return None
+    if SPEECH.search(folded, start, end):
+        return None
+    return Trigger("happening", predicate_start, end, False)
+
+
+def _without_dates(context: ArticleContext, start: int, end: int) -> str:
+    folded = list(context.folded[start:end])
+    for date in context.dates_in(start, end):
+        for position in range(date.char_start - start, date.char_end - start):
+            folded[position] = ""
+    return "".join(folded)
+
+
+def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
+    """The actor standing first in the clause, only dates and openers before it."""
+    named = [
+        *context.actors_in(start, end),
+        *referred_actors(context, start, end, getattr(state, "topic", None)),
+    ]
+    if not named:
+        return None
+    first = min(named, key=lambda mention: mention.char_start)
+    if context.kind(first.slug) not in SUBJECT_KINDS:
+        return None
+    lead = _without_dates(context, start, first.char_start)
+    lead = OPENERS.sub("", lead.strip(), count=1)
+    return first if _LEAD.match(lead) else None
+
+
+def happening_key(principal: str, period: str, predicate: str) -> str:
+    """A happening's key: its subject, its month and a digest of its words, so that the
+    same clause restated in the article is one happening."""
+    digest = hashlib.sha1(predicate.encode()).hexdigest()[:8]
+    return f"other:{principal}:{period}:{digest}"
