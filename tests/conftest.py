@@ -1,6 +1,7 @@
 """Shared fixtures: the project's real articles and curated actors."""
 
 import os
+import socket
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,16 +33,21 @@ def no_rate_limits(settings):
 
 @pytest.fixture
 def lose_database(tmp_path):
-    """A context manager: inside it the default connection goes to a SQLite file in a
-    directory that does not exist, so every query fails in the driver as with the file gone."""
+    """A context manager: inside it the default connection goes where no database answers,
+    so every query fails in the driver as with the server stopped: on SQLite a file in a
+    directory that does not exist, on PostgreSQL a loopback port nothing listens on."""
 
     @contextmanager
     def lost():
         original = connections["default"]
-        gone = original.__class__(
-            {**original.settings_dict, "NAME": str(tmp_path / "removed" / "db.sqlite3")},
-            "default",
-        )
+        if original.vendor == "sqlite":
+            elsewhere = {"NAME": str(tmp_path / "removed" / "db.sqlite3")}
+        else:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            elsewhere = {"HOST": "127.0.0.1", "PORT": str(port)}
+        gone = original.__class__({**original.settings_dict, **elsewhere}, "default")
         connections["default"] = gone
         try:
             yield

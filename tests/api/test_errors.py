@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
         ("type=launch", "type", "founding, funding, model_release"),
         ("type=founding&type=launch", "type", "founding, funding, model_release"),
         ("status=fine", "status", "consistent, disputed, unresolved"),
-        ("min_precision=week", "min_precision", "day, xun, month, interval, quarter"),
+        ("min_precision=fortnight", "min_precision", "day, week, xun, month, interval, quarter"),
         ("ordering=headline", "ordering", "date, -date, updated, -updated"),
         ("page_size=10000", "page_size", "an integer from 1 to 500"),
         ("page_size=0", "page_size", "an integer from 1 to 500"),

@@ -150,7 +150,7 @@ def test_an_editor_deletes_an_event(editor_client, corpus):
         (
             {
                 **NEW_EVENT,
-                "date": {"start": "2024-07-01", "end": "2024-07-31", "precision": "week"},
+                "date": {"start": "2024-07-01", "end": "2024-07-31", "precision": "fortnight"},
             },
             "date.precision",
         ),

@@ -34,7 +34,9 @@ class Command(BaseCommand):
         except (ArticleError, ManifestError) as error:
             raise CommandError(str(error)) from None
         except DatabaseError as error:
-            raise CommandError(f"the database is unavailable: {error}") from None
+            # Drivers word an outage over several lines; the report is one.
+            reason = " ".join(str(error).split())
+            raise CommandError(f"the database is unavailable: {reason}") from None
         self.stdout.write(report.summary())
         if report.failed:
             named = ", ".join(file.path for file in report.failed[:3])

@@ -22,5 +22,7 @@ class Command(BaseCommand):
         except GazetteerError as error:
             raise CommandError(str(error)) from None
         except DatabaseError as error:
-            raise CommandError(f"the database is unavailable: {error}") from None
+            # Drivers word an outage over several lines; the report is one.
+            reason = " ".join(str(error).split())
+            raise CommandError(f"the database is unavailable: {reason}") from None
         self.stdout.write(merge.summary())
