@@ -131,6 +131,17 @@ class DatedInterval(models.Model):
         ]
 
 
+def published_display(published, precision: str) -> str:
+    """A source's reference date at its own precision: `2025-01-07`, `2025-01`, `2024`."""
+    if published is None:
+        return ""
+    if precision == Precision.DAY:
+        return published.isoformat()
+    if precision in {Precision.MONTH, Precision.XUN}:
+        return published.strftime("%Y-%m")
+    return str(published.year)
+
+
 class SourceQuerySet(models.QuerySet):
     def with_counts(self):
         return self.annotate(
@@ -200,13 +211,7 @@ class Source(models.Model):
     @property
     def published_display(self) -> str:
         """The reference date at its own precision: `2025-01-07`, `2025-01`, `2024`."""
-        if self.published is None:
-            return ""
-        if self.published_precision == Precision.DAY:
-            return self.published.isoformat()
-        if self.published_precision in {Precision.MONTH, Precision.XUN}:
-            return self.published.strftime("%Y-%m")
-        return str(self.published.year)
+        return published_display(self.published, self.published_precision)
 
 
 class ActorQuerySet(models.QuerySet):
