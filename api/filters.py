@@ -198,8 +198,11 @@ class EventFilter(DocumentedFilterSet):
         method="filter_actor",
         help_text="Involving this actor (slug); repeat for any of several.",
     )
+    # No DISTINCT: `type IN (…)` on the event's own column cannot repeat a row.
     type = django_filters.MultipleChoiceFilter(
-        choices=EventType.choices, help_text="Of this type; repeat for any of several."
+        choices=EventType.choices,
+        distinct=False,
+        help_text="Of this type; repeat for any of several.",
     )
     source = IdChoiceFilter(
         queryset=Source.objects.all(),
@@ -283,11 +286,16 @@ class EventFilter(DocumentedFilterSet):
     def filter_after(self, queryset, name, value):
         if self.is_strict:
             return queryset.within(value.first, None)
-        return queryset.overlapping(value.first, None)
+        # With `before` too, one overlap test bounded on both sides, which an index of
+        # intervals answers directly (`EventQuerySet.overlapping`).
+        before = self.form.cleaned_data.get("before")
+        return queryset.overlapping(value.first, before.last if before else None)
 
     def filter_before(self, queryset, name, value):
         if self.is_strict:
             return queryset.within(None, value.last)
+        if self.form.cleaned_data.get("after"):
+            return queryset  # part of `filter_after`'s overlap test
         return queryset.overlapping(None, value.last)
 
     def filter_strict(self, queryset, name, value):

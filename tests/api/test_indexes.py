@@ -122,3 +122,37 @@ def test_the_updated_ordering_reads_its_index(api_client, corpus, ordering):
     sql = page_query(api_client, f"/api/events/?ordering={ordering}&page_size=2")
 
     assert "event_updated" in plan(sql)
+
+
+# The indexes each filter's page query can use, by vendor: an interval overlap is a GiST
+# search on PostgreSQL (migration 0011; btree_gist lets its `type` column serve `type=` as
+# well) and a bounded B-tree range elsewhere.
+FILTER_INDEXES = {
+    "type=model_release": {
+        "postgresql": ("event_type_chronology", "event_type_period_gist"),
+        "sqlite": ("event_type_chronology",),
+    },
+    "after=2024-05&before=2024-06": {
+        "postgresql": ("event_period_gist", "event_type_period_gist"),
+        "sqlite": ("event_chronology",),
+    },
+    "type=model_release&after=2024-05&before=2024-06": {
+        "postgresql": ("event_type_period_gist", "event_period_gist"),
+        "sqlite": ("event_type_chronology",),
+    },
+}
+
+
+@pytest.mark.parametrize("filters", list(FILTER_INDEXES))
+def test_each_filter_reads_its_index(api_client, corpus, filters):
+    shown = plan(page_query(api_client, f"/api/events/?{filters}"))
+
+    assert any(index in shown for index in FILTER_INDEXES[filters][connection.vendor]), shown
+    if connection.vendor == "postgresql" and "after" in filters:
+        assert "&&" in shown  # the overlap itself is the index condition
+
+
+def test_several_types_need_no_distinct(api_client, corpus):
+    sql = page_query(api_client, "/api/events/?type=model_release&type=founding")
+
+    assert "DISTINCT" not in sql
