@@ -1,41 +1,11 @@
-"""Indexes that fit the event filters: one led by `type`, and interval overlap on PostgreSQL.
+"""An index led by `type`, so that `?type=` pages through one type's events in date order.
 
-`?type=` pages through `(type, date_start, date_end, id)` in date order; the B-tree on
-`type` alone goes, as the new index leads with it.
-
-`?after=`/`?before=` ask whether an event's interval overlaps a period. On PostgreSQL,
-`EventQuerySet.overlapping` writes that as `daterange(date_start, date_end, '[]') && …`,
-which these GiST indexes answer (btree_gist lets `type` sit beside the range). They are
-not partial: a partial index whose condition a query implies (`date_start IS NOT NULL`,
-in every date-ordered list) is a candidate for any such query, even one it cannot narrow.
-SQLite has no such index; its B-trees bound the scan on one side.
+`(type, date_start, date_end, id)` serves `type=` alone and with `after`/`before`, whose
+bounds it checks inside the index; the B-tree on `type` alone goes, as the new one leads
+with it.
 """
 
 from django.db import migrations, models
-
-PERIOD = "daterange(date_start, date_end, '[]')"
-GIST_INDEXES = {
-    "event_period_gist": PERIOD,
-    "event_type_period_gist": f"type, {PERIOD}",
-}
-
-
-def create_period_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-    for name, columns in GIST_INDEXES.items():
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON timeline_event USING gist ({columns})"
-        )
-
-
-def drop_period_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    # The extension stays: other objects may have come to use it.
-    for name in GIST_INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
@@ -76,5 +46,4 @@ class Migration(migrations.Migration):
                 max_length=20,
             ),
         ),
-        migrations.RunPython(create_period_indexes, drop_period_indexes, elidable=False),
     ]
