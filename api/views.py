@@ -5,7 +5,7 @@ relation); writes of events and actors go through `timeline.curation`.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -31,6 +31,7 @@ from api.filters import (
     ActorFilter,
     EventFilter,
     SourceFilter,
+    events_of_actors,
     sees_rejected_actors,
     visible_actors,
 )
@@ -524,9 +525,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     def events(self, request, slug=None):
         actor = get_object_or_404(visible_actors(request.user).only("id", "name"), slug=slug)
         self.timeline_actor = actor.name
-        queryset = self.get_queryset().filter(
-            Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=actor))
-        )
+        queryset = self.get_queryset().filter(pk__in=events_of_actors([actor.pk]))
         return self.event_list_response(self.filter_queryset(queryset))
 
     def perform_create(self, serializer):

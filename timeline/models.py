@@ -388,6 +388,8 @@ class EventActor(models.Model):
 
     class Meta:
         ordering = ["event_id", "id"]
+        # An actor's events (`?actor=`, an actor's timeline) read from the index alone.
+        indexes = [models.Index(fields=["actor", "event"], name="event_actor_by_actor")]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "actor", "role"], name="event_actor_role_unique"

@@ -125,11 +125,14 @@ def test_the_updated_ordering_reads_its_index(api_client, corpus, ordering):
 
 
 # The index each filter's page query can use: a chronology B-tree, led by `type` for `type=`,
-# that checks the date bounds inside the index while reading it in page order.
+# that checks the date bounds inside the index while reading it in page order; the links
+# by actor for `actor=`.
 FILTER_INDEXES = {
     "type=model_release": "event_type_chronology",
     "after=2024-05&before=2024-06": "event_chronology",
     "type=model_release&after=2024-05&before=2024-06": "event_type_chronology",
+    # The actor's links first, then its events by id.
+    "actor=kai-fu-lee": "event_actor_by_actor",
 }
 
 

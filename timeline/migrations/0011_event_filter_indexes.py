@@ -1,8 +1,8 @@
-"""An index led by `type`, so that `?type=` pages through one type's events in date order.
+"""Indexes that fit the event filters: one led by `type`, and an actor's links by actor.
 
 `(type, date_start, date_end, id)` serves `type=` alone and with `after`/`before`, whose
 bounds it checks inside the index; the B-tree on `type` alone goes, as the new one leads
-with it.
+with it. `?actor=` reads the actor's event ids from `(actor, event)` alone.
 """
 
 from django.db import migrations, models
@@ -14,6 +14,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddIndex(
+            model_name="eventactor",
+            index=models.Index(fields=["actor", "event"], name="event_actor_by_actor"),
+        ),
         migrations.AddIndex(
             model_name="event",
             index=models.Index(
