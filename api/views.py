@@ -1,7 +1,9 @@
 """The API's views: thin glue between filters, pagination, serializers and `timeline`.
 
-Reads run a fixed number of queries per request (the page, then one query per prefetched
-relation); writes of events and actors go through `timeline.curation`.
+Reads run a fixed number of queries per request (the page, then one query per related
+table). Event lists, the timeline and the CSV export build their bodies from plain rows
+with `timeline.selectors`, in the serializers' shape; single events, actors and sources go
+through the serializers. Writes of events and actors go through `timeline.curation`.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
