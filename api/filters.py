@@ -12,7 +12,6 @@ from datetime import date
 import django_filters
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import Exists, OuterRef
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -50,6 +49,17 @@ def visible_actors(user):
     if sees_rejected_actors(user):
         return Actor.objects.all()
     return Actor.objects.exclude(review=ActorReview.REJECTED)
+
+
+def events_of_actors(actor_ids: list[int]):
+    """The ids of the events linked to these actors, as a subquery for `pk__in`.
+
+    A semi-join, so no row repeats and no DISTINCT is needed. Written `IN (…)` rather than
+    `EXISTS (…)`: PostgreSQL plans both alike, but SQLite runs an EXISTS once per event
+    while reading the whole chronology (100 ms a page at 100k events) and drives an IN
+    from the actor's links, read on `event_actor_by_actor` (2 ms).
+    """
+    return EventActor.objects.filter(actor_id__in=actor_ids).values("event_id")
 
 
 def filterable_actors(request):
@@ -198,8 +208,11 @@ class EventFilter(DocumentedFilterSet):
         method="filter_actor",
         help_text="Involving this actor (slug); repeat for any of several.",
     )
+    # No DISTINCT: `type IN (…)` on the event's own column cannot repeat a row.
     type = django_filters.MultipleChoiceFilter(
-        choices=EventType.choices, help_text="Of this type; repeat for any of several."
+        choices=EventType.choices,
+        distinct=False,
+        help_text="Of this type; repeat for any of several.",
     )
     source = IdChoiceFilter(
         queryset=Source.objects.all(),
@@ -283,11 +296,16 @@ class EventFilter(DocumentedFilterSet):
     def filter_after(self, queryset, name, value):
         if self.is_strict:
             return queryset.within(value.first, None)
-        return queryset.overlapping(value.first, None)
+        # With `before` too, one overlap test bounded on both sides, which an index of
+        # intervals answers directly (`EventQuerySet.overlapping`).
+        before = self.form.cleaned_data.get("before")
+        return queryset.overlapping(value.first, before.last if before else None)
 
     def filter_before(self, queryset, name, value):
         if self.is_strict:
             return queryset.within(None, value.last)
+        if self.form.cleaned_data.get("after"):
+            return queryset  # part of `filter_after`'s overlap test
         return queryset.overlapping(None, value.last)
 
     def filter_strict(self, queryset, name, value):
@@ -297,13 +315,10 @@ class EventFilter(DocumentedFilterSet):
     def filter_actor(self, queryset, name, value):
         if not value:
             return queryset
-        links = EventActor.objects.filter(
-            event=OuterRef("pk"), actor_id__in=[actor.pk for actor in value]
-        )
-        return queryset.filter(Exists(links))
+        return queryset.filter(pk__in=events_of_actors([actor.pk for actor in value]))
 
     def filter_source(self, queryset, name, value):
-        return queryset.filter(Exists(Claim.objects.filter(event=OuterRef("pk"), source=value)))
+        return queryset.filter(pk__in=Claim.objects.filter(source=value).values("event_id"))
 
     def filter_min_precision(self, queryset, name, value):
         finest = PRECISION_ORDER[: PRECISION_ORDER.index(value) + 1]

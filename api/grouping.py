@@ -46,11 +46,14 @@ def bucket_of(day: date, group: str) -> tuple[str, date, date]:
     raise ValueError(f"unknown group {group!r}; one of {', '.join(GROUPS)}")
 
 
-def group_events(events, group: str) -> list[Bucket]:
-    """Consecutive events (already in date order, all dated) gathered into buckets."""
+def group_events(events, group: str, *, start_of=lambda event: event.date_start) -> list[Bucket]:
+    """Consecutive events (already in date order, all dated) gathered into buckets.
+
+    `start_of` reads an event's start date: an attribute of a model instance by default.
+    """
     buckets = []
     for (period, start, end), members in groupby(
-        events, key=lambda event: bucket_of(event.date_start, group)
+        events, key=lambda event: bucket_of(start_of(event), group)
     ):
         buckets.append(Bucket(period, start, end, list(members)))
     return buckets

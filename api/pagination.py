@@ -94,7 +94,9 @@ class KeysetPagination(BasePagination):
     ordering_query_param = "ordering"
     page_size = 50
     max_page_size = 500
-    export_batch_size = 500
+    # Rows per query of a CSV export: large enough that the per-query cost vanishes,
+    # small enough that a worker's memory stays flat.
+    export_batch_size = 2000
 
     # Set while paginating one request.
     request = None
@@ -139,20 +141,26 @@ class KeysetPagination(BasePagination):
                 break
         return rows
 
-    def iterate(self, queryset, request) -> Iterator:
-        """Every row of `queryset` in the requested ordering, fetched a batch at a time."""
+    def batches(self, queryset, request) -> Iterator[list]:
+        """Every row of `queryset` in the requested ordering, a batch (a list) at a time:
+        each batch one query that starts where the last ended, on the ordering's index."""
         self.ordering = self.requested_ordering(request)
         keys = self.orderings[self.ordering]
         position = None
         while True:
             rows = self.fetch(queryset, keys, position, self.export_batch_size)
-            yield from rows
+            if rows:
+                yield rows
             if len(rows) < self.export_batch_size:
                 return
             position = self.position(rows[-1])
 
     def position(self, row) -> list:
-        return [getattr(row, key.field) for key in self.orderings[self.ordering]]
+        """The sort-key values of a row: a model instance, or a dict from `values()`."""
+        keys = self.orderings[self.ordering]
+        if isinstance(row, dict):
+            return [row[key.field] for key in keys]
+        return [getattr(row, key.field) for key in keys]
 
     # Request parameters
 

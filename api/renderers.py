@@ -1,4 +1,4 @@
-"""Output formats besides JSON: CSV (one row per event, streamed) and TimelineJS3.
+"""Output formats: JSON written by orjson, CSV (one row per event, streamed) and TimelineJS3.
 
 Both take events exactly as `EventSerializer` shapes them, so every format says the same,
 and both say how many matching events they leave out for want of a date.
@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+import orjson
 from django.utils.html import escape
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.utils.encoders import JSONEncoder
 
 from api.titles import UNFILTERED, undated_note
 from timeline.pipeline.reconcile import PRECISION_RANK
@@ -44,6 +46,20 @@ CSV_COLUMNS = [
 ]
 # A spreadsheet would run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ORJSONRenderer(JSONRenderer):
+    """DRF's JSON, compact and UTF-8 as before, written by orjson: a page of events is
+    serialized several times faster. Values orjson does not know (lazy translations,
+    decimals) go through DRF's encoder."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        # Instants, dates and times too, so that they read as everywhere else in the API.
+        return orjson.dumps(
+            data, default=JSONEncoder().default, option=orjson.OPT_PASSTHROUGH_DATETIME
+        )
 
 
 def events_of(data) -> list[dict]:
@@ -81,15 +97,18 @@ class EventCSVRenderer(BaseRenderer):
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
+    rows_per_write = 200
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         undated = data.get("undated", 0) if isinstance(data, dict) else 0
         return "".join(self.stream(events_of(data), undated_left_out=undated)).encode(self.charset)
 
     def stream(self, events: Iterable[dict], *, undated_left_out: int = 0) -> Iterator[str]:
-        """The CSV text a line at a time, for a `StreamingHttpResponse`."""
+        """The CSV text for a `StreamingHttpResponse`: the header at once, then the rows a
+        few hundred at a time, each piece one write to the client rather than one per row."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
+        cell = self.cell
 
         def flush() -> str:
             text = buffer.getvalue()
@@ -99,9 +118,14 @@ class EventCSVRenderer(BaseRenderer):
 
         writer.writerow(CSV_COLUMNS)
         yield flush()
+        pending = 0
         for event in events:
-            row = [*self.row(event), undated_left_out]
-            writer.writerow([self.cell(value) for value in row])
+            writer.writerow([*map(cell, self.row(event)), undated_left_out])
+            pending += 1
+            if pending == self.rows_per_write:
+                yield flush()
+                pending = 0
+        if pending:
             yield flush()
 
     @staticmethod
@@ -201,7 +225,7 @@ def timelinejs_event(event: dict) -> dict | None:
     }
 
 
-class TimelineJSRenderer(JSONRenderer):
+class TimelineJSRenderer(ORJSONRenderer):
     """A TimelineJS3 document of the events in the response, titled after the filters.
 
     TimelineJS can place no undated event: the title's text says how many matching events

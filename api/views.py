@@ -1,11 +1,13 @@
 """The API's views: thin glue between filters, pagination, serializers and `timeline`.
 
-Reads run a fixed number of queries per request (the page, then one query per prefetched
-relation); writes of events and actors go through `timeline.curation`.
+Reads run a fixed number of queries per request (the page, then one query per related
+table). Event lists, the timeline and the CSV export build their bodies from plain rows
+with `timeline.selectors`, in the serializers' shape; single events, actors and sources go
+through the serializers. Writes of events and actors go through `timeline.curation`.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -31,15 +33,15 @@ from api.filters import (
     ActorFilter,
     EventFilter,
     SourceFilter,
+    events_of_actors,
     sees_rejected_actors,
     visible_actors,
 )
 from api.grouping import GROUPS, group_events
 from api.pagination import ActorPagination, EventPagination, SourcePagination, TimelinePagination
-from api.renderers import EventCSVRenderer, TimelineJSRenderer
+from api.renderers import EventCSVRenderer, ORJSONRenderer, TimelineJSRenderer
 from api.serializers import (
     ActorSerializer,
-    BucketSerializer,
     CompactEventSerializer,
     EventSerializer,
     EventWriteSerializer,
@@ -47,7 +49,7 @@ from api.serializers import (
     SourceSerializer,
     TimelineSerializer,
 )
-from timeline import curation
+from timeline import curation, selectors
 from timeline.models import Actor, ActorReview, Claim, Event, EventActor, Review, Source
 
 EDITOR_PERMISSION = "timeline.change_event"
@@ -91,8 +93,13 @@ def visible_claims(user):
     return Claim.objects.exclude(event__review=Review.REJECTED)
 
 
-def newest_update(events):
-    return max((event.updated_at for event in events), default=None)
+def newest_update(rows: list[dict]):
+    return max((row["updated_at"] for row in rows), default=None)
+
+
+def event_rows(queryset, columns=selectors.EVENT_COLUMNS):
+    """The filtered events as plain rows of the columns the page builders read."""
+    return queryset.prefetch_related(None).values(*columns)
 
 
 class EventListMixin:
@@ -103,7 +110,7 @@ class EventListMixin:
     the filters and says how many of them it cannot show.
     """
 
-    renderer_classes = [JSONRenderer, EventCSVRenderer, TimelineJSRenderer]
+    renderer_classes = [ORJSONRenderer, EventCSVRenderer, TimelineJSRenderer]
     # Set by the filter backend (`api.filters.ParameterFilterBackend`).
     filterset = None
     # The name of the actor whose timeline this is, if any: it leads the export's title.
@@ -112,8 +119,8 @@ class EventListMixin:
     def event_list_response(self, queryset):
         if self.request.accepted_renderer.format == "csv":
             return self.csv_response(queryset)
-        page = self.paginate_queryset(queryset)
-        self.last_modified = newest_update(page)
+        rows = self.paginate_queryset(event_rows(queryset))
+        self.last_modified = newest_update(rows)
         if self.request.accepted_renderer.format == "timelinejs":
             self.describe_timeline()
             undated = self.timeline_undated if self.filterset.wants_dated else 0
@@ -125,7 +132,9 @@ class EventListMixin:
                 "next": paginator.get_next_link(),
                 "previous": paginator.get_previous_link(),
                 "undated": undated,
-                "results": EventSerializer(page, many=True).data,
+                "results": selectors.event_page(
+                    rows, with_rejected_actors=sees_rejected_actors(self.request.user)
+                ),
             }
         )
 
@@ -138,11 +147,15 @@ class EventListMixin:
         self.timeline_undated = self.filterset.undated_count()
 
     def csv_response(self, queryset):
-        """Every matching event, not one page: fetched in keyset batches while streaming."""
+        """Every matching event, not one page: fetched in keyset batches while streaming,
+        three queries a batch."""
         renderer = self.request.accepted_renderer
         undated = self.filterset.undated_left_out()
+        with_rejected_actors = sees_rejected_actors(self.request.user)
         events = (
-            EventSerializer(event).data for event in self.paginator.iterate(queryset, self.request)
+            event
+            for batch in self.paginator.batches(event_rows(queryset), self.request)
+            for event in selectors.event_page(batch, with_rejected_actors=with_rejected_actors)
         )
         response = StreamingHttpResponse(
             renderer.stream(events, undated_left_out=undated),
@@ -203,7 +216,8 @@ class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
         return with_related(visible_events(self.request.user), self.request.user)
 
     def list(self, request, *args, **kwargs):
-        return self.event_list_response(self.filter_queryset(self.get_queryset()))
+        # The page builders fetch the relations themselves, a few columns each.
+        return self.event_list_response(self.filter_queryset(visible_events(request.user)))
 
     def retrieve(self, request, *args, **kwargs):
         event = self.get_object()
@@ -402,11 +416,10 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
     serializer_class = CompactEventSerializer
     filterset_class = EventFilter
     pagination_class = TimelinePagination
+    renderer_classes = [ORJSONRenderer]
 
     def get_queryset(self):
-        return visible_events(self.request.user).prefetch_related(
-            Prefetch("event_actors", queryset=visible_links(self.request.user))
-        )
+        return visible_events(self.request.user)
 
     def get(self, request, *args, **kwargs):
         group = request.query_params.get("group") or "month"
@@ -425,17 +438,22 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
                     )
                 ]
             )
-        page = self.paginate_queryset(events)
-        self.last_modified = newest_update(page)
+        rows = self.paginate_queryset(event_rows(events, selectors.COMPACT_EVENT_COLUMNS))
+        self.last_modified = newest_update(rows)
+        compact = selectors.compact_event_page(
+            rows, with_rejected_actors=sees_rejected_actors(request.user)
+        )
         buckets = [
             {
                 "period": bucket.period,
-                "start": bucket.start,
-                "end": bucket.end,
+                "start": bucket.start.isoformat(),
+                "end": bucket.end.isoformat(),
                 "count": bucket.count,
-                "events": bucket.events,
+                "events": [event for _, event in bucket.events],
             }
-            for bucket in group_events(page, group)
+            for bucket in group_events(
+                zip(rows, compact, strict=True), group, start_of=lambda pair: pair[0]["date_start"]
+            )
         ]
         return self.paginator.paginated_response(
             {
@@ -443,7 +461,7 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
                 "next": self.paginator.get_next_link(),
                 "previous": self.paginator.get_previous_link(),
                 "undated": self.filterset.undated_left_out(),
-                "buckets": BucketSerializer(buckets, many=True).data,
+                "buckets": buckets,
             }
         )
 
@@ -484,7 +502,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     def get_queryset(self):
         user = self.request.user
         if self.action == "events":
-            return with_related(visible_events(user), user)
+            return visible_events(user)
         actors = visible_actors(user).with_aliases()
         if self.action == "list" and self.request.query_params.get("review") != "rejected":
             # Rejected actors stay out of lists unless an editor asks for them.
@@ -509,9 +527,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     def events(self, request, slug=None):
         actor = get_object_or_404(visible_actors(request.user).only("id", "name"), slug=slug)
         self.timeline_actor = actor.name
-        queryset = self.get_queryset().filter(
-            Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=actor))
-        )
+        queryset = self.get_queryset().filter(pk__in=events_of_actors([actor.pk]))
         return self.event_list_response(self.filter_queryset(queryset))
 
     def perform_create(self, serializer):

@@ -134,6 +134,17 @@ class DatedInterval(models.Model):
         ]
 
 
+def published_display(published, precision: str) -> str:
+    """A source's reference date at its own precision: `2025-01-07`, `2025-01`, `2024`."""
+    if published is None:
+        return ""
+    if precision == Precision.DAY:
+        return published.isoformat()
+    if precision in {Precision.MONTH, Precision.XUN}:
+        return published.strftime("%Y-%m")
+    return str(published.year)
+
+
 class SourceQuerySet(models.QuerySet):
     def with_counts(self):
         return self.annotate(
@@ -203,13 +214,7 @@ class Source(models.Model):
     @property
     def published_display(self) -> str:
         """The reference date at its own precision: `2025-01-07`, `2025-01`, `2024`."""
-        if self.published is None:
-            return ""
-        if self.published_precision == Precision.DAY:
-            return self.published.isoformat()
-        if self.published_precision in {Precision.MONTH, Precision.XUN}:
-            return self.published.strftime("%Y-%m")
-        return str(self.published.year)
+        return published_display(self.published, self.published_precision)
 
 
 class ActorQuerySet(models.QuerySet):
@@ -296,7 +301,14 @@ class EventQuerySet(models.QuerySet):
         )
 
     def overlapping(self, start, end):
-        """Events whose interval shares at least one day with [start, end]; either may be None."""
+        """Events whose interval shares at least one day with [start, end]; either may be None.
+
+        Plain bounds, which the chronology B-trees (`date_start, date_end, …`, led by `type`
+        or not) check inside the index while reading it in page order. A GiST index on a
+        `daterange` was measured too (100k events, PostgreSQL 15): the planner still reads
+        pages in date order from the B-tree, now evaluating the range for each row, 5 to 50
+        times slower than these bounds.
+        """
         qs = self.filter(date_start__isnull=False)
         if start is not None:
             qs = qs.filter(date_end__gte=start)
@@ -322,7 +334,8 @@ class EventQuerySet(models.QuerySet):
 class Event(DatedInterval):
     headline = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
-    type = models.CharField(max_length=20, choices=EventType.choices, db_index=True)
+    # Indexed by `event_type_chronology`, which it leads.
+    type = models.CharField(max_length=20, choices=EventType.choices)
     date_display = models.CharField(max_length=100, blank=True, help_text="e.g. May 2024")
     status = models.CharField(
         max_length=12, choices=DateStatus.choices, default=DateStatus.UNRESOLVED, db_index=True
@@ -349,6 +362,10 @@ class Event(DatedInterval):
         ordering = [F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "id"]
         indexes = [
             models.Index(fields=["date_start", "date_end", "id"], name="event_chronology"),
+            # `?type=` pages through one type's events in date order.
+            models.Index(
+                fields=["type", "date_start", "date_end", "id"], name="event_type_chronology"
+            ),
             models.Index(fields=["date_end"], name="event_date_end"),
             models.Index(fields=["date_precision"], name="event_precision"),
             # `ordering=updated` and `-updated` page through (updated_at, id).
@@ -374,6 +391,8 @@ class EventActor(models.Model):
 
     class Meta:
         ordering = ["event_id", "id"]
+        # An actor's events (`?actor=`, an actor's timeline) read from the index alone.
+        indexes = [models.Index(fields=["actor", "event"], name="event_actor_by_actor")]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "actor", "role"], name="event_actor_role_unique"
