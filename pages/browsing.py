@@ -10,7 +10,6 @@ from django.http import QueryDict
 
 from api.errors import InvalidParameter, ParameterError
 from api.filters import EventFilter
-from api.grouping import group_events
 from api.pagination import EventPagination
 from api.views import visible_events, with_related
 
@@ -57,7 +56,7 @@ def filter_query(request, *, without=()) -> QueryDict:
 
 
 @dataclass
-class Month:
+class Period:
     label: str
     events: list
 
@@ -65,7 +64,11 @@ class Month:
 @dataclass
 class Year:
     year: int
-    months: list[Month] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return str(self.year)
 
 
 @dataclass
@@ -88,13 +91,20 @@ class EventPage:
 
     @property
     def years(self) -> list[Year]:
-        """The dated events by year and month, in the page's order."""
+        """The dated events by the year they start in, then by `placement`: an event
+        dated no finer than a season or a year is never put in a month."""
         years = []
-        for bucket in group_events([e for e in self.events if e.date_start], "month"):
-            year = bucket.start.year
+        for event in self.events:
+            if event.date_start is None:
+                continue
+            year = event.date_start.year
             if not years or years[-1].year != year:
                 years.append(Year(year))
-            years[-1].months.append(Month(bucket.start.strftime("%B %Y"), bucket.events))
+            label = placement(event)
+            periods = years[-1].periods
+            if not periods or periods[-1].label != label:
+                periods.append(Period(label, []))
+            periods[-1].events.append(event)
         return years
 
     @property
@@ -114,6 +124,15 @@ class Filtered:
     query: QueryDict
     asked: ApiQuery
     errors: list[ParameterError]
+
+
+def placement(event) -> str:
+    """Where an event sits on the timeline: the month it lies in (`May 2024`), or, for a
+    date coarser than a month, that date as written (`late 2024`, `Q3 2024`, `2024`)."""
+    start, end = event.date_start, event.date_end
+    if (start.year, start.month) == (end.year, end.month):
+        return start.strftime("%B %Y")
+    return event.date_display or f"{start.isoformat()} – {end.isoformat()}"
 
 
 def read_filters(request, *, events=None, without=()) -> Filtered:

@@ -21,6 +21,10 @@ from timeline.models import ActorReview, EventActor, Source
 TIMELINEJS_EVENTS = 500
 
 
+# The filters folded under "More filters", open when one of them is in use.
+MORE_FILTERS = ("actor", "after", "before", "strict", "status", "min_precision", "type", "ordering")
+
+
 def can_edit(user) -> bool:
     """Editors reach the admin's event page from each event."""
     return user.is_staff and user.has_perm(EDITOR_PERMISSION)
@@ -43,6 +47,7 @@ def filter_form(page, *, actor_field: bool = True):
     fields["strict"].widget.attrs["value"] = "true"
     fields["dated"].widget = forms.HiddenInput()
     form.actor_slugs = page.query.getlist("actor") if actor_field else None
+    form.more_in_use = sum(1 for name in MORE_FILTERS if name in page.query)
     return form
 
 
