@@ -104,7 +104,8 @@ def evidence_lines(source: Source, claims: list[Claim], document: Document | Non
         inside = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
         line_cuts = [start, *inside, end]
         for left, right in pairwise(line_cuts):
-            line.pieces.append(piece_at(text, left, right, claims, spam))
+            if right > left:
+                line.pieces.append(piece_at(text, left, right, claims, spam))
         lines.append(line)
         start = end + 1
     opened = set()
