@@ -91,6 +91,9 @@ def test_a_reader_filters_the_timeline_and_follows_the_evidence(live_server, wat
     by_type = shown_events(page).count()
     assert 0 < by_type < by_text
 
+    # The folded filters say how many of them are in use.
+    expect(page.locator("details.more-filters > summary")).to_contain_text("1 in use")
+    page.click("details.more-filters > summary")
     page.select_option("select[name=status]", "disputed")
     page.locator("details.more-filters button[type=submit]").click()
     expect(shown_events(page)).to_have_count(1)
