@@ -112,6 +112,14 @@ class EventPage:
         return self.query.urlencode()
 
     @property
+    def needs_date_query(self) -> str:
+        """The same filters, listing the events that need a date."""
+        query = self.query.copy()
+        query["dated"] = "false"
+        query.pop("ordering", None)
+        return query.urlencode()
+
+    @property
     def newest_first(self) -> bool:
         return self.query.get("ordering") == "-date"
 

@@ -63,6 +63,19 @@ def test_undated_events_are_counted_and_listed_apart(client, demo):
     assert apart.count("needs a date</time>") == undated.count()
 
 
+def test_the_events_that_need_a_date_are_listed_apart_under_the_same_filters(client, demo):
+    undated = Event.objects.public().filter(date_start__isnull=True, actors__slug="01-ai")
+
+    html = html_of(client.get("/?actor=01-ai&ordering=-date&dated=true"))
+
+    link = re.search(r'<p class="needs-date"><a href="([^"]+)">(\d+) events? needs?', html)
+    assert link.group(1) == "?actor=01-ai&amp;dated=false"
+    assert int(link.group(2)) == undated.count()
+    apart = event_ids(html_of(client.get("/" + link.group(1).replace("&amp;", "&"))))
+    assert apart == api_ids(client, "/api/events/", "actor=01-ai&dated=false")
+    assert sorted(apart) == sorted(event.pk for event in undated)
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -258,6 +271,7 @@ def test_a_source_page_highlights_every_claim_and_links_it_to_its_event(client, 
     html = html_of(client.get("/sources/2/"))
 
     assert '<div class="article-text" lang="zh-Hans">' in html
+    assert 'href="/?source=2">its events on the timeline</a>' in html
     for claim in claims:
         anchor = re.search(
             rf'<a class="claim-span[^"]*" href="/events/(\d+)/" id="claim-{claim.pk}"', html
