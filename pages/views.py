@@ -20,8 +20,7 @@ from timeline.models import ActorReview, EventActor, Source
 # filtered views (the API's largest page).
 TIMELINEJS_EVENTS = 500
 
-
-# The filters folded under "More filters", open when one of them is in use.
+# The filters folded under "More filters"; its summary says how many are in use.
 MORE_FILTERS = ("actor", "after", "before", "strict", "status", "min_precision", "type", "ordering")
 
 

@@ -43,11 +43,12 @@ def test_the_browsable_event_list_shows_the_json_a_client_gets(api_client, corpu
     assert "&quot;undated&quot;" in html
 
 
-def test_a_browser_sees_errors_in_the_browsable_api_with_the_same_status(api_client, corpus):
-    response = api_client.get("/api/events/?after=May", HTTP_ACCEPT="text/html")
+def test_errors_stay_json_for_a_browser_too(api_client, corpus):
+    response = api_client.get("/api/events/?after=May", HTTP_ACCEPT=BROWSER_ACCEPT)
 
     assert response.status_code == 400
-    assert "is not a valid date" in response.content.decode()
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"][0]["parameter"] == "after"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "timelinejs", "json"])
