@@ -91,7 +91,9 @@ def deployment(tmp_path_factory):
             try:
                 urllib.request.urlopen(f"{base}/api/", timeout=2).close()
                 break
-            except (urllib.error.URLError, ConnectionError):
+            # A first answer slower than the probe's timeout (a busy machine) is retried
+            # like a refused connection, until the deadline.
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if server.poll() is not None or time.monotonic() > deadline:
                     server.kill()
                     pytest.fail(f"gunicorn did not start:\n{server.communicate()[1]}")
