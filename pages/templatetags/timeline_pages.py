@@ -1,5 +1,6 @@
 """Template filters that write a claim's evidence: its quote with the date phrase marked,
-its date as written for its precision, and what a relative date was resolved against."""
+its date as written for its precision, what a relative date was resolved against, and a
+link to the original article only when it is a web address."""
 
 from django import template
 from django.utils.html import format_html
@@ -14,6 +15,12 @@ ANCHOR_BASES = {
     AnchorBasis.INFERRED: "the publication date inferred from the text",
     AnchorBasis.CONTEXT: "a date given earlier in the text",
 }
+
+
+@register.filter
+def web_link(url: str) -> str:
+    """The URL if it is a web address; nothing for any other scheme (`javascript:`…)."""
+    return url if url.lower().startswith(("https://", "http://")) else ""
 
 
 @register.filter

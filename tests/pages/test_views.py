@@ -368,6 +368,20 @@ def test_article_text_is_escaped_everywhere(client, db):
     assert "&lt;b&gt;Acme&lt;/b&gt; &amp; Co" in html_of(client.get(f"/sources/{source.pk}/"))
 
 
+def test_only_a_web_address_becomes_a_link_to_the_original(client, db):
+    event = make_event(headline="Linked", start=date(2024, 5, 1))
+    web = make_source(text="网上的文章。", url="https://example.com/a")
+    script = make_source(text="别的文章。", url="javascript:alert(1)")
+    make_claim(event=event, source=web, quote="网上的文章")
+    make_claim(event=event, source=script, quote="别的文章")
+
+    html = html_of(client.get(f"/events/{event.pk}/"))
+
+    assert '<a href="https://example.com/a" rel="noopener noreferrer">original</a>' in html
+    assert "javascript:" not in html
+    assert "javascript:" not in html_of(client.get(f"/sources/{script.pk}/"))
+
+
 # Keyset pages and query counts
 
 
