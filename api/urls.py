@@ -19,5 +19,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     *router.urls,
-    re_path(r"^.*$", views.not_found),
+    re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]

@@ -20,7 +20,7 @@ from rest_framework import generics, serializers, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -36,7 +36,7 @@ from api.filters import (
 )
 from api.grouping import GROUPS, group_events
 from api.pagination import ActorPagination, EventPagination, SourcePagination, TimelinePagination
-from api.renderers import EventCSVRenderer, TimelineJSRenderer
+from api.renderers import APIPageRenderer, EventCSVRenderer, TimelineJSRenderer
 from api.serializers import (
     ActorSerializer,
     BucketSerializer,
@@ -103,7 +103,7 @@ class EventListMixin:
     the filters and says how many of them it cannot show.
     """
 
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, EventCSVRenderer, TimelineJSRenderer]
+    renderer_classes = [JSONRenderer, APIPageRenderer, EventCSVRenderer, TimelineJSRenderer]
     # Set by the filter backend (`api.filters.ParameterFilterBackend`).
     filterset = None
     # The name of the actor whose timeline this is, if any: it leads the export's title.
@@ -505,7 +505,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     pagination_class = ActorPagination
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    renderer_classes = [JSONRenderer, APIPageRenderer]
 
     def get_queryset(self):
         user = self.request.user

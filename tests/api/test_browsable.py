@@ -57,3 +57,15 @@ def test_an_explicit_format_wins_over_a_browsers_accept_header(api_client, corpu
 
     assert response.status_code == 200
     assert "text/html" not in response["Content-Type"]
+
+
+def test_the_browsable_page_is_titled_for_the_project_and_its_crumbs_lead_somewhere(
+    api_client, corpus
+):
+    html = api_client.get("/api/events/", HTTP_ACCEPT="text/html").content.decode()
+
+    assert "<title>Event List · Timeline API</title>" in html
+    crumbs = html[html.index('<ul class="breadcrumb">') :]
+    crumbs = crumbs[: crumbs.index("</ul>")]
+    assert "Not Found" not in crumbs
+    assert 'href="/api/"' in crumbs
