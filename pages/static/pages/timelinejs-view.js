@@ -26,6 +26,10 @@ document.addEventListener("DOMContentLoaded", async () => {
     notes.push(`Showing the first ${timeline.events.length} events; narrow the filters to see the rest.`);
   }
   note.textContent = notes.join(" ");
+  // Rows are named after the event types as a reader says them ("model release").
+  for (const event of timeline.events) {
+    if (event.group) event.group = event.group.replaceAll("_", " ");
+  }
   if (timeline.events.length === 0) return;
   // No web fonts and no language files from elsewhere: everything comes from this site.
   window.timelineView = new TL.Timeline(container, timeline, {
