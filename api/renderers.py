@@ -1,7 +1,8 @@
-"""Output formats: JSON written by orjson, CSV (one row per event, streamed) and TimelineJS3.
+"""Output formats: JSON written by orjson, CSV (one row per event, streamed), TimelineJS3,
+and the browsable API that browsers get.
 
-Both take events exactly as `EventSerializer` shapes them, so every format says the same,
-and both say how many matching events they leave out for want of a date.
+CSV and TimelineJS take events exactly as `EventSerializer` shapes them, so every format
+says the same, and both say how many matching events they leave out for want of a date.
 """
 
 import csv
@@ -9,10 +10,12 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from urllib.parse import urlsplit
 
 import orjson
+from django.urls import Resolver404, resolve
 from django.utils.html import escape
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
 from api.titles import UNFILTERED, undated_note
@@ -249,3 +252,31 @@ class TimelineJSRenderer(ORJSONRenderer):
             "undated": undated,
         }
         return super().render(document, accepted_media_type, renderer_context)
+
+
+# The name of the route that answers unknown paths under /api/ (`api.urls`).
+NOT_FOUND_ROUTE = "api-not-found"
+
+
+class APIPageRenderer(BrowsableAPIRenderer):
+    """DRF's browsable API, titled for this project.
+
+    Its breadcrumbs resolve every prefix of the path, and `/api/events` (no slash) falls
+    to the catch-all 404 route: such crumbs are left out.
+    """
+
+    template = "api/browsable.html"
+
+    def get_breadcrumbs(self, request):
+        return [
+            (name, url)
+            for name, url in super().get_breadcrumbs(request)
+            if route_name(urlsplit(url).path) != NOT_FOUND_ROUTE
+        ]
+
+
+def route_name(path: str) -> str | None:
+    try:
+        return resolve(path).url_name
+    except Resolver404:
+        return None

@@ -24,5 +24,5 @@ urlpatterns = [
         name="docs",
     ),
     *router.urls,
-    re_path(r"^.*$", views.not_found),
+    re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]

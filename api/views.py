@@ -39,7 +39,7 @@ from api.filters import (
 )
 from api.grouping import GROUPS, group_events
 from api.pagination import ActorPagination, EventPagination, SourcePagination, TimelinePagination
-from api.renderers import EventCSVRenderer, ORJSONRenderer, TimelineJSRenderer
+from api.renderers import APIPageRenderer, EventCSVRenderer, ORJSONRenderer, TimelineJSRenderer
 from api.serializers import (
     ActorSerializer,
     CompactEventSerializer,
@@ -110,7 +110,7 @@ class EventListMixin:
     the filters and says how many of them it cannot show.
     """
 
-    renderer_classes = [ORJSONRenderer, EventCSVRenderer, TimelineJSRenderer]
+    renderer_classes = [ORJSONRenderer, APIPageRenderer, EventCSVRenderer, TimelineJSRenderer]
     # Set by the filter backend (`api.filters.ParameterFilterBackend`).
     filterset = None
     # The name of the actor whose timeline this is, if any: it leads the export's title.
@@ -182,14 +182,27 @@ FORMAT_NOTE = (
         description="Events in date order (by start, then end, then id). " + FORMAT_NOTE,
         responses={200: EventSerializer(many=True), **READ_ERRORS},
     ),
-    retrieve=extend_schema(summary="One event", responses={200: EventSerializer, **READ_ERRORS}),
+    retrieve=extend_schema(
+        summary="One event",
+        description="The event's date, actors and every claim: the quote, its date as "
+        "written and normalized, what a relative date was resolved against, and its source. "
+        "A rejected event is found only by editors.",
+        responses={200: EventSerializer, **READ_ERRORS},
+    ),
     create=extend_schema(
         summary="Create an event (needs timeline.add_event)",
+        description="Authenticate with a token (`Authorization: Token …`) or a session. The "
+        "new event has no claims; `review` may be set at once. Answers 201 with the event and "
+        "its URL in `Location`.",
         request=EventWriteSerializer,
         responses={201: EventSerializer, **WRITE_ERRORS},
     ),
     update=extend_schema(
         summary="Replace an event's fields (needs timeline.change_event)",
+        description="Sets the headline, summary, type, date and actors; those left out are "
+        "emptied (`date` becomes null, `actors` an empty list). Changing the date or the "
+        "headline marks the event edited: reloading the articles then leaves it as the editor "
+        "left it.",
         request=EventWriteSerializer,
         responses={200: EventSerializer, **WRITE_ERRORS},
     ),
@@ -202,6 +215,8 @@ FORMAT_NOTE = (
     ),
     destroy=extend_schema(
         summary="Delete an event (needs timeline.delete_event)",
+        description="Deletes the event and its claims. To hide an event from the public but "
+        "keep it for the record, set its `review` to `rejected` instead.",
         responses={204: None, **WRITE_ERRORS},
     ),
 )
@@ -416,7 +431,7 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
     serializer_class = CompactEventSerializer
     filterset_class = EventFilter
     pagination_class = TimelinePagination
-    renderer_classes = [ORJSONRenderer]
+    renderer_classes = [ORJSONRenderer, APIPageRenderer]
 
     def get_queryset(self):
         return visible_events(self.request.user)
@@ -472,21 +487,32 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
         description="Rejected actors are left out; editors list them with `?review=rejected`.",
         responses={200: ActorSerializer(many=True), **READ_ERRORS},
     ),
-    retrieve=extend_schema(summary="One actor", responses={200: ActorSerializer, **READ_ERRORS}),
+    retrieve=extend_schema(
+        summary="One actor",
+        description="The actor's kind, review state and the names it is written as, in every "
+        "script. A rejected actor is found only by editors.",
+        responses={200: ActorSerializer, **READ_ERRORS},
+    ),
     create=extend_schema(
         summary="Create an actor (needs timeline.add_actor)",
+        description="`aliases` lists the names the actor is written as; two aliases that "
+        "differ only in script or case are one alias. New actors are `curated`.",
         responses={201: ActorSerializer, **WRITE_ERRORS},
     ),
     update=extend_schema(
         summary="Replace an actor (needs timeline.change_actor)",
+        description="Sets the name, kind, description and the whole list of aliases.",
         responses={200: ActorSerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
         summary="Change an actor (needs timeline.change_actor)",
+        description="Changes the fields sent; `aliases`, when sent, replaces the whole list.",
         responses={200: ActorSerializer, **WRITE_ERRORS},
     ),
     destroy=extend_schema(
         summary="Delete an actor (needs timeline.delete_actor)",
+        description="Deletes the actor and its links to events; the events stay. To keep the "
+        "extractor from linking a name again, reject the actor in the admin instead.",
         responses={204: None, **WRITE_ERRORS},
     ),
 )
@@ -497,7 +523,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     pagination_class = ActorPagination
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [JSONRenderer, APIPageRenderer]
 
     def get_queryset(self):
         user = self.request.user
@@ -560,10 +586,15 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Sources (articles), with how many claims and events were drawn from each",
+        description="Every loaded article without its text, by id. Claims of rejected events "
+        "count only for editors.",
         responses={200: SourceSerializer(many=True), **READ_ERRORS},
     ),
     retrieve=extend_schema(
         summary="One source: its text and every claim drawn from it",
+        description="The article's text exactly as loaded and its claims in text order; a "
+        "claim's `char_start` and `char_end` index that text, so `text[char_start:char_end]` "
+        "is its quote.",
         responses={200: SourceDetailSerializer, **READ_ERRORS},
     ),
 )

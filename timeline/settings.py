@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "timeline",
     "api",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +188,12 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["api.filters.ParameterFilterBackend"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON for clients (the first renderer answers `*/*` and no Accept at all); the
+    # browsable API for a browser that asks for HTML.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.APIPageRenderer",
+    ],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatNegotiation",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",

@@ -91,7 +91,9 @@ def deployment(tmp_path_factory):
             try:
                 urllib.request.urlopen(f"{base}/api/", timeout=2).close()
                 break
-            except (urllib.error.URLError, ConnectionError):
+            # A first answer slower than the probe's timeout (a busy machine) is retried
+            # like a refused connection, until the deadline.
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if server.poll() is not None or time.monotonic() > deadline:
                     server.kill()
                     pytest.fail(f"gunicorn did not start:\n{server.communicate()[1]}")
@@ -132,3 +134,25 @@ def test_a_missing_static_file_is_a_404_not_an_error(deployment):
     status, _headers, _body = fetch(f"{deployment}/static/drf_spectacular_sidecar/nothing.js")
 
     assert status == 404
+
+
+def test_the_pages_and_the_vendored_timelinejs_are_served_without_debug(deployment):
+    status, _headers, body = fetch(f"{deployment}/timelinejs/")
+
+    assert status == 200
+    page = body.decode()
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', page)
+    names = {asset.rsplit("/", 1)[-1] for asset in assets}
+    for stem in ("timeline", "pages", "timelinejs-view"):
+        assert any(re.fullmatch(rf"{stem}\.[0-9a-f]{{12}}\.(js|css)", name) for name in names)
+    for asset in assets:
+        status, _headers, content = fetch(deployment + asset)
+        assert status == 200, asset
+        assert content
+    # The icon font that TimelineJS's stylesheet names is collected under its hashed name.
+    (stylesheet,) = [asset for asset in assets if "/timelinejs/css/timeline." in asset]
+    css = fetch(deployment + stylesheet)[2].decode()
+    icons = re.findall(r'url\("?([^)"?#]*tl-icons\.[0-9a-f]{12}\.woff2)', css)
+    assert icons
+    base = deployment + stylesheet.rsplit("/", 1)[0] + "/"
+    assert fetch(urllib.request.urljoin(base, icons[0]))[0] == 200

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
         ("source=99999999999999999999999", "source", "the id of an existing source"),
         ("q=%00", "q", "text of at most 200 characters"),
         (f"q={'x' * 201}", "q", "text of at most 200 characters"),
-        ("format=xml", "format", "json, csv, timelinejs"),
+        ("format=xml", "format", "json, api, csv, timelinejs"),
     ],
 )
 def test_a_bad_parameter_is_a_400_naming_it(api_client, corpus, query, parameter, accepted):

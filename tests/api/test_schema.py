@@ -94,3 +94,26 @@ def test_claims_document_the_after_source_flag(schema):
 
     assert claim["properties"]["after_source"]["type"] == "boolean"
     assert "after its own source" in claim["properties"]["after_source"]["description"]
+
+
+def test_every_operation_is_described_for_api_users_not_by_a_mixin_docstring(schema):
+    import inspect
+
+    from api import caching, views
+
+    internal = {
+        inspect.cleandoc(cls.__doc__)
+        for module in (caching, views)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if cls.__module__ == module.__name__ and cls.__doc__
+    }
+    described = {
+        f"{method.upper()} {path}": operation.get("description", "")
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if path != "/api/token/"
+    }
+
+    assert [name for name, text in described.items() if not text] == []
+    assert [name for name, text in described.items() if text.strip() in internal] == []
+    assert [name for name, text in described.items() if "For views" in text] == []
