@@ -278,6 +278,52 @@ def test_the_subject_carries_to_a_pronoun_and_a_coordinated_verb(
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "moves"),
+    [
+        (
+            "Dana Whitfield joined Kestrel Semiconductor in 2019 and was appointed chief "
+            "executive in March 2023.",
+            "Dana Whitfield",
+            {("2019-01-01", "joins"), ("2023-03-01", "appointed CEO")},
+        ),
+        (
+            "Chief operating officer Tom Becker, 51, joined Orbis Foods in 2020 and became "
+            "chief executive in mid-2022.",
+            "Tom Becker",
+            {("2020-01-01", "joins"), ("2022-05-01", "appointed CEO")},
+        ),
+        (
+            "刘振国于2019年加入宝川钢铁，2023年3月出任首席执行官。",
+            "刘振国",
+            {("2019-01-01", "joins"), ("2023-03-01", "appointed CEO")},
+        ),
+        (
+            "劉振國於2019年加入寶川鋼鐵，2023年3月出任執行長。",
+            "劉振國",
+            {("2019-01-01", "joins"), ("2023-03-01", "appointed CEO")},
+        ),
+    ],
+)
+def test_one_persons_two_moves_in_one_sentence_are_two_claims(tmp_path, text, person, moves):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    told = {
+        (str(claim.date.start), words)
+        for claim in extraction.claims
+        for words in ("joins", "appointed CEO")
+        if claim.event_type == "personnel"
+        and words in claim.headline
+        and names.get(claim.actors[0][0]) == person
+    }
+    assert told == moves
+    # Each move keeps a key of its own, so neither absorbs the other.
+    keys = [claim.key for claim in extraction.claims if claim.event_type == "personnel"]
+    assert len(set(keys)) == len(keys) == 2
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Li Kaifu founded the company in March 2023, and Zhang Wei joined it.",

@@ -171,7 +171,8 @@ _COORDINATION = re.compile(
     r"; |, (?=(?:and|but|while|then)\b)"
     # "joined Streamly in 2021 and became chief executive in mid-2023": a second verb in
     # the past, its subject shared.
-    r"| (?=and (?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
+    r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
+    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|named|paid|spent|struck|shut|built|broke)\b)"
 )
 
@@ -621,6 +622,8 @@ def _build_claim(
             [*span_actors, *(m for m in referred if start <= m.char_start < end)],
             key=lambda mention: mention.char_start,
         )
+    if kind == "personnel" and start > sentence_start:
+        span_actors = _with_mover(context, sentence_start, start, span_actors)
     if (
         kind == "acquisition"
         and state.deal
@@ -818,6 +821,22 @@ def _company_of_sentence(
         # bare figure is surely the article's own company's.
         return None
     return context.main_company
+
+
+def _with_mover(
+    context: ArticleContext, sentence_start: int, start: int, span_actors: list[ActorMention]
+) -> list[ActorMention]:
+    """ "Priya Natarajan joined Streamly in 2021 and became chief executive in mid-2023",
+    "刘振国于2019年加入宝川钢铁，2023年3月出任首席执行官": a move with no person in its clause
+    is made by the person who is the subject of the sentence's clause before, standing in
+    at the clause's start."""
+    if any(context.kind(m.slug) == "person" for m in span_actors):
+        return span_actors
+    before = context.actors_in(sentence_start, start)
+    if not before or context.kind(before[0].slug) != "person":
+        return span_actors
+    mover = before[0]
+    return [ActorMention(mover.slug, mover.text, start, start), *span_actors]
 
 
 def _make_claims(
@@ -1506,7 +1525,7 @@ def collapse_claims(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, .
     statement of it; two spans never share offsets, as the claim table requires.
     """
     best: dict[str, ExtractedClaim] = {}
-    for claim in claims:
+    for claim in _told_apart(claims):
         current = best.get(claim.key)
         if current is None or _interval_days(claim) < _interval_days(current):
             best[claim.key] = claim
@@ -1518,3 +1537,45 @@ def collapse_claims(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, .
         spans.add((claim.char_start, claim.char_end))
         kept.append(claim)
     return tuple(kept)
+
+
+# Kinds whose key names only who moved: one person's two moves in one article ("joined
+# Streamly in 2021 and became chief executive in mid-2023") share it.
+_ONE_KEY_PER_ACTOR = frozenset({"personnel"})
+
+
+def _told_apart(claims: Sequence[ExtractedClaim]) -> list[ExtractedClaim]:
+    """The claims, each one of a kind whose key names only its actor given a key of its
+    own when the article tells another move under that key at a date that does not
+    overlap and in other words: the later move's key carries its year (its month when
+    the year is taken too), so it is not collapsed into the first nor merged with it."""
+    first: dict[str, ExtractedClaim] = {}
+    taken = {claim.key for claim in claims}
+    told: list[ExtractedClaim] = []
+    for claim in claims:
+        held = first.get(claim.key)
+        if held is None or claim.event_type not in _ONE_KEY_PER_ACTOR:
+            first.setdefault(claim.key, claim)
+            told.append(claim)
+            continue
+        if not _another_move(held, claim):
+            told.append(claim)
+            continue
+        start = claim.date.start
+        key = f"{claim.key}:{start.year}"
+        if key in taken:
+            key = f"{key}-{start.month:02d}"
+        taken.add(key)
+        told.append(replace(claim, key=key))
+    return told
+
+
+def _another_move(held: ExtractedClaim, claim: ExtractedClaim) -> bool:
+    """Whether two claims under one key tell two happenings: both dated, at dates that
+    do not overlap, in different words."""
+    dates = (held.date, claim.date)
+    if any(d is None or d.start is None or d.end is None for d in dates):
+        return False
+    if held.headline == claim.headline:
+        return False
+    return held.date.end < claim.date.start or claim.date.end < held.date.start
