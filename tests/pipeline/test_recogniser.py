@@ -324,6 +324,27 @@ def test_one_persons_two_moves_in_one_sentence_are_two_claims(tmp_path, text, pe
 
 
 @pytest.mark.parametrize(
+    ("text", "told", "saying"),
+    [
+        # What was announced happened at its own past date: it is the claim, not the saying.
+        ("宏晶半导体昨天公布，11月合并营收达318亿元，创单月历史新高。", "financials", False),
+        ("宏晶半導體昨天公布，11月合併營收達新台幣318億元，創單月歷史新高。", "financials", False),
+        # Nothing claimed from what was said: the saying stays.
+        ("宏晶半导体昨天表示，公司将于明年3月推出新款芯片。", None, True),
+        ("宏晶半導體昨天表示，公司將於明年3月推出新款晶片。", None, True),
+        ("瑞康生技今日宣布，新藥瑞肝寧已於12月10日獲衛福部核准上市。", None, True),
+    ],
+)
+def test_a_saying_gives_way_to_the_dated_happening_it_announces(tmp_path, text, told, saying):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    types = [claim.event_type for claim in claims]
+    assert ("statement" in types) is saying
+    assert told is None or told in types
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Li Kaifu founded the company in March 2023, and Zhang Wei joined it.",

@@ -1226,7 +1226,33 @@ def _sentence_claims(
         # on to the clauses after it.
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
-    return claims
+    return _without_redundant_sayings(context, claims)
+
+
+def _without_redundant_sayings(
+    context: ArticleContext, claims: list[ExtractedClaim]
+) -> list[ExtractedClaim]:
+    """ "宏晶半導體昨天公布，9月合併營收達318億元", "瑞康生技今日宣布，新藥已於1月31日獲
+    核准": when what a saying announces is claimed from its own clause at a past date of
+    its own, the saying adds nothing to the timeline and gives no claim."""
+    told = [
+        claim
+        for claim in claims
+        if claim.event_type not in {"statement", "denial"}
+        and claim.date is not None
+        and claim.date.end is not None
+        and _is_past(context, claim.date)
+    ]
+    kept = []
+    for claim in claims:
+        if claim.event_type == "statement" and any(
+            claim.char_start < other.char_start < claim.char_end
+            and other.date.char_start != (claim.date and claim.date.char_start)
+            for other in told
+        ):
+            continue
+        kept.append(claim)
+    return kept
 
 
 def _undated_claims(
