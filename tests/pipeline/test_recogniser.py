@@ -108,6 +108,19 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
             "Office of the Comptroller of the Currency",
             "organization",
         ),
+        # An agency's name may hold an "and".
+        (
+            "The U.S. Food and Drug Administration approved the drug on Sept. 4, 2024.",
+            "en",
+            "Food and Drug Administration",
+            "organization",
+        ),
+        (
+            "The Securities and Exchange Commission sued Orbis Foods in May 2023.",
+            "en",
+            "Securities and Exchange Commission",
+            "organization",
+        ),
     ],
 )
 def test_names_are_discovered_with_their_kind(text, language, name, kind):
@@ -127,6 +140,13 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         ("On Monday, shares rose 4% in New York.", "en", "Monday"),
         ("On Monday, shares rose 4% in New York.", "en", "New York"),
         ("Analysts said revenue would grow.", "en", "Analysts"),
+        # Two companies, or a company and a university, joined by "and" stay two.
+        ("Alibaba and Tencent Holdings invested in May.", "en", "Alibaba and Tencent Holdings"),
+        (
+            "Alibaba and Zhejiang University opened a lab.",
+            "en",
+            "Alibaba and Zhejiang University",
+        ),
     ],
 )
 def test_words_that_are_not_names_are_not_discovered(text, language, not_a_name):

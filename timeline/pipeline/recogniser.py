@@ -516,6 +516,10 @@ _BODY_WORDS = _words(
     "Congress Senate Office Board Committee Service Organization Organisation Police "
     "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation"
 )
+# The last words of a government agency's name, which may hold an "and".
+_AGENCY_WORDS = _words(
+    "Commission Administration Agency Authority Bureau Ministry Department Office Service"
+)
 _TITLE_BEFORE = re.compile(
     r"(?:chief executive|chief (?:\w+ )?officer|ceo|cto|cfo|coo|founder|co-founder|chairman|"
     r"chairwoman|chair|president|vice president|director|head|analyst|minister|secretary|"
@@ -625,6 +629,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             if not words or not words[-1]:
                 continue
             raw.append((position, position + len(" ".join(words)), words, opens_sentence))
+    raw = _bodies_joined_by_and(text, raw)
     # How often each single capitalised word stands alone inside a sentence: a word seen
     # there is a name, not a sentence's first word.
     standalone: dict[str, int] = {}
@@ -637,6 +642,31 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         if kind is not None:
             found.append(Recognised(text[position:end], position, end, kind))
     return found
+
+
+def _bodies_joined_by_and(
+    text: str, raw: list[tuple[int, int, list[str], bool]]
+) -> list[tuple[int, int, list[str], bool]]:
+    """ "Food and Drug Administration", "Securities and Exchange Commission": an agency's
+    name may hold an "and"; one capitalised word joined by it to a span of two or more
+    ending in an agency's word is one name. Companies ("Alibaba and Tencent Holdings") and
+    universities stay apart."""
+    joined: list[tuple[int, int, list[str], bool]] = []
+    for item in raw:
+        start, end, words, _opens = item
+        if joined:
+            before_start, before_end, before, before_opens = joined[-1]
+            if (
+                text[before_end:start] == " and "
+                and words[-1] in _AGENCY_WORDS
+                and len(words) >= 2
+                and len(before) == 1
+                and before[0] not in _BODY_WORDS
+            ):
+                joined[-1] = (before_start, end, [*before, "and", *words], before_opens)
+                continue
+        joined.append(item)
+    return joined
 
 
 def _opens_sentence(text: str, position: int) -> bool:
