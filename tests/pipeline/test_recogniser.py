@@ -108,6 +108,9 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
             "Office of the Comptroller of the Currency",
             "organization",
         ),
+        # The body between 获/经 and a verb of approval approves.
+        ("2024年3月，这笔交易获得金管会批准。", "zh-Hans", "金管会", "organization"),
+        ("新藥已於12月10日獲衛福部食藥署核准上市。", "zh-Hant", "衛福部食藥署", "organization"),
         # An agency's name may hold an "and".
         (
             "The U.S. Food and Drug Administration approved the drug on Sept. 4, 2024.",
@@ -341,6 +344,43 @@ def test_one_persons_two_moves_in_one_sentence_are_two_claims(tmp_path, text, pe
     # Each move keeps a key of its own, so neither absorbs the other.
     keys = [claim.key for claim in extraction.claims if claim.event_type == "personnel"]
     assert len(set(keys)) == len(keys) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "approved", "approver", "start"),
+    [
+        (
+            "Harbor Federal Bank agreed to buy Pinecrest Savings in 2022. The Federal Reserve "
+            "approved it in December 2023.",
+            "Harbor Federal Bank",
+            "Federal Reserve",
+            "2023-12-01",
+        ),
+        (
+            "华岳商银于2023年9月同意收购永信银行。2024年3月，这笔交易获得金管会批准。",
+            "华岳商银",
+            "金管会",
+            "2024-03-01",
+        ),
+        (
+            "華岳商銀於2023年9月同意收購永信銀行。2024年3月，這筆交易獲得金管會核准。",
+            "華岳商銀",
+            "金管會",
+            "2024-03-01",
+        ),
+    ],
+)
+def test_an_approval_of_the_deal_told_before_links_its_parties_and_the_approver(
+    tmp_path, text, approved, approver, start
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (approval,) = [claim for claim in extraction.claims if ":approval:" in claim.key]
+    assert str(approval.date.start) == start
+    assert names[approval.actors[0][0]] == approved
+    assert approver in {names[slug] for slug, _role in approval.actors}
 
 
 @pytest.mark.parametrize(

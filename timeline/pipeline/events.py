@@ -637,6 +637,19 @@ def _build_claim(
             *span_actors,
             ActorMention(target, "", trigger.end, trigger.end),
         ]
+    elif (
+        kind == "approval"
+        and state.deal
+        and not any(context.kind(m.slug) in COMPANY_KINDS for m in span_actors)
+    ):
+        # "The Federal Reserve approved it in December 2023": the deal told before is what
+        # was approved, its parties the approved ones.
+        buyer, target = state.deal
+        span_actors = [
+            *span_actors,
+            ActorMention(buyer, "", trigger.end, trigger.end),
+            ActorMention(target, "", trigger.end, trigger.end),
+        ]
     fallback = None
     if not any(
         context.kind(m.slug) in ORGANIZATION_KINDS and m.char_end <= trigger.start

@@ -432,12 +432,27 @@ _LATIN_OBJECT = re.compile(
 )
 
 
+# "已获金管会核准", "经市监局批准", "获食药署许可": the body between 获/经/由 and a verb of
+# approval is the one that approves; its name ends as an agency's does.
+_APPROVER = re.compile(
+    r"(?:获得?|经过?|由|通过)(?P<name>[㐀-鿿]{1,6}?(?:委员会|监会|管会|会|局|署|部|委|厅))"
+    r"(?:的)?(?:核准|批准|审批|审核|许可|同意|批复)"
+)
+
+
 def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    """Organisations named by what surrounds them: a title after ("零一万物CEO李开复") or a
-    founding or buying verb before a Latin name ("创立01.AI")."""
+    """Organisations named by what surrounds them: a title after ("零一万物CEO李开复"), a
+    founding or buying verb before a Latin name ("创立01.AI"), an approval after an
+    agency ("获金管会核准")."""
     found = []
     for start, end in spans:
         simple = text[start:end].translate(_SIMPLIFY)
+        for match in _APPROVER.finditer(simple):
+            name = match.group("name")
+            if len(name) < 2 or name in _NOT_ACTORS:
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "organization"))
         for match in _ORG_BEFORE_TITLE.finditer(simple):
             name = match.group("name")
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
