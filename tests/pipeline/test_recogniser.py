@@ -108,6 +108,10 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
             "Office of the Comptroller of the Currency",
             "organization",
         ),
+        # A title in book-title marks followed by a launch verb, or named again, is a work.
+        ("8月20日，游隼工作室开发的游戏《山海行》正式上线。", "zh-Hans", "山海行", "product"),
+        ("《風起長安》於2019年9、10月先後登陸iOS和安卓平台。", "zh-Hant", "風起長安", "product"),
+        ("玩家评价《山海行》画面出色。《山海行》玩家超过100万。", "zh-Hans", "山海行", "product"),
         # The body between 获/经 and a verb of approval approves.
         ("2024年3月，这笔交易获得金管会批准。", "zh-Hans", "金管会", "organization"),
         ("新藥已於12月10日獲衛福部食藥署核准上市。", "zh-Hant", "衛福部食藥署", "organization"),
@@ -143,6 +147,9 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         ("On Monday, shares rose 4% in New York.", "en", "Monday"),
         ("On Monday, shares rose 4% in New York.", "en", "New York"),
         ("Analysts said revenue would grow.", "en", "Analysts"),
+        # A title quoted once, with no launch after it, is no work; a platform is no actor.
+        ("制作人表示，游戏场景取材于《山海经》。", "zh-Hans", "山海经"),
+        ("《风起长安》于2019年9月登陆iOS平台。", "zh-Hans", "iOS"),
         # Two companies, or a company and a university, joined by "and" stay two.
         ("Alibaba and Tencent Holdings invested in May.", "en", "Alibaba and Tencent Holdings"),
         (
@@ -381,6 +388,32 @@ def test_an_approval_of_the_deal_told_before_links_its_parties_and_the_approver(
     assert str(approval.date.start) == start
     assert names[approval.actors[0][0]] == approved
     assert approver in {names[slug] for slug, _role in approval.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "work", "maker"),
+    [
+        (
+            "游隼工作室开发的游戏《山海行》于8月20日正式上线。这款游戏今年6月18日开启预售。",
+            "山海行",
+            "游隼",
+        ),
+        (
+            "遊隼工作室開發的遊戲《山海行》於8月20日正式上線。這款遊戲今年6月18日開啟預售。",
+            "山海行",
+            "遊隼",
+        ),
+    ],
+)
+def test_a_works_later_sale_is_its_makers_too(tmp_path, text, work, maker):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (presale,) = [claim for claim in extraction.claims if str(claim.date.start) == "2024-06-18"]
+    assert presale.event_type == "product_launch"
+    # "这款游戏" stands for the work named before, and the work's maker takes part.
+    assert [names[slug] for slug, _role in presale.actors] == [work, maker]
 
 
 @pytest.mark.parametrize(

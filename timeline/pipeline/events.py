@@ -346,6 +346,9 @@ class ParagraphState:
     dated: dict[str, DateMention] = field(default_factory=dict)
     # The parties of the latest deal told, which "the sale" or "该交易" refers back to.
     deal: tuple[str, str] | None = None
+    # Each work's maker, as a release told in the article named it: a later happening of
+    # the work ("今年6月18日开启预售") is its maker's too.
+    makers: dict[str, str] = field(default_factory=dict)
 
 
 def _topic_before(
@@ -674,6 +677,12 @@ def _build_claim(
             fallback = context.main_company
         if fallback is None and kind in _COMPANY_HAPPENINGS:
             fallback = _company_of_sentence(context, scope, span_actors, referred, kind)
+        if fallback is None and kind == "model_release":
+            # "今年6月18日开启预售": a work's later release or sale is its maker's too.
+            named = [*context.actors_in(sentence_start, end), *referred, *span_actors]
+            works = [*(m.slug for m in named), state.work]
+            made = [state.makers[slug] for slug in works if slug in state.makers]
+            fallback = made[0] if made else None
     if fallback is None and not any(
         context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors
     ):
@@ -1387,6 +1396,10 @@ def _remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
             buyer = next(slug for slug, role in roles.items() if role == "acquirer")
             target = next(slug for slug, role in roles.items() if role == "target")
             state.deal = (buyer, target)
+        if claim.event_type in _TYPE_FAMILY and claim.actors:
+            maker = next((slug for slug, role in claim.actors if role == "developer"), None)
+            if maker is not None and maker != claim.actors[0][0]:
+                state.makers.setdefault(claim.actors[0][0], maker)
         if claim.date is not None:
             state.dated[_TYPE_FAMILY.get(claim.event_type, claim.event_type)] = claim.date
 

@@ -211,7 +211,7 @@ _NOT_ACTORS = _words(
     "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
     "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
-    "小虎 友商 同行 对手"
+    "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam"
 )
 _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
@@ -234,6 +234,11 @@ _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出)[^，。；]{0,12}$")
+# "《山海行》正式上线", "「星河」於3月開賣": a launch verb right after a quoted title.
+_RELEASED_AFTER = re.compile(
+    r"(?:已经?|也|则|于[^，。；]{0,12}?|在[^，。；]{0,12}?)?(?:正式|首次|率先|同步|先后|相继|陆续)?"
+    r"(?:上线|发布|推出|上市|开售|开卖|上映|亮相|发行|登陆|开启预售|公测|开服)"
+)
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
@@ -494,9 +499,14 @@ def _titled_works(text: str) -> list[Recognised]:
             continue
         at = match.start("name")
         found.append(Recognised(text[at : at + len(name)], at, at + len(name), "model"))
+    titles = [match.group(1) for match in _BOOK_TITLE.finditer(text)]
     for match in _BOOK_TITLE.finditer(text):
         before = text[max(0, match.start() - 14) : match.start()].translate(_SIMPLIFY)
-        if _RELEASED_TITLE.search(before):
+        after = text[match.end() : match.end() + 24].translate(_SIMPLIFY)
+        # A title the article comes back to is what it is about: "《山海行》正式上线…
+        # 《山海行》玩家…" (a book-title mark, not a quotation mark, names a work).
+        named_again = match.group()[0] == "《" and titles.count(match.group(1)) >= 2
+        if _RELEASED_TITLE.search(before) or _RELEASED_AFTER.match(after) or named_again:
             found.append(Recognised(match.group(1), match.start(1), match.end(1), "product"))
     return found
 
