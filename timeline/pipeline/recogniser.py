@@ -23,6 +23,7 @@ Plain Python: the gazetteer is passed in as a matcher; the database is never rea
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -499,13 +500,13 @@ def _titled_works(text: str) -> list[Recognised]:
             continue
         at = match.start("name")
         found.append(Recognised(text[at : at + len(name)], at, at + len(name), "model"))
-    titles = [match.group(1) for match in _BOOK_TITLE.finditer(text)]
+    titles = Counter(match.group(1) for match in _BOOK_TITLE.finditer(text))
     for match in _BOOK_TITLE.finditer(text):
         before = text[max(0, match.start() - 14) : match.start()].translate(_SIMPLIFY)
         after = text[match.end() : match.end() + 24].translate(_SIMPLIFY)
         # A title the article comes back to is what it is about: "《山海行》正式上线…
         # 《山海行》玩家…" (a book-title mark, not a quotation mark, names a work).
-        named_again = match.group()[0] == "《" and titles.count(match.group(1)) >= 2
+        named_again = match.group()[0] == "《" and titles[match.group(1)] >= 2
         if _RELEASED_TITLE.search(before) or _RELEASED_AFTER.match(after) or named_again:
             found.append(Recognised(match.group(1), match.start(1), match.end(1), "product"))
     return found
