@@ -147,6 +147,14 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         ("On Monday, shares rose 4% in New York.", "en", "Monday"),
         ("On Monday, shares rose 4% in New York.", "en", "New York"),
         ("Analysts said revenue would grow.", "en", "Analysts"),
+        # A kind of organisation is not one; a name ends at its possessive.
+        ("合并后将成为国内第六大的民营银行。", "zh-Hans", "民营银行"),
+        ("合併後將成為國內第六大的民營銀行。", "zh-Hant", "民營銀行"),
+        (
+            "Hongjing Semiconductor's Arizona plant opened in May.",
+            "en",
+            "Hongjing Semiconductor's Arizona",
+        ),
         # A title quoted once, with no launch after it, is no work; a platform is no actor.
         ("制作人表示，游戏场景取材于《山海经》。", "zh-Hans", "山海经"),
         ("《风起长安》于2019年9月登陆iOS平台。", "zh-Hans", "iOS"),
@@ -414,6 +422,21 @@ def test_a_works_later_sale_is_its_makers_too(tmp_path, text, work, maker):
     assert presale.event_type == "product_launch"
     # "这款游戏" stands for the work named before, and the work's maker takes part.
     assert [names[slug] for slug, _role in presale.actors] == [work, maker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏晶半导体位于亚利桑那州的新厂原定今年年中投产。",
+        "宏晶半導體位於亞利桑那州的新廠原定今年年中投產。",
+        "Hongjing Semiconductor said its Arizona plant was originally scheduled to start "
+        "production in mid-2024.",
+    ],
+)
+def test_a_schedule_for_a_past_date_is_no_happening(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    assert extract_article(read_article(path), matcher=EMPTY).claims == ()
 
 
 @pytest.mark.parametrize(

@@ -290,6 +290,9 @@ def _without_names(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
+_SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
+
+
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = _without_names(context, start, end)
     for match in FORECAST.finditer(folded):
@@ -299,6 +302,8 @@ def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMen
             mention.char_start - following <= 1
             and mention.char_start >= following
             and _is_past(context, mention)
+            # "原定今年年中投产": a schedule for a past date is still only a plan.
+            and not _SCHEDULED.match(match.group())
         ):
             continue
         return True

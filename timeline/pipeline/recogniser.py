@@ -316,10 +316,20 @@ _NOT_WORK = re.compile(
 )
 
 
+# A kind of organisation, not one: "民营银行", "国有企业", "中小型银行", "外资车企".
+_GENERIC_ORG = re.compile(
+    r"(?:国内|国外|海外|本土|全球|民营|国有|国营|私营|商业|股份制|外资|中资|合资|地方|城市|农村"
+    r"|上市|龙头|头部|大型|中型|小型|中小型?|新兴|传统|互联网|科技|金融)+"
+    r"(?:银行|商银|企业|公司|券商|车企|药企|厂商|机构|集团|平台|保险公司|金融机构)"
+)
+
+
 def _plausible_han(name: str, kind: str) -> bool:
     if len(name) < 2 or name in _NOT_ACTORS or to_simplified(name) in _NOT_ACTORS:
         return False
     if name.upper() in _ACRONYMS or _NOT_WORK.match(name):
+        return False
+    if _GENERIC_ORG.fullmatch(name.translate(_SIMPLIFY)):
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
@@ -649,6 +659,12 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 opens_sentence = False
             while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
                 words.pop()
+            # "Hongjing Semiconductor's Arizona plant": a name ends at its possessive.
+            owner = next(
+                (i for i, word in enumerate(words[:-1]) if re.search(r"(?:'s|’s)$", word)), None
+            )
+            if owner is not None:
+                words = words[: owner + 1]
             # "Kestrel's", "Lumora’s": the possessive is no part of the name.
             if words:
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])

@@ -516,7 +516,7 @@ REPORTED = gated(
 FORECAST = gated(
     r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
     r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
+    r"|原定|原计划|原本计划|预定|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
     # "会" as "will", not as the 会 of 董事会, 委员会, 股东会, 展会, 晚会, 金管会, 证监会…
     r"|(?<![机社议学协大峰布聚约开体领理误总事员东商工金年例晚展博省都运易管监])会(?![议员计长谈面上场所话])"
     r"|"
@@ -529,6 +529,7 @@ FORECAST = gated(
         "expected to",
         "is set to",
         "are set to",
+        r"(?:was|were|had been|is|are) (?:originally )?(?:scheduled|slated) to",
         "aims? to",
         # "beat forecasts" is a result, not a forecast.
         r"(?<!beat )(?<!beats )(?<!missed )(?<!topped )(?<!exceeded )(?<!than )forecasts?",
