@@ -440,6 +440,54 @@ def test_a_schedule_for_a_past_date_is_no_happening(tmp_path, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject", "start", "headline"),
+    [
+        (
+            "Lumora Motors, founded in 2018, delivered its first car in late 2021.",
+            "Lumora Motors",
+            "2021-09-01",
+            "Lumora Motors delivered its first car in late 2021",
+        ),
+        (
+            "Orbis Foods opened a plant in Ohio in May 2023, and moved its headquarters to "
+            "Denver in June 2024.",
+            "Orbis Foods",
+            "2024-06-01",
+            "Orbis Foods moved its headquarters to Denver in June 2024",
+        ),
+        (
+            "Lumora Motors was founded in 2019 by engineers from a battery maker, and "
+            "delivered its first car in late 2021.",
+            "Lumora Motors",
+            "2021-09-01",
+            "Lumora Motors delivered its first car in late 2021",
+        ),
+    ],
+)
+def test_a_dated_second_verb_no_vocabulary_names_shares_the_sentences_subject(
+    tmp_path, text, subject, start, headline
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (told,) = [claim for claim in extraction.claims if str(claim.date.start) == start]
+    assert (told.event_type, names[told.actors[0][0]], told.headline) == (
+        "other",
+        subject,
+        headline,
+    )
+
+
+def test_two_verbs_sharing_one_date_are_one_happening(tmp_path):
+    text = "Kestrel Semiconductor hired and trained its first 300 technicians in May 2024."
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert len(claims) <= 1 and not any(c.quote.startswith("and") for c in claims)
+
+
+@pytest.mark.parametrize(
     ("text", "told", "saying"),
     [
         # What was announced happened at its own past date: it is the claim, not the saying.

@@ -171,6 +171,10 @@ _COORDINATION = re.compile(
     r"; |, (?=(?:and|but|while|then)\b)"
     # "joined Streamly in 2021 and became chief executive in mid-2023": a second verb in
     # the past, its subject shared.
+    # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
+    # verb after an aside that has a happening of its own.
+    r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
+    r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
     r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|named|paid|spent|struck|shut|built|broke)\b)"
@@ -184,9 +188,15 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
     folded = context.folded
     pieces = []
     for match in _COORDINATION.finditer(folded, start, end):
-        if ANY_TRIGGER.search(folded, start, match.start()) and ANY_TRIGGER.search(
-            folded, match.end(), end
-        ):
+        after = ANY_TRIGGER.search(folded, match.end(), end) is not None
+        if not after and _BARE_VERB.match(folded, match.end()):
+            # "…, founded in 2018, delivered its first car in late 2021": a dated main
+            # verb no vocabulary names is a happening in its own words.
+            # Each side dated: "hired and trained 300 technicians in May 2024" is one.
+            after = bool(context.dates_in(match.end(), end)) and bool(
+                context.dates_in(start, match.start())
+            )
+        if ANY_TRIGGER.search(folded, start, match.start()) and after:
             pieces.append((start, match.end()))
             start = match.end()
     pieces.append((start, end))
@@ -632,6 +642,8 @@ def _build_claim(
         )
     if kind == "personnel" and start > sentence_start:
         span_actors = _with_mover(context, sentence_start, start, span_actors)
+    elif context.language == "en" and start > sentence_start and _BARE_VERB.match(folded):
+        span_actors = _with_shared_subject(context, referred, sentence_start, start, span_actors)
     if (
         kind == "acquisition"
         and state.deal
@@ -848,6 +860,50 @@ def _company_of_sentence(
         # bare figure is surely the article's own company's.
         return None
     return context.main_company
+
+
+# An English clause that opens on its verb: the second verb of its sentence's subject
+# ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
+_BARE_VERB = re.compile(
+    r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
+    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
+    r"|hired|paid|spent|struck|shut|built|broke)\b"
+)
+
+
+def _with_shared_subject(
+    context: ArticleContext,
+    referred: Sequence[ActorMention],
+    sentence_start: int,
+    start: int,
+    span_actors: list[ActorMention],
+) -> list[ActorMention]:
+    """A clause that opens on its verb shares the subject its sentence opens with, which
+    stands in at the clause's start."""
+    if any(
+        context.kind(m.slug) in ORGANIZATION_KINDS | {"person"} and m.char_start < start + 3
+        for m in span_actors
+    ):
+        return span_actors
+    before = sorted(
+        [*context.actors_in(sentence_start, start), *(m for m in referred if m.char_start < start)],
+        key=lambda mention: mention.char_start,
+    )
+    if not before or not _leads_sentence(context, sentence_start, before[0]):
+        return span_actors
+    subject = before[0]
+    if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
+        return span_actors
+    return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
+
+
+def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
+    """Whether only an opener or a date stands before the name in its sentence."""
+    lead = context.folded[sentence_start : mention.char_start]
+    for date in context.dates_in(sentence_start, mention.char_start):
+        lead = lead.replace(context.folded[date.char_start : date.char_end], "")
+    lead = OPENERS.sub("", lead.strip(" ,"), count=1)
+    return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
 
 
 def _with_mover(
@@ -1220,7 +1276,22 @@ def _sentence_claims(
                 # A dated happening no vocabulary names: "X 于去年 4 月完成交割", "Orbis
                 # Foods moved its headquarters in May 2023". Typed `other`, told in its
                 # own words.
-                trigger = plain_happening(context, span, mention, state)
+                carried = None
+                if context.language == "en" and index > 0:
+                    carried = next(
+                        iter(
+                            _with_shared_subject(
+                                context,
+                                referred_actors(context, clauses[0][0], seg_end, state.topic),
+                                clauses[0][0],
+                                seg_start,
+                                [],
+                            )
+                        ),
+                        None,
+                    )
+                    carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
+                trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None and following and not context.dates_in(*following):
                     # "2024年8月，刘振国访问了河内": the date stands in a clause of its own.
