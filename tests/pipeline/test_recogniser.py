@@ -488,6 +488,22 @@ def test_two_verbs_sharing_one_date_are_one_happening(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("影乐科技2022年底的付费会员数为120万。", 2022),
+        ("影樂科技2022年底的付費會員數為120萬。", 2022),
+        ("影乐科技的付费会员数去年年中成长至185万。", 2023),
+        ("Streamly Media had 61 million paying subscribers at the end of 2023.", 2023),
+    ],
+)
+def test_a_count_of_subscribers_at_a_date_is_a_figure(tmp_path, text, year):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    (claim,) = extract_article(read_article(path), matcher=EMPTY).claims
+    assert (claim.event_type, claim.date.start.year) == ("financials", year)
+
+
+@pytest.mark.parametrize(
     ("text", "told", "saying"),
     [
         # What was announced happened at its own past date: it is the claim, not the saying.

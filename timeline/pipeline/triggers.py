@@ -442,7 +442,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "financials",
             r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
             r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
-            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}(?:突破|达到|增至|增长|新增|超过)|"
+            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}"
+            r"(?:突破|达到|增至|增长|新增|超过|为\s*[\d,.]|成长至|升至)|"
             + words(
                 "revenues?",
                 "profits?",
@@ -458,6 +459,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 rf"(?:added|gained|lost|reached|passed|topped|surpassed|hit) {_ROUGHLY}[\d,.]+"
                 r"(?: million| thousand|m)? (?:paying |paid |new )?(?:subscribers|members|users)",
                 rf"shipped {_ROUGHLY}[\d,.]+",
+                # "had 61 million paying subscribers at the end of 2024": a count at a date.
+                rf"had {_ROUGHLY}[\d,.]+(?: million| thousand|m)? (?:paying |paid |active "
+                r"|monthly active )?(?:subscribers|members|users)",
             ),
         ),
         (
