@@ -431,9 +431,12 @@ def test_a_works_later_sale_is_its_makers_too(tmp_path, text, work, maker):
         "宏晶半導體位於亞利桑那州的新廠原定今年年中投產。",
         "Hongjing Semiconductor said its Arizona plant was originally scheduled to start "
         "production in mid-2024.",
+        # "今年58岁" is an age: the saying after it has no date of its own.
+        "许文彦今年58岁，他表示，实验室计划在2026年把机器人成本降到三分之一。",
+        "許文彥今年58歲，他表示，實驗室計畫在2026年把機器人的成本降到三分之一。",
     ],
 )
-def test_a_schedule_for_a_past_date_is_no_happening(tmp_path, text):
+def test_a_schedule_or_an_age_dates_no_happening(tmp_path, text):
     path = tmp_path / "article.txt"
     path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
     assert extract_article(read_article(path), matcher=EMPTY).claims == ()

@@ -1546,7 +1546,12 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
     bounded = mention.qualifier in {"before", "after"}
-    return not (bounded or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+    # "许文彦今年58岁": a year that states an age dates nothing.
+    age = _AGE_AFTER.match(context.folded, mention.char_end)
+    return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+
+
+_AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 
 
 def _admissible(
