@@ -507,6 +507,28 @@ def test_a_count_of_subscribers_at_a_date_is_a_figure(tmp_path, text, year):
 
 
 @pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "今年1月9日，岚驰汽车完成30亿元D轮融资，由腾讯领投；次日，公司宣布招聘2000名工程师。",
+            "岚驰汽车",
+        ),
+        (
+            "今年1月9日，嵐馳汽車完成30億元D輪融資，由騰訊領投；次日，公司宣布招聘2000名工程師。",
+            "嵐馳汽車",
+        ),
+    ],
+)
+def test_a_name_after_a_preposition_is_not_what_the_company_refers_to(tmp_path, text, company):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (later,) = [claim for claim in extraction.claims if str(claim.date.start) == "2024-01-10"]
+    assert names[later.actors[0][0]] == company
+
+
+@pytest.mark.parametrize(
     ("text", "told", "saying"),
     [
         # What was announced happened at its own past date: it is the claim, not the saying.

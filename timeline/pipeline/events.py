@@ -22,7 +22,7 @@ from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
-from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.triggers import (
     AGREED,
     ANAPHOR,
@@ -340,8 +340,9 @@ def _is_future(context: ArticleContext, mention: DateMention) -> bool:
 
 
 def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
-    lead = context.folded[clause_start : mention.char_start]
-    return len(OPENERS.sub("", lead, count=1).strip()) <= 1
+    lead = OPENERS.sub("", context.folded[clause_start : mention.char_start], count=1).strip()
+    # "由腾讯领投": a name after a preposition is not the clause's subject.
+    return len(lead) <= 1 and lead not in PREPOSITIONS
 
 
 @dataclass

@@ -192,5 +192,10 @@ def _leads_its_clause(context: ArticleContext, mention: ActorMention) -> bool:
     lead = folded[clause_start : mention.char_start]
     for date in context.dates_in(clause_start, mention.char_start):
         lead = lead.replace(folded[date.char_start : date.char_end], "")
-    lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip())
-    return len(lead.strip()) <= 1
+    lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip()).strip()
+    # "由腾讯领投", "向华为采购": a name after a preposition is not the clause's subject.
+    return len(lead) <= 1 and lead not in PREPOSITIONS
+
+
+# Words before a name that make it no clause's subject: "由腾讯领投", "向华为采购".
+PREPOSITIONS = frozenset("由被向与和跟同对给让从把将为据")
