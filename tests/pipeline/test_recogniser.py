@@ -529,6 +529,22 @@ def test_a_name_after_a_preposition_is_not_what_the_company_refers_to(tmp_path, 
 
 
 @pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("游隼工作室开发的游戏《山海行》于8月20日正式上线。这款游戏从2018年立项。", "游隼"),
+        ("遊隼工作室開發的遊戲《山海行》於8月20日正式上線。這款遊戲從2018年立項。", "遊隼"),
+    ],
+)
+def test_a_happening_of_a_work_links_its_maker(tmp_path, text, maker):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (started,) = [claim for claim in extraction.claims if claim.date.start.year == 2018]
+    assert [names[slug] for slug, _role in started.actors] == ["山海行", maker]
+
+
+@pytest.mark.parametrize(
     ("text", "told", "saying"),
     [
         # What was announced happened at its own past date: it is the claim, not the saying.

@@ -772,6 +772,11 @@ def _build_claim(
             principal = subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
             roles = {principal: parties.roles.get(principal, "subject")}
+            maker = state.makers.get(principal)
+            if maker is not None and maker not in others:
+                # "这款游戏从2018年立项": what happens to a work happens to its maker too.
+                others.append(maker)
+                roles[maker] = "developer"
             parties = replace(parties, principal=principal, others=others, roles=roles)
     said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
     if kind == "statement" and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
@@ -1167,6 +1172,8 @@ def paragraph_claims(
                     or PRONOUN_SUBJECT.search(
                         context.folded, sentence.char_start, sentence.char_end
                     )
+                    # "公司在2021年底交付了第一辆车": a referring expression as subject.
+                    or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
                 )
             )
             else []
