@@ -482,6 +482,38 @@ def test_a_dated_second_verb_no_vocabulary_names_shares_the_sentences_subject(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "aside", "main"),
+    [
+        (
+            "Orbis Foods, which was founded in 1998, opened a plant in Ohio in May 2023.",
+            ("founding", "Orbis Foods, which was founded in 1998"),
+            ("other", "opened a plant in Ohio in May 2023"),
+        ),
+        (
+            "Dana Whitfield, who joined Kestrel Semiconductor in 2019, stepped down in March 2024.",
+            ("personnel", "Dana Whitfield, who joined Kestrel Semiconductor in 2019"),
+            ("personnel", "stepped down in March 2024"),
+        ),
+    ],
+)
+def test_a_dated_aside_and_the_main_verb_are_two_happenings(tmp_path, text, aside, main):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [(claim.event_type, claim.quote) for claim in claims] == [aside, main]
+    # Both are the subject's: the main verb shares the name the sentence opens with.
+    assert claims[0].actors[0][0] == claims[1].actors[0][0]
+
+
+def test_an_undated_aside_stays_in_its_sentence(tmp_path):
+    text = "Orbis Foods, which makes snacks, opened a plant in Ohio in May 2023."
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    (claim,) = extract_article(read_article(path), matcher=EMPTY).claims
+    assert claim.quote == text.rstrip(".")
+
+
 def test_two_verbs_sharing_one_date_are_one_happening(tmp_path):
     text = "Kestrel Semiconductor hired and trained its first 300 technicians in May 2024."
     path = tmp_path / "article.txt"

@@ -173,6 +173,8 @@ _COORDINATION = re.compile(
     # the past, its subject shared.
     # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
     # verb after an aside that has a happening of its own.
+    # "Streamly, which launched in November 2019, had…": an aside about the name before.
+    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|became|took|won|left|made|began)\b)"
     r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
     r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
@@ -189,6 +191,22 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
     pieces = []
     for match in _COORDINATION.finditer(folded, start, end):
         after = ANY_TRIGGER.search(folded, match.end(), end) is not None
+        if _RELATIVE.match(folded, match.end()):
+            # An aside is a clause of its own when it is dated: "which launched in 2019".
+            aside_end = folded.find(",", match.end(), end)
+            aside_end = end if aside_end < 0 else aside_end
+            rest = aside_end + 1
+            if (
+                aside_end < end
+                and context.dates_in(match.end(), aside_end)
+                and context.dates_in(rest, end)
+                and _BARE_VERB.match(folded, rest + 1)
+            ):
+                # Cut after the aside: "Orbis Foods, which was founded in 1998," keeps its
+                # name, and the verb after it shares the sentence's subject.
+                pieces.append((start, rest + 1))
+                start = rest + 1
+            continue
         if not after and _BARE_VERB.match(folded, match.end()):
             # "…, founded in 2018, delivered its first car in late 2021": a dated main
             # verb no vocabulary names is a happening in its own words.
@@ -870,10 +888,11 @@ def _company_of_sentence(
 
 # An English clause that opens on its verb: the second verb of its sentence's subject
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
+_RELATIVE = re.compile(r"(?:which|who) ")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
-    r"|hired|paid|spent|struck|shut|built|broke)\b"
+    r"|hired|paid|spent|struck|shut|built|broke|had)\b"
 )
 
 
