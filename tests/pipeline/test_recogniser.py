@@ -577,6 +577,23 @@ def test_a_happening_of_a_work_links_its_maker(tmp_path, text, maker):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "影乐科技成立于2017年。12月18日，影乐科技的直播中断近两小时。",
+        "影樂科技成立於2017年。12月18日，影樂科技的直播中斷近兩小時。",
+        "影乐科技成立于2017年。12月18日，影乐科技的服务器拥堵，用户无法登录。",
+        "影樂科技成立於2017年。12月18日，影樂科技遭遇大規模斷線。",
+    ],
+)
+def test_a_broken_stream_or_service_is_an_outage(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim.event_type for claim in claims] == ["founding", "controversy"]
+    assert ":outage:" in claims[1].key
+
+
+@pytest.mark.parametrize(
     ("text", "told", "saying"),
     [
         # What was announced happened at its own past date: it is the claim, not the saying.
