@@ -483,6 +483,23 @@ def test_a_dated_second_verb_no_vocabulary_names_shares_the_sentences_subject(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "瑞康生技于2008年成立，2014年在柜买中心挂牌。",
+        "瑞康生技於2008年成立，2014年在櫃買中心掛牌。",
+    ],
+)
+def test_a_place_after_a_preposition_is_not_the_subject(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (listing,) = [claim for claim in extraction.claims if ":listing" in claim.key]
+    assert names[listing.actors[0][0]] == text[:4]
+    assert str(listing.date.start) == "2014-01-01"
+
+
+@pytest.mark.parametrize(
     ("text", "aside", "main"),
     [
         (
@@ -602,7 +619,7 @@ def test_a_broken_stream_or_service_is_an_outage(tmp_path, text):
         # Nothing claimed from what was said: the saying stays.
         ("宏晶半导体昨天表示，公司将于明年3月推出新款芯片。", None, True),
         ("宏晶半導體昨天表示，公司將於明年3月推出新款晶片。", None, True),
-        ("瑞康生技今日宣布，新藥瑞肝寧已於12月10日獲衛福部核准上市。", None, True),
+        ("瑞康生技今日宣布，新藥瑞肝寧已於12月10日獲衛福部核准上市。", "other", False),
     ],
 )
 def test_a_saying_gives_way_to_the_dated_happening_it_announces(tmp_path, text, told, saying):

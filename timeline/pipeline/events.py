@@ -691,7 +691,10 @@ def _build_claim(
         ]
     fallback = None
     if not any(
-        context.kind(m.slug) in ORGANIZATION_KINDS and m.char_end <= trigger.start
+        context.kind(m.slug) in ORGANIZATION_KINDS
+        and m.char_end <= trigger.start
+        # "2014年在櫃買中心掛牌": where it happened, not who did it.
+        and not _PLACE_BEFORE.search(context.folded, max(start, m.char_start - 2), m.char_start)
         for m in span_actors
     ):
         fallback = _topic_before(context, scope.clauses, start, state)
@@ -929,6 +932,10 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
         lead = lead.replace(context.folded[date.char_start : date.char_end], "")
     lead = OPENERS.sub("", lead.strip(" ,"), count=1)
     return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
+
+
+# A preposition right before a name makes it a place or an agent, not the subject.
+_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经)$")
 
 
 def _with_mover(
