@@ -108,6 +108,26 @@ def _discovered(text: str, language: str, matcher: ActorMatcher = EMPTY) -> dict
             "Office of the Comptroller of the Currency",
             "organization",
         ),
+        # A title in book-title marks followed by a launch verb, or named again, is a work.
+        ("8月20日，游隼工作室开发的游戏《山海行》正式上线。", "zh-Hans", "山海行", "product"),
+        ("《風起長安》於2019年9、10月先後登陸iOS和安卓平台。", "zh-Hant", "風起長安", "product"),
+        ("玩家评价《山海行》画面出色。《山海行》玩家超过100万。", "zh-Hans", "山海行", "product"),
+        # The body between 获/经 and a verb of approval approves.
+        ("2024年3月，这笔交易获得金管会批准。", "zh-Hans", "金管会", "organization"),
+        ("新藥已於12月10日獲衛福部食藥署核准上市。", "zh-Hant", "衛福部食藥署", "organization"),
+        # An agency's name may hold an "and".
+        (
+            "The U.S. Food and Drug Administration approved the drug on Sept. 4, 2024.",
+            "en",
+            "Food and Drug Administration",
+            "organization",
+        ),
+        (
+            "The Securities and Exchange Commission sued Orbis Foods in May 2023.",
+            "en",
+            "Securities and Exchange Commission",
+            "organization",
+        ),
     ],
 )
 def test_names_are_discovered_with_their_kind(text, language, name, kind):
@@ -127,6 +147,24 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         ("On Monday, shares rose 4% in New York.", "en", "Monday"),
         ("On Monday, shares rose 4% in New York.", "en", "New York"),
         ("Analysts said revenue would grow.", "en", "Analysts"),
+        # A kind of organisation is not one; a name ends at its possessive.
+        ("合并后将成为国内第六大的民营银行。", "zh-Hans", "民营银行"),
+        ("合併後將成為國內第六大的民營銀行。", "zh-Hant", "民營銀行"),
+        (
+            "Hongjing Semiconductor's Arizona plant opened in May.",
+            "en",
+            "Hongjing Semiconductor's Arizona",
+        ),
+        # A title quoted once, with no launch after it, is no work; a platform is no actor.
+        ("制作人表示，游戏场景取材于《山海经》。", "zh-Hans", "山海经"),
+        ("《风起长安》于2019年9月登陆iOS平台。", "zh-Hans", "iOS"),
+        # Two companies, or a company and a university, joined by "and" stay two.
+        ("Alibaba and Tencent Holdings invested in May.", "en", "Alibaba and Tencent Holdings"),
+        (
+            "Alibaba and Zhejiang University opened a lab.",
+            "en",
+            "Alibaba and Zhejiang University",
+        ),
     ],
 )
 def test_words_that_are_not_names_are_not_discovered(text, language, not_a_name):
@@ -275,6 +313,322 @@ def test_the_subject_carries_to_a_pronoun_and_a_coordinated_verb(
         claim.event_type == event_type and principal in {names.get(s) for s, _ in claim.actors}
         for claim in dated
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "moves"),
+    [
+        (
+            "Dana Whitfield joined Kestrel Semiconductor in 2019 and was appointed chief "
+            "executive in March 2023.",
+            "Dana Whitfield",
+            {("2019-01-01", "joins"), ("2023-03-01", "appointed CEO")},
+        ),
+        (
+            "Chief operating officer Tom Becker, 51, joined Orbis Foods in 2020 and became "
+            "chief executive in mid-2022.",
+            "Tom Becker",
+            {("2020-01-01", "joins"), ("2022-05-01", "appointed CEO")},
+        ),
+        (
+            "刘振国于2019年加入宝川钢铁，2023年3月出任首席执行官。",
+            "刘振国",
+            {("2019-01-01", "joins"), ("2023-03-01", "appointed CEO")},
+        ),
+        (
+            "劉振國於2019年加入寶川鋼鐵，2023年3月出任執行長。",
+            "劉振國",
+            {("2019-01-01", "joins"), ("2023-03-01", "appointed CEO")},
+        ),
+    ],
+)
+def test_one_persons_two_moves_in_one_sentence_are_two_claims(tmp_path, text, person, moves):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    told = {
+        (str(claim.date.start), words)
+        for claim in extraction.claims
+        for words in ("joins", "appointed CEO")
+        if claim.event_type == "personnel"
+        and words in claim.headline
+        and names.get(claim.actors[0][0]) == person
+    }
+    assert told == moves
+    # Each move keeps a key of its own, so neither absorbs the other.
+    keys = [claim.key for claim in extraction.claims if claim.event_type == "personnel"]
+    assert len(set(keys)) == len(keys) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "approved", "approver", "start"),
+    [
+        (
+            "Harbor Federal Bank agreed to buy Pinecrest Savings in 2022. The Federal Reserve "
+            "approved it in December 2023.",
+            "Harbor Federal Bank",
+            "Federal Reserve",
+            "2023-12-01",
+        ),
+        (
+            "华岳商银于2023年9月同意收购永信银行。2024年3月，这笔交易获得金管会批准。",
+            "华岳商银",
+            "金管会",
+            "2024-03-01",
+        ),
+        (
+            "華岳商銀於2023年9月同意收購永信銀行。2024年3月，這筆交易獲得金管會核准。",
+            "華岳商銀",
+            "金管會",
+            "2024-03-01",
+        ),
+    ],
+)
+def test_an_approval_of_the_deal_told_before_links_its_parties_and_the_approver(
+    tmp_path, text, approved, approver, start
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (approval,) = [claim for claim in extraction.claims if ":approval:" in claim.key]
+    assert str(approval.date.start) == start
+    assert names[approval.actors[0][0]] == approved
+    assert approver in {names[slug] for slug, _role in approval.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "work", "maker"),
+    [
+        (
+            "游隼工作室开发的游戏《山海行》于8月20日正式上线。这款游戏今年6月18日开启预售。",
+            "山海行",
+            "游隼",
+        ),
+        (
+            "遊隼工作室開發的遊戲《山海行》於8月20日正式上線。這款遊戲今年6月18日開啟預售。",
+            "山海行",
+            "遊隼",
+        ),
+    ],
+)
+def test_a_works_later_sale_is_its_makers_too(tmp_path, text, work, maker):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (presale,) = [claim for claim in extraction.claims if str(claim.date.start) == "2024-06-18"]
+    assert presale.event_type == "product_launch"
+    # "这款游戏" stands for the work named before, and the work's maker takes part.
+    assert [names[slug] for slug, _role in presale.actors] == [work, maker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏晶半导体位于亚利桑那州的新厂原定今年年中投产。",
+        "宏晶半導體位於亞利桑那州的新廠原定今年年中投產。",
+        "Hongjing Semiconductor said its Arizona plant was originally scheduled to start "
+        "production in mid-2024.",
+        # "今年58岁" is an age: the saying after it has no date of its own.
+        "许文彦今年58岁，他表示，实验室计划在2026年把机器人成本降到三分之一。",
+        "許文彥今年58歲，他表示，實驗室計畫在2026年把機器人的成本降到三分之一。",
+    ],
+)
+def test_a_schedule_or_an_age_dates_no_happening(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    assert extract_article(read_article(path), matcher=EMPTY).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "start", "headline"),
+    [
+        (
+            "Lumora Motors, founded in 2018, delivered its first car in late 2021.",
+            "Lumora Motors",
+            "2021-09-01",
+            "Lumora Motors delivered its first car in late 2021",
+        ),
+        (
+            "Orbis Foods opened a plant in Ohio in May 2023, and moved its headquarters to "
+            "Denver in June 2024.",
+            "Orbis Foods",
+            "2024-06-01",
+            "Orbis Foods moved its headquarters to Denver in June 2024",
+        ),
+        (
+            "Lumora Motors was founded in 2019 by engineers from a battery maker, and "
+            "delivered its first car in late 2021.",
+            "Lumora Motors",
+            "2021-09-01",
+            "Lumora Motors delivered its first car in late 2021",
+        ),
+    ],
+)
+def test_a_dated_second_verb_no_vocabulary_names_shares_the_sentences_subject(
+    tmp_path, text, subject, start, headline
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (told,) = [claim for claim in extraction.claims if str(claim.date.start) == start]
+    assert (told.event_type, names[told.actors[0][0]], told.headline) == (
+        "other",
+        subject,
+        headline,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "瑞康生技于2008年成立，2014年在柜买中心挂牌。",
+        "瑞康生技於2008年成立，2014年在櫃買中心掛牌。",
+    ],
+)
+def test_a_place_after_a_preposition_is_not_the_subject(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (listing,) = [claim for claim in extraction.claims if ":listing" in claim.key]
+    assert names[listing.actors[0][0]] == text[:4]
+    assert str(listing.date.start) == "2014-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "aside", "main"),
+    [
+        (
+            "Orbis Foods, which was founded in 1998, opened a plant in Ohio in May 2023.",
+            ("founding", "Orbis Foods, which was founded in 1998"),
+            ("other", "opened a plant in Ohio in May 2023"),
+        ),
+        (
+            "Dana Whitfield, who joined Kestrel Semiconductor in 2019, stepped down in March 2024.",
+            ("personnel", "Dana Whitfield, who joined Kestrel Semiconductor in 2019"),
+            ("personnel", "stepped down in March 2024"),
+        ),
+    ],
+)
+def test_a_dated_aside_and_the_main_verb_are_two_happenings(tmp_path, text, aside, main):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [(claim.event_type, claim.quote) for claim in claims] == [aside, main]
+    # Both are the subject's: the main verb shares the name the sentence opens with.
+    assert claims[0].actors[0][0] == claims[1].actors[0][0]
+
+
+def test_an_undated_aside_stays_in_its_sentence(tmp_path):
+    text = "Orbis Foods, which makes snacks, opened a plant in Ohio in May 2023."
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    (claim,) = extract_article(read_article(path), matcher=EMPTY).claims
+    assert claim.quote == text.rstrip(".")
+
+
+def test_two_verbs_sharing_one_date_are_one_happening(tmp_path):
+    text = "Kestrel Semiconductor hired and trained its first 300 technicians in May 2024."
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert len(claims) <= 1 and not any(c.quote.startswith("and") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("影乐科技2022年底的付费会员数为120万。", 2022),
+        ("影樂科技2022年底的付費會員數為120萬。", 2022),
+        ("影乐科技的付费会员数去年年中成长至185万。", 2023),
+        ("Streamly Media had 61 million paying subscribers at the end of 2023.", 2023),
+    ],
+)
+def test_a_count_of_subscribers_at_a_date_is_a_figure(tmp_path, text, year):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    (claim,) = extract_article(read_article(path), matcher=EMPTY).claims
+    assert (claim.event_type, claim.date.start.year) == ("financials", year)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "今年1月9日，岚驰汽车完成30亿元D轮融资，由腾讯领投；次日，公司宣布招聘2000名工程师。",
+            "岚驰汽车",
+        ),
+        (
+            "今年1月9日，嵐馳汽車完成30億元D輪融資，由騰訊領投；次日，公司宣布招聘2000名工程師。",
+            "嵐馳汽車",
+        ),
+    ],
+)
+def test_a_name_after_a_preposition_is_not_what_the_company_refers_to(tmp_path, text, company):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (later,) = [claim for claim in extraction.claims if str(claim.date.start) == "2024-01-10"]
+    assert names[later.actors[0][0]] == company
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("游隼工作室开发的游戏《山海行》于8月20日正式上线。这款游戏从2018年立项。", "游隼"),
+        ("遊隼工作室開發的遊戲《山海行》於8月20日正式上線。這款遊戲從2018年立項。", "遊隼"),
+    ],
+)
+def test_a_happening_of_a_work_links_its_maker(tmp_path, text, maker):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (started,) = [claim for claim in extraction.claims if claim.date.start.year == 2018]
+    assert [names[slug] for slug, _role in started.actors] == ["山海行", maker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "影乐科技成立于2017年。12月18日，影乐科技的直播中断近两小时。",
+        "影樂科技成立於2017年。12月18日，影樂科技的直播中斷近兩小時。",
+        "影乐科技成立于2017年。12月18日，影乐科技的服务器拥堵，用户无法登录。",
+        "影樂科技成立於2017年。12月18日，影樂科技遭遇大規模斷線。",
+    ],
+)
+def test_a_broken_stream_or_service_is_an_outage(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    assert [claim.event_type for claim in claims] == ["founding", "controversy"]
+    assert ":outage:" in claims[1].key
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "saying"),
+    [
+        # What was announced happened at its own past date: it is the claim, not the saying.
+        ("宏晶半导体昨天公布，11月合并营收达318亿元，创单月历史新高。", "financials", False),
+        ("宏晶半導體昨天公布，11月合併營收達新台幣318億元，創單月歷史新高。", "financials", False),
+        # Nothing claimed from what was said: the saying stays.
+        ("宏晶半导体昨天表示，公司将于明年3月推出新款芯片。", None, True),
+        ("宏晶半導體昨天表示，公司將於明年3月推出新款晶片。", None, True),
+        ("瑞康生技今日宣布，新藥瑞肝寧已於12月10日獲衛福部核准上市。", "other", False),
+    ],
+)
+def test_a_saying_gives_way_to_the_dated_happening_it_announces(tmp_path, text, told, saying):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    types = [claim.event_type for claim in claims]
+    assert ("statement" in types) is saying
+    assert told is None or told in types
 
 
 @pytest.mark.parametrize(

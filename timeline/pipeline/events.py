@@ -22,7 +22,7 @@ from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
-from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.triggers import (
     AGREED,
     ANAPHOR,
@@ -171,7 +171,14 @@ _COORDINATION = re.compile(
     r"; |, (?=(?:and|but|while|then)\b)"
     # "joined Streamly in 2021 and became chief executive in mid-2023": a second verb in
     # the past, its subject shared.
-    r"| (?=and (?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
+    # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
+    # verb after an aside that has a happening of its own.
+    # "Streamly, which launched in November 2019, had…": an aside about the name before.
+    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|became|took|won|left|made|began)\b)"
+    r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
+    r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
+    r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
+    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|named|paid|spent|struck|shut|built|broke)\b)"
 )
 
@@ -183,9 +190,31 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
     folded = context.folded
     pieces = []
     for match in _COORDINATION.finditer(folded, start, end):
-        if ANY_TRIGGER.search(folded, start, match.start()) and ANY_TRIGGER.search(
-            folded, match.end(), end
-        ):
+        after = ANY_TRIGGER.search(folded, match.end(), end) is not None
+        if _RELATIVE.match(folded, match.end()):
+            # An aside is a clause of its own when it is dated: "which launched in 2019".
+            aside_end = folded.find(",", match.end(), end)
+            aside_end = end if aside_end < 0 else aside_end
+            rest = aside_end + 1
+            if (
+                aside_end < end
+                and context.dates_in(match.end(), aside_end)
+                and context.dates_in(rest, end)
+                and _BARE_VERB.match(folded, rest + 1)
+            ):
+                # Cut after the aside: "Orbis Foods, which was founded in 1998," keeps its
+                # name, and the verb after it shares the sentence's subject.
+                pieces.append((start, rest + 1))
+                start = rest + 1
+            continue
+        if not after and _BARE_VERB.match(folded, match.end()):
+            # "…, founded in 2018, delivered its first car in late 2021": a dated main
+            # verb no vocabulary names is a happening in its own words.
+            # Each side dated: "hired and trained 300 technicians in May 2024" is one.
+            after = bool(context.dates_in(match.end(), end)) and bool(
+                context.dates_in(start, match.start())
+            )
+        if ANY_TRIGGER.search(folded, start, match.start()) and after:
             pieces.append((start, match.end()))
             start = match.end()
     pieces.append((start, end))
@@ -289,6 +318,9 @@ def _without_names(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
+_SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
+
+
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = _without_names(context, start, end)
     for match in FORECAST.finditer(folded):
@@ -298,6 +330,8 @@ def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMen
             mention.char_start - following <= 1
             and mention.char_start >= following
             and _is_past(context, mention)
+            # "原定今年年中投产": a schedule for a past date is still only a plan.
+            and not _SCHEDULED.match(match.group())
         ):
             continue
         return True
@@ -324,8 +358,9 @@ def _is_future(context: ArticleContext, mention: DateMention) -> bool:
 
 
 def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
-    lead = context.folded[clause_start : mention.char_start]
-    return len(OPENERS.sub("", lead, count=1).strip()) <= 1
+    lead = OPENERS.sub("", context.folded[clause_start : mention.char_start], count=1).strip()
+    # "由腾讯领投": a name after a preposition is not the clause's subject.
+    return len(lead) <= 1 and lead not in PREPOSITIONS
 
 
 @dataclass
@@ -345,6 +380,9 @@ class ParagraphState:
     dated: dict[str, DateMention] = field(default_factory=dict)
     # The parties of the latest deal told, which "the sale" or "该交易" refers back to.
     deal: tuple[str, str] | None = None
+    # Each work's maker, as a release told in the article named it: a later happening of
+    # the work ("今年6月18日开启预售") is its maker's too.
+    makers: dict[str, str] = field(default_factory=dict)
 
 
 def _topic_before(
@@ -621,6 +659,10 @@ def _build_claim(
             [*span_actors, *(m for m in referred if start <= m.char_start < end)],
             key=lambda mention: mention.char_start,
         )
+    if kind == "personnel" and start > sentence_start:
+        span_actors = _with_mover(context, sentence_start, start, span_actors)
+    elif context.language == "en" and start > sentence_start and _BARE_VERB.match(folded):
+        span_actors = _with_shared_subject(context, referred, sentence_start, start, span_actors)
     if (
         kind == "acquisition"
         and state.deal
@@ -634,9 +676,25 @@ def _build_claim(
             *span_actors,
             ActorMention(target, "", trigger.end, trigger.end),
         ]
+    elif (
+        kind == "approval"
+        and state.deal
+        and not any(context.kind(m.slug) in COMPANY_KINDS for m in span_actors)
+    ):
+        # "The Federal Reserve approved it in December 2023": the deal told before is what
+        # was approved, its parties the approved ones.
+        buyer, target = state.deal
+        span_actors = [
+            *span_actors,
+            ActorMention(buyer, "", trigger.end, trigger.end),
+            ActorMention(target, "", trigger.end, trigger.end),
+        ]
     fallback = None
     if not any(
-        context.kind(m.slug) in ORGANIZATION_KINDS and m.char_end <= trigger.start
+        context.kind(m.slug) in ORGANIZATION_KINDS
+        and m.char_end <= trigger.start
+        # "2014年在櫃買中心掛牌": where it happened, not who did it.
+        and not _PLACE_BEFORE.search(context.folded, max(start, m.char_start - 2), m.char_start)
         for m in span_actors
     ):
         fallback = _topic_before(context, scope.clauses, start, state)
@@ -658,6 +716,12 @@ def _build_claim(
             fallback = context.main_company
         if fallback is None and kind in _COMPANY_HAPPENINGS:
             fallback = _company_of_sentence(context, scope, span_actors, referred, kind)
+        if fallback is None and kind == "model_release":
+            # "今年6月18日开启预售": a work's later release or sale is its maker's too.
+            named = [*context.actors_in(sentence_start, end), *referred, *span_actors]
+            works = [*(m.slug for m in named), state.work]
+            made = [state.makers[slug] for slug in works if slug in state.makers]
+            fallback = made[0] if made else None
     if fallback is None and not any(
         context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors
     ):
@@ -729,6 +793,11 @@ def _build_claim(
             principal = subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
             roles = {principal: parties.roles.get(principal, "subject")}
+            maker = state.makers.get(principal)
+            if maker is not None and maker not in others:
+                # "这款游戏从2018年立项": what happens to a work happens to its maker too.
+                others.append(maker)
+                roles[maker] = "developer"
             parties = replace(parties, principal=principal, others=others, roles=roles)
     said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
     if kind == "statement" and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
@@ -818,6 +887,71 @@ def _company_of_sentence(
         # bare figure is surely the article's own company's.
         return None
     return context.main_company
+
+
+# An English clause that opens on its verb: the second verb of its sentence's subject
+# ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
+_RELATIVE = re.compile(r"(?:which|who) ")
+_BARE_VERB = re.compile(
+    r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
+    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
+    r"|hired|paid|spent|struck|shut|built|broke|had)\b"
+)
+
+
+def _with_shared_subject(
+    context: ArticleContext,
+    referred: Sequence[ActorMention],
+    sentence_start: int,
+    start: int,
+    span_actors: list[ActorMention],
+) -> list[ActorMention]:
+    """A clause that opens on its verb shares the subject its sentence opens with, which
+    stands in at the clause's start."""
+    if any(
+        context.kind(m.slug) in ORGANIZATION_KINDS | {"person"} and m.char_start < start + 3
+        for m in span_actors
+    ):
+        return span_actors
+    before = sorted(
+        [*context.actors_in(sentence_start, start), *(m for m in referred if m.char_start < start)],
+        key=lambda mention: mention.char_start,
+    )
+    if not before or not _leads_sentence(context, sentence_start, before[0]):
+        return span_actors
+    subject = before[0]
+    if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
+        return span_actors
+    return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
+
+
+def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
+    """Whether only an opener or a date stands before the name in its sentence."""
+    lead = context.folded[sentence_start : mention.char_start]
+    for date in context.dates_in(sentence_start, mention.char_start):
+        lead = lead.replace(context.folded[date.char_start : date.char_end], "")
+    lead = OPENERS.sub("", lead.strip(" ,"), count=1)
+    return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
+
+
+# A preposition right before a name makes it a place or an agent, not the subject.
+_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经)$")
+
+
+def _with_mover(
+    context: ArticleContext, sentence_start: int, start: int, span_actors: list[ActorMention]
+) -> list[ActorMention]:
+    """ "Priya Natarajan joined Streamly in 2021 and became chief executive in mid-2023",
+    "刘振国于2019年加入宝川钢铁，2023年3月出任首席执行官": a move with no person in its clause
+    is made by the person who is the subject of the sentence's clause before, standing in
+    at the clause's start."""
+    if any(context.kind(m.slug) == "person" for m in span_actors):
+        return span_actors
+    before = context.actors_in(sentence_start, start)
+    if not before or context.kind(before[0].slug) != "person":
+        return span_actors
+    mover = before[0]
+    return [ActorMention(mover.slug, mover.text, start, start), *span_actors]
 
 
 def _make_claims(
@@ -1064,6 +1198,8 @@ def paragraph_claims(
                     or PRONOUN_SUBJECT.search(
                         context.folded, sentence.char_start, sentence.char_end
                     )
+                    # "公司在2021年底交付了第一辆车": a referring expression as subject.
+                    or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
                 )
             )
             else []
@@ -1174,7 +1310,22 @@ def _sentence_claims(
                 # A dated happening no vocabulary names: "X 于去年 4 月完成交割", "Orbis
                 # Foods moved its headquarters in May 2023". Typed `other`, told in its
                 # own words.
-                trigger = plain_happening(context, span, mention, state)
+                carried = None
+                if context.language == "en" and index > 0:
+                    carried = next(
+                        iter(
+                            _with_shared_subject(
+                                context,
+                                referred_actors(context, clauses[0][0], seg_end, state.topic),
+                                clauses[0][0],
+                                seg_start,
+                                [],
+                            )
+                        ),
+                        None,
+                    )
+                    carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
+                trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None and following and not context.dates_in(*following):
                     # "2024年8月，刘振国访问了河内": the date stands in a clause of its own.
@@ -1207,7 +1358,33 @@ def _sentence_claims(
         # on to the clauses after it.
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
-    return claims
+    return _without_redundant_sayings(context, claims)
+
+
+def _without_redundant_sayings(
+    context: ArticleContext, claims: list[ExtractedClaim]
+) -> list[ExtractedClaim]:
+    """ "宏晶半導體昨天公布，9月合併營收達318億元", "瑞康生技今日宣布，新藥已於1月31日獲
+    核准": when what a saying announces is claimed from its own clause at a past date of
+    its own, the saying adds nothing to the timeline and gives no claim."""
+    told = [
+        claim
+        for claim in claims
+        if claim.event_type not in {"statement", "denial"}
+        and claim.date is not None
+        and claim.date.end is not None
+        and _is_past(context, claim.date)
+    ]
+    kept = []
+    for claim in claims:
+        if claim.event_type == "statement" and any(
+            claim.char_start < other.char_start < claim.char_end
+            and other.date.char_start != (claim.date and claim.date.char_start)
+            for other in told
+        ):
+            continue
+        kept.append(claim)
+    return kept
 
 
 def _undated_claims(
@@ -1329,6 +1506,10 @@ def _remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
             buyer = next(slug for slug, role in roles.items() if role == "acquirer")
             target = next(slug for slug, role in roles.items() if role == "target")
             state.deal = (buyer, target)
+        if claim.event_type in _TYPE_FAMILY and claim.actors:
+            maker = next((slug for slug, role in claim.actors if role == "developer"), None)
+            if maker is not None and maker != claim.actors[0][0]:
+                state.makers.setdefault(claim.actors[0][0], maker)
         if claim.date is not None:
             state.dated[_TYPE_FAMILY.get(claim.event_type, claim.event_type)] = claim.date
 
@@ -1399,7 +1580,12 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
     bounded = mention.qualifier in {"before", "after"}
-    return not (bounded or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+    # "许文彦今年58岁": a year that states an age dates nothing.
+    age = _AGE_AFTER.match(context.folded, mention.char_end)
+    return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+
+
+_AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 
 
 def _admissible(
@@ -1506,7 +1692,7 @@ def collapse_claims(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, .
     statement of it; two spans never share offsets, as the claim table requires.
     """
     best: dict[str, ExtractedClaim] = {}
-    for claim in claims:
+    for claim in _told_apart(claims):
         current = best.get(claim.key)
         if current is None or _interval_days(claim) < _interval_days(current):
             best[claim.key] = claim
@@ -1518,3 +1704,45 @@ def collapse_claims(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, .
         spans.add((claim.char_start, claim.char_end))
         kept.append(claim)
     return tuple(kept)
+
+
+# Kinds whose key names only who moved: one person's two moves in one article ("joined
+# Streamly in 2021 and became chief executive in mid-2023") share it.
+_ONE_KEY_PER_ACTOR = frozenset({"personnel"})
+
+
+def _told_apart(claims: Sequence[ExtractedClaim]) -> list[ExtractedClaim]:
+    """The claims, each one of a kind whose key names only its actor given a key of its
+    own when the article tells another move under that key at a date that does not
+    overlap and in other words: the later move's key carries its year (its month when
+    the year is taken too), so it is not collapsed into the first nor merged with it."""
+    first: dict[str, ExtractedClaim] = {}
+    taken = {claim.key for claim in claims}
+    told: list[ExtractedClaim] = []
+    for claim in claims:
+        held = first.get(claim.key)
+        if held is None or claim.event_type not in _ONE_KEY_PER_ACTOR:
+            first.setdefault(claim.key, claim)
+            told.append(claim)
+            continue
+        if not _another_move(held, claim):
+            told.append(claim)
+            continue
+        start = claim.date.start
+        key = f"{claim.key}:{start.year}"
+        if key in taken:
+            key = f"{key}-{start.month:02d}"
+        taken.add(key)
+        told.append(replace(claim, key=key))
+    return told
+
+
+def _another_move(held: ExtractedClaim, claim: ExtractedClaim) -> bool:
+    """Whether two claims under one key tell two happenings: both dated, at dates that
+    do not overlap, in different words."""
+    dates = (held.date, claim.date)
+    if any(d is None or d.start is None or d.end is None for d in dates):
+        return False
+    if held.headline == claim.headline:
+        return False
+    return held.date.end < claim.date.start or claim.date.end < held.date.start

@@ -41,7 +41,7 @@ _LEAD = re.compile(
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
-    r"^\s*(?:,[^,]{0,40},\s*)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"^\s*(?:,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
     r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -79,9 +79,12 @@ def plain_happening(
     span: tuple[int, int],
     mention: DateMention,
     state,
+    carried: ActorMention | None = None,
 ) -> Trigger | None:
     """The predicate of a dated clause that tells a happening of its subject, as a trigger
-    of kind "happening" (its start and end are the predicate's), or None."""
+    of kind "happening" (its start and end are the predicate's), or None. `carried` is the
+    subject of a clause that opens on its verb ("…, and delivered its first car in late
+    2021"), standing at the clause's start."""
     start, end = span
     if mention.start is None or end - start > _LIMIT or context.reference is None:
         return None
@@ -96,10 +99,14 @@ def plain_happening(
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
-    subject = _subject(context, start, end, state)
+    subject = _subject(context, start, end, state) or carried
     if subject is None:
         return None
     predicate_start = subject.char_end
+    if subject is carried:
+        # "…, and delivered its first car": the headline tells the verb, not the "and".
+        joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
+        predicate_start += joined.end() if joined else 0
     if _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     if context.language == "en":

@@ -1007,7 +1007,7 @@ TITLES = tuple(
     (re.compile(pattern), title)
     for pattern, title in (
         (r"联合创始人|\bco-?founder\b", "co-founder"),
-        (r"首席执行官|\bceo\b|chief executive", "CEO"),
+        (r"首席执行官|执行长|執行長|\bceo\b|chief executive", "CEO"),
         (r"首席技术官|\bcto\b|chief technology officer", "CTO"),
         (r"首席运营官|\bcoo\b|chief operating officer", "COO"),
         (r"首席财务官|\bcfo\b|chief financial officer|finance chief", "CFO"),

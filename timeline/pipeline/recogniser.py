@@ -23,6 +23,7 @@ Plain Python: the gazetteer is passed in as a matcher; the database is never rea
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -211,7 +212,7 @@ _NOT_ACTORS = _words(
     "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
     "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
-    "小虎 友商 同行 对手"
+    "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam"
 )
 _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
@@ -234,6 +235,11 @@ _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出)[^，。；]{0,12}$")
+# "《山海行》正式上线", "「星河」於3月開賣": a launch verb right after a quoted title.
+_RELEASED_AFTER = re.compile(
+    r"(?:已经?|也|则|于[^，。；]{0,12}?|在[^，。；]{0,12}?)?(?:正式|首次|率先|同步|先后|相继|陆续)?"
+    r"(?:上线|发布|推出|上市|开售|开卖|上映|亮相|发行|登陆|开启预售|公测|开服)"
+)
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
@@ -310,10 +316,20 @@ _NOT_WORK = re.compile(
 )
 
 
+# A kind of organisation, not one: "民营银行", "国有企业", "中小型银行", "外资车企".
+_GENERIC_ORG = re.compile(
+    r"(?:国内|国外|海外|本土|全球|民营|国有|国营|私营|商业|股份制|外资|中资|合资|地方|城市|农村"
+    r"|上市|龙头|头部|大型|中型|小型|中小型?|新兴|传统|互联网|科技|金融)+"
+    r"(?:银行|商银|企业|公司|券商|车企|药企|厂商|机构|集团|平台|保险公司|金融机构)"
+)
+
+
 def _plausible_han(name: str, kind: str) -> bool:
     if len(name) < 2 or name in _NOT_ACTORS or to_simplified(name) in _NOT_ACTORS:
         return False
     if name.upper() in _ACRONYMS or _NOT_WORK.match(name):
+        return False
+    if _GENERIC_ORG.fullmatch(name.translate(_SIMPLIFY)):
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
@@ -432,12 +448,27 @@ _LATIN_OBJECT = re.compile(
 )
 
 
+# "已获金管会核准", "经市监局批准", "获食药署许可": the body between 获/经/由 and a verb of
+# approval is the one that approves; its name ends as an agency's does.
+_APPROVER = re.compile(
+    r"(?:获得?|经过?|由|通过)(?P<name>[㐀-鿿]{1,6}?(?:委员会|监会|管会|会|局|署|部|委|厅))"
+    r"(?:的)?(?:核准|批准|审批|审核|许可|同意|批复)"
+)
+
+
 def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    """Organisations named by what surrounds them: a title after ("零一万物CEO李开复") or a
-    founding or buying verb before a Latin name ("创立01.AI")."""
+    """Organisations named by what surrounds them: a title after ("零一万物CEO李开复"), a
+    founding or buying verb before a Latin name ("创立01.AI"), an approval after an
+    agency ("获金管会核准")."""
     found = []
     for start, end in spans:
         simple = text[start:end].translate(_SIMPLIFY)
+        for match in _APPROVER.finditer(simple):
+            name = match.group("name")
+            if len(name) < 2 or name in _NOT_ACTORS:
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "organization"))
         for match in _ORG_BEFORE_TITLE.finditer(simple):
             name = match.group("name")
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
@@ -479,9 +510,14 @@ def _titled_works(text: str) -> list[Recognised]:
             continue
         at = match.start("name")
         found.append(Recognised(text[at : at + len(name)], at, at + len(name), "model"))
+    titles = Counter(match.group(1) for match in _BOOK_TITLE.finditer(text))
     for match in _BOOK_TITLE.finditer(text):
         before = text[max(0, match.start() - 14) : match.start()].translate(_SIMPLIFY)
-        if _RELEASED_TITLE.search(before):
+        after = text[match.end() : match.end() + 24].translate(_SIMPLIFY)
+        # A title the article comes back to is what it is about: "《山海行》正式上线…
+        # 《山海行》玩家…" (a book-title mark, not a quotation mark, names a work).
+        named_again = match.group()[0] == "《" and titles[match.group(1)] >= 2
+        if _RELEASED_TITLE.search(before) or _RELEASED_AFTER.match(after) or named_again:
             found.append(Recognised(match.group(1), match.start(1), match.end(1), "product"))
     return found
 
@@ -515,6 +551,10 @@ _BODY_WORDS = _words(
     "Exchange Reserve Regulator University College Association Federation Union Parliament "
     "Congress Senate Office Board Committee Service Organization Organisation Police "
     "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation"
+)
+# The last words of a government agency's name, which may hold an "and".
+_AGENCY_WORDS = _words(
+    "Commission Administration Agency Authority Bureau Ministry Department Office Service"
 )
 _TITLE_BEFORE = re.compile(
     r"(?:chief executive|chief (?:\w+ )?officer|ceo|cto|cfo|coo|founder|co-founder|chairman|"
@@ -619,12 +659,19 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 opens_sentence = False
             while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
                 words.pop()
+            # "Hongjing Semiconductor's Arizona plant": a name ends at its possessive.
+            owner = next(
+                (i for i, word in enumerate(words[:-1]) if re.search(r"(?:'s|’s)$", word)), None
+            )
+            if owner is not None:
+                words = words[: owner + 1]
             # "Kestrel's", "Lumora’s": the possessive is no part of the name.
             if words:
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
             if not words or not words[-1]:
                 continue
             raw.append((position, position + len(" ".join(words)), words, opens_sentence))
+    raw = _bodies_joined_by_and(text, raw)
     # How often each single capitalised word stands alone inside a sentence: a word seen
     # there is a name, not a sentence's first word.
     standalone: dict[str, int] = {}
@@ -637,6 +684,31 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         if kind is not None:
             found.append(Recognised(text[position:end], position, end, kind))
     return found
+
+
+def _bodies_joined_by_and(
+    text: str, raw: list[tuple[int, int, list[str], bool]]
+) -> list[tuple[int, int, list[str], bool]]:
+    """ "Food and Drug Administration", "Securities and Exchange Commission": an agency's
+    name may hold an "and"; one capitalised word joined by it to a span of two or more
+    ending in an agency's word is one name. Companies ("Alibaba and Tencent Holdings") and
+    universities stay apart."""
+    joined: list[tuple[int, int, list[str], bool]] = []
+    for item in raw:
+        start, end, words, _opens = item
+        if joined:
+            before_start, before_end, before, before_opens = joined[-1]
+            if (
+                text[before_end:start] == " and "
+                and words[-1] in _AGENCY_WORDS
+                and len(words) >= 2
+                and len(before) == 1
+                and before[0] not in _BODY_WORDS
+            ):
+                joined[-1] = (before_start, end, [*before, "and", *words], before_opens)
+                continue
+        joined.append(item)
+    return joined
 
 
 def _opens_sentence(text: str, position: int) -> bool:

@@ -50,13 +50,25 @@ REFERRING = (
     ),
 )
 
+# A work named before: "这款游戏从2018年立项", "該藥物", "the game", "the drug"; a bare
+# "游戏" only when it opens a clause.
+WORKS = (
+    gated(
+        r"(?:这款|这部|该款|该部|此款|这个|该)(?:游戏|产品|应用|软件|车型|新车|手机|芯片|药物|新药"
+        r"|电影|影片|剧集|机器人|模型)"
+        r"|\bthe (?:game|app|drug|film|movie|series|show|phone|handset|sedan|model|treatment"
+        r"|chip|device|robot)\b"
+    ),
+    gated(r"游戏|新药|新车|该药"),
+    frozenset({"product", "model"}),
+)
 # "他", "she": a person named before, when the pronoun opens a clause (its subject).
 PERSONAL = (
     re.compile(r"(?!)"),
     gated(r"他(?![们們])|她(?![们們])|\b(?:he|she)\b"),
     frozenset({"person"}),
 )
-REFERRING = (*REFERRING, PERSONAL)
+REFERRING = (*REFERRING, WORKS, PERSONAL)
 
 # Two companies referred to together: "the two airlines", "两家公司", "双方".
 PAIRS = gated(
@@ -180,5 +192,10 @@ def _leads_its_clause(context: ArticleContext, mention: ActorMention) -> bool:
     lead = folded[clause_start : mention.char_start]
     for date in context.dates_in(clause_start, mention.char_start):
         lead = lead.replace(folded[date.char_start : date.char_end], "")
-    lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip())
-    return len(lead.strip()) <= 1
+    lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip()).strip()
+    # "由腾讯领投", "向华为采购": a name after a preposition is not the clause's subject.
+    return len(lead) <= 1 and lead not in PREPOSITIONS
+
+
+# Words before a name that make it no clause's subject: "由腾讯领投", "向华为采购".
+PREPOSITIONS = frozenset("由被向与和跟同对给让从把将为据")

@@ -169,7 +169,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "controversy",
             r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
             r"反垄断|立案调查|(?:展开|启动|开展|介入|发起|接受|遭到?)调查|传票|罚款|罚锾|罚金|罚单"
-            r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|召回"
+            r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|断线|召回"
+            r"|(?:直播|服务|播出|播放|网络|平台)[^，。,;；]{0,8}中断|服务器(?:拥堵|崩溃)"
             r"|数据泄露|泄露|起诉|诉讼|网络攻击|黑客攻击|勒索软件|"
             + words(
                 "controvers(?:y|ies|ial)",
@@ -442,7 +443,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "financials",
             r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
             r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
-            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}(?:突破|达到|增至|增长|新增|超过)|"
+            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}"
+            r"(?:突破|达到|增至|增长|新增|超过|为\s*[\d,.]|成长至|升至)|"
             + words(
                 "revenues?",
                 "profits?",
@@ -458,6 +460,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 rf"(?:added|gained|lost|reached|passed|topped|surpassed|hit) {_ROUGHLY}[\d,.]+"
                 r"(?: million| thousand|m)? (?:paying |paid |new )?(?:subscribers|members|users)",
                 rf"shipped {_ROUGHLY}[\d,.]+",
+                # "had 61 million paying subscribers at the end of 2024": a count at a date.
+                rf"had {_ROUGHLY}[\d,.]+(?: million| thousand|m)? (?:paying |paid |active "
+                r"|monthly active )?(?:subscribers|members|users)",
             ),
         ),
         (
@@ -516,9 +521,9 @@ REPORTED = gated(
 FORECAST = gated(
     r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
     r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
-    # "会" as "will", not as the 会 of 董事会, 委员会, 股东会, 展会, 晚会…
-    r"|(?<![机社议学协大峰布聚约开体领理误总事员东商工金年例晚展博省都运易])会(?![议员计长谈面上场所话])"
+    r"|原定|原计划|原本计划|预定|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
+    # "会" as "will", not as the 会 of 董事会, 委员会, 股东会, 展会, 晚会, 金管会, 证监会…
+    r"|(?<![机社议学协大峰布聚约开体领理误总事员东商工金年例晚展博省都运易管监])会(?![议员计长谈面上场所话])"
     r"|"
     + words(
         "will",
@@ -529,6 +534,7 @@ FORECAST = gated(
         "expected to",
         "is set to",
         "are set to",
+        r"(?:was|were|had been|is|are) (?:originally )?(?:scheduled|slated) to",
         "aims? to",
         # "beat forecasts" is a result, not a forecast.
         r"(?<!beat )(?<!beats )(?<!missed )(?<!topped )(?<!exceeded )(?<!than )forecasts?",
@@ -728,7 +734,7 @@ TROUBLES = (
     (
         "outage",
         re.compile(
-            r"宕机|服务中断|中断服务|故障|瘫痪|断网|"
+            r"宕机|服务中断|中断服务|故障|瘫痪|断网|断线|中断|服务器(?:拥堵|崩溃)|"
             + words("outages?", "went down", "service disruptions?")
         ),
         ("suffers an outage", "suffered an outage"),
