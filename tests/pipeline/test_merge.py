@@ -498,3 +498,34 @@ def test_the_demo_articles_give_one_draft_per_happening(demo):
     for draft in drafts.values():
         slugs = [slug for slug, _ in draft.actors]
         assert len(slugs) == len(set(slugs)), draft.key
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "present", "absent"),
+    [
+        # A company named as a yardstick is no party to what is said.
+        ("2024年5月,李开复表示想打造AGI时代的微软。", "statement", "kai-fu-lee", "microsoft"),
+        ("2024年5月，李開復表示要成為中國的OpenAI。", "statement", "kai-fu-lee", "openai"),
+        (
+            "In May 2024, Kai-Fu Lee said he wanted to build the Microsoft of the AGI era.",
+            "statement",
+            "kai-fu-lee",
+            "microsoft",
+        ),
+        # "清华系" says where a company comes from: the university is no party to its news.
+        (
+            "5月下旬,清华系大模型公司衔远科技被曝换帅,创始人周伯文将离开公司。",
+            "rumor",
+            "zhou-bowen",
+            "tsinghua-university",
+        ),
+    ],
+)
+def test_a_name_used_as_a_yardstick_or_an_affiliation_is_no_party(
+    claim_of, text, wanted, present, absent
+):
+    found = claim_of(text, "2024-06-30", wanted)
+
+    slugs = {slug for slug, _role in found.actors}
+    assert present in slugs
+    assert absent not in slugs

@@ -44,6 +44,25 @@ from timeline.pipeline.triggers import (
 # Happenings a product or model can be the subject of, when no company is named.
 WORK_SUBJECT_KINDS = frozenset({"controversy", "approval", "trial", "financials"})
 
+# A name used as a yardstick is no party: "打造AGI时代的微软", "成为中国的OpenAI",
+# "build the Microsoft of the AGI era".
+_LIKENED_ZH = re.compile(r"(?:打造|成为|做|当|变成)[^，。,;；:：]{0,12}的\s*$")
+_LIKENED_EN = re.compile(r"\b(?:become|becoming|build|building|be)\s+(?:the|a|an)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
+# A name that only says where people or a company come from: "清华系大模型公司",
+# "阿里系创业者" (but 系统, 系列 are words of their own).
+_AFFILIATION = re.compile(r"系(?![统列数])")
+
+
+def is_yardstick(context: ArticleContext, mention: ActorMention) -> bool:
+    """True when the clause names the actor only as a comparison or an affiliation."""
+    folded, start, end = context.folded, mention.char_start, mention.char_end
+    if _LIKENED_ZH.search(folded, max(0, start - 20), start):
+        return True
+    if _LIKENED_EN.search(folded, max(0, start - 20), start) and _OF_AFTER.match(folded, end):
+        return True
+    return bool(_AFFILIATION.match(folded, end))
+
 
 def dedupe(slugs: Sequence[str]) -> list[str]:
     seen: list[str] = []
@@ -97,7 +116,7 @@ def find_parties(
             and not any(o.char_start - m.char_end in range(0, 6) for o in span_actors if o is not m)
         ]
     )
-    span_actors = [m for m in span_actors if m.slug not in parents]
+    span_actors = [m for m in span_actors if m.slug not in parents and not is_yardstick(context, m)]
     slugs = dedupe([mention.slug for mention in span_actors])
     kinds = {slug: context.kind(slug) for slug in slugs}
     orgs = [slug for slug in slugs if kinds[slug] in ORGANIZATION_KINDS]
