@@ -158,6 +158,13 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         # A title quoted once, with no launch after it, is no work; a platform is no actor.
         ("制作人表示，游戏场景取材于《山海经》。", "zh-Hans", "山海经"),
         ("《风起长安》于2019年9月登陆iOS平台。", "zh-Hans", "iOS"),
+        # A deal between two names is no name; 系 says where a company comes from; 本人
+        # stresses the person and is no part of the name.
+        ("3月,星海科技否认了华越收购星海科技的传闻。", "zh-Hans", "华越收购星海科技"),
+        ("5月下旬,清华系大模型公司衔远科技被曝换帅。", "zh-Hans", "清华系"),
+        ("6月，北大系机器人公司灵动智能完成融资。", "zh-Hans", "北大系机器人公司"),
+        ("王志强本人在2023年指出，公司的模型仅落后于对手约5个月。", "zh-Hans", "王志强本人"),
+        ("張海濤本人在2022年表示，差距正在縮小。", "zh-Hant", "張海濤本人"),
         # Two companies, or a company and a university, joined by "and" stay two.
         ("Alibaba and Tencent Holdings invested in May.", "en", "Alibaba and Tencent Holdings"),
         (

@@ -852,7 +852,11 @@ def recognise(
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
-        name = _without_descriptor(_without_glued_char(text, name))
+        name = _without_self(_without_descriptor(_without_glued_char(text, name)))
+        if _CLAUSE_INSIDE.search(name.text.translate(_SIMPLIFY), 1) or _AFFILIATION.search(
+            name.text.translate(_SIMPLIFY)
+        ):
+            continue
         near = text[max(0, name.char_start - 12) : name.char_end + 12]
         if name.kind == "product" and (
             _MODEL_AFTER.match(text, name.char_end) or _MODEL_NEAR.search(near)
@@ -877,6 +881,24 @@ def _without_descriptor(name: Recognised) -> Recognised:
         return name
     return Recognised(name.text[cut:], name.char_start + cut, name.char_end, name.kind)
 
+
+# "王志强本人在2023年指出": the person, not the emphasis after the name.
+_SELF = re.compile(r"(?:本人|自己|本身)$")
+
+
+def _without_self(name: Recognised) -> Recognised:
+    match = _SELF.search(name.text)
+    if match is None or match.start() < 2:
+        return name
+    return Recognised(
+        name.text[: match.start()], name.char_start, name.char_start + match.start(), name.kind
+    )
+
+
+# A tagger's span that holds a deal between two names ("华越收购星海科技") is a clause, not a
+# name; one ending in 系 ("清华系", "北大系机器人公司") says where a company comes from.
+_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉")
+_AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
 
