@@ -2,6 +2,8 @@
 review the actors the extractor discovered (confirm, rename, merge, reject).
 
 Every write that touches an event's derived fields goes through `timeline.curation`.
+Events, claims and actors have a History page (who changed what, when; revert a version);
+an event's merges can be undone from the event list.
 """
 
 from django.contrib import admin, messages
@@ -11,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import curation
 from timeline.models import (
@@ -171,7 +174,7 @@ class EventActorInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):
     list_display = [
         "when",
         "headline",
@@ -199,7 +202,7 @@ class EventAdmin(admin.ModelAdmin):
     search_help_text = "Headlines, summaries, quotes and actor names, in either Chinese script."
     list_per_page = 50
     inlines = [EventActorInline, ClaimInline]
-    actions = ["mark_verified", "mark_rejected", "merge_selected"]
+    actions = ["mark_verified", "mark_rejected", "merge_selected", "undo_merges"]
     readonly_fields = [
         "status",
         "date_display",
@@ -318,6 +321,25 @@ class EventAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/timeline/event/merge_confirmation.html", context)
 
+    @admin.action(
+        description="Undo the merges into selected events (the merged events come back)",
+        permissions=["change", "add"],
+    )
+    def undo_merges(self, request: HttpRequest, queryset):
+        restored = []
+        for target in queryset:
+            for event_id in curation.merged_into(target):
+                restored.append(curation.unmerge_event(event_id=event_id, user=request.user))
+        if not restored:
+            self.message_user(request, "No merge into these events to undo.", messages.WARNING)
+            return
+        self.message_user(
+            request,
+            ngettext("Restored %d merged event: ", "Restored %d merged events: ", len(restored))
+            % len(restored)
+            + ", ".join(f"“{event.headline}”" for event in restored),
+        )
+
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
@@ -340,7 +362,7 @@ def actor_label(actor: Actor):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "review_badge", "slug", "kind", "alias_list", "event_total"]
     list_filter = ["review", "kind"]
     search_fields = ["name", "slug", "aliases__alias", "aliases__normalized"]
@@ -521,7 +543,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):
     """Claims are evidence: their text is fixed, but an editor can move one to another event."""
 
     list_display = [

@@ -1,9 +1,11 @@
-"""Editors' writes: create, edit, merge, review and delete events; create, edit, review
-(confirm or reject), merge and delete actors.
+"""Editors' writes: create, edit, merge (and undo a merge), review and delete events;
+create, edit, review (confirm or reject), merge and delete actors.
 
 The admin and the API call these functions; they keep each event's derived fields (date,
 status, display, search text) in step with its claims and actors, and mark editors' changes
-so that a reload of the articles never overwrites them.
+so that a reload of the articles never overwrites them. Every write goes through model
+saves and deletes (or the history library's bulk helpers) so that each change to an event,
+claim, key, actor, alias or link leaves a history row.
 """
 
 from collections.abc import Iterable, Sequence
@@ -12,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from timeline.models import (
     Actor,
@@ -145,11 +148,12 @@ def _set_actors(event: Event, actors: Sequence[tuple[Actor, str]]) -> bool:
             link.pk for link in event.event_actors.all() if (link.actor_id, link.role) in wanted
         ]
     ).delete()
-    EventActor.objects.bulk_create(
+    bulk_create_with_history(
         [
             EventActor(event=event, actor_id=actor_id, role=role)
             for actor_id, role in sorted(wanted - current)
-        ]
+        ],
+        EventActor,
     )
     return True
 
@@ -196,6 +200,10 @@ def update_event(
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    # Hold the row until this transaction ends: two editors setting the actors at once
+    # then apply one after the other, and neither sees the other's half-written links.
+    # The links are read (in `_set_actors`) only once the lock is held.
+    list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk"))
     guarded_change = any(
         field in changes and changes[field] != getattr(event, field) for field in GUARDED_FIELDS
     )
@@ -256,8 +264,17 @@ def set_review(*, events: Iterable[Event], review: str, user=None) -> int:
     if review not in Review.values:
         raise ValueError(f"unknown review state {review!r}; one of {', '.join(Review.values)}")
     ids = [event.pk for event in events]
-    changed = Event.objects.filter(pk__in=ids).exclude(review=review)
-    return changed.update(review=review, updated_at=timezone.now())
+    changed = list(Event.objects.filter(pk__in=ids).exclude(review=review))
+    # One save per event rather than one UPDATE: each change is then in the history.
+    for event in changed:
+        event.review = review
+        event.save(update_fields=["review", "updated_at"])
+    return len(changed)
+
+
+def merge_reason(other_id: int, target_id: int) -> str:
+    """The history change reason of every row a merge writes: `unmerge` finds them by it."""
+    return f"merge {other_id} into {target_id}"
 
 
 @transaction.atomic
@@ -266,37 +283,116 @@ def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
 
     Duplicate actor links collapse; summaries of the merged events are kept in the target's
     summary when it has none; the target's date is re-derived from all the claims (an
-    editor's date on the target stays).
+    editor's date on the target stays). Each row moved, added or deleted is saved one by
+    one with the change reason `merge_reason(other, target)`, so `unmerge_event` can undo it.
     """
     others = [event for event in others if event.pk != target.pk]
     if not others:
         return target
-    other_ids = [event.pk for event in others]
-    Claim.objects.filter(event_id__in=other_ids).update(event=target)
-    EventKey.objects.filter(event_id__in=other_ids).update(event=target)
-
     have = set(target.event_actors.values_list("actor_id", "role"))
-    moving = EventActor.objects.filter(event_id__in=other_ids).order_by("id")
-    new_links = []
-    for link in moving:
-        if (link.actor_id, link.role) not in have:
-            have.add((link.actor_id, link.role))
-            new_links.append(EventActor(event=target, actor_id=link.actor_id, role=link.role))
-    EventActor.objects.bulk_create(new_links)
+    for other in others:
+        reason = merge_reason(other.pk, target.pk)
+        for row in [*Claim.objects.filter(event=other), *EventKey.objects.filter(event=other)]:
+            row.event = target
+            row._change_reason = reason
+            row.save()
+        for link in EventActor.objects.filter(event=other).order_by("id"):
+            if (link.actor_id, link.role) not in have:
+                have.add((link.actor_id, link.role))
+                added = EventActor(event=target, actor_id=link.actor_id, role=link.role)
+                added._change_reason = reason
+                added.save()
+            # Deleted here rather than by the cascade, so that the row carries the reason.
+            link._change_reason = reason
+            link.delete()
 
     if not target.summary:
         target.summary = next((event.summary for event in others if event.summary), "")
     if any(event.review == Review.VERIFIED for event in others) or target.review == Review.VERIFIED:
         target.review = Review.VERIFIED
-    Event.objects.filter(pk__in=other_ids).delete()
+    for other in others:
+        other._change_reason = merge_reason(other.pk, target.pk)
+        other.delete()
 
     derive_event_date(target, target.claims.all())
     # The merge is an editor's decision: a reload must not split the event again.
     target.edited = True
+    target._change_reason = "merge"
     target.save()
     refresh_search_text([target])
     target.refresh_from_db()
     return target
+
+
+@transaction.atomic
+def unmerge_event(*, event_id: int, user=None) -> Event:
+    """Undo the merge that deleted event `event_id`: it comes back as it was, with its claims,
+    keys and actor links; the links the merge added to the target go again, and both events'
+    dates are derived anew. Claims or keys that have since left the target stay where they are.
+
+    Raises ValueError when no merge deleted that event, or it exists again.
+    """
+    if Event.objects.filter(pk=event_id).exists():
+        raise ValueError(f"event {event_id} exists; there is no merge to undo")
+    deletion = (
+        Event.history.filter(
+            id=event_id, history_type="-", history_change_reason__startswith="merge "
+        )
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if deletion is None:
+        raise ValueError(f"event {event_id} was not merged away")
+    reason = deletion.history_change_reason
+    target_id = int(reason.rsplit(" ", 1)[1])
+
+    restored = deletion.instance
+    restored._change_reason = f"unmerge {event_id} from {target_id}"
+    restored.save(force_insert=True)
+    undo = restored._change_reason
+
+    for model in (Claim, EventKey):
+        moved = model.history.filter(history_change_reason=reason, history_type="~")
+        for row in model.objects.filter(pk__in=moved.values("id"), event_id=target_id):
+            row.event = restored
+            row._change_reason = undo
+            row.save()
+    links = EventActor.history.filter(history_change_reason=reason)
+    for added in EventActor.objects.filter(
+        pk__in=links.filter(history_type="+").values("id"), event_id=target_id
+    ):
+        added._change_reason = undo
+        added.delete()
+    for old in links.filter(history_type="-", event_id=event_id):
+        link = old.instance
+        if (
+            not EventActor.objects.filter(
+                event=restored, actor_id=link.actor_id, role=link.role
+            ).exists()
+            and Actor.objects.filter(pk=link.actor_id).exists()
+        ):
+            link._change_reason = undo
+            link.save(force_insert=True)
+
+    for affected in Event.objects.filter(pk__in=[event_id, target_id]):
+        derive_event_date(affected, affected.claims.all())
+        affected._change_reason = undo
+        affected.save()
+    refresh_search_text(Event.objects.filter(pk__in=[event_id, target_id]))
+    restored.refresh_from_db()
+    return restored
+
+
+def merged_into(target: Event) -> list[int]:
+    """Ids of the events merged into `target` that are still gone, newest merge first."""
+    ids = (
+        Event.history.filter(history_type="-")
+        .filter(history_change_reason__endswith=f" into {target.pk}")
+        .filter(history_change_reason__startswith="merge ")
+        .order_by("-history_date")
+        .values_list("id", flat=True)
+    )
+    return [pk for pk in dict.fromkeys(ids) if not Event.objects.filter(pk=pk).exists()]
 
 
 # Actors
@@ -418,11 +514,16 @@ def delete_actor(*, actor: Actor, user=None) -> None:
 def confirm_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Mark actors curated: an editor vouches for them. Returns how many changed."""
     ids = [actor.pk for actor in actors]
-    return (
-        Actor.objects.filter(pk__in=ids)
-        .exclude(review=ActorReview.CURATED)
-        .update(review=ActorReview.CURATED)
-    )
+    return _set_actor_review(ids, ActorReview.CURATED)
+
+
+def _set_actor_review(ids: list[int], review: str) -> int:
+    """One save per actor rather than one UPDATE, so that each change is in the history."""
+    changed = list(Actor.objects.filter(pk__in=ids).exclude(review=review))
+    for actor in changed:
+        actor.review = review
+        actor.save(update_fields=["review"])
+    return len(changed)
 
 
 @transaction.atomic
@@ -433,11 +534,7 @@ def reject_actors(*, actors: Iterable[Actor], user=None) -> int:
     so the extractor never discovers the same name again. Returns how many changed.
     """
     ids = [actor.pk for actor in actors]
-    changed = (
-        Actor.objects.filter(pk__in=ids)
-        .exclude(review=ActorReview.REJECTED)
-        .update(review=ActorReview.REJECTED)
-    )
+    changed = _set_actor_review(ids, ActorReview.REJECTED)
     event_ids = list(events_of_actors(ids).values_list("pk", flat=True))
     EventActor.objects.filter(actor_id__in=ids).delete()
     events = Event.objects.filter(pk__in=event_ids).only("pk")
@@ -481,7 +578,10 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
         if normalized not in have:
             have.add(normalized)
             moving.append(alias_id)
-    ActorAlias.objects.filter(pk__in=moving).update(actor=target)
+    for alias in ActorAlias.objects.filter(pk__in=moving):
+        alias.actor = target
+        alias._change_reason = "merge"
+        alias.save()
 
     strongest: dict[int, EventActor] = {}
     for link in EventActor.objects.filter(actor_id__in=all_ids).order_by("id"):
@@ -491,7 +591,10 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     kept_ids = [link.pk for link in strongest.values()]
     # Delete before moving: the kept links then share no event, so none can collide.
     EventActor.objects.filter(actor_id__in=all_ids).exclude(pk__in=kept_ids).delete()
-    EventActor.objects.filter(pk__in=kept_ids).exclude(actor=target).update(actor=target)
+    for link in EventActor.objects.filter(pk__in=kept_ids).exclude(actor=target):
+        link.actor = target
+        link._change_reason = "merge"
+        link.save()
 
     if target.review == ActorReview.DISCOVERED and any(
         actor.review == ActorReview.CURATED for actor in others
