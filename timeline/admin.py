@@ -173,8 +173,32 @@ class EventActorInline(admin.TabularInline):
     fields = ["actor", "role"]
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """A History page per object (who changed what, when, why) whose versions an editor
+    can revert to; the revert is saved with the reason "revert to version N"."""
+
+    history_list_display = ["history_change_reason"]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The revert form saves through `save_model` alone (no inlines, no `save_related`):
+        # the flag tells `save_model` to bring the derived fields in step itself.
+        request.reverting_to = version_id
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            obj._change_reason = f"revert to version {version}"
+        super().save_model(request, obj, form, change)
+        if version is not None:
+            self.after_revert(obj, form.changed_data)
+
+    def after_revert(self, obj, changed_fields: list[str]) -> None:
+        """Re-derive what depends on the reverted object."""
+
+
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(HistoryAdmin):
     list_display = [
         "when",
         "headline",
@@ -265,6 +289,11 @@ class EventAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         self._changed_fields = form.changed_data if change else None
         super().save_model(request, obj, form, change)
+
+    def after_revert(self, obj, changed_fields):
+        curation.record_editor_change(
+            event=obj, changed_fields=changed_fields, actors_changed=False
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -362,7 +391,7 @@ def actor_label(actor: Actor):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "review_badge", "slug", "kind", "alias_list", "event_total"]
     list_filter = ["review", "kind"]
     search_fields = ["name", "slug", "aliases__alias", "aliases__normalized"]
@@ -402,6 +431,11 @@ class ActorAdmin(SimpleHistoryAdmin):
             aliases_changed=any(
                 formset.model is ActorAlias and formset.has_changed() for formset in formsets
             ),
+        )
+
+    def after_revert(self, obj, changed_fields):
+        curation.record_actor_change(
+            actor=obj, changed_fields=changed_fields, aliases_changed=False
         )
 
     def delete_model(self, request, obj):
@@ -543,7 +577,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     """Claims are evidence: their text is fixed, but an editor can move one to another event."""
 
     list_display = [
@@ -584,6 +618,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return marked_quote(claim)
 
     def save_model(self, request, obj, form, change):
+        if getattr(request, "reverting_to", None) is not None:
+            obj._change_reason = f"revert to version {request.reverting_to}"
         previous_event_id = Claim.objects.values_list("event_id", flat=True).get(pk=obj.pk)
         curation.move_claim(claim=obj, event=obj.event, previous_event_id=previous_event_id)
 

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from timeline.history import by_editor
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -158,6 +159,7 @@ def _set_actors(event: Event, actors: Sequence[tuple[Actor, str]]) -> bool:
     return True
 
 
+@by_editor
 @transaction.atomic
 def create_event(
     *,
@@ -188,6 +190,7 @@ def create_event(
     return event
 
 
+@by_editor
 @transaction.atomic
 def update_event(
     *,
@@ -253,11 +256,13 @@ def move_claim(*, claim: Claim, event: Event, previous_event_id: int) -> Claim:
     return claim
 
 
+@by_editor
 @transaction.atomic
 def delete_event(*, event: Event, user=None) -> None:
     event.delete()
 
 
+@by_editor
 @transaction.atomic
 def set_review(*, events: Iterable[Event], review: str, user=None) -> int:
     """Mark events verified, rejected or back to extracted; returns how many changed."""
@@ -277,6 +282,7 @@ def merge_reason(other_id: int, target_id: int) -> str:
     return f"merge {other_id} into {target_id}"
 
 
+@by_editor
 @transaction.atomic
 def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
     """Fold `others` into `target`: claims and actor links move over, nothing is lost.
@@ -324,6 +330,7 @@ def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
     return target
 
 
+@by_editor
 @transaction.atomic
 def unmerge_event(*, event_id: int, user=None) -> Event:
     """Undo the merge that deleted event `event_id`: it comes back as it was, with its claims,
@@ -431,6 +438,7 @@ def _replace_aliases(actor: Actor, aliases: Sequence[tuple[str, str]]) -> bool:
     return True
 
 
+@by_editor
 @transaction.atomic
 def create_actor(
     *,
@@ -449,6 +457,7 @@ def create_actor(
     return actor
 
 
+@by_editor
 @transaction.atomic
 def update_actor(
     *,
@@ -488,6 +497,7 @@ def record_actor_change(
         events.update(updated_at=timezone.now())
 
 
+@by_editor
 @transaction.atomic
 def delete_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Delete actors and their event links; the events stay, re-indexed and marked updated.
@@ -510,6 +520,7 @@ def delete_actor(*, actor: Actor, user=None) -> None:
 # Reviewing discovered actors
 
 
+@by_editor
 @transaction.atomic
 def confirm_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Mark actors curated: an editor vouches for them. Returns how many changed."""
@@ -526,6 +537,7 @@ def _set_actor_review(ids: list[int], review: str) -> int:
     return len(changed)
 
 
+@by_editor
 @transaction.atomic
 def reject_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Mark actors as not actors: their event links go, their aliases stay.
@@ -552,6 +564,7 @@ def role_strength(role: str) -> int:
     return GENERIC_ROLES.index(role) if role in GENERIC_ROLES else len(GENERIC_ROLES)
 
 
+@by_editor
 @transaction.atomic
 def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     """Fold `others` into `target`, which keeps its slug, name and kind.
