@@ -22,7 +22,7 @@ from timeline.models import (
     Review,
     Source,
 )
-from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.actors import is_blank, normalize_alias
 
 
 class BlankAsNullCharField(serializers.CharField):
@@ -287,7 +287,7 @@ class ActorSerializer(serializers.ModelSerializer):
         seen = set()
         for alias in aliases:
             normalized = normalize_alias(alias["alias"])
-            if not normalized:
+            if not normalized or is_blank(normalized):
                 raise serializers.ValidationError("An alias needs at least one visible character.")
             if normalized in seen:
                 raise serializers.ValidationError(

@@ -8,6 +8,7 @@ saves and deletes (or the history library's bulk helpers) so that each change to
 claim, key, actor, alias or link leaves a history row.
 """
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
@@ -28,7 +29,7 @@ from timeline.models import (
     EventKey,
     Review,
 )
-from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.actors import is_blank, normalize_alias
 from timeline.pipeline.dates import display_date, periods
 from timeline.pipeline.reconcile import DatedInterval, Reconciled, reconcile_dates
 
@@ -81,6 +82,100 @@ CALENDAR_PERIODS = {
     "half": lambda day: periods.half_interval(day.year, 1 if day.month <= 6 else 2),
     "year": lambda day: periods.year_interval(day.year),
 }
+
+
+def _whole_months(start, end, months: int) -> bool:
+    """True if start..end is `months` whole months from the first of a month (fiscal years
+    and their quarters and halves start in any month)."""
+    if start.day != 1:
+        return False
+    year, month = periods.shift_months(start.year, start.month, months - 1)
+    return end == periods.month_end(year, month)
+
+
+# Whether an interval is exactly one period of a precision (e.g. a `month` is one whole
+# calendar month); `interval` is any span.
+PRECISION_FITS = {
+    "day": lambda start, end: start == end,
+    "week": lambda start, end: start.weekday() == 0 and (end - start).days == 6,
+    "xun": lambda start, end: (
+        start.day in (1, 11, 21)
+        and periods.xun_interval(start.year, start.month, (start.day + 9) // 10) == (start, end)
+    ),
+    "month": lambda start, end: periods.month_interval(start.year, start.month) == (start, end),
+    "quarter": lambda start, end: (
+        start.month % 3 == 1
+        and periods.quarter_interval(start.year, (start.month + 2) // 3) == (start, end)
+    ),
+    "half": lambda start, end: (
+        start.month in (1, 7)
+        and periods.half_interval(start.year, 1 if start.month == 1 else 2) == (start, end)
+    ),
+    "part": lambda start, end: (
+        (start.month, end.month) in periods.PART_MONTHS.values() and _whole_months(start, end, 4)
+    ),
+    "year": lambda start, end: periods.year_interval(start.year) == (start, end),
+    "decade": lambda start, end: (
+        start.year % 10 == 0 and periods.decade_interval(start.year) == (start, end)
+    ),
+    "century": lambda start, end: (
+        start.year % 100 == 0
+        and (start, end)
+        == (periods.year_interval(start.year)[0], periods.year_interval(start.year + 99)[1])
+    ),
+    "interval": lambda start, end: start <= end,
+}
+FISCAL_MONTHS = {"year": 12, "half": 6, "quarter": 3}
+PRECISION_WORDING = {
+    "day": "a single day",
+    "week": "a Monday-to-Sunday week",
+    "xun": "days 1–10, 11–20 or 21 to the end of one month",
+    "month": "one whole calendar month",
+    "quarter": "one whole calendar quarter",
+    "half": "January–June or July–December of one year",
+    "part": "January–April, May–August or September–December of one year",
+    "year": "one whole calendar year",
+    "decade": "one whole decade (1990–1999)",
+    "century": "one whole century (1900–1999)",
+}
+
+
+def normalized_date(interval: DatedInterval) -> str:
+    """Check that an editor's date is one period of its precision and return its EDTF string,
+    computed when none was given and checked when one was.
+
+    Raises ValidationError naming `date_precision` or `date_edtf`.
+    """
+    start, end, precision = interval.start, interval.end, interval.precision
+    if start > end:
+        raise ValidationError({"date_end": "The end must not be before the start."})
+    if interval.qualifier == "fiscal" and precision in FISCAL_MONTHS:
+        fits = _whole_months(start, end, FISCAL_MONTHS[precision])
+    else:
+        fits = PRECISION_FITS.get(precision, lambda *_: False)(start, end)
+    if not fits:
+        raise ValidationError(
+            {
+                "date_precision": f"A {precision} date must be "
+                f"{PRECISION_WORDING.get(precision, 'a known precision')}; "
+                f"{start.isoformat()} to {end.isoformat()} is not."
+            }
+        )
+    computed = edtf_for(interval) or ""
+    given = (interval.edtf or "").strip()
+    if not given:
+        return computed
+    accepted = {computed, f"{start.isoformat()}/{end.isoformat()}"}
+    if interval.qualifier == "approx":
+        accepted |= {f"{code}~" for code in accepted}
+    if given not in accepted:
+        raise ValidationError(
+            {
+                "date_edtf": f"{given!r} is not the EDTF of {start.isoformat()} to "
+                f"{end.isoformat()} at {precision} precision: send {computed!r} or leave it out."
+            }
+        )
+    return given
 
 
 def edtf_for(interval: DatedInterval) -> str | None:
@@ -140,6 +235,10 @@ def rederive_event(event: Event) -> Event:
 
 
 def _set_actors(event: Event, actors: Sequence[tuple[Actor, str]]) -> bool:
+    named = [actor.pk for actor, _role in actors]
+    if len(named) != len(set(named)):
+        twice = sorted({actor.slug for actor, _ in actors if named.count(actor.pk) > 1})
+        raise ValidationError({"actors": f"Each actor once: {', '.join(twice)} is named twice."})
     wanted = {(actor.pk, role or "") for actor, role in actors}
     current = set(event.event_actors.values_list("actor_id", "role"))
     if wanted == current:
@@ -180,6 +279,8 @@ def create_event(
             qualifier=date.get("qualifier"),
             edtf=date.get("edtf"),
         )
+        if interval.is_dated:
+            interval = dataclasses.replace(interval, edtf=normalized_date(interval) or None)
         apply_interval(event, interval)
         event.status = DateStatus.CONSISTENT if interval.is_dated else DateStatus.UNRESOLVED
     event.full_clean(exclude=["search_text"])
@@ -213,6 +314,8 @@ def update_event(
     for field, value in changes.items():
         nullable = field in ("date_start", "date_end")
         setattr(event, field, "" if value is None and not nullable else value)
+    if set(changes) & set(DATE_FIELDS) and event.date_start is not None:
+        event.date_edtf = normalized_date(event_interval(event))
     if actors is not None and _set_actors(event, actors):
         guarded_change = True
     if guarded_change:
@@ -423,7 +526,7 @@ def _replace_aliases(actor: Actor, aliases: Sequence[tuple[str, str]]) -> bool:
     seen = set()
     for alias, _language in wanted:
         normalized = normalize_alias(alias)
-        if not normalized:
+        if not normalized or is_blank(normalized):
             raise ValidationError({"aliases": f"{alias!r} has no visible character."})
         if normalized in seen:
             raise ValidationError(

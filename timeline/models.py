@@ -4,12 +4,13 @@ Models hold data, invariants and small derived values; writes of extracted data 
 `timeline.ingest`, editors' writes through `timeline.curation`.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Length
 from simple_history.models import HistoricalRecords
 
-from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.actors import is_blank, normalize_alias
 from timeline.pipeline.reconcile import PRECISION_RANK
 
 
@@ -286,6 +287,12 @@ class ActorAlias(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.normalized = normalize_alias(self.alias)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Checked here so that the admin's form says so, rather than the database refusing.
+        if is_blank(self.alias):
+            raise ValidationError({"alias": "An alias needs at least one visible character."})
+        self.normalized = normalize_alias(self.alias)
 
     def natural_key(self) -> tuple[str, str]:
         return (*self.actor.natural_key(), self.normalized)
