@@ -80,7 +80,11 @@ CALENDAR_PERIODS = {
     "month": lambda day: periods.month_interval(day.year, day.month),
     "quarter": lambda day: periods.quarter_interval(day.year, (day.month + 2) // 3),
     "half": lambda day: periods.half_interval(day.year, 1 if day.month <= 6 else 2),
+    "part": lambda day: periods.part_interval(
+        day.year, "early" if day.month <= 4 else "mid" if day.month <= 8 else "late"
+    ),
     "year": lambda day: periods.year_interval(day.year),
+    "decade": lambda day: periods.decade_interval(day.year - day.year % 10),
 }
 
 
