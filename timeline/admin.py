@@ -6,7 +6,9 @@ Events, claims and actors have a History page (who changed what, when; revert a 
 an event's merges can be undone from the event list.
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -173,6 +175,30 @@ class EventActorInline(admin.TabularInline):
     fields = ["actor", "role"]
 
 
+class EventForm(forms.ModelForm):
+    """The event form checks an editor's date as the API does: the precision must fit the
+    interval, and the EDTF (computed when left empty) must describe it."""
+
+    class Meta:
+        model = Event
+        fields = ["headline", "summary", "type", "review", *curation.DATE_FIELDS]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_start") and data.get("date_end") and data.get("date_precision"):
+            dated = Event(**{field: data.get(field) for field in curation.DATE_FIELDS})
+            if self.instance.pk and "date_edtf" not in self.changed_data:
+                # The editor moved the date and left the old EDTF: it is computed afresh.
+                dated.date_edtf = ""
+            interval = curation.event_interval(dated)
+            try:
+                data["date_edtf"] = curation.normalized_date(interval)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    self.add_error(field if field in self.fields else None, messages)
+        return data
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """A History page per object (who changed what, when, why) whose versions an editor
     can revert to; the revert is saved with the reason "revert to version N"."""
@@ -199,6 +225,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
 @admin.register(Event)
 class EventAdmin(HistoryAdmin):
+    form = EventForm
     list_display = [
         "when",
         "headline",
