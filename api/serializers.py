@@ -4,10 +4,12 @@ Read serializers only shape rows that the views fetched with their relations pre
 write serializers only validate, the views hand the result to `timeline.curation`.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
+from timeline import curation
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -22,7 +24,8 @@ from timeline.models import (
     Review,
     Source,
 )
-from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.actors import is_blank, normalize_alias
+from timeline.pipeline.reconcile import DatedInterval
 
 
 class BlankAsNullCharField(serializers.CharField):
@@ -270,6 +273,12 @@ class ActorAliasSerializer(serializers.ModelSerializer):
         model = ActorAlias
         fields = ["alias", "language"]
 
+    def validate_alias(self, alias: str) -> str:
+        # Surrounding spaces are trimmed already; zero-width characters are not.
+        if is_blank(alias):
+            raise serializers.ValidationError("An alias needs at least one visible character.")
+        return alias
+
 
 class ActorSerializer(serializers.ModelSerializer):
     """An actor with its aliases; writing `aliases` replaces the whole list."""
@@ -287,7 +296,7 @@ class ActorSerializer(serializers.ModelSerializer):
         seen = set()
         for alias in aliases:
             normalized = normalize_alias(alias["alias"])
-            if not normalized:
+            if not normalized or is_blank(normalized):
                 raise serializers.ValidationError("An alias needs at least one visible character.")
             if normalized in seen:
                 raise serializers.ValidationError(
@@ -320,6 +329,22 @@ class EventDateInputSerializer(serializers.Serializer):
             )
         if attrs["start"] > attrs["end"]:
             raise serializers.ValidationError({"end": "The end must not be before the start."})
+        interval = DatedInterval(
+            start=attrs["start"],
+            end=attrs["end"],
+            precision=attrs["precision"],
+            qualifier=attrs.get("qualifier") or None,
+            edtf=attrs.get("edtf") or None,
+        )
+        try:
+            attrs["edtf"] = curation.normalized_date(interval)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(
+                {
+                    field.removeprefix("date_"): messages
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
         return attrs
 
 
@@ -347,4 +372,10 @@ class EventWriteSerializer(serializers.Serializer):
     def validate_actors(self, actors: list[dict]) -> list[dict]:
         if len(actors) > 200:
             raise serializers.ValidationError("At most 200 actors.")
+        slugs = [actor["actor"].slug for actor in actors]
+        twice = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+        if twice:
+            raise serializers.ValidationError(
+                f"Name each actor once: {', '.join(twice)} appears more than once."
+            )
         return actors

@@ -161,6 +161,54 @@ def test_fixing_the_date_marks_the_event_edited(client, editor, founding):
     assert founding.status == "disputed"
 
 
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        (
+            {"date_start": "2023-03-02", "date_end": "2023-03-31", "date_precision": "month"},
+            "date_precision",
+        ),
+        (
+            {
+                "date_start": "2023-03-01",
+                "date_end": "2023-03-31",
+                "date_precision": "month",
+                "date_edtf": "garbage",
+            },
+            "date_edtf",
+        ),
+    ],
+)
+def test_a_date_that_does_not_fit_its_precision_is_refused(
+    client, editor, founding, changes, field
+):
+    url = reverse("admin:timeline_event_change", args=[founding.pk])
+
+    response = client.post(url, change_form_data(founding, **changes))
+
+    assert response.status_code == 200
+    assert field in response.context["adminform"].form.errors
+    founding.refresh_from_db()
+    assert not founding.edited
+
+
+def test_a_moved_date_gets_its_edtf_computed_afresh(client, editor, founding):
+    founding.date_edtf = "2023"
+    founding.save()
+    url = reverse("admin:timeline_event_change", args=[founding.pk])
+
+    response = client.post(
+        url,
+        change_form_data(
+            founding, date_start="2023-04-01", date_end="2023-04-30", date_precision="month"
+        ),
+    )
+
+    assert response.status_code == 302, response.context["adminform"].errors
+    founding.refresh_from_db()
+    assert founding.date_edtf == "2023-04"
+
+
 def test_changing_only_the_summary_leaves_the_event_extracted(client, editor, founding):
     url = reverse("admin:timeline_event_change", args=[founding.pk])
 

@@ -129,6 +129,8 @@ def test_deleting_several_actors_counts_them(zero_one):
         ({"name": ""}, None, "name"),
         ({}, [("零一萬物", ""), ("零一万物", "")], "aliases"),
         ({}, [("  ", "")], "aliases"),
+        ({}, [("\u200b\u3000", "")], "aliases"),
+        ({}, [("\ufeff\u200d ", "")], "aliases"),
     ],
 )
 def test_invalid_changes_are_refused_and_nothing_changes(zero_one, changes, aliases, field):
@@ -381,3 +383,127 @@ def test_merging_into_itself_changes_nothing(zero_one):
 )
 def test_a_specific_role_is_stronger_than_a_generic_one(weaker, stronger):
     assert curation.role_strength(weaker) < curation.role_strength(stronger)
+
+
+@pytest.mark.parametrize("alias", ["\u200b", " \u200b ", "\u2060\u00a0\u200c"])
+def test_the_admin_refuses_an_alias_of_invisible_characters(admin_client, zero_one, alias):
+    response = admin_client.post(
+        reverse("admin:timeline_actor_change", args=[zero_one.pk]),
+        actor_form(zero_one, [alias]),
+    )
+
+    assert response.status_code == 200
+    assert "An alias needs at least one visible character." in response.content.decode()
+    assert list(zero_one.aliases.values_list("alias", flat=True)) == ["零一万物"]
+
+
+# Editors' dates: the precision must fit the interval; the EDTF follows from both.
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "qualifier", "edtf"),
+    [
+        (date(2024, 5, 13), date(2024, 5, 13), "day", "", "2024-05-13"),
+        (date(2024, 5, 13), date(2024, 5, 19), "week", "", "2024-05-13/2024-05-19"),
+        (date(2024, 5, 11), date(2024, 5, 20), "xun", "", "2024-05-11/2024-05-20"),
+        (date(2024, 2, 21), date(2024, 2, 29), "xun", "", "2024-02-21/2024-02-29"),
+        (date(2024, 2, 1), date(2024, 2, 29), "month", "", "2024-02"),
+        (date(2024, 10, 1), date(2024, 12, 31), "quarter", "", "2024-36"),
+        (date(2024, 7, 1), date(2024, 12, 31), "half", "", "2024-41"),
+        (date(2024, 9, 1), date(2024, 12, 31), "part", "late", "2024-39"),
+        (date(2024, 1, 1), date(2024, 12, 31), "year", "", "2024"),
+        (date(2024, 4, 1), date(2025, 3, 31), "year", "fiscal", "2024-04-01/2025-03-31"),
+        (date(1990, 1, 1), date(1999, 12, 31), "decade", "", "199X"),
+        (date(1900, 1, 1), date(1999, 12, 31), "century", "", "1900-01-01/1999-12-31"),
+        (date(2024, 5, 3), date(2024, 6, 17), "interval", "", "2024-05-03/2024-06-17"),
+    ],
+)
+def test_a_date_that_fits_its_precision_is_kept_with_its_edtf(
+    start, end, precision, qualifier, edtf
+):
+    event = make_event(headline="Dated by an editor")
+    changes = {
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "date_qualifier": qualifier,
+        "date_edtf": "",
+    }
+
+    curation.update_event(event=event, changes=changes)
+
+    event.refresh_from_db()
+    assert (event.date_start, event.date_end, event.date_precision) == (start, end, precision)
+    assert event.date_edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "qualifier"),
+    [
+        (date(2024, 5, 13), date(2024, 5, 14), "day", ""),
+        (date(2024, 5, 14), date(2024, 5, 20), "week", ""),
+        (date(2024, 5, 12), date(2024, 5, 21), "xun", ""),
+        (date(2024, 2, 1), date(2024, 2, 28), "month", ""),
+        (date(2024, 5, 1), date(2024, 6, 30), "month", ""),
+        (date(2024, 2, 1), date(2024, 4, 30), "quarter", ""),
+        (date(2024, 4, 1), date(2024, 9, 30), "half", ""),
+        (date(2024, 3, 1), date(2024, 6, 30), "part", "early"),
+        (date(2024, 4, 1), date(2025, 3, 31), "year", ""),
+        (date(2024, 4, 15), date(2025, 4, 14), "year", "fiscal"),
+        (date(1991, 1, 1), date(2000, 12, 31), "decade", ""),
+        (date(1901, 1, 1), date(2000, 12, 31), "century", ""),
+    ],
+)
+def test_a_precision_that_does_not_fit_the_interval_is_refused(start, end, precision, qualifier):
+    event = make_event(headline="Dated by an editor")
+    changes = {
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "date_qualifier": qualifier,
+    }
+
+    with pytest.raises(ValidationError) as raised:
+        curation.update_event(event=event, changes=changes)
+
+    assert list(raised.value.message_dict) == ["date_precision"]
+    event.refresh_from_db()
+    assert event.date_start is None
+
+
+@pytest.mark.parametrize(
+    ("edtf", "accepted"),
+    [
+        ("2024-05", True),
+        ("2024-05-01/2024-05-31", True),
+        ("garbage", False),
+        ("2024-06", False),
+        ("2024", False),
+    ],
+)
+def test_an_edtf_given_with_the_date_must_describe_it(edtf, accepted):
+    event = make_event(headline="Dated by an editor")
+    changes = {
+        "date_start": date(2024, 5, 1),
+        "date_end": date(2024, 5, 31),
+        "date_precision": "month",
+        "date_edtf": edtf,
+    }
+    if accepted:
+        curation.update_event(event=event, changes=changes)
+        event.refresh_from_db()
+        assert event.date_edtf == edtf
+    else:
+        with pytest.raises(ValidationError) as raised:
+            curation.update_event(event=event, changes=changes)
+        assert list(raised.value.message_dict) == ["date_edtf"]
+
+
+def test_naming_an_actor_twice_is_refused(zero_one):
+    event = make_event(headline="Twice")
+    with pytest.raises(ValidationError) as raised:
+        curation.update_event(
+            event=event, changes={}, actors=[(zero_one, "founder"), (zero_one, "")]
+        )
+    assert "actors" in raised.value.message_dict
+    assert not event.event_actors.exists()

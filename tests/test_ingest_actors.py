@@ -282,7 +282,7 @@ def test_an_articles_actors_are_resolved_in_the_same_queries_however_many_it_nam
     assert queries_to_load(tmp_path, 2, 0) == queries_to_load(tmp_path, 12, 100)
 
 
-def test_resolution_takes_four_queries(tmp_path, django_assert_num_queries):
+def test_resolution_takes_six_queries(tmp_path, django_assert_num_queries):
     make_actor("catl", name="CATL", aliases=["CATL", "宁德时代"])
     entries = (
         catl("宁德时代", "CATL"),
@@ -290,8 +290,9 @@ def test_resolution_takes_four_queries(tmp_path, django_assert_num_queries):
         catl("蔚来", slug="wei-lai"),
     )
 
-    with django_assert_num_queries(4):
-        # The known actors, their aliases, then one insert of actors and one of aliases.
+    with django_assert_num_queries(6):
+        # The known actors, their aliases, then one insert of actors and one of aliases,
+        # each followed by one insert of their history rows.
         resolved = resolve_discovered(entries, taken_slugs={"catl"}, article_language="zh-Hans")
 
     assert {slug: actor.slug for slug, actor in resolved.actors.items()} == {

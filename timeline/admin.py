@@ -2,15 +2,20 @@
 review the actors the extractor discovered (confirm, rename, merge, reject).
 
 Every write that touches an event's derived fields goes through `timeline.curation`.
+Events, claims and actors have a History page (who changed what, when; revert a version);
+an event's merges can be undone from the event list.
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import curation
 from timeline.models import (
@@ -170,8 +175,57 @@ class EventActorInline(admin.TabularInline):
     fields = ["actor", "role"]
 
 
+class EventForm(forms.ModelForm):
+    """The event form checks an editor's date as the API does: the precision must fit the
+    interval, and the EDTF (computed when left empty) must describe it."""
+
+    class Meta:
+        model = Event
+        fields = ["headline", "summary", "type", "review", *curation.DATE_FIELDS]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_start") and data.get("date_end") and data.get("date_precision"):
+            dated = Event(**{field: data.get(field) for field in curation.DATE_FIELDS})
+            if self.instance.pk and "date_edtf" not in self.changed_data:
+                # The editor moved the date and left the old EDTF: it is computed afresh.
+                dated.date_edtf = ""
+            interval = curation.event_interval(dated)
+            try:
+                data["date_edtf"] = curation.normalized_date(interval)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    self.add_error(field if field in self.fields else None, messages)
+        return data
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """A History page per object (who changed what, when, why) whose versions an editor
+    can revert to; the revert is saved with the reason "revert to version N"."""
+
+    history_list_display = ["history_change_reason"]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The revert form saves through `save_model` alone (no inlines, no `save_related`):
+        # the flag tells `save_model` to bring the derived fields in step itself.
+        request.reverting_to = version_id
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            obj._change_reason = f"revert to version {version}"
+        super().save_model(request, obj, form, change)
+        if version is not None:
+            self.after_revert(obj, form.changed_data)
+
+    def after_revert(self, obj, changed_fields: list[str]) -> None:
+        """Re-derive what depends on the reverted object."""
+
+
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(HistoryAdmin):
+    form = EventForm
     list_display = [
         "when",
         "headline",
@@ -199,7 +253,7 @@ class EventAdmin(admin.ModelAdmin):
     search_help_text = "Headlines, summaries, quotes and actor names, in either Chinese script."
     list_per_page = 50
     inlines = [EventActorInline, ClaimInline]
-    actions = ["mark_verified", "mark_rejected", "merge_selected"]
+    actions = ["mark_verified", "mark_rejected", "merge_selected", "undo_merges"]
     readonly_fields = [
         "status",
         "date_display",
@@ -263,6 +317,11 @@ class EventAdmin(admin.ModelAdmin):
         self._changed_fields = form.changed_data if change else None
         super().save_model(request, obj, form, change)
 
+    def after_revert(self, obj, changed_fields):
+        curation.record_editor_change(
+            event=obj, changed_fields=changed_fields, actors_changed=False
+        )
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         actors_changed = any(
@@ -318,6 +377,25 @@ class EventAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/timeline/event/merge_confirmation.html", context)
 
+    @admin.action(
+        description="Undo the merges into selected events (the merged events come back)",
+        permissions=["change", "add"],
+    )
+    def undo_merges(self, request: HttpRequest, queryset):
+        restored = []
+        for target in queryset:
+            for event_id in curation.merged_into(target):
+                restored.append(curation.unmerge_event(event_id=event_id, user=request.user))
+        if not restored:
+            self.message_user(request, "No merge into these events to undo.", messages.WARNING)
+            return
+        self.message_user(
+            request,
+            ngettext("Restored %d merged event: ", "Restored %d merged events: ", len(restored))
+            % len(restored)
+            + ", ".join(f"“{event.headline}”" for event in restored),
+        )
+
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
@@ -340,7 +418,7 @@ def actor_label(actor: Actor):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "review_badge", "slug", "kind", "alias_list", "event_total"]
     list_filter = ["review", "kind"]
     search_fields = ["name", "slug", "aliases__alias", "aliases__normalized"]
@@ -380,6 +458,11 @@ class ActorAdmin(admin.ModelAdmin):
             aliases_changed=any(
                 formset.model is ActorAlias and formset.has_changed() for formset in formsets
             ),
+        )
+
+    def after_revert(self, obj, changed_fields):
+        curation.record_actor_change(
+            actor=obj, changed_fields=changed_fields, aliases_changed=False
         )
 
     def delete_model(self, request, obj):
@@ -521,7 +604,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(HistoryAdmin):
     """Claims are evidence: their text is fixed, but an editor can move one to another event."""
 
     list_display = [
@@ -562,6 +645,8 @@ class ClaimAdmin(admin.ModelAdmin):
         return marked_quote(claim)
 
     def save_model(self, request, obj, form, change):
+        if getattr(request, "reverting_to", None) is not None:
+            obj._change_reason = f"revert to version {request.reverting_to}"
         previous_event_id = Claim.objects.values_list("event_id", flat=True).get(pk=obj.pk)
         curation.move_claim(claim=obj, event=obj.event, previous_event_id=previous_event_id)
 

@@ -1,18 +1,23 @@
-"""Editors' writes: create, edit, merge, review and delete events; create, edit, review
-(confirm or reject), merge and delete actors.
+"""Editors' writes: create, edit, merge (and undo a merge), review and delete events;
+create, edit, review (confirm or reject), merge and delete actors.
 
 The admin and the API call these functions; they keep each event's derived fields (date,
 status, display, search text) in step with its claims and actors, and mark editors' changes
-so that a reload of the articles never overwrites them.
+so that a reload of the articles never overwrites them. Every write goes through model
+saves and deletes (or the history library's bulk helpers) so that each change to an event,
+claim, key, actor, alias or link leaves a history row.
 """
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from timeline.history import by_editor
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -24,7 +29,7 @@ from timeline.models import (
     EventKey,
     Review,
 )
-from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.actors import is_blank, normalize_alias
 from timeline.pipeline.dates import display_date, periods
 from timeline.pipeline.reconcile import DatedInterval, Reconciled, reconcile_dates
 
@@ -75,8 +80,106 @@ CALENDAR_PERIODS = {
     "month": lambda day: periods.month_interval(day.year, day.month),
     "quarter": lambda day: periods.quarter_interval(day.year, (day.month + 2) // 3),
     "half": lambda day: periods.half_interval(day.year, 1 if day.month <= 6 else 2),
+    "part": lambda day: periods.part_interval(
+        day.year, "early" if day.month <= 4 else "mid" if day.month <= 8 else "late"
+    ),
     "year": lambda day: periods.year_interval(day.year),
+    "decade": lambda day: periods.decade_interval(day.year - day.year % 10),
 }
+
+
+def _whole_months(start, end, months: int) -> bool:
+    """True if start..end is `months` whole months from the first of a month (fiscal years
+    and their quarters and halves start in any month)."""
+    if start.day != 1:
+        return False
+    year, month = periods.shift_months(start.year, start.month, months - 1)
+    return end == periods.month_end(year, month)
+
+
+# Whether an interval is exactly one period of a precision (e.g. a `month` is one whole
+# calendar month); `interval` is any span.
+PRECISION_FITS = {
+    "day": lambda start, end: start == end,
+    "week": lambda start, end: start.weekday() == 0 and (end - start).days == 6,
+    "xun": lambda start, end: (
+        start.day in (1, 11, 21)
+        and periods.xun_interval(start.year, start.month, (start.day + 9) // 10) == (start, end)
+    ),
+    "month": lambda start, end: periods.month_interval(start.year, start.month) == (start, end),
+    "quarter": lambda start, end: (
+        start.month % 3 == 1
+        and periods.quarter_interval(start.year, (start.month + 2) // 3) == (start, end)
+    ),
+    "half": lambda start, end: (
+        start.month in (1, 7)
+        and periods.half_interval(start.year, 1 if start.month == 1 else 2) == (start, end)
+    ),
+    "part": lambda start, end: (
+        (start.month, end.month) in periods.PART_MONTHS.values() and _whole_months(start, end, 4)
+    ),
+    "year": lambda start, end: periods.year_interval(start.year) == (start, end),
+    "decade": lambda start, end: (
+        start.year % 10 == 0 and periods.decade_interval(start.year) == (start, end)
+    ),
+    "century": lambda start, end: (
+        start.year % 100 == 0
+        and (start, end)
+        == (periods.year_interval(start.year)[0], periods.year_interval(start.year + 99)[1])
+    ),
+    "interval": lambda start, end: start <= end,
+}
+FISCAL_MONTHS = {"year": 12, "half": 6, "quarter": 3}
+PRECISION_WORDING = {
+    "day": "a single day",
+    "week": "a Monday-to-Sunday week",
+    "xun": "days 1–10, 11–20 or 21 to the end of one month",
+    "month": "one whole calendar month",
+    "quarter": "one whole calendar quarter",
+    "half": "January–June or July–December of one year",
+    "part": "January–April, May–August or September–December of one year",
+    "year": "one whole calendar year",
+    "decade": "one whole decade (1990–1999)",
+    "century": "one whole century (1900–1999)",
+}
+
+
+def normalized_date(interval: DatedInterval) -> str:
+    """Check that an editor's date is one period of its precision and return its EDTF string,
+    computed when none was given and checked when one was.
+
+    Raises ValidationError naming `date_precision` or `date_edtf`.
+    """
+    start, end, precision = interval.start, interval.end, interval.precision
+    if start > end:
+        raise ValidationError({"date_end": "The end must not be before the start."})
+    if interval.qualifier == "fiscal" and precision in FISCAL_MONTHS:
+        fits = _whole_months(start, end, FISCAL_MONTHS[precision])
+    else:
+        fits = PRECISION_FITS.get(precision, lambda *_: False)(start, end)
+    if not fits:
+        raise ValidationError(
+            {
+                "date_precision": f"A {precision} date must be "
+                f"{PRECISION_WORDING.get(precision, 'a known precision')}; "
+                f"{start.isoformat()} to {end.isoformat()} is not."
+            }
+        )
+    computed = edtf_for(interval) or ""
+    given = (interval.edtf or "").strip()
+    if not given:
+        return computed
+    accepted = {computed, f"{start.isoformat()}/{end.isoformat()}"}
+    if interval.qualifier == "approx":
+        accepted |= {f"{code}~" for code in accepted}
+    if given not in accepted:
+        raise ValidationError(
+            {
+                "date_edtf": f"{given!r} is not the EDTF of {start.isoformat()} to "
+                f"{end.isoformat()} at {precision} precision: send {computed!r} or leave it out."
+            }
+        )
+    return given
 
 
 def edtf_for(interval: DatedInterval) -> str | None:
@@ -136,6 +239,10 @@ def rederive_event(event: Event) -> Event:
 
 
 def _set_actors(event: Event, actors: Sequence[tuple[Actor, str]]) -> bool:
+    named = [actor.pk for actor, _role in actors]
+    if len(named) != len(set(named)):
+        twice = sorted({actor.slug for actor, _ in actors if named.count(actor.pk) > 1})
+        raise ValidationError({"actors": f"Each actor once: {', '.join(twice)} is named twice."})
     wanted = {(actor.pk, role or "") for actor, role in actors}
     current = set(event.event_actors.values_list("actor_id", "role"))
     if wanted == current:
@@ -145,15 +252,17 @@ def _set_actors(event: Event, actors: Sequence[tuple[Actor, str]]) -> bool:
             link.pk for link in event.event_actors.all() if (link.actor_id, link.role) in wanted
         ]
     ).delete()
-    EventActor.objects.bulk_create(
+    bulk_create_with_history(
         [
             EventActor(event=event, actor_id=actor_id, role=role)
             for actor_id, role in sorted(wanted - current)
-        ]
+        ],
+        EventActor,
     )
     return True
 
 
+@by_editor
 @transaction.atomic
 def create_event(
     *,
@@ -174,6 +283,8 @@ def create_event(
             qualifier=date.get("qualifier"),
             edtf=date.get("edtf"),
         )
+        if interval.is_dated:
+            interval = dataclasses.replace(interval, edtf=normalized_date(interval) or None)
         apply_interval(event, interval)
         event.status = DateStatus.CONSISTENT if interval.is_dated else DateStatus.UNRESOLVED
     event.full_clean(exclude=["search_text"])
@@ -184,6 +295,7 @@ def create_event(
     return event
 
 
+@by_editor
 @transaction.atomic
 def update_event(
     *,
@@ -196,12 +308,18 @@ def update_event(
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    # Hold the row until this transaction ends: two editors setting the actors at once
+    # then apply one after the other, and neither sees the other's half-written links.
+    # The links are read (in `_set_actors`) only once the lock is held.
+    list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk"))
     guarded_change = any(
         field in changes and changes[field] != getattr(event, field) for field in GUARDED_FIELDS
     )
     for field, value in changes.items():
         nullable = field in ("date_start", "date_end")
         setattr(event, field, "" if value is None and not nullable else value)
+    if set(changes) & set(DATE_FIELDS) and event.date_start is not None:
+        event.date_edtf = normalized_date(event_interval(event))
     if actors is not None and _set_actors(event, actors):
         guarded_change = True
     if guarded_change:
@@ -245,58 +363,150 @@ def move_claim(*, claim: Claim, event: Event, previous_event_id: int) -> Claim:
     return claim
 
 
+@by_editor
 @transaction.atomic
 def delete_event(*, event: Event, user=None) -> None:
     event.delete()
 
 
+@by_editor
 @transaction.atomic
 def set_review(*, events: Iterable[Event], review: str, user=None) -> int:
     """Mark events verified, rejected or back to extracted; returns how many changed."""
     if review not in Review.values:
         raise ValueError(f"unknown review state {review!r}; one of {', '.join(Review.values)}")
     ids = [event.pk for event in events]
-    changed = Event.objects.filter(pk__in=ids).exclude(review=review)
-    return changed.update(review=review, updated_at=timezone.now())
+    changed = list(Event.objects.filter(pk__in=ids).exclude(review=review))
+    # One save per event rather than one UPDATE: each change is then in the history.
+    for event in changed:
+        event.review = review
+        event.save(update_fields=["review", "updated_at"])
+    return len(changed)
 
 
+def merge_reason(other_id: int, target_id: int) -> str:
+    """The history change reason of every row a merge writes: `unmerge` finds them by it."""
+    return f"merge {other_id} into {target_id}"
+
+
+@by_editor
 @transaction.atomic
 def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
     """Fold `others` into `target`: claims and actor links move over, nothing is lost.
 
     Duplicate actor links collapse; summaries of the merged events are kept in the target's
     summary when it has none; the target's date is re-derived from all the claims (an
-    editor's date on the target stays).
+    editor's date on the target stays). Each row moved, added or deleted is saved one by
+    one with the change reason `merge_reason(other, target)`, so `unmerge_event` can undo it.
     """
     others = [event for event in others if event.pk != target.pk]
     if not others:
         return target
-    other_ids = [event.pk for event in others]
-    Claim.objects.filter(event_id__in=other_ids).update(event=target)
-    EventKey.objects.filter(event_id__in=other_ids).update(event=target)
-
     have = set(target.event_actors.values_list("actor_id", "role"))
-    moving = EventActor.objects.filter(event_id__in=other_ids).order_by("id")
-    new_links = []
-    for link in moving:
-        if (link.actor_id, link.role) not in have:
-            have.add((link.actor_id, link.role))
-            new_links.append(EventActor(event=target, actor_id=link.actor_id, role=link.role))
-    EventActor.objects.bulk_create(new_links)
+    for other in others:
+        reason = merge_reason(other.pk, target.pk)
+        for row in [*Claim.objects.filter(event=other), *EventKey.objects.filter(event=other)]:
+            row.event = target
+            row._change_reason = reason
+            row.save()
+        for link in EventActor.objects.filter(event=other).order_by("id"):
+            if (link.actor_id, link.role) not in have:
+                have.add((link.actor_id, link.role))
+                added = EventActor(event=target, actor_id=link.actor_id, role=link.role)
+                added._change_reason = reason
+                added.save()
+            # Deleted here rather than by the cascade, so that the row carries the reason.
+            link._change_reason = reason
+            link.delete()
 
     if not target.summary:
         target.summary = next((event.summary for event in others if event.summary), "")
     if any(event.review == Review.VERIFIED for event in others) or target.review == Review.VERIFIED:
         target.review = Review.VERIFIED
-    Event.objects.filter(pk__in=other_ids).delete()
+    for other in others:
+        other._change_reason = merge_reason(other.pk, target.pk)
+        other.delete()
 
     derive_event_date(target, target.claims.all())
     # The merge is an editor's decision: a reload must not split the event again.
     target.edited = True
+    target._change_reason = "merge"
     target.save()
     refresh_search_text([target])
     target.refresh_from_db()
     return target
+
+
+@by_editor
+@transaction.atomic
+def unmerge_event(*, event_id: int, user=None) -> Event:
+    """Undo the merge that deleted event `event_id`: it comes back as it was, with its claims,
+    keys and actor links; the links the merge added to the target go again, and both events'
+    dates are derived anew. Claims or keys that have since left the target stay where they are.
+
+    Raises ValueError when no merge deleted that event, or it exists again.
+    """
+    if Event.objects.filter(pk=event_id).exists():
+        raise ValueError(f"event {event_id} exists; there is no merge to undo")
+    deletion = (
+        Event.history.filter(
+            id=event_id, history_type="-", history_change_reason__startswith="merge "
+        )
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if deletion is None:
+        raise ValueError(f"event {event_id} was not merged away")
+    reason = deletion.history_change_reason
+    target_id = int(reason.rsplit(" ", 1)[1])
+
+    restored = deletion.instance
+    restored._change_reason = f"unmerge {event_id} from {target_id}"
+    restored.save(force_insert=True)
+    undo = restored._change_reason
+
+    for model in (Claim, EventKey):
+        moved = model.history.filter(history_change_reason=reason, history_type="~")
+        for row in model.objects.filter(pk__in=moved.values("id"), event_id=target_id):
+            row.event = restored
+            row._change_reason = undo
+            row.save()
+    links = EventActor.history.filter(history_change_reason=reason)
+    for added in EventActor.objects.filter(
+        pk__in=links.filter(history_type="+").values("id"), event_id=target_id
+    ):
+        added._change_reason = undo
+        added.delete()
+    for old in links.filter(history_type="-", event_id=event_id):
+        link = old.instance
+        if (
+            not EventActor.objects.filter(
+                event=restored, actor_id=link.actor_id, role=link.role
+            ).exists()
+            and Actor.objects.filter(pk=link.actor_id).exists()
+        ):
+            link._change_reason = undo
+            link.save(force_insert=True)
+
+    for affected in Event.objects.filter(pk__in=[event_id, target_id]):
+        derive_event_date(affected, affected.claims.all())
+        affected._change_reason = undo
+        affected.save()
+    refresh_search_text(Event.objects.filter(pk__in=[event_id, target_id]))
+    restored.refresh_from_db()
+    return restored
+
+
+def merged_into(target: Event) -> list[int]:
+    """Ids of the events merged into `target` that are still gone, newest merge first."""
+    ids = (
+        Event.history.filter(history_type="-")
+        .filter(history_change_reason__endswith=f" into {target.pk}")
+        .filter(history_change_reason__startswith="merge ")
+        .order_by("-history_date")
+        .values_list("id", flat=True)
+    )
+    return [pk for pk in dict.fromkeys(ids) if not Event.objects.filter(pk=pk).exists()]
 
 
 # Actors
@@ -320,7 +530,7 @@ def _replace_aliases(actor: Actor, aliases: Sequence[tuple[str, str]]) -> bool:
     seen = set()
     for alias, _language in wanted:
         normalized = normalize_alias(alias)
-        if not normalized:
+        if not normalized or is_blank(normalized):
             raise ValidationError({"aliases": f"{alias!r} has no visible character."})
         if normalized in seen:
             raise ValidationError(
@@ -335,6 +545,7 @@ def _replace_aliases(actor: Actor, aliases: Sequence[tuple[str, str]]) -> bool:
     return True
 
 
+@by_editor
 @transaction.atomic
 def create_actor(
     *,
@@ -353,6 +564,7 @@ def create_actor(
     return actor
 
 
+@by_editor
 @transaction.atomic
 def update_actor(
     *,
@@ -392,6 +604,7 @@ def record_actor_change(
         events.update(updated_at=timezone.now())
 
 
+@by_editor
 @transaction.atomic
 def delete_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Delete actors and their event links; the events stay, re-indexed and marked updated.
@@ -414,17 +627,24 @@ def delete_actor(*, actor: Actor, user=None) -> None:
 # Reviewing discovered actors
 
 
+@by_editor
 @transaction.atomic
 def confirm_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Mark actors curated: an editor vouches for them. Returns how many changed."""
     ids = [actor.pk for actor in actors]
-    return (
-        Actor.objects.filter(pk__in=ids)
-        .exclude(review=ActorReview.CURATED)
-        .update(review=ActorReview.CURATED)
-    )
+    return _set_actor_review(ids, ActorReview.CURATED)
 
 
+def _set_actor_review(ids: list[int], review: str) -> int:
+    """One save per actor rather than one UPDATE, so that each change is in the history."""
+    changed = list(Actor.objects.filter(pk__in=ids).exclude(review=review))
+    for actor in changed:
+        actor.review = review
+        actor.save(update_fields=["review"])
+    return len(changed)
+
+
+@by_editor
 @transaction.atomic
 def reject_actors(*, actors: Iterable[Actor], user=None) -> int:
     """Mark actors as not actors: their event links go, their aliases stay.
@@ -433,11 +653,7 @@ def reject_actors(*, actors: Iterable[Actor], user=None) -> int:
     so the extractor never discovers the same name again. Returns how many changed.
     """
     ids = [actor.pk for actor in actors]
-    changed = (
-        Actor.objects.filter(pk__in=ids)
-        .exclude(review=ActorReview.REJECTED)
-        .update(review=ActorReview.REJECTED)
-    )
+    changed = _set_actor_review(ids, ActorReview.REJECTED)
     event_ids = list(events_of_actors(ids).values_list("pk", flat=True))
     EventActor.objects.filter(actor_id__in=ids).delete()
     events = Event.objects.filter(pk__in=event_ids).only("pk")
@@ -455,6 +671,7 @@ def role_strength(role: str) -> int:
     return GENERIC_ROLES.index(role) if role in GENERIC_ROLES else len(GENERIC_ROLES)
 
 
+@by_editor
 @transaction.atomic
 def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     """Fold `others` into `target`, which keeps its slug, name and kind.
@@ -481,7 +698,10 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
         if normalized not in have:
             have.add(normalized)
             moving.append(alias_id)
-    ActorAlias.objects.filter(pk__in=moving).update(actor=target)
+    for alias in ActorAlias.objects.filter(pk__in=moving):
+        alias.actor = target
+        alias._change_reason = "merge"
+        alias.save()
 
     strongest: dict[int, EventActor] = {}
     for link in EventActor.objects.filter(actor_id__in=all_ids).order_by("id"):
@@ -491,7 +711,10 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     kept_ids = [link.pk for link in strongest.values()]
     # Delete before moving: the kept links then share no event, so none can collide.
     EventActor.objects.filter(actor_id__in=all_ids).exclude(pk__in=kept_ids).delete()
-    EventActor.objects.filter(pk__in=kept_ids).exclude(actor=target).update(actor=target)
+    for link in EventActor.objects.filter(pk__in=kept_ids).exclude(actor=target):
+        link.actor = target
+        link._change_reason = "merge"
+        link.save()
 
     if target.review == ActorReview.DISCOVERED and any(
         actor.review == ActorReview.CURATED for actor in others

@@ -4,11 +4,13 @@ Models hold data, invariants and small derived values; writes of extracted data 
 `timeline.ingest`, editors' writes through `timeline.curation`.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Length
+from simple_history.models import HistoricalRecords
 
-from timeline.pipeline.actors import normalize_alias
+from timeline.pipeline.actors import is_blank, normalize_alias
 from timeline.pipeline.reconcile import PRECISION_RANK
 
 
@@ -241,6 +243,7 @@ class Actor(models.Model):
     )
 
     objects = ActorManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "id"]
@@ -266,6 +269,7 @@ class ActorAlias(models.Model):
     )
 
     objects = ActorAliasManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["actor_id", "alias", "id"]
@@ -283,6 +287,12 @@ class ActorAlias(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.normalized = normalize_alias(self.alias)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Checked here so that the admin's form says so, rather than the database refusing.
+        if is_blank(self.alias):
+            raise ValidationError({"alias": "An alias needs at least one visible character."})
+        self.normalized = normalize_alias(self.alias)
 
     def natural_key(self) -> tuple[str, str]:
         return (*self.actor.natural_key(), self.normalized)
@@ -357,6 +367,8 @@ class Event(DatedInterval):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    # search_text is derived from the rest and rebuilt after any change, so it is not copied.
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = [F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "id"]
@@ -388,6 +400,7 @@ class EventActor(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="event_links")
     role = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event_id", "id"]
@@ -412,6 +425,8 @@ class EventKey(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="keys")
     key = models.CharField(max_length=200, unique=True)
+    # Kept so that undoing a merge can give the merged-away event its keys back.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event_id", "key"]
@@ -444,6 +459,7 @@ class Claim(DatedInterval):
         "kept off the event's reconciled date.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event_id", "source_id", "char_start", "id"]

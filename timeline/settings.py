@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "simple_history",
     "timeline",
     "api",
     "pages",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "api.middleware.APIErrorMiddleware",
     # Last, as django-axes asks: it turns a locked-out admin login into its 429 page.
     "axes.middleware.AxesMiddleware",
+    # Records the signed-in editor as the author of each history row written during a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 if not DEBUG:

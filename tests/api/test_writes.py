@@ -267,3 +267,85 @@ def test_deleting_an_actor_drops_it_from_the_search(editor_client, api_client, c
     assert headlines(api_client.get("/api/events/?q=李开复")) == []
     founding = api_client.get(f"/api/events/{corpus.founding.pk}/").json()
     assert [actor["slug"] for actor in founding["actors"]] == ["01-ai"]
+
+
+# Editors' dates, actors and aliases are validated and normalised.
+
+
+def dated(start: str, end: str, precision: str, **more) -> dict:
+    return {**NEW_EVENT, "date": {"start": start, "end": end, "precision": precision, **more}}
+
+
+@pytest.mark.parametrize(
+    ("body", "parameter"),
+    [
+        (dated("2024-07-01", "2024-07-30", "month"), "date.precision"),
+        (dated("2024-07-02", "2024-07-31", "month"), "date.precision"),
+        (dated("2024-07-01", "2024-09-30", "year"), "date.precision"),
+        (dated("2024-07-01", "2024-07-01", "week"), "date.precision"),
+        (dated("2024-07-01", "2024-07-31", "month", edtf="garbage"), "date.edtf"),
+        (dated("2024-07-01", "2024-07-31", "month", edtf="2024-08"), "date.edtf"),
+        (
+            {**NEW_EVENT, "actors": [{"slug": "01-ai", "role": "a"}, {"slug": "01-ai"}]},
+            "actors",
+        ),
+    ],
+)
+def test_dates_that_do_not_fit_and_repeated_actors_are_400(editor_client, corpus, body, parameter):
+    response = editor_client.post("/api/events/", body, format="json")
+
+    assert response.status_code == 400, response.content
+    assert [error["parameter"] for error in response.json()["errors"]] == [parameter]
+
+
+@pytest.mark.parametrize(
+    ("date", "edtf"),
+    [
+        ({"start": "2024-07-01", "end": "2024-07-31", "precision": "month"}, "2024-07"),
+        ({"start": "2024-07-01", "end": "2024-09-30", "precision": "quarter"}, "2024-35"),
+        ({"start": "2024-01-01", "end": "2024-12-31", "precision": "year"}, "2024"),
+        (
+            {"start": "2024-07-01", "end": "2024-07-31", "precision": "month", "edtf": ""},
+            "2024-07",
+        ),
+        (
+            {"start": "2024-05-13", "end": "2024-06-02", "precision": "interval"},
+            "2024-05-13/2024-06-02",
+        ),
+    ],
+)
+def test_a_patch_without_edtf_gets_it_computed(editor_client, corpus, date, edtf):
+    response = editor_client.patch(
+        f"/api/events/{corpus.yi_large.pk}/", {"date": date}, format="json"
+    )
+
+    assert response.status_code == 200, response.content
+    assert response.json()["date"]["edtf"] == edtf
+    corpus.yi_large.refresh_from_db()
+    assert corpus.yi_large.date_edtf == edtf
+
+
+def test_a_patch_naming_an_actor_twice_changes_nothing(editor_client, corpus):
+    before = sorted(corpus.yi_large.event_actors.values_list("actor_id", "role"))
+    response = editor_client.patch(
+        f"/api/events/{corpus.yi_large.pk}/",
+        {"actors": [{"slug": "01-ai", "role": "developer"}, {"slug": "01-ai", "role": ""}]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "actors"
+    assert sorted(corpus.yi_large.event_actors.values_list("actor_id", "role")) == before
+
+
+@pytest.mark.parametrize("alias", ["\u200b", " \u200b\u3000", "\ufeff\u200d", "\u2060\u00a0"])
+def test_an_alias_of_invisible_characters_is_400(editor_client, corpus, alias):
+    response = editor_client.post(
+        "/api/actors/",
+        {"slug": "x", "name": "X", "kind": "lab", "aliases": [{"alias": alias}]},
+        format="json",
+    )
+
+    assert response.status_code == 400, response.content
+    assert [error["parameter"] for error in response.json()["errors"]] == ["aliases.0.alias"]
+    assert not Actor.objects.filter(slug="x").exists()

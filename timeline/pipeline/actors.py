@@ -33,6 +33,12 @@ def normalize_alias(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def is_blank(text: str) -> bool:
+    """True if nothing in `text` shows: only spaces and invisible format characters (zero-width
+    space and joiners, byte-order mark, direction marks), which `normalize_alias` keeps."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
+
+
 REVIEW_CURATED, REVIEW_DISCOVERED, REVIEW_REJECTED = "curated", "discovered", "rejected"
 
 
