@@ -18,7 +18,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happening
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
@@ -323,8 +323,11 @@ _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = _without_names(context, start, end)
+    comment = _trailing_comment(context, start, end, mention)
     for match in FORECAST.finditer(folded):
         following = start + match.end()
+        if comment is not None and start + match.start() >= comment:
+            continue
         # "预计2024年收入约为…" written after 2024: an estimate of a past period.
         if (
             mention.char_start - following <= 1
@@ -336,6 +339,27 @@ def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMen
             continue
         return True
     return False
+
+
+# ", a change executives say will…", ", which is expected to…": a comment on the happening
+# told before it, whose outlook does not make the happening a forecast.
+_COMMENT = re.compile(r", (?:a|an|which)\b")
+
+
+def _trailing_comment(
+    context: ArticleContext, start: int, end: int, mention: DateMention
+) -> int | None:
+    """Where an English comment after a dated past happening starts ("ended its partnership
+    last month, a change executives say will lift margins"), or None."""
+    if context.language != "en":
+        return None
+    comment = _COMMENT.search(context.folded, max(start, mention.char_end), end)
+    if comment is None:
+        return None
+    before = context.folded[start : comment.start()]
+    if FORECAST.search(before) or not past_verb(before.replace(mention.text.lower(), " ")):
+        return None
+    return comment.start()
 
 
 def _is_past(context: ArticleContext, mention: DateMention) -> bool:
@@ -892,6 +916,7 @@ def _company_of_sentence(
 # An English clause that opens on its verb: the second verb of its sentence's subject
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
+_ASIDE = re.compile(r", (?:which|who) ")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
@@ -1348,6 +1373,18 @@ def _sentence_claims(
             if not _admissible(context, span, mention, trigger):
                 continue
             made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
+            if (
+                not made
+                and context.language == "en"
+                and trigger.event_type != "happening"
+                and _ASIDE.search(context.folded, *span)
+            ):
+                # "Streamly, which launched in November 2019": a dated aside whose trigger
+                # word finds no parties (no product launched) still tells a happening of
+                # the name it follows, in its own words.
+                plain = plain_happening(context, span, mention, state)
+                if plain is not None:
+                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
             _remember(state, made)
             if made and mention.start is None:

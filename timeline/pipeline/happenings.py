@@ -41,7 +41,7 @@ _LEAD = re.compile(
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
-    r"^\s*(?:,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
     r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -50,7 +50,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_EN_IRREGULAR = _words(
+def past_verb(text: str) -> bool:
+    """Whether the English text holds a verb in the simple past ("ended", "cut", "sold")."""
+    return any(word.endswith("ed") or word in EN_IRREGULAR for word in re.findall(r"[a-z]+", text))
+
+
+EN_IRREGULAR = _words(
     "began became bought brought built broke chose cut drew drove fell flew found froze gave "
     "got grew held hit kept laid led left lent lost made met paid put quit ran rose saw sent "
     "set shut sold spent split spun stood struck swung took tore threw won wound wrote"
@@ -114,7 +119,7 @@ def plain_happening(
         if verb is None:
             return None
         word = verb.group("verb")
-        past = word.endswith("ed") or word in _EN_IRREGULAR
+        past = word.endswith("ed") or word in EN_IRREGULAR
         if not past or word in _EN_NOT_HAPPENING:
             return None
     else:

@@ -1,0 +1,112 @@
+"""English extraction with no gazetteer: asides, trailing comments and carried subjects in
+sentences written for these tests, read as dated claims of the actors the text names."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+# A first paragraph telling a dated happening of the company, so the recogniser reads it.
+LEAD = "{name} cut 200 jobs in January 2024, {name} said.\n\n"
+
+
+@pytest.fixture
+def extraction_of(tmp_path):
+    def read(text: str, published: str = "2025-02-27"):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        return extract_article(read_article(path), matcher=EMPTY)
+
+    return read
+
+
+def _dated(extraction, name: str) -> list[tuple[str, str]]:
+    """(start, end) of each claim that links the actor called `name`."""
+    slugs = {entry.slug for entry in extraction.discovered if entry.name == name}
+    return [
+        (claim.date.start.isoformat(), claim.date.end.isoformat())
+        for claim in extraction.claims
+        if claim.date is not None
+        and claim.date.start is not None
+        and slugs & {slug for slug, _role in claim.actors}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "start", "end"),
+    [
+        # A dated aside about the name before it, its verb a launch with no product named.
+        (
+            "Tidewave",
+            "Tidewave, which launched in March 2018, had 9 million users at the end of 2024.",
+            "2018-03-01",
+            "2018-03-31",
+        ),
+        (
+            "Copperline Foods",
+            "Copperline Foods, which opened in June 2016, employs 900 people in Ohio.",
+            "2016-06-01",
+            "2016-06-30",
+        ),
+        # The aside's verb is no trigger word: the happening in its own words.
+        (
+            "Vantor Labs",
+            "Vantor Labs, which moved to Austin in October 2021, makes sensors for farms.",
+            "2021-10-01",
+            "2021-10-31",
+        ),
+    ],
+)
+def test_a_dated_aside_is_a_happening_of_the_name_before_it(
+    extraction_of, name, sentence, start, end
+):
+    extraction = extraction_of(LEAD.format(name=name) + sentence)
+    assert (start, end) in _dated(extraction, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "start", "end"),
+    [
+        (
+            "Tidewave",
+            "The company ended its advertising partnership with Yahoo last month, a change "
+            "analysts say will lift margins.",
+            "2025-01-01",
+            "2025-01-31",
+        ),
+        (
+            "Copperline Foods",
+            "Copperline Foods bought Harlow Bakery in November 2024, a deal analysts say will "
+            "lift its margins.",
+            "2024-11-01",
+            "2024-11-30",
+        ),
+        (
+            "Vantor Systems",
+            "Vantor Systems acquired Skyward Drones in May 2023, which is expected to double its "
+            "sales next year.",
+            "2023-05-01",
+            "2023-05-31",
+        ),
+    ],
+)
+def test_an_outlook_in_a_trailing_comment_keeps_the_past_happening(
+    extraction_of, name, sentence, start, end
+):
+    extraction = extraction_of(LEAD.format(name=name) + sentence)
+    assert (start, end) in _dated(extraction, name)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A forecast whose comma follows only a date: no past happening before it.
+        "In May 2026, a new plant will open, a change analysts say will lift margins.",
+        "Tidewave will sell its bakery unit in November 2025, a move that will cut its debt.",
+    ],
+)
+def test_a_forecast_with_a_comment_stays_a_forecast(extraction_of, sentence):
+    extraction = extraction_of(LEAD.format(name="Tidewave") + sentence)
+    assert _dated(extraction, "Tidewave") == [("2024-01-01", "2024-01-31")]
