@@ -110,3 +110,29 @@ def test_an_outlook_in_a_trailing_comment_keeps_the_past_happening(
 def test_a_forecast_with_a_comment_stays_a_forecast(extraction_of, sentence):
     extraction = extraction_of(LEAD.format(name="Tidewave") + sentence)
     assert _dated(extraction, "Tidewave") == [("2024-01-01", "2024-01-31")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "second", "start", "end"),
+    [
+        (
+            "The Tarnside Authority approved the plan in March 2023, and the Velmar Commission "
+            "followed in June 2023.",
+            "Velmar Commission",
+            "2023-06-01",
+            "2023-06-30",
+        ),
+        (
+            "Tidewave Media won the contract in April 2022, but Brightfold Networks appealed in "
+            "August 2022.",
+            "Brightfold Networks",
+            "2022-08-01",
+            "2022-08-31",
+        ),
+    ],
+)
+def test_a_second_dated_clause_after_and_is_its_own_happening(
+    extraction_of, sentence, second, start, end
+):
+    extraction = extraction_of(sentence + "\n\nThe Velmar Commission and Brightfold Networks.")
+    assert (start, end) in _dated(extraction, second)

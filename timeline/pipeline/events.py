@@ -207,6 +207,12 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
                 pieces.append((start, rest + 1))
                 start = rest + 1
             continue
+        if not after and _JOINED_CLAUSE.match(folded, match.start()):
+            # "The Fed approved it in December 2023, and the OCC followed in January 2024":
+            # two clauses, each with its own date, the second with no vocabulary word.
+            after = bool(context.dates_in(match.end(), end)) and bool(
+                context.dates_in(start, match.start())
+            )
         if not after and _BARE_VERB.match(folded, match.end()):
             # "…, founded in 2018, delivered its first car in late 2021": a dated main
             # verb no vocabulary names is a happening in its own words.
@@ -917,6 +923,7 @@ def _company_of_sentence(
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
 _ASIDE = re.compile(r", (?:which|who) ")
+_JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"

@@ -36,7 +36,7 @@ PRONOUN_SUBJECT = gated(
 
 # Words allowed before the subject of a clause: prepositions of a date and openers.
 _LEAD = re.compile(
-    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|then|the|earlier|later"
+    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
     r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日)*$"
 )
 # English: what may stand between the subject and its verb.
