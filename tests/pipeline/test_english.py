@@ -136,3 +136,42 @@ def test_a_second_dated_clause_after_and_is_its_own_happening(
 ):
     extraction = extraction_of(sentence + "\n\nThe Velmar Commission and Brightfold Networks.")
     assert (start, end) in _dated(extraction, second)
+
+
+@pytest.mark.parametrize(
+    ("deal", "announced", "start", "end"),
+    [
+        (
+            "Ostrand Bank and Lakeview Savings completed their merger on March 3.",
+            "The deal was first announced in May 2023.",
+            "2023-05-01",
+            "2023-05-31",
+        ),
+        (
+            "Ostrand Bank bought Lakeview Savings on March 3.",
+            "The deal had been announced in October 2023.",
+            "2023-10-01",
+            "2023-10-31",
+        ),
+    ],
+)
+def test_the_announcement_of_a_deal_told_before_is_its_parties_happening(
+    extraction_of, deal, announced, start, end
+):
+    extraction = extraction_of(f"{deal}\n\n{announced}", published="2024-06-01")
+    dated = {
+        (claim.date.start.isoformat(), claim.date.end.isoformat()): claim.event_type
+        for claim in extraction.claims
+        if claim.date is not None and claim.date.start is not None
+    }
+    assert dated.get((start, end)) == "acquisition"
+    assert (start, end) in _dated(extraction, "Lakeview Savings")
+
+
+def test_a_deal_announced_with_no_deal_told_before_is_no_acquisition(extraction_of):
+    extraction = extraction_of(
+        "Ostrand Bank cut 200 jobs in January 2024, Ostrand Bank said.\n\n"
+        "The deal was first announced in May 2023.",
+        published="2024-06-01",
+    )
+    assert "acquisition" not in {claim.event_type for claim in extraction.claims}

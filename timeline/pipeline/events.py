@@ -923,6 +923,10 @@ def _company_of_sentence(
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
 _ASIDE = re.compile(r", (?:which|who) ")
+_DEAL_ANNOUNCED = re.compile(
+    DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
+    r"(?:announced|unveiled|disclosed|agreed)\b"
+)
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
@@ -1367,6 +1371,14 @@ def _sentence_claims(
             if trigger is None:
                 continue
             trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
+            if (
+                trigger.event_type == "statement"
+                and state.deal
+                and _DEAL_ANNOUNCED.search(context.folded, span[0], trigger.end)
+            ):
+                # "The deal was first announced in September 2022": the announcement of
+                # the deal told before, a happening of its parties distinct from its close.
+                trigger = Trigger("acquisition", trigger.start, trigger.end, trigger.reported)
             if _dates_the_saying(context, trigger, mention):
                 continue
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
