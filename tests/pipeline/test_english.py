@@ -175,3 +175,45 @@ def test_a_deal_announced_with_no_deal_told_before_is_no_acquisition(extraction_
         published="2024-06-01",
     )
     assert "acquisition" not in {claim.event_type for claim in extraction.claims}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        (
+            "Tidewave will expand the partnership with Orwell Motors that it signed in June 2023.",
+            "2023-06-01",
+            "2023-06-30",
+        ),
+        (
+            "Tidewave will close the Ohio plant it acquired in June 2023 from Orwell Motors.",
+            "2023-06-01",
+            "2023-06-30",
+        ),
+    ],
+)
+def test_a_past_clause_inside_a_forecast_sentence_keeps_its_date(
+    extraction_of, sentence, start, end
+):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said. Orwell Motors and Tidewave "
+        "agreed a deal in February 2024.\n\n" + sentence,
+        published="2024-11-14",
+    )
+    assert (start, end) in _dated(extraction, "Tidewave")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The date is the outlook's own, or follows a verb of planning.
+        "Tidewave will open the plant it is building in March 2025.",
+        "Tidewave will sell the unit, which was expected in March 2024, to a rival.",
+    ],
+)
+def test_a_forecast_dated_by_its_own_verb_stays_a_forecast(extraction_of, sentence):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said.\n\n" + sentence,
+        published="2024-11-14",
+    )
+    assert _dated(extraction, "Tidewave") == [("2024-01-01", "2024-01-31")]

@@ -330,9 +330,14 @@ _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = _without_names(context, start, end)
     comment = _trailing_comment(context, start, end, mention)
+    dated_verb = _dated_past_verb(context, start, mention)
     for match in FORECAST.finditer(folded):
         following = start + match.end()
         if comment is not None and start + match.start() >= comment:
+            continue
+        if dated_verb is not None and following <= dated_verb:
+            # "The plant will package chips under an agreement the two companies signed
+            # on March 5, 2024": the date is the past verb's, the outlook is the plant's.
             continue
         # "预计2024年收入约为…" written after 2024: an estimate of a past period.
         if (
@@ -366,6 +371,41 @@ def _trailing_comment(
     if FORECAST.search(before) or not past_verb(before.replace(mention.text.lower(), " ")):
         return None
     return comment.start()
+
+
+# A verb in the past right before its date: "signed on March 5, 2024", "began in early 2022".
+_VERB_BEFORE_DATE = re.compile(r"\b([a-z]+)\s+(?:(?:on|in|at|during)\s+)?$")
+_NOT_A_HAPPENING = frozenset(
+    [
+        "expected",
+        "scheduled",
+        "planned",
+        "slated",
+        "set",
+        "due",
+        "projected",
+        "forecast",
+        "estimated",
+        "intended",
+        "aimed",
+        "hoped",
+        "wanted",
+        "needed",
+        "proposed",
+    ]
+)
+
+
+def _dated_past_verb(context: ArticleContext, start: int, mention: DateMention) -> int | None:
+    """Where an English past verb that the date directly follows starts, so an earlier
+    "will" is no outlook on it; None when the date follows no such verb or is not past."""
+    if context.language != "en" or not _is_past(context, mention):
+        return None
+    before = context.folded[max(start, mention.char_start - 30) : mention.char_start]
+    verb = _VERB_BEFORE_DATE.search(before)
+    if verb is None or verb.group(1) in _NOT_A_HAPPENING or not past_verb(verb.group(1)):
+        return None
+    return mention.char_start - len(before) + verb.start()
 
 
 def _is_past(context: ArticleContext, mention: DateMention) -> bool:
