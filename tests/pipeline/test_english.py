@@ -217,3 +217,38 @@ def test_a_forecast_dated_by_its_own_verb_stays_a_forecast(extraction_of, senten
         published="2024-11-14",
     )
     assert _dated(extraction, "Tidewave") == [("2024-01-01", "2024-01-31")]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "start", "end"),
+    [
+        (
+            "Tidewave had 12 million members at the end of 2024. It added 1.2 million in the "
+            "fourth quarter.",
+            "2024-10-01",
+            "2024-12-31",
+        ),
+        (
+            "Tidewave runs 40 stores. It added another 6 in March 2024, helped by a loan.",
+            "2024-03-01",
+            "2024-03-31",
+        ),
+    ],
+)
+def test_it_carries_the_company_and_added_with_a_quantity_is_growth(
+    extraction_of, sentences, start, end
+):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said.\n\n" + sentences,
+        published="2025-02-27",
+    )
+    assert (start, end) in _dated(extraction, "Tidewave")
+
+
+def test_added_as_speech_is_no_happening(extraction_of):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said.\n\n"
+        "It added in March 2024 that the cuts were over.",
+        published="2025-02-27",
+    )
+    assert ("2024-03-01", "2024-03-31") not in _dated(extraction, "Tidewave")

@@ -75,6 +75,9 @@ _ZH_STATIVE = re.compile(
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
 )
+# "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
+# a count that grew or shrank, its noun often told in the sentence before.
+_COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
@@ -114,13 +117,15 @@ def plain_happening(
         predicate_start += joined.end() if joined else 0
     if _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
+    counted = None
     if context.language == "en":
         verb = _EN_AUX.match(_without_dates(context, predicate_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
         past = word.endswith("ed") or word in EN_IRREGULAR
-        if not past or word in _EN_NOT_HAPPENING:
+        counted = _COUNTED.match(verb.string, verb.end())
+        if not past or (word in _EN_NOT_HAPPENING and counted is None):
             return None
     else:
         rest = _without_dates(context, predicate_start, end).strip(" ，,、")
@@ -129,7 +134,7 @@ def plain_happening(
             return None
         if NEGATION.match(rest):
             return None
-    if SPEECH.search(folded, start, end):
+    if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
 
