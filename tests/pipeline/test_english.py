@@ -252,3 +252,50 @@ def test_added_as_speech_is_no_happening(extraction_of):
         published="2025-02-27",
     )
     assert ("2024-03-01", "2024-03-31") not in _dated(extraction, "Tidewave")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        # Published on Thursday 2025-02-27: Wednesday is the day before.
+        (
+            "Tidewave will raise the price of its basic plan to $9.99 a month, the company "
+            "said on Wednesday.",
+            "2025-02-26",
+            "2025-02-26",
+        ),
+        (
+            "Tidewave will close four stores from April 1, 2025, the company said yesterday, "
+            "its second round of closures.",
+            "2025-02-26",
+            "2025-02-26",
+        ),
+    ],
+)
+def test_a_plan_told_before_a_dated_attribution_is_said_on_that_date(
+    extraction_of, sentence, start, end
+):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said.\n\n" + sentence,
+        published="2025-02-27",
+    )
+    assert (start, end) in _dated(extraction, "Tidewave")
+
+
+def test_the_plan_itself_is_not_dated_by_its_attribution(extraction_of):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said.\n\n"
+        "Tidewave will close four stores from April 1, 2025, the company said yesterday.",
+        published="2025-02-27",
+    )
+    assert ("2025-04-01", "2025-04-01") not in _dated(extraction, "Tidewave")
+
+
+def test_a_past_happening_with_a_dated_attribution_is_no_statement(extraction_of):
+    extraction = extraction_of(
+        "Tidewave cut 200 jobs in January 2024, Tidewave said.\n\n"
+        "Tidewave swung to a net loss of $8 million in the fourth quarter of 2024, it said "
+        "in February.",
+        published="2025-03-27",
+    )
+    assert "statement" not in {claim.event_type for claim in extraction.claims}

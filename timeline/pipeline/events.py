@@ -408,6 +408,22 @@ def _dated_past_verb(context: ArticleContext, start: int, mention: DateMention) 
     return mention.char_start - len(before) + verb.start()
 
 
+# ", the company said", ", Tidewave told reporters": an English attribution after what
+# was said, its date following the verb.
+_ATTRIBUTION = re.compile(
+    r",\s*(?:[^,]{1,40}?\s)?(?:said|announced|told [a-z]+|confirmed)\s*(?:on\s+|in\s+)?$"
+)
+
+
+def _attribution_start(context: ArticleContext, floor: int, position: int) -> int:
+    """Where an English attribution ending at `position` starts (after its comma), else
+    `position` itself."""
+    if context.language != "en":
+        return position
+    found = _ATTRIBUTION.search(context.folded, max(floor, position - 60), position)
+    return found.start() + 1 if found else position
+
+
 def _is_past(context: ArticleContext, mention: DateMention) -> bool:
     return (
         context.reference is not None
@@ -1359,6 +1375,11 @@ def _sentence_claims(
             continue
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
+            if position > 0 and _is_future(context, mentions[position - 1]):
+                # "…from April 1, 2025, the company said yesterday": the later date is the
+                # saying's, read with the words that attribute it. (A past happening so
+                # attributed is dated by its own date: `_dates_the_saying`.)
+                seg_start = _attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
             span = (seg_start, seg_end)
@@ -1689,8 +1710,10 @@ def _admissible(
 ) -> bool:
     start, end = span
     if trigger.event_type == "statement":
-        # What was said may be a forecast or a guess; that it was said is a fact.
+        # What was said may be a forecast or a guess; that it was said is a fact, whether
+        # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
+        start = _attribution_start(context, start, trigger.end)
     folded = _without_names(context, start, end)
     if HEDGE.search(folded):
         return False
