@@ -18,7 +18,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happening
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
@@ -207,6 +207,12 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
                 pieces.append((start, rest + 1))
                 start = rest + 1
             continue
+        if not after and _JOINED_CLAUSE.match(folded, match.start()):
+            # "The Fed approved it in December 2023, and the OCC followed in January 2024":
+            # two clauses, each with its own date, the second with no vocabulary word.
+            after = bool(context.dates_in(match.end(), end)) and bool(
+                context.dates_in(start, match.start())
+            )
         if not after and _BARE_VERB.match(folded, match.end()):
             # "…, founded in 2018, delivered its first car in late 2021": a dated main
             # verb no vocabulary names is a happening in its own words.
@@ -323,8 +329,16 @@ _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 
 def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = _without_names(context, start, end)
+    comment = _trailing_comment(context, start, end, mention)
+    dated_verb = _dated_past_verb(context, start, mention)
     for match in FORECAST.finditer(folded):
         following = start + match.end()
+        if comment is not None and start + match.start() >= comment:
+            continue
+        if dated_verb is not None and following <= dated_verb:
+            # "The plant will package chips under an agreement the two companies signed
+            # on March 5, 2024": the date is the past verb's, the outlook is the plant's.
+            continue
         # "预计2024年收入约为…" written after 2024: an estimate of a past period.
         if (
             mention.char_start - following <= 1
@@ -336,6 +350,78 @@ def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMen
             continue
         return True
     return False
+
+
+# ", a change executives say will…", ", which is expected to…": a comment on the happening
+# told before it, whose outlook does not make the happening a forecast.
+_COMMENT = re.compile(r", (?:a|an|which)\b")
+
+
+def _trailing_comment(
+    context: ArticleContext, start: int, end: int, mention: DateMention
+) -> int | None:
+    """Where an English comment after a dated past happening starts ("ended its partnership
+    last month, a change executives say will lift margins"), or None."""
+    if context.language != "en":
+        return None
+    comment = _COMMENT.search(context.folded, max(start, mention.char_end), end)
+    if comment is None:
+        return None
+    before = context.folded[start : comment.start()]
+    if FORECAST.search(before) or not past_verb(before.replace(mention.text.lower(), " ")):
+        return None
+    return comment.start()
+
+
+# A verb in the past right before its date: "signed on March 5, 2024", "began in early 2022".
+_VERB_BEFORE_DATE = re.compile(r"\b([a-z]+)\s+(?:(?:on|in|at|during)\s+)?$")
+_NOT_A_HAPPENING = frozenset(
+    [
+        "expected",
+        "scheduled",
+        "planned",
+        "slated",
+        "set",
+        "due",
+        "projected",
+        "forecast",
+        "estimated",
+        "intended",
+        "aimed",
+        "hoped",
+        "wanted",
+        "needed",
+        "proposed",
+    ]
+)
+
+
+def _dated_past_verb(context: ArticleContext, start: int, mention: DateMention) -> int | None:
+    """Where an English past verb that the date directly follows starts, so an earlier
+    "will" is no outlook on it; None when the date follows no such verb or is not past."""
+    if context.language != "en" or not _is_past(context, mention):
+        return None
+    before = context.folded[max(start, mention.char_start - 30) : mention.char_start]
+    verb = _VERB_BEFORE_DATE.search(before)
+    if verb is None or verb.group(1) in _NOT_A_HAPPENING or not past_verb(verb.group(1)):
+        return None
+    return mention.char_start - len(before) + verb.start()
+
+
+# ", the company said", ", Tidewave told reporters": an English attribution after what
+# was said, its date following the verb.
+_ATTRIBUTION = re.compile(
+    r",\s*(?:[^,]{1,40}?\s)?(?:said|announced|told [a-z]+|confirmed)\s*(?:on\s+|in\s+)?$"
+)
+
+
+def _attribution_start(context: ArticleContext, floor: int, position: int) -> int:
+    """Where an English attribution ending at `position` starts (after its comma), else
+    `position` itself."""
+    if context.language != "en":
+        return position
+    found = _ATTRIBUTION.search(context.folded, max(floor, position - 60), position)
+    return found.start() + 1 if found else position
 
 
 def _is_past(context: ArticleContext, mention: DateMention) -> bool:
@@ -892,6 +978,12 @@ def _company_of_sentence(
 # An English clause that opens on its verb: the second verb of its sentence's subject
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
+_ASIDE = re.compile(r", (?:which|who) ")
+_DEAL_ANNOUNCED = re.compile(
+    DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
+    r"(?:announced|unveiled|disclosed|agreed)\b"
+)
+_JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
@@ -1283,6 +1375,11 @@ def _sentence_claims(
             continue
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
+            if position > 0 and _is_future(context, mentions[position - 1]):
+                # "…from April 1, 2025, the company said yesterday": the later date is the
+                # saying's, read with the words that attribute it. (A past happening so
+                # attributed is dated by its own date: `_dates_the_saying`.)
+                seg_start = _attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
             span = (seg_start, seg_end)
@@ -1335,6 +1432,14 @@ def _sentence_claims(
             if trigger is None:
                 continue
             trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
+            if (
+                trigger.event_type == "statement"
+                and state.deal
+                and _DEAL_ANNOUNCED.search(context.folded, span[0], trigger.end)
+            ):
+                # "The deal was first announced in September 2022": the announcement of
+                # the deal told before, a happening of its parties distinct from its close.
+                trigger = Trigger("acquisition", trigger.start, trigger.end, trigger.reported)
             if _dates_the_saying(context, trigger, mention):
                 continue
             span = _cut_aside(context, span, max(mention.char_end, trigger.end))
@@ -1348,6 +1453,18 @@ def _sentence_claims(
             if not _admissible(context, span, mention, trigger):
                 continue
             made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
+            if (
+                not made
+                and context.language == "en"
+                and trigger.event_type != "happening"
+                and _ASIDE.search(context.folded, *span)
+            ):
+                # "Streamly, which launched in November 2019": a dated aside whose trigger
+                # word finds no parties (no product launched) still tells a happening of
+                # the name it follows, in its own words.
+                plain = plain_happening(context, span, mention, state)
+                if plain is not None:
+                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
             _remember(state, made)
             if made and mention.start is None:
@@ -1593,8 +1710,10 @@ def _admissible(
 ) -> bool:
     start, end = span
     if trigger.event_type == "statement":
-        # What was said may be a forecast or a guess; that it was said is a fact.
+        # What was said may be a forecast or a guess; that it was said is a fact, whether
+        # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
+        start = _attribution_start(context, start, trigger.end)
     folded = _without_names(context, start, end)
     if HEDGE.search(folded):
         return False

@@ -36,12 +36,12 @@ PRONOUN_SUBJECT = gated(
 
 # Words allowed before the subject of a clause: prepositions of a date and openers.
 _LEAD = re.compile(
-    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|then|the|earlier|later"
+    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
     r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日)*$"
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
-    r"^\s*(?:,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
     r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -50,7 +50,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_EN_IRREGULAR = _words(
+def past_verb(text: str) -> bool:
+    """Whether the English text holds a verb in the simple past ("ended", "cut", "sold")."""
+    return any(word.endswith("ed") or word in EN_IRREGULAR for word in re.findall(r"[a-z]+", text))
+
+
+EN_IRREGULAR = _words(
     "began became bought brought built broke chose cut drew drove fell flew found froze gave "
     "got grew held hit kept laid led left lent lost made met paid put quit ran rose saw sent "
     "set shut sold spent split spun stood struck swung took tore threw won wound wrote"
@@ -70,6 +75,9 @@ _ZH_STATIVE = re.compile(
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
 )
+# "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
+# a count that grew or shrank, its noun often told in the sentence before.
+_COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
@@ -109,13 +117,15 @@ def plain_happening(
         predicate_start += joined.end() if joined else 0
     if _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
+    counted = None
     if context.language == "en":
         verb = _EN_AUX.match(_without_dates(context, predicate_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
-        past = word.endswith("ed") or word in _EN_IRREGULAR
-        if not past or word in _EN_NOT_HAPPENING:
+        past = word.endswith("ed") or word in EN_IRREGULAR
+        counted = _COUNTED.match(verb.string, verb.end())
+        if not past or (word in _EN_NOT_HAPPENING and counted is None):
             return None
     else:
         rest = _without_dates(context, predicate_start, end).strip(" ，,、")
@@ -124,7 +134,7 @@ def plain_happening(
             return None
         if NEGATION.match(rest):
             return None
-    if SPEECH.search(folded, start, end):
+    if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
 

@@ -28,7 +28,7 @@ REFERRING = (
             r"|brewer|producer|supplier|provider|distributor|miner|shipper|courier|platform"
             r"|conglomerate)\b"
         ),
-        gated(r"公司(?![的之]?(?:股|债|名|法))|\bits\b"),
+        gated(r"公司(?![的之]?(?:股|债|名|法))|\bits?\b"),
         COMPANY_KINDS,
     ),
     (
