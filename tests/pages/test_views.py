@@ -64,15 +64,18 @@ def test_undated_events_are_counted_and_listed_apart(client, demo):
 
 
 def test_the_events_that_need_a_date_are_listed_apart_under_the_same_filters(client, demo):
-    undated = Event.objects.public().filter(date_start__isnull=True, actors__slug="01-ai")
+    # Alibaba's undated releases and rounds (every 01.AI event of the demo has a date).
+    undated = Event.objects.public().filter(date_start__isnull=True, actors__slug="alibaba")
 
-    html = html_of(client.get("/?actor=01-ai&ordering=-date&dated=true"))
+    assert undated.exists()
+
+    html = html_of(client.get("/?actor=alibaba&ordering=-date&dated=true"))
 
     link = re.search(r'<p class="needs-date"><a href="([^"]+)">(\d+) events? needs?', html)
-    assert link.group(1) == "?actor=01-ai&amp;dated=false"
+    assert link.group(1) == "?actor=alibaba&amp;dated=false"
     assert int(link.group(2)) == undated.count()
     apart = event_ids(html_of(client.get("/" + link.group(1).replace("&amp;", "&"))))
-    assert apart == api_ids(client, "/api/events/", "actor=01-ai&dated=false")
+    assert apart == api_ids(client, "/api/events/", "actor=alibaba&dated=false")
     assert sorted(apart) == sorted(event.pk for event in undated)
 
 
