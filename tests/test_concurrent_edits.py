@@ -19,7 +19,9 @@ from timeline import curation
 from timeline.models import Event
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback, like the other tests that commit: its flush then leaves the
+    # content types to be restored as they were, not made again under new ids.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         "postgresql" not in settings.DATABASES["default"]["ENGINE"],
         reason="SQLite serialises all writes; concurrent transactions need PostgreSQL",
