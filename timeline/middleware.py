@@ -1,8 +1,13 @@
-"""Request hygiene shared by the admin and the API."""
+"""Request hygiene shared by the admin and the API, and the database scope of a request."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+
+from timeline.replicas import request_scope
+
+# Methods that only read, as RFC 9110 defines them.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
 class DropNulCookiesMiddleware:
@@ -20,3 +25,21 @@ class DropNulCookiesMiddleware:
         for name in [name for name, value in request.COOKIES.items() if "\x00" in value]:
             del request.COOKIES[name]
         return self.get_response(request)
+
+
+class ReadYourWritesMiddleware:
+    """One database scope per request (timeline/replicas.py): reads go to a replica until
+    the request writes, then to the primary for the rest of it. A request with an unsafe
+    method is on the primary from its first query, since what it reads decides what it
+    writes.
+
+    First in the chain, so that the session and the user are read where the rest of the
+    request reads. With no replica configured every query goes to the primary anyway.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope(primary=request.method not in SAFE_METHODS):
+            return self.get_response(request)

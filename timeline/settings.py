@@ -1,7 +1,8 @@
 """Settings, read from the environment with safe local defaults.
 
-DATABASE_URL, DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS and a few deployment
-switches; without them the project runs locally on a SQLite file with DEBUG on.
+DATABASE_URL (with DATABASE_REPLICA_URLS and DATABASE_POOL), DJANGO_SECRET_KEY, DJANGO_DEBUG,
+DJANGO_ALLOWED_HOSTS and a few deployment switches; without them the project runs locally on
+a SQLite file with DEBUG on.
 """
 
 import os
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the session and the user are read where the rest of the request reads.
+    "timeline.middleware.ReadYourWritesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "timeline.middleware.DropNulCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,7 +98,8 @@ MIDDLEWARE = [
 if not DEBUG:
     # Deployed: static files come from STATIC_ROOT through WhiteNoise. Locally runserver
     # serves them straight from the apps.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+    MIDDLEWARE.insert(security + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "timeline.urls"
 WSGI_APPLICATION = "timeline.wsgi.application"
@@ -115,12 +119,47 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
-    )
-}
+
+def database(url: str | None, pool: bool) -> dict:
+    """One DATABASES entry from a URL (None: DATABASE_URL, else the local SQLite file).
+
+    With `pool`, PostgreSQL connections come from a psycopg pool per worker process
+    (Django's `pool` option): a request borrows one and gives it back, instead of opening
+    its own (several milliseconds) or keeping one per thread for CONN_MAX_AGE. The pool
+    replaces persistent connections, which Django refuses alongside it."""
+    conn_max_age = 0 if pool else int(os.environ.get("DJANGO_CONN_MAX_AGE", "0"))
+    if url is None:
+        config = dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=conn_max_age
+        )
+    else:
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    if pool:
+        if config["ENGINE"] != "django.db.backends.postgresql":
+            raise ImproperlyConfigured(
+                f"DATABASE_POOL needs PostgreSQL; {config['ENGINE']} has no connection pool"
+            )
+        config.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "8")),
+            # Seconds a request waits for a free connection before it fails (as a 503).
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        }
+    return config
+
+
+DATABASE_POOL = env_bool("DATABASE_POOL", False)
+DATABASES = {"default": database(None, DATABASE_POOL)}
+
+# Read replicas (timeline/replicas.py routes to them): `replica1`, `replica2`, … in the
+# order of DATABASE_REPLICA_URLS. In tests they mirror the primary, whose test database they
+# could neither create nor write; tests/test_replicas.py points one at a real replica.
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), start=1):
+    alias = f"replica{number}"
+    DATABASES[alias] = {**database(url, DATABASE_POOL), "TEST": {"MIRROR": "default"}}
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["timeline.replicas.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
