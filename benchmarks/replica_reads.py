@@ -1,7 +1,7 @@
 """Reads per second of the events page served by gunicorn, from the primary alone and
 with read replicas, on real PostgreSQL streaming replication.
 
-    python benchmarks/replica_reads.py [--events 100000] [--seconds 15] [--replicas 2]
+    python benchmarks/replica_reads.py [--events 100000] [--seconds 15] [--replicas 2] [--rounds 1]
 
 Starts a throwaway PostgreSQL primary and `--replicas` streaming replicas of it
 (`pg_basebackup -R`) on free loopback ports (as the user postgres when run as root),
@@ -14,8 +14,9 @@ each server ran during the run (from pg_stat_database), which shows where the re
 
 Configurations: the primary alone with persistent connections (DJANGO_CONN_MAX_AGE=60),
 the primary alone with psycopg's pool (DATABASE_POOL=true), then one replica and two
-replicas with persistent connections. Everything shares this machine's cores: the figure
-says what the routing costs or saves here, not what a replica on its own machine adds.
+replicas with persistent connections, `--rounds` times in turn. Everything shares this
+machine's cores: the figure says what the routing costs or saves here, not what a replica
+on its own machine adds.
 """
 
 import argparse
@@ -190,6 +191,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--replicas", type=int, default=2, choices=[1, 2, 3])
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure every configuration this many times, in turn, to see the spread",
+    )
     options = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk not found (apt-get install wrk)")
@@ -232,7 +239,7 @@ def main() -> None:
             "| transactions on primary / replicas |"
         )
         print("|---|---|---|---|---|---|---|")
-        for name, extra in configurations:
+        for name, extra in configurations * options.rounds:
             port = free_port()
             server = serve({**base, **extra}, port)
             try:
