@@ -17,6 +17,7 @@ import dj_database_url
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection, connections, router, transaction
+from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 from rest_framework.authtoken.models import Token
 
@@ -107,7 +108,7 @@ def read_in_request(method: str, *, write: bool = False) -> list[str]:
         if write:
             router.db_for_write(Event)
             seen.append(router.db_for_read(Event))
-        return None
+        return HttpResponse()
 
     request = getattr(RequestFactory(), method.lower())("/")
     ReadYourWritesMiddleware(view)(request)
@@ -130,6 +131,39 @@ def test_a_request_reads_from_the_primary_once_it_wrote_or_will_write(
 ):
     settings.DATABASE_REPLICAS = ["replica1"]
     assert read_in_request(method, write=write) == expected
+
+
+def read_in_stream(method: str, *, write: bool = False) -> tuple[str, list[str]]:
+    """Where a streamed response's body reads, beside where its view read."""
+    seen = []
+
+    def body():
+        for _ in range(3):
+            seen.append(router.db_for_read(Event))
+            yield b"row\n"
+
+    def view(request):
+        seen.append(router.db_for_read(Event))
+        if write:
+            router.db_for_write(Event)
+        return StreamingHttpResponse(body())
+
+    request = getattr(RequestFactory(), method.lower())("/")
+    response = ReadYourWritesMiddleware(view)(request)
+    assert b"".join(response.streaming_content) == b"row\nrow\nrow\n"
+    return seen[0], seen[1:]
+
+
+@pytest.mark.parametrize(
+    ("method", "write", "body_reads_from"),
+    [("GET", False, "the view's replica"), ("GET", True, PRIMARY), ("POST", False, PRIMARY)],
+)
+def test_a_streamed_body_reads_where_its_request_left_off(settings, method, write, body_reads_from):
+    settings.DATABASE_REPLICAS = [f"replica{number}" for number in range(1, 9)]
+    view_read, body_reads = read_in_stream(method, write=write)
+
+    expected = view_read if body_reads_from == "the view's replica" else PRIMARY
+    assert body_reads == [expected] * 3
 
 
 def test_a_request_does_not_leak_its_write_into_the_next(settings):

@@ -1,10 +1,10 @@
 """Request hygiene shared by the admin and the API, and the database scope of a request."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.http import HttpRequest, HttpResponse
 
-from timeline.replicas import request_scope
+from timeline.replicas import request_scope, scope_state
 
 # Methods that only read, as RFC 9110 defines them.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -42,4 +42,15 @@ class ReadYourWritesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with request_scope(primary=request.method not in SAFE_METHODS):
-            return self.get_response(request)
+            response = self.get_response(request)
+            state = scope_state()
+        if response.streaming:
+            # A streamed body (the CSV export) is read after this returns: its queries belong
+            # to the same scope, on the same replica, or on the primary if the request wrote.
+            response.streaming_content = in_scope(response.streaming_content, state)
+        return response
+
+
+def in_scope(content: Iterable, state: dict) -> Iterator:
+    with request_scope(**state):
+        yield from content

@@ -43,12 +43,19 @@ def pinned() -> bool:
     return _pinned.get()
 
 
+def scope_state() -> dict:
+    """The current scope as `request_scope` takes it, to carry it where the code runs after
+    the scope has closed (a streamed response's body)."""
+    return {"primary": _pinned.get(), "replica": _replica.get()}
+
+
 @contextmanager
-def request_scope(*, primary: bool = False) -> Iterator[None]:
+def request_scope(*, primary: bool = False, replica: str | None = None) -> Iterator[None]:
     """A fresh scope (one request): nothing written yet, no replica chosen. `primary=True`
-    pins it from the start (an unsafe HTTP method will write)."""
+    pins it from the start (an unsafe HTTP method will write); `replica` continues a scope
+    on the replica it had chosen (see `scope_state`)."""
     pinned_token = _pinned.set(primary)
-    replica_token = _replica.set(None)
+    replica_token = _replica.set(replica)
     try:
         yield
     finally:
