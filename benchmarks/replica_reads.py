@@ -56,7 +56,8 @@ def pg_bindir() -> Path:
 
 
 class Cluster:
-    """A primary and its streaming replicas in one temporary directory, removed at exit."""
+    """A primary and its streaming replicas in one temporary directory, removed at exit
+    (also used by tests/test_replicas.py, which stops the primary of its own pair)."""
 
     def __init__(self, replicas: int):
         self.bindir = pg_bindir()
@@ -97,6 +98,10 @@ class Cluster:
             )
             self.start(data, port, "hot_standby=on")
         return self
+
+    def stop_primary(self) -> None:
+        self.run("pg_ctl", "-D", str(self.workdir / "primary"), "-m", "fast", "stop")
+        self.data_dirs.remove(self.workdir / "primary")
 
     def __exit__(self, *exc) -> None:
         for data in reversed(self.data_dirs):

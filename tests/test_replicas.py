@@ -4,7 +4,9 @@ The first tests read the router's decisions for replica aliases named in the set
 query runs on them. The last ones run on PostgreSQL against the streaming replica that
 bin/test starts from its throwaway primary (`TIMELINE_TEST_REPLICA_URL`): the router's
 replica alias is pointed at it, on the primary's test database, which replication copies.
-They commit, so they roll back by serialization as the other committing tests do.
+They commit, so they roll back by serialization as the other committing tests do. The
+last test stops a primary for real: one of a pair of its own (benchmarks/replica_reads.py's
+`Cluster`), since the suite's primary must keep running.
 """
 
 import os
@@ -436,3 +438,91 @@ def test_reads_keep_working_without_the_primary_and_writes_answer_503(
     assert detail.status_code == 200
     assert write.status_code == 503
     assert write.json()["errors"][0]["code"] == "service_unavailable"
+
+
+def manage_shell(code: str, **env: str) -> dict:
+    """Run `code` in `manage.py shell` with only the given database settings; it prints one
+    JSON line, returned parsed."""
+    import json
+
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO", "DATABASE", "TIMELINE"))
+    }
+    environment.update(env)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        # A hang on the stopped primary would end here, and fail the test.
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+LOAD_ONE_EVENT = """
+import json
+from datetime import date
+from timeline.models import Event
+event = Event.objects.create(
+    headline="Read with the primary down", type="other", date_start=date(2024, 5, 1),
+    date_end=date(2024, 5, 1), date_precision="day", status="consistent",
+)
+print(json.dumps({"id": event.pk}))
+"""
+
+READ_AND_WRITE = """
+import json
+from django.test.utils import setup_test_environment
+setup_test_environment()
+from django.test import Client
+client = Client()
+page = client.get("/api/events/")
+detail = client.get("/api/events/%(id)d/")
+write = client.patch(
+    "/api/events/%(id)d/", {"headline": "x"}, content_type="application/json",
+    HTTP_AUTHORIZATION="Token abc",
+)
+print(json.dumps({
+    "page": page.status_code,
+    "headlines": [event["headline"] for event in page.json()["results"]],
+    "detail": detail.status_code,
+    "write": write.status_code,
+    "write_error": write.json()["errors"][0]["code"],
+}))
+"""
+
+
+def test_reads_keep_working_with_the_primary_stopped():
+    """On a pair of its own, so that the suite's primary keeps running: the primary's server
+    is really stopped, and a fresh process configured with it and its replica reads."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite has no streaming replication: this test needs PostgreSQL")
+    from benchmarks.replica_reads import Cluster, wait_for_replay
+
+    with Cluster(replicas=1) as pair:
+        primary = pair.url(pair.primary_port)
+        replica = pair.url(pair.replica_ports[0])
+        loaded = manage_shell(
+            "from django.core.management import call_command; "
+            "call_command('migrate', verbosity=0); " + LOAD_ONE_EVENT,
+            DATABASE_URL=primary,
+        )
+        wait_for_replay(primary, [replica])
+        pair.stop_primary()
+
+        found = manage_shell(
+            READ_AND_WRITE % loaded, DATABASE_URL=primary, DATABASE_REPLICA_URLS=replica
+        )
+
+    assert found == {
+        "page": 200,
+        "headlines": ["Read with the primary down"],
+        "detail": 200,
+        "write": 503,
+        "write_error": "service_unavailable",
+    }
