@@ -487,7 +487,9 @@ write = client.patch(
     "/api/events/%(id)d/", {"headline": "x"}, content_type="application/json",
     HTTP_AUTHORIZATION="Token abc",
 )
+from django.db import connections
 print(json.dumps({
+    "pooled": all(connections[alias].pool is not None for alias in ("default", "replica1")),
     "page": page.status_code,
     "headlines": [event["headline"] for event in page.json()["results"]],
     "detail": detail.status_code,
@@ -518,11 +520,22 @@ def test_reads_keep_working_with_the_primary_stopped():
         found = manage_shell(
             READ_AND_WRITE % loaded, DATABASE_URL=primary, DATABASE_REPLICA_URLS=replica
         )
+        # The same from psycopg's pools: the primary's never gets a connection, and gives
+        # up after its timeout instead of making the write wait for ever.
+        pooled = manage_shell(
+            READ_AND_WRITE % loaded,
+            DATABASE_URL=primary,
+            DATABASE_REPLICA_URLS=replica,
+            DATABASE_POOL="true",
+            DATABASE_POOL_TIMEOUT="3",
+        )
 
-    assert found == {
+    expected = {
         "page": 200,
         "headlines": ["Read with the primary down"],
         "detail": 200,
         "write": 503,
         "write_error": "service_unavailable",
     }
+    assert found == {**expected, "pooled": False}
+    assert pooled == {**expected, "pooled": True}
