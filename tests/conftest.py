@@ -31,6 +31,14 @@ def no_rate_limits(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def reads_on_the_primary(settings):
+    """Every query on the test database, even when the environment names replicas: their
+    aliases only mirror it, on connections that cannot see a test's uncommitted rows.
+    tests/test_replicas.py names the replicas it routes to."""
+    settings.DATABASE_REPLICAS = []
+
+
 @pytest.fixture
 def lose_database(tmp_path):
     """A context manager: inside it the default connection goes where no database answers,
