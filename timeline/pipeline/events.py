@@ -878,7 +878,9 @@ def _build_claim(
         if subject:
             principal = subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
-            roles = {principal: parties.roles.get(principal, "subject")}
+            # The clause's subject is its subject, whatever role a typed reading gave it.
+            own_role = parties.roles.get(principal) if parties.principal == principal else None
+            roles = {principal: own_role or "subject"}
             maker = state.makers.get(principal)
             if maker is not None and maker not in others:
                 # "这款游戏从2018年立项": what happens to a work happens to its maker too.

@@ -204,9 +204,11 @@ def find_parties(
         if target and target != principal:
             roles[target] = "target"
     elif kind == "partnership":
-        principal = org_or_fallback(companies)
-        for slug in [*companies, *([fallback] if fallback else [])]:
-            roles[slug] = "partner"
+        # A university, a foundation or a city signs too, when no company is named.
+        principal = org_or_fallback(companies or [slug for slug in before if slug in orgs])
+        for slug in [*companies, *([fallback] if fallback else []), principal]:
+            if slug:
+                roles[slug] = "partner"
         for slug in orgs:
             if kinds[slug] == "lab":
                 roles[slug] = "subject"

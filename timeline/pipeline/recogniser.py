@@ -42,6 +42,14 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
+from timeline.pipeline.nouns import (
+    DESCRIPTOR_RUN,
+    DESCRIPTORS,
+    TITLE_AT_END,
+    TITLES,
+    category_noun,
+    category_pattern,
+)
 from timeline.pipeline.triggers import ANY_TRIGGER
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
@@ -237,6 +245,7 @@ _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基�
 _RELEASED_TITLE = re.compile(r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出)[^，。；]{0,12}$")
 # "《山海行》正式上线", "「星河」於3月開賣": a launch verb right after a quoted title.
 _RELEASED_AFTER = re.compile(
+    r"(?:[0-9年月日号今昨本上下周]{1,8})?"  # "《海风》10月3日在全台上映"
     r"(?:已经?|也|则|于[^，。；]{0,12}?|在[^，。；]{0,12}?)?(?:正式|首次|率先|同步|先后|相继|陆续)?"
     r"(?:上线|发布|推出|上市|开售|开卖|上映|亮相|发行|登陆|开启预售|公测|开服)"
 )
@@ -437,6 +446,7 @@ _BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?])
 _ORG_BEFORE_TITLE = re.compile(
     _BOUNDARY + r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?\s*"
     r"(?P<name>[\u3400-\u9fff]{2,8}?|[0-9A-Za-z][\w.&-]*[A-Za-z][\w.&-]*)\s*的?\s*"
+    r"(?:前|原|现任|时任|新任|代理)?"
     r"(?:联合创始人|创始人|董事长|CEO|首席执行官|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
     r"(?=[\u3400-\u9fffA-Za-z])",
     re.IGNORECASE,
@@ -483,6 +493,86 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
                 continue
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
+    return found
+
+
+# A person's name right after a post ("理事长巴特尔表示", "市长赵宏伟到…"): the post's words
+# are data (`vocabulary/descriptors.tsv`).
+_AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
+_PERSON_FOLLOW = frozenset(
+    "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带到今现去昨前上本同次当"
+    "0123456789"
+    "，。；：:,.!?！？ \n（()）"
+)
+
+
+_TRADE_WORDS = sorted((d.word for d in DESCRIPTORS if d.sort == "trade"), key=len, reverse=True)
+# "童书出版商小橡树文化", "地产商恒峰置业须…": a company named right after what it does.
+_AFTER_TRADE = re.compile(
+    rf"(?:{'|'.join(word for word in _TRADE_WORDS if len(word) >= 2)})"
+    r"(?P<name>[\u3400-\u9fff]{2,10})"
+)
+_NAME_ENDING = re.compile(rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店")
+
+
+def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Companies named right after a trade word ("出版商", "大厂", "地产商"): the Chinese
+    run up to the next non-Chinese character when short, else up to a company's ending."""
+    found = []
+    for start, end in spans:
+        simple = text[start:end].translate(_SIMPLIFY)
+        for match in _AFTER_TRADE.finditer(simple):
+            name = match.group("name")
+            run_ends = match.end() < len(simple) and not _HAN.match(simple[match.end()])
+            if not (run_ends and len(name) <= 6):
+                ending = None
+                for ending_match in _NAME_ENDING.finditer(name):
+                    if ending_match.end() >= 2:
+                        ending = ending_match
+                        break
+                if ending is None:
+                    continue
+                name = name[: ending.end()]
+            if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
+                continue
+            if any(char in NAME_STOP for char in name) or category_noun(name):
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
+    return found
+
+
+def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """People named right after their post: the name starts with a surname, or, when it
+    does not (巴特尔), the article writes it again."""
+    found = []
+    for start, end in spans:
+        simple = text[start:end].translate(_SIMPLIFY)
+        for title in _AFTER_TITLE.finditer(simple):
+            at = title.end()
+            for length in (3, 2, 4):
+                name = simple[at : at + length]
+                after = simple[at + length : at + length + 1]
+                if len(name) < length or not _HAN_ONLY.fullmatch(name):
+                    continue
+                if any(char in NAME_STOP for char in name) or (
+                    after and after not in _PERSON_FOLLOW
+                ):
+                    continue
+                surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
+                if length == 4 and not name.startswith(COMPOUND_SURNAMES):
+                    surnamed = False
+                if not surnamed and _count(text, text[start + at : start + at + length]) < 2:
+                    continue
+                if name in _NOT_ACTORS or _TITLE_IN.search(name) or _AFTER_TITLE.match(name):
+                    continue
+                position = start + at
+                found.append(
+                    Recognised(
+                        text[position : position + length], position, position + length, "person"
+                    )
+                )
+                break
     return found
 
 
@@ -840,6 +930,8 @@ def recognise(
         found.extend(_titled_works(text))
         found.extend(_dated_subjects(text, spans, dates))
         found.extend(_organisations_by_context(text, spans))
+        found.extend(_titled_people(text, spans))
+        found.extend(_traded_companies(text, spans))
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
@@ -852,7 +944,19 @@ def recognise(
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
-        name = _without_self(_without_descriptor(_without_glued_char(text, name)))
+        name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
+        simple = name.text.translate(_SIMPLIFY)
+        opening = _OPENING_CATEGORY.match(simple)
+        if (
+            category_noun(simple)
+            or _LEADING_CATEGORY.match(simple)
+            or (opening and simple[opening.end()] in _VERB_START | _NOT_SUBJECT_START)
+        ):
+            # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
+            # 院" is a part of the one "大学" refers to.
+            continue
+        if _COUNTED_NAME.match(simple):
+            continue  # "一项国际大学(排名)": a count of things, not a name
         if _CLAUSE_INSIDE.search(name.text.translate(_SIMPLIFY), 1) or _AFFILIATION.search(
             name.text.translate(_SIMPLIFY)
         ):
@@ -867,19 +971,48 @@ def recognise(
 
 
 _DESCRIPTOR = re.compile(r"(?:初创公司|公司|企业|平台|机构|巨头|厂商|品牌|集团旗下|旗下)")
+# How far before a name a descriptor may start and still run into it ("发行商|光年影业").
+_DESCRIPTOR_REACH = 4
 
 
-def _without_descriptor(name: Recognised) -> Recognised:
-    """ "北京大模型初创公司星衍智能", "外卖平台饱了么": the name after what describes it."""
+def _without_descriptor(text: str, name: Recognised) -> Recognised:
+    """ "北京大模型初创公司星衍智能", "玩具大厂奇趣国际", "集团前总经理李振华", "发行商|光年影业":
+    the name after the words that describe it (trade words and titles, as data in
+    `vocabulary/descriptors.tsv`), also when the descriptor starts before the span found.
+    After a title, a short name is a person's; a title after a person's name ("麦咏诗教授")
+    is cut off too."""
     if not _HAN.match(name.text):
         return name
-    cut = None
-    for match in _DESCRIPTOR.finditer(name.text.translate(_SIMPLIFY)):
-        if match.end() < len(name.text):
-            cut = match.end()
-    if cut is None or len(name.text) - cut < 2:
-        return name
-    return Recognised(name.text[cut:], name.char_start + cut, name.char_end, name.kind)
+    lead = max(0, name.char_start - _DESCRIPTOR_REACH)
+    simple = text[lead : name.char_end].translate(_SIMPLIFY)
+    offset = name.char_start - lead
+    cut, titled = None, False
+    for pattern in (_DESCRIPTOR, DESCRIPTOR_RUN):
+        for match in pattern.finditer(simple):
+            remainder = simple[match.end() :]
+            if match.end() <= offset or len(remainder) < 2 or category_noun(remainder):
+                continue
+            if remainder[0] in _VERB_START or remainder[0] in _NOT_SUBJECT_START:
+                continue  # "集团|预计…": what follows is a clause, not a name
+            if cut is None or match.end() > cut:
+                cut = match.end()
+                titled = (
+                    pattern is DESCRIPTOR_RUN and TITLE_AT_END.search(match.group()) is not None
+                )
+    kind = name.kind
+    if cut is not None:
+        start = lead + cut
+        name = Recognised(text[start : name.char_end], start, name.char_end, kind)
+    simple = name.text.translate(_SIMPLIFY)
+    trailing = TITLE_AT_END.search(simple)
+    if trailing and trailing.start() >= 2 and _HAN_ONLY.fullmatch(simple[: trailing.start()]):
+        end = name.char_start + trailing.start()
+        name = Recognised(text[name.char_start : end], name.char_start, end, kind)
+        titled = titled or name.kind == "person" or len(name.text) <= 4
+    if titled and _HAN_ONLY.fullmatch(name.text) and 2 <= len(name.text) <= 4:
+        # "现任校长邓国梁", "理事长巴特尔": a short name after a post is a person's.
+        name = Recognised(name.text, name.char_start, name.char_end, "person")
+    return name
 
 
 # "王志强本人在2023年指出": the person, not the emphasis after the name.
@@ -897,7 +1030,7 @@ def _without_self(name: Recognised) -> Recognised:
 
 # A tagger's span that holds a deal between two names ("华越收购星海科技") is a clause, not a
 # name; one ending in 系 ("清华系", "北大系机器人公司") says where a company comes from.
-_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉")
+_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉|设立")
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
@@ -914,6 +1047,13 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
     return name
 
 
+# "大学医学院", "集团董事会": a unit of the actor a category noun refers to.
+_LEADING_CATEGORY = re.compile(
+    rf"(?:{category_pattern()})[\u3400-\u9fff]{{0,4}}?"
+    r"(?:学院|研究院|研究所|实验室|校区|分校|分行|支行|分公司|子公司|董事会|校董会|附属医院|工会)$"
+)
+_OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
+_COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"[\s\d.-]*(?:大?模型|model\b|language model|LLM)", re.IGNORECASE)

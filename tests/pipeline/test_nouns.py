@@ -1,0 +1,153 @@
+"""Category nouns and descriptors kept as data: a category noun refers to the actor of its
+kind named before and is never an actor itself; descriptors before a name are no part of it."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher, alias_key, fold_text
+from timeline.pipeline.dates import find_dates
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.nouns import (
+    CATEGORY_NOUNS,
+    DESCRIPTORS,
+    category_noun,
+    load_category_nouns,
+    load_descriptors,
+)
+from timeline.pipeline.reading import read_article
+from timeline.pipeline.recogniser import discover
+
+EMPTY = ActorMatcher([])
+
+
+@pytest.mark.parametrize("noun", CATEGORY_NOUNS, ids=lambda noun: noun.noun)
+def test_each_category_noun_is_written_in_its_example_and_is_no_name(noun):
+    assert noun.noun in fold_text(noun.example)
+    assert category_noun(noun.noun) == noun
+    assert noun.kinds
+
+
+@pytest.mark.parametrize("descriptor", DESCRIPTORS, ids=lambda d: f"{d.sort}-{d.word}")
+def test_each_descriptor_is_written_in_its_example(descriptor):
+    assert descriptor.word in fold_text(descriptor.example)
+
+
+@pytest.mark.parametrize(
+    ("name", "noun"),
+    [("基金會", "基金会"), ("该集团", "集团"), ("這所大學", "大学"), ("本片", "本片")],
+)
+def test_a_category_noun_alone_or_after_a_determiner_is_one(name, noun):
+    found = category_noun(fold_text(name))
+    assert found is not None and found.noun == noun
+
+
+@pytest.mark.parametrize("name", ["长风出版集团", "大学生", "集团化", "医院管理局"])
+def test_a_name_holding_a_category_noun_is_not_one(name):
+    assert category_noun(fold_text(name)) is None
+
+
+def test_malformed_rows_are_refused(tmp_path):
+    nouns = tmp_path / "category_nouns.tsv"
+    nouns.write_text("# c\n集团\tcompany\t例子\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"category_nouns\.tsv:2"):
+        load_category_nouns(nouns)
+    descriptors = tmp_path / "descriptors.tsv"
+    descriptors.write_text("rank\t校长\t校长王明表示。\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"descriptors\.tsv:1"):
+        load_descriptors(descriptors)
+
+
+def _discovered(text: str) -> dict:
+    dates = [(m.char_start, m.char_end) for m in find_dates(text, reference=None).mentions]
+    entries = discover(text, "zh-Hans", [(0, len(text))], EMPTY, dates=dates)
+    return {alias_key(alias): entry for entry in entries for alias in entry.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "not_a_name"),
+    [
+        (
+            "玩具大厂乐奇国际今年3月公布营收8亿元。乐奇国际成立于1990年。",
+            "乐奇国际",
+            "company",
+            "玩具大厂乐奇国际",
+        ),
+        (
+            "地產商宏泰置業去年5月推出新盤。宏泰置業成立於1992年。",
+            "宏泰置業",
+            "company",
+            "地產商宏泰置業",
+        ),
+        (
+            "发行商星辰影业表示，该片将于明年上映。星辰影业成立于2010年。",
+            "星辰影业",
+            "company",
+            "商星辰影业",
+        ),
+        ("集团前总经理赵立华去年3月因涉嫌违纪接受调查。", "赵立华", "person", "集团前"),
+        ("現任校長孫明遠去年10月宣布不再續任。", "孫明遠", "person", "現任校長孫明遠"),
+        (
+            "合作社理事长乌力吉在接受采访时表示，不会降价。乌力吉今年50岁。",
+            "乌力吉",
+            "person",
+            "合作社",
+        ),
+        ("市长钱正宇今年2月到新码头调研。", "钱正宇", "person", "市长钱正宇"),
+    ],
+)
+def test_descriptors_before_a_name_are_no_part_of_it(text, name, kind, not_a_name):
+    found = _discovered(text)
+    assert found[alias_key(name)].kind == kind
+    assert alias_key(not_a_name) not in found
+
+
+def _extract(tmp_path, text: str):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2024-12-20\n---\n{text}\n", encoding="utf-8")
+    return extract_article(read_article(path), matcher=EMPTY)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "actor"),
+    [
+        (
+            "星河出版集团于2015年成立。今年3月，集团以2亿元收购童书出版商青苗文化60%的股权。",
+            "2024-03-01",
+            "星河出版集团",
+        ),
+        (
+            "綠洲文化基金會於2018年在台中成立。去年9月，基金會接收了首批捐贈項目。",
+            "2023-09-01",
+            "綠洲文化基金會",
+        ),
+        (
+            "北川乳业合作社2009年成立于草原。今年一季度，合作社亏损约800万元。",
+            "2024-01-01",
+            "北川乳业合作社",
+        ),
+        (
+            "明德大學創立於1958年。今年5月，大學與台南市政府簽署合作協議。",
+            "2024-05-01",
+            "明德大學",
+        ),
+        (
+            "《海風》10月3日在全台上映。本片去年3月在台南開拍。",
+            "2023-03-01",
+            "海風",
+        ),
+    ],
+)
+def test_a_category_noun_as_subject_refers_to_the_actor_of_its_kind(tmp_path, text, start, actor):
+    extraction = _extract(tmp_path, text)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [claim for claim in extraction.claims if str(claim.date.start) == start]
+    assert dated, extraction.claims
+    assert names[dated[0].actors[0][0]] == actor
+    # The bare noun is never an actor of its own.
+    assert not any(len(name) <= 3 and category_noun(fold_text(name)) for name in names.values())
+
+
+def test_a_category_noun_with_no_actor_of_its_kind_refers_to_none(tmp_path):
+    extraction = _extract(tmp_path, "星河科技于2015年成立。今年3月，基金会接收了首批捐赠项目。")
+    dated = [claim for claim in extraction.claims if str(claim.date.start) == "2024-03-01"]
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    assert all(names.get(slug) != "星河科技" for claim in dated for slug, _role in claim.actors)
