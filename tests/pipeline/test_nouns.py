@@ -91,6 +91,8 @@ def _discovered(text: str) -> dict:
             "person",
             "合作社",
         ),
+        ("自行車大廠迅輪工業今(6)日召開法說會。", "迅輪工業", "company", "迅輪工業今"),
+        ("校董會委任物理學家林詠芝教授為校長。林詠芝現年51歲。", "林詠芝", "person", "林詠芝教授"),
         ("市长钱正宇今年2月到新码头调研。", "钱正宇", "person", "市长钱正宇"),
     ],
 )
@@ -151,3 +153,16 @@ def test_a_category_noun_with_no_actor_of_its_kind_refers_to_none(tmp_path):
     dated = [claim for claim in extraction.claims if str(claim.date.start) == "2024-03-01"]
     names = {entry.slug: entry.name for entry in extraction.discovered}
     assert all(names.get(slug) != "星河科技" for claim in dated for slug, _role in claim.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年3月，公司披露年报，公司股价上涨5%。",
+        "两个月前，公司任命前医药电商高管为首席执行官。",
+        "2023年，大学在一项国际大学排名中首次进入前100名。",
+    ],
+)
+def test_words_after_a_generic_noun_are_no_name(text):
+    found = _discovered(text)
+    assert not found, found

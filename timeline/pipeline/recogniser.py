@@ -226,7 +226,8 @@ _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
 )
 _REGULATOR = re.compile(
-    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|协会|联合会|中心|大学|学院|研究所)$"
+    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所"
+    r"|县|市|省|区|镇|乡)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
 _MEDIA = re.compile(r"(?:通讯社|新闻社|社|日报|晚报|时报|新闻|周刊|杂志|电视台|广播|网)$")
@@ -508,10 +509,13 @@ _PERSON_FOLLOW = frozenset(
 
 _TRADE_WORDS = sorted((d.word for d in DESCRIPTORS if d.sort == "trade"), key=len, reverse=True)
 # "童书出版商小橡树文化", "地产商恒峰置业须…": a company named right after what it does.
+# Trade words that stand for a company themselves (公司, 集团) say nothing of the words after.
+_GENERIC_TRADE = frozenset(["公司", "集团", "企业", "平台", "机构", "品牌", "巨头", "龙头"])
 _AFTER_TRADE = re.compile(
-    rf"(?:{'|'.join(word for word in _TRADE_WORDS if len(word) >= 2)})"
+    rf"(?:{'|'.join(w for w in _TRADE_WORDS if len(w) >= 2 and w not in _GENERIC_TRADE)})"
     r"(?P<name>[\u3400-\u9fff]{2,10})"
 )
+_DATE_START = "今昨明本上下前去同次当于在已将"
 _NAME_ENDING = re.compile(rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店")
 
 
@@ -524,15 +528,15 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
         for match in _AFTER_TRADE.finditer(simple):
             name = match.group("name")
             run_ends = match.end() < len(simple) and not _HAN.match(simple[match.end()])
-            if not (run_ends and len(name) <= 6):
-                ending = None
-                for ending_match in _NAME_ENDING.finditer(name):
-                    if ending_match.end() >= 2:
-                        ending = ending_match
-                        break
-                if ending is None:
-                    continue
+            ending = next((m for m in _NAME_ENDING.finditer(name) if m.end() >= 2), None)
+            if ending is not None:
                 name = name[: ending.end()]
+            elif run_ends and len(name) <= 6:
+                name = name.rstrip(_DATE_START)  # "…今(6)日": the date after the name
+            else:
+                continue
+            if len(name) < 2:
+                continue
             if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
                 continue
             if any(char in NAME_STOP for char in name) or category_noun(name):
@@ -555,10 +559,14 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 after = simple[at + length : at + length + 1]
                 if len(name) < length or not _HAN_ONLY.fullmatch(name):
                     continue
-                if any(char in NAME_STOP for char in name) or (
-                    after and after not in _PERSON_FOLLOW
-                ):
+                if any(char in NAME_STOP for char in name):
                     continue
+                if (
+                    after
+                    and after not in _PERSON_FOLLOW
+                    and not _AFTER_TITLE.match(simple, at + length)
+                ):
+                    continue  # "物理学家麦咏诗教授": a title may close the name too
                 surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
                 if length == 4 and not name.startswith(COMPOUND_SURNAMES):
                     surnamed = False
@@ -934,9 +942,16 @@ def recognise(
         found.extend(_traded_companies(text, spans))
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
+    # Where each found Chinese name ends, and its earliest start there.
+    ends: dict[int, int] = {}
+    for name in found:
+        if _HAN.match(name.text):
+            ends[name.char_end] = min(ends.get(name.char_end, name.char_start), name.char_start)
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
         if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
             continue
+        if ends.get(name.char_end, name.char_start) < name.char_start:
+            continue  # "(华晟地)产控股有限公司": the tail of a name found in full
         if re.fullmatch(r"[a-z]{1,2}|[A-Za-z]", name.text):
             continue  # "to c": a lower-case pair or a letter names nothing on its own
         if known.overlaps(name.char_start, name.char_end):

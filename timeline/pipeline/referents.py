@@ -161,12 +161,13 @@ def _fits_category(context: ArticleContext, slug: str, noun: CategoryNoun) -> bo
 
 @lru_cache(maxsize=4096)
 def _entry_fits(entry: ActorEntry, noun: CategoryNoun) -> bool:
-    """Whether the actor is of the noun's kind and, for a noun with endings, one of its
-    names ends as the noun's kind's names do ("长风出版集团" for 集团, "香江大学" for 大学)."""
-    if entry.kind not in noun.kinds:
-        return False
+    """Whether one of the actor's names ends as the noun's kind's names do ("长风出版集团"
+    for 集团, "香江大学" for 大学), or, for a noun with no endings, the actor is of its kinds.
+    A name's ending outweighs the kind a rule guessed for it."""
     if not noun.endings:
-        return True
+        return entry.kind in noun.kinds
+    if entry.kind == "person":
+        return False
     names = (fold_text(name) for name in (entry.name, *entry.aliases))
     return any(
         name.endswith(ending) and len(name) > len(ending)
