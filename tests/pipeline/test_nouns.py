@@ -166,3 +166,25 @@ def test_a_category_noun_with_no_actor_of_its_kind_refers_to_none(tmp_path):
 def test_words_after_a_generic_noun_are_no_name(text):
     found = _discovered(text)
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "actor"),
+    [
+        # A dated sentence with no vocabulary word still has its names recognised.
+        ("7月16日，江西省民政厅向灾区紧急调拨帐篷3000顶。", "2024-07-16", "江西省民政厅"),
+        ("今年1月，佛山市政府牵头召开专题会议。", "2024-01-01", "佛山市政府"),
+        # A department named for two fields holds a 和.
+        ("上海市文化和旅游局今年5月约谈一家演出公司。", "2024-05-01", "上海市文化和旅游局"),
+        # A county opening its clause is what the clause tells of.
+        ("7月18日，清水县城区主要道路全部恢复通车。", "2024-07-18", "清水县"),
+        # With no company named, the regulator standing as subject is the claim's actor.
+        ("今年4月，美國商務部對進口自行車零件展開反傾銷調查。", "2024-04-01", "美國商務部"),
+    ],
+)
+def test_public_bodies_and_places_are_actors(tmp_path, text, start, actor):
+    extraction = _extract(tmp_path, text)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [claim for claim in extraction.claims if str(claim.date.start) == start]
+    assert dated, extraction.claims
+    assert names[dated[0].actors[0][0]] == actor

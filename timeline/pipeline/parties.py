@@ -54,6 +54,10 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 
+# A name right after a preposition is a place, a target or an agent, not a subject.
+_NOT_SUBJECT_BEFORE = re.compile(r"[在于向对与和跟被由从给把将经获遭受让]$")
+
+
 def is_yardstick(context: ArticleContext, mention: ActorMention) -> bool:
     """True when the clause names the actor only as a comparison or an affiliation."""
     folded, start, end = context.folded, mention.char_start, mention.char_end
@@ -260,7 +264,18 @@ def find_parties(
         if kind == "denial":
             # Who denies is who speaks: "李开复…辟谣", "李开复说:“我们没有寻求被收购”".
             subjects = [slug for slug in before if kinds[slug] == "person"][-1:] + subjects
-        candidates = subjects or ([fallback] if fallback else []) or companies
+        # "美国商务部对…展开反倾销调查": with no company named, a regulator or a court
+        # standing as the subject before the verb is what the clause tells of.
+        bodies = [
+            m.slug
+            for m in span_actors
+            if m.char_end <= trigger.start
+            and m.slug in orgs
+            and not _NOT_SUBJECT_BEFORE.search(
+                context.folded, max(0, m.char_start - 1), m.char_start
+            )
+        ]
+        candidates = subjects or ([fallback] if fallback else []) or companies or bodies[:1]
         if not candidates and parents and kind in WORK_SUBJECT_KINDS:
             # "雅丰旗下保养品牌「水漾」…遭罚锾": what befalls a brand befalls its owner.
             candidates = parents[:1]

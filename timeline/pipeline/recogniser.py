@@ -253,6 +253,16 @@ _RELEASED_AFTER = re.compile(
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
+_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|自治区|自治州)$")
+# Only a date, an opener or nothing stands before the place in its clause.
+_SUBJECT_PLACE = re.compile(
+    r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
+)
+_BODY_AND = re.compile(
+    r"和[\u3400-\u9fff]{1,6}?(?:局|厅|部|委员会|委|署|办公室|办)(?=[^\u3400-\u9fff]|[\u3400-\u9fff])"
+)
+
+
 def _han_kind(name: str, tag: str) -> str | None:
     if tag == "PER":
         return "person"
@@ -284,6 +294,15 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             if kind is None and tag in {"nz", "nw"} and _LATIN_OR_DIGIT.search(word):
                 # "小米SU7", "GLM-4": a product written with letters or digits.
                 kind = "product"
+            if (
+                kind is None
+                and tag == "LOC"
+                and _ADMINISTRATIVE.search(word)
+                and _SUBJECT_PLACE.search(sentence, 0, word_start - start)
+            ):
+                # "7月18日，江川县城区道路恢复通车": a county or a city opening its clause is
+                # what the clause tells of.
+                kind = "organization"
             if kind is None:
                 continue
             if kind == "person" and re.match(r"[-‐]?\d", sentence[position - start :]):
@@ -295,8 +314,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 # name are part of it.
                 lab = _LAB_AFTER.match(sentence, position - start)
                 tail = lab or _INDUSTRY_AFTER.match(sentence, position - start)
+                body = _BODY_AND.match(sentence, position - start)
                 if lab:
                     name_end, kind = start + lab.end(), "lab"
+                elif body:
+                    # "上海市文化|和旅游局": a department named for two fields holds a 和.
+                    name_end, kind = start + body.end(), "organization"
                 elif tail and kind != "organization":
                     name_end = start + tail.end()
                     kind = "investor" if _INVESTOR.search(tail.group()) else kind
@@ -467,6 +490,16 @@ _APPROVER = re.compile(
 )
 
 
+# "湖南省应急管理厅启动…", "广州市政府牵头…": a public body opening its clause, named by its
+# province, city or county and the ending of a department.
+_PUBLIC_BODY = re.compile(
+    _BOUNDARY + r"(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]\s*)?"
+    r"(?P<name>(?:国家|[\u3400-\u9fff]{2,4}?(?:省|市|县|区|自治区))"
+    r"[\u3400-\u9fff]{0,10}?(?:厅|局|委员会|署|政府|人民法院|法院|检察院))"
+    r"(?=[\u3400-\u9fff])"
+)
+
+
 def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Organisations named by what surrounds them: a title after ("零一万物CEO李开复"), a
     founding or buying verb before a Latin name ("创立01.AI"), an approval after an
@@ -474,6 +507,12 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
     found = []
     for start, end in spans:
         simple = text[start:end].translate(_SIMPLIFY)
+        for match in _PUBLIC_BODY.finditer(simple):
+            name = match.group("name")
+            if any(c in NAME_STOP and c != "和" for c in name[2:]) or _TITLE_IN.search(name):
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "organization"))
         for match in _APPROVER.finditer(simple):
             name = match.group("name")
             if len(name) < 2 or name in _NOT_ACTORS:
@@ -541,6 +580,8 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
                 continue
             if any(char in NAME_STOP for char in name) or category_noun(name):
                 continue
+            if name in TITLES or _AFTER_TITLE.match(name):
+                continue  # "约谈主办方负责人": a post, not a name
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
     return found
