@@ -188,3 +188,41 @@ def test_public_bodies_and_places_are_actors(tmp_path, text, start, actor):
     dated = [claim for claim in extraction.claims if str(claim.date.start) == start]
     assert dated, extraction.claims
     assert names[dated[0].actors[0][0]] == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "actor"),
+    [
+        # The person holding a post at the organisation named first is the subject.
+        ("今年3月，星河集团前总经理李振华因涉嫌违纪接受审查调查。", "2024-03-01", "李振华"),
+        ("今日上午，嘉洋市市长赵宏伟到新码头调研。", "2024-12-20", "赵宏伟"),
+    ],
+)
+def test_the_holder_of_a_post_is_the_subject(tmp_path, text, start, actor):
+    extraction = _extract(tmp_path, text)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [claim for claim in extraction.claims if str(claim.date.start) == start]
+    assert dated, extraction.claims
+    assert names[dated[0].actors[0][0]] == actor
+
+
+def test_a_companys_short_form_taken_for_a_person_joins_the_company(tmp_path):
+    extraction = _extract(
+        tmp_path,
+        "康平大药房2008年成立于长沙。今年1月，国家医保局对康平旗下12家门店开展飞行检查。",
+    )
+    (company,) = [entry for entry in extraction.discovered if entry.name == "康平大药房"]
+    assert "康平" in company.aliases
+    assert not any(entry.name == "康平" for entry in extraction.discovered)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("高等法院昨日裁定，一家地產商須向小業主賠償1.2億港元。", "高等法院"),
+        ("由小業主組成的海景灣業主委員會於2022年8月入稟法院。", "海景灣業主委員會"),
+    ],
+)
+def test_courts_and_bodies_named_after_a_place_are_organisations(text, name):
+    found = _discovered(text)
+    assert found[alias_key(name)].kind == "organization"

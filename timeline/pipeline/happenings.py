@@ -13,6 +13,7 @@ import re
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.nouns import DESCRIPTOR_RUN
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -37,7 +38,8 @@ PRONOUN_SUBJECT = gated(
 # Words allowed before the subject of a clause: prepositions of a date and openers.
 _LEAD = re.compile(
     r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
-    r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日)*$"
+    r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日"
+    r"|上午|下午|晚上|晚间|凌晨|早上|中午|傍晚)*$"
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
@@ -160,7 +162,25 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         return None
     lead = _without_dates(context, start, first.char_start)
     lead = OPENERS.sub("", lead.strip(), count=1)
-    return first if _LEAD.match(lead) else None
+    if not _LEAD.match(lead):
+        return None
+    return _titled_holder(context, first, named) or first
+
+
+def _titled_holder(
+    context: ArticleContext, owner: ActorMention, named: list[ActorMention]
+) -> ActorMention | None:
+    """ "集团前总经理李振华…", "嘉洋市市长赵宏伟…": the person holding a post at the
+    organisation named first is the clause's subject."""
+    if context.kind(owner.slug) == "person":
+        return None
+    for mention in named:
+        if context.kind(mention.slug) != "person" or mention.char_start <= owner.char_end:
+            continue
+        between = context.folded[owner.char_end : mention.char_start].strip()
+        if between and DESCRIPTOR_RUN.fullmatch(between.removeprefix("的")):
+            return mention
+    return None
 
 
 def happening_key(principal: str, period: str, predicate: str) -> str:

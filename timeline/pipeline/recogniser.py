@@ -258,6 +258,10 @@ _ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|自治区|自治州)$"
 _SUBJECT_PLACE = re.compile(
     r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
 )
+_LOC_BODY = re.compile(
+    r"[\u3400-\u9fff]{0,4}?(?:业主委员会|委员会|协会|商会|工会|联合会|基金会|人民政府|政府|人民法院"
+    r"|法院|议会|学会|管理局|管理处)"
+)
 _BODY_AND = re.compile(
     r"和[\u3400-\u9fff]{1,6}?(?:局|厅|部|委员会|委|署|办公室|办)(?=[^\u3400-\u9fff]|[\u3400-\u9fff])"
 )
@@ -294,7 +298,11 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             if kind is None and tag in {"nz", "nw"} and _LATIN_OR_DIGIT.search(word):
                 # "小米SU7", "GLM-4": a product written with letters or digits.
                 kind = "product"
-            if (
+            body = _LOC_BODY.match(sentence, position - start) if tag == "LOC" else None
+            if kind is None and body:
+                # "海景湾|业主委员会", "江川县|人民政府": a body named after its place.
+                kind = "organization"
+            elif (
                 kind is None
                 and tag == "LOC"
                 and _ADMINISTRATIVE.search(word)
@@ -309,7 +317,9 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 # "星衍-3": a versioned work, not a person.
                 continue
             name_end = position
-            if kind in {"company", "investor", "organization"}:
+            if body:
+                name_end = start + body.end()
+            elif kind in {"company", "investor", "organization"}:
                 # "禾丰|农机", "中洲大学|智慧机器人实验室": the words LAC left outside the
                 # name are part of it.
                 lab = _LAB_AFTER.match(sentence, position - start)
@@ -495,7 +505,8 @@ _APPROVER = re.compile(
 _PUBLIC_BODY = re.compile(
     _BOUNDARY + r"(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]\s*)?"
     r"(?P<name>(?:国家|[\u3400-\u9fff]{2,4}?(?:省|市|县|区|自治区))"
-    r"[\u3400-\u9fff]{0,10}?(?:厅|局|委员会|署|政府|人民法院|法院|检察院))"
+    r"[\u3400-\u9fff]{0,10}?(?:厅|局|委员会|署|政府|人民法院|法院|检察院)"
+    r"|(?:最高人民|最高|高等|终审|区域|地方|中级人民|高级人民)法院)"
     r"(?=[\u3400-\u9fff])"
 )
 
@@ -1325,10 +1336,16 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
     return found
 
 
+_COMPANY_OR_BODY = frozenset({"company", "investor", "organization", "lab"})
+
+
 def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     """Whether the name `short` is a form of `full` (both alias keys)."""
     if short == full:
         return True
+    if kind == "person" and full_kind in _COMPANY_OR_BODY and _HAN.search(short):
+        # "康泰" for 康泰大药房: a tagger may take a company's short form for a person.
+        return full.startswith(short) and len(short) >= 2
     if kind == "person" or full_kind == "person":
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
