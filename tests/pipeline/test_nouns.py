@@ -226,3 +226,28 @@ def test_a_companys_short_form_taken_for_a_person_joins_the_company(tmp_path):
 def test_courts_and_bodies_named_after_a_place_are_organisations(text, name):
     found = _discovered(text)
     assert found[alias_key(name)].kind == "organization"
+
+
+def test_a_name_the_title_writes_and_clauses_open_with_is_discovered(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "---\ntitle: 为什么我不看好九章万象\npublished: 2024-10-19\n---\n"
+        "九章万象从创立之初就定位不清。2023年年中成立后，产品路线一直模糊。"
+        "而九章万象显然还没有找到自己的位置。九章万象的投资人也开始担心。\n",
+        encoding="utf-8",
+    )
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (founding,) = [claim for claim in extraction.claims if claim.event_type == "founding"]
+    assert names[founding.actors[0][0]] == "九章万象"
+
+
+def test_a_title_word_no_clause_opens_with_is_no_name(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "---\ntitle: 价格战之后的行业\npublished: 2024-10-19\n---\n"
+        "今年5月，星河科技发起价格战。随后多家公司加入价格战。价格战让利润下滑。\n",
+        encoding="utf-8",
+    )
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    assert all("价格战" not in entry.name for entry in extraction.discovered)

@@ -177,6 +177,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         candidates=proposed,
         tag_spans=_dated_sentences(document, spam, dated, folded),
         dates=[(m.char_start, m.char_end) for m in scan.mentions],
+        title=article.title,
     )
     known_slugs = matcher.slugs()
     matcher = matcher.extended(found)

@@ -547,6 +547,55 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
     return found
 
 
+# What stands right before a clause's first words: a boundary, and perhaps an opener.
+_CLAUSE_OPENING = re.compile(
+    r"[，。；：！？\n、「」“”（）,;:!?\s](?:而|但|那|则|此外|另外|同时|随后|目前|如今)?$"
+)
+
+
+def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> list[Recognised]:
+    """ "…看空零一万物": a name the title writes that the article keeps opening its clauses
+    with (three times or more, twice as a clause's first words), where the tagger splits
+    it ("零一/m 万物/n"). Only Chinese runs of three to six characters are read."""
+    spans = list(spans)
+    if not title or not spans:
+        return []
+    body = "\n" + "\n".join(text[start:end] for start, end in spans).translate(_SIMPLIFY)
+    accepted: list[str] = []
+    for run in _HAN_ONLY.findall(title.translate(_SIMPLIFY)):
+        forms = {run[i : i + n] for n in range(3, 7) for i in range(len(run) - n + 1)}
+        for form in sorted(forms, key=len, reverse=True):
+            if any(form in other for other in accepted):
+                continue
+            if form[0] in _NOT_SUBJECT_START or form[0] in _VERB_START or form in _NOT_ACTORS:
+                continue
+            if any(char in NAME_STOP for char in form) or category_noun(form):
+                continue
+            if _GENERIC_END.search(form) or _TITLE_IN.search(form):
+                continue
+            if len(form) <= 3 and form[0] in SURNAMES:
+                continue  # a person's name: the tagger's to tell
+            if body.count(form) < 3:
+                continue
+            openings = sum(
+                1
+                for match in re.finditer(re.escape(form), body)
+                if _CLAUSE_OPENING.search(body, max(0, match.start() - 6), match.start())
+            )
+            if openings >= 2:
+                accepted.append(form)
+    found = []
+    simple_text = text.translate(_SIMPLIFY)
+    for form in accepted:
+        for start, end in spans:
+            at = simple_text.find(form, start, end)
+            if at >= 0:
+                kind = "organization" if _REGULATOR.search(form) else "company"
+                found.append(Recognised(text[at : at + len(form)], at, at + len(form), kind))
+                break
+    return found
+
+
 # A person's name right after a post ("理事长巴特尔表示", "市长赵宏伟到…"): the post's words
 # are data (`vocabulary/descriptors.tsv`).
 _AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
@@ -565,26 +614,22 @@ _AFTER_TRADE = re.compile(
     rf"(?:{'|'.join(w for w in _TRADE_WORDS if len(w) >= 2 and w not in _GENERIC_TRADE)})"
     r"(?P<name>[\u3400-\u9fff]{2,10})"
 )
-_DATE_START = "今昨明本上下前去同次当于在已将"
 _NAME_ENDING = re.compile(rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店")
 
 
 def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    """Companies named right after a trade word ("出版商", "大厂", "地产商"): the Chinese
-    run up to the next non-Chinese character when short, else up to a company's ending."""
+    """Companies named right after a trade word ("出版商", "大厂", "地产商"), up to a
+    company's ending ("文化", "工业", "置业")."""
     found = []
     for start, end in spans:
         simple = text[start:end].translate(_SIMPLIFY)
         for match in _AFTER_TRADE.finditer(simple):
             name = match.group("name")
-            run_ends = match.end() < len(simple) and not _HAN.match(simple[match.end()])
+            # Up to the company's ending: "大厂跟进" names no company.
             ending = next((m for m in _NAME_ENDING.finditer(name) if m.end() >= 2), None)
-            if ending is not None:
-                name = name[: ending.end()]
-            elif run_ends and len(name) <= 6:
-                name = name.rstrip(_DATE_START)  # "…今(6)日": the date after the name
-            else:
+            if ending is None:
                 continue
+            name = name[: ending.end()]
             if len(name) < 2:
                 continue
             if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
@@ -961,6 +1006,7 @@ def recognise(
     tag_spans: Sequence[tuple[int, int]] | None = None,
     dates: Sequence[tuple[int, int]] = (),
     candidates: Sequence[CandidateName] | None = None,
+    title: str = "",
 ) -> list[Recognised]:
     """Names in `spans` of `text` that the matcher does not know, in text order.
 
@@ -992,6 +1038,7 @@ def recognise(
         found.extend(_organisations_by_context(text, spans))
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
+        found.extend(_title_names(text, spans, title))
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
     # Where each found Chinese name ends, and its earliest start there.
@@ -1210,12 +1257,20 @@ def discover(
     tag_spans: Sequence[tuple[int, int]] | None = None,
     dates: Sequence[tuple[int, int]] = (),
     candidates: Sequence[CandidateName] | None = None,
+    title: str = "",
 ) -> list[ActorEntry]:
     """The actors the article names that the matcher does not know, as entries marked
     discovered: one per actor, named by its fullest form, with every form the article uses
     as an alias and a proposed slug unique against the matcher's."""
     names = recognise(
-        text, language, spans, matcher, tag_spans=tag_spans, dates=dates, candidates=candidates
+        text,
+        language,
+        spans,
+        matcher,
+        tag_spans=tag_spans,
+        dates=dates,
+        candidates=candidates,
+        title=title,
     )
     groups: list[dict] = []
     by_key: dict[str, dict] = {}
