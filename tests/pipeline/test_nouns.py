@@ -251,3 +251,32 @@ def test_a_title_word_no_clause_opens_with_is_no_name(tmp_path):
     )
     extraction = extract_article(read_article(path), matcher=EMPTY)
     assert all("价格战" not in entry.name for entry in extraction.discovered)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "other"),
+    [
+        (
+            "星衍智能（Starlight AI）于2023年3月成立。2024年5月，Starlight AI发布了新模型星衍-3。",
+            "星衍智能",
+            "Starlight AI",
+        ),
+        (
+            "Starlight AI (星衍智能) 2024年5月发布了新模型。星衍智能2023年3月成立于北京。",
+            "Starlight AI",
+            "星衍智能",
+        ),
+    ],
+)
+def test_a_name_in_parentheses_after_another_joins_it(tmp_path, text, name, other):
+    extraction = _extract(tmp_path, text)
+    (entry,) = [entry for entry in extraction.discovered if entry.name == name]
+    assert other in entry.aliases
+    # Both claims link the one actor.
+    assert {slug for claim in extraction.claims for slug, _ in claim.actors} >= {entry.slug}
+    assert not any(e.name == other for e in extraction.discovered)
+
+
+def test_a_stock_code_in_parentheses_is_no_name(tmp_path):
+    extraction = _extract(tmp_path, "华晟地产（00888.HK）2010年在香港联交所挂牌上市。")
+    assert all("00888" not in alias for e in extraction.discovered for alias in e.aliases)

@@ -690,6 +690,9 @@ _NAMED_MODEL = re.compile(
 )
 
 
+_NOT_MODEL_NAMES = frozenset({"多模态", "开源", "语言", "视觉", "推理"})
+
+
 def _titled_works(text: str) -> list[Recognised]:
     """ "推出《王者荣耀》", "發布「星河」": a title quoted right after a release verb; "发布豆包大
     模型": the name before 大模型."""
@@ -697,7 +700,7 @@ def _titled_works(text: str) -> list[Recognised]:
     simple = text.translate(_SIMPLIFY)
     for match in _NAMED_MODEL.finditer(simple):
         name = match.group("name")
-        if name[0] in _NOT_SUBJECT_START or name in {"多模态", "开源", "语言", "视觉", "推理"}:
+        if name[0] in _NOT_SUBJECT_START or name[0] in "了的着过" or name in _NOT_MODEL_NAMES:
             continue
         if any(char in "〇零一二两三四五六七八九十百千万亿参数" for char in name):
             continue  # "千亿参数模型": a size, not a name
@@ -1295,6 +1298,7 @@ def discover(
         elif name.text not in home["forms"]:
             home["forms"].append(name.text)
         by_key[key] = home
+    _join_parenthesised(text, groups, by_key, matcher)
     entries: list[ActorEntry] = []
     taken = {slug for slug in matcher.slugs()}
     people = None
@@ -1333,6 +1337,56 @@ def discover(
 
 
 _SPECIFIC = frozenset({"company", "investor", "lab", "person", "model", "product"})
+
+# "零一万物（01.AI）", "01.AI (零一萬物)", "华晟地产（下称“华晟”）": another name of the
+# actor named right before, in parentheses.
+_PARENTHESISED = re.compile(
+    r"\s*[（(](?:下称|简称|以下简称|下稱|簡稱|以下簡稱|hereafter|or)?\s*[“\"「『]?"
+    r"(?P<alias>[^（()）“”\"「」『』，,。;；:：]{2,30}?)[”\"」』]?[）)]"
+)
+# What parentheses after a name hold that is no other name: a stock code, a figure, a year.
+_NOT_ALIAS = re.compile(
+    r"^[\d\s.,%-]+$|\.(?:HK|SZ|SH|SS|TW|TWO|US)$|代码|代碼|代号|代號|股票|^(?:NYSE|NASDAQ|Nasdaq)\b"
+    r"|[年月日岁歲]",
+)
+
+
+def _join_parenthesised(
+    text: str, groups: list[dict], by_key: dict[str, dict], matcher: ActorMatcher
+) -> None:
+    """Join an actor's other name written in parentheses right after one of its forms: the
+    two discovered groups become one, or the alias becomes a form of the group."""
+    forms = sorted({form for group in groups for form in group["forms"]}, key=len, reverse=True)
+    if not forms:
+        return
+    written = re.compile("|".join(re.escape(form) for form in forms))
+    for match in written.finditer(text):
+        paren = _PARENTHESISED.match(text, match.end())
+        if paren is None:
+            continue
+        alias = paren.group("alias").strip()
+        home = by_key.get(alias_key(match.group()))
+        if home is None or home["kind"] == "person" or _NOT_ALIAS.search(alias):
+            continue
+        if alias.upper() in _ACRONYMS or category_noun(alias.translate(_SIMPLIFY)):
+            continue
+        key = alias_key(alias)
+        if key in matcher.keys:
+            continue  # the gazetteer's actor keeps its own name
+        other = by_key.get(key)
+        if other is home:
+            continue
+        if other is not None:
+            if other["kind"] == "person":
+                continue
+            home["forms"].extend(form for form in other["forms"] if form not in home["forms"])
+            groups.remove(other)
+            for known, group in list(by_key.items()):
+                if group is other:
+                    by_key[known] = home
+        elif _HAN.search(alias) or re.search(r"[A-Z0-9]", alias):
+            home["forms"].append(alias)
+            by_key[key] = home
 
 
 # Older and regional romanisations of common surnames, in pinyin.
