@@ -280,3 +280,27 @@ def test_a_name_in_parentheses_after_another_joins_it(tmp_path, text, name, othe
 def test_a_stock_code_in_parentheses_is_no_name(tmp_path):
     extraction = _extract(tmp_path, "华晟地产（00888.HK）2010年在香港联交所挂牌上市。")
     assert all("00888" not in alias for e in extraction.discovered for alias in e.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "actor"),
+    [
+        # The name a phrase ending in 的 describes is the subject, not the one inside it.
+        (
+            "8月下旬，星河文艺出版社出版的长篇小说《远山来信》获得华语长篇小说奖。",
+            "2024-08-21",
+            "远山来信",
+        ),
+        (
+            "去年12月，康平大药房以4.6亿元收购了连锁药店百寿堂的全部门店。",
+            "2023-12-01",
+            "康平大药房",
+        ),
+    ],
+)
+def test_the_head_of_a_described_name_is_the_subject(tmp_path, text, start, actor):
+    extraction = _extract(tmp_path, text)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [claim for claim in extraction.claims if str(claim.date.start) == start]
+    assert dated, extraction.claims
+    assert names[dated[0].actors[0][0]] == actor

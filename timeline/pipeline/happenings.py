@@ -130,7 +130,7 @@ def plain_happening(
         if not past or (word in _EN_NOT_HAPPENING and counted is None):
             return None
     else:
-        rest = _without_dates(context, predicate_start, end).strip(" ，,、")
+        rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
         rest = rest[_ZH_AUX.match(rest).end() :]
         if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
             return None
@@ -164,7 +164,25 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     lead = OPENERS.sub("", lead.strip(), count=1)
     if not _LEAD.match(lead):
         return None
-    return _titled_holder(context, first, named) or first
+    return _titled_holder(context, first, named) or _head_of_phrase(context, first, named) or first
+
+
+# "长风文艺出版社出版的长篇小说《山河故人录》获得…": a name before a phrase ending in 的
+# describes the name after it, which is the subject.
+_DESCRIBES = re.compile(r"[^，。；,;、的]{0,10}的[^，。；,;、的]{0,8}")
+
+
+def _head_of_phrase(
+    context: ArticleContext, first: ActorMention, named: list[ActorMention]
+) -> ActorMention | None:
+    following = [m for m in named if m.char_start >= first.char_end]
+    if not following:
+        return None
+    head = min(following, key=lambda mention: mention.char_start)
+    if context.kind(head.slug) not in SUBJECT_KINDS:
+        return None
+    between = context.folded[first.char_end : head.char_start]
+    return head if _DESCRIBES.fullmatch(between) else None
 
 
 def _titled_holder(

@@ -243,7 +243,9 @@ _INDUSTRY = (
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
-_RELEASED_TITLE = re.compile(r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出)[^，。；]{0,12}$")
+_RELEASED_TITLE = re.compile(
+    r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出|出版|出品)[^，。；]{0,12}$"
+)
 # "《山海行》正式上线", "「星河」於3月開賣": a launch verb right after a quoted title.
 _RELEASED_AFTER = re.compile(
     r"(?:[0-9年月日号今昨本上下周]{1,8})?"  # "《海风》10月3日在全台上映"
@@ -614,7 +616,9 @@ _AFTER_TRADE = re.compile(
     rf"(?:{'|'.join(w for w in _TRADE_WORDS if len(w) >= 2 and w not in _GENERIC_TRADE)})"
     r"(?P<name>[\u3400-\u9fff]{2,10})"
 )
-_NAME_ENDING = re.compile(rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店")
+_NAME_ENDING = re.compile(
+    rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店|堂|坊"
+)
 
 
 def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
