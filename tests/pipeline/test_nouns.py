@@ -304,3 +304,8 @@ def test_the_head_of_a_described_name_is_the_subject(tmp_path, text, start, acto
     dated = [claim for claim in extraction.claims if str(claim.date.start) == start]
     assert dated, extraction.claims
     assert names[dated[0].actors[0][0]] == actor
+
+
+def test_a_ruling_verb_alone_is_no_happening_of_its_own(tmp_path):
+    extraction = _extract(tmp_path, "高等法院昨日裁定，地產商宏泰置業須向小業主賠償1.2億港元。")
+    assert not any(claim.quote == "高等法院昨日裁定" for claim in extraction.claims)

@@ -74,6 +74,8 @@ _ZH_STATIVE = re.compile(
     r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
 )
+# A verb that only introduces what follows it in the next clause.
+_ZH_INTRODUCES = re.compile(r"(?:裁定|裁决|判决|宣判|认定|指出|宣布|公布|称|表示|透露)")
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
 )
@@ -134,6 +136,8 @@ def plain_happening(
         rest = rest[_ZH_AUX.match(rest).end() :]
         if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
             return None
+        if _ZH_INTRODUCES.fullmatch(rest):
+            return None  # "高等法院昨日裁定，…": what was ruled is told after the comma
         if NEGATION.match(rest):
             return None
     if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
