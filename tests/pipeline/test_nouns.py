@@ -309,3 +309,14 @@ def test_the_head_of_a_described_name_is_the_subject(tmp_path, text, start, acto
 def test_a_ruling_verb_alone_is_no_happening_of_its_own(tmp_path):
     extraction = _extract(tmp_path, "高等法院昨日裁定，地產商宏泰置業須向小業主賠償1.2億港元。")
     assert not any(claim.quote == "高等法院昨日裁定" for claim in extraction.claims)
+
+
+def test_companies_named_as_the_others_are_not_the_paragraphs_topic(tmp_path):
+    extraction = _extract(
+        tmp_path,
+        "星河科技于2020年成立，星河科技一直主打低价。\n"
+        "云帆科技、海岳科技等友商早就压低了价格；今年五月不参与价格战的通稿还在网上挂着。\n",
+    )
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (statement,) = [claim for claim in extraction.claims if claim.event_type == "statement"]
+    assert names[statement.actors[0][0]] == "星河科技"

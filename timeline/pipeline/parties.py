@@ -193,6 +193,9 @@ def find_parties(
         marker = [m for m in raising if m.char_end <= limit]
         principal = (marker[-1:] or raising[:1])[0].slug if raising else fallback
         invested_in = [m.slug for m in span_actors if m.slug in companies and m.slug in after]
+        # "阿里投资了 Kimi 的母公司": with no company after the verb, the work named there
+        # stands for the one raising.
+        invested_in = invested_in or [slug for slug in after if slug in works]
         if INVESTS_IN.fullmatch(context.folded, trigger.start, trigger.end) and invested_in:
             # "阿里…投资了月之暗面", "Tencent invested in MiniMax": the company after the
             # verb raises; the one before invests.
