@@ -320,3 +320,10 @@ def test_companies_named_as_the_others_are_not_the_paragraphs_topic(tmp_path):
     names = {entry.slug: entry.name for entry in extraction.discovered}
     (statement,) = [claim for claim in extraction.claims if claim.event_type == "statement"]
     assert names[statement.actors[0][0]] == "星河科技"
+
+
+def test_a_word_that_begins_with_a_category_noun_refers_to_nothing(tmp_path):
+    extraction = _extract(tmp_path, "明德大學創立於1958年。今年9月，大學生人數增長至兩萬人。")
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    dated = [claim for claim in extraction.claims if str(claim.date.start) == "2024-09-01"]
+    assert all(names.get(slug) != "明德大學" for claim in dated for slug, _ in claim.actors)

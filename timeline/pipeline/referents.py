@@ -86,7 +86,8 @@ PAIRS = gated(
 # the latest actor whose name ends as its kind's names do: anywhere after a determiner
 # ("该集团", "这所大学"), and bare only where it opens a clause ("集团以1.2亿元收购…").
 _CATEGORY_AFTER_DETERMINER = gated(rf"(?:该|这家|这所|这个|此|本)(?P<noun>{category_pattern()})")
-_CATEGORY = gated(rf"(?P<noun>{category_pattern()})")
+# "银行业", "大学生", "集团化" are other words.
+_CATEGORY = gated(rf"(?P<noun>{category_pattern()})(?![业界化生们里内间])")
 
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
