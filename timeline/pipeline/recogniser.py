@@ -264,9 +264,7 @@ _LOC_BODY = re.compile(
     r"[\u3400-\u9fff]{0,4}?(?:业主委员会|委员会|协会|商会|工会|联合会|基金会|人民政府|政府|人民法院"
     r"|法院|议会|学会|管理局|管理处)"
 )
-_BODY_AND = re.compile(
-    r"和[\u3400-\u9fff]{1,6}?(?:局|厅|部|委员会|委|署|办公室|办)(?=[^\u3400-\u9fff]|[\u3400-\u9fff])"
-)
+_BODY_AND = re.compile(r"和[\u3400-\u9fff]{1,6}?(?:局|厅|部|委员会|委|署|办公室|办)")
 
 
 def _han_kind(name: str, tag: str) -> str | None:
