@@ -511,6 +511,8 @@ def _update_topic(
         for mention in named:
             if context.kind(mention.slug) not in COMPANY_KINDS:
                 continue
+            if _PEERS_AFTER.match(context.folded, mention.char_end):
+                continue  # "阿里、字节等友商": companies named as the others
             companies.append(mention.slug)
             if _at_subject_position(context, mention, start):
                 subject = mention.slug
@@ -518,6 +520,12 @@ def _update_topic(
         subject = companies[0]
     if subject is not None:
         state.topic = subject
+
+
+# A list of companies the article names as the others: "deepseek、阿里、字节等友商".
+_PEERS_AFTER = re.compile(
+    r"(?:[、和与及][^，。；、,;]{1,12})*等(?:友商|对手|竞争对手|同行|竞品|巨头|大厂|厂商)"
+)
 
 
 @dataclass(frozen=True)
@@ -878,7 +886,9 @@ def _build_claim(
         if subject:
             principal = subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
-            roles = {principal: parties.roles.get(principal, "subject")}
+            # The clause's subject is its subject, whatever role a typed reading gave it.
+            own_role = parties.roles.get(principal) if parties.principal == principal else None
+            roles = {principal: own_role or "subject"}
             maker = state.makers.get(principal)
             if maker is not None and maker not in others:
                 # "这款游戏从2018年立项": what happens to a work happens to its maker too.

@@ -117,8 +117,8 @@ def _readable(document: Document, spam: _Spans) -> list[tuple[int, int]]:
 def _dated_sentences(
     document: Document, spam: _Spans, dates: _Spans, folded: str
 ) -> list[tuple[int, int]]:
-    """Sentences that can carry a claim (a date mention and a happening's word, no spam),
-    and such headings: the stretches the slower statistical recogniser reads."""
+    """Sentences that can carry a claim (a date mention, no spam), and headings with a
+    happening's word: the stretches the slower statistical recogniser reads."""
     spans: list[tuple[int, int]] = []
     previous: tuple[int, int] | None = None
     for paragraph in document.paragraphs:
@@ -128,9 +128,12 @@ def _dated_sentences(
             if spam.overlaps(start, end):
                 previous = None
                 continue
-            # A claim needs a date (or a heading's news) and a word naming a happening.
-            if (paragraph.is_heading or dates.overlaps(start, end)) and ANY_TRIGGER.search(
-                folded, start, end
+            # A claim needs a date or a heading's news, and a word naming a happening; a
+            # dated sentence with no such word may tell a happening no vocabulary names
+            # unless it looks ahead.
+            named = ANY_TRIGGER.search(folded, start, end)
+            if (paragraph.is_heading and named) or (
+                dates.overlaps(start, end) and (named or not FORECAST.search(folded, start, end))
             ):
                 # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
                 if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
@@ -174,6 +177,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         candidates=proposed,
         tag_spans=_dated_sentences(document, spam, dated, folded),
         dates=[(m.char_start, m.char_end) for m in scan.mentions],
+        title=article.title,
     )
     known_slugs = matcher.slugs()
     matcher = matcher.extended(found)

@@ -13,6 +13,7 @@ import re
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.nouns import DESCRIPTOR_RUN
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -37,7 +38,8 @@ PRONOUN_SUBJECT = gated(
 # Words allowed before the subject of a clause: prepositions of a date and openers.
 _LEAD = re.compile(
     r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
-    r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日)*$"
+    r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日"
+    r"|上午|下午|晚上|晚间|凌晨|早上|中午|傍晚)*$"
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
@@ -72,6 +74,8 @@ _ZH_STATIVE = re.compile(
     r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
 )
+# A verb that only introduces what follows it in the next clause.
+_ZH_INTRODUCES = re.compile(r"(?:裁定|裁决|判决|宣判|认定|指出|宣布|公布|称|表示|透露)")
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
 )
@@ -128,10 +132,12 @@ def plain_happening(
         if not past or (word in _EN_NOT_HAPPENING and counted is None):
             return None
     else:
-        rest = _without_dates(context, predicate_start, end).strip(" ，,、")
+        rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
         rest = rest[_ZH_AUX.match(rest).end() :]
         if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
             return None
+        if _ZH_INTRODUCES.fullmatch(rest):
+            return None  # "高等法院昨日裁定，…": what was ruled is told after the comma
         if NEGATION.match(rest):
             return None
     if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
@@ -160,7 +166,43 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         return None
     lead = _without_dates(context, start, first.char_start)
     lead = OPENERS.sub("", lead.strip(), count=1)
-    return first if _LEAD.match(lead) else None
+    if not _LEAD.match(lead):
+        return None
+    return _titled_holder(context, first, named) or _head_of_phrase(context, first, named) or first
+
+
+# "长风文艺出版社出版的长篇小说《山河故人录》获得…": a name before a phrase ending in 的
+# describes the name after it, which is the subject.
+_DESCRIBES = re.compile(r"[^，。；,;、的]{0,10}的[^，。；,;、的]{0,8}")
+
+
+def _head_of_phrase(
+    context: ArticleContext, first: ActorMention, named: list[ActorMention]
+) -> ActorMention | None:
+    following = [m for m in named if m.char_start >= first.char_end]
+    if not following:
+        return None
+    head = min(following, key=lambda mention: mention.char_start)
+    if context.kind(head.slug) not in SUBJECT_KINDS:
+        return None
+    between = context.folded[first.char_end : head.char_start]
+    return head if _DESCRIBES.fullmatch(between) else None
+
+
+def _titled_holder(
+    context: ArticleContext, owner: ActorMention, named: list[ActorMention]
+) -> ActorMention | None:
+    """ "集团前总经理李振华…", "嘉洋市市长赵宏伟…": the person holding a post at the
+    organisation named first is the clause's subject."""
+    if context.kind(owner.slug) == "person":
+        return None
+    for mention in named:
+        if context.kind(mention.slug) != "person" or mention.char_start <= owner.char_end:
+            continue
+        between = context.folded[owner.char_end : mention.char_start].strip()
+        if between and DESCRIPTOR_RUN.fullmatch(between.removeprefix("的")):
+            return mention
+    return None
 
 
 def happening_key(principal: str, period: str, predicate: str) -> str:

@@ -54,6 +54,10 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 
+# A name right after a preposition is a place, a target or an agent, not a subject.
+_NOT_SUBJECT_BEFORE = re.compile(r"[在于向对与和跟被由从给把将经获遭受让]$")
+
+
 def is_yardstick(context: ArticleContext, mention: ActorMention) -> bool:
     """True when the clause names the actor only as a comparison or an affiliation."""
     folded, start, end = context.folded, mention.char_start, mention.char_end
@@ -189,6 +193,9 @@ def find_parties(
         marker = [m for m in raising if m.char_end <= limit]
         principal = (marker[-1:] or raising[:1])[0].slug if raising else fallback
         invested_in = [m.slug for m in span_actors if m.slug in companies and m.slug in after]
+        # "阿里投资了 Kimi 的母公司": with no company after the verb, the work named there
+        # stands for the one raising.
+        invested_in = invested_in or [slug for slug in after if slug in works]
         if INVESTS_IN.fullmatch(context.folded, trigger.start, trigger.end) and invested_in:
             # "阿里…投资了月之暗面", "Tencent invested in MiniMax": the company after the
             # verb raises; the one before invests.
@@ -204,9 +211,11 @@ def find_parties(
         if target and target != principal:
             roles[target] = "target"
     elif kind == "partnership":
-        principal = org_or_fallback(companies)
-        for slug in [*companies, *([fallback] if fallback else [])]:
-            roles[slug] = "partner"
+        # A university, a foundation or a city signs too, when no company is named.
+        principal = org_or_fallback(companies or [slug for slug in before if slug in orgs])
+        for slug in [*companies, *([fallback] if fallback else []), principal]:
+            if slug:
+                roles[slug] = "partner"
         for slug in orgs:
             if kinds[slug] == "lab":
                 roles[slug] = "subject"
@@ -258,7 +267,18 @@ def find_parties(
         if kind == "denial":
             # Who denies is who speaks: "李开复…辟谣", "李开复说:“我们没有寻求被收购”".
             subjects = [slug for slug in before if kinds[slug] == "person"][-1:] + subjects
-        candidates = subjects or ([fallback] if fallback else []) or companies
+        # "美国商务部对…展开反倾销调查": with no company named, a regulator or a court
+        # standing as the subject before the verb is what the clause tells of.
+        bodies = [
+            m.slug
+            for m in span_actors
+            if m.char_end <= trigger.start
+            and m.slug in orgs
+            and not _NOT_SUBJECT_BEFORE.search(
+                context.folded, max(0, m.char_start - 1), m.char_start
+            )
+        ]
+        candidates = subjects or ([fallback] if fallback else []) or companies or bodies[:1]
         if not candidates and parents and kind in WORK_SUBJECT_KINDS:
             # "雅丰旗下保养品牌「水漾」…遭罚锾": what befalls a brand befalls its owner.
             candidates = parents[:1]

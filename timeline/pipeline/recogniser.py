@@ -42,6 +42,14 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
+from timeline.pipeline.nouns import (
+    DESCRIPTOR_RUN,
+    DESCRIPTORS,
+    TITLE_AT_END,
+    TITLES,
+    category_noun,
+    category_pattern,
+)
 from timeline.pipeline.triggers import ANY_TRIGGER
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
@@ -218,7 +226,8 @@ _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
 )
 _REGULATOR = re.compile(
-    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|协会|联合会|中心|大学|学院|研究所)$"
+    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所"
+    r"|县|市|省|区|镇|乡)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
 _MEDIA = re.compile(r"(?:通讯社|新闻社|社|日报|晚报|时报|新闻|周刊|杂志|电视台|广播|网)$")
@@ -234,13 +243,28 @@ _INDUSTRY = (
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
-_RELEASED_TITLE = re.compile(r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出)[^，。；]{0,12}$")
+_RELEASED_TITLE = re.compile(
+    r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出|出版|出品)[^，。；]{0,12}$"
+)
 # "《山海行》正式上线", "「星河」於3月開賣": a launch verb right after a quoted title.
 _RELEASED_AFTER = re.compile(
+    r"(?:[0-9年月日号今昨本上下周]{1,8})?"  # "《海风》10月3日在全台上映"
     r"(?:已经?|也|则|于[^，。；]{0,12}?|在[^，。；]{0,12}?)?(?:正式|首次|率先|同步|先后|相继|陆续)?"
     r"(?:上线|发布|推出|上市|开售|开卖|上映|亮相|发行|登陆|开启预售|公测|开服)"
 )
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
+
+
+_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|自治区|自治州)$")
+# Only a date, an opener or nothing stands before the place in its clause.
+_SUBJECT_PLACE = re.compile(
+    r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
+)
+_LOC_BODY = re.compile(
+    r"[\u3400-\u9fff]{0,4}?(?:业主委员会|委员会|协会|商会|工会|联合会|基金会|人民政府|政府|人民法院"
+    r"|法院|议会|学会|管理局|管理处)"
+)
+_BODY_AND = re.compile(r"和[\u3400-\u9fff]{1,6}?(?:局|厅|部|委员会|委|署|办公室|办)")
 
 
 def _han_kind(name: str, tag: str) -> str | None:
@@ -274,19 +298,38 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             if kind is None and tag in {"nz", "nw"} and _LATIN_OR_DIGIT.search(word):
                 # "小米SU7", "GLM-4": a product written with letters or digits.
                 kind = "product"
+            body = _LOC_BODY.match(sentence, position - start) if tag == "LOC" else None
+            if kind is None and body:
+                # "海景湾|业主委员会", "江川县|人民政府": a body named after its place.
+                kind = "organization"
+            elif (
+                kind is None
+                and tag == "LOC"
+                and _ADMINISTRATIVE.search(word)
+                and _SUBJECT_PLACE.search(sentence, 0, word_start - start)
+            ):
+                # "7月18日，江川县城区道路恢复通车": a county or a city opening its clause is
+                # what the clause tells of.
+                kind = "organization"
             if kind is None:
                 continue
             if kind == "person" and re.match(r"[-‐]?\d", sentence[position - start :]):
                 # "星衍-3": a versioned work, not a person.
                 continue
             name_end = position
-            if kind in {"company", "investor", "organization"}:
+            if body:
+                name_end = start + body.end()
+            elif kind in {"company", "investor", "organization"}:
                 # "禾丰|农机", "中洲大学|智慧机器人实验室": the words LAC left outside the
                 # name are part of it.
                 lab = _LAB_AFTER.match(sentence, position - start)
                 tail = lab or _INDUSTRY_AFTER.match(sentence, position - start)
+                body = _BODY_AND.match(sentence, position - start)
                 if lab:
                     name_end, kind = start + lab.end(), "lab"
+                elif body:
+                    # "上海市文化|和旅游局": a department named for two fields holds a 和.
+                    name_end, kind = start + body.end(), "organization"
                 elif tail and kind != "organization":
                     name_end = start + tail.end()
                     kind = "investor" if _INVESTOR.search(tail.group()) else kind
@@ -437,6 +480,7 @@ _BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?])
 _ORG_BEFORE_TITLE = re.compile(
     _BOUNDARY + r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?\s*"
     r"(?P<name>[\u3400-\u9fff]{2,8}?|[0-9A-Za-z][\w.&-]*[A-Za-z][\w.&-]*)\s*的?\s*"
+    r"(?:前|原|现任|时任|新任|代理)?"
     r"(?:联合创始人|创始人|董事长|CEO|首席执行官|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
     r"(?=[\u3400-\u9fffA-Za-z])",
     re.IGNORECASE,
@@ -456,6 +500,17 @@ _APPROVER = re.compile(
 )
 
 
+# "湖南省应急管理厅启动…", "广州市政府牵头…": a public body opening its clause, named by its
+# province, city or county and the ending of a department.
+_PUBLIC_BODY = re.compile(
+    _BOUNDARY + r"(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]\s*)?"
+    r"(?P<name>(?:国家|[\u3400-\u9fff]{2,4}?(?:省|市|县|区|自治区))"
+    r"[\u3400-\u9fff]{0,10}?(?:厅|局|委员会|署|政府|人民法院|法院|检察院)"
+    r"|(?:最高人民|最高|高等|终审|区域|地方|中级人民|高级人民)法院)"
+    r"(?=[\u3400-\u9fff])"
+)
+
+
 def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Organisations named by what surrounds them: a title after ("零一万物CEO李开复"), a
     founding or buying verb before a Latin name ("创立01.AI"), an approval after an
@@ -463,6 +518,12 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
     found = []
     for start, end in spans:
         simple = text[start:end].translate(_SIMPLIFY)
+        for match in _PUBLIC_BODY.finditer(simple):
+            name = match.group("name")
+            if any(c in NAME_STOP and c != "和" for c in name[2:]) or _TITLE_IN.search(name):
+                continue
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "organization"))
         for match in _APPROVER.finditer(simple):
             name = match.group("name")
             if len(name) < 2 or name in _NOT_ACTORS:
@@ -486,6 +547,142 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
     return found
 
 
+# What stands right before a clause's first words: a boundary, and perhaps an opener.
+_CLAUSE_OPENING = re.compile(
+    r"[，。；：！？\n、「」“”（）,;:!?\s](?:而|但|那|则|此外|另外|同时|随后|目前|如今)?$"
+)
+
+
+def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> list[Recognised]:
+    """ "…看空零一万物": a name the title writes that the article keeps opening its clauses
+    with (three times or more, twice as a clause's first words), where the tagger splits
+    it ("零一/m 万物/n"). Only Chinese runs of three to six characters are read."""
+    spans = list(spans)
+    if not title or not spans:
+        return []
+    body = "\n" + "\n".join(text[start:end] for start, end in spans).translate(_SIMPLIFY)
+    accepted: list[str] = []
+    for run in _HAN_ONLY.findall(title.translate(_SIMPLIFY)):
+        forms = {run[i : i + n] for n in range(3, 7) for i in range(len(run) - n + 1)}
+        for form in sorted(forms, key=len, reverse=True):
+            if any(form in other for other in accepted):
+                continue
+            if form[0] in _NOT_SUBJECT_START or form[0] in _VERB_START or form in _NOT_ACTORS:
+                continue
+            if any(char in NAME_STOP for char in form) or category_noun(form):
+                continue
+            if _GENERIC_END.search(form) or _TITLE_IN.search(form):
+                continue
+            if len(form) <= 3 and form[0] in SURNAMES:
+                continue  # a person's name: the tagger's to tell
+            if body.count(form) < 3:
+                continue
+            openings = sum(
+                1
+                for match in re.finditer(re.escape(form), body)
+                if _CLAUSE_OPENING.search(body, max(0, match.start() - 6), match.start())
+            )
+            if openings >= 2:
+                accepted.append(form)
+    found = []
+    simple_text = text.translate(_SIMPLIFY)
+    for form in accepted:
+        for start, end in spans:
+            at = simple_text.find(form, start, end)
+            if at >= 0:
+                kind = "organization" if _REGULATOR.search(form) else "company"
+                found.append(Recognised(text[at : at + len(form)], at, at + len(form), kind))
+                break
+    return found
+
+
+# A person's name right after a post ("理事长巴特尔表示", "市长赵宏伟到…"): the post's words
+# are data (`vocabulary/descriptors.tsv`).
+_AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
+_PERSON_FOLLOW = frozenset(
+    "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带到今现去昨前上本同次当"
+    "0123456789"
+    "，。；：:,.!?！？ \n（()）"
+)
+
+
+_TRADE_WORDS = sorted((d.word for d in DESCRIPTORS if d.sort == "trade"), key=len, reverse=True)
+# "童书出版商小橡树文化", "地产商恒峰置业须…": a company named right after what it does.
+# Trade words that stand for a company themselves (公司, 集团) say nothing of the words after.
+_GENERIC_TRADE = frozenset(["公司", "集团", "企业", "平台", "机构", "品牌", "巨头", "龙头"])
+_AFTER_TRADE = re.compile(
+    rf"(?:{'|'.join(w for w in _TRADE_WORDS if len(w) >= 2 and w not in _GENERIC_TRADE)})"
+    r"(?P<name>[\u3400-\u9fff]{2,10})"
+)
+_NAME_ENDING = re.compile(
+    rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店|堂|坊"
+)
+
+
+def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Companies named right after a trade word ("出版商", "大厂", "地产商"), up to a
+    company's ending ("文化", "工业", "置业")."""
+    found = []
+    for start, end in spans:
+        simple = text[start:end].translate(_SIMPLIFY)
+        for match in _AFTER_TRADE.finditer(simple):
+            name = match.group("name")
+            # Up to the company's ending: "大厂跟进" names no company.
+            ending = next((m for m in _NAME_ENDING.finditer(name) if m.end() >= 2), None)
+            if ending is None:
+                continue
+            name = name[: ending.end()]
+            if len(name) < 2:
+                continue
+            if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
+                continue
+            if any(char in NAME_STOP for char in name) or category_noun(name):
+                continue
+            if name in TITLES or _AFTER_TITLE.match(name):
+                continue  # "约谈主办方负责人": a post, not a name
+            at = start + match.start("name")
+            found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
+    return found
+
+
+def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """People named right after their post: the name starts with a surname, or, when it
+    does not (巴特尔), the article writes it again."""
+    found = []
+    for start, end in spans:
+        simple = text[start:end].translate(_SIMPLIFY)
+        for title in _AFTER_TITLE.finditer(simple):
+            at = title.end()
+            for length in (3, 2, 4):
+                name = simple[at : at + length]
+                after = simple[at + length : at + length + 1]
+                if len(name) < length or not _HAN_ONLY.fullmatch(name):
+                    continue
+                if any(char in NAME_STOP for char in name):
+                    continue
+                if (
+                    after
+                    and after not in _PERSON_FOLLOW
+                    and not _AFTER_TITLE.match(simple, at + length)
+                ):
+                    continue  # "物理学家麦咏诗教授": a title may close the name too
+                surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
+                if length == 4 and not name.startswith(COMPOUND_SURNAMES):
+                    surnamed = False
+                if not surnamed and _count(text, text[start + at : start + at + length]) < 2:
+                    continue
+                if name in _NOT_ACTORS or _TITLE_IN.search(name) or _AFTER_TITLE.match(name):
+                    continue
+                position = start + at
+                found.append(
+                    Recognised(
+                        text[position : position + length], position, position + length, "person"
+                    )
+                )
+                break
+    return found
+
+
 _TITLE_IN = re.compile(r"教授|董事|总裁|经理|主席|部长|局长|创始人|负责人|发言人|记者|分析师")
 
 
@@ -495,6 +692,9 @@ _NAMED_MODEL = re.compile(
 )
 
 
+_NOT_MODEL_NAMES = frozenset({"多模态", "开源", "语言", "视觉", "推理"})
+
+
 def _titled_works(text: str) -> list[Recognised]:
     """ "推出《王者荣耀》", "發布「星河」": a title quoted right after a release verb; "发布豆包大
     模型": the name before 大模型."""
@@ -502,7 +702,7 @@ def _titled_works(text: str) -> list[Recognised]:
     simple = text.translate(_SIMPLIFY)
     for match in _NAMED_MODEL.finditer(simple):
         name = match.group("name")
-        if name[0] in _NOT_SUBJECT_START or name in {"多模态", "开源", "语言", "视觉", "推理"}:
+        if name[0] in _NOT_SUBJECT_START or name[0] in "了的着过" or name in _NOT_MODEL_NAMES:
             continue
         if any(char in "〇零一二两三四五六七八九十百千万亿参数" for char in name):
             continue  # "千亿参数模型": a size, not a name
@@ -811,6 +1011,7 @@ def recognise(
     tag_spans: Sequence[tuple[int, int]] | None = None,
     dates: Sequence[tuple[int, int]] = (),
     candidates: Sequence[CandidateName] | None = None,
+    title: str = "",
 ) -> list[Recognised]:
     """Names in `spans` of `text` that the matcher does not know, in text order.
 
@@ -840,11 +1041,21 @@ def recognise(
         found.extend(_titled_works(text))
         found.extend(_dated_subjects(text, spans, dates))
         found.extend(_organisations_by_context(text, spans))
+        found.extend(_titled_people(text, spans))
+        found.extend(_traded_companies(text, spans))
+        found.extend(_title_names(text, spans, title))
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
+    # Where each found Chinese name ends, and its earliest start there.
+    ends: dict[int, int] = {}
+    for name in found:
+        if _HAN.match(name.text):
+            ends[name.char_end] = min(ends.get(name.char_end, name.char_start), name.char_start)
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
         if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
             continue
+        if ends.get(name.char_end, name.char_start) < name.char_start:
+            continue  # "(华晟地)产控股有限公司": the tail of a name found in full
         if re.fullmatch(r"[a-z]{1,2}|[A-Za-z]", name.text):
             continue  # "to c": a lower-case pair or a letter names nothing on its own
         if known.overlaps(name.char_start, name.char_end):
@@ -852,7 +1063,19 @@ def recognise(
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
-        name = _without_self(_without_descriptor(_without_glued_char(text, name)))
+        name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
+        simple = name.text.translate(_SIMPLIFY)
+        opening = _OPENING_CATEGORY.match(simple)
+        if (
+            category_noun(simple)
+            or _LEADING_CATEGORY.match(simple)
+            or (opening and simple[opening.end()] in _VERB_START | _NOT_SUBJECT_START)
+        ):
+            # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
+            # 院" is a part of the one "大学" refers to.
+            continue
+        if _COUNTED_NAME.match(simple):
+            continue  # "一项国际大学(排名)": a count of things, not a name
         if _CLAUSE_INSIDE.search(name.text.translate(_SIMPLIFY), 1) or _AFFILIATION.search(
             name.text.translate(_SIMPLIFY)
         ):
@@ -867,19 +1090,48 @@ def recognise(
 
 
 _DESCRIPTOR = re.compile(r"(?:初创公司|公司|企业|平台|机构|巨头|厂商|品牌|集团旗下|旗下)")
+# How far before a name a descriptor may start and still run into it ("发行商|光年影业").
+_DESCRIPTOR_REACH = 4
 
 
-def _without_descriptor(name: Recognised) -> Recognised:
-    """ "北京大模型初创公司星衍智能", "外卖平台饱了么": the name after what describes it."""
+def _without_descriptor(text: str, name: Recognised) -> Recognised:
+    """ "北京大模型初创公司星衍智能", "玩具大厂奇趣国际", "集团前总经理李振华", "发行商|光年影业":
+    the name after the words that describe it (trade words and titles, as data in
+    `vocabulary/descriptors.tsv`), also when the descriptor starts before the span found.
+    After a title, a short name is a person's; a title after a person's name ("麦咏诗教授")
+    is cut off too."""
     if not _HAN.match(name.text):
         return name
-    cut = None
-    for match in _DESCRIPTOR.finditer(name.text.translate(_SIMPLIFY)):
-        if match.end() < len(name.text):
-            cut = match.end()
-    if cut is None or len(name.text) - cut < 2:
-        return name
-    return Recognised(name.text[cut:], name.char_start + cut, name.char_end, name.kind)
+    lead = max(0, name.char_start - _DESCRIPTOR_REACH)
+    simple = text[lead : name.char_end].translate(_SIMPLIFY)
+    offset = name.char_start - lead
+    cut, titled = None, False
+    for pattern in (_DESCRIPTOR, DESCRIPTOR_RUN):
+        for match in pattern.finditer(simple):
+            remainder = simple[match.end() :]
+            if match.end() <= offset or len(remainder) < 2 or category_noun(remainder):
+                continue
+            if remainder[0] in _VERB_START or remainder[0] in _NOT_SUBJECT_START:
+                continue  # "集团|预计…": what follows is a clause, not a name
+            if cut is None or match.end() > cut:
+                cut = match.end()
+                titled = (
+                    pattern is DESCRIPTOR_RUN and TITLE_AT_END.search(match.group()) is not None
+                )
+    kind = name.kind
+    if cut is not None:
+        start = lead + cut
+        name = Recognised(text[start : name.char_end], start, name.char_end, kind)
+    simple = name.text.translate(_SIMPLIFY)
+    trailing = TITLE_AT_END.search(simple)
+    if trailing and trailing.start() >= 2 and _HAN_ONLY.fullmatch(simple[: trailing.start()]):
+        end = name.char_start + trailing.start()
+        name = Recognised(text[name.char_start : end], name.char_start, end, kind)
+        titled = titled or name.kind == "person" or len(name.text) <= 4
+    if titled and _HAN_ONLY.fullmatch(name.text) and 2 <= len(name.text) <= 4:
+        # "现任校长邓国梁", "理事长巴特尔": a short name after a post is a person's.
+        name = Recognised(name.text, name.char_start, name.char_end, "person")
+    return name
 
 
 # "王志强本人在2023年指出": the person, not the emphasis after the name.
@@ -897,7 +1149,7 @@ def _without_self(name: Recognised) -> Recognised:
 
 # A tagger's span that holds a deal between two names ("华越收购星海科技") is a clause, not a
 # name; one ending in 系 ("清华系", "北大系机器人公司") says where a company comes from.
-_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉")
+_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉|设立")
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
@@ -914,6 +1166,13 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
     return name
 
 
+# "大学医学院", "集团董事会": a unit of the actor a category noun refers to.
+_LEADING_CATEGORY = re.compile(
+    rf"(?:{category_pattern()})[\u3400-\u9fff]{{0,4}}?"
+    r"(?:学院|研究院|研究所|实验室|校区|分校|分行|支行|分公司|子公司|董事会|校董会|附属医院|工会)$"
+)
+_OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
+_COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"[\s\d.-]*(?:大?模型|model\b|language model|LLM)", re.IGNORECASE)
@@ -1003,12 +1262,20 @@ def discover(
     tag_spans: Sequence[tuple[int, int]] | None = None,
     dates: Sequence[tuple[int, int]] = (),
     candidates: Sequence[CandidateName] | None = None,
+    title: str = "",
 ) -> list[ActorEntry]:
     """The actors the article names that the matcher does not know, as entries marked
     discovered: one per actor, named by its fullest form, with every form the article uses
     as an alias and a proposed slug unique against the matcher's."""
     names = recognise(
-        text, language, spans, matcher, tag_spans=tag_spans, dates=dates, candidates=candidates
+        text,
+        language,
+        spans,
+        matcher,
+        tag_spans=tag_spans,
+        dates=dates,
+        candidates=candidates,
+        title=title,
     )
     groups: list[dict] = []
     by_key: dict[str, dict] = {}
@@ -1033,6 +1300,7 @@ def discover(
         elif name.text not in home["forms"]:
             home["forms"].append(name.text)
         by_key[key] = home
+    _join_parenthesised(text, groups, by_key, matcher)
     entries: list[ActorEntry] = []
     taken = {slug for slug in matcher.slugs()}
     people = None
@@ -1071,6 +1339,56 @@ def discover(
 
 
 _SPECIFIC = frozenset({"company", "investor", "lab", "person", "model", "product"})
+
+# "零一万物（01.AI）", "01.AI (零一萬物)", "华晟地产（下称“华晟”）": another name of the
+# actor named right before, in parentheses.
+_PARENTHESISED = re.compile(
+    r"\s*[（(](?:下称|简称|以下简称|下稱|簡稱|以下簡稱|hereafter|or)?\s*[“\"「『]?"
+    r"(?P<alias>[^（()）“”\"「」『』，,。;；:：]{2,30}?)[”\"」』]?[）)]"
+)
+# What parentheses after a name hold that is no other name: a stock code, a figure, a year.
+_NOT_ALIAS = re.compile(
+    r"^[\d\s.,%-]+$|\.(?:HK|SZ|SH|SS|TW|TWO|US)$|代码|代碼|代号|代號|股票|^(?:NYSE|NASDAQ|Nasdaq)\b"
+    r"|[年月日岁歲]",
+)
+
+
+def _join_parenthesised(
+    text: str, groups: list[dict], by_key: dict[str, dict], matcher: ActorMatcher
+) -> None:
+    """Join an actor's other name written in parentheses right after one of its forms: the
+    two discovered groups become one, or the alias becomes a form of the group."""
+    forms = sorted({form for group in groups for form in group["forms"]}, key=len, reverse=True)
+    if not forms:
+        return
+    written = re.compile("|".join(re.escape(form) for form in forms))
+    for match in written.finditer(text):
+        paren = _PARENTHESISED.match(text, match.end())
+        if paren is None:
+            continue
+        alias = paren.group("alias").strip()
+        home = by_key.get(alias_key(match.group()))
+        if home is None or home["kind"] == "person" or _NOT_ALIAS.search(alias):
+            continue
+        if alias.upper() in _ACRONYMS or category_noun(alias.translate(_SIMPLIFY)):
+            continue
+        key = alias_key(alias)
+        if key in matcher.keys:
+            continue  # the gazetteer's actor keeps its own name
+        other = by_key.get(key)
+        if other is home:
+            continue
+        if other is not None:
+            if other["kind"] == "person":
+                continue
+            home["forms"].extend(form for form in other["forms"] if form not in home["forms"])
+            groups.remove(other)
+            for known, group in list(by_key.items()):
+                if group is other:
+                    by_key[known] = home
+        elif _HAN.search(alias) or re.search(r"[A-Z0-9]", alias):
+            home["forms"].append(alias)
+            by_key[key] = home
 
 
 # Older and regional romanisations of common surnames, in pinyin.
@@ -1129,10 +1447,16 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
     return found
 
 
+_COMPANY_OR_BODY = frozenset({"company", "investor", "organization", "lab"})
+
+
 def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     """Whether the name `short` is a form of `full` (both alias keys)."""
     if short == full:
         return True
+    if kind == "person" and full_kind in _COMPANY_OR_BODY and _HAN.search(short):
+        # "康泰" for 康泰大药房: a tagger may take a company's short form for a person.
+        return full.startswith(short) and len(short) >= 2
     if kind == "person" or full_kind == "person":
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)

@@ -1,5 +1,7 @@
 """Referring expressions: "该公司", "該局", "实验室", "the company", "the regulator" read as the
-actor they stand for, the latest one of the matching kind named before them.
+actor they stand for, the latest one of the matching kind named before them; a category
+noun opening a clause ("集团以…", "基金会获得…", "本片…") stands for the latest actor whose
+name ends as its kind's names do (`vocabulary/category_nouns.tsv`).
 
 A claim whose subject is only referred to ("该局10月对华讯通信处以罚款", "In July 2024, the
 company raised $450 million") gets that actor at the referring words' place, so its parties
@@ -8,9 +10,12 @@ are read as if the name were written there. Plain Python.
 
 import re
 from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
 
-from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
+from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.triggers import OPENERS, gated
 
 # Clause boundaries a subject follows (an English full stop only before a space).
@@ -77,6 +82,13 @@ PAIRS = gated(
     r"|operators|retailers|chains|studios|sides)\b"
 )
 
+# A category noun ("集团", "基金会", "大学", "本片"; `vocabulary/category_nouns.tsv`) refers to
+# the latest actor whose name ends as its kind's names do: anywhere after a determiner
+# ("该集团", "这所大学"), and bare only where it opens a clause ("集团以1.2亿元收购…").
+_CATEGORY_AFTER_DETERMINER = gated(rf"(?:该|这家|这所|这个|此|本)(?P<noun>{category_pattern()})")
+# "银行业", "大学生", "集团化" are other words.
+_CATEGORY = gated(rf"(?P<noun>{category_pattern()})(?![业界化生们里内间])")
+
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
 _THE = re.compile(r"^(?:the|a|an)\s+")
@@ -93,11 +105,14 @@ def referred_actors(
     index = bisect_left(expressions, (start,))
     found = []
     while index < len(expressions) and expressions[index][1] <= end:
-        at, until, kinds = expressions[index]
+        at, until, kinds, noun = expressions[index]
         index += 1
         slugs = context.referents.get((at, topic))
         if slugs is None:
-            if kinds is None:
+            if noun is not None:
+                slug = _by_category(context, at, noun)
+                slugs = (slug,) if slug else ()
+            elif kinds is None:
                 slugs = tuple(_latest_two(context, at))
             else:
                 slug = _antecedent(context, at, kinds, topic)
@@ -107,9 +122,12 @@ def referred_actors(
     return found
 
 
-def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str] | None]]:
+def _expressions(
+    context: ArticleContext,
+) -> list[tuple[int, int, frozenset[str] | None, CategoryNoun | None]]:
     """Every referring expression of the article that names no actor, found once, in text
-    order: (start, end, the kinds it may stand for, or None for a pair of companies)."""
+    order: (start, end, the kinds it may stand for or None for a pair of companies, the
+    category noun it is or None)."""
     if context.referring is not None:
         return context.referring
     expressions = []
@@ -121,10 +139,62 @@ def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str]
                 for m in initial.finditer(context.folded)
                 if _opens_clause(context.text, m.start())
             ]
-        expressions += [(*m.span(), kinds) for m in matches if not _in_a_name(context, *m.span())]
-    expressions += [(*m.span(), None) for m in PAIRS.finditer(context.folded)]
+        expressions += [
+            (*m.span(), kinds, None) for m in matches if not _in_a_name(context, *m.span())
+        ]
+    expressions += [(*m.span(), None, None) for m in PAIRS.finditer(context.folded)]
+    taken = [(start, end) for start, end, _kinds, _noun in expressions]
+    categories = [*_CATEGORY_AFTER_DETERMINER.finditer(context.folded)]
+    categories += [
+        m for m in _CATEGORY.finditer(context.folded) if _opens_clause(context.text, m.start())
+    ]
+    for match in sorted(categories, key=lambda m: (m.start(), -m.end())):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or _in_a_name(context, start, end):
+            continue
+        taken.append((start, end))
+        expressions.append((start, end, None, noun_entry(match.group("noun"))))
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+def _fits_category(context: ArticleContext, slug: str, noun: CategoryNoun) -> bool:
+    return _entry_fits(context.matcher.entry(slug), noun)
+
+
+@lru_cache(maxsize=4096)
+def _entry_fits(entry: ActorEntry, noun: CategoryNoun) -> bool:
+    """Whether one of the actor's names ends as the noun's kind's names do ("长风出版集团"
+    for 集团, "香江大学" for 大学), or, for a noun with no endings, the actor is of its kinds.
+    A name's ending outweighs the kind a rule guessed for it."""
+    if not noun.endings:
+        return entry.kind in noun.kinds
+    if entry.kind == "person":
+        return False
+    names = (fold_text(name) for name in (entry.name, *entry.aliases))
+    return any(
+        name.endswith(ending) and len(name) > len(ending)
+        for name in names
+        for ending in noun.endings
+    )
+
+
+def _by_category(context: ArticleContext, position: int, noun: CategoryNoun) -> str | None:
+    """The latest actor before `position` that the category noun fits, else the one the
+    article names most often (its main actor of that kind)."""
+    index = bisect_left(context._actor_starts, position) - 1
+    while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
+        mention = context.actors[index]
+        index -= 1
+        if _fits_category(context, mention.slug, noun):
+            return mention.slug
+    # Kept once per noun: (-1, noun) is no position.
+    main = context.referents.get((-1, noun.noun))
+    if main is None:
+        fitting = Counter(m.slug for m in context.actors if _fits_category(context, m.slug, noun))
+        main = (fitting.most_common(1)[0][0],) if fitting else ()
+        context.referents[(-1, noun.noun)] = main
+    return main[0] if main else None
 
 
 def _latest_two(context: ArticleContext, position: int) -> list[str]:
