@@ -231,9 +231,23 @@ _TAIL = rf"""
         )?
     )
 """
-# The lookahead only lets the pattern start where a date can, to keep the scan cheap.
+
+
+def _unnamed(pattern: str) -> str:
+    """The pattern with its groups renamed (a suffix added), to be repeated in a lookahead."""
+    pattern = re.sub(r"\(\?P<(\w+)>", r"(?P<\1_ahead>", pattern)
+    return re.sub(r"\(\?\((\w+)\)", r"(?(\1_ahead)", pattern)
+
+
+# The first lookahead only lets the pattern start where a date can, to keep the scan cheap.
+# Head and tail are both optional; the second lookahead asks for one of them, so that the
+# pattern never matches empty: an empty match makes the engine try the same place again for
+# a longer one, and hands Python a match to throw away (most places it starts at are no
+# date). It names nothing, so the matches are the same.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])"
+    rf"(?={_unnamed(f'(?:{_YEAR_HEAD}|{_SP}{_TAIL})')})"
+    rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
 )
 # Parts of a year with their own words: 首季度, 2012年首月, 2023年前十个月, 后两个月, 寒假.
