@@ -524,7 +524,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     has_head = bool(year)
-    has_tail = any(match[name] for name in ("q", "qq", "half", "part", "within", "split", "m"))
+    # Every alternative of the tail names one of q, qq, half, part, within, split or m.
+    has_tail = bool(match["tail"])
     if match["qji"] == "季" and not _quarter_without_du(text, match, has_head):
         return None
     if match["y2"] and match["within"]:

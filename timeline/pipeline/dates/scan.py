@@ -65,6 +65,7 @@ QUALIFIER_BEFORE = re.compile(
     rf"|(?<![A-Za-z])(?P<word>(?i:before|prior{_S}+to|after|since|around|circa|about|approximately"
     rf"|roughly)){_S}+)$"
 )
+_BEFORE_LAST = ("自", "从")
 ENGLISH_QUALIFIERS = {
     "before": "before",
     "prior to": "before",
@@ -188,7 +189,13 @@ def _join_ranges(candidates: list[Candidate], folded: str) -> list[Candidate]:
 def _bound(candidate: Candidate, folded: str, limit: int, floor: int):
     """The (start, end, qualifier) the words around a date give it, or None if unbounded."""
     after = QUALIFIER_AFTER.match(folded, candidate.end, limit)
-    before = QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
+    # A bounding word before the date ends in 自, 从 or a space: look for one only there.
+    last = folded[candidate.start - 1] if candidate.start > floor else ""
+    before = (
+        QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
+        if last in _BEFORE_LAST or last.isspace()
+        else None
+    )
     opened = before is not None and before["from"] is not None
     if after is not None and after["since"]:
         # 起/开始 bound only after 自/从 ("从2024年起"), or 起 before a pause ("2024年起,").
@@ -320,18 +327,26 @@ def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Cand
     ]
     if len(day_words) < 2:
         return candidates
-    ends = [match.start() for match in SENTENCE_END.finditer(folded)]
-
-    def sentence_of(candidate: Candidate) -> int:
-        return bisect.bisect_left(ends, candidate.start)
+    # Number the day words' sentences: a new one wherever a sentence ends between two day
+    # words (looked for only there, not over the whole text).
+    sentence_of: dict[int, int] = {}
+    sentence, previous = 0, None
+    for candidate in day_words:
+        if previous is not None:
+            end = SENTENCE_END.search(folded, previous.start, candidate.start + 1)
+            if end is not None and end.start() < candidate.start:
+                sentence += 1
+        sentence_of[id(candidate)] = sentence
+        previous = candidate
 
     by_sentence: dict[int, set[int]] = {}
     for candidate in day_words:
-        by_sentence.setdefault(sentence_of(candidate), set()).add(candidate.expression.day_shift)
+        shifts = by_sentence.setdefault(sentence_of[id(candidate)], set())
+        shifts.add(candidate.expression.day_shift)
     rhetorical = {index for index, shifts in by_sentence.items() if {0, 1} <= shifts}
     if not rhetorical:
         return candidates
-    dropped = {id(c) for c in day_words if sentence_of(c) in rhetorical}
+    dropped = {id(c) for c in day_words if sentence_of[id(c)] in rhetorical}
     return [c for c in candidates if id(c) not in dropped]
 
 
