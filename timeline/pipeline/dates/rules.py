@@ -7,6 +7,10 @@ occurs and runs the rule's pattern over those only, adjacent ones merged into on
 No rule matches across a line break, so the result is that of a scan of the whole text;
 the keys only spare the patterns that start with look-behinds or optional words, which
 the engine must try at every position, the text they cannot match in.
+
+A rule marked ``han`` fires only where a Chinese character is (in its match or in a
+look-behind or lookahead): in a text with none at all, such as most English articles, it
+is not run, and its key not searched for.
 """
 
 import bisect
@@ -23,6 +27,7 @@ ENGLISH_CALENDAR_KEY = re.compile(
     "day|week|ago|later|earlier|from now|after|before|thanksgiving|christmas|new year"
     "|halloween|festival|valentine"
 )
+_HAN = re.compile("[\u3400-\u9fff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -34,6 +39,7 @@ class Rule:
     build: Callable[[str, re.Match], Candidate | None]
     key: re.Pattern | None = None
     lower: bool = False
+    han: bool = False
 
 
 class Paragraphs:
@@ -43,6 +49,7 @@ class Paragraphs:
         self.text = text
         self.breaks = [match.start() for match in _NEWLINE.finditer(text)]
         self._lower: str | None = None
+        self._has_han: bool | None = None
         self._spans: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {}
 
     @property
@@ -54,6 +61,13 @@ class Paragraphs:
                 lowered = self.text.translate(_ASCII_LOWER)
             self._lower = lowered
         return self._lower
+
+    @property
+    def has_han(self) -> bool:
+        """Whether the text holds a Chinese character anywhere."""
+        if self._has_han is None:
+            self._has_han = _HAN.search(self.text) is not None
+        return self._has_han
 
     def spans(self, key: re.Pattern, *, lower: bool = False) -> list[tuple[int, int]]:
         """The lines containing ``key``, adjacent lines merged, as (start, end) offsets."""
@@ -97,6 +111,8 @@ def run_rules(rules: tuple[Rule, ...], paragraphs: Paragraphs) -> Iterator[Candi
     """
     text = paragraphs.text
     for rule in rules:
+        if rule.han and not paragraphs.has_han:
+            continue
         for match in find_all(rule.pattern, paragraphs, rule.key, lower=rule.lower):
             if match.start() == match.end():
                 continue
