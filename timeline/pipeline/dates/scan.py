@@ -16,6 +16,7 @@ March 5") is dropped: the day says it all.
 """
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -382,10 +383,12 @@ def _mention(text: str, candidate: Candidate, resolution: Resolution) -> DateMen
     )
 
 
-def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan:
-    """Every date expression in ``text``, resolved against ``reference`` where relative.
+@functools.lru_cache(maxsize=2)
+def _read(text: str) -> tuple[tuple[Candidate, ...], tuple[int, ...]]:
+    """The text's date readings before resolution, and its line breaks.
 
-    Paragraphs (for year context and 当天/次日) are separated by newlines.
+    Nothing here depends on the reference date, so a text read twice (once to infer its
+    reference, once against it) is scanned once: the last two texts are kept.
     """
     folded = fold_text(text)
     paragraphs = Paragraphs(folded)
@@ -394,8 +397,15 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
     candidates = _drop_weekdays_of_days(candidates, folded)
     candidates = _drop_rhetorical_days(_join_ranges(candidates, folded), folded)
     candidates = _mark_looking_ahead(_qualify(candidates, folded), folded)
+    return tuple(candidates), tuple(paragraphs.breaks)
 
-    newlines = paragraphs.breaks
+
+def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan:
+    """Every date expression in ``text``, resolved against ``reference`` where relative.
+
+    Paragraphs (for year context and 当天/次日) are separated by newlines.
+    """
+    candidates, newlines = _read(text)
     mentions: list[DateMention] = []
     warnings: list[DateWarning] = []
     paragraph, context = -1, ParagraphContext()
