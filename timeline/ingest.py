@@ -288,21 +288,27 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
                 untouched.add(claim.event_id)
             continue
         event, key = matching_event(extracted, touched)
-        if event is None:
+        created = event is None
+        if created:
             event = create_event(extracted, key)
             report.events_created += 1
         else:
             if event.pk not in touched:
                 report.events_merged += 1
             adopt_wording_if_better_dated(event, extracted)
-        link_actors(event, extracted.actors, actors)
+        link_actors(event, extracted.actors, actors, new=created)
         Claim.objects.create(event=event, source=source, **claim_fields(extracted))
         report.claims_created += 1
         touched[event.pk] = event
 
     report.events_unchanged = len(untouched - touched.keys())
+    # Every touched event's claims in one query, each event's in the order its own
+    # `event.claims.all()` gives (the model's ordering starts with the event).
+    claims_of: dict[int, list[Claim]] = {pk: [] for pk in touched}
+    for claim in Claim.objects.filter(event_id__in=list(touched)):
+        claims_of[claim.event_id].append(claim)
     for event in touched.values():
-        derive_event_date(event, event.claims.all())
+        derive_event_date(event, claims_of[event.pk])
         event.save()
     refresh_search_text(touched.values())
     return source
@@ -625,14 +631,21 @@ def adopt_wording_if_better_dated(event: Event, extracted: ExtractedClaim) -> No
     event.date_precision = mention.precision
 
 
-def link_actors(event: Event, wanted: Sequence[tuple[str, str]], actors: dict[str, Actor]) -> None:
+def link_actors(
+    event: Event,
+    wanted: Sequence[tuple[str, str]],
+    actors: dict[str, Actor],
+    *,
+    new: bool = False,
+) -> None:
     """Add the claim's actors to the event, unless an editor has curated its actors: one
-    link per actor, in the strongest role any claim gives it (`merge.strongest_roles`)."""
+    link per actor, in the strongest role any claim gives it (`merge.strongest_roles`).
+    An event just created (``new``) has no links yet to read."""
     if event.edited:
         return
     # Compared by actor, not slug: a discovered actor may be named by the extractor's
     # proposed slug while its row holds another (or two slugs may resolve to one actor).
-    links = list(event.event_actors.order_by("pk"))
+    links = [] if new else list(event.event_actors.order_by("pk"))
     named = [(actors[slug].pk, role or "") for slug, role in wanted if slug in actors]
     settled = strongest_roles([*((link.actor_id, link.role) for link in links), *named])
     kept: dict[int, EventActor] = {}
