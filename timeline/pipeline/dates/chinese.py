@@ -837,7 +837,9 @@ RULES: tuple[Rule, ...] = (
     Rule(MONTHS_PART_PATTERN, _period_part, han=True),
     Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year, han=True),
     Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]"), han=True),
-    Rule(BARE_PART_PATTERN, _bare_part, re.compile("[年岁]"), han=True),
+    # No key: 年 or 岁 is on most lines, and a key is a pass of its own; the words' first
+    # characters let the engine skip ahead by itself.
+    Rule(BARE_PART_PATTERN, _bare_part, han=True),
     Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]"), han=True),
     Rule(QUARTER_WORD_PATTERN, _quarter_word, han=True),
     Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日"), han=True),
