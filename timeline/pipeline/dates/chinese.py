@@ -231,9 +231,23 @@ _TAIL = rf"""
         )?
     )
 """
-# The lookahead only lets the pattern start where a date can, to keep the scan cheap.
+
+
+def _unnamed(pattern: str) -> str:
+    """The pattern with its groups renamed (a suffix added), to be repeated in a lookahead."""
+    pattern = re.sub(r"\(\?P<(\w+)>", r"(?P<\1_ahead>", pattern)
+    return re.sub(r"\(\?\((\w+)\)", r"(?(\1_ahead)", pattern)
+
+
+# The first lookahead only lets the pattern start where a date can, to keep the scan cheap.
+# Head and tail are both optional; the second lookahead asks for one of them, so that the
+# pattern never matches empty: an empty match makes the engine try the same place again for
+# a longer one, and hands Python a match to throw away (most places it starts at are no
+# date). It names nothing, so the matches are the same.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])"
+    rf"(?={_unnamed(f'(?:{_YEAR_HEAD}|{_SP}{_TAIL})')})"
+    rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
 )
 # Parts of a year with their own words: 首季度, 2012年首月, 2023年前十个月, 后两个月, 寒假.
@@ -510,7 +524,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     has_head = bool(year)
-    has_tail = any(match[name] for name in ("q", "qq", "half", "part", "within", "split", "m"))
+    # Every alternative of the tail names one of q, qq, half, part, within, split or m.
+    has_tail = bool(match["tail"])
     if match["qji"] == "季" and not _quarter_without_du(text, match, has_head):
         return None
     if match["y2"] and match["within"]:
@@ -810,27 +825,30 @@ def _follow(text: str, match: re.Match) -> Candidate | None:
 # A digit before a range word: both year-range rules hold one.
 _YEAR_RANGE_KEY = re.compile(r"[0-9][ \t]?[\-–—~至到]")
 RULES: tuple[Rule, ...] = (
-    Rule(YEAR_RANGE_PATTERN, _year_range, _YEAR_RANGE_KEY),
-    Rule(DECADE_PATTERN, _decade, re.compile("年代")),
-    Rule(DECADE_PAIR_PATTERN, _decade_pair, re.compile("年代")),
-    Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪")),
+    Rule(YEAR_RANGE_PATTERN, _year_range, _YEAR_RANGE_KEY, han=True),
+    Rule(DECADE_PATTERN, _decade, re.compile("年代"), han=True),
+    Rule(DECADE_PAIR_PATTERN, _decade_pair, re.compile("年代"), han=True),
+    Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪"), han=True),
     # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
+    # Every rule but this one needs a Chinese character ("2024 Q3" holds none).
     Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
-    Rule(FIRST_PART_PATTERN, _period_part),
-    Rule(VACATION_PATTERN, _period_part),
-    Rule(MONTHS_PART_PATTERN, _period_part),
-    Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year),
-    Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]")),
-    Rule(BARE_PART_PATTERN, _bare_part, re.compile("[年岁]")),
-    Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]")),
-    Rule(QUARTER_WORD_PATTERN, _quarter_word),
-    Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日")),
-    Rule(DAY_WORD_PATTERN, _day_word),
-    Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月")),
-    Rule(CHECKED_DAY_PATTERN, _checked_day),
-    Rule(FISCAL_PATTERN, _fiscal, re.compile("财")),
-    Rule(CENTURY_PATTERN, _century_alone, re.compile("世纪")),
-    Rule(YEAR_BEFORE_RANGE_PATTERN, _year_before_range, _YEAR_RANGE_KEY),
-    Rule(RECENT_PATTERN, _recent),
-    Rule(FOLLOW_PATTERN, _follow),
+    Rule(FIRST_PART_PATTERN, _period_part, han=True),
+    Rule(VACATION_PATTERN, _period_part, han=True),
+    Rule(MONTHS_PART_PATTERN, _period_part, han=True),
+    Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year, han=True),
+    Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]"), han=True),
+    # No key: 年 or 岁 is on most lines, and a key is a pass of its own; the words' first
+    # characters let the engine skip ahead by itself.
+    Rule(BARE_PART_PATTERN, _bare_part, han=True),
+    Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]"), han=True),
+    Rule(QUARTER_WORD_PATTERN, _quarter_word, han=True),
+    Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日"), han=True),
+    Rule(DAY_WORD_PATTERN, _day_word, han=True),
+    Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月"), han=True),
+    Rule(CHECKED_DAY_PATTERN, _checked_day, han=True),
+    Rule(FISCAL_PATTERN, _fiscal, re.compile("财"), han=True),
+    Rule(CENTURY_PATTERN, _century_alone, re.compile("世纪"), han=True),
+    Rule(YEAR_BEFORE_RANGE_PATTERN, _year_before_range, _YEAR_RANGE_KEY, han=True),
+    Rule(RECENT_PATTERN, _recent, han=True),
+    Rule(FOLLOW_PATTERN, _follow, han=True),
 )

@@ -166,7 +166,7 @@ def _en_holiday(text: str, match: re.Match) -> Candidate | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(ZH_HOLIDAY, _zh_holiday),
-    Rule(ZH_LUNAR, _zh_lunar, re.compile("农历|阴历|正月|冬月|腊月|闰|月[初廿]")),
+    Rule(ZH_HOLIDAY, _zh_holiday, han=True),
+    Rule(ZH_LUNAR, _zh_lunar, re.compile("农历|阴历|正月|冬月|腊月|闰|月[初廿]"), han=True),
     Rule(EN_HOLIDAY, _en_holiday, ENGLISH_CALENDAR_KEY, lower=True),
 )

@@ -11,6 +11,7 @@ that the labels, the resolver and the spec agree; a period without a year that f
 late date of the paragraph's year is where it misreads.
 """
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -100,7 +101,9 @@ class Resolution:
     warning: str | None = None
 
 
+@functools.lru_cache(maxsize=64)
 def _reference_anchor(reference: ReferenceDate) -> Anchor:
+    # One anchor per reference date, shared by every mention resolved against it (frozen).
     return Anchor(reference.display, reference.basis)
 
 

@@ -7,9 +7,14 @@ occurs and runs the rule's pattern over those only, adjacent ones merged into on
 No rule matches across a line break, so the result is that of a scan of the whole text;
 the keys only spare the patterns that start with look-behinds or optional words, which
 the engine must try at every position, the text they cannot match in.
+
+A rule marked ``han`` fires only where a Chinese character is (in its match or in a
+look-behind or lookahead): in a text with none at all, such as most English articles, it
+is not run, and its key not searched for.
 """
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +28,9 @@ ENGLISH_CALENDAR_KEY = re.compile(
     "day|week|ago|later|earlier|from now|after|before|thanksgiving|christmas|new year"
     "|halloween|festival|valentine"
 )
+# Characters that make a key more than plain words.
+_SPECIAL = re.compile(r"[\\.^$*+?{}\[\]()|]")
+_HAN = re.compile("[\u3400-\u9fff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -34,6 +42,7 @@ class Rule:
     build: Callable[[str, re.Match], Candidate | None]
     key: re.Pattern | None = None
     lower: bool = False
+    han: bool = False
 
 
 class Paragraphs:
@@ -43,6 +52,7 @@ class Paragraphs:
         self.text = text
         self.breaks = [match.start() for match in _NEWLINE.finditer(text)]
         self._lower: str | None = None
+        self._has_han: bool | None = None
         self._spans: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {}
 
     @property
@@ -55,6 +65,13 @@ class Paragraphs:
             self._lower = lowered
         return self._lower
 
+    @property
+    def has_han(self) -> bool:
+        """Whether the text holds a Chinese character anywhere."""
+        if self._has_han is None:
+            self._has_han = _HAN.search(self.text) is not None
+        return self._has_han
+
     def spans(self, key: re.Pattern, *, lower: bool = False) -> list[tuple[int, int]]:
         """The lines containing ``key``, adjacent lines merged, as (start, end) offsets."""
         if (key, lower) not in self._spans:
@@ -63,6 +80,11 @@ class Paragraphs:
 
     def _find_spans(self, key: re.Pattern, lower: bool) -> list[tuple[int, int]]:
         haystack = self.lower if lower else self.text
+        words = _literal_words(key)
+        if words is not None and not any(word in haystack for word in words):
+            # A string search per word is many times faster than the engine trying the
+            # alternation at every position (the English keys in a Chinese text).
+            return []
         breaks, size = self.breaks, len(self.text)
         spans: list[tuple[int, int]] = []
         found = key.search(haystack)
@@ -77,6 +99,19 @@ class Paragraphs:
             # One hit is enough for a line: go on from the next one.
             found = key.search(haystack, end + 1) if end < size else None
         return spans
+
+
+@functools.cache
+def _literal_words(key: re.Pattern) -> tuple[str, ...] | None:
+    """The words of a key written as plain words joined by "|" (in one optional group),
+    else None."""
+    pattern = key.pattern
+    if pattern.startswith("(?:") and pattern.endswith(")"):
+        pattern = pattern[3:-1]
+    words = tuple(pattern.split("|"))
+    if key.flags & re.IGNORECASE or any(_SPECIAL.search(word) or not word for word in words):
+        return None
+    return words
 
 
 def find_all(
@@ -97,6 +132,8 @@ def run_rules(rules: tuple[Rule, ...], paragraphs: Paragraphs) -> Iterator[Candi
     """
     text = paragraphs.text
     for rule in rules:
+        if rule.han and not paragraphs.has_han:
+            continue
         for match in find_all(rule.pattern, paragraphs, rule.key, lower=rule.lower):
             if match.start() == match.end():
                 continue

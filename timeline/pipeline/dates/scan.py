@@ -16,6 +16,7 @@ March 5") is dropped: the day says it all.
 """
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -65,6 +66,7 @@ QUALIFIER_BEFORE = re.compile(
     rf"|(?<![A-Za-z])(?P<word>(?i:before|prior{_S}+to|after|since|around|circa|about|approximately"
     rf"|roughly)){_S}+)$"
 )
+_BEFORE_LAST = ("自", "从")
 ENGLISH_QUALIFIERS = {
     "before": "before",
     "prior to": "before",
@@ -188,7 +190,13 @@ def _join_ranges(candidates: list[Candidate], folded: str) -> list[Candidate]:
 def _bound(candidate: Candidate, folded: str, limit: int, floor: int):
     """The (start, end, qualifier) the words around a date give it, or None if unbounded."""
     after = QUALIFIER_AFTER.match(folded, candidate.end, limit)
-    before = QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
+    # A bounding word before the date ends in 自, 从 or a space: look for one only there.
+    last = folded[candidate.start - 1] if candidate.start > floor else ""
+    before = (
+        QUALIFIER_BEFORE.search(folded, max(floor, candidate.start - 16), candidate.start)
+        if last in _BEFORE_LAST or last.isspace()
+        else None
+    )
     opened = before is not None and before["from"] is not None
     if after is not None and after["since"]:
         # 起/开始 bound only after 自/从 ("从2024年起"), or 起 before a pause ("2024年起,").
@@ -320,18 +328,26 @@ def _drop_rhetorical_days(candidates: list[Candidate], folded: str) -> list[Cand
     ]
     if len(day_words) < 2:
         return candidates
-    ends = [match.start() for match in SENTENCE_END.finditer(folded)]
-
-    def sentence_of(candidate: Candidate) -> int:
-        return bisect.bisect_left(ends, candidate.start)
+    # Number the day words' sentences: a new one wherever a sentence ends between two day
+    # words (looked for only there, not over the whole text).
+    sentence_of: dict[int, int] = {}
+    sentence, previous = 0, None
+    for candidate in day_words:
+        if previous is not None:
+            end = SENTENCE_END.search(folded, previous.start, candidate.start + 1)
+            if end is not None and end.start() < candidate.start:
+                sentence += 1
+        sentence_of[id(candidate)] = sentence
+        previous = candidate
 
     by_sentence: dict[int, set[int]] = {}
     for candidate in day_words:
-        by_sentence.setdefault(sentence_of(candidate), set()).add(candidate.expression.day_shift)
+        shifts = by_sentence.setdefault(sentence_of[id(candidate)], set())
+        shifts.add(candidate.expression.day_shift)
     rhetorical = {index for index, shifts in by_sentence.items() if {0, 1} <= shifts}
     if not rhetorical:
         return candidates
-    dropped = {id(c) for c in day_words if sentence_of(c) in rhetorical}
+    dropped = {id(c) for c in day_words if sentence_of[id(c)] in rhetorical}
     return [c for c in candidates if id(c) not in dropped]
 
 
@@ -367,10 +383,12 @@ def _mention(text: str, candidate: Candidate, resolution: Resolution) -> DateMen
     )
 
 
-def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan:
-    """Every date expression in ``text``, resolved against ``reference`` where relative.
+@functools.lru_cache(maxsize=2)
+def _read(text: str) -> tuple[tuple[Candidate, ...], tuple[int, ...]]:
+    """The text's date readings before resolution, and its line breaks.
 
-    Paragraphs (for year context and 当天/次日) are separated by newlines.
+    Nothing here depends on the reference date, so a text read twice (once to infer its
+    reference, once against it) is scanned once: the last two texts are kept.
     """
     folded = fold_text(text)
     paragraphs = Paragraphs(folded)
@@ -379,8 +397,15 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
     candidates = _drop_weekdays_of_days(candidates, folded)
     candidates = _drop_rhetorical_days(_join_ranges(candidates, folded), folded)
     candidates = _mark_looking_ahead(_qualify(candidates, folded), folded)
+    return tuple(candidates), tuple(paragraphs.breaks)
 
-    newlines = paragraphs.breaks
+
+def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan:
+    """Every date expression in ``text``, resolved against ``reference`` where relative.
+
+    Paragraphs (for year context and 当天/次日) are separated by newlines.
+    """
+    candidates, newlines = _read(text)
     mentions: list[DateMention] = []
     warnings: list[DateWarning] = []
     paragraph, context = -1, ParagraphContext()

@@ -259,9 +259,9 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(ZH_WEEK, _zh_week),
-    Rule(ZH_FEW_DAYS, _zh_few_days, re.compile("[两几些](?:天|日子)")),
-    Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]")),
+    Rule(ZH_WEEK, _zh_week, han=True),
+    Rule(ZH_FEW_DAYS, _zh_few_days, re.compile("[两几些](?:天|日子)"), han=True),
+    Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]"), han=True),
     Rule(EN_WEEKDAY, _en_weekday, ENGLISH_CALENDAR_KEY, lower=True),
     Rule(EN_WEEK, _en_week, ENGLISH_CALENDAR_KEY, lower=True),
     Rule(EN_OFFSET, _en_offset, ENGLISH_CALENDAR_KEY, lower=True),
