@@ -115,7 +115,7 @@ def _readable(document: Document, spam: _Spans) -> list[tuple[int, int]]:
 
 
 def _dated_sentences(
-    document: Document, spam: _Spans, dates: _Spans, folded: str
+    document: Document, spam: _Spans, dates: _Spans, folded: str, chinese: bool = False
 ) -> list[tuple[int, int]]:
     """Sentences that can carry a claim (a date mention and a happening's word, no spam),
     and such headings: the stretches the slower statistical recogniser reads."""
@@ -128,9 +128,13 @@ def _dated_sentences(
             if spam.overlaps(start, end):
                 previous = None
                 continue
-            # A claim needs a date (or a heading's news) and a word naming a happening.
-            if (paragraph.is_heading or dates.overlaps(start, end)) and ANY_TRIGGER.search(
-                folded, start, end
+            # A claim needs a date (or a heading's news) and a word naming a happening; in
+            # Chinese a dated clause with no such word may still tell one in its own verb
+            # ("周明哲6月宣布参选"), so every dated sentence that is not a forecast is read.
+            dated = paragraph.is_heading or dates.overlaps(start, end)
+            if dated and (
+                ANY_TRIGGER.search(folded, start, end)
+                or (chinese and not FORECAST.search(folded, start, end))
             ):
                 # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
                 if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
@@ -172,7 +176,7 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         readable,
         matcher,
         candidates=proposed,
-        tag_spans=_dated_sentences(document, spam, dated, folded),
+        tag_spans=_dated_sentences(document, spam, dated, folded, chinese=article.language != "en"),
         dates=[(m.char_start, m.char_end) for m in scan.mentions],
     )
     known_slugs = matcher.slugs()
