@@ -648,6 +648,16 @@ def _announced(
             ):
                 break
             return said, (start, max(end, clause_end))
+        own_end = next((e for s_, e in scope.clauses if s_ <= trigger.start < e), end)
+        if (
+            context.language != "en"
+            and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
+            and not FORECAST.search(folded, trigger.end, own_end)
+            and not _PLAN_WORD.match(folded, trigger.end)
+        ):
+            # "周明哲6月宣布参选", "该行去年宣布破产": announcing a move of one's own with
+            # nothing said after it is the move, told in its own words.
+            return Trigger("happening", trigger.start, own_end, False), (start, own_end)
         return trigger, span
     speech = None
     for match in SPEECH.finditer(folded, sentence_start, trigger.start):
@@ -661,6 +671,12 @@ def _announced(
     ):
         return Trigger("statement", speech.start(), speech.end(), trigger.reported), span
     return trigger, span
+
+
+# A speech verb followed only by a short verb phrase ending its clause: an act, not a saying.
+# "宣布将参选", "宣布拟退出": what is announced is still to come.
+_PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
+_ACT_ANNOUNCED = re.compile(r"(?:宣布|宣告)[\u4e00-\u9fff]{2,6}(?:[，。；,;：:！!]|$)")
 
 
 def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
@@ -749,6 +765,17 @@ def _build_claim(
         span_actors = _with_mover(context, sentence_start, start, span_actors)
     elif context.language == "en" and start > sentence_start and _BARE_VERB.match(folded):
         span_actors = _with_shared_subject(context, referred, sentence_start, start, span_actors)
+    elif (
+        kind == "happening"
+        and context.language != "en"
+        and start > sentence_start
+        and mention is not None
+        and _opens_on_its_date(context, start, mention)
+    ):
+        # "…，同年8月杀青": the subject of the sentence, standing in after the date.
+        span_actors = _with_shared_subject(
+            context, referred, sentence_start, mention.char_end, span_actors
+        )
     if (
         kind == "acquisition"
         and state.deal
@@ -1015,6 +1042,42 @@ def _with_shared_subject(
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
         return span_actors
     return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
+
+
+def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
+    """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
+    杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
+    right after it. A range ("从去年10月到12月进行了…") is a duration, not a date."""
+    if context.language == "en" or mention.char_start < start:
+        return False
+    folded = context.folded
+    lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
+    if lead not in {"", "又", "并", "并于", "于"}:
+        return False
+    if re.match(r"[从自由]", mention.text) or re.search(r"[到至~～—-]", mention.text):
+        return False
+    if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
+        return False
+    return not any(
+        m.char_start < mention.char_end + 3
+        for m in context.actors_in(start, start + 200)
+        if m.char_start >= mention.char_end
+    )
+
+
+def _sentence_subject_carries(context: ArticleContext, sentence_start: int, start: int) -> bool:
+    """Whether the subject a sentence opens with still holds at `start`: no verb of saying
+    before it (what follows is what was said) and no other name in between that could be
+    the subject instead ("…，创始人林志远现年52岁，98年…")."""
+    for saying in SPEECH.finditer(context.folded, sentence_start, start):
+        if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
+            return False
+    named = [
+        m.slug
+        for m in context.actors_in(sentence_start, start)
+        if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+    ]
+    return len(set(named)) <= 1
 
 
 def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
@@ -1422,6 +1485,25 @@ def _sentence_claims(
                         None,
                     )
                     carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
+                elif (
+                    index > 0
+                    and _opens_on_its_date(context, seg_start, mention)
+                    and _sentence_subject_carries(context, clauses[0][0], seg_start)
+                ):
+                    # "周明哲6月宣布参选，7月获得地方派系支持": a clause that opens on its
+                    # own date shares the subject its sentence opens with.
+                    carried = next(
+                        iter(
+                            _with_shared_subject(
+                                context,
+                                referred_actors(context, clauses[0][0], seg_end, state.topic),
+                                clauses[0][0],
+                                mention.char_end,
+                                [],
+                            )
+                        ),
+                        None,
+                    )
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None and following and not context.dates_in(*following):

@@ -1,0 +1,87 @@
+"""Chinese clauses that become claims with no gazetteer: happenings no vocabulary names,
+coordinated clauses that share their sentence's subject, and what stays no claim. The
+sentences are written for these tests, in both scripts."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+
+
+@pytest.fixture
+def claims_of(tmp_path):
+    def read(text: str, published: str = "2025-08-25"):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        extraction = extract_article(read_article(path), matcher=EMPTY)
+        names = {entry.slug: entry.name for entry in extraction.discovered}
+        return [
+            (
+                names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
+                claim.event_type,
+                str(claim.date.start) if claim.date else None,
+                str(claim.date.end) if claim.date else None,
+                claim.quote,
+            )
+            for claim in extraction.claims
+        ]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "梁启明今年6月宣布参选，7月获得地方派系支持。",
+            [
+                ("梁启明", "2025-06-01", "2025-06-30", "梁启明今年6月宣布参选"),
+                ("梁启明", "2025-07-01", "2025-07-31", "7月获得地方派系支持"),
+            ],
+        ),
+        (
+            "星河影业去年3月在澎湖开拍新片，同年8月杀青。",
+            [
+                ("星河影业", "2024-03-01", "2024-03-31", "星河影业去年3月在澎湖开拍新片"),
+                ("星河影业", "2024-08-01", "2024-08-31", "同年8月杀青"),
+            ],
+        ),
+        (
+            "鼎新物流今年1月迁入新总部，并于4月启用自动化仓库。",
+            [
+                ("鼎新物流", "2025-01-01", "2025-01-31", "鼎新物流今年1月迁入新总部"),
+                ("鼎新物流", "2025-04-01", "2025-04-30", "并于4月启用自动化仓库"),
+            ],
+        ),
+    ],
+)
+def test_each_dated_clause_is_a_happening_of_the_sentences_subject(claims_of, text, expected):
+    found = [(name, start, end, quote) for name, _type, start, end, quote in claims_of(text)]
+
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # What follows a verb of saying is what was said, not the speaker's happening.
+        ("何振宇说，上世纪九十年代本地就开始尝试自建港口。", "上世纪九十年代"),
+        # A range is a duration: no happening dated by it.
+        ("两家公司去年签署合作备忘录，并从去年10月到12月进行了尽职调查。", "尽职调查"),
+        # Another name between the subject and the clause may be its subject instead.
+        ("远拓半导体成立于2017年，创始人沈立平现年52岁，98年赴美留学。", "赴美留学"),
+        # Announcing a plan is no move of one's own.
+        ("梁启明今年6月宣布将参选。", "参选"),
+    ],
+)
+def test_no_carried_happening_from_sayings_durations_or_other_subjects(claims_of, text, absent):
+    assert not [claim for claim in claims_of(text) if absent in claim[4] and claim[1] == "other"]
+
+
+def test_an_announced_move_with_nothing_said_after_it_is_the_move(claims_of):
+    (claim,) = claims_of("恒远银行今年3月宣布破产。")
+
+    assert claim == ("恒远银行", "other", "2025-03-01", "2025-03-31", "恒远银行今年3月宣布破产")
