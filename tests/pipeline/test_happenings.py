@@ -85,3 +85,31 @@ def test_an_announced_move_with_nothing_said_after_it_is_the_move(claims_of):
     (claim,) = claims_of("恒远银行今年3月宣布破产。")
 
     assert claim == ("恒远银行", "other", "2025-03-01", "2025-03-31", "恒远银行今年3月宣布破产")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "headline"),
+    [
+        (
+            "百川重工是一家机械企业。3月12日收盘，百川重工股价上涨21%。",
+            "financials",
+            "百川重工 share price rises 21%",
+        ),
+        (
+            "澜亭集团今年1月出现亏损。2月3日，澜亭集团股價在開盤後一度下跌9.5%。",
+            "financials",
+            "澜亭集团 share price falls 9.5%",
+        ),
+        (
+            "银丰置业6月30日发布公告称，公司未能按期兑付一笔债券本息，已构成违约。",
+            "controversy",
+            "银丰置业 defaults on its debt",
+        ),
+    ],
+)
+def test_share_price_moves_and_defaults_are_typed(tmp_path, text, event_type, headline):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2025-07-02\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+
+    assert [(claim.event_type, claim.headline) for claim in claims][-1] == (event_type, headline)

@@ -395,7 +395,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "release",
-            r"发布|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
+            r"发布(?!了?(?:公告|声明|通知|通告|新闻稿|致歉|道歉))|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
             r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
             + words(
                 "released?",
@@ -445,6 +445,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
             r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}"
             r"(?:突破|达到|增至|增长|新增|超过|为\s*[\d,.]|成长至|升至)|"
+            # "股价开盘后暴跌38%", "股價一度下跌9%": a move of the share price, by how much.
+            r"(?:股价|股票|市值)[^，。,;；]{0,16}?(?:暴跌|大跌|下跌|下挫|重挫|跳水|暴涨|大涨|上涨"
+            r"|飙升|走高|收涨|收跌|跌|涨)(?:了|逾|超过?|近|约)?\s*\d[\d.]*\s*%|"
+            r"(?:股价|股票)[^，。,;；]{0,8}(?:涨停|跌停)|"
             + words(
                 "revenues?",
                 "profits?",
@@ -486,6 +490,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             "statement",
             r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说|(?<![声宣指据报])称|"
             r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
+            # "发布公告称…", "发布致歉声明": a document issued, what it says after it.
+            r"发布了?(?:公告|声明|通告|新闻稿|致歉声明|道歉声明|致歉信|道歉信)|"
             + words("said", "says", "announced", "stated", "told", "noted", "declared"),
         ),
     )
@@ -749,6 +755,11 @@ TROUBLES = (
         "lawsuit",
         re.compile(r"起诉|诉讼|" + words("lawsuits?", "sued")),
         ("is sued", "was sued"),
+    ),
+    (
+        "default",
+        re.compile(r"违约|" + words("defaulted", r"defaults? on")),
+        ("defaults on its debt", "defaulted on its debt"),
     ),
     (
         "breach",
