@@ -113,3 +113,46 @@ def test_share_price_moves_and_defaults_are_typed(tmp_path, text, event_type, he
     claims = extract_article(read_article(path), matcher=EMPTY).claims
 
     assert [(claim.event_type, claim.headline) for claim in claims][-1] == (event_type, headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end", "headline"),
+    [
+        # The figures reported are dated by their period, not by the day they were published.
+        (
+            "禾昌電子是一家零件廠。禾昌電子於7月9日公布6月營收新台幣5.4億元，年增12%。",
+            "2025-07-10",
+            "2025-06-01",
+            "2025-06-30",
+            "禾昌電子 reports June 2025 revenue of TWD 540 million",
+        ),
+        (
+            "宏達精密今(5)日召開法說會，公布第二季稅後純益新臺幣3.1億元，季增8%。",
+            "2025-08-05",
+            "2025-04-01",
+            "2025-06-30",
+            "宏達精密 reports Q2 2025 net income of TWD 310 million",
+        ),
+        # Hong Kong dollars are HKD wherever the currency's name stands.
+        (
+            "嘉禾醫療集團去年以港幣5.8億元收購一間私家醫院，並於今年1月公布全年收入12億港元。",
+            "2025-03-01",
+            "2025-01-01",
+            "2025-01-31",
+            "嘉禾醫療集團 reports January 2025 revenue of HKD 1.2 billion",
+        ),
+    ],
+)
+def test_reported_figures_take_their_period_and_their_currency(
+    tmp_path, text, published, start, end, headline
+):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    financials = [
+        (str(c.date.start), str(c.date.end), c.headline)
+        for c in claims
+        if c.event_type == "financials"
+    ]
+
+    assert financials == [(start, end, headline)]

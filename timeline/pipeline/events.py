@@ -642,6 +642,11 @@ def _announced(
             )
             if said is None or said.event_type == "statement":
                 continue
+            if any(_usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
+                # "乐堡昨(17)日公布8月营收…": what was announced has a date of its own
+                # (the period reported), read as its own claim; the announcement day is
+                # only the saying's.
+                break
             deal = _agreed_deal(context, start, clause_end, said)
             if said.reported or _commentary(
                 context, sentence_start, trigger.end, clause_end, plans=not deal

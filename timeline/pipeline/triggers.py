@@ -168,7 +168,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "controversy",
             r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
-            r"反垄断|立案调查|(?:展开|启动|开展|介入|发起|接受|遭到?)调查|传票|罚款|罚锾|罚金|罚单"
+            r"反垄断|反倾销|立案调查|飞行检查"
+            r"|(?:展开|启动|开展|介入|发起|接受|遭到?)(?:反倾销|反补贴|反垄断|专项|审查)?(?:调查|检查)|传票|罚款|罚锾|罚金|罚单"
             r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|断线|召回"
             r"|(?:直播|服务|播出|播放|网络|平台)[^，。,;；]{0,8}中断|服务器(?:拥堵|崩溃)"
             r"|数据泄露|泄露|起诉|诉讼|网络攻击|黑客攻击|勒索软件|"
@@ -488,7 +489,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "statement",
-            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说|(?<![声宣指据报])称|"
+            # "法说会" (an investors' conference), "说明会": a meeting, not a saying.
+            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称|"
             r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
             # "发布公告称…", "发布致歉声明": a document issued, what it says after it.
             r"发布了?(?:公告|声明|通告|新闻稿|致歉声明|道歉声明|致歉信|道歉信)|"
@@ -640,7 +642,7 @@ OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其�
 
 # A speech verb: what follows it is what someone said.
 SPEECH = gated(
-    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说|(?<![声宣指据报])称"
+    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
     r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
 )
 
@@ -687,7 +689,7 @@ SAID_WHEN = re.compile(
 
 # Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
 SAYING = gated(
-    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说|(?<![声宣指据报])称"
+    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
     r"|" + words("said", "says", "told", "noted", "stated", "added")
 )
 
@@ -851,15 +853,19 @@ TRIGGER_STARTS: tuple[frozenset[str] | None, ...] = tuple(
 
 MONEY = re.compile(
     r"(?:(?P<about>超过|超|逾|过|近|约为|约|大约|over|more than|above|nearly|about|around)\s*)?"
-    r"(?:(?P<cur1>us\$|hk\$|\$|usd|hkd|rmb|cny|eur|gbp|¥|￥|€|£)\s*)?"
+    r"(?:(?P<cur1>us\$|hk\$|nt\$|\$|usd|hkd|twd|ntd|rmb|cny|eur|gbp|¥|￥|€|£"
+    # "新台幣4.2億元", "港幣5億元", "人民币3亿元": the currency's name before the amount.
+    r"|新台币|台币|港币|港元|人民币|美元|欧元|英镑)\s*)?"
     r"(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万|billion|bn|million|mn|m\b|b\b)?\s*"
-    r"(?P<cur2>美元|美金|元人民币|元|人民币|港元|港币|欧元|英镑|usd|rmb|hkd|eur|dollars|yuan"
+    r"(?P<cur2>美元|美金|元人民币|元新台币|新台币|台币|元|人民币|港元|港币|欧元|英镑|usd|rmb|hkd|twd"
+    r"|eur|dollars|yuan"
     r"|euros?|pounds)?"
 )
 CURRENCY_CODES = {
     **dict.fromkeys(("us$", "$", "usd", "美元", "美金", "dollars"), "USD"),
     **dict.fromkeys(("hk$", "hkd", "港元", "港币"), "HKD"),
+    **dict.fromkeys(("nt$", "twd", "ntd", "新台币", "台币", "元新台币"), "TWD"),
     **dict.fromkeys(("eur", "€", "欧元", "euro", "euros"), "EUR"),
     **dict.fromkeys(("gbp", "£", "英镑", "pounds"), "GBP"),
 }
@@ -997,8 +1003,8 @@ EXITS = re.compile(r"退出|" + words(r"exit(?:ed|s|ing)?", r"w(?:ound|inds|ind)
 MEASURES = (
     (re.compile(r"收入|营收|营业额|" + words("revenues?", "turnover", "sales of")), "revenue"),
     (re.compile(r"净亏损|亏损|" + words("net loss", "losses")), "net loss"),
-    (re.compile(r"净利|" + words("net income", "net profit")), "net income"),
-    (re.compile(r"利润|盈利|" + words("profits?", "operating income", "earnings")), "profit"),
+    (re.compile(r"净利|纯益|" + words("net income", "net profit")), "net income"),
+    (re.compile(r"利润|盈利|获利|" + words("profits?", "operating income", "earnings")), "profit"),
     (
         re.compile(
             r"销量|出货量|交付量|交付|" + words(r"sold", r"deliver(?:ed|ies)", "shipped", "units")
