@@ -156,3 +156,39 @@ def test_reported_figures_take_their_period_and_their_currency(
     ]
 
     assert financials == [(start, end, headline)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name", "start", "quote"),
+    [
+        # A clause with no date of its own after a dated clause that tells nobody's
+        # happening: the sentence's date.
+        (
+            "市议会补选昨(14)日投票，无党籍候选人方振邦以3.1万票当选，击败两名对手。",
+            "2025-09-15",
+            "方振邦",
+            "2025-09-14",
+            "无党籍候选人方振邦以3.1万票当选",
+        ),
+        # A title before the name, and the part of the day after the date.
+        (
+            "今日上午，临海市市长韩立群到新港区调研。",
+            "2025-03-04",
+            "韩立群",
+            "2025-03-04",
+            "今日上午，临海市市长韩立群到新港区调研",
+        ),
+        # A body whose name holds 会 (not "will"): its dated act is a happening.
+        (
+            "原议员林正今年2月辞职，中选会随后于3月公告补选日期。",
+            "2025-05-04",
+            "中选会",
+            "2025-03-01",
+            "中选会随后于3月公告补选日期",
+        ),
+    ],
+)
+def test_a_clause_reaches_its_subject_and_its_date(claims_of, text, published, name, start, quote):
+    found = [(n, s, q) for n, _type, s, _end, q in claims_of(text, published)]
+
+    assert (name, start, quote) in found

@@ -1423,11 +1423,18 @@ def _sentence_claims(
             continue
         if not mentions:
             if previous_dated is not None:
+                before = len(claims)
                 keep(
                     _continued_claim(
                         context, scope, index, previous_dated, state, speaker_turn, claims
                     )
                 )
+                if len(claims) == before:
+                    claims.extend(
+                        _happening_at_previous_date(
+                            context, scope, index, previous_dated, state, speaker_turn, claims
+                        )
+                    )
                 if claims and claims[-1].char_start <= start and end <= claims[-1].char_end:
                     # Read into the dated claim ("去年5月,在…发布 Yi-Large 时"): the
                     # time carries on to the clause after it.
@@ -1880,6 +1887,34 @@ def _continued_claim(
     if claim is None or any(existing.key == claim.key for existing in claims[-2:]):
         return None
     return claim
+
+
+def _happening_at_previous_date(
+    context: ArticleContext,
+    scope: SentenceScope,
+    index: int,
+    previous: tuple[int, DateMention, int],
+    state: ParagraphState,
+    speaker_turn: bool,
+    claims: list[ExtractedClaim],
+) -> list[ExtractedClaim]:
+    """ "补选昨(24)日投开票，无党籍候选人周明哲以4.2万票当选": a Chinese clause with no date
+    of its own, after a dated clause that told nobody's happening, tells its own subject's
+    happening at the sentence's date."""
+    previous_index, mention, span_start = previous
+    if context.language == "en" or previous_index != index - 1:
+        return []
+    start, end = scope.clauses[index]
+    if any(claim.char_end > span_start for claim in claims):
+        return []  # the dated clause told a happening: this one carries it on, or not
+    if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
+        return []
+    trigger = plain_happening(context, (start, end), mention, state)
+    if trigger is None or not _admissible(context, (start, end), mention, trigger):
+        return []
+    made = _make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
+    _remember(state, made)
+    return made
 
 
 # --- within one article -----------------------------------------------------------------------
