@@ -129,12 +129,17 @@ def _dated_sentences(
                 previous = None
                 continue
             # A claim needs a date (or a heading's news) and a word naming a happening; in
-            # Chinese a dated clause with no such word may still tell one in its own verb
-            # ("周明哲6月宣布参选"), so every dated sentence that is not a forecast is read.
+            # Chinese a clause that opens on its subject and date may tell one in a verb no
+            # vocabulary names ("周明哲6月宣布参选"), so such a sentence is read too unless
+            # it is a forecast.
             dated = paragraph.is_heading or dates.overlaps(start, end)
             if dated and (
                 ANY_TRIGGER.search(folded, start, end)
-                or (chinese and not FORECAST.search(folded, start, end))
+                or (
+                    chinese
+                    and _date_near_a_clause_head(folded, start, end, dates)
+                    and not FORECAST.search(folded, start, end)
+                )
             ):
                 # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
                 if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
@@ -142,6 +147,17 @@ def _dated_sentences(
                 spans.append((start, end))
             previous = (start, end)
     return spans
+
+
+# How far into a clause its date may stand for the clause to tell a happening by it: a
+# subject, a title or an opener ("新竹县第二选区立法委员补选昨(24)日…"), not a whole argument.
+_HEAD = 16
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def _date_near_a_clause_head(folded: str, start: int, end: int, dates: _Spans) -> bool:
+    heads = [start, *(match.end() for match in _CLAUSE_BREAK.finditer(folded, start, end))]
+    return any(dates.overlaps(head, min(end, head + _HEAD)) for head in heads)
 
 
 _POINTS_BACK = re.compile(
