@@ -192,3 +192,32 @@ def test_a_clause_reaches_its_subject_and_its_date(claims_of, text, published, n
     found = [(n, s, q) for n, _type, s, _end, q in claims_of(text, published)]
 
     assert (name, start, quote) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "event_type", "start"),
+    [
+        # A change that starts on its date is dated by it.
+        ("禾豐咖啡上週五起調漲全台門市部分飲品價格。", "2025-09-18", "pricing", "2025-09-12"),
+        # An alliance announced is a partnership.
+        ("禾豐咖啡今(18)日宣布與烘焙連鎖麥香坊結盟。", "2025-09-19", "partnership", "2025-09-18"),
+        # Something released that no name marks as a work: told in its own words.
+        ("鴻基置業於2019年推出海景豪宅發售。", "2025-10-16", "other", "2019-01-01"),
+    ],
+)
+def test_changes_alliances_and_unnamed_releases(claims_of, text, published, event_type, start):
+    assert [(kind, begin) for _name, kind, begin, _end, _quote in claims_of(text, published)] == [
+        (event_type, start)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A span of time since a date is no happening on it.
+        "禾豐咖啡自2020年起連續三年獲利。",
+        "禾豐咖啡從下月起將調漲價格。",
+    ],
+)
+def test_a_span_since_a_date_or_a_planned_change_is_no_claim(claims_of, text):
+    assert claims_of(text, "2025-09-18") == []

@@ -1559,6 +1559,12 @@ def _sentence_claims(
                 plain = plain_happening(context, span, mention, state)
                 if plain is not None:
                     made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
+            elif not made and context.language != "en" and trigger.event_type == "release":
+                # "恒峰于2019年推出海澜湾发售": something released that no name marks as a
+                # work is still its subject's dated happening, told in its own words.
+                plain = plain_happening(context, span, mention, state)
+                if plain is not None:
+                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
             _remember(state, made)
             if made and mention.start is None:

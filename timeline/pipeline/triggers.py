@@ -617,7 +617,12 @@ AS_OF = re.compile(
     r"(?:截至|截止到?|直到|" + words("as of", "until", "since", "before", "after") + r")\s*$"
 )
 
-BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起|同期)")
+# "从4月1日起实施", "上周五起调涨价格": a change that starts on the date is dated by it;
+# "自2020年起连续盈利" is a span of time.
+_STARTS = r"调涨|调升|调降|上调|下调|涨价|降价|提价|实施|施行|生效|启用|停止|暂停|恢复|取消|禁止|停售|开售"
+BOUND_AFTER = re.compile(
+    r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起(?!\s*(?:正式|全面)?(?:" + _STARTS + r"))|同期)"
+)
 
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
