@@ -1049,6 +1049,27 @@ def _with_shared_subject(
     return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
 
 
+def _carried_subject(
+    context: ArticleContext,
+    clauses: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    mention: DateMention,
+    state: ParagraphState,
+) -> ActorMention | None:
+    """ "周明哲6月宣布参选，7月获得地方派系支持": the subject a Chinese sentence opens with,
+    standing in after the date of a later clause that opens on that date, or None."""
+    sentence_start = clauses[0][0]
+    if not (
+        _opens_on_its_date(context, start, mention)
+        and _sentence_subject_carries(context, sentence_start, start)
+    ):
+        return None
+    referred = referred_actors(context, sentence_start, end, state.topic)
+    shared = _with_shared_subject(context, referred, sentence_start, mention.char_end, [])
+    return shared[0] if shared else None
+
+
 def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
     """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
     杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
@@ -1497,25 +1518,8 @@ def _sentence_claims(
                         None,
                     )
                     carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
-                elif (
-                    index > 0
-                    and _opens_on_its_date(context, seg_start, mention)
-                    and _sentence_subject_carries(context, clauses[0][0], seg_start)
-                ):
-                    # "周明哲6月宣布参选，7月获得地方派系支持": a clause that opens on its
-                    # own date shares the subject its sentence opens with.
-                    carried = next(
-                        iter(
-                            _with_shared_subject(
-                                context,
-                                referred_actors(context, clauses[0][0], seg_end, state.topic),
-                                clauses[0][0],
-                                mention.char_end,
-                                [],
-                            )
-                        ),
-                        None,
-                    )
+                elif index > 0:
+                    carried = _carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None and following and not context.dates_in(*following):
@@ -1560,9 +1564,13 @@ def _sentence_claims(
                 if plain is not None:
                     made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type == "release":
-                # "恒峰于2019年推出海澜湾发售": something released that no name marks as a
-                # work is still its subject's dated happening, told in its own words.
-                plain = plain_happening(context, span, mention, state)
+                # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑": something
+                # released that no name marks as a work is still its subject's dated
+                # happening, told in its own words.
+                carried = None
+                if index > 0:
+                    carried = _carried_subject(context, clauses, span[0], span[1], mention, state)
+                plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
                     made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
