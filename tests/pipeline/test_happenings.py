@@ -186,6 +186,15 @@ def test_reported_figures_take_their_period_and_their_currency(
             "2025-03-04",
             "今日上午，临海市市长韩立群到新港区调研",
         ),
+        # A phrase ending in 的 qualifies the name after it; the announcement gives way to
+        # the happening it announces, dated on its own.
+        (
+            "安和醫療集團昨日宣布，旗下位於沙田的安和醫院新翼已於上月底啟用。",
+            "2025-04-03",
+            "安和醫院",
+            "2025-03-21",
+            "旗下位於沙田的安和醫院新翼已於上月底啟用",
+        ),
         # A body whose name holds 会 (not "will"): its dated act is a happening.
         (
             "原议员林正今年2月辞职，中选会随后于3月公告补选日期。",

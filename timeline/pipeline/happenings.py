@@ -166,29 +166,51 @@ def _without_names(context: ArticleContext, start: int, end: int, plain: str) ->
 
 
 def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
-    """The actor standing first in the clause, only dates and openers before it."""
-    named = [
-        *context.actors_in(start, end),
-        *referred_actors(context, start, end, getattr(state, "topic", None)),
-    ]
-    if not named:
+    """The actor standing first in the clause, only dates and openers before it, or a
+    title before a person's name, or a phrase ending in 的 that qualifies the name
+    ("旗下位于将军澳的博康医院…"); a name that only qualifies the next one is not it
+    ("长风文艺出版社出版的长篇小说《山河故人录》获得…")."""
+    named = sorted(
+        [
+            *context.actors_in(start, end),
+            *referred_actors(context, start, end, getattr(state, "topic", None)),
+        ],
+        key=lambda mention: mention.char_start,
+    )
+    if not named or context.kind(named[0].slug) not in SUBJECT_KINDS:
         return None
-    first = min(named, key=lambda mention: mention.char_start)
-    if context.kind(first.slug) not in SUBJECT_KINDS:
-        return None
+    first = named[0]
     lead = _without_dates(context, start, first.char_start)
     lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+    if _LEAD.match(lead):
+        later = [m for m in named[1:] if m.char_start >= first.char_end]
+        if later and context.kind(later[0].slug) in SUBJECT_KINDS:
+            between = context.folded[first.char_end : later[0].char_start]
+            if _QUALIFIED.fullmatch(between) and not SPEECH.search(between):
+                return later[0]
+        return first
     opening, comma, described = (
         re.split(r"([，,])", lead)[-3:] if re.search(r"[，,]", lead) else ("", "", lead)
     )
-    if (
-        context.kind(first.slug) == "person"
-        and _TITLED.fullmatch(described.strip())
-        and _LEAD.match(opening + comma)
-    ):
+    described = described.strip()
+    if not _LEAD.match(opening + comma):
+        return None
+    if context.kind(first.slug) == "person" and _TITLED.fullmatch(described):
         # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
         return first
-    return first if _LEAD.match(lead) else None
+    if (
+        context.kind(first.slug) != "person"
+        and _QUALIFIED.fullmatch(described)
+        and not SPEECH.search(described)
+        and not FORECAST.search(described)
+    ):
+        return first
+    return None
+
+
+# A phrase ending in 的 (and a few words of the noun it qualifies) before a name:
+# "旗下位于将军澳的", "出版的长篇小说".
+_QUALIFIED = re.compile(r"[^，,。；;：:!?！？]{0,16}的[\u3400-\u9fff]{0,6}[《「“\"]?")
 
 
 def happening_key(principal: str, period: str, predicate: str) -> str:
