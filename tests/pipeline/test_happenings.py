@@ -141,6 +141,14 @@ def test_share_price_moves_and_defaults_are_typed(tmp_path, text, event_type, he
             "2025-06-30",
             "宏達精密 reports Q2 2025 net income of TWD 310 million",
         ),
+        # The figure in the clause after the measure belongs to it.
+        (
+            "禾昌電子是一家零件廠。禾昌電子於4月8日公布3月營收，達新台幣6.2億元，年增9%。",
+            "2025-04-09",
+            "2025-03-01",
+            "2025-03-31",
+            "禾昌電子 reports March 2025 revenue of TWD 620 million",
+        ),
         # Hong Kong dollars are HKD wherever the currency's name stands.
         (
             "嘉禾醫療集團去年以港幣5.8億元收購一間私家醫院，並於今年1月公布全年收入12億港元。",

@@ -568,7 +568,9 @@ def _completed(
 
 # Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
 # "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
-_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding"})
+_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding", "financials"})
+# A clause that gives the figure of the measure named before it: "公布2月营收，达新台币8.6亿元".
+_FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")
 
 
 def _absorbed(
@@ -599,10 +601,19 @@ def _absorbed(
                 for m in context.actors_in(clause_start, clause_end)
             )
         )
-        if not (same or placed or founders):
+        figure = (
+            trigger.event_type == "financials"
+            and clause_start == _next_clause_start(scope, end)
+            and _FIGURE.match(context.folded, clause_start)
+        )
+        if not (same or placed or founders or figure):
             break
         end = clause_end
     return start, end
+
+
+def _next_clause_start(scope: SentenceScope, position: int) -> int | None:
+    return next((start for start, _end in scope.clauses if start >= position), None)
 
 
 def _announced(
