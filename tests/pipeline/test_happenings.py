@@ -246,3 +246,22 @@ def test_changes_alliances_and_unnamed_releases(claims_of, text, published, even
 )
 def test_a_span_since_a_date_or_a_planned_change_is_no_claim(claims_of, text):
     assert claims_of(text, "2025-09-18") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "鼎新物流计划明年在越南建厂。",
+        "鼎新物流预计今年下半年恢复盈利。",
+        "鼎新物流自2019年以来一直亏损。",
+        "鼎新物流董事长王建国今年58岁。",
+        "鼎新物流今年3月有员工3000人。",
+        "鼎新物流将于下月召开股东大会。",
+        "鼎新物流今年是否上市仍是未知数？",
+        "鼎新物流今年3月没有裁员。",
+    ],
+)
+def test_plans_forecasts_spans_ages_states_and_questions_give_no_claim(claims_of, sentence):
+    lead = "鼎新物流今年1月迁入新总部。"
+
+    assert [quote for *_rest, quote in claims_of(lead + sentence)] == ["鼎新物流今年1月迁入新总部"]
