@@ -224,6 +224,8 @@ def test_a_clause_reaches_its_subject_and_its_date(claims_of, text, published, n
     [
         # A change that starts on its date is dated by it.
         ("禾豐咖啡上週五起調漲全台門市部分飲品價格。", "2025-09-18", "pricing", "2025-09-12"),
+        # What began at a date ("从…开始") is dated by it.
+        ("瑞泰生技從2015年開始研發這款新藥。", "2025-09-18", "other", "2015-01-01"),
         # An alliance announced is a partnership.
         ("禾豐咖啡今(18)日宣布與烘焙連鎖麥香坊結盟。", "2025-09-19", "partnership", "2025-09-18"),
         # Something released that no name marks as a work: told in its own words.
@@ -242,6 +244,7 @@ def test_changes_alliances_and_unnamed_releases(claims_of, text, published, even
         # A span of time since a date is no happening on it.
         "禾豐咖啡自2020年起連續三年獲利。",
         "禾豐咖啡從下月起將調漲價格。",
+        "禾豐咖啡從2020年開始一直虧損。",
     ],
 )
 def test_a_span_since_a_date_or_a_planned_change_is_no_claim(claims_of, text):

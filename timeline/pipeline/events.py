@@ -1816,11 +1816,19 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
     bounded = mention.qualifier in {"before", "after"}
+    if bounded and _STARTED.fullmatch(context.folded, mention.char_start, mention.char_end):
+        # "从2015年开始研发", "自今年1月起实施": what began then is dated by it, unless
+        # what follows is a state that lasted ("从2020年开始一直亏损").
+        bounded = bool(_LASTED.match(context.folded, mention.char_end))
     # "许文彦今年58岁": a year that states an age dates nothing.
     age = _AGE_AFTER.match(context.folded, mention.char_end)
     return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
 
 
+_STARTED = re.compile(r"[从自].*(?:开始|起)")
+_LASTED = re.compile(
+    r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
+)
 _AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 
 
