@@ -268,3 +268,14 @@ def test_plans_forecasts_spans_ages_states_and_questions_give_no_claim(claims_of
     lead = "鼎新物流今年1月迁入新总部。"
 
     assert [quote for *_rest, quote in claims_of(lead + sentence)] == ["鼎新物流今年1月迁入新总部"]
+
+
+def test_an_announced_act_with_its_object_is_the_act_of_its_subject(tmp_path):
+    path = tmp_path / "article.txt"
+    text = "本周二，华光慈善基金会宣布向灾区捐赠500万元，用于受灾群众的临时安置。"
+    path.write_text(f"---\ntitle: t\npublished: 2025-07-20\n---\n{text}\n", encoding="utf-8")
+    (claim,) = extract_article(read_article(path), matcher=EMPTY).claims
+
+    assert claim.event_type == "other"
+    assert claim.headline.endswith("宣布向灾区捐赠500万元")
+    assert claim.actors[0][1] == "subject"

@@ -692,7 +692,12 @@ def _announced(
 # A speech verb followed only by a short verb phrase ending its clause: an act, not a saying.
 # "宣布将参选", "宣布拟退出": what is announced is still to come.
 _PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
-_ACT_ANNOUNCED = re.compile(r"(?:宣布|宣告)[\u4e00-\u9fff]{2,6}(?:[，。；,;：:！!]|$)")
+# "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
+# right after the speech verb, no subject of its own.
+_ACT_ANNOUNCED = re.compile(
+    r"(?:宣布|宣告)(?:[\u4e00-\u9fff]{2,6}|(?:向|为|对)[^，。；,;：:！!“”「」]{2,20})"
+    r"(?:[，。；,;：:！!]|$)"
+)
 
 
 def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
@@ -921,7 +926,9 @@ def _build_claim(
         if subject:
             principal = subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
-            roles = {principal: parties.roles.get(principal, "subject")}
+            # The clause's subject is its subject, whatever kind of actor it is.
+            role = parties.roles.get(principal)
+            roles = {principal: role if role not in {None, "party", "mentioned"} else "subject"}
             maker = state.makers.get(principal)
             if maker is not None and maker not in others:
                 # "这款游戏从2018年立项": what happens to a work happens to its maker too.
