@@ -58,6 +58,12 @@ def claims_of(tmp_path):
             ],
         ),
         (
+            # A work's name in title marks leads its sentence; a name inside its first
+            # clause ("由导演…执导") is no other subject.
+            "国片《海风》累计票房已突破3亿元。《海风》由导演郑立文执导，10月3日在全台上映。",
+            [("海风", "2024-10-03", "2024-10-03", "10月3日在全台上映")],
+        ),
+        (
             "鼎新物流今年1月迁入新总部，并于4月启用自动化仓库。",
             [
                 ("鼎新物流", "2025-01-01", "2025-01-31", "鼎新物流今年1月迁入新总部"),

@@ -794,9 +794,11 @@ def _build_claim(
         and _opens_on_its_date(context, start, mention)
     ):
         # "…，同年8月杀青": the subject of the sentence, standing in after the date.
-        span_actors = _with_shared_subject(
-            context, referred, sentence_start, mention.char_end, span_actors
-        )
+        carried = _carried_subject(context, scope.clauses, start, end, mention, state)
+        if carried is not None and not any(
+            mention.char_end <= m.char_start < mention.char_end + 3 for m in span_actors
+        ):
+            span_actors = [carried, *span_actors]
     if (
         kind == "acquisition"
         and state.deal
@@ -1075,17 +1077,36 @@ def _carried_subject(
     mention: DateMention,
     state: ParagraphState,
 ) -> ActorMention | None:
-    """ "周明哲6月宣布参选，7月获得地方派系支持": the subject a Chinese sentence opens with,
-    standing in after the date of a later clause that opens on that date, or None."""
+    """ "周明哲6月宣布参选，7月获得地方派系支持", "《潮声》由导演许家豪执导，10月3日在全台
+    上映": the subject a Chinese sentence opens with, standing in after the date of a later
+    clause that opens on that date, or None."""
     sentence_start = clauses[0][0]
     if not (
         _opens_on_its_date(context, start, mention)
-        and _sentence_subject_carries(context, sentence_start, start)
+        and _sentence_subject_carries(context, clauses, start)
     ):
         return None
-    referred = referred_actors(context, sentence_start, end, state.topic)
-    shared = _with_shared_subject(context, referred, sentence_start, mention.char_end, [])
-    return shared[0] if shared else None
+    before = sorted(
+        [
+            *context.actors_in(sentence_start, start),
+            *(
+                m
+                for m in referred_actors(context, sentence_start, end, state.topic)
+                if m.char_start < start
+            ),
+        ],
+        key=lambda mention: mention.char_start,
+    )
+    if not before:
+        return None
+    subject = before[0]
+    # "《潮声》由…": a work's name stands in its title marks.
+    marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
+    if not (marks or _leads_sentence(context, sentence_start, subject)):
+        return None
+    if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
+        return None
+    return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
 
 
 def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
@@ -1109,19 +1130,33 @@ def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention
     )
 
 
-def _sentence_subject_carries(context: ArticleContext, sentence_start: int, start: int) -> bool:
+def _sentence_subject_carries(
+    context: ArticleContext, clauses: Sequence[tuple[int, int]], start: int
+) -> bool:
     """Whether the subject a sentence opens with still holds at `start`: no verb of saying
-    before it (what follows is what was said) and no other name in between that could be
-    the subject instead ("…，创始人林志远现年52岁，98年…")."""
+    before it (what follows is what was said) and no other name heading a clause in between
+    that could be the subject instead ("…，创始人林志远现年52岁，98年…"); a name inside the
+    first clause ("《潮声》由导演许家豪执导") is not one."""
+    sentence_start = clauses[0][0]
     for saying in SPEECH.finditer(context.folded, sentence_start, start):
         if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
             return False
-    named = [
-        m.slug
-        for m in context.actors_in(sentence_start, start)
-        if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
-    ]
-    return len(set(named)) <= 1
+    for clause_start, clause_end in clauses[1:]:
+        if clause_start >= start:
+            break
+        heads = [
+            m
+            for m in context.actors_in(clause_start, clause_end)
+            if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+            and m.char_start - clause_start <= _HEAD_REACH
+        ]
+        if heads:
+            return False
+    return True
+
+
+# How far into a clause a name may stand and still be its subject ("创始人林志远…").
+_HEAD_REACH = 6
 
 
 def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
