@@ -285,3 +285,11 @@ def test_an_announced_act_with_its_object_is_the_act_of_its_subject(tmp_path):
     assert claim.event_type == "other"
     assert claim.headline.endswith("宣布向灾区捐赠500万元")
     assert claim.actors[0][1] == "subject"
+
+
+def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
+    claims = claims_of("高等法院昨日裁定，宏基置業須向小業主賠償1.2億港元。", "2025-10-16")
+
+    assert [(kind, start, quote) for _name, kind, start, _end, quote in claims] == [
+        ("controversy", "2025-10-15", "高等法院昨日裁定，宏基置業須向小業主賠償1.2億港元")
+    ]

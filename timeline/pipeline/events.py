@@ -569,6 +569,7 @@ def _completed(
 # Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
 # "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
 _ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding", "financials"})
+_RULING = re.compile(r"裁定|判决|裁决|判令")
 # A clause that gives the figure of the measure named before it: "公布2月营收，达新台币8.6亿元".
 _FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")
 
@@ -579,7 +580,11 @@ def _absorbed(
     """The span running on over following undated clauses that say more of the same
     happening: a clause of the same type, the place a ranking reached, or who founded a
     company ("华芯装备成立于2015年，创始人为张伟明")."""
-    if trigger.event_type not in _ABSORBS:
+    # "法院昨日裁定，某公司须赔偿…": a ruling runs on to what it rules.
+    ruling = trigger.event_type == "controversy" and _RULING.fullmatch(
+        context.folded, trigger.start, trigger.end
+    )
+    if trigger.event_type not in _ABSORBS and not ruling:
         return span
     start, end = span
     for clause_start, clause_end in scope.clauses:
@@ -606,7 +611,8 @@ def _absorbed(
             and clause_start == _next_clause_start(scope, end)
             and _FIGURE.match(context.folded, clause_start)
         )
-        if not (same or placed or founders or figure):
+        ruled = ruling and clause_start == _next_clause_start(scope, end)
+        if not (same or placed or founders or figure or ruled):
             break
         end = clause_end
     return start, end
