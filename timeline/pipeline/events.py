@@ -619,6 +619,7 @@ def _absorbed(
 
 
 def _next_clause_start(scope: SentenceScope, position: int) -> int | None:
+    """Where the first clause at or after `position` starts."""
     return next((start for start, _end in scope.clauses if start >= position), None)
 
 
@@ -670,7 +671,14 @@ def _announced(
             ):
                 break
             return said, (start, max(end, clause_end))
-        own_end = next((e for s_, e in scope.clauses if s_ <= trigger.start < e), end)
+        own_end = next(
+            (
+                clause_end
+                for clause_start, clause_end in scope.clauses
+                if clause_start <= trigger.start < clause_end
+            ),
+            end,
+        )
         if (
             context.language != "en"
             and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
@@ -695,7 +703,6 @@ def _announced(
     return trigger, span
 
 
-# A speech verb followed only by a short verb phrase ending its clause: an act, not a saying.
 # "宣布将参选", "宣布拟退出": what is announced is still to come.
 _PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
 # "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
