@@ -18,7 +18,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happening
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happening, post_holder
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
@@ -576,7 +576,10 @@ def _completed(
 
 # Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
 # "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
-_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding"})
+_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding", "financials"})
+_RULING = re.compile(r"裁定|判决|裁决|判令")
+# A clause that gives the figure of the measure named before it: "公布2月营收，达新台币8.6亿元".
+_FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")
 
 
 def _absorbed(
@@ -585,7 +588,11 @@ def _absorbed(
     """The span running on over following undated clauses that say more of the same
     happening: a clause of the same type, the place a ranking reached, or who founded a
     company ("华芯装备成立于2015年，创始人为张伟明")."""
-    if trigger.event_type not in _ABSORBS:
+    # "法院昨日裁定，某公司须赔偿…": a ruling runs on to what it rules.
+    ruling = trigger.event_type == "controversy" and _RULING.fullmatch(
+        context.folded, trigger.start, trigger.end
+    )
+    if trigger.event_type not in _ABSORBS and not ruling:
         return span
     start, end = span
     for clause_start, clause_end in scope.clauses:
@@ -607,10 +614,21 @@ def _absorbed(
                 for m in context.actors_in(clause_start, clause_end)
             )
         )
-        if not (same or placed or founders):
+        figure = (
+            trigger.event_type == "financials"
+            and clause_start == _next_clause_start(scope, end)
+            and _FIGURE.match(context.folded, clause_start)
+        )
+        ruled = ruling and clause_start == _next_clause_start(scope, end)
+        if not (same or placed or founders or figure or ruled):
             break
         end = clause_end
     return start, end
+
+
+def _next_clause_start(scope: SentenceScope, position: int) -> int | None:
+    """Where the first clause at or after `position` starts."""
+    return next((start for start, _end in scope.clauses if start >= position), None)
 
 
 def _announced(
@@ -650,12 +668,34 @@ def _announced(
             )
             if said is None or said.event_type == "statement":
                 continue
+            if any(_usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
+                # "乐堡昨(17)日公布8月营收…": what was announced has a date of its own
+                # (the period reported), read as its own claim; the announcement day is
+                # only the saying's.
+                break
             deal = _agreed_deal(context, start, clause_end, said)
             if said.reported or _commentary(
                 context, sentence_start, trigger.end, clause_end, plans=not deal
             ):
                 break
             return said, (start, max(end, clause_end))
+        own_end = next(
+            (
+                clause_end
+                for clause_start, clause_end in scope.clauses
+                if clause_start <= trigger.start < clause_end
+            ),
+            end,
+        )
+        if (
+            context.language != "en"
+            and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
+            and not FORECAST.search(folded, trigger.end, own_end)
+            and not _PLAN_WORD.match(folded, trigger.end)
+        ):
+            # "周明哲6月宣布参选", "该行去年宣布破产": announcing a move of one's own with
+            # nothing said after it is the move, told in its own words.
+            return Trigger("happening", trigger.start, own_end, False), (start, own_end)
         return trigger, span
     speech = None
     for match in SPEECH.finditer(folded, sentence_start, trigger.start):
@@ -669,6 +709,16 @@ def _announced(
     ):
         return Trigger("statement", speech.start(), speech.end(), trigger.reported), span
     return trigger, span
+
+
+# "宣布将参选", "宣布拟退出": what is announced is still to come.
+_PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
+# "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
+# right after the speech verb, no subject of its own.
+_ACT_ANNOUNCED = re.compile(
+    r"(?:宣布|宣告)(?:[\u4e00-\u9fff]{2,6}|(?:向|为|对)[^，。；,;：:！!“”「」]{2,20})"
+    r"(?:[，。；,;：:！!]|$)"
+)
 
 
 def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
@@ -720,6 +770,27 @@ def _with_what_was_said(
     return start, end
 
 
+# Kinds whose subject, written "集团前总经理李振华…", is the person holding the post rather
+# than the organisation named before the post.
+_HELD_BY_A_PERSON = {"controversy", "personnel", "statement", "denial"}
+
+
+def _with_post_holder(context: ArticleContext, parties, span_actors, trigger):
+    owners = [m for m in span_actors if m.slug == parties.principal and m.char_end <= trigger.start]
+    if not owners:
+        return parties
+    before = [m for m in span_actors if m.char_end <= trigger.start]
+    holder = post_holder(context, owners[-1], before)
+    if holder is None or holder.slug == parties.principal:
+        return parties
+    owner = parties.principal
+    roles = dict(parties.roles)
+    roles[holder.slug] = roles.get(owner, "subject")
+    roles[owner] = "employer"
+    others = [owner, *(slug for slug in parties.others if slug not in {owner, holder.slug})]
+    return replace(parties, principal=holder.slug, others=others, roles=roles)
+
+
 def _build_claim(
     context: ArticleContext,
     scope: SentenceScope,
@@ -757,6 +828,19 @@ def _build_claim(
         span_actors = _with_mover(context, sentence_start, start, span_actors)
     elif context.language == "en" and start > sentence_start and _BARE_VERB.match(folded):
         span_actors = _with_shared_subject(context, referred, sentence_start, start, span_actors)
+    elif (
+        kind == "happening"
+        and context.language != "en"
+        and start > sentence_start
+        and mention is not None
+        and _opens_on_its_date(context, start, mention)
+    ):
+        # "…，同年8月杀青": the subject of the sentence, standing in after the date.
+        carried = _carried_subject(context, scope.clauses, start, end, mention, state)
+        if carried is not None and not any(
+            mention.char_end <= m.char_start < mention.char_end + 3 for m in span_actors
+        ):
+            span_actors = [carried, *span_actors]
     if (
         kind == "acquisition"
         and state.deal
@@ -880,15 +964,18 @@ def _build_claim(
     parties = find_parties(
         context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
     )
+    if kind in _HELD_BY_A_PERSON and parties.principal:
+        parties = _with_post_holder(context, parties, span_actors, trigger)
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         subject = [m.slug for m in span_actors if m.char_end <= trigger.start]
         if subject:
             principal = subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
-            # The clause's subject is its subject, whatever role a typed reading gave it.
-            own_role = parties.roles.get(principal) if parties.principal == principal else None
-            roles = {principal: own_role or "subject"}
+            # The clause's subject is its subject, whatever role a typed reading gave it
+            # and whatever kind of actor it is.
+            role = parties.roles.get(principal) if parties.principal == principal else None
+            roles = {principal: role if role not in {None, "party", "mentioned"} else "subject"}
             maker = state.makers.get(principal)
             if maker is not None and maker not in others:
                 # "这款游戏从2018年立项": what happens to a work happens to its maker too.
@@ -1025,6 +1112,96 @@ def _with_shared_subject(
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
         return span_actors
     return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
+
+
+def _carried_subject(
+    context: ArticleContext,
+    clauses: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    mention: DateMention,
+    state: ParagraphState,
+) -> ActorMention | None:
+    """ "周明哲6月宣布参选，7月获得地方派系支持", "《潮声》由导演许家豪执导，10月3日在全台
+    上映": the subject a Chinese sentence opens with, standing in after the date of a later
+    clause that opens on that date, or None."""
+    sentence_start = clauses[0][0]
+    if not (
+        _opens_on_its_date(context, start, mention)
+        and _sentence_subject_carries(context, clauses, start)
+    ):
+        return None
+    before = sorted(
+        [
+            *context.actors_in(sentence_start, start),
+            *(
+                m
+                for m in referred_actors(context, sentence_start, end, state.topic)
+                if m.char_start < start
+            ),
+        ],
+        key=lambda mention: mention.char_start,
+    )
+    if not before:
+        return None
+    subject = before[0]
+    # "《潮声》由…": a work's name stands in its title marks.
+    marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
+    if not (marks or _leads_sentence(context, sentence_start, subject)):
+        return None
+    if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
+        return None
+    return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
+
+
+def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
+    """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
+    杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
+    right after it. A range ("从去年10月到12月进行了…") is a duration, not a date."""
+    if context.language == "en" or mention.char_start < start:
+        return False
+    folded = context.folded
+    lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
+    if lead not in {"", "又", "并", "并于", "于"}:
+        return False
+    if re.match(r"[从自由]", mention.text) or re.search(r"[到至~～—-]", mention.text):
+        return False
+    if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
+        return False
+    return not any(
+        m.char_start < mention.char_end + 3
+        for m in context.actors_in(start, start + 200)
+        if m.char_start >= mention.char_end
+    )
+
+
+def _sentence_subject_carries(
+    context: ArticleContext, clauses: Sequence[tuple[int, int]], start: int
+) -> bool:
+    """Whether the subject a sentence opens with still holds at `start`: no verb of saying
+    before it (what follows is what was said) and no other name heading a clause in between
+    that could be the subject instead ("…，创始人林志远现年52岁，98年…"); a name inside the
+    first clause ("《潮声》由导演许家豪执导") is not one."""
+    sentence_start = clauses[0][0]
+    for saying in SPEECH.finditer(context.folded, sentence_start, start):
+        if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
+            return False
+    for clause_start, clause_end in clauses[1:]:
+        if clause_start >= start:
+            break
+        heads = [
+            m
+            for m in context.actors_in(clause_start, clause_end)
+            if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+            and m.char_start - clause_start <= _HEAD_REACH
+        ]
+        if heads:
+            return False
+    return True
+
+
+# How far into a clause a name may stand and still be its subject ("创始人林志远…").
+_HEAD_REACH = 6
 
 
 def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
@@ -1365,11 +1542,18 @@ def _sentence_claims(
             continue
         if not mentions:
             if previous_dated is not None:
+                before = len(claims)
                 keep(
                     _continued_claim(
                         context, scope, index, previous_dated, state, speaker_turn, claims
                     )
                 )
+                if len(claims) == before:
+                    claims.extend(
+                        _happening_at_previous_date(
+                            context, scope, index, previous_dated, state, speaker_turn, claims
+                        )
+                    )
                 if claims and claims[-1].char_start <= start and end <= claims[-1].char_end:
                     # Read into the dated claim ("去年5月,在…发布 Yi-Large 时"): the
                     # time carries on to the clause after it.
@@ -1432,6 +1616,8 @@ def _sentence_claims(
                         None,
                     )
                     carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
+                elif index > 0:
+                    carried = _carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None and following and not context.dates_in(*following):
@@ -1473,6 +1659,16 @@ def _sentence_claims(
                 # word finds no parties (no product launched) still tells a happening of
                 # the name it follows, in its own words.
                 plain = plain_happening(context, span, mention, state)
+                if plain is not None:
+                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
+            elif not made and context.language != "en" and trigger.event_type == "release":
+                # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑": something
+                # released that no name marks as a work is still its subject's dated
+                # happening, told in its own words.
+                carried = None
+                if index > 0:
+                    carried = _carried_subject(context, clauses, span[0], span[1], mention, state)
+                plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
                     made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
@@ -1707,11 +1903,19 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
     bounded = mention.qualifier in {"before", "after"}
+    if bounded and _STARTED.fullmatch(context.folded, mention.char_start, mention.char_end):
+        # "从2015年开始研发", "自今年1月起实施": what began then is dated by it, unless
+        # what follows is a state that lasted ("从2020年开始一直亏损").
+        bounded = bool(_LASTED.match(context.folded, mention.char_end))
     # "许文彦今年58岁": a year that states an age dates nothing.
     age = _AGE_AFTER.match(context.folded, mention.char_end)
     return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
 
 
+_STARTED = re.compile(r"[从自].*(?:开始|起)")
+_LASTED = re.compile(
+    r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
+)
 _AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 
 
@@ -1803,6 +2007,34 @@ def _continued_claim(
     if claim is None or any(existing.key == claim.key for existing in claims[-2:]):
         return None
     return claim
+
+
+def _happening_at_previous_date(
+    context: ArticleContext,
+    scope: SentenceScope,
+    index: int,
+    previous: tuple[int, DateMention, int],
+    state: ParagraphState,
+    speaker_turn: bool,
+    claims: list[ExtractedClaim],
+) -> list[ExtractedClaim]:
+    """ "补选昨(24)日投开票，无党籍候选人周明哲以4.2万票当选": a Chinese clause with no date
+    of its own, after a dated clause that told nobody's happening, tells its own subject's
+    happening at the sentence's date."""
+    previous_index, mention, span_start = previous
+    if context.language == "en" or previous_index != index - 1:
+        return []
+    start, end = scope.clauses[index]
+    if any(claim.char_end > span_start for claim in claims):
+        return []  # the dated clause told a happening: this one carries it on, or not
+    if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
+        return []
+    trigger = plain_happening(context, (start, end), mention, state)
+    if trigger is None or not _admissible(context, (start, end), mention, trigger):
+        return []
+    made = _make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
+    _remember(state, made)
+    return made
 
 
 # --- within one article -----------------------------------------------------------------------

@@ -39,7 +39,14 @@ PRONOUN_SUBJECT = gated(
 _LEAD = re.compile(
     r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
     r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日"
-    r"|上午|下午|晚上|晚间|凌晨|早上|中午|傍晚)*$"
+    # The part of the day after a date: "今日上午，", "当日收盘，".
+    r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
+)
+# Chinese: a short description ending in a person's title, standing before the name.
+_TITLED = re.compile(
+    r"[\u3400-\u9fff]{0,8}?(?:候选人|主席|董事长|总经理|总裁|行政总裁|首席执行官|创始人|创办人"
+    r"|负责人|发言人|理事长|会长|社长|院长|校长|市长|县长|省长|局长|部长|厅长|主任|经理|议员|立委"
+    r"|作家|导演|歌手|演员|教授|教练|主持人|律师|法官)"
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
@@ -107,7 +114,9 @@ def plain_happening(
         return None
     # "May 2023" is no "may": the dates are blanked first.
     plain = _without_dates(context, start, end)
-    if FORECAST.search(plain) or HEDGE.search(plain):
+    # "中选会", "委员会", "将军澳": a name's own characters say nothing of the future.
+    unnamed = _without_names(context, start, end, plain)
+    if FORECAST.search(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
@@ -153,22 +162,56 @@ def _without_dates(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
+def _without_names(context: ArticleContext, start: int, end: int, plain: str) -> str:
+    """`plain` (the span without its dates) with the actors' names blanked out too."""
+    for mention in context.actors_in(start, end):
+        name = context.folded[mention.char_start : mention.char_end]
+        plain = plain.replace(name, " ")
+    return plain
+
+
 def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
-    """The actor standing first in the clause, only dates and openers before it."""
-    named = [
-        *context.actors_in(start, end),
-        *referred_actors(context, start, end, getattr(state, "topic", None)),
-    ]
-    if not named:
+    """The actor standing first in the clause, only dates and openers before it, or a
+    title before a person's name, or a phrase ending in 的 that qualifies the name
+    ("旗下位于将军澳的博康医院…"); a name that only qualifies the next one is not it
+    ("长风文艺出版社出版的长篇小说《山河故人录》获得…")."""
+    named = sorted(
+        [
+            *context.actors_in(start, end),
+            *referred_actors(context, start, end, getattr(state, "topic", None)),
+        ],
+        key=lambda mention: mention.char_start,
+    )
+    if not named or context.kind(named[0].slug) not in SUBJECT_KINDS:
         return None
-    first = min(named, key=lambda mention: mention.char_start)
-    if context.kind(first.slug) not in SUBJECT_KINDS:
-        return None
+    first = named[0]
     lead = _without_dates(context, start, first.char_start)
-    lead = OPENERS.sub("", lead.strip(), count=1)
-    if not _LEAD.match(lead):
+    lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+    if _LEAD.match(lead):
+        return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
+    opening, comma, described = (
+        re.split(r"([，,])", lead)[-3:] if re.search(r"[，,]", lead) else ("", "", lead)
+    )
+    described = described.strip()
+    if not _LEAD.match(opening + comma):
         return None
-    return _titled_holder(context, first, named) or _head_of_phrase(context, first, named) or first
+    if context.kind(first.slug) == "person" and _TITLED.fullmatch(described):
+        # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
+        return first
+    if (
+        context.kind(first.slug) != "person"
+        and _QUALIFIED.fullmatch(described)
+        and not SPEECH.search(described)
+        and not FORECAST.search(described)
+    ):
+        # "旗下位于将军澳的博康医院…": a phrase ending in 的 that qualifies the name.
+        return first
+    return None
+
+
+# A phrase ending in 的 (and a few words of the noun it qualifies) before a name:
+# "旗下位于将军澳的", "出版的长篇小说".
+_QUALIFIED = re.compile(r"[^，,。；;：:!?！？]{0,16}的[\u3400-\u9fff]{0,6}[《「“\"]?")
 
 
 # "长风文艺出版社出版的长篇小说《山河故人录》获得…": a name before a phrase ending in 的
@@ -186,10 +229,10 @@ def _head_of_phrase(
     if context.kind(head.slug) not in SUBJECT_KINDS:
         return None
     between = context.folded[first.char_end : head.char_start]
-    return head if _DESCRIBES.fullmatch(between) else None
+    return head if _DESCRIBES.fullmatch(between) and not SPEECH.search(between) else None
 
 
-def _titled_holder(
+def post_holder(
     context: ArticleContext, owner: ActorMention, named: list[ActorMention]
 ) -> ActorMention | None:
     """ "集团前总经理李振华…", "嘉洋市市长赵宏伟…": the person holding a post at the

@@ -112,6 +112,13 @@ def money_amounts(folded: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# A share price's move and its size: "股价在开盘后暴跌38%", "股價一度下跌9%".
+SHARE_MOVE = re.compile(
+    r"(?:股价|股票)[^，。,;；]{0,16}?(?P<verb>暴跌|大跌|下跌|下挫|重挫|跳水|暴涨|大涨|上涨|飙升"
+    r"|走高|收涨|收跌|跌|涨)(?:了|逾|超过?|近|约)?\s*(?P<change>\d[\d.]*\s*%)"
+)
+
+
 def _measures_named(folded: str, limit: int) -> list[str]:
     """The financial measures named before `limit`, in text order; a word inside a longer
     one ("利润" in "净利润") is not named again."""
@@ -371,6 +378,14 @@ def key_and_headline(
         # The first amount, and the measure named last before it: "net income of $42
         # million on revenue of $1.1 billion" is a net income, "接近盈利（预计收入约为1380万
         # 美元）" a revenue; with no amount, the measure named first.
+        moved = SHARE_MOVE.search(folded)
+        if moved is not None:
+            # "股价开盘后暴跌38%": the share price's move that day, not a reported figure.
+            fell = bool(re.search(r"跌|挫|跳水", moved.group("verb")))
+            verb = ("falls", "fell") if fell else ("rises", "rose")
+            change = moved.group("change").replace(" ", "")
+            key = f"financials:{principal}:{reporting_period(mention)}:shares"
+            return worded(key, f"share price {verb[0]} {change}", f"share price {verb[1]} {change}")
         amounts = money_amounts(folded)
         money = amounts[0][2] if amounts else None
         named = _measures_named(folded, amounts[0][0] if amounts else len(folded))

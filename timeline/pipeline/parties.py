@@ -288,6 +288,10 @@ def find_parties(
             candidates = works
             if context.main_company and context.main_company not in slugs:
                 roles[context.main_company] = "owner"
+        if not candidates and kind == "controversy":
+            # "美国商务部对台湾自行车零件展开反倾销调查": with no company named, the body
+            # that acts is what the happening is about.
+            candidates = [slug for slug in before if kinds[slug] == "organization"][-1:]
         principal = candidates[0] if candidates else (people[0] if people else None)
     for slug in parents:
         roles.setdefault(slug, "parent")

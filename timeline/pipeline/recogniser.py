@@ -421,9 +421,12 @@ def _plausible_han(name: str, kind: str) -> bool:
 _SUBJECT_BEFORE_DATE = re.compile(
     r"(?:^|(?<=[，。；：！？\n、「」“”,;:!?\s]))"
     r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?"
-    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还)?"
+    # "鼎新物流预计今年…": a word of planning after the name is not part of it.
+    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还|预计|计划|拟|将|有望|准备|打算)?"
     r"(?:成立|创立|创办|诞生|上市|挂牌)?(?:于|在|自|从)?$"
 )
+# Words that open a clause before its date without naming anyone.
+_NOT_A_DATED_SUBJECT = re.compile(r"公布|公告|随后|之后|此后|其后|其间|期间|同年|当年|次年|截至")
 _NOT_SUBJECT_START = frozenset(
     "该本这那两双各多其此我他她它你每某全首新旧原前后去今明上下近不没也都就是才只并再很最说称"
 )
@@ -457,6 +460,8 @@ def _dated_subjects(
             continue
         if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
             continue
+        if _NOT_A_DATED_SUBJECT.fullmatch(name):
+            continue  # "，公布第二季…", "，随后于4月…": a verb or an opener, not a name
         if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
         if len(name) <= 3 and name[0] in SURNAMES:

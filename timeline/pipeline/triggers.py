@@ -168,7 +168,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             "controversy",
             r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
-            r"反垄断|立案调查|(?:展开|启动|开展|介入|发起|接受|遭到?)调查|传票|罚款|罚锾|罚金|罚单"
+            r"反垄断|反倾销|立案调查|飞行检查"
+            r"|(?:展开|启动|开展|介入|发起|接受|遭到?)(?:反倾销|反补贴|反垄断|专项|审查)?(?:调查|检查)|传票|罚款|罚锾|罚金|罚单"
             r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|断线|召回"
             r"|(?:直播|服务|播出|播放|网络|平台)[^，。,;；]{0,8}中断|服务器(?:拥堵|崩溃)"
             r"|数据泄露|泄露|起诉|诉讼|网络攻击|黑客攻击|勒索软件|"
@@ -395,7 +396,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "release",
-            r"发布|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
+            r"发布(?!了?(?:公告|声明|通知|通告|新闻稿|致歉|道歉))|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
             r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
             + words(
                 "released?",
@@ -445,6 +446,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
             r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
             r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}"
             r"(?:突破|达到|增至|增长|新增|超过|为\s*[\d,.]|成长至|升至)|"
+            # "股价开盘后暴跌38%", "股價一度下跌9%": a move of the share price, by how much.
+            r"(?:股价|股票|市值)[^，。,;；]{0,16}?(?:暴跌|大跌|下跌|下挫|重挫|跳水|暴涨|大涨|上涨"
+            r"|飙升|走高|收涨|收跌|跌|涨)(?:了|逾|超过?|近|约)?\s*\d[\d.]*\s*%|"
+            r"(?:股价|股票)[^，。,;；]{0,8}(?:涨停|跌停)|"
             + words(
                 "revenues?",
                 "profits?",
@@ -484,8 +489,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             "statement",
-            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说|(?<![声宣指据报])称|"
+            # "法说会" (an investors' conference), "说明会": a meeting, not a saying.
+            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称|"
             r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
+            # "发布公告称…", "发布致歉声明": a document issued, what it says after it.
+            r"发布了?(?:公告|声明|通告|新闻稿|致歉声明|道歉声明|致歉信|道歉信)|"
             + words("said", "says", "announced", "stated", "told", "noted", "declared"),
         ),
     )
@@ -609,7 +617,15 @@ AS_OF = re.compile(
     r"(?:截至|截止到?|直到|" + words("as of", "until", "since", "before", "after") + r")\s*$"
 )
 
-BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起|同期)")
+# "从4月1日起实施", "上周五起调涨价格": a change that starts on the date is dated by it;
+# "自2020年起连续盈利" is a span of time.
+_STARTS = (
+    r"调涨|调升|调降|上调|下调|涨价|降价|提价|实施|施行|生效|启用"
+    r"|停止|暂停|恢复|取消|禁止|停售|开售"
+)
+BOUND_AFTER = re.compile(
+    r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起(?!\s*(?:正式|全面)?(?:" + _STARTS + r"))|同期)"
+)
 
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
@@ -634,7 +650,7 @@ OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其�
 
 # A speech verb: what follows it is what someone said.
 SPEECH = gated(
-    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说|(?<![声宣指据报])称"
+    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
     r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
 )
 
@@ -681,7 +697,7 @@ SAID_WHEN = re.compile(
 
 # Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
 SAYING = gated(
-    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说|(?<![声宣指据报])称"
+    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
     r"|" + words("said", "says", "told", "noted", "stated", "added")
 )
 
@@ -749,6 +765,11 @@ TROUBLES = (
         "lawsuit",
         re.compile(r"起诉|诉讼|" + words("lawsuits?", "sued")),
         ("is sued", "was sued"),
+    ),
+    (
+        "default",
+        re.compile(r"违约|" + words("defaulted", r"defaults? on")),
+        ("defaults on its debt", "defaulted on its debt"),
     ),
     (
         "breach",
@@ -840,15 +861,19 @@ TRIGGER_STARTS: tuple[frozenset[str] | None, ...] = tuple(
 
 MONEY = re.compile(
     r"(?:(?P<about>超过|超|逾|过|近|约为|约|大约|over|more than|above|nearly|about|around)\s*)?"
-    r"(?:(?P<cur1>us\$|hk\$|\$|usd|hkd|rmb|cny|eur|gbp|¥|￥|€|£)\s*)?"
+    r"(?:(?P<cur1>us\$|hk\$|nt\$|\$|usd|hkd|twd|ntd|rmb|cny|eur|gbp|¥|￥|€|£"
+    # "新台幣4.2億元", "港幣5億元", "人民币3亿元": the currency's name before the amount.
+    r"|新台币|台币|港币|港元|人民币|美元|欧元|英镑)\s*)?"
     r"(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万|billion|bn|million|mn|m\b|b\b)?\s*"
-    r"(?P<cur2>美元|美金|元人民币|元|人民币|港元|港币|欧元|英镑|usd|rmb|hkd|eur|dollars|yuan"
+    r"(?P<cur2>美元|美金|元人民币|元新台币|新台币|台币|元|人民币|港元|港币|欧元|英镑|usd|rmb|hkd|twd"
+    r"|eur|dollars|yuan"
     r"|euros?|pounds)?"
 )
 CURRENCY_CODES = {
     **dict.fromkeys(("us$", "$", "usd", "美元", "美金", "dollars"), "USD"),
     **dict.fromkeys(("hk$", "hkd", "港元", "港币"), "HKD"),
+    **dict.fromkeys(("nt$", "twd", "ntd", "新台币", "台币", "元新台币"), "TWD"),
     **dict.fromkeys(("eur", "€", "欧元", "euro", "euros"), "EUR"),
     **dict.fromkeys(("gbp", "£", "英镑", "pounds"), "GBP"),
 }
@@ -986,8 +1011,8 @@ EXITS = re.compile(r"退出|" + words(r"exit(?:ed|s|ing)?", r"w(?:ound|inds|ind)
 MEASURES = (
     (re.compile(r"收入|营收|营业额|" + words("revenues?", "turnover", "sales of")), "revenue"),
     (re.compile(r"净亏损|亏损|" + words("net loss", "losses")), "net loss"),
-    (re.compile(r"净利|" + words("net income", "net profit")), "net income"),
-    (re.compile(r"利润|盈利|" + words("profits?", "operating income", "earnings")), "profit"),
+    (re.compile(r"净利|纯益|" + words("net income", "net profit")), "net income"),
+    (re.compile(r"利润|盈利|获利|" + words("profits?", "operating income", "earnings")), "profit"),
     (
         re.compile(
             r"销量|出货量|交付量|交付|" + words(r"sold", r"deliver(?:ed|ies)", "shipped", "units")
