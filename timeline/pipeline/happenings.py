@@ -78,7 +78,8 @@ _NOT_THE_SUBJECT = re.compile(
 # "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
-_BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
+# In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
+_BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
 
@@ -94,6 +95,11 @@ def plain_happening(
     subject of a clause that opens on its verb ("…, and delivered its first car in late
     2021"), standing at the clause's start."""
     start, end = span
+    if context.language == "en" and end - start > _LIMIT and mention.char_end is not None:
+        # "X won the election on Tuesday, beating the incumbent by 1,212 votes": what
+        # follows the dated clause's comma is its circumstance, not a second happening.
+        comma = context.text.find(", ", mention.char_end, end)
+        end = comma if comma > 0 else end
     if mention.start is None or end - start > _LIMIT or context.reference is None:
         return None
     if mention.end is None or mention.end > context.reference.end:

@@ -8,8 +8,9 @@ are read as if the name were written there. Plain Python.
 
 import re
 from bisect import bisect_left
+from pathlib import Path
 
-from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.actors import ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.triggers import OPENERS, gated
 
@@ -77,6 +78,25 @@ PAIRS = gated(
     r"|operators|retailers|chains|studios|sides)\b"
 )
 
+
+def load_heads(path: Path) -> dict[str, frozenset[str]]:
+    """English head nouns and the words of a name each may stand for, from a data file
+    (`vocabulary/en_heads.tsv`: head, name words, example; "#" starts a comment)."""
+    heads: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, words, _example = line.split("\t")
+        heads[head.strip()] = frozenset(words.split())
+    return heads
+
+
+EN_HEADS = load_heads(Path(__file__).with_name("vocabulary") / "en_heads.tsv")
+# "the museum", "the new mayor", "the Finnish conductor": a definite description whose head
+# noun (lower case in the text) may stand for an actor whose name fits it.
+_DESCRIPTION = gated(r"\bthe (?:(?:new|former|same|[a-z]+'s) )?([a-z][a-z-]{2,})\b")
+_NAME_WORD = re.compile(r"[a-z][a-z0-9-]*")
+
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
 _THE = re.compile(r"^(?:the|a|an)\s+")
@@ -99,6 +119,8 @@ def referred_actors(
         if slugs is None:
             if kinds is None:
                 slugs = tuple(_latest_two(context, at))
+            elif isinstance(kinds, tuple):
+                slugs = (_latest_fitting(context, at, kinds),)
             else:
                 slug = _antecedent(context, at, kinds, topic)
                 slugs = (slug,) if slug else ()
@@ -107,7 +129,9 @@ def referred_actors(
     return found
 
 
-def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str] | None]]:
+def _expressions(
+    context: ArticleContext,
+) -> list[tuple[int, int, frozenset[str] | tuple[str, ...] | None]]:
     """Every referring expression of the article that names no actor, found once, in text
     order: (start, end, the kinds it may stand for, or None for a pair of companies)."""
     if context.referring is not None:
@@ -123,8 +147,60 @@ def _expressions(context: ArticleContext) -> list[tuple[int, int, frozenset[str]
             ]
         expressions += [(*m.span(), kinds) for m in matches if not _in_a_name(context, *m.span())]
     expressions += [(*m.span(), None) for m in PAIRS.finditer(context.folded)]
+    if context.language == "en":
+        taken = {start for start, _end, _kinds in expressions}
+        expressions += [
+            expression for expression in _descriptions(context) if expression[0] not in taken
+        ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ...]]]:
+    """English definite descriptions ("the museum", "the orchestra", "the judge") that fit
+    some actor of the article: (start, end, the fitting slugs in order of first mention).
+
+    A name fits a head noun when the head or a word the vocabulary gives it is a word of
+    the name ("the museum" ← "Kessler Museum of Art", "the orchestra" ← "… Philharmonic"),
+    or when the text writes the head next to the name ("the Cerro Alto mine", "the
+    conductor Aino Rautio", "Judge Ana Ruiz")."""
+    text, folded = context.text, context.folded
+    fits: dict[str, list[str]] = {}
+    for mention in context.actors:
+        name_words = set(_NAME_WORD.findall(fold_text(context.name(mention.slug))))
+        after = _NAME_WORD.match(folded, mention.char_end + 1)
+        before = re.search(
+            r"([a-z][a-z-]+),? $", folded[max(0, mention.char_start - 30) : mention.char_start]
+        )
+        heads = {head for head, words in EN_HEADS.items() if name_words & (words | {head})}
+        heads |= name_words
+        if after and folded[mention.char_end : mention.char_end + 1] == " ":
+            heads.add(after.group())
+        if before:
+            heads.add(before.group(1))
+        for head in heads:
+            slugs = fits.setdefault(head, [])
+            if mention.slug not in slugs:
+                slugs.append(mention.slug)
+    found = []
+    for match in _DESCRIPTION.finditer(folded):
+        head = match.group(1)
+        if head not in fits or not text[match.start(1)].islower():
+            continue
+        if _in_a_name(context, *match.span()) or context.actors_in(match.end(), match.end() + 3):
+            continue  # "the forward Davi Moreira": the name is written right there
+        found.append((match.start(), match.end(), tuple(fits[head])))
+    return found
+
+
+def _latest_fitting(context: ArticleContext, position: int, slugs: tuple[str, ...]) -> str:
+    """The fitting actor named last before `position`, else the one named first."""
+    index = bisect_left(context._actor_starts, position) - 1
+    while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
+        if context.actors[index].slug in slugs:
+            return context.actors[index].slug
+        index -= 1
+    return slugs[0]
 
 
 def _latest_two(context: ArticleContext, position: int) -> list[str]:
