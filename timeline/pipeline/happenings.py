@@ -13,6 +13,7 @@ import re
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -71,6 +72,11 @@ _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|
 _ZH_STATIVE = re.compile(
     r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
+)
+_TITLED = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?(?:[a-z-]+\s+)?\b(?:"
+    + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")\s*,?\s*$"
 )
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
@@ -166,6 +172,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         return None
     lead = _without_dates(context, start, first.char_start)
     lead = OPENERS.sub("", lead.strip(), count=1)
+    if context.language == "en" and context.kind(first.slug) == "person":
+        # "Judge Ana Ruiz refused…", "The Finnish conductor Aino Rautio…": a title or an
+        # occupation before a person's name is part of the subject.
+        lead = _TITLED.sub("", lead)
     return first if _LEAD.match(lead) else None
 
 

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from timeline.pipeline.actors import (
     COMPOUND_SURNAMES,
@@ -564,6 +565,31 @@ _TITLE_BEFORE = re.compile(
     r"general manager|mr\.?|ms\.?|mrs\.?|dr\.?)\s*,?\s*$",
     re.IGNORECASE,
 )
+# Titles and occupations written before a person's name, kept as data.
+PERSON_TITLES = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_person_titles.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
+_OCCUPATION_BEFORE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")[ ]?,?[ ]?$",
+    re.IGNORECASE,
+)
+# Words that make a name an institution's, wherever they stand in it ("Club Deportivo
+# Salinas", "Kingsmere Athletic", "Varna Philharmonic"): never a person's name. Read like a
+# company's (its pronoun is "it").
+_INSTITUTION_WORDS = _words(
+    "Club FC AFC CF SC United Athletic Rovers Wanderers Albion Hotspur Philharmonic "
+    "Philharmonia Orchestra Symphony Sinfonia Ensemble Choir Museum Gallery Theatre Theater "
+    "Opera Ballet Hospital Clinic Infirmary School Academy Church Cathedral Party Festival "
+    "Metro Railway Zoo Library Stadium Arena"
+)
+# A person's name: two or three capitalised words, a surname maybe double ("Delgado-Finch").
+_PERSON_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 _SAID_AFTER = re.compile(
     r"^(?:'s?|’s?)?\s*(?:,\s*(?:the|a|an|who|its|his|her)\b|said|says|told|added|wrote|"
     r"noted|explained|announced|stepped|resigned|joined|became|was named|will|had|has)",
@@ -653,7 +679,12 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             words = match.group().split(" ")
             position = match.start()
             opens_sentence = _opens_sentence(text, position)
-            while words and (words[0] in _LEADING or words[0].rstrip(".,") in _LEADING):
+            while words and (
+                words[0] in _LEADING
+                or words[0].rstrip(".,") in _LEADING
+                # "Judge Miriam Castellano": the title is no part of the person's name.
+                or (len(words) >= 2 and words[0].lower() in PERSON_TITLES)
+            ):
                 position += len(words[0]) + 1
                 words.pop(0)
                 opens_sentence = False
@@ -766,12 +797,12 @@ def _english_kind(
         return "lab"
     if any(word in _BODY_WORDS for word in words) and (len(words) > 1 or first == "Nasdaq"):
         return "organization"
-    if last in _COMPANY_WORDS and len(words) > 1:
+    if (last in _COMPANY_WORDS or any(w in _INSTITUTION_WORDS for w in words)) and len(words) > 1:
         return "company"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
-        titled = _TITLE_BEFORE.search(before) is not None
+    if 2 <= len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words):
+        titled = _TITLE_BEFORE.search(before) or _OCCUPATION_BEFORE.search(before)
         surname_alone = standalone.get(words[-1], 0) > 0
         if titled or first in _PERSON_GIVEN or surname_alone:
             return "person"

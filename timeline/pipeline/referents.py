@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
+from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.triggers import OPENERS, gated
 
 # Clause boundaries a subject follows (an English full stop only before a space).
@@ -96,6 +97,14 @@ EN_HEADS = load_heads(Path(__file__).with_name("vocabulary") / "en_heads.tsv")
 # noun (lower case in the text) may stand for an actor whose name fits it.
 _DESCRIPTION = gated(r"\bthe (?:(?:new|former|same|[a-z]+'s) )?([a-z][a-z-]{2,})\b")
 _NAME_WORD = re.compile(r"[a-z][a-z0-9-]*")
+_NOUN_AFTER = re.compile(r" ([a-z][a-z-]{2,})\b(?! (?:of|to|for)\b)")
+_DETERMINED = re.compile(r"\b(?:the|its|their|his|her|a|an) $")
+_NOUN_BEFORE = re.compile(r"([a-z][a-z.-]+),? $")
+# Words that stand after "the" but name no actor, whatever a name holds.
+_NOT_HEADS = frozenset(
+    {"day", "week", "month", "year", "time", "end", "start", "same", "first", "last", "next"}
+    | {"new", "former", "other", "and", "of", "for", "the", "with", "from", "by"}
+)
 
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
@@ -168,17 +177,17 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
     fits: dict[str, list[str]] = {}
     for mention in context.actors:
         name_words = set(_NAME_WORD.findall(fold_text(context.name(mention.slug))))
-        after = _NAME_WORD.match(folded, mention.char_end + 1)
-        before = re.search(
-            r"([a-z][a-z-]+),? $", folded[max(0, mention.char_start - 30) : mention.char_start]
-        )
         heads = {head for head, words in EN_HEADS.items() if name_words & (words | {head})}
         heads |= name_words
-        if after and folded[mention.char_end : mention.char_end + 1] == " ":
-            heads.add(after.group())
-        if before:
+        # "the Cerro Alto mine", "its Tern-1 rocket": a noun after a determined name.
+        after = _NOUN_AFTER.match(folded, mention.char_end)
+        if after and _DETERMINED.search(folded, max(0, mention.char_start - 6), mention.char_start):
+            heads.add(after.group(1))
+        # "the conductor Aino Rautio", "Judge Ana Ruiz", "the regulator, Sernageomin".
+        before = _NOUN_BEFORE.search(folded, max(0, mention.char_start - 30), mention.char_start)
+        if before and (before.group(1) in PERSON_TITLES or before.group(1) in EN_HEADS):
             heads.add(before.group(1))
-        for head in heads:
+        for head in heads - _NOT_HEADS:
             slugs = fits.setdefault(head, [])
             if mention.slug not in slugs:
                 slugs.append(mention.slug)
@@ -194,13 +203,20 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
 
 
 def _latest_fitting(context: ArticleContext, position: int, slugs: tuple[str, ...]) -> str:
-    """The fitting actor named last before `position`, else the one named first."""
+    """The fitting actor named last before `position` as its clause's subject, else the
+    fitting one named last, else the one named first ("The club sacked its manager" after
+    "Kingsmere sold a player to the German club FC Elbstadt" is Kingsmere)."""
     index = bisect_left(context._actor_starts, position) - 1
+    anywhere = None
     while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
-        if context.actors[index].slug in slugs:
-            return context.actors[index].slug
+        mention = context.actors[index]
         index -= 1
-    return slugs[0]
+        if mention.slug not in slugs:
+            continue
+        if _leads_its_clause(context, mention):
+            return mention.slug
+        anywhere = anywhere or mention.slug
+    return anywhere or slugs[0]
 
 
 def _latest_two(context: ArticleContext, position: int) -> list[str]:
