@@ -22,6 +22,7 @@ from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happe
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
+from timeline.pipeline.recogniser import EN_DATELINE
 from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.triggers import (
     AGREED,
@@ -167,17 +168,10 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
     if context.language == "en" and joined:
         # "OSLO, March 7 — Halvorsen named…": the dateline dates the dispatch, not what it
         # tells; the sentence is read from the name after the dash.
-        dateline = _DATELINE.match(context.text, joined[0][0], joined[0][1])
+        dateline = EN_DATELINE.match(context.text, joined[0][0], joined[0][1])
         if dateline and context.dates_in(joined[0][0], dateline.end()):
             joined[0] = (dateline.end(), joined[0][1])
     return [_trimmed(context, start, end) for start, end in joined if end > start]
-
-
-# A dateline: a place in capitals (maybe with a region), a comma, a date, a dash.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
-    r"\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s*"
-)
 
 
 _COORDINATION = re.compile(

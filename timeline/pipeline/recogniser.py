@@ -676,6 +676,8 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     raw: list[tuple[int, int, list[str], bool]] = []
     for start, end in spans:
         for match in _CAPITALISED.finditer(text, start, end):
+            if match.group().isupper() and EN_DATELINE.match(text, match.start()):
+                continue
             words = match.group().split(" ")
             position = match.start()
             opens_sentence = _opens_sentence(text, position)
@@ -747,6 +749,12 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or position == 0
 
 
+# A dateline: a place in capitals (maybe with a region), a comma, a date, a dash ("OSLO,
+# March 7 —", "CAPE CANAVERAL, Fla., Oct 9 —"). Its place is no actor.
+EN_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s*"
+)
 _DIGIT = re.compile(r"\d")
 # What people do right after their name: speak, or move ("Dave Calhoun stepped down").
 _PERSON_ACTS = re.compile(
@@ -1006,6 +1014,26 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
     return forms
 
 
+def _person_by_usage(text: str, name: str) -> bool:
+    """ "Rosa Delgado-Finch … Delgado-Finch, 38, is…", "Berg said…", "Ms Quinn": a two- or
+    three-word name whose surname the article writes alone with an age, a verb of saying,
+    a "who" or a courtesy title is a person's."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_PERSON_WORD.fullmatch(w) for w in words):
+        return False
+    if any(word in _INSTITUTION_WORDS or word in _COMPANY_WORDS for word in words):
+        return False
+    surname = re.escape(words[-1])
+    return bool(
+        re.search(
+            rf"\b{surname}(?:,\s\d{{1,3}},|,? (?:who|said|says|told|added)\b"
+            rf"|\b[^.]{{0,60}}\b(?:he|she|his|her)\b)"
+            rf"|\b(?:Mr|Ms|Mrs|Dr)\.? {surname}\b",
+            text,
+        )
+    )
+
+
 def _alone(text: str, short: str, full: str) -> bool:
     """Whether `short` appears in `text` other than inside `full`."""
     whole_words = not _HAN.search(short)
@@ -1059,7 +1087,14 @@ def discover(
                 home = group
                 break
         if home is None:
-            home = {"key": key, "name": name.text, "kind": name.kind, "forms": [name.text]}
+            kind = name.kind
+            if (
+                language == "en"
+                and kind in {"company", "product"}
+                and _person_by_usage(text, name.text)
+            ):
+                kind = "person"
+            home = {"key": key, "name": name.text, "kind": kind, "forms": [name.text]}
             groups.append(home)
         elif name.text not in home["forms"]:
             home["forms"].append(name.text)
