@@ -990,6 +990,7 @@ _DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
     r"(?:announced|unveiled|disclosed|agreed)\b"
 )
+_NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
@@ -1436,6 +1437,13 @@ def _sentence_claims(
                     wider = (seg_start, following[1])
                     trigger = plain_happening(context, wider, mention, state)
                     span = wider if trigger is not None else span
+            if trigger is None and not last and context.language == "en":
+                # "The agency closed its inquiry in August and cleared the rocket last
+                # month": the first of two dated clauses, up to where the second begins.
+                joint = _NEXT_CLAUSE.search(context.folded, mention.char_end, seg_end)
+                first = (seg_start, joint.start() if joint else seg_end)
+                trigger = plain_happening(context, first, mention, state)
+                span = first if trigger is not None else span
             if trigger is None:
                 continue
             trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
@@ -1460,15 +1468,11 @@ def _sentence_claims(
             if not _admissible(context, span, mention, trigger):
                 continue
             made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
-            if (
-                not made
-                and context.language == "en"
-                and trigger.event_type != "happening"
-                and _ASIDE.search(context.folded, *span)
-            ):
-                # "Streamly, which launched in November 2019": a dated aside whose trigger
-                # word finds no parties (no product launched) still tells a happening of
-                # the name it follows, in its own words.
+            if not made and context.language == "en" and trigger.event_type != "happening":
+                # "Streamly, which launched in November 2019", "The agency closed its
+                # investigation in August": a dated clause whose trigger word finds no
+                # parties (no product launched, no one investigated) still tells a
+                # happening of its subject, in its own words.
                 plain = plain_happening(context, span, mention, state)
                 if plain is not None:
                     made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
