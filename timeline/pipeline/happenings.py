@@ -9,6 +9,7 @@ are not happenings and give nothing.
 
 import hashlib
 import re
+from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
@@ -37,7 +38,8 @@ PRONOUN_SUBJECT = gated(
 
 # Words allowed before the subject of a clause: prepositions of a date and openers.
 _LEAD = re.compile(
-    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
+    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|a|an|first"
+    r"|earlier|later"
     r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日)*$"
 )
 # English: what may stand between the subject and its verb.
@@ -56,10 +58,13 @@ def past_verb(text: str) -> bool:
     return any(word.endswith("ed") or word in EN_IRREGULAR for word in re.findall(r"[a-z]+", text))
 
 
-EN_IRREGULAR = _words(
-    "began became bought brought built broke chose cut drew drove fell flew found froze gave "
-    "got grew held hit kept laid led left lent lost made met paid put quit ran rose saw sent "
-    "set shut sold spent split spun stood struck swung took tore threw won wound wrote"
+# Simple pasts that do not end in "-ed", kept as data.
+EN_IRREGULAR = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_irregular_past.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
 )
 # Verbs that state something rather than tell a happening, or are told elsewhere.
 _EN_NOT_HAPPENING = _words(
@@ -111,7 +116,9 @@ def plain_happening(
     if mention.end is None or mention.end > context.reference.end:
         return None
     folded = context.folded
-    if QUESTION_END.search(context.text, start, end) or _AGE.search(folded, start, end):
+    if QUESTION_END.search(context.text, start, end) or any(
+        not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
+    ):
         return None
     # "May 2023" is no "may": the dates are blanked first.
     plain = _without_dates(context, start, end)
@@ -120,9 +127,25 @@ def plain_happening(
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
     subject = _subject(context, start, end, state) or carried
+    predicate_start = subject.char_end if subject is not None else start
+    verb_start = None
+    if subject is None and context.language == "en":
+        # "Settlement talks between Skyfield and Aerilon broke down in November 2023":
+        # a subject that names an actor inside it; the clause is told whole.
+        subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
     if subject is None:
         return None
-    predicate_start = subject.char_end
+    if subject is not carried and verb_start is None and predicate_start == subject.char_end:
+        apposed = _APPOSED.match(folded, predicate_start)
+        if apposed and folded[max(start, subject.char_start - 2) : subject.char_start] == ", ":
+            # "Chile's mining regulator, Sernageomin, suspended…": past the apposition.
+            predicate_start = apposed.end()
+        apposed = _AGE_APPOSED.match(folded, predicate_start)
+        # "Rautio, 36, first conducted…": the age stands between the name and its verb.
+        predicate_start = apposed.end() if apposed else predicate_start
+        group = _GROUP_OF.match(folded, predicate_start)
+        # "The museum's unionised staff walked out": a happening of the museum.
+        predicate_start = group.end() if group else predicate_start
     if subject is carried:
         # "…, and delivered its first car": the headline tells the verb, not the "and".
         joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
@@ -131,7 +154,7 @@ def plain_happening(
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
-        verb = _EN_AUX.match(_without_dates(context, predicate_start, end))
+        verb = _EN_AUX.match(_without_dates(context, verb_start or predicate_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
@@ -149,6 +172,69 @@ def plain_happening(
     if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+_APPOSED = re.compile(r",\s+")
+_AGE_APPOSED = re.compile(r",\s\d{1,3},\s+")
+_GROUP_OF = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z-]+\s+)?(?:staff|workers|employees|union|pilots|drivers|nurses"
+    r"|doctors|teachers|players|musicians|members|unions)\s+"
+)
+# The words before a past verb that may be a clause's subject holding a name: a noun phrase
+# of a few words, no verb of its own ("Settlement talks between Skyfield and Aerilon").
+_SUBJECT_PHRASE = re.compile(
+    r"(?:[\w'’.%-]+\s+){0,7}?(?P<verb>[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR)) + r")\b"
+)
+
+
+_OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
+
+
+def _apposed_age(context: ArticleContext, position: int) -> bool:
+    """ "Rautio, 36, first conducted": an age in apposition right after a person's name."""
+    if context.language != "en":
+        return False
+    before = context.actors_in(max(0, position - 40), position)
+    return (
+        bool(before)
+        and before[-1].char_end == position
+        and (context.kind(before[-1].slug) == "person")
+    )
+
+
+def _named_in_subject(
+    context: ArticleContext, start: int, end: int, state
+) -> tuple[ActorMention | None, int, int | None]:
+    """The actor named inside a clause's subject phrase and where the phrase starts, when
+    no actor opens the clause: "Settlement talks between Skyfield and Aerilon broke
+    down", "Its recording of the symphonies won a prize", "His campaign lost ground"."""
+    phrase_start = start
+    while phrase_start < end:
+        if context.text[phrase_start] in " ,":
+            phrase_start += 1
+            continue
+        dated = context.dates_in(phrase_start, end)
+        if dated and dated[0].char_start == phrase_start:
+            phrase_start = dated[0].char_end
+            continue
+        opener = _OPENING_WORD.match(context.folded, phrase_start)
+        if opener is None:
+            break
+        phrase_start = opener.end()
+    phrase = _SUBJECT_PHRASE.match(context.folded, phrase_start, end)
+    if phrase is None or context.dates_in(phrase_start, phrase.start("verb")):
+        return None, start, None
+    verb_start = phrase.start("verb")
+    if _EN_NOT_HAPPENING & _words(context.folded[phrase_start:verb_start]):
+        return None, start, None
+    named = [
+        *context.actors_in(phrase_start, verb_start),
+        *referred_actors(context, phrase_start, verb_start, getattr(state, "topic", None)),
+    ]
+    named = [m for m in named if context.kind(m.slug) in SUBJECT_KINDS]
+    if not named:
+        return None, start, None
+    return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
 
 
 def _without_dates(context: ArticleContext, start: int, end: int) -> str:

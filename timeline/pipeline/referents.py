@@ -67,7 +67,7 @@ WORKS = (
 # "他", "she": a person named before, when the pronoun opens a clause (its subject).
 PERSONAL = (
     re.compile(r"(?!)"),
-    gated(r"他(?![们們])|她(?![们們])|\b(?:he|she)\b"),
+    gated(r"他(?![们們])|她(?![们們])|\b(?:he|she|his|her)\b"),
     frozenset({"person"}),
 )
 REFERRING = (*REFERRING, WORKS, PERSONAL)
