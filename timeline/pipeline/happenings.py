@@ -44,7 +44,7 @@ _LEAD = re.compile(
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
-    r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,60},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
     r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -129,6 +129,12 @@ def plain_happening(
     subject = _subject(context, start, end, state) or carried
     predicate_start = subject.char_end if subject is not None else start
     verb_start = None
+    if (
+        subject is not None
+        and context.language == "en"
+        and _POSSESSIVE.fullmatch(context.folded, subject.char_start, subject.char_end)
+    ):
+        subject = None  # "Its recording of the symphonies won…": the subject is the phrase
     if subject is None and context.language == "en":
         # "Settlement talks between Skyfield and Aerilon broke down in November 2023":
         # a subject that names an actor inside it; the clause is told whole.
@@ -169,12 +175,21 @@ def plain_happening(
             return None
         if NEGATION.match(rest):
             return None
-    if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
+    said = [
+        m for m in SPEECH.finditer(folded, start, end) if not _ACT_ANNOUNCED.match(folded, m.end())
+    ]
+    if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
 
 
 _APPOSED = re.compile(r",\s+")
+_POSSESSIVE = re.compile(r"its|his|her|their")
+# "announced her candidacy", "announced its retirement": an act, not something said.
+_ACT_ANNOUNCED = re.compile(
+    r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
+    r"|departure|bid|run)\b"
+)
 _AGE_APPOSED = re.compile(r",\s\d{1,3},\s+")
 _GROUP_OF = re.compile(
     r"(?:'s|’s)\s+(?:[a-z-]+\s+)?(?:staff|workers|employees|union|pilots|drivers|nurses"

@@ -152,7 +152,7 @@ def _expressions(
             matches += [
                 m
                 for m in initial.finditer(context.folded)
-                if _opens_clause(context.text, m.start())
+                if _opens_clause(context.text, m.start()) or _after_a_date(context, m.start())
             ]
         expressions += [(*m.span(), kinds) for m in matches if not _in_a_name(context, *m.span())]
     expressions += [(*m.span(), None) for m in PAIRS.finditer(context.folded)]
@@ -268,6 +268,21 @@ def _clause_start(text: str, position: int, floor: int) -> int | None:
         if char in _BOUNDARY or (char == "." and text[index + 1 : index + 2].isspace()):
             return index + 1
     return 0 if floor == 0 else None
+
+
+def _after_a_date(context: ArticleContext, position: int) -> bool:
+    """ "Two months ago it secured…", "In 2019 he joined…": only a date (and its
+    preposition) opens the clause before the word."""
+    dates = context.dates_in(max(0, position - 40), position)
+    if not dates or context.text[dates[-1].char_end : position].strip(" ,"):
+        return False
+    return _opens_clause(context.text, dates[-1].char_start) or bool(
+        re.search(
+            r"(?:^|[.;:!?\n]\s*)(?:in|on|at|by|during|since)\s+$",
+            context.text[max(0, dates[-1].char_start - 12) : dates[-1].char_start],
+            re.IGNORECASE,
+        )
+    )
 
 
 def _opens_clause(text: str, position: int) -> bool:
