@@ -198,10 +198,15 @@ _GROUP_OF = re.compile(
 # The words before a past verb that may be a clause's subject holding a name: a noun phrase
 # of a few words, no verb of its own ("Settlement talks between Skyfield and Aerilon").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,7}?(?P<verb>[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR)) + r")\b"
+    r"(?:[\w'’.%-]+\s+){0,9}?(?P<verb>[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR)) + r")\b"
 )
 
 
+# A subject that is only a description: "the medicines regulator", "a federal jury in
+# Delaware", "police".
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
+)
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
 
 
@@ -236,20 +241,40 @@ def _named_in_subject(
         if opener is None:
             break
         phrase_start = opener.end()
-    phrase = _SUBJECT_PHRASE.match(context.folded, phrase_start, end)
-    if phrase is None or context.dates_in(phrase_start, phrase.start("verb")):
+    blanked = _without_dates(context, phrase_start, end)
+    phrase = _SUBJECT_PHRASE.match(blanked)
+    if phrase is None:
         return None, start, None
-    verb_start = phrase.start("verb")
-    if _EN_NOT_HAPPENING & _words(context.folded[phrase_start:verb_start]):
+    verb = phrase.group("verb")
+    verb_start = context.folded.find(verb, phrase_start + phrase.start("verb"), end)
+    if verb_start < 0 or _EN_NOT_HAPPENING & _words(phrase.group() + " "):
         return None, start, None
+    topic = getattr(state, "topic", None)
     named = [
         *context.actors_in(phrase_start, verb_start),
-        *referred_actors(context, phrase_start, verb_start, getattr(state, "topic", None)),
+        *referred_actors(context, phrase_start, verb_start, topic),
     ]
     named = [m for m in named if context.kind(m.slug) in SUBJECT_KINDS]
-    if not named:
+    if named and not context.dates_in(phrase_start, verb_start):
+        return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
+    if named or not _GENERIC_SUBJECT.fullmatch(blanked[: phrase.start("verb")].rstrip()):
         return None, start, None
-    return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
+    # "The medicines regulator rejected Corvel Pharma's drug", "A jury in Delaware on
+    # Wednesday ordered Aerilon Robotics to pay": a subject that is only a description
+    # tells a happening of the actor its verb acts on.
+    after = verb_start + len(verb)
+    acted_on = [
+        m
+        for m in (
+            *context.actors_in(after, min(end, after + 30)),
+            *referred_actors(context, after, min(end, after + 30), topic),
+        )
+        if context.kind(m.slug) in SUBJECT_KINDS
+        and not context.folded[after : m.char_start].strip(" ").count(" ") > 2
+    ]
+    if not acted_on:
+        return None, start, None
+    return min(acted_on, key=lambda mention: mention.char_start), phrase_start, verb_start
 
 
 def _without_dates(context: ArticleContext, start: int, end: int) -> str:
