@@ -207,6 +207,12 @@ _SUBJECT_PHRASE = re.compile(
 _GENERIC_SUBJECT = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
+# Words that open a subordinate clause, not a subject: what follows is no happening told.
+_NOT_A_SUBJECT_PHRASE = re.compile(
+    r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
+    r"|had|should|were|what|who|which|that|how|why)\b"
+)
+_MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
 
 
@@ -249,6 +255,8 @@ def _named_in_subject(
     verb_start = context.folded.find(verb, phrase_start + phrase.start("verb"), end)
     if verb_start < 0 or _EN_NOT_HAPPENING & _words(phrase.group() + " "):
         return None, start, None
+    if _NOT_A_SUBJECT_PHRASE.match(blanked) or _MODAL.search(phrase.group()):
+        return None, start, None  # "If Kestrel had won in 2023…", "Analysts who expected…"
     topic = getattr(state, "topic", None)
     named = [
         *context.actors_in(phrase_start, verb_start),

@@ -588,6 +588,12 @@ _INSTITUTION_WORDS = _words(
     "Opera Ballet Hospital Clinic Infirmary School Academy Church Cathedral Party Festival "
     "Metro Railway Zoo Library Stadium Arena"
 )
+_GIVEN_A_POST = re.compile(r"\b(?:named|appointed|hired|promoted|tapped|elected|made)\s+$")
+_POST_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?:its\s+|the\s+|their\s+)?(?:new\s+|next\s+|interim\s+|acting\s+)?"
+    r"(?:[a-z]+\s+)?(?:chief|ceo|cfo|cto|chair|president|director|head|manager|coach|editor"
+    r"|captain|conductor|principal|governor|secretary|minister|treasurer|partner)"
+)
 # A person's name: two or three capitalised words, a surname maybe double ("Delgado-Finch").
 _PERSON_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 _SAID_AFTER = re.compile(
@@ -810,7 +816,12 @@ def _english_kind(
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
     if 2 <= len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words):
-        titled = _TITLE_BEFORE.search(before) or _OCCUPATION_BEFORE.search(before)
+        titled = (
+            _TITLE_BEFORE.search(before)
+            or _OCCUPATION_BEFORE.search(before)
+            # "named Eva Lund chief executive": the one given a post is a person.
+            or (_GIVEN_A_POST.search(before) and _POST_AFTER.match(after))
+        )
         surname_alone = standalone.get(words[-1], 0) > 0
         if titled or first in _PERSON_GIVEN or surname_alone:
             return "person"

@@ -95,7 +95,7 @@ def load_heads(path: Path) -> dict[str, frozenset[str]]:
 EN_HEADS = load_heads(Path(__file__).with_name("vocabulary") / "en_heads.tsv")
 # "the museum", "the new mayor", "the Finnish conductor": a definite description whose head
 # noun (lower case in the text) may stand for an actor whose name fits it.
-_DESCRIPTION = gated(r"\bthe (?:(?:new|former|same|[a-z]+'s) )?([a-z][a-z-]{2,})\b")
+_DESCRIPTION = gated(r"\bthe (?:(?:new|former|same) )?([a-z][a-z-]{2,})\b")
 _NAME_WORD = re.compile(r"[a-z][a-z0-9-]*")
 _NOUN_AFTER = re.compile(r" ([a-z][a-z-]{2,})\b(?! (?:of|to|for)\b)")
 _DETERMINED = re.compile(r"\b(?:the|its|their|his|her|a|an) $")
