@@ -687,11 +687,14 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             words = match.group().split(" ")
             position = match.start()
             opens_sentence = _opens_sentence(text, position)
-            while words and (
-                words[0] in _LEADING
-                or words[0].rstrip(".,") in _LEADING
-                # "Judge Miriam Castellano": the title is no part of the person's name.
-                or (len(words) >= 2 and words[0].lower() in PERSON_TITLES)
+            while (
+                words
+                and (
+                    words[0] in _LEADING
+                    or words[0].rstrip(".,") in _LEADING
+                    # "Judge Miriam Castellano": the title is no part of the person's name.
+                    or (words[0].lower() in PERSON_TITLES and _titled_person(words[1:]))
+                )
             ):
                 position += len(words[0]) + 1
                 words.pop(0)
@@ -723,6 +726,17 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         if kind is not None:
             found.append(Recognised(text[position:end], position, end, kind))
     return found
+
+
+def _titled_person(words: Sequence[str]) -> bool:
+    """ "Miriam Castellano" after "Judge": a person's name, not "League" after "Premier"."""
+    return 2 <= len(words) <= 3 and all(
+        _PERSON_WORD.fullmatch(word)
+        and word not in _BODY_WORDS
+        and word not in _COMPANY_WORDS
+        and word not in _INSTITUTION_WORDS
+        for word in words
+    )
 
 
 def _bodies_joined_by_and(
