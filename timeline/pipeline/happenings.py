@@ -109,8 +109,13 @@ def plain_happening(
     if context.language == "en" and end - start > _LIMIT and mention.char_end is not None:
         # "X won the election on Tuesday, beating the incumbent by 1,212 votes": what
         # follows the dated clause's comma is its circumstance, not a second happening.
-        comma = context.text.find(", ", mention.char_end, end)
-        end = comma if comma > 0 else end
+        # The first comma after the date that closes a clause holding a past verb: "In
+        # mid-July, a panel voted…" is not cut after its opening date.
+        commas = [m.start() for m in re.finditer(", ", context.text[mention.char_end : end])]
+        for comma in commas:
+            if past_verb(_without_dates(context, start, mention.char_end + comma)):
+                end = mention.char_end + comma
+                break
     if mention.start is None or end - start > _LIMIT or context.reference is None:
         return None
     if mention.end is None or mention.end > context.reference.end:
@@ -161,10 +166,17 @@ def plain_happening(
     counted = None
     if context.language == "en":
         verb = _EN_AUX.match(_without_dates(context, verb_start or predicate_start, end))
+        word = verb.group("verb") if verb else ""
+        if verb_start is None and subject is not carried and not _is_past(word):
+            # "an FDA advisory panel voted…": the name is a word of the subject phrase.
+            subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
+            if subject is None:
+                return None
+            verb = _EN_AUX.match(_without_dates(context, verb_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
-        past = word.endswith("ed") or word in EN_IRREGULAR
+        past = _is_past(word)
         counted = _COUNTED.match(verb.string, verb.end())
         if not past or (word in _EN_NOT_HAPPENING and counted is None):
             return None
@@ -214,6 +226,10 @@ _NOT_A_SUBJECT_PHRASE = re.compile(
 )
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
+
+
+def _is_past(word: str) -> bool:
+    return word.endswith("ed") or word in EN_IRREGULAR
 
 
 def _apposed_age(context: ArticleContext, position: int) -> bool:

@@ -1108,7 +1108,9 @@ def discover(
             continue
         home = None
         for group in groups:
-            if _part_of(key, group["key"], name.kind, group["kind"]):
+            if _part_of(key, group["key"], name.kind, group["kind"]) or _acronym_of(
+                name.text, group["name"]
+            ):
                 home = group
                 break
         if home is None:
@@ -1218,6 +1220,18 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
                 key = frozenset({"".join(syllables[:surname]), "".join(syllables[surname:])})
                 found.setdefault(key, slug)
     return found
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """ "FDA" for "Food and Drug Administration", "CTA" for "Calderbridge Transit
+    Authority": capitals that are the initials of the full name's words."""
+    if not re.fullmatch(r"[A-Z]{2,6}", short):
+        return False
+    words = [w for w in re.split(r"[\s-]+", full) if w and w.lower() not in _ACRONYM_SKIPS]
+    return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
+
+
+_ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "&", "on", "in"})
 
 
 def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
