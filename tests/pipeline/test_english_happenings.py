@@ -288,3 +288,57 @@ def test_the_english_word_lists_load_as_lower_case_words():
     assert {"judge", "conductor", "mayor"} <= PERSON_TITLES
     assert "philharmonic" in EN_HEADS["orchestra"]
     assert all(head == head.lower() and words for head, words in EN_HEADS.items())
+
+
+# --- short forms and acts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "The Marine Safety Bureau fined Orla Ferries in May. The MSB said on Monday that "
+            "it had closed the case.",
+            "Marine Safety Bureau",
+            "MSB",
+        ),
+        (
+            "The Energy Market Regulation Office (EMRO) opened an inquiry in March 2024 after "
+            "a complaint. EMRO fined Dunlin Power in May.",
+            "Energy Market Regulation Office",
+            "EMRO",
+        ),
+    ],
+)
+def test_an_acronym_joins_the_name_it_stands_for(extraction_of, text, full, short):
+    entries = {entry.name: entry for entry in extraction_of(text).discovered}
+    assert full in entries
+    assert short in entries[full].aliases
+    assert short not in entries
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # "called a strike" is an act, not a name given.
+        (
+            "The Harbour Pilots Union called a strike in August over pay.",
+            "Harbour Pilots Union",
+            "2024-08-01",
+            "called a strike",
+        ),
+        # A name's bracketed short form stands between it and its verb; a long clause is
+        # read up to the word that opens its circumstance.
+        (
+            "The Energy Market Regulation Office (EMRO) opened its investigation into the "
+            "tariff in March 2024 after a complaint from a group of small retailers in the "
+            "north of the country.",
+            "Energy Market Regulation Office",
+            "2024-03-01",
+            "opened its investigation",
+        ),
+    ],
+)
+def test_acts_and_bracketed_short_forms(extraction_of, text, name, start, quoted):
+    found = _claims(extraction_of(text))
+    assert any(name in actors and s == start and quoted in q for actors, s, _e, q in found)

@@ -111,7 +111,7 @@ def plain_happening(
         # follows the dated clause's comma is its circumstance, not a second happening.
         # The first comma after the date that closes a clause holding a past verb: "In
         # mid-July, a panel voted…" is not cut after its opening date.
-        commas = [m.start() for m in re.finditer(", ", context.text[mention.char_end : end])]
+        commas = [m.start() for m in _CIRCUMSTANCE.finditer(context.folded[mention.char_end : end])]
         for comma in commas:
             if past_verb(_without_dates(context, start, mention.char_end + comma)):
                 end = mention.char_end + comma
@@ -151,6 +151,8 @@ def plain_happening(
         if apposed and folded[max(start, subject.char_start - 2) : subject.char_start] == ", ":
             # "Chile's mining regulator, Sernageomin, suspended…": past the apposition.
             predicate_start = apposed.end()
+        bracketed = _BRACKETED.match(folded, predicate_start)
+        predicate_start = bracketed.end() if bracketed else predicate_start
         apposed = _AGE_APPOSED.match(folded, predicate_start)
         # "Rautio, 36, first conducted…": the age stands between the name and its verb.
         predicate_start = apposed.end() if apposed else predicate_start
@@ -178,7 +180,11 @@ def plain_happening(
         word = verb.group("verb")
         past = _is_past(word)
         counted = _COUNTED.match(verb.string, verb.end())
-        if not past or (word in _EN_NOT_HAPPENING and counted is None):
+        if not past or (
+            word in _EN_NOT_HAPPENING
+            and counted is None
+            and not _CALLED_ACT.match(verb.string, verb.end())
+        ):
             return None
     else:
         rest = _without_dates(context, predicate_start, end).strip(" ，,、")
@@ -196,6 +202,15 @@ def plain_happening(
 
 
 _APPOSED = re.compile(r",\s+")
+# Where a clause's circumstance begins: a comma, or a word that opens a subordinate clause.
+_CIRCUMSTANCE = re.compile(r", |\s(?:after|before|because|following|when|while|amid|despite|as)\s")
+# "called a strike", "called an election": an act, not a name given.
+_CALLED_ACT = re.compile(
+    r"\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z-]+\s+)?(?:strike|walkout|vote|election"
+    r"|referendum|meeting|halt|boycott|protest|recall|inquiry|review)\b"
+)
+# "The Financial Market Supervisory Authority (FINMA) opened…": a short form in brackets.
+_BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = re.compile(r"its|his|her|their")
 # "announced her candidacy", "announced its retirement": an act, not something said.
 _ACT_ANNOUNCED = re.compile(

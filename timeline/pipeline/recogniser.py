@@ -725,7 +725,17 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         kind = _english_kind(text, position, end, words, opens, standalone)
         if kind is not None:
             found.append(Recognised(text[position:end], position, end, kind))
-    return found
+    # "The MSB said…" after "the Marine Safety Bureau": an acronym of a name found is that
+    # name's short form, however rarely it is written.
+    named = {name.text: name.kind for name in found if " " in name.text}
+    taken = {name.char_start for name in found}
+    for position, end, words, _opens in raw:
+        if len(words) != 1 or position in taken:
+            continue
+        kind = next((k for full, k in named.items() if _acronym_of(words[0], full)), None)
+        if kind is not None:
+            found.append(Recognised(words[0], position, end, kind))
+    return sorted(found, key=lambda name: name.char_start)
 
 
 def _titled_person(words: Sequence[str]) -> bool:
@@ -1051,7 +1061,8 @@ def _person_by_usage(text: str, name: str) -> bool:
     surname = re.escape(words[-1])
     return bool(
         re.search(
-            rf"\b{surname}(?:,\s\d{{1,3}},|,? (?:who|said|says|told|added)\b"
+            rf"\b{surname}(?:,\s\d{{1,3}},|,? (?:who|said|says|told|added|resigned|retired"
+            rf"|stepped down|left the (?:company|firm|group|board|club|party))\b"
             rf"|\b[^.]{{0,60}}\b(?:he|she|his|her)\b)"
             rf"|\b(?:Mr|Ms|Mrs|Dr)\.? {surname}\b",
             text,
@@ -1101,15 +1112,22 @@ def discover(
         key = alias_key(name.text)
         if key in by_key:
             group = by_key[key]
-            if group["kind"] == "organization" and name.kind in _SPECIFIC:
+            if (
+                group["kind"] == "organization"
+                and name.kind in _SPECIFIC
+                and not name.text.isupper()
+            ):
                 # "organization" is what a rule says when it cannot tell: a source that
                 # can tell wins.
                 group["kind"] = name.kind
             continue
         home = None
         for group in groups:
-            if _part_of(key, group["key"], name.kind, group["kind"]) or _acronym_of(
-                name.text, group["name"]
+            if (
+                _part_of(key, group["key"], name.kind, group["kind"])
+                or _acronym_of(name.text, group["name"])
+                # "Financial Market Supervisory Authority (FINMA)": a short form in brackets.
+                or (name.text.isupper() and f"{group['name']} ({name.text})" in text)
             ):
                 home = group
                 break
