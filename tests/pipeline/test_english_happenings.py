@@ -342,3 +342,31 @@ def test_an_acronym_joins_the_name_it_stands_for(extraction_of, text, full, shor
 def test_acts_and_bracketed_short_forms(extraction_of, text, name, start, quoted):
     found = _claims(extraction_of(text))
     assert any(name in actors and s == start and quoted in q for actors, s, _e, q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A linked page's headline and date.
+        "Dunmore Gallery opened in 1961.\n\nMore on this story\n"
+        "- Dunmore residents count the cost (March 13, 2025)",
+        # A noun after its article is no verb: "count the cost" has none in the past.
+        "Dunmore Gallery opened in 1961.\n\nOn Tuesday Dunmore residents count the cost.",
+    ],
+)
+def test_a_linked_headline_or_a_present_clause_is_no_happening(extraction_of, text):
+    found = _claims(extraction_of(text, published="2025-03-20"))
+    assert [start for _a, start, _e, _q in found] == ["1961-01-01"]
+
+
+def test_a_quoted_title_after_its_noun_is_a_work_not_the_company(extraction_of):
+    extraction = extraction_of(
+        'Harle Games closed a studio on Monday, weeks after its game, "Polar Night", sold '
+        "poorly.\n\nThe publisher opened the studio in 2019."
+    )
+    names = _names(extraction)
+    found = _claims(extraction)
+    assert any("Harle Games" in actors and s == "2019-01-01" for actors, s, _e, _q in found)
+    kinds = {entry.name: entry.kind for entry in extraction.discovered}
+    assert kinds.get("Polar Night", "product") != "company"
+    assert "Harle Games" in names.values()

@@ -120,6 +120,11 @@ def plain_happening(
         return None
     if mention.end is None or mention.end > context.reference.end:
         return None
+    if (
+        _BRACKETED_DATE.match(context.text, mention.char_end)
+        and context.text[mention.char_start - 1 : mention.char_start] in "(（"
+    ):
+        return None  # "Residents count the cost (March 13, 2025)": a linked page's date
     folded = context.folded
     if QUESTION_END.search(context.text, start, end) or any(
         not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
@@ -202,6 +207,7 @@ def plain_happening(
 
 
 _APPOSED = re.compile(r",\s+")
+_BRACKETED_DATE = re.compile(r"[)）]\s*[.。]?\s*$", re.MULTILINE)
 # Where a clause's circumstance begins: a comma, or a word that opens a subordinate clause.
 _CIRCUMSTANCE = re.compile(r", |\s(?:after|before|because|following|when|while|amid|despite|as)\s")
 # "called a strike", "called an election": an act, not a name given.
@@ -239,6 +245,7 @@ _NOT_A_SUBJECT_PHRASE = re.compile(
     r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
     r"|had|should|were|what|who|which|that|how|why)\b"
 )
+_DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
 
@@ -286,6 +293,8 @@ def _named_in_subject(
     verb_start = context.folded.find(verb, phrase_start + phrase.start("verb"), end)
     if verb_start < 0 or _EN_NOT_HAPPENING & _words(phrase.group() + " "):
         return None, start, None
+    if _DETERMINED_NOUN.search(blanked, 0, phrase.start("verb")):
+        return None, start, None  # "count the cost": a noun after its article, not a verb
     if _NOT_A_SUBJECT_PHRASE.match(blanked) or _MODAL.search(phrase.group()):
         return None, start, None  # "If Kestrel had won in 2023…", "Analysts who expected…"
     topic = getattr(state, "topic", None)

@@ -800,7 +800,7 @@ _ACTS_AFTER = re.compile(
 _WORK_BEFORE = re.compile(
     r"\b(?:program|programme|app|application|service|product|chip|phone|smartphone|sedan|"
     r"car|vehicle|drug|treatment|game|film|show|card|device|handset|tablet|console|"
-    r"chatbot|assistant),?\s+(?:called |named |dubbed )?$",
+    r"chatbot|assistant|album|book|novel|song|title),?\s+(?:called |named |dubbed )?[\"“‘']?$",
     re.IGNORECASE,
 )
 _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|weights)\b", re.I)
