@@ -370,3 +370,15 @@ def test_a_quoted_title_after_its_noun_is_a_work_not_the_company(extraction_of):
     kinds = {entry.name: entry.kind for entry in extraction.discovered}
     assert kinds.get("Polar Night", "product") != "company"
     assert "Harle Games" in names.values()
+
+
+def test_an_aside_with_an_irregular_past_dates_only_itself(extraction_of):
+    extraction = extraction_of(
+        "Brenlow, which was spun out of Castor University in 2015, raised 60 million "
+        "dollars in a round led by Fenmark Ventures in 2024. Brenlow now employs 450 people."
+    )
+    found = _claims(extraction)
+    assert any(
+        "Brenlow" in actors and s == "2024-01-01" and "raised" in q for actors, s, _e, q in found
+    )
+    assert not any(s == "2015-01-01" and "raised" in q for _a, s, _e, q in found)

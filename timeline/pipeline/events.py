@@ -18,7 +18,7 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happening
+from timeline.pipeline.happenings import EN_IRREGULAR, PRONOUN_SUBJECT, past_verb, plain_happening
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
@@ -181,7 +181,9 @@ _COORDINATION = re.compile(
     # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
     # verb after an aside that has a happening of its own.
     # "Streamly, which launched in November 2019, had…": an aside about the name before.
-    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|became|took|won|left|made|began)\b)"
+    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|"
+    + "|".join(sorted(EN_IRREGULAR))
+    + r")\b)"
     r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
     r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"

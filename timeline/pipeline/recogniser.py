@@ -797,6 +797,9 @@ _ACTS_AFTER = re.compile(
     r"agreed|announced|reported|posted|opened|closed|signed|filed|hired|named|appointed|cut|"
     r"sold|completed|debuted|introduced|invested|listed|went public|merged|sued|recalled)\b"
 )
+_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:which|an?\s+[a-z-]+(?:-based)?\s+(?:company|firm|maker|group|start-?up|developer|operator|chain|retailer|bank|lender|publisher))\b"
+)
 _WORK_BEFORE = re.compile(
     r"\b(?:program|programme|app|application|service|product|chip|phone|smartphone|sedan|"
     r"car|vehicle|drug|treatment|game|film|show|card|device|handset|tablet|console|"
@@ -857,7 +860,9 @@ def _english_kind(
         if opens and standalone.get(first, 0) == 0:
             # "Xiaomi launched its first car": a sentence's first word is a name when a
             # happening's verb follows it at once.
-            return "company" if _ACTS_AFTER.match(text, end) else None
+            # "Brenlow, which was spun out of…": described as it opens the sentence.
+            acts = _ACTS_AFTER.match(text, end) or _DESCRIBED_AFTER.match(text, end)
+            return "company" if acts else None
         if first.isupper() and len(first) > 5:
             return None
         # A capitalised word inside sentences, seen at least twice: a company's short name.
