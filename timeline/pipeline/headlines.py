@@ -429,6 +429,9 @@ def key_and_headline(
     if kind == "happening":
         # No English template fits: the clause's own words, as written.
         predicate = context.text[trigger.start : trigger.end].strip(" ，,、。.;；:：\n")
+        if context.language == "en":
+            # "Brenlow, which was spun out of…": the aside's verb follows the name.
+            predicate = re.sub(r"^(?:which|who)\s+", "", predicate)
         if not predicate:
             return None
         key = happening_key(principal, period_tag(mention, month=True), alias_key(predicate))
