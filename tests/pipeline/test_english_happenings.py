@@ -382,3 +382,25 @@ def test_an_aside_with_an_irregular_past_dates_only_itself(extraction_of):
         "Brenlow" in actors and s == "2024-01-01" and "raised" in q for actors, s, _e, q in found
     )
     assert not any(s == "2015-01-01" and "raised" in q for _a, s, _e, q in found)
+
+
+def test_a_passive_acquisition_names_the_agent_after_by_as_buyer(extraction_of):
+    extraction = extraction_of(
+        "Harlow Foods cut jobs in 2020.\n\nHarlow Foods was bought by Pell Capital Group in "
+        "May 2023."
+    )
+    names = _names(extraction)
+    [claim] = [c for c in extraction.claims if c.event_type == "acquisition"]
+    roles = {names.get(slug, slug): role for slug, role in claim.actors}
+    assert roles == {"Pell Capital Group": "acquirer", "Harlow Foods": "target"}
+
+
+def test_a_persons_apposition_is_told_past_and_the_person_leads(extraction_of):
+    extraction = extraction_of(
+        "Hugo Brandt ran Kellan Motors for years.\n\nHugo Brandt, the former chief executive "
+        "of Kellan Motors, died on Sunday at the age of 81."
+    )
+    names = _names(extraction)
+    [claim] = [c for c in extraction.claims if "died" in c.quote]
+    assert names[claim.actors[0][0]] == "Hugo Brandt"
+    assert claim.headline.startswith("Hugo Brandt died on Sunday")

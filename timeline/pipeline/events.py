@@ -883,9 +883,17 @@ def _build_claim(
     )
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
-        subject = [m.slug for m in span_actors if m.char_end <= trigger.start]
+        before = [m for m in span_actors if m.char_end <= trigger.start]
+        subject = [m.slug for m in before]
+        # "Hugo Brandt, the former chief executive of Kellan Motors, died": the name
+        # before the apposition, not the one inside it.
+        apposed = [
+            m.slug
+            for m in before
+            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
+        ]
         if subject:
-            principal = subject[-1]
+            principal = apposed[0] if apposed else subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
             roles = {principal: parties.roles.get(principal, "subject")}
             maker = state.makers.get(principal)
@@ -992,6 +1000,7 @@ _DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
     r"(?:announced|unveiled|disclosed|agreed)\b"
 )
+_APPOSITION_GAP = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*")
 _NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(

@@ -184,6 +184,10 @@ def plain_happening(
             return None
         word = verb.group("verb")
         past = _is_past(word)
+        aside = _ASIDE_AFTER.match(folded, predicate_start)
+        if verb_start is None and subject is not carried and aside:
+            # "Hugo Brandt, the former chief executive of X, died…": told from the verb.
+            predicate_start = aside.end()
         counted = _COUNTED.match(verb.string, verb.end())
         if not past or (
             word in _EN_NOT_HAPPENING
@@ -207,6 +211,7 @@ def plain_happening(
 
 
 _APPOSED = re.compile(r",\s+")
+_ASIDE_AFTER = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{0,60},\s*")
 _BRACKETED_DATE = re.compile(r"[)）]\s*[.。]?\s*$", re.MULTILINE)
 # Where a clause's circumstance begins: a comma, or a word that opens a subordinate clause.
 _CIRCUMSTANCE = re.compile(r", |\s(?:after|before|because|following|when|while|amid|despite|as)\s")

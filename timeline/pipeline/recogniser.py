@@ -1068,7 +1068,11 @@ def _person_by_usage(text: str, name: str) -> bool:
         re.search(
             rf"\b{surname}(?:,\s\d{{1,3}},|,? (?:who|said|says|told|added|resigned|retired"
             rf"|stepped down|left the (?:company|firm|group|board|club|party))\b"
-            rf"|\b[^.]{{0,60}}\b(?:he|she|his|her)\b)"
+            rf"|\b[^.]{{0,60}}\b(?:he|she|his|her)\b"
+            # "Hugo Brandt, the former chief executive of…": a post in apposition.
+            rf"|, (?:the |a |its |their )?(?:former |then |new |current |acting |interim )?"
+            rf"(?:chief|ceo|founder|co-founder|chair\w*|president|director|head|minister"
+            rf"|mayor|governor|manager|coach|spokes\w+)\b)"
             rf"|\b(?:Mr|Ms|Mrs|Dr)\.? {surname}\b",
             text,
         )
