@@ -404,3 +404,16 @@ def test_a_persons_apposition_is_told_past_and_the_person_leads(extraction_of):
     [claim] = [c for c in extraction.claims if "died" in c.quote]
     assert names[claim.actors[0][0]] == "Hugo Brandt"
     assert claim.headline.startswith("Hugo Brandt died on Sunday")
+
+
+def test_two_dated_clauses_each_take_their_own_date(extraction_of):
+    found = _claims(
+        extraction_of(
+            "Kauri Air flies to 22 towns.\n\nKauri Air grounded four planes on Monday after a "
+            "check, and cancelled 60 flights on Tuesday.",
+            published="2025-11-05",
+        )
+    )
+    assert any(s == "2025-11-03" and "grounded four planes" in q for _a, s, _e, q in found)
+    assert any(s == "2025-11-04" and "cancelled 60 flights" in q for _a, s, _e, q in found)
+    assert not any(s == "2025-11-03" and "cancelled" in q for _a, s, _e, q in found)

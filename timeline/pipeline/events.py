@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import (
@@ -1000,6 +1001,17 @@ _DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
     r"(?:announced|unveiled|disclosed|agreed)\b"
 )
+
+
+def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
+    """Where a second clause begins between two dates: after ", and", ", " or " and " that
+    is followed by a verb in the past ("…last year and raised fares in March")."""
+    for joint in _NEXT_CLAUSE.finditer(context.folded, start, end):
+        if _BARE_VERB.match(context.folded, joint.end()):
+            return joint.start()
+    return None
+
+
 _APPOSITION_GAP = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*")
 _NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
@@ -1392,6 +1404,12 @@ def _sentence_claims(
                 _remember(state, made)
             previous_dated = None
             continue
+        # Where each dated English clause of several ends and the next begins: a comma or
+        # "and" after the date, before the next date.
+        joints = [
+            _clause_joint(context, mention.char_end, following.char_start)
+            for mention, following in pairwise(mentions)
+        ]
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
             if position > 0 and _is_future(context, mentions[position - 1]):
@@ -1401,6 +1419,12 @@ def _sentence_claims(
                 seg_start = _attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
+            if context.language == "en" and position > 0 and joints[position - 1] is not None:
+                # "posted a loss last year and raised fares in March": the second clause,
+                # from where it begins, is its date's.
+                seg_start = min(seg_start, joints[position - 1])
+            if context.language == "en" and not last and joints[position] is not None:
+                seg_end = joints[position]
             span = (seg_start, seg_end)
             trigger = classify(
                 context, seg_start, seg_end, report_from=clauses[0][0], speaking=speaker_turn
