@@ -417,3 +417,14 @@ def test_two_dated_clauses_each_take_their_own_date(extraction_of):
     assert any(s == "2025-11-03" and "grounded four planes" in q for _a, s, _e, q in found)
     assert any(s == "2025-11-04" and "cancelled 60 flights" in q for _a, s, _e, q in found)
     assert not any(s == "2025-11-03" and "cancelled" in q for _a, s, _e, q in found)
+
+
+def test_a_name_in_apposition_to_a_description_is_the_subject(extraction_of):
+    extraction = extraction_of(
+        "Dunmore Mining closed a shaft in May.\n\nPeru's mining regulator, Minergeo, "
+        "suspended all work at the site on June 3."
+    )
+    kinds = {entry.name: entry.kind for entry in extraction.discovered}
+    assert kinds.get("Minergeo") == "organization"
+    found = _claims(extraction)
+    assert any("Minergeo" in actors and s == "2025-06-03" for actors, s, _e, _q in found)

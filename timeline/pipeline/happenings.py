@@ -211,6 +211,8 @@ def plain_happening(
 
 
 _APPOSED = re.compile(r",\s+")
+# A description before a name in apposition: "chile's mining regulator,", "the carmaker,".
+_DESCRIPTION_LEAD = re.compile(r"(?:the\s+|[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+,")
 _ASIDE_AFTER = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{0,60},\s*")
 _BRACKETED_DATE = re.compile(r"[)）]\s*[.。]?\s*$", re.MULTILINE)
 # Where a clause's circumstance begins: a comma, or a word that opens a subordinate clause.
@@ -355,6 +357,12 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "Judge Ana Ruiz refused…", "The Finnish conductor Aino Rautio…": a title or an
         # occupation before a person's name is part of the subject.
         lead = _TITLED.sub("", lead)
+    if (
+        context.language == "en"
+        and _DESCRIPTION_LEAD.fullmatch(lead)
+        and context.text[first.char_end : first.char_end + 1] == ","
+    ):
+        return first  # "Chile's mining regulator, Sernageomin, suspended…": in apposition
     return first if _LEAD.match(lead) else None
 
 

@@ -800,6 +800,25 @@ _ACTS_AFTER = re.compile(
 _DESCRIBED_AFTER = re.compile(
     r",\s+(?:which|an?\s+[a-z-]+(?:-based)?\s+(?:company|firm|maker|group|start-?up|developer|operator|chain|retailer|bank|lender|publisher))\b"
 )
+_AGENCY_NOUNS = frozenset(
+    [
+        "regulator",
+        "watchdog",
+        "agency",
+        "authority",
+        "ministry",
+        "department",
+        "court",
+        "union",
+        "council",
+    ]
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(regulator|watchdog|agency|authority|ministry|department|court|union|council|company"
+    r"|firm|group|maker|start-?up|operator|carrier|airline|bank|lender|insurer|retailer|chain"
+    r"|developer|publisher|studio|broadcaster|club|miner|explorer|supplier|manufacturer"
+    r"|[a-z]+maker),\s$"
+)
 _WORK_BEFORE = re.compile(
     r"\b(?:program|programme|app|application|service|product|chip|phone|smartphone|sedan|"
     r"car|vehicle|drug|treatment|game|film|show|card|device|handset|tablet|console|"
@@ -865,6 +884,11 @@ def _english_kind(
             return "company" if acts else None
         if first.isupper() and len(first) > 5:
             return None
+        described = _DESCRIBED_BEFORE.search(text, max(0, start - 40), start)
+        if described and text[end : end + 1] == ",":
+            # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
+            # what it is.
+            return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
         # A capitalised word inside sentences, seen at least twice: a company's short name.
         count = _count(text, first, whole_words=True)
         return "company" if count >= 2 or _looks_like_brand(first) else None
