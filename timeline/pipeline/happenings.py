@@ -29,6 +29,8 @@ from timeline.pipeline.triggers import (
 
 # The longest clause read this way: a longer one is more than one happening.
 _LIMIT = 120
+# English says the same in more letters: one happening may run to a long sentence.
+_EN_LIMIT = 160
 SUBJECT_KINDS = ORGANIZATION_KINDS | WORK_KINDS | {"person"}
 
 # A pronoun or referring expression that can stand as a clause's subject.
@@ -116,7 +118,8 @@ def plain_happening(
             if past_verb(_without_dates(context, start, mention.char_end + comma)):
                 end = mention.char_end + comma
                 break
-    if mention.start is None or end - start > _LIMIT or context.reference is None:
+    limit = _EN_LIMIT if context.language == "en" else _LIMIT
+    if mention.start is None or end - start > limit or context.reference is None:
         return None
     if mention.end is None or mention.end > context.reference.end:
         return None
