@@ -428,3 +428,18 @@ def test_a_name_in_apposition_to_a_description_is_the_subject(extraction_of):
     assert kinds.get("Minergeo") == "organization"
     found = _claims(extraction)
     assert any("Minergeo" in actors and s == "2025-06-03" for actors, s, _e, _q in found)
+
+
+def test_a_long_sentence_with_a_described_subject_is_the_objects_happening(extraction_of):
+    found = _claims(
+        extraction_of(
+            "Halden Drones sued Pellcor in 2022.\n\nA federal jury in Ohio on Wednesday ordered "
+            "Pellcor Robotics to pay 40 million dollars to the drone maker Halden Drones for "
+            "copying two of its designs.",
+            published="2025-02-14",
+        )
+    )
+    assert any(
+        "Pellcor Robotics" in actors and s == "2025-02-12" and "ordered" in q
+        for actors, s, _e, q in found
+    )
