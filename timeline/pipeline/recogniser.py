@@ -196,9 +196,21 @@ def _count(text: str, word: str, *, whole_words: bool = False, folded: bool = Fa
     same names and a long article must not be scanned once per date."""
     if folded:
         text = _folded(text)
-    if whole_words:
-        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
-    return text.count(word)
+    if not whole_words:
+        return text.count(word)
+    # Whole words, found with str.find: a pattern per word scanned a long text slowly.
+    count, position = 0, text.find(word)
+    while position >= 0:
+        after = position + len(word)
+        before, following = text[position - 1 : position], text[after : after + 1]
+        if not _is_word_char(before) and not _is_word_char(following):
+            count += 1
+        position = text.find(word, after)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_-")
 
 
 @lru_cache(maxsize=4)
@@ -1087,20 +1099,33 @@ def _person_by_usage(text: str, name: str) -> bool:
         return False
     if any(word in _INSTITUTION_WORDS or word in _COMPANY_WORDS for word in words):
         return False
-    surname = re.escape(words[-1])
-    return bool(
-        re.search(
-            rf"\b{surname}(?:,\s\d{{1,3}},|,? (?:who|said|says|told|added|resigned|retired"
-            rf"|stepped down|left the (?:company|firm|group|board|club|party))\b"
-            rf"|\b[^.]{{0,60}}\b(?:he|she|his|her)\b"
-            # "Hugo Brandt, the former chief executive of…": a post in apposition.
-            rf"|, (?:the |a |its |their )?(?:former |then |new |current |acting |interim )?"
-            rf"(?:chief|ceo|founder|co-founder|chair\w*|president|director|head|minister"
-            rf"|mayor|governor|manager|coach|spokes\w+)\b)"
-            rf"|\b(?:Mr|Ms|Mrs|Dr)\.? {surname}\b",
-            text,
+    surname = words[-1]
+    # Read only where the surname stands, not the whole text with one pattern per name.
+    position = text.find(surname)
+    while position >= 0:
+        after = position + len(surname)
+        whole = (position == 0 or not text[position - 1].isalnum()) and (
+            after == len(text) or not text[after].isalnum()
         )
-    )
+        if whole and (
+            _PERSON_AFTER.match(text, after)
+            or _COURTESY_BEFORE.search(text, max(0, position - 5), position)
+        ):
+            return True
+        position = text.find(surname, after)
+    return False
+
+
+_PERSON_AFTER = re.compile(
+    r",\s\d{1,3},|,? (?:who|said|says|told|added|resigned|retired|stepped down"
+    r"|left the (?:company|firm|group|board|club|party))\b"
+    r"|\b[^.]{0,60}\b(?:he|she|his|her)\b"
+    # "Hugo Brandt, the former chief executive of…": a post in apposition.
+    r"|, (?:the |a |its |their )?(?:former |then |new |current |acting |interim )?"
+    r"(?:chief|ceo|founder|co-founder|chair\w*|president|director|head|minister"
+    r"|mayor|governor|manager|coach|spokes\w+)\b"
+)
+_COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? $")
 
 
 def _alone(text: str, short: str, full: str) -> bool:
@@ -1276,7 +1301,7 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
 def _acronym_of(short: str, full: str) -> bool:
     """ "FDA" for "Food and Drug Administration", "CTA" for "Calderbridge Transit
     Authority": capitals that are the initials of the full name's words."""
-    if not re.fullmatch(r"[A-Z]{2,6}", short):
+    if not (2 <= len(short) <= 6 and short.isascii() and short.isalpha() and short.isupper()):
         return False
     words = [w for w in re.split(r"[\s-]+", full) if w and w.lower() not in _ACRONYM_SKIPS]
     return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
