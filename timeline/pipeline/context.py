@@ -34,7 +34,7 @@ class ArticleContext:
     _actor_starts: list[int] = field(default_factory=list)
     _speakers: dict[str, str | None] = field(default_factory=dict)
     # The referring expressions ("该公司", "the regulator") of the text, once found.
-    referring: list[tuple[int, int, frozenset[str] | None, object]] | None = None
+    referring: list[tuple[int, int, frozenset[str] | tuple[str, ...] | None, object]] | None = None
     # What each of them stands for, once resolved: (position, topic) → slugs.
     referents: dict[tuple[int, str | None], tuple[str, ...]] = field(default_factory=dict)
 

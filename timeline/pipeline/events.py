@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import (
@@ -18,10 +19,17 @@ from timeline.pipeline.context import (
     ArticleContext,
 )
 from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, past_verb, plain_happening, post_holder
+from timeline.pipeline.happenings import (
+    EN_IRREGULAR,
+    PRONOUN_SUBJECT,
+    past_verb,
+    plain_happening,
+    post_holder,
+)
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
+from timeline.pipeline.recogniser import EN_DATELINE
 from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.triggers import (
     AGREED,
@@ -164,6 +172,12 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
+    if context.language == "en" and joined:
+        # "OSLO, March 7 — Halvorsen named…": the dateline dates the dispatch, not what it
+        # tells; the sentence is read from the name after the dash.
+        dateline = EN_DATELINE.match(context.text, joined[0][0], joined[0][1])
+        if dateline and context.dates_in(joined[0][0], dateline.end()):
+            joined[0] = (dateline.end(), joined[0][1])
     return [_trimmed(context, start, end) for start, end in joined if end > start]
 
 
@@ -174,7 +188,9 @@ _COORDINATION = re.compile(
     # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
     # verb after an aside that has a happening of its own.
     # "Streamly, which launched in November 2019, had…": an aside about the name before.
-    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|became|took|won|left|made|began)\b)"
+    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|"
+    + "|".join(sorted(EN_IRREGULAR))
+    + r")\b)"
     r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
     r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
@@ -968,9 +984,17 @@ def _build_claim(
         parties = _with_post_holder(context, parties, span_actors, trigger)
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
-        subject = [m.slug for m in span_actors if m.char_end <= trigger.start]
+        before = [m for m in span_actors if m.char_end <= trigger.start]
+        subject = [m.slug for m in before]
+        # "Hugo Brandt, the former chief executive of Kellan Motors, died": the name
+        # before the apposition, not the one inside it.
+        apposed = [
+            m.slug
+            for m in before
+            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
+        ]
         if subject:
-            principal = subject[-1]
+            principal = apposed[0] if apposed else subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
             # The clause's subject is its subject, whatever role a typed reading gave it
             # and whatever kind of actor it is.
@@ -1080,6 +1104,19 @@ _DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
     r"(?:announced|unveiled|disclosed|agreed)\b"
 )
+
+
+def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
+    """Where a second clause begins between two dates: after ", and", ", " or " and " that
+    is followed by a verb in the past ("…last year and raised fares in March")."""
+    for joint in _NEXT_CLAUSE.finditer(context.folded, start, end):
+        if _BARE_VERB.match(context.folded, joint.end()):
+            return joint.start()
+    return None
+
+
+_APPOSITION_GAP = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*")
+_NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
@@ -1567,6 +1604,12 @@ def _sentence_claims(
                 _remember(state, made)
             previous_dated = None
             continue
+        # Where each dated English clause of several ends and the next begins: a comma or
+        # "and" after the date, before the next date.
+        joints = [
+            _clause_joint(context, mention.char_end, following.char_start)
+            for mention, following in pairwise(mentions)
+        ]
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
             if position > 0 and _is_future(context, mentions[position - 1]):
@@ -1576,6 +1619,12 @@ def _sentence_claims(
                 seg_start = _attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
+            if context.language == "en" and position > 0 and joints[position - 1] is not None:
+                # "posted a loss last year and raised fares in March": the second clause,
+                # from where it begins, is its date's.
+                seg_start = min(seg_start, joints[position - 1])
+            if context.language == "en" and not last and joints[position] is not None:
+                seg_end = joints[position]
             span = (seg_start, seg_end)
             trigger = classify(
                 context, seg_start, seg_end, report_from=clauses[0][0], speaking=speaker_turn
@@ -1625,6 +1674,13 @@ def _sentence_claims(
                     wider = (seg_start, following[1])
                     trigger = plain_happening(context, wider, mention, state)
                     span = wider if trigger is not None else span
+            if trigger is None and not last and context.language == "en":
+                # "The agency closed its inquiry in August and cleared the rocket last
+                # month": the first of two dated clauses, up to where the second begins.
+                joint = _NEXT_CLAUSE.search(context.folded, mention.char_end, seg_end)
+                first = (seg_start, joint.start() if joint else seg_end)
+                trigger = plain_happening(context, first, mention, state)
+                span = first if trigger is not None else span
             if trigger is None:
                 continue
             trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
@@ -1649,15 +1705,11 @@ def _sentence_claims(
             if not _admissible(context, span, mention, trigger):
                 continue
             made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
-            if (
-                not made
-                and context.language == "en"
-                and trigger.event_type != "happening"
-                and _ASIDE.search(context.folded, *span)
-            ):
-                # "Streamly, which launched in November 2019": a dated aside whose trigger
-                # word finds no parties (no product launched) still tells a happening of
-                # the name it follows, in its own words.
+            if not made and context.language == "en" and trigger.event_type != "happening":
+                # "Streamly, which launched in November 2019", "The agency closed its
+                # investigation in August": a dated clause whose trigger word finds no
+                # parties (no product launched, no one investigated) still tells a
+                # happening of its subject, in its own words.
                 plain = plain_happening(context, span, mention, state)
                 if plain is not None:
                     made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)

@@ -9,11 +9,13 @@ are not happenings and give nothing.
 
 import hashlib
 import re
+from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
+from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -28,6 +30,8 @@ from timeline.pipeline.triggers import (
 
 # The longest clause read this way: a longer one is more than one happening.
 _LIMIT = 120
+# English says the same in more letters: one happening may run to a long sentence.
+_EN_LIMIT = 160
 SUBJECT_KINDS = ORGANIZATION_KINDS | WORK_KINDS | {"person"}
 
 # A pronoun or referring expression that can stand as a clause's subject.
@@ -37,8 +41,8 @@ PRONOUN_SUBJECT = gated(
 
 # Words allowed before the subject of a clause: prepositions of a date and openers.
 _LEAD = re.compile(
-    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|earlier|later"
-    r"|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日"
+    r"^(?:\s|[,，、:：]|\b(?:in|on|at|by|during|since|early|late|and|but|while|then|the|a|an|first"
+    r"|earlier|later|also|last|this|that|year|month|week)\b|据悉|此外|另外|随后|同年|当年|当天|当日"
     # The part of the day after a date: "今日上午，", "当日收盘，".
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
@@ -50,7 +54,7 @@ _TITLED = re.compile(
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
-    r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,40},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,60},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
     r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -64,10 +68,13 @@ def past_verb(text: str) -> bool:
     return any(word.endswith("ed") or word in EN_IRREGULAR for word in re.findall(r"[a-z]+", text))
 
 
-EN_IRREGULAR = _words(
-    "began became bought brought built broke chose cut drew drove fell flew found froze gave "
-    "got grew held hit kept laid led left lent lost made met paid put quit ran rose saw sent "
-    "set shut sold spent split spun stood struck swung took tore threw won wound wrote"
+# Simple pasts that do not end in "-ed", kept as data.
+EN_IRREGULAR = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_irregular_past.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
 )
 # Verbs that state something rather than tell a happening, or are told elsewhere.
 _EN_NOT_HAPPENING = _words(
@@ -83,13 +90,20 @@ _ZH_STATIVE = re.compile(
 )
 # A verb that only introduces what follows it in the next clause.
 _ZH_INTRODUCES = re.compile(r"(?:裁定|裁决|判决|宣判|认定|指出|宣布|公布|称|表示|透露)")
+# English: a title or an occupation before a person's name.
+_EN_TITLED = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?(?:[a-z-]+\s+)?\b(?:"
+    + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")\s*,?\s*$"
+)
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
 )
 # "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
-_BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\b(?:before|after|until|since)\b")
+# In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
+_BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
 
@@ -105,12 +119,30 @@ def plain_happening(
     subject of a clause that opens on its verb ("…, and delivered its first car in late
     2021"), standing at the clause's start."""
     start, end = span
-    if mention.start is None or end - start > _LIMIT or context.reference is None:
+    if context.language == "en" and end - start > _LIMIT and mention.char_end is not None:
+        # "X won the election on Tuesday, beating the incumbent by 1,212 votes": what
+        # follows the dated clause's comma is its circumstance, not a second happening.
+        # The first comma after the date that closes a clause holding a past verb: "In
+        # mid-July, a panel voted…" is not cut after its opening date.
+        commas = [m.start() for m in _CIRCUMSTANCE.finditer(context.folded[mention.char_end : end])]
+        for comma in commas:
+            if past_verb(_without_dates(context, start, mention.char_end + comma)):
+                end = mention.char_end + comma
+                break
+    limit = _EN_LIMIT if context.language == "en" else _LIMIT
+    if mention.start is None or end - start > limit or context.reference is None:
         return None
     if mention.end is None or mention.end > context.reference.end:
         return None
+    if (
+        _BRACKETED_DATE.match(context.text, mention.char_end)
+        and context.text[mention.char_start - 1 : mention.char_start] in "(（"
+    ):
+        return None  # "Residents count the cost (March 13, 2025)": a linked page's date
     folded = context.folded
-    if QUESTION_END.search(context.text, start, end) or _AGE.search(folded, start, end):
+    if QUESTION_END.search(context.text, start, end) or any(
+        not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
+    ):
         return None
     # "May 2023" is no "may": the dates are blanked first.
     plain = _without_dates(context, start, end)
@@ -121,9 +153,33 @@ def plain_happening(
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
     subject = _subject(context, start, end, state) or carried
+    predicate_start = subject.char_end if subject is not None else start
+    verb_start = None
+    if (
+        subject is not None
+        and context.language == "en"
+        and _POSSESSIVE.fullmatch(context.folded, subject.char_start, subject.char_end)
+    ):
+        subject = None  # "Its recording of the symphonies won…": the subject is the phrase
+    if subject is None and context.language == "en":
+        # "Settlement talks between Skyfield and Aerilon broke down in November 2023":
+        # a subject that names an actor inside it; the clause is told whole.
+        subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
     if subject is None:
         return None
-    predicate_start = subject.char_end
+    if subject is not carried and verb_start is None and predicate_start == subject.char_end:
+        apposed = _APPOSED.match(folded, predicate_start)
+        if apposed and folded[max(start, subject.char_start - 2) : subject.char_start] == ", ":
+            # "Chile's mining regulator, Sernageomin, suspended…": past the apposition.
+            predicate_start = apposed.end()
+        bracketed = _BRACKETED.match(folded, predicate_start)
+        predicate_start = bracketed.end() if bracketed else predicate_start
+        apposed = _AGE_APPOSED.match(folded, predicate_start)
+        # "Rautio, 36, first conducted…": the age stands between the name and its verb.
+        predicate_start = apposed.end() if apposed else predicate_start
+        group = _GROUP_OF.match(folded, predicate_start)
+        # "The museum's unionised staff walked out": a happening of the museum.
+        predicate_start = group.end() if group else predicate_start
     if subject is carried:
         # "…, and delivered its first car": the headline tells the verb, not the "and".
         joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
@@ -132,13 +188,28 @@ def plain_happening(
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
-        verb = _EN_AUX.match(_without_dates(context, predicate_start, end))
+        verb = _EN_AUX.match(_without_dates(context, verb_start or predicate_start, end))
+        word = verb.group("verb") if verb else ""
+        if verb_start is None and subject is not carried and not _is_past(word):
+            # "an FDA advisory panel voted…": the name is a word of the subject phrase.
+            subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
+            if subject is None:
+                return None
+            verb = _EN_AUX.match(_without_dates(context, verb_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
-        past = word.endswith("ed") or word in EN_IRREGULAR
+        past = _is_past(word)
+        aside = _ASIDE_AFTER.match(folded, predicate_start)
+        if verb_start is None and subject is not carried and aside:
+            # "Hugo Brandt, the former chief executive of X, died…": told from the verb.
+            predicate_start = aside.end()
         counted = _COUNTED.match(verb.string, verb.end())
-        if not past or (word in _EN_NOT_HAPPENING and counted is None):
+        if not past or (
+            word in _EN_NOT_HAPPENING
+            and counted is None
+            and not _CALLED_ACT.match(verb.string, verb.end())
+        ):
             return None
     else:
         rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
@@ -149,9 +220,134 @@ def plain_happening(
             return None  # "高等法院昨日裁定，…": what was ruled is told after the comma
         if NEGATION.match(rest):
             return None
-    if SPEECH.search(folded, start, end) and not (context.language == "en" and counted):
+    said = [
+        m for m in SPEECH.finditer(folded, start, end) if not _ACT_ANNOUNCED.match(folded, m.end())
+    ]
+    if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+_APPOSED = re.compile(r",\s+")
+# A description before a name in apposition: "chile's mining regulator,", "the carmaker,".
+_DESCRIPTION_LEAD = re.compile(r"(?:the\s+|[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+,")
+_ASIDE_AFTER = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{0,60},\s*")
+_BRACKETED_DATE = re.compile(r"[)）]\s*[.。]?\s*$", re.MULTILINE)
+# Where a clause's circumstance begins: a comma, or a word that opens a subordinate clause.
+_CIRCUMSTANCE = re.compile(r", |\s(?:after|before|because|following|when|while|amid|despite|as)\s")
+# "called a strike", "called an election": an act, not a name given.
+_CALLED_ACT = re.compile(
+    r"\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z-]+\s+)?(?:strike|walkout|vote|election"
+    r"|referendum|meeting|halt|boycott|protest|recall|inquiry|review)\b"
+)
+# "The Financial Market Supervisory Authority (FINMA) opened…": a short form in brackets.
+_BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
+_POSSESSIVE = re.compile(r"its|his|her|their")
+# "announced her candidacy", "announced its retirement": an act, not something said.
+_ACT_ANNOUNCED = re.compile(
+    r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
+    r"|departure|bid|run)\b"
+)
+_AGE_APPOSED = re.compile(r",\s\d{1,3},\s+")
+_GROUP_OF = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z-]+\s+)?(?:staff|workers|employees|union|pilots|drivers|nurses"
+    r"|doctors|teachers|players|musicians|members|unions)\s+"
+)
+# The words before a past verb that may be a clause's subject holding a name: a noun phrase
+# of a few words, no verb of its own ("Settlement talks between Skyfield and Aerilon").
+_SUBJECT_PHRASE = re.compile(
+    r"(?:[\w'’.%-]+\s+){0,9}?(?P<verb>[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR)) + r")\b"
+)
+
+
+# A subject that is only a description: "the medicines regulator", "a federal jury in
+# Delaware", "police".
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
+)
+# Words that open a subordinate clause, not a subject: what follows is no happening told.
+_NOT_A_SUBJECT_PHRASE = re.compile(
+    r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
+    r"|had|should|were|what|who|which|that|how|why)\b"
+)
+_DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
+_MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
+_OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
+
+
+def _is_past(word: str) -> bool:
+    return word.endswith("ed") or word in EN_IRREGULAR
+
+
+def _apposed_age(context: ArticleContext, position: int) -> bool:
+    """ "Rautio, 36, first conducted": an age in apposition right after a person's name."""
+    if context.language != "en":
+        return False
+    before = context.actors_in(max(0, position - 40), position)
+    return (
+        bool(before)
+        and before[-1].char_end == position
+        and (context.kind(before[-1].slug) == "person")
+    )
+
+
+def _named_in_subject(
+    context: ArticleContext, start: int, end: int, state
+) -> tuple[ActorMention | None, int, int | None]:
+    """The actor named inside a clause's subject phrase and where the phrase starts, when
+    no actor opens the clause: "Settlement talks between Skyfield and Aerilon broke
+    down", "Its recording of the symphonies won a prize", "His campaign lost ground"."""
+    phrase_start = start
+    while phrase_start < end:
+        if context.text[phrase_start] in " ,":
+            phrase_start += 1
+            continue
+        dated = context.dates_in(phrase_start, end)
+        if dated and dated[0].char_start == phrase_start:
+            phrase_start = dated[0].char_end
+            continue
+        opener = _OPENING_WORD.match(context.folded, phrase_start)
+        if opener is None:
+            break
+        phrase_start = opener.end()
+    blanked = _without_dates(context, phrase_start, end)
+    phrase = _SUBJECT_PHRASE.match(blanked)
+    if phrase is None:
+        return None, start, None
+    verb = phrase.group("verb")
+    verb_start = context.folded.find(verb, phrase_start + phrase.start("verb"), end)
+    if verb_start < 0 or _EN_NOT_HAPPENING & _words(phrase.group() + " "):
+        return None, start, None
+    if _DETERMINED_NOUN.search(blanked, 0, phrase.start("verb")):
+        return None, start, None  # "count the cost": a noun after its article, not a verb
+    if _NOT_A_SUBJECT_PHRASE.match(blanked) or _MODAL.search(phrase.group()):
+        return None, start, None  # "If Kestrel had won in 2023…", "Analysts who expected…"
+    topic = getattr(state, "topic", None)
+    named = [
+        *context.actors_in(phrase_start, verb_start),
+        *referred_actors(context, phrase_start, verb_start, topic),
+    ]
+    named = [m for m in named if context.kind(m.slug) in SUBJECT_KINDS]
+    if named and not context.dates_in(phrase_start, verb_start):
+        return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
+    if named or not _GENERIC_SUBJECT.fullmatch(blanked[: phrase.start("verb")].rstrip()):
+        return None, start, None
+    # "The medicines regulator rejected Corvel Pharma's drug", "A jury in Delaware on
+    # Wednesday ordered Aerilon Robotics to pay": a subject that is only a description
+    # tells a happening of the actor its verb acts on.
+    after = verb_start + len(verb)
+    acted_on = [
+        m
+        for m in (
+            *context.actors_in(after, min(end, after + 30)),
+            *referred_actors(context, after, min(end, after + 30), topic),
+        )
+        if context.kind(m.slug) in SUBJECT_KINDS
+        and not context.folded[after : m.char_start].strip(" ").count(" ") > 2
+    ]
+    if not acted_on:
+        return None, start, None
+    return min(acted_on, key=lambda mention: mention.char_start), phrase_start, verb_start
 
 
 def _without_dates(context: ArticleContext, start: int, end: int) -> str:
@@ -186,7 +382,19 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         return None
     first = named[0]
     lead = _without_dates(context, start, first.char_start)
-    lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+    if context.language == "en":
+        lead = OPENERS.sub("", lead.strip(), count=1)
+        if context.kind(first.slug) == "person":
+            # "Judge Ana Ruiz refused…", "The Finnish conductor Aino Rautio…": a title or an
+            # occupation before a person's name is part of the subject.
+            lead = _EN_TITLED.sub("", lead)
+        if (
+            _DESCRIPTION_LEAD.fullmatch(lead)
+            and context.text[first.char_end : first.char_end + 1] == ","
+        ):
+            return first  # "Chile's mining regulator, Sernageomin, suspended…": in apposition
+    else:
+        lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
     if _LEAD.match(lead):
         return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
     opening, comma, described = (

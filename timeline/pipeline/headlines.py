@@ -444,9 +444,17 @@ def key_and_headline(
     if kind == "happening":
         # No English template fits: the clause's own words, as written.
         predicate = context.text[trigger.start : trigger.end].strip(" ，,、。.;；:：\n")
+        if context.language == "en":
+            # "Brenlow, which was spun out of…": the aside's verb follows the name.
+            predicate = re.sub(r"^(?:which|who)\s+", "", predicate)
         if not predicate:
             return None
         key = happening_key(principal, period_tag(mention, month=True), alias_key(predicate))
+        if context.language == "en" and _WHOLE_CLAUSE.match(predicate):
+            # "Settlement talks between Skyfield and Aerilon broke down": a clause whose
+            # subject holds the name is told whole, not after the name.
+            first, _space, rest = predicate.partition(" ")
+            return Wording("other", key, first[:1].upper() + first[1:], rest, rest)
         return Wording("other", key, name, predicate, predicate)
     if kind in {"rumor", "denial"}:
         return _report(context, kind, underlying, parties, folded, mention, money)
@@ -496,6 +504,11 @@ def key_and_headline(
 # market listing, a plant's construction, opening or production start, a clinical trial.
 OTHER_KINDS = frozenset({"approval", "listing", "production", "trial", "rules"})
 PARTNER_KINDS = frozenset({"company", "investor", "organization"})
+
+
+# A predicate that opens on a subject of its own rather than a verb: a capital or a
+# determiner ("Settlement talks…", "Its recording…", "A tunnel section…").
+_WHOLE_CLAUSE = re.compile(r"[A-Z]|(?:the|a|an|its|his|her|their)\b")
 
 
 def _other_happening(

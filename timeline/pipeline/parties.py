@@ -438,6 +438,10 @@ def version_after(context: ArticleContext, mention: ActorMention) -> str:
     return digits if any(c.isdigit() for c in digits) else ""
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BY_AGENT = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?")
+
+
 def sale_parties(
     context: ArticleContext,
     span_actors: Sequence[ActorMention],
@@ -459,6 +463,13 @@ def sale_parties(
     if SELLS.search(verb):
         seller = before[-1].slug if before else fallback
         return (after[0].slug if after else None), seller
+    if (
+        after
+        and _PASSIVE_BEFORE.search(context.folded, max(0, start - 16), start)
+        and _BY_AGENT.fullmatch(context.folded, end, after[0].char_start)
+    ):
+        # "Kellan Motors was acquired by Vesta Group": the agent after "by" buys.
+        return after[0].slug, (before[-1].slug if before else fallback)
     object_of = OBJECT_OF.search(context.folded, max(0, start - 28), start)
     if object_of:
         # "饱了么完成对鲜到家的收购": the one named between 对 and 的 is bought.

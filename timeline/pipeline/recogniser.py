@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from timeline.pipeline.actors import (
     COMPOUND_SURNAMES,
@@ -229,9 +230,21 @@ def _count(text: str, word: str, *, whole_words: bool = False, folded: bool = Fa
     same names and a long article must not be scanned once per date."""
     if folded:
         text = _folded(text)
-    if whole_words:
-        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
-    return text.count(word)
+    if not whole_words:
+        return text.count(word)
+    # Whole words, found with str.find: a pattern per word scanned a long text slowly.
+    count, position = 0, text.find(word)
+    while position >= 0:
+        after = position + len(word)
+        before, following = text[position - 1 : position], text[after : after + 1]
+        if not _is_word_char(before) and not _is_word_char(following):
+            count += 1
+        position = text.find(word, after)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_-")
 
 
 @lru_cache(maxsize=4)
@@ -795,6 +808,37 @@ _TITLE_BEFORE = re.compile(
     r"general manager|mr\.?|ms\.?|mrs\.?|dr\.?)\s*,?\s*$",
     re.IGNORECASE,
 )
+# Titles and occupations written before a person's name, kept as data.
+PERSON_TITLES = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_person_titles.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
+_OCCUPATION_BEFORE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")[ ]?,?[ ]?$",
+    re.IGNORECASE,
+)
+# Words that make a name an institution's, wherever they stand in it ("Club Deportivo
+# Salinas", "Kingsmere Athletic", "Varna Philharmonic"): never a person's name. Read like a
+# company's (its pronoun is "it").
+_INSTITUTION_WORDS = _words(
+    "Club FC AFC CF SC United Athletic Rovers Wanderers Albion Hotspur Philharmonic "
+    "Philharmonia Orchestra Symphony Sinfonia Ensemble Choir Museum Gallery Theatre Theater "
+    "Opera Ballet Hospital Clinic Infirmary School Academy Church Cathedral Party Festival "
+    "Metro Railway Zoo Library Stadium Arena"
+)
+_GIVEN_A_POST = re.compile(r"\b(?:named|appointed|hired|promoted|tapped|elected|made)\s+$")
+_POST_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?:its\s+|the\s+|their\s+)?(?:new\s+|next\s+|interim\s+|acting\s+)?"
+    r"(?:[a-z]+\s+)?(?:chief|ceo|cfo|cto|chair|president|director|head|manager|coach|editor"
+    r"|captain|conductor|principal|governor|secretary|minister|treasurer|partner)"
+)
+# A person's name: two or three capitalised words, a surname maybe double ("Delgado-Finch").
+_PERSON_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 _SAID_AFTER = re.compile(
     r"^(?:'s?|’s?)?\s*(?:,\s*(?:the|a|an|who|its|his|her)\b|said|says|told|added|wrote|"
     r"noted|explained|announced|stepped|resigned|joined|became|was named|will|had|has)",
@@ -881,10 +925,20 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     raw: list[tuple[int, int, list[str], bool]] = []
     for start, end in spans:
         for match in _CAPITALISED.finditer(text, start, end):
+            if match.group().isupper() and EN_DATELINE.match(text, match.start()):
+                continue
             words = match.group().split(" ")
             position = match.start()
             opens_sentence = _opens_sentence(text, position)
-            while words and (words[0] in _LEADING or words[0].rstrip(".,") in _LEADING):
+            while (
+                words
+                and (
+                    words[0] in _LEADING
+                    or words[0].rstrip(".,") in _LEADING
+                    # "Judge Miriam Castellano": the title is no part of the person's name.
+                    or (words[0].lower() in PERSON_TITLES and _titled_person(words[1:]))
+                )
+            ):
                 position += len(words[0]) + 1
                 words.pop(0)
                 opens_sentence = False
@@ -914,7 +968,28 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         kind = _english_kind(text, position, end, words, opens, standalone)
         if kind is not None:
             found.append(Recognised(text[position:end], position, end, kind))
-    return found
+    # "The MSB said…" after "the Marine Safety Bureau": an acronym of a name found is that
+    # name's short form, however rarely it is written.
+    named = {name.text: name.kind for name in found if " " in name.text}
+    taken = {name.char_start for name in found}
+    for position, end, words, _opens in raw:
+        if len(words) != 1 or position in taken:
+            continue
+        kind = next((k for full, k in named.items() if _acronym_of(words[0], full)), None)
+        if kind is not None:
+            found.append(Recognised(words[0], position, end, kind))
+    return sorted(found, key=lambda name: name.char_start)
+
+
+def _titled_person(words: Sequence[str]) -> bool:
+    """ "Miriam Castellano" after "Judge": a person's name, not "League" after "Premier"."""
+    return 2 <= len(words) <= 3 and all(
+        _PERSON_WORD.fullmatch(word)
+        and word not in _BODY_WORDS
+        and word not in _COMPANY_WORDS
+        and word not in _INSTITUTION_WORDS
+        for word in words
+    )
 
 
 def _bodies_joined_by_and(
@@ -947,6 +1022,12 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or position == 0
 
 
+# A dateline: a place in capitals (maybe with a region), a comma, a date, a dash ("OSLO,
+# March 7 —", "CAPE CANAVERAL, Fla., Oct 9 —"). Its place is no actor.
+EN_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s*"
+)
 _DIGIT = re.compile(r"\d")
 # What people do right after their name: speak, or move ("Dave Calhoun stepped down").
 _PERSON_ACTS = re.compile(
@@ -959,10 +1040,32 @@ _ACTS_AFTER = re.compile(
     r"agreed|announced|reported|posted|opened|closed|signed|filed|hired|named|appointed|cut|"
     r"sold|completed|debuted|introduced|invested|listed|went public|merged|sued|recalled)\b"
 )
+_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:which|an?\s+[a-z-]+(?:-based)?\s+(?:company|firm|maker|group|start-?up|developer|operator|chain|retailer|bank|lender|publisher))\b"
+)
+_AGENCY_NOUNS = frozenset(
+    [
+        "regulator",
+        "watchdog",
+        "agency",
+        "authority",
+        "ministry",
+        "department",
+        "court",
+        "union",
+        "council",
+    ]
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(regulator|watchdog|agency|authority|ministry|department|court|union|council|company"
+    r"|firm|group|maker|start-?up|operator|carrier|airline|bank|lender|insurer|retailer|chain"
+    r"|developer|publisher|studio|broadcaster|club|miner|explorer|supplier|manufacturer"
+    r"|[a-z]+maker),\s$"
+)
 _WORK_BEFORE = re.compile(
     r"\b(?:program|programme|app|application|service|product|chip|phone|smartphone|sedan|"
     r"car|vehicle|drug|treatment|game|film|show|card|device|handset|tablet|console|"
-    r"chatbot|assistant),?\s+(?:called |named |dubbed )?$",
+    r"chatbot|assistant|album|book|novel|song|title),?\s+(?:called |named |dubbed )?[\"“‘']?$",
     re.IGNORECASE,
 )
 _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|weights)\b", re.I)
@@ -997,12 +1100,17 @@ def _english_kind(
         return "lab"
     if any(word in _BODY_WORDS for word in words) and (len(words) > 1 or first == "Nasdaq"):
         return "organization"
-    if last in _COMPANY_WORDS and len(words) > 1:
+    if (last in _COMPANY_WORDS or any(w in _INSTITUTION_WORDS for w in words)) and len(words) > 1:
         return "company"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
-        titled = _TITLE_BEFORE.search(before) is not None
+    if 2 <= len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words):
+        titled = (
+            _TITLE_BEFORE.search(before)
+            or _OCCUPATION_BEFORE.search(before)
+            # "named Eva Lund chief executive": the one given a post is a person.
+            or (_GIVEN_A_POST.search(before) and _POST_AFTER.match(after))
+        )
         surname_alone = standalone.get(words[-1], 0) > 0
         if titled or first in _PERSON_GIVEN or surname_alone:
             return "person"
@@ -1014,9 +1122,16 @@ def _english_kind(
         if opens and standalone.get(first, 0) == 0:
             # "Xiaomi launched its first car": a sentence's first word is a name when a
             # happening's verb follows it at once.
-            return "company" if _ACTS_AFTER.match(text, end) else None
+            # "Brenlow, which was spun out of…": described as it opens the sentence.
+            acts = _ACTS_AFTER.match(text, end) or _DESCRIBED_AFTER.match(text, end)
+            return "company" if acts else None
         if first.isupper() and len(first) > 5:
             return None
+        described = _DESCRIBED_BEFORE.search(text, max(0, start - 40), start)
+        if described and text[end : end + 1] == ",":
+            # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
+            # what it is.
+            return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
         # A capitalised word inside sentences, seen at least twice: a company's short name.
         count = _count(text, first, whole_words=True)
         return "company" if count >= 2 or _looks_like_brand(first) else None
@@ -1265,6 +1380,44 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
     return forms
 
 
+def _person_by_usage(text: str, name: str) -> bool:
+    """ "Rosa Delgado-Finch … Delgado-Finch, 38, is…", "Berg said…", "Ms Quinn": a two- or
+    three-word name whose surname the article writes alone with an age, a verb of saying,
+    a "who" or a courtesy title is a person's."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_PERSON_WORD.fullmatch(w) for w in words):
+        return False
+    if any(word in _INSTITUTION_WORDS or word in _COMPANY_WORDS for word in words):
+        return False
+    surname = words[-1]
+    # Read only where the surname stands, not the whole text with one pattern per name.
+    position = text.find(surname)
+    while position >= 0:
+        after = position + len(surname)
+        whole = (position == 0 or not text[position - 1].isalnum()) and (
+            after == len(text) or not text[after].isalnum()
+        )
+        if whole and (
+            _PERSON_AFTER.match(text, after)
+            or _COURTESY_BEFORE.search(text, max(0, position - 5), position)
+        ):
+            return True
+        position = text.find(surname, after)
+    return False
+
+
+_PERSON_AFTER = re.compile(
+    r",\s\d{1,3},|,? (?:who|said|says|told|added|resigned|retired|stepped down"
+    r"|left the (?:company|firm|group|board|club|party))\b"
+    r"|\b[^.]{0,60}\b(?:he|she|his|her)\b"
+    # "Hugo Brandt, the former chief executive of…": a post in apposition.
+    r"|, (?:the |a |its |their )?(?:former |then |new |current |acting |interim )?"
+    r"(?:chief|ceo|founder|co-founder|chair\w*|president|director|head|minister"
+    r"|mayor|governor|manager|coach|spokes\w+)\b"
+)
+_COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? $")
+
+
 def _alone(text: str, short: str, full: str) -> bool:
     """Whether `short` appears in `text` other than inside `full`."""
     whole_words = not _HAN.search(short)
@@ -1315,18 +1468,34 @@ def discover(
         key = alias_key(name.text)
         if key in by_key:
             group = by_key[key]
-            if group["kind"] == "organization" and name.kind in _SPECIFIC:
+            if (
+                group["kind"] == "organization"
+                and name.kind in _SPECIFIC
+                and not name.text.isupper()
+            ):
                 # "organization" is what a rule says when it cannot tell: a source that
                 # can tell wins.
                 group["kind"] = name.kind
             continue
         home = None
         for group in groups:
-            if _part_of(key, group["key"], name.kind, group["kind"]):
+            if (
+                _part_of(key, group["key"], name.kind, group["kind"])
+                or _acronym_of(name.text, group["name"])
+                # "Financial Market Supervisory Authority (FINMA)": a short form in brackets.
+                or (name.text.isupper() and f"{group['name']} ({name.text})" in text)
+            ):
                 home = group
                 break
         if home is None:
-            home = {"key": key, "name": name.text, "kind": name.kind, "forms": [name.text]}
+            kind = name.kind
+            if (
+                language == "en"
+                and kind in {"company", "product"}
+                and _person_by_usage(text, name.text)
+            ):
+                kind = "person"
+            home = {"key": key, "name": name.text, "kind": kind, "forms": [name.text]}
             groups.append(home)
         elif name.text not in home["forms"]:
             home["forms"].append(name.text)
@@ -1479,6 +1648,18 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
 
 
 _COMPANY_OR_BODY = frozenset({"company", "investor", "organization", "lab"})
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """ "FDA" for "Food and Drug Administration", "CTA" for "Calderbridge Transit
+    Authority": capitals that are the initials of the full name's words."""
+    if not (2 <= len(short) <= 6 and short.isascii() and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s-]+", full) if w and w.lower() not in _ACRONYM_SKIPS]
+    return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
+
+
+_ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "&", "on", "in"})
 
 
 def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:

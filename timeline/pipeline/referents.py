@@ -12,10 +12,12 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
+from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.triggers import OPENERS, gated
 
 # Clause boundaries a subject follows (an English full stop only before a space).
@@ -70,7 +72,7 @@ WORKS = (
 # "他", "she": a person named before, when the pronoun opens a clause (its subject).
 PERSONAL = (
     re.compile(r"(?!)"),
-    gated(r"他(?![们們])|她(?![们們])|\b(?:he|she)\b"),
+    gated(r"他(?![们們])|她(?![们們])|\b(?:he|she|his|her)\b"),
     frozenset({"person"}),
 )
 REFERRING = (*REFERRING, WORKS, PERSONAL)
@@ -88,6 +90,33 @@ PAIRS = gated(
 _CATEGORY_AFTER_DETERMINER = gated(rf"(?:该|这家|这所|这个|此|本)(?P<noun>{category_pattern()})")
 # "银行业", "大学生", "集团化" are other words.
 _CATEGORY = gated(rf"(?P<noun>{category_pattern()})(?![业界化生们里内间])")
+
+
+def load_heads(path: Path) -> dict[str, frozenset[str]]:
+    """English head nouns and the words of a name each may stand for, from a data file
+    (`vocabulary/en_heads.tsv`: head, name words, example; "#" starts a comment)."""
+    heads: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, words, _example = line.split("\t")
+        heads[head.strip()] = frozenset(words.split())
+    return heads
+
+
+EN_HEADS = load_heads(Path(__file__).with_name("vocabulary") / "en_heads.tsv")
+# "the museum", "the new mayor", "the Finnish conductor": a definite description whose head
+# noun (lower case in the text) may stand for an actor whose name fits it.
+_DESCRIPTION = gated(r"\bthe (?:(?:new|former|same) )?([a-z][a-z-]{2,})\b")
+_NAME_WORD = re.compile(r"[a-z][a-z0-9-]*")
+_NOUN_AFTER = re.compile(r" ([a-z][a-z-]{2,})\b(?! (?:of|to|for)\b)")
+_DETERMINED = re.compile(r"\b(?:the|its|their|his|her|a|an) $")
+_NOUN_BEFORE = re.compile(r"([a-z][a-z.-]+),? $")
+# Words that stand after "the" but name no actor, whatever a name holds.
+_NOT_HEADS = frozenset(
+    {"day", "week", "month", "year", "time", "end", "start", "same", "first", "last", "next"}
+    | {"new", "former", "other", "and", "of", "for", "the", "with", "from", "by"}
+)
 
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
@@ -114,6 +143,8 @@ def referred_actors(
                 slugs = (slug,) if slug else ()
             elif kinds is None:
                 slugs = tuple(_latest_two(context, at))
+            elif isinstance(kinds, tuple):
+                slugs = (_latest_fitting(context, at, kinds),)
             else:
                 slug = _antecedent(context, at, kinds, topic)
                 slugs = (slug,) if slug else ()
@@ -124,7 +155,7 @@ def referred_actors(
 
 def _expressions(
     context: ArticleContext,
-) -> list[tuple[int, int, frozenset[str] | None, CategoryNoun | None]]:
+) -> list[tuple[int, int, frozenset[str] | tuple[str, ...] | None, CategoryNoun | None]]:
     """Every referring expression of the article that names no actor, found once, in text
     order: (start, end, the kinds it may stand for or None for a pair of companies, the
     category noun it is or None)."""
@@ -137,7 +168,7 @@ def _expressions(
             matches += [
                 m
                 for m in initial.finditer(context.folded)
-                if _opens_clause(context.text, m.start())
+                if _opens_clause(context.text, m.start()) or _after_a_date(context, m.start())
             ]
         expressions += [
             (*m.span(), kinds, None) for m in matches if not _in_a_name(context, *m.span())
@@ -154,6 +185,13 @@ def _expressions(
             continue
         taken.append((start, end))
         expressions.append((start, end, None, noun_entry(match.group("noun"))))
+    if context.language == "en":
+        starts = {start for start, _end in taken}
+        expressions += [
+            (*expression, None)
+            for expression in _descriptions(context)
+            if expression[0] not in starts
+        ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
 
@@ -195,6 +233,60 @@ def _by_category(context: ArticleContext, position: int, noun: CategoryNoun) -> 
         main = (fitting.most_common(1)[0][0],) if fitting else ()
         context.referents[(-1, noun.noun)] = main
     return main[0] if main else None
+
+
+def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ...]]]:
+    """English definite descriptions ("the museum", "the orchestra", "the judge") that fit
+    some actor of the article: (start, end, the fitting slugs in order of first mention).
+
+    A name fits a head noun when the head or a word the vocabulary gives it is a word of
+    the name ("the museum" ← "Kessler Museum of Art", "the orchestra" ← "… Philharmonic"),
+    or when the text writes the head next to the name ("the Cerro Alto mine", "the
+    conductor Aino Rautio", "Judge Ana Ruiz")."""
+    text, folded = context.text, context.folded
+    fits: dict[str, list[str]] = {}
+    for mention in context.actors:
+        name_words = set(_NAME_WORD.findall(fold_text(context.name(mention.slug))))
+        heads = {head for head, words in EN_HEADS.items() if name_words & (words | {head})}
+        heads |= name_words
+        # "the Cerro Alto mine", "its Tern-1 rocket": a noun after a determined name.
+        after = _NOUN_AFTER.match(folded, mention.char_end)
+        if after and _DETERMINED.search(folded, max(0, mention.char_start - 6), mention.char_start):
+            heads.add(after.group(1))
+        # "the conductor Aino Rautio", "Judge Ana Ruiz", "the regulator, Sernageomin".
+        before = _NOUN_BEFORE.search(folded, max(0, mention.char_start - 30), mention.char_start)
+        if before and (before.group(1) in PERSON_TITLES or before.group(1) in EN_HEADS):
+            heads.add(before.group(1))
+        for head in heads - _NOT_HEADS:
+            slugs = fits.setdefault(head, [])
+            if mention.slug not in slugs:
+                slugs.append(mention.slug)
+    found = []
+    for match in _DESCRIPTION.finditer(folded):
+        head = match.group(1)
+        if head not in fits or not text[match.start(1)].islower():
+            continue
+        if _in_a_name(context, *match.span()) or context.actors_in(match.end(), match.end() + 3):
+            continue  # "the forward Davi Moreira": the name is written right there
+        found.append((match.start(), match.end(), tuple(fits[head])))
+    return found
+
+
+def _latest_fitting(context: ArticleContext, position: int, slugs: tuple[str, ...]) -> str:
+    """The fitting actor named last before `position` as its clause's subject, else the
+    fitting one named last, else the one named first ("The club sacked its manager" after
+    "Kingsmere sold a player to the German club FC Elbstadt" is Kingsmere)."""
+    index = bisect_left(context._actor_starts, position) - 1
+    anywhere = None
+    while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
+        mention = context.actors[index]
+        index -= 1
+        if mention.slug not in slugs:
+            continue
+        if _leads_its_clause(context, mention):
+            return mention.slug
+        anywhere = anywhere or mention.slug
+    return anywhere or slugs[0]
 
 
 def _latest_two(context: ArticleContext, position: int) -> list[str]:
@@ -246,6 +338,21 @@ def _clause_start(text: str, position: int, floor: int) -> int | None:
         if char in _BOUNDARY or (char == "." and text[index + 1 : index + 2].isspace()):
             return index + 1
     return 0 if floor == 0 else None
+
+
+def _after_a_date(context: ArticleContext, position: int) -> bool:
+    """ "Two months ago it secured…", "In 2019 he joined…": only a date (and its
+    preposition) opens the clause before the word."""
+    dates = context.dates_in(max(0, position - 40), position)
+    if not dates or context.text[dates[-1].char_end : position].strip(" ,"):
+        return False
+    return _opens_clause(context.text, dates[-1].char_start) or bool(
+        re.search(
+            r"(?:^|[.;:!?\n]\s*)(?:in|on|at|by|during|since)\s+$",
+            context.text[max(0, dates[-1].char_start - 12) : dates[-1].char_start],
+            re.IGNORECASE,
+        )
+    )
 
 
 def _opens_clause(text: str, position: int) -> bool:

@@ -39,7 +39,7 @@ _SITES_ZH = (
 )
 _TITLES = (
     r"(?:chair\w*|chief \w+ officer|chief executive|ceo|cfo|cto|coo|president|head|director"
-    r"|managing director|general manager)"
+    r"|managing director|general manager|manager|coach|music director|conductor)"
 )
 
 # What is raised when "raised" is no funding: "raised its monthly subscription price".
@@ -342,8 +342,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
                 r"(?:became|becomes|was named|is named|were named) (?:the |its |[\w-]+'s )?"
                 rf"(?:new |interim |first )?{_TITLES}",
                 "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
-                r"(?:named|appointed|hired|tapped|promoted) (?:[\w'-]+ ){1,3}(?:as )?(?:its |the )?"
-                rf"(?:new |interim |acting )?{_TITLES}",
+                # "named the Finnish conductor Aino Rautio its next music director"
+                r"(?:named|appointed|hired|tapped|promoted) (?:[\w'-]+,? ){1,6}(?:as )?"
+                r"(?:its |the |their )?(?:new |next |interim |acting )?(?:[a-z]+ )?"
+                rf"{_TITLES}",
                 rf"serv(?:es|ing|ed) as (?:the |its )?(?:new )?(?:interim |acting )?{_TITLES}",
             ),
         ),

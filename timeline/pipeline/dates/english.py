@@ -108,6 +108,19 @@ CONTEXT_YEAR_WORDS = {
     "the year before": -1,
     "a year earlier": -1,
 }
+# Months named against the paragraph's previous date ("left in June … named a successor the
+# same month"): an offset of whole months from it, else from the reference.
+CONTEXT_MONTH_WORDS = {
+    "the same month": 0,
+    "that same month": 0,
+    "that month": 0,
+    "later that month": 0,
+    "earlier that month": 0,
+    "the following month": 1,
+    "the next month": 1,
+    "the previous month": -1,
+    "the month before": -1,
+}
 RECENT_WORDS = ("recently", "earlier this month", "in recent weeks", "lately")
 
 _MONTH_NAME = (
@@ -222,6 +235,7 @@ MONTH_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:month){_E}")
 QUARTER_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:quarter){_E}")
 DAY_WORD = re.compile(rf"{_B}(?P<word>{_i(DAY_WORDS)}){_E}")
 FOLLOW_WORD = re.compile(rf"{_B}(?P<word>{_i(FOLLOW_WORDS)}){_E}")
+CONTEXT_MONTH = re.compile(rf"{_B}(?P<word>{_i(CONTEXT_MONTH_WORDS)}){_E}")
 RECENT_WORD = re.compile(rf"{_B}(?P<word>{_i(RECENT_WORDS)}){_E}")
 _FY_YEAR = r"['’]?(?P<fy>(?:19|20)?\d\d)(?!\d)"
 _PERIOD_CODE = r"(?:Q(?P<q>[1-4])|H(?P<h>[12]))"
@@ -476,6 +490,18 @@ def _follow_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[_word(match)]))
 
 
+def _context_month(text: str, match: re.Match) -> Candidate:
+    shift = CONTEXT_MONTH_WORDS[_word(match)]
+    point = Point(
+        "offset",
+        count=(abs(shift), abs(shift)),
+        offset_unit="month",
+        direction=-1 if shift < 0 else 1,
+        from_context=True,
+    )
+    return Candidate(*match.span(), point)
+
+
 def _recent_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("recent"))
 
@@ -562,6 +588,7 @@ RULES: tuple[Rule, ...] = (
     _rule(QUARTER_RELATIVE_WORD, _quarter_relative_word, "quarter"),
     _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow|this|last night"),
     _rule(FOLLOW_WORD, _follow_word, "day|night|morning|evening"),
+    _rule(CONTEXT_MONTH, _context_month, "month"),
     _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
     _rule(FISCAL, _fiscal, "f(?:y|iscal)"),
     _rule(MONTHS_OF_YEAR, _months_of_year, "months"),
