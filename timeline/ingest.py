@@ -234,9 +234,17 @@ def ingest_file(
     matcher: ActorMatcher,
     dry_run: bool = False,
 ) -> FileReport:
-    report = FileReport(path=str(path))
     try:
         article = read_article(path, manifest=manifest, published=published)
+    except ArticleError as error:
+        return FileReport(path=str(path), status=FAILED, error=str(error))
+    return ingest_article(article, matcher=matcher, dry_run=dry_run)
+
+
+def ingest_article(article: Article, *, matcher: ActorMatcher, dry_run: bool = False) -> FileReport:
+    """Extract and load one article already read (a file, an upload or a posted text)."""
+    report = FileReport(path=article.path)
+    try:
         extraction = extract_article(article, matcher=matcher)
     except ArticleError as error:
         report.status, report.error = FAILED, str(error)
