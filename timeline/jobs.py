@@ -9,6 +9,7 @@ same text, find the source already loaded and change nothing.
 import contextlib
 import dataclasses
 import logging
+from collections.abc import Iterator
 from datetime import date
 
 from django.conf import settings
@@ -17,7 +18,15 @@ from django.utils import timezone
 
 from timeline.ingest import FAILED, FileReport, ingest_article, load_gazetteer_from_database
 from timeline.models import Job, JobState, Source
-from timeline.pipeline.reading import Article, ArticleError, ManifestEntry, article_from_bytes
+from timeline.pipeline.reading import (
+    Article,
+    ArticleError,
+    ManifestEntry,
+    article_from_bytes,
+    find_article_paths,
+    load_manifest,
+    read_article,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -128,11 +137,23 @@ def broker_configured() -> bool:
 def dispatch(job: Job) -> None:
     """Hand the job to the workers, or run it here, once the job's row is committed."""
     if broker_configured():
-        from timeline.tasks import load_article_job
-
-        transaction.on_commit(lambda: load_article_job.delay(job.pk))
+        transaction.on_commit(lambda: send_to_workers(job.pk))
     else:
         transaction.on_commit(lambda: run_job_here(job.pk))
+
+
+def send_to_workers(job_id: int) -> None:
+    """Queue the job for the workers; if the broker cannot take it, the job fails saying so
+    (its article kept), so that the article can be sent again rather than wait forever."""
+    from kombu.exceptions import OperationalError as BrokerError
+
+    from timeline.tasks import load_article_job
+
+    try:
+        load_article_job.delay(job_id)
+    except BrokerError as error:
+        logger.error("job %s: the queue is unavailable: %s", job_id, error)
+        fail_job(job_id, f"the queue was unavailable, send the article again: {error}")
 
 
 def run_job_here(job_id: int) -> None:
@@ -194,3 +215,40 @@ def fail_job(job_id: int, error: str) -> None:
     Job.objects.filter(pk=job_id, state__in=[JobState.QUEUED, JobState.RUNNING]).update(
         state=JobState.FAILED, error=error, finished_at=timezone.now()
     )
+
+
+def enqueue_articles(
+    paths, *, manifest=None, published: date | None = None
+) -> Iterator[tuple[str, Submission | None, str]]:
+    """`load_articles --enqueue`: read each article file here (the same checks as a load)
+    and send it as one job; yields (path, what sending gave, or None and why it failed).
+
+    Raises ManifestError for a broken manifest before anything is sent.
+    """
+    entries = load_manifest(manifest) if manifest else None
+    articles = find_article_paths(paths)
+    for skipped in articles.skipped:
+        yield str(skipped.path), None, skipped.reason
+    for path in articles.found:
+        try:
+            article = read_article(path, manifest=entries, published=published)
+        except ArticleError as error:
+            yield str(path), None, error.reason
+            continue
+        yield str(path), submit_article(article, file_name=path.name), ""
+
+
+def submission_lines(path: str, submission: Submission | None, error: str) -> list[str]:
+    """`load_articles --enqueue`'s report of a file: what sending it gave, and the job's
+    own report when it has run already (no broker)."""
+    if submission is None:
+        return [f"{path}: failed: {error}"]
+    if submission.source is not None:
+        return [f"{path}: already loaded as source {submission.source.pk}"]
+    job = submission.job
+    if not submission.created:
+        return [f"{path}: already queued as job {job.pk} ({job.state})"]
+    job.refresh_from_db()
+    if job.state in (JobState.DONE, JobState.FAILED):
+        return [f"{path}: job {job.pk} {job.state}", *(job.report or {}).get("lines", [])]
+    return [f"{path}: queued as job {job.pk}"]
