@@ -31,6 +31,13 @@ def no_rate_limits(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def no_broker(settings):
+    """Jobs run in the test's process, whatever broker the environment names; the worker
+    tests (tests/test_jobs.py) set one."""
+    settings.CELERY_BROKER_URL = ""
+
+
 @pytest.fixture
 def lose_database(tmp_path):
     """A context manager: inside it the default connection goes where no database answers,

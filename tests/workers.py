@@ -1,7 +1,7 @@
 """A real Redis and a real Celery worker for the tests of background loading.
 
-`bin/test` starts a `redis-server` and exports REDIS_URL; run alone, the tests start their
-own. The worker is a `celery … worker --pool=solo` subprocess on a queue of its own, against
+`bin/test` starts a `redis-server` and exports TEST_REDIS_URL; run alone, the tests start
+their own. The worker is a `celery … worker --pool=solo` subprocess on a queue of its own, against
 a database the test process shares with it: a SQLite file (the in-memory test database is
 invisible to another process), or the PostgreSQL test database itself.
 """
@@ -50,9 +50,9 @@ def wait_for(check, *, timeout: float, what: str, log: Path | None = None):
 
 @contextmanager
 def redis_server():
-    """REDIS_URL when set (bin/test starts one), else a throwaway redis-server."""
-    if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
+    """TEST_REDIS_URL when set (bin/test starts one), else a throwaway redis-server."""
+    if os.environ.get("TEST_REDIS_URL"):
+        yield os.environ["TEST_REDIS_URL"]
         return
     binary = shutil.which("redis-server")
     if binary is None:

@@ -93,6 +93,10 @@ def article_of(job: Job) -> Article:
     return dataclasses.replace(article, file_name=job.file_name)
 
 
+class AlreadyLoaded(Exception):
+    """Rolls back a job whose text was loaded while it was being queued."""
+
+
 @dataclasses.dataclass
 class Submission:
     """What sending an article gave: its source when that text is loaded already, else the
@@ -118,6 +122,13 @@ def submit_article(article: Article, *, file_name: str = "", user=None) -> Submi
     try:
         with transaction.atomic():
             job.save()
+            # The text's last job may have finished since the look above: its source is
+            # committed now, and this job would only find it.
+            source = Source.objects.filter(content_hash=article.content_hash).first()
+            if source is not None:
+                raise AlreadyLoaded
+    except AlreadyLoaded:
+        return Submission(source=source)
     except IntegrityError:
         # Another request queued the same text a moment ago: report that job.
         active = Job.objects.filter(

@@ -122,6 +122,15 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. With a worker loading articles beside the web
+    # process, a transaction that began reading and then writes would fail at once with
+    # "database is locked"; taking the write lock when it begins, and waiting for it up to
+    # 30 s, lets the writers queue instead (Django's advice for concurrent SQLite use).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 30}
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `manage.py loaddata actors` finds fixtures/actors.json.
