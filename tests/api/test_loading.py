@@ -149,6 +149,10 @@ BAD_ARTICLES = [
     ({"text": ARTICLE, "published": "2024-13-01"}, "json", "published", "Date"),
     ({"text": ARTICLE, "language": "fr"}, "json", "language", "valid choice"),
     ({"text": ARTICLE, "url": "ftp://example.com/a"}, "json", "url", "http"),
+    ({"text": ["a list"]}, "json", "text", "Not a valid string"),
+    ({"text": "\x00\x00 a NUL"}, "json", "text", "Null characters"),
+    ({"text": ARTICLE, "authors": "Li Wei"}, "json", "authors", "list"),
+    ({"text": ARTICLE, "authors": ["x"] * 51}, "json", "authors", "no more than 50"),
 ]
 
 
