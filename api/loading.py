@@ -87,7 +87,16 @@ class JobReportSerializer(serializers.Serializer):
     events_created = serializers.IntegerField()
     events_merged = serializers.IntegerField()
     events_unchanged = serializers.IntegerField()
+    skipped = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Lines skipped as noise, by reason."
+    )
     warnings = serializers.ListField(child=serializers.CharField())
+    undated = serializers.ListField(
+        child=serializers.CharField(), help_text="Quotes of the claims that need a date."
+    )
+    candidates = serializers.ListField(
+        child=serializers.CharField(), help_text="Names not in the gazetteer."
+    )
     actors_discovered = serializers.ListField(child=serializers.CharField())
 
 

@@ -13,11 +13,19 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.conf import settings
-from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
+from django.db import (
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+    transaction,
+)
 from django.utils import timezone
 
-from timeline.ingest import FAILED, FileReport, ingest_article, load_gazetteer_from_database
+from timeline.ingest import FAILED, FileReport, load_extraction, load_gazetteer_from_database
 from timeline.models import Job, JobState, Source
+from timeline.pipeline.extract import extract_article
 from timeline.pipeline.reading import (
     Article,
     ArticleError,
@@ -190,16 +198,19 @@ def run_job(job_id: int) -> Job:
     Job.objects.filter(pk=job.pk).update(
         state=JobState.RUNNING, started_at=timezone.now(), attempts=job.attempts + 1
     )
+    name = job.file_name or f"job {job.pk}"
     try:
         article = article_of(job)
-    except ArticleError as error:
-        return finish_job(job, FileReport(path=error.path, status=FAILED, error=str(error)))
-    try:
+        # Extraction reads only the gazetteer: workers run it side by side, outside any
+        # transaction, and take turns only to write.
+        extraction = extract_article(article, matcher=load_gazetteer_from_database())
         # The load and the job's report commit together: a job is never done without its
         # source, nor a source loaded by a job still queued.
         with transaction.atomic():
-            report = ingest_article(article, matcher=load_gazetteer_from_database())
-            return finish_job(job, report)
+            take_write_turn()
+            return finish_job(job, load_extraction(extraction))
+    except ArticleError as error:
+        return finish_job(job, FileReport(path=error.path, status=FAILED, error=str(error)))
     except TRANSIENT_ERRORS:
         # A lost connection stays unusable until closed; the retry opens a new one.
         connections.close_all()
@@ -207,7 +218,24 @@ def run_job(job_id: int) -> Job:
     except Exception as error:  # reported on the job, never lost
         logger.exception("job %s failed", job_id)
         reason = f"{type(error).__name__}: {error}"
-        return finish_job(job, FileReport(path=article.path, status=FAILED, error=reason))
+        return finish_job(job, FileReport(path=name, status=FAILED, error=reason))
+
+
+# Any fixed number, the same in every worker: the key of the advisory lock below.
+WRITE_LOCK_KEY = 0x71DE_11E5
+
+
+def take_write_turn() -> None:
+    """Wait, inside the current transaction, until no other job is writing.
+
+    Two articles written at once could each miss the other's new event for the same
+    happening (and make two), or link one actor to one event twice (a unique-constraint
+    error). On PostgreSQL a transaction-scoped advisory lock makes the writes take turns;
+    SQLite already lets one transaction write at a time (settings: `transaction_mode`).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
 
 
 def finish_job(job: Job, report: FileReport) -> Job:
