@@ -109,6 +109,12 @@ def send_to_test_queue(broker_url: str) -> None:
     """This process's Celery app sends to this run's queue on `broker_url`."""
     from timeline.celery import app
 
+    if app.conf.broker_url != broker_url:
+        # Celery keeps its connections to the broker it first sent to: drop them.
+        if app._pool is not None:
+            app._pool.force_close_all()
+            app._pool = None
+        app.amqp._producer_pool = None
     app.conf.broker_url = broker_url
     app.conf.task_default_queue = QUEUE
 

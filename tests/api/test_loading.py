@@ -330,3 +330,46 @@ def test_extract_has_its_own_rate(reader_client, settings):
     cache.clear()
 
     assert statuses == [200, 200, 429]
+
+
+def test_the_schema_describes_sending_jobs_and_extraction(api_client):
+    paths = api_client.get("/api/schema/", HTTP_ACCEPT="application/json").json()["paths"]
+
+    assert set(paths["/api/sources/"]) >= {"get", "post"}
+    assert set(paths["/api/sources/"]["post"]["responses"]) >= {"200", "202", "400", "403"}
+    assert "get" in paths["/api/jobs/{id}/"]
+    assert "post" in paths["/api/extract/"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_the_broker_cannot_take_fails_saying_so(feeder_client, settings):
+    from tests.workers import free_port, send_to_test_queue
+
+    # A broker address nothing answers on.
+    settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{free_port()}/0"
+    send_to_test_queue(settings.CELERY_BROKER_URL)
+    response = feeder_client.post("/api/sources/", {"text": ARTICLE}, format="json")
+
+    assert response.status_code == 202
+    job = Job.objects.get(pk=response.json()["id"])
+    assert job.state == JobState.FAILED
+    assert job.error.startswith("the queue was unavailable, send the article again")
+    assert job.text == ARTICLE
+    # Failed, the text may be sent again.
+    settings.CELERY_BROKER_URL = ""
+    again = feeder_client.post("/api/sources/", {"text": ARTICLE}, format="json")
+    assert again.status_code == 202 and again.json()["id"] != job.pk
+
+
+def test_jobs_are_read_only_in_the_admin(client):
+    admin = User.objects.create_superuser("boss")
+    client.force_login(admin)
+    job = Job.objects.create(file_name="a.txt", content_hash="1" * 64, text=ARTICLE)
+
+    assert client.get("/admin/timeline/job/").status_code == 200
+    page = client.get(f"/admin/timeline/job/{job.pk}/change/")
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+    assert client.get("/admin/timeline/job/add/").status_code == 403
+    assert client.post(f"/admin/timeline/job/{job.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Job.objects.filter(pk=job.pk).exists()
