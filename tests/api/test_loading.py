@@ -222,15 +222,17 @@ def test_jobs_are_shown_only_to_those_who_may_send(
 
 
 def test_a_job_whose_article_cannot_be_loaded_is_failed_and_keeps_it(db):
-    job = Job.objects.create(file_name="broken.txt", content_hash="0" * 64, text="\x00\x00")
+    # Kept text that no longer reads as an article (front matter left open).
+    kept = "---\ntitle: x\nThe body, but the front matter never closes.\n"
+    job = Job.objects.create(file_name="broken.txt", content_hash="0" * 64, text=kept)
 
     run_job(job.pk)
 
     job.refresh_from_db()
     assert job.state == JobState.FAILED
-    assert job.error == "broken.txt: binary content"
-    assert job.report["lines"] == ["broken.txt: failed: binary content"]
-    assert job.text == "\x00\x00"
+    assert job.error.startswith("broken.txt: malformed front matter")
+    assert job.report["lines"][0].startswith("broken.txt: failed: malformed front matter")
+    assert job.text == kept
     # A failed job frees its text: it can be sent again.
     assert Job.objects.create(content_hash="0" * 64, text="again").state == JobState.QUEUED
 
