@@ -20,6 +20,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 
 from api.errors import ParameterError
+from timeline.pipeline.reading import MAX_ARTICLE_BYTES
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,11 @@ API_PREFIX = "/api/"
 # How long a client should wait before retrying while the database is away: long enough not
 # to hammer it, short enough that a restart is noticed quickly.
 RETRY_AFTER_SECONDS = 5
+# An article may be uploaded as large as `load_articles` reads (a multipart body holds the
+# file and a little more); the article's own limit is then checked on its bytes, with a 400
+# naming the field. A JSON body stays under DATA_UPLOAD_MAX_MEMORY_SIZE: the parser reads
+# it whole into memory.
+ARTICLE_BODY_LIMITS = {f"{API_PREFIX}sources/": MAX_ARTICLE_BYTES + 65536}
 
 
 def error_response(status: int, error: ParameterError, **headers: str) -> JsonResponse:
@@ -80,7 +86,7 @@ class APIErrorMiddleware:
 
     @staticmethod
     def declared_too_large(request: HttpRequest) -> bool:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = ARTICLE_BODY_LIMITS.get(request.path, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

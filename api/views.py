@@ -26,7 +26,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from api import titles
+from api import loading, titles
 from api.caching import ConditionalGetMixin
 from api.errors import ErrorSerializer, InvalidParameter, ParameterError
 from api.filters import (
@@ -598,6 +598,29 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
         responses={200: SourceDetailSerializer, **READ_ERRORS},
     ),
 )
+@extend_schema_view(
+    create=extend_schema(
+        summary="Send an article to load",
+        description="One article, as JSON (`text` and what is known of it) or as a multipart "
+        "upload of a `.txt`/`.md` `file` (its front matter read as `load_articles` reads it; "
+        "fields sent beside it win). Checked at once, with the command's limits: a `400` "
+        "names `text` or `file` and the problem (too large, empty, undecodable, binary, bad "
+        "front matter). A new text answers `202` with its job (`Location`: "
+        "`/api/jobs/{id}/`); a text already loaded answers `200` with its source; a text "
+        "already queued answers `202` with that job. Needs `timeline.add_source`.",
+        request={
+            "application/json": loading.ArticleSubmissionSerializer,
+            "multipart/form-data": loading.ArticleSubmissionSerializer,
+        },
+        responses={
+            200: SourceSerializer,
+            202: loading.JobSerializer,
+            400: ERROR_400,
+            401: ERROR_401,
+            403: ERROR_403,
+        },
+    ),
+)
 class SourceViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Source.objects.all()
     filterset_class = SourceFilter
@@ -617,6 +640,16 @@ class SourceViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return SourceDetailSerializer if self.action == "retrieve" else SourceSerializer
+
+    def create(self, request, *args, **kwargs):
+        submission = loading.submit(request)
+        if submission.source is not None:
+            source = self.get_queryset().get(pk=submission.source.pk)
+            return Response(self.get_serializer(source).data, status=status.HTTP_200_OK)
+        job = submission.job
+        # Without a broker the job has run by now, in this request, after its commit.
+        job.refresh_from_db()
+        return loading.job_response(job, request)
 
 
 @extend_schema(exclude=True)

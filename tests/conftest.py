@@ -39,6 +39,13 @@ def reads_on_the_primary(settings):
     settings.DATABASE_REPLICAS = []
 
 
+@pytest.fixture(autouse=True)
+def no_broker(settings):
+    """Jobs run in the test's process, whatever broker the environment names; the worker
+    tests (tests/test_jobs.py) set one."""
+    settings.CELERY_BROKER_URL = ""
+
+
 @pytest.fixture
 def lose_database(tmp_path):
     """A context manager: inside it the default connection goes where no database answers,

@@ -70,11 +70,15 @@ def test_request_rates_come_from_the_environment():
         "print(s.DEFAULT_THROTTLE_RATES, s.NUM_PROXIES)",
         DJANGO_THROTTLE_ANON="7/hour",
         DJANGO_THROTTLE_USER="off",
+        DJANGO_THROTTLE_EXTRACT="3/minute",
         DJANGO_NUM_PROXIES="1",
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "{'anon': '7/hour', 'user': None} 1"
+    assert (
+        result.stdout.strip().splitlines()[-1]
+        == "{'anon': '7/hour', 'user': None, 'extract': '3/minute'} 1"
+    )
 
 
 def test_a_malformed_rate_is_named():

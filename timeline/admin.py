@@ -25,6 +25,7 @@ from timeline.models import (
     Claim,
     Event,
     EventActor,
+    Job,
     Review,
     Source,
 )
@@ -649,6 +650,49 @@ class ClaimAdmin(HistoryAdmin):
             obj._change_reason = f"revert to version {request.reverting_to}"
         previous_event_id = Claim.objects.values_list("event_id", flat=True).get(pk=obj.pk)
         curation.move_claim(claim=obj, event=obj.event, previous_event_id=previous_event_id)
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Loading jobs, to look at only: the workers write them, and an article is sent again
+    through the API or `load_articles`, not edited here."""
+
+    list_display = ["id", "state", "file_name", "source", "attempts", "created_at", "finished_at"]
+    list_filter = ["state"]
+    search_fields = ["file_name", "content_hash", "error"]
+    list_select_related = ["source"]
+    fields = [
+        "state",
+        "file_name",
+        "content_hash",
+        "metadata",
+        "source",
+        "submitted_by",
+        "attempts",
+        ("created_at", "started_at", "finished_at"),
+        "error",
+        "report_lines",
+        "text",
+    ]
+    readonly_fields = [
+        name for entry in fields for name in (entry if isinstance(entry, tuple) else (entry,))
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="report")
+    def report_lines(self, job):
+        lines = (job.report or {}).get("lines") or []
+        if not lines:
+            return "—"
+        return format_html("<pre>{}</pre>", "\n".join(lines))
 
 
 admin.site.empty_value_display = "—"

@@ -236,13 +236,25 @@ def ingest_file(
     matcher: ActorMatcher,
     dry_run: bool = False,
 ) -> FileReport:
-    report = FileReport(path=str(path))
     try:
         article = read_article(path, manifest=manifest, published=published)
+    except ArticleError as error:
+        return FileReport(path=str(path), status=FAILED, error=str(error))
+    return ingest_article(article, matcher=matcher, dry_run=dry_run)
+
+
+def ingest_article(article: Article, *, matcher: ActorMatcher, dry_run: bool = False) -> FileReport:
+    """Extract and load one article already read (a file, an upload or a posted text)."""
+    try:
         extraction = extract_article(article, matcher=matcher)
     except ArticleError as error:
-        report.status, report.error = FAILED, str(error)
-        return report
+        return FileReport(path=article.path, status=FAILED, error=str(error))
+    return load_extraction(extraction, dry_run=dry_run)
+
+
+def load_extraction(extraction: Extraction, *, dry_run: bool = False) -> FileReport:
+    """Write one article's extraction in its own transaction (rolled back for a dry run)."""
+    report = FileReport(path=extraction.article.path)
     try:
         with transaction.atomic(), change_reason(LOAD_REASON):
             write_extraction(extraction, report)

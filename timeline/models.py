@@ -1,9 +1,11 @@
-"""The data model: sources, actors and their aliases, events, and the claims that date them.
+"""The data model: sources, actors and their aliases, events, the claims that date them, and
+the jobs that load articles sent through the API.
 
 Models hold data, invariants and small derived values; writes of extracted data go through
 `timeline.ingest`, editors' writes through `timeline.curation`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -498,3 +500,61 @@ class Claim(DatedInterval):
         if not self.anchor_basis:
             return None
         return {"date": self.anchor_date, "basis": self.anchor_basis}
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+ACTIVE_JOB_STATES = (JobState.QUEUED, JobState.RUNNING)
+
+
+class Job(models.Model):
+    """One article waiting to be loaded, being loaded, or loaded (or not), with its report.
+
+    The job keeps the article as it was sent (text and metadata) until it is done, so a
+    failed article is reported here and can be sent again, never lost. At most one job per
+    text is queued or running at a time: that is what keeps a text sent twice at once from
+    being loaded twice.
+    """
+
+    state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.QUEUED)
+    file_name = models.CharField(max_length=255, blank=True)
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the text, as Source's.")
+    text = models.TextField(help_text="The article as sent, decoded, front matter included.")
+    metadata = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="title, publisher, authors, url, published, language as read when it was sent.",
+    )
+    report = models.JSONField(
+        null=True, blank=True, help_text="The loader's per-file report once the job has run."
+    )
+    error = models.TextField(blank=True, help_text="Why the article could not be loaded.")
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["content_hash"], name="job_content_hash")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_hash"],
+                condition=Q(state__in=ACTIVE_JOB_STATES),
+                name="job_one_active_per_text",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"job {self.pk} ({self.state}): {self.file_name or self.content_hash[:12]}"

@@ -161,6 +161,15 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), start=1):
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["timeline.replicas.ReplicaRouter"]
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. With a worker loading articles beside the web
+    # process, a transaction that began reading and then writes would fail at once with
+    # "database is locked"; taking the write lock when it begins, and waiting for it up to
+    # 30 s, lets the writers queue instead (Django's advice for concurrent SQLite use).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 30}
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `manage.py loaddata actors` finds fixtures/actors.json.
@@ -255,8 +264,21 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_rate("DJANGO_THROTTLE_ANON", "120/minute"),
         "user": env_rate("DJANGO_THROTTLE_USER", "600/minute"),
+        # POST /api/extract/ runs the whole extractor: its own, lower rate per user.
+        "extract": env_rate("DJANGO_THROTTLE_EXTRACT", "30/minute"),
     },
 }
+
+# Background loading (timeline.jobs): with a broker, articles sent through the API load on
+# Celery workers (`celery -A timeline.celery worker`); without one they load in the process
+# that received them, once its transaction commits, so nothing else needs to run.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+# A job's row is its result: nothing to keep in a result backend.
+CELERY_TASK_IGNORE_RESULT = True
+# One article at a time per worker process: an article can take seconds, and a prefetched
+# message waits behind it while another worker is idle.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # Lock-out after repeated failed logins, on the admin's login and the API's token endpoint:
 # a username that fails AXES_FAILURE_LIMIT times from one address is refused (429) for the

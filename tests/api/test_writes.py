@@ -42,12 +42,16 @@ def test_writes_without_the_permission_are_403(reader_client, corpus):
     assert reader_client.patch("/api/actors/01-ai/", {"name": "x"}).status_code == 403
 
 
-def test_sources_are_read_only(corpus):
+def test_sources_are_only_added(corpus):
+    """Sources are evidence: an article is sent to be loaded, never edited or deleted here."""
     client = APIClient()
     client.force_authenticate(User.objects.create_superuser("admin"))
 
     assert client.delete(f"/api/sources/{corpus.wire.pk}/").status_code == 405
-    assert client.post("/api/sources/", {}).status_code == 405
+    assert client.patch(f"/api/sources/{corpus.wire.pk}/", {}).status_code == 405
+    response = client.post("/api/sources/", {})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "text"
 
 
 def test_an_editor_creates_an_event(editor_client, corpus):

@@ -462,14 +462,34 @@ def read_article(
         raise ArticleError(path, "not found") from None
     if not path.is_file():
         raise ArticleError(path, "not a file")
-    if size > max_bytes:
-        raise ArticleError(
-            path, f"too large: {size / _MEGABYTE:.1f} MB > {max_bytes / _MEGABYTE:g} MB limit"
-        )
+    _check_size(size, max_bytes, path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(path, f"unreadable ({exc.strerror or exc})") from None
+    return article_from_bytes(data, path, manifest=manifest, published=published)
+
+
+def _check_size(size: int, max_bytes: int, path: str | Path) -> None:
+    if size > max_bytes:
+        raise ArticleError(
+            path, f"too large: {size / _MEGABYTE:.1f} MB > {max_bytes / _MEGABYTE:g} MB limit"
+        )
+
+
+def article_from_bytes(
+    data: bytes,
+    path: str | Path,
+    *,
+    manifest: Mapping[str, ManifestEntry] | None = None,
+    published: date | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Article:
+    """An article from its raw bytes, as `read_article` reads a file: an upload or a posted
+    text goes through the same limits, decoding and front matter as a file on disk.
+    ``path`` names it in errors and keys the manifest."""
+    path = Path(path)
+    _check_size(len(data), max_bytes, path)
     raw_text, encoding = decode_article_bytes(data, path)
     text = normalize_newlines(raw_text)
     front_matter, body_start = split_front_matter(text, path)
