@@ -530,8 +530,8 @@ def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
     errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": milliseconds(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": milliseconds(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50": milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99": milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
         "failed": (int(bad.group(1)) if bad else 0, errors.group(1) if errors else ""),
     }
 
@@ -669,9 +669,7 @@ def measure(url: str, options) -> None:
         first = pages(present, "", "")[0][1]
         for name, app_path, raw_path in pages(present, app_cursor, raw_cursor):
             report(name, servers, app_path, raw_path, options.duration)
-        with urllib.request.urlopen(cached.base() + first) as response:
-            etag = response.headers["ETag"]
-        report("304", servers, first, "/api/events/", options.duration, {"If-None-Match": etag})
+        report("304", servers, first, "/api/events/", options.duration, {})
         path = csv_path(present)
         rows, seconds, peak = download(built, path)
         raw_rows, raw_seconds, _ = download(raw, path)
@@ -689,8 +687,14 @@ def report(name, servers, app_path, raw_path, seconds, headers=None) -> None:
     built, cached, raw = servers
     figures = []
     for server, path in ((built, app_path), (cached, app_path), (raw, raw_path)):
-        figures.append(wrk(server.base() + path, seconds, headers))
-        figures[-1]["one"] = unloaded(server.base(), path, headers)
+        asked = headers
+        if headers is not None:
+            # A conditional request: with the tag this server gave (the URL, hence the
+            # host and port, is part of it).
+            with urllib.request.urlopen(server.base() + path) as response:
+                asked = {"If-None-Match": response.headers.get("ETag") or '"raw"'}
+        figures.append(wrk(server.base() + path, seconds, asked))
+        figures[-1]["one"] = unloaded(server.base(), path, asked)
     ours, kept, base = figures
     failed = [figure["failed"] for figure in figures if any(figure["failed"])]
     print(
