@@ -1,11 +1,20 @@
-"""HTTP caching: a strong ETag on every successful read, and 304 for a matching If-None-Match.
+"""HTTP caching of reads: an ETag from the data version, 304s, Cache-Control, and a cache
+of rendered responses.
 
-The ETag is the SHA-256 of the rendered body (and its media type). An aggregate such as
-max(updated_at) + count over the filtered queryset would let a 304 skip the serializing,
-but it costs a COUNT over everything the filters match (the whole table for an unfiltered
-list) on every request, and it misses changes that do not touch the event row: an edited
-source title, a claim moved by an editor, an actor renamed. Hashing the body is exact and
-costs no query; what a 304 saves is the transfer.
+The ETag of a GET or HEAD is a digest of the data version (`timeline.versions`, changed by
+every committed write to the tables the API reads) and of everything else a response
+depends on: the absolute URL (path, filters, cursor, host), the negotiated media type, and
+who asks (a user's id and whether they see rejected events and actors). It is known before
+the view runs, for the price of one small query: a matching If-None-Match is answered 304
+without building anything, and a response rendered earlier for the same tag is served from
+Django's cache (`CACHES["default"]`: process memory, or Redis with REDIS_URL) for
+`API_RESPONSE_CACHE_SECONDS`. A write changes the version, hence every tag and every key:
+nothing is invalidated by hand, and nothing stale can be served.
+
+The browsable HTML pages and streamed CSV exports are tagged but not cached (the HTML shows
+the signed-in user and a per-response CSP nonce; an export is too large to hold).
+`Cache-Control` lets browsers and proxies keep public reads (`API_MAX_AGE` seconds, then
+revalidate); a signed-in user's reads are private.
 
 `Last-Modified` (the newest `updated_at` among the events shown) is sent for information
 only: it cannot see deletions or related rows, so `If-Modified-Since` is not evaluated.
@@ -13,37 +22,103 @@ only: it cannot see deletions or related rows, so `If-Modified-Since` is not eva
 
 import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.response import Response
 
+from timeline.versions import data_version
 
-def body_etag(body: bytes, media_type: str) -> str:
-    digest = hashlib.sha256(media_type.encode() + b"\n" + body).hexdigest()
-    return f'"{digest}"'
+EDITOR_PERMISSIONS = ("timeline.change_event", "timeline.change_actor")
+CACHED_FORMATS = {"json", "timelinejs"}
+# Headers of a rendered response that a cached copy must carry again.
+KEPT_HEADERS = ("Content-Type", "Link", "Last-Modified", "Content-Disposition")
+
+
+class Answered(Exception):
+    """Raised from `initial` when the response is known before the view runs."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def version_etag(request, version: str) -> str:
+    user = request.user
+    if user is not None and user.is_authenticated:
+        viewer = f"{user.pk}:" + ",".join(str(user.has_perm(name)) for name in EDITOR_PERMISSIONS)
+    else:
+        viewer = "anonymous"
+    renderer = request.accepted_renderer
+    key = "\n".join(
+        (version, request.build_absolute_uri(), renderer.format, renderer.media_type, viewer)
+    )
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
 class ConditionalGetMixin:
-    """For views: tag GET/HEAD responses and answer a matching If-None-Match with 304.
+    """For views: tag reads with the data version, answer a matching If-None-Match with 304
+    and a cached rendering with itself, before the view builds anything.
 
     Views set `self.last_modified` (an aware datetime) to send `Last-Modified`.
     """
 
     last_modified = None
+    etag = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.etag = None
+        if request.method not in ("GET", "HEAD"):
+            return
+        self.etag = version_etag(request, data_version())
+        not_modified = get_conditional_response(request._request, etag=self.etag)
+        if not_modified is not None:
+            raise Answered(not_modified)
+        if self.cacheable(request):
+            cached = cache.get(self.cache_key())
+            if cached is not None:
+                status, content, headers = cached
+                response = HttpResponse(content, status=status)
+                for name, value in headers.items():
+                    response[name] = value
+                raise Answered(response)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Answered):
+            return exc.response
+        return super().handle_exception(exc)
+
+    def cacheable(self, request) -> bool:
+        return (
+            settings.API_RESPONSE_CACHE_SECONDS > 0
+            and request.accepted_renderer.format in CACHED_FORMATS
+        )
+
+    def cache_key(self) -> str:
+        return "api-response:" + self.etag.strip('"')
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if (
-            request.method not in ("GET", "HEAD")
-            or response.status_code != 200
-            or not isinstance(response, Response)
-        ):
+        if self.etag is None or response.status_code not in (200, 304):
             return response
-        response.render()
-        etag = body_etag(response.content, response.get("Content-Type", ""))
-        response["ETag"] = etag
-        if self.last_modified is not None:
-            response["Last-Modified"] = http_date(self.last_modified.timestamp())
-        # Editors see rejected events that others do not.
-        patch_vary_headers(response, ["Authorization", "Cookie"])
-        return get_conditional_response(request._request, etag=etag, response=response)
+        response["ETag"] = self.etag
+        if request.user is not None and request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-cache"
+        else:
+            response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}, must-revalidate"
+        # Editors see what others do not; the format may come from the Accept header.
+        patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
+        if response.status_code == 200 and isinstance(response, Response):
+            if self.last_modified is not None:
+                response["Last-Modified"] = http_date(self.last_modified.timestamp())
+            if self.cacheable(request):
+                response.render()
+                headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+                cache.set(
+                    self.cache_key(),
+                    (response.status_code, response.content, headers),
+                    settings.API_RESPONSE_CACHE_SECONDS,
+                )
+        return response

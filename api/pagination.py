@@ -6,7 +6,6 @@ index serves: no COUNT, no OFFSET, and a page stays the same while rows are adde
 elsewhere in the order.
 """
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core import signing
@@ -94,8 +93,9 @@ class KeysetPagination(BasePagination):
     ordering_query_param = "ordering"
     page_size = 50
     max_page_size = 500
-    # Rows per query of a CSV export: large enough that the per-query cost vanishes,
-    # small enough that a worker's memory stays flat.
+    # Rows an export fetches at a time (and reads the links and claims of in one query
+    # each): large enough that the per-query cost vanishes, small enough that a worker's
+    # memory stays flat.
     export_batch_size = 2000
 
     # Set while paginating one request.
@@ -141,19 +141,11 @@ class KeysetPagination(BasePagination):
                 break
         return rows
 
-    def batches(self, queryset, request) -> Iterator[list]:
-        """Every row of `queryset` in the requested ordering, a batch (a list) at a time:
-        each batch one query that starts where the last ended, on the ordering's index."""
+    def ordered(self, queryset, request):
+        """All of `queryset` in the requested ordering, for a cursor to read through once
+        (an export): one query, served in order by the ordering's index."""
         self.ordering = self.requested_ordering(request)
-        keys = self.orderings[self.ordering]
-        position = None
-        while True:
-            rows = self.fetch(queryset, keys, position, self.export_batch_size)
-            if rows:
-                yield rows
-            if len(rows) < self.export_batch_size:
-                return
-            position = self.position(rows[-1])
+        return queryset.order_by(*(key.expression() for key in self.orderings[self.ordering]))
 
     def position(self, row) -> list:
         """The sort-key values of a row: a model instance, or a dict from `values()`."""

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
@@ -44,6 +45,14 @@ def no_broker(settings):
     """Jobs run in the test's process, whatever broker the environment names; the worker
     tests (tests/test_jobs.py) set one."""
     settings.CELERY_BROKER_URL = ""
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: the response cache is keyed by the data
+    version, and a test that writes nothing sees the same version as the last one did,
+    with its own settings."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -86,3 +86,20 @@ def test_a_malformed_rate_is_named():
 
     assert result.returncode != 0
     assert "DJANGO_THROTTLE_ANON must be a rate such as 120/minute" in result.stderr
+
+
+def test_the_cache_is_in_memory_or_in_redis_when_redis_url_is_set():
+    show = (
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default'].get('LOCATION'))"
+    )
+    local = manage("shell", "-c", show)
+    shared = manage("shell", "-c", show, REDIS_URL="redis://cache.internal:6379/2")
+
+    assert local.returncode == 0, local.stderr
+    assert local.stdout.split()[-2:] == ["django.core.cache.backends.locmem.LocMemCache", "None"]
+    assert shared.returncode == 0, shared.stderr
+    assert shared.stdout.split()[-2:] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/2",
+    ]

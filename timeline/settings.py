@@ -172,6 +172,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The default cache holds the throttles' counters and the API's rendered responses
+# (`api.caching`): in each process's memory, or shared in Redis when REDIS_URL is set.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # A page of events is tens of kB: this bounds a worker's cache to a few MB.
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        }
+    }
+# Seconds a rendered API response stays cached (0: none are). A write changes the data
+# version the cache key holds, so an entry is never served after the data it shows changed;
+# the time only bounds how long unused entries take room.
+API_RESPONSE_CACHE_SECONDS = int(os.environ.get("DJANGO_API_RESPONSE_CACHE_SECONDS", "300"))
+# `max-age` of public reads: how long a browser or proxy may reuse one without asking.
+# 0, the default, has them ask every time, which a 304 answers for one small query.
+API_MAX_AGE = int(os.environ.get("DJANGO_API_MAX_AGE", "0"))
+
 # `manage.py loaddata actors` finds fixtures/actors.json.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

@@ -1,0 +1,785 @@
+"""Read throughput under load: the API served by gunicorn, against raw psycopg + orjson.
+
+    python benchmarks/api_load.py [--events 10000] [--duration 10]
+    python benchmarks/api_load.py --events 1000000 --explain
+    DATABASE_URL=postgres://… python benchmarks/api_load.py --events 100000 --reuse
+
+Fills PostgreSQL with N synthetic events (two actors and two claims each, 1% undated, 5%
+disputed) by COPY: a throwaway cluster started here as `bin/test` starts one (initdb in a
+temporary directory, a free loopback port, removed at exit) unless DATABASE_URL names a
+database, whose timeline tables are then emptied first. It serves the project with the
+repository's `gunicorn.conf.py` and runs `wrk -t2 -c16` on each page; beside each figure,
+in the same run, it serves the same page built by `raw_app` below with the same gunicorn
+settings: plain SQL on a psycopg connection, rows dumped by orjson, no Django at all, the
+limit of this machine for that page. The CSV export is timed as one download (rows/s, and
+the peak RSS of the app's workers while it streams).
+
+`--explain` prints, instead, the plan of each filter's page query and says whether it
+scans the events table sequentially.
+"""
+
+import argparse
+import csv
+import io
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import UTC, date, datetime, timedelta
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPES = ["funding", "model_release", "product_launch", "partnership", "personnel", "other"]
+QUOTE = "The company said on the day that it had agreed the deal with its partner."
+FIRST_DAY = date(2000, 1, 1)
+DAYS = 9000
+N_ACTORS = 500
+PAGE = 50
+CSV_ROWS = 100_000
+
+
+# A throwaway PostgreSQL cluster
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def pg_bindir() -> Path:
+    found = shutil.which("pg_config")
+    if found:
+        bindir = Path(subprocess.check_output([found, "--bindir"], text=True).strip())
+        if (bindir / "initdb").exists():
+            return bindir
+    for bindir in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (bindir / "initdb").exists():
+            return bindir
+    sys.exit("No PostgreSQL server found: apt-get install postgresql, or give DATABASE_URL.")
+
+
+class Cluster:
+    """initdb in a temporary directory and a server on a free port, as `bin/test` does;
+    run as `postgres` when this runs as root, since PostgreSQL refuses root."""
+
+    def __init__(self):
+        self.bindir = pg_bindir()
+        self.workdir = Path(tempfile.mkdtemp(prefix="api-load-pg."))
+        self.port = free_port()
+        self.as_user = []
+        if os.getuid() == 0:
+            subprocess.run(
+                ["useradd", "--system", "--no-create-home", "postgres"],
+                check=False,
+                stderr=subprocess.DEVNULL,
+            )
+            shutil.chown(self.workdir, "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+
+    def run(self, *command: str) -> None:
+        subprocess.run([*self.as_user, *command], check=True, stdout=subprocess.DEVNULL)
+
+    def start(self) -> str:
+        data = self.workdir / "data"
+        self.run(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        # fsync off to fill faster (reads do not depend on it); statistics are gathered
+        # once after the fill, as autovacuum would soon after a bulk load.
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir} -c fsync=off "
+            "-c full_page_writes=off -c autovacuum=off -c max_connections=200"
+        )
+        self.run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(self.workdir / "server.log"),
+            "-w",
+            "-o",
+            options,
+            "start",
+        )
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def stop(self) -> None:
+        subprocess.run(
+            [
+                *self.as_user,
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.workdir / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+# Filling by COPY
+
+
+def fill(url: str, n_events: int, seed: int = 7) -> None:
+    """N events with two actors and two claims each, written straight into the tables."""
+    import psycopg
+
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    n_sources = max(20, n_events // 50)
+    quoted = [rng.randrange(n_sources) for _ in range(2 * n_events)]
+    per_source = [0] * n_sources
+    for index in quoted:
+        per_source[index] += 1
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(
+            "TRUNCATE timeline_claim, timeline_eventactor, timeline_eventkey, timeline_event, "
+            "timeline_source, timeline_actoralias, timeline_actor RESTART IDENTITY CASCADE"
+        )
+    # Three connections, each COPYing one table while the events are generated once, so
+    # that no table's rows are held in memory. The rows are built consistent (each quote is
+    # its source's text at its offsets, every key exists): the checking triggers are
+    # skipped while loading.
+    connections = [psycopg.connect(url, autocommit=True) for _ in range(3)]
+    for connection in connections:
+        connection.execute("SET session_replication_role = replica")
+    events_db, links_db, claims_db = connections
+    with events_db.cursor().copy(
+        "COPY timeline_source (id, title, publisher, authors, url, language, published, "
+        "published_precision, published_inferred, file_name, text, content_hash, report, "
+        "loaded_at) FROM STDIN"
+    ) as copy:
+        for n, count in enumerate(per_source, start=1):
+            copy.write_row(
+                (
+                    n,
+                    f"Article {n}",
+                    "Wire",
+                    "[]",
+                    "",
+                    "en",
+                    FIRST_DAY + timedelta(days=n % 2000),
+                    "day",
+                    False,
+                    "",
+                    (QUOTE + " ") * max(count, 4000 // len(QUOTE)),
+                    f"{n:064x}",
+                    "{}",
+                    now,
+                )
+            )
+    with events_db.cursor().copy(
+        "COPY timeline_actor (id, slug, name, kind, description, review) FROM STDIN"
+    ) as copy:
+        for n in range(1, N_ACTORS + 1):
+            copy.write_row((n, f"actor-{n}", f"Actor {n}", "company", "", "curated"))
+    offsets = [0] * n_sources
+    with (
+        events_db.cursor().copy(
+            "COPY timeline_event (id, date_start, date_end, date_precision, date_qualifier, "
+            "date_edtf, headline, summary, type, date_display, status, review, edited, "
+            "search_text, created_at, updated_at) FROM STDIN"
+        ) as events,
+        links_db.cursor().copy(
+            "COPY timeline_eventactor (event_id, actor_id, role) FROM STDIN"
+        ) as links,
+        claims_db.cursor().copy(
+            "COPY timeline_claim (date_start, date_end, date_precision, date_qualifier, "
+            "date_edtf, event_id, source_id, quote, char_start, char_end, date_text, "
+            "date_char_start, date_char_end, anchor_date, anchor_basis, after_source, "
+            "created_at) FROM STDIN"
+        ) as claims,
+    ):
+        for n in range(1, n_events + 1):
+            undated = n % 100 == 99
+            start = None if undated else FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+            end = None if undated else start + timedelta(days=rng.choice([0, 0, 30, 90, 365]))
+            status = "unresolved" if undated else ("disputed" if n % 20 == 7 else "consistent")
+            precision = "" if undated else "day"
+            events.write_row(
+                (
+                    n,
+                    start,
+                    end,
+                    precision,
+                    "",
+                    "",
+                    f"Event {n} happens",
+                    "A summary of what happened, in one sentence.",
+                    rng.choice(TYPES),
+                    "" if undated else start.isoformat(),
+                    status,
+                    "extracted",
+                    False,
+                    f"event {n} happens",
+                    now,
+                    now,
+                )
+            )
+            for actor in rng.sample(range(1, N_ACTORS + 1), 2):
+                links.write_row((n, actor, "lead"))
+            for index in quoted[2 * n - 2 : 2 * n]:
+                at = offsets[index]
+                offsets[index] += len(QUOTE) + 1
+                claims.write_row(
+                    (
+                        start,
+                        end,
+                        precision,
+                        "",
+                        "",
+                        n,
+                        index + 1,
+                        QUOTE,
+                        at,
+                        at + len(QUOTE),
+                        "on the day",
+                        None,
+                        None,
+                        "",
+                        "",
+                        False,
+                        now,
+                    )
+                )
+    for connection in connections:
+        connection.close()
+    with psycopg.connect(url, autocommit=True) as connection:
+        for table in ("timeline_source", "timeline_actor", "timeline_event"):
+            connection.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT max(id) FROM {table}))"
+            )
+        connection.execute("VACUUM ANALYZE")
+
+
+# The raw baseline: the same pages with plain SQL and orjson, as a WSGI app
+
+
+EVENT_SQL = (
+    "SELECT id, headline, summary, type, date_start, date_end, date_precision, date_qualifier, "
+    "date_edtf, date_display, status, review, updated_at FROM timeline_event "
+    "WHERE review <> 'rejected' AND date_start IS NOT NULL"
+)
+raw_local = threading.local()
+
+
+def raw_connection():
+    import psycopg
+
+    if getattr(raw_local, "connection", None) is None:
+        raw_local.connection = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
+    return raw_local.connection
+
+
+def raw_where(query: dict) -> tuple[str, list]:
+    sql, params = "", []
+    if "type" in query:
+        sql += " AND type = %s"
+        params.append(query["type"])
+    if "after" in query:
+        sql += " AND date_end >= %s"
+        params.append(date(int(query["after"]), 1, 1))
+    if "before" in query:
+        sql += " AND date_start <= %s"
+        params.append(date.fromisoformat(query["before"]))
+    if "actor" in query:
+        sql += (
+            " AND id IN (SELECT l.event_id FROM timeline_eventactor l JOIN timeline_actor a "
+            "ON a.id = l.actor_id WHERE a.slug = %s)"
+        )
+        params.append(query["actor"])
+    if "q" in query:
+        sql += " AND search_text LIKE %s"
+        params.append(f"%{query['q']}%")
+    if "cursor" in query:
+        start, end, ident = query["cursor"].split(",")
+        sql += " AND date_start >= %s AND (date_start, date_end, id) > (%s, %s, %s)"
+        params += [start, start, end, int(ident)]
+    return sql, params
+
+
+def raw_page(cursor, query: dict) -> list[dict]:
+    where, params = raw_where(query)
+    cursor.execute(f"{EVENT_SQL}{where} ORDER BY date_start, date_end, id LIMIT {PAGE + 1}", params)
+    columns = [column.name for column in cursor.description]
+    events = {row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()[:PAGE]}
+    for event in events.values():
+        event["actors"], event["claims"] = [], []
+    ids = list(events) or [0]
+    cursor.execute(
+        "SELECT l.event_id, a.slug, a.name, a.kind, l.role FROM timeline_eventactor l "
+        "JOIN timeline_actor a ON a.id = l.actor_id WHERE l.event_id = ANY(%s) "
+        "ORDER BY l.event_id, l.id",
+        [ids],
+    )
+    for event_id, slug, name, kind, role in cursor.fetchall():
+        events[event_id]["actors"].append({"slug": slug, "name": name, "kind": kind, "role": role})
+    cursor.execute(
+        "SELECT c.event_id, s.id, s.title, s.publisher, s.published, s.url, c.quote, "
+        "c.char_start, c.char_end, c.date_text, c.date_start, c.date_end, c.date_precision "
+        "FROM timeline_claim c JOIN timeline_source s ON s.id = c.source_id "
+        "WHERE c.event_id = ANY(%s) ORDER BY c.event_id, c.source_id, c.char_start, c.id",
+        [ids],
+    )
+    for event_id, source_id, title, publisher, published, url, *claim in cursor.fetchall():
+        quote, char_start, char_end, text, start, end, precision = claim
+        events[event_id]["claims"].append(
+            {
+                "source": {
+                    "id": source_id,
+                    "title": title,
+                    "publisher": publisher,
+                    "published": published,
+                    "url": url,
+                },
+                "quote": quote,
+                "char_start": char_start,
+                "char_end": char_end,
+                "date": {"text": text, "start": start, "end": end, "precision": precision},
+            }
+        )
+    return list(events.values())
+
+
+def raw_csv(query: dict):
+    """Every matching event as CSV, through a server-side cursor, 2000 rows a batch."""
+    import psycopg
+
+    where, params = raw_where(query)
+    with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
+        side = connection.cursor()
+        with connection.cursor(name="export") as events:
+            events.execute(f"{EVENT_SQL}{where} ORDER BY date_start, date_end, id", params)
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            while batch := events.fetchmany(2000):
+                ids = [row[0] for row in batch]
+                side.execute(
+                    "SELECT l.event_id, string_agg(a.slug || ':' || l.role, '; ' ORDER BY l.id) "
+                    "FROM timeline_eventactor l JOIN timeline_actor a ON a.id = l.actor_id "
+                    "WHERE l.event_id = ANY(%s) GROUP BY l.event_id",
+                    [ids],
+                )
+                actors = dict(side.fetchall())
+                side.execute(
+                    "SELECT c.event_id, c.source_id, c.quote, s.title FROM timeline_claim c "
+                    "JOIN timeline_source s ON s.id = c.source_id WHERE c.event_id = ANY(%s) "
+                    "ORDER BY c.event_id, c.source_id, c.char_start, c.id",
+                    [ids],
+                )
+                claims: dict = {}
+                for event_id, *claim in side.fetchall():
+                    claims.setdefault(event_id, []).append(claim)
+                for row in batch:
+                    found = claims.get(row[0], [])
+                    writer.writerow(
+                        [*row, actors.get(row[0], ""), len(found), *(found[0] if found else ())]
+                    )
+                yield buffer.getvalue().encode()
+                buffer.seek(0)
+                buffer.truncate()
+
+
+def raw_app(environ, start_response):
+    """The baseline: answers the pages this benchmark requests, from plain SQL."""
+    from urllib.parse import parse_qsl
+
+    import orjson
+
+    path = environ["PATH_INFO"]
+    query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
+    if query.get("format") == "csv":
+        start_response("200 OK", [("Content-Type", "text/csv")])
+        return raw_csv(query)
+    with raw_connection().cursor() as cursor:
+        if environ.get("HTTP_IF_NONE_MATCH"):
+            # What a conditional request needs at least: one small query.
+            cursor.execute("SELECT max(updated_at) FROM timeline_event")
+            cursor.fetchone()
+            start_response("304 Not Modified", [("ETag", environ["HTTP_IF_NONE_MATCH"])])
+            return [b""]
+        results = raw_page(cursor, query)
+        if path.startswith("/api/timeline/"):
+            results = [
+                {key: event[key] for key in ("id", "headline", "type", "status")}
+                | {
+                    "date": [event["date_start"], event["date_end"]],
+                    "actors": [actor["slug"] for actor in event["actors"]],
+                }
+                for event in results
+            ]
+        body = orjson.dumps({"results": results})
+    start_response(
+        "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+    )
+    return [body]
+
+
+# Serving and measuring
+
+
+def app_environment(url: str, bind: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "timeline.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "api-load-benchmark-only",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_CONN_MAX_AGE": "60",
+        # wrk is one client asking hundreds of times a second.
+        "DJANGO_THROTTLE_ANON": "off",
+        "DJANGO_THROTTLE_USER": "off",
+        "GUNICORN_BIND": bind,
+        "PYTHONPATH": str(ROOT / "benchmarks"),
+    }
+
+
+class Server:
+    """gunicorn with the repository's config, serving `app` until stopped."""
+
+    def __init__(self, app: str, url: str, **environment: str):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", app],
+            cwd=ROOT,
+            env={**app_environment(url, f"127.0.0.1:{self.port}"), **environment},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+
+    def warm(self, path: str) -> None:
+        """Wait until every worker answers `path` (the arbiter listens before its workers
+        have loaded the app), then a few more times, so that each has its connections."""
+        deadline = time.monotonic() + 120
+        answered = 0
+        while answered < 40:
+            try:
+                with urllib.request.urlopen(self.base() + path, timeout=30) as response:
+                    response.read()
+                answered += 1
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    sys.exit(f"gunicorn did not start: {self.process.stderr.read1().decode()}")
+                time.sleep(0.3)
+
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def workers(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return 0.0
+    return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+
+
+def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
+    # A request still unanswered after 2 s (wrk's default) would be left out of the
+    # latencies, as a "timeout", rather than counted: wait for it.
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+
+    def milliseconds(text: str) -> float:
+        found = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text)
+        if found is None:  # no request finished: wrk prints "-nan"
+            print(output, file=sys.stderr)
+            return float("nan")
+        number, unit = found.groups()
+        return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[unit]
+
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99": milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        "failed": (int(bad.group(1)) if bad else 0, errors.group(1) if errors else ""),
+    }
+
+
+def unloaded(base: str, path: str, headers: dict | None = None, repeat: int = 20) -> float:
+    """The median milliseconds of one request at a time, on a kept-alive connection."""
+    connection = HTTPConnection(base.removeprefix("http://"))
+    timings = []
+    for _ in range(repeat + 1):
+        started = time.perf_counter()
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        response.read()
+        timings.append(time.perf_counter() - started)
+        assert response.status in (200, 304), (path, response.status)
+    connection.close()
+    return statistics.median(timings[1:]) * 1000
+
+
+def download(server: Server, path: str) -> tuple[int, float, float]:
+    """Rows, seconds, and the workers' peak RSS (MB) over one streamed CSV download."""
+    peak, done = [0.0], threading.Event()
+
+    def watch():
+        while not done.is_set():
+            peak[0] = max([peak[0], *(rss_mb(pid) for pid in server.workers())])
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    started = time.perf_counter()
+    rows = 0
+    with urllib.request.urlopen(server.base() + path, timeout=600) as response:
+        while chunk := response.read(1 << 16):
+            rows += chunk.count(b"\n")
+    elapsed = time.perf_counter() - started
+    done.set()
+    watcher.join()
+    return rows - 1, elapsed, peak[0]
+
+
+def deep_cursor(url: str, n_events: int) -> tuple[str, str]:
+    """A signed cursor of the app 90% of the way through the chronology, and the raw app's."""
+    import psycopg
+    from django.conf import settings
+
+    from api.pagination import EventPagination
+
+    with psycopg.connect(url) as connection:
+        start, end, ident = connection.execute(
+            "SELECT date_start, date_end, id FROM timeline_event WHERE review <> 'rejected' "
+            "AND date_start IS NOT NULL ORDER BY date_start, date_end, id OFFSET %s LIMIT 1",
+            [int(n_events * 0.9)],
+        ).fetchone()
+    assert settings.SECRET_KEY == "api-load-benchmark-only"
+    paginator = EventPagination()
+    paginator.ordering = "date"
+    return paginator.encode_cursor([start, end, ident], False), f"{start},{end},{ident}"
+
+
+def pages(n_events: int, app_cursor: str, raw_cursor: str) -> list[tuple[str, str, str]]:
+    from urllib.parse import quote
+
+    return [
+        ("events page", f"/api/events/?page_size={PAGE}", f"/api/events/?page_size={PAGE}"),
+        (
+            "type+after+before",
+            f"/api/events/?type=funding&after=2015&before=2016-12-31&page_size={PAGE}",
+            "/api/events/?type=funding&after=2015&before=2016-12-31",
+        ),
+        ("actor", f"/api/events/?actor=actor-7&page_size={PAGE}", "/api/events/?actor=actor-7"),
+        ("q", f"/api/events/?q=event%204321&page_size={PAGE}", "/api/events/?q=event%204321"),
+        (
+            "deep cursor",
+            f"/api/events/?page_size={PAGE}&cursor={quote(app_cursor)}",
+            f"/api/events/?cursor={quote(raw_cursor)}",
+        ),
+        ("timeline", f"/api/timeline/?page_size={PAGE}", f"/api/timeline/?page_size={PAGE}"),
+    ]
+
+
+def csv_path(n_events: int) -> str:
+    """An export of about CSV_ROWS events (all of them when there are fewer)."""
+    if n_events <= CSV_ROWS:
+        return "/api/events/?format=csv"
+    last = FIRST_DAY + timedelta(days=DAYS * CSV_ROWS // n_events)
+    return f"/api/events/?format=csv&before={last.isoformat()}"
+
+
+def setup_django(url: str) -> None:
+    os.environ.update(app_environment(url, "127.0.0.1:0"))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def measure(url: str, options) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        present = connection.execute("SELECT count(*) FROM timeline_event").fetchone()[0]
+    if not options.reuse or present == 0:
+        started = time.perf_counter()
+        fill(url, options.events)
+        print(f"filled {options.events} events by COPY in {time.perf_counter() - started:.0f} s")
+        present = options.events
+    print(
+        f"{present} events on PostgreSQL; wrk -t2 -c16 -d{options.duration}s; the machine "
+        f"has {os.cpu_count()} cores, shared with other work"
+    )
+    if options.explain:
+        explain_filters(url)
+        return
+    app_cursor, raw_cursor = deep_cursor(url, present)
+    # The app twice: as configured (rendered responses cached under the data version, which
+    # a benchmark repeating one URL mostly measures), and with that cache off, building
+    # every response.
+    built = Server("timeline.wsgi", url, DJANGO_API_RESPONSE_CACHE_SECONDS="0")
+    cached = Server("timeline.wsgi", url)
+    raw = Server("api_load:raw_app", url)
+    servers = (built, cached, raw)
+    try:
+        for server in servers:
+            server.warm(f"/api/events/?page_size={PAGE}")
+        header = (
+            f"{'page':<19}{'built req/s':>12}{'p50':>7}{'p99':>7}{'1 req':>7}"
+            f"{'cached req/s':>13}{'p50':>7}{'p99':>7}{'raw req/s':>10}{'p50':>7}{'1 req':>7}"
+            f"{'built/raw':>10}{'cached/raw':>11}"
+        )
+        print(header + "\n" + "-" * len(header))
+        first = pages(present, "", "")[0][1]
+        for name, app_path, raw_path in pages(present, app_cursor, raw_cursor):
+            report(name, servers, app_path, raw_path, options.duration)
+        report("304", servers, first, "/api/events/", options.duration, {})
+        path = csv_path(present)
+        rows, seconds, peak = download(built, path)
+        raw_rows, raw_seconds, _ = download(raw, path)
+        print(
+            f"CSV {path}: {rows} rows in {seconds:.1f} s, {rows / seconds:,.0f} rows/s, "
+            f"workers' peak RSS {peak:.0f} MB; raw {raw_rows / raw_seconds:,.0f} rows/s; "
+            f"ratio {rows / seconds / (raw_rows / raw_seconds):.2f}"
+        )
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def report(name, servers, app_path, raw_path, seconds, headers=None) -> None:
+    built, cached, raw = servers
+    figures = []
+    for server, path in ((built, app_path), (cached, app_path), (raw, raw_path)):
+        asked = headers
+        if headers is not None:
+            # A conditional request: with the tag this server gave (the URL, hence the
+            # host and port, is part of it).
+            with urllib.request.urlopen(server.base() + path) as response:
+                asked = {"If-None-Match": response.headers.get("ETag") or '"raw"'}
+        figures.append(wrk(server.base() + path, seconds, asked))
+        figures[-1]["one"] = unloaded(server.base(), path, asked)
+    ours, kept, base = figures
+    failed = [figure["failed"] for figure in figures if any(figure["failed"])]
+    print(
+        f"{name:<19}{ours['rate']:12.0f}{ours['p50']:7.1f}{ours['p99']:7.1f}{ours['one']:7.1f}"
+        f"{kept['rate']:13.0f}{kept['p50']:7.1f}{kept['p99']:7.1f}"
+        f"{base['rate']:10.0f}{base['p50']:7.1f}{base['one']:7.1f}"
+        f"{ours['rate'] / base['rate']:9.2f}×{kept['rate'] / base['rate']:10.2f}×"
+        + (f"  failed {failed}" if failed else "")
+    )
+
+
+# Each filter's page, as the public would ask for it.
+EXPLAINED = [
+    "",
+    "type=funding",
+    "after=2015&before=2016",
+    "type=funding&after=2015&before=2016",
+    "actor=actor-7",
+    "source=3",
+    "q=event%204321",
+    "status=disputed",
+    "status=disputed&after=2015",
+    "cursor",
+]
+
+
+def explain_filters(url: str) -> None:
+    """Every query each filter's page runs on the events table, planned on this data: the
+    indexes it reads, and whether it scans the table sequentially."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="localhost")
+    cursor = client.get(f"/api/events/?page_size={PAGE}").json()["next"]
+    scanned = 0
+    for filters in EXPLAINED:
+        path = cursor if filters == "cursor" else f"/api/events/?page_size={PAGE}&{filters}"
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200, path
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if 'FROM "timeline_event"' not in sql:
+                continue
+            with connection.cursor() as plan_cursor:
+                plan_cursor.execute(f"EXPLAIN {sql}")
+                plan = "\n".join(row[0] for row in plan_cursor.fetchall())
+            seq = "Seq Scan on timeline_event " in plan
+            scanned += seq
+            kind = "count" if sql.startswith("SELECT COUNT") else "page"
+            used = sorted(set(re.findall(r"(?:using|on) (\w+)", plan)) - {"timeline_event"})
+            print(
+                f"{filters or '(none)':<36}{kind:<7}{'SEQ SCAN' if seq else 'indexed':<10}"
+                f"{', '.join(used)}"
+            )
+    print(f"{scanned} sequential scans of the events table")
+    if scanned:
+        sys.exit(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the events already in DATABASE_URL, if any"
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="print each filter's query plan instead of measuring"
+    )
+    options = parser.parse_args()
+    if not shutil.which("wrk") and not options.explain:
+        sys.exit("wrk is needed: apt-get install -y wrk")
+    cluster = None
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        cluster = Cluster()
+        url = cluster.start()
+    try:
+        setup_django(url)
+        measure(url, options)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
