@@ -349,3 +349,18 @@ def test_an_alias_of_invisible_characters_is_400(editor_client, corpus, alias):
     assert response.status_code == 400, response.content
     assert [error["parameter"] for error in response.json()["errors"]] == ["aliases.0.alias"]
     assert not Actor.objects.filter(slug="x").exists()
+
+
+@pytest.mark.parametrize("export", ["csv", "timelinejs"])
+def test_a_write_asked_for_an_export_format_is_400_naming_format(editor_client, corpus, export):
+    url = f"/api/events/{corpus.founding.pk}/"
+
+    refused = editor_client.patch(f"{url}?format={export}", {"summary": "x"}, format="json")
+    answered = editor_client.patch(f"{url}?format=json", {"summary": "y"}, format="json")
+
+    assert refused.status_code == 400
+    (error,) = refused.json()["errors"]
+    assert (error["parameter"], error["accepted"]) == ("format", "json, api")
+    assert answered.status_code == 200 and answered.json()["summary"] == "y"
+    corpus.founding.refresh_from_db()
+    assert corpus.founding.summary == "y"

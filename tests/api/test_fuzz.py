@@ -1,0 +1,63 @@
+"""The API against requests generated from its own OpenAPI schema: no server error, and every
+response (status, content type, body) as the schema documents it, anonymous and as an editor.
+
+Schemathesis draws the requests (valid and invalid ones) and calls the WSGI app in-process;
+a fixed seed and a bounded number of examples per operation keep the run short and the same
+from run to run.
+"""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from hypothesis import HealthCheck, seed, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+EXAMPLES_PER_OPERATION = 8
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def served_schema() -> dict:
+    """The schema `/api/schema/` serves, built in-process (no database needed)."""
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    return json.loads(OpenApiJsonRenderer().render(document))
+
+
+schema = schemathesis.openapi.from_dict(served_schema())
+schema.app = get_wsgi_application()
+
+
+@pytest.fixture(params=["anonymous", "editor"])
+def auth_headers(request, corpus) -> dict:
+    if request.param == "anonymous":
+        return {}
+    token = Token.objects.create(user=request.getfixturevalue("editor"))
+    return {"Authorization": f"Token {token.key}"}
+
+
+@schema.parametrize()
+@seed(20261203)
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_answers_as_its_schema_says(case, auth_headers):
+    case.call_and_validate(headers=auth_headers, checks=CHECKS)
