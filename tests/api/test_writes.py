@@ -364,3 +364,24 @@ def test_a_write_asked_for_an_export_format_is_400_naming_format(editor_client, 
     assert answered.status_code == 200 and answered.json()["summary"] == "y"
     corpus.founding.refresh_from_db()
     assert corpus.founding.summary == "y"
+
+
+def test_an_undated_event_is_read_edited_and_deleted_by_its_id(editor_client, api_client, corpus):
+    created = editor_client.post(
+        "/api/events/", {"headline": "Needs a date", "type": "other"}, format="json"
+    )
+    url = f"/api/events/{created.json()['id']}/"
+
+    read = api_client.get(url)
+    dated = editor_client.patch(
+        url,
+        {"date": {"start": "2024-05-01", "end": "2024-05-31", "precision": "month"}},
+        format="json",
+    )
+    deleted = editor_client.delete(url)
+
+    assert created.status_code == 201 and created.json()["date"]["start"] is None
+    assert read.status_code == 200 and read.json()["headline"] == "Needs a date"
+    assert dated.status_code == 200 and dated.json()["date"]["start"] == "2024-05-01"
+    assert deleted.status_code == 204
+    assert not Event.objects.filter(headline="Needs a date").exists()
