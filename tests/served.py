@@ -130,8 +130,12 @@ print(Token.objects.create(user=user).key)
 """
 
 
-def prepare_database(environment: dict[str, str]) -> str:
-    """Migrate, add the gazetteer, and make an editor; returns the editor's API token."""
+def prepare_database(environment: dict[str, str], *, pages: bool = False) -> str:
+    """Migrate, add the gazetteer, and make an editor; returns the editor's API token.
+    With `pages`, collect the static files too, which the public pages need with DEBUG off
+    (into the git-ignored `staticfiles/`, as a deployment does)."""
+    if pages:
+        manage(environment, "collectstatic", "--no-input", "-v0")
     manage(environment, "migrate", "--no-input", "-v0")
     manage(environment, "merge_gazetteer", "fixtures/actors.json")
     return manage(environment, "shell", "-c", MAKE_EDITOR).strip().splitlines()[-1]
@@ -193,7 +197,8 @@ def request(
     method: str, url: str, body: dict | None = None, token: str | None = None, timeout=60
 ) -> tuple[int, dict, bytes]:
     """One HTTP request: (status, headers, body), whatever the status."""
-    headers = {"Accept": "application/json"}
+    # An export (`?format=csv`) answers only a client that accepts its type.
+    headers = {"Accept": "*/*" if "format=" in url else "application/json"}
     data = None
     if body is not None:
         data = json.dumps(body).encode()
