@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -270,8 +270,31 @@ def ingest_file(
     return report
 
 
+# The PostgreSQL advisory lock a load holds while it writes one article.
+LOAD_LOCK = 0x54494D454C494E45  # "TIMELINE"
+
+
+def one_load_at_a_time() -> None:
+    """Wait until no other load is writing, for the rest of this transaction (PostgreSQL).
+
+    Two loaders at once would otherwise each make an event for one new happening (the
+    second failing on its key), or wait on each other's events, locked in opposite orders.
+    SQLite takes one writer at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK])
+
+
+def locked_event(event_id: int) -> Event:
+    """The event as it is now, its row locked until the load commits: an editor's PATCH
+    that commits while the load runs is then neither overwritten nor overwrites."""
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
 def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     """Upsert the source, its claims and their events; fill in `report`."""
+    one_load_at_a_time()
     article = extraction.article
     source = upsert_source(article, extraction.reference, extraction)
     report.source_id = source.pk
@@ -311,7 +334,8 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
         if claim is not None:
             if update_claim(claim, extracted):
                 report.claims_updated += 1
-                touched[claim.event_id] = claim.event
+                if claim.event_id not in touched:
+                    touched[claim.event_id] = locked_event(claim.event_id)
             else:
                 untouched.add(claim.event_id)
             continue
@@ -328,10 +352,9 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
         report.claims_created += 1
         touched[event.pk] = event
 
-    for event_id, event in bereft.items():
-        if event_id in touched:
-            continue
+    for event_id in sorted(bereft.keys() - touched.keys()):
         untouched.discard(event_id)
+        event = locked_event(event_id)
         if not remove_if_empty(event):
             touched[event_id] = event
     report.events_unchanged = len(untouched - touched.keys())
@@ -793,7 +816,7 @@ def matching_event(extracted: ExtractedClaim, loaded: dict[int, Event]) -> tuple
         )
         if same_happening(new, account):
             # The instance above caches the claims it held before this one.
-            return loaded.get(event.pk) or Event.objects.get(pk=event.pk), extracted.key
+            return loaded.get(event.pk) or locked_event(event.pk), extracted.key
     return None, split_key(extracted, (event_key.key for event_key in held))
 
 
