@@ -50,7 +50,9 @@ class Cluster:
     """A PostgreSQL cluster of its own: `with Cluster() as cluster:`, then `stop()` and
     `start()` it at will; it is stopped and removed on leaving the block."""
 
-    def __init__(self) -> None:
+    def __init__(self, server_options: str = "") -> None:
+        """`server_options`: more `-c name=value` settings for the server."""
+        self.server_options = server_options
         bindir = postgres_bindir()
         if bindir is None:
             raise RuntimeError("no PostgreSQL server binaries (initdb, pg_ctl) found")
@@ -77,6 +79,7 @@ class Cluster:
 
     def start(self) -> None:
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir}"
+        options = f"{options} {self.server_options}".strip()
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.workdir / "log"), "-w", "-o", options,
             "start",

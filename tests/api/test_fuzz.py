@@ -10,7 +10,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, seed, settings
@@ -41,6 +43,18 @@ def served_schema() -> dict:
 
 schema = schemathesis.openapi.from_dict(served_schema())
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_between_requests():
+    """The app is called as a server would call it, and a server's request signals close
+    a connection not in autocommit: the test's transaction. Django's own test client
+    disconnects them the same way for the length of a test."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["anonymous", "editor"])
