@@ -257,9 +257,20 @@ class SourceDetailSerializer(SourceSerializer):
     """A source with its full text and every claim drawn from it."""
 
     claims = SourceClaimSerializer(many=True)
+    version = serializers.IntegerField(
+        read_only=True,
+        help_text="Which text of the article `text` is: 2 once it changed (found again at "
+        "its URL, or with no URL under its file name and publisher), and so on.",
+    )
+    changed = serializers.DateTimeField(
+        source="changed_at",
+        read_only=True,
+        allow_null=True,
+        help_text="When the current text replaced an earlier one; null for a first version.",
+    )
 
     class Meta(SourceSerializer.Meta):
-        fields = [*SourceSerializer.Meta.fields, "text", "claims"]
+        fields = [*SourceSerializer.Meta.fields, "version", "changed", "text", "claims"]
         read_only_fields = fields
 
 

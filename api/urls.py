@@ -26,5 +26,6 @@ urlpatterns = [
         name="docs",
     ),
     *router.urls,
-    re_path(r"^.*$", views.not_found, name="api-not-found"),
+    # Any path at all, one holding an encoded line break (`%0A`) too, which `.` skips.
+    re_path(r"^[\s\S]*$", views.not_found, name="api-not-found"),
 ]

@@ -230,6 +230,21 @@ class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     def get_queryset(self):
         return with_related(visible_events(self.request.user), self.request.user)
 
+    def filter_queryset(self, queryset):
+        # The filters choose among the events of a list. An event named by its id is found
+        # whatever they would say: an undated one too, which a date-ordered list leaves out
+        # (it was a 404 to read, edit or delete).
+        if self.detail:
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def get_renderers(self):
+        # CSV and TimelineJS export what was read; a write answers with the event as JSON
+        # (an unknown `?format=` on a write is a 400 naming the formats it has).
+        if self.action in ("create", "update", "partial_update", "destroy"):
+            return [ORJSONRenderer(), APIPageRenderer()]
+        return super().get_renderers()
+
     def list(self, request, *args, **kwargs):
         # The page builders fetch the relations themselves, a few columns each.
         return self.event_list_response(self.filter_queryset(visible_events(request.user)))

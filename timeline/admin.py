@@ -66,6 +66,10 @@ def claim_warning(claim: Claim) -> str:
     return AFTER_SOURCE_WARNING if claim.after_source else ""
 
 
+# Annotations count the claims still in their source's current text.
+LIVE_CLAIMS = Q(claims__retired_at__isnull=True)
+
+
 class DatedFilter(admin.SimpleListFilter):
     """Events with a date, and those that need one (the API leaves them out of date order)."""
 
@@ -107,6 +111,19 @@ class ClaimAfterSourceFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in ("yes", "no"):
             return queryset.filter(after_source=self.value() == "yes")
+        return queryset
+
+
+class ClaimRetiredFilter(admin.SimpleListFilter):
+    title = "retired (quote gone from a newer version of its source)"
+    parameter_name = "retired"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "yes"), ("no", "no")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(retired_at__isnull=self.value() == "no")
         return queryset
 
 
@@ -284,7 +301,7 @@ class EventAdmin(HistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(source_total=Count("claims__source", distinct=True))
+            .annotate(source_total=Count("claims__source", filter=LIVE_CLAIMS, distinct=True))
             .prefetch_related("actors")
         )
 
@@ -350,7 +367,11 @@ class EventAdmin(HistoryAdmin):
 
     @admin.action(description="Merge selected events into one", permissions=["change", "delete"])
     def merge_selected(self, request: HttpRequest, queryset):
-        events = list(queryset.annotate(claim_total=Count("claims")).order_by("date_start", "id"))
+        events = list(
+            queryset.annotate(claim_total=Count("claims", filter=LIVE_CLAIMS)).order_by(
+                "date_start", "id"
+            )
+        )
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return None
@@ -565,6 +586,7 @@ class SourceAdmin(admin.ModelAdmin):
         "file_name",
         "content_hash",
         "loaded_at",
+        "version_summary",
         "report_summary",
         "text",
     ]
@@ -578,12 +600,15 @@ class SourceAdmin(admin.ModelAdmin):
         "file_name",
         "content_hash",
         "loaded_at",
+        "version_summary",
         "report_summary",
         "text",
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_total=Count("claims"))
+        return (
+            super().get_queryset(request).annotate(claim_total=Count("claims", filter=LIVE_CLAIMS))
+        )
 
     @admin.display(description="reference date", ordering="published")
     def reference_date(self, source):
@@ -594,6 +619,14 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="claims", ordering="claim_total")
     def claim_total(self, source):
         return source.claim_total
+
+    @admin.display(description="version")
+    def version_summary(self, source):
+        if source.version == 1:
+            return "1 of 1"
+        return (
+            f"{source.version} of {source.version}, changed on {source.changed_at:%Y-%m-%d %H:%M}"
+        )
 
     @admin.display(description="loader report")
     def report_summary(self, source):
@@ -614,10 +647,17 @@ class ClaimAdmin(HistoryAdmin):
         "date_start",
         "date_precision",
         "after_source",
+        "retired_at",
         "source",
         "event",
     ]
-    list_filter = ["date_precision", "anchor_basis", ClaimAfterSourceFilter, "source"]
+    list_filter = [
+        "date_precision",
+        "anchor_basis",
+        ClaimAfterSourceFilter,
+        ClaimRetiredFilter,
+        "source",
+    ]
     search_fields = ["quote", "date_text"]
     list_select_related = ["source", "event"]
     autocomplete_fields = ["event"]
@@ -630,6 +670,7 @@ class ClaimAdmin(HistoryAdmin):
         ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf"),
         ("anchor_date", "anchor_basis"),
         "after_source",
+        "retired_at",
     ]
     readonly_fields = [
         name
@@ -641,6 +682,10 @@ class ClaimAdmin(HistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_queryset(self, request):
+        # Retired claims too: editors look here for what a new version of a source dropped.
+        return Claim.all_objects.select_related("source", "event")
+
     @admin.display(description="quote")
     def quote_marked(self, claim):
         return marked_quote(claim)
@@ -648,7 +693,7 @@ class ClaimAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
         if getattr(request, "reverting_to", None) is not None:
             obj._change_reason = f"revert to version {request.reverting_to}"
-        previous_event_id = Claim.objects.values_list("event_id", flat=True).get(pk=obj.pk)
+        previous_event_id = Claim.all_objects.values_list("event_id", flat=True).get(pk=obj.pk)
         curation.move_claim(claim=obj, event=obj.event, previous_event_id=previous_event_id)
 
 

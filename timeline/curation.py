@@ -405,10 +405,12 @@ def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
     have = set(target.event_actors.values_list("actor_id", "role"))
     for other in others:
         reason = merge_reason(other.pk, target.pk)
-        for row in [*Claim.objects.filter(event=other), *EventKey.objects.filter(event=other)]:
+        # Retired claims move too, so that they outlive the merged-away event. Only the link
+        # is saved: a retired quote no longer matches its source's current text.
+        for row in [*Claim.all_objects.filter(event=other), *EventKey.objects.filter(event=other)]:
             row.event = target
             row._change_reason = reason
-            row.save()
+            row.save(update_fields=["event"])
         for link in EventActor.objects.filter(event=other).order_by("id"):
             if (link.actor_id, link.role) not in have:
                 have.add((link.actor_id, link.role))
@@ -465,12 +467,12 @@ def unmerge_event(*, event_id: int, user=None) -> Event:
     restored.save(force_insert=True)
     undo = restored._change_reason
 
-    for model in (Claim, EventKey):
-        moved = model.history.filter(history_change_reason=reason, history_type="~")
-        for row in model.objects.filter(pk__in=moved.values("id"), event_id=target_id):
+    for manager in (Claim.all_objects, EventKey.objects):
+        moved = manager.model.history.filter(history_change_reason=reason, history_type="~")
+        for row in manager.filter(pk__in=moved.values("id"), event_id=target_id):
             row.event = restored
             row._change_reason = undo
-            row.save()
+            row.save(update_fields=["event"])
     links = EventActor.history.filter(history_change_reason=reason)
     for added in EventActor.objects.filter(
         pk__in=links.filter(history_type="+").values("id"), event_id=target_id

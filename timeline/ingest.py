@@ -3,10 +3,14 @@
 Each article loads in its own transaction and upserts on natural keys (a source's content
 hash, a claim's span in its source, an event's key), so a second run changes nothing and
 an editor's event keeps the fields the editor set while still gaining new claims.
+
+A changed article (found again at its URL, or with no URL under its file name and
+publisher) is a new version of its source: claims whose quote is still in the text keep
+their ids and events, moved to where the quote now stands; the others are retired.
 """
 
 import copy
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -33,7 +37,9 @@ from timeline.models import (
     EventActor,
     EventKey,
     Language,
+    Review,
     Source,
+    SourceVersion,
 )
 from timeline.pipeline.actors import ActorEntry, ActorMatcher, normalize_alias, to_simplified
 from timeline.pipeline.dates import DateMention, ReferenceDate
@@ -74,6 +80,10 @@ class FileReport:
     claims_found: int = 0
     claims_created: int = 0
     claims_updated: int = 0
+    # Claims whose quote the new version of the source no longer holds.
+    claims_retired: int = 0
+    # The source's version number when this load gave it a new text, else None.
+    new_version: int | None = None
     events_created: int = 0
     events_merged: int = 0
     events_unchanged: int = 0
@@ -89,6 +99,8 @@ class FileReport:
         return bool(
             self.claims_created
             or self.claims_updated
+            or self.claims_retired
+            or self.new_version
             or self.events_created
             or self.actors_discovered
         )
@@ -106,6 +118,11 @@ class FileReport:
             f"{self.events_unchanged} unchanged; lines skipped as noise: {skipped or 'none'}; "
             f"{len(self.warnings)} warnings; {len(self.actors_discovered)} actors discovered"
         ]
+        if self.new_version:
+            lines.append(
+                f"  a changed text: version {self.new_version} of source {self.source_id}; "
+                f"{self.claims_retired} claims retired (their quote is gone)"
+            )
         lines += [f"  warning: {warning}" for warning in self.warnings]
         lines += [f"  needs an editor (no date): {quote}" for quote in self.undated]
         if self.candidates:
@@ -317,9 +334,32 @@ class HistoryRows:
                     start = index
 
 
+# The PostgreSQL advisory lock a load holds while it writes one article.
+LOAD_LOCK = 0x54494D454C494E45  # "TIMELINE"
+
+
+def one_load_at_a_time() -> None:
+    """Wait until no other load is writing, for the rest of this transaction (PostgreSQL).
+
+    Two loaders at once would otherwise each make an event for one new happening (the
+    second failing on its key), or wait on each other's events, locked in opposite orders.
+    SQLite takes one writer at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK])
+
+
+def locked_event(event_id: int) -> Event:
+    """The event as it is now, its row locked until the load commits: an editor's PATCH
+    that commits while the load runs is then neither overwritten nor overwrites."""
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
 def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     """Upsert the source, its claims and their events; fill in `report`."""
     history = HistoryRows()
+    one_load_at_a_time()
     article = extraction.article
     source = upsert_source(article, extraction.reference, extraction)
     report.source_id = source.pk
@@ -337,19 +377,30 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     # Claims name a discovered actor by the slug the extractor proposed for it.
     actors.update(discovered.actors)
     actors = {slug: actor for slug, actor in actors.items() if actor.review != ActorReview.REJECTED}
-    existing = {
-        (claim.char_start, claim.char_end): claim
-        for claim in Claim.objects.filter(source=source).select_related("event")
-    }
+    settled = settle_actors(extraction.claims)
+    existing = list(Claim.objects.filter(source=source).select_related("event"))
+    matched = match_claims(existing, settled)
+    kept = {claim.pk for claim in matched.values()}
+    retired = [claim for claim in existing if claim.pk not in kept]
+    bereft = retire_claims(retired, source.version)
+    report.claims_retired = len(retired)
+    if getattr(source, "text_replaced", False):
+        report.new_version = source.version
+    for index in move_claims(source, matched, settled):
+        # A claim that could not move to its new place is retired and comes in anew.
+        claim = matched.pop(index)
+        bereft.update(retire_claims([claim], source.version))
+        report.claims_retired += 1
 
     touched: dict[int, Event] = {}
     untouched: set[int] = set()
-    for extracted in settle_actors(extraction.claims):
-        claim = existing.get((extracted.char_start, extracted.char_end))
+    for index, extracted in enumerate(settled):
+        claim = matched.get(index)
         if claim is not None:
             if update_claim(claim, extracted, history):
                 report.claims_updated += 1
-                touched[claim.event_id] = claim.event
+                if claim.event_id not in touched:
+                    touched[claim.event_id] = locked_event(claim.event_id)
             else:
                 untouched.add(claim.event_id)
             continue
@@ -368,6 +419,11 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
         report.claims_created += 1
         touched[event.pk] = event
 
+    for event_id in sorted(bereft.keys() - touched.keys()):
+        untouched.discard(event_id)
+        event = locked_event(event_id)
+        if not remove_if_empty(event):
+            touched[event_id] = event
     report.events_unchanged = len(untouched - touched.keys())
     # Every touched event's claims in one query, each event's in the order its own
     # `event.claims.all()` gives (the model's ordering starts with the event).
@@ -380,6 +436,118 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     history.write()
     refresh_search_text(touched.values())
     return source
+
+
+# --- versions of a source ------------------------------------------------------------------
+
+
+def match_claims(
+    existing: Sequence[Claim], extracted: Sequence[ExtractedClaim]
+) -> dict[int, Claim]:
+    """Which stored claim each extracted claim is (by its index): the one at the same span
+    with the same quote, else one with the same quote, the nearest to where it now stands
+    (a new version moves every quote after an edit)."""
+    matched: dict[int, Claim] = {}
+    by_span = {(claim.char_start, claim.char_end): claim for claim in existing}
+    for index, claim in enumerate(extracted):
+        stored = by_span.get((claim.char_start, claim.char_end))
+        if stored is not None and stored.quote == claim.quote:
+            matched[index] = stored
+    taken = {claim.pk for claim in matched.values()}
+    by_quote: dict[str, list[Claim]] = defaultdict(list)
+    for claim in existing:
+        if claim.pk not in taken:
+            by_quote[claim.quote].append(claim)
+    for index, claim in enumerate(extracted):
+        candidates = by_quote.get(claim.quote)
+        if index in matched or not candidates:
+            continue
+        stored = min(candidates, key=lambda c: (abs(c.char_start - claim.char_start), c.pk))
+        candidates.remove(stored)
+        matched[index] = stored
+    return matched
+
+
+def retire_claims(claims: Iterable[Claim], version: int) -> dict[int, Event]:
+    """Retire claims whose quote the source's text no longer holds; returns their events.
+
+    The row stays (editors see it in the admin, its history says why); the live-claim
+    manager leaves it out of events, counts, exports and pages from now on.
+    """
+    bereft: dict[int, Event] = {}
+    now = timezone.now()
+    for claim in claims:
+        claim.retired_at = now
+        claim._change_reason = f"{LOAD_REASON}: quote not in version {version} of its source"
+        claim.save(update_fields=["retired_at"])
+        if claim.event_id is not None:
+            bereft[claim.event_id] = claim.event
+    return bereft
+
+
+def move_claims(
+    source: Source, matched: dict[int, Claim], extracted: Sequence[ExtractedClaim]
+) -> list[int]:
+    """Move kept claims to where their quotes stand in the source's new text, and return the
+    indexes of those that could not move.
+
+    A claim's span is unique among a source's live claims, so a claim moves only once no
+    other claim still holds its new span; claims that trade places in a ring cannot.
+    """
+    pending = {
+        index: claim
+        for index, claim in matched.items()
+        if (claim.char_start, claim.char_end)
+        != (extracted[index].char_start, extracted[index].char_end)
+    }
+    if not pending:
+        return []
+    held = {
+        (start, end): pk
+        for pk, start, end in Claim.objects.filter(source=source).values_list(
+            "pk", "char_start", "char_end"
+        )
+    }
+    while pending:
+        moved = False
+        for index, claim in list(pending.items()):
+            target = (extracted[index].char_start, extracted[index].char_end)
+            if held.get(target, claim.pk) != claim.pk:
+                continue
+            held.pop((claim.char_start, claim.char_end), None)
+            held[target] = claim.pk
+            # The quote is the same, so its date sits at the same place within it;
+            # `update_claim` then brings the date itself up to date.
+            shift = target[0] - claim.char_start
+            claim.char_start, claim.char_end = target
+            fields = ["char_start", "char_end"]
+            if claim.date_char_start is not None:
+                claim.date_char_start += shift
+                claim.date_char_end += shift
+                fields += ["date_char_start", "date_char_end"]
+            claim.save(update_fields=fields)
+            del pending[index]
+            moved = True
+        if not moved:
+            break
+    return list(pending)
+
+
+def remove_if_empty(event: Event) -> bool:
+    """Delete an extracted event that has lost every claim; True if it did.
+
+    An event an editor touched (edited or reviewed) stays, as the editor left it. The
+    retired claims of a deleted event stay too, without an event.
+    """
+    if event.edited or event.review != Review.EXTRACTED or event.claims.exists():
+        return False
+    for claim in Claim.all_objects.filter(event=event):
+        claim.event = None
+        claim._change_reason = f"{LOAD_REASON}: its event lost every claim"
+        claim.save(update_fields=["event"])
+    event._change_reason = f"{LOAD_REASON}: every claim retired"
+    event.delete()
+    return True
 
 
 # --- discovered actors ---------------------------------------------------------------------
@@ -541,9 +709,17 @@ def upsert_source(
             "candidate names": list(extraction.candidates),
         },
     }
-    source, created = Source.objects.get_or_create(
-        content_hash=article.content_hash, defaults={**fields, "text": article.text}
-    )
+    source = earlier_text_of(article)
+    if source is None:
+        source, created = Source.objects.get_or_create(
+            content_hash=article.content_hash, defaults={**fields, "text": article.text}
+        )
+        if created:
+            record_version(source, article, source.loaded_at)
+    else:
+        created = False
+        if source.content_hash != article.content_hash:
+            add_version(source, article)
     if not created:
         changed = [name for name, value in fields.items() if getattr(source, name) != value]
         if changed:
@@ -551,6 +727,55 @@ def upsert_source(
                 setattr(source, name, fields[name])
             source.save(update_fields=changed)
     return source
+
+
+def earlier_text_of(article: Article) -> Source | None:
+    """The source this article is a text of, locked: the one with the same text, else (a
+    changed article) the one at its URL, else, with no URL, the one with its file name
+    and publisher."""
+    sources = Source.objects.select_for_update().defer("text", "report")
+    found = sources.filter(content_hash=article.content_hash).first()
+    if found is not None:
+        return found
+    if article.url:
+        return sources.filter(url=article.url).order_by("pk").first()
+    if article.file_name:
+        return (
+            sources.filter(url="", file_name=article.file_name, publisher=article.publisher or "")
+            .order_by("pk")
+            .first()
+        )
+    return None
+
+
+def record_version(source: Source, article: Article, loaded_at) -> SourceVersion:
+    return SourceVersion.objects.create(
+        source=source,
+        number=source.version,
+        content_hash=article.content_hash,
+        text=article.text,
+        loaded_at=loaded_at,
+    )
+
+
+def add_version(source: Source, article: Article) -> None:
+    """Make the article's text the source's next version."""
+    if not source.versions.exists():
+        # A source loaded from a fixture has no version rows yet: its text is version 1.
+        SourceVersion.objects.create(
+            source=source,
+            number=source.version,
+            content_hash=source.content_hash,
+            text=Source.objects.values_list("text", flat=True).get(pk=source.pk),
+            loaded_at=source.loaded_at,
+        )
+    now = timezone.now()
+    source.version += 1
+    source.text, source.content_hash, source.changed_at = article.text, article.content_hash, now
+    source.save(update_fields=["version", "text", "content_hash", "changed_at"])
+    record_version(source, article, now)
+    # Read by `write_extraction`, which reports the new version.
+    source.text_replaced = True
 
 
 def extraction_warnings(extraction: Extraction) -> list[str]:
@@ -665,7 +890,7 @@ def matching_event(extracted: ExtractedClaim, loaded: dict[int, Event]) -> tuple
         )
         if same_happening(new, account):
             # The instance above caches the claims it held before this one.
-            return loaded.get(event.pk) or Event.objects.get(pk=event.pk), extracted.key
+            return loaded.get(event.pk) or locked_event(event.pk), extracted.key
     return None, split_key(extracted, (event_key.key for event_key in held))
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Length
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from timeline.pipeline.actors import is_blank, normalize_alias
@@ -151,9 +152,10 @@ def published_display(published, precision: str) -> str:
 
 class SourceQuerySet(models.QuerySet):
     def with_counts(self):
+        live = Q(claims__retired_at__isnull=True)
         return self.annotate(
-            claim_count=models.Count("claims", distinct=True),
-            event_count=models.Count("claims__event", distinct=True),
+            claim_count=models.Count("claims", filter=live, distinct=True),
+            event_count=models.Count("claims__event", filter=live, distinct=True),
         )
 
     def with_drawn_counts(self, claims: "models.QuerySet[Claim]"):
@@ -197,6 +199,12 @@ class Source(models.Model):
         default=dict, blank=True, help_text="What the loader noticed: skipped lines, warnings."
     )
     loaded_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Which text of the article this is: 2 after it changed once."
+    )
+    changed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the current text replaced an earlier one."
+    )
 
     objects = SourceQuerySet.as_manager()
 
@@ -219,6 +227,27 @@ class Source(models.Model):
     def published_display(self) -> str:
         """The reference date at its own precision: `2025-01-07`, `2025-01`, `2024`."""
         return published_display(self.published, self.published_precision)
+
+
+class SourceVersion(models.Model):
+    """One text a source has had. A changed article found again at its URL (or, with no URL,
+    under its file name and publisher) becomes the next version of the same source."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the text.")
+    # Kept so that a retired claim's quote can still be read where it stood.
+    text = models.TextField()
+    loaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["source_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "number"], name="source_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} v{self.number}"
 
 
 class ActorQuerySet(models.QuerySet):
@@ -437,10 +466,32 @@ class EventKey(models.Model):
         return self.key
 
 
-class Claim(DatedInterval):
-    """One source's statement of one event, with the exact quote and its normalized date."""
+class LiveClaimManager(models.Manager):
+    """Claims still in their source's current text: what events, counts, exports and pages use.
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="claims")
+    The default manager, so that `event.claims` and `source.claims` leave retired claims out;
+    Django's base manager (deletes, saves, a claim's own relations) still sees every row.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(retired_at__isnull=True)
+
+
+class EveryClaimManager(models.Manager):
+    """Live and retired claims alike: for the admin and the loader."""
+
+
+class Claim(DatedInterval):
+    """One source's statement of one event, with the exact quote and its normalized date.
+
+    A claim whose quote is gone from a new version of its source is retired, not deleted:
+    editors still see it in the admin and its history; nothing else counts it.
+    """
+
+    # Empty only for a retired claim whose event lost every claim and was removed.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="claims", null=True, blank=True
+    )
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="claims")
     quote = models.TextField()
     char_start = models.PositiveIntegerField()
@@ -461,6 +512,15 @@ class Claim(DatedInterval):
         "kept off the event's reconciled date.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a new version of the source no longer held the quote; its offsets "
+        "index the version before that one.",
+    )
+
+    objects = LiveClaimManager()
+    all_objects = EveryClaimManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -469,7 +529,13 @@ class Claim(DatedInterval):
         constraints = [
             *DatedInterval.interval_constraints("claim"),
             models.UniqueConstraint(
-                fields=["source", "char_start", "char_end"], name="claim_unique_span_per_source"
+                fields=["source", "char_start", "char_end"],
+                condition=Q(retired_at__isnull=True),
+                name="claim_unique_span_per_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(event__isnull=False) | Q(retired_at__isnull=False),
+                name="claim_live_has_event",
             ),
             models.CheckConstraint(
                 condition=Q(char_end__gt=F("char_start")), name="claim_span_not_empty"

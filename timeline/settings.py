@@ -325,6 +325,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The default enum hook, then the TimelineJS answers (api/openapi.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.openapi.document_timelinejs",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "PrecisionEnum": "timeline.models.Precision",
         "QualifierEnum": "timeline.models.Qualifier",

@@ -76,6 +76,8 @@ CASES = [
     ("anonymous", "get", f"/api/events/?{MANY_PARAMETERS}", "", JSON, 400, "too_many_fields"),
     ("anonymous", "get", f"/api/timeline/?{MANY_PARAMETERS}", "", JSON, 400, "too_many_fields"),
     ("anonymous", "get", "/api/nothing/here/", "", JSON, 404, "not_found"),
+    ("anonymous", "get", "/api/actors/a%0Ab/events/", "", JSON, 404, "not_found"),
+    ("anonymous", "get", "/api/no%0Athing/", "", JSON, 404, "not_found"),
     ("anonymous", "get", "/api/events/abc/", "", JSON, 404, "not_found"),
     ("anonymous", "get", "/api/events/999999/", "", JSON, 404, "not_found"),
     ("editor", "put", "/api/timeline/", "{}", JSON, 405, "method_not_allowed"),

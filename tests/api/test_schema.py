@@ -80,13 +80,43 @@ def component(schema: dict, reference: dict) -> dict:
 
 @pytest.mark.parametrize("path", ["/api/events/", "/api/actors/{slug}/events/", "/api/timeline/"])
 def test_lists_document_how_many_undated_events_they_leave_out(schema, path):
-    body = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
-    body = body["schema"]
-    if "$ref" in body:
-        body = component(schema, body)
+    content = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    # An event list's JSON is its page, or with ?format=timelinejs a TimelineJS document.
+    for body in content["schema"].get("oneOf", [content["schema"]]):
+        if "$ref" in body:
+            body = component(schema, body)
 
-    assert body["properties"]["undated"]["type"] == "integer"
-    assert "undated" in body["required"]
+        assert body["properties"]["undated"]["type"] == "integer"
+        assert "undated" in body["required"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/events/", "/api/events/{id}/", "/api/actors/{slug}/events/"]
+)
+def test_event_reads_document_their_timelinejs_answer(schema, path):
+    content = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+
+    assert content["schema"]["oneOf"][1] == {"$ref": "#/components/schemas/TimelineJSDocument"}
+    assert component(schema, content["schema"]["oneOf"][1])["required"] == [
+        "title",
+        "events",
+        "undated",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "status"),
+    [
+        ("/api/events/", "post", "201"),
+        ("/api/events/{id}/", "put", "200"),
+        ("/api/events/{id}/", "patch", "200"),
+    ],
+)
+def test_event_writes_answer_json_only(schema, path, method, status):
+    operation = schema["paths"][path][method]
+
+    assert "format" not in {parameter["name"] for parameter in operation.get("parameters", [])}
+    assert set(operation["responses"][status]["content"]) == {"application/json"}
 
 
 def test_claims_document_the_after_source_flag(schema):

@@ -353,3 +353,39 @@ def test_an_alias_of_invisible_characters_is_400(editor_client, corpus, alias):
     assert response.status_code == 400, response.content
     assert [error["parameter"] for error in response.json()["errors"]] == ["aliases.0.alias"]
     assert not Actor.objects.filter(slug="x").exists()
+
+
+@pytest.mark.parametrize("export", ["csv", "timelinejs"])
+def test_a_write_asked_for_an_export_format_is_400_naming_format(editor_client, corpus, export):
+    url = f"/api/events/{corpus.founding.pk}/"
+
+    refused = editor_client.patch(f"{url}?format={export}", {"summary": "x"}, format="json")
+    answered = editor_client.patch(f"{url}?format=json", {"summary": "y"}, format="json")
+
+    assert refused.status_code == 400
+    (error,) = refused.json()["errors"]
+    assert (error["parameter"], error["accepted"]) == ("format", "json, api")
+    assert answered.status_code == 200 and answered.json()["summary"] == "y"
+    corpus.founding.refresh_from_db()
+    assert corpus.founding.summary == "y"
+
+
+def test_an_undated_event_is_read_edited_and_deleted_by_its_id(editor_client, api_client, corpus):
+    created = editor_client.post(
+        "/api/events/", {"headline": "Needs a date", "type": "other"}, format="json"
+    )
+    url = f"/api/events/{created.json()['id']}/"
+
+    read = api_client.get(url)
+    dated = editor_client.patch(
+        url,
+        {"date": {"start": "2024-05-01", "end": "2024-05-31", "precision": "month"}},
+        format="json",
+    )
+    deleted = editor_client.delete(url)
+
+    assert created.status_code == 201 and created.json()["date"]["start"] is None
+    assert read.status_code == 200 and read.json()["headline"] == "Needs a date"
+    assert dated.status_code == 200 and dated.json()["date"]["start"] == "2024-05-01"
+    assert deleted.status_code == 204
+    assert not Event.objects.filter(headline="Needs a date").exists()

@@ -6,7 +6,9 @@ The change is visible to the writing transaction itself, whose later reads must 
 answered from an earlier cache entry, and commits or rolls back with it. Writers therefore
 take turns from their first write to their commit; the project's writers (the loader,
 editors) are few. SQLite, which has no statement triggers, has one per row and operation;
-it runs one writer at a time anyway.
+it runs one writer at a time anyway. SQLite drops a table's triggers when a migration
+rebuilds the table: a later migration that alters a watched table there must create them
+again (this one runs after the rebuild of the claims table in 0013).
 """
 
 from django.db import migrations
@@ -75,7 +77,7 @@ def drop_data_version(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("timeline", "0012_job"),
+        ("timeline", "0013_source_versions"),
     ]
 
     operations = [
