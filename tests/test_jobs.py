@@ -18,7 +18,9 @@ from tests.workers import (
     shared_database,
     wait_for,
 )
+from timeline.jobs import run_job, submit_article
 from timeline.models import Claim, Job, JobState, Source
+from timeline.pipeline.reading import read_article
 
 FINISHED = (JobState.DONE, JobState.FAILED)
 
@@ -188,3 +190,20 @@ def test_a_worker_retries_a_job_while_the_database_is_away(broker, feeder_client
     assert job.state == JobState.DONE, job.error
     assert job.source.claims.count() == job.report["claims_found"] > 0
     assert "OperationalError" in log.read_text(errors="replace")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_reads_only_from_the_primary_whatever_replicas_are_named(settings):
+    """A load reads the rows it is about to join and write; a replica behind the primary
+    could lack them. "replica1" names no database here: any read routed to it would fail.
+    Outside a test's transaction, as a worker runs, since reads inside one stay on it."""
+    call_command("loaddata", "actors", verbosity=0)
+    (path,) = sorted(ARTICLES.glob("003_*.txt"))
+    submission = submit_article(read_article(path), file_name=path.name)
+
+    settings.DATABASE_REPLICAS = ["replica1"]
+    job = run_job(submission.job.pk)
+    settings.DATABASE_REPLICAS = []
+
+    assert job.state == JobState.DONE, job.error
+    assert job.source.file_name == path.name

@@ -35,6 +35,7 @@ from timeline.pipeline.reading import (
     load_manifest,
     read_article,
 )
+from timeline.replicas import request_scope
 
 logger = logging.getLogger(__name__)
 
@@ -190,8 +191,16 @@ def run_job(job_id: int) -> Job:
     """Load the job's article and record the loader's report on it.
 
     Raises TRANSIENT_ERRORS (the caller retries); any other failure is reported on the job.
-    Running a finished job again changes nothing.
+    Running a finished job again changes nothing. Every query is on the primary: a load
+    reads what it is about to write (the job, the source's hash, the events its claims
+    join), which a replica behind the primary may not have yet; and in a scope of its own,
+    so that one job's writes do not send a worker's later jobs' reads anywhere.
     """
+    with request_scope(primary=True):
+        return _run_job(job_id)
+
+
+def _run_job(job_id: int) -> Job:
     job = Job.objects.get(pk=job_id)
     if job.state in (JobState.DONE, JobState.FAILED):
         return job
