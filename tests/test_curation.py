@@ -507,3 +507,17 @@ def test_naming_an_actor_twice_is_refused(zero_one):
         )
     assert "actors" in raised.value.message_dict
     assert not event.event_actors.exists()
+
+
+@pytest.mark.django_db
+def test_an_update_applies_to_the_event_as_committed_not_to_the_copy_read_before():
+    """Two editors read the event; the first commits a new headline while the second waits
+    for the row's lock. The second's change of summary keeps the first's headline."""
+    event = make_event(headline="Before")
+    stale = Event.objects.get(pk=event.pk)
+    curation.update_event(event=event, changes={"headline": "The first editor's"})
+
+    curation.update_event(event=stale, changes={"summary": "The second editor's"})
+
+    event.refresh_from_db()
+    assert (event.headline, event.summary) == ("The first editor's", "The second editor's")

@@ -312,6 +312,9 @@ def update_event(
     # then apply one after the other, and neither sees the other's half-written links.
     # The links are read (in `_set_actors`) only once the lock is held.
     list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk"))
+    # The changes apply to the event as it is now, with what another writer committed
+    # while this one waited for the lock, not to the copy read before it.
+    event.refresh_from_db()
     guarded_change = any(
         field in changes and changes[field] != getattr(event, field) for field in GUARDED_FIELDS
     )
