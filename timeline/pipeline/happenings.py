@@ -85,8 +85,21 @@ _EN_NOT_HAPPENING = _words(
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
-    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
+    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
+    r"|应(?!邀|对)|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
+)
+# A time of day the date scanner leaves outside the date: "2时40分", "10点半", "14:30许".
+_ZH_CLOCK = re.compile(
+    r"^(?:(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时時点點]"
+    r"(?:\d{1,2}分|[零〇一二三四五六七八九十]{1,3}分|半|整)?|\d{1,2}[:：]\d{2})?(?:许|左右|前后)?"
+)
+# 将 + an object + a verb with its result ("将总部迁往", "将评级下调至", "将案件移交给").
+_ZH_DISPOSAL = re.compile(
+    r"将(?!于|在|会|要|是|成为|继续|近|超|逾|达|有)[^，,。；;：:]{1,12}?"
+    r"(?:列为|列入|纳入|改为|更名为|改名为|定为|评为|命名为|调整为|升格为|迁往|迁至|迁到|迁入"
+    r"|移交给?|移送|转交|交给|交由|转让给|出售给|卖给|售予|提高至|提高到|提升至|上调至|上调到"
+    r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回)"
 )
 # A verb that only introduces what follows it in the next clause.
 _ZH_INTRODUCES = re.compile(r"(?:裁定|裁决|判决|宣判|认定|指出|宣布|公布|称|表示|透露)")
@@ -214,6 +227,12 @@ def plain_happening(
     else:
         rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
         rest = rest[_ZH_AUX.match(rest).end() :]
+        # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
+        rest = rest[_ZH_CLOCK.match(rest).end() :]
+        rest = rest[_ZH_AUX.match(rest).end() :]
+        # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
+        # its verb (like 把); it is no "will".
+        rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
         if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
