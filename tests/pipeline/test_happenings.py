@@ -343,6 +343,21 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-03-06",
             "行政院消費者保護處6日要求業者提出召回報告",
         ),
+        # What a counted group of a body's people did is a happening of the body.
+        (
+            "东莞巴士有限公司约600名司机自6月10日起停止出车。",
+            "2025-06-14",
+            "东莞巴士有限公司",
+            "2025-06-10",
+            "东莞巴士有限公司约600名司机自6月10日起停止出车",
+        ),
+        (
+            "仁心醫院逾百名護士昨日集體請假。",
+            "2025-06-14",
+            "仁心醫院",
+            "2025-06-13",
+            "仁心醫院逾百名護士昨日集體請假",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",
@@ -367,6 +382,8 @@ def test_clock_times_disposal_demands_and_units_of_bodies(
         # 将 with a date still ahead is "will", whatever follows it.
         "鼎新物流将于下月将总部迁往上海。",
         "鼎新物流明年将把总部迁往上海。",
+        # A counted group's hope is no happening.
+        "鼎新物流约3000名员工今年有望加薪。",
         # A wire dateline on its own line dates the dispatch, not a happening.
         "新华社北京10月9日电（记者 张岚）",
         "中央社記者林佳穎台北17日電",
