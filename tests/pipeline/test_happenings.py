@@ -358,6 +358,15 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-06-13",
             "仁心醫院逾百名護士昨日集體請假",
         ),
+        # A person's name written straight before the date is a name, not a version.
+        ("王建民10月3日宣布退休。", "2025-10-09", "王建民", "2025-10-03", "王建民10月3日宣布退休"),
+        (
+            "陳美玲10月3日獲得金鐘獎最佳女主角。",
+            "2025-10-09",
+            "陳美玲",
+            "2025-10-03",
+            "陳美玲10月3日獲得金鐘獎最佳女主角",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",

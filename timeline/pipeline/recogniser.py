@@ -360,8 +360,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 kind = "organization"
             if kind is None:
                 continue
-            if kind == "person" and re.match(r"[-‐]?\d", sentence[position - start :]):
-                # "星衍-3": a versioned work, not a person.
+            if (
+                kind == "person"
+                and re.match(r"[-‐]?\d", sentence[position - start :])
+                and not _DATE_AFTER.match(sentence, position - start)
+            ):
+                # "星衍-3": a versioned work, not a person; "王建民10月3日宣布…" is one.
                 continue
             name_end = position
             if body:
@@ -1049,6 +1053,8 @@ ZH_DATELINE = re.compile(
     r"(?:\s*[（(][^（()）]{1,30}[）)])?\s*[】）)]?\s*"
 )
 _DIGIT = re.compile(r"\d")
+# A date straight after a name: "10月3日", "5日", "2019年", "3月".
+_DATE_AFTER = re.compile(r"\d{1,4}\s*(?:年|月|日|号)")
 # What people do right after their name: speak, or move ("Dave Calhoun stepped down").
 _PERSON_ACTS = re.compile(
     r"^(?:'s?|’s?)?\s*(?:said|says|told|stepped down|steps down|resigned|retired|was named|"
