@@ -367,6 +367,21 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-10-03",
             "陳美玲10月3日獲得金鐘獎最佳女主角",
         ),
+        # A venue in title marks after 在 comes before the verb.
+        (
+            "华光科技10月8日在《财经》杂志刊登广告。",
+            "2025-10-09",
+            "华光科技",
+            "2025-10-08",
+            "华光科技10月8日在《财经》杂志刊登广告",
+        ),
+        (
+            "瑞泰生技9月30日在《刺胳針》期刊發表臨床試驗結果。",
+            "2025-10-09",
+            "瑞泰生技",
+            "2025-09-30",
+            "瑞泰生技9月30日在《刺胳針》期刊發表臨床試驗結果",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",

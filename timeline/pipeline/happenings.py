@@ -236,6 +236,7 @@ def plain_happening(
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
         rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
+        plain_rest = rest
         rest = rest[_ZH_AUX.match(rest).end() :]
         # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
         rest = rest[_ZH_CLOCK.match(rest).end() :]
@@ -243,6 +244,9 @@ def plain_happening(
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
         rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
+        # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
+        # end; the verb follows it.
+        rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
         if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
