@@ -382,6 +382,15 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-09-30",
             "瑞泰生技9月30日在《刺胳針》期刊發表臨床試驗結果",
         ),
+        # A court or public body named straight before its date.
+        ("最高法院8日駁回上訴。", "2025-10-09", "最高法院", "2025-10-08", "最高法院8日駁回上訴"),
+        (
+            "湖南省应急管理厅7月启动防汛四级响应。",
+            "2025-10-09",
+            "湖南省应急管理厅",
+            "2025-07-01",
+            "湖南省应急管理厅7月启动防汛四级响应",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",
