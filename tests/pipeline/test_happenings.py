@@ -391,6 +391,21 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-07-01",
             "湖南省应急管理厅7月启动防汛四级响应",
         ),
+        # A place after 在 that begins with 日 or 月 is no leftover of a date.
+        (
+            "華光科技5日在日本設立子公司。",
+            "2025-10-09",
+            "華光科技",
+            "2025-10-05",
+            "華光科技5日在日本設立子公司",
+        ),
+        (
+            "戴資穎5日在日本公開賽女單決賽中落敗。",
+            "2025-10-09",
+            "戴資穎",
+            "2025-10-05",
+            "戴資穎5日在日本公開賽女單決賽中落敗",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",

@@ -87,7 +87,9 @@ _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|
 _ZH_STATIVE = re.compile(
     r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
     r"|应(?!邀|对)|需|没|不|未"
-    r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
+    r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月(?!球)"
+    # 日本, 日内瓦, 日企 after 在 are places and firms, not what is left of a date.
+    r"|日(?!本|内瓦|韩|企|媒|方|资|产|系)|号|岁)"
 )
 # A time of day the date scanner leaves outside the date: "2时40分", "10点半", "14:30许".
 _ZH_CLOCK = re.compile(
