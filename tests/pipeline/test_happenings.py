@@ -406,6 +406,21 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-10-05",
             "戴資穎5日在日本公開賽女單決賽中落敗",
         ),
+        # After 在 comes a place whose first character is no date's leftover.
+        (
+            "华光科技5日在年度股东大会上通过分红方案。",
+            "2025-10-09",
+            "华光科技",
+            "2025-10-05",
+            "华光科技5日在年度股东大会上通过分红方案",
+        ),
+        (
+            "華光科技5日在現場演示新產品。",
+            "2025-10-09",
+            "華光科技",
+            "2025-10-05",
+            "華光科技5日在現場演示新產品",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",

@@ -109,6 +109,8 @@ _ZH_DISPOSAL = re.compile(
     r"|移交给?|移送|转交|交给|交由|转让给|出售给|卖给|售予|提高至|提高到|提升至|上调至|上调到"
     r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回)"
 )
+# What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
+_ZH_DATE_LEFT = re.compile(r"现|今|年|月|日|号")
 # A verb that only introduces what follows it in the next clause.
 _ZH_INTRODUCES = re.compile(r"(?:裁定|裁决|判决|宣判|认定|指出|宣布|公布|称|表示|透露)")
 # English: a title or an occupation before a person's name.
@@ -243,13 +245,19 @@ def plain_happening(
         # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
         rest = rest[_ZH_CLOCK.match(rest).end() :]
         rest = rest[_ZH_AUX.match(rest).end() :]
+        # "在年度股东大会上", "在今日头条", "在现场": after 在/于 comes a place, whose first
+        # character is no leftover of a date or a "now".
+        located = plain_rest[: len(plain_rest) - len(rest)].endswith(("在", "于"))
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
         rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
         # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
         # end; the verb follows it.
         rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
-        if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
+        stative = _ZH_STATIVE.match(rest)
+        if stative and located and _ZH_DATE_LEFT.fullmatch(stative.group()):
+            stative = None
+        if len(rest) < 2 or stative or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
             return None  # "高等法院昨日裁定，…": what was ruled is told after the comma
