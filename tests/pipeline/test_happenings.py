@@ -421,6 +421,14 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
             "2025-10-05",
             "華光科技5日在現場演示新產品",
         ),
+        # A date the tagger runs into the name before it is no part of the name.
+        (
+            "华光科技5日向法院提起诉讼。",
+            "2025-10-09",
+            "华光科技",
+            "2025-10-05",
+            "华光科技5日向法院提起诉讼",
+        ),
         # A unit written straight after its parent body is one name.
         (
             "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",

@@ -341,11 +341,16 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         for word, tag in words:
             word_start = position
             position += len(word)
+            glued = _GLUED_DATE.search(word) if tag in {"ORG", "PER"} else None
+            if glued and glued.start() >= 2:
+                # "华光科技5日|向法院…": LAC runs the date after a name into it.
+                word = word[: glued.start()]
+            after = word_start + len(word)
             kind = _han_kind(word, tag)
             if kind is None and tag in {"nz", "nw"} and _LATIN_OR_DIGIT.search(word):
                 # "小米SU7", "GLM-4": a product written with letters or digits.
                 kind = "product"
-            body = _LOC_BODY.match(sentence, position - start) if tag == "LOC" else None
+            body = _LOC_BODY.match(sentence, after - start) if tag == "LOC" else None
             if kind is None and body:
                 # "海景湾|业主委员会", "江川县|人民政府": a body named after its place.
                 kind = "organization"
@@ -362,21 +367,21 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 continue
             if (
                 kind == "person"
-                and re.match(r"[-‐]?\d", sentence[position - start :])
-                and not _DATE_AFTER.match(sentence, position - start)
+                and re.match(r"[-‐]?\d", sentence[after - start :])
+                and not _DATE_AFTER.match(sentence, after - start)
             ):
                 # "星衍-3": a versioned work, not a person; "王建民10月3日宣布…" is one.
                 continue
-            name_end = position
+            name_end = after
             if body:
                 name_end = start + body.end()
             elif kind in {"company", "investor", "organization"}:
                 # "禾丰|农机", "中洲大学|智慧机器人实验室": the words LAC left outside the
                 # name are part of it.
-                lab = _LAB_AFTER.match(sentence, position - start)
-                tail = lab or _INDUSTRY_AFTER.match(sentence, position - start)
-                body = _BODY_AND.match(sentence, position - start)
-                unit = _UNIT_AFTER.match(sentence, position - start)
+                lab = _LAB_AFTER.match(sentence, after - start)
+                tail = lab or _INDUSTRY_AFTER.match(sentence, after - start)
+                body = _BODY_AND.match(sentence, after - start)
+                unit = _UNIT_AFTER.match(sentence, after - start)
                 if unit and kind == "organization" and _UNIT_OF.search(word):
                     name_end = start + unit.end()
                 elif lab:
@@ -1054,6 +1059,8 @@ ZH_DATELINE = re.compile(
     r"(?:\s*[（(][^（()）]{1,30}[）)])?\s*[】）)]?\s*"
 )
 _DIGIT = re.compile(r"\d")
+# A date LAC tags as the end of a name: "华光科技5日", "王建民10月3日".
+_GLUED_DATE = re.compile(r"\d{1,4}\s*[年月日号][\d年月日号]*$")
 # A date straight after a name: "10月3日", "5日", "2019年", "3月".
 _DATE_AFTER = re.compile(r"\d{1,4}\s*(?:年|月|日|号)")
 # What people do right after their name: speak, or move ("Dave Calhoun stepped down").
