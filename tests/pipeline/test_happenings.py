@@ -293,3 +293,183 @@ def test_a_court_ruling_runs_on_to_what_it_rules(claims_of):
     assert [(kind, start, quote) for _name, kind, start, _end, quote in claims] == [
         ("controversy", "2025-10-15", "高等法院昨日裁定，宏基置業須向小業主賠償1.2億港元")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name", "start", "quote"),
+    [
+        # A clock time after the date belongs to the date, in either script and form.
+        (
+            "濱海天文台9月24日凌晨2時40分改發十號颶風信號。",
+            "2025-09-25",
+            "濱海天文台",
+            "2025-09-24",
+            "濱海天文台9月24日凌晨2時40分改發十號颶風信號",
+        ),
+        (
+            "江北区应急管理局于6日下午3点半启动防汛二级响应。",
+            "2025-07-08",
+            "江北区应急管理局",
+            "2025-07-06",
+            "江北区应急管理局于6日下午3点半启动防汛二级响应",
+        ),
+        (
+            "鼎新物流3月2日14:30许宣布停牌。",
+            "2025-03-04",
+            "鼎新物流",
+            "2025-03-02",
+            "鼎新物流3月2日14:30许宣布停牌",
+        ),
+        # After a date already past, 将 puts the object before its verb: no "will".
+        (
+            "辽宁省文物局已于今年3月将发现地列为重点保护区域。",
+            "2025-10-09",
+            "辽宁省文物局",
+            "2025-03-01",
+            "辽宁省文物局已于今年3月将发现地列为重点保护区域",
+        ),
+        (
+            "鼎新物流去年5月將總部遷往高雄。",
+            "2025-10-09",
+            "鼎新物流",
+            "2024-05-01",
+            "鼎新物流去年5月將總部遷往高雄",
+        ),
+        # 要求 is a demand made, not 要 ("will").
+        (
+            "行政院消費者保護處6日要求業者提出召回報告。",
+            "2025-03-07",
+            "行政院消費者保護處",
+            "2025-03-06",
+            "行政院消費者保護處6日要求業者提出召回報告",
+        ),
+        # What a counted group of a body's people did is a happening of the body.
+        (
+            "东莞巴士有限公司约600名司机自6月10日起停止出车。",
+            "2025-06-14",
+            "东莞巴士有限公司",
+            "2025-06-10",
+            "东莞巴士有限公司约600名司机自6月10日起停止出车",
+        ),
+        (
+            "仁心醫院逾百名護士昨日集體請假。",
+            "2025-06-14",
+            "仁心醫院",
+            "2025-06-13",
+            "仁心醫院逾百名護士昨日集體請假",
+        ),
+        # A person's name written straight before the date is a name, not a version.
+        ("王建民10月3日宣布退休。", "2025-10-09", "王建民", "2025-10-03", "王建民10月3日宣布退休"),
+        (
+            "陳美玲10月3日獲得金鐘獎最佳女主角。",
+            "2025-10-09",
+            "陳美玲",
+            "2025-10-03",
+            "陳美玲10月3日獲得金鐘獎最佳女主角",
+        ),
+        # A venue in title marks after 在 comes before the verb.
+        (
+            "华光科技10月8日在《财经》杂志刊登广告。",
+            "2025-10-09",
+            "华光科技",
+            "2025-10-08",
+            "华光科技10月8日在《财经》杂志刊登广告",
+        ),
+        (
+            "瑞泰生技9月30日在《刺胳針》期刊發表臨床試驗結果。",
+            "2025-10-09",
+            "瑞泰生技",
+            "2025-09-30",
+            "瑞泰生技9月30日在《刺胳針》期刊發表臨床試驗結果",
+        ),
+        # A court or public body named straight before its date.
+        ("最高法院8日駁回上訴。", "2025-10-09", "最高法院", "2025-10-08", "最高法院8日駁回上訴"),
+        (
+            "湖南省应急管理厅7月启动防汛四级响应。",
+            "2025-10-09",
+            "湖南省应急管理厅",
+            "2025-07-01",
+            "湖南省应急管理厅7月启动防汛四级响应",
+        ),
+        # A place after 在 that begins with 日 or 月 is no leftover of a date.
+        (
+            "華光科技5日在日本設立子公司。",
+            "2025-10-09",
+            "華光科技",
+            "2025-10-05",
+            "華光科技5日在日本設立子公司",
+        ),
+        (
+            "戴資穎5日在日本公開賽女單決賽中落敗。",
+            "2025-10-09",
+            "戴資穎",
+            "2025-10-05",
+            "戴資穎5日在日本公開賽女單決賽中落敗",
+        ),
+        # After 在 comes a place whose first character is no date's leftover.
+        (
+            "华光科技5日在年度股东大会上通过分红方案。",
+            "2025-10-09",
+            "华光科技",
+            "2025-10-05",
+            "华光科技5日在年度股东大会上通过分红方案",
+        ),
+        (
+            "華光科技5日在現場演示新產品。",
+            "2025-10-09",
+            "華光科技",
+            "2025-10-05",
+            "華光科技5日在現場演示新產品",
+        ),
+        # A date the tagger runs into the name before it is no part of the name.
+        (
+            "华光科技5日向法院提起诉讼。",
+            "2025-10-09",
+            "华光科技",
+            "2025-10-05",
+            "华光科技5日向法院提起诉讼",
+        ),
+        # A unit written straight after its parent body is one name.
+        (
+            "中国科学院古脊椎动物与古人类研究所10月8日发表论文。",
+            "2025-10-09",
+            "中国科学院古脊椎动物与古人类研究所",
+            "2025-10-08",
+            "中国科学院古脊椎动物与古人类研究所10月8日发表论文",
+        ),
+    ],
+)
+def test_clock_times_disposal_demands_and_units_of_bodies(
+    claims_of, text, published, name, start, quote
+):
+    found = [(n, s, q) for n, _type, s, _end, q in claims_of(text, published)]
+
+    assert (name, start, quote) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 将 with a date still ahead is "will", whatever follows it.
+        "鼎新物流将于下月将总部迁往上海。",
+        "鼎新物流明年将把总部迁往上海。",
+        # A counted group's hope is no happening.
+        "鼎新物流约3000名员工今年有望加薪。",
+        # A wire dateline on its own line dates the dispatch, not a happening.
+        "新华社北京10月9日电（记者 张岚）",
+        "中央社記者林佳穎台北17日電",
+    ],
+)
+def test_future_disposal_and_wire_datelines_give_no_claim(claims_of, text):
+    assert claims_of(text, "2025-10-09") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("新华社北京10月9日电 华光科技8日发布新款芯片。", "华光科技8日发布新款芯片"),
+        ("中新社香港9月3日電（記者 何敏）華光科技2日發表新款晶片。", "華光科技2日發表新款晶片"),
+    ],
+)
+def test_a_wire_dateline_opening_a_paragraph_is_left_out_of_its_claim(claims_of, text, quote):
+    assert [q for _n, _type, _s, _e, q in claims_of(text, "2025-10-09")] == [quote]

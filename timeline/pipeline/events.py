@@ -29,7 +29,7 @@ from timeline.pipeline.happenings import (
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span, split_clauses
-from timeline.pipeline.recogniser import EN_DATELINE
+from timeline.pipeline.recogniser import EN_DATELINE, ZH_DATELINE
 from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.triggers import (
     AGREED,
@@ -176,6 +176,11 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
         # "OSLO, March 7 — Halvorsen named…": the dateline dates the dispatch, not what it
         # tells; the sentence is read from the name after the dash.
         dateline = EN_DATELINE.match(context.text, joined[0][0], joined[0][1])
+        if dateline and context.dates_in(joined[0][0], dateline.end()):
+            joined[0] = (dateline.end(), joined[0][1])
+    elif joined:
+        # "新华社北京10月9日电（记者 张岚）由…": the same for a Chinese wire dateline.
+        dateline = ZH_DATELINE.match(context.text, joined[0][0], joined[0][1])
         if dateline and context.dates_in(joined[0][0], dateline.end()):
             joined[0] = (dateline.end(), joined[0][1])
     return [_trimmed(context, start, end) for start, end in joined if end > start]

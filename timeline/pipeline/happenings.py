@@ -85,9 +85,32 @@ _EN_NOT_HAPPENING = _words(
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
-    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会|要|能|可|应|需|没|不|未"
-    r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月|日|号|岁)"
+    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
+    r"|应(?!邀|对)|需|没|不|未"
+    r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月(?!球)"
+    # 日本, 日内瓦, 日企 after 在 are places and firms, not what is left of a date.
+    r"|日(?!本|内瓦|韩|企|媒|方|资|产|系)|号|岁)"
 )
+# A time of day the date scanner leaves outside the date: "2时40分", "10点半", "14:30许".
+_ZH_CLOCK = re.compile(
+    r"^(?:(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时時点點]"
+    r"(?:\d{1,2}分|[零〇一二三四五六七八九十]{1,3}分|半|整)?|\d{1,2}[:：]\d{2})?(?:许|左右|前后)?"
+)
+# A counted group of a body's people standing after its name: "约600名司机", "逾百名护士".
+_ZH_GROUP_OF = re.compile(
+    r"(?:约|近|逾|超过|超|共|上|数|近千|上千|上百)?[\d,，.万千百两零〇一二三四五六七八九十余多]+"
+    r"(?:名|位|多名|余名)(?:[\u3400-\u9fff]{0,2}?)(?:司机|员工|工人|职工|护士|医护人员|医生|教师"
+    r"|老师|飞行员|机师|空服员|乘务员|球员|学生|成员|会员|店员|雇员|工会会员|码头工人|矿工|记者)"
+)
+# 将 + an object + a verb with its result ("将总部迁往", "将评级下调至", "将案件移交给").
+_ZH_DISPOSAL = re.compile(
+    r"将(?!于|在|会|要|是|成为|继续|近|超|逾|达|有)[^，,。；;：:]{1,12}?"
+    r"(?:列为|列入|纳入|改为|更名为|改名为|定为|评为|命名为|调整为|升格为|迁往|迁至|迁到|迁入"
+    r"|移交给?|移送|转交|交给|交由|转让给|出售给|卖给|售予|提高至|提高到|提升至|上调至|上调到"
+    r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回)"
+)
+# What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
+_ZH_DATE_LEFT = re.compile(r"现|今|年|月|日|号")
 # A verb that only introduces what follows it in the next clause.
 _ZH_INTRODUCES = re.compile(r"(?:裁定|裁决|判决|宣判|认定|指出|宣布|公布|称|表示|透露)")
 # English: a title or an occupation before a person's name.
@@ -212,9 +235,29 @@ def plain_happening(
         ):
             return None
     else:
+        group = _ZH_GROUP_OF.match(folded, predicate_start) if subject is not carried else None
+        # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
+        # a happening of the body, told from the verb.
+        predicate_start = group.end() if group else predicate_start
         rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
+        plain_rest = rest
         rest = rest[_ZH_AUX.match(rest).end() :]
-        if len(rest) < 2 or _ZH_STATIVE.match(rest) or not re.match(r"[\u3400-\u9fff]", rest):
+        # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
+        rest = rest[_ZH_CLOCK.match(rest).end() :]
+        rest = rest[_ZH_AUX.match(rest).end() :]
+        # "在年度股东大会上", "在今日头条", "在现场": after 在/于 comes a place, whose first
+        # character is no leftover of a date or a "now".
+        located = plain_rest[: len(plain_rest) - len(rest)].endswith(("在", "于"))
+        # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
+        # its verb (like 把); it is no "will".
+        rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
+        # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
+        # end; the verb follows it.
+        rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
+        stative = _ZH_STATIVE.match(rest)
+        if stative and located and _ZH_DATE_LEFT.fullmatch(stative.group()):
+            stative = None
+        if len(rest) < 2 or stative or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
             return None  # "高等法院昨日裁定，…": what was ruled is told after the comma

@@ -280,6 +280,14 @@ _INDUSTRY = (
     r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船)"
 )
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
+# A unit of a body, written straight after it: "行政院|消费者保护处", "中国科学院|古脊椎动物
+# 与古人类研究所", "市政府|新闻办公室". No date, verb or preposition inside it.
+_UNIT_OF = re.compile(r"(?:院|部|委|政府|省|市)$")
+_UNIT_AFTER = re.compile(
+    r"[^\W\d_A-Za-z日月年今昨将已于在对向从发宣表称指说是为被把与和及]{2,9}?"
+    r"(?:保护处|管理处|处|管理局|局|署|司|厅|办公室|委员会|研究所|研究中心)"
+    r"|[^\W\d_A-Za-z日月年今昨将已于在对向从发宣表称指说是为被把]{2,12}?研究所"
+)
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
@@ -333,11 +341,16 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         for word, tag in words:
             word_start = position
             position += len(word)
+            glued = _GLUED_DATE.search(word) if tag in {"ORG", "PER"} else None
+            if glued and glued.start() >= 2:
+                # "华光科技5日|向法院…": LAC runs the date after a name into it.
+                word = word[: glued.start()]
+            after = word_start + len(word)
             kind = _han_kind(word, tag)
             if kind is None and tag in {"nz", "nw"} and _LATIN_OR_DIGIT.search(word):
                 # "小米SU7", "GLM-4": a product written with letters or digits.
                 kind = "product"
-            body = _LOC_BODY.match(sentence, position - start) if tag == "LOC" else None
+            body = _LOC_BODY.match(sentence, after - start) if tag == "LOC" else None
             if kind is None and body:
                 # "海景湾|业主委员会", "江川县|人民政府": a body named after its place.
                 kind = "organization"
@@ -352,19 +365,26 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 kind = "organization"
             if kind is None:
                 continue
-            if kind == "person" and re.match(r"[-‐]?\d", sentence[position - start :]):
-                # "星衍-3": a versioned work, not a person.
+            if (
+                kind == "person"
+                and re.match(r"[-‐]?\d", sentence[after - start :])
+                and not _DATE_AFTER.match(sentence, after - start)
+            ):
+                # "星衍-3": a versioned work, not a person; "王建民10月3日宣布…" is one.
                 continue
-            name_end = position
+            name_end = after
             if body:
                 name_end = start + body.end()
             elif kind in {"company", "investor", "organization"}:
                 # "禾丰|农机", "中洲大学|智慧机器人实验室": the words LAC left outside the
                 # name are part of it.
-                lab = _LAB_AFTER.match(sentence, position - start)
-                tail = lab or _INDUSTRY_AFTER.match(sentence, position - start)
-                body = _BODY_AND.match(sentence, position - start)
-                if lab:
+                lab = _LAB_AFTER.match(sentence, after - start)
+                tail = lab or _INDUSTRY_AFTER.match(sentence, after - start)
+                body = _BODY_AND.match(sentence, after - start)
+                unit = _UNIT_AFTER.match(sentence, after - start)
+                if unit and kind == "organization" and _UNIT_OF.search(word):
+                    name_end = start + unit.end()
+                elif lab:
                     name_end, kind = start + lab.end(), "lab"
                 elif body:
                     # "上海市文化|和旅游局": a department named for two fields holds a 和.
@@ -551,7 +571,8 @@ _PUBLIC_BODY = re.compile(
     r"(?P<name>(?:国家|[\u3400-\u9fff]{2,4}?(?:省|市|县|区|自治区))"
     r"[\u3400-\u9fff]{0,10}?(?:厅|局|委员会|署|政府|人民法院|法院|检察院)"
     r"|(?:最高人民|最高|高等|终审|区域|地方|中级人民|高级人民)法院)"
-    r"(?=[\u3400-\u9fff])"
+    # "最高法院8日驳回…": a date may follow the name straight away.
+    r"(?=[\u3400-\u9fff]|\d{1,4}\s*[年月日号])"
 )
 
 
@@ -1028,7 +1049,20 @@ EN_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s*"
 )
+# A Chinese wire dateline: an agency, maybe its reporter and a place, a day and 电/讯
+# ("新华社北京10月9日电（记者 张岚）", "中央社記者林佳穎台北17日電"). It dates the dispatch,
+# not what the dispatch tells, and its agency is no actor of it.
+ZH_DATELINE = re.compile(
+    r"[（(【]?(?:新华社|新華社|中新社|中新网|中新網|中央社|人民网|人民網|央视网|央視網|央视新闻"
+    r"|央視新聞|路透社|美联社|美聯社|法新社|彭博社|共同社|本报|本報|本台|本刊|本网|本網)"
+    r"[^\s，。,！？]{0,16}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*(?:电|電|讯|訊)"
+    r"(?:\s*[（(][^（()）]{1,30}[）)])?\s*[】）)]?\s*"
+)
 _DIGIT = re.compile(r"\d")
+# A date LAC tags as the end of a name: "华光科技5日", "王建民10月3日".
+_GLUED_DATE = re.compile(r"\d{1,4}\s*[年月日号][\d年月日号]*$")
+# A date straight after a name: "10月3日", "5日", "2019年", "3月".
+_DATE_AFTER = re.compile(r"\d{1,4}\s*(?:年|月|日|号)")
 # What people do right after their name: speak, or move ("Dave Calhoun stepped down").
 _PERSON_ACTS = re.compile(
     r"^(?:'s?|’s?)?\s*(?:said|says|told|stepped down|steps down|resigned|retired|was named|"
