@@ -443,3 +443,46 @@ def test_a_long_sentence_with_a_described_subject_is_the_objects_happening(extra
         "Pellcor Robotics" in actors and s == "2025-02-12" and "ordered" in q
         for actors, s, _e, q in found
     )
+
+
+# --- a guess or a forecast in a clause the dated verb governs ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        (
+            "Marlow Appliances recalled 9,000 toasters on Tuesday after reports that the "
+            "wiring could overheat.",
+            "Marlow Appliances",
+            "2025-06-17",
+        ),
+        (
+            "Fenwick Rovers were fined by the league on Thursday over claims that fans may "
+            "have thrown flares.",
+            "Fenwick Rovers",
+            "2025-06-19",
+        ),
+        (
+            "Orrin Dairy Group closed its Leeds plant on Monday, a move which will cost 300 jobs.",
+            "Orrin Dairy Group",
+            "2025-06-16",
+        ),
+    ],
+)
+def test_a_modal_in_a_governed_clause_leaves_the_happening(extraction_of, sentence, name, day):
+    found = _claims(extraction_of(sentence))
+    assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marlow Appliances may have recalled 9,000 toasters on Tuesday.",
+        "Marlow Appliances could recall 9,000 toasters on Tuesday, which would cost millions.",
+        "Fenwick Rovers might be fined by the league on Thursday over claims that fans threw "
+        "flares.",
+    ],
+)
+def test_a_modal_on_the_dated_verb_itself_is_still_no_happening(extraction_of, sentence):
+    assert not _claims(extraction_of(sentence))

@@ -340,6 +340,22 @@ def _without_names(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
+# A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday
+# after reports that the handles could overheat"): what it reports is its own, not a guess
+# about the happening.
+_EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
+
+
+def _hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
+    """Whether the span holds a conditional or a guess before any clause that the verb
+    ending at `verb_end` governs (English); in the whole span otherwise."""
+    if context.language == "en" and start <= verb_end < end:
+        clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
+        if clause is not None:
+            end = clause.start()
+    return bool(HEDGE.search(_without_names(context, start, end)))
+
+
 _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 
 
@@ -1980,8 +1996,7 @@ def _admissible(
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
         start = _attribution_start(context, start, trigger.end)
-    folded = _without_names(context, start, end)
-    if HEDGE.search(folded):
+    if _hedged(context, start, end, trigger.end):
         return False
     if trigger.reported:
         return True

@@ -103,6 +103,7 @@ _NOT_THE_SUBJECT = re.compile(
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
 # In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
+_EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
@@ -148,6 +149,12 @@ def plain_happening(
     plain = _without_dates(context, start, end)
     # "中选会", "委员会", "将军澳": a name's own characters say nothing of the future.
     unnamed = _without_names(context, start, end, plain)
+    if context.language == "en":
+        # "…on Wednesday after reports that the handles could overheat": a clause the dated
+        # verb governs may guess or forecast; the happening itself is stated.
+        clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
+        if clause is not None:
+            unnamed = unnamed[: clause.start() - start]
     if FORECAST.search(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
