@@ -486,3 +486,33 @@ def test_a_modal_in_a_governed_clause_leaves_the_happening(extraction_of, senten
 )
 def test_a_modal_on_the_dated_verb_itself_is_still_no_happening(extraction_of, sentence):
     assert not _claims(extraction_of(sentence))
+
+
+# --- a second dated verb of the same clause ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "day", "quoted"),
+    [
+        (
+            "Corlan Textiles shut its Derby mill in March and closed a warehouse on May 9.",
+            "Corlan Textiles",
+            "2025-05-09",
+            "closed a warehouse on May 9",
+        ),
+        (
+            "Brinley Borough Council approved a new bus lane on Monday.\n\n"
+            "The council cut its library budget in February and closed two pools on April 14.",
+            "Brinley Borough Council",
+            "2025-04-14",
+            "closed two pools on April 14",
+        ),
+    ],
+)
+def test_a_second_dated_verb_joined_by_and_shares_the_subject(
+    extraction_of, text, name, day, quoted
+):
+    found = _claims(extraction_of(text))
+    assert any(
+        name in names and start == day and quoted in quote for names, start, _end, quote in found
+    )

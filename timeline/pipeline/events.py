@@ -1667,7 +1667,9 @@ def _sentence_claims(
                 # Foods moved its headquarters in May 2023". Typed `other`, told in its
                 # own words.
                 carried = None
-                if context.language == "en" and index > 0:
+                # "The council cut its budget in February and closed a pool on March 2": a
+                # later dated verb of the same clause shares its subject too.
+                if context.language == "en" and (index > 0 or position > 0):
                     carried = next(
                         iter(
                             _with_shared_subject(
@@ -1680,7 +1682,11 @@ def _sentence_claims(
                         ),
                         None,
                     )
-                    carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
+                    # The clause may begin at the space before its "and".
+                    verb_at = seg_start
+                    while context.folded[verb_at : verb_at + 1] == " ":
+                        verb_at += 1
+                    carried = carried if _BARE_VERB.match(context.folded, verb_at) else None
                 elif index > 0:
                     carried = _carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
