@@ -516,3 +516,38 @@ def test_a_second_dated_verb_joined_by_and_shares_the_subject(
     assert any(
         name in names and start == day and quoted in quote for names, start, _end, quote in found
     )
+
+
+# --- the people of an organisation as the subject ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        (
+            "Researchers at the Halden Ocean Institute tagged 60 sharks on Monday.",
+            "Halden Ocean Institute",
+            "2025-06-16",
+        ),
+        (
+            "Officials from Brinley Borough Council inspected the bridge on Tuesday.",
+            "Brinley Borough Council",
+            "2025-06-17",
+        ),
+        (
+            "Fans of Brixham Rovers marched to the town hall on Saturday.",
+            "Brixham Rovers",
+            "2025-06-14",
+        ),
+        (
+            "Members of the Teesdale Rowing Club cleared the river path in May.",
+            "Teesdale Rowing Club",
+            "2025-05-01",
+        ),
+    ],
+)
+def test_the_people_of_an_organisation_act_for_it(extraction_of, sentence, name, day):
+    extraction = extraction_of(sentence)
+    assert name in set(_names(extraction).values())
+    found = _claims(extraction)
+    assert any(name in names and start == day for names, start, _end, _quote in found)

@@ -15,7 +15,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
-from timeline.pipeline.recogniser import PERSON_TITLES
+from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -51,6 +51,11 @@ _TITLED = re.compile(
     r"[\u3400-\u9fff]{0,8}?(?:候选人|主席|董事长|总经理|总裁|行政总裁|首席执行官|创始人|创办人"
     r"|负责人|发言人|理事长|会长|社长|院长|校长|市长|县长|省长|局长|部长|厅长|主任|经理|议员|立委"
     r"|作家|导演|歌手|演员|教授|教练|主持人|律师|法官)"
+)
+# English: the people of an organisation, standing before its name as the subject.
+_EN_MEMBERS_OF = re.compile(
+    rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for)(?:\s+the)?\s*",
+    re.IGNORECASE,
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
@@ -400,6 +405,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             and context.text[first.char_end : first.char_end + 1] == ","
         ):
             return first  # "Chile's mining regulator, Sernageomin, suspended…": in apposition
+        if context.kind(first.slug) in ORGANIZATION_KINDS and _EN_MEMBERS_OF.fullmatch(lead):
+            return first  # "Researchers at the Halden Institute surveyed…": its people act for it
     else:
         lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
     if _LEAD.match(lead):

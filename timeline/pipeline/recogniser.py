@@ -831,6 +831,13 @@ _INSTITUTION_WORDS = _words(
     "Opera Ballet Hospital Clinic Infirmary School Academy Church Cathedral Party Festival "
     "Metro Railway Zoo Library Stadium Arena"
 )
+# The people of an organisation or a person's side, written before its name ("Researchers
+# at the Halden Institute", "Fans of Brixham Rovers", "Lawyers for Ana Ruiz"): no part of it.
+MEMBER_NOUNS = _words(
+    "researchers scientists engineers workers staff employees officials doctors nurses "
+    "teachers lawyers investigators inspectors members astronomers experts analysts "
+    "economists volunteers students fans supporters shareholders residents"
+)
 _GIVEN_A_POST = re.compile(r"\b(?:named|appointed|hired|promoted|tapped|elected|made)\s+$")
 _POST_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:its\s+|the\s+|their\s+)?(?:new\s+|next\s+|interim\s+|acting\s+)?"
@@ -941,6 +948,13 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             ):
                 position += len(words[0]) + 1
                 words.pop(0)
+                opens_sentence = False
+            if len(words) > 2 and words[0].lower() in MEMBER_NOUNS and words[1] in {"of", "for"}:
+                position += len(words[0]) + len(words[1]) + 2
+                words = words[2:]
+                if words[0] == "the":
+                    position += 4
+                    words.pop(0)
                 opens_sentence = False
             while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
                 words.pop()
