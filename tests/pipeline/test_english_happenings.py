@@ -551,3 +551,24 @@ def test_the_people_of_an_organisation_act_for_it(extraction_of, sentence, name,
     assert name in set(_names(extraction).values())
     found = _claims(extraction)
     assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        (
+            "The sentence of Tilda Marsh, a former nurse, was cut by the appeal court on Tuesday.",
+            "Tilda Marsh",
+            "2025-06-17",
+        ),
+        (
+            "The licence of Orrin Dairy Group, the largest milk processor in Wales, was "
+            "suspended on Monday.",
+            "Orrin Dairy Group",
+            "2025-06-16",
+        ),
+    ],
+)
+def test_a_subject_phrase_may_hold_an_apposition(extraction_of, sentence, name, day):
+    found = _claims(extraction_of(sentence))
+    assert any(name in names and start == day for names, start, _end, _quote in found)

@@ -267,8 +267,13 @@ _GROUP_OF = re.compile(
 )
 # The words before a past verb that may be a clause's subject holding a name: a noun phrase
 # of a few words, no verb of its own ("Settlement talks between Skyfield and Aerilon").
+# A phrase may hold an apposition between its commas ("The conviction of Ana Ruiz, a former
+# banker, was overturned").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,9}?(?P<verb>[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR)) + r")\b"
+    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+)?"
+    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>[a-z]+ed|"
+    + "|".join(sorted(EN_IRREGULAR))
+    + r")\b"
 )
 
 
