@@ -572,3 +572,21 @@ def test_the_people_of_an_organisation_act_for_it(extraction_of, sentence, name,
 def test_a_subject_phrase_may_hold_an_apposition(extraction_of, sentence, name, day):
     found = _claims(extraction_of(sentence))
     assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        ("Meanwhile, Pellow recalled 4,000 heaters on Monday.", "Pellow", "2025-06-16"),
+        ("In Cardiff, Tarvoz opened a second store on Tuesday.", "Tarvoz", "2025-06-17"),
+        ("On Thursday, Quenby signed a lease on a warehouse.", "Quenby", "2025-06-19"),
+    ],
+)
+def test_a_name_named_once_after_a_short_opener_acts(extraction_of, sentence, name, day):
+    found = _claims(extraction_of(sentence))
+    assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+def test_an_opener_before_a_word_that_does_not_act_names_nothing(extraction_of):
+    extraction = extraction_of("However, Tuesday brought heavy rain to Cardiff.")
+    assert not _names(extraction)

@@ -1054,6 +1054,8 @@ _ACTS_AFTER = re.compile(
     r"agreed|announced|reported|posted|opened|closed|signed|filed|hired|named|appointed|cut|"
     r"sold|completed|debuted|introduced|invested|listed|went public|merged|sued|recalled)\b"
 )
+# A short opener that ends in a comma at a sentence's start: "Meanwhile, ", "On Monday, ".
+_OPENER_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])\s*)[A-Z][^.!?\n,]{0,24},\s$")
 _DESCRIBED_AFTER = re.compile(
     r",\s+(?:which|an?\s+[a-z-]+(?:-based)?\s+(?:company|firm|maker|group|start-?up|developer|operator|chain|retailer|bank|lender|publisher))\b"
 )
@@ -1146,6 +1148,10 @@ def _english_kind(
             # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
             # what it is.
             return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
+        if _ACTS_AFTER.match(text, end) and _OPENER_BEFORE.search(text, max(0, start - 32), start):
+            # "Meanwhile, Brightvale recalled…", "On Monday, Corvex filed…": the clause's
+            # first word after a short opener, a happening's verb right after it.
+            return "company"
         # A capitalised word inside sentences, seen at least twice: a company's short name.
         count = _count(text, first, whole_words=True)
         return "company" if count >= 2 or _looks_like_brand(first) else None
