@@ -590,3 +590,19 @@ def test_a_name_named_once_after_a_short_opener_acts(extraction_of, sentence, na
 def test_an_opener_before_a_word_that_does_not_act_names_nothing(extraction_of):
     extraction = extraction_of("However, Tuesday brought heavy rain to Cardiff.")
     assert not _names(extraction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harlow Foods was bought by rival grocer Pell Capital Group in May 2023.",
+        "Harlow Foods was acquired by the private equity firm Pell Capital Group in May 2023.",
+    ],
+)
+def test_a_description_between_by_and_the_buyer_keeps_the_buyer(extraction_of, sentence):
+    extraction = extraction_of("Harlow Foods cut jobs in 2020.\n\n" + sentence)
+    names = _names(extraction)
+    [claim] = [c for c in extraction.claims if c.event_type == "acquisition"]
+    roles = {names.get(slug, slug): role for slug, role in claim.actors}
+    assert roles.get("Pell Capital Group") == "acquirer"
+    assert roles.get("Harlow Foods") == "target"
