@@ -606,3 +606,25 @@ def test_a_description_between_by_and_the_buyer_keeps_the_buyer(extraction_of, s
     roles = {names.get(slug, slug): role for slug, role in claim.actors}
     assert roles.get("Pell Capital Group") == "acquirer"
     assert roles.get("Harlow Foods") == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Tilda Marsh, the former finance director of Orrin Logistics, was cleared on "
+            "Tuesday. Marsh said she was relieved.",
+            "Tilda Marsh",
+        ),
+        (
+            "Dev Kapoor, a former trader at Brisco Bank, was cleared on Thursday. Kapoor "
+            "said he would sue.",
+            "Dev Kapoor",
+        ),
+    ],
+)
+def test_the_name_before_an_apposition_leads_a_typed_claim(extraction_of, text, person):
+    extraction = extraction_of(text)
+    names = _names(extraction)
+    [claim] = [c for c in extraction.claims if "cleared" in c.quote]
+    assert names[claim.actors[0][0]] == person

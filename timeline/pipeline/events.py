@@ -807,6 +807,31 @@ def _with_what_was_said(
 _HELD_BY_A_PERSON = {"controversy", "personnel", "statement", "denial"}
 
 
+def _past_the_apposition(context: ArticleContext, parties, span_actors, trigger):
+    """ "Ana Ruiz, the former finance director of Orrin Foods, was cleared on Monday": the
+    name inside an apposition describes the subject before it; the subject is the principal."""
+    principal = parties.principal
+    before = [m for m in span_actors if m.char_end <= trigger.start]
+    apposed = next(
+        (
+            m
+            for m in before
+            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
+            and context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+        ),
+        None,
+    )
+    if apposed is None or principal is None or principal == apposed.slug:
+        return parties
+    inside = [m for m in before if m.slug == principal and m.char_start > apposed.char_end]
+    if not inside:
+        return parties
+    others = [principal, *(slug for slug in parties.others if slug != apposed.slug)]
+    roles = {apposed.slug: parties.roles.get(principal, "subject"), principal: "mentioned"}
+    roles.update({s: r for s, r in parties.roles.items() if s not in roles})
+    return replace(parties, principal=apposed.slug, others=others, roles=roles)
+
+
 def _with_post_holder(context: ArticleContext, parties, span_actors, trigger):
     owners = [m for m in span_actors if m.slug == parties.principal and m.char_end <= trigger.start]
     if not owners:
@@ -998,6 +1023,8 @@ def _build_claim(
     )
     if kind in _HELD_BY_A_PERSON and parties.principal:
         parties = _with_post_holder(context, parties, span_actors, trigger)
+    if context.language == "en" and kind != "happening" and parties.buyer is None:
+        parties = _past_the_apposition(context, parties, span_actors, trigger)
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         before = [m for m in span_actors if m.char_end <= trigger.start]
@@ -1131,7 +1158,10 @@ def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
     return None
 
 
-_APPOSITION_GAP = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*")
+# "…, was cleared": the auxiliary of a passive stands before its verb.
+_APPOSITION_GAP = re.compile(
+    r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
+)
 _NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
