@@ -628,3 +628,16 @@ def test_the_name_before_an_apposition_leads_a_typed_claim(extraction_of, text, 
     names = _names(extraction)
     [claim] = [c for c in extraction.claims if "cleared" in c.quote]
     assert names[claim.actors[0][0]] == person
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Pellow Foods raised wages for 3,000 staff on Monday.", "other"),
+        ("Pellow Foods raised parking charges at its depots on Monday.", "other"),
+        ("Pellow Foods raised 40 million dollars from investors on Monday.", "funding"),
+    ],
+)
+def test_raising_a_charge_or_a_wage_is_no_funding(extraction_of, sentence, event_type):
+    extraction = extraction_of(sentence)
+    assert [claim.event_type for claim in extraction.claims] == [event_type]
