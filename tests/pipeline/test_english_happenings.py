@@ -443,3 +443,201 @@ def test_a_long_sentence_with_a_described_subject_is_the_objects_happening(extra
         "Pellcor Robotics" in actors and s == "2025-02-12" and "ordered" in q
         for actors, s, _e, q in found
     )
+
+
+# --- a guess or a forecast in a clause the dated verb governs ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        (
+            "Marlow Appliances recalled 9,000 toasters on Tuesday after reports that the "
+            "wiring could overheat.",
+            "Marlow Appliances",
+            "2025-06-17",
+        ),
+        (
+            "Fenwick Rovers were fined by the league on Thursday over claims that fans may "
+            "have thrown flares.",
+            "Fenwick Rovers",
+            "2025-06-19",
+        ),
+        (
+            "Orrin Dairy Group closed its Leeds plant on Monday, a move which will cost 300 jobs.",
+            "Orrin Dairy Group",
+            "2025-06-16",
+        ),
+    ],
+)
+def test_a_modal_in_a_governed_clause_leaves_the_happening(extraction_of, sentence, name, day):
+    found = _claims(extraction_of(sentence))
+    assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marlow Appliances may have recalled 9,000 toasters on Tuesday.",
+        "Marlow Appliances could recall 9,000 toasters on Tuesday, which would cost millions.",
+        "Fenwick Rovers might be fined by the league on Thursday over claims that fans threw "
+        "flares.",
+    ],
+)
+def test_a_modal_on_the_dated_verb_itself_is_still_no_happening(extraction_of, sentence):
+    assert not _claims(extraction_of(sentence))
+
+
+# --- a second dated verb of the same clause ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "day", "quoted"),
+    [
+        (
+            "Corlan Textiles shut its Derby mill in March and closed a warehouse on May 9.",
+            "Corlan Textiles",
+            "2025-05-09",
+            "closed a warehouse on May 9",
+        ),
+        (
+            "Brinley Borough Council approved a new bus lane on Monday.\n\n"
+            "The council cut its library budget in February and closed two pools on April 14.",
+            "Brinley Borough Council",
+            "2025-04-14",
+            "closed two pools on April 14",
+        ),
+    ],
+)
+def test_a_second_dated_verb_joined_by_and_shares_the_subject(
+    extraction_of, text, name, day, quoted
+):
+    found = _claims(extraction_of(text))
+    assert any(
+        name in names and start == day and quoted in quote for names, start, _end, quote in found
+    )
+
+
+# --- the people of an organisation as the subject ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        (
+            "Researchers at the Halden Ocean Institute tagged 60 sharks on Monday.",
+            "Halden Ocean Institute",
+            "2025-06-16",
+        ),
+        (
+            "Officials from Brinley Borough Council inspected the bridge on Tuesday.",
+            "Brinley Borough Council",
+            "2025-06-17",
+        ),
+        (
+            "Fans of Brixham Rovers marched to the town hall on Saturday.",
+            "Brixham Rovers",
+            "2025-06-14",
+        ),
+        (
+            "Members of the Teesdale Rowing Club cleared the river path in May.",
+            "Teesdale Rowing Club",
+            "2025-05-01",
+        ),
+    ],
+)
+def test_the_people_of_an_organisation_act_for_it(extraction_of, sentence, name, day):
+    extraction = extraction_of(sentence)
+    assert name in set(_names(extraction).values())
+    found = _claims(extraction)
+    assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        (
+            "The sentence of Tilda Marsh, a former nurse, was cut by the appeal court on Tuesday.",
+            "Tilda Marsh",
+            "2025-06-17",
+        ),
+        (
+            "The licence of Orrin Dairy Group, the largest milk processor in Wales, was "
+            "suspended on Monday.",
+            "Orrin Dairy Group",
+            "2025-06-16",
+        ),
+    ],
+)
+def test_a_subject_phrase_may_hold_an_apposition(extraction_of, sentence, name, day):
+    found = _claims(extraction_of(sentence))
+    assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "day"),
+    [
+        ("Meanwhile, Pellow recalled 4,000 heaters on Monday.", "Pellow", "2025-06-16"),
+        ("In Cardiff, Tarvoz opened a second store on Tuesday.", "Tarvoz", "2025-06-17"),
+        ("On Thursday, Quenby signed a lease on a warehouse.", "Quenby", "2025-06-19"),
+    ],
+)
+def test_a_name_named_once_after_a_short_opener_acts(extraction_of, sentence, name, day):
+    found = _claims(extraction_of(sentence))
+    assert any(name in names and start == day for names, start, _end, _quote in found)
+
+
+def test_an_opener_before_a_word_that_does_not_act_names_nothing(extraction_of):
+    extraction = extraction_of("However, Tuesday brought heavy rain to Cardiff.")
+    assert not _names(extraction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harlow Foods was bought by rival grocer Pell Capital Group in May 2023.",
+        "Harlow Foods was acquired by the private equity firm Pell Capital Group in May 2023.",
+    ],
+)
+def test_a_description_between_by_and_the_buyer_keeps_the_buyer(extraction_of, sentence):
+    extraction = extraction_of("Harlow Foods cut jobs in 2020.\n\n" + sentence)
+    names = _names(extraction)
+    [claim] = [c for c in extraction.claims if c.event_type == "acquisition"]
+    roles = {names.get(slug, slug): role for slug, role in claim.actors}
+    assert roles.get("Pell Capital Group") == "acquirer"
+    assert roles.get("Harlow Foods") == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Tilda Marsh, the former finance director of Orrin Logistics, was cleared on "
+            "Tuesday. Marsh said she was relieved.",
+            "Tilda Marsh",
+        ),
+        (
+            "Dev Kapoor, a former trader at Brisco Bank, was cleared on Thursday. Kapoor "
+            "said he would sue.",
+            "Dev Kapoor",
+        ),
+    ],
+)
+def test_the_name_before_an_apposition_leads_a_typed_claim(extraction_of, text, person):
+    extraction = extraction_of(text)
+    names = _names(extraction)
+    [claim] = [c for c in extraction.claims if "cleared" in c.quote]
+    assert names[claim.actors[0][0]] == person
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Pellow Foods raised wages for 3,000 staff on Monday.", "other"),
+        ("Pellow Foods raised parking charges at its depots on Monday.", "other"),
+        ("Pellow Foods raised 40 million dollars from investors on Monday.", "funding"),
+    ],
+)
+def test_raising_a_charge_or_a_wage_is_no_funding(extraction_of, sentence, event_type):
+    extraction = extraction_of(sentence)
+    assert [claim.event_type for claim in extraction.claims] == [event_type]

@@ -345,6 +345,22 @@ def _without_names(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
+# A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday
+# after reports that the handles could overheat"): what it reports is its own, not a guess
+# about the happening.
+_EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
+
+
+def _hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
+    """Whether the span holds a conditional or a guess before any clause that the verb
+    ending at `verb_end` governs (English); in the whole span otherwise."""
+    if context.language == "en" and start <= verb_end < end:
+        clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
+        if clause is not None:
+            end = clause.start()
+    return bool(HEDGE.search(_without_names(context, start, end)))
+
+
 _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 
 
@@ -796,6 +812,31 @@ def _with_what_was_said(
 _HELD_BY_A_PERSON = {"controversy", "personnel", "statement", "denial"}
 
 
+def _past_the_apposition(context: ArticleContext, parties, span_actors, trigger):
+    """ "Ana Ruiz, the former finance director of Orrin Foods, was cleared on Monday": the
+    name inside an apposition describes the subject before it; the subject is the principal."""
+    principal = parties.principal
+    before = [m for m in span_actors if m.char_end <= trigger.start]
+    apposed = next(
+        (
+            m
+            for m in before
+            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
+            and context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+        ),
+        None,
+    )
+    if apposed is None or principal is None or principal == apposed.slug:
+        return parties
+    inside = [m for m in before if m.slug == principal and m.char_start > apposed.char_end]
+    if not inside:
+        return parties
+    others = [principal, *(slug for slug in parties.others if slug != apposed.slug)]
+    roles = {apposed.slug: parties.roles.get(principal, "subject"), principal: "mentioned"}
+    roles.update({s: r for s, r in parties.roles.items() if s not in roles})
+    return replace(parties, principal=apposed.slug, others=others, roles=roles)
+
+
 def _with_post_holder(context: ArticleContext, parties, span_actors, trigger):
     owners = [m for m in span_actors if m.slug == parties.principal and m.char_end <= trigger.start]
     if not owners:
@@ -987,6 +1028,8 @@ def _build_claim(
     )
     if kind in _HELD_BY_A_PERSON and parties.principal:
         parties = _with_post_holder(context, parties, span_actors, trigger)
+    if context.language == "en" and kind != "happening" and parties.buyer is None:
+        parties = _past_the_apposition(context, parties, span_actors, trigger)
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         before = [m for m in span_actors if m.char_end <= trigger.start]
@@ -1120,7 +1163,10 @@ def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
     return None
 
 
-_APPOSITION_GAP = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*")
+# "…, was cleared": the auxiliary of a passive stands before its verb.
+_APPOSITION_GAP = re.compile(
+    r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
+)
 _NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 _BARE_VERB = re.compile(
@@ -1656,7 +1702,9 @@ def _sentence_claims(
                 # Foods moved its headquarters in May 2023". Typed `other`, told in its
                 # own words.
                 carried = None
-                if context.language == "en" and index > 0:
+                # "The council cut its budget in February and closed a pool on March 2": a
+                # later dated verb of the same clause shares its subject too.
+                if context.language == "en" and (index > 0 or position > 0):
                     carried = next(
                         iter(
                             _with_shared_subject(
@@ -1669,7 +1717,11 @@ def _sentence_claims(
                         ),
                         None,
                     )
-                    carried = carried if _BARE_VERB.match(context.folded, seg_start) else None
+                    # The clause may begin at the space before its "and".
+                    verb_at = seg_start
+                    while context.folded[verb_at : verb_at + 1] == " ":
+                        verb_at += 1
+                    carried = carried if _BARE_VERB.match(context.folded, verb_at) else None
                 elif index > 0:
                     carried = _carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
@@ -1985,8 +2037,7 @@ def _admissible(
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
         start = _attribution_start(context, start, trigger.end)
-    folded = _without_names(context, start, end)
-    if HEDGE.search(folded):
+    if _hedged(context, start, end, trigger.end):
         return False
     if trigger.reported:
         return True

@@ -15,7 +15,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
-from timeline.pipeline.recogniser import PERSON_TITLES
+from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -51,6 +51,11 @@ _TITLED = re.compile(
     r"[\u3400-\u9fff]{0,8}?(?:候选人|主席|董事长|总经理|总裁|行政总裁|首席执行官|创始人|创办人"
     r"|负责人|发言人|理事长|会长|社长|院长|校长|市长|县长|省长|局长|部长|厅长|主任|经理|议员|立委"
     r"|作家|导演|歌手|演员|教授|教练|主持人|律师|法官)"
+)
+# English: the people of an organisation, standing before its name as the subject.
+_EN_MEMBERS_OF = re.compile(
+    rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for)(?:\s+the)?\s*",
+    re.IGNORECASE,
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
@@ -126,6 +131,7 @@ _NOT_THE_SUBJECT = re.compile(
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
 # In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
+_EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
@@ -171,6 +177,12 @@ def plain_happening(
     plain = _without_dates(context, start, end)
     # "中选会", "委员会", "将军澳": a name's own characters say nothing of the future.
     unnamed = _without_names(context, start, end, plain)
+    if context.language == "en":
+        # "…on Wednesday after reports that the handles could overheat": a clause the dated
+        # verb governs may guess or forecast; the happening itself is stated.
+        clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
+        if clause is not None:
+            unnamed = unnamed[: clause.start() - start]
     if FORECAST.search(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
@@ -298,8 +310,13 @@ _GROUP_OF = re.compile(
 )
 # The words before a past verb that may be a clause's subject holding a name: a noun phrase
 # of a few words, no verb of its own ("Settlement talks between Skyfield and Aerilon").
+# A phrase may hold an apposition between its commas ("The conviction of Ana Ruiz, a former
+# banker, was overturned").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,9}?(?P<verb>[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR)) + r")\b"
+    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+)?"
+    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>[a-z]+ed|"
+    + "|".join(sorted(EN_IRREGULAR))
+    + r")\b"
 )
 
 
@@ -436,6 +453,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             and context.text[first.char_end : first.char_end + 1] == ","
         ):
             return first  # "Chile's mining regulator, Sernageomin, suspended…": in apposition
+        if context.kind(first.slug) in ORGANIZATION_KINDS and _EN_MEMBERS_OF.fullmatch(lead):
+            return first  # "Researchers at the Halden Institute surveyed…": its people act for it
     else:
         lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
     if _LEAD.match(lead):

@@ -439,7 +439,11 @@ def version_after(context: ArticleContext, mention: ActorMention) -> str:
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
-_BY_AGENT = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?")
+# "acquired by rival carrier X", "bought by the private equity firm X": a description
+# may stand between "by" and the buyer.
+_BY_AGENT = re.compile(
+    r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z-]+\s+){0,3}"
+)
 
 
 def sale_parties(

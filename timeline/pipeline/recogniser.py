@@ -852,6 +852,13 @@ _INSTITUTION_WORDS = _words(
     "Opera Ballet Hospital Clinic Infirmary School Academy Church Cathedral Party Festival "
     "Metro Railway Zoo Library Stadium Arena"
 )
+# The people of an organisation or a person's side, written before its name ("Researchers
+# at the Halden Institute", "Fans of Brixham Rovers", "Lawyers for Ana Ruiz"): no part of it.
+MEMBER_NOUNS = _words(
+    "researchers scientists engineers workers staff employees officials doctors nurses "
+    "teachers lawyers investigators inspectors members astronomers experts analysts "
+    "economists volunteers students fans supporters shareholders residents"
+)
 _GIVEN_A_POST = re.compile(r"\b(?:named|appointed|hired|promoted|tapped|elected|made)\s+$")
 _POST_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:its\s+|the\s+|their\s+)?(?:new\s+|next\s+|interim\s+|acting\s+)?"
@@ -962,6 +969,13 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             ):
                 position += len(words[0]) + 1
                 words.pop(0)
+                opens_sentence = False
+            if len(words) > 2 and words[0].lower() in MEMBER_NOUNS and words[1] in {"of", "for"}:
+                position += len(words[0]) + len(words[1]) + 2
+                words = words[2:]
+                if words[0] == "the":
+                    position += 4
+                    words.pop(0)
                 opens_sentence = False
             while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
                 words.pop()
@@ -1074,6 +1088,8 @@ _ACTS_AFTER = re.compile(
     r"agreed|announced|reported|posted|opened|closed|signed|filed|hired|named|appointed|cut|"
     r"sold|completed|debuted|introduced|invested|listed|went public|merged|sued|recalled)\b"
 )
+# A short opener that ends in a comma at a sentence's start: "Meanwhile, ", "On Monday, ".
+_OPENER_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])\s*)[A-Z][^.!?\n,]{0,24},\s$")
 _DESCRIBED_AFTER = re.compile(
     r",\s+(?:which|an?\s+[a-z-]+(?:-based)?\s+(?:company|firm|maker|group|start-?up|developer|operator|chain|retailer|bank|lender|publisher))\b"
 )
@@ -1166,6 +1182,10 @@ def _english_kind(
             # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
             # what it is.
             return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
+        if _ACTS_AFTER.match(text, end) and _OPENER_BEFORE.search(text, max(0, start - 32), start):
+            # "Meanwhile, Brightvale recalled…", "On Monday, Corvex filed…": the clause's
+            # first word after a short opener, a happening's verb right after it.
+            return "company"
         # A capitalised word inside sentences, seen at least twice: a company's short name.
         count = _count(text, first, whole_words=True)
         return "company" if count >= 2 or _looks_like_brand(first) else None

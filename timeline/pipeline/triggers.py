@@ -45,7 +45,8 @@ _TITLES = (
 # What is raised when "raised" is no funding: "raised its monthly subscription price".
 _NOT_MONEY = (
     r"(?:its |the |their )?(?:[\w-]+ ){0,2}(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
-    r"|guidance|outlook|concerns|questions|stake)\b"
+    r"|guidance|outlook|concerns|questions|stake|charges?|tax(?:es)?|wages?|pay|salar(?:y|ies)"
+    r"|rents?|limits?|targets?|awareness|objections?|doubts?|alarm|output|capacity)\b"
 )
 
 # Words naming a company's stock market or a board of one: "在上海证券交易所科创板挂牌上市".
