@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
+from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.dates import DateMention, parse_reference
-from timeline.pipeline.events import ExtractedClaim
 from timeline.pipeline.extract import dated_after_source, extract_article
 from timeline.pipeline.merge import group_claims
 from timeline.pipeline.reading import load_manifest, read_article, segment_article

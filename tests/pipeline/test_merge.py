@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
+from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.events import ExtractedClaim
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.merge import (
     Account,

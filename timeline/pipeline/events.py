@@ -6,12 +6,13 @@ that names the happening the same way in every article and script. Plain Python.
 """
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.claim import ExtractedClaim
+from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, _trimmed, sentence_clauses
 from timeline.pipeline.context import (
     COMPANY_KINDS,
     ORGANIZATION_KINDS,
@@ -20,7 +21,6 @@ from timeline.pipeline.context import (
 )
 from timeline.pipeline.dates import Anchor, DateMention
 from timeline.pipeline.happenings import (
-    EN_IRREGULAR,
     PRONOUN_SUBJECT,
     past_verb,
     plain_happening,
@@ -28,8 +28,7 @@ from timeline.pipeline.happenings import (
 )
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
-from timeline.pipeline.reading import Paragraph, Span, split_clauses
-from timeline.pipeline.recogniser import EN_DATELINE, ZH_DATELINE
+from timeline.pipeline.reading import Paragraph, Span
 from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.triggers import (
     AGREED,
@@ -78,194 +77,16 @@ from timeline.pipeline.triggers import (
     TAKEN_OVER_BY,
     TRIGGER_STARTS,
     TRIGGERS,
-    TRIM,
     WHEN_CLAUSE,
     WORK_ANAPHOR,
     Trigger,
 )
 
-EVENT_TYPES = (
-    "founding",
-    "funding",
-    "model_release",
-    "product_launch",
-    "partnership",
-    "acquisition",
-    "restructuring",
-    "personnel",
-    "financials",
-    "pricing",
-    "ranking",
-    "controversy",
-    "rumor",
-    "denial",
-    "statement",
-    "strategy",
-    "other",
-)
-
-# A quote longer than this is cut back to the clause that holds the date.
-QUOTE_LIMIT = 160
 # Clauses a date-only clause may reach forward for its verb ("去年5月,在零一万物发布…时").
 REACH = 2
 
 
-@dataclass(frozen=True)
-class ExtractedClaim:
-    """One article's statement of one happening, with its exact quote and normalized date."""
-
-    key: str
-    event_type: str
-    headline: str
-    summary: str
-    quote: str
-    char_start: int
-    char_end: int
-    date: DateMention | None
-    actors: tuple[tuple[str, str], ...]
-    # Dated after the article's own reference date without looking ahead (DATES.md): shown
-    # to editors and kept off the event's reconciled date. Set by `extract_article`.
-    after_source: bool = False
-
-
 # --- clauses ----------------------------------------------------------------------------------
-
-
-def _trimmed(context: ArticleContext, start: int, end: int) -> tuple[int, int]:
-    while end > start and context.text[end - 1] in TRIM:
-        end -= 1
-    while start < end and context.text[start] in TRIM:
-        start += 1
-    return start, end
-
-
-def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int, int]]:
-    """The units a sentence is read in: clauses in Chinese, the sentence (split at
-    semicolons, and between two coordinated clauses that each name a happening) in English,
-    never cutting through a date expression."""
-    if context.language == "en" and len(sentence.text) <= QUOTE_LIMIT:
-        pieces = _coordinated(context, sentence.char_start, sentence.char_end)
-    elif context.language == "en":
-        pieces = []
-        start = sentence.char_start
-        for match in re.finditer(r";", sentence.text):
-            pieces.append((start, sentence.char_start + match.end()))
-            start = sentence.char_start + match.end()
-        pieces.append((start, sentence.char_end))
-    else:
-        pieces = []
-        for clause in split_clauses(sentence):
-            pieces.extend(_comma_pieces(clause))
-    merged: list[tuple[int, int]] = []
-    for start, end in pieces:
-        if merged and any(
-            mention.char_start < merged[-1][1] < mention.char_end
-            for mention in context.dates_in(merged[-1][0], end)
-        ):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    # A date cut by the split (English "Nov. 5, 2023") joins its two halves.
-    joined: list[tuple[int, int]] = []
-    for start, end in merged:
-        if joined and _cuts_a_date(context, joined[-1][1]):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    if context.language == "en" and joined:
-        # "OSLO, March 7 — Halvorsen named…": the dateline dates the dispatch, not what it
-        # tells; the sentence is read from the name after the dash.
-        dateline = EN_DATELINE.match(context.text, joined[0][0], joined[0][1])
-        if dateline and context.dates_in(joined[0][0], dateline.end()):
-            joined[0] = (dateline.end(), joined[0][1])
-    elif joined:
-        # "新华社北京10月9日电（记者 张岚）由…": the same for a Chinese wire dateline.
-        dateline = ZH_DATELINE.match(context.text, joined[0][0], joined[0][1])
-        if dateline and context.dates_in(joined[0][0], dateline.end()):
-            joined[0] = (dateline.end(), joined[0][1])
-    return [_trimmed(context, start, end) for start, end in joined if end > start]
-
-
-_COORDINATION = re.compile(
-    r"; |, (?=(?:and|but|while|then)\b)"
-    # "joined Streamly in 2021 and became chief executive in mid-2023": a second verb in
-    # the past, its subject shared.
-    # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
-    # verb after an aside that has a happening of its own.
-    # "Streamly, which launched in November 2019, had…": an aside about the name before.
-    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|"
-    + "|".join(sorted(EN_IRREGULAR))
-    + r")\b)"
-    r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
-    r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
-    r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
-    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
-    r"|rose|fell|grew|cut|set|led|hired|named|paid|spent|struck|shut|built|broke)\b)"
-)
-
-
-def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Tom Becker stepped down in January 2024, and Maria Ortiz took over": two clauses,
-    when the words before and after ", and" each have a happening's word; a list ("Alibaba,
-    Tencent, and HongShan") stays whole."""
-    folded = context.folded
-    pieces = []
-    for match in _COORDINATION.finditer(folded, start, end):
-        after = ANY_TRIGGER.search(folded, match.end(), end) is not None
-        if _RELATIVE.match(folded, match.end()):
-            # An aside is a clause of its own when it is dated: "which launched in 2019".
-            aside_end = folded.find(",", match.end(), end)
-            aside_end = end if aside_end < 0 else aside_end
-            rest = aside_end + 1
-            if (
-                aside_end < end
-                and context.dates_in(match.end(), aside_end)
-                and context.dates_in(rest, end)
-                and _BARE_VERB.match(folded, rest + 1)
-            ):
-                # Cut after the aside: "Orbis Foods, which was founded in 1998," keeps its
-                # name, and the verb after it shares the sentence's subject.
-                pieces.append((start, rest + 1))
-                start = rest + 1
-            continue
-        if not after and _JOINED_CLAUSE.match(folded, match.start()):
-            # "The Fed approved it in December 2023, and the OCC followed in January 2024":
-            # two clauses, each with its own date, the second with no vocabulary word.
-            after = bool(context.dates_in(match.end(), end)) and bool(
-                context.dates_in(start, match.start())
-            )
-        if not after and _BARE_VERB.match(folded, match.end()):
-            # "…, founded in 2018, delivered its first car in late 2021": a dated main
-            # verb no vocabulary names is a happening in its own words.
-            # Each side dated: "hired and trained 300 technicians in May 2024" is one.
-            after = bool(context.dates_in(match.end(), end)) and bool(
-                context.dates_in(start, match.start())
-            )
-        if ANY_TRIGGER.search(folded, start, match.start()) and after:
-            pieces.append((start, match.end()))
-            start = match.end()
-    pieces.append((start, end))
-    return pieces
-
-
-_ASCII_COMMA = re.compile(r",(?!\d{3}(?!\d))")
-
-
-def _comma_pieces(clause: Span) -> list[tuple[int, int]]:
-    """Chinese text often uses ASCII commas before digits ("认同,2025年是…"); they split
-    clauses too, unless they group thousands ("1,000")."""
-    pieces = []
-    start = clause.char_start
-    for match in _ASCII_COMMA.finditer(clause.text):
-        pieces.append((start, clause.char_start + match.end()))
-        start = clause.char_start + match.end()
-    pieces.append((start, clause.char_end))
-    return pieces
-
-
-def _cuts_a_date(context: ArticleContext, position: int) -> bool:
-    index = bisect_left(context._date_starts, position) - 1
-    return index >= 0 and context.dates[index].char_end > position
 
 
 # --- classification ---------------------------------------------------------------------------
@@ -1144,9 +965,6 @@ def _company_of_sentence(
     return context.main_company
 
 
-# An English clause that opens on its verb: the second verb of its sentence's subject
-# ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
-_RELATIVE = re.compile(r"(?:which|who) ")
 _ASIDE = re.compile(r", (?:which|who) ")
 _DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
@@ -1168,12 +986,6 @@ _APPOSITION_GAP = re.compile(
     r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
 )
 _NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
-_JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
-_BARE_VERB = re.compile(
-    r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
-    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
-    r"|hired|paid|spent|struck|shut|built|broke|had)\b"
-)
 
 
 def _with_shared_subject(
@@ -2146,72 +1958,3 @@ def _happening_at_previous_date(
 
 
 # --- within one article -----------------------------------------------------------------------
-
-
-def _interval_days(claim: ExtractedClaim) -> int:
-    if claim.date is None or claim.date.start is None or claim.date.end is None:
-        return 1 << 30
-    return (claim.date.end - claim.date.start).days
-
-
-def collapse_claims(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, ...]:
-    """One claim per key and per span in an article: the most precisely dated, then the first.
-
-    An article that restates a happening ("去年 5 月…发布了 yi-large" twice) gives one
-    statement of it; two spans never share offsets, as the claim table requires.
-    """
-    best: dict[str, ExtractedClaim] = {}
-    for claim in _told_apart(claims):
-        current = best.get(claim.key)
-        if current is None or _interval_days(claim) < _interval_days(current):
-            best[claim.key] = claim
-    kept: list[ExtractedClaim] = []
-    spans: set[tuple[int, int]] = set()
-    for claim in sorted(best.values(), key=lambda c: (c.char_start, c.char_end)):
-        if (claim.char_start, claim.char_end) in spans:
-            continue
-        spans.add((claim.char_start, claim.char_end))
-        kept.append(claim)
-    return tuple(kept)
-
-
-# Kinds whose key names only who moved: one person's two moves in one article ("joined
-# Streamly in 2021 and became chief executive in mid-2023") share it.
-_ONE_KEY_PER_ACTOR = frozenset({"personnel"})
-
-
-def _told_apart(claims: Sequence[ExtractedClaim]) -> list[ExtractedClaim]:
-    """The claims, each one of a kind whose key names only its actor given a key of its
-    own when the article tells another move under that key at a date that does not
-    overlap and in other words: the later move's key carries its year (its month when
-    the year is taken too), so it is not collapsed into the first nor merged with it."""
-    first: dict[str, ExtractedClaim] = {}
-    taken = {claim.key for claim in claims}
-    told: list[ExtractedClaim] = []
-    for claim in claims:
-        held = first.get(claim.key)
-        if held is None or claim.event_type not in _ONE_KEY_PER_ACTOR:
-            first.setdefault(claim.key, claim)
-            told.append(claim)
-            continue
-        if not _another_move(held, claim):
-            told.append(claim)
-            continue
-        start = claim.date.start
-        key = f"{claim.key}:{start.year}"
-        if key in taken:
-            key = f"{key}-{start.month:02d}"
-        taken.add(key)
-        told.append(replace(claim, key=key))
-    return told
-
-
-def _another_move(held: ExtractedClaim, claim: ExtractedClaim) -> bool:
-    """Whether two claims under one key tell two happenings: both dated, at dates that
-    do not overlap, in different words."""
-    dates = (held.date, claim.date)
-    if any(d is None or d.start is None or d.end is None for d in dates):
-        return False
-    if held.headline == claim.headline:
-        return False
-    return held.date.end < claim.date.start or claim.date.end < held.date.start

@@ -19,19 +19,11 @@ from timeline.pipeline.actors import (
     find_roles,
     fold_text,
 )
+from timeline.pipeline.claim import ExtractedClaim
+from timeline.pipeline.collapse import collapse_claims
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
-from timeline.pipeline.dates import (
-    ReferenceDate,
-    find_dates,
-    infer_reference_date,
-    parse_reference,
-)
-from timeline.pipeline.events import (
-    ExtractedClaim,
-    ParagraphState,
-    collapse_claims,
-    paragraph_claims,
-)
+from timeline.pipeline.dates import ReferenceDate, find_dates, infer_reference_date, parse_reference
+from timeline.pipeline.events import ParagraphState, paragraph_claims
 from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST

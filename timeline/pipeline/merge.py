@@ -24,7 +24,7 @@ from datetime import date
 from typing import TypeVar
 
 from timeline.pipeline.actors import fold_text
-from timeline.pipeline.events import ExtractedClaim
+from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.headlines import _round_amounts, money_amounts
 
 ActorId = TypeVar("ActorId", bound=Hashable)
