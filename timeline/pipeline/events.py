@@ -7,11 +7,20 @@ that names the happening the same way in every article and script. Plain Python.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.claim import ExtractedClaim
+from timeline.pipeline.classification import (
+    _attribution_start,
+    _hedged,
+    _is_forecast,
+    _is_future,
+    _is_past,
+    _without_names,
+    classify,
+)
 from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, _trimmed, sentence_clauses
 from timeline.pipeline.context import (
     COMPANY_KINDS,
@@ -22,14 +31,32 @@ from timeline.pipeline.context import (
 from timeline.pipeline.dates import Anchor, DateMention
 from timeline.pipeline.happenings import (
     PRONOUN_SUBJECT,
-    past_verb,
     plain_happening,
     post_holder,
 )
 from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
 from timeline.pipeline.parties import Parties, dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span
-from timeline.pipeline.referents import PREPOSITIONS, referred_actors
+from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember
+from timeline.pipeline.subjects import (
+    _ACT_ANNOUNCED,
+    _APPOSITION_GAP,
+    _COMPANY_HAPPENINGS,
+    _DEAL_ANNOUNCED,
+    _NEXT_CLAUSE,
+    _PLACE_BEFORE,
+    _at_subject_position,
+    _carried_subject,
+    _clause_joint,
+    _company_of_sentence,
+    _opens_on_its_date,
+    _topic_before,
+    _update_topic,
+    _with_mover,
+    _with_shared_subject,
+    _with_subject,
+)
 from timeline.pipeline.triggers import (
     AGREED,
     ANAPHOR,
@@ -39,8 +66,6 @@ from timeline.pipeline.triggers import (
     BOUND_AFTER,
     CONTINUES,
     DEAL,
-    DELAYED_AFTER,
-    DELAYED_BEFORE,
     DEMONSTRATIVE,
     DOCUMENT,
     DONE_AFTER,
@@ -52,22 +77,15 @@ from timeline.pipeline.triggers import (
     FOUNDER,
     HEDGE,
     INTERVIEW,
-    INVEST,
     LATER,
     MOST_VALUABLE,
-    NEGATED_SALE,
-    NEGATION,
     NOTE,
-    OPENERS,
     OPINION,
-    OVERTAKE,
     PAST_RELEASE,
-    PENDING,
     PLACE,
     PLAN,
     PREDECESSOR,
     QUESTION_END,
-    RELEASE_AS_MODIFIER,
     REPORTED,
     SAID_WHEN,
     SAYING,
@@ -75,8 +93,6 @@ from timeline.pipeline.triggers import (
     SPEECH,
     SPIN_OFF,
     TAKEN_OVER_BY,
-    TRIGGER_STARTS,
-    TRIGGERS,
     WHEN_CLAUSE,
     WORK_ANAPHOR,
     Trigger,
@@ -92,307 +108,7 @@ REACH = 2
 # --- classification ---------------------------------------------------------------------------
 
 
-def classify(
-    context: ArticleContext,
-    start: int,
-    end: int,
-    *,
-    report_from: int | None = None,
-    speaking: bool = False,
-) -> Trigger | None:
-    """The event type a span of text states, by the first vocabulary that matches.
-
-    A report marker earlier in the sentence ("第一财经也报道,…") makes the span reported.
-    A sale its own party negates in speech ("李开复说:“我们没有寻求被收购”", or any line of
-    an interviewee's answer when `speaking`) is a denial; other negated verbs state nothing.
-    """
-    folded = context.folded[start:end]
-    if ANY_TRIGGER.search(folded) is None:
-        # Most clauses name no happening at all: one scan says so.
-        return None
-    floor = start if report_from is None else min(report_from, start)
-    reported = REPORTED.search(context.folded, floor, end) is not None
-    present = set(folded)
-    for (kind, pattern), starts in zip(TRIGGERS, TRIGGER_STARTS, strict=True):
-        if starts is not None and starts.isdisjoint(present):
-            continue
-        for match in pattern.finditer(folded):
-            before = folded[max(0, match.start() - 6) : match.start()]
-            if kind == "acquisition":
-                negated = _negated_sale(folded, match.start(), match.end())
-                if negated and (
-                    speaking or SPEECH.search(context.folded, floor, start + match.start())
-                ):
-                    return Trigger("denial", start + match.start(), start + match.end(), False)
-                if negated:
-                    continue
-            if kind != "denial" and NEGATION.search(before):
-                continue
-            if kind == "approval" and PENDING.search(
-                folded[max(0, match.start() - 40) : match.start()]
-            ):
-                continue
-            if kind == "release" and (
-                RELEASE_AS_MODIFIER.match(folded, match.end())
-                or DELAYED_AFTER.match(folded, match.end())
-                or DELAYED_BEFORE.search(folded, 0, match.start())
-            ):
-                continue
-            return Trigger(kind, start + match.start(), start + match.end(), reported)
-    overtake = OVERTAKE.search(folded)
-    if overtake and context.actors_in(start + overtake.end(), end):
-        return Trigger("ranking", start + overtake.start(), start + overtake.end(), reported)
-    invest = INVEST.search(folded)
-    if reported and invest:
-        return Trigger("funding_plan", start + invest.start(), start + invest.end(), reported)
-    return None
-
-
-def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
-    """True when a negation governs the sale verb at [verb_start, verb_end) of `folded`."""
-    return any(
-        match.start() < verb_end and match.end() >= verb_end - 1
-        for match in NEGATED_SALE.finditer(folded, max(0, verb_start - 40), verb_end + 8)
-    )
-
-
-def _without_names(context: ArticleContext, start: int, end: int) -> str:
-    """The folded span with its date expressions and actor names blanked: "May 2024" is no
-    "may", and "金管会" no "会"."""
-    folded = list(context.folded[start:end])
-    for mention in [*context.dates_in(start, end), *context.actors_in(start, end)]:
-        for position in range(mention.char_start - start, mention.char_end - start):
-            folded[position] = "\0"
-    return "".join(folded)
-
-
-# A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday
-# after reports that the handles could overheat"): what it reports is its own, not a guess
-# about the happening.
-_EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
-
-
-def _hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
-    """Whether the span holds a conditional or a guess before any clause that the verb
-    ending at `verb_end` governs (English); in the whole span otherwise."""
-    if context.language == "en" and start <= verb_end < end:
-        clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
-        if clause is not None:
-            end = clause.start()
-    return bool(HEDGE.search(_without_names(context, start, end)))
-
-
-_SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
-
-
-def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
-    folded = _without_names(context, start, end)
-    comment = _trailing_comment(context, start, end, mention)
-    dated_verb = _dated_past_verb(context, start, mention)
-    for match in FORECAST.finditer(folded):
-        following = start + match.end()
-        if comment is not None and start + match.start() >= comment:
-            continue
-        if dated_verb is not None and following <= dated_verb:
-            # "The plant will package chips under an agreement the two companies signed
-            # on March 5, 2024": the date is the past verb's, the outlook is the plant's.
-            continue
-        # "预计2024年收入约为…" written after 2024: an estimate of a past period.
-        if (
-            mention.char_start - following <= 1
-            and mention.char_start >= following
-            and _is_past(context, mention)
-            # "原定今年年中投产": a schedule for a past date is still only a plan.
-            and not _SCHEDULED.match(match.group())
-        ):
-            continue
-        return True
-    return False
-
-
-# ", a change executives say will…", ", which is expected to…": a comment on the happening
-# told before it, whose outlook does not make the happening a forecast.
-_COMMENT = re.compile(r", (?:a|an|which)\b")
-
-
-def _trailing_comment(
-    context: ArticleContext, start: int, end: int, mention: DateMention
-) -> int | None:
-    """Where an English comment after a dated past happening starts ("ended its partnership
-    last month, a change executives say will lift margins"), or None."""
-    if context.language != "en":
-        return None
-    comment = _COMMENT.search(context.folded, max(start, mention.char_end), end)
-    if comment is None:
-        return None
-    before = context.folded[start : comment.start()]
-    if FORECAST.search(before) or not past_verb(before.replace(mention.text.lower(), " ")):
-        return None
-    return comment.start()
-
-
-# A verb in the past right before its date: "signed on March 5, 2024", "began in early 2022".
-_VERB_BEFORE_DATE = re.compile(r"\b([a-z]+)\s+(?:(?:on|in|at|during)\s+)?$")
-_NOT_A_HAPPENING = frozenset(
-    [
-        "expected",
-        "scheduled",
-        "planned",
-        "slated",
-        "set",
-        "due",
-        "projected",
-        "forecast",
-        "estimated",
-        "intended",
-        "aimed",
-        "hoped",
-        "wanted",
-        "needed",
-        "proposed",
-    ]
-)
-
-
-def _dated_past_verb(context: ArticleContext, start: int, mention: DateMention) -> int | None:
-    """Where an English past verb that the date directly follows starts, so an earlier
-    "will" is no outlook on it; None when the date follows no such verb or is not past."""
-    if context.language != "en" or not _is_past(context, mention):
-        return None
-    before = context.folded[max(start, mention.char_start - 30) : mention.char_start]
-    verb = _VERB_BEFORE_DATE.search(before)
-    if verb is None or verb.group(1) in _NOT_A_HAPPENING or not past_verb(verb.group(1)):
-        return None
-    return mention.char_start - len(before) + verb.start()
-
-
-# ", the company said", ", Tidewave told reporters": an English attribution after what
-# was said, its date following the verb.
-_ATTRIBUTION = re.compile(
-    r",\s*(?:[^,]{1,40}?\s)?(?:said|announced|told [a-z]+|confirmed)\s*(?:on\s+|in\s+)?$"
-)
-
-
-def _attribution_start(context: ArticleContext, floor: int, position: int) -> int:
-    """Where an English attribution ending at `position` starts (after its comma), else
-    `position` itself."""
-    if context.language != "en":
-        return position
-    found = _ATTRIBUTION.search(context.folded, max(floor, position - 60), position)
-    return found.start() + 1 if found else position
-
-
-def _is_past(context: ArticleContext, mention: DateMention) -> bool:
-    return (
-        context.reference is not None
-        and mention.end is not None
-        and mention.end < context.reference.start
-    )
-
-
-def _is_future(context: ArticleContext, mention: DateMention) -> bool:
-    return (
-        context.reference is not None
-        and mention.start is not None
-        and mention.start > context.reference.end
-    )
-
-
 # --- actors -----------------------------------------------------------------------------------
-
-
-def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
-    lead = OPENERS.sub("", context.folded[clause_start : mention.char_start], count=1).strip()
-    # "由腾讯领投": a name after a preposition is not the clause's subject.
-    return len(lead) <= 1 and lead not in PREPOSITIONS
-
-
-@dataclass
-class ParagraphState:
-    """What reading has established so far: the company the paragraph is about (the
-    subject Chinese leaves unsaid), a dated lead-in that introduces what follows it, and the
-    date of the latest dated claim of each type in the article."""
-
-    topic: str | None = None
-    work: str | None = None
-    # A work the paragraph names as a plan ("一个 yi-x-large 模型的计划"), which a later
-    # "决定放弃了" with no object drops.
-    planned: str | None = None
-    # The gazetteer actor whose interview answer the paragraph is.
-    speaker: str | None = None
-    lead_in: tuple[int, DateMention] | None = None
-    dated: dict[str, DateMention] = field(default_factory=dict)
-    # The parties of the latest deal told, which "the sale" or "该交易" refers back to.
-    deal: tuple[str, str] | None = None
-    # Each work's maker, as a release told in the article named it: a later happening of
-    # the work ("今年6月18日开启预售") is its maker's too.
-    makers: dict[str, str] = field(default_factory=dict)
-
-
-def _topic_before(
-    context: ArticleContext,
-    clauses: Sequence[tuple[int, int]],
-    position: int,
-    state: ParagraphState,
-) -> str | None:
-    """The nearest organization standing as subject before `position` in this sentence,
-    else any organization earlier in the sentence, else the paragraph's topic."""
-    subject = None
-    anywhere = None
-    for start, end in clauses:
-        if start >= position:
-            break
-        for mention in context.actors_in(start, min(end, position)):
-            if context.kind(mention.slug) not in ORGANIZATION_KINDS:
-                continue
-            anywhere = mention.slug
-            if _at_subject_position(context, mention, start):
-                subject = mention.slug
-    return subject or anywhere or state.topic
-
-
-def _update_topic(
-    context: ArticleContext, clauses: Sequence[tuple[int, int]], state: ParagraphState
-) -> None:
-    """The paragraph's topic becomes the sentence's subject company, or its only company;
-    "the company" standing as subject counts as the company it stands for."""
-    subject = None
-    companies = []
-    referred = referred_actors(context, clauses[0][0], clauses[-1][1], state.topic)
-    for start, end in clauses:
-        named = context.actors_in(start, end)
-        if referred:
-            named = sorted(
-                [*named, *(m for m in referred if start <= m.char_start < end)],
-                key=lambda mention: mention.char_start,
-            )
-        for mention in named:
-            if context.kind(mention.slug) not in COMPANY_KINDS:
-                continue
-            if _PEERS_AFTER.match(context.folded, mention.char_end):
-                continue  # "阿里、字节等友商": companies named as the others
-            companies.append(mention.slug)
-            if _at_subject_position(context, mention, start):
-                subject = mention.slug
-    if subject is None and len(set(companies)) == 1:
-        subject = companies[0]
-    if subject is not None:
-        state.topic = subject
-
-
-# A list of companies the article names as the others: "deepseek、阿里、字节等友商".
-_PEERS_AFTER = re.compile(
-    r"(?:[、和与及][^，。；、,;]{1,12})*等(?:友商|对手|竞争对手|同行|竞品|巨头|大厂|厂商)"
-)
-
-
-@dataclass(frozen=True)
-class SentenceScope:
-    """Where a span sits: its sentence's clauses, and actors lent by the next sentence when
-    this one names none ("5 月的这一波价格战…。以字节跳动、阿里、百度为例,…")."""
-
-    clauses: Sequence[tuple[int, int]]
-    borrowed: Sequence[ActorMention] = ()
 
 
 # What each type needs named in its span before the span is complete.
@@ -571,12 +287,6 @@ def _announced(
 
 # "宣布将参选", "宣布拟退出": what is announced is still to come.
 _PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
-# "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
-# right after the speech verb, no subject of its own.
-_ACT_ANNOUNCED = re.compile(
-    r"(?:宣布|宣告)(?:[\u4e00-\u9fff]{2,6}|(?:向|为|对)[^，。；,;：:！!“”「」]{2,20})"
-    r"(?:[，。；,;：:！!]|$)"
-)
 
 
 def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
@@ -919,218 +629,6 @@ def _build_claim(
         date=date_value,
         actors=actors,
     )
-
-
-# Happenings whose subject is a company even when the clause does not name one.
-_COMPANY_HAPPENINGS = frozenset(
-    {
-        "financials",
-        "controversy",
-        "restructuring",
-        "pricing",
-        "strategy",
-        "approval",
-        "listing",
-        "production",
-        "trial",
-    }
-)
-
-
-def _company_of_sentence(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span_actors: Sequence[ActorMention],
-    referred: Sequence[ActorMention],
-    kind: str,
-) -> str | None:
-    """The company a clause that names none is about: one named (or referred to) later in
-    its sentence ("Revenue rose 4% in the second quarter, Harbor & Pine said"), else, when
-    the sentence names no actor at all ("Third-quarter revenue fell 3%"), the company the
-    article is about."""
-    if any(context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors):
-        return None
-    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
-    named = sorted(
-        [*context.actors_in(sentence_start, sentence_end), *referred],
-        key=lambda mention: mention.char_start,
-    )
-    companies = [m.slug for m in named if context.kind(m.slug) in COMPANY_KINDS]
-    if companies:
-        return companies[0]
-    if named or scope.borrowed or kind != "financials":
-        # The sentence names someone else, or lends the next sentence's actors; only a
-        # bare figure is surely the article's own company's.
-        return None
-    return context.main_company
-
-
-_ASIDE = re.compile(r", (?:which|who) ")
-_DEAL_ANNOUNCED = re.compile(
-    DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
-    r"(?:announced|unveiled|disclosed|agreed)\b"
-)
-
-
-def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
-    """Where a second clause begins between two dates: after ", and", ", " or " and " that
-    is followed by a verb in the past ("…last year and raised fares in March")."""
-    for joint in _NEXT_CLAUSE.finditer(context.folded, start, end):
-        if _BARE_VERB.match(context.folded, joint.end()):
-            return joint.start()
-    return None
-
-
-# "…, was cleared": the auxiliary of a passive stands before its verb.
-_APPOSITION_GAP = re.compile(
-    r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
-)
-_NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
-
-
-def _with_shared_subject(
-    context: ArticleContext,
-    referred: Sequence[ActorMention],
-    sentence_start: int,
-    start: int,
-    span_actors: list[ActorMention],
-) -> list[ActorMention]:
-    """A clause that opens on its verb shares the subject its sentence opens with, which
-    stands in at the clause's start."""
-    if any(
-        context.kind(m.slug) in ORGANIZATION_KINDS | {"person"} and m.char_start < start + 3
-        for m in span_actors
-    ):
-        return span_actors
-    before = sorted(
-        [*context.actors_in(sentence_start, start), *(m for m in referred if m.char_start < start)],
-        key=lambda mention: mention.char_start,
-    )
-    if not before or not _leads_sentence(context, sentence_start, before[0]):
-        return span_actors
-    subject = before[0]
-    if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
-        return span_actors
-    return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
-
-
-def _carried_subject(
-    context: ArticleContext,
-    clauses: Sequence[tuple[int, int]],
-    start: int,
-    end: int,
-    mention: DateMention,
-    state: ParagraphState,
-) -> ActorMention | None:
-    """ "周明哲6月宣布参选，7月获得地方派系支持", "《潮声》由导演许家豪执导，10月3日在全台
-    上映": the subject a Chinese sentence opens with, standing in after the date of a later
-    clause that opens on that date, or None."""
-    sentence_start = clauses[0][0]
-    if not (
-        _opens_on_its_date(context, start, mention)
-        and _sentence_subject_carries(context, clauses, start)
-    ):
-        return None
-    before = sorted(
-        [
-            *context.actors_in(sentence_start, start),
-            *(
-                m
-                for m in referred_actors(context, sentence_start, end, state.topic)
-                if m.char_start < start
-            ),
-        ],
-        key=lambda mention: mention.char_start,
-    )
-    if not before:
-        return None
-    subject = before[0]
-    # "《潮声》由…": a work's name stands in its title marks.
-    marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
-    if not (marks or _leads_sentence(context, sentence_start, subject)):
-        return None
-    if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
-        return None
-    return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
-
-
-def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
-    """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
-    杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
-    right after it. A range ("从去年10月到12月进行了…") is a duration, not a date."""
-    if context.language == "en" or mention.char_start < start:
-        return False
-    folded = context.folded
-    lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
-    if lead not in {"", "又", "并", "并于", "于"}:
-        return False
-    if re.match(r"[从自由]", mention.text) or re.search(r"[到至~～—-]", mention.text):
-        return False
-    if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
-        return False
-    return not any(
-        m.char_start < mention.char_end + 3
-        for m in context.actors_in(start, start + 200)
-        if m.char_start >= mention.char_end
-    )
-
-
-def _sentence_subject_carries(
-    context: ArticleContext, clauses: Sequence[tuple[int, int]], start: int
-) -> bool:
-    """Whether the subject a sentence opens with still holds at `start`: no verb of saying
-    before it (what follows is what was said) and no other name heading a clause in between
-    that could be the subject instead ("…，创始人林志远现年52岁，98年…"); a name inside the
-    first clause ("《潮声》由导演许家豪执导") is not one."""
-    sentence_start = clauses[0][0]
-    for saying in SPEECH.finditer(context.folded, sentence_start, start):
-        if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
-            return False
-    for clause_start, clause_end in clauses[1:]:
-        if clause_start >= start:
-            break
-        heads = [
-            m
-            for m in context.actors_in(clause_start, clause_end)
-            if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
-            and m.char_start - clause_start <= _HEAD_REACH
-        ]
-        if heads:
-            return False
-    return True
-
-
-# How far into a clause a name may stand and still be its subject ("创始人林志远…").
-_HEAD_REACH = 6
-
-
-def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
-    """Whether only an opener or a date stands before the name in its sentence."""
-    lead = context.folded[sentence_start : mention.char_start]
-    for date in context.dates_in(sentence_start, mention.char_start):
-        lead = lead.replace(context.folded[date.char_start : date.char_end], "")
-    lead = OPENERS.sub("", lead.strip(" ,"), count=1)
-    return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
-
-
-# A preposition right before a name makes it a place or an agent, not the subject.
-_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经)$")
-
-
-def _with_mover(
-    context: ArticleContext, sentence_start: int, start: int, span_actors: list[ActorMention]
-) -> list[ActorMention]:
-    """ "Priya Natarajan joined Streamly in 2021 and became chief executive in mid-2023",
-    "刘振国于2019年加入宝川钢铁，2023年3月出任首席执行官": a move with no person in its clause
-    is made by the person who is the subject of the sentence's clause before, standing in
-    at the clause's start."""
-    if any(context.kind(m.slug) == "person" for m in span_actors):
-        return span_actors
-    before = context.actors_in(sentence_start, start)
-    if not before or context.kind(before[0].slug) != "person":
-        return span_actors
-    mover = before[0]
-    return [ActorMention(mover.slug, mover.text, start, start), *span_actors]
 
 
 def _make_claims(
@@ -1713,53 +1211,6 @@ def _names_itself(context: ArticleContext, span: tuple[int, int], trigger: Trigg
 _DATED_ONLY = frozenset(
     {"financials", "pricing", "approval", "listing", "production", "trial", "rules"}
 )
-
-
-def _with_subject(
-    context: ArticleContext,
-    scope: SentenceScope,
-    index: int,
-    span: tuple[int, int],
-    trigger: Trigger,
-) -> tuple[int, int]:
-    """ "比如阿里就耗资 8 亿美金,投资了…月之暗面": a clause whose verb has no organization
-    before it starts at the clause before, when that one names one and states nothing."""
-    start, end = span
-    if index == 0 or any(
-        context.kind(m.slug) in ORGANIZATION_KINDS for m in context.actors_in(start, trigger.start)
-    ):
-        return span
-    previous_start, previous_end = scope.clauses[index - 1]
-    if (
-        end - previous_start > QUOTE_LIMIT
-        or context.dates_in(previous_start, previous_end)
-        or classify(context, previous_start, previous_end) is not None
-        or not any(
-            context.kind(m.slug) in ORGANIZATION_KINDS
-            for m in context.actors_in(previous_start, previous_end)
-        )
-    ):
-        return span
-    return previous_start, end
-
-
-def _remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
-    for claim in claims:
-        roles = dict(claim.actors)
-        if claim.event_type == "acquisition" and {"acquirer", "target"} <= set(roles.values()):
-            buyer = next(slug for slug, role in roles.items() if role == "acquirer")
-            target = next(slug for slug, role in roles.items() if role == "target")
-            state.deal = (buyer, target)
-        if claim.event_type in _TYPE_FAMILY and claim.actors:
-            maker = next((slug for slug, role in claim.actors if role == "developer"), None)
-            if maker is not None and maker != claim.actors[0][0]:
-                state.makers.setdefault(claim.actors[0][0], maker)
-        if claim.date is not None:
-            state.dated[_TYPE_FAMILY.get(claim.event_type, claim.event_type)] = claim.date
-
-
-# Claim types under the trigger type that gives them ("release" gives both).
-_TYPE_FAMILY = {"model_release": "release", "product_launch": "release"}
 
 
 def _context_anchor(mention: DateMention) -> Anchor:

@@ -1,0 +1,332 @@
+"""Subject carrying: the actor a clause is about when it names none itself.
+
+The paragraph's topic company, the sentence's subject, a shared or carried subject, and the
+company a sentence opens on. Plain Python.
+"""
+
+import re
+from collections.abc import Sequence
+
+from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.classification import classify
+from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT
+from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.dates import DateMention
+from timeline.pipeline.referents import PREPOSITIONS, referred_actors
+from timeline.pipeline.scope import ParagraphState, SentenceScope
+from timeline.pipeline.triggers import DEAL, OPENERS, SPEECH, Trigger
+
+
+def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
+    lead = OPENERS.sub("", context.folded[clause_start : mention.char_start], count=1).strip()
+    # "由腾讯领投": a name after a preposition is not the clause's subject.
+    return len(lead) <= 1 and lead not in PREPOSITIONS
+
+
+def _topic_before(
+    context: ArticleContext,
+    clauses: Sequence[tuple[int, int]],
+    position: int,
+    state: ParagraphState,
+) -> str | None:
+    """The nearest organization standing as subject before `position` in this sentence,
+    else any organization earlier in the sentence, else the paragraph's topic."""
+    subject = None
+    anywhere = None
+    for start, end in clauses:
+        if start >= position:
+            break
+        for mention in context.actors_in(start, min(end, position)):
+            if context.kind(mention.slug) not in ORGANIZATION_KINDS:
+                continue
+            anywhere = mention.slug
+            if _at_subject_position(context, mention, start):
+                subject = mention.slug
+    return subject or anywhere or state.topic
+
+
+def _update_topic(
+    context: ArticleContext, clauses: Sequence[tuple[int, int]], state: ParagraphState
+) -> None:
+    """The paragraph's topic becomes the sentence's subject company, or its only company;
+    "the company" standing as subject counts as the company it stands for."""
+    subject = None
+    companies = []
+    referred = referred_actors(context, clauses[0][0], clauses[-1][1], state.topic)
+    for start, end in clauses:
+        named = context.actors_in(start, end)
+        if referred:
+            named = sorted(
+                [*named, *(m for m in referred if start <= m.char_start < end)],
+                key=lambda mention: mention.char_start,
+            )
+        for mention in named:
+            if context.kind(mention.slug) not in COMPANY_KINDS:
+                continue
+            if _PEERS_AFTER.match(context.folded, mention.char_end):
+                continue  # "阿里、字节等友商": companies named as the others
+            companies.append(mention.slug)
+            if _at_subject_position(context, mention, start):
+                subject = mention.slug
+    if subject is None and len(set(companies)) == 1:
+        subject = companies[0]
+    if subject is not None:
+        state.topic = subject
+
+
+# A list of companies the article names as the others: "deepseek、阿里、字节等友商".
+_PEERS_AFTER = re.compile(
+    r"(?:[、和与及][^，。；、,;]{1,12})*等(?:友商|对手|竞争对手|同行|竞品|巨头|大厂|厂商)"
+)
+
+
+# "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
+# right after the speech verb, no subject of its own.
+_ACT_ANNOUNCED = re.compile(
+    r"(?:宣布|宣告)(?:[\u4e00-\u9fff]{2,6}|(?:向|为|对)[^，。；,;：:！!“”「」]{2,20})"
+    r"(?:[，。；,;：:！!]|$)"
+)
+
+
+# Happenings whose subject is a company even when the clause does not name one.
+_COMPANY_HAPPENINGS = frozenset(
+    {
+        "financials",
+        "controversy",
+        "restructuring",
+        "pricing",
+        "strategy",
+        "approval",
+        "listing",
+        "production",
+        "trial",
+    }
+)
+
+
+def _company_of_sentence(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span_actors: Sequence[ActorMention],
+    referred: Sequence[ActorMention],
+    kind: str,
+) -> str | None:
+    """The company a clause that names none is about: one named (or referred to) later in
+    its sentence ("Revenue rose 4% in the second quarter, Harbor & Pine said"), else, when
+    the sentence names no actor at all ("Third-quarter revenue fell 3%"), the company the
+    article is about."""
+    if any(context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors):
+        return None
+    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
+    named = sorted(
+        [*context.actors_in(sentence_start, sentence_end), *referred],
+        key=lambda mention: mention.char_start,
+    )
+    companies = [m.slug for m in named if context.kind(m.slug) in COMPANY_KINDS]
+    if companies:
+        return companies[0]
+    if named or scope.borrowed or kind != "financials":
+        # The sentence names someone else, or lends the next sentence's actors; only a
+        # bare figure is surely the article's own company's.
+        return None
+    return context.main_company
+
+
+_ASIDE = re.compile(r", (?:which|who) ")
+
+
+_DEAL_ANNOUNCED = re.compile(
+    DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
+    r"(?:announced|unveiled|disclosed|agreed)\b"
+)
+
+
+def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
+    """Where a second clause begins between two dates: after ", and", ", " or " and " that
+    is followed by a verb in the past ("…last year and raised fares in March")."""
+    for joint in _NEXT_CLAUSE.finditer(context.folded, start, end):
+        if _BARE_VERB.match(context.folded, joint.end()):
+            return joint.start()
+    return None
+
+
+# "…, was cleared": the auxiliary of a passive stands before its verb.
+_APPOSITION_GAP = re.compile(
+    r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
+)
+
+
+_NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
+
+
+def _with_shared_subject(
+    context: ArticleContext,
+    referred: Sequence[ActorMention],
+    sentence_start: int,
+    start: int,
+    span_actors: list[ActorMention],
+) -> list[ActorMention]:
+    """A clause that opens on its verb shares the subject its sentence opens with, which
+    stands in at the clause's start."""
+    if any(
+        context.kind(m.slug) in ORGANIZATION_KINDS | {"person"} and m.char_start < start + 3
+        for m in span_actors
+    ):
+        return span_actors
+    before = sorted(
+        [*context.actors_in(sentence_start, start), *(m for m in referred if m.char_start < start)],
+        key=lambda mention: mention.char_start,
+    )
+    if not before or not _leads_sentence(context, sentence_start, before[0]):
+        return span_actors
+    subject = before[0]
+    if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
+        return span_actors
+    return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
+
+
+def _carried_subject(
+    context: ArticleContext,
+    clauses: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    mention: DateMention,
+    state: ParagraphState,
+) -> ActorMention | None:
+    """ "周明哲6月宣布参选，7月获得地方派系支持", "《潮声》由导演许家豪执导，10月3日在全台
+    上映": the subject a Chinese sentence opens with, standing in after the date of a later
+    clause that opens on that date, or None."""
+    sentence_start = clauses[0][0]
+    if not (
+        _opens_on_its_date(context, start, mention)
+        and _sentence_subject_carries(context, clauses, start)
+    ):
+        return None
+    before = sorted(
+        [
+            *context.actors_in(sentence_start, start),
+            *(
+                m
+                for m in referred_actors(context, sentence_start, end, state.topic)
+                if m.char_start < start
+            ),
+        ],
+        key=lambda mention: mention.char_start,
+    )
+    if not before:
+        return None
+    subject = before[0]
+    # "《潮声》由…": a work's name stands in its title marks.
+    marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
+    if not (marks or _leads_sentence(context, sentence_start, subject)):
+        return None
+    if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
+        return None
+    return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
+
+
+def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
+    """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
+    杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
+    right after it. A range ("从去年10月到12月进行了…") is a duration, not a date."""
+    if context.language == "en" or mention.char_start < start:
+        return False
+    folded = context.folded
+    lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
+    if lead not in {"", "又", "并", "并于", "于"}:
+        return False
+    if re.match(r"[从自由]", mention.text) or re.search(r"[到至~～—-]", mention.text):
+        return False
+    if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
+        return False
+    return not any(
+        m.char_start < mention.char_end + 3
+        for m in context.actors_in(start, start + 200)
+        if m.char_start >= mention.char_end
+    )
+
+
+def _sentence_subject_carries(
+    context: ArticleContext, clauses: Sequence[tuple[int, int]], start: int
+) -> bool:
+    """Whether the subject a sentence opens with still holds at `start`: no verb of saying
+    before it (what follows is what was said) and no other name heading a clause in between
+    that could be the subject instead ("…，创始人林志远现年52岁，98年…"); a name inside the
+    first clause ("《潮声》由导演许家豪执导") is not one."""
+    sentence_start = clauses[0][0]
+    for saying in SPEECH.finditer(context.folded, sentence_start, start):
+        if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
+            return False
+    for clause_start, clause_end in clauses[1:]:
+        if clause_start >= start:
+            break
+        heads = [
+            m
+            for m in context.actors_in(clause_start, clause_end)
+            if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+            and m.char_start - clause_start <= _HEAD_REACH
+        ]
+        if heads:
+            return False
+    return True
+
+
+# How far into a clause a name may stand and still be its subject ("创始人林志远…").
+_HEAD_REACH = 6
+
+
+def _leads_sentence(context: ArticleContext, sentence_start: int, mention: ActorMention) -> bool:
+    """Whether only an opener or a date stands before the name in its sentence."""
+    lead = context.folded[sentence_start : mention.char_start]
+    for date in context.dates_in(sentence_start, mention.char_start):
+        lead = lead.replace(context.folded[date.char_start : date.char_end], "")
+    lead = OPENERS.sub("", lead.strip(" ,"), count=1)
+    return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
+
+
+# A preposition right before a name makes it a place or an agent, not the subject.
+_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经)$")
+
+
+def _with_mover(
+    context: ArticleContext, sentence_start: int, start: int, span_actors: list[ActorMention]
+) -> list[ActorMention]:
+    """ "Priya Natarajan joined Streamly in 2021 and became chief executive in mid-2023",
+    "刘振国于2019年加入宝川钢铁，2023年3月出任首席执行官": a move with no person in its clause
+    is made by the person who is the subject of the sentence's clause before, standing in
+    at the clause's start."""
+    if any(context.kind(m.slug) == "person" for m in span_actors):
+        return span_actors
+    before = context.actors_in(sentence_start, start)
+    if not before or context.kind(before[0].slug) != "person":
+        return span_actors
+    mover = before[0]
+    return [ActorMention(mover.slug, mover.text, start, start), *span_actors]
+
+
+def _with_subject(
+    context: ArticleContext,
+    scope: SentenceScope,
+    index: int,
+    span: tuple[int, int],
+    trigger: Trigger,
+) -> tuple[int, int]:
+    """ "比如阿里就耗资 8 亿美金,投资了…月之暗面": a clause whose verb has no organization
+    before it starts at the clause before, when that one names one and states nothing."""
+    start, end = span
+    if index == 0 or any(
+        context.kind(m.slug) in ORGANIZATION_KINDS for m in context.actors_in(start, trigger.start)
+    ):
+        return span
+    previous_start, previous_end = scope.clauses[index - 1]
+    if (
+        end - previous_start > QUOTE_LIMIT
+        or context.dates_in(previous_start, previous_end)
+        or classify(context, previous_start, previous_end) is not None
+        or not any(
+            context.kind(m.slug) in ORGANIZATION_KINDS
+            for m in context.actors_in(previous_start, previous_end)
+        )
+    ):
+        return span
+    return previous_start, end
