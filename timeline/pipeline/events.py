@@ -11,11 +11,26 @@ from dataclasses import replace
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.attribution import (
+    _HELD_BY_A_PERSON,
+    _apposition,
+    _attributed,
+    _attribution,
+    _listed,
+    _past_the_apposition,
+    _with_post_holder,
+)
 from timeline.pipeline.claim import ExtractedClaim
+from timeline.pipeline.claim_dates import (
+    _admissible,
+    _context_anchor,
+    _dates_the_saying,
+    _pointed_date,
+    _release_done,
+    _usable,
+)
 from timeline.pipeline.classification import (
     _attribution_start,
-    _hedged,
-    _is_forecast,
     _is_future,
     _is_past,
     _without_names,
@@ -28,19 +43,25 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
-from timeline.pipeline.dates import Anchor, DateMention
+from timeline.pipeline.dates import DateMention
+from timeline.pipeline.extent import (
+    _absorbed,
+    _announced,
+    _clause_start,
+    _completed,
+    _cut_aside,
+    _with_what_was_said,
+)
 from timeline.pipeline.happenings import (
     PRONOUN_SUBJECT,
     plain_happening,
-    post_holder,
 )
-from timeline.pipeline.headlines import UNDATED_TAG, Wording, key_and_headline, summarize
-from timeline.pipeline.parties import Parties, dedupe, find_parties
+from timeline.pipeline.headlines import UNDATED_TAG, key_and_headline, summarize
+from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.reading import Paragraph, Span
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember
 from timeline.pipeline.subjects import (
-    _ACT_ANNOUNCED,
     _APPOSITION_GAP,
     _COMPANY_HAPPENINGS,
     _DEAL_ANNOUNCED,
@@ -58,15 +79,11 @@ from timeline.pipeline.subjects import (
     _with_subject,
 )
 from timeline.pipeline.triggers import (
-    AGREED,
     ANAPHOR,
     ANY_TRIGGER,
-    AS_OF,
     ATTRIBUTIVE,
-    BOUND_AFTER,
     CONTINUES,
     DEAL,
-    DEMONSTRATIVE,
     DOCUMENT,
     DONE_AFTER,
     DONE_BEFORE,
@@ -74,22 +91,13 @@ from timeline.pipeline.triggers import (
     FEATURE_OBJECT,
     FIRST_PERSON,
     FORECAST,
-    FOUNDER,
     HEDGE,
-    INTERVIEW,
     LATER,
-    MOST_VALUABLE,
     NOTE,
-    OPINION,
-    PAST_RELEASE,
-    PLACE,
     PLAN,
     PREDECESSOR,
     QUESTION_END,
-    REPORTED,
     SAID_WHEN,
-    SAYING,
-    SOURCE_OF,
     SPEECH,
     SPIN_OFF,
     TAKEN_OVER_BY,
@@ -100,288 +108,6 @@ from timeline.pipeline.triggers import (
 
 # Clauses a date-only clause may reach forward for its verb ("去年5月,在零一万物发布…时").
 REACH = 2
-
-
-# --- clauses ----------------------------------------------------------------------------------
-
-
-# --- classification ---------------------------------------------------------------------------
-
-
-# --- actors -----------------------------------------------------------------------------------
-
-
-# What each type needs named in its span before the span is complete.
-_NEEDS = {
-    "personnel": frozenset({"person"}),
-    "release": WORK_KINDS,
-    "founding": ORGANIZATION_KINDS,
-    "pricing": COMPANY_KINDS | WORK_KINDS,
-    "ranking": COMPANY_KINDS | WORK_KINDS,
-}
-# A clause that adds to the list of parties before it: "…幻方量化…,以及创业公司智谱 AI 带头".
-_LIST_GOES_ON = re.compile(r"(?:以及|及|和|与|还有|" + r"\band\b|\bas well as\b)")
-
-
-def _completed(
-    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
-) -> tuple[int, int]:
-    """The span reaching forward, clause by clause, to the party its type needs
-    ("2024 年,零一陆续有中高层离开,包括前预训练负责人黄文灏…")."""
-    needed = _NEEDS.get(trigger.event_type)
-    start, end = span
-    if needed is None or any(context.kind(m.slug) in needed for m in context.actors_in(start, end)):
-        return span
-    found = False
-    for clause_start, clause_end in scope.clauses:
-        if clause_start < end:
-            continue
-        if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
-            break
-        named = any(
-            context.kind(m.slug) in needed for m in context.actors_in(clause_start, clause_end)
-        )
-        if found and not (named and _LIST_GOES_ON.match(context.folded, clause_start)):
-            break
-        if named:
-            found, end = True, clause_end
-    return start, end
-
-
-# Types whose following clauses can add to the same happening: "…的重组,剥离了…业务部门",
-# "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
-_ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding", "financials"})
-_RULING = re.compile(r"裁定|判决|裁决|判令")
-# A clause that gives the figure of the measure named before it: "公布2月营收，达新台币8.6亿元".
-_FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")
-
-
-def _absorbed(
-    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
-) -> tuple[int, int]:
-    """The span running on over following undated clauses that say more of the same
-    happening: a clause of the same type, the place a ranking reached, or who founded a
-    company ("华芯装备成立于2015年，创始人为张伟明")."""
-    # "法院昨日裁定，某公司须赔偿…": a ruling runs on to what it rules.
-    ruling = trigger.event_type == "controversy" and _RULING.fullmatch(
-        context.folded, trigger.start, trigger.end
-    )
-    if trigger.event_type not in _ABSORBS and not ruling:
-        return span
-    start, end = span
-    for clause_start, clause_end in scope.clauses:
-        if clause_start < end:
-            continue
-        if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
-            break
-        following = classify(context, clause_start, clause_end)
-        same = following is not None and following.event_type == trigger.event_type
-        placed = trigger.event_type == "ranking" and (
-            PLACE.search(context.folded, clause_start, clause_end)
-            or MOST_VALUABLE.search(context.folded, clause_start, clause_end)
-        )
-        founders = (
-            trigger.event_type == "founding"
-            and FOUNDER.search(context.folded, clause_start, clause_end)
-            and any(
-                context.kind(m.slug) == "person"
-                for m in context.actors_in(clause_start, clause_end)
-            )
-        )
-        figure = (
-            trigger.event_type == "financials"
-            and clause_start == _next_clause_start(scope, end)
-            and _FIGURE.match(context.folded, clause_start)
-        )
-        ruled = ruling and clause_start == _next_clause_start(scope, end)
-        if not (same or placed or founders or figure or ruled):
-            break
-        end = clause_end
-    return start, end
-
-
-def _next_clause_start(scope: SentenceScope, position: int) -> int | None:
-    """Where the first clause at or after `position` starts."""
-    return next((start for start, _end in scope.clauses if start >= position), None)
-
-
-def _announced(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    trigger: Trigger,
-    *,
-    speaking: bool = False,
-) -> tuple[Trigger, tuple[int, int]]:
-    """What a saying is about decides the claim's type. "美福零售昨日宣布，全台门市商品平均
-    降价5%", "the company said it had opened a plant": the announced happening, its span
-    running on to the clause that names it. "In an interview he said the price war would…",
-    "去年5月，公司表示…预期年营收过亿元": commentary, a forecast or a view about a
-    happening's topic is a statement, whatever words it uses."""
-    if trigger.reported or trigger.event_type == "denial":
-        return trigger, span
-    start, end = span
-    folded = context.folded
-    sentence_start = scope.clauses[0][0]
-    if trigger.event_type == "statement":
-        if DOCUMENT.fullmatch(folded, trigger.start, trigger.end):
-            return trigger, span
-        for clause_start, clause_end in scope.clauses:
-            if clause_end <= trigger.end:
-                continue
-            if clause_end - start > QUOTE_LIMIT or (
-                clause_start > trigger.end and context.dates_in(clause_start, clause_end)
-            ):
-                break
-            said = classify(
-                context,
-                max(clause_start, trigger.end),
-                clause_end,
-                report_from=sentence_start,
-                speaking=speaking,
-            )
-            if said is None or said.event_type == "statement":
-                continue
-            if any(_usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
-                # "乐堡昨(17)日公布8月营收…": what was announced has a date of its own
-                # (the period reported), read as its own claim; the announcement day is
-                # only the saying's.
-                break
-            deal = _agreed_deal(context, start, clause_end, said)
-            if said.reported or _commentary(
-                context, sentence_start, trigger.end, clause_end, plans=not deal
-            ):
-                break
-            return said, (start, max(end, clause_end))
-        own_end = next(
-            (
-                clause_end
-                for clause_start, clause_end in scope.clauses
-                if clause_start <= trigger.start < clause_end
-            ),
-            end,
-        )
-        if (
-            context.language != "en"
-            and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
-            and not FORECAST.search(folded, trigger.end, own_end)
-            and not _PLAN_WORD.match(folded, trigger.end)
-        ):
-            # "周明哲6月宣布参选", "该行去年宣布破产": announcing a move of one's own with
-            # nothing said after it is the move, told in its own words.
-            return Trigger("happening", trigger.start, own_end, False), (start, own_end)
-        return trigger, span
-    speech = None
-    for match in SPEECH.finditer(folded, sentence_start, trigger.start):
-        speech = match
-    if speech is not None and _commentary(
-        context,
-        sentence_start,
-        speech.end(),
-        end,
-        plans=not _agreed_deal(context, start, end, trigger),
-    ):
-        return Trigger("statement", speech.start(), speech.end(), trigger.reported), span
-    return trigger, span
-
-
-# "宣布将参选", "宣布拟退出": what is announced is still to come.
-_PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
-
-
-def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
-    """ "…net income reached $56 million, Harbor & Pine said in July": a date after the
-    happening's words and a verb of saying is when it was said, not when it happened."""
-    if trigger.event_type in {"statement", "denial"} or mention.char_start < trigger.end:
-        return False
-    saying = None
-    for match in SPEECH.finditer(context.folded, trigger.end, mention.char_start):
-        saying = match
-    return saying is not None and bool(
-        SAID_WHEN.fullmatch(context.folded, saying.end(), mention.char_start)
-    )
-
-
-def _commentary(
-    context: ArticleContext, sentence_start: int, said_from: int, end: int, *, plans: bool = True
-) -> bool:
-    """True when a saying is a view: given in an interview or a speech, or saying what will
-    or may happen (unless `plans` is false: an announced deal), or what ought to."""
-    if INTERVIEW.search(context.folded, sentence_start, said_from):
-        return True
-    said = _without_names(context, said_from, end)
-    return bool((plans and FORECAST.search(said)) or HEDGE.search(said) or OPINION.search(said))
-
-
-def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
-    """A parenthesis opened after the date and the verb is an aside: the span stops there."""
-    start, end = span
-    folded = context.folded
-    for position in range(max(start, keep), end):
-        if folded[position] in "(（":
-            return start, position
-    return span
-
-
-def _with_what_was_said(
-    context: ArticleContext, scope: SentenceScope, span: tuple[int, int]
-) -> tuple[int, int]:
-    """A statement's quote runs on to what was said: the rest of the sentence, or as many
-    clauses of it as fit the quote limit."""
-    start, end = span
-    for clause_start, clause_end in scope.clauses:
-        if clause_start < end:
-            continue
-        if clause_end - start > QUOTE_LIMIT:
-            break
-        end = clause_end
-    return start, end
-
-
-# Kinds whose subject, written "集团前总经理李振华…", is the person holding the post rather
-# than the organisation named before the post.
-_HELD_BY_A_PERSON = {"controversy", "personnel", "statement", "denial"}
-
-
-def _past_the_apposition(context: ArticleContext, parties, span_actors, trigger):
-    """ "Ana Ruiz, the former finance director of Orrin Foods, was cleared on Monday": the
-    name inside an apposition describes the subject before it; the subject is the principal."""
-    principal = parties.principal
-    before = [m for m in span_actors if m.char_end <= trigger.start]
-    apposed = next(
-        (
-            m
-            for m in before
-            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
-            and context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
-        ),
-        None,
-    )
-    if apposed is None or principal is None or principal == apposed.slug:
-        return parties
-    inside = [m for m in before if m.slug == principal and m.char_start > apposed.char_end]
-    if not inside:
-        return parties
-    others = [principal, *(slug for slug in parties.others if slug != apposed.slug)]
-    roles = {apposed.slug: parties.roles.get(principal, "subject"), principal: "mentioned"}
-    roles.update({s: r for s, r in parties.roles.items() if s not in roles})
-    return replace(parties, principal=apposed.slug, others=others, roles=roles)
-
-
-def _with_post_holder(context: ArticleContext, parties, span_actors, trigger):
-    owners = [m for m in span_actors if m.slug == parties.principal and m.char_end <= trigger.start]
-    if not owners:
-        return parties
-    before = [m for m in span_actors if m.char_end <= trigger.start]
-    holder = post_holder(context, owners[-1], before)
-    if holder is None or holder.slug == parties.principal:
-        return parties
-    owner = parties.principal
-    roles = dict(parties.roles)
-    roles[holder.slug] = roles.get(owner, "subject")
-    roles[owner] = "employer"
-    others = [owner, *(slug for slug in parties.others if slug not in {owner, holder.slug})]
-    return replace(parties, principal=holder.slug, others=others, roles=roles)
 
 
 def _build_claim(
@@ -713,122 +439,6 @@ def _predecessors(
         if built is not None and built.key != claim.key:
             made.append(built)
     return made
-
-
-_LISTED_KINDS = {"personnel": frozenset({"person"}), "release": WORK_KINDS}
-_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*[^。；;，,:：]{0,20}")
-
-
-def _listed(context: ArticleContext, span: tuple[int, int], trigger: Trigger) -> list[ActorMention]:
-    """The first run of two or more people (or works) the span lists, in text order."""
-    kinds = _LISTED_KINDS.get(trigger.event_type)
-    if kinds is None:
-        return []
-    mentions = [m for m in context.actors_in(*span) if context.kind(m.slug) in kinds]
-    family = {m.slug for m in mentions}
-    mentions = [
-        m for m in mentions if not any(o != m.slug and o.startswith(m.slug + "-") for o in family)
-    ]
-    run: list[ActorMention] = []
-    for mention in mentions:
-        if run and _LIST_GAP.fullmatch(context.folded, run[-1].char_end, mention.char_start):
-            if mention.slug != run[-1].slug or _version_of(context, mention) != _version_of(
-                context, run[-1]
-            ):
-                run.append(mention)
-            continue
-        if len(run) >= 2:
-            break
-        run = [mention]
-    return run if len(run) >= 2 else []
-
-
-def _version_of(context: ArticleContext, mention: ActorMention) -> str:
-    return context.folded[mention.char_start : mention.char_end]
-
-
-def _attributed(
-    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
-) -> tuple[int, int]:
-    """A denial, statement or report starts at whoever speaks or reports it, earlier in the
-    sentence ("李开复说:“我们没有寻求被收购”", "传闻你们资金紧张、裁员,以及被阿里收购")."""
-    start, end = span
-    if not (trigger.reported or trigger.event_type in {"denial", "statement"}):
-        return span
-    marker = REPORTED if trigger.reported else SPEECH
-    if marker.search(context.folded, start, trigger.start):
-        return span
-    for clause_start, clause_end in reversed(scope.clauses):
-        if clause_start >= start:
-            continue
-        if end - clause_start > QUOTE_LIMIT:
-            break
-        if marker.search(context.folded, clause_start, clause_end):
-            return clause_start, end
-    return span
-
-
-def _apposition(context: ArticleContext, wording: Wording, parties: Parties) -> str:
-    """A person's stated role when it says more than a bare title: "former head of
-    pre-training"."""
-    principal = parties.principal
-    if principal is None or context.kind(principal) != "person":
-        return ""
-    # The role the clause states, as the event's actors carry it.
-    role = parties.roles.get(principal, "")
-    return role if (" of " in role or role.startswith("former")) else ""
-
-
-def _attribution(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    trigger: Trigger,
-    wording: Wording,
-    parties: Parties,
-    state: ParagraphState,
-) -> str:
-    """Per whom the claim is told: a named outlet or "reports" for a report, the speaker of
-    the sentence ("李开复表示,2024年…"), or the interviewee whose answer it is."""
-    if wording.event_type in {"statement", "denial"}:
-        return ""
-    sentence_start = scope.clauses[0][0]
-    if trigger.reported:
-        outlets = [
-            m.slug
-            for m in context.actors_in(sentence_start, trigger.start)
-            if context.kind(m.slug) == "organization" and m.slug != parties.principal
-        ]
-        if outlets:
-            return context.name(outlets[-1])
-        return "" if wording.event_type == "rumor" else "reports"
-    # "据 AI 产品榜的数据" / "according to LMSYS": a source named as such.
-    source = SOURCE_OF.search(context.folded, sentence_start, span[1])
-    if source:
-        named = context.actors_in(source.end(), source.end() + 24)
-        if named and named[0].char_start - source.end() <= 2 and named[0].slug not in parties.roles:
-            return context.name(named[0].slug)
-    saying = None
-    for match in SAYING.finditer(context.folded, sentence_start, trigger.start):
-        saying = match
-    if saying is not None:
-        speakers = [
-            m.slug
-            for m in context.actors_in(sentence_start, saying.start())
-            if context.kind(m.slug) in {"person", "company"}
-        ]
-        if speakers and speakers[-1] != parties.principal:
-            return context.name(speakers[-1])
-    if state.speaker and state.speaker != parties.principal:
-        return context.name(state.speaker)
-    return ""
-
-
-def _clause_start(scope: SentenceScope, position: int) -> int:
-    for start, end in scope.clauses:
-        if start <= position < end:
-            return start
-    return position
 
 
 def _ascii_key(key: str) -> str:
@@ -1213,113 +823,6 @@ _DATED_ONLY = frozenset(
 )
 
 
-def _context_anchor(mention: DateMention) -> Anchor:
-    return Anchor(mention.edtf or mention.start.isoformat(), "context")
-
-
-def _pointed_date(
-    context: ArticleContext, start: int, trigger: Trigger, state: ParagraphState
-) -> DateMention | None:
-    """The date a demonstrative before the verb points back to: "这一波被开发者称赞的 API
-    降价" after "5 月的这一波价格战" is that May's price cut."""
-    earlier = state.dated.get(trigger.event_type)
-    if earlier is None:
-        return None
-    pointer = DEMONSTRATIVE.search(context.folded, start, trigger.start)
-    if pointer is None:
-        return None
-    return DateMention(
-        text=context.text[pointer.start("this") : pointer.end("this")],
-        char_start=pointer.start("this"),
-        char_end=pointer.end("this"),
-        start=earlier.start,
-        end=earlier.end,
-        precision=earlier.precision,
-        qualifier=earlier.qualifier,
-        edtf=earlier.edtf,
-        anchor=_context_anchor(earlier),
-    )
-
-
-def _release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
-    """An undated release is kept only when its clause says it happened: the work named
-    next to the verb ("qwen2.5发布后", "已在…上线", "发布了 yi-large", "released Qwen2.5")
-    and the verb perfective."""
-    folded = context.folded
-    works = [m for m in context.actors_in(start, end) if context.kind(m.slug) in WORK_KINDS]
-    near = [
-        m
-        for m in works
-        if (m.char_end <= trigger.start and _joined(folded, m.char_end, trigger.start))
-        or (m.char_start >= trigger.end and _joined(folded, trigger.end, m.char_start))
-    ]
-    if not near:
-        return False
-    return bool(
-        DONE_BEFORE.search(folded, start, trigger.start)
-        or DONE_AFTER.match(folded, trigger.end)
-        or PAST_RELEASE.fullmatch(folded, trigger.start, trigger.end)
-    )
-
-
-_GAP = re.compile(r"[^，。,;；:：!?！？]{0,12}")
-
-
-def _joined(folded: str, start: int, end: int) -> bool:
-    """True when the text between two points is a short stretch of one clause."""
-    return _GAP.fullmatch(folded, start, end) is not None
-
-
-def _usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
-    """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
-    lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
-    tail = context.folded[mention.char_end : mention.char_end + 4]
-    bounded = mention.qualifier in {"before", "after"}
-    if bounded and _STARTED.fullmatch(context.folded, mention.char_start, mention.char_end):
-        # "从2015年开始研发", "自今年1月起实施": what began then is dated by it, unless
-        # what follows is a state that lasted ("从2020年开始一直亏损").
-        bounded = bool(_LASTED.match(context.folded, mention.char_end))
-    # "许文彦今年58岁": a year that states an age dates nothing.
-    age = _AGE_AFTER.match(context.folded, mention.char_end)
-    return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
-
-
-_STARTED = re.compile(r"[从自].*(?:开始|起)")
-_LASTED = re.compile(
-    r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
-)
-_AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
-
-
-def _admissible(
-    context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
-) -> bool:
-    start, end = span
-    if trigger.event_type == "statement":
-        # What was said may be a forecast or a guess; that it was said is a fact, whether
-        # it comes after the saying or before it ("X will…, the company said on Wednesday").
-        end = trigger.start
-        start = _attribution_start(context, start, trigger.end)
-    if _hedged(context, start, end, trigger.end):
-        return False
-    if trigger.reported:
-        return True
-    if _is_future(context, mention):
-        return False
-    return _agreed_deal(context, start, end, trigger) or not _is_forecast(
-        context, start, end, mention
-    )
-
-
-def _agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
-    """ "宣布拟收购", "announced plans to merge", "agreed to buy": a deal announced or agreed
-    is a happening, though what it agrees to is still to come."""
-    return (
-        trigger.event_type == "acquisition"
-        and AGREED.search(context.folded, start, end) is not None
-    )
-
-
 def _continued_claim(
     context: ArticleContext,
     scope: SentenceScope,
@@ -1406,6 +909,3 @@ def _happening_at_previous_date(
     made = _make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
     _remember(state, made)
     return made
-
-
-# --- within one article -----------------------------------------------------------------------

@@ -1,0 +1,150 @@
+"""Claim dates: whether a date in a clause dates its happening, and the date a clause points to.
+
+Plain Python.
+"""
+
+import re
+
+from timeline.pipeline.classification import _attribution_start, _hedged, _is_forecast, _is_future
+from timeline.pipeline.context import WORK_KINDS, ArticleContext
+from timeline.pipeline.dates import Anchor, DateMention
+from timeline.pipeline.scope import ParagraphState
+from timeline.pipeline.triggers import (
+    AGREED,
+    AS_OF,
+    BOUND_AFTER,
+    DEMONSTRATIVE,
+    DONE_AFTER,
+    DONE_BEFORE,
+    PAST_RELEASE,
+    SAID_WHEN,
+    SPEECH,
+    Trigger,
+)
+
+# "宣布将参选", "宣布拟退出": what is announced is still to come.
+_PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
+
+
+def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
+    """ "…net income reached $56 million, Harbor & Pine said in July": a date after the
+    happening's words and a verb of saying is when it was said, not when it happened."""
+    if trigger.event_type in {"statement", "denial"} or mention.char_start < trigger.end:
+        return False
+    saying = None
+    for match in SPEECH.finditer(context.folded, trigger.end, mention.char_start):
+        saying = match
+    return saying is not None and bool(
+        SAID_WHEN.fullmatch(context.folded, saying.end(), mention.char_start)
+    )
+
+
+def _context_anchor(mention: DateMention) -> Anchor:
+    return Anchor(mention.edtf or mention.start.isoformat(), "context")
+
+
+def _pointed_date(
+    context: ArticleContext, start: int, trigger: Trigger, state: ParagraphState
+) -> DateMention | None:
+    """The date a demonstrative before the verb points back to: "这一波被开发者称赞的 API
+    降价" after "5 月的这一波价格战" is that May's price cut."""
+    earlier = state.dated.get(trigger.event_type)
+    if earlier is None:
+        return None
+    pointer = DEMONSTRATIVE.search(context.folded, start, trigger.start)
+    if pointer is None:
+        return None
+    return DateMention(
+        text=context.text[pointer.start("this") : pointer.end("this")],
+        char_start=pointer.start("this"),
+        char_end=pointer.end("this"),
+        start=earlier.start,
+        end=earlier.end,
+        precision=earlier.precision,
+        qualifier=earlier.qualifier,
+        edtf=earlier.edtf,
+        anchor=_context_anchor(earlier),
+    )
+
+
+def _release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+    """An undated release is kept only when its clause says it happened: the work named
+    next to the verb ("qwen2.5发布后", "已在…上线", "发布了 yi-large", "released Qwen2.5")
+    and the verb perfective."""
+    folded = context.folded
+    works = [m for m in context.actors_in(start, end) if context.kind(m.slug) in WORK_KINDS]
+    near = [
+        m
+        for m in works
+        if (m.char_end <= trigger.start and _joined(folded, m.char_end, trigger.start))
+        or (m.char_start >= trigger.end and _joined(folded, trigger.end, m.char_start))
+    ]
+    if not near:
+        return False
+    return bool(
+        DONE_BEFORE.search(folded, start, trigger.start)
+        or DONE_AFTER.match(folded, trigger.end)
+        or PAST_RELEASE.fullmatch(folded, trigger.start, trigger.end)
+    )
+
+
+_GAP = re.compile(r"[^，。,;；:：!?！？]{0,12}")
+
+
+def _joined(folded: str, start: int, end: int) -> bool:
+    """True when the text between two points is a short stretch of one clause."""
+    return _GAP.fullmatch(folded, start, end) is not None
+
+
+def _usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
+    """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
+    lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
+    tail = context.folded[mention.char_end : mention.char_end + 4]
+    bounded = mention.qualifier in {"before", "after"}
+    if bounded and _STARTED.fullmatch(context.folded, mention.char_start, mention.char_end):
+        # "从2015年开始研发", "自今年1月起实施": what began then is dated by it, unless
+        # what follows is a state that lasted ("从2020年开始一直亏损").
+        bounded = bool(_LASTED.match(context.folded, mention.char_end))
+    # "许文彦今年58岁": a year that states an age dates nothing.
+    age = _AGE_AFTER.match(context.folded, mention.char_end)
+    return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+
+
+_STARTED = re.compile(r"[从自].*(?:开始|起)")
+
+
+_LASTED = re.compile(
+    r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
+)
+
+
+_AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
+
+
+def _admissible(
+    context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
+) -> bool:
+    start, end = span
+    if trigger.event_type == "statement":
+        # What was said may be a forecast or a guess; that it was said is a fact, whether
+        # it comes after the saying or before it ("X will…, the company said on Wednesday").
+        end = trigger.start
+        start = _attribution_start(context, start, trigger.end)
+    if _hedged(context, start, end, trigger.end):
+        return False
+    if trigger.reported:
+        return True
+    if _is_future(context, mention):
+        return False
+    return _agreed_deal(context, start, end, trigger) or not _is_forecast(
+        context, start, end, mention
+    )
+
+
+def _agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+    """ "宣布拟收购", "announced plans to merge", "agreed to buy": a deal announced or agreed
+    is a happening, though what it agrees to is still to come."""
+    return (
+        trigger.event_type == "acquisition"
+        and AGREED.search(context.folded, start, end) is not None
+    )
