@@ -7,7 +7,7 @@ import pytest
 
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
 from timeline.pipeline.extract import extract_article
-from timeline.pipeline.headlines import money_phrase
+from timeline.pipeline.money import money_phrase
 from timeline.pipeline.reading import read_article
 
 ROOT = Path(__file__).resolve().parents[2]

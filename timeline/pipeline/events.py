@@ -56,8 +56,9 @@ from timeline.pipeline.happenings import (
     PRONOUN_SUBJECT,
     plain_happening,
 )
-from timeline.pipeline.headlines import UNDATED_TAG, key_and_headline, summarize
+from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
+from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.reading import Paragraph, Span
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember

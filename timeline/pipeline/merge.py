@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from timeline.pipeline.actors import fold_text
 from timeline.pipeline.claim import ExtractedClaim
-from timeline.pipeline.headlines import _round_amounts, money_amounts
+from timeline.pipeline.money import _round_amounts, money_amounts
 
 ActorId = TypeVar("ActorId", bound=Hashable)
 
