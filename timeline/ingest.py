@@ -44,6 +44,7 @@ from timeline.models import (
 from timeline.pipeline.actors import ActorEntry, ActorMatcher, normalize_alias, to_simplified
 from timeline.pipeline.dates import DateMention, ReferenceDate
 from timeline.pipeline.extract import ExtractedClaim, Extraction, extract_article
+from timeline.pipeline.language import detect_language
 from timeline.pipeline.merge import (
     Account,
     account_of,
@@ -57,7 +58,6 @@ from timeline.pipeline.reading import (
     Article,
     ArticleError,
     ManifestEntry,
-    detect_language,
     find_article_paths,
     load_manifest,
     read_article,

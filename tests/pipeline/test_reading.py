@@ -15,16 +15,13 @@ import pytest
 from timeline.pipeline.reading import (
     ArticleError,
     ManifestError,
-    Sentence,
-    Span,
     find_article_paths,
     iter_article_paths,
     load_manifest,
     read_article,
     segment_article,
-    split_clauses,
-    split_sentences,
 )
+from timeline.pipeline.sentences import Sentence, Span, split_clauses, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "fixtures" / "articles"

@@ -65,7 +65,6 @@ def _with_post_holder(context: ArticleContext, parties, span_actors, trigger):
 
 _LISTED_KINDS = {"personnel": frozenset({"person"}), "release": WORK_KINDS}
 
-
 _LIST_GAP = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*[^。；;，,:：]{0,20}")
 
 

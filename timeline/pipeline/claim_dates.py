@@ -112,11 +112,9 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
 
 _STARTED = re.compile(r"[从自].*(?:开始|起)")
 
-
 _LASTED = re.compile(
     r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
 )
-
 
 _AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 

@@ -170,7 +170,6 @@ def _trailing_comment(
 # A verb in the past right before its date: "signed on March 5, 2024", "began in early 2022".
 _VERB_BEFORE_DATE = re.compile(r"\b([a-z]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
-
 _NOT_A_HAPPENING = frozenset(
     [
         "expected",

@@ -8,8 +8,8 @@ from bisect import bisect_left
 
 from timeline.pipeline.context import ArticleContext
 from timeline.pipeline.happenings import EN_IRREGULAR
-from timeline.pipeline.reading import Span, split_clauses
 from timeline.pipeline.recogniser import EN_DATELINE, ZH_DATELINE
+from timeline.pipeline.sentences import Span, split_clauses
 from timeline.pipeline.triggers import ANY_TRIGGER, TRIM
 
 # A quote longer than this is cut back to the clause that holds the date.
@@ -157,9 +157,7 @@ def _cuts_a_date(context: ArticleContext, position: int) -> bool:
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
 
-
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
-
 
 _BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"

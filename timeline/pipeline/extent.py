@@ -33,7 +33,6 @@ _NEEDS = {
     "ranking": COMPANY_KINDS | WORK_KINDS,
 }
 
-
 # A clause that adds to the list of parties before it: "…幻方量化…,以及创业公司智谱 AI 带头".
 _LIST_GOES_ON = re.compile(r"(?:以及|及|和|与|还有|" + r"\band\b|\bas well as\b)")
 
@@ -67,9 +66,7 @@ def _completed(
 # "…超越 GPT-4o,排名世界第六", "…辟谣,否认零一万物出售给阿里云", "…完成融资,阿里领投".
 _ABSORBS = frozenset({"restructuring", "ranking", "denial", "funding", "founding", "financials"})
 
-
 _RULING = re.compile(r"裁定|判决|裁决|判令")
-
 
 # A clause that gives the figure of the measure named before it: "公布2月营收，达新台币8.6亿元".
 _FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")

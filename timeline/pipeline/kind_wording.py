@@ -37,9 +37,7 @@ from timeline.pipeline.wording import Wording, names, sale_topic
 # market listing, a plant's construction, opening or production start, a clinical trial.
 OTHER_KINDS = frozenset({"approval", "listing", "production", "trial", "rules"})
 
-
 PARTNER_KINDS = frozenset({"company", "investor", "organization"})
-
 
 # A predicate that opens on a subject of its own rather than a verb: a capital or a
 # determiner ("Settlement talks…", "Its recording…", "A tunnel section…").
@@ -139,9 +137,7 @@ def _round_label(folded: str) -> str:
 
 LED_ROUND = re.compile(r"领投|牵头|" + words("led", "leads", "leading"))
 
-
 LEADS = re.compile(r"带头|率先|发起|领跑|" + words("led", "leads", "started", "kicked off"))
-
 
 # What a work the gazetteer does not know is, from the words after the release verb.
 RELEASED_THINGS = (
@@ -179,12 +175,10 @@ RELEASED_THINGS = (
     (re.compile(r"新品|产品|新款|" + words("products?")), "product", "a new product"),
 )
 
-
 # A Latin name written after the verb: "Step-2", "Kling", "Blackwell B200".
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.-])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z0-9][A-Za-z0-9.-]*)?"
 )
-
 
 _UNNAMED_LIMIT = 40
 
@@ -487,9 +481,7 @@ DIRECTIONS = (
     (re.compile(r"(?<!大模型)应用|" + words("applications?", "apps")), "applications"),
 )
 
-
 _DOMESTIC = re.compile(r"国内|中国市场|" + words("in china", "domestic"))
-
 
 _TURN = re.compile(
     r"转向|转型|聚焦|专注|" + words("pivot\\w*", "shift\\w*", "turn\\w*", "focus\\w*")
@@ -530,7 +522,6 @@ STATEMENT_TOPICS = (
     (re.compile(r"芯片|" + words("chips?", "semiconductors?")), "chips"),
 )
 
-
 # Stances a statement can take that a headline can say in full.
 STANCES = (
     (
@@ -540,15 +531,12 @@ STANCES = (
     ),
 )
 
-
 TRAINING = re.compile(r"训练|" + words("training"))
-
 
 ASPIRATION = re.compile(
     r"想打造|想做|梦想|愿景|目标|"
     + words("wants? to", "wanted to", "aim(?:s|ed)? to", "ambitions?")
 )
-
 
 PREDICTION = re.compile(
     r"未来|将会|将|会|预计|预期|" + words("will", "would", "expects?", "predicts?", "forecasts?")
@@ -580,7 +568,6 @@ def _statement_words(
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-
 
 # Titles an appointment names, most specific first.
 TITLES = tuple(

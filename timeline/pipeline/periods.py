@@ -18,7 +18,6 @@ REPORTABLE = frozenset(
     {"acquisition", "personnel", "restructuring", "funding_plan", "release_plan"}
 )
 
-
 # The period part of a key that has no date: such a key names no happening of its own.
 UNDATED_TAG = ":undated"
 

@@ -79,14 +79,12 @@ _PEERS_AFTER = re.compile(
     r"(?:[、和与及][^，。；、,;]{1,12})*等(?:友商|对手|竞争对手|同行|竞品|巨头|大厂|厂商)"
 )
 
-
 # "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
 # right after the speech verb, no subject of its own.
 _ACT_ANNOUNCED = re.compile(
     r"(?:宣布|宣告)(?:[\u4e00-\u9fff]{2,6}|(?:向|为|对)[^，。；,;：:！!“”「」]{2,20})"
     r"(?:[，。；,;：:！!]|$)"
 )
-
 
 # Happenings whose subject is a company even when the clause does not name one.
 _COMPANY_HAPPENINGS = frozenset(
@@ -134,7 +132,6 @@ def _company_of_sentence(
 
 _ASIDE = re.compile(r", (?:which|who) ")
 
-
 _DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
     r"(?:announced|unveiled|disclosed|agreed)\b"
@@ -154,7 +151,6 @@ def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
 _APPOSITION_GAP = re.compile(
     r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
 )
-
 
 _NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 
