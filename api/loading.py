@@ -16,7 +16,8 @@ from api.errors import ErrorSerializer, InvalidParameter, ParameterError
 from api.throttling import AnonymousThrottle, SignedInThrottle
 from timeline.jobs import Submission, read_sent_article, submit_article
 from timeline.models import Job, Language
-from timeline.pipeline.reading import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError
+from timeline.pipeline.article_error import ArticleError
+from timeline.pipeline.reading import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES
 from timeline.preview import preview_extraction
 
 SUBMIT_PERMISSION = "timeline.add_source"

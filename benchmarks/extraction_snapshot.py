@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer  # noqa: E402
 from timeline.pipeline.dates import find_dates, parse_reference  # noqa: E402
 from timeline.pipeline.extract import extract_article  # noqa: E402
-from timeline.pipeline.reading import load_manifest, read_article  # noqa: E402
+from timeline.pipeline.manifest import load_manifest  # noqa: E402
+from timeline.pipeline.reading import read_article  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import speed  # noqa: E402

@@ -61,7 +61,7 @@ def wait_until(check, timeout: float, what: str):
 
 def variations(count: int) -> list[str]:
     """`count` distinct articles: base articles with shuffled paragraphs, numbered titles."""
-    from timeline.pipeline.reading import split_front_matter
+    from timeline.pipeline.front_matter import split_front_matter
 
     rng = random.Random(12)
     texts = []

@@ -11,7 +11,8 @@ from timeline.ingest import FAILED, LOADED, UNCHANGED, ingest_articles
 from timeline.models import Claim, Event, EventActor, EventKey, Source
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
 from timeline.pipeline.extract import article_reference, extract_article
-from timeline.pipeline.reading import load_manifest, read_article
+from timeline.pipeline.manifest import load_manifest
+from timeline.pipeline.reading import read_article
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from timeline.ingest import LOADED, UNCHANGED, ingest_articles
 from timeline.models import Claim, Event, EventActor, EventKey, Source, SourceVersion
 from timeline.pipeline.actors import ActorMatcher, load_gazetteer
 from timeline.pipeline.extract import extract_article
-from timeline.pipeline.reading import load_manifest, read_article
+from timeline.pipeline.manifest import load_manifest
+from timeline.pipeline.reading import read_article
 
 pytestmark = pytest.mark.django_db
 

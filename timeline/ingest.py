@@ -42,9 +42,11 @@ from timeline.models import (
     SourceVersion,
 )
 from timeline.pipeline.actors import ActorEntry, ActorMatcher, normalize_alias, to_simplified
+from timeline.pipeline.article_error import ArticleError
 from timeline.pipeline.dates import DateMention, ReferenceDate
 from timeline.pipeline.extract import ExtractedClaim, Extraction, extract_article
 from timeline.pipeline.language import detect_language
+from timeline.pipeline.manifest import ManifestEntry, load_manifest
 from timeline.pipeline.merge import (
     Account,
     account_of,
@@ -54,14 +56,7 @@ from timeline.pipeline.merge import (
     split_key,
     strongest_roles,
 )
-from timeline.pipeline.reading import (
-    Article,
-    ArticleError,
-    ManifestEntry,
-    find_article_paths,
-    load_manifest,
-    read_article,
-)
+from timeline.pipeline.reading import Article, find_article_paths, read_article
 from timeline.pipeline.reconcile import PRECISION_RANK
 
 LOADED = "loaded"

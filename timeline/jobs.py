@@ -25,16 +25,10 @@ from django.utils import timezone
 
 from timeline.ingest import FAILED, FileReport, load_extraction, load_gazetteer_from_database
 from timeline.models import Job, JobState, Source
+from timeline.pipeline.article_error import ArticleError
 from timeline.pipeline.extract import extract_article
-from timeline.pipeline.reading import (
-    Article,
-    ArticleError,
-    ManifestEntry,
-    article_from_bytes,
-    find_article_paths,
-    load_manifest,
-    read_article,
-)
+from timeline.pipeline.manifest import ManifestEntry, load_manifest
+from timeline.pipeline.reading import Article, article_from_bytes, find_article_paths, read_article
 from timeline.replicas import request_scope
 
 logger = logging.getLogger(__name__)

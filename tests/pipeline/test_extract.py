@@ -9,8 +9,9 @@ from timeline.pipeline.actors import ActorMatcher, load_gazetteer
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.dates import DateMention, parse_reference
 from timeline.pipeline.extract import dated_after_source, extract_article
+from timeline.pipeline.manifest import load_manifest
 from timeline.pipeline.merge import group_claims
-from timeline.pipeline.reading import load_manifest, read_article, segment_article
+from timeline.pipeline.reading import read_article, segment_article
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "fixtures" / "articles"

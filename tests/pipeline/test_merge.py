@@ -10,6 +10,7 @@ from timeline.pipeline.actors import ActorMatcher, load_gazetteer
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extract import extract_article
+from timeline.pipeline.manifest import load_manifest
 from timeline.pipeline.merge import (
     Account,
     family,
@@ -18,7 +19,7 @@ from timeline.pipeline.merge import (
     settle_actors,
     strongest_roles,
 )
-from timeline.pipeline.reading import load_manifest, read_article
+from timeline.pipeline.reading import read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "fixtures" / "articles"

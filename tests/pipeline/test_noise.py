@@ -5,12 +5,8 @@ from pathlib import Path
 import pytest
 
 from timeline.pipeline import noise
-from timeline.pipeline.reading import (
-    iter_article_paths,
-    load_manifest,
-    read_article,
-    segment_article,
-)
+from timeline.pipeline.manifest import load_manifest
+from timeline.pipeline.reading import iter_article_paths, read_article, segment_article
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 

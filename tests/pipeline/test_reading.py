@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from timeline.pipeline.article_error import ArticleError
+from timeline.pipeline.manifest import ManifestError, load_manifest
 from timeline.pipeline.reading import (
-    ArticleError,
-    ManifestError,
     find_article_paths,
     iter_article_paths,
-    load_manifest,
     read_article,
     segment_article,
 )

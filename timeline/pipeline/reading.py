@@ -6,298 +6,34 @@ offsets index the decoded text. What counts as noise is decided in ``noise``.
 
 import errno
 import hashlib
-import json
 import os
 import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-import charset_normalizer
-import yaml
-
 from timeline.pipeline import noise
+from timeline.pipeline.article_error import ArticleError
+from timeline.pipeline.decoding import decode_article_bytes, normalize_newlines
+from timeline.pipeline.front_matter import (
+    _front_matter_authors,
+    _front_matter_date,
+    _front_matter_value,
+    split_front_matter,
+)
 from timeline.pipeline.language import _HAN, _WORD, _language
+from timeline.pipeline.manifest import ManifestEntry
 from timeline.pipeline.sentences import Sentence, Span, _sentences_between
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md")
 MANIFEST_NAMES = frozenset({"sources.json", "manifest.json"})
 
-# Tried in this order once strict UTF-8 fails; charset-normalizer picks among the rest.
-_FALLBACK_ENCODINGS = ("gb18030", "big5", "cp1252")
 _MEGABYTE = 1024 * 1024
-
-
-class ArticleError(Exception):
-    """An article that cannot be read; the message names the file and the reason."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
-
-
-class ManifestError(Exception):
-    """A source manifest that cannot be used; the message names the file and the problem."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = str(path)
-        self.problem = problem
-
-
-# --- the manifest -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ManifestEntry:
-    file: str
-    title: str | None
-    publisher: str | None
-    authors: tuple[str, ...]
-    url: str | None
-    published: date | None
-    language: str | None
-    note: str | None
-
-
-def _optional_text(entry: Mapping, key: str, where: str, path: Path) -> str | None:
-    value = entry.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ManifestError(path, f'{where}: "{key}" must be a string, not {type(value).__name__}')
-    return value.strip() or None
-
-
-def load_manifest(path: str | Path) -> dict[str, ManifestEntry]:
-    """Read a sources manifest (a JSON list of entries like fixtures/articles/sources.json).
-
-    Returns the entries keyed by their ``file`` name.
-    """
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ManifestError(path, "not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ManifestError(path, f"unreadable ({exc})") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ManifestError(path, f"bad JSON at line {exc.lineno}: {exc.msg}") from None
-    except RecursionError:
-        raise ManifestError(path, "bad JSON: nested too deeply") from None
-    if isinstance(data, dict):
-        data = data.get("articles", data.get("sources"))
-    if not isinstance(data, list):
-        raise ManifestError(path, "expected a JSON list of entries")
-
-    entries: dict[str, ManifestEntry] = {}
-    for number, item in enumerate(data, start=1):
-        where = f"entry {number}"
-        if not isinstance(item, dict):
-            raise ManifestError(path, f"{where} is not an object")
-        file_name = _optional_text(item, "file", where, path)
-        if not file_name:
-            raise ManifestError(path, f'{where} missing "file"')
-        where = f"{where} ({file_name})"
-        if file_name in entries:
-            raise ManifestError(path, f"{where} repeats an earlier entry")
-        authors = item.get("authors") or []
-        if isinstance(authors, str):
-            authors = [authors]
-        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-            raise ManifestError(path, f'{where}: "authors" must be a list of names')
-        published_text = _optional_text(item, "published", where, path)
-        published = None
-        if published_text:
-            try:
-                published = date.fromisoformat(published_text)
-            except ValueError:
-                raise ManifestError(
-                    path, f'bad date "{published_text}" for file {file_name}'
-                ) from None
-        entries[file_name] = ManifestEntry(
-            file=file_name,
-            title=_optional_text(item, "title", where, path),
-            publisher=_optional_text(item, "publisher", where, path),
-            authors=tuple(a.strip() for a in authors if a.strip()),
-            url=_optional_text(item, "url", where, path),
-            published=published,
-            language=_optional_text(item, "language", where, path),
-            note=_optional_text(item, "note", where, path),
-        )
-    return entries
-
-
-# --- decoding ---------------------------------------------------------------------------
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """ "utf-16-le"/"utf-16-be" when NUL bytes sit in every other position, as in UTF-16 text."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even = sample[0::2].count(0) / len(sample[0::2])
-    odd = sample[1::2].count(0) / len(sample[1::2])
-    if odd > 0.4 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.4 and odd < 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _has_control_characters(text: str) -> bool:
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1a")
-    return controls > max(2, len(sample) // 100)
-
-
-def decode_article_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
-    """Decode raw article bytes; returns (text, encoding name). Raises ArticleError."""
-    if not data.strip():
-        raise ArticleError(path, "empty file")
-    for bom, encoding in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe\x00\x00", "utf-32"),
-        (b"\x00\x00\xfe\xff", "utf-32"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise ArticleError(path, f"undecodable (tried {encoding})") from None
-            return _checked(text, encoding, path)
-    if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
-            raise ArticleError(path, "binary content")
-        try:
-            return _checked(data.decode(encoding), encoding, path)
-        except UnicodeDecodeError:
-            raise ArticleError(path, "binary content") from None
-    try:
-        return _checked(data.decode("utf-8"), "utf-8", path)
-    except UnicodeDecodeError:
-        pass
-    tried = ", ".join(("utf-8", *_FALLBACK_ENCODINGS))
-    best = charset_normalizer.from_bytes(data, cp_isolation=list(_FALLBACK_ENCODINGS)).best()
-    if best is None:
-        raise ArticleError(path, f"undecodable (tried {tried})")
-    encoding = best.encoding
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise ArticleError(path, f"undecodable (tried {tried})") from None
-    return _checked(text, encoding, path)
-
-
-def _checked(text: str, encoding: str, path: str | Path) -> tuple[str, str]:
-    if _has_control_characters(text):
-        raise ArticleError(path, "binary content")
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise ArticleError(path, "empty file")
-    return text, encoding
-
-
-def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# --- front matter -----------------------------------------------------------------------
-
-_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
-_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
-
-
-def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict, int]:
-    """YAML front matter of a text and the offset where its body starts.
-
-    A text without front matter gives ({}, 0). Only a leading "---" block whose first
-    line looks like "key:" is front matter; a leading horizontal rule is not.
-    """
-    opening = _FRONT_MATTER_OPEN.match(text)
-    if not opening:
-        return {}, 0
-    block_start = opening.end()
-    if not _FRONT_MATTER_KEY.match(text, block_start):
-        return {}, 0
-    closing = _FRONT_MATTER_CLOSE.search(text, block_start)
-    if not closing:
-        raise ArticleError(path, "malformed front matter: no closing '---' line")
-    block = text[block_start : closing.start()]
-    try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        where = f" (line {mark.line + 2}, column {mark.column + 1})" if mark else ""
-        raise ArticleError(path, f"malformed front matter: {problem}{where}") from None
-    except ValueError as exc:
-        raise ArticleError(path, f"malformed front matter: {exc}") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ArticleError(path, "malformed front matter: not a mapping of keys to values")
-    body_start = closing.end()
-    if body_start < len(text) and text[body_start] == "\n":
-        body_start += 1
-    return {str(key): value for key, value in data.items()}, body_start
-
-
-def _front_matter_value(front_matter: Mapping[str, object], *keys: str) -> object:
-    lowered = {key.lower(): value for key, value in front_matter.items()}
-    for key in keys:
-        value = lowered.get(key.lower())
-        if value not in (None, "", [], {}):
-            return value
-    return None
-
-
-def _front_matter_date(value: object, path: str | Path) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            pass
-        match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
-        if match:
-            try:
-                return date(*map(int, match.groups()))
-            except ValueError:
-                pass
-    raise ArticleError(path, f'bad date "{value}" in front matter')
-
-
-def _front_matter_authors(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = re.split(r"\s*(?:,|，|、|;|&|\band\b)\s*", value)
-    if not isinstance(value, list):
-        return ()
-    names = []
-    for item in value:
-        if isinstance(item, dict):
-            item = item.get("name")
-        if isinstance(item, str) and item.strip():
-            names.append(item.strip())
-    return tuple(names)
 
 
 # --- the article ------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from django.db import DatabaseError
 
 from timeline.ingest import FileReport, ingest_articles
 from timeline.jobs import enqueue_articles, submission_lines
-from timeline.pipeline.reading import ArticleError, ManifestError
+from timeline.pipeline.article_error import ArticleError
+from timeline.pipeline.manifest import ManifestError
 
 
 class Command(BaseCommand):
