@@ -82,7 +82,8 @@ def measure_loading(repeat: int) -> None:
 
 
 def synthetic_article(size: int, directory: Path) -> Path:
-    from timeline.pipeline.reading import read_article, segment_article
+    from timeline.pipeline.reading import read_article
+    from timeline.pipeline.segmentation import segment_article
 
     paragraphs = []
     for path in sorted(ARTICLES.glob("*.txt")):
@@ -103,7 +104,8 @@ def synthetic_article(size: int, directory: Path) -> Path:
 def measure_throughput(repeat: int) -> None:
     from timeline.pipeline.actors import ActorMatcher, load_gazetteer
     from timeline.pipeline.extract import extract_article
-    from timeline.pipeline.reading import read_article, segment_article
+    from timeline.pipeline.reading import read_article
+    from timeline.pipeline.segmentation import segment_article
 
     matcher = ActorMatcher(load_gazetteer(ROOT / "fixtures" / "actors.json"))
     directory = Path(tempfile.mkdtemp())
@@ -134,7 +136,8 @@ def measure_throughput(repeat: int) -> None:
 
 
 def _text_of(language: str, size: int) -> str:
-    from timeline.pipeline.reading import read_article, segment_article
+    from timeline.pipeline.reading import read_article
+    from timeline.pipeline.segmentation import segment_article
 
     paragraphs = []
     labelled = ROOT / "benchmarks" / "labelled" / "articles"

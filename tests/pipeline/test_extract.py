@@ -11,7 +11,8 @@ from timeline.pipeline.dates import DateMention, parse_reference
 from timeline.pipeline.extract import dated_after_source, extract_article
 from timeline.pipeline.manifest import load_manifest
 from timeline.pipeline.merge import group_claims
-from timeline.pipeline.reading import read_article, segment_article
+from timeline.pipeline.reading import read_article
+from timeline.pipeline.segmentation import segment_article
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "fixtures" / "articles"

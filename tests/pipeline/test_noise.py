@@ -6,7 +6,8 @@ import pytest
 
 from timeline.pipeline import noise
 from timeline.pipeline.manifest import load_manifest
-from timeline.pipeline.reading import iter_article_paths, read_article, segment_article
+from timeline.pipeline.reading import iter_article_paths, read_article
+from timeline.pipeline.segmentation import segment_article
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 

@@ -14,12 +14,8 @@ import pytest
 
 from timeline.pipeline.article_error import ArticleError
 from timeline.pipeline.manifest import ManifestError, load_manifest
-from timeline.pipeline.reading import (
-    find_article_paths,
-    iter_article_paths,
-    read_article,
-    segment_article,
-)
+from timeline.pipeline.reading import find_article_paths, iter_article_paths, read_article
+from timeline.pipeline.segmentation import segment_article
 from timeline.pipeline.sentences import Sentence, Span, split_clauses, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]

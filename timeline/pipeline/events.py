@@ -59,9 +59,9 @@ from timeline.pipeline.happenings import (
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.periods import UNDATED_TAG
-from timeline.pipeline.reading import Paragraph
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember
+from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
     _APPOSITION_GAP,

@@ -24,9 +24,10 @@ from timeline.pipeline.collapse import collapse_claims
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.dates import ReferenceDate, find_dates, infer_reference_date, parse_reference
 from timeline.pipeline.events import paragraph_claims
-from timeline.pipeline.reading import Article, Document, Paragraph, segment_article
+from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
+from timeline.pipeline.segmentation import Document, Paragraph, segment_article
 from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST
 
 __all__ = [
