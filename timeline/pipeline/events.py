@@ -2,25 +2,19 @@
 
 Trigger vocabularies (English and Chinese, compared in folded simplified script) give each
 clause an event type; the actors around it give its principal parties; the two give a key
-that names the happening the same way in every article and script. Plain Python.
+that names the happening the same way in every article and script. This module reads a
+paragraph sentence by sentence into claims; ``claim_building`` makes each claim, and the
+modules it names (clauses, classification, subjects, extent, attribution, claim dates) each
+answer one of its questions. Plain Python.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
-from timeline.pipeline.attribution import (
-    _HELD_BY_A_PERSON,
-    _apposition,
-    _attributed,
-    _attribution,
-    _listed,
-    _past_the_apposition,
-    _with_post_holder,
-)
 from timeline.pipeline.claim import ExtractedClaim
+from timeline.pipeline.claim_building import _build_claim, _make_claims
 from timeline.pipeline.claim_dates import (
     _admissible,
     _context_anchor,
@@ -36,10 +30,8 @@ from timeline.pipeline.classification import (
     _without_names,
     classify,
 )
-from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, _trimmed, sentence_clauses
+from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, sentence_clauses
 from timeline.pipeline.context import (
-    COMPANY_KINDS,
-    ORGANIZATION_KINDS,
     WORK_KINDS,
     ArticleContext,
 )
@@ -47,7 +39,6 @@ from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import (
     _absorbed,
     _announced,
-    _clause_start,
     _completed,
     _cut_aside,
     _with_what_was_said,
@@ -56,396 +47,43 @@ from timeline.pipeline.happenings import (
     PRONOUN_SUBJECT,
     plain_happening,
 )
-from timeline.pipeline.headlines import key_and_headline, summarize
-from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
-    _APPOSITION_GAP,
-    _COMPANY_HAPPENINGS,
     _DEAL_ANNOUNCED,
     _NEXT_CLAUSE,
-    _PLACE_BEFORE,
-    _at_subject_position,
     _carried_subject,
     _clause_joint,
-    _company_of_sentence,
-    _opens_on_its_date,
-    _topic_before,
     _update_topic,
-    _with_mover,
     _with_shared_subject,
     _with_subject,
 )
 from timeline.pipeline.triggers import (
-    ANAPHOR,
     ANY_TRIGGER,
     ATTRIBUTIVE,
     CONTINUES,
-    DEAL,
     DOCUMENT,
     DONE_AFTER,
     DONE_BEFORE,
     DROPS,
-    FEATURE_OBJECT,
-    FIRST_PERSON,
     FORECAST,
     HEDGE,
     LATER,
     NOTE,
     PLAN,
-    PREDECESSOR,
     QUESTION_END,
-    SAID_WHEN,
     SPEECH,
     SPIN_OFF,
     TAKEN_OVER_BY,
     WHEN_CLAUSE,
-    WORK_ANAPHOR,
     Trigger,
 )
 
 # Clauses a date-only clause may reach forward for its verb ("去年5月,在零一万物发布…时").
 REACH = 2
-
-
-def _build_claim(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    trigger: Trigger,
-    mention: DateMention | None,
-    state: ParagraphState,
-    speaker_turn: bool,
-    *,
-    focus: ActorMention | None = None,
-    quote_start: int | None = None,
-    quote_end: int | None = None,
-) -> ExtractedClaim | None:
-    """The claim a span states, or None when it lacks what its type needs. `focus` picks
-    the principal among several listed; `quote_end` cuts the quote short of the span."""
-    start, end = _trimmed(context, *span)
-    if end <= start:
-        return None
-    folded = context.folded[start:end]
-    kind = trigger.event_type
-    if kind == "release":
-        kind = "model_release"
-    if kind == "departure":
-        kind = "personnel"
-    span_actors = context.actors_in(start, end)
-    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
-    # "该公司", "the regulator": the actor a referring expression stands for, in its place.
-    referred = referred_actors(context, sentence_start, sentence_end, state.topic)
-    if referred:
-        span_actors = sorted(
-            [*span_actors, *(m for m in referred if start <= m.char_start < end)],
-            key=lambda mention: mention.char_start,
-        )
-    if kind == "personnel" and start > sentence_start:
-        span_actors = _with_mover(context, sentence_start, start, span_actors)
-    elif context.language == "en" and start > sentence_start and _BARE_VERB.match(folded):
-        span_actors = _with_shared_subject(context, referred, sentence_start, start, span_actors)
-    elif (
-        kind == "happening"
-        and context.language != "en"
-        and start > sentence_start
-        and mention is not None
-        and _opens_on_its_date(context, start, mention)
-    ):
-        # "…，同年8月杀青": the subject of the sentence, standing in after the date.
-        carried = _carried_subject(context, scope.clauses, start, end, mention, state)
-        if carried is not None and not any(
-            mention.char_end <= m.char_start < mention.char_end + 3 for m in span_actors
-        ):
-            span_actors = [carried, *span_actors]
-    if (
-        kind == "acquisition"
-        and state.deal
-        and not any(context.kind(m.slug) in COMPANY_KINDS for m in span_actors)
-        and DEAL.search(context.folded, start, end)
-    ):
-        # "The sale closed on August 30": the deal told before, by its parties.
-        buyer, target = state.deal
-        span_actors = [
-            ActorMention(buyer, "", trigger.start, trigger.start),
-            *span_actors,
-            ActorMention(target, "", trigger.end, trigger.end),
-        ]
-    elif (
-        kind == "approval"
-        and state.deal
-        and not any(context.kind(m.slug) in COMPANY_KINDS for m in span_actors)
-    ):
-        # "The Federal Reserve approved it in December 2023": the deal told before is what
-        # was approved, its parties the approved ones.
-        buyer, target = state.deal
-        span_actors = [
-            *span_actors,
-            ActorMention(buyer, "", trigger.end, trigger.end),
-            ActorMention(target, "", trigger.end, trigger.end),
-        ]
-    fallback = None
-    if not any(
-        context.kind(m.slug) in ORGANIZATION_KINDS
-        and m.char_end <= trigger.start
-        # "2014年在櫃買中心掛牌": where it happened, not who did it.
-        and not _PLACE_BEFORE.search(context.folded, max(start, m.char_start - 2), m.char_start)
-        for m in span_actors
-    ):
-        fallback = _topic_before(context, scope.clauses, start, state)
-        lead = context.folded[sentence_start:end]
-        if fallback is None and (
-            (FIRST_PERSON.search(lead) and (speaker_turn or SPEECH.search(lead)))
-            or ANAPHOR.search(folded)
-        ):
-            # "我们" in an interviewee's answer, "该公司" in a report: the company the
-            # article is about.
-            fallback = context.main_company
-        if (
-            fallback is None
-            and kind == "personnel"
-            and not any(context.kind(m.slug) in ORGANIZATION_KINDS for m in span_actors)
-        ):
-            # "Chief executive Dana Whitfield stepped down": a title with no company is a
-            # title at the company the article is about.
-            fallback = context.main_company
-        if fallback is None and kind in _COMPANY_HAPPENINGS:
-            fallback = _company_of_sentence(context, scope, span_actors, referred, kind)
-        if fallback is None and kind == "model_release":
-            # "今年6月18日开启预售": a work's later release or sale is its maker's too.
-            named = [*context.actors_in(sentence_start, end), *referred, *span_actors]
-            works = [*(m.slug for m in named), state.work]
-            made = [state.makers[slug] for slug in works if slug in state.makers]
-            fallback = made[0] if made else None
-    if fallback is None and not any(
-        context.kind(m.slug) in ORGANIZATION_KINDS | WORK_KINDS for m in span_actors
-    ):
-        span_actors = [*span_actors, *scope.borrowed]
-    # A statement's date must come before its verb: "在去年年中表示" is when it was said,
-    # while "说 2025 年是…" is what was said. English puts it just after: "said in July 2024
-    # that…".
-    if kind == "statement" and (
-        mention is None
-        or (
-            mention.char_start > trigger.start
-            and not SAID_WHEN.fullmatch(context.folded, trigger.end, mention.char_start)
-        )
-    ):
-        return None
-    leading = [
-        *context.actors_in(sentence_start, start),
-        *(m for m in referred if m.char_start < start),
-    ]
-    trailing = context.actors_in(end, sentence_end)
-    if not any(
-        context.kind(m.slug) in WORK_KINDS
-        and (kind == "model_release" or m.char_end <= trigger.start)
-        for m in span_actors
-    ) and kind in {"model_release", "ranking", "pricing"}:
-        # The thing released or ranked, named as the sentence's subject before the span,
-        # or in the sentence before when this one opens with "它" / "it".
-        works = [m for m in leading if context.kind(m.slug) in WORK_KINDS]
-        pronoun = WORK_ANAPHOR.match(context.folded, sentence_start)
-        if works:
-            span_actors = [works[-1], *span_actors]
-        elif pronoun and state.work and kind != "model_release":
-            stand_in = ActorMention(state.work, pronoun.group(), *pronoun.span())
-            span_actors = [stand_in, *span_actors]
-    if (
-        kind == "strategy"
-        and state.planned
-        and DROPS.search(folded)
-        and not any(
-            context.kind(m.slug) in WORK_KINDS and m.char_start >= trigger.end for m in span_actors
-        )
-    ):
-        # "我们去年 5 月到 6 月就决定放弃了": what is dropped is the plan named before.
-        span_actors = [*span_actors, ActorMention(state.planned, "", trigger.end, trigger.end)]
-    # "Kimi 推出了打赏功能": a feature of the work named before the verb, not the work.
-    if (
-        kind == "model_release"
-        and FEATURE_OBJECT.match(context.folded, trigger.end, end)
-        and not any(
-            context.kind(m.slug) in WORK_KINDS and m.char_start >= trigger.end for m in span_actors
-        )
-    ):
-        return None
-    if kind == "founding" and not any(context.kind(m.slug) == "person" for m in span_actors):
-        founders = [
-            m
-            for m in leading
-            if context.kind(m.slug) == "person"
-            and _at_subject_position(context, m, _clause_start(scope, m.char_start))
-        ]
-        span_actors = [*founders[:1], *span_actors]
-    parties = find_parties(
-        context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
-    )
-    if kind in _HELD_BY_A_PERSON and parties.principal:
-        parties = _with_post_holder(context, parties, span_actors, trigger)
-    if context.language == "en" and kind != "happening" and parties.buyer is None:
-        parties = _past_the_apposition(context, parties, span_actors, trigger)
-    if kind == "happening":
-        # The clause's subject, standing right before its predicate, is what it is about.
-        before = [m for m in span_actors if m.char_end <= trigger.start]
-        subject = [m.slug for m in before]
-        # "Hugo Brandt, the former chief executive of Kellan Motors, died": the name
-        # before the apposition, not the one inside it.
-        apposed = [
-            m.slug
-            for m in before
-            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
-        ]
-        if subject:
-            principal = apposed[0] if apposed else subject[-1]
-            others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]
-            # The clause's subject is its subject, whatever role a typed reading gave it
-            # and whatever kind of actor it is.
-            role = parties.roles.get(principal) if parties.principal == principal else None
-            roles = {principal: role if role not in {None, "party", "mentioned"} else "subject"}
-            maker = state.makers.get(principal)
-            if maker is not None and maker not in others:
-                # "这款游戏从2018年立项": what happens to a work happens to its maker too.
-                others.append(maker)
-                roles[maker] = "developer"
-            parties = replace(parties, principal=principal, others=others, roles=roles)
-    said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
-    if kind == "statement" and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
-        # "今年五月…不参与价格战的通稿": what a document says is written before it.
-        said = context.folded[start : trigger.start]
-    built = key_and_headline(
-        context,
-        kind,
-        trigger,
-        parties,
-        folded,
-        mention,
-        said=said,
-        trigger_at=trigger.start - start,
-    )
-    if built is None:
-        return None
-    actors = tuple(
-        (slug, parties.roles.get(slug, "mentioned"))
-        for slug in dedupe(
-            [*([parties.principal] if parties.principal else []), *parties.others, *parties.roles]
-        )
-    )
-    date_value = mention if mention is not None and mention.start is not None else None
-    if quote_end is not None:
-        end = _trimmed(context, start, quote_end)[1]
-    if quote_start is not None:
-        start = _trimmed(context, quote_start, end)[0]
-    summary = summarize(
-        built,
-        date_value,
-        apposition=_apposition(context, built, parties),
-        attribution=_attribution(context, scope, (start, end), trigger, built, parties, state),
-    )
-    return ExtractedClaim(
-        key=_ascii_key(built.key),
-        event_type=built.event_type,
-        headline=built.headline,
-        summary=summary,
-        quote=context.text[start:end],
-        char_start=start,
-        char_end=end,
-        date=date_value,
-        actors=actors,
-    )
-
-
-def _make_claims(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    trigger: Trigger,
-    mention: DateMention | None,
-    state: ParagraphState,
-    speaker_turn: bool,
-    *,
-    quote_start: int | None = None,
-) -> list[ExtractedClaim]:
-    """The claims a span states: one, or one per person or work it lists ("离开,包括黄文灏、
-    曹大鹏、潘欣等", "qwen2.0和qwen2.5发布后"), each quoted up to its own name."""
-    span = _attributed(context, scope, span, trigger)
-    claim = _build_claim(
-        context, scope, span, trigger, mention, state, speaker_turn, quote_start=quote_start
-    )
-    if claim is None:
-        return []
-    listed = _listed(context, span, trigger)
-    if len(listed) < 2 and trigger.event_type == "personnel":
-        return [claim, *_predecessors(context, scope, span, trigger, mention, state, claim)]
-    if len(listed) < 2:
-        return [claim]
-    claims = []
-    for position, item in enumerate(listed):
-        quote_end = None if position == len(listed) - 1 else max(item.char_end, trigger.end)
-        built = _build_claim(
-            context,
-            scope,
-            span,
-            trigger,
-            mention,
-            state,
-            speaker_turn,
-            focus=item,
-            quote_start=quote_start,
-            quote_end=quote_end,
-        )
-        if built is not None and all(built.key != other.key for other in claims):
-            claims.append(built)
-    return claims or [claim]
-
-
-def _predecessors(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    trigger: Trigger,
-    mention: DateMention | None,
-    state: ParagraphState,
-    claim: ExtractedClaim,
-) -> list[ExtractedClaim]:
-    """ "Helen Marsh became chief executive in January, succeeding Raymond Cole", "孙立接替
-    刘振国": whoever is succeeded leaves at the same time, a move of their own."""
-    made = []
-    for verb in PREDECESSOR.finditer(context.folded, *span):
-        people = [
-            m
-            for m in context.actors_in(verb.end(), min(span[1], verb.end() + 24))
-            if context.kind(m.slug) == "person"
-        ]
-        if not people or people[0].slug == claim.actors[0][0]:
-            continue
-        gone = people[0]
-        if gone.char_end >= claim.char_end:
-            continue
-        departure = Trigger("departure", verb.start(), verb.end(), trigger.reported)
-        built = _build_claim(
-            context,
-            scope,
-            span,
-            departure,
-            mention,
-            state,
-            False,
-            focus=gone,
-            quote_end=gone.char_end,
-        )
-        if built is not None and built.key != claim.key:
-            made.append(built)
-    return made
-
-
-def _ascii_key(key: str) -> str:
-    key = re.sub(r"[^a-z0-9:+\-_.]", "-", key.lower())
-    return key[:200]
 
 
 # --- one paragraph ----------------------------------------------------------------------------
