@@ -69,11 +69,11 @@ def involving_actors(events, actor_ids: list[int]):
     """These events narrowed to those linked to these actors, read from the actors' links.
 
     On PostgreSQL the semi-join of `events_of_actors` lets the planner walk the chronology
-    index and probe each event's links, which it prefers for an actor with many events:
-    592 ms a page at 1M events. `id = ANY(ARRAY(…))` takes that choice away: the actor's
-    event ids are read first, once, from `event_actor_by_actor` alone, and the page is then
-    fetched by primary key and sorted (the raw query: 49 ms). SQLite already drives the
-    `IN` from the links.
+    index and probe each event's links, which it prefers for an actor with many events
+    (4,000 of 1M events: 206 ms for the page query, 115k buffers). `id = ANY(ARRAY(…))`
+    takes that choice away: the actor's event ids are read first, once, from
+    `event_actor_by_actor` alone, and the page is then fetched by primary key and sorted
+    (30 ms, 16k buffers). SQLite already drives the `IN` from the links.
     """
     links = events_of_actors(actor_ids)
     if connections[events.db].vendor != "postgresql":
