@@ -12,6 +12,9 @@ from datetime import date
 import django_filters
 from django import forms
 from django.core.validators import validate_slug
+from django.db import connections
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -60,6 +63,27 @@ def events_of_actors(actor_ids: list[int]):
     from the actor's links, read on `event_actor_by_actor` (2 ms).
     """
     return EventActor.objects.filter(actor_id__in=actor_ids).values("event_id")
+
+
+def involving_actors(events, actor_ids: list[int]):
+    """These events narrowed to those linked to these actors, read from the actors' links.
+
+    On PostgreSQL the semi-join of `events_of_actors` lets the planner walk the chronology
+    index and probe each event's links, which it prefers for an actor with many events
+    (4,000 of 1M events: 206 ms for the page query, 115k buffers). `id = ANY(ARRAY(…))`
+    takes that choice away: the actor's event ids are read first, once, from
+    `event_actor_by_actor` alone, and the page is then fetched by primary key and sorted
+    (30 ms, 16k buffers). SQLite already drives the `IN` from the links.
+    """
+    links = events_of_actors(actor_ids)
+    if connections[events.db].vendor != "postgresql":
+        return events.filter(pk__in=links)
+    # Unordered: the links' default ordering would only add a sort.
+    sql, params = links.order_by().query.sql_with_params()
+    table = events.model._meta.db_table
+    return events.filter(
+        RawSQL(f'"{table}"."id" = ANY(ARRAY({sql}))', params, output_field=BooleanField())
+    )
 
 
 def filterable_actors(request):
@@ -315,7 +339,7 @@ class EventFilter(DocumentedFilterSet):
     def filter_actor(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(pk__in=events_of_actors([actor.pk for actor in value]))
+        return involving_actors(queryset, [actor.pk for actor in value])
 
     def filter_source(self, queryset, name, value):
         return queryset.filter(pk__in=Claim.objects.filter(source=value).values("event_id"))

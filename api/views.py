@@ -33,7 +33,7 @@ from api.filters import (
     ActorFilter,
     EventFilter,
     SourceFilter,
-    events_of_actors,
+    involving_actors,
     sees_rejected_actors,
     visible_actors,
 )
@@ -568,7 +568,7 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     def events(self, request, slug=None):
         actor = get_object_or_404(visible_actors(request.user).only("id", "name"), slug=slug)
         self.timeline_actor = actor.name
-        queryset = self.get_queryset().filter(pk__in=events_of_actors([actor.pk]))
+        queryset = involving_actors(self.get_queryset(), [actor.pk])
         return self.event_list_response(self.filter_queryset(queryset))
 
     def perform_create(self, serializer):

@@ -171,7 +171,7 @@ def fill(url: str, n_events: int, seed: int = 7) -> None:
     with events_db.cursor().copy(
         "COPY timeline_source (id, title, publisher, authors, url, language, published, "
         "published_precision, published_inferred, file_name, text, content_hash, report, "
-        "loaded_at) FROM STDIN"
+        "loaded_at, version) FROM STDIN"
     ) as copy:
         for n, count in enumerate(per_source, start=1):
             copy.write_row(
@@ -190,6 +190,7 @@ def fill(url: str, n_events: int, seed: int = 7) -> None:
                     f"{n:064x}",
                     "{}",
                     now,
+                    1,
                 )
             )
     with events_db.cursor().copy(

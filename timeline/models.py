@@ -7,8 +7,9 @@ Models hold data, invariants and small derived values; writes of extracted data 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -353,9 +354,29 @@ class EventQuerySet(models.QuerySet):
         qs = self.filter(date_start__isnull=False)
         if start is not None:
             qs = qs.filter(date_end__gte=start)
+            if connections[self.db].vendor == "postgresql":
+                qs = qs.filter(date_start__gte=self.earliest_start_reaching(start))
         if end is not None:
             qs = qs.filter(date_start__lte=end)
         return qs
+
+    def earliest_start_reaching(self, day):
+        """The earliest start an event reaching `day` can have: `day` less the longest span.
+
+        A redundant bound for `overlapping`, whose `date_end >= day` is the second column of
+        the chronology indexes: bounding their first column as well turns a scan from the
+        earliest event into a range scan of constant cost (docs/SCALING.md). The longest
+        span is read exactly, in the same statement and so from the same snapshot as the
+        events themselves, from the `event_span` expression index (migration 0015): never
+        an estimate that could leave out an event. PostgreSQL only: SQLite has no such index
+        and its dates are text, so there the scan stays as it was.
+        """
+        table = self.model._meta.db_table
+        return RawSQL(
+            f"%s::date - (SELECT MAX(spans.date_end - spans.date_start) FROM {table} spans)",
+            [day],
+            output_field=models.DateField(),
+        )
 
     def within(self, start, end):
         """Events whose whole interval lies inside [start, end]; either may be None."""

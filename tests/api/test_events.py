@@ -158,6 +158,35 @@ def test_date_filters(api_client, corpus, query, expected):
 
 
 @pytest.mark.parametrize(
+    "query",
+    ["after=2024-12", "after=2024-12&before=2025-01", "type=other&after=2024-12-31"],
+)
+def test_an_event_begun_long_before_after_still_reaches_it(api_client, corpus, query):
+    # `after=` also bounds the start by the longest span (`earliest_start_reaching`): an
+    # event that began decades before must still be found, and one that ended just
+    # before must not.
+    make_event("Long-running", start=date(1990, 1, 1), end=date(2024, 12, 31), precision="interval")
+    make_event("Over", start=date(1990, 1, 1), end=date(2024, 11, 30), precision="interval")
+
+    found = headlines(api_client.get(f"/api/events/?{query}"))
+
+    assert "Long-running" in found
+    assert "Over" not in found
+
+
+def test_after_reaches_an_event_longer_than_any_before_it_in_the_same_transaction(
+    api_client, corpus
+):
+    before = headlines(api_client.get("/api/events/?after=2025-01-01"))
+    make_event("Century", start=date(1901, 1, 1), end=date(2025, 1, 1), precision="century")
+
+    assert headlines(api_client.get("/api/events/?after=2025-01-01")) == [
+        "Century",
+        *before,
+    ]
+
+
+@pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("actor=kai-fu-lee", [FOUNDING, STATEMENT]),
