@@ -11,13 +11,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from timeline.models import Claim, Source
-from timeline.pipeline.reading import (
-    Article,
-    ArticleError,
-    Document,
-    segment_article,
-    split_front_matter,
-)
+from timeline.pipeline.article_error import ArticleError
+from timeline.pipeline.front_matter import split_front_matter
+from timeline.pipeline.reading import Article
+from timeline.pipeline.segmentation import Document, segment_article
 
 
 @dataclass(frozen=True)
