@@ -134,7 +134,12 @@ FILTER_INDEXES = {
     # Either bound can lead: which one the planner takes depends on the table's size on
     # disk, which tests that insert and roll back many rows change.
     "after=2024-05&before=2024-06": ("event_chronology", "event_date_end"),
-    "type=model_release&after=2024-05&before=2024-06": ("event_type_chronology",),
+    # With the dates bounding the leading column of both chronology indexes, the plain one
+    # may serve the type too; which one depends on the table's size on disk, as above.
+    "type=model_release&after=2024-05&before=2024-06": (
+        "event_type_chronology",
+        "event_chronology",
+    ),
     # The actor's links first, then its events by id.
     "actor=kai-fu-lee": ("event_actor_by_actor",),
 }
@@ -145,6 +150,7 @@ def test_each_filter_reads_its_index(api_client, corpus, filters):
     shown = plan(page_query(api_client, f"/api/events/?{filters}"))
 
     assert any(index in shown for index in FILTER_INDEXES[filters])
+    assert "Seq Scan on timeline_event " not in shown + " "
 
 
 def test_several_types_need_no_distinct(api_client, corpus):
