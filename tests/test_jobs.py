@@ -2,11 +2,13 @@
 and articles sent through the API loaded by a real Celery worker over a real Redis."""
 
 import shutil
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from tests.conftest import ARTICLES
@@ -60,6 +62,54 @@ def test_enqueue_without_a_broker_runs_one_job_per_file_here(tmp_path, capsys):
 def test_enqueue_refuses_a_dry_run():
     with pytest.raises(Exception, match="cannot be enqueued"):
         call_command("load_articles", str(ARTICLES), "--enqueue", "--dry-run")
+
+
+def article_sent():
+    return read_article(sorted(ARTICLES.glob("*.txt"))[1])
+
+
+def job_sent(article, django_capture_on_commit_callbacks):
+    # Kept from running: these tests are about the job's row, not the load.
+    with django_capture_on_commit_callbacks(execute=False):
+        return submit_article(article)
+
+
+@pytest.mark.django_db
+def test_sending_a_text_again_fails_its_abandoned_job_and_queues_a_new_one(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TIMELINE_JOB_ABANDONED_AFTER = 600
+    article = article_sent()
+    first = job_sent(article, django_capture_on_commit_callbacks).job
+    # Its worker died after its retries ran out while the database was away: still running.
+    Job.objects.filter(pk=first.pk).update(
+        state=JobState.RUNNING, started_at=timezone.now() - timedelta(seconds=601)
+    )
+    again = job_sent(article, django_capture_on_commit_callbacks)
+    assert again.created and again.job.pk != first.pk
+    assert again.job.state == JobState.QUEUED
+    first.refresh_from_db()
+    assert first.state == JobState.FAILED
+    assert "abandoned" in first.error and "600 seconds" in first.error
+    assert first.text == article.text  # its article is kept
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", [JobState.QUEUED, JobState.RUNNING])
+def test_a_job_within_its_time_is_the_one_a_second_sending_gets(
+    state, settings, django_capture_on_commit_callbacks
+):
+    settings.TIMELINE_JOB_ABANDONED_AFTER = 600
+    article = article_sent()
+    first = job_sent(article, django_capture_on_commit_callbacks).job
+    Job.objects.filter(pk=first.pk).update(
+        state=state,
+        created_at=timezone.now() - timedelta(seconds=590),
+        started_at=timezone.now() - timedelta(seconds=590) if state == JobState.RUNNING else None,
+    )
+    again = job_sent(article, django_capture_on_commit_callbacks)
+    assert not again.created and again.job.pk == first.pk
+    assert Job.objects.get(pk=first.pk).state == state
 
 
 # --- with a broker and a worker -----------------------------------------------------------

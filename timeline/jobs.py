@@ -10,21 +10,21 @@ import contextlib
 import dataclasses
 import logging
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import (
     IntegrityError,
     InterfaceError,
     OperationalError,
-    connection,
     connections,
     transaction,
 )
+from django.db.models import Q
 from django.utils import timezone
 
 from timeline.ingest import FAILED, FileReport, load_extraction, load_gazetteer_from_database
-from timeline.models import Job, JobState, Source
+from timeline.models import ACTIVE_JOB_STATES, Job, JobState, Source
 from timeline.pipeline.article_error import ArticleError
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.manifest import ManifestEntry, load_manifest
@@ -115,6 +115,7 @@ def submit_article(article: Article, *, file_name: str = "", user=None) -> Submi
     source = Source.objects.filter(content_hash=article.content_hash).first()
     if source is not None:
         return Submission(source=source)
+    abandon_stale_jobs(article.content_hash)
     job = Job(
         file_name=file_name,
         content_hash=article.content_hash,
@@ -208,9 +209,9 @@ def _run_job(job_id: int) -> Job:
         # transaction, and take turns only to write.
         extraction = extract_article(article, matcher=load_gazetteer_from_database())
         # The load and the job's report commit together: a job is never done without its
-        # source, nor a source loaded by a job still queued.
+        # source, nor a source loaded by a job still queued. The load takes its turn to
+        # write (`ingest.one_load_at_a_time`), beside other workers and `load_articles` alike.
         with transaction.atomic():
-            take_write_turn()
             return finish_job(job, load_extraction(extraction))
     except ArticleError as error:
         return finish_job(job, FileReport(path=error.path, status=FAILED, error=str(error)))
@@ -224,23 +225,6 @@ def _run_job(job_id: int) -> Job:
         return finish_job(job, FileReport(path=name, status=FAILED, error=reason))
 
 
-# Any fixed number, the same in every worker: the key of the advisory lock below.
-WRITE_LOCK_KEY = 0x71DE_11E5
-
-
-def take_write_turn() -> None:
-    """Wait, inside the current transaction, until no other job is writing.
-
-    Two articles written at once could each miss the other's new event for the same
-    happening (and make two), or link one actor to one event twice (a unique-constraint
-    error). On PostgreSQL a transaction-scoped advisory lock makes the writes take turns;
-    SQLite already lets one transaction write at a time (settings: `transaction_mode`).
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
-
-
 def finish_job(job: Job, report: FileReport) -> Job:
     job.refresh_from_db()
     job.state = JobState.FAILED if report.status == FAILED else JobState.DONE
@@ -250,6 +234,24 @@ def finish_job(job: Job, report: FileReport) -> Job:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+def abandon_stale_jobs(content_hash: str) -> int:
+    """Fail the text's job if it has been queued or running for longer than
+    `TIMELINE_JOB_ABANDONED_AFTER` seconds: no worker is coming back to it (its retries ran
+    out while the database was away, so it could not even record that). Its article stays
+    on it; a worker that does reach it later finds it failed and leaves it.
+    """
+    limit = settings.TIMELINE_JOB_ABANDONED_AFTER
+    cutoff = timezone.now() - timedelta(seconds=limit)
+    stale = Job.objects.filter(content_hash=content_hash, state__in=ACTIVE_JOB_STATES).filter(
+        Q(started_at__lt=cutoff) | Q(started_at__isnull=True, created_at__lt=cutoff)
+    )
+    return stale.update(
+        state=JobState.FAILED,
+        error=f"abandoned: not finished within {limit} seconds; the text was sent again",
+        finished_at=timezone.now(),
+    )
 
 
 def fail_job(job_id: int, error: str) -> None:

@@ -304,6 +304,10 @@ CELERY_TASK_IGNORE_RESULT = True
 # message waits behind it while another worker is idle.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Seconds after which a job still queued or running is taken for abandoned (its worker died
+# and retries ran out while the database was away): sending its text again then fails it and
+# queues a new job, instead of answering with the dead one forever.
+TIMELINE_JOB_ABANDONED_AFTER = int(os.environ.get("TIMELINE_JOB_ABANDONED_AFTER", "1800"))
 
 # Lock-out after repeated failed logins, on the admin's login and the API's token endpoint:
 # a username that fails AXES_FAILURE_LIMIT times from one address is refused (429) for the
