@@ -1,5 +1,6 @@
 """Trigger vocabularies: the words that make a clause an event of one type, or a report,
-a forecast, a hedge or a negation.
+a forecast or a hedge, read from the data files of `vocabulary/` (see docs/VOCABULARY.md),
+and the other cue patterns the extractor reads around a trigger.
 
 Patterns run over folded text (simplified script, lower case), so one table serves both
 Chinese scripts. English words are bounded so "left" does not fire inside "leftover".
@@ -18,46 +19,6 @@ def words(*words: str) -> str:
     return r"\b(?:" + "|".join(words) + r")\b"
 
 
-# "about 1,100", "more than 86,000": a count and its hedge.
-_ROUGHLY = r"(?:about |some |nearly |more than |over |almost )?"
-_STAFF = r"(?:jobs|positions|roles|staff|employees|workers)"
-_SITES = (
-    r"(?:stores?|shops?|plants?|factories|factory|branch(?:es)?|offices?|outlets?|theaters?"
-    r"|theatres?|cinemas?|restaurants?|locations?|sites?|mines?|hotels?|clinics?|warehouses?"
-    r"|breweries|brewery|mills?|refineries|depots?|bakeries|farms?|centers|centres|lines)"
-)
-# Places a company opens: "opened a new container terminal", "新建物流中心".
-_FACILITIES = (
-    r"(?:plant|factory|facility|fab|gigafactory|refinery|mill|assembly line|production line"
-    r"|terminal|port|warehouse|distribution cent(?:er|re)|data cent(?:er|re)|hub|depot"
-    r"|research cent(?:er|re)|campus|propert(?:y|ies)|hotels?|stores?|shops?|showrooms?|branch"
-    r"|outlets?|restaurants?|offices?|flagship)"
-)
-_SITES_ZH = (
-    r"(?:工厂|基地|产线|生产线|厂房|园区|码头|港区|仓库|中心|总部|旗舰店|门店|分店|专卖店|酒店|分行"
-    r"|网点|办事处)"
-)
-_TITLES = (
-    r"(?:chair\w*|chief \w+ officer|chief executive|ceo|cfo|cto|coo|president|head|director"
-    r"|managing director|general manager|manager|coach|music director|conductor)"
-)
-
-# What is raised when "raised" is no funding: "raised its monthly subscription price".
-_NOT_MONEY = (
-    r"(?:its |the |their )?(?:[\w-]+ ){0,2}(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
-    r"|guidance|outlook|concerns|questions|stake|charges?|tax(?:es)?|wages?|pay|salar(?:y|ies)"
-    r"|rents?|limits?|targets?|awareness|objections?|doubts?|alarm|output|capacity)\b"
-)
-
-# Words naming a company's stock market or a board of one: "在上海证券交易所科创板挂牌上市".
-EXCHANGE = (
-    r"交易所|证交所|港交所|上交所|深交所|北交所|联交所|柜买中心|科创板|创业板|主板|港股|美股|a股"
-    r"|纳斯达克|纽交所"
-)
-
-
-# In priority order: the first type whose vocabulary matches a clause is the clause's type.
-# "approval", "listing", "production" and "trial" are happenings the API calls `other`.
 def first_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, read from the parse tree of re's
     own parser; None when any character could (a wildcard, a negated class, a category)."""
@@ -117,9 +78,127 @@ def gated(pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{escaped}])(?:{pattern})")
 
 
-# Plain words and phrases of each type, one a row with an example, kept as data so that a
-# maintainer extends a vocabulary without reading the patterns below.
-VOCABULARY = Path(__file__).with_name("vocabulary") / "triggers.tsv"
+# Where the vocabularies live: one file per event type in priority order, the report,
+# forecast and hedge words, and the regex fragments they share.
+VOCABULARY_DIR = Path(__file__).with_name("vocabulary")
+TYPE_ORDER = VOCABULARY_DIR / "trigger_types.tsv"
+FRAGMENTS = VOCABULARY_DIR / "fragments.tsv"
+TRIGGER_DIR = VOCABULARY_DIR / "triggers"
+CUE_DIR = VOCABULARY_DIR / "cues"
+# Plain phrases of any type, one a row with its type: added to the end of the type's patterns.
+VOCABULARY = VOCABULARY_DIR / "triggers.tsv"
+
+LANGUAGES = ("zh", "en")
+# "{SITES}" in a pattern; a regex quantifier such as "{0,6}" never starts with a capital.
+_FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def _where(path: Path, number: int) -> str:
+    return f"{path.parent.name}/{path.name}:{number}"
+
+
+def _data_rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    """(line number, fields) of each data line of a tab-separated file; a line starting with
+    # is a comment. A line with another number of fields, or an empty one, is refused."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != columns or not all(fields):
+            raise ValueError(f"{_where(path, number)}: expected {columns} tab-separated fields")
+        rows.append((number, fields))
+    return rows
+
+
+def _compiled(pattern: str, where: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{where}: bad regex {pattern!r}: {error}") from None
+    return pattern
+
+
+def _expand(pattern: str, fragments: dict[str, str], where: str) -> str:
+    def fragment(match: re.Match) -> str:
+        if match.group(1) not in fragments:
+            raise ValueError(f"{where}: unknown fragment {match.group(0)}")
+        return fragments[match.group(1)]
+
+    return _FRAGMENT.sub(fragment, pattern)
+
+
+def load_fragments(path: Path = FRAGMENTS) -> dict[str, str]:
+    """Named regex fragments (name, pattern, meaning); a fragment may use one named above it."""
+    fragments: dict[str, str] = {}
+    for number, (name, pattern, _meaning) in _data_rows(path, 3):
+        where = _where(path, number)
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name) or name in fragments:
+            raise ValueError(f"{where}: fragment names are unique and in capitals: {name}")
+        fragments[name] = _compiled(_expand(pattern, fragments, where), where)
+    return fragments
+
+
+def load_type_order(path: Path = TYPE_ORDER) -> tuple[str, ...]:
+    """The event types in priority order (type, what it covers)."""
+    types = tuple(kind for _, (kind, _covers) in _data_rows(path, 2))
+    if len(set(types)) != len(types):
+        raise ValueError(f"{path.name}: a type is listed twice")
+    return types
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    """One row of a pattern file: its place, language, pattern (fragments expanded), example."""
+
+    where: str
+    language: str
+    pattern: str
+    example: str
+
+
+def load_patterns(path: Path, fragments: dict[str, str]) -> tuple[PatternRow, ...]:
+    """The rows of a pattern file (language, pattern, example sentence), each pattern checked
+    on its own: a known language, known fragments, a regex that compiles."""
+    rows = []
+    for number, (language, pattern, example) in _data_rows(path, 3):
+        where = _where(path, number)
+        if language not in LANGUAGES:
+            raise ValueError(f"{where}: unknown language {language!r}, expected zh or en")
+        expanded = _compiled(_expand(pattern, fragments, where), where)
+        rows.append(PatternRow(where, language, expanded, example))
+    return tuple(rows)
+
+
+def row_pattern(row: PatternRow) -> str:
+    """The pattern of one row on its own: an English one is a whole word or phrase."""
+    return rf"\b(?:{row.pattern})\b" if row.language == "en" else row.pattern
+
+
+def joined(rows: tuple[PatternRow, ...]) -> str:
+    """One pattern for a file's rows: the Chinese alternatives in file order, then the English
+    ones in a single group on word bounds."""
+    chinese = [row.pattern for row in rows if row.language == "zh"]
+    english = [row.pattern for row in rows if row.language == "en"]
+    if english:
+        chinese.append(r"\b(?:" + "|".join(english) + r")\b")
+    return "|".join(chinese)
+
+
+def load_trigger_tables(
+    directory: Path = TRIGGER_DIR, order: Path = TYPE_ORDER, fragments: Path = FRAGMENTS
+) -> tuple[tuple[str, tuple[PatternRow, ...]], ...]:
+    """Each event type in priority order with the rows of its file; a file of a type the order
+    does not list, or a listed type without a file, is refused."""
+    types = load_type_order(order)
+    shared = load_fragments(fragments)
+    unknown = sorted(path.stem for path in directory.glob("*.tsv") if path.stem not in types)
+    if unknown:
+        raise ValueError(f"{directory.name}/{unknown[0]}.tsv: unknown type, not in {order.name}")
+    missing = [kind for kind in types if not (directory / f"{kind}.tsv").is_file()]
+    if missing:
+        raise ValueError(f"{order.name}: type {missing[0]} has no file {directory.name}/")
+    return tuple((kind, load_patterns(directory / f"{kind}.tsv", shared)) for kind in types)
 
 
 @dataclass(frozen=True)
@@ -130,9 +209,11 @@ class VocabularyRow:
     example: str
 
 
-def load_vocabulary(path: Path = VOCABULARY) -> tuple[VocabularyRow, ...]:
-    """The rows of a vocabulary file: type, language (en, zh), phrase, example sentence;
-    a line starting with # is a comment."""
+def load_vocabulary(
+    path: Path = VOCABULARY, types: tuple[str, ...] | None = None
+) -> tuple[VocabularyRow, ...]:
+    """The rows of a phrase file: type, language (en, zh), phrase, example sentence; a line
+    starting with # is a comment. With `types`, a row of another type is refused."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -140,7 +221,10 @@ def load_vocabulary(path: Path = VOCABULARY) -> tuple[VocabularyRow, ...]:
         fields = line.split("\t")
         if len(fields) != 4 or not all(field.strip() for field in fields):
             raise ValueError(f"{path.name}:{number}: expected type, language, phrase, example")
-        rows.append(VocabularyRow(*(field.strip() for field in fields)))
+        row = VocabularyRow(*(field.strip() for field in fields))
+        if types is not None and row.event_type not in types:
+            raise ValueError(f"{path.name}:{number}: unknown type {row.event_type}")
+        rows.append(row)
     return tuple(rows)
 
 
@@ -156,351 +240,34 @@ def _with_vocabulary(kind: str, pattern: str, rows: tuple[VocabularyRow, ...]) -
     return "|".join([pattern, *extra]) if extra else pattern
 
 
-_ROWS = load_vocabulary()
+TRIGGER_TABLES = load_trigger_tables()
+TYPES = tuple(kind for kind, _ in TRIGGER_TABLES)
+_ROWS = load_vocabulary(VOCABULARY, TYPES)
 
+# In priority order: the first type whose vocabulary matches a clause is the clause's type.
+# "approval", "listing", "production", "trial" and "rules" are happenings the API calls `other`.
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, gated(_with_vocabulary(kind, pattern, _ROWS)))
-    for kind, pattern in (
-        (
-            "denial",
-            r"否认|辟谣|驳斥|"
-            + words(r"den(?:y|ies|ied)", "refut(?:ed|es)", r"dismiss(?:ed|es) (?:the )?reports?"),
-        ),
-        (
-            "controversy",
-            r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
-            r"反垄断|反倾销|立案调查|飞行检查"
-            r"|(?:展开|启动|开展|介入|发起|接受|遭到?)(?:反倾销|反补贴|反垄断|专项|审查)?(?:调查|检查)|传票|罚款|罚锾|罚金|罚单"
-            r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|断线|召回"
-            r"|(?:直播|服务|播出|播放|网络|平台)[^，。,;；]{0,8}中断|服务器(?:拥堵|崩溃)"
-            r"|数据泄露|泄露|起诉|诉讼|网络攻击|黑客攻击|勒索软件|"
-            + words(
-                "controvers(?:y|ies|ial)",
-                "antitrust",
-                "investigation into",
-                "probe into",
-                "subpoena(?:ed|s)?",
-                "fined",
-                "penalt(?:y|ies)",
-                r"penali[sz]ed",
-                "accus(?:ed|ations?)",
-                "allegations?",
-                "admit(?:ted|s)",
-                "backlash",
-                "criticized",
-                "oversight",
-                "outages?",
-                "went down",
-                "service disruptions?",
-                r"recall(?:ed|s|ing)? (?:about |nearly |some |more than |over )?[\d,.]+",
-                r"(?:a|voluntary|issued|announced) recalls?",
-                "recalls? of",
-                "data breach",
-                r"cyber-?attacks?",
-                r"hack(?:ed|ers?)",
-                "ransomware",
-                "breach(?:ed)?",
-                "lawsuits?",
-                "sued",
-            ),
-        ),
-        (
-            "approval",
-            r"批准|核准|获批|获准|准予|审批通过|通过.{0,4}审批|审核通过|"
-            r"(?:颁发|发放|获得|取得|授予).{0,10}(?:牌照|许可证|执照|批文)|"
-            + words(
-                r"approv(?:ed|es|al)",
-                "cleared",
-                "clearance",
-                r"authori[sz]ed",
-                "authori[sz]ation",
-                r"granted (?:an? |the )?(?:\w+ )?licen[cs]e",
-                "green light",
-                "signed off on",
-            ),
-        ),
-        (
-            "rules",
-            r"(?:发布|出台|印发|颁布|公布|推出)[^，。,;；]{0,6}《[^》]{1,40}》|"
-            r"(?:发布|出台|印发|颁布|公布|推出)[^，。,;；]{0,8}(?:办法|条例|规定|规则|指引|细则|新规)|"
-            r"《[^》]{1,40}》[^，。,;；]{0,6}(?:正式)?(?:施行|实施|生效)|"
-            + words(
-                r"(?:issued|published|introduced|adopted|unveiled|released|finalized|announced)"
-                r" (?:new |draft |its |the )?(?:[\w-]+ ){0,3}(?:rules|regulations|guidelines)",
-                r"(?:rules|regulations|guidelines) (?:took|take|takes) effect",
-                r"came into (?:force|effect)",
-            ),
-        ),
-        (
-            "listing",
-            r"挂牌|首次公开(?:募股|发行|发售)|上市交易|"
-            r"(?:递交|提交|递表)[^，。,;；]{0,8}(?:招股书|上市申请)|"
-            r"(?:在|于|登陆|登录|赴|转板)[^，。,;；:：]{0,14}(?:"
-            + EXCHANGE
-            + r")[^，。,;；:：]{0,6}上市|"
-            r"(?:"
-            + EXCHANGE
-            + r")上市|"
-            + words(
-                r"listed (?:its shares |its stock )?on",
-                r"filed (?:for an? (?:ipo|initial public offering)|to go public|"
-                r"(?:its |an? )?(?:ipo )?prospectus)",
-                r"(?:went|goes|go|going) public",
-                "initial public offering",
-                r"(?<!pre-)ipo",
-                "began trading",
-                "started trading",
-                r"debuted on the (?:\w+ )?(?:stock exchange|nasdaq|nyse|market|board)",
-            ),
-        ),
-        (
-            "acquisition",
-            r"收购|并购|购并|兼并|出售给|卖给|合并(?!报表|营收|收入|财报|口径|利润|净利|计算)|"
-            + words(
-                r"acquir(?:e|es|ed|ing)",
-                "acquisitions?",
-                r"(?:agreed|agrees|deal|offer|bid|plans|move|talks) to "
-                r"(?:buy|purchase|take over|sell|merge)",
-                r"(?:sell|sold|sells|selling|sale of) (?:its |the |a )?(?:[\w-]+ ){0,3}"
-                r"(?:unit|business|division|stake|subsidiary|arm|brand)s?",
-                r"(?:sale|deal|transaction|acquisition|merger|takeover) "
-                r"(?:closed|was completed|completed|was finalized|went through)",
-                r"purchas(?:e|ed|es|ing)",
-                "takeover",
-                "bought",
-                r"merg(?:e|ed|es|er|ers|ing)",
-                "business combination",
-                r"amalgamat\w+",
-            ),
-        ),
-        (
-            "partnership",
-            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署[^，。,;；]{0,24}(?:协议|合同|合约|备忘录)|"
-            r"签订[^，。,;；]{0,24}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
-            r"签下[^，。,;；]{0,12}(?:订单|合约|合同)|(?:获得|斩获|拿下)[^，。,;；]{0,12}订单|"
-            + words(
-                "partner(?:ship|ed|s with)",
-                r"order(?:ed|s) (?:\d[\d,]*|up to|another|more)",
-                r"placed (?:an? |its )?(?:[\w-]+ ){0,2}orders?",
-                r"(?:won|secured|landed) (?:an? |the )?(?:[\w$.,-]+ ){0,3}(?:order|contract)",
-                "joint (?:lab|laboratory|venture)",
-                "teamed up",
-                "alliance",
-                "collaboration",
-                r"sign(?:ed|s)? (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|contract|pact)",
-                r"(?:deal|agreement|contract|pact) (?:was |were )?signed",
-                r"str(?:uck|ikes) (?:an? )?(?:[\w-]+ ){0,3}deal",
-                r"licens(?:ed|es|ing) (?:the )?rights",
-                r"licensing (?:deal|agreement)",
-                r"(?:supply|distribution|licensing|media-rights|rights) "
-                r"(?:deal|agreement|contract)",
-            ),
-        ),
-        (
-            "restructuring",
-            r"重组|拆分|分拆|剥离|裁员|解散|"
-            r"(?:关闭|关停)[^，。,;；]{0,12}(?:门店|门市|店铺|工厂|厂房|网点|分行|分店|办公室|业务)|"
-            + words(
-                r"restructur(?:e|es|ed|ing)",
-                r"sp[iu]n(?:s|ning)? ?-?off",
-                "layoffs?",
-                "laid off",
-                rf"cut {_ROUGHLY}[\d,]+ (?:[\w-]+ )?{_STAFF}",
-                "job cuts",
-                r"disband(?:s|ed)?",
-                "dissolved",
-                rf"(?:closed|shut|shuttered) {_ROUGHLY}"
-                rf"(?:[\d,]+|its|the|all|a|two|three|four|five|ten) (?:[\w-]+ )?{_SITES}",
-            ),
-        ),
-        (
-            "personnel",
-            r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|辞去|离任|退休|升任|接替"
-            r"|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|由[^，。,;；]{1,16}(?:担任|代理|暂代|兼任)"
-            r"|挖角"
-            r"|加入(?!了?.{0,6}能力)|"
-            + words(
-                "joined",
-                "joins",
-                "left",
-                "leaves",
-                "departed",
-                "departure",
-                "resigned",
-                "resigns",
-                "appointed",
-                "hired",
-                "stepped down",
-                "steps down",
-                "poached",
-                "retired",
-                "retires",
-                r"took over(?= as\b| the (?:role|job|post|helm)|\s*[,.;]|\s*$)",
-                r"takes over(?= as\b| the (?:role|job|post|helm)|\s*[,.;]|\s*$)",
-                "took the helm",
-                r"succeed(?:ed|s)",
-                "promoted to",
-                r"(?:became|becomes|was named|is named|were named) (?:the |its |[\w-]+'s )?"
-                rf"(?:new |interim |first )?{_TITLES}",
-                "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
-                # "named the Finnish conductor Aino Rautio its next music director"
-                r"(?:named|appointed|hired|tapped|promoted) (?:[\w'-]+,? ){1,6}(?:as )?"
-                r"(?:its |the |their )?(?:new |next |interim |acting )?(?:[a-z]+ )?"
-                rf"{_TITLES}",
-                rf"serv(?:es|ing|ed) as (?:the |its )?(?:new )?(?:interim |acting )?{_TITLES}",
-            ),
-        ),
-        (
-            "funding",
-            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
-            r"|获得?[^，。,;；]{0,12}(?:资助|拨款)"
-            r"|完成(?:了)?对[^，。,;；]{1,16}的(?:战略)?投资|对[^，。,;；]{1,16}进行了?(?:战略)?投资|"
-            + words(
-                rf"raised(?! {_NOT_MONEY})",
-                rf"raises(?! {_NOT_MONEY})",
-                "funding",
-                "valuation",
-                "valued at",
-                "led the round",
-                r"invest(?:s|ed) in",
-                "investment round",
-                r"(?:received|won|awarded|secured) an? (?:[\w$.,-]+ ){0,3}grant",
-                "series [a-e]",
-            ),
-        ),
-        (
-            "founding",
-            r"成立|创立|创办|创建|组建|诞生于|"
-            + words("founded", "co-founded", "established", "incorporated"),
-        ),
-        (
-            "trial",
-            r"临床试验|临床研究|期临床|"
-            + words(
-                r"clinical (?:trials?|study|studies)",
-                r"phase (?:i{1,3}|[123]|one|two|three) (?:trials?|study)",
-            ),
-        ),
-        (
-            "production",
-            r"投产|量产|开工|动工|奠基|"
-            rf"{_SITES_ZH}[^，。,;；]{{0,6}}(?:正式)?(?:开业|启用|落成|揭牌|建成|投用|开港|开通)|"
-            rf"(?:开设|新建|建成|落成|启用)[^，。,;；]{{0,10}}{_SITES_ZH}|"
-            + words(
-                r"(?:began|begins|begin|started|starts|start|commenced|kicked off) "
-                r"(?:mass |commercial |full |volume |trial |serial )?production",
-                r"production (?:began|started|begins|starts)",
-                rf"opened (?:an? |its |the |their )?(?:[\w-]+,? ){{0,3}}{_FACILITIES}",
-                "broke ground",
-                r"(?:began|started|begins|starts) construction",
-                r"construction (?:began|started)",
-                "rolled off the (?:production |assembly )?line",
-            ),
-        ),
-        (
-            "release",
-            r"发布(?!了?(?:公告|声明|通知|通告|新闻稿|致歉|道歉))|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
-            r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
-            + words(
-                "released?",
-                "releases",
-                "launch(?:ed|es)?",
-                "unveil(?:ed|s)?",
-                "open-sourced",
-                "open sourced",
-                "debut(?:ed|s)?",
-                "rolled out",
-                "rolls out",
-                "introduced",
-                r"shipped(?! (?:about |nearly |over |more than |some )?[\d,.]+)",
-                r"pre-?orders?",
-                r"pre-?sales?",
-                r"(?:went|goes|go) on sale",
-                r"(?:began|started) (?:selling|sales of)",
-            ),
-        ),
-        (
-            "ranking",
-            r"登顶|榜首|排名|位列|夺冠|排行榜|榜单|"
-            + words("ranked", "ranks", "topped", "tops", "leaderboard", "first place"),
-        ),
-        (
-            "pricing",
-            r"降价|价格战|调价|涨价|提价|定价|降至|直降"
-            r"|(?:降低|下调|上调|调高|调低|提高)[^，。,;；]{0,12}(?:价格|资费|费率|票价|收费|费用)"
-            r"|(?:价格|资费|费率|票价|收费|价|费)(?:下调|上调|调高|调低|调涨|调降)|"
-            + words(
-                "price cuts?",
-                "cut (?:its |the )?prices?",
-                "cut the price",
-                "slash(?:ed|es) prices?",
-                "price war",
-                "pricing",
-                "priced at",
-                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}"
-                r"(?:prices?|fares?|fees?|rates)",
-                r"(?:prices?|fares?|fees?) (?:rose|increased|went up|fell|dropped)",
-                r"price (?:increases?|hikes?|rises?)",
-            ),
-        ),
-        (
-            "financials",
-            r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
-            r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
-            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}"
-            r"(?:突破|达到|增至|增长|新增|超过|为\s*[\d,.]|成长至|升至)|"
-            # "股价开盘后暴跌38%", "股價一度下跌9%": a move of the share price, by how much.
-            r"(?:股价|股票|市值)[^，。,;；]{0,16}?(?:暴跌|大跌|下跌|下挫|重挫|跳水|暴涨|大涨|上涨"
-            r"|飙升|走高|收涨|收跌|跌|涨)(?:了|逾|超过?|近|约)?\s*\d[\d.]*\s*%|"
-            r"(?:股价|股票)[^，。,;；]{0,8}(?:涨停|跌停)|"
-            + words(
-                "revenues?",
-                "profits?",
-                "net loss",
-                "losses",
-                "earnings",
-                "turnover",
-                "net income",
-                "operating income",
-                rf"sold {_ROUGHLY}[\d,.]+(?: million| thousand| billion)?",
-                rf"delivered {_ROUGHLY}[\d,.]+",
-                "deliveries",
-                rf"(?:added|gained|lost|reached|passed|topped|surpassed|hit) {_ROUGHLY}[\d,.]+"
-                r"(?: million| thousand|m)? (?:paying |paid |new )?(?:subscribers|members|users)",
-                rf"shipped {_ROUGHLY}[\d,.]+",
-                # "had 61 million paying subscribers at the end of 2024": a count at a date.
-                rf"had {_ROUGHLY}[\d,.]+(?: million| thousand|m)? (?:paying |paid |active "
-                r"|monthly active )?(?:subscribers|members|users)",
-            ),
-        ),
-        (
-            "strategy",
-            r"战略|转型|转向|放弃|叫停|搁置|砍掉|取消|退出[^，。,;；]{0,12}(?:业务|市场|领域)|"
-            + words(
-                "strategy",
-                r"cancel(?:l?ed|s)?",
-                "strategic shift",
-                "pivot(?:ed|s)?",
-                "shifted (?:its )?focus",
-                "abandon(?:ed|s)?",
-                "scrap(?:ped|s)?",
-                "shelve[sd]?",
-                "dropped plans",
-                r"exit(?:ed|s|ing)? (?:the |its )?(?:[\w-]+ ){0,3}(?:business|market)s?",
-                r"w(?:ound|inds|ind) down",
-            ),
-        ),
-        (
-            "statement",
-            # "法说会" (an investors' conference), "说明会": a meeting, not a saying.
-            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称|"
-            r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
-            # "发布公告称…", "发布致歉声明": a document issued, what it says after it.
-            r"发布了?(?:公告|声明|通告|新闻稿|致歉声明|道歉声明|致歉信|道歉信)|"
-            + words("said", "says", "announced", "stated", "told", "noted", "declared"),
-        ),
-    )
+    (kind, gated(_with_vocabulary(kind, joined(rows), _ROWS))) for kind, rows in TRIGGER_TABLES
 )
+
+
+def trigger_type(folded: str) -> str | None:
+    """The type whose vocabulary first matches folded text, in priority order; the words
+    alone, before the checks of `classification` (negation, pending approval…)."""
+    return next((kind for kind, pattern in TRIGGERS if pattern.search(folded)), None)
+
+
+def load_cue(name: str, directory: Path = CUE_DIR) -> tuple[PatternRow, ...]:
+    """The rows of one word list that is no event type: reported, forecast, hedge."""
+    return load_patterns(directory / f"{name}.tsv", load_fragments())
+
+
+# Words that make a clause a report of somebody else's claim, not the writer's own.
+REPORTED = gated(joined(load_cue("reported")))
+# Forecasts and plans: an event that has not happened is not on the timeline.
+FORECAST = gated(joined(load_cue("forecast")))
+# Conditionals and guesses.
+HEDGE = gated(joined(load_cue("hedge")))
 
 # The place a ranking states: "排名世界第六", "登顶", "ranked third".
 PLACE = re.compile(
@@ -512,58 +279,6 @@ PLACE = re.compile(
 # "超过/超越/surpassed" are rankings only when another actor follows: "超过了文心一言".
 OVERTAKE = re.compile(
     r"超过了?|超越了?|" + words("surpass(?:ed|es)", "overtook", "overtakes", "outranked")
-)
-
-# Words that make a clause a report of somebody else's claim, not the writer's own.
-REPORTED = gated(
-    r"被曝|曝出|曝光|传出|消息称|有消息|报道|传闻|传言|据传|被传|说法|"
-    + words(
-        "reportedly",
-        "reports? (?:say|said|claim)",
-        "according to (?:media )?reports",
-        "according to (?:people|sources|a person|two people|three people)",
-        "people familiar with",
-        "sources said",
-        "rumou?r(?:s|ed)?",
-    )
-)
-
-# Forecasts and plans: an event that has not happened is not on the timeline.
-FORECAST = gated(
-    r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
-    r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|原定|原计划|原本计划|预定|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
-    # "会" as "will", not as the 会 of 董事会, 委员会, 股东会, 展会, 晚会, 金管会, 证监会…
-    r"|(?<![机社议学协大峰布聚约开体领理误总事员东商工金年例晚展博省都运易管监])会(?![议员计长谈面上场所话])"
-    r"|"
-    + words(
-        "will",
-        "would",
-        "plans? to",
-        "planning to",
-        "expects? to",
-        "expected to",
-        "is set to",
-        "are set to",
-        r"(?:was|were|had been|is|are) (?:originally )?(?:scheduled|slated) to",
-        "aims? to",
-        # "beat forecasts" is a result, not a forecast.
-        r"(?<!beat )(?<!beats )(?<!missed )(?<!topped )(?<!exceeded )(?<!than )forecasts?",
-        "projected",
-        "going to",
-        "next year",
-        "in the coming",
-        "in talks",
-        r"negotiat\w*",
-        "hopes? to",
-        "wants? to",
-    )
-)
-
-# Conditionals and guesses.
-HEDGE = gated(
-    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|能有|能够|可望|"
-    + words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
 )
 
 # A negation right before the verb: "没有真的执行完", "has not released".
