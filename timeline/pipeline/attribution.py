@@ -10,11 +10,12 @@ from dataclasses import replace
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import SAYING, SOURCE_OF, SPEECH
 from timeline.pipeline.happenings import post_holder
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.subjects import _APPOSITION_GAP
-from timeline.pipeline.triggers import REPORTED, SAYING, SOURCE_OF, SPEECH, Trigger
+from timeline.pipeline.triggers import REPORTED, Trigger
 from timeline.pipeline.wording import Wording
 
 # Kinds whose subject, written "集团前总经理李振华…", is the person holding the post rather

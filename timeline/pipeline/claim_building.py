@@ -19,6 +19,18 @@ from timeline.pipeline.attribution import (
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.clauses import _BARE_VERB, _trimmed
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import (
+    ANAPHOR,
+    DEAL,
+    DOCUMENT,
+    DROPS,
+    FEATURE_OBJECT,
+    FIRST_PERSON,
+    PREDECESSOR,
+    SAID_WHEN,
+    SPEECH,
+    WORK_ANAPHOR,
+)
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import _clause_start
 from timeline.pipeline.headlines import key_and_headline, summarize
@@ -37,19 +49,7 @@ from timeline.pipeline.subjects import (
     _with_mover,
     _with_shared_subject,
 )
-from timeline.pipeline.triggers import (
-    ANAPHOR,
-    DEAL,
-    DOCUMENT,
-    DROPS,
-    FEATURE_OBJECT,
-    FIRST_PERSON,
-    PREDECESSOR,
-    SAID_WHEN,
-    SPEECH,
-    WORK_ANAPHOR,
-    Trigger,
-)
+from timeline.pipeline.triggers import Trigger
 
 
 def _build_claim(

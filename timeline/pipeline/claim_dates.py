@@ -7,9 +7,7 @@ import re
 
 from timeline.pipeline.classification import _attribution_start, _hedged, _is_forecast, _is_future
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
-from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.scope import ParagraphState
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     AGREED,
     AS_OF,
     BOUND_AFTER,
@@ -19,8 +17,10 @@ from timeline.pipeline.triggers import (
     PAST_RELEASE,
     SAID_WHEN,
     SPEECH,
-    Trigger,
 )
+from timeline.pipeline.dates import Anchor, DateMention
+from timeline.pipeline.scope import ParagraphState
+from timeline.pipeline.triggers import Trigger
 
 # "宣布将参选", "宣布拟退出": what is announced is still to come.
 _PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")

@@ -6,22 +6,24 @@ Plain Python.
 import re
 
 from timeline.pipeline.context import ArticleContext
+from timeline.pipeline.cues import (
+    DELAYED_AFTER,
+    DELAYED_BEFORE,
+    NEGATED_SALE,
+    NEGATION,
+    PENDING,
+    RELEASE_AS_MODIFIER,
+    SPEECH,
+)
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.happenings import past_verb
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
-    DELAYED_AFTER,
-    DELAYED_BEFORE,
     FORECAST,
     HEDGE,
     INVEST,
-    NEGATED_SALE,
-    NEGATION,
     OVERTAKE,
-    PENDING,
-    RELEASE_AS_MODIFIER,
     REPORTED,
-    SPEECH,
     TRIGGER_STARTS,
     TRIGGERS,
     Trigger,

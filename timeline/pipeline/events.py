@@ -35,6 +35,22 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
+from timeline.pipeline.cues import (
+    ATTRIBUTIVE,
+    CONTINUES,
+    DOCUMENT,
+    DONE_AFTER,
+    DONE_BEFORE,
+    DROPS,
+    LATER,
+    NOTE,
+    PLAN,
+    QUESTION_END,
+    SPEECH,
+    SPIN_OFF,
+    TAKEN_OVER_BY,
+    WHEN_CLAUSE,
+)
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import (
     _absorbed,
@@ -61,26 +77,7 @@ from timeline.pipeline.subjects import (
     _with_shared_subject,
     _with_subject,
 )
-from timeline.pipeline.triggers import (
-    ANY_TRIGGER,
-    ATTRIBUTIVE,
-    CONTINUES,
-    DOCUMENT,
-    DONE_AFTER,
-    DONE_BEFORE,
-    DROPS,
-    FORECAST,
-    HEDGE,
-    LATER,
-    NOTE,
-    PLAN,
-    QUESTION_END,
-    SPEECH,
-    SPIN_OFF,
-    TAKEN_OVER_BY,
-    WHEN_CLAUSE,
-    Trigger,
-)
+from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST, HEDGE, Trigger
 
 # Clauses a date-only clause may reach forward for its verb ("去年5月,在零一万物发布…时").
 REACH = 2

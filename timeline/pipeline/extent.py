@@ -9,20 +9,18 @@ from timeline.pipeline.claim_dates import _PLAN_WORD, _agreed_deal, _usable
 from timeline.pipeline.classification import _without_names, classify
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
-from timeline.pipeline.scope import SentenceScope
-from timeline.pipeline.subjects import _ACT_ANNOUNCED
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     DOCUMENT,
-    FORECAST,
     FOUNDER,
-    HEDGE,
     INTERVIEW,
     MOST_VALUABLE,
     OPINION,
     PLACE,
     SPEECH,
-    Trigger,
 )
+from timeline.pipeline.scope import SentenceScope
+from timeline.pipeline.subjects import _ACT_ANNOUNCED
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
 
 # What each type needs named in its span before the span is complete.
 _NEEDS = {

@@ -33,6 +33,27 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
+from timeline.pipeline.cues import (
+    ADMITS,
+    AGREED,
+    ANNOUNCES,
+    CANCELS,
+    COMPLETED,
+    DISBAND,
+    DROPS,
+    EXITS,
+    FINED,
+    INVESTIGATION,
+    LAB,
+    LAYOFFS,
+    MERGER,
+    PRICE_CUT,
+    PRICE_RISE,
+    QUARTERLY,
+    SPIN_OFF,
+    TEAM,
+    TROUBLES,
+)
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.happenings import happening_key
 from timeline.pipeline.kind_wording.funding import LED_ROUND, round_label
@@ -59,29 +80,7 @@ from timeline.pipeline.periods import (
     period_words,
     reporting_period,
 )
-from timeline.pipeline.triggers import (
-    ADMITS,
-    AGREED,
-    ANNOUNCES,
-    CANCELS,
-    COMPLETED,
-    DISBAND,
-    DROPS,
-    EXITS,
-    FINED,
-    INVESTIGATION,
-    LAB,
-    LAYOFFS,
-    MERGER,
-    PRICE_CUT,
-    PRICE_RISE,
-    QUARTERLY,
-    SPIN_OFF,
-    TEAM,
-    TROUBLES,
-    Trigger,
-    words,
-)
+from timeline.pipeline.triggers import Trigger, words
 from timeline.pipeline.wording import Wording, names
 
 # Parties a partnership is signed by besides companies: a league, a university, a ministry.

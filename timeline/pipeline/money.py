@@ -5,14 +5,8 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.triggers import (
-    AMOUNT_QUALIFIERS,
-    CURRENCY_CODES,
-    MEASURES,
-    MONEY,
-    SCALES,
-    words,
-)
+from timeline.pipeline.cues import AMOUNT_QUALIFIERS, CURRENCY_CODES, MEASURES, MONEY, SCALES
+from timeline.pipeline.triggers import words
 
 
 def money_phrase(folded: str) -> str | None:

@@ -4,7 +4,8 @@ an investor led it.
 
 import re
 
-from timeline.pipeline.triggers import ROUND_NAME, words
+from timeline.pipeline.cues import ROUND_NAME
+from timeline.pipeline.triggers import words
 
 _ROUND_NAMES = {"天使": "angel", "种子": "seed"}
 

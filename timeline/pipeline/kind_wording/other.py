@@ -5,10 +5,7 @@ market listing, a plant's construction, opening or production start, a clinical 
 import re
 
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
-from timeline.pipeline.dates import DateMention
-from timeline.pipeline.parties import Parties
-from timeline.pipeline.periods import period_tag
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     CONSTRUCTION,
     MERGER,
     PLANT,
@@ -16,6 +13,9 @@ from timeline.pipeline.triggers import (
     TRIAL_DONE,
     TRIAL_STARTED,
 )
+from timeline.pipeline.dates import DateMention
+from timeline.pipeline.parties import Parties
+from timeline.pipeline.periods import period_tag
 from timeline.pipeline.wording import Wording
 
 # Happenings the API has no type of their own for: a regulator's approval or rules, a stock

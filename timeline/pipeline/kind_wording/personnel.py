@@ -3,10 +3,10 @@
 import re
 
 from timeline.pipeline.context import ArticleContext
+from timeline.pipeline.cues import APPOINTED, LEAVING
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.periods import period_tag
-from timeline.pipeline.triggers import APPOINTED, LEAVING
 from timeline.pipeline.wording import Wording, names
 
 # Titles an appointment names, most specific first.

@@ -1,10 +1,10 @@
 """Headlines of rankings: the place a ranking states, on whose leaderboard, ahead of whom."""
 
 from timeline.pipeline.context import COMPANY_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import MOST_VALUABLE, PLACE
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.periods import period_tag
-from timeline.pipeline.triggers import MOST_VALUABLE, PLACE
 from timeline.pipeline.wording import Wording
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")

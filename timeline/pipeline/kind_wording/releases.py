@@ -6,10 +6,11 @@ import re
 
 from timeline.pipeline.actors import fold_text
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import OPEN_SOURCE, PRESALE
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.periods import period_tag
-from timeline.pipeline.triggers import OPEN_SOURCE, PRESALE, words
+from timeline.pipeline.triggers import words
 from timeline.pipeline.wording import Wording
 
 # What a work the gazetteer does not know is, from the words after the release verb.

@@ -5,11 +5,11 @@ investment, departures, a launch), and what a company denies.
 import re
 
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, ArticleContext
+from timeline.pipeline.cues import IN_TALKS, PRETRAINING, STAKE, TEAM
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.kind_wording.releases import thing_named
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.periods import period_tag
-from timeline.pipeline.triggers import IN_TALKS, PRETRAINING, STAKE, TEAM
 from timeline.pipeline.wording import Wording, sale_topic
 
 
