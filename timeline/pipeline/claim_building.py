@@ -32,7 +32,7 @@ from timeline.pipeline.cues import (
     WORK_ANAPHOR,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.extent import _clause_start
+from timeline.pipeline.extent import next_clause_start
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -52,7 +52,7 @@ from timeline.pipeline.subjects import (
 from timeline.pipeline.triggers import Trigger
 
 
-def _build_claim(
+def build_claim(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],
@@ -219,7 +219,7 @@ def _build_claim(
             m
             for m in leading
             if context.kind(m.slug) == "person"
-            and _at_subject_position(context, m, _clause_start(scope, m.char_start))
+            and _at_subject_position(context, m, next_clause_start(scope, m.char_start))
         ]
         span_actors = [*founders[:1], *span_actors]
     parties = find_parties(
@@ -299,7 +299,7 @@ def _build_claim(
     )
 
 
-def _make_claims(
+def make_claims(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],
@@ -313,7 +313,7 @@ def _make_claims(
     """The claims a span states: one, or one per person or work it lists ("离开,包括黄文灏、
     曹大鹏、潘欣等", "qwen2.0和qwen2.5发布后"), each quoted up to its own name."""
     span = _attributed(context, scope, span, trigger)
-    claim = _build_claim(
+    claim = build_claim(
         context, scope, span, trigger, mention, state, speaker_turn, quote_start=quote_start
     )
     if claim is None:
@@ -326,7 +326,7 @@ def _make_claims(
     claims = []
     for position, item in enumerate(listed):
         quote_end = None if position == len(listed) - 1 else max(item.char_end, trigger.end)
-        built = _build_claim(
+        built = build_claim(
             context,
             scope,
             span,
@@ -367,7 +367,7 @@ def _predecessors(
         if gone.char_end >= claim.char_end:
             continue
         departure = Trigger("departure", verb.start(), verb.end(), trigger.reported)
-        built = _build_claim(
+        built = build_claim(
             context,
             scope,
             span,

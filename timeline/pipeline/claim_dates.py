@@ -5,7 +5,7 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.classification import _attribution_start, _hedged, _is_forecast, _is_future
+from timeline.pipeline.classification import attribution_start, hedged, is_forecast, is_future
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import (
     AGREED,
@@ -23,7 +23,7 @@ from timeline.pipeline.scope import ParagraphState
 from timeline.pipeline.triggers import Trigger
 
 # "宣布将参选", "宣布拟退出": what is announced is still to come.
-_PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
+PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
 
 
 def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
@@ -96,7 +96,7 @@ def _joined(folded: str, start: int, end: int) -> bool:
     return _GAP.fullmatch(folded, start, end) is not None
 
 
-def _usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
+def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
@@ -127,19 +127,19 @@ def _admissible(
         # What was said may be a forecast or a guess; that it was said is a fact, whether
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
-        start = _attribution_start(context, start, trigger.end)
-    if _hedged(context, start, end, trigger.end):
+        start = attribution_start(context, start, trigger.end)
+    if hedged(context, start, end, trigger.end):
         return False
     if trigger.reported:
         return True
-    if _is_future(context, mention):
+    if is_future(context, mention):
         return False
-    return _agreed_deal(context, start, end, trigger) or not _is_forecast(
+    return agreed_deal(context, start, end, trigger) or not is_forecast(
         context, start, end, mention
     )
 
 
-def _agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+def agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
     """ "宣布拟收购", "announced plans to merge", "agreed to buy": a deal announced or agreed
     is a happening, though what it agrees to is still to come."""
     return (

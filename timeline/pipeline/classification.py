@@ -94,7 +94,7 @@ def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
     )
 
 
-def _without_names(context: ArticleContext, start: int, end: int) -> str:
+def without_names(context: ArticleContext, start: int, end: int) -> str:
     """The folded span with its date expressions and actor names blanked: "May 2024" is no
     "may", and "金管会" no "会"."""
     folded = list(context.folded[start:end])
@@ -110,21 +110,21 @@ def _without_names(context: ArticleContext, start: int, end: int) -> str:
 _EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 
 
-def _hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
+def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
     """Whether the span holds a conditional or a guess before any clause that the verb
     ending at `verb_end` governs (English); in the whole span otherwise."""
     if context.language == "en" and start <= verb_end < end:
         clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
         if clause is not None:
             end = clause.start()
-    return bool(HEDGE.search(_without_names(context, start, end)))
+    return bool(HEDGE.search(without_names(context, start, end)))
 
 
 _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 
 
-def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
-    folded = _without_names(context, start, end)
+def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
+    folded = without_names(context, start, end)
     comment = _trailing_comment(context, start, end, mention)
     dated_verb = _dated_past_verb(context, start, mention)
     for match in FORECAST.finditer(folded):
@@ -212,7 +212,7 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def _attribution_start(context: ArticleContext, floor: int, position: int) -> int:
+def attribution_start(context: ArticleContext, floor: int, position: int) -> int:
     """Where an English attribution ending at `position` starts (after its comma), else
     `position` itself."""
     if context.language != "en":
@@ -229,7 +229,7 @@ def _is_past(context: ArticleContext, mention: DateMention) -> bool:
     )
 
 
-def _is_future(context: ArticleContext, mention: DateMention) -> bool:
+def is_future(context: ArticleContext, mention: DateMention) -> bool:
     return (
         context.reference is not None
         and mention.start is not None

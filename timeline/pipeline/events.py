@@ -14,21 +14,21 @@ from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.claim import ExtractedClaim
-from timeline.pipeline.claim_building import _build_claim, _make_claims
+from timeline.pipeline.claim_building import build_claim, make_claims
 from timeline.pipeline.claim_dates import (
     _admissible,
     _context_anchor,
     _dates_the_saying,
     _pointed_date,
     _release_done,
-    _usable,
+    usable,
 )
 from timeline.pipeline.classification import (
-    _attribution_start,
-    _is_future,
     _is_past,
-    _without_names,
+    attribution_start,
     classify,
+    is_future,
+    without_names,
 )
 from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, sentence_clauses
 from timeline.pipeline.context import (
@@ -65,7 +65,7 @@ from timeline.pipeline.happenings import (
 )
 from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember
+from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
@@ -152,7 +152,7 @@ def _lead_in(
         m
         for start, end in clauses
         for m in context.dates_in(start, end)
-        if m.start is not None and _usable(context, m, start)
+        if m.start is not None and usable(context, m, start)
     ]
     if not mentions or not SPEECH.search(context.folded, mentions[-1].char_end, sentence.char_end):
         return None
@@ -180,7 +180,7 @@ def _sentence_claims(
 
     for index, (start, end) in enumerate(clauses):
         found = context.dates_in(start, end)
-        mentions = [m for m in found if _usable(context, m, start)]
+        mentions = [m for m in found if usable(context, m, start)]
         if found and not mentions:
             # "智谱 ai 在 2023 年之前已成立": a bounded date states a state of affairs.
             previous_dated = None
@@ -209,7 +209,7 @@ def _sentence_claims(
             ):
                 made = _undated_claims(context, scope, index, state, speaker_turn)
                 claims.extend(made)
-                _remember(state, made)
+                remember(state, made)
             previous_dated = None
             continue
         # Where each dated English clause of several ends and the next begins: a comma or
@@ -220,11 +220,11 @@ def _sentence_claims(
         ]
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
-            if position > 0 and _is_future(context, mentions[position - 1]):
+            if position > 0 and is_future(context, mentions[position - 1]):
                 # "…from April 1, 2025, the company said yesterday": the later date is the
                 # saying's, read with the words that attribute it. (A past happening so
                 # attributed is dated by its own date: `_dates_the_saying`.)
-                seg_start = _attribution_start(context, mentions[position - 1].char_end, seg_start)
+                seg_start = attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
             if context.language == "en" and position > 0 and joints[position - 1] is not None:
@@ -318,7 +318,7 @@ def _sentence_claims(
                 continue
             if not _admissible(context, span, mention, trigger):
                 continue
-            made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
+            made = make_claims(context, scope, span, trigger, mention, state, speaker_turn)
             if not made and context.language == "en" and trigger.event_type != "happening":
                 # "Streamly, which launched in November 2019", "The agency closed its
                 # investigation in August": a dated clause whose trigger word finds no
@@ -326,7 +326,7 @@ def _sentence_claims(
                 # happening of its subject, in its own words.
                 plain = plain_happening(context, span, mention, state)
                 if plain is not None:
-                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
+                    made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type == "release":
                 # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑": something
                 # released that no name marks as a work is still its subject's dated
@@ -336,9 +336,9 @@ def _sentence_claims(
                     carried = _carried_subject(context, clauses, span[0], span[1], mention, state)
                 plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
-                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
+                    made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
-            _remember(state, made)
+            remember(state, made)
             if made and mention.start is None:
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
@@ -399,7 +399,7 @@ def _undated_claims(
     # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
     if context.folded[trigger.end : trigger.end + 1] == "的":
         return []
-    folded = _without_names(context, start, end)
+    folded = without_names(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return []
     span = _absorbed(context, scope, _completed(context, scope, (start, end), trigger), trigger)
@@ -407,7 +407,7 @@ def _undated_claims(
     pointed = _pointed_date(context, start, trigger, state)
     if pointed is not None:
         if _admissible(context, span, pointed, trigger):
-            return _make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
+            return make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
         return []
     if trigger.event_type == "release" and not _release_done(context, start, end, trigger):
         if not (trigger.reported and FORECAST.search(folded)):
@@ -425,7 +425,7 @@ def _undated_claims(
     ):
         lead_start, lead_date = introduced
         by_then = replace(lead_date, qualifier="before", anchor=_context_anchor(lead_date))
-        return _make_claims(
+        return make_claims(
             context,
             scope,
             span,
@@ -437,7 +437,7 @@ def _undated_claims(
         )
     if trigger.event_type in _DATED_ONLY or not _names_itself(context, span, trigger):
         return []
-    claims = _make_claims(context, scope, span, trigger, None, state, speaker_turn)
+    claims = make_claims(context, scope, span, trigger, None, state, speaker_turn)
     return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
 
 
@@ -512,7 +512,7 @@ def _continued_claim(
     # "陈立新辞任，由总裁王海峰接任", "…stepped down, and Maria Ortiz took over": the person
     # this clause names is the one it is about.
     focus = people[0] if trigger.event_type == "personnel" and people else None
-    claim = _build_claim(
+    claim = build_claim(
         context, scope, (span_start, end), trigger, mention, state, speaker_turn, focus=focus
     )
     if claim is None or any(existing.key == claim.key for existing in claims[-2:]):
@@ -543,6 +543,6 @@ def _happening_at_previous_date(
     trigger = plain_happening(context, (start, end), mention, state)
     if trigger is None or not _admissible(context, (start, end), mention, trigger):
         return []
-    made = _make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
-    _remember(state, made)
+    made = make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
+    remember(state, made)
     return made

@@ -5,8 +5,8 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.claim_dates import _PLAN_WORD, _agreed_deal, _usable
-from timeline.pipeline.classification import _without_names, classify
+from timeline.pipeline.claim_dates import PLAN_WORD, agreed_deal, usable
+from timeline.pipeline.classification import classify, without_names
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import (
@@ -156,12 +156,12 @@ def _announced(
             )
             if said is None or said.event_type == "statement":
                 continue
-            if any(_usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
+            if any(usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
                 # "乐堡昨(17)日公布8月营收…": what was announced has a date of its own
                 # (the period reported), read as its own claim; the announcement day is
                 # only the saying's.
                 break
-            deal = _agreed_deal(context, start, clause_end, said)
+            deal = agreed_deal(context, start, clause_end, said)
             if said.reported or _commentary(
                 context, sentence_start, trigger.end, clause_end, plans=not deal
             ):
@@ -179,7 +179,7 @@ def _announced(
             context.language != "en"
             and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
             and not FORECAST.search(folded, trigger.end, own_end)
-            and not _PLAN_WORD.match(folded, trigger.end)
+            and not PLAN_WORD.match(folded, trigger.end)
         ):
             # "周明哲6月宣布参选", "该行去年宣布破产": announcing a move of one's own with
             # nothing said after it is the move, told in its own words.
@@ -193,7 +193,7 @@ def _announced(
         sentence_start,
         speech.end(),
         end,
-        plans=not _agreed_deal(context, start, end, trigger),
+        plans=not agreed_deal(context, start, end, trigger),
     ):
         return Trigger("statement", speech.start(), speech.end(), trigger.reported), span
     return trigger, span
@@ -206,7 +206,7 @@ def _commentary(
     or may happen (unless `plans` is false: an announced deal), or what ought to."""
     if INTERVIEW.search(context.folded, sentence_start, said_from):
         return True
-    said = _without_names(context, said_from, end)
+    said = without_names(context, said_from, end)
     return bool((plans and FORECAST.search(said)) or HEDGE.search(said) or OPINION.search(said))
 
 
@@ -235,7 +235,7 @@ def _with_what_was_said(
     return start, end
 
 
-def _clause_start(scope: SentenceScope, position: int) -> int:
+def next_clause_start(scope: SentenceScope, position: int) -> int:
     for start, end in scope.clauses:
         if start <= position < end:
             return start

@@ -66,10 +66,10 @@ from timeline.pipeline.kind_wording.statements import TRAINING, statement_words,
 from timeline.pipeline.kind_wording.strategy import direction, exited_business
 from timeline.pipeline.money import (
     SHARE_MOVE,
-    _measures_named,
-    _round_amounts,
+    measures_named,
     money_amounts,
     money_phrase,
+    round_amounts,
 )
 from timeline.pipeline.parties import Parties, dedupe
 from timeline.pipeline.periods import (
@@ -135,7 +135,7 @@ def key_and_headline(
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role.endswith("investor")]
         leaders = [slug for slug, role in roles.items() if role == "lead investor"]
-        amount, valuation = _round_amounts(folded)
+        amount, valuation = round_amounts(folded)
         raised = amount or "funding"
         label = round_label(folded)
         # A company can raise twice in a year; a round's name ("B轮", "Series B") tells its
@@ -256,7 +256,7 @@ def key_and_headline(
             return worded(key, f"share price {verb[0]} {change}", f"share price {verb[1]} {change}")
         amounts = money_amounts(folded)
         money = amounts[0][2] if amounts else None
-        named = _measures_named(folded, amounts[0][0] if amounts else len(folded))
+        named = measures_named(folded, amounts[0][0] if amounts else len(folded))
         measure = (named[-1] if amounts else named[0]) if named else "revenue"
         shown = mention.display if mention is not None and mention.display else ""
         what = f"{shown} {measure}".strip()

@@ -25,7 +25,7 @@ from timeline.pipeline.front_matter import (
     _front_matter_value,
     split_front_matter,
 )
-from timeline.pipeline.language import _language
+from timeline.pipeline.language import article_language
 from timeline.pipeline.manifest import ManifestEntry
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -60,7 +60,7 @@ _TITLE_MAX = 200
 _MARKDOWN_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
-def _body_lines(text: str, start: int) -> list[tuple[int, int]]:
+def body_lines(text: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of every line from ``start``, excluding the newline."""
     lines = []
     position = start
@@ -82,7 +82,7 @@ def _metadata_from_body(text: str, body_start: int) -> tuple[str, tuple[str, ...
     authors: tuple[str, ...] = ()
     publisher = ""
     looked = 0
-    for start, end in _body_lines(text, body_start):
+    for start, end in body_lines(text, body_start):
         line = text[start:end].strip()
         if noise.is_decoration(line):
             continue
@@ -190,7 +190,7 @@ def article_from_bytes(
     declared = (entry and entry.language) or _front_matter_value(
         front_matter, "lang", "language", "locale"
     )
-    language = _language(declared if isinstance(declared, str) else None, text[body_start:])
+    language = article_language(declared if isinstance(declared, str) else None, text[body_start:])
 
     return Article(
         path=str(path),
