@@ -32,7 +32,7 @@ from timeline.pipeline.cues import (
     WORK_ANAPHOR,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.extent import next_clause_start
+from timeline.pipeline.extent import clause_start_at
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -219,7 +219,7 @@ def build_claim(
             m
             for m in leading
             if context.kind(m.slug) == "person"
-            and _at_subject_position(context, m, next_clause_start(scope, m.char_start))
+            and _at_subject_position(context, m, clause_start_at(scope, m.char_start))
         ]
         span_actors = [*founders[:1], *span_actors]
     parties = find_parties(

@@ -235,7 +235,8 @@ def _with_what_was_said(
     return start, end
 
 
-def next_clause_start(scope: SentenceScope, position: int) -> int:
+def clause_start_at(scope: SentenceScope, position: int) -> int:
+    """The start of the clause that holds `position`, or `position` itself outside any."""
     for start, end in scope.clauses:
         if start <= position < end:
             return start
