@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.attribution import (
-    _HELD_BY_A_PERSON,
-    _apposition,
-    _attributed,
-    _attribution,
-    _listed,
-    _past_the_apposition,
-    _with_post_holder,
+    HELD_BY_A_PERSON,
+    listed_run,
+    past_the_apposition,
+    stated_role,
+    told_per,
+    with_attribution_span,
+    with_post_holder,
 )
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.clauses import _BARE_VERB, _trimmed
@@ -225,10 +225,10 @@ def build_claim(
     parties = find_parties(
         context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
     )
-    if kind in _HELD_BY_A_PERSON and parties.principal:
-        parties = _with_post_holder(context, parties, span_actors, trigger)
+    if kind in HELD_BY_A_PERSON and parties.principal:
+        parties = with_post_holder(context, parties, span_actors, trigger)
     if context.language == "en" and kind != "happening" and parties.buyer is None:
-        parties = _past_the_apposition(context, parties, span_actors, trigger)
+        parties = past_the_apposition(context, parties, span_actors, trigger)
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         before = [m for m in span_actors if m.char_end <= trigger.start]
@@ -283,8 +283,8 @@ def build_claim(
     summary = summarize(
         built,
         date_value,
-        apposition=_apposition(context, built, parties),
-        attribution=_attribution(context, scope, (start, end), trigger, built, parties, state),
+        apposition=stated_role(context, built, parties),
+        attribution=told_per(context, scope, (start, end), trigger, built, parties, state),
     )
     return ExtractedClaim(
         key=_ascii_key(built.key),
@@ -312,13 +312,13 @@ def make_claims(
 ) -> list[ExtractedClaim]:
     """The claims a span states: one, or one per person or work it lists ("离开,包括黄文灏、
     曹大鹏、潘欣等", "qwen2.0和qwen2.5发布后"), each quoted up to its own name."""
-    span = _attributed(context, scope, span, trigger)
+    span = with_attribution_span(context, scope, span, trigger)
     claim = build_claim(
         context, scope, span, trigger, mention, state, speaker_turn, quote_start=quote_start
     )
     if claim is None:
         return []
-    listed = _listed(context, span, trigger)
+    listed = listed_run(context, span, trigger)
     if len(listed) < 2 and trigger.event_type == "personnel":
         return [claim, *_predecessors(context, scope, span, trigger, mention, state, claim)]
     if len(listed) < 2:

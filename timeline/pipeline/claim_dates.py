@@ -26,7 +26,7 @@ from timeline.pipeline.triggers import Trigger
 PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
 
 
-def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
+def dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
     """ "…net income reached $56 million, Harbor & Pine said in July": a date after the
     happening's words and a verb of saying is when it was said, not when it happened."""
     if trigger.event_type in {"statement", "denial"} or mention.char_start < trigger.end:
@@ -39,11 +39,11 @@ def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMe
     )
 
 
-def _context_anchor(mention: DateMention) -> Anchor:
+def context_anchor(mention: DateMention) -> Anchor:
     return Anchor(mention.edtf or mention.start.isoformat(), "context")
 
 
-def _pointed_date(
+def pointed_date(
     context: ArticleContext, start: int, trigger: Trigger, state: ParagraphState
 ) -> DateMention | None:
     """The date a demonstrative before the verb points back to: "这一波被开发者称赞的 API
@@ -63,11 +63,11 @@ def _pointed_date(
         precision=earlier.precision,
         qualifier=earlier.qualifier,
         edtf=earlier.edtf,
-        anchor=_context_anchor(earlier),
+        anchor=context_anchor(earlier),
     )
 
 
-def _release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+def release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
     """An undated release is kept only when its clause says it happened: the work named
     next to the verb ("qwen2.5发布后", "已在…上线", "发布了 yi-large", "released Qwen2.5")
     and the verb perfective."""
@@ -119,7 +119,7 @@ _LASTED = re.compile(
 _AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 
 
-def _admissible(
+def admissible(
     context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
 ) -> bool:
     start, end = span

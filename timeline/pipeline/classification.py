@@ -139,7 +139,7 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
         if (
             mention.char_start - following <= 1
             and mention.char_start >= following
-            and _is_past(context, mention)
+            and is_past(context, mention)
             # "原定今年年中投产": a schedule for a past date is still only a plan.
             and not _SCHEDULED.match(match.group())
         ):
@@ -196,7 +196,7 @@ _NOT_A_HAPPENING = frozenset(
 def _dated_past_verb(context: ArticleContext, start: int, mention: DateMention) -> int | None:
     """Where an English past verb that the date directly follows starts, so an earlier
     "will" is no outlook on it; None when the date follows no such verb or is not past."""
-    if context.language != "en" or not _is_past(context, mention):
+    if context.language != "en" or not is_past(context, mention):
         return None
     before = context.folded[max(start, mention.char_start - 30) : mention.char_start]
     verb = _VERB_BEFORE_DATE.search(before)
@@ -221,7 +221,7 @@ def attribution_start(context: ArticleContext, floor: int, position: int) -> int
     return found.start() + 1 if found else position
 
 
-def _is_past(context: ArticleContext, mention: DateMention) -> bool:
+def is_past(context: ArticleContext, mention: DateMention) -> bool:
     return (
         context.reference is not None
         and mention.end is not None

@@ -16,18 +16,18 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import build_claim, make_claims
 from timeline.pipeline.claim_dates import (
-    _admissible,
-    _context_anchor,
-    _dates_the_saying,
-    _pointed_date,
-    _release_done,
+    admissible,
+    context_anchor,
+    dates_the_saying,
+    pointed_date,
+    release_done,
     usable,
 )
 from timeline.pipeline.classification import (
-    _is_past,
     attribution_start,
     classify,
     is_future,
+    is_past,
     without_names,
 )
 from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, sentence_clauses
@@ -53,11 +53,11 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import (
-    _absorbed,
-    _announced,
-    _completed,
-    _cut_aside,
-    _with_what_was_said,
+    absorbed,
+    announced_happening,
+    completed,
+    cut_aside,
+    with_what_was_said,
 )
 from timeline.pipeline.happenings import (
     PRONOUN_SUBJECT,
@@ -223,7 +223,7 @@ def _sentence_claims(
             if position > 0 and is_future(context, mentions[position - 1]):
                 # "…from April 1, 2025, the company said yesterday": the later date is the
                 # saying's, read with the words that attribute it. (A past happening so
-                # attributed is dated by its own date: `_dates_the_saying`.)
+                # attributed is dated by its own date: `dates_the_saying`.)
                 seg_start = attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
@@ -297,7 +297,9 @@ def _sentence_claims(
                 span = first if trigger is not None else span
             if trigger is None:
                 continue
-            trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
+            trigger, span = announced_happening(
+                context, scope, span, trigger, speaking=speaker_turn
+            )
             if (
                 trigger.event_type == "statement"
                 and state.deal
@@ -306,17 +308,17 @@ def _sentence_claims(
                 # "The deal was first announced in September 2022": the announcement of
                 # the deal told before, a happening of its parties distinct from its close.
                 trigger = Trigger("acquisition", trigger.start, trigger.end, trigger.reported)
-            if _dates_the_saying(context, trigger, mention):
+            if dates_the_saying(context, trigger, mention):
                 continue
-            span = _cut_aside(context, span, max(mention.char_end, trigger.end))
+            span = cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end
             ):
-                span = _with_what_was_said(context, scope, span)
-            span = _absorbed(context, scope, _completed(context, scope, span, trigger), trigger)
+                span = with_what_was_said(context, scope, span)
+            span = absorbed(context, scope, completed(context, scope, span, trigger), trigger)
             if asks and span[1] >= sentence_end:
                 continue
-            if not _admissible(context, span, mention, trigger):
+            if not admissible(context, span, mention, trigger):
                 continue
             made = make_claims(context, scope, span, trigger, mention, state, speaker_turn)
             if not made and context.language == "en" and trigger.event_type != "happening":
@@ -362,7 +364,7 @@ def _without_redundant_sayings(
         if claim.event_type not in {"statement", "denial"}
         and claim.date is not None
         and claim.date.end is not None
-        and _is_past(context, claim.date)
+        and is_past(context, claim.date)
     ]
     kept = []
     for claim in claims:
@@ -402,14 +404,14 @@ def _undated_claims(
     folded = without_names(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return []
-    span = _absorbed(context, scope, _completed(context, scope, (start, end), trigger), trigger)
+    span = absorbed(context, scope, completed(context, scope, (start, end), trigger), trigger)
     span = _with_subject(context, scope, index, span, trigger)
-    pointed = _pointed_date(context, start, trigger, state)
+    pointed = pointed_date(context, start, trigger, state)
     if pointed is not None:
-        if _admissible(context, span, pointed, trigger):
+        if admissible(context, span, pointed, trigger):
             return make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
         return []
-    if trigger.event_type == "release" and not _release_done(context, start, end, trigger):
+    if trigger.event_type == "release" and not release_done(context, start, end, trigger):
         if not (trigger.reported and FORECAST.search(folded)):
             return []
         # "据路透社报道,辉达计划在中国推出…": a reported plan to release, a rumour.
@@ -424,7 +426,7 @@ def _undated_claims(
         )
     ):
         lead_start, lead_date = introduced
-        by_then = replace(lead_date, qualifier="before", anchor=_context_anchor(lead_date))
+        by_then = replace(lead_date, qualifier="before", anchor=context_anchor(lead_date))
         return make_claims(
             context,
             scope,
@@ -507,7 +509,7 @@ def _continued_claim(
         return None
     if any(claim.char_start <= start < claim.char_end for claim in claims):
         return None
-    if not _admissible(context, (start, end), mention, trigger):
+    if not admissible(context, (start, end), mention, trigger):
         return None
     # "陈立新辞任，由总裁王海峰接任", "…stepped down, and Maria Ortiz took over": the person
     # this clause names is the one it is about.
@@ -541,7 +543,7 @@ def _happening_at_previous_date(
     if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
         return []
     trigger = plain_happening(context, (start, end), mention, state)
-    if trigger is None or not _admissible(context, (start, end), mention, trigger):
+    if trigger is None or not admissible(context, (start, end), mention, trigger):
         return []
     made = make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
     remember(state, made)

@@ -35,7 +35,7 @@ _NEEDS = {
 _LIST_GOES_ON = re.compile(r"(?:以及|及|和|与|还有|" + r"\band\b|\bas well as\b)")
 
 
-def _completed(
+def completed(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
 ) -> tuple[int, int]:
     """The span reaching forward, clause by clause, to the party its type needs
@@ -70,7 +70,7 @@ _RULING = re.compile(r"裁定|判决|裁决|判令")
 _FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")
 
 
-def _absorbed(
+def absorbed(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
 ) -> tuple[int, int]:
     """The span running on over following undated clauses that say more of the same
@@ -119,7 +119,7 @@ def _next_clause_start(scope: SentenceScope, position: int) -> int | None:
     return next((start for start, _end in scope.clauses if start >= position), None)
 
 
-def _announced(
+def announced_happening(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],
@@ -210,7 +210,7 @@ def _commentary(
     return bool((plans and FORECAST.search(said)) or HEDGE.search(said) or OPINION.search(said))
 
 
-def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
+def cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
     """A parenthesis opened after the date and the verb is an aside: the span stops there."""
     start, end = span
     folded = context.folded
@@ -220,7 +220,7 @@ def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tup
     return span
 
 
-def _with_what_was_said(
+def with_what_was_said(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int]
 ) -> tuple[int, int]:
     """A statement's quote runs on to what was said: the rest of the sentence, or as many

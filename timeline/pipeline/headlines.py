@@ -73,8 +73,8 @@ from timeline.pipeline.money import (
 )
 from timeline.pipeline.parties import Parties, dedupe
 from timeline.pipeline.periods import (
-    _REPORTING_PERIODS,
     REPORTABLE,
+    REPORTING_PERIODS,
     date_phrase,
     period_tag,
     period_words,
@@ -260,7 +260,7 @@ def key_and_headline(
         measure = (named[-1] if amounts else named[0]) if named else "revenue"
         shown = mention.display if mention is not None and mention.display else ""
         what = f"{shown} {measure}".strip()
-        if mention is not None and mention.precision not in _REPORTING_PERIODS:
+        if mention is not None and mention.precision not in REPORTING_PERIODS:
             what = f"{period_words(mention)} {measure}".strip()
         amount = f" of {money}" if money else ""
         key = f"financials:{principal}:{reporting_period(mention)}"
