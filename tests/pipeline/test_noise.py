@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.pipeline import noise
+from timeline.pipeline import noise, spam
 from timeline.pipeline.manifest import load_manifest
 from timeline.pipeline.reading import iter_article_paths, read_article
 from timeline.pipeline.segmentation import segment_article
@@ -48,13 +48,13 @@ def reasons(text: str, title: str | None = None) -> list[str | None]:
     ],
 )
 def test_find_spam_phrases(text, phrases):
-    assert [text[s:e] for s, e in noise.find_spam_phrases(text)] == phrases
+    assert [text[s:e] for s, e in spam.find_spam_phrases(text)] == phrases
 
 
 def test_spam_offsets_are_absolute_within_a_range():
     text = "前文。和pg电子游戏的合作"
-    assert noise.find_spam_phrases(text, 3, len(text)) == [(4, 10)]
-    assert noise.find_spam_phrases(text, 0, 6) == []
+    assert spam.find_spam_phrases(text, 3, len(text)) == [(4, 10)]
+    assert spam.find_spam_phrases(text, 0, 6) == []
 
 
 # --- single lines -----------------------------------------------------------------------

@@ -10,19 +10,20 @@ from dataclasses import replace
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import SAYING, SOURCE_OF, SPEECH
 from timeline.pipeline.happenings import post_holder
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.subjects import _APPOSITION_GAP
-from timeline.pipeline.triggers import REPORTED, SAYING, SOURCE_OF, SPEECH, Trigger
+from timeline.pipeline.triggers import REPORTED, Trigger
 from timeline.pipeline.wording import Wording
 
 # Kinds whose subject, written "集团前总经理李振华…", is the person holding the post rather
 # than the organisation named before the post.
-_HELD_BY_A_PERSON = {"controversy", "personnel", "statement", "denial"}
+HELD_BY_A_PERSON = {"controversy", "personnel", "statement", "denial"}
 
 
-def _past_the_apposition(context: ArticleContext, parties, span_actors, trigger):
+def past_the_apposition(context: ArticleContext, parties, span_actors, trigger):
     """ "Ana Ruiz, the former finance director of Orrin Foods, was cleared on Monday": the
     name inside an apposition describes the subject before it; the subject is the principal."""
     principal = parties.principal
@@ -47,7 +48,7 @@ def _past_the_apposition(context: ArticleContext, parties, span_actors, trigger)
     return replace(parties, principal=apposed.slug, others=others, roles=roles)
 
 
-def _with_post_holder(context: ArticleContext, parties, span_actors, trigger):
+def with_post_holder(context: ArticleContext, parties, span_actors, trigger):
     owners = [m for m in span_actors if m.slug == parties.principal and m.char_end <= trigger.start]
     if not owners:
         return parties
@@ -68,7 +69,9 @@ _LISTED_KINDS = {"personnel": frozenset({"person"}), "release": WORK_KINDS}
 _LIST_GAP = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*[^。；;，,:：]{0,20}")
 
 
-def _listed(context: ArticleContext, span: tuple[int, int], trigger: Trigger) -> list[ActorMention]:
+def listed_run(
+    context: ArticleContext, span: tuple[int, int], trigger: Trigger
+) -> list[ActorMention]:
     """The first run of two or more people (or works) the span lists, in text order."""
     kinds = _LISTED_KINDS.get(trigger.event_type)
     if kinds is None:
@@ -96,7 +99,7 @@ def _version_of(context: ArticleContext, mention: ActorMention) -> str:
     return context.folded[mention.char_start : mention.char_end]
 
 
-def _attributed(
+def with_attribution_span(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
 ) -> tuple[int, int]:
     """A denial, statement or report starts at whoever speaks or reports it, earlier in the
@@ -117,7 +120,7 @@ def _attributed(
     return span
 
 
-def _apposition(context: ArticleContext, wording: Wording, parties: Parties) -> str:
+def stated_role(context: ArticleContext, wording: Wording, parties: Parties) -> str:
     """A person's stated role when it says more than a bare title: "former head of
     pre-training"."""
     principal = parties.principal
@@ -128,7 +131,7 @@ def _apposition(context: ArticleContext, wording: Wording, parties: Parties) -> 
     return role if (" of " in role or role.startswith("former")) else ""
 
 
-def _attribution(
+def told_per(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],

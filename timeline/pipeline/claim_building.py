@@ -8,19 +8,31 @@ from dataclasses import replace
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.attribution import (
-    _HELD_BY_A_PERSON,
-    _apposition,
-    _attributed,
-    _attribution,
-    _listed,
-    _past_the_apposition,
-    _with_post_holder,
+    HELD_BY_A_PERSON,
+    listed_run,
+    past_the_apposition,
+    stated_role,
+    told_per,
+    with_attribution_span,
+    with_post_holder,
 )
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.clauses import _BARE_VERB, _trimmed
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import (
+    ANAPHOR,
+    DEAL,
+    DOCUMENT,
+    DROPS,
+    FEATURE_OBJECT,
+    FIRST_PERSON,
+    PREDECESSOR,
+    SAID_WHEN,
+    SPEECH,
+    WORK_ANAPHOR,
+)
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.extent import _clause_start
+from timeline.pipeline.extent import clause_start_at
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -37,22 +49,10 @@ from timeline.pipeline.subjects import (
     _with_mover,
     _with_shared_subject,
 )
-from timeline.pipeline.triggers import (
-    ANAPHOR,
-    DEAL,
-    DOCUMENT,
-    DROPS,
-    FEATURE_OBJECT,
-    FIRST_PERSON,
-    PREDECESSOR,
-    SAID_WHEN,
-    SPEECH,
-    WORK_ANAPHOR,
-    Trigger,
-)
+from timeline.pipeline.triggers import Trigger
 
 
-def _build_claim(
+def build_claim(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],
@@ -219,16 +219,16 @@ def _build_claim(
             m
             for m in leading
             if context.kind(m.slug) == "person"
-            and _at_subject_position(context, m, _clause_start(scope, m.char_start))
+            and _at_subject_position(context, m, clause_start_at(scope, m.char_start))
         ]
         span_actors = [*founders[:1], *span_actors]
     parties = find_parties(
         context, kind, trigger, span_actors, fallback, trailing, (start, end), focus=focus
     )
-    if kind in _HELD_BY_A_PERSON and parties.principal:
-        parties = _with_post_holder(context, parties, span_actors, trigger)
+    if kind in HELD_BY_A_PERSON and parties.principal:
+        parties = with_post_holder(context, parties, span_actors, trigger)
     if context.language == "en" and kind != "happening" and parties.buyer is None:
-        parties = _past_the_apposition(context, parties, span_actors, trigger)
+        parties = past_the_apposition(context, parties, span_actors, trigger)
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         before = [m for m in span_actors if m.char_end <= trigger.start]
@@ -283,8 +283,8 @@ def _build_claim(
     summary = summarize(
         built,
         date_value,
-        apposition=_apposition(context, built, parties),
-        attribution=_attribution(context, scope, (start, end), trigger, built, parties, state),
+        apposition=stated_role(context, built, parties),
+        attribution=told_per(context, scope, (start, end), trigger, built, parties, state),
     )
     return ExtractedClaim(
         key=_ascii_key(built.key),
@@ -299,7 +299,7 @@ def _build_claim(
     )
 
 
-def _make_claims(
+def make_claims(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],
@@ -312,13 +312,13 @@ def _make_claims(
 ) -> list[ExtractedClaim]:
     """The claims a span states: one, or one per person or work it lists ("离开,包括黄文灏、
     曹大鹏、潘欣等", "qwen2.0和qwen2.5发布后"), each quoted up to its own name."""
-    span = _attributed(context, scope, span, trigger)
-    claim = _build_claim(
+    span = with_attribution_span(context, scope, span, trigger)
+    claim = build_claim(
         context, scope, span, trigger, mention, state, speaker_turn, quote_start=quote_start
     )
     if claim is None:
         return []
-    listed = _listed(context, span, trigger)
+    listed = listed_run(context, span, trigger)
     if len(listed) < 2 and trigger.event_type == "personnel":
         return [claim, *_predecessors(context, scope, span, trigger, mention, state, claim)]
     if len(listed) < 2:
@@ -326,7 +326,7 @@ def _make_claims(
     claims = []
     for position, item in enumerate(listed):
         quote_end = None if position == len(listed) - 1 else max(item.char_end, trigger.end)
-        built = _build_claim(
+        built = build_claim(
             context,
             scope,
             span,
@@ -367,7 +367,7 @@ def _predecessors(
         if gone.char_end >= claim.char_end:
             continue
         departure = Trigger("departure", verb.start(), verb.end(), trigger.reported)
-        built = _build_claim(
+        built = build_claim(
             context,
             scope,
             span,

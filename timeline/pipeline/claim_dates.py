@@ -5,11 +5,9 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.classification import _attribution_start, _hedged, _is_forecast, _is_future
+from timeline.pipeline.classification import attribution_start, hedged, is_forecast, is_future
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
-from timeline.pipeline.dates import Anchor, DateMention
-from timeline.pipeline.scope import ParagraphState
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     AGREED,
     AS_OF,
     BOUND_AFTER,
@@ -19,14 +17,16 @@ from timeline.pipeline.triggers import (
     PAST_RELEASE,
     SAID_WHEN,
     SPEECH,
-    Trigger,
 )
+from timeline.pipeline.dates import Anchor, DateMention
+from timeline.pipeline.scope import ParagraphState
+from timeline.pipeline.triggers import Trigger
 
 # "宣布将参选", "宣布拟退出": what is announced is still to come.
-_PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
+PLAN_WORD = re.compile(r"将|拟|要|会|计划|预计|有望|准备|打算|考虑|不再|暂不")
 
 
-def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
+def dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMention) -> bool:
     """ "…net income reached $56 million, Harbor & Pine said in July": a date after the
     happening's words and a verb of saying is when it was said, not when it happened."""
     if trigger.event_type in {"statement", "denial"} or mention.char_start < trigger.end:
@@ -39,11 +39,11 @@ def _dates_the_saying(context: ArticleContext, trigger: Trigger, mention: DateMe
     )
 
 
-def _context_anchor(mention: DateMention) -> Anchor:
+def context_anchor(mention: DateMention) -> Anchor:
     return Anchor(mention.edtf or mention.start.isoformat(), "context")
 
 
-def _pointed_date(
+def pointed_date(
     context: ArticleContext, start: int, trigger: Trigger, state: ParagraphState
 ) -> DateMention | None:
     """The date a demonstrative before the verb points back to: "这一波被开发者称赞的 API
@@ -63,11 +63,11 @@ def _pointed_date(
         precision=earlier.precision,
         qualifier=earlier.qualifier,
         edtf=earlier.edtf,
-        anchor=_context_anchor(earlier),
+        anchor=context_anchor(earlier),
     )
 
 
-def _release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+def release_done(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
     """An undated release is kept only when its clause says it happened: the work named
     next to the verb ("qwen2.5发布后", "已在…上线", "发布了 yi-large", "released Qwen2.5")
     and the verb perfective."""
@@ -96,7 +96,7 @@ def _joined(folded: str, start: int, end: int) -> bool:
     return _GAP.fullmatch(folded, start, end) is not None
 
 
-def _usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
+def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
     tail = context.folded[mention.char_end : mention.char_end + 4]
@@ -119,7 +119,7 @@ _LASTED = re.compile(
 _AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
 
 
-def _admissible(
+def admissible(
     context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
 ) -> bool:
     start, end = span
@@ -127,19 +127,19 @@ def _admissible(
         # What was said may be a forecast or a guess; that it was said is a fact, whether
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
-        start = _attribution_start(context, start, trigger.end)
-    if _hedged(context, start, end, trigger.end):
+        start = attribution_start(context, start, trigger.end)
+    if hedged(context, start, end, trigger.end):
         return False
     if trigger.reported:
         return True
-    if _is_future(context, mention):
+    if is_future(context, mention):
         return False
-    return _agreed_deal(context, start, end, trigger) or not _is_forecast(
+    return agreed_deal(context, start, end, trigger) or not is_forecast(
         context, start, end, mention
     )
 
 
-def _agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
+def agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:
     """ "宣布拟收购", "announced plans to merge", "agreed to buy": a deal announced or agreed
     is a happening, though what it agrees to is still to come."""
     return (

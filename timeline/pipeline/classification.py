@@ -6,22 +6,24 @@ Plain Python.
 import re
 
 from timeline.pipeline.context import ArticleContext
+from timeline.pipeline.cues import (
+    DELAYED_AFTER,
+    DELAYED_BEFORE,
+    NEGATED_SALE,
+    NEGATION,
+    PENDING,
+    RELEASE_AS_MODIFIER,
+    SPEECH,
+)
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.happenings import past_verb
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
-    DELAYED_AFTER,
-    DELAYED_BEFORE,
     FORECAST,
     HEDGE,
     INVEST,
-    NEGATED_SALE,
-    NEGATION,
     OVERTAKE,
-    PENDING,
-    RELEASE_AS_MODIFIER,
     REPORTED,
-    SPEECH,
     TRIGGER_STARTS,
     TRIGGERS,
     Trigger,
@@ -92,7 +94,7 @@ def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
     )
 
 
-def _without_names(context: ArticleContext, start: int, end: int) -> str:
+def without_names(context: ArticleContext, start: int, end: int) -> str:
     """The folded span with its date expressions and actor names blanked: "May 2024" is no
     "may", and "金管会" no "会"."""
     folded = list(context.folded[start:end])
@@ -108,21 +110,21 @@ def _without_names(context: ArticleContext, start: int, end: int) -> str:
 _EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 
 
-def _hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
+def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool:
     """Whether the span holds a conditional or a guess before any clause that the verb
     ending at `verb_end` governs (English); in the whole span otherwise."""
     if context.language == "en" and start <= verb_end < end:
         clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
         if clause is not None:
             end = clause.start()
-    return bool(HEDGE.search(_without_names(context, start, end)))
+    return bool(HEDGE.search(without_names(context, start, end)))
 
 
 _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
 
 
-def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
-    folded = _without_names(context, start, end)
+def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
+    folded = without_names(context, start, end)
     comment = _trailing_comment(context, start, end, mention)
     dated_verb = _dated_past_verb(context, start, mention)
     for match in FORECAST.finditer(folded):
@@ -137,7 +139,7 @@ def _is_forecast(context: ArticleContext, start: int, end: int, mention: DateMen
         if (
             mention.char_start - following <= 1
             and mention.char_start >= following
-            and _is_past(context, mention)
+            and is_past(context, mention)
             # "原定今年年中投产": a schedule for a past date is still only a plan.
             and not _SCHEDULED.match(match.group())
         ):
@@ -194,7 +196,7 @@ _NOT_A_HAPPENING = frozenset(
 def _dated_past_verb(context: ArticleContext, start: int, mention: DateMention) -> int | None:
     """Where an English past verb that the date directly follows starts, so an earlier
     "will" is no outlook on it; None when the date follows no such verb or is not past."""
-    if context.language != "en" or not _is_past(context, mention):
+    if context.language != "en" or not is_past(context, mention):
         return None
     before = context.folded[max(start, mention.char_start - 30) : mention.char_start]
     verb = _VERB_BEFORE_DATE.search(before)
@@ -210,7 +212,7 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def _attribution_start(context: ArticleContext, floor: int, position: int) -> int:
+def attribution_start(context: ArticleContext, floor: int, position: int) -> int:
     """Where an English attribution ending at `position` starts (after its comma), else
     `position` itself."""
     if context.language != "en":
@@ -219,7 +221,7 @@ def _attribution_start(context: ArticleContext, floor: int, position: int) -> in
     return found.start() + 1 if found else position
 
 
-def _is_past(context: ArticleContext, mention: DateMention) -> bool:
+def is_past(context: ArticleContext, mention: DateMention) -> bool:
     return (
         context.reference is not None
         and mention.end is not None
@@ -227,7 +229,7 @@ def _is_past(context: ArticleContext, mention: DateMention) -> bool:
     )
 
 
-def _is_future(context: ArticleContext, mention: DateMention) -> bool:
+def is_future(context: ArticleContext, mention: DateMention) -> bool:
     return (
         context.reference is not None
         and mention.start is not None

@@ -7,10 +7,11 @@ import re
 from bisect import bisect_left
 
 from timeline.pipeline.context import ArticleContext
+from timeline.pipeline.cues import TRIM
 from timeline.pipeline.happenings import EN_IRREGULAR
 from timeline.pipeline.recogniser import EN_DATELINE, ZH_DATELINE
 from timeline.pipeline.sentences import Span, split_clauses
-from timeline.pipeline.triggers import ANY_TRIGGER, TRIM
+from timeline.pipeline.triggers import ANY_TRIGGER
 
 # A quote longer than this is cut back to the clause that holds the date.
 QUOTE_LIMIT = 160

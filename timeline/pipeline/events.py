@@ -3,53 +3,34 @@
 Trigger vocabularies (English and Chinese, compared in folded simplified script) give each
 clause an event type; the actors around it give its principal parties; the two give a key
 that names the happening the same way in every article and script. This module reads a
-paragraph sentence by sentence into claims; ``claim_building`` makes each claim, and the
-modules it names (clauses, classification, subjects, extent, attribution, claim dates) each
-answer one of its questions. Plain Python.
+paragraph sentence by sentence into claims; ``undated_clauses`` reads the clauses with no
+date of their own, ``claim_building`` makes each claim, and the modules it names (clauses,
+classification, subjects, extent, attribution, claim dates) each answer one of its
+questions. Plain Python.
 """
 
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.claim import ExtractedClaim
-from timeline.pipeline.claim_building import _build_claim, _make_claims
-from timeline.pipeline.claim_dates import (
-    _admissible,
-    _context_anchor,
-    _dates_the_saying,
-    _pointed_date,
-    _release_done,
-    _usable,
-)
-from timeline.pipeline.classification import (
-    _attribution_start,
-    _is_future,
-    _is_past,
-    _without_names,
-    classify,
-)
+from timeline.pipeline.claim_building import make_claims
+from timeline.pipeline.claim_dates import admissible, dates_the_saying, usable
+from timeline.pipeline.classification import attribution_start, classify, is_future, is_past
 from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, sentence_clauses
-from timeline.pipeline.context import (
-    WORK_KINDS,
-    ArticleContext,
-)
+from timeline.pipeline.context import WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import ATTRIBUTIVE, DOCUMENT, NOTE, PLAN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import (
-    _absorbed,
-    _announced,
-    _completed,
-    _cut_aside,
-    _with_what_was_said,
+    absorbed,
+    announced_happening,
+    completed,
+    cut_aside,
+    with_what_was_said,
 )
-from timeline.pipeline.happenings import (
-    PRONOUN_SUBJECT,
-    plain_happening,
-)
-from timeline.pipeline.periods import UNDATED_TAG
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.scope import ParagraphState, SentenceScope, _remember
+from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
@@ -59,27 +40,12 @@ from timeline.pipeline.subjects import (
     _clause_joint,
     _update_topic,
     _with_shared_subject,
-    _with_subject,
 )
-from timeline.pipeline.triggers import (
-    ANY_TRIGGER,
-    ATTRIBUTIVE,
-    CONTINUES,
-    DOCUMENT,
-    DONE_AFTER,
-    DONE_BEFORE,
-    DROPS,
-    FORECAST,
-    HEDGE,
-    LATER,
-    NOTE,
-    PLAN,
-    QUESTION_END,
-    SPEECH,
-    SPIN_OFF,
-    TAKEN_OVER_BY,
-    WHEN_CLAUSE,
-    Trigger,
+from timeline.pipeline.triggers import ANY_TRIGGER, Trigger
+from timeline.pipeline.undated_clauses import (
+    continued_claim,
+    happening_at_previous_date,
+    undated_claims,
 )
 
 # Clauses a date-only clause may reach forward for its verb ("去年5月,在零一万物发布…时").
@@ -155,7 +121,7 @@ def _lead_in(
         m
         for start, end in clauses
         for m in context.dates_in(start, end)
-        if m.start is not None and _usable(context, m, start)
+        if m.start is not None and usable(context, m, start)
     ]
     if not mentions or not SPEECH.search(context.folded, mentions[-1].char_end, sentence.char_end):
         return None
@@ -183,7 +149,7 @@ def _sentence_claims(
 
     for index, (start, end) in enumerate(clauses):
         found = context.dates_in(start, end)
-        mentions = [m for m in found if _usable(context, m, start)]
+        mentions = [m for m in found if usable(context, m, start)]
         if found and not mentions:
             # "智谱 ai 在 2023 年之前已成立": a bounded date states a state of affairs.
             previous_dated = None
@@ -192,13 +158,13 @@ def _sentence_claims(
             if previous_dated is not None:
                 before = len(claims)
                 keep(
-                    _continued_claim(
+                    continued_claim(
                         context, scope, index, previous_dated, state, speaker_turn, claims
                     )
                 )
                 if len(claims) == before:
                     claims.extend(
-                        _happening_at_previous_date(
+                        happening_at_previous_date(
                             context, scope, index, previous_dated, state, speaker_turn, claims
                         )
                     )
@@ -210,9 +176,9 @@ def _sentence_claims(
             elif not (asks and end >= sentence_end) and not any(
                 claim.char_start <= start < claim.char_end for claim in claims
             ):
-                made = _undated_claims(context, scope, index, state, speaker_turn)
+                made = undated_claims(context, scope, index, state, speaker_turn)
                 claims.extend(made)
-                _remember(state, made)
+                remember(state, made)
             previous_dated = None
             continue
         # Where each dated English clause of several ends and the next begins: a comma or
@@ -223,11 +189,11 @@ def _sentence_claims(
         ]
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
-            if position > 0 and _is_future(context, mentions[position - 1]):
+            if position > 0 and is_future(context, mentions[position - 1]):
                 # "…from April 1, 2025, the company said yesterday": the later date is the
                 # saying's, read with the words that attribute it. (A past happening so
-                # attributed is dated by its own date: `_dates_the_saying`.)
-                seg_start = _attribution_start(context, mentions[position - 1].char_end, seg_start)
+                # attributed is dated by its own date: `dates_the_saying`.)
+                seg_start = attribution_start(context, mentions[position - 1].char_end, seg_start)
             last = position == len(mentions) - 1
             seg_end = end if last else mentions[position + 1].char_start
             if context.language == "en" and position > 0 and joints[position - 1] is not None:
@@ -300,7 +266,9 @@ def _sentence_claims(
                 span = first if trigger is not None else span
             if trigger is None:
                 continue
-            trigger, span = _announced(context, scope, span, trigger, speaking=speaker_turn)
+            trigger, span = announced_happening(
+                context, scope, span, trigger, speaking=speaker_turn
+            )
             if (
                 trigger.event_type == "statement"
                 and state.deal
@@ -309,19 +277,19 @@ def _sentence_claims(
                 # "The deal was first announced in September 2022": the announcement of
                 # the deal told before, a happening of its parties distinct from its close.
                 trigger = Trigger("acquisition", trigger.start, trigger.end, trigger.reported)
-            if _dates_the_saying(context, trigger, mention):
+            if dates_the_saying(context, trigger, mention):
                 continue
-            span = _cut_aside(context, span, max(mention.char_end, trigger.end))
+            span = cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end
             ):
-                span = _with_what_was_said(context, scope, span)
-            span = _absorbed(context, scope, _completed(context, scope, span, trigger), trigger)
+                span = with_what_was_said(context, scope, span)
+            span = absorbed(context, scope, completed(context, scope, span, trigger), trigger)
             if asks and span[1] >= sentence_end:
                 continue
-            if not _admissible(context, span, mention, trigger):
+            if not admissible(context, span, mention, trigger):
                 continue
-            made = _make_claims(context, scope, span, trigger, mention, state, speaker_turn)
+            made = make_claims(context, scope, span, trigger, mention, state, speaker_turn)
             if not made and context.language == "en" and trigger.event_type != "happening":
                 # "Streamly, which launched in November 2019", "The agency closed its
                 # investigation in August": a dated clause whose trigger word finds no
@@ -329,7 +297,7 @@ def _sentence_claims(
                 # happening of its subject, in its own words.
                 plain = plain_happening(context, span, mention, state)
                 if plain is not None:
-                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
+                    made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type == "release":
                 # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑": something
                 # released that no name marks as a work is still its subject's dated
@@ -339,9 +307,9 @@ def _sentence_claims(
                     carried = _carried_subject(context, clauses, span[0], span[1], mention, state)
                 plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
-                    made = _make_claims(context, scope, span, plain, mention, state, speaker_turn)
+                    made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
-            _remember(state, made)
+            remember(state, made)
             if made and mention.start is None:
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
@@ -365,7 +333,7 @@ def _without_redundant_sayings(
         if claim.event_type not in {"statement", "denial"}
         and claim.date is not None
         and claim.date.end is not None
-        and _is_past(context, claim.date)
+        and is_past(context, claim.date)
     ]
     kept = []
     for claim in claims:
@@ -377,175 +345,3 @@ def _without_redundant_sayings(
             continue
         kept.append(claim)
     return kept
-
-
-def _undated_claims(
-    context: ArticleContext,
-    scope: SentenceScope,
-    index: int,
-    state: ParagraphState,
-    speaker_turn: bool,
-) -> list[ExtractedClaim]:
-    """A clause with no date that still names its happening without one: a denial, a
-    report of a sale, a partnership, an acquisition, a founding, a release, a person's move,
-    a controversy over a named thing. Kept with no date, for an editor (or another article)
-    to date; a happening whose key needs a period ("funding:x:2024") is not kept.
-
-    Two readings date such a clause from its context, saying so in the date's anchor: a
-    demonstrative that points back to the latest dated happening of its type ("这一波…降价"
-    after "5 月的这一波价格战"), and a dated lead-in ending in a colon, which dates what it
-    introduces as done by that day (qualifier "before")."""
-    start, end = scope.clauses[index]
-    trigger = classify(context, start, end, report_from=scope.clauses[0][0], speaking=speaker_turn)
-    if trigger is None or trigger.event_type == "statement":
-        return []
-    # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
-    if context.folded[trigger.end : trigger.end + 1] == "的":
-        return []
-    folded = _without_names(context, start, end)
-    if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
-        return []
-    span = _absorbed(context, scope, _completed(context, scope, (start, end), trigger), trigger)
-    span = _with_subject(context, scope, index, span, trigger)
-    pointed = _pointed_date(context, start, trigger, state)
-    if pointed is not None:
-        if _admissible(context, span, pointed, trigger):
-            return _make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
-        return []
-    if trigger.event_type == "release" and not _release_done(context, start, end, trigger):
-        if not (trigger.reported and FORECAST.search(folded)):
-            return []
-        # "据路透社报道,辉达计划在中国推出…": a reported plan to release, a rumour.
-        trigger = Trigger("release_plan", trigger.start, trigger.end, True)
-    introduced = state.lead_in if index == 0 else None
-    if (
-        introduced is not None
-        and end - introduced[0] <= QUOTE_LIMIT
-        and (
-            DONE_BEFORE.search(context.folded, start, trigger.start)
-            or DONE_AFTER.match(context.folded, trigger.end)
-        )
-    ):
-        lead_start, lead_date = introduced
-        by_then = replace(lead_date, qualifier="before", anchor=_context_anchor(lead_date))
-        return _make_claims(
-            context,
-            scope,
-            span,
-            trigger,
-            by_then,
-            state,
-            speaker_turn,
-            quote_start=lead_start,
-        )
-    if trigger.event_type in _DATED_ONLY or not _names_itself(context, span, trigger):
-        return []
-    claims = _make_claims(context, scope, span, trigger, None, state, speaker_turn)
-    return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
-
-
-def _names_itself(context: ArticleContext, span: tuple[int, int], trigger: Trigger) -> bool:
-    """Whether an undated strategy or restructuring can have a key of its own: only a plan
-    dropped for a named work, or a unit spun off, does."""
-    if trigger.event_type == "strategy":
-        return DROPS.search(context.folded, *span) is not None and any(
-            context.kind(m.slug) in WORK_KINDS for m in context.actors_in(*span)
-        )
-    if trigger.event_type == "restructuring":
-        return SPIN_OFF.search(context.folded, *span) is not None
-    return True
-
-
-# Types whose happening is named by its period alone ("financials:x:2024-35", "other:x:
-# approval:2024-06"): with no date they name nothing, so no claim is built.
-_DATED_ONLY = frozenset(
-    {"financials", "pricing", "approval", "listing", "production", "trial", "rules"}
-)
-
-
-def _continued_claim(
-    context: ArticleContext,
-    scope: SentenceScope,
-    index: int,
-    previous: tuple[int, DateMention, int],
-    state: ParagraphState,
-    speaker_turn: bool,
-    claims: list[ExtractedClaim],
-) -> ExtractedClaim | None:
-    """ "去年发布 Yi 系列模型,被指使用了 LLaMA 的架构": a clause that carries on the dated
-    one before it, with a verb of its own, is a second happening at the same time. So is
-    the main clause after a dated "when" clause: "去年5月,在…发布 Yi-Large 时,李开复还宣布…"."""
-    clauses = scope.clauses
-    previous_index, mention, span_start = previous
-    if previous_index != index - 1:
-        return None
-    start, end = clauses[index]
-    when = WHEN_CLAUSE.search(
-        context.folded, clauses[previous_index][0], clauses[previous_index][1]
-    )
-    if LATER.search(context.folded, start, end):
-        # "…in May, and the hotel group was sued weeks later": a time of its own.
-        return None
-    taken_over = TAKEN_OVER_BY.match(context.folded, start, end)
-    after_a_move = bool(claims) and claims[-1].event_type == "personnel"
-    if not (when or taken_over or after_a_move or CONTINUES.search(context.folded[start:end])):
-        return None
-    trigger = classify(context, start, end, report_from=clauses[0][0], speaking=speaker_turn)
-    if trigger is None or (trigger.event_type == "statement" and not when):
-        return None
-    people = [m for m in context.actors_in(start, end) if context.kind(m.slug) == "person"]
-    # "董事长刘振国退休，总经理孙立接任董事长": one person's move after another's, in a
-    # clause of its own, happens at the same time.
-    parallel = (
-        trigger.event_type == "personnel"
-        and people
-        and after_a_move
-        and claims[-1].actors[0][0] != people[0].slug
-    )
-    if not (when or taken_over or parallel or CONTINUES.search(context.folded[start:end])):
-        return None
-    if taken_over and not (when or trigger.event_type == "personnel"):
-        return None
-    if end - span_start > QUOTE_LIMIT:
-        return None
-    if any(claim.char_start <= start < claim.char_end for claim in claims):
-        return None
-    if not _admissible(context, (start, end), mention, trigger):
-        return None
-    # "陈立新辞任，由总裁王海峰接任", "…stepped down, and Maria Ortiz took over": the person
-    # this clause names is the one it is about.
-    focus = people[0] if trigger.event_type == "personnel" and people else None
-    claim = _build_claim(
-        context, scope, (span_start, end), trigger, mention, state, speaker_turn, focus=focus
-    )
-    if claim is None or any(existing.key == claim.key for existing in claims[-2:]):
-        return None
-    return claim
-
-
-def _happening_at_previous_date(
-    context: ArticleContext,
-    scope: SentenceScope,
-    index: int,
-    previous: tuple[int, DateMention, int],
-    state: ParagraphState,
-    speaker_turn: bool,
-    claims: list[ExtractedClaim],
-) -> list[ExtractedClaim]:
-    """ "补选昨(24)日投开票，无党籍候选人周明哲以4.2万票当选": a Chinese clause with no date
-    of its own, after a dated clause that told nobody's happening, tells its own subject's
-    happening at the sentence's date."""
-    previous_index, mention, span_start = previous
-    if context.language == "en" or previous_index != index - 1:
-        return []
-    start, end = scope.clauses[index]
-    if any(claim.char_end > span_start for claim in claims):
-        return []  # the dated clause told a happening: this one carries it on, or not
-    if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
-        return []
-    trigger = plain_happening(context, (start, end), mention, state)
-    if trigger is None or not _admissible(context, (start, end), mention, trigger):
-        return []
-    made = _make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
-    _remember(state, made)
-    return made

@@ -5,24 +5,22 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.claim_dates import _PLAN_WORD, _agreed_deal, _usable
-from timeline.pipeline.classification import _without_names, classify
+from timeline.pipeline.claim_dates import PLAN_WORD, agreed_deal, usable
+from timeline.pipeline.classification import classify, without_names
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
-from timeline.pipeline.scope import SentenceScope
-from timeline.pipeline.subjects import _ACT_ANNOUNCED
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     DOCUMENT,
-    FORECAST,
     FOUNDER,
-    HEDGE,
     INTERVIEW,
     MOST_VALUABLE,
     OPINION,
     PLACE,
     SPEECH,
-    Trigger,
 )
+from timeline.pipeline.scope import SentenceScope
+from timeline.pipeline.subjects import _ACT_ANNOUNCED
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
 
 # What each type needs named in its span before the span is complete.
 _NEEDS = {
@@ -37,7 +35,7 @@ _NEEDS = {
 _LIST_GOES_ON = re.compile(r"(?:以及|及|和|与|还有|" + r"\band\b|\bas well as\b)")
 
 
-def _completed(
+def completed(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
 ) -> tuple[int, int]:
     """The span reaching forward, clause by clause, to the party its type needs
@@ -72,7 +70,7 @@ _RULING = re.compile(r"裁定|判决|裁决|判令")
 _FIGURE = re.compile(r"(?:达到?|为|约为?|共计?|合计|总计|录得)\s*(?:新台币|港币|人民币|美元)?\s*\d")
 
 
-def _absorbed(
+def absorbed(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
 ) -> tuple[int, int]:
     """The span running on over following undated clauses that say more of the same
@@ -121,7 +119,7 @@ def _next_clause_start(scope: SentenceScope, position: int) -> int | None:
     return next((start for start, _end in scope.clauses if start >= position), None)
 
 
-def _announced(
+def announced_happening(
     context: ArticleContext,
     scope: SentenceScope,
     span: tuple[int, int],
@@ -158,12 +156,12 @@ def _announced(
             )
             if said is None or said.event_type == "statement":
                 continue
-            if any(_usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
+            if any(usable(context, m, clause_start) for m in context.dates_in(end, clause_end)):
                 # "乐堡昨(17)日公布8月营收…": what was announced has a date of its own
                 # (the period reported), read as its own claim; the announcement day is
                 # only the saying's.
                 break
-            deal = _agreed_deal(context, start, clause_end, said)
+            deal = agreed_deal(context, start, clause_end, said)
             if said.reported or _commentary(
                 context, sentence_start, trigger.end, clause_end, plans=not deal
             ):
@@ -181,7 +179,7 @@ def _announced(
             context.language != "en"
             and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
             and not FORECAST.search(folded, trigger.end, own_end)
-            and not _PLAN_WORD.match(folded, trigger.end)
+            and not PLAN_WORD.match(folded, trigger.end)
         ):
             # "周明哲6月宣布参选", "该行去年宣布破产": announcing a move of one's own with
             # nothing said after it is the move, told in its own words.
@@ -195,7 +193,7 @@ def _announced(
         sentence_start,
         speech.end(),
         end,
-        plans=not _agreed_deal(context, start, end, trigger),
+        plans=not agreed_deal(context, start, end, trigger),
     ):
         return Trigger("statement", speech.start(), speech.end(), trigger.reported), span
     return trigger, span
@@ -208,11 +206,11 @@ def _commentary(
     or may happen (unless `plans` is false: an announced deal), or what ought to."""
     if INTERVIEW.search(context.folded, sentence_start, said_from):
         return True
-    said = _without_names(context, said_from, end)
+    said = without_names(context, said_from, end)
     return bool((plans and FORECAST.search(said)) or HEDGE.search(said) or OPINION.search(said))
 
 
-def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
+def cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:
     """A parenthesis opened after the date and the verb is an aside: the span stops there."""
     start, end = span
     folded = context.folded
@@ -222,7 +220,7 @@ def _cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tup
     return span
 
 
-def _with_what_was_said(
+def with_what_was_said(
     context: ArticleContext, scope: SentenceScope, span: tuple[int, int]
 ) -> tuple[int, int]:
     """A statement's quote runs on to what was said: the rest of the sentence, or as many
@@ -237,7 +235,8 @@ def _with_what_was_said(
     return start, end
 
 
-def _clause_start(scope: SentenceScope, position: int) -> int:
+def clause_start_at(scope: SentenceScope, position: int) -> int:
+    """The start of the clause that holds `position`, or `position` itself outside any."""
     for start, end in scope.clauses:
         if start <= position < end:
             return start

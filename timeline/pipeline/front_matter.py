@@ -54,7 +54,7 @@ def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict, in
     return {str(key): value for key, value in data.items()}, body_start
 
 
-def _front_matter_value(front_matter: Mapping[str, object], *keys: str) -> object:
+def front_matter_value(front_matter: Mapping[str, object], *keys: str) -> object:
     lowered = {key.lower(): value for key, value in front_matter.items()}
     for key in keys:
         value = lowered.get(key.lower())
@@ -63,7 +63,7 @@ def _front_matter_value(front_matter: Mapping[str, object], *keys: str) -> objec
     return None
 
 
-def _front_matter_date(value: object, path: str | Path) -> date | None:
+def parse_front_matter_date(value: object, path: str | Path) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -85,7 +85,7 @@ def _front_matter_date(value: object, path: str | Path) -> date | None:
     raise ArticleError(path, f'bad date "{value}" in front matter')
 
 
-def _front_matter_authors(value: object) -> tuple[str, ...]:
+def front_matter_authors(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = re.split(r"\s*(?:,|，|、|;|&|\band\b)\s*", value)
     if not isinstance(value, list):

@@ -13,20 +13,12 @@ from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import NEGATION, OPENERS, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
 from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.triggers import (
-    FORECAST,
-    HEDGE,
-    NEGATION,
-    OPENERS,
-    QUESTION_END,
-    SPEECH,
-    Trigger,
-    gated,
-)
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated
 
 # The longest clause read this way: a longer one is more than one happening.
 _LIMIT = 120

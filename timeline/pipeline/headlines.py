@@ -33,44 +33,7 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
-from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import happening_key
-from timeline.pipeline.kind_wording import (
-    _WHOLE_CLAUSE,
-    LEADS,
-    LED_ROUND,
-    OTHER_KINDS,
-    PARTNER_KINDS,
-    TRAINING,
-    _business,
-    _direction,
-    _other_happening,
-    _personnel,
-    _ranking,
-    _release,
-    _report,
-    _round_label,
-    _statement_words,
-    _thing,
-    _topic_word,
-)
-from timeline.pipeline.money import (
-    SHARE_MOVE,
-    _measures_named,
-    _round_amounts,
-    money_amounts,
-    money_phrase,
-)
-from timeline.pipeline.parties import Parties, dedupe
-from timeline.pipeline.periods import (
-    _REPORTING_PERIODS,
-    REPORTABLE,
-    date_phrase,
-    period_tag,
-    period_words,
-    reporting_period,
-)
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     ADMITS,
     AGREED,
     ANNOUNCES,
@@ -90,9 +53,45 @@ from timeline.pipeline.triggers import (
     SPIN_OFF,
     TEAM,
     TROUBLES,
-    Trigger,
 )
+from timeline.pipeline.dates import DateMention
+from timeline.pipeline.happenings import happening_key
+from timeline.pipeline.kind_wording.funding import LED_ROUND, round_label
+from timeline.pipeline.kind_wording.other import OTHER_KINDS, other_wording
+from timeline.pipeline.kind_wording.personnel import personnel_wording
+from timeline.pipeline.kind_wording.rankings import ranking_wording
+from timeline.pipeline.kind_wording.releases import release_wording, thing_named
+from timeline.pipeline.kind_wording.reports import report_wording
+from timeline.pipeline.kind_wording.statements import TRAINING, statement_words, topic_word
+from timeline.pipeline.kind_wording.strategy import direction, exited_business
+from timeline.pipeline.money import (
+    SHARE_MOVE,
+    measures_named,
+    money_amounts,
+    money_phrase,
+    round_amounts,
+)
+from timeline.pipeline.parties import Parties, dedupe
+from timeline.pipeline.periods import (
+    REPORTABLE,
+    REPORTING_PERIODS,
+    date_phrase,
+    period_tag,
+    period_words,
+    reporting_period,
+)
+from timeline.pipeline.triggers import Trigger, words
 from timeline.pipeline.wording import Wording, names
+
+# Parties a partnership is signed by besides companies: a league, a university, a ministry.
+PARTNER_KINDS = frozenset({"company", "investor", "organization"})
+
+# Companies that lead a round of price cuts.
+LEADS = re.compile(r"带头|率先|发起|领跑|" + words("led", "leads", "started", "kicked off"))
+
+# A predicate that opens on a subject of its own rather than a verb: a capital or a
+# determiner ("Settlement talks…", "Its recording…", "A tunnel section…").
+_WHOLE_CLAUSE = re.compile(r"[A-Z]|(?:the|a|an|its|his|her|their)\b")
 
 
 def key_and_headline(
@@ -132,13 +131,13 @@ def key_and_headline(
             return worded(f"founding:{principal}", f"{verb} {name}", f"founded {name}", who)
         return worded(f"founding:{principal}", "is founded", "was founded")
     if kind in {"model_release", "product_launch"}:
-        return _release(context, parties, folded, mention, trigger_at)
+        return release_wording(context, parties, folded, mention, trigger_at)
     if kind == "funding":
         investors = [slug for slug, role in roles.items() if role.endswith("investor")]
         leaders = [slug for slug, role in roles.items() if role == "lead investor"]
-        amount, valuation = _round_amounts(folded)
+        amount, valuation = round_amounts(folded)
         raised = amount or "funding"
-        label = _round_label(folded)
+        label = round_label(folded)
         # A company can raise twice in a year; a round's name ("B轮", "Series B") tells its
         # rounds apart in every article, else its year, else (undated) its amount.
         tail = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")
@@ -238,7 +237,7 @@ def key_and_headline(
         # The verb that makes this claim: a clause carrying on another ("…辞任，由王海峰接任")
         # is worded by its own verb.
         verb = folded[trigger_at:]
-        return _personnel(
+        return personnel_wording(
             context, parties, folded, mention, verb, trigger.event_type == "departure"
         )
     if kind == "financials":
@@ -257,11 +256,11 @@ def key_and_headline(
             return worded(key, f"share price {verb[0]} {change}", f"share price {verb[1]} {change}")
         amounts = money_amounts(folded)
         money = amounts[0][2] if amounts else None
-        named = _measures_named(folded, amounts[0][0] if amounts else len(folded))
+        named = measures_named(folded, amounts[0][0] if amounts else len(folded))
         measure = (named[-1] if amounts else named[0]) if named else "revenue"
         shown = mention.display if mention is not None and mention.display else ""
         what = f"{shown} {measure}".strip()
-        if mention is not None and mention.precision not in _REPORTING_PERIODS:
+        if mention is not None and mention.precision not in REPORTING_PERIODS:
             what = f"{period_words(mention)} {measure}".strip()
         amount = f" of {money}" if money else ""
         key = f"financials:{principal}:{reporting_period(mention)}"
@@ -286,7 +285,7 @@ def key_and_headline(
             return worded(key, "raises prices", "raised prices")
         return worded(key, "sets prices", "set prices")
     if kind == "ranking":
-        return _ranking(context, parties, folded, mention)
+        return ranking_wording(context, parties, folded, mention)
     if kind == "controversy":
         # What it is over: a work or a company named after the verb, not the regulator.
         objects = [s for s in parties.objects if context.kind(s) != "organization"]
@@ -309,7 +308,7 @@ def key_and_headline(
                 return worded(key, present, past)
         return worded(key, f"faces controversy{over}", f"faced controversy{over}")
     if kind in OTHER_KINDS:
-        return _other_happening(context, kind, parties, folded, mention)
+        return other_wording(context, kind, parties, folded, mention)
     if kind == "happening":
         # No English template fits: the clause's own words, as written.
         predicate = context.text[trigger.start : trigger.end].strip(" ，,、。.;；:：\n")
@@ -326,7 +325,7 @@ def key_and_headline(
             return Wording("other", key, first[:1].upper() + first[1:], rest, rest)
         return Wording("other", key, name, predicate, predicate)
     if kind in {"rumor", "denial"}:
-        return _report(context, kind, underlying, parties, folded, mention, money)
+        return report_wording(context, kind, underlying, parties, folded, mention, money)
     if kind == "strategy":
         if context.kind(principal) not in ORGANIZATION_KINDS:
             return None
@@ -342,17 +341,17 @@ def key_and_headline(
                 )
             after = folded[DROPS.search(folded).end() :]
             verbs = ("cancels", "cancelled") if CANCELS.search(folded) else ("drops", "dropped")
-            thing = _thing(after)
+            thing = thing_named(after)
             if thing:
                 what = f"its {thing} project"
                 return worded(key, f"{verbs[0]} {what}", f"{verbs[1]} {what}")
-            topic = _topic_word(after)
+            topic = topic_word(after)
             if topic:
                 return worded(key, f"{verbs[0]} {topic}", f"{verbs[1]} {topic}")
         if EXITS.search(folded):
-            thing = _business(folded[EXITS.search(folded).end() :])
+            thing = exited_business(folded[EXITS.search(folded).end() :])
             return worded(key, f"exits {thing}", f"exited {thing}")
-        present, past = _direction(folded)
+        present, past = direction(folded)
         return worded(key, present, past)
     if kind == "statement":
         key = f"statement:{principal}:{period_tag(mention, month=True)}"
@@ -364,7 +363,7 @@ def key_and_headline(
             if TRAINING.search(said):
                 what = f"training of {what}"
             return worded(key, f"announces {what}", f"announced {what}")
-        present, past = _statement_words(context, name, parties, said)
+        present, past = statement_words(context, name, parties, said)
         return worded(key, present, past)
     return None
 

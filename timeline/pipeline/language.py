@@ -11,9 +11,9 @@ import opencc
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 
-_WORD = re.compile(r"[^\W_]")
+WORD = re.compile(r"[^\W_]")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -27,7 +27,7 @@ def _converter(config: str) -> opencc.OpenCC:
 
 def _script_counts(text: str) -> tuple[int, int]:
     """How many Han characters in ``text`` are traditional-only and simplified-only."""
-    counts = Counter(_HAN.findall(text))
+    counts = Counter(HAN.findall(text))
     chars = sorted(counts)
     if not chars:
         return 0, 0
@@ -49,7 +49,7 @@ def detect_language(text: str, *, chinese: bool | None = None) -> str:
     """
     sample = text[:_LANGUAGE_SAMPLE]
     if chinese is None:
-        han = len(_HAN.findall(sample))
+        han = len(HAN.findall(sample))
         latin = len(_LATIN.findall(sample))
         chinese = han >= 5 and han * 4 >= latin
     if not chinese:
@@ -73,7 +73,7 @@ _LANGUAGE_TAGS = {
 }
 
 
-def _language(declared: str | None, text: str) -> str:
+def article_language(declared: str | None, text: str) -> str:
     tag = (declared or "").strip().replace("_", "-").lower()
     if tag in _LANGUAGE_TAGS:
         return _LANGUAGE_TAGS[tag]

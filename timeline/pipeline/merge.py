@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from timeline.pipeline.actors import fold_text
 from timeline.pipeline.claim import ExtractedClaim
-from timeline.pipeline.money import _round_amounts, money_amounts
+from timeline.pipeline.money import money_amounts, round_amounts
 
 ActorId = TypeVar("ActorId", bound=Hashable)
 
@@ -162,7 +162,7 @@ def _amounts(quotes: Sequence[str]) -> tuple[frozenset[Amount], ...]:
     raised, valued, every = set(), set(), set()
     for quote in quotes:
         folded = fold_text(quote)
-        amount, valuation = _round_amounts(folded)
+        amount, valuation = round_amounts(folded)
         raised.add(_amount(amount or ""))
         valued.add(_amount(valuation or ""))
         every.update(_amount(phrase) for _, _, phrase in money_amounts(folded))

@@ -5,14 +5,8 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.triggers import (
-    AMOUNT_QUALIFIERS,
-    CURRENCY_CODES,
-    MEASURES,
-    MONEY,
-    SCALES,
-    words,
-)
+from timeline.pipeline.cues import AMOUNT_QUALIFIERS, CURRENCY_CODES, MEASURES, MONEY, SCALES
+from timeline.pipeline.triggers import words
 
 
 def money_phrase(folded: str) -> str | None:
@@ -49,7 +43,7 @@ SHARE_MOVE = re.compile(
 )
 
 
-def _measures_named(folded: str, limit: int) -> list[str]:
+def measures_named(folded: str, limit: int) -> list[str]:
     """The financial measures named before `limit`, in text order; a word inside a longer
     one ("利润" in "净利润") is not named again."""
     found = sorted(
@@ -65,7 +59,7 @@ def _measures_named(folded: str, limit: int) -> list[str]:
     return named
 
 
-def _round_amounts(folded: str) -> tuple[str | None, str | None]:
+def round_amounts(folded: str) -> tuple[str | None, str | None]:
     """(amount raised, valuation) of a funding round: the valuation is the amount written
     right before "估值" ("10亿美元估值") or right after "valuation of" / "valued at"."""
     amounts = money_amounts(folded)

@@ -16,7 +16,7 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
-from timeline.pipeline.triggers import (
+from timeline.pipeline.cues import (
     ACQUIRE_VERB,
     ANAPHOR,
     APPOINTS,
@@ -38,8 +38,8 @@ from timeline.pipeline.triggers import (
     SELLS,
     SUBSIDIARY,
     UPGRADE_OR_SALE,
-    Trigger,
 )
+from timeline.pipeline.triggers import Trigger
 
 # Happenings a product or model can be the subject of, when no company is named.
 WORK_SUBJECT_KINDS = frozenset({"controversy", "approval", "trial", "financials"})

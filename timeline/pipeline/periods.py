@@ -33,12 +33,12 @@ def period_tag(mention: DateMention | None, *, month: bool) -> str:
 # Precisions that name a reporting period: a financial report's key carries the period
 # itself ("2024-09", "2024-35" for Q3, "2024-40" for the first half), so a company's
 # monthly, quarterly and yearly figures stay apart.
-_REPORTING_PERIODS = frozenset({"month", "quarter", "half", "year", "interval"})
+REPORTING_PERIODS = frozenset({"month", "quarter", "half", "year", "interval"})
 
 
 def reporting_period(mention: DateMention | None) -> str:
     """The EDTF period a financial figure covers, or the year of the day it was reported."""
-    if mention is not None and mention.precision in _REPORTING_PERIODS and mention.edtf:
+    if mention is not None and mention.precision in REPORTING_PERIODS and mention.edtf:
         return mention.edtf
     return period_tag(mention, month=False)
 

@@ -20,12 +20,12 @@ from timeline.pipeline import noise
 from timeline.pipeline.article_error import ArticleError
 from timeline.pipeline.decoding import decode_article_bytes, normalize_newlines
 from timeline.pipeline.front_matter import (
-    _front_matter_authors,
-    _front_matter_date,
-    _front_matter_value,
+    front_matter_authors,
+    front_matter_value,
+    parse_front_matter_date,
     split_front_matter,
 )
-from timeline.pipeline.language import _language
+from timeline.pipeline.language import article_language
 from timeline.pipeline.manifest import ManifestEntry
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -60,7 +60,7 @@ _TITLE_MAX = 200
 _MARKDOWN_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
-def _body_lines(text: str, start: int) -> list[tuple[int, int]]:
+def body_lines(text: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of every line from ``start``, excluding the newline."""
     lines = []
     position = start
@@ -82,7 +82,7 @@ def _metadata_from_body(text: str, body_start: int) -> tuple[str, tuple[str, ...
     authors: tuple[str, ...] = ()
     publisher = ""
     looked = 0
-    for start, end in _body_lines(text, body_start):
+    for start, end in body_lines(text, body_start):
         line = text[start:end].strip()
         if noise.is_decoration(line):
             continue
@@ -163,7 +163,7 @@ def article_from_bytes(
     def chosen(manifest_value, *front_matter_keys):
         if manifest_value:
             return manifest_value
-        value = _front_matter_value(front_matter, *front_matter_keys)
+        value = front_matter_value(front_matter, *front_matter_keys)
         return value if isinstance(value, str) and value.strip() else None
 
     title = chosen(entry and entry.title, "title") or body_title
@@ -177,20 +177,20 @@ def article_from_bytes(
     url = (entry and entry.url) or front_matter_url or ""
     authors = (
         (entry and entry.authors)
-        or _front_matter_authors(_front_matter_value(front_matter, "authors", "author"))
+        or front_matter_authors(front_matter_value(front_matter, "authors", "author"))
         or body_authors
     )
-    front_matter_date = _front_matter_date(
-        _front_matter_value(
+    front_matter_date = parse_front_matter_date(
+        front_matter_value(
             front_matter, "published", "date", "pubdate", "published_at", "publish_date"
         ),
         path,
     )
     published_date = (entry and entry.published) or front_matter_date or published
-    declared = (entry and entry.language) or _front_matter_value(
+    declared = (entry and entry.language) or front_matter_value(
         front_matter, "lang", "language", "locale"
     )
-    language = _language(declared if isinstance(declared, str) else None, text[body_start:])
+    language = article_language(declared if isinstance(declared, str) else None, text[body_start:])
 
     return Article(
         path=str(path),

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
+from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.recogniser import PERSON_TITLES
-from timeline.pipeline.triggers import OPENERS, gated
+from timeline.pipeline.triggers import gated
 
 # Clause boundaries a subject follows (an English full stop only before a space).
 _BOUNDARY = "，。,;；:：!?！？\n"

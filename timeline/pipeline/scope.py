@@ -42,7 +42,7 @@ class SentenceScope:
     borrowed: Sequence[ActorMention] = ()
 
 
-def _remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
+def remember(state: ParagraphState, claims: Sequence[ExtractedClaim]) -> None:
     for claim in claims:
         roles = dict(claim.actors)
         if claim.event_type == "acquisition" and {"acquirer", "target"} <= set(roles.values()):

@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from timeline.pipeline import noise
-from timeline.pipeline.language import _HAN, _WORD
-from timeline.pipeline.reading import Article, _body_lines
-from timeline.pipeline.sentences import Sentence, Span, _sentences_between
+from timeline.pipeline.language import HAN, WORD
+from timeline.pipeline.reading import Article, body_lines
+from timeline.pipeline.sentences import Sentence, Span, sentences_between
 
 
 @dataclass(frozen=True)
@@ -111,13 +111,13 @@ def _looks_like_heading(text: str) -> bool:
     if len(text) > 100:
         return False
     core = _core(text)
-    if not core or not _WORD.search(core):
+    if not core or not WORD.search(core):
         return False
     inner = core.rstrip("”’」』\"')）】》")
     if not inner:
         return False
     last = inner[-1]
-    han = len(_HAN.findall(core))
+    han = len(HAN.findall(core))
     if han >= 4 or han * 2 >= len(core.replace(" ", "")):
         limit = 50
     else:
@@ -148,12 +148,12 @@ class _Block:
 def segment_article(article: Article) -> Document:
     """Split an article into content paragraphs and sentences, setting noise aside."""
     text = article.text
-    lines = _body_lines(text, article.body_start)
+    lines = body_lines(text, article.body_start)
     report = noise.mark_noise([text[s:e] for s, e in lines], title=article.title)
 
     skipped: list[SkippedLine] = []
     if article.body_start:
-        for start, end in _body_lines(text[: article.body_start], 0):
+        for start, end in body_lines(text[: article.body_start], 0):
             if text[start:end].strip():
                 skipped.append(SkippedLine(start, end, noise.FRONT_MATTER))
 
@@ -244,7 +244,7 @@ def segment_article(article: Article) -> Document:
         ]
         for s, e in cuts:
             spam_spans.append(Span(s, e, text[s:e]))
-        sentences = tuple(_sentences_between(text, block.content_start, block.end, cuts))
+        sentences = tuple(sentences_between(text, block.content_start, block.end, cuts))
         paragraphs.append(
             Paragraph(
                 char_start=block.start,

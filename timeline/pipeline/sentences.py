@@ -6,7 +6,7 @@ Plain Python.
 import re
 from dataclasses import dataclass
 
-from timeline.pipeline.language import _WORD
+from timeline.pipeline.language import WORD
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end or not _WORD.search(text, start, end):
+    if start >= end or not WORD.search(text, start, end):
         return None
     return start, end
 
@@ -205,7 +205,7 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     return sentences
 
 
-def _sentences_between(text: str, start: int, end: int, cuts: list[tuple[int, int]]):
+def sentences_between(text: str, start: int, end: int, cuts: list[tuple[int, int]]):
     """Sentences of [start, end) that never cross a cut (an injected spam phrase)."""
     position = start
     for cut_start, cut_end in sorted(cuts):

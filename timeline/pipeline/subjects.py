@@ -11,10 +11,11 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.classification import classify
 from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
+from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.referents import PREPOSITIONS, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
-from timeline.pipeline.triggers import DEAL, OPENERS, SPEECH, Trigger
+from timeline.pipeline.triggers import Trigger
 
 
 def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:

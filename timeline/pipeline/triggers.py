@@ -1,5 +1,6 @@
-"""Trigger vocabularies: the words that make a clause an event of one type, or a report,
-a forecast, a hedge or a negation.
+"""Trigger vocabularies and their matcher: the words that make a clause an event of one type,
+or a report, a forecast or a hedge, loaded from the data files of `vocabulary/` (see
+docs/VOCABULARY.md), checked, compiled behind a first-character gate and matched.
 
 Patterns run over folded text (simplified script, lower case), so one table serves both
 Chinese scripts. English words are bounded so "left" does not fire inside "leftover".
@@ -18,46 +19,6 @@ def words(*words: str) -> str:
     return r"\b(?:" + "|".join(words) + r")\b"
 
 
-# "about 1,100", "more than 86,000": a count and its hedge.
-_ROUGHLY = r"(?:about |some |nearly |more than |over |almost )?"
-_STAFF = r"(?:jobs|positions|roles|staff|employees|workers)"
-_SITES = (
-    r"(?:stores?|shops?|plants?|factories|factory|branch(?:es)?|offices?|outlets?|theaters?"
-    r"|theatres?|cinemas?|restaurants?|locations?|sites?|mines?|hotels?|clinics?|warehouses?"
-    r"|breweries|brewery|mills?|refineries|depots?|bakeries|farms?|centers|centres|lines)"
-)
-# Places a company opens: "opened a new container terminal", "新建物流中心".
-_FACILITIES = (
-    r"(?:plant|factory|facility|fab|gigafactory|refinery|mill|assembly line|production line"
-    r"|terminal|port|warehouse|distribution cent(?:er|re)|data cent(?:er|re)|hub|depot"
-    r"|research cent(?:er|re)|campus|propert(?:y|ies)|hotels?|stores?|shops?|showrooms?|branch"
-    r"|outlets?|restaurants?|offices?|flagship)"
-)
-_SITES_ZH = (
-    r"(?:工厂|基地|产线|生产线|厂房|园区|码头|港区|仓库|中心|总部|旗舰店|门店|分店|专卖店|酒店|分行"
-    r"|网点|办事处)"
-)
-_TITLES = (
-    r"(?:chair\w*|chief \w+ officer|chief executive|ceo|cfo|cto|coo|president|head|director"
-    r"|managing director|general manager|manager|coach|music director|conductor)"
-)
-
-# What is raised when "raised" is no funding: "raised its monthly subscription price".
-_NOT_MONEY = (
-    r"(?:its |the |their )?(?:[\w-]+ ){0,2}(?:prices?|fares?|rates?|fees?|tariffs?|forecasts?"
-    r"|guidance|outlook|concerns|questions|stake|charges?|tax(?:es)?|wages?|pay|salar(?:y|ies)"
-    r"|rents?|limits?|targets?|awareness|objections?|doubts?|alarm|output|capacity)\b"
-)
-
-# Words naming a company's stock market or a board of one: "在上海证券交易所科创板挂牌上市".
-EXCHANGE = (
-    r"交易所|证交所|港交所|上交所|深交所|北交所|联交所|柜买中心|科创板|创业板|主板|港股|美股|a股"
-    r"|纳斯达克|纽交所"
-)
-
-
-# In priority order: the first type whose vocabulary matches a clause is the clause's type.
-# "approval", "listing", "production" and "trial" are happenings the API calls `other`.
 def first_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, read from the parse tree of re's
     own parser; None when any character could (a wildcard, a negated class, a category)."""
@@ -117,9 +78,127 @@ def gated(pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{escaped}])(?:{pattern})")
 
 
-# Plain words and phrases of each type, one a row with an example, kept as data so that a
-# maintainer extends a vocabulary without reading the patterns below.
-VOCABULARY = Path(__file__).with_name("vocabulary") / "triggers.tsv"
+# Where the vocabularies live: one file per event type in priority order, the report,
+# forecast and hedge words, and the regex fragments they share.
+VOCABULARY_DIR = Path(__file__).with_name("vocabulary")
+TYPE_ORDER = VOCABULARY_DIR / "trigger_types.tsv"
+FRAGMENTS = VOCABULARY_DIR / "fragments.tsv"
+TRIGGER_DIR = VOCABULARY_DIR / "triggers"
+CUE_DIR = VOCABULARY_DIR / "cues"
+# Plain phrases of any type, one a row with its type: added to the end of the type's patterns.
+VOCABULARY = VOCABULARY_DIR / "triggers.tsv"
+
+LANGUAGES = ("zh", "en")
+# "{SITES}" in a pattern; a regex quantifier such as "{0,6}" never starts with a capital.
+_FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def _where(path: Path, number: int) -> str:
+    return f"{path.parent.name}/{path.name}:{number}"
+
+
+def _data_rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    """(line number, fields) of each data line of a tab-separated file; a line starting with
+    # is a comment. A line with another number of fields, or an empty one, is refused."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != columns or not all(fields):
+            raise ValueError(f"{_where(path, number)}: expected {columns} tab-separated fields")
+        rows.append((number, fields))
+    return rows
+
+
+def _compiled(pattern: str, where: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{where}: bad regex {pattern!r}: {error}") from None
+    return pattern
+
+
+def _expand(pattern: str, fragments: dict[str, str], where: str) -> str:
+    def fragment(match: re.Match) -> str:
+        if match.group(1) not in fragments:
+            raise ValueError(f"{where}: unknown fragment {match.group(0)}")
+        return fragments[match.group(1)]
+
+    return _FRAGMENT.sub(fragment, pattern)
+
+
+def load_fragments(path: Path = FRAGMENTS) -> dict[str, str]:
+    """Named regex fragments (name, pattern, meaning); a fragment may use one named above it."""
+    fragments: dict[str, str] = {}
+    for number, (name, pattern, _meaning) in _data_rows(path, 3):
+        where = _where(path, number)
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name) or name in fragments:
+            raise ValueError(f"{where}: fragment names are unique and in capitals: {name}")
+        fragments[name] = _compiled(_expand(pattern, fragments, where), where)
+    return fragments
+
+
+def load_type_order(path: Path = TYPE_ORDER) -> tuple[str, ...]:
+    """The event types in priority order (type, what it covers)."""
+    types = tuple(kind for _, (kind, _covers) in _data_rows(path, 2))
+    if len(set(types)) != len(types):
+        raise ValueError(f"{path.name}: a type is listed twice")
+    return types
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    """One row of a pattern file: its place, language, pattern (fragments expanded), example."""
+
+    where: str
+    language: str
+    pattern: str
+    example: str
+
+
+def load_patterns(path: Path, fragments: dict[str, str]) -> tuple[PatternRow, ...]:
+    """The rows of a pattern file (language, pattern, example sentence), each pattern checked
+    on its own: a known language, known fragments, a regex that compiles."""
+    rows = []
+    for number, (language, pattern, example) in _data_rows(path, 3):
+        where = _where(path, number)
+        if language not in LANGUAGES:
+            raise ValueError(f"{where}: unknown language {language!r}, expected zh or en")
+        expanded = _compiled(_expand(pattern, fragments, where), where)
+        rows.append(PatternRow(where, language, expanded, example))
+    return tuple(rows)
+
+
+def row_pattern(row: PatternRow) -> str:
+    """The pattern of one row on its own: an English one is a whole word or phrase."""
+    return rf"\b(?:{row.pattern})\b" if row.language == "en" else row.pattern
+
+
+def joined(rows: tuple[PatternRow, ...]) -> str:
+    """One pattern for a file's rows: the Chinese alternatives in file order, then the English
+    ones in a single group on word bounds."""
+    chinese = [row.pattern for row in rows if row.language == "zh"]
+    english = [row.pattern for row in rows if row.language == "en"]
+    if english:
+        chinese.append(r"\b(?:" + "|".join(english) + r")\b")
+    return "|".join(chinese)
+
+
+def load_trigger_tables(
+    directory: Path = TRIGGER_DIR, order: Path = TYPE_ORDER, fragments: Path = FRAGMENTS
+) -> tuple[tuple[str, tuple[PatternRow, ...]], ...]:
+    """Each event type in priority order with the rows of its file; a file of a type the order
+    does not list, or a listed type without a file, is refused."""
+    types = load_type_order(order)
+    shared = load_fragments(fragments)
+    unknown = sorted(path.stem for path in directory.glob("*.tsv") if path.stem not in types)
+    if unknown:
+        raise ValueError(f"{directory.name}/{unknown[0]}.tsv: unknown type, not in {order.name}")
+    missing = [kind for kind in types if not (directory / f"{kind}.tsv").is_file()]
+    if missing:
+        raise ValueError(f"{order.name}: type {missing[0]} has no file {directory.name}/")
+    return tuple((kind, load_patterns(directory / f"{kind}.tsv", shared)) for kind in types)
 
 
 @dataclass(frozen=True)
@@ -130,9 +209,11 @@ class VocabularyRow:
     example: str
 
 
-def load_vocabulary(path: Path = VOCABULARY) -> tuple[VocabularyRow, ...]:
-    """The rows of a vocabulary file: type, language (en, zh), phrase, example sentence;
-    a line starting with # is a comment."""
+def load_vocabulary(
+    path: Path = VOCABULARY, types: tuple[str, ...] | None = None
+) -> tuple[VocabularyRow, ...]:
+    """The rows of a phrase file: type, language (en, zh), phrase, example sentence; a line
+    starting with # is a comment. With `types`, a row of another type is refused."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -140,7 +221,10 @@ def load_vocabulary(path: Path = VOCABULARY) -> tuple[VocabularyRow, ...]:
         fields = line.split("\t")
         if len(fields) != 4 or not all(field.strip() for field in fields):
             raise ValueError(f"{path.name}:{number}: expected type, language, phrase, example")
-        rows.append(VocabularyRow(*(field.strip() for field in fields)))
+        row = VocabularyRow(*(field.strip() for field in fields))
+        if types is not None and row.event_type not in types:
+            raise ValueError(f"{path.name}:{number}: unknown type {row.event_type}")
+        rows.append(row)
     return tuple(rows)
 
 
@@ -156,697 +240,40 @@ def _with_vocabulary(kind: str, pattern: str, rows: tuple[VocabularyRow, ...]) -
     return "|".join([pattern, *extra]) if extra else pattern
 
 
-_ROWS = load_vocabulary()
+TRIGGER_TABLES = load_trigger_tables()
+TYPES = tuple(kind for kind, _ in TRIGGER_TABLES)
+_ROWS = load_vocabulary(VOCABULARY, TYPES)
 
+# In priority order: the first type whose vocabulary matches a clause is the clause's type.
+# "approval", "listing", "production", "trial" and "rules" are happenings the API calls `other`.
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, gated(_with_vocabulary(kind, pattern, _ROWS)))
-    for kind, pattern in (
-        (
-            "denial",
-            r"否认|辟谣|驳斥|"
-            + words(r"den(?:y|ies|ied)", "refut(?:ed|es)", r"dismiss(?:ed|es) (?:the )?reports?"),
-        ),
-        (
-            "controversy",
-            r"争议|质疑|被指|疏忽|指控|抄袭|套壳|换皮|承认.{0,12}(?:错误|问题|不足)|"
-            r"反垄断|反倾销|立案调查|飞行检查"
-            r"|(?:展开|启动|开展|介入|发起|接受|遭到?)(?:反倾销|反补贴|反垄断|专项|审查)?(?:调查|检查)|传票|罚款|罚锾|罚金|罚单"
-            r"|处罚|处以|约谈|宕机|服务中断|中断服务|(?:系统|网络|大面积)故障|瘫痪|断网|断线|召回"
-            r"|(?:直播|服务|播出|播放|网络|平台)[^，。,;；]{0,8}中断|服务器(?:拥堵|崩溃)"
-            r"|数据泄露|泄露|起诉|诉讼|网络攻击|黑客攻击|勒索软件|"
-            + words(
-                "controvers(?:y|ies|ial)",
-                "antitrust",
-                "investigation into",
-                "probe into",
-                "subpoena(?:ed|s)?",
-                "fined",
-                "penalt(?:y|ies)",
-                r"penali[sz]ed",
-                "accus(?:ed|ations?)",
-                "allegations?",
-                "admit(?:ted|s)",
-                "backlash",
-                "criticized",
-                "oversight",
-                "outages?",
-                "went down",
-                "service disruptions?",
-                r"recall(?:ed|s|ing)? (?:about |nearly |some |more than |over )?[\d,.]+",
-                r"(?:a|voluntary|issued|announced) recalls?",
-                "recalls? of",
-                "data breach",
-                r"cyber-?attacks?",
-                r"hack(?:ed|ers?)",
-                "ransomware",
-                "breach(?:ed)?",
-                "lawsuits?",
-                "sued",
-            ),
-        ),
-        (
-            "approval",
-            r"批准|核准|获批|获准|准予|审批通过|通过.{0,4}审批|审核通过|"
-            r"(?:颁发|发放|获得|取得|授予).{0,10}(?:牌照|许可证|执照|批文)|"
-            + words(
-                r"approv(?:ed|es|al)",
-                "cleared",
-                "clearance",
-                r"authori[sz]ed",
-                "authori[sz]ation",
-                r"granted (?:an? |the )?(?:\w+ )?licen[cs]e",
-                "green light",
-                "signed off on",
-            ),
-        ),
-        (
-            "rules",
-            r"(?:发布|出台|印发|颁布|公布|推出)[^，。,;；]{0,6}《[^》]{1,40}》|"
-            r"(?:发布|出台|印发|颁布|公布|推出)[^，。,;；]{0,8}(?:办法|条例|规定|规则|指引|细则|新规)|"
-            r"《[^》]{1,40}》[^，。,;；]{0,6}(?:正式)?(?:施行|实施|生效)|"
-            + words(
-                r"(?:issued|published|introduced|adopted|unveiled|released|finalized|announced)"
-                r" (?:new |draft |its |the )?(?:[\w-]+ ){0,3}(?:rules|regulations|guidelines)",
-                r"(?:rules|regulations|guidelines) (?:took|take|takes) effect",
-                r"came into (?:force|effect)",
-            ),
-        ),
-        (
-            "listing",
-            r"挂牌|首次公开(?:募股|发行|发售)|上市交易|"
-            r"(?:递交|提交|递表)[^，。,;；]{0,8}(?:招股书|上市申请)|"
-            r"(?:在|于|登陆|登录|赴|转板)[^，。,;；:：]{0,14}(?:"
-            + EXCHANGE
-            + r")[^，。,;；:：]{0,6}上市|"
-            r"(?:"
-            + EXCHANGE
-            + r")上市|"
-            + words(
-                r"listed (?:its shares |its stock )?on",
-                r"filed (?:for an? (?:ipo|initial public offering)|to go public|"
-                r"(?:its |an? )?(?:ipo )?prospectus)",
-                r"(?:went|goes|go|going) public",
-                "initial public offering",
-                r"(?<!pre-)ipo",
-                "began trading",
-                "started trading",
-                r"debuted on the (?:\w+ )?(?:stock exchange|nasdaq|nyse|market|board)",
-            ),
-        ),
-        (
-            "acquisition",
-            r"收购|并购|购并|兼并|出售给|卖给|合并(?!报表|营收|收入|财报|口径|利润|净利|计算)|"
-            + words(
-                r"acquir(?:e|es|ed|ing)",
-                "acquisitions?",
-                r"(?:agreed|agrees|deal|offer|bid|plans|move|talks) to "
-                r"(?:buy|purchase|take over|sell|merge)",
-                r"(?:sell|sold|sells|selling|sale of) (?:its |the |a )?(?:[\w-]+ ){0,3}"
-                r"(?:unit|business|division|stake|subsidiary|arm|brand)s?",
-                r"(?:sale|deal|transaction|acquisition|merger|takeover) "
-                r"(?:closed|was completed|completed|was finalized|went through)",
-                r"purchas(?:e|ed|es|ing)",
-                "takeover",
-                "bought",
-                r"merg(?:e|ed|es|er|ers|ing)",
-                "business combination",
-                r"amalgamat\w+",
-            ),
-        ),
-        (
-            "partnership",
-            r"联合实验室|战略合作|达成.{0,8}合作|合作协议|签署[^，。,;；]{0,24}(?:协议|合同|合约|备忘录)|"
-            r"签订[^，。,;；]{0,24}(?:协议|合同|合约)|签约|携手|联手|合资公司|授权协议|"
-            r"签下[^，。,;；]{0,12}(?:订单|合约|合同)|(?:获得|斩获|拿下)[^，。,;；]{0,12}订单|"
-            + words(
-                "partner(?:ship|ed|s with)",
-                r"order(?:ed|s) (?:\d[\d,]*|up to|another|more)",
-                r"placed (?:an? |its )?(?:[\w-]+ ){0,2}orders?",
-                r"(?:won|secured|landed) (?:an? |the )?(?:[\w$.,-]+ ){0,3}(?:order|contract)",
-                "joint (?:lab|laboratory|venture)",
-                "teamed up",
-                "alliance",
-                "collaboration",
-                r"sign(?:ed|s)? (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|contract|pact)",
-                r"(?:deal|agreement|contract|pact) (?:was |were )?signed",
-                r"str(?:uck|ikes) (?:an? )?(?:[\w-]+ ){0,3}deal",
-                r"licens(?:ed|es|ing) (?:the )?rights",
-                r"licensing (?:deal|agreement)",
-                r"(?:supply|distribution|licensing|media-rights|rights) "
-                r"(?:deal|agreement|contract)",
-            ),
-        ),
-        (
-            "restructuring",
-            r"重组|拆分|分拆|剥离|裁员|解散|"
-            r"(?:关闭|关停)[^，。,;；]{0,12}(?:门店|门市|店铺|工厂|厂房|网点|分行|分店|办公室|业务)|"
-            + words(
-                r"restructur(?:e|es|ed|ing)",
-                r"sp[iu]n(?:s|ning)? ?-?off",
-                "layoffs?",
-                "laid off",
-                rf"cut {_ROUGHLY}[\d,]+ (?:[\w-]+ )?{_STAFF}",
-                "job cuts",
-                r"disband(?:s|ed)?",
-                "dissolved",
-                rf"(?:closed|shut|shuttered) {_ROUGHLY}"
-                rf"(?:[\d,]+|its|the|all|a|two|three|four|five|ten) (?:[\w-]+ )?{_SITES}",
-            ),
-        ),
-        (
-            "personnel",
-            r"离职|离开|出走|加盟|入职|任命|出任|接任|换帅|卸任|辞职|辞任|辞去|离任|退休|升任|接替"
-            r"|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|由[^，。,;；]{1,16}(?:担任|代理|暂代|兼任)"
-            r"|挖角"
-            r"|加入(?!了?.{0,6}能力)|"
-            + words(
-                "joined",
-                "joins",
-                "left",
-                "leaves",
-                "departed",
-                "departure",
-                "resigned",
-                "resigns",
-                "appointed",
-                "hired",
-                "stepped down",
-                "steps down",
-                "poached",
-                "retired",
-                "retires",
-                r"took over(?= as\b| the (?:role|job|post|helm)|\s*[,.;]|\s*$)",
-                r"takes over(?= as\b| the (?:role|job|post|helm)|\s*[,.;]|\s*$)",
-                "took the helm",
-                r"succeed(?:ed|s)",
-                "promoted to",
-                r"(?:became|becomes|was named|is named|were named) (?:the |its |[\w-]+'s )?"
-                rf"(?:new |interim |first )?{_TITLES}",
-                "named (?:as )?(?:its |the )?(?:new )?(?:ceo|cto|president|chief)",
-                # "named the Finnish conductor Aino Rautio its next music director"
-                r"(?:named|appointed|hired|tapped|promoted) (?:[\w'-]+,? ){1,6}(?:as )?"
-                r"(?:its |the |their )?(?:new |next |interim |acting )?(?:[a-z]+ )?"
-                rf"{_TITLES}",
-                rf"serv(?:es|ing|ed) as (?:the |its )?(?:new )?(?:interim |acting )?{_TITLES}",
-            ),
-        ),
-        (
-            "funding",
-            r"融资|领投|跟投|估值|注资|获投|完成.{0,6}[a-e天种]轮|投资了|参与(?:了)?(?:本轮)?投资|参投"
-            r"|获得?[^，。,;；]{0,12}(?:资助|拨款)"
-            r"|完成(?:了)?对[^，。,;；]{1,16}的(?:战略)?投资|对[^，。,;；]{1,16}进行了?(?:战略)?投资|"
-            + words(
-                rf"raised(?! {_NOT_MONEY})",
-                rf"raises(?! {_NOT_MONEY})",
-                "funding",
-                "valuation",
-                "valued at",
-                "led the round",
-                r"invest(?:s|ed) in",
-                "investment round",
-                r"(?:received|won|awarded|secured) an? (?:[\w$.,-]+ ){0,3}grant",
-                "series [a-e]",
-            ),
-        ),
-        (
-            "founding",
-            r"成立|创立|创办|创建|组建|诞生于|"
-            + words("founded", "co-founded", "established", "incorporated"),
-        ),
-        (
-            "trial",
-            r"临床试验|临床研究|期临床|"
-            + words(
-                r"clinical (?:trials?|study|studies)",
-                r"phase (?:i{1,3}|[123]|one|two|three) (?:trials?|study)",
-            ),
-        ),
-        (
-            "production",
-            r"投产|量产|开工|动工|奠基|"
-            rf"{_SITES_ZH}[^，。,;；]{{0,6}}(?:正式)?(?:开业|启用|落成|揭牌|建成|投用|开港|开通)|"
-            rf"(?:开设|新建|建成|落成|启用)[^，。,;；]{{0,10}}{_SITES_ZH}|"
-            + words(
-                r"(?:began|begins|begin|started|starts|start|commenced|kicked off) "
-                r"(?:mass |commercial |full |volume |trial |serial )?production",
-                r"production (?:began|started|begins|starts)",
-                rf"opened (?:an? |its |the |their )?(?:[\w-]+,? ){{0,3}}{_FACILITIES}",
-                "broke ground",
-                r"(?:began|started|begins|starts) construction",
-                r"construction (?:began|started)",
-                "rolled off the (?:production |assembly )?line",
-            ),
-        ),
-        (
-            "release",
-            r"发布(?!了?(?:公告|声明|通知|通告|新闻稿|致歉|道歉))|推出|开源|上线|面世|问世|亮相|发行|(?:(?<=模型)|(?<=模型全面))升级|"
-            r"预售|开售|开卖|发售|开放预订|(?<![挂牌])上市(?!公司|许可|申请|计划|前|后|以来|时|的)|"
-            + words(
-                "released?",
-                "releases",
-                "launch(?:ed|es)?",
-                "unveil(?:ed|s)?",
-                "open-sourced",
-                "open sourced",
-                "debut(?:ed|s)?",
-                "rolled out",
-                "rolls out",
-                "introduced",
-                r"shipped(?! (?:about |nearly |over |more than |some )?[\d,.]+)",
-                r"pre-?orders?",
-                r"pre-?sales?",
-                r"(?:went|goes|go) on sale",
-                r"(?:began|started) (?:selling|sales of)",
-            ),
-        ),
-        (
-            "ranking",
-            r"登顶|榜首|排名|位列|夺冠|排行榜|榜单|"
-            + words("ranked", "ranks", "topped", "tops", "leaderboard", "first place"),
-        ),
-        (
-            "pricing",
-            r"降价|价格战|调价|涨价|提价|定价|降至|直降"
-            r"|(?:降低|下调|上调|调高|调低|提高)[^，。,;；]{0,12}(?:价格|资费|费率|票价|收费|费用)"
-            r"|(?:价格|资费|费率|票价|收费|价|费)(?:下调|上调|调高|调低|调涨|调降)|"
-            + words(
-                "price cuts?",
-                "cut (?:its |the )?prices?",
-                "cut the price",
-                "slash(?:ed|es) prices?",
-                "price war",
-                "pricing",
-                "priced at",
-                r"rais(?:ed|es|ing) (?:its |the |their )?(?:[\w-]+ ){0,2}"
-                r"(?:prices?|fares?|fees?|rates)",
-                r"(?:prices?|fares?|fees?) (?:rose|increased|went up|fell|dropped)",
-                r"price (?:increases?|hikes?|rises?)",
-            ),
-        ),
-        (
-            "financials",
-            r"营收|收入|利润|盈利|亏损|营业额|销量|销售额|出货量|交付量|净利|毛利|"
-            r"交付了?\s*(?:新车|汽车|车辆|电动车)?\s*[\d,.]+\s*[万千]?\s*[辆台]|"
-            r"(?:订阅用户|付费用户|付费会员|会员数|用户数|订户)[^，。,;；]{0,8}"
-            r"(?:突破|达到|增至|增长|新增|超过|为\s*[\d,.]|成长至|升至)|"
-            # "股价开盘后暴跌38%", "股價一度下跌9%": a move of the share price, by how much.
-            r"(?:股价|股票|市值)[^，。,;；]{0,16}?(?:暴跌|大跌|下跌|下挫|重挫|跳水|暴涨|大涨|上涨"
-            r"|飙升|走高|收涨|收跌|跌|涨)(?:了|逾|超过?|近|约)?\s*\d[\d.]*\s*%|"
-            r"(?:股价|股票)[^，。,;；]{0,8}(?:涨停|跌停)|"
-            + words(
-                "revenues?",
-                "profits?",
-                "net loss",
-                "losses",
-                "earnings",
-                "turnover",
-                "net income",
-                "operating income",
-                rf"sold {_ROUGHLY}[\d,.]+(?: million| thousand| billion)?",
-                rf"delivered {_ROUGHLY}[\d,.]+",
-                "deliveries",
-                rf"(?:added|gained|lost|reached|passed|topped|surpassed|hit) {_ROUGHLY}[\d,.]+"
-                r"(?: million| thousand|m)? (?:paying |paid |new )?(?:subscribers|members|users)",
-                rf"shipped {_ROUGHLY}[\d,.]+",
-                # "had 61 million paying subscribers at the end of 2024": a count at a date.
-                rf"had {_ROUGHLY}[\d,.]+(?: million| thousand|m)? (?:paying |paid |active "
-                r"|monthly active )?(?:subscribers|members|users)",
-            ),
-        ),
-        (
-            "strategy",
-            r"战略|转型|转向|放弃|叫停|搁置|砍掉|取消|退出[^，。,;；]{0,12}(?:业务|市场|领域)|"
-            + words(
-                "strategy",
-                r"cancel(?:l?ed|s)?",
-                "strategic shift",
-                "pivot(?:ed|s)?",
-                "shifted (?:its )?focus",
-                "abandon(?:ed|s)?",
-                "scrap(?:ped|s)?",
-                "shelve[sd]?",
-                "dropped plans",
-                r"exit(?:ed|s|ing)? (?:the |its )?(?:[\w-]+ ){0,3}(?:business|market)s?",
-                r"w(?:ound|inds|ind) down",
-            ),
-        ),
-        (
-            "statement",
-            # "法说会" (an investors' conference), "说明会": a meeting, not a saying.
-            r"表示|宣布|宣称|声称|强调|透露|回应|指出|公布|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称|"
-            r"(?<=的)(?:通稿|声明|公告|新闻稿)|"
-            # "发布公告称…", "发布致歉声明": a document issued, what it says after it.
-            r"发布了?(?:公告|声明|通告|新闻稿|致歉声明|道歉声明|致歉信|道歉信)|"
-            + words("said", "says", "announced", "stated", "told", "noted", "declared"),
-        ),
-    )
+    (kind, gated(_with_vocabulary(kind, joined(rows), _ROWS))) for kind, rows in TRIGGER_TABLES
 )
 
-# The place a ranking states: "排名世界第六", "登顶", "ranked third".
-PLACE = re.compile(
-    r"第\s*(?P<han>[一二三四五六七八九]|\d)(?![\d十])|榜首|登顶|夺冠|"
-    r"\b(?:ranked|ranks|placed) (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-    r"|\b(?:topped|tops)\b|\bfirst place\b|\bno\. ?1\b"
-)
+
+def trigger_type(folded: str) -> str | None:
+    """The type whose vocabulary first matches folded text, in priority order; the words
+    alone, before the checks of `classification` (negation, pending approval…)."""
+    return next((kind for kind, pattern in TRIGGERS if pattern.search(folded)), None)
+
+
+def load_cue(name: str, directory: Path = CUE_DIR) -> tuple[PatternRow, ...]:
+    """The rows of one word list that is no event type: reported, forecast, hedge."""
+    return load_patterns(directory / f"{name}.tsv", load_fragments())
+
+
+# Words that make a clause a report of somebody else's claim, not the writer's own.
+REPORTED = gated(joined(load_cue("reported")))
+# Forecasts and plans: an event that has not happened is not on the timeline.
+FORECAST = gated(joined(load_cue("forecast")))
+# Conditionals and guesses.
+HEDGE = gated(joined(load_cue("hedge")))
 
 # "超过/超越/surpassed" are rankings only when another actor follows: "超过了文心一言".
 OVERTAKE = re.compile(
     r"超过了?|超越了?|" + words("surpass(?:ed|es)", "overtook", "overtakes", "outranked")
 )
-
-# Words that make a clause a report of somebody else's claim, not the writer's own.
-REPORTED = gated(
-    r"被曝|曝出|曝光|传出|消息称|有消息|报道|传闻|传言|据传|被传|说法|"
-    + words(
-        "reportedly",
-        "reports? (?:say|said|claim)",
-        "according to (?:media )?reports",
-        "according to (?:people|sources|a person|two people|three people)",
-        "people familiar with",
-        "sources said",
-        "rumou?r(?:s|ed)?",
-    )
-)
-
-# Forecasts and plans: an event that has not happened is not on the timeline.
-FORECAST = gated(
-    r"预计|预期|预测|将会|将要|即将|将于|将在|将是|将成为|将继续|将推出|将发布|将上线|将开源"
-    r"|洽谈|商谈|谈判|希望|想要|想做|想打造|梦想|愿景"
-    r"|原定|原计划|原本计划|预定|计划|打算|准备|有望|未来|明年|后年|拟(?!定|态|人|声|音|真|稿|物|合(?!并|作|资))"
-    # "会" as "will", not as the 会 of 董事会, 委员会, 股东会, 展会, 晚会, 金管会, 证监会…
-    r"|(?<![机社议学协大峰布聚约开体领理误总事员东商工金年例晚展博省都运易管监])会(?![议员计长谈面上场所话])"
-    r"|"
-    + words(
-        "will",
-        "would",
-        "plans? to",
-        "planning to",
-        "expects? to",
-        "expected to",
-        "is set to",
-        "are set to",
-        r"(?:was|were|had been|is|are) (?:originally )?(?:scheduled|slated) to",
-        "aims? to",
-        # "beat forecasts" is a result, not a forecast.
-        r"(?<!beat )(?<!beats )(?<!missed )(?<!topped )(?<!exceeded )(?<!than )forecasts?",
-        "projected",
-        "going to",
-        "next year",
-        "in the coming",
-        "in talks",
-        r"negotiat\w*",
-        "hopes? to",
-        "wants? to",
-    )
-)
-
-# Conditionals and guesses.
-HEDGE = gated(
-    r"如果|假如|假设|若是|也许|或许|或将|可能|照此|估算|推算|认为|觉得|能有|能够|可望|"
-    + words("if", "might", "may", "could", "perhaps", "possibly", "unless", "believes?", "thinks?")
-)
-
-# A negation right before the verb: "没有真的执行完", "has not released".
-NEGATION = re.compile(
-    r"(?:没有|没|未|不|不是|并非|并未|尚未|从未|从没)$|"
-    r"(?:不|没有|没|未|拒绝|不会)(?:参与|加入|卷入|跟进|打)$|"
-    r"(?:\bnot|\bnever|n't|\bno longer)\s*(?:\w+\s+)?$"
-)
-
-# A negation anywhere shortly before a sale verb in the same clause: "我们没有寻求过被收购",
-# "we have no plans to sell". Said by the party itself, it is a denial.
-NEGATED_SALE = re.compile(
-    r"(?:没有|没|未|并未|从未|从没|不是|并非|不会|绝不|无意)[^，。,;；:：]{0,8}"
-    r"(?:被收购|收购|出售|卖给|卖掉|卖)"
-    r"|\b(?:not|never|no plans? to|no intention of)\b[^,.;:]{0,24}?"
-    r"\b(?:sell(?:ing)?|sale|acquir\w*|buyer)\b"
-)
-
-# A release that was put off, or is only a plan, is no release: "GPT-5发布一再推迟".
-DELAYED_AFTER = re.compile(r"[^，。,;；]{0,6}(?:推迟|延迟|延期|推后|跳票|搁置|暂停|计划)")
-DELAYED_BEFORE = re.compile(words(r"delay(?:s|ed)?", r"postpone[sd]?", "plans? to") + r"\s*\S*\s*$")
-
-# A release word used as a modifier: "开源大模型排行榜", "发布会", "open-source model".
-RELEASE_AS_MODIFIER = re.compile(
-    r"(?:大?模型|社区|生态|项目|领域|界|路线|进展|会|策略|协议|许可|精神)"
-    r"|[- ](?:models?|community|ecosystem|projects?|licen[cs]es?)\b"
-)
-
-# What makes a release without a date a past happening: "已…上线", "正式推出", "发布了",
-# "发布后", or an English past form.
-DONE_BEFORE = re.compile(r"(?:已经?|正式|首次|刚刚?)[^，。,;；]{0,20}$")
-DONE_AFTER = re.compile(r"(?:了|过|后|之后|以后)")
-PAST_RELEASE = re.compile(
-    words(
-        "released",
-        "launched",
-        "unveiled",
-        "open-sourced",
-        "open sourced",
-        "debuted",
-        "rolled out",
-        "introduced",
-        "shipped",
-    )
-)
-# "Kimi 推出了打赏功能": what a product launched is a feature of it, not the product.
-FEATURE_OBJECT = re.compile(
-    r"[^，。,;；]{0,12}?(?:功能|服务|版本|插件|计划|活动)|\s*(?:an? |its |the )?(?:new )?"
-    + words("features?", "services?", "plugins?", "plans?")
-)
-
-# "截至2025年中" / "as of mid-2025": a state of affairs, not a happening.
-AS_OF = re.compile(
-    r"(?:截至|截止到?|直到|" + words("as of", "until", "since", "before", "after") + r")\s*$"
-)
-
-# "从4月1日起实施", "上周五起调涨价格": a change that starts on the date is dated by it;
-# "自2020年起连续盈利" is a span of time.
-_STARTS = (
-    r"调涨|调升|调降|上调|下调|涨价|降价|提价|实施|施行|生效|启用"
-    r"|停止|暂停|恢复|取消|禁止|停售|开售"
-)
-BOUND_AFTER = re.compile(
-    r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|起(?!\s*(?:正式|全面)?(?:" + _STARTS + r"))|同期)"
-)
-
-# Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
-CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
-
-# "陈立新辞任，由总裁王海峰接任": a clause naming who takes over carries on the one before.
-TAKEN_OVER_BY = re.compile(r"(?:其|该|此)?(?:职务|职位|一职|职)?(?:并|改|后|其后|随后|转)?由")
-
-# A clause that says it came some time after the one before: it does not share its date.
-LATER = re.compile(
-    r"[数几两三]\s*[天日周月年]后|[数几两三]个[月星]期?后|"
-    + words(r"(?:days|weeks|months|years|a week|a month|a year) later", r"later that \w+")
-)
-
-# A date that qualifies the noun after it: "2024年12月的重组".
-ATTRIBUTIVE = re.compile(r"\s*的")
-
-# A "when" clause: its time is the time of the clause that follows it.
-WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
-
-# Connectives a subject may follow at the start of a clause.
-OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
-
-# A speech verb: what follows it is what someone said.
-SPEECH = gated(
-    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
-    r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
-)
-
-# Saying that is commentary whatever it is about: an interview, a speech, a panel.
-INTERVIEW = gated(
-    r"采访|受访|专访|访谈|对话|演讲|论坛|峰会|发布会上|播客|"
-    + words(
-        r"interviews?",
-        "podcast",
-        r"told reporters",
-        r"in remarks",
-        r"at a (?:conference|forum|summit|panel|briefing)",
-        r"in a speech",
-    )
-)
-# Opinion, advice and judgement: what is said is a view, not a happening.
-OPINION = gated(
-    r"认为|觉得|相信|不可持续|可持续|不利|有利|担忧|担心|关键|必须|应该|应当|需要|恶性|理性|健康|"
-    r"看好|看衰|伤害|损害|挤压|"
-    + words(
-        r"believes?",
-        r"thinks?",
-        r"hurts?",
-        r"harm(?:s|ed)?",
-        r"squeez\w*",
-        r"unsustainable",
-        r"sustainable",
-        r"should",
-        r"must",
-        r"needs? to",
-        r"healthy",
-        r"bad for",
-        r"good for",
-    )
-)
-
-# What may stand between an English verb of saying and the date it was said on.
-SAID_WHEN = re.compile(
-    r"\s*(?:(?:analysts|reporters|investors|journalists|employees|staff|shareholders|lawmakers"
-    r"|customers)\s+)?"
-    r"(?:(?:in|during|at) an? (?:[\w-]+ )?(?:interview|speech|statement|call|briefing|podcast"
-    r"|conference)\s+)?(?:on|in|last|this|during|earlier in)?\s*"
-)
-
-# Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
-SAYING = gated(
-    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
-    r"|" + words("said", "says", "told", "noted", "stated", "added")
-)
-
-# A demonstrative before the verb, pointing back to a happening already told: "这一波…降价".
-DEMONSTRATIVE = re.compile(
-    r"(?P<this>这一波|这波|这一轮|这轮|这一次|这次|此次|这场|本轮|该轮|上述|"
-    + words("this", "that", "these")
-    + r")[^，。,;；:：]{0,16}$"
-)
-
-# A sentence opening on a pronoun for the model just named: "它最初因…登顶…".
-WORK_ANAPHOR = re.compile(r"\s*(?:它|该模型|这款模型|这一模型|" + words("it", "the model") + r")")
-
-# A source named as such: "据 AI 产品榜的数据", "according to LMSYS".
-SOURCE_OF = re.compile(r"据(?!悉|说|传|报道|介绍)|根据|" + words("according to"))
-
-# An editor's note: "(注:…)", "（编者注：…）", "(Note: …)".
-NOTE = re.compile(
-    r"\s*[(（]\s*(?:注|註|编者注|編者註|编注|note|editor's note)\s*[:：]", re.IGNORECASE
-)
-
-# Giving up on something: the strategy is to drop it.
-DROPS = re.compile(
-    r"放弃|叫停|搁置|砍掉|取消|"
-    + words(r"abandon\w*", r"scrap\w*", r"shelve\w*", "dropped", r"cancel\w*")
-)
-CANCELS = re.compile(r"取消|叫停|" + words(r"cancel\w*", r"scrap\w*"))
-# A company named as the parent of the one the clause is about: "百度旗下的度小满".
-SUBSIDIARY = re.compile(
-    r"\s*(?:旗下|的子公司|控股的|孵化的)|'s (?:unit|subsidiary|affiliate|spin-?off)\b"
-)
-# A company joining someone else's round: "英伟达参与了晶泰科技的新一轮融资".
-JOINS_ROUND = re.compile(r"参与|参投|领投|跟投|" + words("participated in", "joined", "led"))
-INVESTIGATION = re.compile(
-    r"反垄断|调查|传票|约谈|" + words("antitrust", "investigation", "probe", r"subpoena\w*")
-)
-FINED = re.compile(
-    r"罚款|罚锾|罚金|罚单|处罚|处以|" + words("fined", "fines?", "penalt(?:y|ies)", r"penali[sz]ed")
-)
-# The kinds of trouble a controversy's key names with its month: the same company can be
-# fined twice in a year, or fined after an outage.
-TROUBLES = (
-    (
-        "cyberattack",
-        re.compile(
-            r"网络攻击|黑客|勒索软件|" + words(r"cyber-?attacks?", r"hack(?:ed|ers?)", "ransomware")
-        ),
-        ("suffers a cyberattack", "suffered a cyberattack"),
-    ),
-    (
-        "outage",
-        re.compile(
-            r"宕机|服务中断|中断服务|故障|瘫痪|断网|断线|中断|服务器(?:拥堵|崩溃)|"
-            + words("outages?", "went down", "service disruptions?")
-        ),
-        ("suffers an outage", "suffered an outage"),
-    ),
-    (
-        "recall",
-        re.compile(r"召回|" + words(r"recall\w*")),
-        ("recalls products", "recalled products"),
-    ),
-    ("fine", FINED, ("is fined", "was fined")),
-    (
-        "lawsuit",
-        re.compile(r"起诉|诉讼|" + words("lawsuits?", "sued")),
-        ("is sued", "was sued"),
-    ),
-    (
-        "default",
-        re.compile(r"违约|" + words("defaulted", r"defaults? on")),
-        ("defaults on its debt", "defaulted on its debt"),
-    ),
-    (
-        "breach",
-        re.compile(r"泄露|" + words("data breach", r"breach(?:ed)?")),
-        ("suffers a data breach", "suffered a data breach"),
-    ),
-)
-QUARTERLY = re.compile(r"季度|季报|" + words("quarterly", "quarter"))
-MOST_VALUABLE = re.compile(r"市值最高|市值最大|" + words("most valuable"))
-STAKE = re.compile(r"股份|股权|" + words("stake"))
-IN_TALKS = re.compile(r"洽谈|商谈|谈判|" + words("in talks"))
-# A work named as a plan: "一个 yi-x-large 模型的计划", "plans for a larger model".
-PLAN = re.compile(r"\s*(?:大?模型)?\s*的?\s*(?:计划|规划)|" + words("plans?"))
-# A statement in writing with no speaker named: "今年五月…的通稿", "a statement in May".
-DOCUMENT = re.compile(r"通稿|声明|公告|新闻稿|" + words("press release", "statement"))
-ANNOUNCES = re.compile(r"宣布|" + words("announced", "announces", "unveiled"))
-
-FOUNDER = re.compile(r"创始人|创办人|创始团队|" + words(r"co-?founders?", "founders?"))
-FIRST_PERSON = re.compile(r"我们|咱们|" + words("we", "our"))
-ANAPHOR = re.compile(
-    r"该公司|这家公司|这家|该|其|公司|" + words("the company", "the firm", "the startup", "it")
-)
-QUESTION_END = re.compile(r"[?？吗呢][”\"」』]?\s*$")
-TRIM = "，,；;：:、。.!！?？ \t\n"
-
-OPEN_SOURCE = re.compile(r"开源|" + words("open-sourced?", "open sourced?", "open-source"))
-PRICE_CUT = re.compile(r"降|" + words("cut", "cuts", "slash(?:ed|es)?", "lower(?:ed|s)?"))
-PRICE_RISE = re.compile(
-    r"涨价|提价|上调|调高|" + words(r"rais(?:ed|es|ing)", "increases?", "hikes?", "rises?")
-)
-LEAVING = re.compile(
-    r"离职|离开|出走|卸任|辞职|辞任|辞去|离任|退休|换帅|"
-    + words(
-        "left",
-        "leaves",
-        "departed",
-        "departure",
-        "resigned",
-        "resigns",
-        "stepped down",
-        "steps down",
-        "retired",
-        "retires",
-    )
-)
-JOINS = re.compile(r"加入|加盟|入职|投奔|" + words("joined", "joins", "joining", "moved to"))
-APPOINTED = re.compile(
-    r"任命|出任|接任|升任|接替|继任|履新|就任|上任|执掌|掌舵|出掌|委任|聘任|担任|代理|暂代|兼任|"
-    + words(
-        "appointed",
-        "named",
-        "took over",
-        "takes over",
-        "took the helm",
-        r"succeed(?:ed|s)",
-        "promoted",
-        "became",
-        "becomes",
-        r"serv(?:es|ing|ed) as",
-    )
-)
-SPIN_OFF = re.compile(r"拆分|分拆|剥离|" + words(r"sp[iu]n(?:s|ning)? ?-?off"))
-LAYOFFS = re.compile(
-    r"裁员|"
-    + words("layoffs?", "laid off", r"cut (?:about |some |nearly )?[\d,]+ jobs", "job cuts")
-)
-DISBAND = re.compile(r"解散|裁员|" + words("disband(?:s|ed)?", "dissolved", "layoffs?", "laid off"))
-ADMITS = re.compile(r"承认|疏忽|" + words("admit(?:ted|s)", "oversight"))
-LAB = re.compile(r"实验室|" + words("lab", "laboratory"))
-SALE = re.compile(
-    r"收购|并购|出售|卖给|卖|" + words(r"acquir\w*", "sale", "sell(?:s|ing)?", "sold", "takeover")
-)
-TEAM = re.compile(r"预训练.{0,4}团队|团队|" + words("pre-training team", "team"))
-PRETRAINING = re.compile(r"预训练|" + words("pre-?training"))
+# A reported "投资" or "invests" with no other trigger: a planned investment.
 INVEST = re.compile(r"(?<!融)投(?:资)?\s*\d|" + words("invest(?:s|ed|ing)?"))
 
 # Any word that can give a clause a type: a clause without one is not read further. The
@@ -862,102 +289,6 @@ TRIGGER_STARTS: tuple[frozenset[str] | None, ...] = tuple(
     first_characters(pattern.pattern) for _, pattern in TRIGGERS
 )
 
-MONEY = re.compile(
-    r"(?:(?P<about>超过|超|逾|过|近|约为|约|大约|over|more than|above|nearly|about|around)\s*)?"
-    r"(?:(?P<cur1>us\$|hk\$|nt\$|\$|usd|hkd|twd|ntd|rmb|cny|eur|gbp|¥|￥|€|£"
-    # "新台幣4.2億元", "港幣5億元", "人民币3亿元": the currency's name before the amount.
-    r"|新台币|台币|港币|港元|人民币|美元|欧元|英镑)\s*)?"
-    r"(?P<num>\d+(?:\.\d+)?)\s*"
-    r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万|billion|bn|million|mn|m\b|b\b)?\s*"
-    r"(?P<cur2>美元|美金|元人民币|元新台币|新台币|台币|元|人民币|港元|港币|欧元|英镑|usd|rmb|hkd|twd"
-    r"|eur|dollars|yuan"
-    r"|euros?|pounds)?"
-)
-CURRENCY_CODES = {
-    **dict.fromkeys(("us$", "$", "usd", "美元", "美金", "dollars"), "USD"),
-    **dict.fromkeys(("hk$", "hkd", "港元", "港币"), "HKD"),
-    **dict.fromkeys(("nt$", "twd", "ntd", "新台币", "台币", "元新台币"), "TWD"),
-    **dict.fromkeys(("eur", "€", "欧元", "euro", "euros"), "EUR"),
-    **dict.fromkeys(("gbp", "£", "英镑", "pounds"), "GBP"),
-}
-AMOUNT_QUALIFIERS = {
-    **dict.fromkeys(("超过", "超", "逾", "过", "over", "more than", "above"), "over "),
-    **dict.fromkeys(("近", "nearly"), "nearly "),
-    **dict.fromkeys(("约为", "约", "大约", "about", "around"), "about "),
-}
-SCALES = {
-    "万亿": 1e12,
-    "千亿": 1e11,
-    "百亿": 1e10,
-    "十亿": 1e9,
-    "亿": 1e8,
-    "千万": 1e7,
-    "百万": 1e6,
-    "万": 1e4,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-}
-
-ACQUIRE_VERB = re.compile(
-    r"收购|并购|出售|卖给|合并|"
-    + words(
-        r"acquir\w*",
-        "takeover",
-        "sells?",
-        "sold",
-        "selling",
-        "bought",
-        r"buy(?:s|ing)?",
-        r"purchas\w*",
-        r"merg(?:e|ed|er|ing)",
-    )
-)
-# Who puts money into a round, by the words around its name: "由腾讯领投", "阿里、腾讯参与
-# 投资", "led by Alibaba", "Tencent participated".
-INVESTOR_BEFORE = re.compile(
-    r"(?:由|获得?|获|引入|包括|投资方为|投资者为)\s*$|"
-    r"\b(?:led by|from|including|backed by|with participation from|investors include|"
-    r"participation of|joined by)\s+(?:the\s+)?$"
-)
-INVESTOR_AFTER = re.compile(
-    r"\s*(?:等(?:机构|投资方|多家机构)?\s*)?(?:联合)?(?:领投|跟投|参投|参与|注资|投资了?|出资)|"
-    r"\s+(?:also\s+)?(?:led|co-led|participated|joined|invested|contributed)\b"
-)
-# The round a funding names: "A轮", "Pre-A轮", "天使轮", "Series B", "seed round".
-ROUND_NAME = re.compile(
-    r"(?P<zh>pre-?[a-e]|(?<![a-z])[a-e]|天使|种子)\+?\s*轮|"
-    r"\bseries (?P<en>[a-e])\b|\b(?P<seed>seed|angel) (?:round|funding)\b"
-)
-# Verbs by which someone appoints someone else, and the passive that turns them round.
-APPOINTS = re.compile(r"任命|委任|聘任|" + words("appointed", "named", "hired"))
-PASSIVE = re.compile(r"被\s*$|获\s*$|" + words("was", "were", "is", "are", "been", "be") + r"\s*$")
-# A deal named only as such: "The sale closed on August 30", "该交易已于…完成".
-DEAL = re.compile(
-    r"该交易|这笔交易|此次交易|本次交易|此次收购|该收购|本次合并|此次合并|该合并|"
-    + words(r"the (?:sale|deal|transaction|acquisition|merger|takeover)")
-)
-# "对鲜到家的收购": the object of a nominal verb.
-OBJECT_OF = re.compile(r"对[^，。,;；]{1,24}的(?:全资|战略|控股)?\s*$")
-# A predecessor named after the verb: "succeeding Raymond Cole", "接替刘振国".
-PREDECESSOR = re.compile(
-    r"接替|取代|"
-    + words("succeeding", "replacing", "succeeded", "replaced", "succeeds", "replaces")
-)
-# The agent of a Chinese passive founding: "由周宁于2015年创办".
-FOUNDED_BY = re.compile(r"由[^，。,;；]{1,20}$")
-LEADS_ROUND = re.compile(r"领投|牵头|" + words("led", "co-led", "led by", "leads"))
-LIST_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
-
-INVESTS_IN = re.compile(r"投资了?|" + words(r"invest(?:s|ed)? in"))
-FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
-SELLS = re.compile(r"出售|卖给|" + words("sells?", "sold", "selling"))
-BY_AGENT = re.compile(words("by") + r"\s*$")
-PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + words("by") + r"\s*$")
-
 
 @dataclass(frozen=True)
 class Trigger:
@@ -967,65 +298,3 @@ class Trigger:
     start: int
     end: int
     reported: bool
-
-
-# Stages of a deal: agreed (a letter of intent, an announced merger) or done.
-AGREED = re.compile(
-    r"意向书|协议|同意|宣布|达成|签署|签订|"
-    + words(
-        "letter of intent",
-        "agreed",
-        "agrees",
-        "agreement",
-        "announced",
-        "announces",
-        "deal to",
-        "memorandum of understanding",
-    )
-)
-COMPLETED = re.compile(r"完成|完成了|正式合并|" + words("completed", "closed", "finalized"))
-MERGER = re.compile(r"合并|兼并|" + words(r"merg\w+", "business combination", r"amalgamat\w+"))
-# A regulator's approval still awaited: "申请上市许可", "pending approval".
-PENDING = re.compile(
-    r"(?:申请|提交|寻求|等待|有待|待|尚待|争取)[^，。,;；]{0,8}$|"
-    r"\b(?:seek|seeks|seeking|sought|await|awaits|awaiting|pending|applied for|apply for|"
-    r"filed for|file for|subject to|requires?|need|needs)\s+(?:\S+\s+){0,3}$"
-)
-# Release verbs whose object is named before them: "可灵…升级", "新款刻蚀机开启预售".
-UPGRADE_OR_SALE = re.compile(
-    r"升级|预售|开售|开卖|发售|上市|开放预订|"
-    + words(r"pre-?orders?", r"pre-?sales?", r"(?:went|goes|go) on sale")
-)
-PRESALE = re.compile(r"预售|开放预订|" + words(r"pre-?orders?", r"pre-?sales?"))
-CONSTRUCTION = re.compile(
-    r"开工|动工|奠基|" + words("broke ground", r"construction", "groundbreaking")
-)
-PLANT = re.compile(r"工厂|厂房|生产线|产线|" + words("plant", "factory", "fab", "gigafactory"))
-PLANT_OPENED = re.compile(
-    r"开业|启用|落成|揭牌|建成|投用|开设|新建|" + words("opened", "opens", "inaugurated")
-)
-TRIAL_STARTED = re.compile(
-    r"启动|开始|开展|进入|首例|入组|"
-    + words("began", "begins", "started", "starts", "launched", "initiated", "enrolled", "dosed")
-)
-TRIAL_DONE = re.compile(r"完成|" + words("completed", "finished"))
-EXITS = re.compile(r"退出|" + words(r"exit(?:ed|s|ing)?", r"w(?:ound|inds|ind) down"))
-# Measures a financial report names; the one named first is the one reported.
-MEASURES = (
-    (re.compile(r"收入|营收|营业额|" + words("revenues?", "turnover", "sales of")), "revenue"),
-    (re.compile(r"净亏损|亏损|" + words("net loss", "losses")), "net loss"),
-    (re.compile(r"净利|纯益|" + words("net income", "net profit")), "net income"),
-    (re.compile(r"利润|盈利|获利|" + words("profits?", "operating income", "earnings")), "profit"),
-    (
-        re.compile(
-            r"销量|出货量|交付量|交付|" + words(r"sold", r"deliver(?:ed|ies)", "shipped", "units")
-        ),
-        "sales",
-    ),
-    (
-        re.compile(
-            r"订阅用户|付费用户|付费会员|会员数|用户数|订户|" + words("subscribers", "members")
-        ),
-        "subscribers",
-    ),
-)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.pipeline.context import ArticleContext
-from timeline.pipeline.triggers import INVEST, LEAVING, SALE
+from timeline.pipeline.cues import LEAVING, SALE
+from timeline.pipeline.triggers import INVEST
 
 
 def names(context: ArticleContext, slugs: Sequence[str]) -> str:
