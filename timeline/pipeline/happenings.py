@@ -313,7 +313,8 @@ _GROUP_OF = re.compile(
 # A phrase may hold an apposition between its commas ("The conviction of Ana Ruiz, a former
 # banker, was overturned").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+)?"
+    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+"
+    r"(?:\d{1,3},\s+)?)?"
     r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>[a-z]+ed|"
     + "|".join(sorted(EN_IRREGULAR))
     + r")\b"
@@ -329,6 +330,12 @@ _GENERIC_SUBJECT = re.compile(
 _NOT_A_SUBJECT_PHRASE = re.compile(
     r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
     r"|had|should|were|what|who|which|that|how|why)\b"
+)
+# What may stand between such a name and its verb: where they come from ("of Germany"), an
+# age ("34"), the comma, an auxiliary.
+_APPOSED_BEFORE_VERB = re.compile(
+    r"(?:\s+of\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?(?:,\s+\d{1,3})?"
+    r",\s+(?:(?:has|had|was|were)\s+)?"
 )
 _DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
@@ -388,6 +395,15 @@ def _named_in_subject(
         *referred_actors(context, phrase_start, verb_start, topic),
     ]
     named = [m for m in named if context.kind(m.slug) in SUBJECT_KINDS]
+    for mention in named:
+        # "His opponent in the final round, Lena Hoffmann, lodged…": a name set off by
+        # commas right before the verb is the subject the phrase describes; told from the verb.
+        if (
+            _APPOSED_BEFORE_VERB.fullmatch(context.text, mention.char_end, verb_start)
+            and context.folded[max(phrase_start, mention.char_start - 2) : mention.char_start]
+            == ", "
+        ):
+            return mention, verb_start, None
     if named and not context.dates_in(phrase_start, verb_start):
         return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
     if named or not _GENERIC_SUBJECT.fullmatch(blanked[: phrase.start("verb")].rstrip()):

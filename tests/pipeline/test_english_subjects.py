@@ -1,0 +1,168 @@
+"""Who an English claim is about, with no gazetteer: the clause's grammatical subject as
+its first actor, names with diacritics, a person's place of origin cut from the name,
+nationality adjectives kept apart from bodies' names, things named with their kind
+("the Marten Creek fire") and ships, in articles written for these tests."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+
+
+@pytest.fixture
+def extraction_of(tmp_path):
+    def read(text: str, published: str = "2025-06-20"):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        return extract_article(read_article(path), matcher=EMPTY)
+
+    return read
+
+
+def _main_actors(extraction) -> list[tuple[str, str, str]]:
+    """(first actor's name, start date, quote) of each dated claim."""
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    return [
+        (
+            names.get(claim.actors[0][0], claim.actors[0][0]),
+            claim.date.start.isoformat(),
+            claim.quote,
+        )
+        for claim in extraction.claims
+        if claim.actors and claim.date is not None and claim.date.start is not None
+    ]
+
+
+def _led_by(extraction, name: str, start: str, quoted: str) -> bool:
+    return any(
+        main == name and s == start and quoted in quote
+        for main, s, quote in _main_actors(extraction)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A name set off by commas before the verb is the subject its phrase describes.
+        (
+            "Tomas Berg won the Lakeside Classic on May 2. His rival in the last round, "
+            "Greta Nyberg of Sweden, filed a protest the next day.",
+            "Greta Nyberg",
+            "2025-05-03",
+            "filed a protest",
+        ),
+        (
+            "The council sold the pier in 2021. The buyer of the old lighthouse, Ahmed "
+            "Farouk, 52, reopened it as a café on March 3, 2025.",
+            "Ahmed Farouk",
+            "2025-03-03",
+            "reopened it",
+        ),
+        (
+            "The Delmore Tigers lost the final in April. Their captain that season, Rosa "
+            "Quintero, retired on May 14.",
+            "Rosa Quintero",
+            "2025-05-14",
+            "retired",
+        ),
+    ],
+)
+def test_apposed_name_is_the_subject(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A thing named with its kind noun in lower case acts in its own name.
+        (
+            "The Marten Creek fire broke out on June 3 near the village of Oakby.",
+            "Marten Creek fire",
+            "2025-06-03",
+            "broke out",
+        ),
+        (
+            "The Halden bridge collapsed in March 2019, killing two drivers.",
+            "Halden bridge",
+            "2019-03-01",
+            "collapsed",
+        ),
+        (
+            "Floodwater from the Ashcombe treatment works reached the river. The Ashcombe "
+            "treatment works closed in 2022.",
+            "Ashcombe treatment works",
+            "2022-01-01",
+            "closed in 2022",
+        ),
+        # A ship's prefix marks a ship; its bare name is the same ship.
+        (
+            "The ferry MV Tarrant ran aground on May 9. The Tarrant sank the next day.",
+            "MV Tarrant",
+            "2025-05-10",
+            "sank",
+        ),
+    ],
+)
+def test_things_named_with_their_kind_act(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Letters with diacritics: one person, however the surname is written after.
+        (
+            "The court fined the striker Dragoš Petrović in May. Petrović appealed on June 2.",
+            "Dragoš Petrović",
+        ),
+        (
+            "The club hired Søren Lindqvist in April. Lindqvist resigned on June 2.",
+            "Søren Lindqvist",
+        ),
+    ],
+)
+def test_names_with_diacritics_are_one_person(extraction_of, text, name):
+    extraction = extraction_of(text)
+    people = [entry for entry in extraction.discovered if entry.kind == "person"]
+    assert [entry.name for entry in people] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A nationality before a noun is no short form of a body whose name it opens.
+        (
+            "The Croatian Rowing Federation dropped the Croatian sculler Ivo Marić on May 5. "
+            "The Croatian coach left in June.",
+            "Croatian",
+        ),
+        (
+            "The Danish Ferry Board fined the operator on May 5. Danish officials said the "
+            "Danish crews had complained.",
+            "Danish",
+        ),
+    ],
+)
+def test_nationality_is_no_alias(extraction_of, text, absent):
+    extraction = extraction_of(text)
+    assert all(absent not in entry.aliases for entry in extraction.discovered)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # A name described in apposition by what it is.
+        ("Fenwatch, the energy regulator, fined Corby Gas in May.", "Fenwatch", "organization"),
+        ("Lumisk, a Finnish chipmaker, cut 300 jobs in May.", "Lumisk", "company"),
+        # A person's place of origin is no part of the name.
+        ("Carla Mendes of Portugal won the final on May 4.", "Carla Mendes", "person"),
+    ],
+)
+def test_names_read_from_their_description(extraction_of, text, name, kind):
+    extraction = extraction_of(text)
+    assert any(entry.name == name and entry.kind == kind for entry in extraction.discovered), [
+        (e.name, e.kind) for e in extraction.discovered
+    ]
