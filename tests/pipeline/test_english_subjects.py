@@ -166,3 +166,74 @@ def test_names_read_from_their_description(extraction_of, text, name, kind):
     assert any(entry.name == name and entry.kind == kind for entry in extraction.discovered), [
         (e.name, e.kind) for e in extraction.discovered
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A definite description stands for the actor whose name's head fits it: a union's
+        # name may end in Alliance; "the city" is the one written "the city of X", not a
+        # building whose name holds "City".
+        (
+            "The Port and General Dockers' Alliance called a strike on May 2. The union "
+            "ended it on May 20.",
+            "Port and General Dockers' Alliance",
+            "2025-05-20",
+            "ended it",
+        ),
+        (
+            "The town of Berrow lost its records when a server at Town Hall failed. The town "
+            "restored its records on June 3.",
+            "Berrow",
+            "2025-06-03",
+            "restored",
+        ),
+        (
+            "Hackers hit the city of Ostby in May, leaving City Hall without email. The city "
+            "shut down its network on May 4.",
+            "Ostby",
+            "2025-05-04",
+            "shut down",
+        ),
+        # The people of a body, counted, act for it.
+        (
+            "About 900 train drivers at Corran Rail walked out on Tuesday.",
+            "Corran Rail",
+            "2025-06-17",
+            "walked out",
+        ),
+        # A "which" aside with no past verb of its own lies between the name and its verb.
+        (
+            "The Harbour Pilots' Guild, which represents 300 pilots, called a strike on June 2.",
+            "Harbour Pilots' Guild",
+            "2025-06-02",
+            "called a strike",
+        ),
+        # A dateline with no date dates nothing and names no actor.
+        (
+            "MARLOW BRIDGE — Nurses at Fenby Hospital walked out on Monday.",
+            "Fenby Hospital",
+            "2025-06-16",
+            "walked out",
+        ),
+    ],
+)
+def test_descriptions_members_and_asides(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel, which makes bicycles, employs 400 people. It opened in June 2016.",
+        "The Food and Drug Administration approved the drug on May 5.",
+    ],
+)
+def test_no_word_of_a_name_alone(extraction_of, text):
+    """ "Food" is no short name of the agency; "Kestrel" is still found."""
+    extraction = extraction_of(text)
+    assert all(
+        alias not in {"Food", "Bridge", "MARLOW BRIDGE"}
+        for entry in extraction.discovered
+        for alias in (entry.name, *entry.aliases)
+    )

@@ -54,6 +54,9 @@ _TITLED = re.compile(
 )
 # English: the people of an organisation, standing before its name as the subject.
 _EN_MEMBERS_OF = re.compile(
+    # "About 1,400 bus drivers at Corran Buses": a count and a word of trade may lead.
+    r"(?:(?:about|some|nearly|almost|around|over|more than|hundreds of|thousands of)\s+)?"
+    r"(?:[\d,.]+\s+(?:million\s+)?)?(?:[a-z-]+\s+)?"
     rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for)(?:\s+the)?\s*",
     re.IGNORECASE,
 )
@@ -62,6 +65,23 @@ _EN_AUX = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,60},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
     r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
 )
+# The same, past an aside between commas ("X, which represents the drivers, called…").
+_EN_AUX_PAST_ASIDE = re.compile(
+    r"^\s*,[^,]{0,60},\s*(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
+)
+
+
+def _en_verb(text: str) -> re.Match[str] | None:
+    """The verb after an English subject: the one of a "which" clause after it ("X, which
+    opened in 2016, employs…"), unless that one is no past and the verb after the whole
+    aside is ("X, which represents the drivers, called the strike…")."""
+    verb = _EN_AUX.match(text)
+    if verb is not None and not _is_past(verb.group("verb")):
+        past = _EN_AUX_PAST_ASIDE.match(text)
+        if past is not None and _is_past(past.group("verb")):
+            return past
+    return verb
 
 
 def _words(text: str) -> frozenset[str]:
@@ -223,14 +243,14 @@ def plain_happening(
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
-        verb = _EN_AUX.match(_without_dates(context, verb_start or predicate_start, end))
+        verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
         word = verb.group("verb") if verb else ""
         if verb_start is None and subject is not carried and not _is_past(word):
             # "an FDA advisory panel voted…": the name is a word of the subject phrase.
             subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
             if subject is None:
                 return None
-            verb = _EN_AUX.match(_without_dates(context, verb_start, end))
+            verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
@@ -337,6 +357,10 @@ _APPOSED_BEFORE_VERB = re.compile(
     r"(?:\s+of\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?(?:,\s+\d{1,3})?"
     r",\s+(?:(?:has|had|was|were)\s+)?"
 )
+_NAME_BEFORE_VERB = re.compile(r"\s+(?:(?:has|had|was|were|also|then)\s+)?")
+_DESCRIBED_NAME = re.compile(
+    r"(?:the|a|an|its|their|his|her|The|A|An|Its|Their|His|Her)\s+(?:[A-Za-z-]+\s+){0,2}[a-z-]+\s+"
+)
 _DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
@@ -403,6 +427,12 @@ def _named_in_subject(
             and context.folded[max(phrase_start, mention.char_start - 2) : mention.char_start]
             == ", "
         ):
+            return mention, verb_start, None
+        # "The ferry MV Tarrant ran aground", "The Danish utility Hafnia Power raised…": a
+        # description before the name, the name right before its verb.
+        if _NAME_BEFORE_VERB.fullmatch(
+            context.folded, mention.char_end, verb_start
+        ) and _DESCRIBED_NAME.fullmatch(context.text, phrase_start, mention.char_start):
             return mention, verb_start, None
     if named and not context.dates_in(phrase_start, verb_start):
         return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start

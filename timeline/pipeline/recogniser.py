@@ -790,9 +790,11 @@ def _titled_works(text: str) -> list[Recognised]:
 # --- English proper nouns -------------------------------------------------------------------
 
 
+# A plural possessive inside a name counts as its word: "Danish Seafarers' Union".
 _CAPITALISED = re.compile(
-    r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
-    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*[\w&]|"
+    r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
+    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*"
+    r"(?:s['’](?= [A-Z])|[\w&])|"
     r" [A-Z](?![\w]))*"
 )
 _COMPANY_WORDS = _words(
@@ -815,8 +817,12 @@ _BODY_WORDS = _words(
     "Commission Ministry Administration Agency Department Authority Court Bureau Council "
     "Exchange Reserve Regulator University College Association Federation Union Parliament "
     "Congress Senate Office Board Committee Service Organization Organisation Police "
-    "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation"
+    "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation "
+    "Alliance Guild Confederation"
 )
+# The last words of a union's name, which may hold an "and" ("Transport and General
+# Workers' Alliance").
+_UNION_WORDS = _words("Union Alliance Guild Federation Association Confederation")
 # The last words of a government agency's name, which may hold an "and".
 _AGENCY_WORDS = _words(
     "Commission Administration Agency Authority Bureau Ministry Department Office Service"
@@ -857,7 +863,8 @@ _INSTITUTION_WORDS = _words(
 MEMBER_NOUNS = _words(
     "researchers scientists engineers workers staff employees officials doctors nurses "
     "teachers lawyers investigators inspectors members astronomers experts analysts "
-    "economists volunteers students fans supporters shareholders residents"
+    "economists volunteers students fans supporters shareholders residents drivers pilots "
+    "crews miners dockers guards cleaners porters controllers firefighters"
 )
 _GIVEN_A_POST = re.compile(r"\b(?:named|appointed|hired|promoted|tapped|elected|made)\s+$")
 _POST_AFTER = re.compile(
@@ -973,7 +980,9 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     raw: list[tuple[int, int, list[str], bool]] = []
     for start, end in spans:
         for match in _CAPITALISED.finditer(text, start, end):
-            if match.group().isupper() and EN_DATELINE.match(text, match.start()):
+            if match.group().isupper() and (
+                EN_DATELINE.match(text, match.start()) or EN_PLACE_LINE.match(text, match.start())
+            ):
                 continue
             words = match.group().split(" ")
             position = match.start()
@@ -1024,7 +1033,13 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 continue
             name_end = position + len(" ".join(words))
             thing = _THING_KIND.match(text, name_end)
-            if thing and words[-1] not in _COMPANY_WORDS and words[-1] not in _BODY_WORDS:
+            if (
+                thing
+                and words[-1] not in _COMPANY_WORDS
+                and words[-1] not in _BODY_WORDS
+                # "a Norwegian line", "the Pacific storm": an adjective, not a name.
+                and not (len(words) == 1 and (_DEMONYM.search(words[0]) or words[0] in _NOT_NAMES))
+            ):
                 # "the Copper Gulch fire", "the Wexcombe treatment works": a thing named with
                 # its kind, which is part of its name.
                 words = [*words, *thing.group(1).split()]
@@ -1078,14 +1093,17 @@ def _bodies_joined_by_and(
         start, end, words, _opens = item
         if joined:
             before_start, before_end, before, before_opens = joined[-1]
+            gap = text[before_end:start]
+            # A word taken for a title may stand between ("… and General Workers' Alliance").
             if (
-                text[before_end:start] == " and "
-                and words[-1] in _AGENCY_WORDS
-                and len(words) >= 2
+                re.fullmatch(r" and (?:[A-Z][a-z]+ )?", gap)
+                and (words[-1] in _AGENCY_WORDS or words[-1] in _UNION_WORDS)
+                and len(words) + gap.count(" ") - 2 >= 2
                 and len(before) == 1
                 and before[0] not in _BODY_WORDS
             ):
-                joined[-1] = (before_start, end, [*before, "and", *words], before_opens)
+                whole = text[before_start:end].split(" ")
+                joined[-1] = (before_start, end, whole, before_opens)
                 continue
         joined.append(item)
     return joined
@@ -1102,6 +1120,9 @@ EN_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s*"
 )
+# A dateline with no date: a place in capitals, maybe its region, and a dash ("CALDER
+# BRIDGE —", "DUNMORE, Ohio —"). Its place is no actor either.
+EN_PLACE_LINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:[—–]|--)\s*")
 # A Chinese wire dateline: an agency, maybe its reporter and a place, a day and 电/讯
 # ("新华社北京10月9日电（记者 张岚）", "中央社記者林佳穎台北17日電"). It dates the dispatch,
 # not what the dispatch tells, and its agency is no actor of it.
@@ -1170,6 +1191,7 @@ _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|we
 
 # "Carla Mendes of Portugal": a person named with where they come from.
 _OF_PLACE = re.compile(r" of [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?\b(?! (?:[A-Z]|of\b))")
+_PLACE_OF_BEFORE = re.compile(r"\b[Tt]he (?:city|town|village|borough|county) of $")
 # The prefixes ships' names are written with.
 _VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "SS", "RMS", "RRS", "HMS", "USS", "HMCS", "FV"})
 
@@ -1240,6 +1262,8 @@ def _english_kind(
             return "company" if acts else None
         if first.isupper() and len(first) > 5:
             return None
+        if _PLACE_OF_BEFORE.search(text, max(0, start - 20), start):
+            return "organization"  # "the city of Dunmore": a town as the body that runs it
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 40), start)
         if described and text[end : end + 1] == ",":
             # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
@@ -1485,7 +1509,8 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
     if kind == "person" and len(words) >= 2:
         if _alone(text, words[-1], name):
             forms.append(words[-1])
-    elif len(words) >= 2 and kind != "person":
+    elif len(words) >= 2 and kind != "person" and words[1] != "and":
+        # "Food" of "Food and Drug Administration" is a word, not the agency's short name.
         head = words[0]
         if (
             len(head) >= 3
