@@ -237,3 +237,47 @@ def test_no_word_of_a_name_alone(extraction_of, text):
         for entry in extraction.discovered
         for alias in (entry.name, *entry.aliases)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A verb of saying whose object is a thing, with nothing said after it, is an act.
+        (
+            "Governor Nadia Frey declared a state of emergency in the valley on Monday.",
+            "Nadia Frey",
+            "2025-06-16",
+            "declared a state of emergency",
+        ),
+        (
+            "Brindle Press announced the closure of its Leeds office in March.",
+            "Brindle Press",
+            "2025-03-01",
+            "announced the closure",
+        ),
+        # The officials of a place or a body act for it.
+        (
+            "Officials in Harrow County declared the end of the drought on Wednesday.",
+            "Harrow County",
+            "2025-06-18",
+            "declared the end",
+        ),
+    ],
+)
+def test_declared_acts(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What was announced is said, not done: no act of the announcer at a later date.
+        "Kestrel Foods announced on Monday that the plant would close in 2027.",
+        "Halden Bank declared the merger was dead, in a note to staff.",
+    ],
+)
+def test_declared_speech_is_no_act(extraction_of, text):
+    extraction = extraction_of(text)
+    assert all(claim.event_type != "other" for claim in extraction.claims), [
+        (c.event_type, c.quote) for c in extraction.claims
+    ]

@@ -57,7 +57,7 @@ _EN_MEMBERS_OF = re.compile(
     # "About 1,400 bus drivers at Corran Buses": a count and a word of trade may lead.
     r"(?:(?:about|some|nearly|almost|around|over|more than|hundreds of|thousands of)\s+)?"
     r"(?:[\d,.]+\s+(?:million\s+)?)?(?:[a-z-]+\s+)?"
-    rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for)(?:\s+the)?\s*",
+    rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for|in)(?:\s+the)?\s*",
     re.IGNORECASE,
 )
 # English: what may stand between the subject and its verb.
@@ -296,7 +296,9 @@ def plain_happening(
         if NEGATION.match(rest):
             return None
     said = [
-        m for m in SPEECH.finditer(folded, start, end) if not _ACT_ANNOUNCED.match(folded, m.end())
+        m
+        for m in SPEECH.finditer(folded, start, end)
+        if not _ACT_ANNOUNCED.match(folded, m.end()) and not _declared_act(folded, m, end)
     ]
     if said and not (context.language == "en" and counted):
         return None
@@ -319,6 +321,23 @@ _CALLED_ACT = re.compile(
 _BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = re.compile(r"its|his|her|their")
 # "announced her candidacy", "announced its retirement": an act, not something said.
+# "declared a state of emergency", "announced the closure in January": a verb of saying
+# with a thing as its object, and no verb of what was said after it, is an act.
+_DECLARING = re.compile(r"declared|announced|proclaimed")
+_DECLARED_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+[a-z]")
+_REPORTED_VERB = re.compile(
+    r"\b(?:that|would|will|was|were|is|are|had|has|have|could|should|might|may|can)\b"
+)
+
+
+def _declared_act(folded: str, speech: re.Match[str], end: int) -> bool:
+    return (
+        _DECLARING.fullmatch(speech.group()) is not None
+        and _DECLARED_OBJECT.match(folded, speech.end()) is not None
+        and _REPORTED_VERB.search(folded, speech.end(), end) is None
+    )
+
+
 _ACT_ANNOUNCED = re.compile(
     r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
     r"|departure|bid|run)\b"
