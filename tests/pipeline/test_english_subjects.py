@@ -281,3 +281,41 @@ def test_declared_speech_is_no_act(extraction_of, text):
     assert all(claim.event_type != "other" for claim in extraction.claims), [
         (c.event_type, c.quote) for c in extraction.claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A passive's agent is who acted.
+        (
+            "The 90-metre trawler was ordered by the Fenland Fisheries Board in May 2023.",
+            "Fenland Fisheries Board",
+            "2023-05-01",
+            "ordered by",
+        ),
+        (
+            "The old bridge was sold by the Harrow Roads Agency in 1998.",
+            "Harrow Roads Agency",
+            "1998-01-01",
+            "sold by",
+        ),
+        # A prefixed verb is a past verb; a post's holder in apposition is the subject.
+        (
+            "The Lowland Rowing Union fined two clubs last week. Its chair, Maria Oduya, was "
+            "re-elected in March 2024.",
+            "Maria Oduya",
+            "2024-03-01",
+            "re-elected",
+        ),
+        # A long "which" aside, numbers and all, lies between the name and its verb.
+        (
+            "Corvel Air flies to 40 cities. Corvel, which carries about 2,400,000 passengers a "
+            "year between the islands and the coast, bought two jets in 2019.",
+            "Corvel Air",
+            "2019-01-01",
+            "bought two jets",
+        ),
+    ],
+)
+def test_passive_agents_and_long_asides(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

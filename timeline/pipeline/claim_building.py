@@ -51,6 +51,11 @@ from timeline.pipeline.triggers import (
     Trigger,
 )
 
+# "was ordered by the", "were bought by": the words before a passive's agent.
+_PASSIVE_AGENT_BEFORE = re.compile(
+    r"\b(?:was|were|been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t|ld|ght)\s+by\s+(?:the\s+)?$"
+)
+
 
 def _build_claim(
     context: ArticleContext,
@@ -240,6 +245,16 @@ def _build_claim(
             for m in before
             if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
         ]
+        if not subject and context.language == "en":
+            # "The ship was ordered by the Polar Council in June 2022": a passive's agent
+            # is who acted.
+            subject = [
+                m.slug
+                for m in span_actors
+                if _PASSIVE_AGENT_BEFORE.search(
+                    context.folded, max(trigger.start, m.char_start - 40), m.char_start
+                )
+            ][:1]
         if subject:
             principal = apposed[0] if apposed else subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]

@@ -63,12 +63,12 @@ _EN_MEMBERS_OF = re.compile(
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,60},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
-    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
+    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+(?:-[a-z]+)?)\b"
 )
 # The same, past an aside between commas ("X, which represents the drivers, called…").
 _EN_AUX_PAST_ASIDE = re.compile(
-    r"^\s*,[^,]{0,60},\s*(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
-    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
+    r"^\s*,(?:[^,]|,(?=\d)){0,120},\s*(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+(?:-[a-z]+)?)\b"
 )
 
 
@@ -354,7 +354,7 @@ _GROUP_OF = re.compile(
 _SUBJECT_PHRASE = re.compile(
     r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+"
     r"(?:\d{1,3},\s+)?)?"
-    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>[a-z]+ed|"
+    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>(?:re-|co-|pre-)?[a-z]+ed|"
     + "|".join(sorted(EN_IRREGULAR))
     + r")\b"
 )
@@ -363,7 +363,9 @@ _SUBJECT_PHRASE = re.compile(
 # A subject that is only a description: "the medicines regulator", "a federal jury in
 # Delaware", "police".
 _GENERIC_SUBJECT = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    # "The 129-metre ship": a measure is a word of the description.
+    r"(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+|\d[\d.,]*-[a-z]+)\s+){0,3}[a-z-]+"
+    r"(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
 # Words that open a subordinate clause, not a subject: what follows is no happening told.
 _NOT_A_SUBJECT_PHRASE = re.compile(
@@ -464,10 +466,12 @@ def _named_in_subject(
     acted_on = [
         m
         for m in (
-            *context.actors_in(after, min(end, after + 30)),
-            *referred_actors(context, after, min(end, after + 30), topic),
+            # A long name may run past the window: where it starts is what counts.
+            *context.actors_in(after, end),
+            *referred_actors(context, after, end, topic),
         )
-        if context.kind(m.slug) in SUBJECT_KINDS
+        if m.char_start < after + 30
+        and context.kind(m.slug) in SUBJECT_KINDS
         and not context.folded[after : m.char_start].strip(" ").count(" ") > 2
     ]
     if not acted_on:
