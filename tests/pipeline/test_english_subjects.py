@@ -319,3 +319,32 @@ def test_declared_speech_is_no_act(extraction_of, text):
 )
 def test_passive_agents_and_long_asides(extraction_of, text, name, start, quoted):
     assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A body named as such ("calling itself", "known as", "called") acts in its name.
+        (
+            "A criminal gang calling itself Ravenmark claimed the break-in on its website "
+            "last week.",
+            "Ravenmark",
+            "2025-06-09",
+            "claimed the break-in",
+        ),
+        (
+            "A hacker group known as Tidewolf leaked the files on Monday.",
+            "Tidewolf",
+            "2025-06-16",
+            "leaked the files",
+        ),
+        (
+            "A small start-up called Quillon moved its office to Leeds in March.",
+            "Quillon",
+            "2025-03-01",
+            "moved its office",
+        ),
+    ],
+)
+def test_bodies_named_as_such(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

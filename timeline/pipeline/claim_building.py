@@ -21,6 +21,7 @@ from timeline.pipeline.clauses import _BARE_VERB, _trimmed
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import _clause_start
+from timeline.pipeline.happenings import _named_in_subject
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -255,6 +256,12 @@ def _build_claim(
                     context.folded, max(trigger.start, m.char_start - 40), m.char_start
                 )
             ][:1]
+        if not subject and context.language == "en":
+            # "A hacker group known as Tidewolf leaked the files": the name inside the
+            # subject phrase, before its verb.
+            named, _phrase, verb_at = _named_in_subject(context, trigger.start, trigger.end, state)
+            if named is not None and verb_at is not None and named.char_start < verb_at:
+                subject = [named.slug]
         if subject:
             principal = apposed[0] if apposed else subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]

@@ -1191,6 +1191,10 @@ _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|we
 
 # "Carla Mendes of Portugal": a person named with where they come from.
 _OF_PLACE = re.compile(r" of [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?\b(?! (?:[A-Z]|of\b))")
+_CALLED_BEFORE = re.compile(
+    r"\b(group|gang|company|firm|start-?up|charity|union|collective|network|campaign|band"
+    r"|outfit|venture|business|organi[sz]ation)\s+(?:calling itself|called|known as|named)\s+$"
+)
 _PLACE_OF_BEFORE = re.compile(r"\b[Tt]he (?:city|town|village|borough|county) of $")
 # The prefixes ships' names are written with.
 _VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "SS", "RMS", "RRS", "HMS", "USS", "HMCS", "FV"})
@@ -1262,6 +1266,10 @@ def _english_kind(
             return "company" if acts else None
         if first.isupper() and len(first) > 5:
             return None
+        if _CALLED_BEFORE.search(text, max(0, start - 30), start):
+            # "a group calling itself Blackmoth", "a start-up called Quillon": named as such.
+            group = _CALLED_BEFORE.search(text, max(0, start - 30), start).group(1)
+            return "organization" if group in _AGENCY_NOUNS | {"group", "gang"} else "company"
         if _PLACE_OF_BEFORE.search(text, max(0, start - 20), start):
             return "organization"  # "the city of Dunmore": a town as the body that runs it
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 40), start)
