@@ -423,6 +423,14 @@ def _named_in_subject(
             break
         phrase_start = opener.end()
     blanked = _without_dates(context, phrase_start, end)
+    for mention in context.actors_in(phrase_start, end):
+        # "A start-up called Quillon moved…": the words that name it are no verb of it.
+        name = re.escape(context.folded[mention.char_start : mention.char_end])
+        blanked = re.sub(
+            rf"\b(?:calling itself|called|named|known as)(?=\s+{name}\b)",
+            lambda words: "x" * len(words.group()),
+            blanked,
+        )
     phrase = _SUBJECT_PHRASE.match(blanked)
     if phrase is None:
         return None, start, None

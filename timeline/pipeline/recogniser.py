@@ -1192,7 +1192,7 @@ _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|we
 # "Carla Mendes of Portugal": a person named with where they come from.
 _OF_PLACE = re.compile(r" of [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?\b(?! (?:[A-Z]|of\b))")
 _CALLED_BEFORE = re.compile(
-    r"\b(group|gang|company|firm|start-?up|charity|union|collective|network|campaign|band"
+    r"\b(group|gang|company|firm|start-?up|charity|union|collective|network|campaign|band|[a-z]*maker"
     r"|outfit|venture|business|organi[sz]ation)\s+(?:calling itself|called|known as|named)\s+$"
 )
 _PLACE_OF_BEFORE = re.compile(r"\b[Tt]he (?:city|town|village|borough|county) of $")
