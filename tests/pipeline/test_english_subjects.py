@@ -348,3 +348,35 @@ def test_passive_agents_and_long_asides(extraction_of, text, name, start, quoted
 )
 def test_bodies_named_as_such(extraction_of, text, name, start, quoted):
     assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A second dated verb of the clause shares the subject the sentence opens with,
+        # "The" and all.
+        (
+            "The Serious Fraud Office opened its inquiry in May and questioned Dana Oyelaran "
+            "two weeks ago.",
+            "Serious Fraud Office",
+            "2025-06-02",
+            "questioned Dana Oyelaran",
+        ),
+        (
+            "The Coastal Transit Authority bought six trams in 2021 and charged Voss Rail two "
+            "weeks ago.",
+            "Coastal Transit Authority",
+            "2025-06-02",
+            "charged Voss Rail",
+        ),
+        # A union whose name joins two trades with possessives is one name.
+        (
+            "The Bakers' and Millers' Union called a strike on June 2.",
+            "Bakers' and Millers' Union",
+            "2025-06-02",
+            "called a strike",
+        ),
+    ],
+)
+def test_shared_subjects_and_joined_unions(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

@@ -1096,7 +1096,7 @@ def _bodies_joined_by_and(
             gap = text[before_end:start]
             # A word taken for a title may stand between ("… and General Workers' Alliance").
             if (
-                re.fullmatch(r" and (?:[A-Z][a-z]+ )?", gap)
+                re.fullmatch(r"['’]? and (?:[A-Z][a-z]+ )?", gap)
                 and (words[-1] in _AGENCY_WORDS or words[-1] in _UNION_WORDS)
                 and len(words) + gap.count(" ") - 2 >= 2
                 and len(before) == 1
