@@ -380,3 +380,37 @@ def test_bodies_named_as_such(extraction_of, text, name, start, quoted):
 )
 def test_shared_subjects_and_joined_unions(extraction_of, text, name, start, quoted):
     assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted", "not_quoted"),
+    [
+        # A described speaker at the end attributes what happened; it is told before them.
+        (
+            "The Serious Fraud Office opened its inquiry in May and charged Dana Oyelaran "
+            "two weeks ago, her lawyer said.",
+            "Serious Fraud Office",
+            "2025-06-02",
+            "charged Dana Oyelaran",
+            "her lawyer said",
+        ),
+        (
+            "Halden Bank closed 40 branches last week, a union official said.",
+            "Halden Bank",
+            "2025-06-09",
+            "closed 40 branches",
+            "union official said",
+        ),
+        (
+            "Fenwick Rail cancelled 200 trains on Monday, the regulator told reporters.",
+            "Fenwick Rail",
+            "2025-06-16",
+            "cancelled 200 trains",
+            "told reporters",
+        ),
+    ],
+)
+def test_attribution_tail_is_no_statement(extraction_of, text, name, start, quoted, not_quoted):
+    extraction = extraction_of(text)
+    assert _led_by(extraction, name, start, quoted), _main_actors(extraction)
+    assert all(not_quoted not in quote for _n, _s, quote in _main_actors(extraction))

@@ -13,6 +13,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.attribution import before_attribution
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import _build_claim, _make_claims
 from timeline.pipeline.claim_dates import (
@@ -236,6 +237,8 @@ def _sentence_claims(
                 seg_start = min(seg_start, joints[position - 1])
             if context.language == "en" and not last and joints[position] is not None:
                 seg_end = joints[position]
+            if context.language == "en":
+                seg_end = before_attribution(context, mention, seg_start, seg_end)
             span = (seg_start, seg_end)
             trigger = classify(
                 context, seg_start, seg_end, report_from=clauses[0][0], speaking=speaker_turn
