@@ -97,6 +97,13 @@ def test_apposed_name_is_the_subject(extraction_of, text, name, start, quoted):
             "2022-01-01",
             "closed in 2022",
         ),
+        # A storm's name, written with its kind before it, is a thing too.
+        (
+            "Hurricane Dorvan made landfall in Belize on Monday.",
+            "Hurricane Dorvan",
+            "2025-06-16",
+            "made landfall",
+        ),
         # A ship's prefix marks a ship; its bare name is the same ship.
         (
             "The ferry MV Tarrant ran aground on May 9. The Tarrant sank the next day.",
@@ -107,7 +114,10 @@ def test_apposed_name_is_the_subject(extraction_of, text, name, start, quoted):
     ],
 )
 def test_things_named_with_their_kind_act(extraction_of, text, name, start, quoted):
-    assert _led_by(extraction_of(text), name, start, quoted)
+    extraction = extraction_of(text)
+    assert _led_by(extraction, name, start, quoted)
+    # A thing is no company: it never stands in for "the company" the article is about.
+    assert all(e.kind == "product" for e in extraction.discovered if e.name == name)
 
 
 @pytest.mark.parametrize(

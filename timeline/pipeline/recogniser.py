@@ -1196,6 +1196,8 @@ _CALLED_BEFORE = re.compile(
     r"|outfit|venture|business|organi[sz]ation)\s+(?:calling itself|called|known as|named)\s+$"
 )
 _PLACE_OF_BEFORE = re.compile(r"\b[Tt]he (?:city|town|village|borough|county) of $")
+# The words storms' names are written with ("Storm Hella", "Hurricane Milton").
+_WEATHER_PREFIXES = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical"})
 # The prefixes ships' names are written with.
 _VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "SS", "RMS", "RRS", "HMS", "USS", "HMCS", "FV"})
 
@@ -1213,8 +1215,8 @@ def _english_kind(
         return None
     if words[-1].islower() and len(words) > 1:
         return "product"  # "Copper Gulch fire": a thing named with its kind
-    if len(words) > 1 and words[0] in _VESSEL_PREFIXES:
-        return "product"  # "MV Solvind", "RRS Skerryvore": a ship
+    if len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0] in _WEATHER_PREFIXES):
+        return "product"  # "MV Solvind", "Storm Hella": a ship, a storm
     if all(word.isupper() and len(word) <= 2 for word in words):
         return None
     last = words[-1].rstrip(".")
