@@ -309,6 +309,21 @@ def test_declared_speech_is_no_act(extraction_of, text):
             "1998-01-01",
             "sold by",
         ),
+        # The agent may be described before its name; a possessive subject yields to it.
+        (
+            "Tara Quill wrote the memoir in Lisbon. Her memoir was published by the small "
+            "Leeds house Brindle Books in April.",
+            "Brindle Books",
+            "2025-04-01",
+            "published by",
+        ),
+        (
+            "Tara Quill wrote a memoir. Her memoir was published by the tiny publisher "
+            "Brindle Books in April.",
+            "Brindle Books",
+            "2025-04-01",
+            "published by",
+        ),
         # A prefixed verb is a past verb; a post's holder in apposition is the subject.
         (
             "The Lowland Rowing Union fined two clubs last week. Its chair, Maria Oduya, was "

@@ -54,7 +54,10 @@ from timeline.pipeline.triggers import (
 
 # "was ordered by the", "were bought by": the words before a passive's agent.
 _PASSIVE_AGENT_BEFORE = re.compile(
-    r"\b(?:was|were|been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t|ld|ght)\s+by\s+(?:the\s+)?$"
+    r"\b(?:was|were|been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t|ld|ght)\s+by\s+(?:the\s+|an?\s+)?"
+    # "by the small independent house Greyfield Press": a short description may stand
+    # before the agent's name.
+    r"(?:[a-z-]+\s+){0,3}$"
 )
 
 
@@ -253,7 +256,7 @@ def _build_claim(
                 m.slug
                 for m in span_actors
                 if _PASSIVE_AGENT_BEFORE.search(
-                    context.folded, max(trigger.start, m.char_start - 40), m.char_start
+                    context.folded, max(trigger.start, m.char_start - 80), m.char_start
                 )
             ][:1]
         if not subject and context.language == "en":

@@ -378,6 +378,7 @@ _APPOSED_BEFORE_VERB = re.compile(
     r"(?:\s+of\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?(?:,\s+\d{1,3})?"
     r",\s+(?:(?:has|had|was|were)\s+)?"
 )
+_DESCRIBED_AGENT = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,3}")
 _NAME_BEFORE_VERB = re.compile(r"\s+(?:(?:has|had|was|were|also|then)\s+)?")
 _DESCRIBED_NAME = re.compile(
     r"(?:the|a|an|its|their|his|her|The|A|An|Its|Their|His|Her)\s+(?:[A-Za-z-]+\s+){0,2}[a-z-]+\s+"
@@ -480,7 +481,11 @@ def _named_in_subject(
         )
         if m.char_start < after + 30
         and context.kind(m.slug) in SUBJECT_KINDS
-        and not context.folded[after : m.char_start].strip(" ").count(" ") > 2
+        and (
+            not context.folded[after : m.char_start].strip(" ").count(" ") > 2
+            # "was published by the small Leeds house Brindle Books": a described agent.
+            or _DESCRIBED_AGENT.fullmatch(context.folded, after, m.char_start) is not None
+        )
     ]
     if not acted_on:
         return None, start, None

@@ -194,7 +194,9 @@ def _expressions(
                 if _opens_clause(context.text, m.start()) or _after_a_date(context, m.start())
             ]
         expressions += [
-            (*m.span(), kinds, None) for m in matches if not _in_a_name(context, *m.span())
+            (*m.span(), kinds, None)
+            for m in matches
+            if not _in_a_name(context, *m.span()) and not _names_follow(context, m.end())
         ]
     expressions += [(*m.span(), None, None) for m in PAIRS.finditer(context.folded)]
     taken = [(start, end) for start, end, _kinds, _noun in expressions]
@@ -217,6 +219,15 @@ def _expressions(
         ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+def _names_follow(context: ArticleContext, position: int) -> bool:
+    """ "the tiny publisher Brindle Books", "the carmaker Lumora": an English description
+    right before a name describes that name; it refers to no one before it."""
+    if context.language != "en":
+        return False
+    index = bisect_left(context._actor_starts, position)
+    return index < len(context.actors) and context.actors[index].char_start <= position + 1
 
 
 def _fits_category(context: ArticleContext, slug: str, noun: CategoryNoun) -> bool:
