@@ -11,6 +11,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import SAYING, SOURCE_OF, SPEECH
+from timeline.pipeline.dates import DateMention
 from timeline.pipeline.happenings import post_holder
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.scope import ParagraphState, SentenceScope
@@ -174,3 +175,23 @@ def told_per(
     if state.speaker and state.speaker != parties.principal:
         return context.name(state.speaker)
     return ""
+
+
+# "…, her lawyer said", "…, a spokesman told reporters": who told it, at the end of a
+# sentence, after what happened.
+_ATTRIBUTION_TAIL = re.compile(
+    r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z'’-]+\s+){0,3}?"
+    r"(?:said|says|told\s+[a-z]+|added|confirmed)\s*[.!]?\s*$"
+)
+
+
+def before_attribution(context: ArticleContext, mention: DateMention, start: int, end: int) -> int:
+    """Where a dated English clause's own words end before a described speaker's "…, her
+    lawyer said": the happening is told before it, dated before it, and it is no statement
+    of the speaker. A named speaker or a date in the tail leaves the clause whole."""
+    tail = _ATTRIBUTION_TAIL.search(context.folded, start, end)
+    if tail is None or mention.char_end > tail.start():
+        return end
+    if context.actors_in(tail.start(), end) or context.dates_in(tail.start(), end):
+        return end
+    return tail.start()

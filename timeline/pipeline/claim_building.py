@@ -33,6 +33,7 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
+from timeline.pipeline.happenings import _named_in_subject
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -50,6 +51,14 @@ from timeline.pipeline.subjects import (
     _with_shared_subject,
 )
 from timeline.pipeline.triggers import Trigger
+
+# "was ordered by the", "were bought by": the words before a passive's agent.
+_PASSIVE_AGENT_BEFORE = re.compile(
+    r"\b(?:was|were|been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t|ld|ght)\s+by\s+(?:the\s+|an?\s+)?"
+    # "by the small independent house Greyfield Press": a short description may stand
+    # before the agent's name.
+    r"(?:[a-z-]+\s+){0,3}$"
+)
 
 
 def build_claim(
@@ -240,6 +249,22 @@ def build_claim(
             for m in before
             if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
         ]
+        if not subject and context.language == "en":
+            # "The ship was ordered by the Polar Council in June 2022": a passive's agent
+            # is who acted.
+            subject = [
+                m.slug
+                for m in span_actors
+                if _PASSIVE_AGENT_BEFORE.search(
+                    context.folded, max(trigger.start, m.char_start - 80), m.char_start
+                )
+            ][:1]
+        if not subject and context.language == "en":
+            # "A hacker group known as Tidewolf leaked the files": the name inside the
+            # subject phrase, before its verb.
+            named, _phrase, verb_at = _named_in_subject(context, trigger.start, trigger.end, state)
+            if named is not None and verb_at is not None and named.char_start < verb_at:
+                subject = [named.slug]
         if subject:
             principal = apposed[0] if apposed else subject[-1]
             others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != principal]

@@ -56,6 +56,10 @@ def classify(
             continue
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 6) : match.start()]
+            if context.language == "en" and _inside_a_name(
+                context, start + match.start(), start + match.end()
+            ):
+                continue  # "the Workers' Alliance called a strike": the word is a name's
             if kind == "acquisition":
                 negated = _negated_sale(folded, match.start(), match.end())
                 if negated and (
@@ -84,6 +88,13 @@ def classify(
     if reported and invest:
         return Trigger("funding_plan", start + invest.start(), start + invest.end(), reported)
     return None
+
+
+def _inside_a_name(context: ArticleContext, start: int, end: int) -> bool:
+    return any(
+        m.char_start <= start and end <= m.char_end
+        for m in context.actors_in(max(0, start - 80), end + 80)
+    )
 
 
 def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:

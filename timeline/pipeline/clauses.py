@@ -9,7 +9,7 @@ from bisect import bisect_left
 from timeline.pipeline.context import ArticleContext
 from timeline.pipeline.cues import TRIM
 from timeline.pipeline.happenings import EN_IRREGULAR
-from timeline.pipeline.recogniser import EN_DATELINE, ZH_DATELINE
+from timeline.pipeline.recogniser import EN_DATELINE, EN_PLACE_LINE, ZH_DATELINE
 from timeline.pipeline.sentences import Span, split_clauses
 from timeline.pipeline.triggers import ANY_TRIGGER
 
@@ -64,6 +64,9 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
         dateline = EN_DATELINE.match(context.text, joined[0][0], joined[0][1])
         if dateline and context.dates_in(joined[0][0], dateline.end()):
             joined[0] = (dateline.end(), joined[0][1])
+        elif placed := EN_PLACE_LINE.match(context.text, joined[0][0], joined[0][1]):
+            # "CALDER BRIDGE — Drivers at…": the place the dispatch was written in.
+            joined[0] = (placed.end(), joined[0][1])
     elif joined:
         # "新华社北京10月9日电（记者 张岚）由…": the same for a Chinese wire dateline.
         dateline = ZH_DATELINE.match(context.text, joined[0][0], joined[0][1])

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.attribution import before_attribution
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import make_claims
 from timeline.pipeline.claim_dates import admissible, dates_the_saying, usable
@@ -202,6 +203,8 @@ def _sentence_claims(
                 seg_start = min(seg_start, joints[position - 1])
             if context.language == "en" and not last and joints[position] is not None:
                 seg_end = joints[position]
+            if context.language == "en":
+                seg_end = before_attribution(context, mention, seg_start, seg_end)
             span = (seg_start, seg_end)
             trigger = classify(
                 context, seg_start, seg_end, report_from=clauses[0][0], speaking=speaker_turn
@@ -228,26 +231,8 @@ def _sentence_claims(
                 # Foods moved its headquarters in May 2023". Typed `other`, told in its
                 # own words.
                 carried = None
-                # "The council cut its budget in February and closed a pool on March 2": a
-                # later dated verb of the same clause shares its subject too.
                 if context.language == "en" and (index > 0 or position > 0):
-                    carried = next(
-                        iter(
-                            _with_shared_subject(
-                                context,
-                                referred_actors(context, clauses[0][0], seg_end, state.topic),
-                                clauses[0][0],
-                                seg_start,
-                                [],
-                            )
-                        ),
-                        None,
-                    )
-                    # The clause may begin at the space before its "and".
-                    verb_at = seg_start
-                    while context.folded[verb_at : verb_at + 1] == " ":
-                        verb_at += 1
-                    carried = carried if _BARE_VERB.match(context.folded, verb_at) else None
+                    carried = _en_shared_subject(context, clauses, state, seg_start, seg_end)
                 elif index > 0:
                     carried = _carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
@@ -295,7 +280,10 @@ def _sentence_claims(
                 # investigation in August": a dated clause whose trigger word finds no
                 # parties (no product launched, no one investigated) still tells a
                 # happening of its subject, in its own words.
-                plain = plain_happening(context, span, mention, state)
+                carried = None
+                if index > 0 or position > 0:
+                    carried = _en_shared_subject(context, clauses, state, span[0], span[1])
+                plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type == "release":
@@ -319,6 +307,34 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+def _en_shared_subject(
+    context: ArticleContext,
+    clauses: Sequence[tuple[int, int]],
+    state: ParagraphState,
+    start: int,
+    end: int,
+) -> ActorMention | None:
+    """ "The council cut its budget in February and closed a pool on March 2": a later
+    dated clause that opens on its verb shares the subject its sentence opens with."""
+    carried = next(
+        iter(
+            _with_shared_subject(
+                context,
+                referred_actors(context, clauses[0][0], end, state.topic),
+                clauses[0][0],
+                start,
+                [],
+            )
+        ),
+        None,
+    )
+    # The clause may begin at the space before its "and".
+    verb_at = start
+    while context.folded[verb_at : verb_at + 1] == " ":
+        verb_at += 1
+    return carried if _BARE_VERB.match(context.folded, verb_at) else None
 
 
 def _without_redundant_sayings(

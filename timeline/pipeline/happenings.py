@@ -46,14 +46,34 @@ _TITLED = re.compile(
 )
 # English: the people of an organisation, standing before its name as the subject.
 _EN_MEMBERS_OF = re.compile(
-    rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for)(?:\s+the)?\s*",
+    # "About 1,400 bus drivers at Corran Buses": a count and a word of trade may lead.
+    r"(?:(?:about|some|nearly|almost|around|over|more than|hundreds of|thousands of)\s+)?"
+    r"(?:[\d,.]+\s+(?:million\s+)?)?(?:[a-z-]+\s+)?"
+    rf"(?:{'|'.join(sorted(MEMBER_NOUNS))})\s+(?:at|from|of|with|for|in)(?:\s+the)?\s*",
     re.IGNORECASE,
 )
 # English: what may stand between the subject and its verb.
 _EN_AUX = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+|,[^,]{0,60},\s*)?(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
-    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+)\b"
+    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+(?:-[a-z]+)?)\b"
 )
+# The same, past an aside between commas ("X, which represents the drivers, called…").
+_EN_AUX_PAST_ASIDE = re.compile(
+    r"^\s*,(?:[^,]|,(?=\d)){0,120},\s*(?:and\s+)?(?:(?:also|then|later|first|quietly|officially|finally|"
+    r"formally|has|had|have|was|were)\s+)*(?P<verb>[a-z]+(?:-[a-z]+)?)\b"
+)
+
+
+def _en_verb(text: str) -> re.Match[str] | None:
+    """The verb after an English subject: the one of a "which" clause after it ("X, which
+    opened in 2016, employs…"), unless that one is no past and the verb after the whole
+    aside is ("X, which represents the drivers, called the strike…")."""
+    verb = _EN_AUX.match(text)
+    if verb is not None and not _is_past(verb.group("verb")):
+        past = _EN_AUX_PAST_ASIDE.match(text)
+        if past is not None and _is_past(past.group("verb")):
+            return past
+    return verb
 
 
 def _words(text: str) -> frozenset[str]:
@@ -215,14 +235,14 @@ def plain_happening(
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
-        verb = _EN_AUX.match(_without_dates(context, verb_start or predicate_start, end))
+        verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
         word = verb.group("verb") if verb else ""
         if verb_start is None and subject is not carried and not _is_past(word):
             # "an FDA advisory panel voted…": the name is a word of the subject phrase.
             subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
             if subject is None:
                 return None
-            verb = _EN_AUX.match(_without_dates(context, verb_start, end))
+            verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
@@ -268,7 +288,9 @@ def plain_happening(
         if NEGATION.match(rest):
             return None
     said = [
-        m for m in SPEECH.finditer(folded, start, end) if not _ACT_ANNOUNCED.match(folded, m.end())
+        m
+        for m in SPEECH.finditer(folded, start, end)
+        if not _ACT_ANNOUNCED.match(folded, m.end()) and not _declared_act(folded, m, end)
     ]
     if said and not (context.language == "en" and counted):
         return None
@@ -291,6 +313,23 @@ _CALLED_ACT = re.compile(
 _BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = re.compile(r"its|his|her|their")
 # "announced her candidacy", "announced its retirement": an act, not something said.
+# "declared a state of emergency", "announced the closure in January": a verb of saying
+# with a thing as its object, and no verb of what was said after it, is an act.
+_DECLARING = re.compile(r"declared|announced|proclaimed")
+_DECLARED_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+[a-z]")
+_REPORTED_VERB = re.compile(
+    r"\b(?:that|would|will|was|were|is|are|had|has|have|could|should|might|may|can)\b"
+)
+
+
+def _declared_act(folded: str, speech: re.Match[str], end: int) -> bool:
+    return (
+        _DECLARING.fullmatch(speech.group()) is not None
+        and _DECLARED_OBJECT.match(folded, speech.end()) is not None
+        and _REPORTED_VERB.search(folded, speech.end(), end) is None
+    )
+
+
 _ACT_ANNOUNCED = re.compile(
     r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
     r"|departure|bid|run)\b"
@@ -305,8 +344,9 @@ _GROUP_OF = re.compile(
 # A phrase may hold an apposition between its commas ("The conviction of Ana Ruiz, a former
 # banker, was overturned").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+)?"
-    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>[a-z]+ed|"
+    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+"
+    r"(?:\d{1,3},\s+)?)?"
+    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>(?:re-|co-|pre-)?[a-z]+ed|"
     + "|".join(sorted(EN_IRREGULAR))
     + r")\b"
 )
@@ -315,12 +355,25 @@ _SUBJECT_PHRASE = re.compile(
 # A subject that is only a description: "the medicines regulator", "a federal jury in
 # Delaware", "police".
 _GENERIC_SUBJECT = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    # "The 129-metre ship": a measure is a word of the description.
+    r"(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+|\d[\d.,]*-[a-z]+)\s+){0,3}[a-z-]+"
+    r"(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
 # Words that open a subordinate clause, not a subject: what follows is no happening told.
 _NOT_A_SUBJECT_PHRASE = re.compile(
     r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
     r"|had|should|were|what|who|which|that|how|why)\b"
+)
+# What may stand between such a name and its verb: where they come from ("of Germany"), an
+# age ("34"), the comma, an auxiliary.
+_APPOSED_BEFORE_VERB = re.compile(
+    r"(?:\s+of\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?(?:,\s+\d{1,3})?"
+    r",\s+(?:(?:has|had|was|were)\s+)?"
+)
+_DESCRIBED_AGENT = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,3}")
+_NAME_BEFORE_VERB = re.compile(r"\s+(?:(?:has|had|was|were|also|then)\s+)?")
+_DESCRIBED_NAME = re.compile(
+    r"(?:the|a|an|its|their|his|her|The|A|An|Its|Their|His|Her)\s+(?:[A-Za-z-]+\s+){0,2}[a-z-]+\s+"
 )
 _DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
@@ -363,6 +416,14 @@ def _named_in_subject(
             break
         phrase_start = opener.end()
     blanked = _without_dates(context, phrase_start, end)
+    for mention in context.actors_in(phrase_start, end):
+        # "A start-up called Quillon moved…": the words that name it are no verb of it.
+        name = re.escape(context.folded[mention.char_start : mention.char_end])
+        blanked = re.sub(
+            rf"\b(?:calling itself|called|named|known as)(?=\s+{name}\b)",
+            lambda words: "x" * len(words.group()),
+            blanked,
+        )
     phrase = _SUBJECT_PHRASE.match(blanked)
     if phrase is None:
         return None, start, None
@@ -380,6 +441,21 @@ def _named_in_subject(
         *referred_actors(context, phrase_start, verb_start, topic),
     ]
     named = [m for m in named if context.kind(m.slug) in SUBJECT_KINDS]
+    for mention in named:
+        # "His opponent in the final round, Lena Hoffmann, lodged…": a name set off by
+        # commas right before the verb is the subject the phrase describes; told from the verb.
+        if (
+            _APPOSED_BEFORE_VERB.fullmatch(context.text, mention.char_end, verb_start)
+            and context.folded[max(phrase_start, mention.char_start - 2) : mention.char_start]
+            == ", "
+        ):
+            return mention, verb_start, None
+        # "The ferry MV Tarrant ran aground", "The Danish utility Hafnia Power raised…": a
+        # description before the name, the name right before its verb.
+        if _NAME_BEFORE_VERB.fullmatch(
+            context.folded, mention.char_end, verb_start
+        ) and _DESCRIBED_NAME.fullmatch(context.text, phrase_start, mention.char_start):
+            return mention, verb_start, None
     if named and not context.dates_in(phrase_start, verb_start):
         return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
     if named or not _GENERIC_SUBJECT.fullmatch(blanked[: phrase.start("verb")].rstrip()):
@@ -391,11 +467,17 @@ def _named_in_subject(
     acted_on = [
         m
         for m in (
-            *context.actors_in(after, min(end, after + 30)),
-            *referred_actors(context, after, min(end, after + 30), topic),
+            # A long name may run past the window: where it starts is what counts.
+            *context.actors_in(after, end),
+            *referred_actors(context, after, end, topic),
         )
-        if context.kind(m.slug) in SUBJECT_KINDS
-        and not context.folded[after : m.char_start].strip(" ").count(" ") > 2
+        if m.char_start < after + 30
+        and context.kind(m.slug) in SUBJECT_KINDS
+        and (
+            not context.folded[after : m.char_start].strip(" ").count(" ") > 2
+            # "was published by the small Leeds house Brindle Books": a described agent.
+            or _DESCRIBED_AGENT.fullmatch(context.folded, after, m.char_start) is not None
+        )
     ]
     if not acted_on:
         return None, start, None

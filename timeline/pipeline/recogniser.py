@@ -790,9 +790,11 @@ def _titled_works(text: str) -> list[Recognised]:
 # --- English proper nouns -------------------------------------------------------------------
 
 
+# A plural possessive inside a name counts as its word: "Danish Seafarers' Union".
 _CAPITALISED = re.compile(
-    r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])"
-    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*[\w&]|"
+    r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
+    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*"
+    r"(?:s['’](?= [A-Z])|[\w&])|"
     r" [A-Z](?![\w]))*"
 )
 _COMPANY_WORDS = _words(
@@ -815,8 +817,12 @@ _BODY_WORDS = _words(
     "Commission Ministry Administration Agency Department Authority Court Bureau Council "
     "Exchange Reserve Regulator University College Association Federation Union Parliament "
     "Congress Senate Office Board Committee Service Organization Organisation Police "
-    "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation"
+    "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation "
+    "Alliance Guild Confederation"
 )
+# The last words of a union's name, which may hold an "and" ("Transport and General
+# Workers' Alliance").
+_UNION_WORDS = _words("Union Alliance Guild Federation Association Confederation")
 # The last words of a government agency's name, which may hold an "and".
 _AGENCY_WORDS = _words(
     "Commission Administration Agency Authority Bureau Ministry Department Office Service"
@@ -857,7 +863,8 @@ _INSTITUTION_WORDS = _words(
 MEMBER_NOUNS = _words(
     "researchers scientists engineers workers staff employees officials doctors nurses "
     "teachers lawyers investigators inspectors members astronomers experts analysts "
-    "economists volunteers students fans supporters shareholders residents"
+    "economists volunteers students fans supporters shareholders residents drivers pilots "
+    "crews miners dockers guards cleaners porters controllers firefighters"
 )
 _GIVEN_A_POST = re.compile(r"\b(?:named|appointed|hired|promoted|tapped|elected|made)\s+$")
 _POST_AFTER = re.compile(
@@ -866,7 +873,10 @@ _POST_AFTER = re.compile(
     r"|captain|conductor|principal|governor|secretary|minister|treasurer|partner)"
 )
 # A person's name: two or three capitalised words, a surname maybe double ("Delgado-Finch").
-_PERSON_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
+# Letters with diacritics count ("Ilić", "Nuñez", "Søren"): news names many foreigners.
+_PERSON_WORD = re.compile(
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f'’]+(?:-[A-Z\u00c0-\u00de]?[a-z\u00df-\u024f'’]+)*"
+)
 _SAID_AFTER = re.compile(
     r"^(?:'s?|’s?)?\s*(?:,\s*(?:the|a|an|who|its|his|her)\b|said|says|told|added|wrote|"
     r"noted|explained|announced|stepped|resigned|joined|became|was named|will|had|has)",
@@ -947,13 +957,32 @@ _PERSON_GIVEN = _words(
 )
 
 
+def _thing_kinds() -> re.Pattern[str]:
+    phrases = [
+        line.split("\t")[0].strip()
+        for line in (Path(__file__).with_name("vocabulary") / "en_thing_kinds.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return re.compile(
+        r" (" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+    )
+
+
+# A kind noun in lower case right after a name (`vocabulary/en_thing_kinds.tsv`).
+_THING_KIND = _thing_kinds()
+
+
 def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Capitalised spans of the given stretches, trimmed of sentence openers and titles,
     kept when their form or context says what they are."""
     raw: list[tuple[int, int, list[str], bool]] = []
     for start, end in spans:
         for match in _CAPITALISED.finditer(text, start, end):
-            if match.group().isupper() and EN_DATELINE.match(text, match.start()):
+            if match.group().isupper() and (
+                EN_DATELINE.match(text, match.start()) or EN_PLACE_LINE.match(text, match.start())
+            ):
                 continue
             words = match.group().split(" ")
             position = match.start()
@@ -979,6 +1008,18 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 opens_sentence = False
             while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
                 words.pop()
+            if "of" in words[2:]:
+                # "Lena Hoffmann of Germany", "Tom Reyes of Texas": a person's name ends
+                # before the place they come from ("Bank of America", "Kessler Museum of
+                # Art" stay whole).
+                cut = words.index("of", 2)
+                place = words[cut + 1 :]
+                if (
+                    _titled_person(words[:cut])
+                    and len(place) <= 2
+                    and not any(w in _BODY_WORDS or w in _COMPANY_WORDS for w in place)
+                ):
+                    words = words[:cut]
             # "Hongjing Semiconductor's Arizona plant": a name ends at its possessive.
             owner = next(
                 (i for i, word in enumerate(words[:-1]) if re.search(r"(?:'s|’s)$", word)), None
@@ -990,7 +1031,20 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
             if not words or not words[-1]:
                 continue
-            raw.append((position, position + len(" ".join(words)), words, opens_sentence))
+            name_end = position + len(" ".join(words))
+            thing = _THING_KIND.match(text, name_end)
+            if (
+                thing
+                and words[-1] not in _COMPANY_WORDS
+                and words[-1] not in _BODY_WORDS
+                # "a Norwegian line", "the Pacific storm": an adjective, not a name.
+                and not (len(words) == 1 and (_DEMONYM.search(words[0]) or words[0] in _NOT_NAMES))
+            ):
+                # "the Copper Gulch fire", "the Wexcombe treatment works": a thing named with
+                # its kind, which is part of its name.
+                words = [*words, *thing.group(1).split()]
+                name_end = thing.end()
+            raw.append((position, name_end, words, opens_sentence))
     raw = _bodies_joined_by_and(text, raw)
     # How often each single capitalised word stands alone inside a sentence: a word seen
     # there is a name, not a sentence's first word.
@@ -1039,14 +1093,17 @@ def _bodies_joined_by_and(
         start, end, words, _opens = item
         if joined:
             before_start, before_end, before, before_opens = joined[-1]
+            gap = text[before_end:start]
+            # A word taken for a title may stand between ("… and General Workers' Alliance").
             if (
-                text[before_end:start] == " and "
-                and words[-1] in _AGENCY_WORDS
-                and len(words) >= 2
+                re.fullmatch(r"['’]? and (?:[A-Z][a-z]+ )?", gap)
+                and (words[-1] in _AGENCY_WORDS or words[-1] in _UNION_WORDS)
+                and len(words) + gap.count(" ") - 2 >= 2
                 and len(before) == 1
                 and before[0] not in _BODY_WORDS
             ):
-                joined[-1] = (before_start, end, [*before, "and", *words], before_opens)
+                whole = text[before_start:end].split(" ")
+                joined[-1] = (before_start, end, whole, before_opens)
                 continue
         joined.append(item)
     return joined
@@ -1063,6 +1120,9 @@ EN_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s*"
 )
+# A dateline with no date: a place in capitals, maybe its region, and a dash ("CALDER
+# BRIDGE —", "DUNMORE, Ohio —"). Its place is no actor either.
+EN_PLACE_LINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:[—–]|--)\s*")
 # A Chinese wire dateline: an agency, maybe its reporter and a place, a day and 电/讯
 # ("新华社北京10月9日电（记者 张岚）", "中央社記者林佳穎台北17日電"). It dates the dispatch,
 # not what the dispatch tells, and its agency is no actor of it.
@@ -1093,6 +1153,14 @@ _OPENER_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])\s*)[A-Z][^.!?\n,]{0,24},\s$")
 _DESCRIBED_AFTER = re.compile(
     r",\s+(?:which|an?\s+[a-z-]+(?:-based)?\s+(?:company|firm|maker|group|start-?up|developer|operator|chain|retailer|bank|lender|publisher))\b"
 )
+# "Ofwat, the water regulator,", "Vantor, a Dutch chipmaker,": a name described by what it
+# is, the description between commas.
+_DESCRIBED_AS_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}?(regulator|watchdog|agency|authority|ministry"
+    r"|department|court|union|council|company|firm|group|maker|start-?up|operator|carrier"
+    r"|airline|bank|lender|insurer|retailer|chain|developer|publisher|studio|broadcaster"
+    r"|utility|[a-z]+maker),"
+)
 _AGENCY_NOUNS = frozenset(
     [
         "regulator",
@@ -1121,6 +1189,19 @@ _WORK_BEFORE = re.compile(
 _MODEL_CONTEXT = re.compile(r"\b(?:model|models|llm|language model|ai|chatbot|weights)\b", re.I)
 
 
+# "Carla Mendes of Portugal": a person named with where they come from.
+_OF_PLACE = re.compile(r" of [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?\b(?! (?:[A-Z]|of\b))")
+_CALLED_BEFORE = re.compile(
+    r"\b(group|gang|company|firm|start-?up|charity|union|collective|network|campaign|band|[a-z]*maker"
+    r"|outfit|venture|business|organi[sz]ation)\s+(?:calling itself|called|known as|named)\s+$"
+)
+_PLACE_OF_BEFORE = re.compile(r"\b[Tt]he (?:city|town|village|borough|county) of $")
+# The words storms' names are written with ("Storm Hella", "Hurricane Milton").
+_WEATHER_PREFIXES = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical"})
+# The prefixes ships' names are written with.
+_VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "SS", "RMS", "RRS", "HMS", "USS", "HMCS", "FV"})
+
+
 def _english_kind(
     text: str,
     start: int,
@@ -1132,6 +1213,10 @@ def _english_kind(
     name = " ".join(words)
     if name in _NOT_NAMES or all(word in _NOT_NAMES for word in words):
         return None
+    if words[-1].islower() and len(words) > 1:
+        return "product"  # "Copper Gulch fire": a thing named with its kind
+    if len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0] in _WEATHER_PREFIXES):
+        return "product"  # "MV Solvind", "Storm Hella": a ship, a storm
     if all(word.isupper() and len(word) <= 2 for word in words):
         return None
     last = words[-1].rstrip(".")
@@ -1162,21 +1247,33 @@ def _english_kind(
             or (_GIVEN_A_POST.search(before) and _POST_AFTER.match(after))
         )
         surname_alone = standalone.get(words[-1], 0) > 0
-        if titled or first in _PERSON_GIVEN or surname_alone:
+        if titled or first in _PERSON_GIVEN or surname_alone or _OF_PLACE.match(after):
             return "person"
         if _PERSON_ACTS.match(after):
             return "person"
     if len(words) == 1:
         if first in _COMMON_SINGLE or first in _LEADING or len(first) < 3:
             return None
+        if _DEMONYM.search(first) and re.match(r" [a-z]", text[end : end + 2]):
+            return None  # "the Serbian grandmaster": a nationality before its noun
         if opens and standalone.get(first, 0) == 0:
             # "Xiaomi launched its first car": a sentence's first word is a name when a
             # happening's verb follows it at once.
             # "Brenlow, which was spun out of…": described as it opens the sentence.
+            described = _DESCRIBED_AS_AFTER.match(text, end)
+            if described:
+                # "Ofwat, the water regulator, opened…": what it is, in apposition.
+                return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
             acts = _ACTS_AFTER.match(text, end) or _DESCRIBED_AFTER.match(text, end)
             return "company" if acts else None
         if first.isupper() and len(first) > 5:
             return None
+        if _CALLED_BEFORE.search(text, max(0, start - 30), start):
+            # "a group calling itself Blackmoth", "a start-up called Quillon": named as such.
+            group = _CALLED_BEFORE.search(text, max(0, start - 30), start).group(1)
+            return "organization" if group in _AGENCY_NOUNS | {"group", "gang"} else "company"
+        if _PLACE_OF_BEFORE.search(text, max(0, start - 20), start):
+            return "organization"  # "the city of Dunmore": a town as the body that runs it
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 40), start)
         if described and text[end : end + 1] == ",":
             # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
@@ -1422,16 +1519,24 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
     if kind == "person" and len(words) >= 2:
         if _alone(text, words[-1], name):
             forms.append(words[-1])
-    elif len(words) >= 2 and kind != "person":
+    elif len(words) >= 2 and kind != "person" and words[1] != "and":
+        # "Food" of "Food and Drug Administration" is a word, not the agency's short name.
         head = words[0]
         if (
             len(head) >= 3
             and head not in _COMMON_SINGLE
             and head not in _NOT_NAMES
+            # "Serbian", "Danish", "Maltese": a nationality opening a body's name is the
+            # adjective the article also writes before other nouns, not its short name.
+            and not _DEMONYM.search(head)
             and _alone(text, head, name)
         ):
             forms.append(head)
     return forms
+
+
+# The endings of nationality adjectives ("Serbian", "Korean", "Danish", "Maltese").
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$")
 
 
 def _person_by_usage(text: str, name: str) -> bool:
@@ -1728,4 +1833,6 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
         return full_kind == "person" and full.endswith(" " + short)
     if _HAN.search(short):
         return full.startswith(short) and len(short) >= 2
+    if full.split(" ", 1)[0].upper() in _VESSEL_PREFIXES:
+        return full.endswith(" " + short)  # "Skerryvore" of "RRS Skerryvore"
     return full.startswith(short + " ")

@@ -112,6 +112,29 @@ _DESCRIPTION = gated(r"\bthe (?:(?:new|former|same) )?([a-z][a-z-]{2,})\b")
 _NAME_WORD = re.compile(r"[a-z][a-z0-9-]*")
 _NOUN_AFTER = re.compile(r" ([a-z][a-z-]{2,})\b(?! (?:of|to|for)\b)")
 _DETERMINED = re.compile(r"\b(?:the|its|their|his|her|a|an) $")
+# The heads of buildings' and places' names ("City Hall", "Union Station").
+_PLACE_HEADS = frozenset(
+    [
+        "hall",
+        "square",
+        "street",
+        "road",
+        "avenue",
+        "station",
+        "park",
+        "airport",
+        "tower",
+        "house",
+        "centre",
+        "center",
+        "building",
+        "plaza",
+        "lane",
+    ]
+)
+_KIND_OF_BEFORE = re.compile(
+    r"\bthe (city|town|village|county|borough|state|port|island|district|province) of $"
+)
 _NOUN_BEFORE = re.compile(r"([a-z][a-z.-]+),? $")
 # Words that stand after "the" but name no actor, whatever a name holds.
 _NOT_HEADS = frozenset(
@@ -172,7 +195,9 @@ def _expressions(
                 if _opens_clause(context.text, m.start()) or _after_a_date(context, m.start())
             ]
         expressions += [
-            (*m.span(), kinds, None) for m in matches if not _in_a_name(context, *m.span())
+            (*m.span(), kinds, None)
+            for m in matches
+            if not _in_a_name(context, *m.span()) and not _names_follow(context, m.end())
         ]
     expressions += [(*m.span(), None, None) for m in PAIRS.finditer(context.folded)]
     taken = [(start, end) for start, end, _kinds, _noun in expressions]
@@ -195,6 +220,15 @@ def _expressions(
         ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+def _names_follow(context: ArticleContext, position: int) -> bool:
+    """ "the tiny publisher Brindle Books", "the carmaker Lumora": an English description
+    right before a name describes that name; it refers to no one before it."""
+    if context.language != "en":
+        return False
+    index = bisect_left(context._actor_starts, position)
+    return index < len(context.actors) and context.actors[index].char_start <= position + 1
 
 
 def _fits_category(context: ArticleContext, slug: str, noun: CategoryNoun) -> bool:
@@ -248,8 +282,19 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
     fits: dict[str, list[str]] = {}
     for mention in context.actors:
         name_words = set(_NAME_WORD.findall(fold_text(context.name(mention.slug))))
+        # A name's own head fits: its last word, or the one before its "of" ("Museum of
+        # Art"). A place's name fits only its head: "City Hall" is a hall, not "the city".
+        ordered = _NAME_WORD.findall(fold_text(context.name(mention.slug)).split(" of ")[0])
+        if ordered and ordered[-1] in _PLACE_HEADS:
+            name_words = set(ordered[-1:])
         heads = {head for head, words in EN_HEADS.items() if name_words & (words | {head})}
-        heads |= name_words
+        heads |= set(ordered[-1:])
+        # "the city of Dunmore", "the town of Oakby": the kind written before the name.
+        kind_of = _KIND_OF_BEFORE.search(
+            folded, max(0, mention.char_start - 20), mention.char_start
+        )
+        if kind_of:
+            heads.add(kind_of.group(1))
         # "the Cerro Alto mine", "its Tern-1 rocket": a noun after a determined name.
         after = _NOUN_AFTER.match(folded, mention.char_end)
         if after and _DETERMINED.search(folded, max(0, mention.char_start - 6), mention.char_start):

@@ -278,7 +278,8 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
     for date in context.dates_in(sentence_start, mention.char_start):
         lead = lead.replace(context.folded[date.char_start : date.char_end], "")
     lead = OPENERS.sub("", lead.strip(" ,"), count=1)
-    return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
+    # The lead is stripped, so "The" before the name ends it with no space after.
+    return re.fullmatch(r"\s*(?:the\b\s*)?", lead) is not None
 
 
 # A preposition right before a name makes it a place or an agent, not the subject.

@@ -1,0 +1,441 @@
+"""Who an English claim is about, with no gazetteer: the clause's grammatical subject as
+its first actor, names with diacritics, a person's place of origin cut from the name,
+nationality adjectives kept apart from bodies' names, things named with their kind
+("the Marten Creek fire") and ships, in articles written for these tests."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+
+
+@pytest.fixture
+def extraction_of(tmp_path):
+    def read(text: str, published: str = "2025-06-20"):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        return extract_article(read_article(path), matcher=EMPTY)
+
+    return read
+
+
+def _main_actors(extraction) -> list[tuple[str, str, str]]:
+    """(first actor's name, start date, quote) of each dated claim."""
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    return [
+        (
+            names.get(claim.actors[0][0], claim.actors[0][0]),
+            claim.date.start.isoformat(),
+            claim.quote,
+        )
+        for claim in extraction.claims
+        if claim.actors and claim.date is not None and claim.date.start is not None
+    ]
+
+
+def _led_by(extraction, name: str, start: str, quoted: str) -> bool:
+    return any(
+        main == name and s == start and quoted in quote
+        for main, s, quote in _main_actors(extraction)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A name set off by commas before the verb is the subject its phrase describes.
+        (
+            "Tomas Berg won the Lakeside Classic on May 2. His rival in the last round, "
+            "Greta Nyberg of Sweden, filed a protest the next day.",
+            "Greta Nyberg",
+            "2025-05-03",
+            "filed a protest",
+        ),
+        (
+            "The council sold the pier in 2021. The buyer of the old lighthouse, Ahmed "
+            "Farouk, 52, reopened it as a café on March 3, 2025.",
+            "Ahmed Farouk",
+            "2025-03-03",
+            "reopened it",
+        ),
+        (
+            "The Delmore Tigers lost the final in April. Their captain that season, Rosa "
+            "Quintero, retired on May 14.",
+            "Rosa Quintero",
+            "2025-05-14",
+            "retired",
+        ),
+    ],
+)
+def test_apposed_name_is_the_subject(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A thing named with its kind noun in lower case acts in its own name.
+        (
+            "The Marten Creek fire broke out on June 3 near the village of Oakby.",
+            "Marten Creek fire",
+            "2025-06-03",
+            "broke out",
+        ),
+        (
+            "The Halden bridge collapsed in March 2019, killing two drivers.",
+            "Halden bridge",
+            "2019-03-01",
+            "collapsed",
+        ),
+        (
+            "Floodwater from the Ashcombe treatment works reached the river. The Ashcombe "
+            "treatment works closed in 2022.",
+            "Ashcombe treatment works",
+            "2022-01-01",
+            "closed in 2022",
+        ),
+        # A storm's name, written with its kind before it, is a thing too.
+        (
+            "Hurricane Dorvan made landfall in Belize on Monday.",
+            "Hurricane Dorvan",
+            "2025-06-16",
+            "made landfall",
+        ),
+        # A ship's prefix marks a ship; its bare name is the same ship.
+        (
+            "The ferry MV Tarrant ran aground on May 9. The Tarrant sank the next day.",
+            "MV Tarrant",
+            "2025-05-10",
+            "sank",
+        ),
+    ],
+)
+def test_things_named_with_their_kind_act(extraction_of, text, name, start, quoted):
+    extraction = extraction_of(text)
+    assert _led_by(extraction, name, start, quoted)
+    # A thing is no company: it never stands in for "the company" the article is about.
+    assert all(e.kind == "product" for e in extraction.discovered if e.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Letters with diacritics: one person, however the surname is written after.
+        (
+            "The court fined the striker Dragoš Petrović in May. Petrović appealed on June 2.",
+            "Dragoš Petrović",
+        ),
+        (
+            "The club hired Søren Lindqvist in April. Lindqvist resigned on June 2.",
+            "Søren Lindqvist",
+        ),
+    ],
+)
+def test_names_with_diacritics_are_one_person(extraction_of, text, name):
+    extraction = extraction_of(text)
+    people = [entry for entry in extraction.discovered if entry.kind == "person"]
+    assert [entry.name for entry in people] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A nationality before a noun is no short form of a body whose name it opens.
+        (
+            "The Croatian Rowing Federation dropped the Croatian sculler Ivo Marić on May 5. "
+            "The Croatian coach left in June.",
+            "Croatian",
+        ),
+        (
+            "The Danish Ferry Board fined the operator on May 5. Danish officials said the "
+            "Danish crews had complained.",
+            "Danish",
+        ),
+    ],
+)
+def test_nationality_is_no_alias(extraction_of, text, absent):
+    extraction = extraction_of(text)
+    assert all(absent not in entry.aliases for entry in extraction.discovered)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # A name described in apposition by what it is.
+        ("Fenwatch, the energy regulator, fined Corby Gas in May.", "Fenwatch", "organization"),
+        ("Lumisk, a Finnish chipmaker, cut 300 jobs in May.", "Lumisk", "company"),
+        # A person's place of origin is no part of the name.
+        ("Carla Mendes of Portugal won the final on May 4.", "Carla Mendes", "person"),
+    ],
+)
+def test_names_read_from_their_description(extraction_of, text, name, kind):
+    extraction = extraction_of(text)
+    assert any(entry.name == name and entry.kind == kind for entry in extraction.discovered), [
+        (e.name, e.kind) for e in extraction.discovered
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A definite description stands for the actor whose name's head fits it: a union's
+        # name may end in Alliance; "the city" is the one written "the city of X", not a
+        # building whose name holds "City".
+        (
+            "The Port and General Dockers' Alliance called a strike on May 2. The union "
+            "ended it on May 20.",
+            "Port and General Dockers' Alliance",
+            "2025-05-20",
+            "ended it",
+        ),
+        (
+            "The town of Berrow lost its records when a server at Town Hall failed. The town "
+            "restored its records on June 3.",
+            "Berrow",
+            "2025-06-03",
+            "restored",
+        ),
+        (
+            "Hackers hit the city of Ostby in May, leaving City Hall without email. The city "
+            "shut down its network on May 4.",
+            "Ostby",
+            "2025-05-04",
+            "shut down",
+        ),
+        # The people of a body, counted, act for it.
+        (
+            "About 900 train drivers at Corran Rail walked out on Tuesday.",
+            "Corran Rail",
+            "2025-06-17",
+            "walked out",
+        ),
+        # A "which" aside with no past verb of its own lies between the name and its verb.
+        (
+            "The Harbour Pilots' Guild, which represents 300 pilots, called a strike on June 2.",
+            "Harbour Pilots' Guild",
+            "2025-06-02",
+            "called a strike",
+        ),
+        # A dateline with no date dates nothing and names no actor.
+        (
+            "MARLOW BRIDGE — Nurses at Fenby Hospital walked out on Monday.",
+            "Fenby Hospital",
+            "2025-06-16",
+            "walked out",
+        ),
+    ],
+)
+def test_descriptions_members_and_asides(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel, which makes bicycles, employs 400 people. It opened in June 2016.",
+        "The Food and Drug Administration approved the drug on May 5.",
+    ],
+)
+def test_no_word_of_a_name_alone(extraction_of, text):
+    """ "Food" is no short name of the agency; "Kestrel" is still found."""
+    extraction = extraction_of(text)
+    assert all(
+        alias not in {"Food", "Bridge", "MARLOW BRIDGE"}
+        for entry in extraction.discovered
+        for alias in (entry.name, *entry.aliases)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A verb of saying whose object is a thing, with nothing said after it, is an act.
+        (
+            "Governor Nadia Frey declared a state of emergency in the valley on Monday.",
+            "Nadia Frey",
+            "2025-06-16",
+            "declared a state of emergency",
+        ),
+        (
+            "Brindle Press announced the closure of its Leeds office in March.",
+            "Brindle Press",
+            "2025-03-01",
+            "announced the closure",
+        ),
+        # The officials of a place or a body act for it.
+        (
+            "Officials in Harrow County declared the end of the drought on Wednesday.",
+            "Harrow County",
+            "2025-06-18",
+            "declared the end",
+        ),
+    ],
+)
+def test_declared_acts(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What was announced is said, not done: no act of the announcer at a later date.
+        "Kestrel Foods announced on Monday that the plant would close in 2027.",
+        "Halden Bank declared the merger was dead, in a note to staff.",
+    ],
+)
+def test_declared_speech_is_no_act(extraction_of, text):
+    extraction = extraction_of(text)
+    assert all(claim.event_type != "other" for claim in extraction.claims), [
+        (c.event_type, c.quote) for c in extraction.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A passive's agent is who acted.
+        (
+            "The 90-metre trawler was ordered by the Fenland Fisheries Board in May 2023.",
+            "Fenland Fisheries Board",
+            "2023-05-01",
+            "ordered by",
+        ),
+        (
+            "The old bridge was sold by the Harrow Roads Agency in 1998.",
+            "Harrow Roads Agency",
+            "1998-01-01",
+            "sold by",
+        ),
+        # The agent may be described before its name; a possessive subject yields to it.
+        (
+            "Tara Quill wrote the memoir in Lisbon. Her memoir was published by the small "
+            "Leeds house Brindle Books in April.",
+            "Brindle Books",
+            "2025-04-01",
+            "published by",
+        ),
+        (
+            "Tara Quill wrote a memoir. Her memoir was published by the tiny publisher "
+            "Brindle Books in April.",
+            "Brindle Books",
+            "2025-04-01",
+            "published by",
+        ),
+        # A prefixed verb is a past verb; a post's holder in apposition is the subject.
+        (
+            "The Lowland Rowing Union fined two clubs last week. Its chair, Maria Oduya, was "
+            "re-elected in March 2024.",
+            "Maria Oduya",
+            "2024-03-01",
+            "re-elected",
+        ),
+        # A long "which" aside, numbers and all, lies between the name and its verb.
+        (
+            "Corvel Air flies to 40 cities. Corvel, which carries about 2,400,000 passengers a "
+            "year between the islands and the coast, bought two jets in 2019.",
+            "Corvel Air",
+            "2019-01-01",
+            "bought two jets",
+        ),
+    ],
+)
+def test_passive_agents_and_long_asides(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A body named as such ("calling itself", "known as", "called") acts in its name.
+        (
+            "A criminal gang calling itself Ravenmark claimed the break-in on its website "
+            "last week.",
+            "Ravenmark",
+            "2025-06-09",
+            "claimed the break-in",
+        ),
+        (
+            "A hacker group known as Tidewolf leaked the files on Monday.",
+            "Tidewolf",
+            "2025-06-16",
+            "leaked the files",
+        ),
+        (
+            "A small start-up called Quillon moved its office to Leeds in March.",
+            "Quillon",
+            "2025-03-01",
+            "moved its office",
+        ),
+    ],
+)
+def test_bodies_named_as_such(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A second dated verb of the clause shares the subject the sentence opens with,
+        # "The" and all.
+        (
+            "The Serious Fraud Office opened its inquiry in May and questioned Dana Oyelaran "
+            "two weeks ago.",
+            "Serious Fraud Office",
+            "2025-06-02",
+            "questioned Dana Oyelaran",
+        ),
+        (
+            "The Coastal Transit Authority bought six trams in 2021 and charged Voss Rail two "
+            "weeks ago.",
+            "Coastal Transit Authority",
+            "2025-06-02",
+            "charged Voss Rail",
+        ),
+        # A union whose name joins two trades with possessives is one name.
+        (
+            "The Bakers' and Millers' Union called a strike on June 2.",
+            "Bakers' and Millers' Union",
+            "2025-06-02",
+            "called a strike",
+        ),
+    ],
+)
+def test_shared_subjects_and_joined_unions(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted", "not_quoted"),
+    [
+        # A described speaker at the end attributes what happened; it is told before them.
+        (
+            "The Serious Fraud Office opened its inquiry in May and charged Dana Oyelaran "
+            "two weeks ago, her lawyer said.",
+            "Serious Fraud Office",
+            "2025-06-02",
+            "charged Dana Oyelaran",
+            "her lawyer said",
+        ),
+        (
+            "Halden Bank closed 40 branches last week, a union official said.",
+            "Halden Bank",
+            "2025-06-09",
+            "closed 40 branches",
+            "union official said",
+        ),
+        (
+            "Fenwick Rail cancelled 200 trains on Monday, the regulator told reporters.",
+            "Fenwick Rail",
+            "2025-06-16",
+            "cancelled 200 trains",
+            "told reporters",
+        ),
+    ],
+)
+def test_attribution_tail_is_no_statement(extraction_of, text, name, start, quoted, not_quoted):
+    extraction = extraction_of(text)
+    assert _led_by(extraction, name, start, quoted), _main_actors(extraction)
+    assert all(not_quoted not in quote for _n, _s, quote in _main_actors(extraction))
