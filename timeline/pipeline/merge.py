@@ -316,6 +316,34 @@ def split_key(claim: ExtractedClaim, taken: Iterable[str]) -> str:
     return candidate
 
 
+def rename_in_key(key: str, renames: dict[str, str]) -> str:
+    """The key with each actor slug in its principal ("a+b" for partners, kept sorted) or
+    object segment renamed: the extractor names a discovered actor by the slug it proposed,
+    the database by the slug of the actor that name resolved to (an editor's merge may
+    have folded it into another). What a split added after the separator stays."""
+    base, separator, rest = key.partition(KEY_SEPARATOR)
+    parts = base.split(":")
+    if len(parts) > 1:
+        principals = [renames.get(slug, slug) for slug in parts[1].split("+")]
+        if len(principals) > 1:
+            principals = sorted(dict.fromkeys(principals))
+        parts[1] = "+".join(principals)
+    if len(parts) > 2:
+        parts[2] = renames.get(parts[2], parts[2])
+    return ":".join(parts) + separator + rest
+
+
+def rename_actors(claim: ExtractedClaim, renames: dict[str, str]) -> ExtractedClaim:
+    """The claim with its key and actors under the slugs `renames` gives them."""
+    if not renames:
+        return claim
+    key = rename_in_key(claim.key, renames)
+    actors = tuple((renames.get(slug, slug), role) for slug, role in claim.actors)
+    if key == claim.key and actors == claim.actors:
+        return claim
+    return replace(claim, key=key, actors=actors)
+
+
 def role_strength(role: str) -> tuple[int, int]:
     """Lower is stronger: a part in the happening, then a title, then the generic roles."""
     if role in _HAPPENING_ROLES:
