@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tests.factories import link_actor, make_actor, make_claim, make_event, make_source
-from timeline.curation import merge_actors
+from timeline.curation import merge_actors, merge_events
 from timeline.likely_same import duplicate_events, likely_same_actors
 from timeline.models import ActorReview, EventKey
 
@@ -114,3 +114,39 @@ def test_a_merge_of_the_two_actors_leaves_their_alike_events_to_merge(two_names)
         "funding:01-ai:usd-1-billion",
     ]
     assert likely_same_actors() == []
+
+
+def test_merging_the_offered_events_as_handed_over_dates_them_from_every_claim():
+    """The offered events come with their claims prefetched; the merge still reads the
+    claims it moved: March 2023 and mid-2023 share no day, so the founding is disputed."""
+    text = "李开复于2023年3月创立01.AI。\n零一万物2023年年中成立。\n"
+    source = make_source(text=text)
+    company = make_actor("01-ai", name="01.AI")
+    held = []
+    for key, quote, start, end, precision in [
+        (
+            "founding:01-ai",
+            "李开复于2023年3月创立01.AI",
+            date(2023, 3, 1),
+            date(2023, 3, 31),
+            "month",
+        ),
+        ("founding:01-ai#x", "零一万物2023年年中成立", date(2023, 5, 1), date(2023, 8, 31), "part"),
+    ]:
+        made = make_event(headline=quote, type="founding", start=start, end=end)
+        EventKey.objects.create(event=made, key=key)
+        link_actor(made, company, "subject")
+        make_claim(
+            event=made, source=source, quote=quote, start=start, end=end, precision=precision
+        )
+        held.append(made)
+    [(first, second)] = duplicate_events([company.pk])
+
+    merged = merge_events(target=first, others=[second])
+
+    assert merged.claims.count() == 2
+    assert (merged.status, merged.date_start, merged.date_precision) == (
+        "disputed",
+        date(2023, 3, 1),
+        "month",
+    )

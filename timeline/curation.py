@@ -433,7 +433,8 @@ def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
         other._change_reason = merge_reason(other.pk, target.pk)
         other.delete()
 
-    derive_event_date(target, target.claims.all())
+    # Read afresh: a target handed in with its claims prefetched would miss those moved in.
+    derive_event_date(target, Claim.objects.filter(event=target))
     # The merge is an editor's decision: a reload must not split the event again.
     target.edited = True
     target._change_reason = "merge"
