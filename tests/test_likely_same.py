@@ -22,9 +22,12 @@ def discovered(slug: str, name: str, kind: str = "company"):
     return actor
 
 
-def event(key: str, actor, *, year: int | None = None, month: int = 1, others=(), quote=""):
-    start = date(year, month, 1) if year else None
-    end = date(year, month, 28) if year else None
+def event(
+    key: str, actor, *, year: int | None = None, month: int | None = None, others=(), quote=""
+):
+    """An event of `actor` under `key`, dated to the month or else the whole year."""
+    start = date(year, month or 1, 1) if year else None
+    end = (date(year, month, 28) if month else date(year, 12, 31)) if year else None
     made = make_event(headline=key, type=key.split(":")[0], start=start, end=end)
     EventKey.objects.create(event=made, key=key)
     link_actor(made, actor, "subject")
@@ -55,7 +58,10 @@ def two_names():
     also_raised = event(
         "funding:ling-yi-wan-wu:2023", chinese, year=2023, quote="零一万物融资10亿美元"
     )
-    return english, chinese, [(founded, also_founded), (raised, also_raised)]
+    model = discovered("llama", "LLaMA", kind="product")
+    faced = event("controversy:01-ai:llama", english, year=2023, month=11, others=[model])
+    also_faced = event("controversy:ling-yi-wan-wu:llama", chinese, year=2023, others=[model])
+    return english, chinese, [(founded, also_founded), (raised, also_raised), (faced, also_faced)]
 
 
 def test_two_actors_whose_events_tell_the_same_happenings_are_suggested(two_names):
@@ -64,7 +70,9 @@ def test_two_actors_whose_events_tell_the_same_happenings_are_suggested(two_name
     [suggestion] = likely_same_actors()
 
     assert (suggestion.actor, suggestion.other) == (english, chinese)
-    assert suggestion.reasons == ("2 events alike",)
+    # The foundings (March and mid-2023) are listed, though only the round (one amount)
+    # and the controversy (LLaMA, 2023) back the suggestion up.
+    assert suggestion.reasons == ("3 events alike",)
     assert sorted((a.pk, b.pk) for a, b in suggestion.shared) == sorted(
         (a.pk, b.pk) for a, b in pairs
     )
@@ -108,6 +116,8 @@ def test_a_merge_of_the_two_actors_leaves_their_alike_events_to_merge(two_names)
         (a.pk, b.pk) for a, b in pairs
     )
     assert sorted(EventKey.objects.values_list("key", flat=True)) == [
+        "controversy:01-ai:llama",
+        "controversy:01-ai:llama#ling-yi-wan-wu",
         "founding:01-ai",
         "founding:01-ai#ling-yi-wan-wu",
         "funding:01-ai:2023",

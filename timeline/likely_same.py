@@ -11,6 +11,7 @@ merge on a suggestion with the admin's merge (`curation.merge_actors`); after th
 `duplicate_events` lists the merged actor's events that now read as one happening.
 """
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -20,10 +21,11 @@ from django.db.models import Prefetch
 from timeline.models import Actor, ActorKind, ActorReview, Claim, Event, EventActor
 from timeline.pipeline.merge import (
     Account,
-    agrees,
+    amounts_shared,
     base_key,
     rename_in_key,
     same_happening,
+    stated_amounts,
 )
 from timeline.pipeline.name_likeness import likeness
 
@@ -79,16 +81,54 @@ def _kind(event: Event) -> str:
     return next((base_key(key.key).split(":")[0] for key in event.keys.all()), event.type)
 
 
-def _backed(first: Account, second: Account, pair: set[str]) -> bool:
-    """Whether the content of two accounts, beyond their principals, says they are one."""
-    others = {slug for slug, _ in first.actors} & {slug for slug, _ in second.actors}
-    if others - pair:
-        return True
-    if agrees(first, second):
-        return True
+@dataclass(frozen=True)
+class _Told:
+    """What backs an event up beyond its principal's name: when, who else, how much."""
+
+    event: Event
+    principals: frozenset[str]
+    period: tuple | None
+    actors: frozenset[str]
+    amounts: frozenset
+    # What its keys name the happening's object by ("llama", "sale"), not a period.
+    objects: frozenset[str]
+
+
+def _told(event: Event, principals: set[str]) -> _Told:
+    objects = set()
+    for key in event.keys.all():
+        parts = base_key(key.key).split(":")
+        if len(parts) > 2 and not parts[2][:1].isdigit():
+            objects.add(parts[2])
+    return _Told(
+        event=event,
+        principals=frozenset(principals),
+        period=(event.date_start, event.date_end) if event.date_start else None,
+        actors=frozenset(link.actor.slug for link in event.event_actors.all()),
+        amounts=stated_amounts([claim.quote for claim in event.claims.all()]),
+        objects=frozenset(objects),
+    )
+
+
+def _backed(first: _Told, second: _Told, pair: set[str]) -> bool:
+    """Whether two events' content, beyond the two actors' names, says they are one: dates
+    that overlap (or one undated) and another actor both name, an object both keys name
+    ("controversy:…:llama") or an amount both state."""
     if first.period and second.period:
-        return first.period[0] <= second.period[1] and second.period[0] <= first.period[1]
-    return False
+        (start, end), (other_start, other_end) = first.period, second.period
+        if start > other_end or other_start > end:
+            return False
+    return (
+        bool((first.actors & second.actors) - pair)
+        or bool(first.objects & second.objects)
+        or amounts_shared(first.amounts, second.amounts)
+    )
+
+
+def _alike(first: Event, second: Event, slug: str, other: str) -> bool:
+    """Whether the loader would join the two events if actor `other` were actor `slug`."""
+    one, two = account(first), account(second, {other: slug})
+    return same_happening(two, one) or same_happening(one, two)
 
 
 def likely_same_actors(actor_id: int | None = None) -> list[Suggestion]:
@@ -98,25 +138,31 @@ def likely_same_actors(actor_id: int | None = None) -> list[Suggestion]:
         actor.slug: actor
         for actor in Actor.objects.exclude(review=ActorReview.REJECTED).prefetch_related("aliases")
     }
-    shared: dict[tuple[str, str], list[tuple[Event, Event]]] = defaultdict(list)
-    backed: dict[tuple[str, str], int] = defaultdict(int)
-    by_kind: dict[str, list[Event]] = defaultdict(list)
+    wanted = next((a.slug for a in actors.values() if a.pk == actor_id), None)
+    by_kind: dict[str, list[_Told]] = defaultdict(list)
     for event in _events():
-        by_kind[_kind(event)].append(event)
-    for events in by_kind.values():
-        for first, second in combinations(events, 2):
-            mine, theirs = _principals(first), _principals(second)
+        principals = _principals(event) & actors.keys()
+        if principals:
+            by_kind[_kind(event)].append(_told(event, principals))
+    # First the pairs whose content backs them up (cheap to test), then the loader's rule.
+    backed: dict[tuple[str, str], int] = defaultdict(int)
+    candidates = []
+    for told in by_kind.values():
+        for first, second in combinations(told, 2):
+            mine, theirs = first.principals, second.principals
+            if wanted is not None and wanted not in mine | theirs:
+                continue
             for slug in mine - theirs:
                 for other in theirs - mine:
                     pair = _pair(actors, slug, other)
-                    if pair is None:
+                    if pair is None or (wanted is not None and wanted not in pair):
                         continue
-                    one, two = account(first), account(second, {other: slug})
-                    if not (same_happening(two, one) or same_happening(one, two)):
-                        continue
-                    ordered = (first, second) if pair == (slug, other) else (second, first)
-                    shared[pair].append(ordered)
-                    backed[pair] += _backed(one, two, {slug})
+                    candidates.append((pair, slug, other, first.event, second.event))
+                    if _backed(first, second, {slug, other}) and _alike(
+                        first.event, second.event, slug, other
+                    ):
+                        backed[pair] += 1
+    shared: dict[tuple[str, str], list[tuple[Event, Event]]] = defaultdict(list)
     suggestions = []
     for first, second in combinations(sorted(actors), 2):
         a, b = actors[first], actors[second]
@@ -134,9 +180,25 @@ def likely_same_actors(actor_id: int | None = None) -> list[Suggestion]:
             reasons.append(f"names: {reason}")
         pair = (first, second)
         if backed[pair] >= SHARED_EVENTS_NEEDED:
-            reasons.append(f"{len(shared[pair])} events alike")
+            reasons.append("events alike")
         if reasons:
-            suggestions.append(Suggestion(a, b, tuple(reasons), tuple(shared[pair])))
+            suggestions.append(Suggestion(a, b, tuple(reasons), ()))
+    # Every pair of events the suggested actors' names would join, backed up or not.
+    suggested = {(s.actor.slug, s.other.slug): index for index, s in enumerate(suggestions)}
+    for pair, slug, other, first, second in candidates:
+        if pair in suggested and _alike(first, second, slug, other):
+            shared[pair].append((first, second) if pair == (slug, other) else (second, first))
+    suggestions = [
+        dataclasses.replace(
+            s,
+            reasons=tuple(
+                f"{len(shared[pair])} events alike" if reason == "events alike" else reason
+                for reason in s.reasons
+            ),
+            shared=tuple(shared[pair]),
+        )
+        for pair, s in (((s.actor.slug, s.other.slug), s) for s in suggestions)
+    ]
     suggestions.sort(key=lambda s: (-len(s.shared), s.actor.name, s.other.name))
     return suggestions
 

@@ -169,6 +169,16 @@ def _amounts(quotes: Sequence[str]) -> tuple[frozenset[Amount], ...]:
     return tuple(frozenset(found - {None}) for found in (raised, valued, every))
 
 
+def stated_amounts(quotes: Sequence[str]) -> frozenset[Amount]:
+    """Every amount of money the quotes state, to compare with `amounts_shared`."""
+    return _amounts(quotes)[2]
+
+
+def amounts_shared(first: frozenset[Amount], second: frozenset[Amount]) -> bool:
+    """Whether two sets of stated amounts share one (rounded alike, in one currency)."""
+    return _shared(first, second)
+
+
 def _same_amount(first: Amount, second: Amount) -> bool:
     (code, value), (other_code, other_value) = first, second
     return code == other_code and abs(value - other_value) <= _TOLERANCE * max(value, other_value)
