@@ -27,7 +27,7 @@ from timeline.pipeline.merge import (
     same_happening,
     stated_amounts,
 )
-from timeline.pipeline.name_likeness import likeness
+from timeline.pipeline.name_likeness import likeness, likeness_keys
 
 # Shared happenings that make a suggestion without any likeness of names.
 SHARED_EVENTS_NEEDED = 2
@@ -163,8 +163,27 @@ def likely_same_actors(actor_id: int | None = None) -> list[Suggestion]:
                     ):
                         backed[pair] += 1
     shared: dict[tuple[str, str], list[tuple[Event, Event]]] = defaultdict(list)
+    # Only actors whose names share an index key may be alike by name.
+    by_key: dict[str, set[str]] = defaultdict(set)
+    probes_of: dict[str, set[str]] = {}
+    for slug, actor in actors.items():
+        keys, probes_of[slug] = likeness_keys(_names(actor))
+        for key in keys:
+            by_key[key].add(slug)
+    pairs = set(backed)
+    for slugs in by_key.values():
+        if wanted is not None:
+            if wanted in slugs:
+                pairs.update(tuple(sorted((wanted, other))) for other in slugs - {wanted})
+            continue
+        pairs.update(combinations(sorted(slugs), 2))
+    for slug, probes in probes_of.items():
+        for probe in probes:
+            for other in by_key.get(probe, ()):
+                if other != slug and wanted in (None, slug, other):
+                    pairs.add((slug, other) if slug < other else (other, slug))
     suggestions = []
-    for first, second in combinations(sorted(actors), 2):
+    for first, second in sorted(pairs):
         a, b = actors[first], actors[second]
         if ActorReview.DISCOVERED not in (a.review, b.review):
             continue

@@ -102,3 +102,26 @@ def _is_short_form(short: str, long: str) -> bool:
     if any(char.isdigit() for word in rest for char in word):
         return False
     return bool(short_words) and long_words[: len(short_words)] == short_words
+
+
+def likeness_keys(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """An index that spares comparing every actor with every other: (keys, probes). Two
+    actors' names may be alike (`likeness`) only when they share a key, or one's probe is
+    the other's key; most that do are not."""
+    keys, probes = set(), set()
+    for name in {normalize_alias(name) for name in names if name.strip()}:
+        keys.add(f"n:{name}")
+        if _HAN.search(name):
+            syllables = _pinyin(name)
+            keys.add(f"l:{''.join(syllables)}")
+            keys.add(f"a:{''.join(s[0] for s in syllables)}")
+            if _ONLY_HAN.match(name):
+                keys.add(f"s:{name}")
+                probes.update(f"s:{name[:size]}" for size in range(_SHORTEST, len(name)))
+            continue
+        latin = _latin(name)
+        keys.update({f"l:{latin}", f"a:{latin}", *(f"a:{i}" for i in _initials(name))})
+        words = _WORD.findall(name)
+        keys.add(f"s:{' '.join(words)}")
+        probes.update(f"s:{' '.join(words[:size])}" for size in range(1, len(words)))
+    return keys, probes
