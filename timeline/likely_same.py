@@ -5,9 +5,9 @@ Nothing here writes. Two actors (at least one discovered, neither rejected) look
 when their names say so (`pipeline.name_likeness`) or when at least two of their events
 tell the same happenings: events of one type which the loader's own rule
 (`pipeline.merge.same_happening`) would join if the two actors were one, and whose content
-backs that up (another actor both name, an amount or object both state, overlapping
-dates). One such event alone is not enough: every two companies have a founding. Editors
-merge on a suggestion with the admin's merge (`curation.merge_actors`); after that,
+backs that up (overlapping dates, and another actor, object or amount in common). One such
+event alone is not enough: every two companies have a founding. Editors merge on a
+suggestion with the admin's merge (`curation.merge_actors`); after that,
 `duplicate_events` lists the merged actor's events that now read as one happening.
 """
 
