@@ -568,3 +568,74 @@ def test_claims_filter_on_the_flag(client, editor, founding, late_lab):
     assert flagged == {str(claim) for claim in Claim.objects.filter(after_source=True)}
     assert len(flagged) == 1
     assert len(unflagged) == 3
+
+
+@pytest.fixture
+def short_name():
+    """阿里 (discovered) and Alibaba (curated, 阿里巴巴), each with an event of May 2024's
+    price cuts."""
+    short = make_discovered("a-li", "阿里")
+    full = make_actor("alibaba", name="Alibaba", aliases=["阿里巴巴"])
+    for actor in (short, full):
+        event = make_event(
+            headline=f"{actor.name} cuts prices",
+            type="pricing",
+            start=date(2024, 5, 1),
+            end=date(2024, 5, 31),
+            precision="month",
+        )
+        EventKey.objects.create(event=event, key=f"pricing:{actor.slug}:2024-05")
+        link_actor(event, actor, "subject")
+    return short, full
+
+
+def test_an_actor_page_says_which_actor_it_may_be_and_links_a_merge(client, editor, short_name):
+    short, full = short_name
+
+    page = client.get(reverse("admin:timeline_actor_change", args=[short.pk])).content.decode()
+    listed = actor_changelist(client, likely_same="any").context["cl"].result_list
+
+    assert "Possibly the same as" in page
+    assert "Alibaba</a> (curated; names: short form)" in page
+    merge_link = reverse("admin:timeline_actor_merge_with", args=[short.pk, full.pk])
+    assert merge_link in page
+    assert {actor.slug for actor in listed} == {"a-li", "alibaba"}
+
+
+def test_the_merge_link_confirms_then_offers_the_events_left_alike(client, editor, short_name):
+    short, full = short_name
+    changelist = reverse("admin:timeline_actor_changelist")
+
+    confirm = client.get(reverse("admin:timeline_actor_merge_with", args=[short.pk, full.pk]))
+    page = confirm.content.decode()
+    assert f'action="{changelist}"' in page
+    assert confirm.context["actors"] == [full, short]
+    assert confirm.context["suggested"] == full
+
+    merged = client.post(
+        changelist,
+        {
+            "action": "merge_selected",
+            "_selected_action": [short.pk, full.pk],
+            "confirm": "yes",
+            "target": full.pk,
+        },
+        follow=True,
+    )
+
+    assert not Actor.objects.filter(pk=short.pk).exists()
+    assert "2 of its events now look like another of its events" in merged.content.decode()
+    events = client.get(reverse("admin:timeline_event_changelist"), {"duplicates_of": full.pk})
+    assert sorted(event.headline for event in events.context["cl"].result_list) == [
+        "Alibaba cuts prices",
+        "阿里 cuts prices",
+    ]
+
+
+def test_a_viewer_cannot_open_the_merge_link(client, short_name):
+    client.force_login(staff_in("viewer", "viewer"))
+    short, full = short_name
+
+    response = client.get(reverse("admin:timeline_actor_merge_with", args=[short.pk, full.pk]))
+
+    assert response.status_code == 403

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_actor
+from timeline.curation import merge_actors
 from timeline.ingest import (
     FileReport,
     alias_language,
@@ -19,7 +20,8 @@ from timeline.ingest import (
     resolve_discovered,
     write_extraction,
 )
-from timeline.models import Actor, ActorAlias, Event, EventActor
+from timeline.likely_same import duplicate_events
+from timeline.models import Actor, ActorAlias, Event, EventActor, EventKey
 from timeline.pipeline.actors import ActorEntry
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extract import ExtractedClaim, Extraction
@@ -336,3 +338,31 @@ def test_extraction_links_curated_and_knows_rejected_names_but_not_unconfirmed_d
     assert [mention.slug for mention in found] == ["acme"]
     assert "widget week" in matcher.keys
     assert "bolt works" not in matcher.keys
+
+
+def test_after_an_editor_merges_a_discovered_actor_its_name_finds_the_targets_events(tmp_path):
+    company = make_actor("catl", name="CATL", aliases=["CATL"])
+    held = Event.objects.create(
+        headline="CATL builds a plant in Germany",
+        type="other",
+        date_start=date(2024, 5, 1),
+        date_end=date(2024, 5, 31),
+        date_precision="month",
+    )
+    EventKey.objects.create(event=held, key="expansion:catl:2024-05")
+    EventActor.objects.create(event=held, actor=company, role="subject")
+    load(extraction(tmp_path, SIMPLIFIED, (catl("宁德时代"),), name="hans.txt"))
+    discovered = Actor.objects.get(slug="ning-de-shi-dai")
+    told_again = Event.objects.exclude(pk=held.pk).get()
+
+    merge_actors(target=company, others=[discovered])
+
+    # The merged actor's key now names the target; the two events are offered as one.
+    assert list(told_again.keys.values_list("key", flat=True)) == [
+        "expansion:catl:2024-05#ning-de-shi-dai"
+    ]
+    assert [(a.pk, b.pk) for a, b in duplicate_events([company.pk])] == [(held.pk, told_again.pk)]
+    report = load(extraction(tmp_path, TRADITIONAL, (catl("寧德時代"),), name="hant.txt"))
+
+    assert (report.events_created, report.events_merged) == (0, 1)
+    assert held.claims.get().quote == TRADITIONAL.rstrip("。")

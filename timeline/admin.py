@@ -1,5 +1,7 @@
 """The editors' admin: curate events, compare sources' quotes, merge duplicates, fix dates;
-review the actors the extractor discovered (confirm, rename, merge, reject).
+review the actors the extractor discovered (confirm, rename, merge, reject), with the
+actors that look like one (`timeline.likely_same`) and, after a merge, their events that
+look like one happening.
 
 Every write that touches an event's derived fields goes through `timeline.curation`.
 Events, claims and actors have a History page (who changed what, when; revert a version);
@@ -8,16 +10,16 @@ an event's merges can be undone from the event list.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline import curation
+from timeline import curation, likely_same
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -186,6 +188,49 @@ class ClaimInline(ReadOnlyClaimInline):
         return claim.date_text or "—"
 
 
+class DuplicateFilter(admin.SimpleListFilter):
+    """Events that read as one happening with another event of the same actor: what a merge
+    of two actors leaves to merge. The value is an actor's id, or "any"."""
+
+    title = "looks like another event"
+    parameter_name = "duplicates_of"
+
+    def lookups(self, request, model_admin):
+        return [("any", "of the same actor")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        actor_ids = None if value == "any" else [int(value)] if value.isdigit() else []
+        pairs = likely_same.duplicate_events(actor_ids)
+        return queryset.filter(pk__in={event.pk for pair in pairs for event in pair})
+
+
+class LikelySameFilter(admin.SimpleListFilter):
+    """Actors that look like another actor; given an actor's id, that actor and those it
+    looks like, ready to select and merge."""
+
+    title = "possibly the same as"
+    parameter_name = "likely_same"
+
+    def lookups(self, request, model_admin):
+        return [("any", "another actor")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if value == "any":
+            suggestions = likely_same.likely_same_actors()
+        elif value.isdigit():
+            suggestions = likely_same.likely_same_actors(int(value))
+        else:
+            suggestions = []
+        ids = {actor.pk for s in suggestions for actor in (s.actor, s.other)}
+        return queryset.filter(pk__in=ids)
+
+
 class EventActorInline(admin.TabularInline):
     model = EventActor
     extra = 1
@@ -265,6 +310,7 @@ class EventAdmin(HistoryAdmin):
         "edited",
         ("actors", admin.RelatedOnlyFieldListFilter),
         SourceFilter,
+        DuplicateFilter,
     ]
     date_hierarchy = "date_start"
     search_fields = ["headline"]
@@ -442,12 +488,12 @@ def actor_label(actor: Actor):
 @admin.register(Actor)
 class ActorAdmin(HistoryAdmin):
     list_display = ["name", "review_badge", "slug", "kind", "alias_list", "event_total"]
-    list_filter = ["review", "kind"]
+    list_filter = ["review", "kind", LikelySameFilter]
     search_fields = ["name", "slug", "aliases__alias", "aliases__normalized"]
     search_help_text = "Names, slugs and aliases, in either Chinese script."
     prepopulated_fields = {"slug": ["name"]}
     # Review changes go through the actions, which also drop a rejected actor's links.
-    readonly_fields = ["review"]
+    readonly_fields = ["review", "likely_same"]
     inlines = [ActorAliasInline]
     actions = ["confirm_selected", "reject_selected", "merge_selected"]
 
@@ -492,6 +538,67 @@ class ActorAdmin(HistoryAdmin):
 
     def delete_queryset(self, request, queryset):
         curation.delete_actors(actors=queryset, user=request.user)
+
+    def get_urls(self):
+        merge_with = self.admin_site.admin_view(self.merge_with_view)
+        return [
+            path(
+                "<path:object_id>/merge-with/<int:other_id>/",
+                merge_with,
+                name="timeline_actor_merge_with",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="possibly the same as")
+    def likely_same(self, actor):
+        """Each actor this one looks like, why, the events both tell, and a merge link."""
+        if actor.pk is None:
+            return "—"
+        rows = []
+        for suggestion in likely_same.likely_same_actors(actor.pk):
+            other = suggestion.other if suggestion.actor.pk == actor.pk else suggestion.actor
+            events = format_html_join(
+                "",
+                "<li><a href='{}'>{}</a> ↔ <a href='{}'>{}</a></li>",
+                (
+                    (
+                        reverse("admin:timeline_event_change", args=[first.pk]),
+                        first.headline,
+                        reverse("admin:timeline_event_change", args=[second.pk]),
+                        second.headline,
+                    )
+                    for first, second in suggestion.shared
+                ),
+            )
+            rows.append(
+                format_html(
+                    "<li><a href='{}'>{}</a> ({}; {}) — <a class='button' href='{}'>Merge…</a>"
+                    "<ul>{}</ul></li>",
+                    reverse("admin:timeline_actor_change", args=[other.pk]),
+                    other.name,
+                    other.review,
+                    ", ".join(suggestion.reasons),
+                    reverse("admin:timeline_actor_merge_with", args=[actor.pk, other.pk]),
+                    events,
+                )
+            )
+        if not rows:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((row,) for row in rows)))
+
+    def merge_with_view(self, request: HttpRequest, object_id: str, other_id: int):
+        """The merge confirmation for an actor and one it looks like; it posts the merge
+        action to the actor list, as choosing both there would."""
+        if not (self.has_change_permission(request) and self.has_delete_permission(request)):
+            raise PermissionDenied
+        actors = list(
+            self.get_queryset(request).filter(pk__in=[object_id, other_id]).order_by("name", "id")
+        )
+        if len(actors) < 2:
+            self.message_user(request, "Both actors must still exist.", messages.WARNING)
+            return HttpResponseRedirect(reverse("admin:timeline_actor_changelist"))
+        return self.merge_confirmation(request, actors)
 
     @admin.display(description="review", ordering="review")
     def review_badge(self, actor):
@@ -544,8 +651,25 @@ class ActorAdmin(HistoryAdmin):
                     f"it now has {merged.aliases.count()} aliases and "
                     f"{merged.events.distinct().count()} events.",
                 )
+                pairs = likely_same.duplicate_events([merged.pk])
+                if pairs:
+                    url = reverse("admin:timeline_event_changelist")
+                    self.message_user(
+                        request,
+                        format_html(
+                            "{} of its events now look like another of its events: "
+                            "<a href='{}?duplicates_of={}'>review them and merge</a>.",
+                            len({event.pk for pair in pairs for event in pair}),
+                            url,
+                            merged.pk,
+                        ),
+                        messages.WARNING,
+                    )
                 url = reverse("admin:timeline_actor_change", args=[merged.pk])
                 return HttpResponseRedirect(url)
+        return self.merge_confirmation(request, actors)
+
+    def merge_confirmation(self, request: HttpRequest, actors: list[Actor]):
         context = {
             **self.admin_site.each_context(request),
             "title": "Merge actors",
@@ -561,6 +685,7 @@ class ActorAdmin(HistoryAdmin):
                 ),
             ),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "form_action": reverse("admin:timeline_actor_changelist"),
         }
         return TemplateResponse(request, "admin/timeline/actor/merge_confirmation.html", context)
 

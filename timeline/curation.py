@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -31,6 +31,7 @@ from timeline.models import (
 )
 from timeline.pipeline.actors import is_blank, normalize_alias
 from timeline.pipeline.dates import display_date, periods
+from timeline.pipeline.merge import KEY_SEPARATOR, rename_in_key
 from timeline.pipeline.reconcile import DatedInterval, Reconciled, reconcile_dates
 
 DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_qualifier", "date_edtf")
@@ -432,7 +433,8 @@ def merge_events(*, target: Event, others: Iterable[Event], user=None) -> Event:
         other._change_reason = merge_reason(other.pk, target.pk)
         other.delete()
 
-    derive_event_date(target, target.claims.all())
+    # Read afresh: a target handed in with its claims prefetched would miss those moved in.
+    derive_event_date(target, Claim.objects.filter(event=target))
     # The merge is an editor's decision: a reload must not split the event again.
     target.edited = True
     target._change_reason = "merge"
@@ -681,6 +683,9 @@ def role_strength(role: str) -> int:
 def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     """Fold `others` into `target`, which keeps its slug, name and kind.
 
+    Event keys that named a happening by one of the others' slugs name it by the target's
+    (`rename_keys`), so later loads find those events under the target's keys.
+
     Aliases move over unless the target already has one of the same normalized form; event
     links move over, one per event, keeping the strongest role of any of the merged actors
     (earliest link first among equals); the others are deleted. A discovered target
@@ -728,6 +733,7 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     if not target.description:
         target.description = next((actor.description for actor in others if actor.description), "")
     target.save(update_fields=["review", "description"])
+    rename_keys({actor.slug: target.slug for actor in others})
     Actor.objects.filter(pk__in=other_ids).delete()
 
     events = Event.objects.filter(pk__in=list(strongest)).only("pk")
@@ -735,3 +741,39 @@ def merge_actors(*, target: Actor, others: Iterable[Actor], user=None) -> Actor:
     events.update(updated_at=timezone.now())
     target.refresh_from_db()
     return target
+
+
+def rename_keys(renames: dict[str, str]) -> int:
+    """Rename actors' slugs in event keys; returns how many keys changed.
+
+    A renamed key another event already holds ("founding:01-ai" for two events of one
+    merged actor) keeps the old slug after the separator: its base is then the other's, so
+    the loader's matching reads both as the same happening, and `likely_same.duplicate_events`
+    offers the pair to editors.
+    """
+    changed = 0
+    query = Q()
+    for slug in renames:
+        query |= Q(key__contains=slug)
+    if not query:
+        return 0
+    rows = list(EventKey.objects.filter(query).order_by("pk"))
+    taken = set(EventKey.objects.values_list("key", flat=True))
+    for row in rows:
+        renamed = rename_in_key(row.key, renames)
+        if renamed == row.key:
+            continue
+        if renamed in taken:
+            old_principal = row.key.split(":")[1] if ":" in row.key else row.key
+            candidate = f"{renamed}{KEY_SEPARATOR}{old_principal}"
+            number = 2
+            renamed = candidate
+            while renamed in taken:
+                renamed, number = f"{candidate}-{number}", number + 1
+        taken.discard(row.key)
+        taken.add(renamed)
+        row.key = renamed
+        row._change_reason = "merge actors"
+        row.save(update_fields=["key"])
+        changed += 1
+    return changed

@@ -51,6 +51,7 @@ from timeline.pipeline.merge import (
     Account,
     account_of,
     candidate_prefixes,
+    rename_actors,
     same_happening,
     settle_actors,
     split_key,
@@ -369,10 +370,18 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
         extraction.discovered, taken_slugs=set(actors), article_language=article.language
     )
     report.actors_discovered = [f"{actor.name} ({actor.slug})" for actor in discovered.created]
-    # Claims name a discovered actor by the slug the extractor proposed for it.
+    # Claims name a discovered actor by the slug the extractor proposed for it; keys and
+    # links take the slug of the actor it resolved to, so that a name an editor merged
+    # into another actor keys its happenings as that actor's (and finds its events).
+    renames = {
+        proposed: actor.slug
+        for proposed, actor in discovered.actors.items()
+        if actor.slug != proposed
+    }
     actors.update(discovered.actors)
+    actors.update({actor.slug: actor for actor in discovered.actors.values()})
     actors = {slug: actor for slug, actor in actors.items() if actor.review != ActorReview.REJECTED}
-    settled = settle_actors(extraction.claims)
+    settled = settle_actors([rename_actors(claim, renames) for claim in extraction.claims])
     existing = list(Claim.objects.filter(source=source).select_related("event"))
     matched = match_claims(existing, settled)
     kept = {claim.pk for claim in matched.values()}

@@ -15,6 +15,7 @@ from timeline.pipeline.merge import (
     Account,
     family,
     group_claims,
+    rename_in_key,
     same_happening,
     settle_actors,
     strongest_roles,
@@ -530,3 +531,24 @@ def test_a_name_used_as_a_yardstick_or_an_affiliation_is_no_party(
     slugs = {slug for slug, _role in found.actors}
     assert present in slugs
     assert absent not in slugs
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("founding:ling-yi-wan-wu", "founding:01-ai"),
+        ("financials:ling-yi-wan-wu:2024", "financials:01-ai:2024"),
+        # Partners stay sorted; the object is renamed too; a split's words stay.
+        ("partnership:a-li-yun+ling-yi-wan-wu:lab", "partnership:01-ai+a-li-yun:lab"),
+        ("controversy:meta:ling-yi-wan-wu", "controversy:meta:01-ai"),
+        (
+            "statement:ling-yi-wan-wu:2024-05#says-ling-yi-wan-wu",
+            "statement:01-ai:2024-05#says-ling-yi-wan-wu",
+        ),
+        # Two partners that are one actor make one principal; other slugs are left alone.
+        ("partnership:01-ai+ling-yi-wan-wu", "partnership:01-ai"),
+        ("founding:ling-yi", "founding:ling-yi"),
+    ],
+)
+def test_rename_in_key(key, expected):
+    assert rename_in_key(key, {"ling-yi-wan-wu": "01-ai"}) == expected

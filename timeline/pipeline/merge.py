@@ -169,6 +169,16 @@ def _amounts(quotes: Sequence[str]) -> tuple[frozenset[Amount], ...]:
     return tuple(frozenset(found - {None}) for found in (raised, valued, every))
 
 
+def stated_amounts(quotes: Sequence[str]) -> frozenset[Amount]:
+    """Every amount of money the quotes state, to compare with `amounts_shared`."""
+    return _amounts(quotes)[2]
+
+
+def amounts_shared(first: frozenset[Amount], second: frozenset[Amount]) -> bool:
+    """Whether two sets of stated amounts share one (rounded alike, in one currency)."""
+    return _shared(first, second)
+
+
 def _same_amount(first: Amount, second: Amount) -> bool:
     (code, value), (other_code, other_value) = first, second
     return code == other_code and abs(value - other_value) <= _TOLERANCE * max(value, other_value)
@@ -314,6 +324,34 @@ def split_key(claim: ExtractedClaim, taken: Iterable[str]) -> str:
     while candidate in taken:
         candidate, number = f"{key}-{number}", number + 1
     return candidate
+
+
+def rename_in_key(key: str, renames: dict[str, str]) -> str:
+    """The key with each actor slug in its principal ("a+b" for partners, kept sorted) or
+    object segment renamed: the extractor names a discovered actor by the slug it proposed,
+    the database by the slug of the actor that name resolved to (an editor's merge may
+    have folded it into another). What a split added after the separator stays."""
+    base, separator, rest = key.partition(KEY_SEPARATOR)
+    parts = base.split(":")
+    if len(parts) > 1:
+        principals = [renames.get(slug, slug) for slug in parts[1].split("+")]
+        if len(principals) > 1:
+            principals = sorted(dict.fromkeys(principals))
+        parts[1] = "+".join(principals)
+    if len(parts) > 2:
+        parts[2] = renames.get(parts[2], parts[2])
+    return ":".join(parts) + separator + rest
+
+
+def rename_actors(claim: ExtractedClaim, renames: dict[str, str]) -> ExtractedClaim:
+    """The claim with its key and actors under the slugs `renames` gives them."""
+    if not renames:
+        return claim
+    key = rename_in_key(claim.key, renames)
+    actors = tuple((renames.get(slug, slug), role) for slug, role in claim.actors)
+    if key == claim.key and actors == claim.actors:
+        return claim
+    return replace(claim, key=key, actors=actors)
 
 
 def role_strength(role: str) -> tuple[int, int]:
