@@ -140,7 +140,7 @@ def likely_same_actors(actor_id: int | None = None) -> list[Suggestion]:
     }
     wanted = next((a.slug for a in actors.values() if a.pk == actor_id), None)
     by_kind: dict[str, list[_Told]] = defaultdict(list)
-    for event in _events():
+    for event in _events().filter(pk__in=_pool()):
         principals = _principals(event) & actors.keys()
         if principals:
             by_kind[_kind(event)].append(_told(event, principals))
@@ -220,6 +220,25 @@ def likely_same_actors(actor_id: int | None = None) -> list[Suggestion]:
     ]
     suggestions.sort(key=lambda s: (-len(s.shared), s.actor.name, s.other.name))
     return suggestions
+
+
+# The most events one look reads: the pool below is bounded by the editors' review queue,
+# and this keeps a database whose discovered actors nobody reviews from making the actor
+# pages slow; past it the latest events are read.
+POOL_LIMIT = 20_000
+
+
+def _pool() -> list[int]:
+    """The ids of the events a look reads: those of discovered actors (every suggestion has
+    one), then the latest events of the same types, among which the other side of an alike
+    pair is (the loader joins some happenings, a founding, whatever their dates)."""
+    seeds = Event.objects.filter(event_actors__actor__review=ActorReview.DISCOVERED)
+    ids = set(seeds.order_by("-pk").values_list("pk", flat=True)[:POOL_LIMIT])
+    kinds = set(Event.objects.filter(pk__in=ids).values_list("type", flat=True))
+    if kinds and len(ids) < POOL_LIMIT:
+        around = Event.objects.filter(type__in=kinds).exclude(pk__in=seeds)
+        ids.update(around.order_by("-pk").values_list("pk", flat=True)[: POOL_LIMIT - len(ids)])
+    return sorted(ids)
 
 
 def _pair(actors: dict[str, Actor], first: str, second: str) -> tuple[str, str] | None:
