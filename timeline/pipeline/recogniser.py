@@ -43,6 +43,8 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
+from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
+from timeline.pipeline.named_things import named_things
 from timeline.pipeline.nouns import (
     DESCRIPTOR_RUN,
     DESCRIPTORS,
@@ -262,7 +264,7 @@ _NOT_ACTORS = _words(
     "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam"
 )
 _ORG_TITLE_TAIL = re.compile(
-    r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
+    r"(?:联席|首席|执行|行政|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
 )
 _REGULATOR = re.compile(
     r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所"
@@ -545,7 +547,7 @@ _ORG_BEFORE_TITLE = re.compile(
     _BOUNDARY + r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?\s*"
     r"(?P<name>[\u3400-\u9fff]{2,8}?|[0-9A-Za-z][\w.&-]*[A-Za-z][\w.&-]*)\s*的?\s*"
     r"(?:前|原|现任|时任|新任|代理)?"
-    r"(?:联合创始人|创始人|董事长|CEO|首席执行官|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
+    r"(?:联合创始人|创始人|董事长|CEO|首席执行官|行政总裁|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
     r"(?=[\u3400-\u9fffA-Za-z])",
     re.IGNORECASE,
 )
@@ -708,6 +710,16 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
     return found
+
+
+def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Named things and bodies (`timeline.pipeline.named_things`): "临江大桥", "香港警方",
+    "港尾夜市自治會". A thing is read as an organisation: what a clause tells of it is
+    told of it as of a body (there is no kind of its own for a bridge or a storm)."""
+    return [
+        Recognised(text[start:end], start, end, "organization")
+        for start, end, _sort in named_things(text.translate(_SIMPLIFY), spans)
+    ]
 
 
 def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
@@ -1244,6 +1256,7 @@ def recognise(
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
         found.extend(_title_names(text, spans, title))
+        found.extend(_things(text, spans))
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
     # Where each found Chinese name ends, and its earliest start there.
@@ -1276,6 +1289,11 @@ def recognise(
             continue
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
+        if _WORK_DONE.search(simple):
+            continue  # "修复工程", "救援团队": a piece of work or a team of an actor, not one
+        if name.kind == "company" and _BODY_END.search(simple):
+            # "中央气象署", "县府": a public body, whichever rule found it.
+            name = Recognised(name.text, name.char_start, name.char_end, "organization")
         if _CLAUSE_INSIDE.search(name.text.translate(_SIMPLIFY), 1) or _AFFILIATION.search(
             name.text.translate(_SIMPLIFY)
         ):
@@ -1372,6 +1390,8 @@ _LEADING_CATEGORY = re.compile(
     r"(?:学院|研究院|研究所|实验室|校区|分校|分行|支行|分公司|子公司|董事会|校董会|附属医院|工会)$"
 )
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
+_WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
+_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方)$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
@@ -1727,5 +1747,19 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
     if _HAN.search(short):
+        if full.endswith(short) and len(short) >= 3:
+            # "卫生局" of "台南市卫生局", "慈安宫" of "溪湖慈安宫": the name without the
+            # place it is in.
+            head = full[: -len(short)]
+            if _PLACE_HEAD.fullmatch(head) or (len(head) <= 3 and _THING_END.search(short)):
+                return True
+        if _THING_END.search(short) or _ADMINISTRATIVE.search(short) or _THING_END.search(full):
+            # "港尾夜市" is not "港尾夜市自治会", nor "台南市" "台南市港尾夜市": a thing or a
+            # place that a longer name starts with is another actor.
+            return False
         return full.startswith(short) and len(short) >= 2
     return full.startswith(short + " ")
+
+
+_THING_END = re.compile(rf"(?:{'|'.join(sorted(THING_ENDINGS, key=len, reverse=True))})$")
+_PLACE_HEAD = re.compile(r"[\u3400-\u9fff]{1,3}(?:省|市|县|区)")
