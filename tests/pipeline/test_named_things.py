@@ -6,7 +6,9 @@ import pytest
 
 from timeline.pipeline.actors import ActorMatcher, alias_key
 from timeline.pipeline.dates import find_dates
+from timeline.pipeline.extract import extract_article
 from timeline.pipeline.named_things import load_named_kinds
+from timeline.pipeline.reading import read_article
 from timeline.pipeline.recogniser import discover
 
 EMPTY = ActorMatcher([])
@@ -87,3 +89,45 @@ def test_every_row_of_the_named_kinds_file_has_a_known_sort():
     kinds = load_named_kinds()
     assert kinds["body"] and kinds["place"] and kinds["generic"]
     assert not kinds["body"] & kinds["generic"]
+
+
+@pytest.fixture
+def main_actors(tmp_path):
+    """The main actor's name and the quote of each claim of a text published 2025-06-10."""
+
+    def read(text: str) -> list[tuple[str, str]]:
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: 2025-06-10\n---\n{text}\n", encoding="utf-8")
+        extraction = extract_article(read_article(path), matcher=EMPTY)
+        names = {entry.slug: entry.name for entry in extraction.discovered}
+        return [(names.get(c.actors[0][0], c.actors[0][0]), c.quote) for c in extraction.claims]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "quote_start"),
+    [
+        # What befalls a company is told of it, not of the body that acts on it.
+        (
+            "在网络平台募得逾500万元的智能水杯新创「青禾科技」，昨日遭地检署搜索，负责人被带回约谈。",
+            "青禾科技",
+            "昨日遭地检署搜索",
+        ),
+        ("飛揚科技昨(9)日遭調查局搜索，董事長被帶回約談。", "飛揚科技", "飛揚科技"),
+        # The operator named after what it runs is the subject, not the run-on of both.
+        (
+            "海岸游乐园运营方蓝湾文旅集团周二发布道歉声明，称将全额退票。",
+            "蓝湾文旅集团",
+            "海岸游乐园运营方",
+        ),
+        # The police, named or not; a bridge; a temple and its side ("廟方"); a zoo's.
+        ("香港警方昨日在旺角拘捕3名男子。警方上月已拘捕兩名同黨。", "香港警方", "警方上月"),
+        ("石港大桥上月正式通车。大桥全长2公里，由江城建工承建。", "石港大桥", "石港大桥"),
+        ("金龍寺上月舉行重修大典。廟方去年發現大殿遭白蟻蛀蝕。", "金龍寺", "廟方去年"),
+        ("北岸动物园上月将两只熊猫移至新馆。园方昨日宣布熊猫产仔。", "北岸动物园", "园方昨日"),
+    ],
+)
+def test_the_main_actor_of_a_claim(main_actors, text, actor, quote_start):
+    claims = main_actors(text)
+    assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]

@@ -63,6 +63,8 @@ _WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
 _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
 # What may stand right before a name that opens its clause.
 _OPENS = "，。；：！？、\n,;:!?"
+# The police, unnamed: a body that acts in news on its own ("警方昨日拘捕14人").
+_POLICE = re.compile(r"(?<![\u3400-\u9fff])警方|(?<=[据经由遭向被与和])警方")
 # A vessel's name: characters and a hull number ("浙岱渔0387号", "海巡06号").
 _VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
 # A kind noun right before a quoted name says what the name names: "渔船“浙岱渔0387号”",
@@ -140,6 +142,10 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if not _opens_clause(simple, start) and simple.count(name) < 2:
                 continue  # a name is written again, or stands as a clause's subject
             found.append((start, match.end(), "body" if body else "thing"))
+        for match in _POLICE.finditer(simple, span_start, span_end):
+            if _opens_clause(simple, match.start()):
+                # "警方昨日拘捕…": the police stand as an actor of their own.
+                found.append((match.start(), match.end(), "body"))
         for match in _VESSEL.finditer(simple, span_start, span_end):
             if simple[match.start()] not in _NOT_FIRST:
                 found.append((match.start(), match.end(), "thing"))

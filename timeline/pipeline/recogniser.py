@@ -43,8 +43,8 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
+from timeline.pipeline.named_things import BODY_ENDINGS, named_things
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
-from timeline.pipeline.named_things import named_things
 from timeline.pipeline.nouns import (
     DESCRIPTOR_RUN,
     DESCRIPTORS,
@@ -261,7 +261,9 @@ _NOT_ACTORS = _words(
     "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
     "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
-    "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam"
+    "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam "
+    # Currencies: LAC sometimes tags them as organisations.
+    "港元 港币 美元 人民币 新台币 台币 欧元 日元 英镑 澳元 加元 韩元"
 )
 _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|行政|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
@@ -290,6 +292,7 @@ _UNIT_AFTER = re.compile(
     r"(?:保护处|管理处|处|管理局|局|署|司|厅|办公室|委员会|研究所|研究中心)"
     r"|[^\W\d_A-Za-z日月年今昨将已于在对向从发宣表称指说是为被把]{2,12}?研究所"
 )
+_AGENCY_AFTER = re.compile(r"(?:监督)?(?:管理局|管理处|管理委员会|事务局|事务处)(?:办公室)?")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
@@ -384,8 +387,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 tail = lab or _INDUSTRY_AFTER.match(sentence, after - start)
                 body = _BODY_AND.match(sentence, after - start)
                 unit = _UNIT_AFTER.match(sentence, after - start)
+                agency = _AGENCY_AFTER.match(sentence, after - start)
                 if unit and kind == "organization" and _UNIT_OF.search(word):
                     name_end = start + unit.end()
+                elif agency:
+                    # "金融|管理局", "通讯事务|管理局": LAC leaves an agency's ending outside.
+                    name_end, kind = start + agency.end(), "organization"
                 elif lab:
                     name_end, kind = start + lab.end(), "lab"
                 elif body:
@@ -1257,6 +1264,7 @@ def recognise(
         found.extend(_traded_companies(text, spans))
         found.extend(_title_names(text, spans, title))
         found.extend(_things(text, spans))
+    found = [part for name in found for part in _apposed(text, name)]
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
     # Where each found Chinese name ends, and its earliest start there.
@@ -1305,6 +1313,28 @@ def recognise(
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
+
+
+# "星海乐园运营方星海文旅集团", "大桥承建方华建路桥": an owner or an operator named right
+# after what it runs, with the word for its part between them.
+_APPOSITION = re.compile(
+    r"(?:运营方|运营商|经营方|管理方|主办方|承办方|承建方|建设方|开发商|母公司|控股股东|所属公司)"
+)
+
+
+def _apposed(text: str, name: Recognised) -> list[Recognised]:
+    """A name that holds an apposition ("X运营方Y") as its two names, else itself."""
+    simple = name.text.translate(_SIMPLIFY)
+    match = _APPOSITION.search(simple, 2)
+    if match is None or len(simple) - match.end() < 2 or not _HAN.match(simple):
+        return [name]
+    left_end = name.char_start + match.start()
+    right_start = name.char_start + match.end()
+    owner_kind = name.kind if name.kind != "organization" else "company"
+    return [
+        Recognised(text[name.char_start : left_end], name.char_start, left_end, name.kind),
+        Recognised(text[right_start : name.char_end], right_start, name.char_end, owner_kind),
+    ]
 
 
 _DESCRIPTOR = re.compile(r"(?:初创公司|公司|企业|平台|机构|巨头|厂商|品牌|集团旗下|旗下)")
@@ -1367,7 +1397,9 @@ def _without_self(name: Recognised) -> Recognised:
 
 # A tagger's span that holds a deal between two names ("华越收购星海科技") is a clause, not a
 # name; one ending in 系 ("清华系", "北大系机器人公司") says where a company comes from.
-_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉|设立")
+_CLAUSE_INSIDE = re.compile(
+    r"收购|并购|出售|入股|控股了|宣布|否认|起诉|设立|冒充|涉嫌|假冒|诈骗|指挥"
+)
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
@@ -1747,6 +1779,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
     if _HAN.search(short):
+        if short in BODY_ENDINGS and full.endswith(short):
+            return True  # "警方" of "香港警方"
         if full.endswith(short) and len(short) >= 3:
             # "卫生局" of "台南市卫生局", "慈安宫" of "溪湖慈安宫": the name without the
             # place it is in.

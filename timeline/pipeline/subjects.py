@@ -280,8 +280,9 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
     return re.fullmatch(r"\s*(?:the\s+)?", lead) is not None
 
 
-# A preposition right before a name makes it a place or an agent, not the subject.
-_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经)$")
+# A preposition right before a name makes it a place or an agent, not the subject; so does
+# a verb of undergoing ("遭检察署搜索", "被法院驳回"): the one it befalls is named before.
+_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经|遭|遭到|被|受到)$")
 
 
 def _with_mover(
