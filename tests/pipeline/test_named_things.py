@@ -131,3 +131,38 @@ def main_actors(tmp_path):
 def test_the_main_actor_of_a_claim(main_actors, text, actor, quote_start):
     claims = main_actors(text)
     assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "short", "full"),
+    [
+        # A body's name without its place or level, written alone, is the same body.
+        ("北海天文台昨日发出暴雨警告。天文台今日取消警告。", "zh-Hans", "天文台", "北海天文台"),
+        ("國家檔案局上月公布新規。檔案局表示將加強查核。", "zh-Hant", "檔案局", "國家檔案局"),
+    ],
+)
+def test_a_body_written_without_its_place(text, language, short, full):
+    assert _names(text, language)[alias_key(short)] == full
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person", "not_a_name"),
+    [
+        (
+            "女子组冠军由中国选手林小雨获得，3万名选手参赛。参赛名额明年扩大。",
+            "zh-Hans",
+            "林小雨",
+            "参赛",
+        ),
+        (
+            "台中玩具製造商彩虹玩具公司5日宣布召回積木。",
+            "zh-Hant",
+            "彩虹玩具公司",
+            "台中玩具製造商",
+        ),
+    ],
+)
+def test_what_stands_before_a_name_is_no_name(text, language, person, not_a_name):
+    names = _names(text, language)
+    assert alias_key(person) in names
+    assert alias_key(not_a_name) not in names

@@ -675,6 +675,7 @@ def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> lis
 _AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
 _PERSON_FOLLOW = frozenset(
     "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带到今现去昨前上本同次当"
+    "获以夺"
     "0123456789"
     "，。；：:,.!?！？ \n（()）"
 )
@@ -753,8 +754,10 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
                 if length == 4 and not name.startswith(COMPOUND_SURNAMES):
                     surnamed = False
-                if not surnamed and _count(text, text[start + at : start + at + length]) < 2:
-                    continue
+                if not surnamed and (
+                    length < 3 or _count(text, text[start + at : start + at + length]) < 2
+                ):
+                    continue  # "巴特尔" written again; "(选手)参赛" is no name
                 if name in _NOT_ACTORS or _TITLE_IN.search(name) or _AFTER_TITLE.match(name):
                     continue
                 position = start + at
@@ -1297,6 +1300,8 @@ def recognise(
             continue
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
+        if _TRADE_END.search(simple) and len(simple) > 2:
+            continue  # "台中玩具制造商": what a company does, written before its name
         if _WORK_DONE.search(simple):
             continue  # "修复工程", "救援团队": a piece of work or a team of an actor, not one
         if name.kind == "company" and _BODY_END.search(simple):
@@ -1422,6 +1427,7 @@ _LEADING_CATEGORY = re.compile(
     r"(?:学院|研究院|研究所|实验室|校区|分校|分行|支行|分公司|子公司|董事会|校董会|附属医院|工会)$"
 )
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
+_TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
 _BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方)$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
@@ -1786,6 +1792,10 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
             # place it is in.
             head = full[: -len(short)]
             if _PLACE_HEAD.fullmatch(head) or (len(head) <= 3 and _THING_END.search(short)):
+                return True
+            if len(head) <= 3 and kind != "person" and full_kind != "person":
+                # "天文台" of "香港天文台", "文物局" of "国家文物局": a body's name without
+                # the place or the level it belongs to, written alone.
                 return True
         if _THING_END.search(short) or _ADMINISTRATIVE.search(short) or _THING_END.search(full):
             # "港尾夜市" is not "港尾夜市自治会", nor "台南市" "台南市港尾夜市": a thing or a
