@@ -166,3 +166,33 @@ def test_what_stands_before_a_name_is_no_name(text, language, person, not_a_name
     names = _names(text, language)
     assert alias_key(person) in names
     assert alias_key(not_a_name) not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("市长办公室今日发表声明。市长办公室表示将彻查。", "市长办公室", "organization"),
+        ("民政事务局昨日公布新措施。", "民政事务局", "organization"),
+        ("理事长巴特尔今日表示将辞职。", "巴特尔", "person"),
+    ],
+)
+def test_an_office_named_after_a_post_is_a_body(text, name, kind):
+    dates = [(m.char_start, m.char_end) for m in find_dates(text, reference=None).mentions]
+    entries = discover(text, "zh-Hans", [(0, len(text))], EMPTY, dates=dates)
+    assert {(entry.name, entry.kind) for entry in entries} >= {(name, kind)}
+
+
+def test_a_company_office_is_no_actor():
+    assert "公司办公室" not in _names("公司办公室昨日搬迁至新址。", "zh-Hans")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "quote_start"),
+    [
+        # The agent of a passive after the date leaves the sentence's subject in place.
+        ("白石古寺創建於1650年，2012年被縣政府登錄為古蹟。", "白石古寺", "2012年"),
+    ],
+)
+def test_a_passive_clause_keeps_its_sentence_subject(main_actors, text, actor, quote_start):
+    claims = main_actors(text)
+    assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]

@@ -70,10 +70,12 @@ _VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
 # A kind noun right before a quoted name says what the name names: "渔船“浙岱渔0387号”",
 # "平台「书易购」", "白犀牛「阿莲」", "团体「动物平权行动联盟」".
 _INTRODUCED = re.compile(
-    r"(?:渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
+    r"(?P<kind>渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
     r"|球队|台风|飓风|犀牛|大熊猫|熊猫|老虎|大象|海豚|猩猩|长颈鹿|企业|公司|商店|餐厅|书店|网店)"
-    r"[“「『\"]([^”」』\"，。、；\n]{2,12})[”」』\"]"
+    r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
 )
+# Kinds that introduce a company's name (the rest introduce a thing's or a body's).
+_TRADING = frozenset(["平台", "企业", "公司", "商店", "餐厅", "书店", "网店", "连锁"])
 # A storm named after its kind: "中度颱風蒼鷺", "台风“海燕”".
 _STORM_BEFORE = re.compile(r"(?:台风|飓风)(?P<name>[\u3400-\u9fff]{2})")
 
@@ -118,8 +120,8 @@ def _opens_clause(simple: str, start: int) -> bool:
 
 def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
     """(start, end, sort) of each named thing or body in the given stretches of a text,
-    read in its simplified copy `simple` (same offsets); sort is "body" for a body, else
-    "thing"."""
+    read in its simplified copy `simple` (same offsets); sort is "body" for a body,
+    "brand" for a brand's name, "company" for a shop's or a platform's, else "thing"."""
     found: list[tuple[int, int, str]] = []
     for span_start, span_end in spans:
         for match in _ENDING.finditer(simple, span_start, span_end):
@@ -150,10 +152,12 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if simple[match.start()] not in _NOT_FIRST:
                 found.append((match.start(), match.end(), "thing"))
         for match in _INTRODUCED.finditer(simple, span_start, span_end):
-            name = match.group(1)
+            name = match.group("name")
             if any(char in NAME_STOP for char in name[1:]) and not _ENDING.search(name):
                 continue
-            found.append((match.start(1), match.end(1), "thing"))
+            kind = match.group("kind")
+            sort = "brand" if kind == "品牌" else "company" if kind in _TRADING else "thing"
+            found.append((match.start("name"), match.end("name"), sort))
         for match in _STORM_BEFORE.finditer(simple, span_start, span_end):
             name = match.group("name")
             if name[0] in _NOT_FIRST or any(char in NAME_STOP for char in name):

@@ -724,9 +724,10 @@ def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Named things and bodies (`timeline.pipeline.named_things`): "临江大桥", "香港警方",
     "港尾夜市自治會". A thing is read as an organisation: what a clause tells of it is
     told of it as of a body (there is no kind of its own for a bridge or a storm)."""
+    kinds = {"brand": "product", "company": "company"}
     return [
-        Recognised(text[start:end], start, end, "organization")
-        for start, end, _sort in named_things(text.translate(_SIMPLIFY), spans)
+        Recognised(text[start:end], start, end, kinds.get(sort, "organization"))
+        for start, end, sort in named_things(text.translate(_SIMPLIFY), spans)
     ]
 
 
@@ -1364,6 +1365,8 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
             remainder = simple[match.end() :]
             if match.end() <= offset or len(remainder) < 2 or category_noun(remainder):
                 continue
+            if remainder in THING_ENDINGS:
+                continue  # "市长办公室": a post's office, named after the post
             if remainder[0] in _VERB_START or remainder[0] in _NOT_SUBJECT_START:
                 continue  # "集团|预计…": what follows is a clause, not a name
             if cut is None or match.end() > cut:
