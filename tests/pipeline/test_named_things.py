@@ -196,3 +196,32 @@ def test_a_company_office_is_no_actor():
 def test_a_passive_clause_keeps_its_sentence_subject(main_actors, text, actor, quote_start):
     claims = main_actors(text)
     assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "quote_start"),
+    [
+        # An institute speaks like a ministry.
+        (
+            "南岭市地质研究院昨日宣布，勘探队在山区发现一处锂矿。",
+            "南岭市地质研究院",
+            "南岭市地质研究院",
+        ),
+        # The European Union is a body that acts, and no company "公司" stands for.
+        ("欧盟今年3月下调部分农药残留限量。", "欧盟", "欧盟"),
+    ],
+)
+def test_who_a_claim_is_about(main_actors, text, actor, quote_start):
+    claims = main_actors(text)
+    assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]
+
+
+def test_a_date_run_into_a_verb_is_no_name():
+    assert "年出任研究院" not in _names("他2018年出任研究院副院长，2021年升任院长。", "zh-Hans")
+
+
+def test_a_supermarket_is_a_company():
+    text = "惠民超市上周宣布收购两家门店。惠民超市表示将配合调查。"
+    dates = [(m.char_start, m.char_end) for m in find_dates(text, reference=None).mentions]
+    entries = discover(text, "zh-Hans", [(0, len(text))], EMPTY, dates=dates)
+    assert ("惠民超市", "company") in {(entry.name, entry.kind) for entry in entries}

@@ -244,8 +244,8 @@ def find_parties(
         # anaphor right before the verb stands for ("公司表示").
         speakers = [slug for slug in before if kinds[slug] == "person"][-1:]
         speakers += [slug for slug in before if slug in companies][-1:]
-        # A regulator or a ministry speaks too.
-        speakers += [slug for slug in before if kinds[slug] == "organization"][-1:]
+        # A regulator, a ministry or an institute speaks too.
+        speakers += [slug for slug in before if kinds[slug] in {"organization", "lab"}][-1:]
         if not speakers and fallback and span is not None:
             lead = context.folded[max(span[0], trigger.start - 6) : trigger.start]
             if ANAPHOR.search(lead) or FIRST_PERSON.search(lead):

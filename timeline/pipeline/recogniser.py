@@ -258,7 +258,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Words LAC tags as names that are titles, generic nouns or places, not actors.
 _NOT_ACTORS = _words(
-    "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
+    "中国 美国 日本 韩国 欧洲 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
     "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
     "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam "
@@ -269,8 +269,8 @@ _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|行政|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
 )
 _REGULATOR = re.compile(
-    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所"
-    r"|县|市|省|区|镇|乡)$"
+    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所|盟"
+    r"|县|(?<![超门夜股])市|省|区|镇|乡)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
 _MEDIA = re.compile(r"(?:通讯社|新闻社|社|日报|晚报|时报|新闻|周刊|杂志|电视台|广播|网)$")
@@ -281,7 +281,8 @@ _INDUSTRY = (
     r"科技|汽车|电子|半导体|集团|控股|航空|电信|通信|能源|钢铁|物流|食品|传媒|娱乐|影业|游戏|"
     r"网络|机器人|智能|动力|新能源|材料|化工|光电|精密|重工|机械|电器|家电|美妆|化妆品|餐饮|地产|"
     r"置业|实业|资本|基金|创投|农业|乳业|酒业|啤酒|航运|海运|铁路|快递|软件|芯片|晶圆|电机|"
-    r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船)"
+    r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船|超市|百货|商场|药房"
+    r"|书局|建设|营造)"
 )
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 # A unit of a body, written straight after it: "行政院|消费者保护处", "中国科学院|古脊椎动物
@@ -1301,6 +1302,8 @@ def recognise(
             continue
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
+        if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
+            continue  # "(2018)年出任研究院": a date's end and a verb, not a name
         if _TRADE_END.search(simple) and len(simple) > 2:
             continue  # "台中玩具制造商": what a company does, written before its name
         if _WORK_DONE.search(simple):
@@ -1432,7 +1435,7 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
-_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方)$")
+_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟)$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
