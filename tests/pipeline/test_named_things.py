@@ -225,3 +225,13 @@ def test_a_supermarket_is_a_company():
     dates = [(m.char_start, m.char_end) for m in find_dates(text, reference=None).mentions]
     entries = discover(text, "zh-Hans", [(0, len(text))], EMPTY, dates=dates)
     assert ("惠民超市", "company") in {(entry.name, entry.kind) for entry in entries}
+
+
+def test_a_platform_where_a_work_is_put_out_is_neither_its_maker_nor_the_work(main_actors):
+    claims = main_actors(
+        "行者科技2023年成立。2024年3月，它在募资平台「众力集」推出新款背包。"
+        "众力集上月宣布冻结行者科技剩余款项。"
+    )
+    actors = {quote[:8]: name for name, quote in claims}
+    assert actors["2024年3月，"] == "行者科技"
+    assert actors["众力集上月宣布冻"] == "众力集"

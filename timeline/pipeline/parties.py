@@ -16,6 +16,7 @@ from timeline.pipeline.context import (
     WORK_KINDS,
     ArticleContext,
 )
+from timeline.pipeline.subjects import IN_A_PLACE
 from timeline.pipeline.triggers import (
     ACQUIRE_VERB,
     ANAPHOR,
@@ -154,7 +155,12 @@ def find_parties(
         # The developer is the subject before the verb ("阿里云发布…", "由阿里云发布"), one
         # named after it as agent ("released by Alibaba"), or the company the sentence is
         # about; a company merely compared with after the verb is none.
-        subjects = [slug for slug in before if slug in companies]
+        placed = {
+            m.slug
+            for m in span_actors
+            if IN_A_PLACE.search(context.folded, max(0, m.char_start - 9), m.char_start)
+        }
+        subjects = [slug for slug in before if slug in companies and slug not in placed]
         # A lab or a university releases models too, when no company is named before.
         subjects = subjects or [slug for slug in before if kinds[slug] in {"lab", "organization"}]
         agents = [

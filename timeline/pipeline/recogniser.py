@@ -305,6 +305,7 @@ _RELEASED_AFTER = re.compile(
     r"(?:已经?|也|则|于[^，。；]{0,12}?|在[^，。；]{0,12}?)?(?:正式|首次|率先|同步|先后|相继|陆续)?"
     r"(?:上线|发布|推出|上市|开售|开卖|上映|亮相|发行|登陆|开启预售|公测|开服)"
 )
+_SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|连锁店?)$")
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
@@ -806,6 +807,8 @@ def _titled_works(text: str) -> list[Recognised]:
         # A title the article comes back to is what it is about: "《山海行》正式上线…
         # 《山海行》玩家…" (a book-title mark, not a quotation mark, names a work).
         named_again = match.group()[0] == "《" and titles[match.group(1)] >= 2
+        if _SHOP_BEFORE.search(before):
+            continue  # "在募资平台「众力集」推出…": where a work was put out, not the work
         if _RELEASED_TITLE.search(before) or _RELEASED_AFTER.match(after) or named_again:
             found.append(Recognised(match.group(1), match.start(1), match.end(1), "product"))
     return found

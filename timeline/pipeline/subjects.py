@@ -288,6 +288,8 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
 # A preposition right before a name makes it a place or an agent, not the subject; so does
 # a verb of undergoing ("遭检察署搜索", "被法院驳回"): the one it befalls is named before.
 _PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经|遭|遭到|被|受到)$")
+# "在募资平台「众力集」推出": a name in a place phrase, its kind and a quotation mark between.
+IN_A_PLACE = re.compile(r"(?:在|于)[^，。；,;、\s]{1,6}[「“『\"]$")
 
 
 def _with_mover(
