@@ -235,3 +235,17 @@ def test_a_platform_where_a_work_is_put_out_is_neither_its_maker_nor_the_work(ma
     actors = {quote[:8]: name for name, quote in claims}
     assert actors["2024年3月，"] == "行者科技"
     assert actors["众力集上月宣布冻"] == "众力集"
+
+
+def test_an_approving_body_is_no_topic_of_the_sentence(main_actors):
+    claims = main_actors(
+        "青澜能源负责建设南湾风电场。项目于2022年获省能源局核准，2023年3月开工。"
+        "今年6月，青澜能源宣布全部风机并网发电。"
+    )
+    assert ("省能源局", "2023年3月开工") not in claims
+
+
+@pytest.mark.parametrize("word", ["实现", "二期"])
+def test_a_verb_or_a_phase_after_a_date_is_no_name(word):
+    text = "今年6月，实现全容量并网发电。二期项目去年开工，二期工程今年完工。"
+    assert word not in _names(text, "zh-Hans")

@@ -282,7 +282,7 @@ _INDUSTRY = (
     r"网络|机器人|智能|动力|新能源|材料|化工|光电|精密|重工|机械|电器|家电|美妆|化妆品|餐饮|地产|"
     r"置业|实业|资本|基金|创投|农业|乳业|酒业|啤酒|航运|海运|铁路|快递|软件|芯片|晶圆|电机|"
     r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船|超市|百货|商场|药房"
-    r"|书局|建设|营造)"
+    r"|书局)"
 )
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 # A unit of a body, written straight after it: "行政院|消费者保护处", "中国科学院|古脊椎动物
@@ -530,6 +530,8 @@ def _dated_subjects(
                 continue
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
+            if _SUBJECT_LINK.fullmatch(name) or name[0] in "一二三四五六七八九十两第":
+                break  # "实现", "二期": a verb or a count, not a name
             # A name is written again; a verb and its object rarely are, word for word.
             written = _count(text, name, folded=True)
             if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
@@ -1307,6 +1309,8 @@ def recognise(
             continue  # "一项国际大学(排名)": a count of things, not a name
         if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
             continue  # "(2018)年出任研究院": a date's end and a verb, not a name
+        if re.match(r"[一二三四五六七八九十两]+[期代批轮届]", simple):
+            continue  # "二期", "三代": a phase or a generation
         if _TRADE_END.search(simple) and len(simple) > 2:
             continue  # "台中玩具制造商": what a company does, written before its name
         if _WORK_DONE.search(simple):

@@ -39,10 +39,18 @@ def _topic_before(
         for mention in context.actors_in(start, min(end, position)):
             if context.kind(mention.slug) not in ORGANIZATION_KINDS:
                 continue
+            if _AGENT_BEFORE.search(
+                context.folded, max(start, mention.char_start - 2), mention.char_start
+            ):
+                continue  # "获省发改委核准", "遭检察署搜索": an agent, no topic of the sentence
             anywhere = mention.slug
             if _at_subject_position(context, mention, start):
                 subject = mention.slug
     return subject or anywhere or state.topic
+
+
+# Words before a name that make it the agent of what befalls the subject.
+_AGENT_BEFORE = re.compile(r"(?:获|经|遭|遭到|被|受到)$")
 
 
 def _update_topic(
