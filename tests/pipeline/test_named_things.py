@@ -249,3 +249,18 @@ def test_an_approving_body_is_no_topic_of_the_sentence(main_actors):
 def test_a_verb_or_a_phase_after_a_date_is_no_name(word):
     text = "今年6月，实现全容量并网发电。二期项目去年开工，二期工程今年完工。"
     assert word not in _names(text, "zh-Hans")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "quote_start"),
+    [
+        ("华东水务周一宣布上调水价。水务公司昨日表示将设补贴。", "华东水务", "水务公司"),
+        ("顺安物流去年9月完成C轮融资。今年1月，物流公司在昆山的仓库起火。", "顺安物流", "今年1月"),
+        ("嶺南巴士上月宣布加薪。巴士公司昨日與司機達成協議。", "嶺南巴士", "巴士公司"),
+    ],
+)
+def test_a_trade_and_company_stands_for_the_company_of_that_trade(
+    main_actors, text, actor, quote_start
+):
+    claims = main_actors(text)
+    assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]
