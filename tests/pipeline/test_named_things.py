@@ -264,3 +264,24 @@ def test_a_trade_and_company_stands_for_the_company_of_that_trade(
 ):
     claims = main_actors(text)
     assert (actor, quote_start) in [(name, quote[: len(quote_start)]) for name, quote in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "not_a_name"),
+    [
+        # A tagger's name cut short of a body's ending is the body's.
+        ("電子業員工協會今早到總部請願。", "zh-Hant", "電子業員工協會", "電子業員工"),
+        # A shop introduced by its kind, in quotation marks.
+        ("本地連鎖店「豆香咖啡」昨日宣布關閉5間分店。", "zh-Hant", "豆香咖啡", "連鎖店"),
+    ],
+)
+def test_a_body_or_a_shop_keeps_its_whole_name(text, language, name, not_a_name):
+    names = _names(text, language)
+    assert alias_key(name) in names
+    assert alias_key(not_a_name) not in names
+
+
+def test_a_company_named_inside_its_union_stays_an_actor_of_its_own():
+    names = _names("環海傳媒上月停播。環海傳媒員工工會昨日提出申索。", "zh-Hant")
+    assert names[alias_key("環海傳媒")] == "環海傳媒"
+    assert names[alias_key("環海傳媒員工工會")] == "環海傳媒員工工會"

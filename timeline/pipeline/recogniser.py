@@ -1273,7 +1273,18 @@ def recognise(
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
         found.extend(_title_names(text, spans, title))
-        found.extend(_things(text, spans))
+        things = _things(text, spans)
+        found.extend(things)
+        # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
+        # start and never written alone, is the body's.
+        longer = {thing.char_start: thing for thing in things}
+        found = [
+            name
+            for name in found
+            if name.char_start not in longer
+            or name.char_end >= longer[name.char_start].char_end
+            or _count(text, name.text) > _count(text, longer[name.char_start].text)
+        ]
     found = [part for name in found for part in _apposed(text, name)]
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
