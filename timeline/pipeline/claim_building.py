@@ -42,6 +42,7 @@ from timeline.pipeline.subjects import (
     _APPOSITION_GAP,
     _COMPANY_HAPPENINGS,
     _PLACE_BEFORE,
+    IN_A_PLACE,
     _at_subject_position,
     _carried_subject,
     _company_of_sentence,
@@ -143,6 +144,7 @@ def build_claim(
         and m.char_end <= trigger.start
         # "2014年在櫃買中心掛牌": where it happened, not who did it.
         and not _PLACE_BEFORE.search(context.folded, max(start, m.char_start - 2), m.char_start)
+        and not IN_A_PLACE.search(context.folded, max(start, m.char_start - 9), m.char_start)
         for m in span_actors
     ):
         fallback = _topic_before(context, scope.clauses, start, state)

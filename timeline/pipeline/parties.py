@@ -39,6 +39,7 @@ from timeline.pipeline.cues import (
     SUBSIDIARY,
     UPGRADE_OR_SALE,
 )
+from timeline.pipeline.subjects import IN_A_PLACE
 from timeline.pipeline.triggers import Trigger
 
 # Happenings a product or model can be the subject of, when no company is named.
@@ -154,7 +155,12 @@ def find_parties(
         # The developer is the subject before the verb ("阿里云发布…", "由阿里云发布"), one
         # named after it as agent ("released by Alibaba"), or the company the sentence is
         # about; a company merely compared with after the verb is none.
-        subjects = [slug for slug in before if slug in companies]
+        placed = {
+            m.slug
+            for m in span_actors
+            if IN_A_PLACE.search(context.folded, max(0, m.char_start - 9), m.char_start)
+        }
+        subjects = [slug for slug in before if slug in companies and slug not in placed]
         # A lab or a university releases models too, when no company is named before.
         subjects = subjects or [slug for slug in before if kinds[slug] in {"lab", "organization"}]
         agents = [
@@ -244,8 +250,8 @@ def find_parties(
         # anaphor right before the verb stands for ("公司表示").
         speakers = [slug for slug in before if kinds[slug] == "person"][-1:]
         speakers += [slug for slug in before if slug in companies][-1:]
-        # A regulator or a ministry speaks too.
-        speakers += [slug for slug in before if kinds[slug] == "organization"][-1:]
+        # A regulator, a ministry or an institute speaks too.
+        speakers += [slug for slug in before if kinds[slug] in {"organization", "lab"}][-1:]
         if not speakers and fallback and span is not None:
             lead = context.folded[max(span[0], trigger.start - 6) : trigger.start]
             if ANAPHOR.search(lead) or FIRST_PERSON.search(lead):

@@ -43,6 +43,8 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
+from timeline.pipeline.named_things import BODY_ENDINGS, named_things
+from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
 from timeline.pipeline.nouns import (
     DESCRIPTOR_RUN,
     DESCRIPTORS,
@@ -256,17 +258,19 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Words LAC tags as names that are titles, generic nouns or places, not actors.
 _NOT_ACTORS = _words(
-    "中国 美国 日本 韩国 欧洲 欧盟 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
+    "中国 美国 日本 韩国 欧洲 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
     "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
-    "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam"
+    "小虎 友商 同行 对手 iOS IOS ios Android 安卓 Steam "
+    # Currencies: LAC sometimes tags them as organisations.
+    "港元 港币 美元 人民币 新台币 台币 欧元 日元 英镑 澳元 加元 韩元"
 )
 _ORG_TITLE_TAIL = re.compile(
-    r"(?:联席|首席|执行|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
+    r"(?:联席|首席|执行|行政|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
 )
 _REGULATOR = re.compile(
-    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所"
-    r"|县|市|省|区|镇|乡)$"
+    r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所|盟"
+    r"|县|(?<![超门夜股])市|省|区|镇|乡)$"
 )
 _LAB = re.compile(r"(?:实验室|研究院)$")
 _MEDIA = re.compile(r"(?:通讯社|新闻社|社|日报|晚报|时报|新闻|周刊|杂志|电视台|广播|网)$")
@@ -277,7 +281,8 @@ _INDUSTRY = (
     r"科技|汽车|电子|半导体|集团|控股|航空|电信|通信|能源|钢铁|物流|食品|传媒|娱乐|影业|游戏|"
     r"网络|机器人|智能|动力|新能源|材料|化工|光电|精密|重工|机械|电器|家电|美妆|化妆品|餐饮|地产|"
     r"置业|实业|资本|基金|创投|农业|乳业|酒业|啤酒|航运|海运|铁路|快递|软件|芯片|晶圆|电机|"
-    r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船)"
+    r"电池|锂电|储能|光伏|风电|矿业|医院|影城|院线|酒店|旅游|货运|船舶|造船|超市|百货|商场|药房"
+    r"|书局)"
 )
 _LAB_AFTER = re.compile(r"[\u3400-\u9fff]{0,8}?(?:实验室|研究院|研究所)")
 # A unit of a body, written straight after it: "行政院|消费者保护处", "中国科学院|古脊椎动物
@@ -288,6 +293,7 @@ _UNIT_AFTER = re.compile(
     r"(?:保护处|管理处|处|管理局|局|署|司|厅|办公室|委员会|研究所|研究中心)"
     r"|[^\W\d_A-Za-z日月年今昨将已于在对向从发宣表称指说是为被把]{2,12}?研究所"
 )
+_AGENCY_AFTER = re.compile(r"(?:监督)?(?:管理局|管理处|管理委员会|事务局|事务处)(?:办公室)?")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
@@ -299,6 +305,7 @@ _RELEASED_AFTER = re.compile(
     r"(?:已经?|也|则|于[^，。；]{0,12}?|在[^，。；]{0,12}?)?(?:正式|首次|率先|同步|先后|相继|陆续)?"
     r"(?:上线|发布|推出|上市|开售|开卖|上映|亮相|发行|登陆|开启预售|公测|开服)"
 )
+_SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|连锁店?)$")
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
@@ -382,8 +389,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 tail = lab or _INDUSTRY_AFTER.match(sentence, after - start)
                 body = _BODY_AND.match(sentence, after - start)
                 unit = _UNIT_AFTER.match(sentence, after - start)
+                agency = _AGENCY_AFTER.match(sentence, after - start)
                 if unit and kind == "organization" and _UNIT_OF.search(word):
                     name_end = start + unit.end()
+                elif agency:
+                    # "金融|管理局", "通讯事务|管理局": LAC leaves an agency's ending outside.
+                    name_end, kind = start + agency.end(), "organization"
                 elif lab:
                     name_end, kind = start + lab.end(), "lab"
                 elif body:
@@ -519,6 +530,8 @@ def _dated_subjects(
                 continue
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
+            if _SUBJECT_LINK.fullmatch(name) or name[0] in "一二三四五六七八九十两第":
+                break  # "实现", "二期": a verb or a count, not a name
             # A name is written again; a verb and its object rarely are, word for word.
             written = _count(text, name, folded=True)
             if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
@@ -545,7 +558,7 @@ _ORG_BEFORE_TITLE = re.compile(
     _BOUNDARY + r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?\s*"
     r"(?P<name>[\u3400-\u9fff]{2,8}?|[0-9A-Za-z][\w.&-]*[A-Za-z][\w.&-]*)\s*的?\s*"
     r"(?:前|原|现任|时任|新任|代理)?"
-    r"(?:联合创始人|创始人|董事长|CEO|首席执行官|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
+    r"(?:联合创始人|创始人|董事长|CEO|首席执行官|行政总裁|总裁|总经理|CTO|CFO|COO|副总裁|发言人)\s*"
     r"(?=[\u3400-\u9fffA-Za-z])",
     re.IGNORECASE,
 )
@@ -666,6 +679,7 @@ def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> lis
 _AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
 _PERSON_FOLLOW = frozenset(
     "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带到今现去昨前上本同次当"
+    "获以夺"
     "0123456789"
     "，。；：:,.!?！？ \n（()）"
 )
@@ -710,6 +724,17 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
     return found
 
 
+def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Named things and bodies (`timeline.pipeline.named_things`): "临江大桥", "香港警方",
+    "港尾夜市自治會". A thing is read as an organisation: what a clause tells of it is
+    told of it as of a body (there is no kind of its own for a bridge or a storm)."""
+    kinds = {"brand": "product", "company": "company"}
+    return [
+        Recognised(text[start:end], start, end, kinds.get(sort, "organization"))
+        for start, end, sort in named_things(text.translate(_SIMPLIFY), spans)
+    ]
+
+
 def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """People named right after their post: the name starts with a surname, or, when it
     does not (巴特尔), the article writes it again."""
@@ -734,8 +759,10 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
                 if length == 4 and not name.startswith(COMPOUND_SURNAMES):
                     surnamed = False
-                if not surnamed and _count(text, text[start + at : start + at + length]) < 2:
-                    continue
+                if not surnamed and (
+                    length < 3 or _count(text, text[start + at : start + at + length]) < 2
+                ):
+                    continue  # "巴特尔" written again; "(选手)参赛" is no name
                 if name in _NOT_ACTORS or _TITLE_IN.search(name) or _AFTER_TITLE.match(name):
                     continue
                 position = start + at
@@ -782,6 +809,8 @@ def _titled_works(text: str) -> list[Recognised]:
         # A title the article comes back to is what it is about: "《山海行》正式上线…
         # 《山海行》玩家…" (a book-title mark, not a quotation mark, names a work).
         named_again = match.group()[0] == "《" and titles[match.group(1)] >= 2
+        if _SHOP_BEFORE.search(before):
+            continue  # "在募资平台「众力集」推出…": where a work was put out, not the work
         if _RELEASED_TITLE.search(before) or _RELEASED_AFTER.match(after) or named_again:
             found.append(Recognised(match.group(1), match.start(1), match.end(1), "product"))
     return found
@@ -1341,6 +1370,19 @@ def recognise(
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
         found.extend(_title_names(text, spans, title))
+        things = _things(text, spans)
+        found.extend(things)
+        # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
+        # start and never written alone, is the body's.
+        longer = {thing.char_start: thing for thing in things}
+        found = [
+            name
+            for name in found
+            if name.char_start not in longer
+            or name.char_end >= longer[name.char_start].char_end
+            or _count(text, name.text) > _count(text, longer[name.char_start].text)
+        ]
+    found = [part for name in found for part in _apposed(text, name)]
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
     # Where each found Chinese name ends, and its earliest start there.
@@ -1373,6 +1415,17 @@ def recognise(
             continue
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
+        if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
+            continue  # "(2018)年出任研究院": a date's end and a verb, not a name
+        if re.match(r"[一二三四五六七八九十两]+[期代批轮届]", simple):
+            continue  # "二期", "三代": a phase or a generation
+        if _TRADE_END.search(simple) and len(simple) > 2:
+            continue  # "台中玩具制造商": what a company does, written before its name
+        if _WORK_DONE.search(simple):
+            continue  # "修复工程", "救援团队": a piece of work or a team of an actor, not one
+        if name.kind == "company" and _BODY_END.search(simple):
+            # "中央气象署", "县府": a public body, whichever rule found it.
+            name = Recognised(name.text, name.char_start, name.char_end, "organization")
         if _CLAUSE_INSIDE.search(name.text.translate(_SIMPLIFY), 1) or _AFFILIATION.search(
             name.text.translate(_SIMPLIFY)
         ):
@@ -1384,6 +1437,28 @@ def recognise(
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
+
+
+# "星海乐园运营方星海文旅集团", "大桥承建方华建路桥": an owner or an operator named right
+# after what it runs, with the word for its part between them.
+_APPOSITION = re.compile(
+    r"(?:运营方|运营商|经营方|管理方|主办方|承办方|承建方|建设方|开发商|母公司|控股股东|所属公司)"
+)
+
+
+def _apposed(text: str, name: Recognised) -> list[Recognised]:
+    """A name that holds an apposition ("X运营方Y") as its two names, else itself."""
+    simple = name.text.translate(_SIMPLIFY)
+    match = _APPOSITION.search(simple, 2)
+    if match is None or len(simple) - match.end() < 2 or not _HAN.match(simple):
+        return [name]
+    left_end = name.char_start + match.start()
+    right_start = name.char_start + match.end()
+    owner_kind = name.kind if name.kind != "organization" else "company"
+    return [
+        Recognised(text[name.char_start : left_end], name.char_start, left_end, name.kind),
+        Recognised(text[right_start : name.char_end], right_start, name.char_end, owner_kind),
+    ]
 
 
 _DESCRIPTOR = re.compile(r"(?:初创公司|公司|企业|平台|机构|巨头|厂商|品牌|集团旗下|旗下)")
@@ -1408,6 +1483,8 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
             remainder = simple[match.end() :]
             if match.end() <= offset or len(remainder) < 2 or category_noun(remainder):
                 continue
+            if remainder in THING_ENDINGS:
+                continue  # "市长办公室": a post's office, named after the post
             if remainder[0] in _VERB_START or remainder[0] in _NOT_SUBJECT_START:
                 continue  # "集团|预计…": what follows is a clause, not a name
             if cut is None or match.end() > cut:
@@ -1446,7 +1523,9 @@ def _without_self(name: Recognised) -> Recognised:
 
 # A tagger's span that holds a deal between two names ("华越收购星海科技") is a clause, not a
 # name; one ending in 系 ("清华系", "北大系机器人公司") says where a company comes from.
-_CLAUSE_INSIDE = re.compile(r"收购|并购|出售|入股|控股了|宣布|否认|起诉|设立")
+_CLAUSE_INSIDE = re.compile(
+    r"收购|并购|出售|入股|控股了|宣布|否认|起诉|设立|冒充|涉嫌|假冒|诈骗|指挥"
+)
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
@@ -1469,6 +1548,9 @@ _LEADING_CATEGORY = re.compile(
     r"(?:学院|研究院|研究所|实验室|校区|分校|分行|支行|分公司|子公司|董事会|校董会|附属医院|工会)$"
 )
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
+_TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
+_WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
+_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟)$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
@@ -1832,7 +1914,27 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
     if _HAN.search(short):
+        if short in BODY_ENDINGS and full.endswith(short):
+            return True  # "警方" of "香港警方"
+        if full.endswith(short) and len(short) >= 3:
+            # "卫生局" of "台南市卫生局", "慈安宫" of "溪湖慈安宫": the name without the
+            # place it is in.
+            head = full[: -len(short)]
+            if _PLACE_HEAD.fullmatch(head) or (len(head) <= 3 and _THING_END.search(short)):
+                return True
+            if len(head) <= 3 and kind != "person" and full_kind != "person":
+                # "天文台" of "香港天文台", "文物局" of "国家文物局": a body's name without
+                # the place or the level it belongs to, written alone.
+                return True
+        if _THING_END.search(short) or _ADMINISTRATIVE.search(short) or _THING_END.search(full):
+            # "港尾夜市" is not "港尾夜市自治会", nor "台南市" "台南市港尾夜市": a thing or a
+            # place that a longer name starts with is another actor.
+            return False
         return full.startswith(short) and len(short) >= 2
     if full.split(" ", 1)[0].upper() in _VESSEL_PREFIXES:
         return full.endswith(" " + short)  # "Skerryvore" of "RRS Skerryvore"
     return full.startswith(short + " ")
+
+
+_THING_END = re.compile(rf"(?:{'|'.join(sorted(THING_ENDINGS, key=len, reverse=True))})$")
+_PLACE_HEAD = re.compile(r"[\u3400-\u9fff]{1,3}(?:省|市|县|区)")

@@ -40,10 +40,18 @@ def _topic_before(
         for mention in context.actors_in(start, min(end, position)):
             if context.kind(mention.slug) not in ORGANIZATION_KINDS:
                 continue
+            if _AGENT_BEFORE.search(
+                context.folded, max(start, mention.char_start - 2), mention.char_start
+            ):
+                continue  # "获省发改委核准", "遭检察署搜索": an agent, no topic of the sentence
             anywhere = mention.slug
             if _at_subject_position(context, mention, start):
                 subject = mention.slug
     return subject or anywhere or state.topic
+
+
+# Words before a name that make it the agent of what befalls the subject.
+_AGENT_BEFORE = re.compile(r"(?:获|经|遭|遭到|被|受到)$")
 
 
 def _update_topic(
@@ -236,11 +244,16 @@ def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention
         return False
     if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
         return False
+    # "，2009年被县政府列为古迹": the agent of a passive is no subject of its own.
     return not any(
         m.char_start < mention.char_end + 3
+        and not _PASSIVE_AGENT.search(folded, mention.char_end, m.char_start)
         for m in context.actors_in(start, start + 200)
         if m.char_start >= mention.char_end
     )
+
+
+_PASSIVE_AGENT = re.compile(r"(?:被|遭|遭到)$")
 
 
 def _sentence_subject_carries(
@@ -282,8 +295,11 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
     return re.fullmatch(r"\s*(?:the\b\s*)?", lead) is not None
 
 
-# A preposition right before a name makes it a place or an agent, not the subject.
-_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经)$")
+# A preposition right before a name makes it a place or an agent, not the subject; so does
+# a verb of undergoing ("遭检察署搜索", "被法院驳回"): the one it befalls is named before.
+_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经|遭|遭到|被|受到)$")
+# "在募资平台「众力集」推出": a name in a place phrase, its kind and a quotation mark between.
+IN_A_PLACE = re.compile(r"(?:在|于)[^，。；,;、\s]{1,6}[「“『\"]$")
 
 
 def _with_mover(

@@ -1,0 +1,185 @@
+"""Named things and bodies in Chinese text: a distinctive part followed by a kind noun
+("临江大桥", "蒼鷺颱風", "港尾夜市自治會", "香港警方", "澜沧江国际马拉松"), a vessel's name
+with its number ("浙岱渔0387号"), and a name a kind noun introduces in quotation marks
+("渔船“浙岱渔0387号”", "平台「書易購」"). Such a thing is what a clause may tell of (a bridge
+opens, a storm lands, a temple is restored), so it is an actor like a company.
+
+The kind nouns, and the words that make a whole a kind rather than a name ("高速公路",
+"当地警方"), are data (`vocabulary/named_kinds.tsv`). Plain Python: offsets are into the
+text given; the caller turns them into names.
+"""
+
+import re
+from pathlib import Path
+
+from timeline.pipeline.actors import NAME_STOP
+
+NAMED_KINDS_FILE = Path(__file__).with_name("vocabulary") / "named_kinds.tsv"
+SORTS = frozenset({"place", "route", "storm", "event", "body", "generic"})
+
+
+def load_named_kinds(path: Path = NAMED_KINDS_FILE) -> dict[str, set[str]]:
+    """The words of a named-kinds file by sort (place, route, storm, event, body, generic)."""
+    found: dict[str, set[str]] = {sort: set() for sort in SORTS}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != 3 or not all(fields) or fields[0] not in SORTS:
+            raise ValueError(f"{path.name}:{number}: expected sort, word, example")
+        found[fields[0]].add(fields[1])
+    return found
+
+
+_KINDS = load_named_kinds()
+ENDINGS = frozenset(word for sort, words in _KINDS.items() if sort != "generic" for word in words)
+BODY_ENDINGS = frozenset(_KINDS["body"])
+_GENERIC = frozenset(_KINDS["generic"])
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?!)")
+# How many characters a distinctive part may have: a body's ("行者背包赞助者自救会") runs
+# longer than a place's.
+_REACH = 6
+_BODY_REACH = 8
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Words a name never starts with: determiners, pronouns, numerals, prepositions.
+_NOT_FIRST = frozenset(
+    "该本这那各每某其此我他她它你也都就是才只并再很最说称一两几多数个座条位家间所"
+)
+# A preposition or a verb of undergoing before a name, skipped: "据香港警方", "遭台风".
+_LEADING = frozenset("据经遭获到向在于对从由被把将与和")
+# Words that end what stands before a name: verbs and time words ("宣布成立员工工会",
+# "於週一上午發布海上颱風警報").
+_CUT = re.compile(
+    r"(?:宣布|成立|组建|加入|表示|要求|发起|发布|包括|位于|连接|前往|来自|经营|运营|旗下|今早|今晨"
+    r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期)"
+)
+_WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
+_NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
+# What may stand right before a name that opens its clause.
+_OPENS = "，。；：！？、\n,;:!?"
+# The police, unnamed: a body that acts in news on its own ("警方昨日拘捕14人").
+_POLICE = re.compile(r"(?<![\u3400-\u9fff])警方|(?<=[据经由遭向被与和])警方")
+# A vessel's name: characters and a hull number ("浙岱渔0387号", "海巡06号").
+_VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
+# A kind noun right before a quoted name says what the name names: "渔船“浙岱渔0387号”",
+# "平台「书易购」", "白犀牛「阿莲」", "团体「动物平权行动联盟」".
+_INTRODUCED = re.compile(
+    r"(?P<kind>渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
+    r"|球队|台风|飓风|犀牛|大熊猫|熊猫|老虎|大象|海豚|猩猩|长颈鹿|企业|公司|商店|餐厅|书店|网店"
+    r"|连锁店|咖啡店|门店|餐馆|酒楼)"
+    r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
+)
+# Kinds that introduce a company's name (the rest introduce a thing's or a body's).
+_TRADING = frozenset(
+    [
+        "平台",
+        "企业",
+        "公司",
+        "商店",
+        "餐厅",
+        "书店",
+        "网店",
+        "连锁",
+        "连锁店",
+        "咖啡店",
+        "门店",
+        "餐馆",
+        "酒楼",
+    ]
+)
+# A storm named after its kind: "中度颱風蒼鷺", "台风“海燕”".
+_STORM_BEFORE = re.compile(r"(?:台风|飓风)(?P<name>[\u3400-\u9fff]{2})")
+
+
+def _distinctive(simple: str, end: int, reach: int) -> int | None:
+    """Where the distinctive part ending at `end` starts: after a punctuation mark or a
+    stop character within `reach`, or after the last verb or time word before `end`, and
+    past a leading preposition. None when no start is found or fewer than two characters
+    are left."""
+    start = end
+    while start > max(0, end - reach) and _HAN.match(simple[start - 1]):
+        if simple[start - 1] in NAME_STOP:
+            break
+        start -= 1
+    bounded = start == 0 or not _HAN.match(simple[start - 1]) or simple[start - 1] in NAME_STOP
+    cuts = list(_CUT.finditer(simple, start, end))
+    if cuts:
+        start, bounded = cuts[-1].end(), True
+    if not bounded:
+        return None  # the name's start is not in reach: "风电场最后一台风(机)"
+    if start < end and simple[start] in _LEADING:
+        start += 1
+    if end - start < 2 or simple[start] in _NOT_FIRST:
+        return None
+    return start
+
+
+def _without_generic(part: str) -> str:
+    """The part without the generic words it ends with ("海洋主题" → "")."""
+    while True:
+        word = next((word for word in _GENERIC if part.endswith(word)), None)
+        if word is None:
+            return part
+        part = part[: -len(word)]
+
+
+def _opens_clause(simple: str, start: int) -> bool:
+    """Whether the name stands first in its clause, after a preposition ("据香港警方"), or
+    after what describes it ("连接两岸的临江大桥")."""
+    return start == 0 or simple[start - 1] in _OPENS or simple[start - 1] in _LEADING | {"的"}
+
+
+def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
+    """(start, end, sort) of each named thing or body in the given stretches of a text,
+    read in its simplified copy `simple` (same offsets); sort is "body" for a body,
+    "brand" for a brand's name, "company" for a shop's or a platform's, else "thing"."""
+    found: list[tuple[int, int, str]] = []
+    for span_start, span_end in spans:
+        for match in _ENDING.finditer(simple, span_start, span_end):
+            ending = match.group()
+            following = simple[match.end() : match.end() + 1]
+            if following and following in "业界化们":
+                continue  # "大桥业", "公园化": another word
+            if len(ending) == 1 and following and following in _WORD_AFTER_ONE:
+                continue  # "庙宇", "宫殿", "寺院": a word, not a name's ending
+            body = ending in BODY_ENDINGS
+            start = _distinctive(simple, match.start(), _BODY_REACH if body else _REACH)
+            if start is None:
+                continue
+            part = simple[start : match.start()]
+            if part in ENDINGS or _NUMERAL.search(part):
+                continue  # "三座大桥", "一台风(机)"
+            if len(_without_generic(part)) < 2:
+                continue  # "海洋主题乐园", "当地警方", "中度台风"
+            name = simple[start : match.end()]
+            if not _opens_clause(simple, start) and simple.count(name) < 2:
+                continue  # a name is written again, or stands as a clause's subject
+            found.append((start, match.end(), "body" if body else "thing"))
+        for match in _POLICE.finditer(simple, span_start, span_end):
+            if _opens_clause(simple, match.start()):
+                # "警方昨日拘捕…": the police stand as an actor of their own.
+                found.append((match.start(), match.end(), "body"))
+        for match in _VESSEL.finditer(simple, span_start, span_end):
+            if simple[match.start()] not in _NOT_FIRST:
+                found.append((match.start(), match.end(), "thing"))
+        for match in _INTRODUCED.finditer(simple, span_start, span_end):
+            name = match.group("name")
+            if any(char in NAME_STOP for char in name[1:]) and not _ENDING.search(name):
+                continue
+            kind = match.group("kind")
+            sort = "brand" if kind == "品牌" else "company" if kind in _TRADING else "thing"
+            found.append((match.start("name"), match.end("name"), sort))
+        for match in _STORM_BEFORE.finditer(simple, span_start, span_end):
+            name = match.group("name")
+            if name[0] in _NOT_FIRST or any(char in NAME_STOP for char in name):
+                continue
+            if not any(_opens_clause(simple, m.start()) for m in re.finditer(name, simple)):
+                continue  # a storm's name opens a clause too ("蒼鷺是今年第3個颱風")
+            found.append((match.start("name"), match.end("name"), "thing"))
+    return found
