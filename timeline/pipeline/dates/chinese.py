@@ -16,6 +16,9 @@ _NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9_.\-/])"
 # A range word; a dash may be doubled (3——5月).
 _RANGE = "[~\\-–—至到、]—?"
 _TIME_OF_DAY = "晚间|晚上|凌晨|上午|下午|中午|早上|早间|傍晚|夜间|清晨|深夜|晚|夜"
+# After a day of the month only the evening words belong to its mention (1月6日晚); other
+# times of day (3月5日凌晨, 今(5)日上午, 晚上, 10时) are not part of it (DATES.md).
+_EVENING = "晚间|夜间|晚(?!上)|夜(?![间里])"
 
 # Tables of words: the vocabulary of the grammar.
 YEAR_WORDS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
@@ -213,7 +216,7 @@ _DAY_TAIL = rf"""
       | [日号]
         (?:(?:{_SP}{_RANGE}{_SP}{_NUM}{_SP}[日号])*{_SP}{_RANGE}{_SP}(?P<d3>{_NUM}){_SP}[日号])?
     )
-    (?P<tod>{_TIME_OF_DAY})?
+    (?P<tod>{_EVENING})?
 """
 _TAIL = rf"""
     (?:
@@ -264,7 +267,7 @@ _ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]")
 # first, so that the engine can skip ahead to it).
 CHINESE_TWO_DIGIT_YEAR = re.compile("年(?<=[〇零一二三四五六七八九]{2}年)")
 BARE_DAY_PATTERN = re.compile(
-    rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
+    rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_EVENING})?"
 )
 _CENTURY = (
     rf"(?:(?<![0-9])(?P<cent>[0-9]{{2}}|二十一|二十|十九)|(?P<crel>上一?个?|本|这一?个?))"
@@ -327,13 +330,13 @@ QUARTER_WORD_PATTERN = _words_pattern(QUARTER_WORDS)
 DAY_WORD_PATTERN = _words_pattern(DAY_WORDS)
 MONTH_WORD_PATTERN = re.compile(
     rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})"
-    rf"(?:(?P<xun>{_XUN})|{_SP}(?P<d>{_NUM}){_SP}[日号](?P<tod>{_TIME_OF_DAY})?)?"
+    rf"(?:(?P<xun>{_XUN})|{_SP}(?P<d>{_NUM}){_SP}[日号](?P<tod>{_EVENING})?)?"
 )
 # 今(21)日, 昨（20）日: Taiwanese papers write the day of a day word in parentheses.
 # The parenthesis comes first, so that the engine can skip ahead to it; the day word
 # before it is read by the builder.
 CHECKED_DAY_PATTERN = re.compile(
-    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_TIME_OF_DAY})?"
+    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_EVENING})?"
 )
 _CHECKED_DAY_WORD = re.compile(rf"(?P<word>今|昨|前|明){_SP}$")
 _CHECKED_DAY_SHIFTS = {"前": -2, "昨": -1, "今": 0, "明": 1}
