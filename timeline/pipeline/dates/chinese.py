@@ -56,6 +56,7 @@ BARE_PART_WORDS = {
     "岁尾": "late",
 }
 MONTH_START_WORDS = ("新年伊始", "开年", "年伊始")
+_YEAR_END_NOUNS = ("奖", "獎", "总结", "總結", "考核", "盘点", "盤點", "决算", "決算")
 XUN_WORDS = {"上旬": 1, "初": 1, "中旬": 2, "中": 2, "下旬": 3, "底": 3, "末": 3}
 TWO_XUN_WORDS = {"上中旬": (1, 2), "中下旬": (2, 3)}
 # 年内 "within the year": the year of the paragraph, else the reference year.
@@ -200,11 +201,19 @@ _NOT_BEFORE_DANG = set("相应适充担恰每正")
 _NOT_BEFORE_MONTH_PART = _COUNT_BEFORE | set("岁日风明正腊闰蜜满月年")
 
 _XUN = rf"上中旬|中下旬|上旬|中旬|下旬|初(?![{_NOT_EARLY}])|中(?![{_NOT_MID}])|底|末(?!期)"
+# Taiwanese papers count years of the Republic of China (民國113年 is 2024). A bare
+# three-digit year is one only before a month, quarter or half (113年3月, 113年第4季):
+# alone, "113年" is as often a count of years (已有113年历史).
+_ROC_FOLLOWERS = (
+    rf"{_SP}(?:(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}月|第?[一二三四1-4]季|[上下]半年)"
+)
 _YEAR_HEAD = rf"""
     (?:
         {_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})(?![0-9])
             {_SP}(?P<nian>年)?
       | {_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}}){_SP}年
+      | 民国{_SP}(?P<roc>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_SP}年
+      | {_NOT_AFTER_ALNUM}(?P<roc3>1[0-4][0-9])(?![0-9]){_SP}年(?={_ROC_FOLLOWERS})
       | (?P<yrel>{"|".join(YEAR_WORDS)})
       | (?P<yctx>{"|".join(CONTEXT_YEAR_WORDS)})
     )
@@ -248,7 +257,7 @@ def _unnamed(pattern: str) -> str:
 # a longer one, and hands Python a match to throw away (most places it starts at are no
 # date). It names nothing, so the matches are the same.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])"
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq民])"
     rf"(?={_unnamed(f'(?:{_YEAR_HEAD}|{_SP}{_TAIL})')})"
     rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
@@ -441,6 +450,10 @@ def _year_fields(match: re.Match) -> dict | None:
         return {"year": year_number(match["y4"])}
     if match["y2"]:
         return {"two_digit_year": int(match["y2"])}
+    if match["roc"] or match["roc3"]:
+        number = match["roc"] or match["roc3"]
+        number = int(number) if number.isdigit() else small_number(number)
+        return {"year": 1911 + number} if number else None
     if match["yrel"]:
         return {"year_shift": YEAR_WORDS[match["yrel"]]}
     if match["yctx"]:
@@ -547,6 +560,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     if not has_tail:
+        if match["yrel"] and text.startswith("同期", match.end("head")):
+            return None  # 去年同期 compares with a period named elsewhere
         return Candidate(start, match.end("head"), Point("year", **year)) if has_head else None
     if not has_head:
         start = match.start("tail")
@@ -624,6 +639,8 @@ def _bare_part(text: str, match: re.Match) -> Candidate | None:
         return None
     if word == "开年" and text[match.end() : match.end() + 1] in "会度":
         return None
+    if word == "年终" and text.startswith(_YEAR_END_NOUNS, match.end()):
+        return None  # 年终奖, 年终总结: the year-end bonus or review, not a date
     if word in MONTH_START_WORDS:
         return Candidate(*match.span(), Point("month_start", month=1))
     if word in WITHIN_YEAR_WORDS:
