@@ -68,9 +68,16 @@ DAY_WORDS = {
     "this afternoon": 0,
     "this evening": 0,
     "yesterday": -1,
+    "yesterday morning": -1,
+    "yesterday afternoon": -1,
+    "yesterday evening": -1,
     "last night": -1,
     "the day before yesterday": -2,
     "tomorrow": 1,
+    "tomorrow morning": 1,
+    "tomorrow afternoon": 1,
+    "tomorrow evening": 1,
+    "tomorrow night": 1,
     "the day after tomorrow": 2,
 }
 FOLLOW_WORDS = {
@@ -164,8 +171,10 @@ DAY_DAY_FIRST = re.compile(
 MONTH_RANGE = re.compile(
     rf"{_B}(?P<first>{_MONTH_NAME}){_S}*[–—\-]{_S}*(?P<last>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
+# "March 5-7, 2024"; with between / from before it, also "between March 5 and 7".
 DAY_RANGE_MONTH_FIRST = re.compile(
-    rf"{_B}(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY}){_S}*[–—\-]{_S}*(?P<last>{_DAY})"
+    rf"{_B}(?P<opener>(?i:between|from){_S}+)?(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY})"
+    rf"(?:{_S}*[–—\-]{_S}*|(?(opener){_S}+(?i:and|to|through){_S}+|(?!)))(?P<last>{_DAY})"
     rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 DAY_RANGE_DAY_FIRST = re.compile(
