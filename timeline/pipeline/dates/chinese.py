@@ -56,6 +56,8 @@ BARE_PART_WORDS = {
     "岁尾": "late",
 }
 MONTH_START_WORDS = ("新年伊始", "开年", "年伊始")
+# Before 开年, a character that makes 开 the end of a verb (召开, 展开, 公开, 离开).
+_OPEN_VERBS_BEFORE = set("召展公离打放分敞张避盛拉揭铺摊")
 _YEAR_END_NOUNS = ("奖", "獎", "总结", "總結", "考核", "盘点", "盤點", "决算", "決算")
 XUN_WORDS = {"上旬": 1, "初": 1, "中旬": 2, "中": 2, "下旬": 3, "底": 3, "末": 3}
 TWO_XUN_WORDS = {"上中旬": (1, 2), "中下旬": (2, 3)}
@@ -637,8 +639,11 @@ def _bare_part(text: str, match: re.Match) -> Candidate | None:
         return None
     if word == "年中" and text[match.end() : match.end() + 1] in _NOT_MID:
         return None
-    if word == "开年" and text[match.end() : match.end() + 1] in "会度":
-        return None
+    if word == "开年" and (
+        text[match.end() : match.end() + 1] in "会度"
+        or _preceding(text, match.start()) in _OPEN_VERBS_BEFORE
+    ):
+        return None  # 开年会, 召开年终总结会: 开 belongs to another word
     if word == "年终" and text.startswith(_YEAR_END_NOUNS, match.end()):
         return None  # 年终奖, 年终总结: the year-end bonus or review, not a date
     if word in MONTH_START_WORDS:

@@ -63,9 +63,9 @@ ZH_HOLIDAY = re.compile(
     rf"(?P<break>{_BREAK_WORDS})?"
 )
 _HABIT_BEFORE = ("每年", "每逢", "每到", "每个", "历年")
-# 清明 alone is also "clear, well governed" (政治清明): it is the day only with a year before
-# it or a word of the holiday after it (清明前后, 清明假期, 清明当天, 清明，).
-_QINGMING_AFTER = set("前后期假小当节,，、。")
+# 清明 alone is also "clear, well governed" (政治清明，): it is the day only with a year
+# before it or a word of the holiday after it (清明前后, 清明假期, 清明当天).
+_QINGMING_AFTER = ("前后", "前後", "当天", "當天", "当日", "當日")
 _ZH_HOLIDAY_YEAR = re.compile(
     rf"(?<![0-9])(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)})){_S}?$"
 )
@@ -140,7 +140,7 @@ def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
         match["name"] == "清明"
         and not year
         and not match["break"]
-        and following not in _QINGMING_AFTER
+        and not text.startswith(_QINGMING_AFTER, match.end())
     ):
         return None
     fields = _year_fields(year) if year else {}
