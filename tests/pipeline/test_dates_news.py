@@ -72,6 +72,17 @@ def mentions(text: str, reference) -> list[tuple]:
         ("114年1月20日起施行", WED, "114年1月20日", "2025-01-20", "2025-01-20", "day", None),
         ("113年第3季營收成長", WED, "113年第3季", "2024-07-01", "2024-09-30", "quarter", None),
         ("113年下半年景氣回溫", WED, "113年下半年", "2024-07-01", "2024-12-31", "half", None),
+        (
+            "民國一一三年三月五日",
+            WED,
+            "民國一一三年三月五日",
+            "2024-03-05",
+            "2024-03-05",
+            "day",
+            None,
+        ),
+        ("2024年H1销量增长", WED, "2024年H1", "2024-01-01", "2024-06-30", "half", None),
+        ("2023H2營收回升", WED, "2023H2", "2023-07-01", "2023-12-31", "half", None),
         # Holidays computed by rule.
         ("清明假期，高速免费通行。", WED, "清明假期", "2024-04-04", "2024-04-04", "day", "approx"),
         ("清明前后，气温回升。", WED, "清明前后", "2024-04-04", "2024-04-04", "day", "approx"),
@@ -165,6 +176,7 @@ def test_news_forms(text, reference, written, start, end, precision, qualifier):
         ("Version 1.05.2024b shipped.", WED),
         ("The score was 3-1.", WED),
         ("Monday Night Football drew viewers.", WED),
+        ("H1N1疫情暴发", WED),
     ],
 )
 def test_news_non_dates(text, reference):

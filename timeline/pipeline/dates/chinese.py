@@ -214,7 +214,7 @@ _YEAR_HEAD = rf"""
         {_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})(?![0-9])
             {_SP}(?P<nian>年)?
       | {_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}}){_SP}年
-      | 民国{_SP}(?P<roc>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_SP}年
+      | 民国{_SP}(?P<roc>[0-9]{{1,3}}|[〇零一二三四五六七八九十]{{1,3}}){_SP}年
       | {_NOT_AFTER_ALNUM}(?P<roc3>1[0-4][0-9])(?![0-9]){_SP}年(?={_ROC_FOLLOWERS})
       | (?P<yrel>{"|".join(YEAR_WORDS)})
       | (?P<yctx>{"|".join(CONTEXT_YEAR_WORDS)})
@@ -234,6 +234,7 @@ _TAIL = rf"""
         (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
         (?(qpre)|(?P<qend>末|底|初(?![{_NOT_EARLY}]))?)
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
+      | (?<![A-Za-z0-9])[Hh](?P<hh>[12])(?![0-9A-Za-z])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
       | (?P<within>年内|内)
@@ -259,7 +260,7 @@ def _unnamed(pattern: str) -> str:
 # a longer one, and hands Python a match to throw away (most places it starts at are no
 # date). It names nothing, so the matches are the same.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq民])"
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第QqHh民])"
     rf"(?={_unnamed(f'(?:{_YEAR_HEAD}|{_SP}{_TAIL})')})"
     rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
@@ -454,7 +455,12 @@ def _year_fields(match: re.Match) -> dict | None:
         return {"two_digit_year": int(match["y2"])}
     if match["roc"] or match["roc3"]:
         number = match["roc"] or match["roc3"]
-        number = int(number) if number.isdigit() else small_number(number)
+        if number.isdigit():
+            number = int(number)
+        elif "十" in number:
+            number = small_number(number)
+        else:
+            number = int(_digits(number))  # 民國一一三年, digit by digit
         return {"year": 1911 + number} if number else None
     if match["yrel"]:
         return {"year_shift": YEAR_WORDS[match["yrel"]]}
@@ -512,6 +518,9 @@ def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | N
         return Point("quarter", index=quarter, **year)
     if match["half"]:
         return Point("half", index=1 if match["half"] == "上" else 2, **year)
+    if match["hh"]:
+        # 2024年H1; a bare "H1" is as often a heading or a strain (H1N1) as a half.
+        return Point("half", index=int(match["hh"]), **year) if has_head else None
     if match["within"]:
         return Point("year", **year) if has_head and "two_digit_year" not in year else None
     if match["split"]:
@@ -548,7 +557,11 @@ def _point(text: str, match: re.Match) -> Candidate | None:
         return None
     if match["y2"] and match["within"]:
         return None  # "25年内": within 25 years
-    if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
+    if (
+        match["y4"]
+        and not match["nian"]
+        and not (match["part"] or match["q"] or match["qq"] or match["hh"])
+    ):
         return None
     if match["y4"] and not match["nian"] and text[start - 2 : start] == "FY":
         return None
