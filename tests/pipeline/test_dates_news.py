@@ -82,6 +82,10 @@ def mentions(text: str, reference) -> list[tuple]:
             None,
         ),
         ("2024年H1销量增长", WED, "2024年H1", "2024-01-01", "2024-06-30", "half", None),
+        ("前3季營收年增12%", FRI, "前3季", "2024-01-01", "2024-09-30", "interval", None),
+        ("今年雙十節", FRI, "今年雙十節", "2024-10-10", "2024-10-10", "day", None),
+        ("今年双十节", FRI, "今年双十节", "2024-10-10", "2024-10-10", "day", None),
+        ("國慶日當天", FRI, "國慶日", "2024-10-01", "2024-10-01", "day", None),
         ("2023H2營收回升", WED, "2023H2", "2023-07-01", "2023-12-31", "half", None),
         # Holidays computed by rule.
         ("清明假期，高速免费通行。", WED, "清明假期", "2024-04-04", "2024-04-04", "day", "approx"),
@@ -177,6 +181,7 @@ def test_news_forms(text, reference, written, start, end, precision, qualifier):
         ("The score was 3-1.", WED),
         ("Monday Night Football drew viewers.", WED),
         ("H1N1疫情暴发", WED),
+        ("《歌手》前三季播出", WED),
     ],
 )
 def test_news_non_dates(text, reference):

@@ -32,6 +32,7 @@ SOLAR_HOLIDAYS = {
     "independence_day": (7, 4),
     "teachers_day": (9, 10),
     "national_day": (10, 1),
+    "double_ten": (10, 10),
     "halloween": (10, 31),
     "singles_day": (11, 11),
     "double_twelve": (12, 12),
