@@ -599,7 +599,9 @@ _MONTH_KEY = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])"
 )
-_WORD_THEN_YEAR_KEY = rf"[a-z]{_S}+(?:1[5-9]|20)\d\d"
+# A year after a space (the word before it is left to the pattern: a key only picks the lines
+# to read, and a year is rarer to start from than a letter).
+_WORD_THEN_YEAR_KEY = rf"(?:1[5-9]|20)\d\d(?<={_S}....)"
 _YEAR_RANGE_KEY = rf"(?:1[5-9]|20)\d\d(?:{_S}*[–—\-]|{_S}+(?:to|through))"
 
 RULES: tuple[Rule, ...] = (

@@ -137,12 +137,14 @@ def _dotted_day(text: str, match: re.Match) -> Candidate | None:
     return Candidate(month.start(), match.end(), point)
 
 
-# A year then a separator and a digit: every year-first numeric form holds one.
-_YEAR_FIRST_KEY = re.compile(r"(?:19|20)\d\d[\-/.]\d")
+# A year then a separator and a digit: every year-first numeric form holds one. The keys
+# start at the separator, rarer than a digit, and look back for the rest: the lines they
+# are found in are the same.
+_YEAR_FIRST_KEY = re.compile(r"[\-/.](?<=(?:19|20)\d\d[\-/.])\d")
 RULES: tuple[Rule, ...] = (
     Rule(MIXED_DATE, _mixed, _YEAR_FIRST_KEY),
     Rule(MONTH_RANGE, _month_range, _YEAR_FIRST_KEY),
     Rule(DOTTED_DAY, _dotted_day),
     Rule(NUMERIC_DATE, _year_first, _YEAR_FIRST_KEY),
-    Rule(YEAR_LAST_DATE, _year_last, re.compile(r"\d[\-/.](?:19|20)\d\d")),
+    Rule(YEAR_LAST_DATE, _year_last, re.compile(r"[\-/.](?<=\d[\-/.])(?:19|20)\d\d")),
 )
