@@ -2,7 +2,9 @@
 
 Run as ``python benchmarks/date_quality.py [path/to/dates.jsonl ...]``. With no argument it
 scores the main set (``dates.jsonl``) and, separately, the set of everyday news forms
-(``dates_forms.jsonl``: weekdays, weeks, offsets, fiscal years, holidays…). A found mention counts
+(``dates_forms.jsonl``: weekdays, weeks, offsets, fiscal years, holidays…), and the set of
+news forms outside the issue's list (``dates_news.jsonl``: times of day, month and year
+parts, ROC years, numeric forms, ranges, holidays, negatives). A found mention counts
 as correct when its text, start, end and precision all equal a labelled one. The
 baseline is ``dateparser.search.search_dates`` with the case's language and
 RELATIVE_BASE = the reference date, each hit's period (day/month/year) read with
@@ -24,6 +26,7 @@ from timeline.pipeline.dates import find_dates, parse_reference  # noqa: E402
 
 LABELLED = ROOT / "benchmarks" / "labelled" / "dates.jsonl"
 FORMS = ROOT / "benchmarks" / "labelled" / "dates_forms.jsonl"
+NEWS = ROOT / "benchmarks" / "labelled" / "dates_news.jsonl"
 DATEPARSER_LANGUAGES = {"zh-Hans": ["zh"], "zh-Hant": ["zh"], "en": ["en"]}
 
 Key = tuple[str, str | None, str | None, str]
@@ -119,7 +122,7 @@ def report(path: Path) -> None:
 
 
 def main() -> None:
-    paths = [Path(arg) for arg in sys.argv[1:]] or [LABELLED, FORMS]
+    paths = [Path(arg) for arg in sys.argv[1:]] or [LABELLED, FORMS, NEWS]
     for index, path in enumerate(paths):
         if index:
             print()

@@ -8,6 +8,7 @@ counted by weekday ("the fourth Thursday of November") are computed here directl
 
 from datetime import date, timedelta
 
+from dateutil.easter import easter
 from lunardate import LunarDate
 
 # Holidays on a lunar date: (lunar month, lunar day).
@@ -31,6 +32,7 @@ SOLAR_HOLIDAYS = {
     "independence_day": (7, 4),
     "teachers_day": (9, 10),
     "national_day": (10, 1),
+    "double_ten": (10, 10),
     "halloween": (10, 31),
     "singles_day": (11, 11),
     "double_twelve": (12, 12),
@@ -43,7 +45,13 @@ WEEKDAY_HOLIDAYS = {
     "memorial_day": (5, 0, -1),
     "labor_day_us": (9, 0, 1),
     "thanksgiving": (11, 3, 4),
+    "mothers_day": (5, 6, 2),
+    "fathers_day": (6, 6, 3),
 }
+# Holidays computed by a rule of their own: Western Easter, and 清明, the solar term that
+# falls on 4 or 5 April (the day of the sun's longitude 15°, by the usual formula for
+# 2000–2099: 4.81 + 0.2422·YY, less the leap days since 2000; 1900–1999: 5.59).
+COMPUTED_HOLIDAYS = {"easter", "qingming"}
 # Days after another holiday: (holiday, days after).
 FOLLOWING_HOLIDAYS = {
     "black_friday": ("thanksgiving", 1),
@@ -53,7 +61,9 @@ FOLLOWING_HOLIDAYS = {
 # How long the holiday weeks last ("国庆期间", "春节假期"): the official breaks.
 HOLIDAY_WEEKS = {"spring_festival": 7, "national_day": 7}
 
-HOLIDAYS = frozenset((*LUNAR_HOLIDAYS, *SOLAR_HOLIDAYS, *WEEKDAY_HOLIDAYS, *FOLLOWING_HOLIDAYS))
+HOLIDAYS = frozenset(
+    (*LUNAR_HOLIDAYS, *SOLAR_HOLIDAYS, *WEEKDAY_HOLIDAYS, *FOLLOWING_HOLIDAYS, *COMPUTED_HOLIDAYS)
+)
 
 
 class NoSuchLunarDate(ValueError):
@@ -88,6 +98,15 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+def _qingming(year: int) -> date:
+    century, short = divmod(year, 100)
+    constant = {19: 5.59, 20: 4.81}.get(century)
+    if constant is None:
+        return date(year, 4, 5)
+    leap_days = short // 4 if century == 20 else (short - 1) // 4
+    return date(year, 4, int(short * 0.2422 + constant) - leap_days)
+
+
 def holiday(name: str, year: int) -> date:
     """The day holiday ``name`` falls on in ``year`` (the lunar year for lunar holidays)."""
     if name in LUNAR_HOLIDAYS:
@@ -96,6 +115,10 @@ def holiday(name: str, year: int) -> date:
         return date(year, *SOLAR_HOLIDAYS[name])
     if name in WEEKDAY_HOLIDAYS:
         return _nth_weekday(year, *WEEKDAY_HOLIDAYS[name])
+    if name == "easter":
+        return easter(year)
+    if name == "qingming":
+        return _qingming(year)
     base, days = FOLLOWING_HOLIDAYS[name]
     return holiday(base, year) + timedelta(days=days)
 

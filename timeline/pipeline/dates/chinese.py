@@ -16,6 +16,9 @@ _NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9_.\-/])"
 # A range word; a dash may be doubled (3——5月).
 _RANGE = "[~\\-–—至到、]—?"
 _TIME_OF_DAY = "晚间|晚上|凌晨|上午|下午|中午|早上|早间|傍晚|夜间|清晨|深夜|晚|夜"
+# After a day of the month only the evening words belong to its mention (1月6日晚); other
+# times of day (3月5日凌晨, 今(5)日上午, 晚上, 10时) are not part of it (DATES.md).
+_EVENING = "晚间|夜间|晚(?!上)|夜(?![间里])"
 
 # Tables of words: the vocabulary of the grammar.
 YEAR_WORDS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
@@ -53,6 +56,9 @@ BARE_PART_WORDS = {
     "岁尾": "late",
 }
 MONTH_START_WORDS = ("新年伊始", "开年", "年伊始")
+# Before 开年, a character that makes 开 the end of a verb (召开, 展开, 公开, 离开).
+_OPEN_VERBS_BEFORE = set("召展公离打放分敞张避盛拉揭铺摊")
+_YEAR_END_NOUNS = ("奖", "獎", "总结", "總結", "考核", "盘点", "盤點", "决算", "決算")
 XUN_WORDS = {"上旬": 1, "初": 1, "中旬": 2, "中": 2, "下旬": 3, "底": 3, "末": 3}
 TWO_XUN_WORDS = {"上中旬": (1, 2), "中下旬": (2, 3)}
 # 年内 "within the year": the year of the paragraph, else the reference year.
@@ -197,11 +203,19 @@ _NOT_BEFORE_DANG = set("相应适充担恰每正")
 _NOT_BEFORE_MONTH_PART = _COUNT_BEFORE | set("岁日风明正腊闰蜜满月年")
 
 _XUN = rf"上中旬|中下旬|上旬|中旬|下旬|初(?![{_NOT_EARLY}])|中(?![{_NOT_MID}])|底|末(?!期)"
+# Taiwanese papers count years of the Republic of China (民國113年 is 2024). A bare
+# three-digit year is one only before a month, quarter or half (113年3月, 113年第4季):
+# alone, "113年" is as often a count of years (已有113年历史).
+_ROC_FOLLOWERS = (
+    rf"{_SP}(?:(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}月|第?[一二三四1-4]季|[上下]半年)"
+)
 _YEAR_HEAD = rf"""
     (?:
         {_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})(?![0-9])
             {_SP}(?P<nian>年)?
       | {_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}}){_SP}年
+      | 民国{_SP}(?P<roc>[0-9]{{1,3}}|[〇零一二三四五六七八九十]{{1,3}}){_SP}年
+      | {_NOT_AFTER_ALNUM}(?P<roc3>1[0-4][0-9])(?![0-9]){_SP}年(?={_ROC_FOLLOWERS})
       | (?P<yrel>{"|".join(YEAR_WORDS)})
       | (?P<yctx>{"|".join(CONTEXT_YEAR_WORDS)})
     )
@@ -213,13 +227,14 @@ _DAY_TAIL = rf"""
       | [日号]
         (?:(?:{_SP}{_RANGE}{_SP}{_NUM}{_SP}[日号])*{_SP}{_RANGE}{_SP}(?P<d3>{_NUM}){_SP}[日号])?
     )
-    (?P<tod>{_TIME_OF_DAY})?
+    (?P<tod>{_EVENING})?
 """
 _TAIL = rf"""
     (?:
-        (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?!)))
+        (?P<qpre>前)?(?P<qdi>第)?(?P<q>[一二三四1-4])(?(qpre)个?)(?P<qji>季度|(?(qdi)季(?![度节风军后])|(?(qpre)季(?![度节风军后])|(?!))))
         (?(qpre)|(?P<qend>末|底|初(?![{_NOT_EARLY}]))?)
       | (?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?![0-9])
+      | (?<![A-Za-z0-9])[Hh](?P<hh>[12])(?![0-9A-Za-z])
       | (?P<half>[上下])半年
       | (?P<part>年初|年中|年底|年末|年终|年尾|伊始|过半(?!数)|初|中(?![{_NOT_MID}])|底|末|终|尾)
       | (?P<within>年内|内)
@@ -245,7 +260,7 @@ def _unnamed(pattern: str) -> str:
 # a longer one, and hands Python a match to throw away (most places it starts at are no
 # date). It names nothing, so the matches are the same.
 POINT_PATTERN = re.compile(
-    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第Qq])"
+    rf"(?=[0-9一二三四五六七八九十今去前明后本大同当次翌上下第QqHh民])"
     rf"(?={_unnamed(f'(?:{_YEAR_HEAD}|{_SP}{_TAIL})')})"
     rf"(?P<head>{_YEAR_HEAD})?{_SP}(?P<tail>{_TAIL})?",
     re.VERBOSE,
@@ -264,7 +279,7 @@ _ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]")
 # first, so that the engine can skip ahead to it).
 CHINESE_TWO_DIGIT_YEAR = re.compile("年(?<=[〇零一二三四五六七八九]{2}年)")
 BARE_DAY_PATTERN = re.compile(
-    rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_TIME_OF_DAY})?"
+    rf"(?<![0-9.])(?P<d>[0-9]{{1,2}}){_SP}日(?![元本报均活产常语文军前后内间])(?P<tod>{_EVENING})?"
 )
 _CENTURY = (
     rf"(?:(?<![0-9])(?P<cent>[0-9]{{2}}|二十一|二十|十九)|(?P<crel>上一?个?|本|这一?个?))"
@@ -327,13 +342,13 @@ QUARTER_WORD_PATTERN = _words_pattern(QUARTER_WORDS)
 DAY_WORD_PATTERN = _words_pattern(DAY_WORDS)
 MONTH_WORD_PATTERN = re.compile(
     rf"(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})"
-    rf"(?:(?P<xun>{_XUN})|{_SP}(?P<d>{_NUM}){_SP}[日号](?P<tod>{_TIME_OF_DAY})?)?"
+    rf"(?:(?P<xun>{_XUN})|{_SP}(?P<d>{_NUM}){_SP}[日号](?P<tod>{_EVENING})?)?"
 )
 # 今(21)日, 昨（20）日: Taiwanese papers write the day of a day word in parentheses.
 # The parenthesis comes first, so that the engine can skip ahead to it; the day word
 # before it is read by the builder.
 CHECKED_DAY_PATTERN = re.compile(
-    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_TIME_OF_DAY})?"
+    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_EVENING})?"
 )
 _CHECKED_DAY_WORD = re.compile(rf"(?P<word>今|昨|前|明){_SP}$")
 _CHECKED_DAY_SHIFTS = {"前": -2, "昨": -1, "今": 0, "明": 1}
@@ -438,6 +453,15 @@ def _year_fields(match: re.Match) -> dict | None:
         return {"year": year_number(match["y4"])}
     if match["y2"]:
         return {"two_digit_year": int(match["y2"])}
+    if match["roc"] or match["roc3"]:
+        number = match["roc"] or match["roc3"]
+        if number.isdigit():
+            number = int(number)
+        elif "十" in number:
+            number = small_number(number)
+        else:
+            number = int(_digits(number))  # 民國一一三年, digit by digit
+        return {"year": 1911 + number} if number else None
     if match["yrel"]:
         return {"year_shift": YEAR_WORDS[match["yrel"]]}
     if match["yctx"]:
@@ -494,6 +518,9 @@ def _tail(match: re.Match, year: dict, has_head: bool) -> Point | Span | str | N
         return Point("quarter", index=quarter, **year)
     if match["half"]:
         return Point("half", index=1 if match["half"] == "上" else 2, **year)
+    if match["hh"]:
+        # 2024年H1; a bare "H1" is as often a heading or a strain (H1N1) as a half.
+        return Point("half", index=int(match["hh"]), **year) if has_head else None
     if match["within"]:
         return Point("year", **year) if has_head and "two_digit_year" not in year else None
     if match["split"]:
@@ -530,7 +557,11 @@ def _point(text: str, match: re.Match) -> Candidate | None:
         return None
     if match["y2"] and match["within"]:
         return None  # "25年内": within 25 years
-    if match["y4"] and not match["nian"] and not (match["part"] or match["q"] or match["qq"]):
+    if (
+        match["y4"]
+        and not match["nian"]
+        and not (match["part"] or match["q"] or match["qq"] or match["hh"])
+    ):
         return None
     if match["y4"] and not match["nian"] and text[start - 2 : start] == "FY":
         return None
@@ -544,6 +575,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     if not has_tail:
+        if match["yrel"] and text.startswith("同期", match.end("head")):
+            return None  # 去年同期 compares with a period named elsewhere
         return Candidate(start, match.end("head"), Point("year", **year)) if has_head else None
     if not has_head:
         start = match.start("tail")
@@ -619,8 +652,13 @@ def _bare_part(text: str, match: re.Match) -> Candidate | None:
         return None
     if word == "年中" and text[match.end() : match.end() + 1] in _NOT_MID:
         return None
-    if word == "开年" and text[match.end() : match.end() + 1] in "会度":
-        return None
+    if word == "开年" and (
+        text[match.end() : match.end() + 1] in "会度"
+        or _preceding(text, match.start()) in _OPEN_VERBS_BEFORE
+    ):
+        return None  # 开年会, 召开年终总结会: 开 belongs to another word
+    if word == "年终" and text.startswith(_YEAR_END_NOUNS, match.end()):
+        return None  # 年终奖, 年终总结: the year-end bonus or review, not a date
     if word in MONTH_START_WORDS:
         return Candidate(*match.span(), Point("month_start", month=1))
     if word in WITHIN_YEAR_WORDS:

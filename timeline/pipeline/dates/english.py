@@ -68,9 +68,16 @@ DAY_WORDS = {
     "this afternoon": 0,
     "this evening": 0,
     "yesterday": -1,
+    "yesterday morning": -1,
+    "yesterday afternoon": -1,
+    "yesterday evening": -1,
     "last night": -1,
     "the day before yesterday": -2,
     "tomorrow": 1,
+    "tomorrow morning": 1,
+    "tomorrow afternoon": 1,
+    "tomorrow evening": 1,
+    "tomorrow night": 1,
     "the day after tomorrow": 2,
 }
 FOLLOW_WORDS = {
@@ -150,39 +157,71 @@ _REL = r"(?P<rel>(?i:this|last|next))"
 _S = r"[^\S\n]"
 
 
+def _opens(*words: str) -> str:
+    """A lookahead for the first letters a pattern's matches can start with.
+
+    A pattern that starts with a look-behind (``_B``) or optional words gives the regex
+    engine no first character to skip ahead to, so it tries a whole match at every
+    position of the text; this lookahead lets it rule out most positions at once. It only
+    states what the pattern already requires, so the matches are the same (matched without
+    case, as the words are).
+    """
+    letters = "".join(sorted({word[0].lower() for word in words}))
+    return f"(?=(?i:[{letters}]))"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The words of a "(?i:a|b|c)" pattern."""
+    return pattern[len("(?i:") : -1].split("|")
+
+
+_MONTH_OPENS = _opens(*"jfmasond")
+_DAY_OPENS = "(?=[0-9])"
+
+
 def _i(words) -> str:
     alternatives = sorted(words, key=len, reverse=True)
     return "(?i:" + "|".join(w.replace(" ", _S + "+") for w in alternatives) + ")"
 
 
 DAY_MONTH_FIRST = re.compile(
-    rf"{_B}(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY})(?!\d)(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
+    rf"{_MONTH_OPENS}{_B}(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY})(?!\d)(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 DAY_DAY_FIRST = re.compile(
-    rf"{_B}(?P<day>{_DAY}){_S}+(?:of{_S}+)?(?P<month>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
+    rf"{_DAY_OPENS}{_B}(?P<day>{_DAY}){_S}+(?:of{_S}+)?(?P<month>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 MONTH_RANGE = re.compile(
-    rf"{_B}(?P<first>{_MONTH_NAME}){_S}*[–—\-]{_S}*(?P<last>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
+    rf"{_MONTH_OPENS}{_B}(?P<first>{_MONTH_NAME}){_S}*[–—\-]{_S}*(?P<last>{_MONTH_NAME})(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
+# "March 5-7, 2024"; with between / from before it, also "between March 5 and 7".
 DAY_RANGE_MONTH_FIRST = re.compile(
-    rf"{_B}(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY}){_S}*[–—\-]{_S}*(?P<last>{_DAY})"
+    rf"{_opens('between', 'from', *'jfmasond')}{_B}(?P<opener>(?i:between|from){_S}+)?"
+    rf"(?P<month>{_MONTH_NAME}){_S}+(?P<day>{_DAY})"
+    rf"(?:{_S}*[–—\-]{_S}*|(?(opener){_S}+(?i:and|to|through){_S}+|(?!)))(?P<last>{_DAY})"
     rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 DAY_RANGE_DAY_FIRST = re.compile(
-    rf"{_B}(?P<day>{_DAY}){_S}*[–—\-]{_S}*(?P<last>{_DAY}){_S}+(?P<month>{_MONTH_NAME})"
+    rf"{_DAY_OPENS}{_B}(?P<day>{_DAY}){_S}*[–—\-]{_S}*(?P<last>{_DAY}){_S}+(?P<month>{_MONTH_NAME})"
     rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
-MONTH_YEAR = re.compile(rf"{_B}(?P<month>{_MONTH_NAME}),?{_S}+(?:of{_S}+)?(?P<year>{_YEAR}){_E}")
+MONTH_YEAR = re.compile(
+    rf"{_MONTH_OPENS}{_B}(?P<month>{_MONTH_NAME}),?{_S}+(?:of{_S}+)?(?P<year>{_YEAR}){_E}"
+)
 XUN = re.compile(
-    rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(XUN_WORDS)})(?:{_S}|-)+(?P<month>{_MONTH_NAME})"
+    rf"{_opens('the', *XUN_WORDS)}{_B}(?:(?i:the){_S}+)?(?P<word>{_i(XUN_WORDS)})(?:{_S}|-)+"
+    rf"(?P<month>{_MONTH_NAME})"
     rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
-MONTH_RELATIVE = re.compile(rf"{_B}{_REL}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}")
+MONTH_RELATIVE = re.compile(
+    rf"{_opens('this', 'last', 'next')}{_B}{_REL}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}"
+)
 # "the end of the month", "mid-month", "early this month", "late last month".
 XUN_OF_MONTH = re.compile(
     rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(XUN_WORDS)})(?:{_S}|-)+(?:(?i:the{_S}+)|{_REL}{_S}+)?(?i:month){_E}"
 )
-MONTH_BARE = re.compile(rf"{_B}{_INTRO}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}")
+MONTH_BARE = re.compile(
+    rf"{_opens(*_alternatives(_INTRO))}{_B}{_INTRO}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}"
+)
 PART_OF_YEAR = re.compile(
     rf"{_B}(?:(?i:the){_S}+)?(?P<word>{_i(PART_WORDS)})(?:{_S}|-)+"
     rf"(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year))(?!['’]s\b){_E}"
@@ -220,14 +259,16 @@ COUNTED_NOUNS = (
     "|units|GPUs|chips|cards|servers|shares|dollars|yuan|times|words|tokens|models|items"
 )
 YEAR_AFTER_WORD = re.compile(
-    rf"{_B}{_YEAR_INTRO}{_S}+(?P<year>{_YEAR}){_E}(?!{_S}+(?i:{COUNTED_NOUNS})\b)"
+    rf"{_opens(*_alternatives(_YEAR_INTRO))}{_B}{_YEAR_INTRO}{_S}+(?P<year>{_YEAR}){_E}(?!{_S}+(?i:{COUNTED_NOUNS})\b)"
 )
 # "2019–2021", "2019 to 2021", "the 2022-23 season": two years, the second after the first.
 YEAR_RANGE = re.compile(
     rf"{_B}(?:(?i:from){_S}+)?(?P<first>{_YEAR})"
     rf"(?:(?:{_S}*[–—\-]{_S}*|{_S}+(?i:to|through){_S}+)(?P<last>{_YEAR})|[–—\-](?P<short>\d\d)){_E}"
 )
-CONTEXT_YEAR = re.compile(rf"{_B}(?P<word>{_i(CONTEXT_YEAR_WORDS)}){_E}")
+CONTEXT_YEAR = re.compile(
+    rf"{_opens(*CONTEXT_YEAR_WORDS)}{_B}(?P<word>{_i(CONTEXT_YEAR_WORDS)}){_E}"
+)
 YEAR_RELATIVE = re.compile(
     rf"{_B}(?:(?P<split>(?i:earlier|later)){_S}+)?{_REL}{_S}+(?i:year)(?!{_S}+ago){_E}"
 )
@@ -558,7 +599,9 @@ _MONTH_KEY = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])"
 )
-_WORD_THEN_YEAR_KEY = rf"[a-z]{_S}+(?:1[5-9]|20)\d\d"
+# A year after a space (the word before it is left to the pattern: a key only picks the lines
+# to read, and a year is rarer to start from than a letter).
+_WORD_THEN_YEAR_KEY = rf"(?:1[5-9]|20)\d\d(?<={_S}....)"
 _YEAR_RANGE_KEY = rf"(?:1[5-9]|20)\d\d(?:{_S}*[–—\-]|{_S}+(?:to|through))"
 
 RULES: tuple[Rule, ...] = (

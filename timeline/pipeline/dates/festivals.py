@@ -18,6 +18,7 @@ ZH_HOLIDAYS = {
     "春节": "spring_festival",
     "农历新年": "spring_festival",
     "大年初一": "spring_festival",
+    "除夕夜": "chinese_new_year_eve",
     "除夕": "chinese_new_year_eve",
     "大年三十": "chinese_new_year_eve",
     "元宵节": "lantern",
@@ -28,6 +29,10 @@ ZH_HOLIDAYS = {
     "中秋节": "mid_autumn",
     "中秋": "mid_autumn",
     "重阳节": "double_ninth",
+    "清明节": "qingming",
+    "清明": "qingming",
+    "母亲节": "mothers_day",
+    "父亲节": "fathers_day",
     "腊八": "laba",
     "元旦": "new_year",
     "情人节": "valentine",
@@ -37,6 +42,9 @@ ZH_HOLIDAYS = {
     "儿童节": "childrens_day",
     "教师节": "teachers_day",
     "国庆节": "national_day",
+    "国庆日": "national_day",
+    "双十节": "double_ten",
+    "双十国庆": "double_ten",
     "国庆": "national_day",
     "双十一": "singles_day",
     "双11": "singles_day",
@@ -58,6 +66,9 @@ ZH_HOLIDAY = re.compile(
     rf"(?P<break>{_BREAK_WORDS})?"
 )
 _HABIT_BEFORE = ("每年", "每逢", "每到", "每个", "历年")
+# 清明 alone is also "clear, well governed" (政治清明，): it is the day only with a year
+# before it or a word of the holiday after it (清明前后, 清明假期, 清明当天).
+_QINGMING_AFTER = ("前后", "前後", "当天", "當天", "当日", "當日")
 _ZH_HOLIDAY_YEAR = re.compile(
     rf"(?<![0-9])(?:(?P<y4>(?:1[5-9]|20)[0-9]{{2}}){_S}?年|(?P<yrel>{'|'.join(ZH_YEAR_WORDS)})){_S}?$"
 )
@@ -89,6 +100,10 @@ EN_HOLIDAYS = {
     "cyber monday": "cyber_monday",
     "valentine's day": "valentine",
     "halloween": "halloween",
+    "easter sunday": "easter",
+    "easter": "easter",
+    "mother's day": "mothers_day",
+    "father's day": "fathers_day",
     "chinese new year": "spring_festival",
     "lunar new year": "spring_festival",
     "spring festival": "spring_festival",
@@ -124,6 +139,13 @@ def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
         return None  # 每年春节, 每逢中秋: a habit, not a date
     name = ZH_HOLIDAYS[match["name"]]
     year = _ZH_HOLIDAY_YEAR.search(text, max(0, match.start() - 8), match.start())
+    if (
+        match["name"] == "清明"
+        and not year
+        and not match["break"]
+        and not text.startswith(_QINGMING_AFTER, match.end())
+    ):
+        return None
     fields = _year_fields(year) if year else {}
     point = Point("holiday", holiday=name, holiday_week=bool(match["break"]), **fields)
     return Candidate(year.start() if year else match.start(), match.end(), point)

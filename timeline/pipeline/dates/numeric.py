@@ -1,5 +1,6 @@
-"""Numeric dates: 2023-11-05, 2023/11/05, 2023.11.05 and 2023/3 in every language, and
-11/05/2023 (month first) in English text.
+"""Numeric dates: 2023-11-05, 2023/11/05, 2023.11.05, 2023/3 and 2024-03-05T10:00 (the
+day) in every language, and 11/05/2023 (month first) and 05.03.2024 (day first) in
+English text.
 
 A number glued to letters, hyphens or slashes is part of a name, version or URL path
 (GPT-4o-2024-05-13, /2023/11/05/), so such matches are rejected by the boundaries.
@@ -20,10 +21,10 @@ from timeline.pipeline.dates.rules import Rule
 
 NUMERIC_DATE = re.compile(
     r"(?<![A-Za-z0-9_\-/.])(?P<year>(?:19|20)\d\d)(?P<sep>[\-/.])(?P<month>\d{1,2})"
-    r"(?:(?P=sep)(?P<day>\d{1,2}))?(?![A-Za-z0-9_%]|[\-/.]\d)"
+    r"(?:(?P=sep)(?P<day>\d{1,2}))?(?!(?!T\d\d:\d\d)[A-Za-z0-9_%]|[\-/.]\d)"
 )
 YEAR_LAST_DATE = re.compile(
-    r"(?<![A-Za-z0-9_\-/.])(?P<first>\d{1,2})(?P<sep>[\-/])(?P<second>\d{1,2})(?P=sep)"
+    r"(?<![A-Za-z0-9_\-/.])(?P<first>\d{1,2})(?P<sep>[\-/.])(?P<second>\d{1,2})(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?![A-Za-z0-9_%]|[\-/.]\d)"
 )
 # 2001.07-23: a dotted year and month with the day after a hyphen.
@@ -74,7 +75,8 @@ def _year_last(folded: str, match: re.Match) -> Candidate | None:
     if not _written_in_latin(folded, match.start()):
         return None
     first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
-    month, day = (first, second) if first <= 12 else (second, first)
+    # Dots are written day first (05.03.2024, as in Europe); slashes and hyphens month first.
+    month, day = (first, second) if first <= 12 and match["sep"] != "." else (second, first)
     if not 1 <= month <= 12 or day < 1:
         return Candidate(*match.span(), None, problem=f"impossible date {match.group()}")
     return Candidate(*match.span(), Point("day", year=year, month=month, day=day))
@@ -135,12 +137,14 @@ def _dotted_day(text: str, match: re.Match) -> Candidate | None:
     return Candidate(month.start(), match.end(), point)
 
 
-# A year then a separator and a digit: every year-first numeric form holds one.
-_YEAR_FIRST_KEY = re.compile(r"(?:19|20)\d\d[\-/.]\d")
+# A year then a separator and a digit: every year-first numeric form holds one. The keys
+# start at the separator, rarer than a digit, and look back for the rest: the lines they
+# are found in are the same.
+_YEAR_FIRST_KEY = re.compile(r"[\-/.](?<=(?:19|20)\d\d[\-/.])\d")
 RULES: tuple[Rule, ...] = (
     Rule(MIXED_DATE, _mixed, _YEAR_FIRST_KEY),
     Rule(MONTH_RANGE, _month_range, _YEAR_FIRST_KEY),
     Rule(DOTTED_DAY, _dotted_day),
     Rule(NUMERIC_DATE, _year_first, _YEAR_FIRST_KEY),
-    Rule(YEAR_LAST_DATE, _year_last, re.compile(r"\d[\-/](?:19|20)\d\d")),
+    Rule(YEAR_LAST_DATE, _year_last, re.compile(r"[\-/.](?<=\d[\-/.])(?:19|20)\d\d")),
 )

@@ -6,6 +6,7 @@ and 40–41 the halves. A xun (third of a month) has no EDTF code, so its ``edtf
 """
 
 import calendar
+import functools
 from datetime import date, timedelta
 
 MONTH_NAMES = (
@@ -28,6 +29,7 @@ PART_EDTF = {"early": 37, "mid": 38, "late": 39}
 XUN_QUALIFIER = {1: "early", 2: "mid", 3: "late"}
 
 
+@functools.lru_cache(maxsize=4096)
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

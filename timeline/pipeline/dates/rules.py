@@ -26,7 +26,7 @@ _NEWLINE = re.compile("\n")
 # lower case: one pass over the text gates all their rules.
 ENGLISH_CALENDAR_KEY = re.compile(
     "day|week|ago|later|earlier|from now|after|before|thanksgiving|christmas|new year"
-    "|halloween|festival|valentine"
+    "|halloween|festival|valentine|easter"
 )
 # Characters that make a key more than plain words.
 _SPECIAL = re.compile(r"[\\.^$*+?{}\[\]()|]")

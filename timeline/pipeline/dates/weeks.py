@@ -69,6 +69,8 @@ _E = r"(?![A-Za-z0-9_])(?![^\S\n]+(?:Times|Telegraph|Express|Mirror|Post|Herald|
 EN_WEEKDAY = re.compile(
     rf"{_B}(?:(?P<rel>(?i:last|next|this|past)){_S}+)?"
     rf"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_E}"
+    # A part of the day written after it is part of the mention ("Monday night").
+    rf"(?:{_S}+(?i:morning|afternoon|evening|night)(?![A-Za-z0-9_]))?"
 )
 EN_WEEK = re.compile(
     rf"{_B}(?:(?i:earlier|later){_S}+)?(?P<rel>(?i:this|last|next|past)){_S}+(?i:week)"
