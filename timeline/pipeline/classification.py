@@ -7,7 +7,7 @@ import re
 
 from timeline.pipeline.context import ArticleContext
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import past_verb
+from timeline.pipeline.happenings import past_verb, without_gatherings
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
     DELAYED_AFTER,
@@ -93,13 +93,13 @@ def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
 
 
 def _without_names(context: ArticleContext, start: int, end: int) -> str:
-    """The folded span with its date expressions and actor names blanked: "May 2024" is no
-    "may", and "金管会" no "会"."""
+    """The folded span with its date expressions, actor names and gatherings blanked: "May
+    2024" is no "may", and neither "金管会" nor "说明会" a "会" (will)."""
     folded = list(context.folded[start:end])
     for mention in [*context.dates_in(start, end), *context.actors_in(start, end)]:
         for position in range(mention.char_start - start, mention.char_end - start):
             folded[position] = "\0"
-    return "".join(folded)
+    return without_gatherings("".join(folded))
 
 
 # A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday

@@ -41,6 +41,7 @@ from timeline.pipeline.extent import (
     _announced,
     _completed,
     _cut_aside,
+    _serial,
     _with_what_was_said,
 )
 from timeline.pipeline.happenings import (
@@ -317,6 +318,7 @@ def _sentence_claims(
             ):
                 span = _with_what_was_said(context, scope, span)
             span = _absorbed(context, scope, _completed(context, scope, span, trigger), trigger)
+            span = _serial(context, scope, span, trigger)
             if asks and span[1] >= sentence_end:
                 continue
             if not _admissible(context, span, mention, trigger):

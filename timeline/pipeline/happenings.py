@@ -81,6 +81,32 @@ EN_IRREGULAR = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
+# A gathering named by its purpose: "说明会", "记者会", "座谈会" (its 会 is a meeting, not
+# "will"). Kept as data in vocabulary/zh_gatherings.txt.
+_GATHERING = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            (
+                line.strip()
+                for line in (Path(__file__).with_name("vocabulary") / "zh_gatherings.txt")
+                .read_text(encoding="utf-8")
+                .splitlines()
+                if line.strip() and not line.startswith("#")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")会"
+)
+
+
+def without_gatherings(folded: str) -> str:
+    """`folded` with each gathering's name ("说明会") blanked, keeping its length."""
+    return _GATHERING.sub(lambda match: "\0" * len(match.group()), folded)
+
+
 # Verbs that state something rather than tell a happening, or are told elsewhere.
 _EN_NOT_HAPPENING = _words(
     "said stated told added noted explained expected estimated planned hoped wanted needed "
@@ -183,6 +209,8 @@ def plain_happening(
         clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
         if clause is not None:
             unnamed = unnamed[: clause.start() - start]
+    # "举办说明会", "召开记者会": the 会 of a gathering is no "will".
+    unnamed = without_gatherings(unnamed)
     if FORECAST.search(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):

@@ -1,0 +1,93 @@
+"""How far a Chinese claim's quote runs past its dated clause: serial verbs that go on
+telling the same subject's happening run on; a clause with a subject, a date, a duration,
+a denial or a happening of its own stops it. Sentences written for these tests, in both
+scripts, read with no gazetteer."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+# A first sentence that names the company, so that the recogniser knows it.
+INTRO = {"hans": "鼎新物流成立于2012年。", "hant": "華光科技成立於2012年。"}
+
+
+@pytest.fixture
+def quotes_of(tmp_path):
+    def read(text: str, published: str = "2025-10-20") -> list[tuple[str, str, str]]:
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        extraction = extract_article(read_article(path), matcher=EMPTY)
+        return [
+            (claim.event_type, str(claim.date.start) if claim.date else "", claim.quote)
+            for claim in extraction.claims
+        ]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("script", "sentence", "quote"),
+    [
+        (
+            "hans",
+            "鼎新物流昨日在三个城市采取行动，查封12座违规仓库。",
+            "鼎新物流昨日在三个城市采取行动，查封12座违规仓库",
+        ),
+        (
+            "hans",
+            "鼎新物流周一召开股东会，通过了新的分红方案。",
+            "鼎新物流周一召开股东会，通过了新的分红方案",
+        ),
+        (
+            "hant",
+            "華光科技昨日在高雄舉行開幕儀式，隨即啟用新廠房。",
+            "華光科技昨日在高雄舉行開幕儀式，隨即啟用新廠房",
+        ),
+        (
+            "hant",
+            "華光科技上週在台中舉辦說明會，向投資人展示新機型。",
+            "華光科技上週在台中舉辦說明會，向投資人展示新機型",
+        ),
+    ],
+)
+def test_serial_verbs_run_on_in_one_claim(quotes_of, script, sentence, quote):
+    found = [q for _type, _start, q in quotes_of(INTRO[script] + sentence)]
+
+    assert quote in found
+
+
+@pytest.mark.parametrize(
+    ("script", "sentence", "quote"),
+    [
+        # A clause with a subject of its own.
+        ("hans", "鼎新物流昨日发生火灾，过火面积超过2万平方米。", "鼎新物流昨日发生火灾"),
+        # A denial: nothing happened.
+        ("hans", "鼎新物流昨日发生火灾，所幸无人员伤亡。", "鼎新物流昨日发生火灾"),
+        # How long it took.
+        ("hans", "鼎新物流的新码头于2021年11月开工，建设历时三年多。", None),
+        # A part of the whole, with a subject of its own.
+        ("hant", "華光科技昨日裁減200個職位，其中一半是工程師。", "華光科技昨日裁減200個職位"),
+        # A clause with a date of its own is its own claim.
+        ("hant", "華光科技今年3月在台南動工，8月完工。", "華光科技今年3月在台南動工"),
+        # A forecast.
+        ("hant", "華光科技昨日舉行開幕儀式，預計年底前投產。", "華光科技昨日舉行開幕儀式"),
+    ],
+)
+def test_a_clause_that_is_no_serial_verb_stops_the_quote(quotes_of, script, sentence, quote):
+    quotes = [q for _type, _start, q in quotes_of(INTRO[script] + sentence)]
+
+    assert not any(sentence.rstrip("。") in q for q in quotes)
+    if quote is not None:
+        assert quote in quotes
+
+
+def test_an_act_announced_after_a_happening_is_a_claim_of_its_own(quotes_of):
+    claims = quotes_of(INTRO["hans"] + "周一，鼎新物流公开道歉，承认管理不力，并宣布召回涉事产品。")
+
+    assert [(start, quote) for _type, start, quote in claims[1:]] == [
+        ("2025-10-20", "周一，鼎新物流公开道歉，承认管理不力"),
+        ("2025-10-20", "周一，鼎新物流公开道歉，承认管理不力，并宣布召回涉事产品"),
+    ]
