@@ -91,3 +91,56 @@ def test_an_act_announced_after_a_happening_is_a_claim_of_its_own(quotes_of):
         ("2025-10-20", "周一，鼎新物流公开道歉，承认管理不力"),
         ("2025-10-20", "周一，鼎新物流公开道歉，承认管理不力，并宣布召回涉事产品"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("script", "sentence", "start", "quote"),
+    [
+        # A date that qualifies the occasion after 在 dates the verb after the occasion.
+        (
+            "hans",
+            "鼎新物流在本月12日的例行检查中发现一批货物受损。",
+            "2025-10-12",
+            "鼎新物流在本月12日的例行检查中发现一批货物受损",
+        ),
+        (
+            "hant",
+            "華光科技在上週五的股東會上通過分紅方案。",
+            "2025-10-17",
+            "華光科技在上週五的股東會上通過分紅方案",
+        ),
+        # A forecast that only describes a noun is not the clause's.
+        (
+            "hans",
+            "鼎新物流上周在即将关闭的上海仓库举办最后一场开放日。",
+            "2025-10-13",
+            "鼎新物流上周在即将关闭的上海仓库举办最后一场开放日",
+        ),
+        # The 会 of a gathering is no "will".
+        (
+            "hant",
+            "華光科技昨日在台中舉辦說明會。",
+            "2025-10-19",
+            "華光科技昨日在台中舉辦說明會",
+        ),
+    ],
+)
+def test_occasions_descriptions_and_gatherings_leave_the_happening_dated(
+    quotes_of, script, sentence, start, quote
+):
+    assert ("other", start, quote) in quotes_of(INTRO[script] + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "鼎新物流明年将关闭即将到期的仓库。",
+        "鼎新物流下周将召开说明会。",
+        "華光科技上週即將關閉台中門市。",
+        "華光科技預計在下月的股東會上通過分紅方案。",
+    ],
+)
+def test_a_forecast_of_the_clause_itself_still_gives_nothing(quotes_of, sentence):
+    script = "hans" if "鼎新" in sentence else "hant"
+
+    assert quotes_of(INTRO[script] + sentence)[1:] == []

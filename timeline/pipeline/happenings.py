@@ -102,9 +102,15 @@ _GATHERING = re.compile(
 )
 
 
+# A forecast inside a phrase ending in 的 that describes a noun: "即将关闭的", "将于明年拆除的".
+_ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
+
+
 def without_gatherings(folded: str) -> str:
-    """`folded` with each gathering's name ("说明会") blanked, keeping its length."""
-    return _GATHERING.sub(lambda match: "\0" * len(match.group()), folded)
+    """`folded` with each gathering's name ("说明会") and each forecast that only describes
+    a noun ("在即将关闭的门店…") blanked, keeping its length: neither is the clause's "will"."""
+    blank = lambda match: "\0" * len(match.group())  # noqa: E731
+    return _ZH_FORECAST_ATTRIBUTE.sub(blank, _GATHERING.sub(blank, folded))
 
 
 # Verbs that state something rather than tell a happening, or are told elsewhere.
@@ -140,6 +146,8 @@ _ZH_DISPOSAL = re.compile(
     r"|移交给?|移送|转交|交给|交由|转让给|出售给|卖给|售予|提高至|提高到|提升至|上调至|上调到"
     r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回)"
 )
+# The occasion a date qualifies after 在: "(在本月12日)的例行检查中", "(在上周五)的股东会上".
+_ZH_OCCASION = re.compile(r"的[^，,。；;：:]{1,12}?(?:中|上|时|期间|之际)")
 # What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
 _ZH_DATE_LEFT = re.compile(r"现|今|年|月|日|号")
 # A verb that only introduces what follows it in the next clause.
@@ -209,7 +217,8 @@ def plain_happening(
         clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
         if clause is not None:
             unnamed = unnamed[: clause.start() - start]
-    # "举办说明会", "召开记者会": the 会 of a gathering is no "will".
+    # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
+    # a forecast that only describes a noun is not the clause's.
     unnamed = without_gatherings(unnamed)
     if FORECAST.search(unnamed) or HEDGE.search(unnamed):
         return None
@@ -280,6 +289,8 @@ def plain_happening(
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
         rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
+        # "在即将关闭的门店举办…": the description is no part of the predicate's head.
+        rest = _ZH_FORECAST_ATTRIBUTE.sub("", rest)
         plain_rest = rest
         rest = rest[_ZH_AUX.match(rest).end() :]
         # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
@@ -288,6 +299,11 @@ def plain_happening(
         # "在年度股东大会上", "在今日头条", "在现场": after 在/于 comes a place, whose first
         # character is no leftover of a date or a "now".
         located = plain_rest[: len(plain_rest) - len(rest)].endswith(("在", "于"))
+        if located and rest.startswith("的"):
+            # "在本月12日的例行检查中发现…": the date qualifies the occasion it happened at;
+            # the verb follows the occasion.
+            occasion = _ZH_OCCASION.match(rest)
+            rest = rest[occasion.end() :] if occasion else rest
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
         rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
