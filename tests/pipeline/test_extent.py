@@ -144,3 +144,53 @@ def test_a_forecast_of_the_clause_itself_still_gives_nothing(quotes_of, sentence
     script = "hans" if "鼎新" in sentence else "hant"
 
     assert quotes_of(INTRO[script] + sentence)[1:] == []
+
+
+@pytest.mark.parametrize(
+    ("script", "sentence", "start", "quote"),
+    [
+        (
+            "hant",
+            "華光科技的台中門市已於本月1日停止營業。",
+            "2025-10-01",
+            "華光科技的台中門市已於本月1日停止營業",
+        ),
+        (
+            "hans",
+            "鼎新物流位于昆山的一座仓库昨日凌晨突发大火。",
+            "2025-10-19",
+            "鼎新物流位于昆山的一座仓库昨日凌晨突发大火",
+        ),
+        (
+            "hans",
+            "鼎新物流的新码头于去年开工。",
+            "2024-01-01",
+            "鼎新物流的新码头于去年开工",
+        ),
+    ],
+)
+def test_what_befalls_a_thing_of_the_subject_befalls_the_subject(
+    quotes_of, script, sentence, start, quote
+):
+    assert ("other", start, quote) in quotes_of(INTRO[script] + "\n\n" + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What the thing is, not what happened to it.
+        "華光科技的前身只是一家小型工廠，去年才轉型。",
+        # Done to it by others, counted.
+        "鼎新物流的论文今年上半年被国际会议接收了11篇。",
+        # A measure, told by its own vocabulary or not at all.
+        "鼎新物流的市值昨日蒸发两成。",
+        # A plan.
+        "鼎新物流的新工厂明年将投产。",
+    ],
+)
+def test_a_state_a_count_a_measure_or_a_plan_of_a_thing_gives_no_happening(quotes_of, sentence):
+    script = "hans" if "鼎新" in sentence else "hant"
+
+    claims = quotes_of(INTRO[script] + "\n\n" + sentence)
+
+    assert [claim for claim in claims if claim[0] == "other"] == []

@@ -15,7 +15,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
-from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES
+from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import (
     FORECAST,
@@ -256,7 +256,12 @@ def plain_happening(
         # "…, and delivered its first car": the headline tells the verb, not the "and".
         joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
         predicate_start += joined.end() if joined else 0
-    if _NOT_THE_SUBJECT.match(folded, predicate_start):
+    owned_end = None
+    if context.language != "en" and subject is not carried and verb_start is None:
+        # "环亚卫视的卫星频道已于本月1日停止播放", "顺达物流位于昆山的一座仓库突发大火":
+        # what befalls a thing of the subject's befalls the subject.
+        owned_end = _possessed_end(context, predicate_start, end)
+    if owned_end is None and _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
@@ -288,7 +293,7 @@ def plain_happening(
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
-        rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
+        rest = _without_dates(context, owned_end or predicate_start, end).strip(" ，,、》」』”")
         # "在即将关闭的门店举办…": the description is no part of the predicate's head.
         rest = _ZH_FORECAST_ATTRIBUTE.sub("", rest)
         plain_rest = rest
@@ -325,6 +330,56 @@ def plain_happening(
     if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+# LAC tags of the words of a thing the subject owns, between 的 and the predicate.
+_OWNED_TAGS = frozenset({"n", "nz", "nw", "m", "q", "a", "LOC", "ns", "s", "f"})
+_OWNED_HEAD = frozenset({"n", "nz", "nw"})
+# Where the predicate after the owned thing begins: an adverb, a preposition, a verb, a date.
+_PREDICATE_TAGS = frozenset({"d", "p", "v", "vd", "ad", "TIME"})
+# Things of a company that are measures or people: told by their own triggers or as the
+# person's own happening ("X的股价大涨", "X的创始人王某辞职").
+_NOT_OWNED = re.compile(
+    r"股价|股票|股份|市值|营收|收入|利润|净利|销量|业绩|估值|旗下|子公司|员工|人|者|长|官|师|家|员"
+)
+
+
+def _possessed_end(context: ArticleContext, start: int, end: int) -> int | None:
+    """Where the predicate begins after a thing the subject owns ("的卫星频道", "位于昆山的
+    一座仓库"), or None when no such thing stands right after the subject."""
+    words = chinese_words(context.folded[start:end])
+    position = 0
+    if words and words[0][0] == "位于":
+        position = 1
+        while position < len(words) and words[position][1] in {"LOC", "ns", "n", "s", "f"}:
+            position += 1
+    if position >= len(words) or words[position] != ("的", "u"):
+        return None
+    position += 1
+    offset = sum(len(word) for word, _tag in words[:position])
+    noun = ""
+    while position < len(words) and words[position][1] in _OWNED_TAGS:
+        noun += words[position][0]
+        position += 1
+    heads = [tag for word, tag in words if tag in _OWNED_HEAD]
+    if (
+        not noun
+        or not heads
+        or len(noun) > 10
+        or position >= len(words)
+        or words[position][1] not in _PREDICATE_TAGS
+        or _NOT_OWNED.search(noun)
+    ):
+        return None
+    predicate = [word for word, tag in words[position:] if tag not in {"d", "ad", "TIME"}]
+    if predicate and _OWNED_STATE.fullmatch(predicate[0]):
+        # "X的前身只是一家小厂": what the thing is; "X的论文被接收11篇": what others did
+        # with it, often counted.
+        return None
+    return start + offset + len(noun)
+
+
+_OWNED_STATE = re.compile(r"[只就仍也曾原都正已还]?是|为|有|被|遭|让|由|属于|位于|包括|共有|拥有")
 
 
 _APPOSED = re.compile(r",\s+")
