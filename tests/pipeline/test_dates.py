@@ -384,6 +384,7 @@ def test_bounds_keep_the_period_and_qualify_it(text, written, start, end, qualif
     ("text", "written"),
     [
         ("2024年前三季度营收增长", "2024年前三季度"),
+        ("2024年前三季營收增長", "2024年前三季"),
         ("2024年前夕", "2024年"),
         ("2024年后半段", "2024年"),
         ("2024年起步", "2024年"),

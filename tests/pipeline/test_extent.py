@@ -194,3 +194,45 @@ def test_a_state_a_count_a_measure_or_a_plan_of_a_thing_gives_no_happening(quote
     claims = quotes_of(INTRO[script] + "\n\n" + sentence)
 
     assert [claim for claim in claims if claim[0] == "other"] == []
+
+
+@pytest.mark.parametrize(
+    ("script", "sentence", "period", "quote"),
+    [
+        # 前三季 (without 度, as Taiwan and Hong Kong write it) is the first three quarters;
+        # the period compared against dates nothing.
+        (
+            "hant",
+            "華光科技今年前三季營收較去年同期減少22%。",
+            ("2025-01-01", "2025-09-30"),
+            "華光科技今年前三季營收較去年同期減少22%",
+        ),
+        (
+            "hans",
+            "鼎新物流去年营收较前年增长15%。",
+            ("2024-01-01", "2024-12-31"),
+            "鼎新物流去年营收较前年增长15%",
+        ),
+        (
+            "hans",
+            "鼎新物流去年营收32亿元，与前年相比增长12%。",
+            ("2024-01-01", "2024-12-31"),
+            "鼎新物流去年营收32亿元",
+        ),
+    ],
+)
+def test_a_reported_period_dates_its_figures_and_the_baseline_dates_nothing(
+    tmp_path, script, sentence, period, quote
+):
+    path = tmp_path / "article.txt"
+    text = INTRO[script] + "\n\n" + sentence
+    path.write_text(f"---\ntitle: t\npublished: 2025-12-11\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=EMPTY).claims
+    figures = [
+        ((str(c.date.start), str(c.date.end)), c.quote)
+        for c in claims
+        if c.event_type == "financials"
+    ]
+
+    assert figures == [(period, quote)]
+    assert not [c for c in claims if c.date and c.date.start.year == 2023]
