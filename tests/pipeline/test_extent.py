@@ -236,3 +236,46 @@ def test_a_reported_period_dates_its_figures_and_the_baseline_dates_nothing(
 
     assert figures == [(period, quote)]
     assert not [c for c in claims if c.date and c.date.start.year == 2023]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "start", "quote"),
+    [
+        # 前往 is a verb of going, not "before" the date.
+        (
+            "華光科技董事長陳立群今(25)日上午前往台南視察廠區。",
+            "2025-07-25",
+            "2025-07-25",
+            "華光科技董事長陳立群今(25)日上午前往台南視察廠區",
+        ),
+        # The total of a past period: 共 before a verb.
+        (
+            "鼎新物流成立于2012年。\n\n鼎新物流去年共售出12万辆汽车。",
+            "2025-07-25",
+            "2024-01-01",
+            "鼎新物流去年共售出12万辆汽车",
+        ),
+        # A passive clause carries the sentence's subject; its agent is not the subject.
+        (
+            "鼎新物流创办于2016年，2019年被市政府列为重点企业。",
+            "2025-07-25",
+            "2019-01-01",
+            "2019年被市政府列为重点企业",
+        ),
+    ],
+)
+def test_going_totals_and_passives_are_dated_happenings(
+    quotes_of, sentence, published, start, quote
+):
+    assert ("other", start, quote) in quotes_of(sentence, published)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "鼎新物流成立于2012年。\n\n鼎新物流去年共有3000名员工。",
+        "鼎新物流成立于2012年。\n\n鼎新物流去年共3000名员工。",
+    ],
+)
+def test_a_count_of_what_there_is_is_no_total_of_a_happening(quotes_of, sentence):
+    assert [claim for claim in quotes_of(sentence) if claim[0] == "other"] == []

@@ -111,7 +111,12 @@ def _usable(context: ArticleContext, mention: DateMention, clause_start: int) ->
     baseline = _BASELINE_BEFORE.search(lead) or _BASELINE_AFTER.match(
         context.folded, mention.char_end
     )
-    return not (bounded or age or baseline or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+    # "今日前往灾区": 前往 is a verb of going, not "before".
+    bound = BOUND_AFTER.match(tail) and not _GOING.match(context.folded, mention.char_end)
+    return not (bounded or age or baseline or bound or AS_OF.search(lead))
+
+
+_GOING = re.compile(r"\s*前(?:往|来|去|赴)")
 
 
 _BASELINE_BEFORE = re.compile(r"(?:较之?|相比|同比|对比|比起|(?<![对相])比)\s*$")

@@ -122,7 +122,9 @@ _EN_NOT_HAPPENING = _words(
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
-    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
+    # "共有3000名员工" states; "去年共售出12万辆" reports the total of a past period.
+    r"^(?:是|为|有|拥有|位于|约|共(?=有|计|是|为|约|[^\u3400-\u9fff])|的|将"
+    r"|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
     r"|应(?!邀|对)|需|没|不|未"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月(?!球)"
     # 日本, 日内瓦, 日企 after 在 are places and firms, not what is left of a date.

@@ -235,11 +235,16 @@ def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention
         return False
     if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
         return False
+    # "，2009年被县政府列为古迹": the agent of a passive is no subject of the clause.
     return not any(
         m.char_start < mention.char_end + 3
+        and not _AGENT_MARK.fullmatch(folded, mention.char_end, m.char_start)
         for m in context.actors_in(start, start + 200)
         if m.char_start >= mention.char_end
     )
+
+
+_AGENT_MARK = re.compile(r"\s*(?:被|遭|获|由|经)\s*")
 
 
 def _sentence_subject_carries(
