@@ -279,3 +279,15 @@ def test_going_totals_and_passives_are_dated_happenings(
 )
 def test_a_count_of_what_there_is_is_no_total_of_a_happening(quotes_of, sentence):
     assert [claim for claim in quotes_of(sentence) if claim[0] == "other"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("華光科技成立於2012年。董事長陳立群昨(19)日形容這次合作是「雙贏」。", "2025-10-19"),
+        ("華光科技成立於2012年。華光科技昨(19)日感謝各界捐款。", "2025-10-19"),
+        ("鼎新物流成立于2012年。鼎新物流今日向志愿者致谢。", "2025-10-20"),
+    ],
+)
+def test_describing_and_thanking_on_a_day_are_statements(quotes_of, sentence, start):
+    assert [(kind, s) for kind, s, _q in quotes_of(sentence)][1:] == [("statement", start)]
