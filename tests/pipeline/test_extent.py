@@ -291,3 +291,22 @@ def test_a_count_of_what_there_is_is_no_total_of_a_happening(quotes_of, sentence
 )
 def test_describing_and_thanking_on_a_day_are_statements(quotes_of, sentence, start):
     assert [(kind, s) for kind, s, _q in quotes_of(sentence)][1:] == [("statement", start)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # The interview is a happening of its own, beside the figure it told.
+        (
+            "華光科技成立於2012年。董事長陳立群今日接受本報訪問時表示，公司去年虧損擴大至3億元。",
+            [("financials", "2024-01-01"), ("statement", "2025-10-20")],
+        ),
+        # A plain announcement of a past figure is the figure alone.
+        (
+            "華光科技成立於2012年。華光科技今日表示，公司去年虧損擴大至3億元。",
+            [("financials", "2024-01-01")],
+        ),
+    ],
+)
+def test_an_interview_given_on_a_day_is_kept_beside_what_it_told(quotes_of, sentence, kinds):
+    assert sorted((kind, s) for kind, s, _q in quotes_of(sentence)[1:]) == kinds

@@ -8,6 +8,7 @@ modules it names (clauses, classification, subjects, extent, attribution, claim 
 answer one of its questions. Plain Python.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -371,6 +372,13 @@ def _without_redundant_sayings(
     ]
     kept = []
     for claim in claims:
+        if claim.event_type == "statement" and _SAID_AT_OCCASION.search(
+            context.folded, claim.char_start, claim.char_end
+        ):
+            # "李德明今日接受本报访问时表示，公司去年亏损…": the interview is a dated
+            # happening of its own, whatever it told.
+            kept.append(claim)
+            continue
         if claim.event_type == "statement" and any(
             claim.char_start < other.char_start < claim.char_end
             and other.date.char_start != (claim.date and claim.date.char_start)
@@ -379,6 +387,13 @@ def _without_redundant_sayings(
             continue
         kept.append(claim)
     return kept
+
+
+# An occasion of saying that is a happening of its own: an interview given, a press
+# conference held.
+_SAID_AT_OCCASION = re.compile(
+    r"接受[^，。,;；]{0,12}(?:采访|访问|专访|访谈)|(?:记者会|发布会|说明会|记者招待会)上"
+)
 
 
 def _undated_claims(
