@@ -310,3 +310,24 @@ def test_describing_and_thanking_on_a_day_are_statements(quotes_of, sentence, st
 )
 def test_an_interview_given_on_a_day_is_kept_beside_what_it_told(quotes_of, sentence, kinds):
     assert sorted((kind, s) for kind, s, _q in quotes_of(sentence)[1:]) == kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "鼎新物流每年举办一次开放日。",
+        "三年来，鼎新物流的仓库扩大了一倍。",
+        "鼎新物流去年没有发生安全事故。",
+        "如果鼎新物流去年完成融资，仓库就会扩建。",
+        "鼎新物流创始人王立新今年52岁。",
+        "鼎新物流计划明年在上海开设新仓库，拟投资5亿元。",
+        "鼎新物流的新仓库预计明年投产。",
+        "鼎新物流的仓库每年都会接受检查。",
+        "華光科技的門市每年都會舉辦週年慶。",
+        "華光科技去年並未發生虧損。",
+    ],
+)
+def test_habits_durations_negations_conditions_ages_and_plans_give_nothing(quotes_of, sentence):
+    script = "hans" if "鼎新" in sentence else "hant"
+
+    assert quotes_of(INTRO[script] + "\n\n" + sentence)[1:] == []

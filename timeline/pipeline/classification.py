@@ -62,7 +62,7 @@ def classify(
                     return Trigger("denial", start + match.start(), start + match.end(), False)
                 if negated:
                     continue
-            if kind != "denial" and NEGATION.search(before):
+            if kind != "denial" and (NEGATION.search(before) or _NEGATED_LIGHT.search(before)):
                 continue
             if kind == "approval" and PENDING.search(
                 folded[max(0, match.start() - 40) : match.start()]
@@ -90,6 +90,13 @@ def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
         match.start() < verb_end and match.end() >= verb_end - 1
         for match in NEGATED_SALE.finditer(folded, max(0, verb_start - 40), verb_end + 8)
     )
+
+
+# A negation before a light verb that carries the trigger's noun: "并未发生亏损", "没有出现
+# 故障".
+_NEGATED_LIGHT = re.compile(
+    r"(?:没有|没|未|不|并未|尚未|从未|并无)(?:发生|出现|录得|实现|遭遇|有)$"
+)
 
 
 def _without_names(context: ArticleContext, start: int, end: int) -> str:
