@@ -361,3 +361,42 @@ def test_jiang_with_a_date_ahead_is_still_will(quotes_of, sentence):
     script = "hans" if "鼎新" in sentence else "hant"
 
     assert quotes_of(INTRO[script] + "\n\n" + sentence)[1:] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # After a clause that is only a date, the name heading the next clause is the
+        # sentence's subject, carried on to a later clause that opens on its own date.
+        (
+            "去年5月8日，鼎新物流开通上海专线，次日开通杭州专线。",
+            [
+                ("2024-05-08", "去年5月8日，鼎新物流开通上海专线"),
+                ("2024-05-09", "次日开通杭州专线"),
+            ],
+        ),
+        # 次月, 翌月, 隔月: the month after the one told before.
+        (
+            "去年5月，華光科技推出新款耳機，翌月獲得環保認證。",
+            [
+                ("2024-05-01", "去年5月，華光科技推出新款耳機"),
+                ("2024-06-01", "翌月獲得環保認證"),
+            ],
+        ),
+        (
+            "去年5月，鼎新物流推出冷链服务，次月便进入北京市场。",
+            [
+                ("2024-05-01", "去年5月，鼎新物流推出冷链服务"),
+                ("2024-06-01", "次月便进入北京市场"),
+            ],
+        ),
+    ],
+)
+def test_a_later_clause_on_its_own_date_carries_the_subject_of_a_date_led_sentence(
+    quotes_of, sentence, expected
+):
+    script = "hans" if "鼎新" in sentence else "hant"
+
+    found = [(s, q) for _kind, s, q in quotes_of(INTRO[script] + "\n\n" + sentence, "2025-06-10")]
+
+    assert found[1:] == expected

@@ -258,6 +258,9 @@ def _sentence_subject_carries(
     for saying in SPEECH.finditer(context.folded, sentence_start, start):
         if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
             return False
+    # "去年5月8日，某合作社推出鲜奶，次日进入超市": after a clause that is only a date, the
+    # first name heading a clause is the sentence's own subject.
+    named = bool(context.actors_in(*clauses[0]))
     for clause_start, clause_end in clauses[1:]:
         if clause_start >= start:
             break
@@ -267,8 +270,9 @@ def _sentence_subject_carries(
             if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
             and m.char_start - clause_start <= _HEAD_REACH
         ]
-        if heads:
+        if heads and named:
             return False
+        named = named or bool(context.actors_in(clause_start, clause_end))
     return True
 
 
