@@ -339,6 +339,12 @@ def test_habits_durations_negations_conditions_ages_and_plans_give_nothing(quote
         ("鼎新物流当日晚将全部货物运走。", "2025-10-20", "鼎新物流当日晚将全部货物运走"),
         ("華光科技上月將涉事產品全數撤下。", "2025-09-01", "華光科技上月將涉事產品全數撤下"),
         ("鼎新物流昨日将受伤员工送往医院。", "2025-10-19", "鼎新物流昨日将受伤员工送往医院"),
+        # A cause before 将.
+        (
+            "鼎新物流昨日因暴雨将发车时间推迟至10时。",
+            "2025-10-19",
+            "鼎新物流昨日因暴雨将发车时间推迟至10时",
+        ),
     ],
 )
 def test_jiang_with_a_result_after_a_past_date_disposes_of_its_object(
@@ -355,6 +361,7 @@ def test_jiang_with_a_result_after_a_past_date_disposes_of_its_object(
         "鼎新物流明年将把总部迁往上海。",
         "鼎新物流下月将全部货物运走。",
         "華光科技明年將投資5億元建設新廠。",
+        "鼎新物流昨日因暴雨将于下周把发车时间推迟。",
     ],
 )
 def test_jiang_with_a_date_ahead_is_still_will(quotes_of, sentence):

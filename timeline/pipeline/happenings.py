@@ -151,6 +151,8 @@ _ZH_DISPOSAL = re.compile(
     # "将涉事产品撤下", "将货物运走".
     r"|[\u3400-\u9fff](?:下来|下|出来|出|走|回来|回|往|入|进|掉|至|到|给))"
 )
+# A cause before the verb's 将, 把 or 被: "因气温偏高(将…)", "由于资金短缺(被…)".
+_ZH_CAUSE = re.compile(r"(?:因为?|由于)[^，,。；;：:将把被]{1,12}(?=将|把|被)")
 # The occasion a date qualifies after 在: "(在本月12日)的例行检查中", "(在上周五)的股东会上".
 _ZH_OCCASION = re.compile(r"的[^，,。；;：:]{1,12}?(?:中|上|时|期间|之际)")
 # What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
@@ -314,6 +316,9 @@ def plain_happening(
             # the verb follows the occasion.
             occasion = _ZH_OCCASION.match(rest)
             rest = rest[occasion.end() :] if occasion else rest
+        # "因气温偏高将起跑时间提前": the cause stands before 将 (or 把, 被) and its verb.
+        cause = _ZH_CAUSE.match(rest)
+        rest = rest[cause.end() :] if cause else rest
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
         rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
