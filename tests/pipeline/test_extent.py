@@ -407,3 +407,11 @@ def test_a_later_clause_on_its_own_date_carries_the_subject_of_a_date_led_senten
     found = [(s, q) for _kind, s, q in quotes_of(INTRO[script] + "\n\n" + sentence, "2025-06-10")]
 
     assert found[1:] == expected
+
+
+def test_a_clause_with_its_own_time_of_day_stops_the_quote(quotes_of):
+    text = INTRO["hant"] + "華光科技昨日上午8時暫停出貨，並於晚上9時恢復出貨。"
+    quotes = [q for _k, _s, q in quotes_of(text)]
+
+    assert "華光科技昨日上午8時暫停出貨" in quotes
+    assert not any("恢復出貨" in q and "暫停出貨" in q for q in quotes)

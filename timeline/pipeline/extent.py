@@ -130,6 +130,8 @@ _SERIAL_DENIED = re.compile(r"(?:无|没有|没|未|不|非|并未|尚未|从未
 _SERIAL_OTHER_AGENT = re.compile(r"由|被|经|让|叫")
 # A verb of duration: "历时三年", "为期两周", "耗资…".
 _SERIAL_SPAN = re.compile(r"历时|耗时|为期|用时|历经|长达|持续")
+# A time of day of its own: "…，并于晚上9时10分改发三号信号" is a later happening.
+_OWN_TIME = re.compile(r"凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|深夜|\d{1,2}[时点](?:\d{1,2}分)?")
 # Between a claim's clause and the next: only punctuation and spaces.
 _SERIAL_GAP = re.compile(r"[\s,，、;；]*")
 
@@ -156,7 +158,7 @@ def _serial(
         if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
             break
         text = folded[clause_start:clause_end]
-        if not _opens_on_verb(text) or LATER.search(text):
+        if not _opens_on_verb(text) or LATER.search(text) or _OWN_TIME.search(text):
             break
         blanked = _without_names(context, clause_start, clause_end)
         if FORECAST.search(blanked) or HEDGE.search(blanked):
