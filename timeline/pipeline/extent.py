@@ -128,7 +128,7 @@ _SERIAL_DENIED = re.compile(r"(?:无|没有|没|未|不|非|并未|尚未|从未
 # "…卸任，由郑某接任": a clause whose agent is named after 由 (or 被, 经) has a subject of
 # its own.
 _SERIAL_OTHER_AGENT = re.compile(r"由|被|经|让|叫")
-# A verb of duration: "历时三年", "为期两周", "耗资…".
+# A verb of duration: "历时三年", "为期两周".
 _SERIAL_SPAN = re.compile(r"历时|耗时|为期|用时|历经|长达|持续")
 # A time of day of its own: "…，并于晚上9时10分改发三号信号" is a later happening.
 _OWN_TIME = re.compile(r"凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|深夜|\d{1,2}[时点](?:\d{1,2}分)?")
@@ -142,11 +142,11 @@ def _serial(
     """A Chinese claim's span running on over the clauses after it that have no subject of
     their own and go on telling what its subject did at the same time: serial verbs
     ("警方昨日在多区采取行动，拘捕14名男女", "…公开道歉，承认监管不力，并宣布召回产品").
-    Only a happening no vocabulary names runs on: a typed claim's headline and key are
-    read from its span. A clause with a subject, a date, a figure, a
-    saying, a denial, a forecast, or a happening of another type of its own stops it."""
+    A clause with a subject, a date, a time of day, a figure, a saying, a denial, a
+    forecast, or a happening of its own after 并 stops it."""
     if context.language == "en" or trigger.event_type != "happening":
-        # A typed claim's headline and key are read from its span: it stays its clause.
+        # Only a happening no vocabulary names runs on: a typed claim's headline and key
+        # are read from its span, so it stays its clause.
         return span
     start, end = span
     folded = context.folded
