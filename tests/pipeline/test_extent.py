@@ -415,3 +415,40 @@ def test_a_clause_with_its_own_time_of_day_stops_the_quote(quotes_of):
 
     assert "華光科技昨日上午8時暫停出貨" in quotes
     assert not any("恢復出貨" in q and "暫停出貨" in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("script", "predicate"),
+    [
+        ("hans", "正式通车"),
+        ("hans", "突发大火"),
+        ("hans", "发生坍方"),
+        ("hans", "举行竣工大典"),
+        ("hans", "从南非引进两头犀牛"),
+        ("hans", "拘捕三名男子"),
+        ("hans", "将问题产品下架"),
+        ("hans", "向法院提出申索"),
+        ("hans", "到市政府请愿"),
+        ("hans", "撞上一艘货轮"),
+        ("hans", "被列为重点企业"),
+        ("hans", "夺得男子组冠军"),
+        ("hans", "打破赛会纪录"),
+        ("hans", "以21亿元买下一栋大楼"),
+        ("hant", "停止播放"),
+        ("hant", "產下一頭幼崽"),
+        ("hant", "在台東登陸"),
+        ("hant", "實現全容量併網發電"),
+        ("hant", "獲評優秀企業"),
+        ("hant", "到總部抗議"),
+        ("hant", "在平台上線官方旗艦店"),
+        ("hant", "舉辦最後一場拍賣會"),
+    ],
+)
+def test_a_dated_clause_telling_what_its_subject_did_or_underwent_is_a_claim(
+    quotes_of, script, predicate
+):
+    subject = "鼎新物流上周" if script == "hans" else "華光科技上週"
+
+    claims = quotes_of(INTRO[script] + subject + predicate + "。")
+
+    assert [(s, q) for _kind, s, q in claims[1:]] == [("2025-10-13", subject + predicate)]
