@@ -384,6 +384,7 @@ def test_bounds_keep_the_period_and_qualify_it(text, written, start, end, qualif
     ("text", "written"),
     [
         ("2024年前三季度营收增长", "2024年前三季度"),
+        ("2024年前三季營收增長", "2024年前三季"),
         ("2024年前夕", "2024年"),
         ("2024年后半段", "2024年"),
         ("2024年起步", "2024年"),
@@ -1547,3 +1548,22 @@ def test_durations_ages_and_habits_are_never_dates(text):
 def test_yearless_periods_look_ahead_only_where_their_clause_does(text, written, start):
     mention = only(text)
     assert (mention.text, mention.start.isoformat()) == (written, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start"),
+    [
+        ("去年5月推出新品，次月便进入超市", "次月", "2024-06-01"),
+        ("2023年11月開工，翌月完成基礎工程", "翌月", "2023-12-01"),
+        ("今年1月签约，隔月交货", "隔月", "2025-02-01"),
+    ],
+)
+def test_the_month_after_the_month_in_context(text, written, start):
+    reference = parse_reference("2025-06-10")
+    *_, mention = find_dates(text, reference=reference).mentions
+
+    assert (mention.text, mention.start.isoformat(), mention.anchor.basis) == (
+        written,
+        start,
+        "context",
+    )

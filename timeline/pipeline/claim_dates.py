@@ -107,7 +107,20 @@ def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> 
         bounded = bool(_LASTED.match(context.folded, mention.char_end))
     # "许文彦今年58岁": a year that states an age dates nothing.
     age = _AGE_AFTER.match(context.folded, mention.char_end)
-    return not (bounded or age or AS_OF.search(lead) or BOUND_AFTER.match(tail))
+    # "营收较去年同期减少22%", "与前年相比": the period compared against dates nothing.
+    baseline = _BASELINE_BEFORE.search(lead) or _BASELINE_AFTER.match(
+        context.folded, mention.char_end
+    )
+    # "今日前往灾区": 前往 is a verb of going, not "before".
+    bound = BOUND_AFTER.match(tail) and not _GOING.match(context.folded, mention.char_end)
+    return not (bounded or age or baseline or bound or AS_OF.search(lead))
+
+
+_GOING = re.compile(r"\s*前(?:往|来|去|赴)")
+
+
+_BASELINE_BEFORE = re.compile(r"(?:较之?|相比|同比|对比|比起|(?<![对相])比)\s*$")
+_BASELINE_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|比较)")
 
 
 _STARTED = re.compile(r"[从自].*(?:开始|起)")

@@ -16,7 +16,7 @@ from timeline.pipeline.cues import (
     SPEECH,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import past_verb
+from timeline.pipeline.happenings import past_verb, without_gatherings
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
     FORECAST,
@@ -68,7 +68,7 @@ def classify(
                     return Trigger("denial", start + match.start(), start + match.end(), False)
                 if negated:
                     continue
-            if kind != "denial" and NEGATION.search(before):
+            if kind != "denial" and (NEGATION.search(before) or _NEGATED_LIGHT.search(before)):
                 continue
             if kind == "approval" and PENDING.search(
                 folded[max(0, match.start() - 40) : match.start()]
@@ -105,14 +105,21 @@ def _negated_sale(folded: str, verb_start: int, verb_end: int) -> bool:
     )
 
 
+# A negation before a light verb that carries the trigger's noun: "并未发生亏损", "没有出现
+# 故障".
+_NEGATED_LIGHT = re.compile(
+    r"(?:没有|没|未|不|并未|尚未|从未|并无)(?:发生|出现|录得|实现|遭遇|有)$"
+)
+
+
 def without_names(context: ArticleContext, start: int, end: int) -> str:
-    """The folded span with its date expressions and actor names blanked: "May 2024" is no
-    "may", and "金管会" no "会"."""
+    """The folded span with its date expressions, actor names and gatherings blanked: "May
+    2024" is no "may", and neither "金管会" nor "说明会" a "会" (will)."""
     folded = list(context.folded[start:end])
     for mention in [*context.dates_in(start, end), *context.actors_in(start, end)]:
         for position in range(mention.char_start - start, mention.char_end - start):
             folded[position] = "\0"
-    return "".join(folded)
+    return without_gatherings("".join(folded))
 
 
 # A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday

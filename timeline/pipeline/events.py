@@ -9,6 +9,7 @@ classification, subjects, extent, attribution, claim dates) each answer one of i
 questions. Plain Python.
 """
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -27,6 +28,7 @@ from timeline.pipeline.extent import (
     announced_happening,
     completed,
     cut_aside,
+    serial,
     with_what_was_said,
 )
 from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
@@ -270,6 +272,7 @@ def _sentence_claims(
             ):
                 span = with_what_was_said(context, scope, span)
             span = absorbed(context, scope, completed(context, scope, span, trigger), trigger)
+            span = serial(context, scope, span, trigger)
             if asks and span[1] >= sentence_end:
                 continue
             if not admissible(context, span, mention, trigger):
@@ -353,6 +356,13 @@ def _without_redundant_sayings(
     ]
     kept = []
     for claim in claims:
+        if claim.event_type == "statement" and _SAID_AT_OCCASION.search(
+            context.folded, claim.char_start, claim.char_end
+        ):
+            # "李德明今日接受本报访问时表示，公司去年亏损…": the interview is a dated
+            # happening of its own, whatever it told.
+            kept.append(claim)
+            continue
         if claim.event_type == "statement" and any(
             claim.char_start < other.char_start < claim.char_end
             and other.date.char_start != (claim.date and claim.date.char_start)
@@ -361,3 +371,10 @@ def _without_redundant_sayings(
             continue
         kept.append(claim)
     return kept
+
+
+# An occasion of saying that is a happening of its own: an interview given, a press
+# conference held.
+_SAID_AT_OCCASION = re.compile(
+    r"接受[^，。,;；]{0,12}(?:采访|访问|专访|访谈)|(?:记者会|发布会|说明会|记者招待会)上"
+)

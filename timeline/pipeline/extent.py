@@ -10,14 +10,17 @@ from timeline.pipeline.classification import classify, without_names
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import (
+    CONTINUES,
     DOCUMENT,
     FOUNDER,
     INTERVIEW,
+    LATER,
     MOST_VALUABLE,
     OPINION,
     PLACE,
     SPEECH,
 )
+from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.scope import SentenceScope
 from timeline.pipeline.subjects import _ACT_ANNOUNCED
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
@@ -112,6 +115,80 @@ def absorbed(
             break
         end = clause_end
     return start, end
+
+
+# LAC tags a clause may open on when it has no subject of its own: a conjunction or an
+# adverb (并, 随即, 当场), then a verb or a preposition ("拘捕14名…", "在平台上线…").
+_SERIAL_LEAD = frozenset({"c", "d", "ad"})
+_SERIAL_HEAD = frozenset({"v", "vd", "p"})
+# A verb denied, or "no" as the verb: "所幸无人员伤亡", "并未…".
+_SERIAL_DENIED = re.compile(r"(?:无|没有|没|未|不|非|并未|尚未|从未)")
+# "…卸任，由郑某接任": a clause whose agent is named after 由 (or 被, 经) has a subject of
+# its own.
+_SERIAL_OTHER_AGENT = re.compile(r"由|被|经|让|叫")
+# A verb of duration: "历时三年", "为期两周".
+_SERIAL_SPAN = re.compile(r"历时|耗时|为期|用时|历经|长达|持续")
+# A time of day of its own: "…，并于晚上9时10分改发三号信号" is a later happening.
+_OWN_TIME = re.compile(r"凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|深夜|\d{1,2}[时点](?:\d{1,2}分)?")
+# Between a claim's clause and the next: only punctuation and spaces.
+_SERIAL_GAP = re.compile(r"[\s,，、;；]*")
+
+
+def serial(
+    context: ArticleContext, scope: SentenceScope, span: tuple[int, int], trigger: Trigger
+) -> tuple[int, int]:
+    """A Chinese claim's span running on over the clauses after it that have no subject of
+    their own and go on telling what its subject did at the same time: serial verbs
+    ("警方昨日在多区采取行动，拘捕14名男女", "…公开道歉，承认监管不力，并宣布召回产品").
+    A clause with a subject, a date, a time of day, a figure, a saying, a denial, a
+    forecast, or a happening of its own after 并 stops it."""
+    if context.language == "en" or trigger.event_type != "happening":
+        # Only a happening no vocabulary names runs on: a typed claim's headline and key
+        # are read from its span, so it stays its clause.
+        return span
+    start, end = span
+    folded = context.folded
+    for clause_start, clause_end in scope.clauses:
+        if clause_start < end:
+            continue
+        if _SERIAL_GAP.fullmatch(folded, end, clause_start) is None:
+            break
+        if clause_end - start > QUOTE_LIMIT or context.dates_in(clause_start, clause_end):
+            break
+        text = folded[clause_start:clause_end]
+        if not _opens_on_verb(text) or LATER.search(text) or _OWN_TIME.search(text):
+            break
+        blanked = without_names(context, clause_start, clause_end)
+        if FORECAST.search(blanked) or HEDGE.search(blanked):
+            break
+        following = classify(context, clause_start, clause_end)
+        if (
+            following is not None
+            and following.event_type != "statement"
+            and CONTINUES.match(text.lstrip(" ，,、"))
+        ):
+            break  # "…，并收购了…": a happening of its own, claimed on its own
+        end = clause_end
+    return start, end
+
+
+def _opens_on_verb(text: str) -> bool:
+    """Whether a clause opens on its verb (after a conjunction or adverbs), a verb that is
+    not denied nor one of saying."""
+    words = [(word, tag) for word, tag in chinese_words(text.strip()) if tag != "w"]
+    position = 0
+    while position < len(words) and words[position][1] in _SERIAL_LEAD:
+        if _SERIAL_DENIED.fullmatch(words[position][0]):
+            return False
+        position += 1
+    if position >= len(words) or words[position][1] not in _SERIAL_HEAD:
+        return False
+    verb = words[position][0]
+    if _SERIAL_DENIED.match(verb) or _SERIAL_OTHER_AGENT.fullmatch(verb):
+        return False
+    # "称…", "表示…": what follows is said; "宣布召回产品" is an act announced.
+    # "建设历时三年多": how long it took, not a happening.
+    return not _SERIAL_SPAN.search(text) and not (SPEECH.fullmatch(verb) and verb != "宣布")
 
 
 def _next_clause_start(scope: SentenceScope, position: int) -> int | None:

@@ -24,6 +24,7 @@ from timeline.pipeline.collapse import collapse_claims
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.dates import ReferenceDate, find_dates, infer_reference_date, parse_reference
 from timeline.pipeline.events import paragraph_claims
+from timeline.pipeline.happenings import without_gatherings
 from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
@@ -127,7 +128,8 @@ def _dated_sentences(
             # unless it looks ahead.
             named = ANY_TRIGGER.search(folded, start, end)
             if (paragraph.is_heading and named) or (
-                dates.overlaps(start, end) and (named or not FORECAST.search(folded, start, end))
+                dates.overlaps(start, end)
+                and (named or not FORECAST.search(without_gatherings(folded[start:end])))
             ):
                 # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
                 if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):

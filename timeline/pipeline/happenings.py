@@ -16,7 +16,7 @@ from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleCon
 from timeline.pipeline.cues import NEGATION, OPENERS, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
-from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES
+from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated
 
@@ -93,6 +93,38 @@ EN_IRREGULAR = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
+# A gathering named by its purpose: "说明会", "记者会", "座谈会" (its 会 is a meeting, not
+# "will"). Kept as data in vocabulary/zh_gatherings.txt.
+_GATHERING = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            (
+                line.strip()
+                for line in (Path(__file__).with_name("vocabulary") / "zh_gatherings.txt")
+                .read_text(encoding="utf-8")
+                .splitlines()
+                if line.strip() and not line.startswith("#")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")会"
+)
+
+
+# A forecast inside a phrase ending in 的 that describes a noun: "即将关闭的", "将于明年拆除的".
+_ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
+
+
+def without_gatherings(folded: str) -> str:
+    """`folded` with each gathering's name ("说明会") and each forecast that only describes
+    a noun ("在即将关闭的门店…") blanked, keeping its length: neither is the clause's "will"."""
+    blank = lambda match: "\0" * len(match.group())  # noqa: E731
+    return _ZH_FORECAST_ATTRIBUTE.sub(blank, _GATHERING.sub(blank, folded))
+
+
 # Verbs that state something rather than tell a happening, or are told elsewhere.
 _EN_NOT_HAPPENING = _words(
     "said stated told added noted explained expected estimated planned hoped wanted needed "
@@ -102,8 +134,10 @@ _EN_NOT_HAPPENING = _words(
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
-    r"^(?:是|为|有|拥有|位于|约|共|的|将|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
-    r"|应(?!邀|对)|需|没|不|未"
+    # "共有3000名员工" states; "去年共售出12万辆" reports the total of a past period.
+    r"^(?:是|为|有|拥有|位于|约|共(?=有|计|是|为|约|[^\u3400-\u9fff])|的|将"
+    r"|拟|计划|预计|预期|仍|都|会(?!见|晤|谈|同)|要(?!求)|能|可"
+    r"|应(?!邀|对)|需|没|不|未|并未|并非|并无|并没|尚未|从未|从没"
     r"|表示|称|说|认为|指出|希望|打算|准备|正在|一直|目前|现|今|年|月(?!球)"
     # 日本, 日内瓦, 日企 after 在 are places and firms, not what is left of a date.
     r"|日(?!本|内瓦|韩|企|媒|方|资|产|系)|号|岁)"
@@ -124,8 +158,15 @@ _ZH_DISPOSAL = re.compile(
     r"将(?!于|在|会|要|是|成为|继续|近|超|逾|达|有)[^，,。；;：:]{1,12}?"
     r"(?:列为|列入|纳入|改为|更名为|改名为|定为|评为|命名为|调整为|升格为|迁往|迁至|迁到|迁入"
     r"|移交给?|移送|转交|交给|交由|转让给|出售给|卖给|售予|提高至|提高到|提升至|上调至|上调到"
-    r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回)"
+    r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回"
+    # Any verb with a result or a direction after it: "将全部游客救下", "将伤者送往医院",
+    # "将涉事产品撤下", "将货物运走".
+    r"|[\u3400-\u9fff](?:下来|下|出来|出|走|回来|回|往|入|进|掉|至|到|给))"
 )
+# A cause before the verb's 将, 把 or 被: "因气温偏高(将…)", "由于资金短缺(被…)".
+_ZH_CAUSE = re.compile(r"(?:因为?|由于)[^，,。；;：:将把被]{1,12}(?=将|把|被)")
+# The occasion a date qualifies after 在: "(在本月12日)的例行检查中", "(在上周五)的股东会上".
+_ZH_OCCASION = re.compile(r"的[^，,。；;：:]{1,12}?(?:中|上|时|期间|之际)")
 # What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
 _ZH_DATE_LEFT = re.compile(r"现|今|年|月|日|号")
 # A verb that only introduces what follows it in the next clause.
@@ -195,6 +236,9 @@ def plain_happening(
         clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
         if clause is not None:
             unnamed = unnamed[: clause.start() - start]
+    # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
+    # a forecast that only describes a noun is not the clause's.
+    unnamed = without_gatherings(unnamed)
     if FORECAST.search(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
@@ -231,7 +275,12 @@ def plain_happening(
         # "…, and delivered its first car": the headline tells the verb, not the "and".
         joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
         predicate_start += joined.end() if joined else 0
-    if _NOT_THE_SUBJECT.match(folded, predicate_start):
+    owned_end = None
+    if context.language != "en" and subject is not carried and verb_start is None:
+        # "环亚卫视的卫星频道已于本月1日停止播放", "顺达物流位于昆山的一座仓库突发大火":
+        # what befalls a thing of the subject's befalls the subject.
+        owned_end = _possessed_end(context, predicate_start, end)
+    if owned_end is None and _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
@@ -263,7 +312,9 @@ def plain_happening(
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
-        rest = _without_dates(context, predicate_start, end).strip(" ，,、》」』”")
+        rest = _without_dates(context, owned_end or predicate_start, end).strip(" ，,、》」』”")
+        # "在即将关闭的门店举办…": the description is no part of the predicate's head.
+        rest = _ZH_FORECAST_ATTRIBUTE.sub("", rest)
         plain_rest = rest
         rest = rest[_ZH_AUX.match(rest).end() :]
         # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
@@ -272,6 +323,14 @@ def plain_happening(
         # "在年度股东大会上", "在今日头条", "在现场": after 在/于 comes a place, whose first
         # character is no leftover of a date or a "now".
         located = plain_rest[: len(plain_rest) - len(rest)].endswith(("在", "于"))
+        if located and rest.startswith("的"):
+            # "在本月12日的例行检查中发现…": the date qualifies the occasion it happened at;
+            # the verb follows the occasion.
+            occasion = _ZH_OCCASION.match(rest)
+            rest = rest[occasion.end() :] if occasion else rest
+        # "因气温偏高将起跑时间提前": the cause stands before 将 (or 把, 被) and its verb.
+        cause = _ZH_CAUSE.match(rest)
+        rest = rest[cause.end() :] if cause else rest
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
         rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
@@ -295,6 +354,56 @@ def plain_happening(
     if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+# LAC tags of the words of a thing the subject owns, between 的 and the predicate.
+_OWNED_TAGS = frozenset({"n", "nz", "nw", "m", "q", "a", "LOC", "ns", "s", "f"})
+_OWNED_HEAD = frozenset({"n", "nz", "nw"})
+# Where the predicate after the owned thing begins: an adverb, a preposition, a verb, a date.
+_PREDICATE_TAGS = frozenset({"d", "p", "v", "vd", "ad", "TIME"})
+# Things of a company that are measures or people: told by their own triggers or as the
+# person's own happening ("X的股价大涨", "X的创始人王某辞职").
+_NOT_OWNED = re.compile(
+    r"股价|股票|股份|市值|营收|收入|利润|净利|销量|业绩|估值|旗下|子公司|员工|人|者|长|官|师|家|员"
+)
+
+
+def _possessed_end(context: ArticleContext, start: int, end: int) -> int | None:
+    """Where the predicate begins after a thing the subject owns ("的卫星频道", "位于昆山的
+    一座仓库"), or None when no such thing stands right after the subject."""
+    words = chinese_words(context.folded[start:end])
+    position = 0
+    if words and words[0][0] == "位于":
+        position = 1
+        while position < len(words) and words[position][1] in {"LOC", "ns", "n", "s", "f"}:
+            position += 1
+    if position >= len(words) or words[position] != ("的", "u"):
+        return None
+    position += 1
+    offset = sum(len(word) for word, _tag in words[:position])
+    noun = ""
+    while position < len(words) and words[position][1] in _OWNED_TAGS:
+        noun += words[position][0]
+        position += 1
+    heads = [tag for word, tag in words if tag in _OWNED_HEAD]
+    if (
+        not noun
+        or not heads
+        or len(noun) > 10
+        or position >= len(words)
+        or words[position][1] not in _PREDICATE_TAGS
+        or _NOT_OWNED.search(noun)
+    ):
+        return None
+    predicate = [word for word, tag in words[position:] if tag not in {"d", "ad", "TIME"}]
+    if predicate and _OWNED_STATE.fullmatch(predicate[0]):
+        # "X的前身只是一家小厂": what the thing is; "X的论文被接收11篇": what others did
+        # with it, often counted.
+        return None
+    return start + offset + len(noun)
+
+
+_OWNED_STATE = re.compile(r"[只就仍也曾原都正已还]?是|为|有|被|遭|让|由|属于|位于|包括|共有|拥有")
 
 
 _APPOSED = re.compile(r",\s+")

@@ -196,6 +196,12 @@ def _tagger() -> _ChineseTagger:
     return _ChineseTagger()
 
 
+def chinese_words(text: str) -> list[tuple[str, str]]:
+    """The words of a simplified-script text with their LAC tags (v verb, n noun, p
+    preposition, d adverb, c conjunction, PER/ORG/LOC names …)."""
+    return _tagger().tag_many([text])[0]
+
+
 class _SimplifyTable(dict):
     """Character by character traditional → simplified, keeping offsets: LAC reads the
     simplified copy and its words map back onto the source at the same positions."""

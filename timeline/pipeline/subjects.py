@@ -244,16 +244,16 @@ def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention
         return False
     if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
         return False
-    # "，2009年被县政府列为古迹": the agent of a passive is no subject of its own.
+    # "，2009年被县政府列为古迹": the agent of a passive is no subject of the clause.
     return not any(
         m.char_start < mention.char_end + 3
-        and not _PASSIVE_AGENT.search(folded, mention.char_end, m.char_start)
+        and not _AGENT_MARK.search(folded, mention.char_end, m.char_start)
         for m in context.actors_in(start, start + 200)
         if m.char_start >= mention.char_end
     )
 
 
-_PASSIVE_AGENT = re.compile(r"(?:被|遭|遭到)$")
+_AGENT_MARK = re.compile(r"(?:被|遭到?|获|由|经)\s*$")
 
 
 def _sentence_subject_carries(
@@ -267,6 +267,9 @@ def _sentence_subject_carries(
     for saying in SPEECH.finditer(context.folded, sentence_start, start):
         if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
             return False
+    # "去年5月8日，某合作社推出鲜奶，次日进入超市": after a clause that is only a date, the
+    # first name heading a clause is the sentence's own subject.
+    named = bool(context.actors_in(*clauses[0]))
     for clause_start, clause_end in clauses[1:]:
         if clause_start >= start:
             break
@@ -276,8 +279,9 @@ def _sentence_subject_carries(
             if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
             and m.char_start - clause_start <= _HEAD_REACH
         ]
-        if heads:
+        if heads and named:
             return False
+        named = named or bool(context.actors_in(clause_start, clause_end))
     return True
 
 

@@ -260,8 +260,20 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), point)
 
 
+# 次月, 翌月, 隔月: the month after the one the text was last at (a month later).
+ZH_NEXT_MONTH = re.compile("(?:次|翌|隔)月")
+
+
+def _zh_next_month(text: str, match: re.Match) -> Candidate | None:
+    if _line_is_stamp(text, *match.span()):
+        return None
+    point = Point("offset", count=(1, 1), offset_unit="month", direction=1, from_context=True)
+    return Candidate(*match.span(), point)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(ZH_WEEK, _zh_week, han=True),
+    Rule(ZH_NEXT_MONTH, _zh_next_month, re.compile("[次翌隔]月"), han=True),
     Rule(ZH_FEW_DAYS, _zh_few_days, re.compile("[两几些](?:天|日子)"), han=True),
     Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]"), han=True),
     Rule(EN_WEEKDAY, _en_weekday, ENGLISH_CALENDAR_KEY, lower=True),
