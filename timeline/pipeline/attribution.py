@@ -15,7 +15,7 @@ from timeline.pipeline.dates import DateMention
 from timeline.pipeline.happenings import post_holder
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.scope import ParagraphState, SentenceScope
-from timeline.pipeline.subjects import _APPOSITION_GAP
+from timeline.pipeline.subjects import APPOSITION_GAP
 from timeline.pipeline.triggers import REPORTED, Trigger
 from timeline.pipeline.wording import Wording
 
@@ -33,7 +33,7 @@ def past_the_apposition(context: ArticleContext, parties, span_actors, trigger):
         (
             m
             for m in before
-            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
+            if APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
             and context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
         ),
         None,

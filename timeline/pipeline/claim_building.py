@@ -17,7 +17,7 @@ from timeline.pipeline.attribution import (
     with_post_holder,
 )
 from timeline.pipeline.claim import ExtractedClaim
-from timeline.pipeline.clauses import _BARE_VERB, _trimmed
+from timeline.pipeline.clauses import BARE_VERB, trimmed_span
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import (
     ANAPHOR,
@@ -33,23 +33,23 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
-from timeline.pipeline.happenings import _named_in_subject
+from timeline.pipeline.happenings import named_in_subject
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.subjects import (
-    _APPOSITION_GAP,
-    _COMPANY_HAPPENINGS,
-    _PLACE_BEFORE,
+    APPOSITION_GAP,
+    COMPANY_HAPPENINGS,
     IN_A_PLACE,
-    _at_subject_position,
-    _carried_subject,
-    _company_of_sentence,
-    _opens_on_its_date,
-    _topic_before,
-    _with_mover,
-    _with_shared_subject,
+    PLACE_BEFORE,
+    at_subject_position,
+    carried_subject,
+    company_of_sentence,
+    opens_on_its_date,
+    topic_before,
+    with_mover,
+    with_shared_subject,
 )
 from timeline.pipeline.triggers import Trigger
 
@@ -77,7 +77,7 @@ def build_claim(
 ) -> ExtractedClaim | None:
     """The claim a span states, or None when it lacks what its type needs. `focus` picks
     the principal among several listed; `quote_end` cuts the quote short of the span."""
-    start, end = _trimmed(context, *span)
+    start, end = trimmed_span(context, *span)
     if end <= start:
         return None
     folded = context.folded[start:end]
@@ -96,18 +96,18 @@ def build_claim(
             key=lambda mention: mention.char_start,
         )
     if kind == "personnel" and start > sentence_start:
-        span_actors = _with_mover(context, sentence_start, start, span_actors)
-    elif context.language == "en" and start > sentence_start and _BARE_VERB.match(folded):
-        span_actors = _with_shared_subject(context, referred, sentence_start, start, span_actors)
+        span_actors = with_mover(context, sentence_start, start, span_actors)
+    elif context.language == "en" and start > sentence_start and BARE_VERB.match(folded):
+        span_actors = with_shared_subject(context, referred, sentence_start, start, span_actors)
     elif (
         kind == "happening"
         and context.language != "en"
         and start > sentence_start
         and mention is not None
-        and _opens_on_its_date(context, start, mention)
+        and opens_on_its_date(context, start, mention)
     ):
         # "…，同年8月杀青": the subject of the sentence, standing in after the date.
-        carried = _carried_subject(context, scope.clauses, start, end, mention, state)
+        carried = carried_subject(context, scope.clauses, start, end, mention, state)
         if carried is not None and not any(
             mention.char_end <= m.char_start < mention.char_end + 3 for m in span_actors
         ):
@@ -143,11 +143,11 @@ def build_claim(
         context.kind(m.slug) in ORGANIZATION_KINDS
         and m.char_end <= trigger.start
         # "2014年在櫃買中心掛牌": where it happened, not who did it.
-        and not _PLACE_BEFORE.search(context.folded, max(start, m.char_start - 2), m.char_start)
+        and not PLACE_BEFORE.search(context.folded, max(start, m.char_start - 2), m.char_start)
         and not IN_A_PLACE.search(context.folded, max(start, m.char_start - 9), m.char_start)
         for m in span_actors
     ):
-        fallback = _topic_before(context, scope.clauses, start, state)
+        fallback = topic_before(context, scope.clauses, start, state)
         lead = context.folded[sentence_start:end]
         if fallback is None and (
             (FIRST_PERSON.search(lead) and (speaker_turn or SPEECH.search(lead)))
@@ -164,8 +164,8 @@ def build_claim(
             # "Chief executive Dana Whitfield stepped down": a title with no company is a
             # title at the company the article is about.
             fallback = context.main_company
-        if fallback is None and kind in _COMPANY_HAPPENINGS:
-            fallback = _company_of_sentence(context, scope, span_actors, referred, kind)
+        if fallback is None and kind in COMPANY_HAPPENINGS:
+            fallback = company_of_sentence(context, scope, span_actors, referred, kind)
         if fallback is None and kind == "model_release":
             # "今年6月18日开启预售": a work's later release or sale is its maker's too.
             named = [*context.actors_in(sentence_start, end), *referred, *span_actors]
@@ -230,7 +230,7 @@ def build_claim(
             m
             for m in leading
             if context.kind(m.slug) == "person"
-            and _at_subject_position(context, m, clause_start_at(scope, m.char_start))
+            and at_subject_position(context, m, clause_start_at(scope, m.char_start))
         ]
         span_actors = [*founders[:1], *span_actors]
     parties = find_parties(
@@ -249,7 +249,7 @@ def build_claim(
         apposed = [
             m.slug
             for m in before
-            if _APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
+            if APPOSITION_GAP.fullmatch(context.folded, m.char_end, trigger.start)
         ]
         if not subject and context.language == "en":
             # "The ship was ordered by the Polar Council in June 2022": a passive's agent
@@ -264,7 +264,7 @@ def build_claim(
         if not subject and context.language == "en":
             # "A hacker group known as Tidewolf leaked the files": the name inside the
             # subject phrase, before its verb.
-            named, _phrase, verb_at = _named_in_subject(context, trigger.start, trigger.end, state)
+            named, _phrase, verb_at = named_in_subject(context, trigger.start, trigger.end, state)
             if named is not None and verb_at is not None and named.char_start < verb_at:
                 subject = [named.slug]
         if subject:
@@ -304,9 +304,9 @@ def build_claim(
     )
     date_value = mention if mention is not None and mention.start is not None else None
     if quote_end is not None:
-        end = _trimmed(context, start, quote_end)[1]
+        end = trimmed_span(context, start, quote_end)[1]
     if quote_start is not None:
-        start = _trimmed(context, quote_start, end)[0]
+        start = trimmed_span(context, quote_start, end)[0]
     summary = summarize(
         built,
         date_value,

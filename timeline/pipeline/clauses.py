@@ -17,7 +17,7 @@ from timeline.pipeline.triggers import ANY_TRIGGER
 QUOTE_LIMIT = 160
 
 
-def _trimmed(context: ArticleContext, start: int, end: int) -> tuple[int, int]:
+def trimmed_span(context: ArticleContext, start: int, end: int) -> tuple[int, int]:
     while end > start and context.text[end - 1] in TRIM:
         end -= 1
     while start < end and context.text[start] in TRIM:
@@ -72,7 +72,7 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
         dateline = ZH_DATELINE.match(context.text, joined[0][0], joined[0][1])
         if dateline and context.dates_in(joined[0][0], dateline.end()):
             joined[0] = (dateline.end(), joined[0][1])
-    return [_trimmed(context, start, end) for start, end in joined if end > start]
+    return [trimmed_span(context, start, end) for start, end in joined if end > start]
 
 
 _COORDINATION = re.compile(
@@ -110,7 +110,7 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
                 aside_end < end
                 and context.dates_in(match.end(), aside_end)
                 and context.dates_in(rest, end)
-                and _BARE_VERB.match(folded, rest + 1)
+                and BARE_VERB.match(folded, rest + 1)
             ):
                 # Cut after the aside: "Orbis Foods, which was founded in 1998," keeps its
                 # name, and the verb after it shares the sentence's subject.
@@ -123,7 +123,7 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
             after = bool(context.dates_in(match.end(), end)) and bool(
                 context.dates_in(start, match.start())
             )
-        if not after and _BARE_VERB.match(folded, match.end()):
+        if not after and BARE_VERB.match(folded, match.end()):
             # "…, founded in 2018, delivered its first car in late 2021": a dated main
             # verb no vocabulary names is a happening in its own words.
             # Each side dated: "hired and trained 300 technicians in May 2024" is one.
@@ -163,7 +163,7 @@ _RELATIVE = re.compile(r"(?:which|who) ")
 
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 
-_BARE_VERB = re.compile(
+BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
     r"|hired|paid|spent|struck|shut|built|broke|had)\b"

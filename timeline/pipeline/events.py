@@ -19,7 +19,7 @@ from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import make_claims
 from timeline.pipeline.claim_dates import admissible, dates_the_saying, usable
 from timeline.pipeline.classification import attribution_start, classify, is_future, is_past
-from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT, sentence_clauses
+from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT, sentence_clauses
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import ATTRIBUTIVE, DOCUMENT, NOTE, PLAN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
@@ -37,12 +37,12 @@ from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
-    _DEAL_ANNOUNCED,
-    _NEXT_CLAUSE,
-    _carried_subject,
-    _clause_joint,
-    _update_topic,
-    _with_shared_subject,
+    DEAL_ANNOUNCED,
+    NEXT_CLAUSE,
+    carried_subject,
+    clause_joint,
+    update_topic,
+    with_shared_subject,
 )
 from timeline.pipeline.triggers import ANY_TRIGGER, Trigger
 from timeline.pipeline.undated_clauses import (
@@ -101,7 +101,7 @@ def paragraph_claims(
             else []
         )
         claims.extend(made)
-        _update_topic(context, clauses, state)
+        update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
         state.work = works[-1] if works else state.work
         for mention in context.actors_in(sentence.char_start, sentence.char_end):
@@ -187,7 +187,7 @@ def _sentence_claims(
         # Where each dated English clause of several ends and the next begins: a comma or
         # "and" after the date, before the next date.
         joints = [
-            _clause_joint(context, mention.char_end, following.char_start)
+            clause_joint(context, mention.char_end, following.char_start)
             for mention, following in pairwise(mentions)
         ]
         for position, mention in enumerate(mentions):
@@ -236,7 +236,7 @@ def _sentence_claims(
                 if context.language == "en" and (index > 0 or position > 0):
                     carried = _en_shared_subject(context, clauses, state, seg_start, seg_end)
                 elif index > 0:
-                    carried = _carried_subject(context, clauses, seg_start, seg_end, mention, state)
+                    carried = carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None and following and not context.dates_in(*following):
@@ -247,7 +247,7 @@ def _sentence_claims(
             if trigger is None and not last and context.language == "en":
                 # "The agency closed its inquiry in August and cleared the rocket last
                 # month": the first of two dated clauses, up to where the second begins.
-                joint = _NEXT_CLAUSE.search(context.folded, mention.char_end, seg_end)
+                joint = NEXT_CLAUSE.search(context.folded, mention.char_end, seg_end)
                 first = (seg_start, joint.start() if joint else seg_end)
                 trigger = plain_happening(context, first, mention, state)
                 span = first if trigger is not None else span
@@ -259,7 +259,7 @@ def _sentence_claims(
             if (
                 trigger.event_type == "statement"
                 and state.deal
-                and _DEAL_ANNOUNCED.search(context.folded, span[0], trigger.end)
+                and DEAL_ANNOUNCED.search(context.folded, span[0], trigger.end)
             ):
                 # "The deal was first announced in September 2022": the announcement of
                 # the deal told before, a happening of its parties distinct from its close.
@@ -295,7 +295,7 @@ def _sentence_claims(
                 # happening, told in its own words.
                 carried = None
                 if index > 0:
-                    carried = _carried_subject(context, clauses, span[0], span[1], mention, state)
+                    carried = carried_subject(context, clauses, span[0], span[1], mention, state)
                 plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
@@ -323,7 +323,7 @@ def _en_shared_subject(
     dated clause that opens on its verb shares the subject its sentence opens with."""
     carried = next(
         iter(
-            _with_shared_subject(
+            with_shared_subject(
                 context,
                 referred_actors(context, clauses[0][0], end, state.topic),
                 clauses[0][0],
@@ -337,7 +337,7 @@ def _en_shared_subject(
     verb_at = start
     while context.folded[verb_at : verb_at + 1] == " ":
         verb_at += 1
-    return carried if _BARE_VERB.match(context.folded, verb_at) else None
+    return carried if BARE_VERB.match(context.folded, verb_at) else None
 
 
 def _without_redundant_sayings(

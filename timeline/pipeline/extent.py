@@ -22,7 +22,7 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.scope import SentenceScope
-from timeline.pipeline.subjects import _ACT_ANNOUNCED
+from timeline.pipeline.subjects import ACT_ANNOUNCED
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
 
 # What each type needs named in its span before the span is complete.
@@ -254,7 +254,7 @@ def announced_happening(
         )
         if (
             context.language != "en"
-            and _ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
+            and ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
             and not FORECAST.search(folded, trigger.end, own_end)
             and not PLAN_WORD.match(folded, trigger.end)
         ):

@@ -255,7 +255,7 @@ def plain_happening(
     if subject is None and context.language == "en":
         # "Settlement talks between Skyfield and Aerilon broke down in November 2023":
         # a subject that names an actor inside it; the clause is told whole.
-        subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
+        subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
     if subject is None:
         return None
     if subject is not carried and verb_start is None and predicate_start == subject.char_end:
@@ -288,7 +288,7 @@ def plain_happening(
         word = verb.group("verb") if verb else ""
         if verb_start is None and subject is not carried and not _is_past(word):
             # "an FDA advisory panel voted…": the name is a word of the subject phrase.
-            subject, predicate_start, verb_start = _named_in_subject(context, start, end, state)
+            subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
             if subject is None:
                 return None
             verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
@@ -349,7 +349,7 @@ def plain_happening(
     said = [
         m
         for m in SPEECH.finditer(folded, start, end)
-        if not _ACT_ANNOUNCED.match(folded, m.end()) and not _declared_act(folded, m, end)
+        if not ACT_ANNOUNCED.match(folded, m.end()) and not _declared_act(folded, m, end)
     ]
     if said and not (context.language == "en" and counted):
         return None
@@ -439,7 +439,7 @@ def _declared_act(folded: str, speech: re.Match[str], end: int) -> bool:
     )
 
 
-_ACT_ANNOUNCED = re.compile(
+ACT_ANNOUNCED = re.compile(
     r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
     r"|departure|bid|run)\b"
 )
@@ -505,7 +505,7 @@ def _apposed_age(context: ArticleContext, position: int) -> bool:
     )
 
 
-def _named_in_subject(
+def named_in_subject(
     context: ArticleContext, start: int, end: int, state
 ) -> tuple[ActorMention | None, int, int | None]:
     """The actor named inside a clause's subject phrase and where the phrase starts, when

@@ -180,7 +180,7 @@ def _sentence_boundaries(text: str, start: int, end: int):
         i = stop
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -195,11 +195,11 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     sentences = []
     previous = start
     for stop in _sentence_boundaries(text, start, end):
-        bounds = _trimmed(text, previous, stop)
+        bounds = trimmed_span(text, previous, stop)
         if bounds:
             sentences.append(Sentence(bounds[0], bounds[1], text[bounds[0] : bounds[1]]))
         previous = stop
-    bounds = _trimmed(text, previous, end)
+    bounds = trimmed_span(text, previous, end)
     if bounds:
         sentences.append(Sentence(bounds[0], bounds[1], text[bounds[0] : bounds[1]]))
     return sentences
@@ -236,11 +236,11 @@ def split_clauses(sentence: Span) -> tuple[Span, ...]:
         stop = match.end()
         while stop < len(text) and text[stop] in _CLOSING:
             stop += 1
-        bounds = _trimmed(text, previous, stop)
+        bounds = trimmed_span(text, previous, stop)
         if bounds:
             clauses.append(Span(base + bounds[0], base + bounds[1], text[bounds[0] : bounds[1]]))
         previous = stop
-    bounds = _trimmed(text, previous, len(text))
+    bounds = trimmed_span(text, previous, len(text))
     if bounds:
         clauses.append(Span(base + bounds[0], base + bounds[1], text[bounds[0] : bounds[1]]))
     if not clauses:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.classification import classify
-from timeline.pipeline.clauses import _BARE_VERB, QUOTE_LIMIT
+from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
@@ -18,13 +18,13 @@ from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
 
 
-def _at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
+def at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
     lead = OPENERS.sub("", context.folded[clause_start : mention.char_start], count=1).strip()
     # "由腾讯领投": a name after a preposition is not the clause's subject.
     return len(lead) <= 1 and lead not in PREPOSITIONS
 
 
-def _topic_before(
+def topic_before(
     context: ArticleContext,
     clauses: Sequence[tuple[int, int]],
     position: int,
@@ -45,7 +45,7 @@ def _topic_before(
             ):
                 continue  # "获省发改委核准", "遭检察署搜索": an agent, no topic of the sentence
             anywhere = mention.slug
-            if _at_subject_position(context, mention, start):
+            if at_subject_position(context, mention, start):
                 subject = mention.slug
     return subject or anywhere or state.topic
 
@@ -54,7 +54,7 @@ def _topic_before(
 _AGENT_BEFORE = re.compile(r"(?:获|经|遭|遭到|被|受到)$")
 
 
-def _update_topic(
+def update_topic(
     context: ArticleContext, clauses: Sequence[tuple[int, int]], state: ParagraphState
 ) -> None:
     """The paragraph's topic becomes the sentence's subject company, or its only company;
@@ -75,7 +75,7 @@ def _update_topic(
             if _PEERS_AFTER.match(context.folded, mention.char_end):
                 continue  # "阿里、字节等友商": companies named as the others
             companies.append(mention.slug)
-            if _at_subject_position(context, mention, start):
+            if at_subject_position(context, mention, start):
                 subject = mention.slug
     if subject is None and len(set(companies)) == 1:
         subject = companies[0]
@@ -90,13 +90,13 @@ _PEERS_AFTER = re.compile(
 
 # "宣布参选", "宣布向灾区捐赠500万元": the announcer's own act, its verb or a preposition
 # right after the speech verb, no subject of its own.
-_ACT_ANNOUNCED = re.compile(
+ACT_ANNOUNCED = re.compile(
     r"(?:宣布|宣告)(?:[\u4e00-\u9fff]{2,6}|(?:向|为|对)[^，。；,;：:！!“”「」]{2,20})"
     r"(?:[，。；,;：:！!]|$)"
 )
 
 # Happenings whose subject is a company even when the clause does not name one.
-_COMPANY_HAPPENINGS = frozenset(
+COMPANY_HAPPENINGS = frozenset(
     {
         "financials",
         "controversy",
@@ -111,7 +111,7 @@ _COMPANY_HAPPENINGS = frozenset(
 )
 
 
-def _company_of_sentence(
+def company_of_sentence(
     context: ArticleContext,
     scope: SentenceScope,
     span_actors: Sequence[ActorMention],
@@ -141,30 +141,30 @@ def _company_of_sentence(
 
 _ASIDE = re.compile(r", (?:which|who) ")
 
-_DEAL_ANNOUNCED = re.compile(
+DEAL_ANNOUNCED = re.compile(
     DEAL.pattern + r"\s+(?:was|were|had been)\s+(?:first\s+|initially\s+|originally\s+)?"
     r"(?:announced|unveiled|disclosed|agreed)\b"
 )
 
 
-def _clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
+def clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
     """Where a second clause begins between two dates: after ", and", ", " or " and " that
     is followed by a verb in the past ("…last year and raised fares in March")."""
-    for joint in _NEXT_CLAUSE.finditer(context.folded, start, end):
-        if _BARE_VERB.match(context.folded, joint.end()):
+    for joint in NEXT_CLAUSE.finditer(context.folded, start, end):
+        if BARE_VERB.match(context.folded, joint.end()):
             return joint.start()
     return None
 
 
 # "…, was cleared": the auxiliary of a passive stands before its verb.
-_APPOSITION_GAP = re.compile(
+APPOSITION_GAP = re.compile(
     r"\s*,(?!\s*(?:which|who)\b)[^,]{1,60},\s*(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?"
 )
 
-_NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
+NEXT_CLAUSE = re.compile(r",\s|\s(?:and|but|while)\s")
 
 
-def _with_shared_subject(
+def with_shared_subject(
     context: ArticleContext,
     referred: Sequence[ActorMention],
     sentence_start: int,
@@ -190,7 +190,7 @@ def _with_shared_subject(
     return [ActorMention(subject.slug, subject.text, start, start), *span_actors]
 
 
-def _carried_subject(
+def carried_subject(
     context: ArticleContext,
     clauses: Sequence[tuple[int, int]],
     start: int,
@@ -203,7 +203,7 @@ def _carried_subject(
     clause that opens on that date, or None."""
     sentence_start = clauses[0][0]
     if not (
-        _opens_on_its_date(context, start, mention)
+        opens_on_its_date(context, start, mention)
         and _sentence_subject_carries(context, clauses, start)
     ):
         return None
@@ -230,7 +230,7 @@ def _carried_subject(
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
 
 
-def _opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
+def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
     """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
     杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
     right after it. A range ("从去年10月到12月进行了…") is a duration, not a date."""
@@ -265,7 +265,7 @@ def _sentence_subject_carries(
     first clause ("《潮声》由导演许家豪执导") is not one."""
     sentence_start = clauses[0][0]
     for saying in SPEECH.finditer(context.folded, sentence_start, start):
-        if not _ACT_ANNOUNCED.match(context.folded, saying.start(), start):
+        if not ACT_ANNOUNCED.match(context.folded, saying.start(), start):
             return False
     # "去年5月8日，某合作社推出鲜奶，次日进入超市": after a clause that is only a date, the
     # first name heading a clause is the sentence's own subject.
@@ -301,12 +301,12 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
 
 # A preposition right before a name makes it a place or an agent, not the subject; so does
 # a verb of undergoing ("遭检察署搜索", "被法院驳回"): the one it befalls is named before.
-_PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经|遭|遭到|被|受到)$")
+PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经|遭|遭到|被|受到)$")
 # "在募资平台「众力集」推出": a name in a place phrase, its kind and a quotation mark between.
 IN_A_PLACE = re.compile(r"(?:在|于)[^，。；,;、\s]{1,6}[「“『\"]$")
 
 
-def _with_mover(
+def with_mover(
     context: ArticleContext, sentence_start: int, start: int, span_actors: list[ActorMention]
 ) -> list[ActorMention]:
     """ "Priya Natarajan joined Streamly in 2021 and became chief executive in mid-2023",
@@ -322,7 +322,7 @@ def _with_mover(
     return [ActorMention(mover.slug, mover.text, start, start), *span_actors]
 
 
-def _with_subject(
+def with_subject(
     context: ArticleContext,
     scope: SentenceScope,
     index: int,

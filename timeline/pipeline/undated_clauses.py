@@ -28,7 +28,7 @@ from timeline.pipeline.extent import absorbed, completed
 from timeline.pipeline.happenings import plain_happening
 from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
-from timeline.pipeline.subjects import _with_subject
+from timeline.pipeline.subjects import with_subject
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
 
 
@@ -59,7 +59,7 @@ def undated_claims(
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return []
     span = absorbed(context, scope, completed(context, scope, (start, end), trigger), trigger)
-    span = _with_subject(context, scope, index, span, trigger)
+    span = with_subject(context, scope, index, span, trigger)
     pointed = pointed_date(context, start, trigger, state)
     if pointed is not None:
         if admissible(context, span, pointed, trigger):
