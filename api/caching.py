@@ -110,11 +110,13 @@ class ConditionalGetMixin:
             response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}, must-revalidate"
         # Editors see what others do not; the format may come from the Accept header.
         patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
-        if response.status_code == 200 and isinstance(response, Response):
+        # A DRF response, or a page the view rendered itself (never a streamed export).
+        if response.status_code == 200 and isinstance(response, HttpResponse):
             if self.last_modified is not None:
                 response["Last-Modified"] = http_date(self.last_modified.timestamp())
             if self.cacheable(request):
-                response.render()
+                if isinstance(response, Response):
+                    response.render()
                 headers = {name: response[name] for name in KEPT_HEADERS if name in response}
                 cache.set(
                     self.cache_key(),
