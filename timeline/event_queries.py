@@ -14,17 +14,18 @@ Python values the ORM would give. Values that go into SQL text (ids, choices) co
 the database or from the documented vocabularies; everything a client sends is bound.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from django.db import connections
+from django.utils import timezone
 
 from timeline.models import PRECISION_ORDER, ActorReview, Review
 from timeline.selectors import (
     CLAIM_COLUMNS,
     claim_dict,
     event_date,
-    iso_datetime,
+    instant_text,
 )
 
 EVENT = '"timeline_event"'
@@ -55,6 +56,10 @@ class EventFilters:
     min_precision: str | None = None
     needle: str | None = None
     dated: bool | None = True
+
+    def not_about_dates(self) -> "EventFilters":
+        """These filters without those about dates: what decides `undated_count`."""
+        return replace(self, after=None, before=None, strict=False, min_precision=None)
 
 
 class Statement:
@@ -209,6 +214,10 @@ def param(statement: Statement, field: str, value):
     if isinstance(value, datetime):
         # As Django writes instants into SQLite: naive UTC text.
         return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        # A cursor can carry any integer; SQLite binds only 64 bits. As a float it still
+        # compares beyond every id SQLite can hold, on the same side.
+        return float(value)
     return value
 
 
@@ -345,6 +354,7 @@ def event_page(db: str, rows: list[dict], *, with_rejected_actors: bool) -> list
             {"slug": slug, "name": name, "kind": kind, "role": role or None}
         )
     claims = claim_rows(db, ids)
+    local = timezone.get_current_timezone()
     return [
         {
             "id": row["id"],
@@ -356,7 +366,7 @@ def event_page(db: str, rows: list[dict], *, with_rejected_actors: bool) -> list
             "review": row["review"],
             "actors": actors.get(row["id"], []),
             "claims": claims.get(row["id"], []),
-            "updated_at": iso_datetime(row["updated_at"]),
+            "updated_at": instant_text(row["updated_at"], local),
         }
         for row in rows
     ]
