@@ -302,7 +302,9 @@ def run(db: str, statements: list[tuple[str, list]]) -> list[list[tuple]]:
     connection.ensure_connection()
     cursors = [connection.cursor() for _ in statements]
     try:
-        with connection.connection.pipeline():
+        # Errors raised when the pipeline ends are the driver's: made Django's, as any
+        # statement's are (a lost server is then a 503, not a 500).
+        with connection.wrap_database_errors, connection.connection.pipeline():
             for cursor, (sql, params) in zip(cursors, statements, strict=True):
                 cursor.execute(sql, params)
             return [cursor.fetchall() for cursor in cursors]
