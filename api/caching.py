@@ -34,6 +34,9 @@ from timeline.versions import data_version
 EDITOR_PERMISSIONS = ("timeline.change_event", "timeline.change_actor")
 CACHED_FORMATS = {"json", "timelinejs"}
 # Headers of a rendered response that a cached copy must carry again.
+# How long a value derived from one data version is kept: it can never be wrong, only
+# unreachable once the version changes, so this only bounds the memory it holds.
+DERIVED_VALUE_SECONDS = 600
 KEPT_HEADERS = ("Content-Type", "Link", "Last-Modified", "Content-Disposition")
 
 
@@ -42,6 +45,21 @@ class Answered(Exception):
 
     def __init__(self, response):
         self.response = response
+
+
+def under_version(version: str | None, name: str, key: str, compute):
+    """`compute()`, kept in the cache under the data version: a value derived from the data
+    (a count) is computed once per version, and a write, which changes the version, makes
+    every kept value unreachable. Without a version (a write), it is computed each time."""
+    if version is None:
+        return compute()
+    digest = hashlib.sha256(f"{version}\n{key}".encode()).hexdigest()[:40]
+    cache_key = f"api-{name}:{digest}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, DERIVED_VALUE_SECONDS)
+    return value
 
 
 def version_etag(request, version: str) -> str:
@@ -66,13 +84,16 @@ class ConditionalGetMixin:
 
     last_modified = None
     etag = None
+    # The data version this read was tagged with (None for writes).
+    version = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.etag = None
+        self.etag = self.version = None
         if request.method not in ("GET", "HEAD"):
             return
-        self.etag = version_etag(request, data_version())
+        self.version = data_version()
+        self.etag = version_etag(request, self.version)
         not_modified = get_conditional_response(request._request, etag=self.etag)
         if not_modified is not None:
             raise Answered(not_modified)
@@ -110,11 +131,13 @@ class ConditionalGetMixin:
             response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}, must-revalidate"
         # Editors see what others do not; the format may come from the Accept header.
         patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
-        if response.status_code == 200 and isinstance(response, Response):
+        # A DRF response, or a page the view rendered itself (never a streamed export).
+        if response.status_code == 200 and isinstance(response, HttpResponse):
             if self.last_modified is not None:
                 response["Last-Modified"] = http_date(self.last_modified.timestamp())
             if self.cacheable(request):
-                response.render()
+                if isinstance(response, Response):
+                    response.render()
                 headers = {name: response[name] for name in KEPT_HEADERS if name in response}
                 cache.set(
                     self.cache_key(),

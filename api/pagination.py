@@ -104,14 +104,23 @@ class KeysetPagination(BasePagination):
     previous_position = None
 
     def paginate_queryset(self, queryset, request, view=None):
+        return self.paginate(
+            request,
+            queryset.model,
+            lambda keys, position, limit: self.fetch(queryset, keys, position, limit),
+        )
+
+    def paginate(self, request, model, fetch) -> list:
+        """The page the request asks for, from `fetch(keys, position, limit)`, which
+        returns up to `limit` rows after `position` (None: from the start) in key order."""
         self.request = request
         self.page_size = self.requested_page_size(request)
         self.ordering = self.requested_ordering(request)
-        cursor = self.decode_cursor(request, queryset.model)
+        cursor = self.decode_cursor(request, model)
         keys = self.orderings[self.ordering]
         if cursor is not None and cursor.reverse:
             keys = [key.flipped() for key in keys]
-        rows = self.fetch(queryset, keys, cursor.position if cursor else None, self.page_size + 1)
+        rows = fetch(keys, cursor.position if cursor else None, self.page_size + 1)
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if cursor is not None and cursor.reverse:

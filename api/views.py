@@ -1,14 +1,20 @@
 """The API's views: thin glue between filters, pagination, serializers and `timeline`.
 
 Reads run a fixed number of queries per request (the page, then one query per related
-table). Event lists, the timeline and the CSV export build their bodies from plain rows
-with `timeline.selectors`, in the serializers' shape; single events, actors and sources go
-through the serializers. Writes of events and actors go through `timeline.curation`.
+table). JSON event lists, actor timelines and the timeline read their filters with
+`api.event_params` and their rows with the hand-written SQL of `timeline.event_queries`,
+and write the body with orjson themselves; any other format, and any filter value that
+parser leaves to django-filter (every 400 among them), goes through the FilterSet and
+builds its body from plain rows with `timeline.selectors`. Both give the serializers'
+shape; single events, actors and sources go through the serializers. Writes of events and
+actors go through `timeline.curation`.
 """
 
+import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import router
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -27,8 +33,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from api import loading, titles
-from api.caching import ConditionalGetMixin
+from api.caching import ConditionalGetMixin, under_version
 from api.errors import ErrorSerializer, InvalidParameter, ParameterError
+from api.event_params import event_filters
 from api.filters import (
     ActorFilter,
     EventFilter,
@@ -49,7 +56,7 @@ from api.serializers import (
     SourceSerializer,
     TimelineSerializer,
 )
-from timeline import curation, selectors
+from timeline import curation, event_queries, selectors
 from timeline.models import Actor, ActorReview, Claim, Event, EventActor, Review, Source
 
 EDITOR_PERMISSION = "timeline.change_event"
@@ -102,6 +109,38 @@ def event_rows(queryset, columns=selectors.EVENT_COLUMNS):
     return queryset.prefetch_related(None).values(*columns)
 
 
+def json_page(paginator, body: dict) -> HttpResponse:
+    """A page as `ORJSONRenderer` writes it (its values are all plain JSON already), with
+    the pagination links in `Link`; DRF's response rendering is skipped."""
+    response = HttpResponse(orjson.dumps(body), content_type=ORJSONRenderer.media_type)
+    header = paginator.link_header()
+    if header:
+        response["Link"] = header
+    return response
+
+
+def fast_filters(view, *, actor_id: int | None = None):
+    """The event filters of a JSON read, parsed by hand, with the database it reads; None
+    when the FilterSet must read them (another format, or a value it must judge)."""
+    request = view.request
+    if request.accepted_renderer.format != ORJSONRenderer.format:
+        return None, None
+    db = router.db_for_read(Event)
+    return event_filters(request.query_params, request.user, db, actor_id=actor_id), db
+
+
+def undated_left_out(view, db: str, filters) -> int:
+    """How many undated events the filters match that a list of dated events leaves out
+    (none when the list holds undated events). Every page of the same filters but the
+    dates has the same count: it is counted once per data version."""
+    if not filters.dated:
+        return 0
+    kept = filters.not_about_dates()
+    return under_version(
+        view.version, "undated", f"{db}\n{kept!r}", lambda: event_queries.undated_count(db, kept)
+    )
+
+
 class EventListMixin:
     """Answers a filtered event queryset as a JSON/TimelineJS page or a streamed CSV file.
 
@@ -115,6 +154,35 @@ class EventListMixin:
     filterset = None
     # The name of the actor whose timeline this is, if any: it leads the export's title.
     timeline_actor = None
+
+    def fast_event_list(self, *, actor_id: int | None = None):
+        """The JSON page of events from hand-written SQL (`timeline.event_queries`):
+        exactly what `event_list_response` answers, or None when that must answer."""
+        filters, db = fast_filters(self, actor_id=actor_id)
+        if filters is None:
+            return None
+        paginator = self.paginator
+        rows = paginator.paginate(
+            self.request,
+            Event,
+            lambda keys, position, limit: event_queries.page_rows(
+                db, filters, selectors.EVENT_COLUMNS, keys, position, limit
+            ),
+        )
+        self.last_modified = newest_update(rows)
+        undated = undated_left_out(self, db, filters)
+        results = event_queries.event_page(
+            db, rows, with_rejected_actors=sees_rejected_actors(self.request.user)
+        )
+        return json_page(
+            paginator,
+            {
+                "next": paginator.get_next_link(),
+                "previous": paginator.get_previous_link(),
+                "undated": undated,
+                "results": results,
+            },
+        )
 
     def event_list_response(self, queryset):
         if self.request.accepted_renderer.format == "csv":
@@ -228,6 +296,9 @@ class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
+        if self.action == "list":
+            # Read only for its model by the permission check: the list builds its own.
+            return Event.objects.all()
         return with_related(visible_events(self.request.user), self.request.user)
 
     def filter_queryset(self, queryset):
@@ -246,6 +317,9 @@ class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
         return super().get_renderers()
 
     def list(self, request, *args, **kwargs):
+        fast = self.fast_event_list()
+        if fast is not None:
+            return fast
         # The page builders fetch the relations themselves, a few columns each.
         return self.event_list_response(self.filter_queryset(visible_events(request.user)))
 
@@ -457,22 +531,31 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
             raise InvalidParameter(
                 [ParameterError("group", f"Unknown group {group!r}.", ", ".join(GROUPS))]
             )
-        events = self.filter_queryset(self.get_queryset())
-        if self.filterset.wants_dated is False:
-            raise InvalidParameter(
-                [
-                    ParameterError(
-                        "dated",
-                        "The timeline groups events by date; undated events have none.",
-                        "true (/api/events/?dated=false lists the events that need a date)",
-                    )
-                ]
+        filters, db = fast_filters(self)
+        if filters is not None:
+            if filters.dated is False:
+                raise self.undated_refused()
+            rows = self.paginator.paginate(
+                request,
+                Event,
+                lambda keys, position, limit: event_queries.page_rows(
+                    db, filters, selectors.COMPACT_EVENT_COLUMNS, keys, position, limit
+                ),
             )
-        rows = self.paginate_queryset(event_rows(events, selectors.COMPACT_EVENT_COLUMNS))
+            compact = event_queries.compact_event_page(
+                db, rows, with_rejected_actors=sees_rejected_actors(request.user)
+            )
+            undated = undated_left_out(self, db, filters)
+        else:
+            events = self.filter_queryset(self.get_queryset())
+            if self.filterset.wants_dated is False:
+                raise self.undated_refused()
+            rows = self.paginate_queryset(event_rows(events, selectors.COMPACT_EVENT_COLUMNS))
+            compact = selectors.compact_event_page(
+                rows, with_rejected_actors=sees_rejected_actors(request.user)
+            )
+            undated = self.filterset.undated_left_out()
         self.last_modified = newest_update(rows)
-        compact = selectors.compact_event_page(
-            rows, with_rejected_actors=sees_rejected_actors(request.user)
-        )
         buckets = [
             {
                 "period": bucket.period,
@@ -485,14 +568,27 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
                 zip(rows, compact, strict=True), group, start_of=lambda pair: pair[0]["date_start"]
             )
         ]
-        return self.paginator.paginated_response(
-            {
-                "group": group,
-                "next": self.paginator.get_next_link(),
-                "previous": self.paginator.get_previous_link(),
-                "undated": self.filterset.undated_left_out(),
-                "buckets": buckets,
-            }
+        body = {
+            "group": group,
+            "next": self.paginator.get_next_link(),
+            "previous": self.paginator.get_previous_link(),
+            "undated": undated,
+            "buckets": buckets,
+        }
+        if filters is not None:
+            return json_page(self.paginator, body)
+        return self.paginator.paginated_response(body)
+
+    @staticmethod
+    def undated_refused() -> InvalidParameter:
+        return InvalidParameter(
+            [
+                ParameterError(
+                    "dated",
+                    "The timeline groups events by date; undated events have none.",
+                    "true (/api/events/?dated=false lists the events that need a date)",
+                )
+            ]
         )
 
 
@@ -568,6 +664,9 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
     def events(self, request, slug=None):
         actor = get_object_or_404(visible_actors(request.user).only("id", "name"), slug=slug)
         self.timeline_actor = actor.name
+        fast = self.fast_event_list(actor_id=actor.pk)
+        if fast is not None:
+            return fast
         queryset = involving_actors(self.get_queryset(), [actor.pk])
         return self.event_list_response(self.filter_queryset(queryset))
 

@@ -112,8 +112,15 @@ def claim_dicts(event_ids: list[int]) -> dict[int, list[dict]]:
         .order_by("event_id", "source_id", "char_start", "id")
         .values_list(*CLAIM_COLUMNS)
     )
-    for (
-        event_id,
+    for row in rows:
+        claims.setdefault(row[0], []).append(claim_dict(row))
+    return claims
+
+
+def claim_dict(row: tuple) -> dict:
+    """A claim (a row of `CLAIM_COLUMNS`) as `ClaimSerializer` shows it."""
+    (
+        _,
         source_id,
         title,
         publisher,
@@ -133,36 +140,31 @@ def claim_dicts(event_ids: list[int]) -> dict[int, list[dict]]:
         anchor_date,
         anchor_basis,
         after_source,
-    ) in rows:
-        shown = published_display(published, published_precision) or None
-        claims.setdefault(event_id, []).append(
-            {
-                "source": {
-                    "id": source_id,
-                    "title": title,
-                    "publisher": publisher,
-                    "published": None if published_inferred else shown,
-                    "published_inferred": shown if published_inferred else None,
-                    "url": url or None,
-                },
-                "quote": quote,
-                "char_start": char_start,
-                "char_end": char_end,
-                "date": {
-                    "text": date_text,
-                    "start": iso_date(start),
-                    "end": iso_date(end),
-                    "precision": precision or None,
-                    "qualifier": qualifier or None,
-                    "edtf": edtf or None,
-                    "anchor": (
-                        {"date": anchor_date, "basis": anchor_basis} if anchor_basis else None
-                    ),
-                },
-                "after_source": after_source,
-            }
-        )
-    return claims
+    ) = row
+    shown = published_display(published, published_precision) or None
+    return {
+        "source": {
+            "id": source_id,
+            "title": title,
+            "publisher": publisher,
+            "published": None if published_inferred else shown,
+            "published_inferred": shown if published_inferred else None,
+            "url": url or None,
+        },
+        "quote": quote,
+        "char_start": char_start,
+        "char_end": char_end,
+        "date": {
+            "text": date_text,
+            "start": iso_date(start),
+            "end": iso_date(end),
+            "precision": precision or None,
+            "qualifier": qualifier or None,
+            "edtf": edtf or None,
+            "anchor": ({"date": anchor_date, "basis": anchor_basis} if anchor_basis else None),
+        },
+        "after_source": after_source,
+    }
 
 
 def event_page(rows: Iterable[dict], *, with_rejected_actors: bool) -> list[dict]:

@@ -1,0 +1,422 @@
+"""Event lists as hand-written SQL: the documented filters, keyset pages, undated counts.
+
+The hot read path of the API and the public pages. Building a page through the ORM and
+django-filter cost more Python than the database spent answering it (at 100k events,
+most of a 60 ms request), so a page here is a few statements written directly: the page
+of event rows with exactly the columns returned, then its actor links, then its claims
+with only the source columns shown, then (when asked) the undated events the filters
+match. Each statement is the one the ORM wrote before, clause for clause, so that the
+same indexes serve it (`tests/api/test_indexes.py`, `benchmarks/api_load.py --explain`).
+
+PostgreSQL and SQLite both: dates are bound as `date` objects on PostgreSQL and as ISO
+text on SQLite (where they are stored as text), and SQLite's rows are converted to the
+Python values the ORM would give. Values that go into SQL text (ids, choices) come from
+the database or from the documented vocabularies; everything a client sends is bound.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+from django.db import connections
+from django.utils import timezone
+
+from timeline.models import PRECISION_ORDER, ActorReview, Review
+from timeline.selectors import (
+    CLAIM_COLUMNS,
+    claim_dict,
+    event_date,
+    instant_text,
+)
+
+EVENT = '"timeline_event"'
+LINK = '"timeline_eventactor"'
+ACTOR = '"timeline_actor"'
+CLAIM = '"timeline_claim"'
+SOURCE = '"timeline_source"'
+DATE_COLUMNS = frozenset({"date_start", "date_end"})
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What a list of events is narrowed to, every value already checked.
+
+    `actor_sets` holds sets of actor ids, each "any of these", all of them required (an
+    actor's own timeline, narrowed again by `actor=`). `dated` is True for dated events
+    only, False for undated ones only, None for both.
+    """
+
+    public: bool = True
+    after: date | None = None
+    before: date | None = None
+    strict: bool = False
+    actor_sets: tuple[tuple[int, ...], ...] = ()
+    types: tuple[str, ...] = ()
+    source: int | None = None
+    status: str | None = None
+    min_precision: str | None = None
+    needle: str | None = None
+    dated: bool | None = True
+
+    def not_about_dates(self) -> "EventFilters":
+        """These filters without those about dates: what decides `undated_count`."""
+        return replace(self, after=None, before=None, strict=False, min_precision=None)
+
+
+class Statement:
+    """SQL conditions and their parameters, gathered in order."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.vendor = connection.vendor
+        self.conditions: list[str] = []
+        self.params: list = []
+
+    def add(self, sql: str, *params) -> None:
+        self.conditions.append(sql)
+        self.params.extend(params)
+
+    def day(self, value: date):
+        # SQLite stores dates as ISO text and compares them as text.
+        return value if self.vendor == "postgresql" else value.isoformat()
+
+    def where(self) -> str:
+        return "(" + " AND ".join(self.conditions) + ")" if self.conditions else ""
+
+
+def column(name: str) -> str:
+    return f'{EVENT}."{name}"'
+
+
+def quoted(values) -> str:
+    """Strings from a fixed vocabulary (checked before they get here) as SQL literals."""
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+
+
+def id_list(ids) -> str:
+    return ", ".join(str(int(value)) for value in ids)
+
+
+def events_of_actors(ids: tuple[int, ...]) -> str:
+    return f'SELECT {LINK}."event_id" FROM {LINK} WHERE {LINK}."actor_id" IN ({id_list(ids)})'
+
+
+def add_filters(statement: Statement, filters: EventFilters, *, about_dates: bool) -> None:
+    """The conditions of `filters`, in the order the ORM wrote them: visibility, the dates
+    (unless `about_dates` is False: the undated count leaves them out), then the rest."""
+    if filters.public:
+        statement.add(f"NOT ({column('review')} = %s)", Review.REJECTED)
+    if about_dates:
+        add_date_filters(statement, filters)
+    for ids in filters.actor_sets:
+        if statement.vendor == "postgresql":
+            # The actor's event ids first, once, from its links (`api.filters.involving_actors`).
+            statement.add(f"({column('id')} = ANY(ARRAY({events_of_actors(ids)})))")
+        else:
+            statement.add(f"{column('id')} IN ({events_of_actors(ids)})")
+    if filters.types:
+        statement.add("(" + " OR ".join(f"{column('type')} = %s" for _ in filters.types) + ")")
+        statement.params.extend(filters.types)
+    if filters.source is not None:
+        statement.add(
+            f'{column("id")} IN (SELECT U0."event_id" FROM {CLAIM} U0 '
+            'WHERE (U0."retired_at" IS NULL AND U0."source_id" = %s))',
+            filters.source,
+        )
+    if filters.status is not None:
+        statement.add(f"{column('status')} = %s", filters.status)
+    if about_dates and filters.min_precision is not None:
+        finest = PRECISION_ORDER[: PRECISION_ORDER.index(filters.min_precision) + 1]
+        statement.add(f"{column('date_precision')} IN ({quoted(finest)})")
+    if filters.needle:
+        # The ORM's `contains`, its cast and escaping included.
+        connection = statement.connection
+        text = column("search_text") + ("::text" if statement.vendor == "postgresql" else "")
+        like = connection.operators["contains"] % "%s"
+        statement.add(f"{text} {like}", f"%{connection.ops.prep_for_like_query(filters.needle)}%")
+    if about_dates and filters.dated is not None:
+        statement.add(f"{column('date_start')} IS {'NOT ' if filters.dated else ''}NULL")
+
+
+def add_date_filters(statement: Statement, filters: EventFilters) -> None:
+    after, before = filters.after, filters.before
+    if after is None and before is None:
+        return
+    statement.add(f"{column('date_start')} IS NOT NULL")
+    if filters.strict:
+        if after is not None:
+            statement.add(f"{column('date_start')} >= %s", statement.day(after))
+        if before is not None:
+            statement.add(f"{column('date_end')} <= %s", statement.day(before))
+        return
+    if after is not None:
+        statement.add(f"{column('date_end')} >= %s", statement.day(after))
+        if statement.vendor == "postgresql":
+            # `EventQuerySet.earliest_start_reaching`: a bound on the leading index column.
+            statement.add(
+                f"{column('date_start')} >= (%s::date - (SELECT MAX(spans.date_end - "
+                "spans.date_start) FROM timeline_event spans))",
+                after,
+            )
+    if before is not None:
+        statement.add(f"{column('date_start')} <= %s", statement.day(before))
+
+
+# Keyset conditions, as `api.pagination.tuple_after` and `segments_after` build them; keys
+# are anything with `field`, `descending` and `nullable` (`api.pagination.SortKey`).
+
+
+def after_position(statement: Statement, keys, values) -> tuple[str, list]:
+    """`tuple_after` as SQL text and its parameters, in order."""
+    key, value = keys[0], values[0]
+    name = column(key.field)
+    if len(keys) == 1:
+        rest_sql, rest_params = None, []
+    else:
+        rest_sql, rest_params = after_position(statement, keys[1:], values[1:])
+    if value is None:
+        if rest_sql is None:
+            tail, params = "(1 = 0)", []
+        else:
+            tail, params = f"({name} IS NULL AND {rest_sql})", rest_params
+        if key.descending:
+            return f"({name} IS NOT NULL OR {tail})", params
+        return tail, params
+    bound = param(statement, key.field, value)
+    beyond = f"{name} {'<' if key.descending else '>'} %s"
+    if key.nullable and not key.descending:
+        beyond = f"({beyond} OR {name} IS NULL)"
+    if rest_sql is None:
+        return beyond, [bound]
+    return f"({beyond} OR ({name} = %s AND {rest_sql}))", [bound, bound, *rest_params]
+
+
+def segments_after(statement: Statement, keys, values) -> list[tuple[str, list]]:
+    """The rows after `values` as conditions to query in turn, each one index range."""
+    key, value = keys[0], values[0]
+    after, params = after_position(statement, keys, values)
+    name = column(key.field)
+    if value is None:
+        if key.descending:
+            return [(f"{name} IS NULL AND {after}", params), (f"{name} IS NOT NULL", [])]
+        return [(f"{name} IS NULL AND {after}", params)]
+    bound = f"{name} {'<=' if key.descending else '>='} %s"
+    first = (f"{bound} AND {after}", [param(statement, key.field, value), *params])
+    if key.nullable and not key.descending:
+        return [first, (f"{name} IS NULL", [])]
+    return [first]
+
+
+def param(statement: Statement, field: str, value):
+    if statement.vendor == "postgresql":
+        return value
+    if field in DATE_COLUMNS:
+        return value.isoformat()
+    if isinstance(value, datetime):
+        # As Django writes instants into SQLite: naive UTC text.
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        # A cursor can carry any integer; SQLite binds only 64 bits. As a float it still
+        # compares beyond every id SQLite can hold, on the same side.
+        return float(value)
+    return value
+
+
+def order_by(keys) -> str:
+    terms = []
+    for key in keys:
+        direction = "DESC" if key.descending else "ASC"
+        nulls = ""
+        if key.nullable:
+            nulls = " NULLS FIRST" if key.descending else " NULLS LAST"
+        terms.append(f"{column(key.field)} {direction}{nulls}")
+    return ", ".join(terms)
+
+
+def page_rows(db: str, filters: EventFilters, columns, keys, position, limit: int) -> list[dict]:
+    """Up to `limit` event rows (dicts of `columns`) after `position` in the order of
+    `keys` (from the start when None): one statement per index range, as
+    `api.pagination.KeysetPagination.fetch` reads them."""
+    connection = connections[db]
+    vendor = connection.vendor
+    base = Statement(connection)
+    add_filters(base, filters, about_dates=True)
+    select = "SELECT " + ", ".join(column(name) for name in columns) + f" FROM {EVENT} WHERE "
+    ordering = f" ORDER BY {order_by(keys)} LIMIT "
+    segments = [("", [])] if position is None else segments_after(base, keys, position)
+    rows: list[dict] = []
+    with connection.cursor() as cursor:
+        for condition, params in segments:
+            conditions = [*base.conditions, condition] if condition else base.conditions
+            where = " AND ".join(conditions) or "1 = 1"
+            cursor.execute(
+                f"{select}({where}){ordering}{int(limit - len(rows))}", [*base.params, *params]
+            )
+            rows += [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+            if len(rows) >= limit:
+                break
+    if vendor != "postgresql":
+        for row in rows:
+            sqlite_values(row)
+    return rows
+
+
+def sqlite_values(row: dict) -> None:
+    """SQLite's text dates and instants as the ORM gives them."""
+    for name in ("date_start", "date_end"):
+        value = row.get(name)
+        if value.__class__ is str:
+            row[name] = date.fromisoformat(value)
+    value = row.get("updated_at")
+    if value.__class__ is str:
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime) and value.tzinfo is None:
+        row["updated_at"] = value.replace(tzinfo=UTC)
+
+
+def undated_count(db: str, filters: EventFilters) -> int:
+    """How many undated events match the filters that are not about dates."""
+    connection = connections[db]
+    statement = Statement(connection)
+    add_filters(statement, filters, about_dates=False)
+    statement.add(f"{column('date_start')} IS NULL")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT COUNT(*) AS "__count" FROM {EVENT} WHERE {statement.where()}',
+            statement.params,
+        )
+        return cursor.fetchone()[0]
+
+
+def run(db: str, statements: list[tuple[str, list]]) -> list[list[tuple]]:
+    """The rows of each statement. On PostgreSQL they are sent together in one pipeline:
+    one round trip to the server for all of them, which on a busy machine costs more than
+    the statements themselves."""
+    connection = connections[db]
+    if connection.vendor != "postgresql" or len(statements) < 2:
+        found = []
+        for sql, params in statements:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                found.append(cursor.fetchall())
+        return found
+    connection.ensure_connection()
+    cursors = [connection.cursor() for _ in statements]
+    try:
+        # Errors raised when the pipeline ends are the driver's: made Django's, as any
+        # statement's are (a lost server is then a 503, not a 500).
+        with connection.wrap_database_errors, connection.connection.pipeline():
+            for cursor, (sql, params) in zip(cursors, statements, strict=True):
+                cursor.execute(sql, params)
+            return [cursor.fetchall() for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
+def link_statement(ids: list[int], *, with_rejected_actors: bool) -> tuple[str, list]:
+    """The events' actor links in link order: (event id, slug, name, kind, role)."""
+    hidden = "" if with_rejected_actors else f' AND NOT ({ACTOR}."review" = %s)'
+    return (
+        f'SELECT {LINK}."event_id", {ACTOR}."slug", {ACTOR}."name", {ACTOR}."kind", '
+        f'{LINK}."role" FROM {LINK} INNER JOIN {ACTOR} ON ({LINK}."actor_id" = {ACTOR}."id") '
+        f'WHERE ({LINK}."event_id" IN ({id_list(ids)}){hidden}) '
+        f'ORDER BY 1 ASC, {LINK}."id" ASC',
+        [] if with_rejected_actors else [ActorReview.REJECTED],
+    )
+
+
+CLAIM_SQL_COLUMNS = ", ".join(
+    f'{SOURCE}."{name.removeprefix("source__")}"'
+    if name.startswith("source__")
+    else f'{CLAIM}."{name}"'
+    for name in CLAIM_COLUMNS
+)
+
+
+def claim_statement(ids: list[int]) -> tuple[str, list]:
+    """The events' live claims in claim order, with the source columns a claim shows."""
+    return (
+        f"SELECT {CLAIM_SQL_COLUMNS} FROM {CLAIM} INNER JOIN {SOURCE} "
+        f'ON ({CLAIM}."source_id" = {SOURCE}."id") '
+        f'WHERE ({CLAIM}."retired_at" IS NULL AND {CLAIM}."event_id" IN ({id_list(ids)})) '
+        f'ORDER BY 1 ASC, 2 ASC, 10 ASC, {CLAIM}."id" ASC',
+        [],
+    )
+
+
+def claim_dicts(db: str, rows: list[tuple]) -> dict[int, list[dict]]:
+    """Each event's claims as `EventSerializer` shows them."""
+    sqlite = connections[db].vendor != "postgresql"
+    claims: dict[int, list[dict]] = {}
+    for row in rows:
+        if sqlite:
+            row = sqlite_claim(row)
+        claims.setdefault(row[0], []).append(claim_dict(row))
+    return claims
+
+
+def sqlite_claim(row: tuple) -> tuple:
+    """A claim row from SQLite with the dates and booleans the ORM would give."""
+    row = list(row)
+    for at in (4, 12, 13):  # the source's published date, the claim's start and end
+        if row[at].__class__ is str:
+            row[at] = date.fromisoformat(row[at])
+    row[6] = bool(row[6])
+    row[19] = bool(row[19])
+    return tuple(row)
+
+
+def event_page(db: str, rows: list[dict], *, with_rejected_actors: bool) -> list[dict]:
+    """Events (rows of `selectors.EVENT_COLUMNS`) as `EventSerializer` shows them: two
+    more statements."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    links, claim_rows = run(
+        db,
+        [link_statement(ids, with_rejected_actors=with_rejected_actors), claim_statement(ids)],
+    )
+    actors: dict[int, list[dict]] = {}
+    for event_id, slug, name, kind, role in links:
+        actors.setdefault(event_id, []).append(
+            {"slug": slug, "name": name, "kind": kind, "role": role or None}
+        )
+    claims = claim_dicts(db, claim_rows)
+    local = timezone.get_current_timezone()
+    return [
+        {
+            "id": row["id"],
+            "headline": row["headline"],
+            "summary": row["summary"],
+            "type": row["type"],
+            "date": event_date(row),
+            "status": row["status"],
+            "review": row["review"],
+            "actors": actors.get(row["id"], []),
+            "claims": claims.get(row["id"], []),
+            "updated_at": instant_text(row["updated_at"], local),
+        }
+        for row in rows
+    ]
+
+
+def compact_event_page(db: str, rows: list[dict], *, with_rejected_actors: bool) -> list[dict]:
+    """Events (rows of `selectors.COMPACT_EVENT_COLUMNS`) as a timeline bucket shows them:
+    one more statement."""
+    slugs: dict[int, dict[str, None]] = {}
+    if rows:
+        ids = [row["id"] for row in rows]
+        (links,) = run(db, [link_statement(ids, with_rejected_actors=with_rejected_actors)])
+        for event_id, slug, *_ in links:
+            slugs.setdefault(event_id, {})[slug] = None
+    return [
+        {
+            "id": row["id"],
+            "headline": row["headline"],
+            "type": row["type"],
+            "date": event_date(row),
+            "status": row["status"],
+            "actors": list(slugs.get(row["id"], ())),
+        }
+        for row in rows
+    ]
