@@ -154,15 +154,15 @@ class EventListMixin:
 
     def csv_response(self, queryset):
         """Every matching event, not one page, read through one cursor and written while
-        streaming: on PostgreSQL one query whose rows are the finished lines
-        (`timeline.csv_export`); elsewhere the events, and two more queries per batch."""
+        streaming, with two more queries per batch (links, claims): on PostgreSQL the
+        database writes the lines (`timeline.csv_export`), elsewhere Python does."""
         renderer = self.request.accepted_renderer
         undated = self.filterset.undated_left_out()
         paginator = self.paginator
         events = paginator.ordered(queryset.prefetch_related(None), self.request)
         with_rejected_actors = sees_rejected_actors(self.request.user)
         if csv_export.supported(events.db):
-            # PostgreSQL writes the lines itself: one query, the same bytes.
+            # The same bytes, written by the database beside this process.
             body = renderer.stream_text(
                 csv_export.export_text(
                     events,

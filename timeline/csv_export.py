@@ -1,13 +1,14 @@
 """The CSV export written by PostgreSQL: each event's CSV line built by the database.
 
-On PostgreSQL an export reads the filtered, ordered events' ids through a server-side
-cursor, and for each batch of ids one statement returns the batch's finished lines (the
-event's cells, its actors, its sources, its claim count and its best-dated claim, quoted as
-Python's `csv` module quotes them), so that Python only joins lines and sends them: the
+On PostgreSQL an export reads the filtered, ordered events through one server-side cursor
+whose rows carry the event's own cells already written (quoted as Python's `csv` module
+quotes them, with a `'` before a cell a spreadsheet would run as a formula); each batch's
+actors cells, and its sources, claim count and best-dated claim cells, come from one
+grouped query each. Python only puts the pieces of each line together and sends them: the
 work per event runs in the database's own process, beside the web worker. The bytes are
 those of the Python export (`timeline.selectors.export_rows` written by
-`api.renderers.EventCSVRenderer`), which serves SQLite and stays the reference a test
-compares against.
+`api.renderers.EventCSVRenderer`), which serves SQLite; a test holds both to the
+serializers' CSV.
 
 The cursor is opened inside a transaction: outside one, Django declares it `WITH HOLD`,
 and PostgreSQL then runs the whole query to a temporary file before the first row is
@@ -26,6 +27,7 @@ from timeline.pipeline.reconcile import PRECISION_RANK
 
 
 def supported(alias: str) -> bool:
+    """Whether the database behind this alias can write the export (PostgreSQL)."""
     return connections[alias].vendor == "postgresql"
 
 
