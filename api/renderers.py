@@ -156,6 +156,14 @@ class EventCSVRenderer(BaseRenderer):
         writerows(pending)
         yield buffer.getvalue()
 
+    def stream_text(self, lines: Iterable[str]) -> Iterator[str]:
+        """As `stream_rows`, from pieces of CSV text already written by the database
+        (`timeline.csv_export.export_text`, given `FORMULA_PREFIXES`): the header first."""
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(CSV_COLUMNS)
+        yield buffer.getvalue()
+        yield from lines
+
     @staticmethod
     def row(event: dict) -> list:
         when = event["date"]

@@ -46,7 +46,13 @@ from api.filters import (
 )
 from api.grouping import GROUPS, group_events
 from api.pagination import ActorPagination, EventPagination, SourcePagination, TimelinePagination
-from api.renderers import APIPageRenderer, EventCSVRenderer, ORJSONRenderer, TimelineJSRenderer
+from api.renderers import (
+    FORMULA_PREFIXES,
+    APIPageRenderer,
+    EventCSVRenderer,
+    ORJSONRenderer,
+    TimelineJSRenderer,
+)
 from api.serializers import (
     ActorSerializer,
     CompactEventSerializer,
@@ -56,7 +62,7 @@ from api.serializers import (
     SourceSerializer,
     TimelineSerializer,
 )
-from timeline import curation, event_queries, selectors
+from timeline import csv_export, curation, event_queries, selectors
 from timeline.models import Actor, ActorReview, Claim, Event, EventActor, Review, Source
 
 EDITOR_PERMISSION = "timeline.change_event"
@@ -215,20 +221,33 @@ class EventListMixin:
         self.timeline_undated = self.filterset.undated_count()
 
     def csv_response(self, queryset):
-        """Every matching event, not one page: read through one cursor (server-side on
-        PostgreSQL) and written while streaming, with two more queries per batch."""
+        """Every matching event, not one page, read through one cursor and written while
+        streaming, with two more queries per batch (links, claims): on PostgreSQL the
+        database writes the lines (`timeline.csv_export`), elsewhere Python does."""
         renderer = self.request.accepted_renderer
         undated = self.filterset.undated_left_out()
         paginator = self.paginator
-        rows = selectors.export_rows(
-            paginator.ordered(queryset.prefetch_related(None), self.request),
-            with_rejected_actors=sees_rejected_actors(self.request.user),
-            batch_size=paginator.export_batch_size,
-        )
-        response = StreamingHttpResponse(
-            renderer.stream_rows(rows, undated_left_out=undated),
-            content_type=f"{renderer.media_type}; charset=utf-8",
-        )
+        events = paginator.ordered(queryset.prefetch_related(None), self.request)
+        with_rejected_actors = sees_rejected_actors(self.request.user)
+        if csv_export.supported(events.db):
+            # The same bytes, written by the database beside this process.
+            body = renderer.stream_text(
+                csv_export.export_text(
+                    events,
+                    with_rejected_actors=with_rejected_actors,
+                    undated_left_out=undated,
+                    formula_prefixes=FORMULA_PREFIXES,
+                    batch_size=paginator.export_batch_size,
+                )
+            )
+        else:
+            rows = selectors.export_rows(
+                events,
+                with_rejected_actors=with_rejected_actors,
+                batch_size=paginator.export_batch_size,
+            )
+            body = renderer.stream_rows(rows, undated_left_out=undated)
+        response = StreamingHttpResponse(body, content_type=f"{renderer.media_type}; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="events.csv"'
         return response
 

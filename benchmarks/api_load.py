@@ -15,7 +15,10 @@ limit of this machine for that page. The CSV export is timed as one download (ro
 the peak RSS of the app's workers while it streams).
 
 `--explain` prints, instead, the plan of each filter's page query and says whether it
-scans the events table sequentially.
+scans the events table sequentially. `--full-csv` also times an export of every event;
+`--csv-only` leaves the pages out. `--datasette` copies the same events into SQLite,
+serves them with Datasette (benchmarks/requirements.txt) and runs the same wrk on its
+nested page of a type and date range, beside the app's page and the raw one.
 """
 
 import argparse
@@ -661,24 +664,31 @@ def measure(url: str, options) -> None:
     try:
         for server in servers:
             server.warm(f"/api/events/?page_size={PAGE}")
-        header = (
-            f"{'page':<19}{'built req/s':>12}{'p50':>7}{'p99':>7}{'1 req':>7}"
-            f"{'cached req/s':>13}{'p50':>7}{'p99':>7}{'raw req/s':>10}{'p50':>7}{'1 req':>7}"
-            f"{'built/raw':>10}{'cached/raw':>11}"
-        )
-        print(header + "\n" + "-" * len(header))
-        first = pages(present, "", "")[0][1]
-        for name, app_path, raw_path in pages(present, app_cursor, raw_cursor):
-            report(name, servers, app_path, raw_path, options.duration)
-        report("304", servers, first, "/api/events/", options.duration, {})
-        path = csv_path(present)
-        rows, seconds, peak = download(built, path)
-        raw_rows, raw_seconds, _ = download(raw, path)
-        print(
-            f"CSV {path}: {rows} rows in {seconds:.1f} s, {rows / seconds:,.0f} rows/s, "
-            f"workers' peak RSS {peak:.0f} MB; raw {raw_rows / raw_seconds:,.0f} rows/s; "
-            f"ratio {rows / seconds / (raw_rows / raw_seconds):.2f}"
-        )
+        if not options.csv_only:
+            header = (
+                f"{'page':<19}{'built req/s':>12}{'p50':>7}{'p99':>7}{'1 req':>7}"
+                f"{'cached req/s':>13}{'p50':>7}{'p99':>7}{'raw req/s':>10}{'p50':>7}"
+                f"{'1 req':>7}{'built/raw':>10}{'cached/raw':>11}"
+            )
+            print(header + "\n" + "-" * len(header))
+            first = pages(present, "", "")[0][1]
+            for name, app_path, raw_path in pages(present, app_cursor, raw_cursor):
+                report(name, servers, app_path, raw_path, options.duration)
+            report("304", servers, first, "/api/events/", options.duration, {})
+        exports = [csv_path(present)]
+        if options.full_csv and exports[0] != "/api/events/?format=csv":
+            exports.append("/api/events/?format=csv")
+        for path in exports:
+            rows, seconds, peak = download(built, path)
+            raw_rows, raw_seconds, _ = download(raw, path)
+            print(
+                f"CSV {path}: {rows} rows in {seconds:.1f} s, {rows / seconds:,.0f} rows/s, "
+                f"workers' peak RSS {peak:.0f} MB; raw {raw_rows / raw_seconds:,.0f} rows/s; "
+                f"ratio {rows / seconds / (raw_rows / raw_seconds):.2f}"
+            )
+        if options.datasette:
+            _, app_path, raw_path = pages(present, app_cursor, raw_cursor)[1]
+            compare_datasette(url, servers, app_path, raw_path, options.duration)
     finally:
         for server in servers:
             server.stop()
@@ -705,6 +715,195 @@ def report(name, servers, app_path, raw_path, seconds, headers=None) -> None:
         f"{ours['rate'] / base['rate']:9.2f}×{kept['rate'] / base['rate']:10.2f}×"
         + (f"  failed {failed}" if failed else "")
     )
+
+
+# Datasette beside the app: the same events from SQLite
+
+
+# The events page as Datasette serves it: a canned query returning the same 50 events of a
+# type and date range with their actors and claims nested by json_group_array (the way
+# Datasette's own nested pages are written), asked for with `_json=` so that the nested
+# arrays come out as JSON, not strings.
+DATASETTE_PAGE_SQL = """
+SELECT e.id, e.headline, e.summary, e.type, e.date_start, e.date_end, e.date_precision,
+  e.date_qualifier, e.date_edtf, e.date_display, e.status, e.review, e.updated_at,
+  (SELECT json_group_array(json_object('slug', a.slug, 'name', a.name, 'kind', a.kind,
+     'role', l.role))
+   FROM eventactor l JOIN actor a ON a.id = l.actor_id WHERE l.event_id = e.id) AS actors,
+  (SELECT json_group_array(json_object(
+     'source', json_object('id', s.id, 'title', s.title, 'publisher', s.publisher,
+       'published', s.published, 'url', s.url),
+     'quote', c.quote, 'char_start', c.char_start, 'char_end', c.char_end,
+     'date', json_object('text', c.date_text, 'start', c.date_start, 'end', c.date_end,
+       'precision', c.date_precision)))
+   FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id = e.id) AS claims
+FROM event e
+WHERE e.type = :type AND e.date_end >= :after AND e.date_start <= :before
+  AND e.review <> 'rejected'
+ORDER BY e.date_start, e.date_end, e.id
+LIMIT 50
+"""
+# Each table's rows from PostgreSQL, and its columns in SQLite, typed so that the joins can
+# use the indexes (a column without a type compares by other rules than an INTEGER key).
+DATASETTE_TABLES = {
+    "event": (
+        "SELECT id, headline, summary, type, date_start::text, date_end::text, date_precision, "
+        "date_qualifier, date_edtf, date_display, status, review, updated_at::text "
+        "FROM timeline_event",
+        "id INTEGER PRIMARY KEY, headline TEXT, summary TEXT, type TEXT, date_start TEXT, "
+        "date_end TEXT, date_precision TEXT, date_qualifier TEXT, date_edtf TEXT, "
+        "date_display TEXT, status TEXT, review TEXT, updated_at TEXT",
+    ),
+    "actor": (
+        "SELECT id, slug, name, kind FROM timeline_actor",
+        "id INTEGER PRIMARY KEY, slug TEXT, name TEXT, kind TEXT",
+    ),
+    "eventactor": (
+        "SELECT id, event_id, actor_id, role FROM timeline_eventactor",
+        "id INTEGER PRIMARY KEY, event_id INTEGER, actor_id INTEGER, role TEXT",
+    ),
+    "source": (
+        "SELECT id, title, publisher, published::text, url FROM timeline_source",
+        "id INTEGER PRIMARY KEY, title TEXT, publisher TEXT, published TEXT, url TEXT",
+    ),
+    "claim": (
+        "SELECT id, event_id, source_id, quote, char_start, char_end, date_text, "
+        "date_start::text, date_end::text, date_precision FROM timeline_claim "
+        "WHERE retired_at IS NULL",
+        "id INTEGER PRIMARY KEY, event_id INTEGER, source_id INTEGER, quote TEXT, "
+        "char_start INTEGER, char_end INTEGER, date_text TEXT, date_start TEXT, "
+        "date_end TEXT, date_precision TEXT",
+    ),
+}
+# What the canned query needs to be quick, as Datasette users would add them.
+DATASETTE_INDEXES = [
+    "CREATE INDEX event_type_dates ON event (type, date_start, date_end, id)",
+    "CREATE INDEX eventactor_event ON eventactor (event_id)",
+    "CREATE INDEX claim_event ON claim (event_id)",
+]
+
+
+def sqlite_copy(url: str, path: Path) -> None:
+    """The events, actors, links, live claims and their sources' reference fields, copied
+    from PostgreSQL into a new SQLite file (article texts are left behind: Datasette's page
+    does not show them)."""
+    import sqlite3
+
+    import psycopg
+
+    target = sqlite3.connect(path)
+    target.execute("PRAGMA journal_mode = OFF")
+    target.execute("PRAGMA synchronous = OFF")
+    with psycopg.connect(url) as connection:
+        for table, (select, columns) in DATASETTE_TABLES.items():
+            target.execute(f"CREATE TABLE {table} ({columns})")
+            marks = ", ".join("?" * (columns.count(",") + 1))
+            with connection.cursor(name=f"copy_{table}") as cursor:
+                cursor.execute(select)
+                while rows := cursor.fetchmany(20_000):
+                    target.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    for statement in DATASETTE_INDEXES:
+        target.execute(statement)
+    target.execute("ANALYZE")
+    target.commit()
+    target.close()
+
+
+def datasette_command() -> str:
+    """`datasette` from DATASETTE, this Python's environment, or the PATH (install it from
+    benchmarks/requirements.txt, in this environment or one of its own)."""
+    for found in (
+        os.environ.get("DATASETTE"),
+        str(Path(sys.executable).with_name("datasette")),
+        shutil.which("datasette"),
+    ):
+        if found and Path(found).exists():
+            return found
+    sys.exit("datasette is needed: pip install -r benchmarks/requirements.txt (or set DATASETTE)")
+
+
+def compare_datasette(url: str, servers, app_path: str, raw_path: str, seconds: int) -> None:
+    """The type+after+before page served by Datasette from SQLite, beside the app (built
+    and cached) and the raw app, all with the same wrk."""
+    import json
+
+    workdir = Path(tempfile.mkdtemp(prefix="api-load-datasette."))
+    process = None
+    try:
+        started = time.perf_counter()
+        database = workdir / "timeline.db"
+        sqlite_copy(url, database)
+        print(f"copied the events to SQLite for Datasette in {time.perf_counter() - started:.0f} s")
+        metadata = workdir / "metadata.json"
+        metadata.write_text(
+            json.dumps(
+                {"databases": {"timeline": {"queries": {"events_page": DATASETTE_PAGE_SQL}}}}
+            )
+        )
+        port = free_port()
+        process = subprocess.Popen(
+            [
+                datasette_command(),
+                "serve",
+                "--immutable",
+                str(database),
+                "--metadata",
+                str(metadata),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        page = (
+            "/timeline/events_page.json?type=funding&after=2015-01-01&before=2016-12-31"
+            "&_shape=array&_json=actors&_json=claims"
+        )
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(base + page, timeout=30) as response:
+                    events = json.loads(response.read())
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    sys.exit("datasette did not start")
+                time.sleep(0.5)
+        assert len(events) == PAGE and isinstance(events[0]["claims"], list), events[:1]
+        figures = {"datasette": wrk(base + page, seconds)}
+        figures["datasette"]["one"] = unloaded(base, page)
+        for name, server, path in zip(
+            ("built", "cached", "raw"), servers, (app_path, app_path, raw_path), strict=True
+        ):
+            figures[name] = wrk(server.base() + path, seconds)
+            figures[name]["one"] = unloaded(server.base(), path)
+        reference = figures["datasette"]["rate"]
+        print(f"\ntype+after+before beside Datasette {datasette_version()} (SQLite, same events)")
+        header = (
+            f"{'server':<11}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'1 req ms':>10}"
+            f"{'× Datasette':>13}"
+        )
+        print(header + "\n" + "-" * len(header))
+        for name, figure in figures.items():
+            print(
+                f"{name:<11}{figure['rate']:8.0f}{figure['p50']:9.1f}{figure['p99']:9.1f}"
+                f"{figure['one']:10.1f}{figure['rate'] / reference:12.2f}×"
+                + (f"  failed {figure['failed']}" if any(figure["failed"]) else "")
+            )
+    finally:
+        if process is not None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=60)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def datasette_version() -> str:
+    output = subprocess.run([datasette_command(), "--version"], capture_output=True, text=True)
+    return output.stdout.strip().rsplit(" ", 1)[-1]
 
 
 # Each filter's page, as the public would ask for it.
@@ -765,6 +964,17 @@ def main() -> None:
     )
     parser.add_argument(
         "--explain", action="store_true", help="print each filter's query plan instead of measuring"
+    )
+    parser.add_argument(
+        "--csv-only", action="store_true", help="time the CSV exports only, not the pages"
+    )
+    parser.add_argument(
+        "--full-csv", action="store_true", help="also export every event (1M at 1M), not ~100k"
+    )
+    parser.add_argument(
+        "--datasette",
+        action="store_true",
+        help="also serve the type+after+before page from SQLite with Datasette, beside the app",
     )
     options = parser.parse_args()
     if not shutil.which("wrk") and not options.explain:

@@ -344,14 +344,15 @@ def export_actors(cursor, event_ids: list[int], *, with_rejected_actors: bool) -
 
 
 def export_claims(cursor, event_ids: list[int]) -> dict[int, tuple[str, int, tuple]]:
-    """Each event's sources cell, claim count and best-dated claim's five quote cells."""
+    """Each event's sources cell, claim count and best-dated claim's five quote cells, from
+    its live claims (a retired claim counts nowhere)."""
     claim, source = Claim._meta.db_table, Source._meta.db_table
     cursor.execute(
         "SELECT c.event_id, c.source_id, c.after_source, c.date_start, c.date_end, "
         "c.date_precision, c.quote, s.title, s.publisher, s.published, "
         f"s.published_precision, s.published_inferred FROM {claim} c "
         f"JOIN {source} s ON s.id = c.source_id WHERE c.event_id IN ({id_list(event_ids)}) "
-        "ORDER BY c.event_id, c.source_id, c.char_start, c.id"
+        "AND c.retired_at IS NULL ORDER BY c.event_id, c.source_id, c.char_start, c.id"
     )
     found: dict[int, tuple[str, int, tuple]] = {}
     for event_id, claims in groupby(cursor.fetchall(), key=itemgetter(0)):

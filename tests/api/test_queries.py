@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 
 from api.pagination import EventPagination
 from tests.api.factories import make_actor, make_claim, make_event, make_source
@@ -106,8 +107,10 @@ def test_csv_reads_in_batches(api_client, many_events, django_assert_num_queries
 
     # The data version; the 2 undated events left out counted, then the 120 dated ones
     # read through one cursor, 50 at a time: three batches, each with one query for its
-    # actor links and one for its claims.
-    with django_assert_num_queries(9):
+    # actor links and one for its claims. PostgreSQL, which writes the lines itself, reads
+    # them in a transaction of their own (a savepoint here, and its release) and first sets
+    # how its statements are planned.
+    with django_assert_num_queries(12 if connection.vendor == "postgresql" else 9):
         response = api_client.get("/api/events/?format=csv")
         lines = b"".join(response.streaming_content).decode().splitlines()
 
