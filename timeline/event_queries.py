@@ -23,8 +23,10 @@ from django.utils import timezone
 from timeline.models import PRECISION_ORDER, ActorReview, Review
 from timeline.selectors import (
     CLAIM_COLUMNS,
+    actor_dicts,
     claim_dict,
-    event_date,
+    compact_event_dicts,
+    event_dicts,
     instant_text,
 )
 
@@ -376,47 +378,20 @@ def event_page(db: str, rows: list[dict], *, with_rejected_actors: bool) -> list
         db,
         [link_statement(ids, with_rejected_actors=with_rejected_actors), claim_statement(ids)],
     )
-    actors: dict[int, list[dict]] = {}
-    for event_id, slug, name, kind, role in links:
-        actors.setdefault(event_id, []).append(
-            {"slug": slug, "name": name, "kind": kind, "role": role or None}
-        )
-    claims = claim_dicts(db, claim_rows)
     local = timezone.get_current_timezone()
-    return [
-        {
-            "id": row["id"],
-            "headline": row["headline"],
-            "summary": row["summary"],
-            "type": row["type"],
-            "date": event_date(row),
-            "status": row["status"],
-            "review": row["review"],
-            "actors": actors.get(row["id"], []),
-            "claims": claims.get(row["id"], []),
-            "updated_at": instant_text(row["updated_at"], local),
-        }
-        for row in rows
-    ]
+    return event_dicts(
+        rows,
+        actor_dicts(links),
+        claim_dicts(db, claim_rows),
+        lambda value: instant_text(value, local),
+    )
 
 
 def compact_event_page(db: str, rows: list[dict], *, with_rejected_actors: bool) -> list[dict]:
     """Events (rows of `selectors.COMPACT_EVENT_COLUMNS`) as a timeline bucket shows them:
     one more statement."""
-    slugs: dict[int, dict[str, None]] = {}
+    links = []
     if rows:
         ids = [row["id"] for row in rows]
         (links,) = run(db, [link_statement(ids, with_rejected_actors=with_rejected_actors)])
-        for event_id, slug, *_ in links:
-            slugs.setdefault(event_id, {})[slug] = None
-    return [
-        {
-            "id": row["id"],
-            "headline": row["headline"],
-            "type": row["type"],
-            "date": event_date(row),
-            "status": row["status"],
-            "actors": list(slugs.get(row["id"], ())),
-        }
-        for row in rows
-    ]
+    return compact_event_dicts(rows, links)

@@ -173,14 +173,25 @@ def event_page(rows: Iterable[dict], *, with_rejected_actors: bool) -> list[dict
     ids = [row["id"] for row in rows]
     if not ids:
         return []
+    links = actor_links(ids, with_rejected_actors=with_rejected_actors)
+    return event_dicts(rows, actor_dicts(links), claim_dicts(ids), iso_datetime)
+
+
+def actor_dicts(links: Iterable[tuple]) -> dict[int, list[dict]]:
+    """Each event's actors (from rows of `LINK_COLUMNS`) as `EventSerializer` shows them."""
     actors: dict[int, list[dict]] = {}
-    for event_id, slug, name, kind, role in actor_links(
-        ids, with_rejected_actors=with_rejected_actors
-    ):
+    for event_id, slug, name, kind, role in links:
         actors.setdefault(event_id, []).append(
             {"slug": slug, "name": name, "kind": kind, "role": role or None}
         )
-    claims = claim_dicts(ids)
+    return actors
+
+
+def event_dicts(
+    rows: list[dict], actors: dict[int, list[dict]], claims: dict[int, list[dict]], instant
+) -> list[dict]:
+    """Event rows with their actors and claims as `EventSerializer` shows them; `instant`
+    writes `updated_at` as the database returned it."""
     return [
         {
             "id": row["id"],
@@ -192,7 +203,7 @@ def event_page(rows: Iterable[dict], *, with_rejected_actors: bool) -> list[dict
             "review": row["review"],
             "actors": actors.get(row["id"], []),
             "claims": claims.get(row["id"], []),
-            "updated_at": iso_datetime(row["updated_at"]),
+            "updated_at": instant(row["updated_at"]),
         }
         for row in rows
     ]
@@ -203,10 +214,16 @@ def compact_event_page(rows: Iterable[dict], *, with_rejected_actors: bool) -> l
     actors' slugs, each once: one more query."""
     rows = list(rows)
     ids = [row["id"] for row in rows]
+    links = actor_links(ids, with_rejected_actors=with_rejected_actors) if ids else []
+    return compact_event_dicts(rows, links)
+
+
+def compact_event_dicts(rows: list[dict], links: Iterable[tuple]) -> list[dict]:
+    """Event rows as a timeline bucket shows them, with their actors' slugs (from rows of
+    `LINK_COLUMNS`), each once."""
     slugs: dict[int, dict[str, None]] = {}
-    if ids:
-        for event_id, slug, *_ in actor_links(ids, with_rejected_actors=with_rejected_actors):
-            slugs.setdefault(event_id, {})[slug] = None
+    for event_id, slug, *_ in links:
+        slugs.setdefault(event_id, {})[slug] = None
     return [
         {
             "id": row["id"],
