@@ -30,6 +30,8 @@ ENGLISH_CALENDAR_KEY = re.compile(
 )
 # Characters that make a key more than plain words.
 _SPECIAL = re.compile(r"[\\.^$*+?{}\[\]()|]")
+# A class of plain characters ("[月旬]"): no range, escape or negation.
+_CHARACTER_CLASS = re.compile(r"\[[^\\\[\]^\-]+\]")
 _HAN = re.compile("[\u3400-\u9fff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -81,10 +83,8 @@ class Paragraphs:
     def _find_spans(self, key: re.Pattern, lower: bool) -> list[tuple[int, int]]:
         haystack = self.lower if lower else self.text
         words = _literal_words(key)
-        if words is not None and not any(word in haystack for word in words):
-            # A string search per word is many times faster than the engine trying the
-            # alternation at every position (the English keys in a Chinese text).
-            return []
+        if words is not None:
+            return self._spans_of_words(haystack, words)
         breaks, size = self.breaks, len(self.text)
         spans: list[tuple[int, int]] = []
         found = key.search(haystack)
@@ -100,16 +100,47 @@ class Paragraphs:
             found = key.search(haystack, end + 1) if end < size else None
         return spans
 
+    def _spans_of_words(self, haystack: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The spans of the lines holding one of ``words``, found by string search: many
+        times faster than the engine trying an alternation or a class of Chinese
+        characters at every position."""
+        breaks, size = self.breaks, len(self.text)
+        last = len(breaks)
+        lines: set[int] = set()
+        for word in words:
+            found = haystack.find(word)
+            while found >= 0:
+                line = bisect.bisect_left(breaks, found)
+                lines.add(line)
+                if line == last:
+                    break
+                # One hit is enough for a line: go on from the next one.
+                found = haystack.find(word, breaks[line] + 1)
+        spans: list[tuple[int, int]] = []
+        previous = -2
+        for line in sorted(lines):
+            end = breaks[line] if line < last else size
+            if line == previous + 1:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((breaks[line - 1] + 1 if line else 0, end))
+            previous = line
+        return spans
+
 
 @functools.cache
 def _literal_words(key: re.Pattern) -> tuple[str, ...] | None:
-    """The words of a key written as plain words joined by "|" (in one optional group),
-    else None."""
+    """The words of a key written as plain words joined by "|" (in one optional group) or
+    as a class of plain characters, else None."""
     pattern = key.pattern
+    if key.flags & re.IGNORECASE:
+        return None
+    if _CHARACTER_CLASS.fullmatch(pattern):
+        return tuple(pattern[1:-1])
     if pattern.startswith("(?:") and pattern.endswith(")"):
         pattern = pattern[3:-1]
     words = tuple(pattern.split("|"))
-    if key.flags & re.IGNORECASE or any(_SPECIAL.search(word) or not word for word in words):
+    if any(_SPECIAL.search(word) or not word for word in words):
         return None
     return words
 
