@@ -871,22 +871,26 @@ RULES: tuple[Rule, ...] = (
     # Every rule but this one needs a Chinese character ("2024 Q3" holds none).
     Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
     Rule(FIRST_PART_PATTERN, _period_part, han=True),
-    Rule(VACATION_PATTERN, _period_part, han=True),
-    Rule(MONTHS_PART_PATTERN, _period_part, han=True),
+    # Keys of plain characters or words are found by string search, far cheaper than the
+    # engine's pass over the text for a pattern that opens with a class.
+    Rule(VACATION_PATTERN, _period_part, re.compile("假"), han=True),
+    Rule(MONTHS_PART_PATTERN, _period_part, re.compile("月"), han=True),
     Rule(CHINESE_TWO_DIGIT_YEAR, _chinese_two_digit_year, han=True),
     Rule(BARE_YEAR_PATTERN, _bare_year, re.compile("[的在于到至从自][12]"), han=True),
     # No key: 年 or 岁 is on most lines, and a key is a pass of its own; the words' first
     # characters let the engine skip ahead by itself.
     Rule(BARE_PART_PATTERN, _bare_part, han=True),
     Rule(BARE_XUN_PATTERN, _bare_xun, re.compile("[月旬]"), han=True),
-    Rule(QUARTER_WORD_PATTERN, _quarter_word, han=True),
+    # Every quarter word ends in 季度.
+    Rule(QUARTER_WORD_PATTERN, _quarter_word, re.compile("季度"), han=True),
     Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日"), han=True),
     Rule(DAY_WORD_PATTERN, _day_word, han=True),
     Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月"), han=True),
-    Rule(CHECKED_DAY_PATTERN, _checked_day, han=True),
+    Rule(CHECKED_DAY_PATTERN, _checked_day, re.compile("日"), han=True),
     Rule(FISCAL_PATTERN, _fiscal, re.compile("财"), han=True),
     Rule(CENTURY_PATTERN, _century_alone, re.compile("世纪"), han=True),
     Rule(YEAR_BEFORE_RANGE_PATTERN, _year_before_range, _YEAR_RANGE_KEY, han=True),
-    Rule(RECENT_PATTERN, _recent, han=True),
+    # Every recent word holds 近, 不久 or 日前.
+    Rule(RECENT_PATTERN, _recent, re.compile("近|不久|日前"), han=True),
     Rule(FOLLOW_PATTERN, _follow, han=True),
 )

@@ -144,7 +144,7 @@ _YEAR_FIRST_KEY = re.compile(r"[\-/.](?<=(?:19|20)\d\d[\-/.])\d")
 RULES: tuple[Rule, ...] = (
     Rule(MIXED_DATE, _mixed, _YEAR_FIRST_KEY),
     Rule(MONTH_RANGE, _month_range, _YEAR_FIRST_KEY),
-    Rule(DOTTED_DAY, _dotted_day),
+    Rule(DOTTED_DAY, _dotted_day, re.compile("[·•・]")),
     Rule(NUMERIC_DATE, _year_first, _YEAR_FIRST_KEY),
     Rule(YEAR_LAST_DATE, _year_last, re.compile(r"[\-/.](?<=\d[\-/.])(?:19|20)\d\d")),
 )

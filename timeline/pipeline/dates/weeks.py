@@ -272,7 +272,7 @@ def _zh_next_month(text: str, match: re.Match) -> Candidate | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(ZH_WEEK, _zh_week, han=True),
+    Rule(ZH_WEEK, _zh_week, re.compile("周|星期|礼拜"), han=True),
     Rule(ZH_NEXT_MONTH, _zh_next_month, re.compile("[次翌隔]月"), han=True),
     Rule(ZH_FEW_DAYS, _zh_few_days, re.compile("[两几些](?:天|日子)"), han=True),
     Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]"), han=True),
