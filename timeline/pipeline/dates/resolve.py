@@ -215,6 +215,8 @@ def _year_split(point: Point, reference: ReferenceDate, anchor: Anchor) -> Resol
 
 
 def _offset(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
+    if point.count == (0, 0) and context.last is None:
+        raise NotADate("当月 / 同月 with no month before it in the paragraph")
     if point.from_context and context.last is not None:
         base, anchor = context.last, Anchor(_display_base(*context.last), "context")
     elif reference is None:
@@ -244,6 +246,10 @@ def _weekly(point: Point, reference: ReferenceDate | None) -> Resolution:
     anchor = _reference_anchor(reference)
     if point.unit == "week":
         start, end = offsets.week_interval(reference.start + timedelta(weeks=point.week_shift))
+        if point.part == "to_date":
+            end = reference.start
+        elif point.part == "rest":
+            start = reference.start
         return Resolution(start, end, "week", None, offsets.week_edtf(start, end), anchor)
     if point.unit == "weekend":
         start, end = offsets.weekend(point, reference.start)
@@ -346,6 +352,10 @@ def _calendar_interval(point: Point, year: int, month: int | None) -> tuple[date
         if point.holiday_week:
             return (*calendars.holiday_week(point.holiday, year), "approx")
         day = calendars.holiday(point.holiday, year)
+        if point.day_shift:
+            # A holiday's eve (端午节前夕): the day before it, approx.
+            day += timedelta(days=point.day_shift)
+            return day, day, "approx"
         return day, day, None
     if unit == "lunar":
         try:
