@@ -4,10 +4,10 @@ A ``Point`` records what the words say ("May of last year", "the day after"); th
 resolver later turns it into days. A ``Span`` is an explicit range or list of two points.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Point:
     """One date as written.
 
@@ -62,6 +62,18 @@ class Point:
     fiscal: bool = False
     check_day: int | None = None
 
+    def __init__(self, unit: str, **fields) -> None:
+        # The grammars build a Point for every match: only the fields written are stored,
+        # the others read their class default. A frozen dataclass's own __init__ would set
+        # all 26 one by one through object.__setattr__, which is most of a scan's cost of
+        # building them.
+        unknown = fields.keys() - _POINT_FIELDS
+        if unknown:
+            raise TypeError(f"Point() got unexpected fields {sorted(unknown)}")
+        attributes = self.__dict__
+        attributes["unit"] = unit
+        attributes.update(fields)
+
     @property
     def has_year(self) -> bool:
         return (
@@ -82,6 +94,9 @@ class Point:
         )
 
 
+_POINT_FIELDS = frozenset(field.name for field in fields(Point)) - {"unit"}
+
+
 @dataclass(frozen=True)
 class Span:
     """An explicit range or list: from the start of ``first`` to the end of ``last``."""
@@ -90,7 +105,7 @@ class Span:
     last: Point
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Candidate:
     """A grammar's reading of ``text[start:end]``; ``problem`` marks an impossible date.
 
@@ -103,3 +118,17 @@ class Candidate:
     expression: Point | Span | None
     problem: str | None = None
     qualifier: str | None = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        expression: Point | Span | None,
+        problem: str | None = None,
+        qualifier: str | None = None,
+    ) -> None:
+        # One per match of every rule: stored in one go rather than through the frozen
+        # dataclass's object.__setattr__ for each field (as Point's).
+        self.__dict__.update(
+            start=start, end=end, expression=expression, problem=problem, qualifier=qualifier
+        )

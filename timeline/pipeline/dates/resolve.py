@@ -89,7 +89,7 @@ class ParagraphContext:
     article_day: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Resolution:
     start: date | None
     end: date | None
@@ -99,6 +99,29 @@ class Resolution:
     anchor: Anchor | None
     year_from_text: bool = False
     warning: str | None = None
+
+    def __init__(
+        self,
+        start: date | None,
+        end: date | None,
+        precision: str,
+        qualifier: str | None,
+        edtf: str | None,
+        anchor: Anchor | None,
+        year_from_text: bool = False,
+        warning: str | None = None,
+    ) -> None:
+        # One per mention: stored in one go, as a Point's fields are (expressions.py).
+        self.__dict__.update(
+            start=start,
+            end=end,
+            precision=precision,
+            qualifier=qualifier,
+            edtf=edtf,
+            anchor=anchor,
+            year_from_text=year_from_text,
+            warning=warning,
+        )
 
 
 @functools.lru_cache(maxsize=64)
