@@ -147,6 +147,10 @@ _SEASON_AFTER = ("播", "剧", "节目", "开播", "首播", "上线", "集", "�
 _YEAR_MARKERS = set("在于到至从自是")
 _YEAR_MARKER_WORDS = ("到了",)
 _CLAUSE_START = set(",，;；。!！?？:：(（「『“\"'‘《【[\n")
+# Derived sets, built once rather than at each match.
+_COUNT_BEFORE_MONTH = _COUNT_BEFORE - set(_DIGIT_CHARS)
+_COUNT_BEFORE_DAY = _COUNT_BEFORE | set("月")
+_CLAUSE_START_OR_TEXT_START = _CLAUSE_START | {""}
 _PRONOUNS = set("我你他她它们咱")
 _DURATION_BEFORE = (
     "近",
@@ -582,7 +586,7 @@ def _point(text: str, match: re.Match) -> Candidate | None:
         return Candidate(start, match.end("head"), Point("year", **year)) if has_head else None
     if not has_head:
         start = match.start("tail")
-        if match["m"] and _preceding(text, start) in _COUNT_BEFORE - set(_DIGIT_CHARS):
+        if match["m"] and _preceding(text, start) in _COUNT_BEFORE_MONTH:
             return None
     tail = _tail(match, year, has_head)
     if tail is None:
@@ -638,7 +642,7 @@ def _period_part(text: str, match: re.Match) -> Candidate | None:
     if (
         groups.get("mpart")
         and not has_head
-        and (groups["mpart"] != "后" or _preceding(text, start) not in _CLAUSE_START | {""})
+        and (groups["mpart"] != "后" or _preceding(text, start) not in _CLAUSE_START_OR_TEXT_START)
     ):
         return None
     # 首季 with no 度 is a quarter only after a year (今年首季); alone it is a first season.
@@ -679,7 +683,7 @@ def _bare_xun(text: str, match: re.Match) -> Candidate | None:
 
 
 def _bare_day(text: str, match: re.Match) -> Candidate | None:
-    if _preceding(text, match.start()) in _COUNT_BEFORE | set("月"):
+    if _preceding(text, match.start()) in _COUNT_BEFORE_DAY:
         return None
     day = int(match["d"])
     if not 1 <= day <= 31:
