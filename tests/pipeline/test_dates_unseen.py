@@ -216,6 +216,7 @@ def test_unseen_forms(text, reference, written, start, end, precision):
         ("首季播出后，该剧大受欢迎。", THU),
         ("上市头两个月，股价几乎不动。", THU),
         ("每逢冬至，他都包饺子。", THU),
+        ("去年同月，销量下降两成。", THU),
     ],
 )
 def test_unseen_non_dates(text, reference):
@@ -236,3 +237,22 @@ def test_unseen_non_dates(text, reference):
         "two weeks",
     }
     assert not [m for m in found if any(word in m[0] for word in blocked)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "written", "qualifier"),
+    [
+        # A fiscal year over two calendar years stays fiscal; a break is approximate, a US
+        # long weekend is its three days; an eve is approximate.
+        ("集团2024-25财年收入增长。", THU, "2024-25财年", "fiscal"),
+        ("公司2023/24財年營收增長。", THU, "2023/24財年", "fiscal"),
+        ("Crowds filled beaches over Labor Day weekend.", SAT, "Labor Day weekend", None),
+        ("五一假期，高铁客流创新高。", SAT, "五一假期", "approx"),
+        ("端午节前夕，粽子热销。", SAT, "端午节前夕", "approx"),
+        ("十多年前，这里还是一片农田。", THU, "十多年前", "approx"),
+    ],
+)
+def test_unseen_qualifiers(text, reference, written, qualifier):
+    found = {m[0]: m[4] for m in mentions(text, reference)}
+    assert written in found
+    assert found[written] == qualifier

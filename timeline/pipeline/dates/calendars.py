@@ -70,6 +70,7 @@ HOLIDAY_WEEKS = {
     "memorial_day_weekend": 3,
     "labor_day_weekend": 3,
 }
+LONG_WEEKENDS = frozenset(("memorial_day_weekend", "labor_day_weekend"))
 
 HOLIDAYS = frozenset(
     (*LUNAR_HOLIDAYS, *SOLAR_HOLIDAYS, *WEEKDAY_HOLIDAYS, *FOLLOWING_HOLIDAYS, *COMPUTED_HOLIDAYS)

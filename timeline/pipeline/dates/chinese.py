@@ -581,8 +581,8 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     if not has_tail:
-        if match["yrel"] and text.startswith("同期", match.end("head")):
-            return None  # 去年同期 compares with a period named elsewhere
+        if match["yrel"] and text.startswith(("同期", "同月"), match.end("head")):
+            return None  # 去年同期, 去年同月 compare with a period named elsewhere
         return Candidate(start, match.end("head"), Point("year", **year)) if has_head else None
     if not has_head:
         start = match.start("tail")

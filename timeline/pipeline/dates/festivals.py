@@ -232,7 +232,7 @@ def _en_holiday(text: str, match: re.Match) -> Candidate | None:
         fields["year_shift"] = _EN_REL[match["rel"].lower()]
     holiday = EN_HOLIDAYS[name]
     # A long weekend is its three days (Saturday to the Monday holiday).
-    weekend = holiday in calendars.HOLIDAY_WEEKS and holiday.endswith("_weekend")
+    weekend = holiday in calendars.LONG_WEEKENDS
     point = Point("holiday", holiday=holiday, holiday_week=weekend, **fields)
     return Candidate(*match.span(), point)
 

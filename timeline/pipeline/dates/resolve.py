@@ -373,7 +373,10 @@ def _calendar_interval(point: Point, year: int, month: int | None) -> tuple[date
         return (*periods.month_interval(year, month), None)
     if unit == "holiday":
         if point.holiday_week:
-            return (*calendars.holiday_week(point.holiday, year), "approx")
+            # A break is approximate (who takes which days off varies); a US long weekend
+            # is its three days.
+            exact = point.holiday in calendars.LONG_WEEKENDS
+            return (*calendars.holiday_week(point.holiday, year), None if exact else "approx")
         day = calendars.holiday(point.holiday, year)
         if point.day_shift:
             # A holiday's eve (端午节前夕): the day before it, approx.
@@ -549,11 +552,13 @@ def resolve_span(
     if tail.end < head.start:
         raise ImpossibleDate("range ends before it starts")
     edtf = f"{head.edtf}/{tail.edtf}" if head.edtf and tail.edtf else None
+    # A fiscal year over two calendar years (2023/24财年) stays marked fiscal.
+    qualifier = "fiscal" if first.fiscal and last.fiscal else None
     return Resolution(
         head.start,
         tail.end,
         "interval",
-        None,
+        qualifier,
         edtf,
         head.anchor or tail.anchor,
         head.year_from_text or tail.year_from_text,
