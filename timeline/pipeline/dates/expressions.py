@@ -25,9 +25,11 @@ class Point:
 
     The units of the calendar words: weekday (``index`` 0 = Monday; ``week_shift`` for
     本周三 / 上周五, else ``month_rule`` says which side of the reference), week and
-    weekend (``week_shift``; a weekend without one is the latest), offset ("三年前",
-    "six months later": ``count`` low and high, ``offset_unit``, ``direction``;
-    ``from_context`` counts from the paragraph's previous date where there is one),
+    weekend (``week_shift``; a weekend without one is the latest; ``part`` "to_date" or
+    "rest" for "earlier / later this week"), offset ("三年前", "six months later":
+    ``count`` low and high, ``offset_unit``, ``direction``; ``from_context`` counts from
+    the paragraph's previous date where there is one; a count of (0, 0) is 当月/同月, that
+    date's own month, and no date without one),
     holiday (``holiday`` names it; ``holiday_week`` for the break, 国庆期间), lunar
     (``month``/``day`` of the lunar calendar, ``leap``) and century (``decade`` is its
     first year). ``fiscal`` marks a fiscal year or quarter;

@@ -1,5 +1,6 @@
-"""The grammar of holidays and lunar dates: 春节, 端午, 国庆期间, 双十一, 农历八月十五,
-腊月廿三, 闰六月, Thanksgiving, Christmas, Labor Day, Chinese New Year.
+"""The grammar of holidays and lunar dates: 春节, 端午, 国庆期间, 五一假期, 端午节前夕,
+冬至, 双十一, 农历八月十五, 腊月廿三, 大年初二, 闰六月, Thanksgiving, Christmas, Labor Day
+(weekend), Boxing Day, Chinese New Year (Eve).
 
 A holiday may carry a year before it in Chinese (2020年国庆, 去年春节) or after it in
 English (Thanksgiving 2024); without one it takes the paragraph's year, else the latest

@@ -1,6 +1,7 @@
 """The grammar of weekdays, weeks and counted offsets, in Chinese (after ``fold_text``) and
-English: 周二晚间, 上个星期五, 下周一, 本周, "on Wednesday", "last Tuesday", "this week",
-两个月前, 三十几年前, 半年后, "two weeks ago", "six months later".
+English: 周二晚间, 上个星期五, 下周一, 本周, 前一周, "on Wednesday", "last Tuesday", "this week",
+"earlier this week", "the previous week", 两个月前, 三十几年前, 十多年前, 半年后, 当月,
+"two weeks ago", "a fortnight ago", "six months later", "in recent days".
 
 What they mean is in ``offsets``. A count followed by a unit and no direction word ("5个月",
 "for two weeks", "两年内", "三年来") is a duration and is never read here.
