@@ -2,13 +2,14 @@
 
 Run as ``python benchmarks/date_quality.py [path/to/dates.jsonl ...]``. With no argument it
 scores the main set (``dates.jsonl``) and, separately, the set of everyday news forms
-(``dates_forms.jsonl``: weekdays, weeks, offsets, fiscal years, holidays…), and the set of
+(``dates_forms.jsonl``: weekdays, weeks, offsets, fiscal years, holidays…), the set of
 news forms outside the issue's list (``dates_news.jsonl``: times of day, month and year
-parts, ROC years, numeric forms, ranges, holidays, negatives). A found mention counts
-as correct when its text, start, end and precision all equal a labelled one. The
-baseline is ``dateparser.search.search_dates`` with the case's language and
-RELATIVE_BASE = the reference date, each hit's period (day/month/year) read with
-``DateDataParser`` to give it an interval.
+parts, ROC years, numeric forms, ranges, holidays, negatives), and the set of unseen
+wordings of the issue's categories (``dates_unseen.jsonl``, written before the grammar
+was changed for them). A found mention counts as correct when its text, start, end and
+precision all equal a labelled one. The baseline is ``dateparser.search.search_dates``
+with the case's language and RELATIVE_BASE = the reference date, each hit's period
+(day/month/year) read with ``DateDataParser`` to give it an interval.
 """
 
 import calendar
@@ -27,6 +28,7 @@ from timeline.pipeline.dates import find_dates, parse_reference  # noqa: E402
 LABELLED = ROOT / "benchmarks" / "labelled" / "dates.jsonl"
 FORMS = ROOT / "benchmarks" / "labelled" / "dates_forms.jsonl"
 NEWS = ROOT / "benchmarks" / "labelled" / "dates_news.jsonl"
+UNSEEN = ROOT / "benchmarks" / "labelled" / "dates_unseen.jsonl"
 DATEPARSER_LANGUAGES = {"zh-Hans": ["zh"], "zh-Hant": ["zh"], "en": ["en"]}
 
 Key = tuple[str, str | None, str | None, str]
@@ -122,7 +124,7 @@ def report(path: Path) -> None:
 
 
 def main() -> None:
-    paths = [Path(arg) for arg in sys.argv[1:]] or [LABELLED, FORMS, NEWS]
+    paths = [Path(arg) for arg in sys.argv[1:]] or [LABELLED, FORMS, NEWS, UNSEEN]
     for index, path in enumerate(paths):
         if index:
             print()

@@ -24,6 +24,9 @@ UNKEYED = tuple(replace(rule, key=None) for rule in GRAMMARS)
         "汶川5·12地震\n本届于3·15召开",
         "2024年3月中旬\n月初\n第三季度末\nQ3",
         "He left on Monday, March 5, 2024.\nearly 2023\nthe start of 2020",
+        "2024年5月8日停产，当月亏损；前一周\n大年初二、年初三\n同月",
+        "It fell in the three months to June.\nthe year to March 2025\nin recent days",
+        "Sales fell in fiscal 2023's fourth quarter.\nthe first quarter of fiscal 2024",
     ],
 )
 def test_keys_keep_every_reading(text):

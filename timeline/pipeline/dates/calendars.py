@@ -38,6 +38,7 @@ SOLAR_HOLIDAYS = {
     "double_twelve": (12, 12),
     "christmas_eve": (12, 24),
     "christmas": (12, 25),
+    "boxing_day": (12, 26),
     "new_year_eve": (12, 31),
 }
 # US holidays counted by weekday: (month, weekday with Monday = 0, nth; -1 = the last).
@@ -51,15 +52,25 @@ WEEKDAY_HOLIDAYS = {
 # Holidays computed by a rule of their own: Western Easter, and 清明, the solar term that
 # falls on 4 or 5 April (the day of the sun's longitude 15°, by the usual formula for
 # 2000–2099: 4.81 + 0.2422·YY, less the leap days since 2000; 1900–1999: 5.59).
-COMPUTED_HOLIDAYS = {"easter", "qingming"}
+COMPUTED_HOLIDAYS = {"easter", "qingming", "winter_solstice"}
 # Days after another holiday: (holiday, days after).
 FOLLOWING_HOLIDAYS = {
     "black_friday": ("thanksgiving", 1),
     "cyber_monday": ("thanksgiving", 4),
     "chinese_new_year_eve": ("spring_festival", -1),
+    "memorial_day_weekend": ("memorial_day", -2),
+    "labor_day_weekend": ("labor_day_us", -2),
 }
 # How long the holiday weeks last ("国庆期间", "春节假期"): the official breaks.
-HOLIDAY_WEEKS = {"spring_festival": 7, "national_day": 7}
+# The May Day break has been five days since 2020; a US long weekend is Saturday to Monday.
+HOLIDAY_WEEKS = {
+    "spring_festival": 7,
+    "national_day": 7,
+    "labour_day_cn": 5,
+    "memorial_day_weekend": 3,
+    "labor_day_weekend": 3,
+}
+LONG_WEEKENDS = frozenset(("memorial_day_weekend", "labor_day_weekend"))
 
 HOLIDAYS = frozenset(
     (*LUNAR_HOLIDAYS, *SOLAR_HOLIDAYS, *WEEKDAY_HOLIDAYS, *FOLLOWING_HOLIDAYS, *COMPUTED_HOLIDAYS)
@@ -107,6 +118,21 @@ def _qingming(year: int) -> date:
     return date(year, 4, int(short * 0.2422 + constant) - leap_days)
 
 
+# 冬至, the solar term of the sun's longitude 270° (21 or 22 December), by the same formula:
+# 21.94 + 0.2422·YY less the leap days since 2000 (1900–1999: 22.60), with the formula's
+# known misses corrected.
+_WINTER_SOLSTICE_MISSES = {1918: -1, 2021: -1}
+
+
+def _winter_solstice(year: int) -> date:
+    century, short = divmod(year, 100)
+    constant = {19: 22.60, 20: 21.94}.get(century)
+    if constant is None:
+        return date(year, 12, 22)
+    day = int(short * 0.2422 + constant) - short // 4
+    return date(year, 12, day + _WINTER_SOLSTICE_MISSES.get(year, 0))
+
+
 def holiday(name: str, year: int) -> date:
     """The day holiday ``name`` falls on in ``year`` (the lunar year for lunar holidays)."""
     if name in LUNAR_HOLIDAYS:
@@ -119,6 +145,8 @@ def holiday(name: str, year: int) -> date:
         return easter(year)
     if name == "qingming":
         return _qingming(year)
+    if name == "winter_solstice":
+        return _winter_solstice(year)
     base, days = FOLLOWING_HOLIDAYS[name]
     return holiday(base, year) + timedelta(days=days)
 

@@ -147,6 +147,10 @@ _SEASON_AFTER = ("播", "剧", "节目", "开播", "首播", "上线", "集", "�
 _YEAR_MARKERS = set("在于到至从自是")
 _YEAR_MARKER_WORDS = ("到了",)
 _CLAUSE_START = set(",，;；。!！?？:：(（「『“\"'‘《【[\n")
+# Derived sets, built once rather than at each match.
+_COUNT_BEFORE_MONTH = _COUNT_BEFORE - set(_DIGIT_CHARS)
+_COUNT_BEFORE_DAY = _COUNT_BEFORE | set("月")
+_CLAUSE_START_OR_TEXT_START = _CLAUSE_START | {""}
 _PRONOUNS = set("我你他她它们咱")
 _DURATION_BEFORE = (
     "近",
@@ -268,10 +272,10 @@ POINT_PATTERN = re.compile(
 # Parts of a year with their own words: 首季度, 2012年首月, 2023年前十个月, 后两个月, 寒假.
 # The words come first, each family in a pattern of its own, so that the engine can skip
 # ahead to them; the year before them is read by the builder (``_HEAD_BEFORE``).
-FIRST_PART_PATTERN = re.compile("首(?:(?P<qfirst>个?季度)|(?P<mfirst>月))")
+FIRST_PART_PATTERN = re.compile("首(?:(?P<qfirst>个?季度?)|(?P<mfirst>月))")
 VACATION_PATTERN = re.compile("(?P<vacation>[寒暑])假")
 MONTHS_PART_PATTERN = re.compile(
-    "(?P<mpart>[前后])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)"
+    "(?P<mpart>[前后头首])(?P<mn>[1-9]|1[01]|[一二两三四五六七八九十]|十一)个?月(?!份)"
 )
 _HEAD_BEFORE = re.compile(rf"(?P<head>{_YEAR_HEAD}){_SP}$", re.VERBOSE)
 _ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]")
@@ -356,6 +360,8 @@ _CHECKED_DAY_SHIFTS = {"前": -2, "昨": -1, "今": 0, "明": 1}
 # fiscal (a company's fiscal calendar is not known here).
 FISCAL_PATTERN = re.compile(
     rf"(?:{_NOT_AFTER_ALNUM}(?P<y4>(?:1[5-9]|20)[0-9]{{2}}|[一二][〇零一二三四五六七八九]{{3}})"
+    # A fiscal year over two calendar years: 2023/24财年, 2024-25财年.
+    rf"(?:[/\-–](?P<ynext>[0-9]{{2}}))?"
     rf"|{_NOT_AFTER_ALNUM}(?P<y2>[0-9]{{2}})|(?P<rel>本|今|上一?个?|下一?个?|去|明))"
     rf"{_SP}财政?年度?"
     rf"(?:{_SP}(?:第?(?P<q>[一二三四1-4])季度?|(?P<half>[上下])半年|[Qq](?P<qq>[1-4])))?"
@@ -575,12 +581,12 @@ def _point(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     if not has_tail:
-        if match["yrel"] and text.startswith("同期", match.end("head")):
-            return None  # 去年同期 compares with a period named elsewhere
+        if match["yrel"] and text.startswith(("同期", "同月"), match.end("head")):
+            return None  # 去年同期, 去年同月 compare with a period named elsewhere
         return Candidate(start, match.end("head"), Point("year", **year)) if has_head else None
     if not has_head:
         start = match.start("tail")
-        if match["m"] and _preceding(text, start) in _COUNT_BEFORE - set(_DIGIT_CHARS):
+        if match["m"] and _preceding(text, start) in _COUNT_BEFORE_MONTH:
             return None
     tail = _tail(match, year, has_head)
     if tail is None:
@@ -616,7 +622,7 @@ def _part_words(groups: dict, year: dict, has_head: bool) -> Point | Span | None
     count = small_number(groups["mn"].replace("两", "二"))
     if not count or count > 11:
         return None
-    if groups["mpart"] == "前":
+    if groups["mpart"] in ("前", "头", "首"):
         return Span(Point("month", month=1, **year), Point("month", month=count, **year))
     return Span(Point("month", month=13 - count, **year), Point("month", month=12, **year))
 
@@ -632,11 +638,15 @@ def _period_part(text: str, match: re.Match) -> Candidate | None:
     has_head = bool(year)
     # "前三个月" alone may count back from an event ("上市前三个月"); "后两个月" is the end
     # of the paragraph's year only where it opens a clause.
+    # 头两个月 and 首两个月 are 前两个月 in other words.
     if (
         groups.get("mpart")
         and not has_head
-        and (groups["mpart"] == "前" or _preceding(text, start) not in _CLAUSE_START | {""})
+        and (groups["mpart"] != "后" or _preceding(text, start) not in _CLAUSE_START_OR_TEXT_START)
     ):
+        return None
+    # 首季 with no 度 is a quarter only after a year (今年首季); alone it is a first season.
+    if groups.get("qfirst") and not groups["qfirst"].endswith("度") and not has_head:
         return None
     expression = _part_words(groups, year, has_head)
     if expression is None:
@@ -673,7 +683,7 @@ def _bare_xun(text: str, match: re.Match) -> Candidate | None:
 
 
 def _bare_day(text: str, match: re.Match) -> Candidate | None:
-    if _preceding(text, match.start()) in _COUNT_BEFORE | set("月"):
+    if _preceding(text, match.start()) in _COUNT_BEFORE_DAY:
         return None
     day = int(match["d"])
     if not 1 <= day <= 31:
@@ -810,6 +820,14 @@ def _fiscal(text: str, match: re.Match) -> Candidate | None:
     if match["fhalf"]:
         point = Point("half", index=1 if match["fhalf"] == "上" else 2, fiscal=True)
         return Candidate(*match.span(), point)
+    if match["y4"] and match["ynext"]:
+        first = year_number(match["y4"])
+        if int(match["ynext"]) != (first + 1) % 100 or match["q"] or match["qq"] or match["half"]:
+            return None
+        span = Span(
+            Point("year", year=first, fiscal=True), Point("year", year=first + 1, fiscal=True)
+        )
+        return Candidate(*match.span(), span)
     if match["y4"]:
         year = {"year": year_number(match["y4"])}
     elif match["y2"]:

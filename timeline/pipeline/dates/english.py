@@ -282,7 +282,12 @@ _FY_YEAR = r"['’]?(?P<fy>(?:19|20)?\d\d)(?!\d)"
 _PERIOD_CODE = r"(?:Q(?P<q>[1-4])|H(?P<h>[12]))"
 _FISCAL_CODE = r"(?:Q(?P<q3>[1-4])|H(?P<h3>[12]))"
 FISCAL = re.compile(
-    rf"{_B}(?:{_PERIOD_CODE}{_S}+)?FY{_S}?{_FY_YEAR}(?:{_S}*(?:Q(?P<q2>[1-4])|H(?P<h2>[12])))?{_E}"
+    # "fiscal 2023's fourth quarter", "the second quarter of fiscal 2024": one quarter.
+    rf"{_B}(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?{_S}+(?P<year3>{_YEAR})['’]s{_S}+"
+    rf"(?P<ord2>{_i(ORDINALS)})(?:{_S}|-)+(?i:quarter){_E}"
+    rf"|{_B}(?:(?i:the){_S}+)?(?P<ord3>{_i(ORDINALS)})(?:{_S}|-)+(?i:quarter){_S}+(?i:of){_S}+"
+    rf"(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?{_S}+(?P<year4>{_YEAR}){_E}"
+    rf"|{_B}(?:{_PERIOD_CODE}{_S}+)?FY{_S}?{_FY_YEAR}(?:{_S}*(?:Q(?P<q2>[1-4])|H(?P<h2>[12])))?{_E}"
     rf"|{_B}(?i:fiscal)(?:(?:{_S}|-)+(?i:year))?{_S}+(?:{_FISCAL_CODE}{_S}+)?"
     rf"(?P<year>{_YEAR}){_E}"
     rf"|{_B}(?P<year2>{_YEAR}){_S}+(?i:fiscal)(?:{_S}|-)+(?i:year){_E}"
@@ -304,6 +309,14 @@ MONTHS_OF_YEAR = re.compile(
     rf"{_B}(?:(?i:the){_S}+)?(?P<which>(?i:first|last|final)){_S}+"
     rf"(?P<n>{_i(_MONTH_COUNTS)}|[1-9]|1[01]){_S}+(?i:months){_S}+(?i:of){_S}+"
     rf"(?:(?P<year>{_YEAR})|{_REL}{_S}+(?i:year)|(?i:the{_S}+year)){_E}"
+)
+# "the three months to June", "the year to March 2025", "the nine months ended September
+# 30, 2023": the months up to and including the one named.
+MONTHS_TO = re.compile(
+    rf"{_B}(?i:the){_S}+(?:(?P<n>{_i(_MONTH_COUNTS)}|[1-9]|1[01]){_S}+(?i:months)"
+    rf"|(?P<whole>(?i:year|twelve{_S}+months|12{_S}+months))){_S}+(?i:to|ended|ending|through)"
+    rf"{_S}+(?P<month>{_MONTH_NAME})(?:{_S}+(?:[12]\d|3[01]|0?[1-9])(?![0-9]))?"
+    rf"(?:,?{_S}+(?P<year>{_YEAR}))?{_E}"
 )
 _CENTURY_WORDS = {
     "seventeenth": 17,
@@ -551,14 +564,15 @@ def _fiscal(text: str, match: re.Match) -> Candidate:
     if match["fy"]:
         digits = match["fy"]
         year = {"year": int(digits)} if len(digits) == 4 else {"two_digit_year": int(digits)}
-    elif match["year"] or match["year2"]:
-        year = {"year": int(match["year"] or match["year2"])}
+    elif match["year"] or match["year2"] or match["year3"] or match["year4"]:
+        year = {"year": int(match["year"] or match["year2"] or match["year3"] or match["year4"])}
     else:
         year = {}
     quarter = match["q"] or match["q2"] or match["q3"] or match["q4"]
     half = match["h"] or match["h2"] or match["h3"]
-    if match["ord"]:
-        quarter = ORDINALS[match["ord"].lower()]
+    ordinal = match["ord"] or match["ord2"] or match["ord3"]
+    if ordinal:
+        quarter = ORDINALS[" ".join(ordinal.lower().split())]
     if quarter:
         point = Point("quarter", index=int(quarter), fiscal=True, **year)
     elif half:
@@ -577,6 +591,26 @@ def _months_of_year(text: str, match: re.Match) -> Candidate:
     else:
         first, last = 13 - count, 12
     span = Span(Point("month", month=first, **year), Point("month", month=last, **year))
+    return Candidate(*match.span(), span)
+
+
+def _months_to(text: str, match: re.Match) -> Candidate | None:
+    if match["whole"]:
+        count = 12
+    else:
+        word = match["n"].lower()
+        count = int(word) if word.isdigit() else _MONTH_COUNTS[word]
+    last = MONTHS[match["month"].lower().rstrip(".")]
+    first = last - count + 1
+    year = _year_fields(match, "year")
+    if first >= 1:
+        span = Span(Point("month", month=first, **year), Point("month", month=last, **year))
+    elif year:
+        # Over the turn of the year: the months before January are the year before's.
+        start = Point("month", month=first + 12, year=year["year"] - 1)
+        span = Span(start, Point("month", month=last, **year))
+    else:
+        return None
     return Candidate(*match.span(), span)
 
 
@@ -635,5 +669,6 @@ RULES: tuple[Rule, ...] = (
     _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
     _rule(FISCAL, _fiscal, "f(?:y|iscal)"),
     _rule(MONTHS_OF_YEAR, _months_of_year, "months"),
+    _rule(MONTHS_TO, _months_to, "months|year"),
     _rule(CENTURY, _century, "century"),
 )

@@ -4,10 +4,10 @@ A ``Point`` records what the words say ("May of last year", "the day after"); th
 resolver later turns it into days. A ``Span`` is an explicit range or list of two points.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Point:
     """One date as written.
 
@@ -25,9 +25,11 @@ class Point:
 
     The units of the calendar words: weekday (``index`` 0 = Monday; ``week_shift`` for
     本周三 / 上周五, else ``month_rule`` says which side of the reference), week and
-    weekend (``week_shift``; a weekend without one is the latest), offset ("三年前",
-    "six months later": ``count`` low and high, ``offset_unit``, ``direction``;
-    ``from_context`` counts from the paragraph's previous date where there is one),
+    weekend (``week_shift``; a weekend without one is the latest; ``part`` "to_date" or
+    "rest" for "earlier / later this week"), offset ("三年前", "six months later":
+    ``count`` low and high, ``offset_unit``, ``direction``; ``from_context`` counts from
+    the paragraph's previous date where there is one; a count of (0, 0) is 当月/同月, that
+    date's own month, and no date without one),
     holiday (``holiday`` names it; ``holiday_week`` for the break, 国庆期间), lunar
     (``month``/``day`` of the lunar calendar, ``leap``) and century (``decade`` is its
     first year). ``fiscal`` marks a fiscal year or quarter;
@@ -62,6 +64,18 @@ class Point:
     fiscal: bool = False
     check_day: int | None = None
 
+    def __init__(self, unit: str, **fields) -> None:
+        # The grammars build a Point for every match: only the fields written are stored,
+        # the others read their class default. A frozen dataclass's own __init__ would set
+        # all 26 one by one through object.__setattr__, which is most of a scan's cost of
+        # building them.
+        unknown = fields.keys() - _POINT_FIELDS
+        if unknown:
+            raise TypeError(f"Point() got unexpected fields {sorted(unknown)}")
+        attributes = self.__dict__
+        attributes["unit"] = unit
+        attributes.update(fields)
+
     @property
     def has_year(self) -> bool:
         return (
@@ -82,6 +96,9 @@ class Point:
         )
 
 
+_POINT_FIELDS = frozenset(field.name for field in fields(Point)) - {"unit"}
+
+
 @dataclass(frozen=True)
 class Span:
     """An explicit range or list: from the start of ``first`` to the end of ``last``."""
@@ -90,7 +107,7 @@ class Span:
     last: Point
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Candidate:
     """A grammar's reading of ``text[start:end]``; ``problem`` marks an impossible date.
 
@@ -103,3 +120,17 @@ class Candidate:
     expression: Point | Span | None
     problem: str | None = None
     qualifier: str | None = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        expression: Point | Span | None,
+        problem: str | None = None,
+        qualifier: str | None = None,
+    ) -> None:
+        # One per match of every rule: stored in one go rather than through the frozen
+        # dataclass's object.__setattr__ for each field (as Point's).
+        self.__dict__.update(
+            start=start, end=end, expression=expression, problem=problem, qualifier=qualifier
+        )

@@ -1,5 +1,6 @@
-"""The grammar of holidays and lunar dates: 春节, 端午, 国庆期间, 双十一, 农历八月十五,
-腊月廿三, 闰六月, Thanksgiving, Christmas, Labor Day, Chinese New Year.
+"""The grammar of holidays and lunar dates: 春节, 端午, 国庆期间, 五一假期, 端午节前夕,
+冬至, 双十一, 农历八月十五, 腊月廿三, 大年初二, 闰六月, Thanksgiving, Christmas, Labor Day
+(weekend), Boxing Day, Chinese New Year (Eve).
 
 A holiday may carry a year before it in Chinese (2020年国庆, 去年春节) or after it in
 English (Thanksgiving 2024); without one it takes the paragraph's year, else the latest
@@ -8,6 +9,7 @@ that falls on or before the reference date. ``calendars`` gives the days.
 
 import re
 
+from timeline.pipeline.dates import calendars
 from timeline.pipeline.dates.expressions import Candidate, Point
 from timeline.pipeline.dates.numerals import CHINESE_DIGITS, small_number, year_number
 from timeline.pipeline.dates.rules import ENGLISH_CALENDAR_KEY, Rule
@@ -21,6 +23,7 @@ ZH_HOLIDAYS = {
     "除夕夜": "chinese_new_year_eve",
     "除夕": "chinese_new_year_eve",
     "大年三十": "chinese_new_year_eve",
+    "年三十": "chinese_new_year_eve",
     "元宵节": "lantern",
     "元宵": "lantern",
     "端午节": "dragon_boat",
@@ -39,6 +42,7 @@ ZH_HOLIDAYS = {
     "妇女节": "womens_day",
     "劳动节": "labour_day_cn",
     "五一劳动节": "labour_day_cn",
+    "五一": "labour_day_cn",
     "儿童节": "childrens_day",
     "教师节": "teachers_day",
     "国庆节": "national_day",
@@ -52,6 +56,8 @@ ZH_HOLIDAYS = {
     "双12": "double_twelve",
     "平安夜": "christmas_eve",
     "圣诞节": "christmas",
+    "圣诞": "christmas",
+    "冬至": "winter_solstice",
     "感恩节": "thanksgiving",
     "黑色星期五": "black_friday",
 }
@@ -59,12 +65,23 @@ ZH_HOLIDAYS = {
 _BREAK_WORDS = "期间|假期|长假|黄金周|小长假"
 # After a holiday name, what makes it part of another word (国庆70周年, 春节档 is kept).
 _NOT_AFTER_HOLIDAY = "0123456789周快"
+# Names that are a holiday only in some company: 五一 only before a break word (五一假期;
+# 五一广场 is a square); 圣诞 not before what makes it another word (圣诞老人, 圣诞树);
+# 年三十 not after a number or before a count (2019年三十多家企业).
+_BREAK_ONLY = {"五一"}
+_NOT_AFTER_NAME = {"圣诞": "老树歌卡帽装", "年三十": "0123456789多余个家名岁位人万亿元日号"}
+_NOT_BEFORE_NAME = {"年三十": "0123456789〇零一二三四五六七八九十今去明前后本同当次翌"}
 # The name comes first, so that the pattern is its own key; the year before it is read
 # by the builder (``_ZH_HOLIDAY_YEAR``).
+# 前夕 after a holiday is its eve (端午节前夕, 圣诞前夕): the day before, approx.
 ZH_HOLIDAY = re.compile(
     rf"(?P<name>{'|'.join(sorted(ZH_HOLIDAYS, key=len, reverse=True))})"
-    rf"(?P<break>{_BREAK_WORDS})?"
+    rf"(?:(?P<break>{_BREAK_WORDS})|(?P<eve>前夕))?"
 )
+# 大年初二, 年初三: the days of the first lunar month after New Year's Day.
+ZH_NEW_YEAR_DAY = re.compile("(?P<big>大)?年初(?P<day>[一二三四五六七八九十])")
+_NOT_BEFORE_NEW_YEAR_DAY = set("0123456789〇零一二三四五六七八九十今去明前后本同当次翌")
+_NOT_AFTER_NEW_YEAR_DAY = set("个月天年周些成季度期")
 _HABIT_BEFORE = ("每年", "每逢", "每到", "每个", "历年")
 # 清明 alone is also "clear, well governed" (政治清明，): it is the day only with a year
 # before it or a word of the holiday after it (清明前后, 清明假期, 清明当天).
@@ -92,6 +109,12 @@ EN_HOLIDAYS = {
     "christmas": "christmas",
     "new year's day": "new_year",
     "new year's eve": "new_year_eve",
+    "chinese new year's eve": "chinese_new_year_eve",
+    "lunar new year's eve": "chinese_new_year_eve",
+    "boxing day": "boxing_day",
+    "memorial day weekend": "memorial_day_weekend",
+    "labor day weekend": "labor_day_weekend",
+    "labour day weekend": "labor_day_weekend",
     "labor day": "labor_day_us",
     "labour day": "labor_day_us",
     "memorial day": "memorial_day",
@@ -137,7 +160,15 @@ def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
         return None
     if text[max(0, match.start() - 2) : match.start()] in _HABIT_BEFORE:
         return None  # 每年春节, 每逢中秋: a habit, not a date
-    name = ZH_HOLIDAYS[match["name"]]
+    word = match["name"]
+    if word in _BREAK_ONLY and not match["break"]:
+        return None
+    if following and following in _NOT_AFTER_NAME.get(word, ""):
+        return None
+    preceding = text[match.start() - 1 : match.start()] if match.start() else ""
+    if preceding and preceding in _NOT_BEFORE_NAME.get(word, ""):
+        return None
+    name = ZH_HOLIDAYS[word]
     year = _ZH_HOLIDAY_YEAR.search(text, max(0, match.start() - 8), match.start())
     if (
         match["name"] == "清明"
@@ -147,7 +178,23 @@ def _zh_holiday(text: str, match: re.Match) -> Candidate | None:
     ):
         return None
     fields = _year_fields(year) if year else {}
-    point = Point("holiday", holiday=name, holiday_week=bool(match["break"]), **fields)
+    eve = {"day_shift": -1} if match["eve"] else {}
+    point = Point("holiday", holiday=name, holiday_week=bool(match["break"]), **fields, **eve)
+    return Candidate(year.start() if year else match.start(), match.end(), point)
+
+
+def _zh_new_year_day(text: str, match: re.Match) -> Candidate | None:
+    day = small_number(match["day"])
+    if not match["big"]:
+        if match.start() and text[match.start() - 1] in _NOT_BEFORE_NEW_YEAR_DAY:
+            return None
+        if day == 1:
+            return None  # 年初一 is read as little as 年初 + 一…
+    if text[match.end() : match.end() + 1] in _NOT_AFTER_NEW_YEAR_DAY:
+        return None
+    year = _ZH_HOLIDAY_YEAR.search(text, max(0, match.start() - 8), match.start())
+    fields = _year_fields(year) if year else {}
+    point = Point("lunar", month=1, day=day, **fields)
     return Candidate(year.start() if year else match.start(), match.end(), point)
 
 
@@ -184,11 +231,16 @@ def _en_holiday(text: str, match: re.Match) -> Candidate | None:
         fields["year"] = int(match["year"])
     elif match["rel"]:
         fields["year_shift"] = _EN_REL[match["rel"].lower()]
-    return Candidate(*match.span(), Point("holiday", holiday=EN_HOLIDAYS[name], **fields))
+    holiday = EN_HOLIDAYS[name]
+    # A long weekend is its three days (Saturday to the Monday holiday).
+    weekend = holiday in calendars.LONG_WEEKENDS
+    point = Point("holiday", holiday=holiday, holiday_week=weekend, **fields)
+    return Candidate(*match.span(), point)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(ZH_HOLIDAY, _zh_holiday, han=True),
+    Rule(ZH_NEW_YEAR_DAY, _zh_new_year_day, re.compile("年初"), han=True),
     Rule(ZH_LUNAR, _zh_lunar, re.compile("农历|阴历|正月|冬月|腊月|闰|月[初廿]"), han=True),
     Rule(EN_HOLIDAY, _en_holiday, ENGLISH_CALENDAR_KEY, lower=True),
 )

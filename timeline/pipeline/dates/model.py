@@ -38,7 +38,7 @@ class Anchor:
         return {"date": self.date, "basis": self.basis}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DateMention:
     """One date expression found in a text, as an inclusive interval of days."""
 
@@ -51,6 +51,32 @@ class DateMention:
     qualifier: str | None
     edtf: str | None
     anchor: Anchor | None
+
+    def __init__(
+        self,
+        text: str,
+        char_start: int,
+        char_end: int,
+        start: date | None,
+        end: date | None,
+        precision: str,
+        qualifier: str | None,
+        edtf: str | None,
+        anchor: Anchor | None,
+    ) -> None:
+        # One per mention of a long text: stored in one go rather than through the frozen
+        # dataclass's object.__setattr__ for each field (the same signature as before).
+        self.__dict__.update(
+            text=text,
+            char_start=char_start,
+            char_end=char_end,
+            start=start,
+            end=end,
+            precision=precision,
+            qualifier=qualifier,
+            edtf=edtf,
+            anchor=anchor,
+        )
 
     @property
     def display(self) -> str | None:

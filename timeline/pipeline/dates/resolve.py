@@ -89,7 +89,7 @@ class ParagraphContext:
     article_day: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Resolution:
     start: date | None
     end: date | None
@@ -99,6 +99,29 @@ class Resolution:
     anchor: Anchor | None
     year_from_text: bool = False
     warning: str | None = None
+
+    def __init__(
+        self,
+        start: date | None,
+        end: date | None,
+        precision: str,
+        qualifier: str | None,
+        edtf: str | None,
+        anchor: Anchor | None,
+        year_from_text: bool = False,
+        warning: str | None = None,
+    ) -> None:
+        # One per mention: stored in one go, as a Point's fields are (expressions.py).
+        self.__dict__.update(
+            start=start,
+            end=end,
+            precision=precision,
+            qualifier=qualifier,
+            edtf=edtf,
+            anchor=anchor,
+            year_from_text=year_from_text,
+            warning=warning,
+        )
 
 
 @functools.lru_cache(maxsize=64)
@@ -215,6 +238,8 @@ def _year_split(point: Point, reference: ReferenceDate, anchor: Anchor) -> Resol
 
 
 def _offset(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
+    if point.count == (0, 0) and context.last is None:
+        raise NotADate("当月 / 同月 with no month before it in the paragraph")
     if point.from_context and context.last is not None:
         base, anchor = context.last, Anchor(_display_base(*context.last), "context")
     elif reference is None:
@@ -244,6 +269,10 @@ def _weekly(point: Point, reference: ReferenceDate | None) -> Resolution:
     anchor = _reference_anchor(reference)
     if point.unit == "week":
         start, end = offsets.week_interval(reference.start + timedelta(weeks=point.week_shift))
+        if point.part == "to_date":
+            end = reference.start
+        elif point.part == "rest":
+            start = reference.start
         return Resolution(start, end, "week", None, offsets.week_edtf(start, end), anchor)
     if point.unit == "weekend":
         start, end = offsets.weekend(point, reference.start)
@@ -344,8 +373,15 @@ def _calendar_interval(point: Point, year: int, month: int | None) -> tuple[date
         return (*periods.month_interval(year, month), None)
     if unit == "holiday":
         if point.holiday_week:
-            return (*calendars.holiday_week(point.holiday, year), "approx")
+            # A break is approximate (who takes which days off varies); a US long weekend
+            # is its three days.
+            exact = point.holiday in calendars.LONG_WEEKENDS
+            return (*calendars.holiday_week(point.holiday, year), None if exact else "approx")
         day = calendars.holiday(point.holiday, year)
+        if point.day_shift:
+            # A holiday's eve (端午节前夕): the day before it, approx.
+            day += timedelta(days=point.day_shift)
+            return day, day, "approx"
         return day, day, None
     if unit == "lunar":
         try:
@@ -516,11 +552,13 @@ def resolve_span(
     if tail.end < head.start:
         raise ImpossibleDate("range ends before it starts")
     edtf = f"{head.edtf}/{tail.edtf}" if head.edtf and tail.edtf else None
+    # A fiscal year over two calendar years (2023/24财年) stays marked fiscal.
+    qualifier = "fiscal" if first.fiscal and last.fiscal else None
     return Resolution(
         head.start,
         tail.end,
         "interval",
-        None,
+        qualifier,
         edtf,
         head.anchor or tail.anchor,
         head.year_from_text or tail.year_from_text,

@@ -1,6 +1,7 @@
 """The grammar of weekdays, weeks and counted offsets, in Chinese (after ``fold_text``) and
-English: 周二晚间, 上个星期五, 下周一, 本周, "on Wednesday", "last Tuesday", "this week",
-两个月前, 三十几年前, 半年后, "two weeks ago", "six months later".
+English: 周二晚间, 上个星期五, 下周一, 本周, 前一周, "on Wednesday", "last Tuesday", "this week",
+"earlier this week", "the previous week", 两个月前, 三十几年前, 十多年前, 半年后, 当月,
+"two weeks ago", "a fortnight ago", "six months later", "in recent days".
 
 What they mean is in ``offsets``. A count followed by a unit and no direction word ("5个月",
 "for two weeks", "两年内", "三年来") is a duration and is never read here.
@@ -35,7 +36,7 @@ _ZH_COUNT = r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十几数]{1,4}|�
 _ZH_UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多?月|个半?月|年|个季度)"
 # The count's boundary (not after another numeral, 第, 每 or 近) is checked by the builder.
 ZH_OFFSET = re.compile(
-    rf"{_ZH_COUNT}{_S}?{_ZH_UNIT}"
+    rf"{_ZH_COUNT}(?P<more>多)?{_S}?{_ZH_UNIT}"
     rf"(?:(?P<ago>之前|以前|前(?![往来去夕景期后提列三两几]))|(?P<later>之后|以后|后(?![来续期面悔果者半勤])))"
 )
 _ZH_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week"}
@@ -73,10 +74,18 @@ EN_WEEKDAY = re.compile(
     rf"(?:{_S}+(?i:morning|afternoon|evening|night)(?![A-Za-z0-9_]))?"
 )
 EN_WEEK = re.compile(
-    rf"{_B}(?:(?i:earlier|later){_S}+)?(?P<rel>(?i:this|last|next|past)){_S}+(?i:week)"
+    rf"{_B}(?:(?P<side>(?i:earlier|later)){_S}+)?(?P<rel>(?i:this|last|next|past)){_S}+(?i:week)"
     rf"(?P<weekend>(?i:end))?(?![A-Za-z0-9_])(?!['’]s{_S}+(?i:meeting))"
     rf"|{_B}(?P<before_last>(?i:the{_S}+week{_S}+before{_S}+last))(?![A-Za-z0-9_])"
     rf"|{_B}(?i:over|during|at){_S}+(?P<over>(?i:the{_S}+weekend))(?![A-Za-z0-9_])"
+    # "the previous week", "the following week": the week before or after the paragraph's
+    # last date (else the reference's).
+    rf"|{_B}(?i:the){_S}+(?P<step>(?i:previous|prior|following)){_S}+(?i:week)(?![A-Za-z0-9_])"
+)
+# "in recent days", "in the past few days": as 近几天, the days up to the reference.
+EN_RECENT_DAYS = re.compile(
+    rf"{_B}(?i:in){_S}+(?:(?i:recent)|(?i:the){_S}+(?i:past|last){_S}+(?i:few|several))"
+    rf"{_S}+(?i:days)(?![A-Za-z0-9_])"
 )
 _EN_NUMBERS = {
     "a": 1,
@@ -106,7 +115,7 @@ _EN_NUMBERS = {
 }
 _EN_COUNT = "|".join(sorted((w.replace(" ", f"{_S}+") for w in _EN_NUMBERS), key=len, reverse=True))
 EN_OFFSET = re.compile(
-    rf"{_B}(?P<n>[0-9]{{1,3}}|(?i:{_EN_COUNT}))(?:{_S}+|-)(?P<unit>(?i:day|week|month|year|decade)s?)"
+    rf"{_B}(?P<n>[0-9]{{1,3}}|(?i:{_EN_COUNT}))(?:{_S}+|-)(?P<unit>(?i:day|week|fortnight|month|year|decade)s?)"
     rf"{_S}+(?P<dir>(?i:ago|later|earlier|from{_S}+now|before|after))(?![A-Za-z0-9_])"
     # "three months later than planned" compares; it names no date.
     rf"(?!{_S}+(?i:than)\b)"
@@ -182,6 +191,11 @@ def _zh_offset(text: str, match: re.Match) -> Candidate | None:
         count = _zh_count(token)
         if count is None:
             return None
+        if match["more"]:
+            # 十多年前, 二十多年前: more than the tens written and under the next ten, as 十几.
+            if count[0] != count[1] or count[0] % 10:
+                return None
+            count = (count[0] + 1, count[0] + 9)
         unit_name = _ZH_UNITS.get(unit.lstrip("个"))
         if unit_name is None:
             unit_name = "year" if unit == "年" else "month"
@@ -225,14 +239,32 @@ def _en_weekday(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), point)
 
 
-def _en_week(text: str, match: re.Match) -> Candidate:
+def _en_week(text: str, match: re.Match) -> Candidate | None:
     if match["before_last"]:
         return Candidate(*match.span(), Point("week", week_shift=-2))
     if match["over"]:
         return Candidate(*match.span("over"), Point("weekend"))
-    shift = {"this": 0, "last": -1, "past": -1, "next": 1}[match["rel"].lower()]
+    if match["step"]:
+        direction = 1 if match["step"].lower() == "following" else -1
+        point = Point(
+            "offset", count=(1, 1), offset_unit="week", direction=direction, from_context=True
+        )
+        return Candidate(*match.span(), point)
+    rel = match["rel"].lower()
+    if rel == "past" and not match["weekend"]:
+        return None  # "over the past week" is a duration, as "over the past three months"
+    shift = {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
     unit = "weekend" if match["weekend"] else "week"
-    return Candidate(*match.span(), Point(unit, week_shift=shift))
+    # "earlier this week" is the week up to the reference, "later this week" the rest of it.
+    part = None
+    if match["side"] and shift == 0 and unit == "week":
+        part = "to_date" if match["side"].lower() == "earlier" else "rest"
+    return Candidate(*match.span(), Point(unit, week_shift=shift, part=part))
+
+
+def _en_recent_days(text: str, match: re.Match) -> Candidate:
+    point = Point("offset", count=(0, 9), offset_unit="day", direction=-1)
+    return Candidate(*match.span(), point)
 
 
 def _en_offset(text: str, match: re.Match) -> Candidate | None:
@@ -249,6 +281,8 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
         return None  # "a year later": the paragraph's year plus one, read with 次年
     if unit == "decade":
         unit, count = "year", (count[0] * 10, count[1] * 10)
+    if unit == "fortnight":
+        unit, count = "week", (count[0] * 2, count[1] * 2)
     later = direction in ("later", "from now", "after")
     point = Point(
         "offset",
@@ -260,23 +294,50 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), point)
 
 
-# 次月, 翌月, 隔月: the month after the one the text was last at (a month later).
-ZH_NEXT_MONTH = re.compile("(?:次|翌|隔)月")
+# 次月, 翌月, 隔月: the month after the one the text was last at (a month later); 当月, 同月:
+# that month itself, a date only where the paragraph has named one.
+ZH_NEXT_MONTH = re.compile("(?:次|翌|隔|当|同)月")
+# Before 当月/同月, what makes it a habit or a comparison (每当月, 去年同月, 上年同月).
+_NOT_BEFORE_SAME_MONTH = set("每年")
 
 
 def _zh_next_month(text: str, match: re.Match) -> Candidate | None:
     if _line_is_stamp(text, *match.span()):
         return None
-    point = Point("offset", count=(1, 1), offset_unit="month", direction=1, from_context=True)
+    same = match.group()[0] in "当同"
+    if same and text[match.start() - 1 : match.start()] in _NOT_BEFORE_SAME_MONTH:
+        return None
+    point = Point(
+        "offset",
+        count=(0, 0) if same else (1, 1),
+        offset_unit="month",
+        direction=1,
+        from_context=True,
+    )
+    return Candidate(*match.span(), point)
+
+
+# 前一周, 前一个星期 at a clause start: the week before the paragraph's last date (else the
+# reference's), as 前一天 is the day before it; after a noun it counts from an event
+# (发布会前一周).
+ZH_WEEK_BEFORE = re.compile("前一(?:周|个?星期|个?礼拜)")
+
+
+def _zh_week_before(text: str, match: re.Match) -> Candidate | None:
+    if text[match.start() - 1 : match.start()] not in _FEW_DAYS_AFTER:
+        return None
+    point = Point("offset", count=(1, 1), offset_unit="week", direction=-1, from_context=True)
     return Candidate(*match.span(), point)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(ZH_WEEK, _zh_week, re.compile("周|星期|礼拜"), han=True),
-    Rule(ZH_NEXT_MONTH, _zh_next_month, re.compile("[次翌隔]月"), han=True),
+    Rule(ZH_NEXT_MONTH, _zh_next_month, re.compile("[次翌隔当同]月"), han=True),
+    Rule(ZH_WEEK_BEFORE, _zh_week_before, re.compile("前一"), han=True),
     Rule(ZH_FEW_DAYS, _zh_few_days, re.compile("[两几些](?:天|日子)"), han=True),
     Rule(ZH_OFFSET, _zh_offset, re.compile("(?:天|日|周|期|拜|月|年|度)[之以]?[前后]"), han=True),
     Rule(EN_WEEKDAY, _en_weekday, ENGLISH_CALENDAR_KEY, lower=True),
     Rule(EN_WEEK, _en_week, ENGLISH_CALENDAR_KEY, lower=True),
     Rule(EN_OFFSET, _en_offset, ENGLISH_CALENDAR_KEY, lower=True),
+    Rule(EN_RECENT_DAYS, _en_recent_days, ENGLISH_CALENDAR_KEY, lower=True),
 )
