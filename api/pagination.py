@@ -100,6 +100,7 @@ class KeysetPagination(BasePagination):
 
     # Set while paginating one request.
     request = None
+    written_links: dict | None = None
     next_position = None
     previous_position = None
 
@@ -114,6 +115,7 @@ class KeysetPagination(BasePagination):
         """The page the request asks for, from `fetch(keys, position, limit)`, which
         returns up to `limit` rows after `position` (None: from the start) in key order."""
         self.request = request
+        self.written_links = {}
         self.page_size = self.requested_page_size(request)
         self.ordering = self.requested_ordering(request)
         cursor = self.decode_cursor(request, model)
@@ -250,10 +252,18 @@ class KeysetPagination(BasePagination):
     def link(self, position, reverse: bool) -> str | None:
         if position is None:
             return None
-        url = self.request.build_absolute_uri()
-        return replace_query_param(
-            url, self.cursor_query_param, self.encode_cursor(position, reverse)
-        )
+        # Each link is written twice, into the body and into `Link`: signing and
+        # compressing a cursor costs more than the rest of the link, so once is enough.
+        if self.written_links is None:
+            self.written_links = {}
+        written = self.written_links.get(reverse)
+        if written is None or written[0] != position:
+            url = self.request.build_absolute_uri()
+            link = replace_query_param(
+                url, self.cursor_query_param, self.encode_cursor(position, reverse)
+            )
+            written = self.written_links[reverse] = (position, link)
+        return written[1]
 
     def get_next_link(self) -> str | None:
         return self.link(self.next_position, reverse=False)

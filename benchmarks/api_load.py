@@ -2,6 +2,7 @@
 
     python benchmarks/api_load.py [--events 10000] [--duration 10]
     python benchmarks/api_load.py --events 1000000 --explain
+    DATABASE_URL=postgres://… python benchmarks/api_load.py --events 1000000 --reuse --cpu
     DATABASE_URL=postgres://… python benchmarks/api_load.py --events 100000 --reuse
 
 Fills PostgreSQL with N synthetic events (two actors and two claims each, 1% undated, 5%
@@ -15,10 +16,13 @@ limit of this machine for that page. The CSV export is timed as one download (ro
 the peak RSS of the app's workers while it streams).
 
 `--explain` prints, instead, the plan of each filter's page query and says whether it
-scans the events table sequentially. `--full-csv` also times an export of every event;
-`--csv-only` leaves the pages out. `--datasette` copies the same events into SQLite,
-serves them with Datasette (benchmarks/requirements.txt) and runs the same wrk on its
-nested page of a type and date range, beside the app's page and the raw one.
+scans the events table sequentially. `--cpu` requests each page in this process through
+the whole WSGI stack and prints the CPU time per request of this process and of its
+PostgreSQL backend: the figures the machine's load moves least. `--full-csv` also times
+an export of every event; `--csv-only` leaves the pages out. `--datasette` copies the
+same events into SQLite, serves them with Datasette (benchmarks/requirements.txt) and
+runs the same wrk on its nested page of a type and date range, beside the app's page and
+the raw one.
 """
 
 import argparse
@@ -653,6 +657,9 @@ def measure(url: str, options) -> None:
     if options.explain:
         explain_filters(url)
         return
+    if options.cpu:
+        cpu_per_request(present)
+        return
     app_cursor, raw_cursor = deep_cursor(url, present)
     # The app twice: as configured (rendered responses cached under the data version, which
     # a benchmark repeating one URL mostly measures), and with that cache off, building
@@ -921,6 +928,78 @@ EXPLAINED = [
 ]
 
 
+def cpu_per_request(n_events: int, repeat: int = 200) -> None:
+    """Each page requested in this process through the whole WSGI stack (every
+    middleware), anonymously, the response cache off: the median CPU time of this process
+    per request, the CPU time of its PostgreSQL backend per request (from /proc, so the
+    database must run on this machine), wall time and queries. CPU time is what the
+    machine's load moves least: wall times here share the cores with everything else."""
+    import io
+
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    handler = WSGIHandler()
+    # One backend throughout, whose CPU time is read: not reopened every 60 s.
+    connection.close()
+    connection.settings_dict["CONN_MAX_AGE"] = None
+
+    def request(path: str, headers: dict) -> tuple[str, dict]:
+        route, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": route,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "HTTP_HOST": "127.0.0.1:8000",
+            "REMOTE_ADDR": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.errors": sys.stderr,
+            **{"HTTP_" + name.upper().replace("-", "_"): value for name, value in headers.items()},
+        }
+        answer = {}
+
+        def start_response(status, response_headers, exc_info=None):
+            answer.update(status=status, headers=dict(response_headers))
+
+        b"".join(handler(environ, start_response))
+        return answer["status"], answer["headers"]
+
+    def backend_seconds(pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    app_cursor, _ = deep_cursor(os.environ["DATABASE_URL"], n_events)
+    first = pages(n_events, "", "")[0][1]
+    listed = [(name, path, {}) for name, path, _ in pages(n_events, app_cursor, "")]
+    print(f"{'page':<19}{'status':>8}{'CPU ms':>8}{'PG CPU ms':>11}{'wall ms':>9}{'queries':>9}")
+    with override_settings(API_RESPONSE_CACHE_SECONDS=0):
+        _, headers = request(first, {})
+        listed.append(("304", first, {"If-None-Match": headers["ETag"]}))
+        for name, path, asked in listed:
+            for _ in range(20):
+                status, _ = request(path, asked)
+            pid = connection.connection.info.backend_pid
+            started = backend_seconds(pid)
+            cpu, wall = [], []
+            for _ in range(repeat):
+                wall_started, cpu_started = time.perf_counter(), time.process_time()
+                request(path, asked)
+                cpu.append(time.process_time() - cpu_started)
+                wall.append(time.perf_counter() - wall_started)
+            database = (backend_seconds(pid) - started) / repeat
+            with CaptureQueriesContext(connection) as queries:
+                request(path, asked)
+            print(
+                f"{name:<19}{status.split()[0]:>8}{statistics.median(cpu) * 1000:8.2f}"
+                f"{database * 1000:11.2f}{statistics.median(wall) * 1000:9.2f}{len(queries):9d}"
+            )
+
+
 def explain_filters(url: str) -> None:
     """Every query each filter's page runs on the events table, planned on this data: the
     indexes it reads, and whether it scans the table sequentially."""
@@ -969,6 +1048,11 @@ def main() -> None:
         "--csv-only", action="store_true", help="time the CSV exports only, not the pages"
     )
     parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="CPU per request in this process (and its database backend) instead of wrk",
+    )
+    parser.add_argument(
         "--full-csv", action="store_true", help="also export every event (1M at 1M), not ~100k"
     )
     parser.add_argument(
@@ -977,7 +1061,7 @@ def main() -> None:
         help="also serve the type+after+before page from SQLite with Datasette, beside the app",
     )
     options = parser.parse_args()
-    if not shutil.which("wrk") and not options.explain:
+    if not shutil.which("wrk") and not (options.explain or options.cpu):
         sys.exit("wrk is needed: apt-get install -y wrk")
     cluster = None
     url = os.environ.get("DATABASE_URL", "")

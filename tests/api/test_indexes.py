@@ -242,3 +242,27 @@ def test_an_actors_page_starts_from_the_actors_links(api_client, corpus):
     assert any("InitPlan" in line for line in shown[:links]), shown
     assert any("id = ANY ($0)" in line for line in shown[links:]), shown
     assert not any("SubPlan" in line or "Semi Join" in line for line in shown), shown
+
+
+def undated_count_query(client, url: str) -> str:
+    """The SQL that counts the undated events a dated list of `url` leaves out."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    (sql,) = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].startswith("SELECT COUNT(*)") and "IS NULL" in query["sql"]
+    ]
+    return sql
+
+
+@pytest.mark.parametrize("filters", ["", "type=model_release", "status=disputed"])
+def test_the_undated_count_reads_an_index_of_undated_events(api_client, corpus, filters):
+    shown = plan(undated_count_query(api_client, f"/api/events/?{filters}"))
+
+    if connection.vendor == "postgresql":
+        # The partial index of the undated events, not the heap of every event.
+        assert "event_undated" in shown
+    else:
+        # SQLite finds them through the chronology, whose first column is NULL for them.
+        assert "SCAN timeline_event" not in shown
