@@ -96,6 +96,26 @@ def _joined(folded: str, start: int, end: int) -> bool:
     return _GAP.fullmatch(folded, start, end) is not None
 
 
+def unrestated(context: ArticleContext, mentions: list[DateMention]) -> list[DateMention]:
+    """`mentions` without a day restated in brackets right after a relative date: "昨日（22日）",
+    "今日(13日)" name one day twice, and the clause is one clause of the first."""
+    kept: list[DateMention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and _OPENING_BRACKET.fullmatch(context.text, previous.char_end, mention.char_start)
+            and _CLOSING_BRACKET.match(context.text, mention.char_end)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+_OPENING_BRACKET = re.compile(r"\s*[（(]\s*")
+_CLOSING_BRACKET = re.compile(r"\s*[）)]")
+
+
 def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
@@ -141,6 +161,10 @@ def admissible(
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
         start = attribution_start(context, start, trigger.end)
+    if trigger.event_type == "happening":
+        # "部长本周一会见代表，承诺研议修法": the happening's own clause was read for
+        # forecasts when it was found; a promise in a clause run on after it is not its.
+        end = min(end, trigger.end)
     if hedged(context, start, end, trigger.end):
         return False
     if trigger.reported:

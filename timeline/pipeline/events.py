@@ -17,7 +17,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.attribution import before_attribution
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import make_claims
-from timeline.pipeline.claim_dates import admissible, dates_the_saying, usable
+from timeline.pipeline.claim_dates import admissible, dates_the_saying, unrestated, usable
 from timeline.pipeline.classification import attribution_start, classify, is_future, is_past
 from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT, sentence_clauses
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -152,7 +152,7 @@ def _sentence_claims(
 
     for index, (start, end) in enumerate(clauses):
         found = context.dates_in(start, end)
-        mentions = [m for m in found if usable(context, m, start)]
+        mentions = unrestated(context, [m for m in found if usable(context, m, start)])
         if found and not mentions:
             # "智谱 ai 在 2023 年之前已成立": a bounded date states a state of affairs.
             previous_dated = None
@@ -289,10 +289,11 @@ def _sentence_claims(
                 plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
-            elif not made and context.language != "en" and trigger.event_type == "release":
-                # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑": something
-                # released that no name marks as a work is still its subject's dated
-                # happening, told in its own words.
+            elif not made and context.language != "en" and trigger.event_type != "happening":
+                # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑", "医管局今年2月
+                # 公布新的补偿安排": a typed clause whose type finds no parties (no work named,
+                # nothing said after the verb) is still its subject's dated happening, told
+                # in its own words.
                 carried = None
                 if index > 0:
                     carried = carried_subject(context, clauses, span[0], span[1], mention, state)

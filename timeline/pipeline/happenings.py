@@ -239,7 +239,7 @@ def plain_happening(
     # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
     # a forecast that only describes a noun is not the clause's.
     unnamed = without_gatherings(unnamed)
-    if FORECAST.search(unnamed) or HEDGE.search(unnamed):
+    if _forecasts(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
@@ -489,6 +489,32 @@ _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
 
 
+def _forecasts(text: str) -> bool:
+    """Whether `text` holds a forecast word; a lone 会 counts only where the tagger reads it
+    as the verb "will": in "会见", "促进会", "国艺会" it is a meeting or a body's name."""
+    for cue in FORECAST.finditer(text):
+        if cue.group() not in {"会", "會"}:
+            return True
+        if will_at(text, cue.start()):
+            return True
+    return False
+
+
+def will_at(text: str, position: int) -> bool:
+    """Whether the 会 at `position` is a word of its own tagged as a verb, with no body's
+    name ending right before it ("国艺|会", "马会")."""
+    offset = 0
+    previous = ("", "")
+    for word, tag in chinese_words(text.replace("\0", "，")):
+        if offset == position:
+            return len(word) == 1 and tag == "v" and previous[1] not in {"ORG", "nt", "nz"}
+        if offset > position:
+            return False
+        offset += len(word)
+        previous = (word, tag)
+    return False
+
+
 def _is_past(word: str) -> bool:
     return word.endswith("ed") or word in EN_IRREGULAR
 
@@ -648,7 +674,9 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     described = described.strip()
     if not _LEAD.match(opening + comma):
         return None
-    if context.kind(first.slug) == "person" and _TITLED.fullmatch(described):
+    if context.kind(first.slug) == "person" and (
+        _TITLED.fullmatch(described) or _nominal(described)
+    ):
         # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
         return first
     if (
@@ -660,6 +688,20 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "旗下位于将军澳的博康医院…": a phrase ending in 的 that qualifies the name.
         return first
     return None
+
+
+# The tags of the words of a title or occupation before a person's name ("骑师", "企业家",
+# "厂长", "市议会议员"): nouns and names, no verb.
+_TITLE_TAGS = frozenset({"n", "nz", "nw", "nt", "ORG", "LOC", "ns"})
+
+
+def _nominal(described: str) -> bool:
+    """Whether `described` is a short run of nouns, as a title or an occupation is: "骑师李俊辉
+    上周三坠马", "企业家林正德捐赠…" (not "感谢志愿者林某": a verb leads it)."""
+    if not 0 < len(described) <= 8 or not re.fullmatch(r"[\u3400-\u9fff]+", described):
+        return False
+    words = chinese_words(described)
+    return bool(words) and all(tag in _TITLE_TAGS for _word, tag in words)
 
 
 # A phrase ending in 的 (and a few words of the noun it qualifies) before a name:

@@ -278,6 +278,8 @@ def _sentence_subject_carries(
             for m in context.actors_in(clause_start, clause_end)
             if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
             and m.char_start - clause_start <= _HEAD_REACH
+            # "，2021年由某公司收购，去年7月重新开幕": the agent of a passive heads no clause.
+            and not _AGENT_MARK.search(context.folded, clause_start, m.char_start)
         ]
         if heads and named:
             return False
