@@ -133,9 +133,12 @@ def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> 
     )
     # "今日前往灾区": 前往 is a verb of going, not "before".
     bound = BOUND_AFTER.match(tail) and not _GOING.match(context.folded, mention.char_end)
-    return not (bounded or age or baseline or bound or AS_OF.search(lead))
+    # "每年3月举办", "每逢周五开放": a date of a habit names no happening.
+    habit = _HABIT_BEFORE.search(lead)
+    return not (bounded or age or baseline or bound or habit or AS_OF.search(lead))
 
 
+_HABIT_BEFORE = re.compile(r"(?:每|逢)(?:年|月|周|週|星期|个月|個月)?\s*$")
 _GOING = re.compile(r"\s*前(?:往|来|去|赴)")
 
 
@@ -143,6 +146,7 @@ _BASELINE_BEFORE = re.compile(r"(?:较之?|相比|同比|对比|比起|(?<![对�
 _BASELINE_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|比较)")
 
 
+# "从2015年开始", "自今年1月起": a date the happening began on.
 _STARTED = re.compile(r"[从自].*(?:开始|起)")
 
 _LASTED = re.compile(

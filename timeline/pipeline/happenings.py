@@ -312,7 +312,9 @@ def plain_happening(
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
-        rest = _without_dates(context, owned_end or predicate_start, end).strip(" ，,、》」』”")
+        rest = _without_dates(context, owned_end or predicate_start, end)
+        # "昨日（15日）": the brackets of a restated day are left empty by the blanking.
+        rest = _EMPTY_BRACKETS.sub("", rest).strip(" ，,、》」』”")
         # "在即将关闭的门店举办…": the description is no part of the predicate's head.
         rest = _ZH_FORECAST_ATTRIBUTE.sub("", rest)
         plain_rest = rest
@@ -666,6 +668,11 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             return first  # "Researchers at the Halden Institute surveyed…": its people act for it
     else:
         lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+        # "本报讯 贵州白水河水电站…": a paper's own byline opens the story, not its subject;
+        # "「海韵明珠号」本月10日…": a name stands in its quotation marks.
+        lead = _BYLINE_LEAD.sub("", lead).rstrip('「『“《"')
+        if lead and _placed(lead):
+            lead = ""  # "贵州白水河水电站", "台东知本的温泉饭店": where the named one is
     if _LEAD.match(lead):
         return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
     opening, comma, described = (
@@ -674,6 +681,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     described = described.strip()
     if not _LEAD.match(opening + comma):
         return None
+    if _AGENT_LEAD.fullmatch(described):
+        # "由教练王某训练的「飞驰」昨日夺冠": the first name is the agent of a phrase that
+        # describes the subject after its 的.
+        return _head_of_phrase(context, first, named)
     if context.kind(first.slug) == "person" and (
         _TITLED.fullmatch(described) or _nominal(described)
     ):
@@ -688,6 +699,21 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "旗下位于将军澳的博康医院…": a phrase ending in 的 that qualifies the name.
         return first
     return None
+
+
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
+# A passive's mark opening a phrase that describes the name after its 的, and a title.
+_AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
+# A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
+_BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")
+
+
+def _placed(lead: str) -> bool:
+    """Whether `lead` is only the names of places, standing before a name as where it is."""
+    if len(lead) > 8 or not re.fullmatch(r"[\u3400-\u9fff]+", lead):
+        return False
+    words = chinese_words(lead)
+    return bool(words) and all(tag in {"LOC", "ns"} for _word, tag in words)
 
 
 # The tags of the words of a title or occupation before a person's name ("骑师", "企业家",

@@ -240,7 +240,13 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
     lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
     if lead not in {"", "又", "并", "并于", "于"}:
         return False
-    if re.match(r"[从自由]", mention.text) or re.search(r"[到至~～—-]", mention.text):
+    if re.search(r"[到至~～—-]", mention.text):
+        return False
+    if re.match(r"[从自由]", mention.text) and (
+        not _STARTS.search(mention.text) or _IN_FORCE.match(folded, mention.char_end)
+    ):
+        # "从去年10月到12月": a span; "自本月20日起停工": what began then; "自5月1日起施行":
+        # what takes effect is the rule told before, not the sentence's subject.
         return False
     if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
         return False
@@ -253,6 +259,8 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
     )
 
 
+_STARTS = re.compile(r"(?:起|开始)$")
+_IN_FORCE = re.compile(r"\s*(?:正式|全面)?(?:施行|实施|生效|执行)")
 _AGENT_MARK = re.compile(r"(?:被|遭到?|获|由|经)\s*$")
 
 

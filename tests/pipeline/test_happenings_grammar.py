@@ -1,0 +1,124 @@
+"""Chinese dated clauses read by their grammar rather than a trigger word, with no gazetteer:
+a day restated in brackets, 会 that is a meeting or a body's name, a title or a place before
+a name, a name in quotation marks, a passive's agent that is no subject, and a typed clause
+with no parties that still tells its subject's happening; and the forecasts, habits and
+negations that stay no claim. The sentences are written for these tests, in both scripts,
+on subjects of their own (ships, courts, sport, councils, schools, factories, animals)."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+
+
+@pytest.fixture
+def claims_of(tmp_path):
+    def read(text: str, published: str):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        extraction = extract_article(read_article(path), matcher=EMPTY)
+        names = {entry.slug: entry.name for entry in extraction.discovered}
+        return [
+            (
+                names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
+                str(claim.date.start) if claim.date else None,
+                claim.quote,
+            )
+            for claim in extraction.claims
+        ]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            # A day restated in brackets after 昨日 is the same day, one clause.
+            "騎師李俊輝上週三在跑馬地夜賽墮馬，手腕骨折。",
+            "2024-12-16",
+            [("李俊輝", "2024-12-11", "騎師李俊輝上週三在跑馬地夜賽墮馬")],
+        ),
+        (
+            # 會見 is a meeting, not "will"; a promise run on after it leaves it a happening.
+            "交通部長林明遠本週一會見促進會代表，承諾研議修法。",
+            "2024-06-05",
+            [("林明遠", "2024-06-03", "交通部長林明遠本週一會見促進會代表，承諾研議修法")],
+        ),
+        (
+            # An occupation before a person's name, read as nouns.
+            "昨日，渔民陈大海在外海救起两名落水游客。",
+            "2024-12-16",
+            [("陈大海", "2024-12-15", "昨日，渔民陈大海在外海救起两名落水游客")],
+        ),
+        (
+            "今年3月，厂长吴国平带队赴苏州考察丝绸博物馆的运营模式。",
+            "2024-06-05",
+            [("吴国平", "2024-03-01", "今年3月，厂长吴国平带队赴苏州考察丝绸博物馆的运营模式")],
+        ),
+        (
+            # A passive's agent heading a later clause does not stop the subject carrying.
+            "山泉閣飯店1978年開業，2021年由鴻暉開發公司收購並重新裝修，去年7月才重新開幕。",
+            "2025-08-21",
+            [
+                ("山泉閣飯店", "1978-01-01", "山泉閣飯店1978年開業"),
+                ("山泉閣飯店", "2021-01-01", "2021年由鴻暉開發公司收購並重新裝修"),
+                ("山泉閣飯店", "2024-07-01", "去年7月才重新開幕"),
+            ],
+        ),
+        (
+            # What began on a day ("自…起停工") is dated by that day.
+            "豐碩國際越南廠區因工人罷工，自本月20日起停工，影響約3成產能。",
+            "2025-10-22",
+            [("豐碩國際", "2025-10-20", "自本月20日起停工，影響約3成產能")],
+        ),
+        (
+            # The agent of a phrase that describes the subject after its 的 is not it.
+            "被法院判刑的前董事長陳大文今日出獄。",
+            "2025-03-16",
+            [("陳大文", "2025-03-16", "被法院判刑的前董事長陳大文今日出獄")],
+        ),
+    ],
+)
+def test_a_dated_clause_with_a_recognised_subject_is_a_happening(
+    claims_of, text, published, expected
+):
+    assert claims_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name", "start"),
+    [
+        # "昨日（22日）": one date, the clause read whole from its subject.
+        ("宏远造船厂昨日（22日）举行新船下水仪式。", "2025-05-23", "宏远造船厂", "2025-05-22"),
+        ("青山動物園今日（9日）宣布，園內大熊貓上週產下雙胞胎。", "2025-07-09", "青山動物園", None),
+        # A typed clause whose type finds no parties (a statement with nothing said after
+        # it) is still its subject's happening.
+        ("市教育局今年2月公布新的校車安排。", "2025-05-23", "市教育局", "2025-02-01"),
+    ],
+)
+def test_restated_days_and_typed_clauses_with_no_parties(claims_of, text, published, name, start):
+    claims = claims_of(text, published)
+
+    assert claims and claims[0][0] == name
+    if start is not None:
+        assert claims[0][1] == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏远造船厂明年会扩建船坞。",
+        "宏远造船厂每年3月举办开放日。",
+        "宏远造船厂今年3月没有接获新订单。",
+        "宏远造船厂计划今年底前交付两艘渡轮。",
+        "如果订单增加，宏远造船厂今年6月会增聘工人。",
+        "宏远造船厂自2020年起连续三年亏损。",
+        "宏远造船厂厂长王海今年58岁。",
+    ],
+)
+def test_forecasts_habits_negations_conditions_spans_and_ages_stay_no_claim(claims_of, text):
+    assert claims_of(text, "2025-05-23") == []
