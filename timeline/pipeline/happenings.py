@@ -670,9 +670,13 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
         # "本报讯 贵州白水河水电站…": a paper's own byline opens the story, not its subject;
         # "「海韵明珠号」本月10日…": a name stands in its quotation marks.
-        lead = _BYLINE_LEAD.sub("", lead).rstrip('「『“《"')
+        lead = _BYLINE_LEAD.sub("", lead)
+        quoted = lead.rstrip('「『“《"')
+        if quoted != lead and _nominal(quoted):
+            quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
+        lead = quoted
         if lead and _placed(lead):
-            lead = ""  # "贵州白水河水电站", "台东知本的温泉饭店": where the named one is
+            lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
         return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
     opening, comma, described = (
