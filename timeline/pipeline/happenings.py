@@ -342,6 +342,8 @@ def plain_happening(
         stative = _ZH_STATIVE.match(rest)
         if stative and located and _ZH_DATE_LEFT.fullmatch(stative.group()):
             stative = None
+        if stative and stative.group() == "为" and _benefactive(rest):
+            stative = None  # "为新生的熊猫举行命名仪式": 为 is "for", a verb follows
         if len(rest) < 2 or stative or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
@@ -514,6 +516,21 @@ def will_at(text: str, position: int) -> bool:
             return False
         offset += len(word)
         previous = (word, tag)
+    return False
+
+
+def _benefactive(rest: str) -> bool:
+    """Whether a predicate opening on 为 is "for someone, do…" ("为它举行仪式", "为员工加薪")
+    rather than "is" ("为全市最大的商场"): the tagger reads 为 as a preposition and a verb
+    follows its object before any 的."""
+    words = chinese_words(rest[:24])
+    if not words or words[0] != ("为", "p"):
+        return False
+    for word, tag in words[1:]:
+        if word == "的" or tag == "w":
+            return False
+        if tag == "v":
+            return True
     return False
 
 

@@ -4,6 +4,7 @@ subject's happening at the previous clause's date, and an undated clause that na
 happening without a date (kept undated, or dated by what it points back to).
 """
 
+import re
 from dataclasses import replace
 
 from timeline.pipeline.claim import ExtractedClaim
@@ -176,6 +177,12 @@ def continued_claim(
     return claim
 
 
+# "随即", "当即": what follows happened at once, on the day of the clause before.
+_AT_ONCE = re.compile(r"随即|当即|旋即|立即|马上")
+# How far into a clause, past its subject, the word may stand.
+_AT_ONCE_REACH = 16
+
+
 def happening_at_previous_date(
     context: ArticleContext,
     scope: SentenceScope,
@@ -192,8 +199,14 @@ def happening_at_previous_date(
     if context.language == "en" or previous_index != index - 1:
         return []
     start, end = scope.clauses[index]
-    if any(claim.char_end > span_start for claim in claims):
-        return []  # the dated clause told a happening: this one carries it on, or not
+    at_once = _AT_ONCE.search(context.folded, start, min(end, start + _AT_ONCE_REACH))
+    if any(claim.char_end > span_start for claim in claims) and (
+        at_once is None or any(claim.char_end > start for claim in claims)
+    ):
+        # The dated clause told a happening: this one carries it on, or not; unless it
+        # tells what someone did at once after it ("，消防部门随即派出…", "，饭店当即疏散
+        # 住客"), at the same date.
+        return []
     if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
         return []
     trigger = plain_happening(context, (start, end), mention, state)
