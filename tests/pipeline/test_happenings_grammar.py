@@ -119,6 +119,19 @@ def claims_of(tmp_path):
             ],
         ),
         (
+            # A place word before a quoted name, and a name in what a body announced that
+            # tells its own dated happening.
+            "新竹縣山野動物園今(28)日宣布，園內白犀牛「阿蓮」於週一清晨產下一頭雄性幼犀。",
+            "2024-08-28",
+            [("阿蓮", "2024-08-26", "園內白犀牛「阿蓮」於週一清晨產下一頭雄性幼犀")],
+        ),
+        (
+            # The object of a phrase that describes the subject after its 的 is not it.
+            "去年，服务华泰集团多年的宏达物流宣布破产。",
+            "2025-11-07",
+            [("宏达物流", "2024-01-01", "去年，服务华泰集团多年的宏达物流宣布破产")],
+        ),
+        (
             # The agent of a phrase that describes the subject after its 的 is not it.
             "被法院判刑的前董事長陳大文今日出獄。",
             "2025-03-16",

@@ -706,6 +706,12 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "由教练王某训练的「飞驰」昨日夺冠": the first name is the agent of a phrase that
         # describes the subject after its 的.
         return _head_of_phrase(context, first, named)
+    if _opens_on_verb(described):
+        # "连接两岸的临江大桥正式通车": the first name is the object of a phrase that
+        # describes the subject after its 的.
+        head = _head_of_phrase(context, first, named)
+        if head is not None:
+            return head
     if context.kind(first.slug) == "person" and (
         _TITLED.fullmatch(described) or _nominal(described)
     ):
@@ -729,6 +735,15 @@ _AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
 _BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")
 
 
+def _opens_on_verb(described: str) -> bool:
+    """Whether `described`, the words before a clause's first name, is a verb opening a
+    phrase that describes a noun ("连接", "服务", "收购了")."""
+    if not 0 < len(described) <= 6 or not re.fullmatch(r"[\u3400-\u9fff]+", described):
+        return False
+    words = chinese_words(described)
+    return bool(words) and words[0][1] == "v"
+
+
 def _placed(lead: str) -> bool:
     """Whether `lead` is only the names of places, standing before a name as where it is."""
     if len(lead) > 8 or not re.fullmatch(r"[\u3400-\u9fff]+", lead):
@@ -739,7 +754,7 @@ def _placed(lead: str) -> bool:
 
 # The tags of the words of a title or occupation before a person's name ("骑师", "企业家",
 # "厂长", "市议会议员"): nouns and names, no verb.
-_TITLE_TAGS = frozenset({"n", "nz", "nw", "nt", "ORG", "LOC", "ns"})
+_TITLE_TAGS = frozenset({"n", "nz", "nw", "nt", "ORG", "LOC", "ns", "s"})
 
 
 def _nominal(described: str) -> bool:
