@@ -132,6 +132,17 @@ def claims_of(tmp_path):
             [("宏达物流", "2024-01-01", "去年，服务华泰集团多年的宏达物流宣布破产")],
         ),
         (
+            # A clause that only sets the scene after a date passes the date on.
+            "4日晚，有村民与施工人员发生推搡，滨江市公安局带走3人。",
+            "2024-11-06",
+            [("滨江市公安局", "2024-11-04", "滨江市公安局带走3人")],
+        ),
+        (
+            "去年5月，由于资金短缺，华泰纺织厂关闭了两条生产线。",
+            "2024-11-06",
+            [("华泰纺织厂", "2023-05-01", "华泰纺织厂关闭了两条生产线")],
+        ),
+        (
             # The agent of a phrase that describes the subject after its 的 is not it.
             "被法院判刑的前董事長陳大文今日出獄。",
             "2025-03-16",
@@ -174,6 +185,7 @@ def test_restated_days_and_typed_clauses_with_no_parties(claims_of, text, publis
         "如果订单增加，宏远造船厂今年6月会增聘工人。",
         "宏远造船厂自2020年起连续三年亏损。",
         "宏远造船厂去年为全市最大的造船企业。",
+        "昨日，天气十分炎热，市民纷纷到海边避暑。",
         "宏远造船厂厂长王海今年58岁。",
     ],
 )

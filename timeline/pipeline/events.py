@@ -176,6 +176,11 @@ def _sentence_claims(
                     # time carries on to the clause after it.
                     previous_dated = (index, previous_dated[1], previous_dated[2])
                     continue
+                if len(claims) == before and _scene(context, start, end, previous_dated):
+                    # "4日晚，有村民与施工人员发生推搡，警方带走3人": a clause that sets the
+                    # scene, no one named in it, passes its date on to the next.
+                    previous_dated = (index, previous_dated[1], previous_dated[2])
+                    continue
             elif not (asks and end >= sentence_end) and not any(
                 claim.char_start <= start < claim.char_end for claim in claims
             ):
@@ -311,6 +316,28 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+def _scene(
+    context: ArticleContext, start: int, end: int, previous: tuple[int, DateMention, int]
+) -> bool:
+    """Whether a Chinese clause right after a clause that is only its date ("4日晚，") names
+    no one and tells no happening of its own: the scene of what the next clause tells."""
+    _index, mention, span_start = previous
+    return (
+        context.language != "en"
+        and not context.folded[span_start : mention.char_start].strip(" ，,")
+        and _ONLY_DATE.fullmatch(context.folded, mention.char_end, start)
+        and not context.actors_in(start, end)
+        and end - start <= _SCENE_LIMIT
+    )
+
+
+# What may stand between a clause's date and the next clause: a time of day, the comma.
+_ONLY_DATE = re.compile(
+    r"\s*(?:上午|下午|中午|晚间|晚上|早上|凌晨|傍晚|夜间|深夜|晚|早)?\s*[，,]\s*"
+)
+_SCENE_LIMIT = 24
 
 
 def _en_shared_subject(
