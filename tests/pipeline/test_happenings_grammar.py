@@ -143,6 +143,12 @@ def claims_of(tmp_path):
             [("华泰纺织厂", "2023-05-01", "华泰纺织厂关闭了两条生产线")],
         ),
         (
+            # 当年 carried on from a month is that whole year.
+            "2020年7月，村后山坡曾出现裂缝，雅河县自然资源局当年将其列入地质灾害隐患点。",
+            "2024-08-07",
+            [("雅河县自然资源局", "2020-01-01", "雅河县自然资源局当年将其列入地质灾害隐患点")],
+        ),
+        (
             # The agent of a phrase that describes the subject after its 的 is not it.
             "被法院判刑的前董事長陳大文今日出獄。",
             "2025-03-16",

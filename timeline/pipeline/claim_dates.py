@@ -4,6 +4,8 @@ Plain Python.
 """
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from timeline.pipeline.classification import attribution_start, hedged, is_forecast, is_future
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -94,6 +96,35 @@ _GAP = re.compile(r"[^，。,;；:：!?！？]{0,12}")
 def _joined(folded: str, start: int, end: int) -> bool:
     """True when the text between two points is a short stretch of one clause."""
     return _GAP.fullmatch(folded, start, end) is not None
+
+
+def that_year(context: ArticleContext, start: int, end: int, mention: DateMention) -> DateMention:
+    """The date of a clause carried on from `mention`: the whole year of `mention` when the
+    clause says 当年 or 同年 with no month of its own ("2020年7月，山坡出现裂缝，县里当年将
+    其列入隐患点"), else `mention` itself."""
+    said = _THAT_YEAR.search(context.folded, start, end)
+    if said is None or mention.start is None or mention.precision == "year":
+        return mention
+    year = mention.start.year
+    return replace(
+        mention,
+        text=said.group(),
+        char_start=said.start(),
+        char_end=said.end(),
+        start=date(year, 1, 1),
+        end=date(year, 12, 31),
+        precision="year",
+        qualifier=None,
+        edtf=str(year),
+        anchor=Anchor(date=mention.start.isoformat(), basis="context"),
+    )
+
+
+# 当年/同年 with no month or season after it (the date grammar reads "同年12月" itself);
+# "当年的老厂" is "back then", describing a noun.
+_THAT_YEAR = re.compile(
+    r"(?:当年|同年)(?![\d０-９一二三四五六七八九十的]|[上下年]半|底|初|末|春|夏|秋|冬)"
+)
 
 
 def unrestated(context: ArticleContext, mentions: list[DateMention]) -> list[DateMention]:

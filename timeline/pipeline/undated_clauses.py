@@ -9,7 +9,13 @@ from dataclasses import replace
 
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import build_claim, make_claims
-from timeline.pipeline.claim_dates import admissible, context_anchor, pointed_date, release_done
+from timeline.pipeline.claim_dates import (
+    admissible,
+    context_anchor,
+    pointed_date,
+    release_done,
+    that_year,
+)
 from timeline.pipeline.classification import classify, without_names
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -209,6 +215,7 @@ def happening_at_previous_date(
         return []
     if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
         return []
+    mention = that_year(context, start, end, mention)
     trigger = plain_happening(context, (start, end), mention, state)
     if trigger is None or not admissible(context, (start, end), mention, trigger):
         return []
