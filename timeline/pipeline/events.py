@@ -330,7 +330,12 @@ def _scene(
         and _ONLY_DATE.fullmatch(context.folded, mention.char_end, start)
         and not context.actors_in(start, end)
         and end - start <= _SCENE_LIMIT
+        and _SCENE_OPENS.match(context.folded, start) is not None
     )
+
+
+# A scene's clause opens on "there was" or a cause: "有村民…发生推搡", "由于资金短缺".
+_SCENE_OPENS = re.compile(r"\s*(?:有|由于|因为|受|随着)")
 
 
 # What may stand between a clause's date and the next clause: a time of day, the comma.

@@ -219,6 +219,19 @@ def happening_at_previous_date(
     trigger = plain_happening(context, (start, end), mention, state)
     if trigger is None or not admissible(context, (start, end), mention, trigger):
         return []
-    made = make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
+    # The quote runs from the date's clause, so that the date it is told at stands in it.
+    quote_start = span_start if mention.char_start >= span_start else None
+    if mention.char_start >= start:
+        quote_start = None  # 当年 in the clause itself
+    made = make_claims(
+        context,
+        scope,
+        (start, end),
+        trigger,
+        mention,
+        state,
+        speaker_turn,
+        quote_start=quote_start,
+    )
     remember(state, made)
     return made
