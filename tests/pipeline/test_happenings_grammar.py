@@ -165,6 +165,30 @@ def claims_of(tmp_path):
             [("雅河县自然资源局", "2020-01-01", "雅河县自然资源局当年将其列入地质灾害隐患点")],
         ),
         (
+            # A sentence that names no one tells what befell a thing of the paragraph's
+            # latest actor, whether the thing stands after its date or before it.
+            "白水河水电站2023年11月下闸蓄水。同年12月，首台机组发电。",
+            "2025-06-06",
+            [
+                ("白水河水电站", "2023-11-01", "白水河水电站2023年11月下闸蓄水"),
+                ("白水河水电站", "2023-12-01", "同年12月，首台机组发电"),
+            ],
+        ),
+        (
+            "滨江化工厂本月3日发生氨气泄漏。泄漏点于次日凌晨2时被封堵。",
+            "2025-06-06",
+            [
+                ("滨江化工厂", "2025-06-03", "滨江化工厂本月3日发生氨气泄漏"),
+                ("滨江化工厂", "2025-06-04", "泄漏点于次日凌晨2时被封堵"),
+            ],
+        ),
+        (
+            # People act on their own: villagers are no thing of the factory.
+            "华泰纺织厂2019年投产。次年5月，村民到工厂门口抗议。",
+            "2025-06-06",
+            [("华泰纺织厂", "2019-01-01", "华泰纺织厂2019年投产")],
+        ),
+        (
             # The agent of a phrase that describes the subject after its 的 is not it.
             "被法院判刑的前董事長陳大文今日出獄。",
             "2025-03-16",

@@ -31,7 +31,7 @@ from timeline.pipeline.extent import (
     serial,
     with_what_was_said,
 )
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening, thing_of_holder
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
@@ -63,7 +63,7 @@ def paragraph_claims(
 ) -> list[ExtractedClaim]:
     """Claims of one content paragraph, in text order."""
     claims: list[ExtractedClaim] = []
-    state.topic = state.work = state.planned = None
+    state.topic = state.work = state.planned = state.holder = None
     speaker_turn = paragraph.speaker is not None
     # An editor's note inside an interview ("(注:…)") is not the interviewee's answer.
     state.speaker = None
@@ -96,11 +96,15 @@ def paragraph_claims(
                     )
                     # "公司在2021年底交付了第一辆车": a referring expression as subject.
                     or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
+                    # "同年12月，首台机组发电": a thing of the paragraph's latest actor.
+                    or (state.holder is not None and context.language != "en")
                 )
             )
             else []
         )
         claims.extend(made)
+        holders = [claim.actors[0][0] for claim in made if claim.actors]
+        state.holder = holders[-1] if holders else state.holder
         update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
         state.work = works[-1] if works else state.work
@@ -244,6 +248,19 @@ def _sentence_claims(
                     carried = carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                if trigger is None:
+                    # "同年12月，首台机组发电": the clause after a date-only clause is its own.
+                    told = (seg_start, seg_end)
+                    if (
+                        following
+                        and not context.dates_in(*following)
+                        and not context.folded[mention.char_end : seg_end].strip(" ，,")
+                    ):
+                        told = (seg_start, following[1])
+                    holder = thing_of_holder(context, scope, state, *told, mention)
+                    if holder is not None:
+                        trigger = plain_happening(context, told, mention, state, holder)
+                        span = told if trigger is not None else span
                 if trigger is None and following and not context.dates_in(*following):
                     # "2024年8月，刘振国访问了河内": the date stands in a clause of its own.
                     wider = (seg_start, following[1])

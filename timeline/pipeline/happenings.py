@@ -534,6 +534,62 @@ def _benefactive(rest: str) -> bool:
     return False
 
 
+def thing_of_holder(
+    context: ArticleContext, scope, state, start: int, end: int, mention: DateMention
+) -> ActorMention | None:
+    """ "白水河水电站2023年11月下闸蓄水。同年12月，首台机组发电": a Chinese sentence that names
+    no one, opening on its date, whose subject is a thing (a part, a unit, a piece of
+    equipment), tells what befell the paragraph's latest main actor; that actor, standing
+    right after the date, or None. People and bodies ("村民", "警方", "政府") are subjects
+    of their own."""
+    if context.language == "en" or state.holder is None:
+        return None
+    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
+    if context.actors_in(sentence_start, sentence_end) or referred_actors(
+        context, sentence_start, sentence_end, getattr(state, "topic", None)
+    ):
+        return None
+    if start != sentence_start:
+        return None
+    lead = context.folded[start : mention.char_start].strip(" ，,")
+    if lead:
+        # "泄漏点于次日凌晨被封堵": the thing stands before its date.
+        noun = _thing(chinese_words(_LEAD_MARK.sub("", lead)), whole=True)
+    else:
+        # "同年12月，首台机组发电": the sentence opens on its date, the thing after it.
+        after = context.folded[mention.char_end : min(end, mention.char_end + 24)]
+        after = re.sub(r"^\s*[，,]?\s*", "", after)
+        noun = _thing(chinese_words(after) if after else [], whole=False)
+        if noun is not None and _AGENT_NOUN.match(after, len(noun)):
+            return None  # "基金|会接收了…": the tagger split a body's name
+    if noun is None or not 1 < len(noun) <= 10 or _AGENT_NOUN.search(noun):
+        return None
+    at = mention.char_end
+    return ActorMention(state.holder, context.name(state.holder), at, at)
+
+
+def _thing(words: list[tuple[str, str]], *, whole: bool) -> str | None:
+    """The thing's name the words open with (all of them when `whole`), followed by a verb,
+    an adverb or a preposition; None when they open otherwise."""
+    noun = ""
+    for word, tag in words:
+        if tag in _THING_TAGS:
+            noun += word
+            continue
+        if whole or not noun or tag not in {"v", "d", "p", "ad", "vd"}:
+            return None
+        return noun
+    return noun if whole and noun else None
+
+
+_LEAD_MARK = re.compile(r"[于在]$")
+# The words of a thing's name: nouns, numbers and measures, places inside it ("首台机组",
+# "馆内北侧电梯", "外墙瓷砖").
+_THING_TAGS = frozenset({"n", "nz", "vn", "m", "q", "f", "s", "a"})
+# Nouns of people or bodies, who act on their own: by their last character.
+_AGENT_NOUN = re.compile(r"[人民员者方府局部会队家长师生手兵警军]|政府|警方|公司|集团")
+
+
 def _is_past(word: str) -> bool:
     return word.endswith("ed") or word in EN_IRREGULAR
 
