@@ -544,6 +544,8 @@ def thing_of_holder(
     of their own."""
     if context.language == "en" or state.holder is None:
         return None
+    if context.kind(state.holder) not in ORGANIZATION_KINDS:
+        return None  # a person's things are seldom told as the person's happenings
     sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
     if context.actors_in(sentence_start, sentence_end) or referred_actors(
         context, sentence_start, sentence_end, getattr(state, "topic", None)
