@@ -237,3 +237,25 @@ def test_restated_days_and_typed_clauses_with_no_parties(claims_of, text, publis
 )
 def test_forecasts_habits_negations_conditions_spans_and_ages_stay_no_claim(claims_of, text):
     assert claims_of(text, "2025-05-23") == []
+
+
+@pytest.mark.parametrize(
+    "following",
+    [
+        "去年工廠並未裁員。",
+        "次年，工厂没有盈利。",
+        "此后每年5月，工厂都会举办开放日。",
+        "三年来，工厂一直亏损。",
+        "工厂计划下月复产。",
+        "据悉，事故原因可能与设备老化有关。",
+        "次年5月，村民到工厂门口抗议。",
+    ],
+)
+def test_what_follows_a_happening_gives_no_claim_when_it_is_negated_planned_or_habitual(
+    claims_of, following
+):
+    lead = "华泰纺织厂2019年投产。"
+
+    assert [quote for *_rest, quote in claims_of(lead + following, "2025-06-06")] == [
+        "华泰纺织厂2019年投产"
+    ]

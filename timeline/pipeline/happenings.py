@@ -559,14 +559,16 @@ def thing_of_holder(
         noun = _thing(chinese_words(_LEAD_MARK.sub("", lead)), whole=True)
     else:
         # "同年12月，首台机组发电": the sentence opens on its date, the thing after it.
-        after = context.folded[mention.char_end : min(end, mention.char_end + 24)]
-        after = re.sub(r"^\s*[，,]?\s*", "", after)
+        raw = context.folded[mention.char_end : min(end, mention.char_end + 24)]
+        after = re.sub(r"^\s*[，,]?\s*", "", raw)
         noun = _thing(chinese_words(after) if after else [], whole=False)
         if noun is not None and _AGENT_NOUN.match(after, len(noun)):
             return None  # "基金|会接收了…": the tagger split a body's name
     if noun is None or not 1 < len(noun) <= 10 or _AGENT_NOUN.search(noun):
         return None
-    at = mention.char_end
+    # The actor stands in where the predicate begins: after the thing, or after the date
+    # when the thing stands before it; "工厂并未裁员" is read from its "并未".
+    at = mention.char_end if lead else mention.char_end + len(raw) - len(after) + len(noun)
     return ActorMention(state.holder, context.name(state.holder), at, at)
 
 
