@@ -18,7 +18,7 @@ from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
 from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
 
 # The longest clause read this way: a longer one is more than one happening.
 _LIMIT = 120
@@ -562,9 +562,9 @@ def thing_of_holder(
         raw = context.folded[mention.char_end : min(end, mention.char_end + 24)]
         after = re.sub(r"^\s*[，,]?\s*", "", raw)
         noun = _thing(chinese_words(after) if after else [], whole=False)
-        if noun is not None and _AGENT_NOUN.match(after, len(noun)):
+        if noun is not None and AGENT_NOUN.search(after[len(noun) : len(noun) + 1]):
             return None  # "基金|会接收了…": the tagger split a body's name
-    if noun is None or not 1 < len(noun) <= 10 or _AGENT_NOUN.search(noun):
+    if noun is None or not 1 < len(noun) <= 10 or AGENT_NOUN.search(noun):
         return None
     # The actor stands in where the predicate begins: after the thing, or after the date
     # when the thing stands before it; "工厂并未裁员" is read from its "并未".
@@ -591,7 +591,7 @@ _LEAD_MARK = re.compile(r"[于在]$")
 # "馆内北侧电梯", "外墙瓷砖").
 _THING_TAGS = frozenset({"n", "nz", "vn", "m", "q", "f", "s", "a"})
 # Nouns of people or bodies, who act on their own: by their last character.
-_AGENT_NOUN = re.compile(r"[人民员者方府局部会队家长师生手兵警军]|政府|警方|公司|集团")
+AGENT_NOUN = gated(joined(load_cue("agent_nouns")))
 
 
 def _is_past(word: str) -> bool:

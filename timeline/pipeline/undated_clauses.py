@@ -4,7 +4,6 @@ subject's happening at the previous clause's date, and an undated clause that na
 happening without a date (kept undated, or dated by what it points back to).
 """
 
-import re
 from dataclasses import replace
 
 from timeline.pipeline.claim import ExtractedClaim
@@ -36,7 +35,7 @@ from timeline.pipeline.happenings import plain_happening
 from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.subjects import with_subject
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
 
 
 def undated_claims(
@@ -184,7 +183,7 @@ def continued_claim(
 
 
 # "随即", "当即": what follows happened at once, on the day of the clause before.
-_AT_ONCE = re.compile(r"随即|当即|旋即|立即|马上")
+AT_ONCE = gated(joined(load_cue("at_once")))
 # How far into a clause, past its subject, the word may stand.
 _AT_ONCE_REACH = 16
 
@@ -205,7 +204,7 @@ def happening_at_previous_date(
     if context.language == "en" or previous_index != index - 1:
         return []
     start, end = scope.clauses[index]
-    at_once = _AT_ONCE.search(context.folded, start, min(end, start + _AT_ONCE_REACH))
+    at_once = AT_ONCE.search(context.folded, start, min(end, start + _AT_ONCE_REACH))
     if any(claim.char_end > span_start for claim in claims) and (
         at_once is None or any(claim.char_end > start for claim in claims)
     ):
