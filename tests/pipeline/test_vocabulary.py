@@ -6,6 +6,7 @@ import re
 import pytest
 
 from timeline.pipeline.actors import fold_text
+from timeline.pipeline.happenings import AGENT_NOUN
 from timeline.pipeline.triggers import (
     FORECAST,
     HEDGE,
@@ -24,11 +25,18 @@ from timeline.pipeline.triggers import (
     row_pattern,
     trigger_type,
 )
+from timeline.pipeline.undated_clauses import AT_ONCE
 
 ROWS = load_vocabulary()
 PATTERNS = dict(TRIGGERS)
 TYPE_ROWS = [(kind, row) for kind, rows in TRIGGER_TABLES for row in rows]
-CUES = {"reported": REPORTED, "forecast": FORECAST, "hedge": HEDGE}
+CUES = {
+    "reported": REPORTED,
+    "forecast": FORECAST,
+    "hedge": HEDGE,
+    "at_once": AT_ONCE,
+    "agent_nouns": AGENT_NOUN,
+}
 CUE_ROWS = [(name, row) for name in CUES for row in load_cue(name)]
 
 

@@ -33,7 +33,7 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
-from timeline.pipeline.happenings import named_in_subject
+from timeline.pipeline.happenings import named_in_subject, thing_of_holder
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -112,6 +112,10 @@ def build_claim(
             mention.char_end <= m.char_start < mention.char_end + 3 for m in span_actors
         ):
             span_actors = [carried, *span_actors]
+    if kind == "happening" and not span_actors and mention is not None:
+        # "同年12月，首台机组发电": what befell a thing of the paragraph's latest actor.
+        holder = thing_of_holder(context, scope, state, start, end, mention)
+        span_actors = [holder] if holder is not None else span_actors
     if (
         kind == "acquisition"
         and state.deal

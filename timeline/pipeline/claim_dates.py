@@ -4,6 +4,8 @@ Plain Python.
 """
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from timeline.pipeline.classification import attribution_start, hedged, is_forecast, is_future
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -96,6 +98,55 @@ def _joined(folded: str, start: int, end: int) -> bool:
     return _GAP.fullmatch(folded, start, end) is not None
 
 
+def that_year(context: ArticleContext, start: int, end: int, mention: DateMention) -> DateMention:
+    """The date of a clause carried on from `mention`: the whole year of `mention` when the
+    clause says 当年 or 同年 with no month of its own ("2020年7月，山坡出现裂缝，县里当年将
+    其列入隐患点"), else `mention` itself."""
+    said = _THAT_YEAR.search(context.folded, start, end)
+    if said is None or mention.start is None or mention.precision == "year":
+        return mention
+    year = mention.start.year
+    return replace(
+        mention,
+        text=said.group(),
+        char_start=said.start(),
+        char_end=said.end(),
+        start=date(year, 1, 1),
+        end=date(year, 12, 31),
+        precision="year",
+        qualifier=None,
+        edtf=str(year),
+        anchor=Anchor(date=mention.start.isoformat(), basis="context"),
+    )
+
+
+# 当年/同年 with no month or season after it (the date grammar reads "同年12月" itself);
+# "当年的老厂" is "back then", describing a noun.
+_THAT_YEAR = re.compile(
+    r"(?:当年|同年)(?![\d０-９一二三四五六七八九十的]|[上下年]半|底|初|末|春|夏|秋|冬)"
+)
+
+
+def unrestated(context: ArticleContext, mentions: list[DateMention]) -> list[DateMention]:
+    """`mentions` without a day restated in brackets right after a relative date: "昨日（22日）",
+    "今日(13日)" name one day twice, and the clause is one clause of the first."""
+    kept: list[DateMention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and _OPENING_BRACKET.fullmatch(context.text, previous.char_end, mention.char_start)
+            and _CLOSING_BRACKET.match(context.text, mention.char_end)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+_OPENING_BRACKET = re.compile(r"\s*[（(]\s*")
+_CLOSING_BRACKET = re.compile(r"\s*[）)]")
+
+
 def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
@@ -113,9 +164,12 @@ def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> 
     )
     # "今日前往灾区": 前往 is a verb of going, not "before".
     bound = BOUND_AFTER.match(tail) and not _GOING.match(context.folded, mention.char_end)
-    return not (bounded or age or baseline or bound or AS_OF.search(lead))
+    # "每年3月举办", "每逢周五开放": a date of a habit names no happening.
+    habit = _HABIT_BEFORE.search(lead)
+    return not (bounded or age or baseline or bound or habit or AS_OF.search(lead))
 
 
+_HABIT_BEFORE = re.compile(r"(?:每|逢)(?:年|月|周|週|星期|个月|個月)?\s*$")
 _GOING = re.compile(r"\s*前(?:往|来|去|赴)")
 
 
@@ -123,6 +177,7 @@ _BASELINE_BEFORE = re.compile(r"(?:较之?|相比|同比|对比|比起|(?<![对�
 _BASELINE_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|比较)")
 
 
+# "从2015年开始", "自今年1月起": a date the happening began on.
 _STARTED = re.compile(r"[从自].*(?:开始|起)")
 
 _LASTED = re.compile(
@@ -141,6 +196,10 @@ def admissible(
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
         end = trigger.start
         start = attribution_start(context, start, trigger.end)
+    if trigger.event_type == "happening":
+        # "部长本周一会见代表，承诺研议修法": the happening's own clause was read for
+        # forecasts when it was found; a promise in a clause run on after it is not its.
+        end = min(end, trigger.end)
     if hedged(context, start, end, trigger.end):
         return False
     if trigger.reported:

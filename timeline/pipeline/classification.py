@@ -16,7 +16,7 @@ from timeline.pipeline.cues import (
     SPEECH,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import past_verb, without_gatherings
+from timeline.pipeline.happenings import past_verb, will_at, without_gatherings
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
     FORECAST,
@@ -162,6 +162,8 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
             and not _SCHEDULED.match(match.group())
         ):
             continue
+        if match.group() in {"会", "會"} and not will_at(folded, match.start()):
+            continue  # "会见代表", "国艺会补助": a meeting or a body's name, not "will"
         return True
     return False
 

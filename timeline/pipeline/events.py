@@ -17,7 +17,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.attribution import before_attribution
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import make_claims
-from timeline.pipeline.claim_dates import admissible, dates_the_saying, usable
+from timeline.pipeline.claim_dates import admissible, dates_the_saying, unrestated, usable
 from timeline.pipeline.classification import attribution_start, classify, is_future, is_past
 from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT, sentence_clauses
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -31,7 +31,7 @@ from timeline.pipeline.extent import (
     serial,
     with_what_was_said,
 )
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening
+from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening, thing_of_holder
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
@@ -63,7 +63,7 @@ def paragraph_claims(
 ) -> list[ExtractedClaim]:
     """Claims of one content paragraph, in text order."""
     claims: list[ExtractedClaim] = []
-    state.topic = state.work = state.planned = None
+    state.topic = state.work = state.planned = state.holder = None
     speaker_turn = paragraph.speaker is not None
     # An editor's note inside an interview ("(注:…)") is not the interviewee's answer.
     state.speaker = None
@@ -96,11 +96,15 @@ def paragraph_claims(
                     )
                     # "公司在2021年底交付了第一辆车": a referring expression as subject.
                     or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
+                    # "同年12月，首台机组发电": a thing of the paragraph's latest actor.
+                    or (state.holder is not None and context.language != "en")
                 )
             )
             else []
         )
         claims.extend(made)
+        holders = [claim.actors[0][0] for claim in made if claim.actors]
+        state.holder = holders[-1] if holders else state.holder
         update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
         state.work = works[-1] if works else state.work
@@ -152,7 +156,7 @@ def _sentence_claims(
 
     for index, (start, end) in enumerate(clauses):
         found = context.dates_in(start, end)
-        mentions = [m for m in found if usable(context, m, start)]
+        mentions = unrestated(context, [m for m in found if usable(context, m, start)])
         if found and not mentions:
             # "智谱 ai 在 2023 年之前已成立": a bounded date states a state of affairs.
             previous_dated = None
@@ -174,6 +178,11 @@ def _sentence_claims(
                 if claims and claims[-1].char_start <= start and end <= claims[-1].char_end:
                     # Read into the dated claim ("去年5月,在…发布 Yi-Large 时"): the
                     # time carries on to the clause after it.
+                    previous_dated = (index, previous_dated[1], previous_dated[2])
+                    continue
+                if len(claims) == before and _scene(context, start, end, previous_dated):
+                    # "4日晚，有村民与施工人员发生推搡，警方带走3人": a clause that sets the
+                    # scene, no one named in it, passes its date on to the next.
                     previous_dated = (index, previous_dated[1], previous_dated[2])
                     continue
             elif not (asks and end >= sentence_end) and not any(
@@ -239,6 +248,19 @@ def _sentence_claims(
                     carried = carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                if trigger is None:
+                    # "同年12月，首台机组发电": the clause after a date-only clause is its own.
+                    told = (seg_start, seg_end)
+                    if (
+                        following
+                        and not context.dates_in(*following)
+                        and not context.folded[mention.char_end : seg_end].strip(" ，,")
+                    ):
+                        told = (seg_start, following[1])
+                    holder = thing_of_holder(context, scope, state, *told, mention)
+                    if holder is not None:
+                        trigger = plain_happening(context, told, mention, state, holder)
+                        span = told if trigger is not None else span
                 if trigger is None and following and not context.dates_in(*following):
                     # "2024年8月，刘振国访问了河内": the date stands in a clause of its own.
                     wider = (seg_start, following[1])
@@ -289,10 +311,11 @@ def _sentence_claims(
                 plain = plain_happening(context, span, mention, state, carried)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
-            elif not made and context.language != "en" and trigger.event_type == "release":
-                # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑": something
-                # released that no name marks as a work is still its subject's dated
-                # happening, told in its own words.
+            elif not made and context.language != "en" and trigger.event_type != "happening":
+                # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑", "医管局今年2月
+                # 公布新的补偿安排": a typed clause whose type finds no parties (no work named,
+                # nothing said after the verb) is still its subject's dated happening, told
+                # in its own words.
                 carried = None
                 if index > 0:
                     carried = carried_subject(context, clauses, span[0], span[1], mention, state)
@@ -310,6 +333,33 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+def _scene(
+    context: ArticleContext, start: int, end: int, previous: tuple[int, DateMention, int]
+) -> bool:
+    """Whether a Chinese clause right after a clause that is only its date ("4日晚，") names
+    no one and tells no happening of its own: the scene of what the next clause tells."""
+    _index, mention, span_start = previous
+    return (
+        context.language != "en"
+        and not context.folded[span_start : mention.char_start].strip(" ，,")
+        and _ONLY_DATE.fullmatch(context.folded, mention.char_end, start)
+        and not context.actors_in(start, end)
+        and end - start <= _SCENE_LIMIT
+        and _SCENE_OPENS.match(context.folded, start) is not None
+    )
+
+
+# A scene's clause opens on "there was" or a cause: "有村民…发生推搡", "由于资金短缺".
+_SCENE_OPENS = re.compile(r"\s*(?:有|由于|因为|受|随着)")
+
+
+# What may stand between a clause's date and the next clause: a time of day, the comma.
+_ONLY_DATE = re.compile(
+    r"\s*(?:上午|下午|中午|晚间|晚上|早上|凌晨|傍晚|夜间|深夜|晚|早)?\s*[，,]\s*"
+)
+_SCENE_LIMIT = 24
 
 
 def _en_shared_subject(

@@ -18,7 +18,7 @@ from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN
 from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
 
 # The longest clause read this way: a longer one is more than one happening.
 _LIMIT = 120
@@ -239,7 +239,7 @@ def plain_happening(
     # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
     # a forecast that only describes a noun is not the clause's.
     unnamed = without_gatherings(unnamed)
-    if FORECAST.search(unnamed) or HEDGE.search(unnamed):
+    if _forecasts(unnamed) or HEDGE.search(unnamed):
         return None
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
@@ -312,7 +312,9 @@ def plain_happening(
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
-        rest = _without_dates(context, owned_end or predicate_start, end).strip(" ，,、》」』”")
+        rest = _without_dates(context, owned_end or predicate_start, end)
+        # "昨日（15日）": the brackets of a restated day are left empty by the blanking.
+        rest = _EMPTY_BRACKETS.sub("", rest).strip(" ，,、》」』”")
         # "在即将关闭的门店举办…": the description is no part of the predicate's head.
         rest = _ZH_FORECAST_ATTRIBUTE.sub("", rest)
         plain_rest = rest
@@ -340,6 +342,8 @@ def plain_happening(
         stative = _ZH_STATIVE.match(rest)
         if stative and located and _ZH_DATE_LEFT.fullmatch(stative.group()):
             stative = None
+        if stative and stative.group() == "为" and _benefactive(rest):
+            stative = None  # "为新生的熊猫举行命名仪式": 为 is "for", a verb follows
         if len(rest) < 2 or stative or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
@@ -487,6 +491,107 @@ _DESCRIBED_NAME = re.compile(
 _DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
+
+
+def _forecasts(text: str) -> bool:
+    """Whether `text` holds a forecast word; a lone 会 counts only where the tagger reads it
+    as the verb "will": in "会见", "促进会", "国艺会" it is a meeting or a body's name."""
+    for cue in FORECAST.finditer(text):
+        if cue.group() not in {"会", "會"}:
+            return True
+        if will_at(text, cue.start()):
+            return True
+    return False
+
+
+def will_at(text: str, position: int) -> bool:
+    """Whether the 会 at `position` is a word of its own tagged as a verb, with no body's
+    name ending right before it ("国艺|会", "马会")."""
+    offset = 0
+    previous = ("", "")
+    for word, tag in chinese_words(text.replace("\0", "，")):
+        if offset == position:
+            return len(word) == 1 and tag == "v" and previous[1] not in {"ORG", "nt", "nz"}
+        if offset > position:
+            return False
+        offset += len(word)
+        previous = (word, tag)
+    return False
+
+
+def _benefactive(rest: str) -> bool:
+    """Whether a predicate opening on 为 is "for someone, do…" ("为它举行仪式", "为员工加薪")
+    rather than "is" ("为全市最大的商场"): the tagger reads 为 as a preposition and a verb
+    follows its object before any 的."""
+    words = chinese_words(rest[:24])
+    if not words or words[0] != ("为", "p"):
+        return False
+    for word, tag in words[1:]:
+        if word == "的" or tag == "w":
+            return False
+        if tag == "v":
+            return True
+    return False
+
+
+def thing_of_holder(
+    context: ArticleContext, scope, state, start: int, end: int, mention: DateMention
+) -> ActorMention | None:
+    """ "白水河水电站2023年11月下闸蓄水。同年12月，首台机组发电": a Chinese sentence that names
+    no one, opening on its date, whose subject is a thing (a part, a unit, a piece of
+    equipment), tells what befell the paragraph's latest main actor; that actor, standing
+    right after the date, or None. People and bodies ("村民", "警方", "政府") are subjects
+    of their own."""
+    if context.language == "en" or state.holder is None:
+        return None
+    if context.kind(state.holder) not in ORGANIZATION_KINDS:
+        return None  # a person's things are seldom told as the person's happenings
+    sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
+    if context.actors_in(sentence_start, sentence_end) or referred_actors(
+        context, sentence_start, sentence_end, getattr(state, "topic", None)
+    ):
+        return None
+    if start != sentence_start:
+        return None
+    lead = context.folded[start : mention.char_start].strip(" ，,")
+    if lead:
+        # "泄漏点于次日凌晨被封堵": the thing stands before its date.
+        noun = _thing(chinese_words(_LEAD_MARK.sub("", lead)), whole=True)
+    else:
+        # "同年12月，首台机组发电": the sentence opens on its date, the thing after it.
+        raw = context.folded[mention.char_end : min(end, mention.char_end + 24)]
+        after = re.sub(r"^\s*[，,]?\s*", "", raw)
+        noun = _thing(chinese_words(after) if after else [], whole=False)
+        if noun is not None and AGENT_NOUN.search(after[len(noun) : len(noun) + 1]):
+            return None  # "基金|会接收了…": the tagger split a body's name
+    if noun is None or not 1 < len(noun) <= 10 or AGENT_NOUN.search(noun):
+        return None
+    # The actor stands in where the predicate begins: after the thing, or after the date
+    # when the thing stands before it; "工厂并未裁员" is read from its "并未".
+    at = mention.char_end if lead else mention.char_end + len(raw) - len(after) + len(noun)
+    return ActorMention(state.holder, context.name(state.holder), at, at)
+
+
+def _thing(words: list[tuple[str, str]], *, whole: bool) -> str | None:
+    """The thing's name the words open with (all of them when `whole`), followed by a verb,
+    an adverb or a preposition; None when they open otherwise."""
+    noun = ""
+    for word, tag in words:
+        if tag in _THING_TAGS:
+            noun += word
+            continue
+        if whole or not noun or tag not in {"v", "d", "p", "ad", "vd"}:
+            return None
+        return noun
+    return noun if whole and noun else None
+
+
+_LEAD_MARK = re.compile(r"[于在]$")
+# The words of a thing's name: nouns, numbers and measures, places inside it ("首台机组",
+# "馆内北侧电梯", "外墙瓷砖").
+_THING_TAGS = frozenset({"n", "nz", "vn", "m", "q", "f", "s", "a"})
+# Nouns of people or bodies, who act on their own: by their last character.
+AGENT_NOUN = gated(joined(load_cue("agent_nouns")))
 
 
 def _is_past(word: str) -> bool:
@@ -640,6 +745,15 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             return first  # "Researchers at the Halden Institute surveyed…": its people act for it
     else:
         lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+        # "本报讯 贵州白水河水电站…": a paper's own byline opens the story, not its subject;
+        # "「海韵明珠号」本月10日…": a name stands in its quotation marks.
+        lead = _BYLINE_LEAD.sub("", lead)
+        quoted = lead.rstrip('「『“《"')
+        if quoted != lead and _nominal(quoted):
+            quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
+        lead = quoted
+        if lead and _placed(lead):
+            lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
         return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
     opening, comma, described = (
@@ -648,7 +762,19 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     described = described.strip()
     if not _LEAD.match(opening + comma):
         return None
-    if context.kind(first.slug) == "person" and _TITLED.fullmatch(described):
+    if _AGENT_LEAD.fullmatch(described):
+        # "由教练王某训练的「飞驰」昨日夺冠": the first name is the agent of a phrase that
+        # describes the subject after its 的.
+        return _head_of_phrase(context, first, named)
+    if _opens_on_verb(described):
+        # "连接两岸的临江大桥正式通车": the first name is the object of a phrase that
+        # describes the subject after its 的.
+        head = _head_of_phrase(context, first, named)
+        if head is not None:
+            return head
+    if context.kind(first.slug) == "person" and (
+        _TITLED.fullmatch(described) or _nominal(described)
+    ):
         # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
         return first
     if (
@@ -660,6 +786,44 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "旗下位于将军澳的博康医院…": a phrase ending in 的 that qualifies the name.
         return first
     return None
+
+
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
+# A passive's mark opening a phrase that describes the name after its 的, and a title.
+_AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
+# A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
+_BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")
+
+
+def _opens_on_verb(described: str) -> bool:
+    """Whether `described`, the words before a clause's first name, is a verb opening a
+    phrase that describes a noun ("连接", "服务", "收购了")."""
+    if not 0 < len(described) <= 6 or not re.fullmatch(r"[\u3400-\u9fff]+", described):
+        return False
+    words = chinese_words(described)
+    return bool(words) and words[0][1] == "v"
+
+
+def _placed(lead: str) -> bool:
+    """Whether `lead` is only the names of places, standing before a name as where it is."""
+    if len(lead) > 8 or not re.fullmatch(r"[\u3400-\u9fff]+", lead):
+        return False
+    words = chinese_words(lead)
+    return bool(words) and all(tag in {"LOC", "ns"} for _word, tag in words)
+
+
+# The tags of the words of a title or occupation before a person's name ("骑师", "企业家",
+# "厂长", "市议会议员"): nouns and names, no verb.
+_TITLE_TAGS = frozenset({"n", "nz", "nw", "nt", "ORG", "LOC", "ns", "s"})
+
+
+def _nominal(described: str) -> bool:
+    """Whether `described` is a short run of nouns, as a title or an occupation is: "骑师李俊辉
+    上周三坠马", "企业家林正德捐赠…" (not "感谢志愿者林某": a verb leads it)."""
+    if not 0 < len(described) <= 8 or not re.fullmatch(r"[\u3400-\u9fff]+", described):
+        return False
+    words = chinese_words(described)
+    return bool(words) and all(tag in _TITLE_TAGS for _word, tag in words)
 
 
 # A phrase ending in 的 (and a few words of the noun it qualifies) before a name:

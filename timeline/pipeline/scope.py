@@ -25,6 +25,9 @@ class ParagraphState:
     # The gazetteer actor whose interview answer the paragraph is.
     speaker: str | None = None
     lead_in: tuple[int, DateMention] | None = None
+    # The main actor of the paragraph's latest claim: a later sentence that names no one
+    # and tells what befell a thing ("同年12月，首台机组发电") tells it of this actor.
+    holder: str | None = None
     dated: dict[str, DateMention] = field(default_factory=dict)
     # The parties of the latest deal told, which "the sale" or "该交易" refers back to.
     deal: tuple[str, str] | None = None

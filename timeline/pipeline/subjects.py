@@ -240,7 +240,13 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
     lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
     if lead not in {"", "又", "并", "并于", "于"}:
         return False
-    if re.match(r"[从自由]", mention.text) or re.search(r"[到至~～—-]", mention.text):
+    if re.search(r"[到至~～—-]", mention.text):
+        return False
+    if re.match(r"[从自由]", mention.text) and (
+        not _STARTS.search(mention.text) or _IN_FORCE.match(folded, mention.char_end)
+    ):
+        # "从去年10月到12月": a span; "自本月20日起停工": what began then; "自5月1日起施行":
+        # what takes effect is the rule told before, not the sentence's subject.
         return False
     if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
         return False
@@ -253,6 +259,8 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
     )
 
 
+_STARTS = re.compile(r"(?:起|开始)$")
+_IN_FORCE = re.compile(r"\s*(?:正式|全面)?(?:施行|实施|生效|执行)")
 _AGENT_MARK = re.compile(r"(?:被|遭到?|获|由|经)\s*$")
 
 
@@ -278,6 +286,8 @@ def _sentence_subject_carries(
             for m in context.actors_in(clause_start, clause_end)
             if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
             and m.char_start - clause_start <= _HEAD_REACH
+            # "，2021年由某公司收购，去年7月重新开幕": the agent of a passive heads no clause.
+            and not _AGENT_MARK.search(context.folded, clause_start, m.char_start)
         ]
         if heads and named:
             return False

@@ -8,7 +8,13 @@ from dataclasses import replace
 
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import build_claim, make_claims
-from timeline.pipeline.claim_dates import admissible, context_anchor, pointed_date, release_done
+from timeline.pipeline.claim_dates import (
+    admissible,
+    context_anchor,
+    pointed_date,
+    release_done,
+    that_year,
+)
 from timeline.pipeline.classification import classify, without_names
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -29,7 +35,7 @@ from timeline.pipeline.happenings import plain_happening
 from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.subjects import with_subject
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
+from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
 
 
 def undated_claims(
@@ -176,6 +182,12 @@ def continued_claim(
     return claim
 
 
+# "随即", "当即": what follows happened at once, on the day of the clause before.
+AT_ONCE = gated(joined(load_cue("at_once")))
+# How far into a clause, past its subject, the word may stand.
+_AT_ONCE_REACH = 16
+
+
 def happening_at_previous_date(
     context: ArticleContext,
     scope: SentenceScope,
@@ -192,13 +204,33 @@ def happening_at_previous_date(
     if context.language == "en" or previous_index != index - 1:
         return []
     start, end = scope.clauses[index]
-    if any(claim.char_end > span_start for claim in claims):
-        return []  # the dated clause told a happening: this one carries it on, or not
+    at_once = AT_ONCE.search(context.folded, start, min(end, start + _AT_ONCE_REACH))
+    if any(claim.char_end > span_start for claim in claims) and (
+        at_once is None or any(claim.char_end > start for claim in claims)
+    ):
+        # The dated clause told a happening: this one carries it on, or not; unless it
+        # tells what someone did at once after it ("，消防部门随即派出…", "，饭店当即疏散
+        # 住客"), at the same date.
+        return []
     if LATER.search(context.folded, start, end) or SPEECH.search(context.folded, span_start, start):
         return []
+    mention = that_year(context, start, end, mention)
     trigger = plain_happening(context, (start, end), mention, state)
     if trigger is None or not admissible(context, (start, end), mention, trigger):
         return []
-    made = make_claims(context, scope, (start, end), trigger, mention, state, speaker_turn)
+    # The quote runs from the date's clause, so that the date it is told at stands in it.
+    quote_start = span_start if mention.char_start >= span_start else None
+    if mention.char_start >= start:
+        quote_start = None  # 当年 in the clause itself
+    made = make_claims(
+        context,
+        scope,
+        (start, end),
+        trigger,
+        mention,
+        state,
+        speaker_turn,
+        quote_start=quote_start,
+    )
     remember(state, made)
     return made
