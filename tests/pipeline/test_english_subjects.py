@@ -439,3 +439,72 @@ def test_attribution_tail_is_no_statement(extraction_of, text, name, start, quot
     extraction = extraction_of(text)
     assert _led_by(extraction, name, start, quoted), _main_actors(extraction)
     assert all(not_quoted not in quote for _n, _s, quote in _main_actors(extraction))
+
+
+# --- "it" stands for the body that was the last clause's subject ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A board, a trust or a ministry is an "it" as much as a company is; a place named
+        # after "in" or "at" is where something happened, not what "it" stands for.
+        (
+            "The Harwell Canal Board, which owns the locks, rebuilt the weir in 1998, when "
+            "the old one failed. It closed the towpath in March 2024 after a flood.",
+            "Harwell Canal Board",
+            "2024-03-01",
+            "closed the towpath",
+        ),
+        (
+            "The Orsley Water Board approved the plan at a meeting in Bristol on May 4. "
+            "It drained the reservoir in April.",
+            "Orsley Water Board",
+            "2025-04-01",
+            "drained the reservoir",
+        ),
+        (
+            "The Department of Fisheries and Oceans said on Monday that it would close the "
+            "bay. It fined three trawler owners last August.",
+            "Department of Fisheries and Oceans",
+            "2024-08-01",
+            "fined three trawler owners",
+        ),
+        (
+            "The Brackley School Trust bought the old mill in 2019. It opened a sixth-form "
+            "college there in September 2023.",
+            "Brackley School Trust",
+            "2023-09-01",
+            "opened a sixth-form college",
+        ),
+        (
+            "The Veldon Ministry of Agriculture and Forestry banned the pesticide on April "
+            "2. The ministry fined a grower in Tarn on May 9.",
+            "Veldon Ministry of Agriculture and Forestry",
+            "2025-05-09",
+            "fined a grower",
+        ),
+    ],
+)
+def test_it_stands_for_the_body_last_a_subject(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "common"),
+    [
+        # "Solar" of "Solar Growers Union" where the text writes "solar panels" is a word.
+        (
+            "The Solar Growers Union said on Monday that imports of solar panels fell. "
+            "Solar Growers Union members met on Tuesday.",
+            "Solar",
+        ),
+        (
+            "The Harbour Pilots Guild said on Monday that harbour fees rose in May.",
+            "Harbour",
+        ),
+    ],
+)
+def test_a_short_form_written_in_lower_case_is_no_alias(extraction_of, text, common):
+    aliases = {alias for entry in extraction_of(text).discovered for alias in entry.aliases}
+    assert common not in aliases

@@ -1140,6 +1140,19 @@ def _bodies_joined_by_and(
                 whole = text[before_start:end].split(" ")
                 joined[-1] = (before_start, end, whole, before_opens)
                 continue
+            # "Ministry of Trade and Industry", "Department of Health and Social Care": a
+            # ministry's field names two things joined by "and", when the second is written
+            # nowhere else on its own (a body of its own would be).
+            if (
+                gap == " and "
+                and "of" in before[1:-1]
+                and before[before.index("of") - 1] in _AGENCY_WORDS
+                and len(words) <= 2
+                and text.count(text[start:end]) == 1
+            ):
+                whole = text[before_start:end].split(" ")
+                joined[-1] = (before_start, end, whole, before_opens)
+                continue
         joined.append(item)
     return joined
 
@@ -1617,6 +1630,12 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             # "Serbian", "Danish", "Maltese": a nationality opening a body's name is the
             # adjective the article also writes before other nouns, not its short name.
             and not _DEMONYM.search(head)
+            # "Solar" of "Solar Installers Alliance" where the text writes "solar panels":
+            # a word the article also writes in lower case is a common word, not a name.
+            and not (
+                head[:1].isupper()
+                and re.search(rf"(?<![\w-]){re.escape(head.lower())}(?![\w-])", text)
+            )
             and _alone(text, head, name)
         ):
             forms.append(head)

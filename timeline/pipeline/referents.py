@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
-from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
+from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.recogniser import PERSON_TITLES
@@ -36,9 +36,12 @@ REFERRING = (
             r"|brewer|producer|supplier|provider|distributor|miner|shipper|courier|platform"
             r"|conglomerate)\b"
         ),
-        gated(r"公司(?![的之]?(?:股|债|名|法))|\bits?\b"),
+        gated(r"公司(?![的之]?(?:股|债|名|法))"),
         COMPANY_KINDS,
     ),
+    # "It issued a finding", "Its inspectors visited…": an English "it" stands for any body
+    # (a ministry, a board, a trust), not only a company, when it opens a clause.
+    (re.compile(r"(?!)"), gated(r"\bits?\b"), ORGANIZATION_KINDS),
     (
         gated(
             r"(?:该|这个|此)实验室|该研究所|该研究院|该中心"
@@ -144,7 +147,7 @@ _NOT_HEADS = frozenset(
 
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
-_THE = re.compile(r"^(?:the|a|an)\s+")
+_THE = re.compile(r"^(?:the|a|an)(?:\s+|$)")
 
 
 def referred_actors(
@@ -367,7 +370,7 @@ def _antecedent(
     while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
         mention = context.actors[index]
         index -= 1
-        if context.kind(mention.slug) not in kinds:
+        if context.kind(mention.slug) not in kinds or _placed(context, mention):
             continue
         if _leads_its_clause(context, mention):
             return mention.slug
@@ -375,6 +378,19 @@ def _antecedent(
     if anywhere is None and kinds & COMPANY_KINDS:
         return context.main_company
     return anywhere
+
+
+# "a meeting in Dublin", "at Kelso": a name after a preposition of place is where something
+# happened; "it" in the next clause is not that place.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|around)\s+(?:the\s+)?$")
+
+
+def _placed(context: ArticleContext, mention: ActorMention) -> bool:
+    if context.language != "en":
+        return False
+    return bool(
+        _PLACE_BEFORE.search(context.folded, max(0, mention.char_start - 14), mention.char_start)
+    )
 
 
 def _clause_start(text: str, position: int, floor: int) -> int | None:
