@@ -641,3 +641,74 @@ def test_the_name_before_an_apposition_leads_a_typed_claim(extraction_of, text, 
 def test_raising_a_charge_or_a_wage_is_no_funding(extraction_of, sentence, event_type):
     extraction = extraction_of(sentence)
     assert [claim.event_type for claim in extraction.claims] == [event_type]
+
+
+# --- a thing or a description of an owner's --------------------------------------------------
+
+
+def _first_actor(extraction, start: str, quoted: str) -> str | None:
+    names = _names(extraction)
+    for claim in extraction.claims:
+        dated = claim.date and claim.date.start and claim.date.start.isoformat() == start
+        if dated and quoted in claim.quote and claim.actors:
+            return names.get(claim.actors[0][0], claim.actors[0][0])
+    return None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        # A name in apposition to a description of the owner's is the subject.
+        (
+            "The Calder Rugby Club lost its pitch in a flood. The club's insurer, Wexmoor "
+            "Mutual, paid out £80,000 in March.",
+            "Wexmoor Mutual",
+            "2025-03-01",
+            "paid out £80,000",
+        ),
+        (
+            "The Orrin Quartet toured Japan. The quartet's cellist, Ida Brenner, "
+            "was named principal of the Halle Strings in April.",
+            "Ida Brenner",
+            "2025-04-01",
+            "was named principal",
+        ),
+        # A thing of the owner's that befalls it tells the owner's happening.
+        (
+            "The Harlow Museum of Art said its collection had grown. The Harlow Museum of "
+            "Art's east wing reopened on May 3.",
+            "Harlow Museum of Art",
+            "2025-05-03",
+            "east wing reopened",
+        ),
+        (
+            "The Ferris Wheel Society held a fair in 2022. The society's new depot at Kelby "
+            "Yard opened last October.",
+            "Ferris Wheel Society",
+            "2024-10-01",
+            "new depot at Kelby Yard opened",
+        ),
+        (
+            "Dunmore Athletic's women's team won the Shire Cup on Sunday.",
+            "Dunmore Athletic",
+            "2025-06-15",
+            "won the Shire Cup",
+        ),
+    ],
+)
+def test_an_owners_apposition_or_thing(extraction_of, sentence, name, start, quoted):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Measures and money of an owner's are no happening of it.
+        "Kestrel Foods' shares rose 9% on Tuesday.",
+        "The Harlow Council's budget grew by £2 million in April.",
+        "The Dunmore Trust's membership rose to 4,000 in May.",
+    ],
+)
+def test_an_owners_measure_is_no_happening(extraction_of, sentence):
+    assert _claims(extraction_of(sentence)) == []

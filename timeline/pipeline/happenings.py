@@ -179,7 +179,10 @@ _EN_TITLED = re.compile(
 )
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
+    # "Corran Buses' fares": the possessive of a name ending in s.
+    r"|(?<=s)['’](?=\s)"
 )
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been)\s+$")
 # "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
@@ -280,7 +283,11 @@ def plain_happening(
         # "环亚卫视的卫星频道已于本月1日停止播放", "顺达物流位于昆山的一座仓库突发大火":
         # what befalls a thing of the subject's befalls the subject.
         owned_end = _possessed_end(context, predicate_start, end)
-    if owned_end is None and _NOT_THE_SUBJECT.match(folded, predicate_start):
+    if context.language == "en" and subject is not carried and verb_start is None:
+        subject, predicate_start, verb_start = _en_owned_subject(
+            context, subject, predicate_start, end
+        )
+    if owned_end is None and verb_start is None and _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
@@ -305,6 +312,8 @@ def plain_happening(
             word in _EN_NOT_HAPPENING
             and counted is None
             and not _CALLED_ACT.match(verb.string, verb.end())
+            # "was named in the squad", "was named principal": a post given, not a name.
+            and not (word == "named" and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")))
         ):
             return None
     else:
@@ -354,6 +363,60 @@ def plain_happening(
     if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+# "The club's insurer, Albury Mutual, paid…": a description of the owner's, then a name
+# in apposition.
+_EN_OWNED_APPOSITION = re.compile(r"(?:'s|’s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+")
+# "The museum's east wing reopened…", "the club's men's eight won…": a thing of the owner,
+# a noun phrase of one to three words, maybe where it stands ("at Carrow Quay"), then a verb.
+_EN_OWNED_THING = re.compile(
+    r"(?:'s|’s|(?<=s)['’])\s+(?P<thing>(?:[a-z-]+(?:'s|’s)?\s+){0,2}?[a-z-]+)"
+    r"(?:\s+(?:at|in|on|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*)?"
+    r"\s+(?:(?:was|were|had)\s+)?(?P<verb>(?:re-|co-)?[a-z]+ed|"
+    + "|".join(sorted(EN_IRREGULAR))
+    + r")\b"
+)
+# Things of an owner that are its measures, money or people (told as their own happenings or
+# not at all: "Kestrel's shares rose", "the council's budget grew", "its chief executive quit").
+_EN_NOT_OWNED_THING = re.compile(
+    r"\b(?:shares?|stock|price|prices|value|valuation|revenue|revenues|sales|profits?|earnings"
+    r"|income|losses|debts?|budget|costs?|spending|output|market|rating|ratings|bonds?|fees?"
+    r"|rates?|population|numbers?|figures?|membership|turnover|margin|margins|deficit|surplus"
+    r"|share|stake|the|a|an|and|or|but|that|which|who|has|have|is|are|will|would|can|could"
+    r"|said|told|says)\b"
+)
+
+
+def _en_owned_subject(
+    context: ArticleContext, subject: ActorMention, predicate_start: int, end: int
+) -> tuple[ActorMention, int, int | None]:
+    """The subject, where its predicate starts and where its verb starts (None when right
+    at the predicate) past an owner's "'s": a name in apposition to a description of the
+    owner's is the subject ("The club's insurer, Albury Mutual, paid out…"); a thing of the
+    owner's that befalls it tells a happening of the owner, told from the owner ("The
+    museum's east wing reopened in May")."""
+    folded = context.folded
+    apposition = _EN_OWNED_APPOSITION.match(folded, predicate_start)
+    if apposition is not None:
+        named = [
+            m
+            for m in context.actors_in(apposition.end(), end)
+            if m.char_start == apposition.end() and context.kind(m.slug) in SUBJECT_KINDS
+        ]
+        if named and folded[named[0].char_end : named[0].char_end + 1] == ",":
+            return named[0], named[0].char_end + 1, None
+        return subject, predicate_start, None
+    # Matched on the text as written: the place after the thing is told by its capitals.
+    owned = _EN_OWNED_THING.match(context.text, predicate_start)
+    if (
+        owned is None
+        or _EN_NOT_OWNED_THING.search(owned.group("thing"))
+        or any(_is_past(word) for word in owned.group("thing").split())
+        or not _is_past(owned.group("verb"))
+    ):
+        return subject, predicate_start, None
+    return subject, subject.char_start, owned.start("verb")
 
 
 # LAC tags of the words of a thing the subject owns, between 的 and the predicate.
