@@ -712,3 +712,42 @@ def test_an_owners_apposition_or_thing(extraction_of, sentence, name, start, quo
 )
 def test_an_owners_measure_is_no_happening(extraction_of, sentence):
     assert _claims(extraction_of(sentence)) == []
+
+
+# --- a second verb joined by "and", any simple past of the data file -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        (
+            "The Fenwick Choral Society was founded in 1921 and held its first concert a "
+            "year later.",
+            "Fenwick Choral Society",
+            "1922-01-01",
+            "held its first concert",
+        ),
+        (
+            "The Orland Ferry Company bought two ships in May 2024 and shed 40 jobs on "
+            "June 2, 2025.",
+            "Orland Ferry Company",
+            "2025-06-02",
+            "shed 40 jobs",
+        ),
+        (
+            "Alder Mills cut its prices in March 2024 and went bust on May 30, 2025.",
+            "Alder Mills",
+            "2025-05-30",
+            "went bust",
+        ),
+        (
+            "The Corby Zoo bred two cheetahs in 2023 and sold one the next year.",
+            "Corby Zoo",
+            "2024-01-01",
+            "sold one",
+        ),
+    ],
+)
+def test_a_second_verb_after_and_takes_its_own_date(extraction_of, sentence, name, start, quoted):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
