@@ -508,3 +508,38 @@ def test_it_stands_for_the_body_last_a_subject(extraction_of, text, name, start,
 def test_a_short_form_written_in_lower_case_is_no_alias(extraction_of, text, common):
     aliases = {alias for entry in extraction_of(text).discovered for alias in entry.aliases}
     assert common not in aliases
+
+
+# --- a dated relative clause is about the name before its comma ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "Rowan Pike joined the Ashby Trust in February, replacing Gordon Hale, who "
+            "retired at the end of 2024.",
+            "Gordon Hale",
+            "2024-09-01",
+            "retired",
+        ),
+        (
+            "The judge heard from Lena Voss on Monday, June 16, 2025, and from Piet Brand, "
+            "who sold the farm in May 2019.",
+            "Piet Brand",
+            "2019-05-01",
+            "sold the farm",
+        ),
+        (
+            "The inquiry questioned the Hale Ferry Company on March 3, 2025, and the Orrin "
+            "Harbour Board, which closed the slipway in 2021.",
+            "Orrin Harbour Board",
+            "2021-01-01",
+            "closed the slipway",
+        ),
+    ],
+)
+def test_a_dated_relative_clause_is_about_the_name_before_it(
+    extraction_of, text, name, start, quoted
+):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

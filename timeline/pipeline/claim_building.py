@@ -43,10 +43,12 @@ from timeline.pipeline.subjects import (
     COMPANY_HAPPENINGS,
     IN_A_PLACE,
     PLACE_BEFORE,
+    RELATIVE_OPENING,
     at_subject_position,
     carried_subject,
     company_of_sentence,
     opens_on_its_date,
+    relative_subject,
     topic_before,
     with_mover,
     with_shared_subject,
@@ -95,7 +97,15 @@ def build_claim(
             [*span_actors, *(m for m in referred if start <= m.char_start < end)],
             key=lambda mention: mention.char_start,
         )
-    if kind == "personnel" and start > sentence_start:
+    relative = (
+        relative_subject(context, span[0])
+        if context.language == "en" and RELATIVE_OPENING.match(context.folded, span[0])
+        else None
+    )
+    if relative is not None:
+        # ", who retired at the end of 2024": the name before the comma is the subject.
+        span_actors = [relative, *(m for m in span_actors if m.slug != relative.slug)]
+    elif kind == "personnel" and start > sentence_start:
         span_actors = with_mover(context, sentence_start, start, span_actors)
     elif context.language == "en" and start > sentence_start and BARE_VERB.match(folded):
         span_actors = with_shared_subject(context, referred, sentence_start, start, span_actors)

@@ -39,8 +39,10 @@ from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
     DEAL_ANNOUNCED,
     NEXT_CLAUSE,
+    RELATIVE_OPENING,
     carried_subject,
     clause_joint,
+    relative_subject,
     update_topic,
     with_shared_subject,
 )
@@ -320,7 +322,11 @@ def _en_shared_subject(
     end: int,
 ) -> ActorMention | None:
     """ "The council cut its budget in February and closed a pool on March 2": a later
-    dated clause that opens on its verb shares the subject its sentence opens with."""
+    dated clause that opens on its verb shares the subject its sentence opens with; one
+    that opens on "who" or "which" is about the name right before it ("…, replacing Gordon
+    Hale, who retired at the end of 2024")."""
+    if RELATIVE_OPENING.match(context.folded, start):
+        return relative_subject(context, start)
     carried = next(
         iter(
             with_shared_subject(

@@ -276,7 +276,7 @@ def plain_happening(
         predicate_start = group.end() if group else predicate_start
     if subject is carried:
         # "…, and delivered its first car": the headline tells the verb, not the "and".
-        joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
+        joined = re.match(r"\s*(?:,\s*)?(?:and|who|which)\s+", context.folded[predicate_start:end])
         predicate_start += joined.end() if joined else 0
     owned_end = None
     if context.language != "en" and subject is not carried and verb_start is None:
