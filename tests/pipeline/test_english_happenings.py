@@ -751,3 +751,24 @@ def test_an_owners_measure_is_no_happening(extraction_of, sentence):
 def test_a_second_verb_after_and_takes_its_own_date(extraction_of, sentence, name, start, quoted):
     extraction = extraction_of(sentence)
     assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+# --- link lists, ages and lengths of time give nothing -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of linked stories: each title's date is the linked page's.
+        "The Orrin Ferry Company said nothing.\n\nRelated:\nFerry strike leaves islanders "
+        "stranded — 14 February 2025\nHarbour fees rise again — 3 March 2025",
+        "More on this story\nCouncil sacks its chief planner — May 2, 2025",
+        # An age stated with its verb.
+        "The Tarn Lifeboat Trust was set up long ago. Its chair, retired skipper Ann Lowe, is 74.",
+        # A length of time dates nothing.
+        "The Tarn Lifeboat Trust raised £90,000 from 2,000 donors in eight months.",
+        "The Wexley Chess Club signed 40 new members over three years.",
+    ],
+)
+def test_a_link_list_an_age_or_a_length_of_time_gives_no_claim(extraction_of, text):
+    assert not extraction_of(text).claims, _claims(extraction_of(text))
