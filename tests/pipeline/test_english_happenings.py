@@ -772,3 +772,44 @@ def test_a_second_verb_after_and_takes_its_own_date(extraction_of, sentence, nam
 )
 def test_a_link_list_an_age_or_a_length_of_time_gives_no_claim(extraction_of, text):
     assert not extraction_of(text).claims, _claims(extraction_of(text))
+
+
+# --- what befalls a named place or body, told with a description as subject ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "The Kelvie Ski Centre opened its new lift in 2020. An avalanche swept across a "
+            "marked run at Kelvie Ski Centre on Tuesday.",
+            "Kelvie Ski Centre",
+            "2025-06-17",
+            "An avalanche swept",
+        ),
+        (
+            "Harlow Bank opened a branch in Leeds on May 1. A fire tore through the Marlow "
+            "Paper Mill on May 3.",
+            "Marlow Paper Mill",
+            "2025-05-03",
+            "A fire tore through",
+        ),
+        (
+            "The Orrin Radio Society met on June 1. Lightning struck the Orrin Radio Mast "
+            "on June 2.",
+            "Orrin Radio Mast",
+            "2025-06-02",
+            "Lightning struck",
+        ),
+        # The topic of the sentence before is no party to a described subject's act.
+        (
+            "Harlow Bank opened a branch on May 1. A jury in Leeds convicted Tom Bray on Monday.",
+            "Tom Bray",
+            "2025-06-16",
+            "convicted Tom Bray",
+        ),
+    ],
+)
+def test_what_befalls_a_named_place_or_body(extraction_of, text, name, start, quoted):
+    extraction = extraction_of(text)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)

@@ -64,6 +64,9 @@ _PASSIVE_AGENT_BEFORE = re.compile(
 )
 
 
+_NOT_ACTED_ON = re.compile(r"\b(?:for|to|from|with|of|by|about)\b")
+
+
 def build_claim(
     context: ArticleContext,
     scope: SentenceScope,
@@ -149,7 +152,23 @@ def build_claim(
             ActorMention(target, "", trigger.end, trigger.end),
         ]
     fallback = None
-    if not any(
+    # "A jury in Leeds convicted Tom Bray", "A fire tore through the Marlow Mill": an English
+    # happening whose subject is a description tells of the actor it names; the topic of
+    # the sentence before is no party to it.
+    told_of = (
+        named_in_subject(context, trigger.start, trigger.end, state)
+        if kind == "happening" and context.language == "en"
+        else (None, 0, None)
+    )
+    told_of_named = (
+        told_of[0] is not None
+        and told_of[2] is not None
+        and told_of[0].char_start > told_of[2]
+        and context.kind(told_of[0].slug) in ORGANIZATION_KINDS | {"person"}
+        # "became free for Milwaukee residents": a name after "for" is no party acted on.
+        and not _NOT_ACTED_ON.search(context.folded, told_of[2], told_of[0].char_start)
+    )
+    if not told_of_named and not any(
         context.kind(m.slug) in ORGANIZATION_KINDS
         and m.char_end <= trigger.start
         # "2014年在櫃買中心掛牌": where it happened, not who did it.

@@ -531,6 +531,16 @@ _GENERIC_SUBJECT = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+|\d[\d.,]*-[a-z]+)\s+){0,3}[a-z-]+"
     r"(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
+# A subject that is something befalling a place: a natural force or an accident, written
+# with an indefinite article or bare ("An avalanche", "A fire", "Floodwater", "Lightning").
+_BEFALLS = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,2}(?:avalanche|fire|blaze|wildfire|storm|flood|floods"
+    r"|floodwater|floodwaters|flooding|landslide|mudslide|rockfall|earthquake|quake|tremor|explosion"
+    r"|blast|gas leak|leak|spill|collapse|power cut|outage|tornado|hurricane|typhoon|cyclone"
+    r"|gale|gales|winds|snow|snowfall|hail|hailstorm|frost|heatwave|drought|lightning|tide"
+    r"|surge|wave|crash|derailment|accident|outbreak|cyberattack|attack|strike)"
+)
+_AT_A_PLACE = re.compile(r"\b(?:at|across|through|into|over|near|on|onto|in)\s+(?:the\s+)?$")
 # Words that open a subordinate clause, not a subject: what follows is no happening told.
 _NOT_A_SUBJECT_PHRASE = re.compile(
     r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
@@ -651,6 +661,16 @@ def named_in_subject(
             or _DESCRIBED_AGENT.fullmatch(context.folded, after, m.char_start) is not None
         )
     ]
+    if not acted_on and _BEFALLS.fullmatch(blanked[: phrase.start("verb")].rstrip()):
+        # "An avalanche swept across a marked piste at Alderpeak Mountain Resort": what
+        # befalls a named place or body is its happening.
+        acted_on = [
+            m
+            for m in context.actors_in(after, end)
+            if context.kind(m.slug) in SUBJECT_KINDS
+            and _AT_A_PLACE.search(context.folded, max(after, m.char_start - 12), m.char_start)
+            and context.folded[after : m.char_start].count(" ") <= 8
+        ][:1]
     if not acted_on:
         return None, start, None
     return min(acted_on, key=lambda mention: mention.char_start), phrase_start, verb_start
