@@ -543,3 +543,26 @@ def test_a_dated_relative_clause_is_about_the_name_before_it(
     extraction_of, text, name, start, quoted
 ):
     assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A body's word in a three-word name keeps it from being taken for a person's,
+        # however often the article writes it with "said".
+        (
+            "The Marine Safety Directorate said on Monday that it had found the fault. "
+            "Directorate staff said more.",
+            "Marine Safety Directorate",
+        ),
+        (
+            "The Prison Inspectorate said on May 2 that cells were damp. Inspectorate "
+            "officers said so again.",
+            "Prison Inspectorate",
+        ),
+        ("The Harwell Canal Trust said on May 2 that the lock had failed.", "Harwell Canal Trust"),
+    ],
+)
+def test_a_bodys_name_is_no_persons(extraction_of, text, name):
+    kinds = {entry.name: entry.kind for entry in extraction_of(text).discovered}
+    assert kinds.get(name) not in {None, "person"}, kinds

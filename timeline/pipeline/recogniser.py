@@ -853,7 +853,8 @@ _BODY_WORDS = _words(
     "Exchange Reserve Regulator University College Association Federation Union Parliament "
     "Congress Senate Office Board Committee Service Organization Organisation Police "
     "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation "
-    "Alliance Guild Confederation"
+    "Alliance Guild Confederation Directorate Inspectorate Secretariat Ombudsman Watchdog "
+    "Institute Coastguard Observatory Trust"
 )
 # The last words of a union's name, which may hold an "and" ("Transport and General
 # Workers' Alliance").
@@ -1653,7 +1654,10 @@ def _person_by_usage(text: str, name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(_PERSON_WORD.fullmatch(w) for w in words):
         return False
-    if any(word in _INSTITUTION_WORDS or word in _COMPANY_WORDS for word in words):
+    if any(
+        word in _INSTITUTION_WORDS or word in _COMPANY_WORDS or word in _BODY_WORDS
+        for word in words
+    ):
         return False
     surname = words[-1]
     # Read only where the surname stands, not the whole text with one pattern per name.
