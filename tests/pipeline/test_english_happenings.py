@@ -6,7 +6,7 @@ import pytest
 
 from timeline.pipeline.actors import ActorMatcher
 from timeline.pipeline.extract import extract_article
-from timeline.pipeline.happenings import EN_IRREGULAR
+from timeline.pipeline.happenings import EN_IRREGULAR, EN_PARTICIPLES
 from timeline.pipeline.reading import read_article
 from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.referents import EN_HEADS
@@ -813,3 +813,41 @@ def test_a_link_list_an_age_or_a_length_of_time_gives_no_claim(extraction_of, te
 def test_what_befalls_a_named_place_or_body(extraction_of, text, name, start, quoted):
     extraction = extraction_of(text)
     assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+# --- occupations before a name; passives with an irregular participle ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        ("Instructor Callum Reid was discharged on Monday.", "Callum Reid", "2025-06-16", "was"),
+        ("Farmer Joan Pell sold her herd in March.", "Joan Pell", "2025-03-01", "sold her herd"),
+        # A passive whose participle is not its simple past.
+        (
+            "Callum Reid was taken to hospital on Monday.",
+            "Callum Reid",
+            "2025-06-16",
+            "taken to hospital",
+        ),
+        (
+            "The Harlow Museum was given a Turner painting in March.",
+            "Harlow Museum",
+            "2025-03-01",
+            "given a Turner painting",
+        ),
+    ],
+)
+def test_an_occupation_is_no_part_of_a_name_and_a_passive_is_a_happening(
+    extraction_of, sentence, name, start, quoted
+):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+def test_a_participle_with_no_passive_auxiliary_is_no_happening(extraction_of):
+    assert not extraction_of("Callum Reid has taken the job since May.").claims
+
+
+def test_the_participles_load_as_lower_case_words():
+    assert EN_PARTICIPLES and all(word.isalpha() and word.islower() for word in EN_PARTICIPLES)

@@ -93,6 +93,15 @@ EN_IRREGULAR = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
+# Past participles unlike the simple past ("flown", "taken"), verbs of a passive after
+# "was", "were" or "been"; kept as data.
+EN_PARTICIPLES = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_irregular_participles.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 # A gathering named by its purpose: "说明会", "记者会", "座谈会" (its 会 is a meeting, not
 # "will"). Kept as data in vocabulary/zh_gatherings.txt.
 _GATHERING = re.compile(
@@ -293,7 +302,7 @@ def plain_happening(
     if context.language == "en":
         verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
         word = verb.group("verb") if verb else ""
-        if verb_start is None and subject is not carried and not _is_past(word):
+        if verb_start is None and subject is not carried and not _past_verb_of(verb):
             # "an FDA advisory panel voted…": the name is a word of the subject phrase.
             subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
             if subject is None:
@@ -302,7 +311,7 @@ def plain_happening(
         if verb is None:
             return None
         word = verb.group("verb")
-        past = _is_past(word)
+        past = _past_verb_of(verb)
         aside = _ASIDE_AFTER.match(folded, predicate_start)
         if verb_start is None and subject is not carried and aside:
             # "Hugo Brandt, the former chief executive of X, died…": told from the verb.
@@ -564,6 +573,18 @@ _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later
 
 def _is_past(word: str) -> bool:
     return word.endswith("ed") or word in EN_IRREGULAR
+
+
+def _past_verb_of(verb: re.Match[str] | None) -> bool:
+    """Whether the matched verb is a simple past, or a past participle after "was",
+    "were" or "been" ("was flown to hospital")."""
+    if verb is None:
+        return False
+    word = verb.group("verb")
+    return _is_past(word) or (
+        word in EN_PARTICIPLES
+        and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")) is not None
+    )
 
 
 def _apposed_age(context: ArticleContext, position: int) -> bool:
