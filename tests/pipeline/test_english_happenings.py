@@ -851,3 +851,48 @@ def test_a_participle_with_no_passive_auxiliary_is_no_happening(extraction_of):
 
 def test_the_participles_load_as_lower_case_words():
     assert EN_PARTICIPLES and all(word.isalpha() and word.islower() for word in EN_PARTICIPLES)
+
+
+# --- what was said, dated on its own -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "Meat packer Harlan Foods recalled 80 tonnes of ham on Thursday.\n\nThe Food "
+            "Standards Board said it first detected the strain in a sample on August 14.",
+            "Food Standards Board",
+            "2025-08-14",
+            "first detected the strain",
+        ),
+        (
+            "The Orrin Water Board said on Monday that it had closed the reservoir on August 30.",
+            "Orrin Water Board",
+            "2025-08-30",
+            "closed the reservoir",
+        ),
+        (
+            "Tom Bray said on Friday that he had sold the farm in 2019.",
+            "Tom Bray",
+            "2019-01-01",
+            "sold the farm",
+        ),
+    ],
+)
+def test_a_dated_happening_that_was_said_is_told(extraction_of, text, name, start, quoted):
+    extraction = extraction_of(text, "2025-09-05")
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orrin Water Board said it would close the dam in October.",
+        "The Orrin Water Board said it might close the dam in October.",
+        "The Orrin Water Board said on Monday that it would close the dam on October 30.",
+    ],
+)
+def test_a_plan_that_was_said_gives_no_happening_at_its_date(extraction_of, text):
+    claims = _claims(extraction_of(text, "2025-09-05"))
+    assert not [claim for claim in claims if claim[1].startswith("2025-10")], claims

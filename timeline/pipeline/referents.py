@@ -195,7 +195,9 @@ def _expressions(
             matches += [
                 m
                 for m in initial.finditer(context.folded)
-                if _opens_clause(context.text, m.start()) or _after_a_date(context, m.start())
+                if _opens_clause(context.text, m.start())
+                or _after_a_date(context, m.start())
+                or _opens_reported_clause(context, m.start())
             ]
         expressions += [
             (*m.span(), kinds, None)
@@ -415,6 +417,17 @@ def _after_a_date(context: ArticleContext, position: int) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+def _opens_reported_clause(context: ArticleContext, position: int) -> bool:
+    """ "X said on Monday that it had closed…", "X said it first detected…": the subject
+    of what was said."""
+    return context.language == "en" and bool(
+        _REPORTING.search(context.folded, max(0, position - 12), position)
+    )
+
+
+_REPORTING = re.compile(r"\b(?:that|said|says|added|announced|confirmed|stated|noted)\s+$")
 
 
 def _opens_clause(text: str, position: int) -> bool:
