@@ -566,3 +566,15 @@ def test_a_dated_relative_clause_is_about_the_name_before_it(
 def test_a_bodys_name_is_no_persons(extraction_of, text, name):
     kinds = {entry.name: entry.kind for entry in extraction_of(text).discovered}
     assert kinds.get(name) not in {None, "person"}, kinds
+
+
+def test_a_place_after_off_is_no_topic_for_it(extraction_of):
+    text = (
+        "The Tarn Ferry Company bought a ship in 2020. The ship ran aground off Skerry "
+        "Point on February 3, 2025. It closed the route on February 4, 2025."
+    )
+    extraction = extraction_of(text)
+    assert not _led_by(extraction, "Skerry Point", "2025-02-04", "closed the route"), _main_actors(
+        extraction
+    )
+    assert _led_by(extraction, "Tarn Ferry Company", "2025-02-04", "closed the route")

@@ -372,7 +372,7 @@ def _antecedent(
     while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
         mention = context.actors[index]
         index -= 1
-        if context.kind(mention.slug) not in kinds or _placed(context, mention):
+        if context.kind(mention.slug) not in kinds or placed(context, mention):
             continue
         if _leads_its_clause(context, mention):
             return mention.slug
@@ -384,10 +384,11 @@ def _antecedent(
 
 # "a meeting in Dublin", "at Kelso": a name after a preposition of place is where something
 # happened; "it" in the next clause is not that place.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|around)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|around|off)\s+(?:the\s+)?$")
 
 
-def _placed(context: ArticleContext, mention: ActorMention) -> bool:
+def placed(context: ArticleContext, mention: ActorMention) -> bool:
+    """Whether an English name stands after a preposition of place ("aground off X")."""
     if context.language != "en":
         return False
     return bool(

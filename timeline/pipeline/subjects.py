@@ -13,7 +13,7 @@ from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.referents import PREPOSITIONS, referred_actors
+from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
 
@@ -74,6 +74,8 @@ def update_topic(
                 continue
             if _PEERS_AFTER.match(context.folded, mention.char_end):
                 continue  # "阿里、字节等友商": companies named as the others
+            if placed(context, mention):
+                continue  # "ran aground off Skerry Head": where it happened
             companies.append(mention.slug)
             if at_subject_position(context, mention, start):
                 subject = mention.slug
