@@ -896,3 +896,35 @@ def test_a_dated_happening_that_was_said_is_told(extraction_of, text, name, star
 def test_a_plan_that_was_said_gives_no_happening_at_its_date(extraction_of, text):
     claims = _claims(extraction_of(text, "2025-09-05"))
     assert not [claim for claim in claims if claim[1].startswith("2025-10")], claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        # A guess in a participle of saying after the happening is not the happening's.
+        (
+            "The vote was split. Trustee Harold Beckwith resigned from the board on June 10, "
+            "saying the sale would cost members money.",
+            "Harold Beckwith",
+            "2025-06-10",
+            "resigned from the board",
+        ),
+        (
+            "Mayor Ana Pell closed the Dunmore baths on May 2, warning that repairs might "
+            "take a year.",
+            "Ana Pell",
+            "2025-05-02",
+            "closed the Dunmore baths",
+        ),
+    ],
+)
+def test_a_guess_after_a_participle_of_saying_leaves_the_happening(
+    extraction_of, sentence, name, start, quoted
+):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+def test_a_plan_with_a_participle_of_saying_is_still_no_happening(extraction_of):
+    sentence = "Harold Beckwith will resign on June 30, saying the sale would cost money."
+    assert not extraction_of(sentence).claims
