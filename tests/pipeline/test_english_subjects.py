@@ -578,3 +578,38 @@ def test_a_place_after_off_is_no_topic_for_it(extraction_of):
         extraction
     )
     assert _led_by(extraction, "Tarn Ferry Company", "2025-02-04", "closed the route")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A named thing (a storm, a fire) that led the sentence before is what "it" is.
+        (
+            "The Orrin Ferry Company ordered a ship in 2020. Storm Hella reached the coast "
+            "on March 3, 2025. It tore the roof off the Orrin Pavilion on March 4, 2025.",
+            "Storm Hella",
+            "2025-03-04",
+            "tore the roof off",
+        ),
+        (
+            "The Copper Gulch fire broke out on July 26, 2025. It destroyed 40 homes in "
+            "Pine Hollow the next day.",
+            "Copper Gulch fire",
+            "2025-07-27",
+            "destroyed 40 homes",
+        ),
+        # A body named in the sentence before still wins over a thing it names.
+        (
+            "The Marl Water Board closed the Storm Hella relief fund on May 2, 2025. It "
+            "opened a new fund on May 9, 2025.",
+            "Marl Water Board",
+            "2025-05-09",
+            "opened a new fund",
+        ),
+    ],
+)
+def test_it_stands_for_a_named_thing_that_led_the_sentence_before(
+    extraction_of, text, name, start, quoted
+):
+    extraction = extraction_of(text, "2025-09-20")
+    assert _led_by(extraction, name, start, quoted), _main_actors(extraction)

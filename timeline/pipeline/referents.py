@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
-from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, ArticleContext
+from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.recogniser import PERSON_TITLES
@@ -365,6 +365,10 @@ def _in_a_name(context: ArticleContext, start: int, end: int) -> bool:
 def _antecedent(
     context: ArticleContext, position: int, kinds: frozenset[str], topic: str | None
 ) -> str | None:
+    if context.language == "en" and kinds == ORGANIZATION_KINDS:
+        thing = _thing_before(context, position)
+        if thing is not None:
+            return thing
     if topic is not None and context.kind(topic) in kinds:
         return topic
     index = bisect_left(context._actor_starts, position) - 1
@@ -380,6 +384,24 @@ def _antecedent(
     if anywhere is None and kinds & COMPANY_KINDS:
         return context.main_company
     return anywhere
+
+
+def _thing_before(context: ArticleContext, position: int) -> str | None:
+    """ "The Bearpaw fire spread overnight. It destroyed 63 homes…", "The MV Corrie ran
+    aground on May 3. It was refloated…": a named thing (a fire, a storm, a ship) that led
+    the sentence right before is what "it" stands for."""
+    sentence_start = context.text.rfind(". ", 0, position)
+    previous_start = context.text.rfind(". ", 0, max(0, sentence_start))
+    paragraph_start = context.text.rfind("\n", 0, max(0, sentence_start)) + 1
+    previous_start = max(previous_start + 2, paragraph_start)
+    if sentence_start < 0 or context.text[sentence_start + 2 : position].strip():
+        return None
+    for mention in context.actors_in(previous_start, sentence_start):
+        if context.kind(mention.slug) in ORGANIZATION_KINDS | {"person"}:
+            return None
+        if context.kind(mention.slug) in WORK_KINDS and _leads_its_clause(context, mention):
+            return mention.slug
+    return None
 
 
 # "a meeting in Dublin", "at Kelso": a name after a preposition of place is where something
