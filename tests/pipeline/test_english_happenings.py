@@ -928,3 +928,20 @@ def test_a_guess_after_a_participle_of_saying_leaves_the_happening(
 def test_a_plan_with_a_participle_of_saying_is_still_no_happening(extraction_of):
     sentence = "Harold Beckwith will resign on June 30, saying the sale would cost money."
     assert not extraction_of(sentence).claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KELBY, Co. Mayo — The Orrin Pier Trust, a group of volunteers, signed a lease on "
+        "the pier on Friday, May 9, 2025.",
+        "ALTON, New South Wales — The Orrin Pier Trust, a group of volunteers, signed a "
+        "lease on the pier on Friday, May 9, 2025.",
+    ],
+)
+def test_a_dateline_with_a_region_of_several_words_names_no_actor(extraction_of, text):
+    extraction = extraction_of(text)
+    assert _first_actor(extraction, "2025-05-09", "signed a lease") == "Orrin Pier Trust", _claims(
+        extraction
+    )
+    assert not {"Mayo", "New South Wales", "KELBY", "ALTON"} & set(_names(extraction).values())

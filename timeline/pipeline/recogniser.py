@@ -1171,7 +1171,10 @@ EN_DATELINE = re.compile(
 )
 # A dateline with no date: a place in capitals, maybe its region, and a dash ("CALDER
 # BRIDGE —", "DUNMORE, Ohio —"). Its place is no actor either.
-EN_PLACE_LINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:[—–]|--)\s*")
+# The region may run to a few words ("KELBY, Co. Mayo —", "ALTON, New South Wales —").
+EN_PLACE_LINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*(?:[—–]|--)\s*"
+)
 # A Chinese wire dateline: an agency, maybe its reporter and a place, a day and 电/讯
 # ("新华社北京10月9日电（记者 张岚）", "中央社記者林佳穎台北17日電"). It dates the dispatch,
 # not what the dispatch tells, and its agency is no actor of it.
