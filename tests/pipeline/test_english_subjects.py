@@ -613,3 +613,26 @@ def test_it_stands_for_a_named_thing_that_led_the_sentence_before(
 ):
     extraction = extraction_of(text, "2025-09-20")
     assert _led_by(extraction, name, start, quoted), _main_actors(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # Names listed in apposition to a plural description are the subject.
+        (
+            "Two supermarket chains, Freshways and Valemart, cleared the products from "
+            "their shelves on Wednesday.",
+            "Freshways",
+            "2025-06-18",
+            "cleared the products",
+        ),
+        (
+            "Three lenders, Arvo Bank and Tessel Credit, froze the accounts on May 2.",
+            "Arvo Bank",
+            "2025-05-02",
+            "froze the accounts",
+        ),
+    ],
+)
+def test_names_listed_in_apposition_are_the_subject(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

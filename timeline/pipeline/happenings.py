@@ -479,6 +479,7 @@ _OWNED_STATE = re.compile(r"[只就仍也曾原都正已还]?是|为|有|被|遭
 
 
 _APPOSED = re.compile(r",\s+")
+_LISTED_AFTER = re.compile(r"\sand\s[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){0,3},")
 # A description before a name in apposition: "chile's mining regulator,", "the carmaker,".
 _DESCRIPTION_LEAD = re.compile(r"(?:the\s+|[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+,")
 _ASIDE_AFTER = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{0,60},\s*")
@@ -735,9 +736,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             # "Judge Ana Ruiz refused…", "The Finnish conductor Aino Rautio…": a title or an
             # occupation before a person's name is part of the subject.
             lead = _EN_TITLED.sub("", lead)
-        if (
-            _DESCRIPTION_LEAD.fullmatch(lead)
-            and context.text[first.char_end : first.char_end + 1] == ","
+        if _DESCRIPTION_LEAD.fullmatch(lead) and (
+            context.text[first.char_end : first.char_end + 1] == ","
+            # "Two supermarket chains, Freshways and Valemart, cleared…": a list of names.
+            or _LISTED_AFTER.match(context.text, first.char_end)
         ):
             return first  # "Chile's mining regulator, Sernageomin, suspended…": in apposition
         if context.kind(first.slug) in ORGANIZATION_KINDS and _EN_MEMBERS_OF.fullmatch(lead):

@@ -1226,6 +1226,14 @@ _AGENCY_NOUNS = frozenset(
         "council",
     ]
 )
+# A plural description and the names listed before this one: "two supermarket chains, ",
+# "three lenders, Arvo, ".
+_LISTED_BEFORE = re.compile(
+    r"\b(?:chains|companies|firms|groups|banks|lenders|insurers|retailers|airlines|carriers"
+    r"|operators|clubs|makers|developers|suppliers|supermarkets|brands|stores|shops|networks"
+    r"|publishers|studios|breweries|builders),\s(?:[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*)*"
+    r"(?:,\s|\sand\s))*$"
+)
 _DESCRIBED_BEFORE = re.compile(
     r"\b(regulator|watchdog|agency|authority|ministry|department|court|union|council|company"
     r"|firm|group|maker|start-?up|operator|carrier|airline|bank|lender|insurer|retailer|chain"
@@ -1331,6 +1339,12 @@ def _english_kind(
             # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
             # what it is.
             return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
+        if _LISTED_BEFORE.search(text, max(0, start - 80), start) and re.match(
+            r",|\sand\s", text[end : end + 5]
+        ):
+            # "Two supermarket chains, Freshways and Valemart, cleared…": names listed in
+            # apposition to what they are.
+            return "company"
         if _ACTS_AFTER.match(text, end) and _OPENER_BEFORE.search(text, max(0, start - 32), start):
             # "Meanwhile, Brightvale recalled…", "On Monday, Corvex filed…": the clause's
             # first word after a short opener, a happening's verb right after it.
