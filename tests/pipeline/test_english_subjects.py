@@ -636,3 +636,27 @@ def test_it_stands_for_a_named_thing_that_led_the_sentence_before(
 )
 def test_names_listed_in_apposition_are_the_subject(extraction_of, text, name, start, quoted):
     assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A firm's name joined by "&" after a description of it.
+        (
+            "The boat-builder Carrow & Finch delivered a new eight on June 2.",
+            "Carrow & Finch",
+            "2025-06-02",
+            "delivered a new eight",
+        ),
+        (
+            "The law firm Pell & Haines filed the appeal on May 30.",
+            "Pell & Haines",
+            "2025-05-30",
+            "filed the appeal",
+        ),
+    ],
+)
+def test_a_firm_named_with_an_ampersand_after_its_description(
+    extraction_of, text, name, start, quoted
+):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

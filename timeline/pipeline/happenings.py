@@ -526,7 +526,7 @@ _GROUP_OF = re.compile(
 # A phrase may hold an apposition between its commas ("The conviction of Ana Ruiz, a former
 # banker, was overturned").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+"
+    r"(?:[\w'’.%&-]+\s+){0,9}?(?:[\w'’.%&-]+,\s+(?:[\w'’.%&-]+\s+){0,8}?[\w'’.%&-]+,\s+"
     r"(?:\d{1,3},\s+)?)?"
     r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>(?:re-|co-|pre-)?[a-z]+ed|"
     + "|".join(sorted(EN_IRREGULAR))
