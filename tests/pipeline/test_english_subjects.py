@@ -660,3 +660,26 @@ def test_a_firm_named_with_an_ampersand_after_its_description(
     extraction_of, text, name, start, quoted
 ):
     assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A title inside the commas of an apposition is no part of the name or the verb.
+        (
+            "Rescuers reached the two walkers on Tuesday, June 17, 2025. One of them, "
+            "guide Morven Aird, was flown to hospital and discharged the next day.",
+            "Morven Aird",
+            "2025-06-18",
+            "discharged",
+        ),
+        (
+            "The club's new signing, striker Tomas Vela, scored twice on Saturday.",
+            "Tomas Vela",
+            "2025-06-14",
+            "scored twice",
+        ),
+    ],
+)
+def test_a_title_inside_an_apposition(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

@@ -272,7 +272,13 @@ def plain_happening(
         return None
     if subject is not carried and verb_start is None and predicate_start == subject.char_end:
         apposed = _APPOSED.match(folded, predicate_start)
-        if apposed and folded[max(start, subject.char_start - 2) : subject.char_start] == ", ":
+        if apposed and (
+            folded[max(start, subject.char_start - 2) : subject.char_start] == ", "
+            # "One of them, instructor Callum Baird, was flown…": a title inside the commas.
+            or _TITLE_AFTER_COMMA.search(
+                folded, max(start, subject.char_start - 30), subject.char_start
+            )
+        ):
             # "Chile's mining regulator, Sernageomin, suspended…": past the apposition.
             predicate_start = apposed.end()
         bracketed = _BRACKETED.match(folded, predicate_start)
@@ -479,6 +485,11 @@ _OWNED_STATE = re.compile(r"[只就仍也曾原都正已还]?是|为|有|被|遭
 
 
 _APPOSED = re.compile(r",\s+")
+_TITLE_AFTER_COMMA = re.compile(
+    r",\s+(?:"
+    + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")\s+$"
+)
 _LISTED_AFTER = re.compile(r"\sand\s[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){0,3},")
 # A description before a name in apposition: "chile's mining regulator,", "the carmaker,".
 _DESCRIPTION_LEAD = re.compile(r"(?:the\s+|[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+,")
@@ -735,7 +746,7 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         if context.kind(first.slug) == "person":
             # "Judge Ana Ruiz refused…", "The Finnish conductor Aino Rautio…": a title or an
             # occupation before a person's name is part of the subject.
-            lead = _EN_TITLED.sub("", lead)
+            lead = _EN_TITLED.sub("", lead).strip()
         if _DESCRIPTION_LEAD.fullmatch(lead) and (
             context.text[first.char_end : first.char_end + 1] == ","
             # "Two supermarket chains, Freshways and Valemart, cleared…": a list of names.
