@@ -64,6 +64,8 @@ _PASSIVE_AGENT_BEFORE = re.compile(
 )
 
 
+# Words between a verb and a name that make the name no party the verb acts on ("became
+# free for Milwaukee residents"): the topic before still stands as the subject.
 _NOT_ACTED_ON = re.compile(r"\b(?:for|to|from|with|of|by|about)\b")
 
 
