@@ -6,7 +6,7 @@ import pytest
 
 from timeline.pipeline.actors import ActorMatcher
 from timeline.pipeline.extract import extract_article
-from timeline.pipeline.happenings import EN_IRREGULAR
+from timeline.pipeline.happenings import EN_IRREGULAR, EN_PARTICIPLES
 from timeline.pipeline.reading import read_article
 from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.referents import EN_HEADS
@@ -641,3 +641,307 @@ def test_the_name_before_an_apposition_leads_a_typed_claim(extraction_of, text, 
 def test_raising_a_charge_or_a_wage_is_no_funding(extraction_of, sentence, event_type):
     extraction = extraction_of(sentence)
     assert [claim.event_type for claim in extraction.claims] == [event_type]
+
+
+# --- a thing or a description of an owner's --------------------------------------------------
+
+
+def _first_actor(extraction, start: str, quoted: str) -> str | None:
+    names = _names(extraction)
+    for claim in extraction.claims:
+        dated = claim.date and claim.date.start and claim.date.start.isoformat() == start
+        if dated and quoted in claim.quote and claim.actors:
+            return names.get(claim.actors[0][0], claim.actors[0][0])
+    return None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        # A name in apposition to a description of the owner's is the subject.
+        (
+            "The Calder Rugby Club lost its pitch in a flood. The club's insurer, Wexmoor "
+            "Mutual, paid out £80,000 in March.",
+            "Wexmoor Mutual",
+            "2025-03-01",
+            "paid out £80,000",
+        ),
+        (
+            "The Orrin Quartet toured Japan. The quartet's cellist, Ida Brenner, "
+            "was named principal of the Halle Strings in April.",
+            "Ida Brenner",
+            "2025-04-01",
+            "was named principal",
+        ),
+        # A thing of the owner's that befalls it tells the owner's happening.
+        (
+            "The Harlow Museum of Art said its collection had grown. The Harlow Museum of "
+            "Art's east wing reopened on May 3.",
+            "Harlow Museum of Art",
+            "2025-05-03",
+            "east wing reopened",
+        ),
+        (
+            "The Ferris Wheel Society held a fair in 2022. The society's new depot at Kelby "
+            "Yard opened last October.",
+            "Ferris Wheel Society",
+            "2024-10-01",
+            "new depot at Kelby Yard opened",
+        ),
+        (
+            "Dunmore Athletic's women's team won the Shire Cup on Sunday.",
+            "Dunmore Athletic",
+            "2025-06-15",
+            "won the Shire Cup",
+        ),
+    ],
+)
+def test_an_owners_apposition_or_thing(extraction_of, sentence, name, start, quoted):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Measures and money of an owner's are no happening of it.
+        "Kestrel Foods' shares rose 9% on Tuesday.",
+        "The Harlow Council's budget grew by £2 million in April.",
+        "The Dunmore Trust's membership rose to 4,000 in May.",
+    ],
+)
+def test_an_owners_measure_is_no_happening(extraction_of, sentence):
+    assert _claims(extraction_of(sentence)) == []
+
+
+# --- a second verb joined by "and", any simple past of the data file -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        (
+            "The Fenwick Choral Society was founded in 1921 and held its first concert a "
+            "year later.",
+            "Fenwick Choral Society",
+            "1922-01-01",
+            "held its first concert",
+        ),
+        (
+            "The Orland Ferry Company bought two ships in May 2024 and shed 40 jobs on "
+            "June 2, 2025.",
+            "Orland Ferry Company",
+            "2025-06-02",
+            "shed 40 jobs",
+        ),
+        (
+            "Alder Mills cut its prices in March 2024 and went bust on May 30, 2025.",
+            "Alder Mills",
+            "2025-05-30",
+            "went bust",
+        ),
+        (
+            "The Corby Zoo bred two cheetahs in 2023 and sold one the next year.",
+            "Corby Zoo",
+            "2024-01-01",
+            "sold one",
+        ),
+    ],
+)
+def test_a_second_verb_after_and_takes_its_own_date(extraction_of, sentence, name, start, quoted):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+# --- link lists, ages and lengths of time give nothing -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of linked stories: each title's date is the linked page's.
+        "The Orrin Ferry Company said nothing.\n\nRelated:\nFerry strike leaves islanders "
+        "stranded — 14 February 2025\nHarbour fees rise again — 3 March 2025",
+        "More on this story\nCouncil sacks its chief planner — May 2, 2025",
+        # An age stated with its verb.
+        "The Tarn Lifeboat Trust was set up long ago. Its chair, retired skipper Ann Lowe, is 74.",
+        # A length of time dates nothing.
+        "The Tarn Lifeboat Trust raised £90,000 from 2,000 donors in eight months.",
+        "The Wexley Chess Club signed 40 new members over three years.",
+    ],
+)
+def test_a_link_list_an_age_or_a_length_of_time_gives_no_claim(extraction_of, text):
+    assert not extraction_of(text).claims, _claims(extraction_of(text))
+
+
+# --- what befalls a named place or body, told with a description as subject ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "The Kelvie Ski Centre opened its new lift in 2020. An avalanche swept across a "
+            "marked run at Kelvie Ski Centre on Tuesday.",
+            "Kelvie Ski Centre",
+            "2025-06-17",
+            "An avalanche swept",
+        ),
+        (
+            "Harlow Bank opened a branch in Leeds on May 1. A fire tore through the Marlow "
+            "Paper Mill on May 3.",
+            "Marlow Paper Mill",
+            "2025-05-03",
+            "A fire tore through",
+        ),
+        (
+            "The Orrin Radio Society met on June 1. Lightning struck the Orrin Radio Mast "
+            "on June 2.",
+            "Orrin Radio Mast",
+            "2025-06-02",
+            "Lightning struck",
+        ),
+        # The topic of the sentence before is no party to a described subject's act.
+        (
+            "Harlow Bank opened a branch on May 1. A jury in Leeds convicted Tom Bray on Monday.",
+            "Tom Bray",
+            "2025-06-16",
+            "convicted Tom Bray",
+        ),
+    ],
+)
+def test_what_befalls_a_named_place_or_body(extraction_of, text, name, start, quoted):
+    extraction = extraction_of(text)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+# --- occupations before a name; passives with an irregular participle ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        ("Instructor Callum Reid was discharged on Monday.", "Callum Reid", "2025-06-16", "was"),
+        ("Farmer Joan Pell sold her herd in March.", "Joan Pell", "2025-03-01", "sold her herd"),
+        # A passive whose participle is not its simple past.
+        (
+            "Callum Reid was taken to hospital on Monday.",
+            "Callum Reid",
+            "2025-06-16",
+            "taken to hospital",
+        ),
+        (
+            "The Harlow Museum was given a Turner painting in March.",
+            "Harlow Museum",
+            "2025-03-01",
+            "given a Turner painting",
+        ),
+    ],
+)
+def test_an_occupation_is_no_part_of_a_name_and_a_passive_is_a_happening(
+    extraction_of, sentence, name, start, quoted
+):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+def test_a_participle_with_no_passive_auxiliary_is_no_happening(extraction_of):
+    assert not extraction_of("Callum Reid has taken the job since May.").claims
+
+
+def test_the_participles_load_as_lower_case_words():
+    assert EN_PARTICIPLES and all(word.isalpha() and word.islower() for word in EN_PARTICIPLES)
+
+
+# --- what was said, dated on its own -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "Meat packer Harlan Foods recalled 80 tonnes of ham on Thursday.\n\nThe Food "
+            "Standards Board said it first detected the strain in a sample on August 14.",
+            "Food Standards Board",
+            "2025-08-14",
+            "first detected the strain",
+        ),
+        (
+            "The Orrin Water Board said on Monday that it had closed the reservoir on August 30.",
+            "Orrin Water Board",
+            "2025-08-30",
+            "closed the reservoir",
+        ),
+        (
+            "Tom Bray said on Friday that he had sold the farm in 2019.",
+            "Tom Bray",
+            "2019-01-01",
+            "sold the farm",
+        ),
+    ],
+)
+def test_a_dated_happening_that_was_said_is_told(extraction_of, text, name, start, quoted):
+    extraction = extraction_of(text, "2025-09-05")
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orrin Water Board said it would close the dam in October.",
+        "The Orrin Water Board said it might close the dam in October.",
+        "The Orrin Water Board said on Monday that it would close the dam on October 30.",
+    ],
+)
+def test_a_plan_that_was_said_gives_no_happening_at_its_date(extraction_of, text):
+    claims = _claims(extraction_of(text, "2025-09-05"))
+    assert not [claim for claim in claims if claim[1].startswith("2025-10")], claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "quoted"),
+    [
+        # A guess in a participle of saying after the happening is not the happening's.
+        (
+            "The vote was split. Trustee Harold Beckwith resigned from the board on June 10, "
+            "saying the sale would cost members money.",
+            "Harold Beckwith",
+            "2025-06-10",
+            "resigned from the board",
+        ),
+        (
+            "Mayor Ana Pell closed the Dunmore baths on May 2, warning that repairs might "
+            "take a year.",
+            "Ana Pell",
+            "2025-05-02",
+            "closed the Dunmore baths",
+        ),
+    ],
+)
+def test_a_guess_after_a_participle_of_saying_leaves_the_happening(
+    extraction_of, sentence, name, start, quoted
+):
+    extraction = extraction_of(sentence)
+    assert _first_actor(extraction, start, quoted) == name, _claims(extraction)
+
+
+def test_a_plan_with_a_participle_of_saying_is_still_no_happening(extraction_of):
+    sentence = "Harold Beckwith will resign on June 30, saying the sale would cost money."
+    assert not extraction_of(sentence).claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KELBY, Co. Mayo — The Orrin Pier Trust, a group of volunteers, signed a lease on "
+        "the pier on Friday, May 9, 2025.",
+        "ALTON, New South Wales — The Orrin Pier Trust, a group of volunteers, signed a "
+        "lease on the pier on Friday, May 9, 2025.",
+    ],
+)
+def test_a_dateline_with_a_region_of_several_words_names_no_actor(extraction_of, text):
+    extraction = extraction_of(text)
+    assert _first_actor(extraction, "2025-05-09", "signed a lease") == "Orrin Pier Trust", _claims(
+        extraction
+    )
+    assert not {"Mayo", "New South Wales", "KELBY", "ALTON"} & set(_names(extraction).values())

@@ -439,3 +439,247 @@ def test_attribution_tail_is_no_statement(extraction_of, text, name, start, quot
     extraction = extraction_of(text)
     assert _led_by(extraction, name, start, quoted), _main_actors(extraction)
     assert all(not_quoted not in quote for _n, _s, quote in _main_actors(extraction))
+
+
+# --- "it" stands for the body that was the last clause's subject ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A board, a trust or a ministry is an "it" as much as a company is; a place named
+        # after "in" or "at" is where something happened, not what "it" stands for.
+        (
+            "The Harwell Canal Board, which owns the locks, rebuilt the weir in 1998, when "
+            "the old one failed. It closed the towpath in March 2024 after a flood.",
+            "Harwell Canal Board",
+            "2024-03-01",
+            "closed the towpath",
+        ),
+        (
+            "The Orsley Water Board approved the plan at a meeting in Bristol on May 4. "
+            "It drained the reservoir in April.",
+            "Orsley Water Board",
+            "2025-04-01",
+            "drained the reservoir",
+        ),
+        (
+            "The Department of Fisheries and Oceans said on Monday that it would close the "
+            "bay. It fined three trawler owners last August.",
+            "Department of Fisheries and Oceans",
+            "2024-08-01",
+            "fined three trawler owners",
+        ),
+        (
+            "The Brackley School Trust bought the old mill in 2019. It opened a sixth-form "
+            "college there in September 2023.",
+            "Brackley School Trust",
+            "2023-09-01",
+            "opened a sixth-form college",
+        ),
+        (
+            "The Veldon Ministry of Agriculture and Forestry banned the pesticide on April "
+            "2. The ministry fined a grower in Tarn on May 9.",
+            "Veldon Ministry of Agriculture and Forestry",
+            "2025-05-09",
+            "fined a grower",
+        ),
+    ],
+)
+def test_it_stands_for_the_body_last_a_subject(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "common"),
+    [
+        # "Solar" of "Solar Growers Union" where the text writes "solar panels" is a word.
+        (
+            "The Solar Growers Union said on Monday that imports of solar panels fell. "
+            "Solar Growers Union members met on Tuesday.",
+            "Solar",
+        ),
+        (
+            "The Harbour Pilots Guild said on Monday that harbour fees rose in May.",
+            "Harbour",
+        ),
+    ],
+)
+def test_a_short_form_written_in_lower_case_is_no_alias(extraction_of, text, common):
+    aliases = {alias for entry in extraction_of(text).discovered for alias in entry.aliases}
+    assert common not in aliases
+
+
+# --- a dated relative clause is about the name before its comma ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "Rowan Pike joined the Ashby Trust in February, replacing Gordon Hale, who "
+            "retired at the end of 2024.",
+            "Gordon Hale",
+            "2024-09-01",
+            "retired",
+        ),
+        (
+            "The judge heard from Lena Voss on Monday, June 16, 2025, and from Piet Brand, "
+            "who sold the farm in May 2019.",
+            "Piet Brand",
+            "2019-05-01",
+            "sold the farm",
+        ),
+        (
+            "The inquiry questioned the Hale Ferry Company on March 3, 2025, and the Orrin "
+            "Harbour Board, which closed the slipway in 2021.",
+            "Orrin Harbour Board",
+            "2021-01-01",
+            "closed the slipway",
+        ),
+    ],
+)
+def test_a_dated_relative_clause_is_about_the_name_before_it(
+    extraction_of, text, name, start, quoted
+):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A body's word in a three-word name keeps it from being taken for a person's,
+        # however often the article writes it with "said".
+        (
+            "The Marine Safety Directorate said on Monday that it had found the fault. "
+            "Directorate staff said more.",
+            "Marine Safety Directorate",
+        ),
+        (
+            "The Prison Inspectorate said on May 2 that cells were damp. Inspectorate "
+            "officers said so again.",
+            "Prison Inspectorate",
+        ),
+        ("The Harwell Canal Trust said on May 2 that the lock had failed.", "Harwell Canal Trust"),
+    ],
+)
+def test_a_bodys_name_is_no_persons(extraction_of, text, name):
+    kinds = {entry.name: entry.kind for entry in extraction_of(text).discovered}
+    assert kinds.get(name) not in {None, "person"}, kinds
+
+
+def test_a_place_after_off_is_no_topic_for_it(extraction_of):
+    text = (
+        "The Tarn Ferry Company bought a ship in 2020. The ship ran aground off Skerry "
+        "Point on February 3, 2025. It closed the route on February 4, 2025."
+    )
+    extraction = extraction_of(text)
+    assert not _led_by(extraction, "Skerry Point", "2025-02-04", "closed the route"), _main_actors(
+        extraction
+    )
+    assert _led_by(extraction, "Tarn Ferry Company", "2025-02-04", "closed the route")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A named thing (a storm, a fire) that led the sentence before is what "it" is.
+        (
+            "The Orrin Ferry Company ordered a ship in 2020. Storm Hella reached the coast "
+            "on March 3, 2025. It tore the roof off the Orrin Pavilion on March 4, 2025.",
+            "Storm Hella",
+            "2025-03-04",
+            "tore the roof off",
+        ),
+        (
+            "The Copper Gulch fire broke out on July 26, 2025. It destroyed 40 homes in "
+            "Pine Hollow the next day.",
+            "Copper Gulch fire",
+            "2025-07-27",
+            "destroyed 40 homes",
+        ),
+        # A body named in the sentence before still wins over a thing it names.
+        (
+            "The Marl Water Board closed the Storm Hella relief fund on May 2, 2025. It "
+            "opened a new fund on May 9, 2025.",
+            "Marl Water Board",
+            "2025-05-09",
+            "opened a new fund",
+        ),
+    ],
+)
+def test_it_stands_for_a_named_thing_that_led_the_sentence_before(
+    extraction_of, text, name, start, quoted
+):
+    extraction = extraction_of(text, "2025-09-20")
+    assert _led_by(extraction, name, start, quoted), _main_actors(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # Names listed in apposition to a plural description are the subject.
+        (
+            "Two supermarket chains, Freshways and Valemart, cleared the products from "
+            "their shelves on Wednesday.",
+            "Freshways",
+            "2025-06-18",
+            "cleared the products",
+        ),
+        (
+            "Three lenders, Arvo Bank and Tessel Credit, froze the accounts on May 2.",
+            "Arvo Bank",
+            "2025-05-02",
+            "froze the accounts",
+        ),
+    ],
+)
+def test_names_listed_in_apposition_are_the_subject(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A firm's name joined by "&" after a description of it.
+        (
+            "The boat-builder Carrow & Finch delivered a new eight on June 2.",
+            "Carrow & Finch",
+            "2025-06-02",
+            "delivered a new eight",
+        ),
+        (
+            "The law firm Pell & Haines filed the appeal on May 30.",
+            "Pell & Haines",
+            "2025-05-30",
+            "filed the appeal",
+        ),
+    ],
+)
+def test_a_firm_named_with_an_ampersand_after_its_description(
+    extraction_of, text, name, start, quoted
+):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A title inside the commas of an apposition is no part of the name or the verb.
+        (
+            "Rescuers reached the two walkers on Tuesday, June 17, 2025. One of them, "
+            "guide Morven Aird, was flown to hospital and discharged the next day.",
+            "Morven Aird",
+            "2025-06-18",
+            "discharged",
+        ),
+        (
+            "The club's new signing, striker Tomas Vela, scored twice on Saturday.",
+            "Tomas Vela",
+            "2025-06-14",
+            "scored twice",
+        ),
+    ],
+)
+def test_a_title_inside_an_apposition(extraction_of, text, name, start, quoted):
+    assert _led_by(extraction_of(text), name, start, quoted), _main_actors(extraction_of(text))

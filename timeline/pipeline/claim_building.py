@@ -43,10 +43,12 @@ from timeline.pipeline.subjects import (
     COMPANY_HAPPENINGS,
     IN_A_PLACE,
     PLACE_BEFORE,
+    RELATIVE_OPENING,
     at_subject_position,
     carried_subject,
     company_of_sentence,
     opens_on_its_date,
+    relative_subject,
     topic_before,
     with_mover,
     with_shared_subject,
@@ -60,6 +62,11 @@ _PASSIVE_AGENT_BEFORE = re.compile(
     # before the agent's name.
     r"(?:[a-z-]+\s+){0,3}$"
 )
+
+
+# Words between a verb and a name that make the name no party the verb acts on ("became
+# free for Milwaukee residents"): the topic before still stands as the subject.
+_NOT_ACTED_ON = re.compile(r"\b(?:for|to|from|with|of|by|about)\b")
 
 
 def build_claim(
@@ -95,7 +102,15 @@ def build_claim(
             [*span_actors, *(m for m in referred if start <= m.char_start < end)],
             key=lambda mention: mention.char_start,
         )
-    if kind == "personnel" and start > sentence_start:
+    relative = (
+        relative_subject(context, span[0])
+        if context.language == "en" and RELATIVE_OPENING.match(context.folded, span[0])
+        else None
+    )
+    if relative is not None:
+        # ", who retired at the end of 2024": the name before the comma is the subject.
+        span_actors = [relative, *(m for m in span_actors if m.slug != relative.slug)]
+    elif kind == "personnel" and start > sentence_start:
         span_actors = with_mover(context, sentence_start, start, span_actors)
     elif context.language == "en" and start > sentence_start and BARE_VERB.match(folded):
         span_actors = with_shared_subject(context, referred, sentence_start, start, span_actors)
@@ -143,7 +158,23 @@ def build_claim(
             ActorMention(target, "", trigger.end, trigger.end),
         ]
     fallback = None
-    if not any(
+    # "A jury in Leeds convicted Tom Bray", "A fire tore through the Marlow Mill": an English
+    # happening whose subject is a description tells of the actor it names; the topic of
+    # the sentence before is no party to it.
+    told_of = (
+        named_in_subject(context, trigger.start, trigger.end, state)
+        if kind == "happening" and context.language == "en"
+        else (None, 0, None)
+    )
+    told_of_named = (
+        told_of[0] is not None
+        and told_of[2] is not None
+        and told_of[0].char_start > told_of[2]
+        and context.kind(told_of[0].slug) in ORGANIZATION_KINDS | {"person"}
+        # "became free for Milwaukee residents": a name after "for" is no party acted on.
+        and not _NOT_ACTED_ON.search(context.folded, told_of[2], told_of[0].char_start)
+    )
+    if not told_of_named and not any(
         context.kind(m.slug) in ORGANIZATION_KINDS
         and m.char_end <= trigger.start
         # "2014年在櫃買中心掛牌": where it happened, not who did it.

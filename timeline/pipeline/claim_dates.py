@@ -191,6 +191,15 @@ def admissible(
     context: ArticleContext, span: tuple[int, int], mention: DateMention, trigger: Trigger
 ) -> bool:
     start, end = span
+    if context.language == "en" and _LISTED_TITLE.match(context.text, mention.char_end):
+        line_start = context.text.rfind("\n", 0, mention.char_start) + 1
+        if _TITLE_DASH.fullmatch(context.text, line_start, mention.char_start):
+            return False  # "Boathouse flood leaves clubs counting the cost — 14 February 2024"
+    if context.language == "en" and trigger.event_type != "statement":
+        # "…resigned on June 10, saying the sale would cost members money": what the
+        # participle says may guess; the happening before it is stated.
+        saying = _SAYING_AFTER.search(context.folded, trigger.start, end)
+        end = saying.start() if saying else end
     if trigger.event_type == "statement":
         # What was said may be a forecast or a guess; that it was said is a fact, whether
         # it comes after the saying or before it ("X will…, the company said on Wednesday").
@@ -209,6 +218,17 @@ def admissible(
     return agreed_deal(context, start, end, trigger) or not is_forecast(
         context, start, end, mention
     )
+
+
+# A line of a list of linked stories: a title, a dash and its date ending the line. The
+# date is the linked page's, and its title no happening told here.
+_LISTED_TITLE = re.compile(r"[ \t]*(?:\n|$)")
+_TITLE_DASH = re.compile(r"[^\n.!?]{8,160}?\s[—–|-]{1,2}\s*")
+
+
+_SAYING_AFTER = re.compile(
+    r",\s+(?:saying|adding|arguing|claiming|warning|insisting|explaining|noting|complaining)\b"
+)
 
 
 def agreed_deal(context: ArticleContext, start: int, end: int, trigger: Trigger) -> bool:

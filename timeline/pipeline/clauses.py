@@ -165,6 +165,6 @@ _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-
 
 BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
-    r"(?:[a-z]+ed|became|took|won|left|made|bought|sold|began|rose|fell|grew|cut|set|led"
-    r"|hired|paid|spent|struck|shut|built|broke|had)\b"
+    # Any simple past of the data file: "and held its first show", "and found the fault".
+    r"(?:[a-z]+ed|had|" + "|".join(sorted(EN_IRREGULAR, key=len, reverse=True)) + r")\b"
 )

@@ -39,8 +39,10 @@ from timeline.pipeline.sentences import Span
 from timeline.pipeline.subjects import (
     DEAL_ANNOUNCED,
     NEXT_CLAUSE,
+    RELATIVE_OPENING,
     carried_subject,
     clause_joint,
+    relative_subject,
     update_topic,
     with_shared_subject,
 )
@@ -212,6 +214,18 @@ def _sentence_claims(
                 # "posted a loss last year and raised fares in March": the second clause,
                 # from where it begins, is its date's.
                 seg_start = min(seg_start, joints[position - 1])
+            elif context.language == "en" and position > 0:
+                # "X said on Monday that it had closed the reservoir on May 30": what was
+                # said, from its subject on, is a happening at its own date.
+                reported = REPORTED_CLAUSE.match(
+                    context.folded, mentions[position - 1].char_end, mention.char_start
+                )
+                if reported is not None and SPEECH.search(
+                    context.folded,
+                    max(start, mentions[position - 1].char_start - 20),
+                    mentions[position - 1].char_start,
+                ):
+                    seg_start = reported.end()
             if context.language == "en" and not last and joints[position] is not None:
                 seg_end = joints[position]
             if context.language == "en":
@@ -309,6 +323,16 @@ def _sentence_claims(
                 if index > 0 or position > 0:
                     carried = _en_shared_subject(context, clauses, state, span[0], span[1])
                 plain = plain_happening(context, span, mention, state, carried)
+                reported = (
+                    REPORTED_AFTER.match(context.folded, trigger.end)
+                    if trigger.event_type == "statement" and plain is None
+                    else None
+                )
+                if reported is not None and reported.end() < mention.char_start:
+                    # "The directorate said it first detected the strain on August 14": a
+                    # saying with no date of its own; what was said is dated, and told.
+                    span = (reported.end(), span[1])
+                    plain = plain_happening(context, span, mention, state)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type != "happening":
@@ -370,7 +394,11 @@ def _en_shared_subject(
     end: int,
 ) -> ActorMention | None:
     """ "The council cut its budget in February and closed a pool on March 2": a later
-    dated clause that opens on its verb shares the subject its sentence opens with."""
+    dated clause that opens on its verb shares the subject its sentence opens with; one
+    that opens on "who" or "which" is about the name right before it ("…, replacing Gordon
+    Hale, who retired at the end of 2024")."""
+    if RELATIVE_OPENING.match(context.folded, start):
+        return relative_subject(context, start)
     carried = next(
         iter(
             with_shared_subject(
@@ -388,6 +416,12 @@ def _en_shared_subject(
     while context.folded[verb_at : verb_at + 1] == " ":
         verb_at += 1
     return carried if BARE_VERB.match(context.folded, verb_at) else None
+
+
+# What follows a dated verb of saying: "…on Monday that ", the reported clause after it.
+REPORTED_CLAUSE = re.compile(r"\s+that\s+")
+# What follows a verb of saying with no date: "said (that) ", the reported clause after it.
+REPORTED_AFTER = re.compile(r"\s+(?:that\s+)?")
 
 
 def _without_redundant_sayings(

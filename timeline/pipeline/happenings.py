@@ -93,6 +93,15 @@ EN_IRREGULAR = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
+# Past participles unlike the simple past ("flown", "taken"), verbs of a passive after
+# "was", "were" or "been"; kept as data.
+EN_PARTICIPLES = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_irregular_participles.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 # A gathering named by its purpose: "说明会", "记者会", "座谈会" (its 会 is a meeting, not
 # "will"). Kept as data in vocabulary/zh_gatherings.txt.
 _GATHERING = re.compile(
@@ -179,7 +188,10 @@ _EN_TITLED = re.compile(
 )
 _NOT_THE_SUBJECT = re.compile(
     r"\s*(?:的|之|股价|股票|股份|市值|营收|收入|利润|旗下|位于|'s\b|’s\b|shares\b|stock\b)"
+    # "Corran Buses' fares": the possessive of a name ending in s.
+    r"|(?<=s)['’](?=\s)"
 )
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been)\s+$")
 # "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
@@ -260,7 +272,13 @@ def plain_happening(
         return None
     if subject is not carried and verb_start is None and predicate_start == subject.char_end:
         apposed = _APPOSED.match(folded, predicate_start)
-        if apposed and folded[max(start, subject.char_start - 2) : subject.char_start] == ", ":
+        if apposed and (
+            folded[max(start, subject.char_start - 2) : subject.char_start] == ", "
+            # "One of them, instructor Callum Baird, was flown…": a title inside the commas.
+            or _TITLE_AFTER_COMMA.search(
+                folded, max(start, subject.char_start - 30), subject.char_start
+            )
+        ):
             # "Chile's mining regulator, Sernageomin, suspended…": past the apposition.
             predicate_start = apposed.end()
         bracketed = _BRACKETED.match(folded, predicate_start)
@@ -273,20 +291,24 @@ def plain_happening(
         predicate_start = group.end() if group else predicate_start
     if subject is carried:
         # "…, and delivered its first car": the headline tells the verb, not the "and".
-        joined = re.match(r"\s*and\s+", context.folded[predicate_start:end])
+        joined = re.match(r"\s*(?:,\s*)?(?:and|who|which)\s+", context.folded[predicate_start:end])
         predicate_start += joined.end() if joined else 0
     owned_end = None
     if context.language != "en" and subject is not carried and verb_start is None:
         # "环亚卫视的卫星频道已于本月1日停止播放", "顺达物流位于昆山的一座仓库突发大火":
         # what befalls a thing of the subject's befalls the subject.
         owned_end = _possessed_end(context, predicate_start, end)
-    if owned_end is None and _NOT_THE_SUBJECT.match(folded, predicate_start):
+    if context.language == "en" and subject is not carried and verb_start is None:
+        subject, predicate_start, verb_start = _en_owned_subject(
+            context, subject, predicate_start, end
+        )
+    if owned_end is None and verb_start is None and _NOT_THE_SUBJECT.match(folded, predicate_start):
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
         verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
         word = verb.group("verb") if verb else ""
-        if verb_start is None and subject is not carried and not _is_past(word):
+        if verb_start is None and subject is not carried and not _past_verb_of(verb):
             # "an FDA advisory panel voted…": the name is a word of the subject phrase.
             subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
             if subject is None:
@@ -295,7 +317,7 @@ def plain_happening(
         if verb is None:
             return None
         word = verb.group("verb")
-        past = _is_past(word)
+        past = _past_verb_of(verb)
         aside = _ASIDE_AFTER.match(folded, predicate_start)
         if verb_start is None and subject is not carried and aside:
             # "Hugo Brandt, the former chief executive of X, died…": told from the verb.
@@ -305,6 +327,8 @@ def plain_happening(
             word in _EN_NOT_HAPPENING
             and counted is None
             and not _CALLED_ACT.match(verb.string, verb.end())
+            # "was named in the squad", "was named principal": a post given, not a name.
+            and not (word == "named" and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")))
         ):
             return None
     else:
@@ -360,6 +384,60 @@ def plain_happening(
     return Trigger("happening", predicate_start, end, False)
 
 
+# "The club's insurer, Albury Mutual, paid…": a description of the owner's, then a name
+# in apposition.
+_EN_OWNED_APPOSITION = re.compile(r"(?:'s|’s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+")
+# "The museum's east wing reopened…", "the club's men's eight won…": a thing of the owner,
+# a noun phrase of one to three words, maybe where it stands ("at Carrow Quay"), then a verb.
+_EN_OWNED_THING = re.compile(
+    r"(?:'s|’s|(?<=s)['’])\s+(?P<thing>(?:[a-z-]+(?:'s|’s)?\s+){0,2}?[a-z-]+)"
+    r"(?:\s+(?:at|in|on|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*)?"
+    r"\s+(?:(?:was|were|had)\s+)?(?P<verb>(?:re-|co-)?[a-z]+ed|"
+    + "|".join(sorted(EN_IRREGULAR))
+    + r")\b"
+)
+# Things of an owner that are its measures, money or people (told as their own happenings or
+# not at all: "Kestrel's shares rose", "the council's budget grew", "its chief executive quit").
+_EN_NOT_OWNED_THING = re.compile(
+    r"\b(?:shares?|stock|price|prices|value|valuation|revenue|revenues|sales|profits?|earnings"
+    r"|income|losses|debts?|budget|costs?|spending|output|market|rating|ratings|bonds?|fees?"
+    r"|rates?|population|numbers?|figures?|membership|turnover|margin|margins|deficit|surplus"
+    r"|share|stake|the|a|an|and|or|but|that|which|who|has|have|is|are|will|would|can|could"
+    r"|said|told|says)\b"
+)
+
+
+def _en_owned_subject(
+    context: ArticleContext, subject: ActorMention, predicate_start: int, end: int
+) -> tuple[ActorMention, int, int | None]:
+    """The subject, where its predicate starts and where its verb starts (None when right
+    at the predicate) past an owner's "'s": a name in apposition to a description of the
+    owner's is the subject ("The club's insurer, Albury Mutual, paid out…"); a thing of the
+    owner's that befalls it tells a happening of the owner, told from the owner ("The
+    museum's east wing reopened in May")."""
+    folded = context.folded
+    apposition = _EN_OWNED_APPOSITION.match(folded, predicate_start)
+    if apposition is not None:
+        named = [
+            m
+            for m in context.actors_in(apposition.end(), end)
+            if m.char_start == apposition.end() and context.kind(m.slug) in SUBJECT_KINDS
+        ]
+        if named and folded[named[0].char_end : named[0].char_end + 1] == ",":
+            return named[0], named[0].char_end + 1, None
+        return subject, predicate_start, None
+    # Matched on the text as written: the place after the thing is told by its capitals.
+    owned = _EN_OWNED_THING.match(context.text, predicate_start)
+    if (
+        owned is None
+        or _EN_NOT_OWNED_THING.search(owned.group("thing"))
+        or any(_is_past(word) for word in owned.group("thing").split())
+        or not _is_past(owned.group("verb"))
+    ):
+        return subject, predicate_start, None
+    return subject, subject.char_start, owned.start("verb")
+
+
 # LAC tags of the words of a thing the subject owns, between 的 and the predicate.
 _OWNED_TAGS = frozenset({"n", "nz", "nw", "m", "q", "a", "LOC", "ns", "s", "f"})
 _OWNED_HEAD = frozenset({"n", "nz", "nw"})
@@ -411,6 +489,12 @@ _OWNED_STATE = re.compile(r"[只就仍也曾原都正已还]?是|为|有|被|遭
 
 
 _APPOSED = re.compile(r",\s+")
+_TITLE_AFTER_COMMA = re.compile(
+    r",\s+(?:"
+    + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")\s+$"
+)
+_LISTED_AFTER = re.compile(r"\sand\s[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){0,3},")
 # A description before a name in apposition: "chile's mining regulator,", "the carmaker,".
 _DESCRIPTION_LEAD = re.compile(r"(?:the\s+|[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+,")
 _ASIDE_AFTER = re.compile(r"\s*,(?!\s*(?:which|who)\b)[^,]{0,60},\s*")
@@ -457,7 +541,7 @@ _GROUP_OF = re.compile(
 # A phrase may hold an apposition between its commas ("The conviction of Ana Ruiz, a former
 # banker, was overturned").
 _SUBJECT_PHRASE = re.compile(
-    r"(?:[\w'’.%-]+\s+){0,9}?(?:[\w'’.%-]+,\s+(?:[\w'’.%-]+\s+){0,8}?[\w'’.%-]+,\s+"
+    r"(?:[\w'’.%&-]+\s+){0,9}?(?:[\w'’.%&-]+,\s+(?:[\w'’.%&-]+\s+){0,8}?[\w'’.%&-]+,\s+"
     r"(?:\d{1,3},\s+)?)?"
     r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>(?:re-|co-|pre-)?[a-z]+ed|"
     + "|".join(sorted(EN_IRREGULAR))
@@ -472,6 +556,16 @@ _GENERIC_SUBJECT = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+|\d[\d.,]*-[a-z]+)\s+){0,3}[a-z-]+"
     r"(?:\s+(?:in|of|at)\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
+# A subject that is something befalling a place: a natural force or an accident, written
+# with an indefinite article or bare ("An avalanche", "A fire", "Floodwater", "Lightning").
+_BEFALLS = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,2}(?:avalanche|fire|blaze|wildfire|storm|flood|floods"
+    r"|floodwater|floodwaters|flooding|landslide|mudslide|rockfall|earthquake|quake|tremor|explosion"
+    r"|blast|gas leak|leak|spill|collapse|power cut|outage|tornado|hurricane|typhoon|cyclone"
+    r"|gale|gales|winds|snow|snowfall|hail|hailstorm|frost|heatwave|drought|lightning|tide"
+    r"|surge|wave|crash|derailment|accident|outbreak|cyberattack|attack|strike)"
+)
+_AT_A_PLACE = re.compile(r"\b(?:at|across|through|into|over|near|on|onto|in)\s+(?:the\s+)?$")
 # Words that open a subordinate clause, not a subject: what follows is no happening told.
 _NOT_A_SUBJECT_PHRASE = re.compile(
     r"(?:if|unless|whether|when|although|though|because|as|once|after|before|until|since|while"
@@ -598,6 +692,18 @@ def _is_past(word: str) -> bool:
     return word.endswith("ed") or word in EN_IRREGULAR
 
 
+def _past_verb_of(verb: re.Match[str] | None) -> bool:
+    """Whether the matched verb is a simple past, or a past participle after "was",
+    "were" or "been" ("was flown to hospital")."""
+    if verb is None:
+        return False
+    word = verb.group("verb")
+    return _is_past(word) or (
+        word in EN_PARTICIPLES
+        and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")) is not None
+    )
+
+
 def _apposed_age(context: ArticleContext, position: int) -> bool:
     """ "Rautio, 36, first conducted": an age in apposition right after a person's name."""
     if context.language != "en":
@@ -693,6 +799,16 @@ def named_in_subject(
             or _DESCRIBED_AGENT.fullmatch(context.folded, after, m.char_start) is not None
         )
     ]
+    if not acted_on and _BEFALLS.fullmatch(blanked[: phrase.start("verb")].rstrip()):
+        # "An avalanche swept across a marked piste at Alderpeak Mountain Resort": what
+        # befalls a named place or body is its happening.
+        acted_on = [
+            m
+            for m in context.actors_in(after, end)
+            if context.kind(m.slug) in SUBJECT_KINDS
+            and _AT_A_PLACE.search(context.folded, max(after, m.char_start - 12), m.char_start)
+            and context.folded[after : m.char_start].count(" ") <= 8
+        ][:1]
     if not acted_on:
         return None, start, None
     return min(acted_on, key=lambda mention: mention.char_start), phrase_start, verb_start
@@ -735,10 +851,11 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         if context.kind(first.slug) == "person":
             # "Judge Ana Ruiz refused…", "The Finnish conductor Aino Rautio…": a title or an
             # occupation before a person's name is part of the subject.
-            lead = _EN_TITLED.sub("", lead)
-        if (
-            _DESCRIPTION_LEAD.fullmatch(lead)
-            and context.text[first.char_end : first.char_end + 1] == ","
+            lead = _EN_TITLED.sub("", lead).strip()
+        if _DESCRIPTION_LEAD.fullmatch(lead) and (
+            context.text[first.char_end : first.char_end + 1] == ","
+            # "Two supermarket chains, Freshways and Valemart, cleared…": a list of names.
+            or _LISTED_AFTER.match(context.text, first.char_end)
         ):
             return first  # "Chile's mining regulator, Sernageomin, suspended…": in apposition
         if context.kind(first.slug) in ORGANIZATION_KINDS and _EN_MEMBERS_OF.fullmatch(lead):

@@ -853,7 +853,8 @@ _BODY_WORDS = _words(
     "Exchange Reserve Regulator University College Association Federation Union Parliament "
     "Congress Senate Office Board Committee Service Organization Organisation Police "
     "Government Tribunal Nasdaq NYSE Treasury Cabinet Assembly League Society Foundation "
-    "Alliance Guild Confederation"
+    "Alliance Guild Confederation Directorate Inspectorate Secretariat Ombudsman Watchdog "
+    "Institute Coastguard Observatory Trust"
 )
 # The last words of a union's name, which may hold an "and" ("Transport and General
 # Workers' Alliance").
@@ -1140,6 +1141,19 @@ def _bodies_joined_by_and(
                 whole = text[before_start:end].split(" ")
                 joined[-1] = (before_start, end, whole, before_opens)
                 continue
+            # "Ministry of Trade and Industry", "Department of Health and Social Care": a
+            # ministry's field names two things joined by "and", when the second is written
+            # nowhere else on its own (a body of its own would be).
+            if (
+                gap == " and "
+                and "of" in before[1:-1]
+                and before[before.index("of") - 1] in _AGENCY_WORDS
+                and len(words) <= 2
+                and text.count(text[start:end]) == 1
+            ):
+                whole = text[before_start:end].split(" ")
+                joined[-1] = (before_start, end, whole, before_opens)
+                continue
         joined.append(item)
     return joined
 
@@ -1157,7 +1171,10 @@ EN_DATELINE = re.compile(
 )
 # A dateline with no date: a place in capitals, maybe its region, and a dash ("CALDER
 # BRIDGE —", "DUNMORE, Ohio —"). Its place is no actor either.
-EN_PLACE_LINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:[—–]|--)\s*")
+# The region may run to a few words ("KELBY, Co. Mayo —", "ALTON, New South Wales —").
+EN_PLACE_LINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*(?:[—–]|--)\s*"
+)
 # A Chinese wire dateline: an agency, maybe its reporter and a place, a day and 电/讯
 # ("新华社北京10月9日电（记者 张岚）", "中央社記者林佳穎台北17日電"). It dates the dispatch,
 # not what the dispatch tells, and its agency is no actor of it.
@@ -1208,6 +1225,14 @@ _AGENCY_NOUNS = frozenset(
         "union",
         "council",
     ]
+)
+# A plural description and the names listed before this one: "two supermarket chains, ",
+# "three lenders, Arvo, ".
+_LISTED_BEFORE = re.compile(
+    r"\b(?:chains|companies|firms|groups|banks|lenders|insurers|retailers|airlines|carriers"
+    r"|operators|clubs|makers|developers|suppliers|supermarkets|brands|stores|shops|networks"
+    r"|publishers|studios|breweries|builders),\s(?:[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*)*"
+    r"(?:,\s|\sand\s))*$"
 )
 _DESCRIBED_BEFORE = re.compile(
     r"\b(regulator|watchdog|agency|authority|ministry|department|court|union|council|company"
@@ -1314,6 +1339,12 @@ def _english_kind(
             # "Chile's mining regulator, Sernageomin, suspended…": a name in apposition to
             # what it is.
             return "organization" if described.group(1) in _AGENCY_NOUNS else "company"
+        if _LISTED_BEFORE.search(text, max(0, start - 80), start) and re.match(
+            r",|\sand\s", text[end : end + 5]
+        ):
+            # "Two supermarket chains, Freshways and Valemart, cleared…": names listed in
+            # apposition to what they are.
+            return "company"
         if _ACTS_AFTER.match(text, end) and _OPENER_BEFORE.search(text, max(0, start - 32), start):
             # "Meanwhile, Brightvale recalled…", "On Monday, Corvex filed…": the clause's
             # first word after a short opener, a happening's verb right after it.
@@ -1617,6 +1648,12 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             # "Serbian", "Danish", "Maltese": a nationality opening a body's name is the
             # adjective the article also writes before other nouns, not its short name.
             and not _DEMONYM.search(head)
+            # "Solar" of "Solar Installers Alliance" where the text writes "solar panels":
+            # a word the article also writes in lower case is a common word, not a name.
+            and not (
+                head[:1].isupper()
+                and re.search(rf"(?<![\w-]){re.escape(head.lower())}(?![\w-])", text)
+            )
             and _alone(text, head, name)
         ):
             forms.append(head)
@@ -1634,7 +1671,10 @@ def _person_by_usage(text: str, name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(_PERSON_WORD.fullmatch(w) for w in words):
         return False
-    if any(word in _INSTITUTION_WORDS or word in _COMPANY_WORDS for word in words):
+    if any(
+        word in _INSTITUTION_WORDS or word in _COMPANY_WORDS or word in _BODY_WORDS
+        for word in words
+    ):
         return False
     surname = words[-1]
     # Read only where the surname stands, not the whole text with one pattern per name.

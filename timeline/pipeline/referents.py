@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
-from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
+from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.recogniser import PERSON_TITLES
@@ -36,9 +36,12 @@ REFERRING = (
             r"|brewer|producer|supplier|provider|distributor|miner|shipper|courier|platform"
             r"|conglomerate)\b"
         ),
-        gated(r"公司(?![的之]?(?:股|债|名|法))|\bits?\b"),
+        gated(r"公司(?![的之]?(?:股|债|名|法))"),
         COMPANY_KINDS,
     ),
+    # "It issued a finding", "Its inspectors visited…": an English "it" stands for any body
+    # (a ministry, a board, a trust), not only a company, when it opens a clause.
+    (re.compile(r"(?!)"), gated(r"\bits?\b"), ORGANIZATION_KINDS),
     (
         gated(
             r"(?:该|这个|此)实验室|该研究所|该研究院|该中心"
@@ -144,7 +147,7 @@ _NOT_HEADS = frozenset(
 
 # How far back a referring expression looks for what it stands for.
 _LOOKBACK = 2000
-_THE = re.compile(r"^(?:the|a|an)\s+")
+_THE = re.compile(r"^(?:the|a|an)(?:\s+|$)")
 
 
 def referred_actors(
@@ -192,7 +195,9 @@ def _expressions(
             matches += [
                 m
                 for m in initial.finditer(context.folded)
-                if _opens_clause(context.text, m.start()) or _after_a_date(context, m.start())
+                if _opens_clause(context.text, m.start())
+                or _after_a_date(context, m.start())
+                or _opens_reported_clause(context, m.start())
             ]
         expressions += [
             (*m.span(), kinds, None)
@@ -360,6 +365,10 @@ def _in_a_name(context: ArticleContext, start: int, end: int) -> bool:
 def _antecedent(
     context: ArticleContext, position: int, kinds: frozenset[str], topic: str | None
 ) -> str | None:
+    if context.language == "en" and kinds == ORGANIZATION_KINDS:
+        thing = _thing_before(context, position)
+        if thing is not None:
+            return thing
     if topic is not None and context.kind(topic) in kinds:
         return topic
     index = bisect_left(context._actor_starts, position) - 1
@@ -367,7 +376,7 @@ def _antecedent(
     while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
         mention = context.actors[index]
         index -= 1
-        if context.kind(mention.slug) not in kinds:
+        if context.kind(mention.slug) not in kinds or placed(context, mention):
             continue
         if _leads_its_clause(context, mention):
             return mention.slug
@@ -375,6 +384,38 @@ def _antecedent(
     if anywhere is None and kinds & COMPANY_KINDS:
         return context.main_company
     return anywhere
+
+
+def _thing_before(context: ArticleContext, position: int) -> str | None:
+    """ "The Bearpaw fire spread overnight. It destroyed 63 homes…", "The MV Corrie ran
+    aground on May 3. It was refloated…": a named thing (a fire, a storm, a ship) that led
+    the sentence right before is what "it" stands for."""
+    sentence_start = context.text.rfind(". ", 0, position)
+    previous_start = context.text.rfind(". ", 0, max(0, sentence_start))
+    paragraph_start = context.text.rfind("\n", 0, max(0, sentence_start)) + 1
+    previous_start = max(previous_start + 2, paragraph_start)
+    if sentence_start < 0 or context.text[sentence_start + 2 : position].strip():
+        return None
+    for mention in context.actors_in(previous_start, sentence_start):
+        if context.kind(mention.slug) in ORGANIZATION_KINDS | {"person"}:
+            return None
+        if context.kind(mention.slug) in WORK_KINDS and _leads_its_clause(context, mention):
+            return mention.slug
+    return None
+
+
+# "a meeting in Dublin", "at Kelso": a name after a preposition of place is where something
+# happened; "it" in the next clause is not that place.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|around|off)\s+(?:the\s+)?$")
+
+
+def placed(context: ArticleContext, mention: ActorMention) -> bool:
+    """Whether an English name stands after a preposition of place ("aground off X")."""
+    if context.language != "en":
+        return False
+    return bool(
+        _PLACE_BEFORE.search(context.folded, max(0, mention.char_start - 14), mention.char_start)
+    )
 
 
 def _clause_start(text: str, position: int, floor: int) -> int | None:
@@ -399,6 +440,17 @@ def _after_a_date(context: ArticleContext, position: int) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+def _opens_reported_clause(context: ArticleContext, position: int) -> bool:
+    """ "X said on Monday that it had closed…", "X said it first detected…": the subject
+    of what was said."""
+    return context.language == "en" and bool(
+        _REPORTING.search(context.folded, max(0, position - 12), position)
+    )
+
+
+_REPORTING = re.compile(r"\b(?:that|said|says|added|announced|confirmed|stated|noted)\s+$")
 
 
 def _opens_clause(text: str, position: int) -> bool:

@@ -34,6 +34,8 @@ _ABBREVIATIONS = frozenset(
         *("est", "approx", "dept", "univ", "fig", "figs", "vol", "eds", "ed", "al", "cf", "ca"),
         *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
         *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+        # "Co. Donegal", "Co. Mayo": an Irish county.
+        "co",
     )
 )
 

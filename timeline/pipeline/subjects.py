@@ -13,7 +13,7 @@ from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.referents import PREPOSITIONS, referred_actors
+from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
 
@@ -74,6 +74,8 @@ def update_topic(
                 continue
             if _PEERS_AFTER.match(context.folded, mention.char_end):
                 continue  # "阿里、字节等友商": companies named as the others
+            if placed(context, mention):
+                continue  # "ran aground off Skerry Head": where it happened
             companies.append(mention.slug)
             if at_subject_position(context, mention, start):
                 subject = mention.slug
@@ -153,7 +155,14 @@ def clause_joint(context: ArticleContext, start: int, end: int) -> int | None:
     for joint in NEXT_CLAUSE.finditer(context.folded, start, end):
         if BARE_VERB.match(context.folded, joint.end()):
             return joint.start()
+        # ", who retired at the end of 2024": a relative clause about the name before it.
+        relative = _RELATIVE_PAST.match(context.folded, joint.end())
+        if relative is not None and joint.group().startswith(","):
+            return joint.start()
     return None
+
+
+_RELATIVE_PAST = re.compile(r"(?:who|which)\s+(?=(?:was\s+|were\s+|had\s+|later\s+)?[a-z]+\b)")
 
 
 # "…, was cleared": the auxiliary of a passive stands before its verb.
@@ -314,6 +323,21 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
 PLACE_BEFORE = re.compile(r"(?:在|于|向|获|经|遭|遭到|被|受到)$")
 # "在募资平台「众力集」推出": a name in a place phrase, its kind and a quotation mark between.
 IN_A_PLACE = re.compile(r"(?:在|于)[^，。；,;、\s]{1,6}[「“『\"]$")
+
+
+# ", who retired…", ", which opened…": a relative clause about the name before it.
+RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\s+")
+
+
+def relative_subject(context: ArticleContext, start: int) -> ActorMention | None:
+    """The actor a relative clause starting at `start` (", who retired at the end of 2024")
+    is about: the person or body named right before its comma, standing in at its start."""
+    named = [
+        m
+        for m in context.actors_in(max(0, start - 60), start)
+        if m.char_end == start and context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
+    ]
+    return ActorMention(named[0].slug, named[0].text, start, start) if named else None
 
 
 def with_mover(

@@ -4,6 +4,7 @@ subject's happening at the previous clause's date, and an undated clause that na
 happening without a date (kept undated, or dated by what it points back to).
 """
 
+import re
 from dataclasses import replace
 
 from timeline.pipeline.claim import ExtractedClaim
@@ -64,6 +65,13 @@ def undated_claims(
     folded = without_names(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
         return []
+    if context.language == "en" and (
+        _EN_AGE_STATED.search(context.folded, start, end)
+        or _EN_DURATION.search(context.folded, start, end)
+    ):
+        # "Its chair, retired keeper Ann Lowe, is 81": an age, no happening; "It raised
+        # €210,000 in eight months": a length of time dates nothing.
+        return []
     span = absorbed(context, scope, completed(context, scope, (start, end), trigger), trigger)
     span = with_subject(context, scope, index, span, trigger)
     pointed = pointed_date(context, start, trigger, state)
@@ -101,6 +109,19 @@ def undated_claims(
         return []
     claims = make_claims(context, scope, span, trigger, None, state, speaker_turn)
     return [claim for claim in claims if not claim.key.endswith(UNDATED_TAG)]
+
+
+# "is 81", "was 64 at the time": an age stated with its verb.
+_EN_AGE_STATED = re.compile(
+    r"\b(?:is|was|are|were|turned|aged)\s+\d{1,3}\b(?!\s*(?:%|percent|per\b|million|billion"
+    r"|bn|m\b|[a-z]+\s+(?:of|in|on|at|to)\b)|[.,]\d)"
+)
+# "in eight months", "over three years", "within 10 days": a length of time.
+_EN_DURATION = re.compile(
+    r"\b(?:in|over|within|for|after)\s+(?:the\s+(?:first|past|last|next)\s+)?(?:just\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few"
+    r"|eighteen|eighteen|twenty)\s+(?:days|weeks|months|years|day|week|month|year)\b"
+)
 
 
 def _names_itself(context: ArticleContext, span: tuple[int, int], trigger: Trigger) -> bool:
