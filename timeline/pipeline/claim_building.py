@@ -294,6 +294,17 @@ def build_claim(
         said=said,
         trigger_at=trigger.start - start,
     )
+    if (
+        built is None
+        and context.language != "en"
+        and parties.principal
+        and context.kind(parties.principal) not in ORGANIZATION_KINDS
+        and kind not in {"happening", "statement", "denial", "rumor"}
+    ):
+        # "船长柯德伦决定取消一站": a person or a thing did what the type's wording tells
+        # only of a company; the clause is told in its own words.
+        told = Trigger("happening", trigger.start, end, False)
+        built = key_and_headline(context, "happening", told, parties, folded, mention)
     if built is None:
         return None
     actors = tuple(

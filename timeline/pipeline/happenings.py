@@ -15,7 +15,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.nouns import DESCRIPTOR_RUN
+from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated
@@ -40,9 +40,9 @@ _LEAD = re.compile(
 )
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
-    r"[\u3400-\u9fff]{0,8}?(?:候选人|主席|董事长|总经理|总裁|行政总裁|首席执行官|创始人|创办人"
-    r"|负责人|发言人|理事长|会长|社长|院长|校长|市长|县长|省长|局长|部长|厅长|主任|经理|议员|立委"
-    r"|作家|导演|歌手|演员|教授|教练|主持人|律师|法官)"
+    r"[\u3400-\u9fff]{0,8}?(?:"
+    + "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
+    + ")"
 )
 # English: the people of an organisation, standing before its name as the subject.
 _EN_MEMBERS_OF = re.compile(
@@ -650,6 +650,9 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         return None
     if context.kind(first.slug) == "person" and _TITLED.fullmatch(described):
         # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
+        return first
+    if context.kind(first.slug) != "person" and DESCRIPTOR_RUN.fullmatch(described):
+        # "承建方中原路桥…", "运营方青城地铁公司…": the part it plays, before its name.
         return first
     if (
         context.kind(first.slug) != "person"

@@ -1,0 +1,94 @@
+"""Who a Chinese claim is about, with no gazetteer: the actor standing first in its clause,
+past a title or the part it plays ("船长", "承建方"), and not a name carried from before.
+The sentences are written for these tests, in both scripts."""
+
+import pytest
+
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
+EMPTY = ActorMatcher([])
+
+
+@pytest.fixture
+def main_actors(tmp_path):
+    """(main actor's name, start date, quote) of each claim of a text."""
+
+    def read(text: str, published: str = "2025-03-15"):
+        path = tmp_path / "article.txt"
+        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        extraction = extract_article(read_article(path), matcher=EMPTY)
+        names = {entry.slug: entry.name for entry in extraction.discovered}
+        return [
+            (
+                names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
+                str(claim.date.start) if claim.date else None,
+                claim.quote,
+            )
+            for claim in extraction.claims
+        ]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # An occupational title before a person's name is no part of the name.
+        ("渡轮周二起遭遇大浪。船长罗志诚于13日决定折返基隆港。", "罗志诚", "2025-03-13"),
+        ("纺织厂经营困难。厂长蒋德胜3月10日带队赴宁波考察。", "蒋德胜", "2025-03-10"),
+        ("山區連日暴雨。村長何永福昨日召集村民撤離。", "何永福", "2025-03-14"),
+        ("球隊上季成績不佳，主教練葛曉峰於本月2日帶隊赴日集訓。", "葛曉峰", "2025-03-02"),
+        # The part a company plays ("运营方", "承办方") is no part of its name.
+        (
+            "地铁3号线昨日早高峰停运两小时。运营方青城地铁公司当天下午致歉。",
+            "青城地铁公司",
+            "2025-03-14",
+        ),
+        ("演唱會臨時取消。承辦方華音文化公司3月12日宣布全額退票。", "華音文化公司", "2025-03-12"),
+    ],
+)
+def test_a_title_or_a_part_played_before_a_name_is_not_the_name(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text)]
+
+    assert (name, start) in found
+    assert not any(n and n != name and name in n for n, _s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "carried"),
+    [
+        # The sentence before is about the company; the clause opening on a person is the
+        # person's.
+        (
+            "海星邮轮表示，航程中段起多名乘客不适，船长柯明远于13日决定取消济州一站。",
+            "柯明远",
+            "海星邮轮",
+        ),
+        (
+            "華東漁業公司虧損嚴重，董事長陳家輝3月5日決定出售兩艘漁船。",
+            "陳家輝",
+            "華東漁業公司",
+        ),
+    ],
+)
+def test_a_clause_opening_on_a_name_is_that_names(main_actors, text, name, carried):
+    mains = [n for n, _s, quote in main_actors(text) if name in quote]
+
+    assert mains == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A regulator acting on a company: the company is what befalls.
+        "今年3月，工信部批准华讯通信在全国商用5G-A网络。",
+        # A name that qualifies the subject with 的 is not the subject.
+        "李明远领导下的星辰科技3月3日被质疑抄袭竞品。",
+    ],
+)
+def test_an_opening_body_or_qualifier_gives_way(main_actors, text):
+    mains = [n for n, _s, _q in main_actors(text)]
+
+    assert "工信部" not in mains and "李明远" not in mains
