@@ -92,3 +92,23 @@ def test_an_opening_body_or_qualifier_gives_way(main_actors, text):
     mains = [n for n, _s, _q in main_actors(text)]
 
     assert "工信部" not in mains and "李明远" not in mains
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # A chain of administrative places is one located place: the smallest.
+        ("6月3日凌晨，云南省永平县石门镇杉木村发生泥石流，冲毁房屋5栋。", "杉木村", "2025-06-03"),
+        ("广东省梅州市平远县东石镇本月5日遭遇冰雹袭击。", "东石镇", "2025-06-05"),
+        # A place where something happened, off its coast.
+        ("花蓮外海昨日發生規模5.8地震，多處山區落石。", "花蓮", "2025-06-09"),
+        # A province's or a county's own body, its name cut short to 省/县.
+        ("大雾导致多车追尾。县交警大队6月8日晚封闭该路段。", "县交警大队", "2025-06-08"),
+        ("山洪暴发后，省消防救援总队6月7日派出300名消防员。", "省消防救援总队", "2025-06-07"),
+    ],
+)
+def test_the_place_a_happening_is_about(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text, "2025-06-10")]
+
+    assert (name, start) in found
+    assert not any(n in {"云南省", "永平县", "广东省", "梅州市", "省消防"} for n, _s in found)

@@ -99,6 +99,8 @@ ATTRIBUTIVE = re.compile(r"\s*的")
 WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
 
 # Connectives a subject may follow at the start of a clause.
+# The larger places a place lies in, written before its name: "四川省雅河县青石镇(龙洞村)".
+PLACE_CHAIN = re.compile(r"(?:[\u3400-\u9fff]{1,5}?(?:自治区|自治州|省|市|县|区|镇|乡))+$")
 OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
 
 # A speech verb: what follows it is what someone said.

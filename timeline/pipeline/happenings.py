@@ -13,7 +13,7 @@ from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
-from timeline.pipeline.cues import NEGATION, OPENERS, QUESTION_END, SPEECH
+from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
@@ -624,6 +624,9 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     if not named or context.kind(named[0].slug) not in SUBJECT_KINDS:
         return None
     first = named[0]
+    if context.language != "en":
+        first = context.smallest_place(first, end)
+        named = [m for m in named if m.char_start >= first.char_start]
     lead = _without_dates(context, start, first.char_start)
     if context.language == "en":
         lead = OPENERS.sub("", lead.strip(), count=1)
@@ -640,6 +643,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             return first  # "Researchers at the Halden Institute surveyed…": its people act for it
     else:
         lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+        if context.kind(first.slug) in ORGANIZATION_KINDS:
+            # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
+            # address, not another subject.
+            lead = PLACE_CHAIN.sub("", lead)
     if _LEAD.match(lead):
         return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
     opening, comma, described = (

@@ -59,6 +59,9 @@ _CUT = re.compile(
     r"(?:宣布|成立|组建|加入|表示|要求|发起|发布|包括|位于|连接|前往|来自|经营|运营|旗下|今早|今晨"
     r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期)"
 )
+# A province, a city or a county standing alone for itself before its body's kind: "省消防
+# 救援总队", "市公安局".
+_HOME = frozenset("省市县区")
 _WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
 _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
 # What may stand right before a name that opens its clause.
@@ -115,6 +118,8 @@ def _distinctive(simple: str, end: int, reach: int) -> int | None:
         return None  # the name's start is not in reach: "风电场最后一台风(机)"
     if start < end and simple[start] in _LEADING:
         start += 1
+    if end - start == 1 and simple[start] in _HOME:
+        return start  # "省消防救援总队": the province's own, its name cut short
     if end - start < 2 or simple[start] in _NOT_FIRST:
         return None
     return start
@@ -155,7 +160,7 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             part = simple[start : match.start()]
             if part in ENDINGS or _NUMERAL.search(part):
                 continue  # "三座大桥", "一台风(机)"
-            if len(_without_generic(part)) < 2:
+            if len(_without_generic(part)) < 2 and not (body and part in _HOME):
                 continue  # "海洋主题乐园", "当地警方", "中度台风"
             name = simple[start : match.end()]
             if not _opens_clause(simple, start) and simple.count(name) < 2:

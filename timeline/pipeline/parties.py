@@ -35,6 +35,7 @@ from timeline.pipeline.cues import (
     OBJECT_OF,
     PASSIVE,
     PASSIVE_BUY,
+    PLACE_CHAIN,
     SELLS,
     SUBSIDIARY,
     UPGRADE_OR_SALE,
@@ -376,7 +377,9 @@ def clause_opener(
     for mention in sorted(span_actors, key=lambda m: m.char_start):
         if mention.char_end > trigger.start or mention.char_start < span[0]:
             continue
+        mention = context.smallest_place(mention, trigger.start)
         lead = DESCRIPTOR_RUN.sub("", context.folded[span[0] : mention.char_start])
+        lead = PLACE_CHAIN.sub("", lead)  # "四川省雅河县(龙洞村)": where it lies
         if "的" in context.folded[mention.char_end : trigger.start]:
             return None  # "李开复领导下的零一万物…": a name that qualifies the subject
         if _BEFORE_SUBJECT.fullmatch(lead) and not is_yardstick(context, mention):

@@ -315,7 +315,13 @@ _SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
-_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|自治区|自治州)$")
+_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
+# A place, then where about it, then 发生: "台东外海发生地震", "山区一带发生泥石流".
+_PLACE_HAPPENING = re.compile(
+    r"(?:外海|近海|海域|海面|外|境内|山区|一带|附近|地区|沿海|东部|西部|南部|北部|中部)?"
+    r"[0-9年月日号时分今昨本前上下周晚早凌晨许（）()]{0,12}"  # "花莲外海昨日发生…"
+    r"(?:突然|再次|又|先后|接连|相继|曾)?(?:发生|爆发|遭遇)"
+)
 # Only a date, an opener or nothing stands before the place in its clause.
 _SUBJECT_PLACE = re.compile(
     r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
@@ -351,9 +357,19 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     found: list[Recognised] = []
     for (start, _end), sentence, words in zip(spans, sentences, tagged, strict=True):
         position = start
-        for word, tag in words:
+        chain_start = None  # where a run of place names ("四川省雅河县青石镇龙洞村") starts
+        for index, (word, tag) in enumerate(words):
             word_start = position
             position += len(word)
+            if tag != "LOC":
+                chain_start = None
+            elif chain_start is None:
+                chain_start = word_start
+            following = words[index + 1] if index + 1 < len(words) else ("", "")
+            if tag == "LOC" and following[1] == "LOC" and _ADMINISTRATIVE.search(following[0]):
+                # A province, a county or a town before a smaller place is where that place
+                # lies: the chain is one located place, named by its last part.
+                continue
             glued = _GLUED_DATE.search(word) if tag in {"ORG", "PER"} else None
             if glued and glued.start() >= 2:
                 # "华光科技5日|向法院…": LAC runs the date after a name into it.
@@ -370,11 +386,15 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             elif (
                 kind is None
                 and tag == "LOC"
-                and _ADMINISTRATIVE.search(word)
-                and _SUBJECT_PLACE.search(sentence, 0, word_start - start)
+                and (
+                    _ADMINISTRATIVE.search(word)
+                    or _PLACE_HAPPENING.match(sentence, word_start - start + len(word))
+                )
+                and _SUBJECT_PLACE.search(sentence, 0, (chain_start or word_start) - start)
             ):
                 # "7月18日，江川县城区道路恢复通车": a county or a city opening its clause is
-                # what the clause tells of.
+                # what the clause tells of; so is any place where something happened ("台东
+                # 外海发生地震").
                 kind = "organization"
             if kind is None:
                 continue
@@ -1556,7 +1576,7 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
-_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟)$")
+_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所)$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
