@@ -7,6 +7,7 @@ import pytest
 from timeline.pipeline.actors import ActorMatcher
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.reading import read_article
+from timeline.pipeline.recogniser import recognise
 
 EMPTY = ActorMatcher([])
 
@@ -112,3 +113,55 @@ def test_the_place_a_happening_is_about(main_actors, text, name, start):
 
     assert (name, start) in found
     assert not any(n in {"云南省", "永平县", "广东省", "梅州市", "省消防"} for n, _s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # A place's or a body's people acting together, as the clause's subject.
+        ("青山村村民4月20日到镇政府门前聚集，要求停建化工厂。", "青山村村民", "2026-04-20"),
+        ("公立醫院前線醫生4月22日發起集體請假行動。", "公立醫院前線醫生", "2026-04-22"),
+        # Counted: how many of them acted.
+        ("4月16日，约300名渔民到海事局门前请愿，要求恢复捕捞。", "渔民", "2026-04-16"),
+        ("4月18日，數百名家長趕到學校，要求撤回加費決定。", "家長", "2026-04-18"),
+    ],
+)
+def test_a_group_of_people_acting_together(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text, "2026-04-23")]
+
+    assert (name, start) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A group that only qualifies a figure is no actor, and a figure is no claim.
+        ("2025年，青山村村民人均收入达2.1万元。", "青山村村民"),
+        ("去年，医生的比例下降至两成。", "医生"),
+    ],
+)
+def test_a_group_in_a_figure_is_no_actor(main_actors, text, absent):
+    assert absent not in [n for n, _s, _q in main_actors(text, "2026-04-23")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        # A verb a tagger runs into the body after it is never part of the body's name.
+        (
+            "4月20日，數百名醫生抗議醫院管理局削減補償。醫院管理局當晚回應。",
+            "醫院管理局",
+            "抗議醫院管理局",
+        ),
+        ("货运司机4月19日起诉市交通运输局违规收费。", "市交通运输局", "起诉市交通运输局"),
+    ],
+)
+def test_a_leading_verb_is_no_part_of_a_body(tmp_path, text, name, glued):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2026-04-23\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = [n.text for n in recognise(text, "zh-Hant", [(0, len(text))], EMPTY)]
+
+    assert name in names
+    assert glued not in names
+    assert glued not in [entry.name for entry in extraction.discovered]

@@ -38,6 +38,10 @@ _LEAD = re.compile(
     # The part of the day after a date: "今日上午，", "当日收盘，".
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
+# Chinese: a count of people before a group's name ("约200名", "数百名").
+_HOW_MANY = re.compile(
+    r"(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位]$"
+)
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
     r"[\u3400-\u9fff]{0,8}?(?:"
@@ -647,6 +651,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
             # address, not another subject.
             lead = PLACE_CHAIN.sub("", lead)
+            # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
+            lead = _HOW_MANY.sub("", lead)
     if _LEAD.match(lead):
         return post_holder(context, first, named) or _head_of_phrase(context, first, named) or first
     opening, comma, described = (

@@ -41,6 +41,20 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _word_list(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+# Verbs whose object is often a public body ("抗议", "起诉"): never the start of its name.
+VERBS_BEFORE_BODIES = _alternation(
+    set(_word_list(NAMED_KINDS_FILE.with_name("zh_verbs_before_bodies.txt")))
+)
+
+
 _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?!)")
 # How many characters a distinctive part may have: a body's ("行者背包赞助者自救会") runs
 # longer than a place's.
@@ -57,7 +71,8 @@ _LEADING = frozenset("据经遭获到向在于对从由被把将与和")
 # "於週一上午發布海上颱風警報").
 _CUT = re.compile(
     r"(?:宣布|成立|组建|加入|表示|要求|发起|发布|包括|位于|连接|前往|来自|经营|运营|旗下|今早|今晨"
-    r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期)"
+    r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期"
+    rf"|{VERBS_BEFORE_BODIES})"
 )
 # A province, a city or a county standing alone for itself before its body's kind: "省消防
 # 救援总队", "市公安局".

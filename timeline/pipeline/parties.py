@@ -359,6 +359,8 @@ def find_parties(
 # What may stand before a clause's subject: a date or a time of day, an opener, a comma.
 _BEFORE_SUBJECT = re.compile(
     r"(?:[\s，,、：:]|[0-9０-９]+|[年月日号時时分上下中午晚早凌晨今昨本前该週周星期]|"
+    # "约200名", "数百名": how many of a group.
+    r"(?:约|近|逾|超过|数|几)?[0-9,万千百十两一二三四五六七八九]+余?多?[名位]|"
     r"那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)*"
 )
 

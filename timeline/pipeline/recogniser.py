@@ -43,7 +43,7 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
-from timeline.pipeline.named_things import BODY_ENDINGS, named_things
+from timeline.pipeline.named_things import BODY_ENDINGS, VERBS_BEFORE_BODIES, named_things
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
 from timeline.pipeline.nouns import (
     DESCRIPTOR_RUN,
@@ -750,6 +750,51 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
     return found
 
 
+_PEOPLE_NOUNS_FILE = Path(__file__).with_name("vocabulary") / "zh_people_nouns.txt"
+_PEOPLE = "|".join(
+    sorted(
+        {
+            line.strip()
+            for line in _PEOPLE_NOUNS_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# Where a group's people belong: a place or a body ("东岗村", "公立医院").
+_GROUP_HOME = (
+    r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
+    r"|机场|码头|港|站)"
+)
+# A group standing as a clause's subject: after the clause's start, a date and a count, the
+# place or body its people belong to, a word of which of them, and the people noun, then no
+# 的 (a group that qualifies a noun is not the subject): "东岗村村民每天…", "约200名移民到…",
+# "公立医院前线医生昨日发起…".
+_GROUP = re.compile(
+    r"(?:^|(?<=[，。；：！？\n,;:!?]))\s*"
+    r"(?:[0-9年月日号时分上下午晚早凌晨今昨本周週前一二三四五六天当（）()]{0,12}[，,]?)?"
+    r"(?:约|近|逾|超过|上|数|几)?(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
+    rf"(?P<name>(?:[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
+    r"(?:前线|一线|全体|部分|当地|本地|在职|退休|受影响)?"
+    rf"(?:{_PEOPLE}))(?:们)?(?!的|之|[\u3400-\u9fff]{{0,2}}(?:人数|人均|比例|数量|收入|平均|占))"
+)
+
+
+def _groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """People of a kind acting together as a clause's subject, named with the place or body
+    they belong to when the text gives it: a group actor ("村民", "公立医院医生")."""
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _GROUP.finditer(simple, start, end):
+            name_start, name_end = match.span("name")
+            found.append(
+                Recognised(text[name_start:name_end], name_start, name_end, "organization")
+            )
+    return found
+
+
 def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Named things and bodies (`timeline.pipeline.named_things`): "临江大桥", "香港警方",
     "港尾夜市自治會". A thing is read as an organisation: what a clause tells of it is
@@ -1395,6 +1440,7 @@ def recognise(
         found.extend(_organisations_by_context(text, spans))
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
+        found.extend(_groups(text, spans))
         found.extend(_title_names(text, spans, title))
         things = _things(text, spans)
         found.extend(things)
@@ -1429,6 +1475,7 @@ def recognise(
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
+        name = _without_leading_verb(text, name)
         simple = name.text.translate(_SIMPLIFY)
         opening = _OPENING_CATEGORY.match(simple)
         if (
@@ -1524,6 +1571,8 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
         name = Recognised(text[start : name.char_end], start, name.char_end, kind)
     simple = name.text.translate(_SIMPLIFY)
     trailing = TITLE_AT_END.search(simple)
+    if trailing and re.search(rf"{_GROUP_HOME}(?:前线|一线)?$", simple[: trailing.start()]):
+        trailing = None  # "公立医院医生": the doctors of a hospital, a group
     if trailing and trailing.start() >= 2 and _HAN_ONLY.fullmatch(simple[: trailing.start()]):
         end = name.char_start + trailing.start()
         name = Recognised(text[name.char_start : end], name.char_start, end, kind)
@@ -1555,6 +1604,25 @@ _CLAUSE_INSIDE = re.compile(
 _AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
+
+_VERB_BEFORE_BODY = re.compile(f"(?:{VERBS_BEFORE_BODIES})")
+
+
+def _without_leading_verb(text: str, name: Recognised) -> Recognised:
+    """ "抗議|醫院管理局", "起诉|市场监管局": a verb a tagger ran into the public body that
+    is its object. A leading verb is never part of a body's name; the body's name left
+    must be a name of its own (three characters or more, a body's ending)."""
+    if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
+        return name
+    simple = name.text.translate(_SIMPLIFY)
+    verb = _VERB_BEFORE_BODY.match(simple)
+    if verb is None:
+        return name
+    rest = simple[verb.end() :]
+    if len(rest) < 3 or not (_BODY_END.search(rest) or _REGULATOR.search(rest)):
+        return name
+    start = name.char_start + verb.end()
+    return Recognised(text[start : name.char_end], start, name.char_end, "organization")
 
 
 def _without_glued_char(text: str, name: Recognised) -> Recognised:
