@@ -165,3 +165,40 @@ def test_a_leading_verb_is_no_part_of_a_body(tmp_path, text, name, glued):
     assert name in names
     assert glued not in names
     assert glued not in [entry.name for entry in extraction.discovered]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "agent"),
+    [
+        # Fined: the company it befalls is the main actor, not the agent after 遭.
+        (
+            "叫车平台营运商星途科技股份有限公司6月2日遭交通部公路局裁罚。",
+            "星途科技股份有限公司",
+            "交通部公路局",
+        ),
+        ("外送平台營運商飛達網路公司6月1日遭環保署裁罰兩百萬元。", "飛達網路公司", "環保署"),
+    ],
+)
+def test_what_befalls_a_company_is_the_companys(main_actors, text, name, agent):
+    found = [n for n, _s, _q in main_actors(text, "2026-06-04")]
+
+    assert found and found[0] == name
+    assert "遭" + agent not in found and "營運" not in found and "营运" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        # "由X收购": the one named after 由 buys.
+        ("青松酒店1985年开业，2019年由远山置业公司收购并重新装修。", "远山置业公司"),
+        ("港灣酒店1972年開業，2020年由星河娛樂公司收購。", "星河娛樂公司"),
+    ],
+)
+def test_the_buyer_after_you_is_the_acquirer(tmp_path, text, buyer):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2026-06-04\n---\n{text}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=EMPTY)
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    (claim,) = [c for c in extraction.claims if c.event_type == "acquisition"]
+
+    assert [names.get(s) for s, role in claim.actors if role == "acquirer"] == [buyer]

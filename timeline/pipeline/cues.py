@@ -394,7 +394,8 @@ INVESTS_IN = re.compile(r"投资了?|" + words(r"invest(?:s|ed)? in"))
 FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
 SELLS = re.compile(r"出售|卖给|" + words("sells?", "sold", "selling"))
 BY_AGENT = re.compile(words("by") + r"\s*$")
-PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + words("by") + r"\s*$")
+# "被X收购", "由X收购" (not "由于"): the one named after the mark buys.
+PASSIVE_BUY = re.compile(r"(?:被|由(?!于))\S{0,12}$|" + words("by") + r"\s*$")
 
 
 # Stages of a deal: agreed (a letter of intent, an announced merger) or done.

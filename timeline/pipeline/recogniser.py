@@ -1476,6 +1476,9 @@ def recognise(
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
         name = _without_leading_verb(text, name)
+        piece = DESCRIPTOR_RUN.match(text.translate(_SIMPLIFY), name.char_start)
+        if piece and piece.end() > name.char_end:
+            continue  # "营运(商)": the start of a descriptor, not a name
         simple = name.text.translate(_SIMPLIFY)
         opening = _OPENING_CATEGORY.match(simple)
         if (
@@ -1606,6 +1609,8 @@ _AFFILIATION = re.compile(r"系(?![统列数])")
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
 
 _VERB_BEFORE_BODY = re.compile(f"(?:{VERBS_BEFORE_BODIES})")
+# "遭|交通部公路局", "被|法院": the mark of a passive's agent, run into the agent's name.
+_AGENT_MARK = re.compile(r"(?:遭到|遭|被|经由|获)(?=[\u3400-\u9fff]{3})")
 
 
 def _without_leading_verb(text: str, name: Recognised) -> Recognised:
@@ -1615,7 +1620,7 @@ def _without_leading_verb(text: str, name: Recognised) -> Recognised:
     if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
         return name
     simple = name.text.translate(_SIMPLIFY)
-    verb = _VERB_BEFORE_BODY.match(simple)
+    verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
     if verb is None:
         return name
     rest = simple[verb.end() :]
