@@ -202,3 +202,26 @@ def test_the_buyer_after_you_is_the_acquirer(tmp_path, text, buyer):
     (claim,) = [c for c in extraction.claims if c.event_type == "acquisition"]
 
     assert [names.get(s) for s, role in claim.actors if role == "acquirer"] == [buyer]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The company named after "X的母公司" is a company of its own, and the one a deal
+        # with "X的母公司" is about.
+        ("今年3月，远峰资本投资了Lumo的母公司星曜智能，占股20%。", "星曜智能"),
+        ("去年，华岳集团收购了该品牌的运营方青禾食品，交易金额未披露。", "青禾食品"),
+    ],
+)
+def test_a_company_named_for_how_it_stands_to_another(tmp_path, text, name):
+    names = [n.text for n in recognise(text, "zh-Hans", [(0, len(text))], EMPTY)]
+
+    assert name in names
+
+
+def test_what_a_related_company_did_is_not_its_name():
+    text = "两周前，公司在泰国设立的子公司完成工商登记。"
+
+    assert "完成工商登记" not in [
+        n.text for n in recognise(text, "zh-Hans", [(0, len(text))], EMPTY)
+    ]

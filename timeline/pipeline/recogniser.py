@@ -781,6 +781,34 @@ _GROUP = re.compile(
 )
 
 
+# "Kimi 的母公司月之暗面", "该品牌的运营方星途科技": a company named right after the word
+# for how it stands to the thing or company before it, up to a stop.
+_RELATED = re.compile(
+    r"的\s*(?:母公司|子公司|控股股东|大股东|运营方|运营商|营运商|开发商|经营方|所属公司)\s*"
+    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?=[，。；：、,;:（(]|\s|$)"
+)
+
+
+_CLAUSE_CHARS = frozenset("的了在是和与及将被把对向从已也都就还说称表")
+
+
+def _related_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _RELATED.finditer(simple, start, end):
+            name = match.group("name")
+            if name[0] in _NOT_SUBJECT_START | _VERB_START or any(
+                char in _CLAUSE_CHARS for char in name
+            ):
+                continue  # "的母公司也将…": a clause, not a name
+            if ANY_TRIGGER.search(name):
+                continue  # "设立的子公司完成工商登记": what the company did, not its name
+            at, stop = match.span("name")
+            found.append(Recognised(text[at:stop], at, stop, "company"))
+    return found
+
+
 def _groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """People of a kind acting together as a clause's subject, named with the place or body
     they belong to when the text gives it: a group actor ("村民", "公立医院医生")."""
@@ -1441,6 +1469,7 @@ def recognise(
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
         found.extend(_groups(text, spans))
+        found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
         things = _things(text, spans)
         found.extend(things)
