@@ -225,3 +225,19 @@ def test_what_a_related_company_did_is_not_its_name():
     assert "完成工商登记" not in [
         n.text for n in recognise(text, "zh-Hans", [(0, len(text))], EMPTY)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # A numbered line is a thing a clause tells of; its number alone, or 线路, stands for
+        # it afterwards.
+        ("青州市地铁2号线5月8日晚高峰因信号故障停运。", "青州市地铁2号线", "2025-05-08"),
+        ("青州市地铁2号线今年通车。2号线5月9日又因信号故障停运。", "青州市地铁2号线", "2025-05-09"),
+        ("濱海輕軌1號線2019年通車。2023年8月，線路曾因颱風停駛。", "濱海輕軌1號線", "2023-08-01"),
+    ],
+)
+def test_a_numbered_line_and_its_short_forms(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text, "2025-05-10")]
+
+    assert (name, start) in found

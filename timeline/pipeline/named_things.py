@@ -72,6 +72,8 @@ _LEADING = frozenset("据经遭获到向在于对从由被把将与和")
 _CUT = re.compile(
     r"(?:宣布|成立|组建|加入|表示|要求|发起|发布|包括|位于|连接|前往|来自|经营|运营|旗下|今早|今晨"
     r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期"
+    # "(线路曾)因台风停驶": a cause's 因, after what the clause is about.
+    r"|曾|因为|因|由于"
     rf"|{VERBS_BEFORE_BODIES})"
 )
 # A province, a city or a county standing alone for itself before its body's kind: "省消防
@@ -85,6 +87,11 @@ _OPENS = "，。；：！？、\n,;:!?"
 _POLICE = re.compile(r"(?<![\u3400-\u9fff])警方|(?<=[据经由遭向被与和])警方")
 # A vessel's name: characters and a hull number ("浙岱渔0387号", "海巡06号").
 _VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
+# A numbered line of a tram, metro or bus network: "南湖有轨电车1号线", "地铁3号线", and
+# its number alone once the article has named it ("1号线全线停运").
+_LINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线(?![路])")
+_LINE_REACH = 10
+_LINE_STOP = frozenset("的在于与和及将被把从由对向是为了乘坐搭")
 # A kind noun right before a quoted name says what the name names: "渔船“浙岱渔0387号”",
 # "平台「书易购」", "白犀牛「阿莲」", "团体「动物平权行动联盟」".
 _INTRODUCED = re.compile(
@@ -185,6 +192,22 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if _opens_clause(simple, match.start()):
                 # "警方昨日拘捕…": the police stand as an actor of their own.
                 found.append((match.start(), match.end(), "body"))
+        for match in _LINE.finditer(simple, span_start, span_end):
+            # A network's name holds words a name rarely does ("有轨电车"): it is read back
+            # to a mark, a preposition or a verb rather than to any stop character.
+            start = match.start()
+            while (
+                start > max(span_start, match.start() - _LINE_REACH)
+                and _HAN.match(simple[start - 1])
+                and simple[start - 1] not in _LINE_STOP
+            ):
+                start -= 1
+            cuts = list(_CUT.finditer(simple, start, match.start()))
+            start = cuts[-1].end() if cuts else start
+            if match.start() - start >= 2 and simple[start] not in _NOT_FIRST:
+                found.append((start, match.end(), "thing"))
+            elif _opens_clause(simple, match.start()):
+                found.append((match.start(), match.end(), "thing"))
         for match in _VESSEL.finditer(simple, span_start, span_end):
             if simple[match.start()] not in _NOT_FIRST:
                 found.append((match.start(), match.end(), "thing"))

@@ -2044,6 +2044,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     if _HAN.search(short):
         if short in BODY_ENDINGS and full.endswith(short):
             return True  # "警方" of "香港警方"
+        if _LINE_NUMBER.fullmatch(short) and full.endswith(short):
+            return True  # "1号线" of "南湖有轨电车1号线"
         if full.endswith(short) and len(short) >= 3:
             # "卫生局" of "台南市卫生局", "慈安宫" of "溪湖慈安宫": the name without the
             # place it is in.
@@ -2064,5 +2066,6 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     return full.startswith(short + " ")
 
 
+_LINE_NUMBER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线")
 _THING_END = re.compile(rf"(?:{'|'.join(sorted(THING_ENDINGS, key=len, reverse=True))})$")
 _PLACE_HEAD = re.compile(r"[\u3400-\u9fff]{1,3}(?:省|市|县|区)")
