@@ -241,3 +241,18 @@ def test_a_numbered_line_and_its_short_forms(main_actors, text, name, start):
     found = [(n, s) for n, s, _quote in main_actors(text, "2025-05-10")]
 
     assert (name, start) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # A quoted name with its kind after it is a thing; the quote marks are no words
+        # before the clause's subject.
+        ("「藍鯨六號」郵輪本月10日從基隆啟航。", "藍鯨六號", "2024-10-10"),
+        ("“青鸟”乐团10月12日在杭州举行告别演出。", "青鸟", "2024-10-12"),
+    ],
+)
+def test_a_quoted_name_with_its_kind_after_it(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text, "2024-10-17")]
+
+    assert (name, start) in found

@@ -646,7 +646,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         if context.kind(first.slug) in ORGANIZATION_KINDS and _EN_MEMBERS_OF.fullmatch(lead):
             return first  # "Researchers at the Halden Institute surveyed…": its people act for it
     else:
-        lead = OPENERS.sub("", lead.strip(" ，,"), count=1)
+        # "「海韵明珠号」邮轮…": the mark that opens a quoted name is no word before it.
+        lead = OPENERS.sub("", lead.strip(" ，,").rstrip('「“『"'), count=1)
         if context.kind(first.slug) in ORGANIZATION_KINDS:
             # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
             # address, not another subject.

@@ -94,11 +94,19 @@ _LINE_REACH = 10
 _LINE_STOP = frozenset("的在于与和及将被把从由对向是为了乘坐搭")
 # A kind noun right before a quoted name says what the name names: "渔船“浙岱渔0387号”",
 # "平台「书易购」", "白犀牛「阿莲」", "团体「动物平权行动联盟」".
-_INTRODUCED = re.compile(
-    r"(?P<kind>渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
+_KINDS_INTRODUCING = (
+    r"渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
     r"|球队|台风|飓风|犀牛|大熊猫|熊猫|老虎|大象|海豚|猩猩|长颈鹿|企业|公司|商店|餐厅|书店|网店"
-    r"|连锁店|咖啡店|门店|餐馆|酒楼)"
+    r"|连锁店|咖啡店|门店|餐馆|酒楼"
+)
+_INTRODUCED = re.compile(
+    rf"(?P<kind>{_KINDS_INTRODUCING})"
     r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
+)
+# The same kinds right after a quoted name: "「海韵明珠号」邮轮", "“北斗”乐团".
+_KIND_AFTER = re.compile(
+    r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
+    rf"(?P<kind>{_KINDS_INTRODUCING})"
 )
 # Kinds that introduce a company's name (the rest introduce a thing's or a body's).
 _TRADING = frozenset(
@@ -211,7 +219,10 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
         for match in _VESSEL.finditer(simple, span_start, span_end):
             if simple[match.start()] not in _NOT_FIRST:
                 found.append((match.start(), match.end(), "thing"))
-        for match in _INTRODUCED.finditer(simple, span_start, span_end):
+        for match in [
+            *_INTRODUCED.finditer(simple, span_start, span_end),
+            *_KIND_AFTER.finditer(simple, span_start, span_end),
+        ]:
             name = match.group("name")
             if any(char in NAME_STOP for char in name[1:]) and not _ENDING.search(name):
                 continue
