@@ -256,3 +256,23 @@ def test_a_quoted_name_with_its_kind_after_it(main_actors, text, name, start):
     found = [(n, s) for n, s, _quote in main_actors(text, "2024-10-17")]
 
     assert (name, start) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # 它 / 牠 opening a clause stands for the thing or the animal named before.
+        ("青山隧道2015年通车。它今年3月完成翻修。", "青山隧道", "2025-03-01"),
+        ("白犀牛「阿蓮」今年十歲。牠今年5月20日產下一頭幼犀。", "阿蓮", "2025-05-20"),
+        # A surnamed name after a title, written again and again, whatever follows it.
+        (
+            "由練馬師麥永康訓練的馬匹昨日勝出。麥永康賽後很高興。麥永康今年3月獲發牌照。",
+            "麥永康",
+            "2025-03-01",
+        ),
+    ],
+)
+def test_a_thing_or_an_animal_referred_to_and_a_titled_name(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text, "2025-06-10")]
+
+    assert (name, start) in found

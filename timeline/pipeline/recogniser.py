@@ -853,8 +853,15 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     after
                     and after not in _PERSON_FOLLOW
                     and not _AFTER_TITLE.match(simple, at + length)
+                    and not (
+                        length == 3
+                        and name[0] in SURNAMES
+                        and _count(text, text[start + at : start + at + length]) >= 3
+                    )
                 ):
-                    continue  # "物理学家麦咏诗教授": a title may close the name too
+                    # "物理学家麦咏诗教授": a title may close the name too; a surnamed name
+                    # written again and again is a name whatever follows it here.
+                    continue
                 surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
                 if length == 4 and not name.startswith(COMPOUND_SURNAMES):
                     surnamed = False
@@ -1518,6 +1525,8 @@ def recognise(
             # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
             # 院" is a part of the one "大学" refers to.
             continue
+        if simple in TITLES:
+            continue  # "马主": a post, which a tagger may take for a person
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
         if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
