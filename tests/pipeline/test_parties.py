@@ -276,3 +276,12 @@ def test_a_thing_or_an_animal_referred_to_and_a_titled_name(main_actors, text, n
     found = [(n, s) for n, s, _quote in main_actors(text, "2025-06-10")]
 
     assert (name, start) in found
+
+
+def test_a_counted_group_of_a_bodys_people_acts_for_the_body(main_actors):
+    text = "青城公交公司约300名司机6月3日起停止出车。6月5日，司机陆续恢复运营。"
+
+    found = [(n, s) for n, s, _quote in main_actors(text, "2025-06-10")]
+
+    assert ("青城公交公司", "2025-06-03") in found
+    assert ("司机", "2025-06-05") in found

@@ -33,7 +33,7 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
-from timeline.pipeline.happenings import named_in_subject
+from timeline.pipeline.happenings import ZH_GROUP_OF, named_in_subject
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -243,6 +243,16 @@ def build_claim(
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         before = [m for m in span_actors if m.char_end <= trigger.start]
+        # "东莞巴士约600名司机停止出车": a counted group of a body's people acts for the body.
+        before = [
+            m
+            for m in before
+            if not any(
+                ZH_GROUP_OF.fullmatch(context.folded, other.char_end, m.char_end)
+                for other in before
+                if other.char_end < m.char_start
+            )
+        ]
         subject = [m.slug for m in before]
         # "Hugo Brandt, the former chief executive of Kellan Motors, died": the name
         # before the apposition, not the one inside it.

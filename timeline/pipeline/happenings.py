@@ -152,7 +152,7 @@ _ZH_CLOCK = re.compile(
     r"(?:\d{1,2}分|[零〇一二三四五六七八九十]{1,3}分|半|整)?|\d{1,2}[:：]\d{2})?(?:许|左右|前后)?"
 )
 # A counted group of a body's people standing after its name: "约600名司机", "逾百名护士".
-_ZH_GROUP_OF = re.compile(
+ZH_GROUP_OF = re.compile(
     r"(?:约|近|逾|超过|超|共|上|数|近千|上千|上百)?[\d,，.万千百两零〇一二三四五六七八九十余多]+"
     r"(?:名|位|多名|余名)(?:[\u3400-\u9fff]{0,2}?)(?:司机|员工|工人|职工|护士|医护人员|医生|教师"
     r"|老师|飞行员|机师|空服员|乘务员|球员|学生|成员|会员|店员|雇员|工会会员|码头工人|矿工|记者)"
@@ -312,7 +312,7 @@ def plain_happening(
         ):
             return None
     else:
-        group = _ZH_GROUP_OF.match(folded, predicate_start) if subject is not carried else None
+        group = ZH_GROUP_OF.match(folded, predicate_start) if subject is not carried else None
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
