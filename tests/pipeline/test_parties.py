@@ -285,3 +285,26 @@ def test_a_counted_group_of_a_bodys_people_acts_for_the_body(main_actors):
 
     assert ("青城公交公司", "2025-06-03") in found
     assert ("司机", "2025-06-05") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # The part of an institution named alone after its full name, and 馆内 / 馆方
+        # standing for the 馆 named before.
+        (
+            "青州市立博物馆新总馆去年5月开馆。今年3月，新总馆获得省建筑奖。",
+            "青州市立博物馆新总馆",
+            "2025-03-01",
+        ),
+        (
+            "嘉義市立圖書館新總館去年10月5日開館。10月6日，館內電梯突然故障。",
+            "嘉義市立圖書館新總館",
+            "2024-10-06",
+        ),
+    ],
+)
+def test_a_part_of_an_institution_and_the_words_for_it(main_actors, text, name, start):
+    found = [(n, s) for n, s, _quote in main_actors(text, "2025-06-10")]
+
+    assert (name, start) in found

@@ -316,6 +316,11 @@ _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]
 
 
 _ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
+# A building or an institution the tagger takes for a place ("市立图书馆新总馆"): what a
+# clause opening on it tells is its own.
+_INSTITUTION_END = re.compile(
+    r"(?:图书馆|博物馆|美术馆|体育馆|纪念馆|科技馆|总馆|新馆|医院|大学|机场)$"
+)
 # A place, then where about it, then 发生: "台东外海发生地震", "山区一带发生泥石流".
 _PLACE_HAPPENING = re.compile(
     r"(?:外海|近海|海域|海面|外|境内|山区|一带|附近|地区|沿海|东部|西部|南部|北部|中部)?"
@@ -388,6 +393,7 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 and tag == "LOC"
                 and (
                     _ADMINISTRATIVE.search(word)
+                    or _INSTITUTION_END.search(word)
                     or _PLACE_HAPPENING.match(sentence, word_start - start + len(word))
                 )
                 and _SUBJECT_PLACE.search(sentence, 0, (chain_start or word_start) - start)
@@ -1695,6 +1701,11 @@ _MODEL_AFTER = re.compile(r"[\s\d.-]*(?:大?模型|model\b|language model|LLM)",
 
 
 # Legal and generic endings whose removal leaves the name a company goes by.
+# A part of an institution after the institution's name: "图书馆|新总馆", "医院|新院区".
+_PART_AFTER_INSTITUTION = re.compile(
+    r"(?:馆|院|大学|学校|中心|公司|集团|电站|机场)(?P<part>[新旧总东西南北主分]{1,2}"
+    r"(?:馆|院区|院|校区|楼|厂|站|航站楼|大楼))$"
+)
 _HAN_SUFFIX = re.compile(
     r"(?:(?:股份|控股)?有限(?:责任)?公司|(?:股份|控股|集团)公司|集团|公司|控股)$"
 )
@@ -1712,6 +1723,10 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         stem = _HAN_SUFFIX.sub("", name)
         if stem != name and len(stem) >= 2:
             forms.append(stem)
+        part = _PART_AFTER_INSTITUTION.search(name.translate(_SIMPLIFY))
+        if part and _alone(text, name[part.start("part") :], name):
+            # "台中市立图书馆新总馆" → "新总馆": a part of an institution, named alone.
+            forms.append(name[part.start("part") :])
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
             simple = stem.translate(_SIMPLIFY)
