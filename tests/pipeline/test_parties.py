@@ -308,3 +308,15 @@ def test_a_part_of_an_institution_and_the_words_for_it(main_actors, text, name, 
     found = [(n, s) for n, s, _quote in main_actors(text, "2025-06-10")]
 
     assert (name, start) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A province before a city's body is where the body is, not part of its name.
+        ("浙江青州市政府6月3日晚发布通告，宣布暂停新区建设。", "青州市政府"),
+        ("6月4日，福建省平和县自然资源局发布地质灾害预警。", "平和县自然资源局"),
+    ],
+)
+def test_a_province_before_a_citys_body(main_actors, text, name):
+    assert name in [n for n, _s, _q in main_actors(text, "2025-06-10")]

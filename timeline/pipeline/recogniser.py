@@ -1517,7 +1517,7 @@ def recognise(
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
-        name = _without_leading_verb(text, name)
+        name = _without_province(text, _without_leading_verb(text, name))
         piece = DESCRIPTOR_RUN.match(text.translate(_SIMPLIFY), name.char_start)
         if piece and piece.end() > name.char_end:
             continue  # "营运(商)": the start of a descriptor, not a name
@@ -1655,6 +1655,25 @@ _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
 _VERB_BEFORE_BODY = re.compile(f"(?:{VERBS_BEFORE_BODIES})")
 # "遭|交通部公路局", "被|法院": the mark of a passive's agent, run into the agent's name.
 _AGENT_MARK = re.compile(r"(?:遭到|遭|被|经由|获)(?=[\u3400-\u9fff]{3})")
+
+
+# A province written before a city's or a county's body is where the body is, not part of
+# its name: "广东|清溪市政府", "四川省|雅河县自然资源局".
+_PROVINCE_BEFORE_CITY = re.compile(
+    r"(?:广东|广西|四川|浙江|江苏|福建|湖南|湖北|河南|河北|山东|山西|陕西|甘肃|云南|贵州|江西|安徽"
+    r"|辽宁|吉林|黑龙江|内蒙古|新疆|西藏|宁夏|青海|海南)省?"
+    r"(?=[\u3400-\u9fff]{1,4}?[市县](?:人民)?(?:政府|[\u3400-\u9fff]{0,8}?(?:局|委员会|委|办公室)$))"
+)
+
+
+def _without_province(text: str, name: Recognised) -> Recognised:
+    if name.kind not in {"organization", "company"}:
+        return name
+    province = _PROVINCE_BEFORE_CITY.match(name.text.translate(_SIMPLIFY))
+    if province is None:
+        return name
+    start = name.char_start + province.end()
+    return Recognised(text[start : name.char_end], start, name.char_end, "organization")
 
 
 def _without_leading_verb(text: str, name: Recognised) -> Recognised:
