@@ -320,3 +320,19 @@ def test_a_part_of_an_institution_and_the_words_for_it(main_actors, text, name, 
 )
 def test_a_province_before_a_citys_body(main_actors, text, name):
     assert name in [n for n, _s, _q in main_actors(text, "2025-06-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # The city's or the county's government by its short name acts on its own.
+        ("市府今年3月追加預算2億元。", "市府", "2025-03-01"),
+        ("县府5月8日启动应急响应。", "县府", "2025-05-08"),
+    ],
+)
+def test_a_government_by_its_short_name(main_actors, text, name, start):
+    assert (name, start) in [(n, s) for n, s, _q in main_actors(text, "2025-06-10")]
+
+
+def test_a_mayor_is_not_the_city_government(main_actors):
+    assert "市府" not in [n for n, _s, _q in main_actors("市府长官5月8日视察工地。", "2025-06-10")]

@@ -84,7 +84,11 @@ _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][�
 # What may stand right before a name that opens its clause.
 _OPENS = "，。；：！？、\n,;:!?"
 # The police, unnamed: a body that acts in news on its own ("警方昨日拘捕14人").
-_POLICE = re.compile(r"(?<![\u3400-\u9fff])警方|(?<=[据经由遭向被与和])警方")
+# So does the city's or the county's government, by its short name ("市府昨日追加预算").
+_POLICE = re.compile(
+    r"(?<![\u3400-\u9fff])(?:警方|市府|县府)(?![\u3400-\u9fff]{0,1}[长内外])"
+    r"|(?<=[据经由遭向被与和])(?:警方|市府|县府)"
+)
 # A vessel's name: characters and a hull number ("浙岱渔0387号", "海巡06号").
 _VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
 # A numbered line of a tram, metro or bus network: "南湖有轨电车1号线", "地铁3号线", and
