@@ -336,3 +336,15 @@ def test_a_government_by_its_short_name(main_actors, text, name, start):
 
 def test_a_mayor_is_not_the_city_government(main_actors):
     assert "市府" not in [n for n, _s, _q in main_actors("市府长官5月8日视察工地。", "2025-06-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # Councils and centres of a public service are bodies that act.
+        ("保險業議會10月16日表示，已接獲30宗投訴。", "保險業議會", "2024-10-16"),
+        ("卫生防护中心10月15日派员到学校调查。", "卫生防护中心", "2024-10-15"),
+    ],
+)
+def test_councils_and_centres_are_bodies(main_actors, text, name, start):
+    assert (name, start) in [(n, s) for n, s, _q in main_actors(text, "2024-10-17")]
