@@ -194,7 +194,10 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             part = simple[start : match.start()]
             if part in ENDINGS or _NUMERAL.search(part):
                 continue  # "三座大桥", "一台风(机)"
-            if len(_without_generic(part)) < 2 and not (body and part in _HOME):
+            # A lone 省/市/县 names its own body only before a body's full kind ("消防救援
+            # 总队", "公安局"); "市议会" is a council, not one body of the city's.
+            home = body and part in _HOME and len(ending) >= 3
+            if len(_without_generic(part)) < 2 and not home:
                 continue  # "海洋主题乐园", "当地警方", "中度台风"
             name = simple[start : match.end()]
             if not _opens_clause(simple, start) and simple.count(name) < 2:
