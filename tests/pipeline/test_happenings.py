@@ -184,13 +184,13 @@ def test_reported_figures_take_their_period_and_their_currency(
     ("text", "published", "name", "start", "quote"),
     [
         # A clause with no date of its own after a dated clause that tells nobody's
-        # happening: the sentence's date.
+        # happening: the sentence's date, its quote reaching back to the date.
         (
             "市议会补选昨(14)日投票，无党籍候选人方振邦以3.1万票当选，击败两名对手。",
             "2025-09-15",
             "方振邦",
             "2025-09-14",
-            "无党籍候选人方振邦以3.1万票当选",
+            "昨(14)日投票，无党籍候选人方振邦以3.1万票当选",
         ),
         # A title before the name, and the part of the day after the date.
         (

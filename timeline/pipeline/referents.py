@@ -81,7 +81,8 @@ PERSONAL = (
 # reaches things first, through the same antecedent rule as "他".
 THING = (
     re.compile(r"(?!)"),
-    gated(r"[它牠](?![们們])"),
+    # "它的速度…" describes the thing; only 它 acting is its subject.
+    gated(r"[它牠](?![们們的])"),
     frozenset({"organization", "product", "model", "company"}),
 )
 REFERRING = (*REFERRING, WORKS, PERSONAL, THING)
