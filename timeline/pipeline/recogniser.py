@@ -1499,6 +1499,7 @@ def recognise(
     found = [part for name in found for part in _apposed(text, name)]
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
+    simple_text = text.translate(_SIMPLIFY)
     # Where each found Chinese name ends, and its earliest start there.
     ends: dict[int, int] = {}
     for name in found:
@@ -1518,7 +1519,7 @@ def recognise(
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
         name = _without_province(text, _without_leading_verb(text, name))
-        piece = DESCRIPTOR_RUN.match(text.translate(_SIMPLIFY), name.char_start)
+        piece = DESCRIPTOR_RUN.match(simple_text, name.char_start)
         if piece and piece.end() > name.char_end:
             continue  # "营运(商)": the start of a descriptor, not a name
         simple = name.text.translate(_SIMPLIFY)
