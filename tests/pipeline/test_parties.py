@@ -348,3 +348,15 @@ def test_a_mayor_is_not_the_city_government(main_actors):
 )
 def test_councils_and_centres_are_bodies(main_actors, text, name, start):
     assert (name, start) in [(n, s) for n, s, _q in main_actors(text, "2024-10-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "X的母公司Y": Y, the parent, is what the clause tells of.
+        ("6月3日，青禾食品的母公司华岳集团宣布裁员300人。", "华岳集团"),
+        ("6月4日，綠島飲料的母公司宏泰集團宣布裁員200人。", "宏泰集團"),
+    ],
+)
+def test_a_parent_named_after_its_subsidiary_is_the_subject(main_actors, text, name):
+    assert [n for n, _s, _q in main_actors(text, "2025-06-10")][:1] == [name]

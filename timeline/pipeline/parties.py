@@ -288,8 +288,15 @@ def find_parties(
         ]
         opener = clause_opener(context, span_actors, span, trigger)
         # A person or a thing opening the clause is its subject; a body opening it is, unless
-        # it acts on a company ("工信部批准华讯通信…": what befalls the company).
-        body_opener = opener and kinds.get(opener) in ORGANIZATION_KINDS
+        # it acts on a company ("工信部批准华讯通信…": what befalls the company). A parent
+        # named after its subsidiary ("青禾食品的母公司华岳集团…") is the subject too.
+        related = opener is not None and any(
+            _RELATED_AFTER.fullmatch(context.folded, m.char_end, o.char_start)
+            for m in span_actors
+            for o in span_actors
+            if o.slug == opener
+        )
+        body_opener = opener and kinds.get(opener) in ORGANIZATION_KINDS and not related
         candidates = (
             ([opener] if opener and not body_opener else [])
             or subjects
@@ -365,6 +372,12 @@ _BEFORE_SUBJECT = re.compile(
 )
 
 
+# What stands between a company and the one named for how it stands to it: "的母公司".
+_RELATED_AFTER = re.compile(
+    r"\s*的\s*(?:母公司|子公司|控股股东|大股东|运营方|运营商|营运商|开发商|经营方|所属公司)\s*"
+)
+
+
 def clause_opener(
     context: ArticleContext,
     span_actors: Sequence[ActorMention],
@@ -382,7 +395,15 @@ def clause_opener(
         mention = context.smallest_place(mention, trigger.start)
         lead = DESCRIPTOR_RUN.sub("", context.folded[span[0] : mention.char_start])
         lead = PLACE_CHAIN.sub("", lead)  # "四川省雅河县(龙洞村)": where it lies
-        if "的" in context.folded[mention.char_end : trigger.start]:
+        related = [
+            other
+            for other in span_actors
+            if other.char_end <= trigger.start
+            and _RELATED_AFTER.fullmatch(context.folded, mention.char_end, other.char_start)
+        ]
+        if related:
+            mention = related[0]  # "青禾食品的母公司华岳集团…": the parent is the subject
+        elif "的" in context.folded[mention.char_end : trigger.start]:
             return None  # "李开复领导下的零一万物…": a name that qualifies the subject
         if _BEFORE_SUBJECT.fullmatch(lead) and not is_yardstick(context, mention):
             return mention.slug
