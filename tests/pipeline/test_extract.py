@@ -403,3 +403,26 @@ def test_the_demo_reads_with_no_gazetteer_at_all(
     ]
     assert principal in found
     assert all(entry.review == "discovered" for entry in extraction.discovered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The date opens the sentence; the claim's subject comes after a place chain, a count
+        # or a clause with no happening of its own.
+        "6月3日凌晨，云南省永平县石门镇杉木村发生泥石流。",
+        "市议会补选昨(14)日投票，无党籍候选人方振邦以3.1万票当选。",
+        "消息发出当天，数百名家长赶到学校，要求退还学费。",
+        "嘉義市立圖書館新總館去年10月5日開館。開館次日，館內電梯突然故障。",
+    ],
+)
+def test_a_claims_date_lies_in_its_quote(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: t\npublished: 2025-09-15\n---\n{text}\n", encoding="utf-8")
+    claims = extract_article(read_article(path), matcher=ActorMatcher([])).claims
+
+    assert claims
+    for claim in claims:
+        if claim.date is not None:
+            assert claim.char_start <= claim.date.char_start < claim.date.char_end <= claim.char_end
+            assert claim.quote == read_article(path).text[claim.char_start : claim.char_end]

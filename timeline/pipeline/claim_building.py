@@ -33,7 +33,7 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
-from timeline.pipeline.happenings import named_in_subject, thing_of_holder
+from timeline.pipeline.happenings import ZH_GROUP_OF, named_in_subject, thing_of_holder
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -278,6 +278,16 @@ def build_claim(
     if kind == "happening":
         # The clause's subject, standing right before its predicate, is what it is about.
         before = [m for m in span_actors if m.char_end <= trigger.start]
+        # "东莞巴士约600名司机停止出车": a counted group of a body's people acts for the body.
+        before = [
+            m
+            for m in before
+            if not any(
+                ZH_GROUP_OF.fullmatch(context.folded, other.char_end, m.char_end)
+                for other in before
+                if other.char_end < m.char_start
+            )
+        ]
         subject = [m.slug for m in before]
         # "Hugo Brandt, the former chief executive of Kellan Motors, died": the name
         # before the apposition, not the one inside it.
@@ -329,6 +339,17 @@ def build_claim(
         said=said,
         trigger_at=trigger.start - start,
     )
+    if (
+        built is None
+        and context.language != "en"
+        and parties.principal
+        and context.kind(parties.principal) not in ORGANIZATION_KINDS
+        and kind not in {"happening", "statement", "denial", "rumor"}
+    ):
+        # "船长柯德伦决定取消一站": a person or a thing did what the type's wording tells
+        # only of a company; the clause is told in its own words.
+        told = Trigger("happening", trigger.start, end, False)
+        built = key_and_headline(context, "happening", told, parties, folded, mention)
     if built is None:
         return None
     actors = tuple(

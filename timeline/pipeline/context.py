@@ -4,12 +4,18 @@ The text and its folded copy, the reference date, and every date and actor menti
 once over the whole text, with quick lookups by span. Plain Python.
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.pipeline.actors import ActorMatcher, ActorMention
 from timeline.pipeline.dates import DateMention, ReferenceDate
+
+# A place's name, by its administrative ending; and what may stand between two such names
+# of one chain (a town or a district no rule made an actor).
+_PLACE_NAME = re.compile(r"(?:自治区|自治州|省|市|县|区|镇|乡|村)$")
+_PLACE_GAP = re.compile(r"(?:[\u3400-\u9fff]{1,5}?(?:自治区|自治州|省|市|县|区|镇|乡))*")
 
 ORGANIZATION_KINDS = frozenset({"company", "investor", "lab", "organization"})
 COMPANY_KINDS = frozenset({"company", "investor"})
@@ -59,6 +65,23 @@ class ArticleContext:
                 found.append(self.actors[index])
             index += 1
         return found
+
+    def smallest_place(self, mention: ActorMention, end: int) -> ActorMention:
+        """The last place of the chain a place's mention opens, before `end`: "四川省|雅河县|
+        青石镇|龙洞村" is one located place, the village, with its county and province
+        before it as its address. Any other mention is itself."""
+        while _PLACE_NAME.search(self.folded, mention.char_start, mention.char_end):
+            following = [
+                m
+                for m in self.actors_in(mention.char_end, end)
+                if _PLACE_GAP.fullmatch(self.folded, mention.char_end, m.char_start)
+            ]
+            if not following or not _PLACE_NAME.search(
+                self.folded, following[0].char_start, following[0].char_end
+            ):
+                break
+            mention = following[0]
+        return mention
 
     def speaker_actor(self, label: str | None) -> str | None:
         """The person an interview's speaker label names ("李开复"), if the gazetteer knows."""

@@ -99,6 +99,8 @@ ATTRIBUTIVE = re.compile(r"\s*的")
 WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
 
 # Connectives a subject may follow at the start of a clause.
+# The larger places a place lies in, written before its name: "四川省雅河县青石镇(龙洞村)".
+PLACE_CHAIN = re.compile(r"(?:[\u3400-\u9fff]{1,5}?(?:自治区|自治州|省|市|县|区|镇|乡))+$")
 OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
 
 # A speech verb: what follows it is what someone said.
@@ -392,7 +394,8 @@ INVESTS_IN = re.compile(r"投资了?|" + words(r"invest(?:s|ed)? in"))
 FUNDED = re.compile(r"融资|估值|" + words("raised", "raises", "funding", "valuation", "round"))
 SELLS = re.compile(r"出售|卖给|" + words("sells?", "sold", "selling"))
 BY_AGENT = re.compile(words("by") + r"\s*$")
-PASSIVE_BUY = re.compile(r"被\S{0,12}$|" + words("by") + r"\s*$")
+# "被X收购", "由X收购" (not "由于"): the one named after the mark buys.
+PASSIVE_BUY = re.compile(r"(?:被|由(?!于))\S{0,12}$|" + words("by") + r"\s*$")
 
 
 # Stages of a deal: agreed (a letter of intent, an announced merger) or done.

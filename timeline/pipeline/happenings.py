@@ -13,9 +13,9 @@ from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
-from timeline.pipeline.cues import NEGATION, OPENERS, QUESTION_END, SPEECH
+from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.nouns import DESCRIPTOR_RUN
+from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
@@ -38,11 +38,15 @@ _LEAD = re.compile(
     # The part of the day after a date: "今日上午，", "当日收盘，".
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
+# Chinese: a count of people before a group's name ("约200名", "数百名").
+_HOW_MANY = re.compile(
+    r"(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位]$"
+)
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
-    r"[\u3400-\u9fff]{0,8}?(?:候选人|主席|董事长|总经理|总裁|行政总裁|首席执行官|创始人|创办人"
-    r"|负责人|发言人|理事长|会长|社长|院长|校长|市长|县长|省长|局长|部长|厅长|主任|经理|议员|立委"
-    r"|作家|导演|歌手|演员|教授|教练|主持人|律师|法官)"
+    r"[\u3400-\u9fff]{0,8}?(?:"
+    + "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
+    + ")"
 )
 # English: the people of an organisation, standing before its name as the subject.
 _EN_MEMBERS_OF = re.compile(
@@ -157,7 +161,7 @@ _ZH_CLOCK = re.compile(
     r"(?:\d{1,2}分|[零〇一二三四五六七八九十]{1,3}分|半|整)?|\d{1,2}[:：]\d{2})?(?:许|左右|前后)?"
 )
 # A counted group of a body's people standing after its name: "约600名司机", "逾百名护士".
-_ZH_GROUP_OF = re.compile(
+ZH_GROUP_OF = re.compile(
     r"(?:约|近|逾|超过|超|共|上|数|近千|上千|上百)?[\d,，.万千百两零〇一二三四五六七八九十余多]+"
     r"(?:名|位|多名|余名)(?:[\u3400-\u9fff]{0,2}?)(?:司机|员工|工人|职工|护士|医护人员|医生|教师"
     r"|老师|飞行员|机师|空服员|乘务员|球员|学生|成员|会员|店员|雇员|工会会员|码头工人|矿工|记者)"
@@ -332,7 +336,7 @@ def plain_happening(
         ):
             return None
     else:
-        group = _ZH_GROUP_OF.match(folded, predicate_start) if subject is not carried else None
+        group = ZH_GROUP_OF.match(folded, predicate_start) if subject is not carried else None
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
@@ -845,6 +849,9 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     if not named or context.kind(named[0].slug) not in SUBJECT_KINDS:
         return None
     first = named[0]
+    if context.language != "en":
+        first = context.smallest_place(first, end)
+        named = [m for m in named if m.char_start >= first.char_start]
     lead = _without_dates(context, start, first.char_start)
     if context.language == "en":
         lead = OPENERS.sub("", lead.strip(), count=1)
@@ -869,6 +876,12 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         if quoted != lead and _nominal(quoted):
             quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
         lead = quoted
+        if context.kind(first.slug) in ORGANIZATION_KINDS:
+            # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
+            # address, not another subject.
+            lead = PLACE_CHAIN.sub("", lead)
+            # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
+            lead = _HOW_MANY.sub("", lead)
         if lead and _placed(lead):
             lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
@@ -893,6 +906,9 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         _TITLED.fullmatch(described) or _nominal(described)
     ):
         # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
+        return first
+    if context.kind(first.slug) != "person" and DESCRIPTOR_RUN.fullmatch(described):
+        # "承建方中原路桥…", "运营方青城地铁公司…": the part it plays, before its name.
         return first
     if (
         context.kind(first.slug) != "person"

@@ -41,6 +41,20 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _word_list(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+# Verbs whose object is often a public body ("抗议", "起诉"): never the start of its name.
+VERBS_BEFORE_BODIES = _alternation(
+    set(_word_list(NAMED_KINDS_FILE.with_name("zh_verbs_before_bodies.txt")))
+)
+
+
 _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?!)")
 # How many characters a distinctive part may have: a body's ("行者背包赞助者自救会") runs
 # longer than a place's.
@@ -57,23 +71,46 @@ _LEADING = frozenset("据经遭获到向在于对从由被把将与和")
 # "於週一上午發布海上颱風警報").
 _CUT = re.compile(
     r"(?:宣布|成立|组建|加入|表示|要求|发起|发布|包括|位于|连接|前往|来自|经营|运营|旗下|今早|今晨"
-    r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期)"
+    r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期"
+    # "(线路曾)因台风停驶": a cause's 因, after what the clause is about.
+    r"|曾|因为|因|由于"
+    rf"|{VERBS_BEFORE_BODIES})"
 )
+# A province, a city or a county standing alone for itself before its body's kind: "省消防
+# 救援总队", "市公安局".
+_HOME = frozenset("省市县区")
 _WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
 _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
 # What may stand right before a name that opens its clause.
 _OPENS = "，。；：！？、\n,;:!?"
 # The police, unnamed: a body that acts in news on its own ("警方昨日拘捕14人").
-_POLICE = re.compile(r"(?<![\u3400-\u9fff])警方|(?<=[据经由遭向被与和])警方")
+# So does the city's or the county's government, by its short name ("市府昨日追加预算").
+_POLICE = re.compile(
+    r"(?<![\u3400-\u9fff])(?:警方|市府|县府)(?![\u3400-\u9fff]{0,1}[长内外])"
+    r"|(?<=[据经由遭向被与和])(?:警方|市府|县府)"
+)
 # A vessel's name: characters and a hull number ("浙岱渔0387号", "海巡06号").
 _VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
+# A numbered line of a tram, metro or bus network: "南湖有轨电车1号线", "地铁3号线", and
+# its number alone once the article has named it ("1号线全线停运").
+_LINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线(?![路])")
+_LINE_REACH = 10
+_LINE_STOP = frozenset("的在于与和及将被把从由对向是为了乘坐搭")
 # A kind noun right before a quoted name says what the name names: "渔船“浙岱渔0387号”",
 # "平台「书易购」", "白犀牛「阿莲」", "团体「动物平权行动联盟」".
-_INTRODUCED = re.compile(
-    r"(?P<kind>渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
+_KINDS_INTRODUCING = (
+    r"渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
     r"|球队|台风|飓风|犀牛|大熊猫|熊猫|老虎|大象|海豚|猩猩|长颈鹿|企业|公司|商店|餐厅|书店|网店"
-    r"|连锁店|咖啡店|门店|餐馆|酒楼)"
+    r"|连锁店|咖啡店|门店|餐馆|酒楼"
+)
+_INTRODUCED = re.compile(
+    rf"(?P<kind>{_KINDS_INTRODUCING})"
     r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
+)
+# The same kinds right after a quoted name: "「海韵明珠号」邮轮", "“北斗”乐团".
+_KIND_AFTER = re.compile(
+    r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
+    rf"(?P<kind>{_KINDS_INTRODUCING})"
 )
 # Kinds that introduce a company's name (the rest introduce a thing's or a body's).
 _TRADING = frozenset(
@@ -115,6 +152,8 @@ def _distinctive(simple: str, end: int, reach: int) -> int | None:
         return None  # the name's start is not in reach: "风电场最后一台风(机)"
     if start < end and simple[start] in _LEADING:
         start += 1
+    if end - start == 1 and simple[start] in _HOME:
+        return start  # "省消防救援总队": the province's own, its name cut short
     if end - start < 2 or simple[start] in _NOT_FIRST:
         return None
     return start
@@ -155,7 +194,10 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             part = simple[start : match.start()]
             if part in ENDINGS or _NUMERAL.search(part):
                 continue  # "三座大桥", "一台风(机)"
-            if len(_without_generic(part)) < 2:
+            # A lone 省/市/县 names its own body only before a body's full kind ("消防救援
+            # 总队", "公安局"); "市议会" is a council, not one body of the city's.
+            home = body and part in _HOME and len(ending) >= 3
+            if len(_without_generic(part)) < 2 and not home:
                 continue  # "海洋主题乐园", "当地警方", "中度台风"
             name = simple[start : match.end()]
             if not _opens_clause(simple, start) and simple.count(name) < 2:
@@ -165,10 +207,29 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if _opens_clause(simple, match.start()):
                 # "警方昨日拘捕…": the police stand as an actor of their own.
                 found.append((match.start(), match.end(), "body"))
+        for match in _LINE.finditer(simple, span_start, span_end):
+            # A network's name holds words a name rarely does ("有轨电车"): it is read back
+            # to a mark, a preposition or a verb rather than to any stop character.
+            start = match.start()
+            while (
+                start > max(span_start, match.start() - _LINE_REACH)
+                and _HAN.match(simple[start - 1])
+                and simple[start - 1] not in _LINE_STOP
+            ):
+                start -= 1
+            cuts = list(_CUT.finditer(simple, start, match.start()))
+            start = cuts[-1].end() if cuts else start
+            if match.start() - start >= 2 and simple[start] not in _NOT_FIRST:
+                found.append((start, match.end(), "thing"))
+            elif _opens_clause(simple, match.start()):
+                found.append((match.start(), match.end(), "thing"))
         for match in _VESSEL.finditer(simple, span_start, span_end):
             if simple[match.start()] not in _NOT_FIRST:
                 found.append((match.start(), match.end(), "thing"))
-        for match in _INTRODUCED.finditer(simple, span_start, span_end):
+        for match in [
+            *_INTRODUCED.finditer(simple, span_start, span_end),
+            *_KIND_AFTER.finditer(simple, span_start, span_end),
+        ]:
             name = match.group("name")
             if any(char in NAME_STOP for char in name[1:]) and not _ENDING.search(name):
                 continue

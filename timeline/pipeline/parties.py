@@ -35,10 +35,12 @@ from timeline.pipeline.cues import (
     OBJECT_OF,
     PASSIVE,
     PASSIVE_BUY,
+    PLACE_CHAIN,
     SELLS,
     SUBSIDIARY,
     UPGRADE_OR_SALE,
 )
+from timeline.pipeline.nouns import DESCRIPTOR_RUN
 from timeline.pipeline.subjects import IN_A_PLACE
 from timeline.pipeline.triggers import Trigger
 
@@ -284,7 +286,25 @@ def find_parties(
                 context.folded, max(0, m.char_start - 1), m.char_start
             )
         ]
-        candidates = subjects or ([fallback] if fallback else []) or companies or bodies[:1]
+        opener = clause_opener(context, span_actors, span, trigger)
+        # A person or a thing opening the clause is its subject; a body opening it is, unless
+        # it acts on a company ("工信部批准华讯通信…": what befalls the company). A parent
+        # named after its subsidiary ("青禾食品的母公司华岳集团…") is the subject too.
+        related = opener is not None and any(
+            _RELATED_AFTER.fullmatch(context.folded, m.char_end, o.char_start)
+            for m in span_actors
+            for o in span_actors
+            if o.slug == opener
+        )
+        body_opener = opener and kinds.get(opener) in ORGANIZATION_KINDS and not related
+        candidates = (
+            ([opener] if opener and not body_opener else [])
+            or subjects
+            or ([opener] if body_opener and not companies else [])
+            or ([fallback] if fallback else [])
+            or companies
+            or bodies[:1]
+        )
         if not candidates and parents and kind in WORK_SUBJECT_KINDS:
             # "雅丰旗下保养品牌「水漾」…遭罚锾": what befalls a brand befalls its owner.
             candidates = parents[:1]
@@ -341,6 +361,54 @@ def find_parties(
         {k: v for k, v in versions.items() if v},
         unnamed,
     )
+
+
+# What may stand before a clause's subject: a date or a time of day, an opener, a comma.
+_BEFORE_SUBJECT = re.compile(
+    r"(?:[\s，,、：:]|[0-9０-９]+|[年月日号時时分上下中午晚早凌晨今昨本前该週周星期]|"
+    # "约200名", "数百名": how many of a group.
+    r"(?:约|近|逾|超过|数|几)?[0-9,万千百十两一二三四五六七八九]+余?多?[名位]|"
+    r"那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)*"
+)
+
+
+# What stands between a company and the one named for how it stands to it: "的母公司".
+_RELATED_AFTER = re.compile(
+    r"\s*的\s*(?:母公司|子公司|控股股东|大股东|运营方|运营商|营运商|开发商|经营方|所属公司)\s*"
+)
+
+
+def clause_opener(
+    context: ArticleContext,
+    span_actors: Sequence[ActorMention],
+    span: tuple[int, int] | None,
+    trigger: Trigger,
+) -> str | None:
+    """The actor a Chinese clause opens on, before its verb: "船长柯德伦于13日决定…",
+    "10月5日，龙洞村发生…". A clause's own subject is what it tells of, whatever a sentence before
+    was about; only a date, an opener or a title ("船长", "运营方") may stand before it."""
+    if span is None or context.language == "en":
+        return None
+    for mention in sorted(span_actors, key=lambda m: m.char_start):
+        if mention.char_end > trigger.start or mention.char_start < span[0]:
+            continue
+        mention = context.smallest_place(mention, trigger.start)
+        lead = DESCRIPTOR_RUN.sub("", context.folded[span[0] : mention.char_start])
+        lead = PLACE_CHAIN.sub("", lead)  # "四川省雅河县(龙洞村)": where it lies
+        related = [
+            other
+            for other in span_actors
+            if other.char_end <= trigger.start
+            and _RELATED_AFTER.fullmatch(context.folded, mention.char_end, other.char_start)
+        ]
+        if related:
+            mention = related[0]  # "青禾食品的母公司华岳集团…": the parent is the subject
+        elif "的" in context.folded[mention.char_end : trigger.start]:
+            return None  # "李开复领导下的零一万物…": a name that qualifies the subject
+        if _BEFORE_SUBJECT.fullmatch(lead) and not is_yardstick(context, mention):
+            return mention.slug
+        return None
+    return None
 
 
 def clause_roles(context: ArticleContext, span_actors: Sequence[ActorMention]) -> dict[str, str]:

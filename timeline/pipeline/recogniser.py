@@ -43,7 +43,7 @@ from timeline.pipeline.actors import (
     fold_text,
     to_simplified,
 )
-from timeline.pipeline.named_things import BODY_ENDINGS, named_things
+from timeline.pipeline.named_things import BODY_ENDINGS, VERBS_BEFORE_BODIES, named_things
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
 from timeline.pipeline.nouns import (
     DESCRIPTOR_RUN,
@@ -315,7 +315,18 @@ _SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
-_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|自治区|自治州)$")
+_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
+# A building or an institution the tagger takes for a place ("市立图书馆新总馆"): what a
+# clause opening on it tells is its own.
+_INSTITUTION_END = re.compile(
+    r"(?:图书馆|博物馆|美术馆|体育馆|纪念馆|科技馆|总馆|新馆|医院|大学|机场)$"
+)
+# A place, then where about it, then 发生: "台东外海发生地震", "山区一带发生泥石流".
+_PLACE_HAPPENING = re.compile(
+    r"(?:外海|近海|海域|海面|外|境内|山区|一带|附近|地区|沿海|东部|西部|南部|北部|中部)?"
+    r"[0-9年月日号时分今昨本前上下周晚早凌晨许（）()]{0,12}"  # "花莲外海昨日发生…"
+    r"(?:突然|再次|又|先后|接连|相继|曾)?(?:发生|爆发|遭遇)"
+)
 # Only a date, an opener or nothing stands before the place in its clause.
 _SUBJECT_PLACE = re.compile(
     r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
@@ -351,9 +362,19 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     found: list[Recognised] = []
     for (start, _end), sentence, words in zip(spans, sentences, tagged, strict=True):
         position = start
-        for word, tag in words:
+        chain_start = None  # where a run of place names ("四川省雅河县青石镇龙洞村") starts
+        for index, (word, tag) in enumerate(words):
             word_start = position
             position += len(word)
+            if tag != "LOC":
+                chain_start = None
+            elif chain_start is None:
+                chain_start = word_start
+            following = words[index + 1] if index + 1 < len(words) else ("", "")
+            if tag == "LOC" and following[1] == "LOC" and _ADMINISTRATIVE.search(following[0]):
+                # A province, a county or a town before a smaller place is where that place
+                # lies: the chain is one located place, named by its last part.
+                continue
             glued = _GLUED_DATE.search(word) if tag in {"ORG", "PER"} else None
             if glued and glued.start() >= 2:
                 # "华光科技5日|向法院…": LAC runs the date after a name into it.
@@ -370,11 +391,16 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             elif (
                 kind is None
                 and tag == "LOC"
-                and _ADMINISTRATIVE.search(word)
-                and _SUBJECT_PLACE.search(sentence, 0, word_start - start)
+                and (
+                    _ADMINISTRATIVE.search(word)
+                    or _INSTITUTION_END.search(word)
+                    or _PLACE_HAPPENING.match(sentence, word_start - start + len(word))
+                )
+                and _SUBJECT_PLACE.search(sentence, 0, (chain_start or word_start) - start)
             ):
                 # "7月18日，江川县城区道路恢复通车": a county or a city opening its clause is
-                # what the clause tells of.
+                # what the clause tells of; so is any place where something happened ("台东
+                # 外海发生地震").
                 kind = "organization"
             if kind is None:
                 continue
@@ -730,6 +756,90 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
     return found
 
 
+_PEOPLE_NOUNS_FILE = Path(__file__).with_name("vocabulary") / "zh_people_nouns.txt"
+_PEOPLE = "|".join(
+    sorted(
+        {
+            line.strip()
+            for line in _PEOPLE_NOUNS_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# Where a group's people belong: a place or a body ("东岗村", "公立医院").
+_GROUP_HOME = (
+    r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
+    r"|机场|码头|港|站)"
+)
+# A group standing as a clause's subject: after the clause's start, a date and a count, the
+# place or body its people belong to, a word of which of them, and the people noun, then no
+# 的 (a group that qualifies a noun is not the subject): "东岗村村民每天…", "约200名移民到…",
+# "公立医院前线医生昨日发起…".
+_GROUP = re.compile(
+    r"(?:^|(?<=[，。；：！？\n,;:!?]))\s*"
+    r"(?:[0-9年月日号时分上下午晚早凌晨今昨本周週前一二三四五六天当（）()]{0,12}[，,]?)?"
+    r"(?:约|近|逾|超过|上|数|几)?(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
+    rf"(?P<name>(?:[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
+    r"(?:前线|一线|全体|部分|当地|本地|在职|退休|受影响)?"
+    rf"(?:{_PEOPLE}))(?:们)?(?!的|之|[\u3400-\u9fff]{{0,2}}(?:人数|人均|比例|数量|收入|平均|占))"
+)
+
+
+# "Kimi 的母公司月之暗面", "该品牌的运营方星途科技": a company named right after the word
+# for how it stands to the thing or company before it, up to a stop.
+_RELATED = re.compile(
+    r"的\s*(?:母公司|子公司|控股股东|大股东|运营方|运营商|营运商|开发商|经营方|所属公司)\s*"
+    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?=[，。；：、,;:（(]|\s|$)"
+)
+
+
+_CLAUSE_CHARS = frozenset("的了在是和与及将被把对向从已也都就还说称表")
+
+
+def _related_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _RELATED.finditer(simple, start, end):
+            name = match.group("name")
+            if name[0] in _NOT_SUBJECT_START | _VERB_START or any(
+                char in _CLAUSE_CHARS for char in name
+            ):
+                continue  # "的母公司也将…": a clause, not a name
+            if ANY_TRIGGER.search(name):
+                continue  # "设立的子公司完成工商登记": what the company did, not its name
+            at, stop = match.span("name")
+            found.append(Recognised(text[at:stop], at, stop, "company"))
+    return found
+
+
+def _groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """People of a kind acting together as a clause's subject, named with the place or body
+    they belong to when the text gives it: a group actor ("村民", "公立医院医生")."""
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _GROUP.finditer(simple, start, end):
+            name_start, name_end = match.span("name")
+            if _names_a_person_next(simple, match.end()):
+                continue  # "渔民陈大海救起…": what the person is, written before the name
+            found.append(
+                Recognised(text[name_start:name_end], name_start, name_end, "organization")
+            )
+    return found
+
+
+def _names_a_person_next(simple: str, at: int) -> bool:
+    """Whether the words right after a people noun name one person ("渔民陈大海")."""
+    rest = re.match(r"[^，。；：！？\n,;:!?]{1,12}", simple[at:])
+    if rest is None:
+        return False
+    words = chinese_words(rest.group())
+    return bool(words) and words[0][1] == "PER"
+
+
 def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Named things and bodies (`timeline.pipeline.named_things`): "临江大桥", "香港警方",
     "港尾夜市自治會". A thing is read as an organisation: what a clause tells of it is
@@ -760,8 +870,15 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     after
                     and after not in _PERSON_FOLLOW
                     and not _AFTER_TITLE.match(simple, at + length)
+                    and not (
+                        length == 3
+                        and name[0] in SURNAMES
+                        and _count(text, text[start + at : start + at + length]) >= 3
+                    )
                 ):
-                    continue  # "物理学家麦咏诗教授": a title may close the name too
+                    # "物理学家麦咏诗教授": a title may close the name too; a surnamed name
+                    # written again and again is a name whatever follows it here.
+                    continue
                 surnamed = name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
                 if length == 4 and not name.startswith(COMPOUND_SURNAMES):
                     surnamed = False
@@ -1406,6 +1523,8 @@ def recognise(
         found.extend(_organisations_by_context(text, spans))
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
+        found.extend(_groups(text, spans))
+        found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
         things = _things(text, spans)
         found.extend(things)
@@ -1422,6 +1541,7 @@ def recognise(
     found = [part for name in found for part in _apposed(text, name)]
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     kept = []
+    simple_text = text.translate(_SIMPLIFY)
     # Where each found Chinese name ends, and its earliest start there.
     ends: dict[int, int] = {}
     for name in found:
@@ -1440,6 +1560,10 @@ def recognise(
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
+        name = _without_province(text, _without_leading_verb(text, name))
+        piece = DESCRIPTOR_RUN.match(simple_text, name.char_start)
+        if piece and piece.end() > name.char_end:
+            continue  # "营运(商)": the start of a descriptor, not a name
         simple = name.text.translate(_SIMPLIFY)
         opening = _OPENING_CATEGORY.match(simple)
         if (
@@ -1450,6 +1574,8 @@ def recognise(
             # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
             # 院" is a part of the one "大学" refers to.
             continue
+        if simple in TITLES:
+            continue  # "马主": a post, which a tagger may take for a person
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
         if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
@@ -1535,6 +1661,8 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
         name = Recognised(text[start : name.char_end], start, name.char_end, kind)
     simple = name.text.translate(_SIMPLIFY)
     trailing = TITLE_AT_END.search(simple)
+    if trailing and re.search(rf"{_GROUP_HOME}(?:前线|一线)?$", simple[: trailing.start()]):
+        trailing = None  # "公立医院医生": the doctors of a hospital, a group
     if trailing and trailing.start() >= 2 and _HAN_ONLY.fullmatch(simple[: trailing.start()]):
         end = name.char_start + trailing.start()
         name = Recognised(text[name.char_start : end], name.char_start, end, kind)
@@ -1567,6 +1695,46 @@ _AFFILIATION = re.compile(r"系(?![统列数])")
 
 _GLUED = frozenset("与和及在于的处对向把被将已也并就还从")
 
+_VERB_BEFORE_BODY = re.compile(f"(?:{VERBS_BEFORE_BODIES})")
+# "遭|交通部公路局", "被|法院": the mark of a passive's agent, run into the agent's name.
+_AGENT_MARK = re.compile(r"(?:遭到|遭|被|经由|获)(?=[\u3400-\u9fff]{3})")
+
+
+# A province written before a city's or a county's body is where the body is, not part of
+# its name: "广东|清溪市政府", "四川省|雅河县自然资源局".
+_PROVINCE_BEFORE_CITY = re.compile(
+    r"(?:广东|广西|四川|浙江|江苏|福建|湖南|湖北|河南|河北|山东|山西|陕西|甘肃|云南|贵州|江西|安徽"
+    r"|辽宁|吉林|黑龙江|内蒙古|新疆|西藏|宁夏|青海|海南)省?"
+    r"(?=[\u3400-\u9fff]{1,4}?[市县](?:人民)?(?:政府|[\u3400-\u9fff]{0,8}?(?:局|委员会|委|办公室)$))"
+)
+
+
+def _without_province(text: str, name: Recognised) -> Recognised:
+    if name.kind not in {"organization", "company"}:
+        return name
+    province = _PROVINCE_BEFORE_CITY.match(name.text.translate(_SIMPLIFY))
+    if province is None:
+        return name
+    start = name.char_start + province.end()
+    return Recognised(text[start : name.char_end], start, name.char_end, "organization")
+
+
+def _without_leading_verb(text: str, name: Recognised) -> Recognised:
+    """ "抗議|醫院管理局", "起诉|市场监管局": a verb a tagger ran into the public body that
+    is its object. A leading verb is never part of a body's name; the body's name left
+    must be a name of its own (three characters or more, a body's ending)."""
+    if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
+        return name
+    simple = name.text.translate(_SIMPLIFY)
+    verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
+    if verb is None:
+        return name
+    rest = simple[verb.end() :]
+    if len(rest) < 3 or not (_BODY_END.search(rest) or _REGULATOR.search(rest)):
+        return name
+    start = name.char_start + verb.end()
+    return Recognised(text[start : name.char_end], start, name.char_end, "organization")
+
 
 def _without_glued_char(text: str, name: Recognised) -> Recognised:
     """ "百度与", "华讯通信处(以)": a function character a tagger ran into the name, cut
@@ -1587,7 +1755,7 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
-_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟)$")
+_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所)$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
@@ -1595,6 +1763,11 @@ _MODEL_AFTER = re.compile(r"[\s\d.-]*(?:大?模型|model\b|language model|LLM)",
 
 
 # Legal and generic endings whose removal leaves the name a company goes by.
+# A part of an institution after the institution's name: "图书馆|新总馆", "医院|新院区".
+_PART_AFTER_INSTITUTION = re.compile(
+    r"(?:馆|院|大学|学校|中心|公司|集团|电站|机场)(?P<part>[新旧总东西南北主分]{1,2}"
+    r"(?:馆|院区|院|校区|楼|厂|站|航站楼|大楼))$"
+)
 _HAN_SUFFIX = re.compile(
     r"(?:(?:股份|控股)?有限(?:责任)?公司|(?:股份|控股|集团)公司|集团|公司|控股)$"
 )
@@ -1612,6 +1785,10 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         stem = _HAN_SUFFIX.sub("", name)
         if stem != name and len(stem) >= 2:
             forms.append(stem)
+        part = _PART_AFTER_INSTITUTION.search(name.translate(_SIMPLIFY))
+        if part and _alone(text, name[part.start("part") :], name):
+            # "台中市立图书馆新总馆" → "新总馆": a part of an institution, named alone.
+            forms.append(name[part.start("part") :])
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
             simple = stem.translate(_SIMPLIFY)
@@ -1962,6 +2139,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     if _HAN.search(short):
         if short in BODY_ENDINGS and full.endswith(short):
             return True  # "警方" of "香港警方"
+        if _LINE_NUMBER.fullmatch(short) and full.endswith(short):
+            return True  # "1号线" of "南湖有轨电车1号线"
         if full.endswith(short) and len(short) >= 3:
             # "卫生局" of "台南市卫生局", "慈安宫" of "溪湖慈安宫": the name without the
             # place it is in.
@@ -1982,5 +2161,6 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     return full.startswith(short + " ")
 
 
+_LINE_NUMBER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线")
 _THING_END = re.compile(rf"(?:{'|'.join(sorted(THING_ENDINGS, key=len, reverse=True))})$")
 _PLACE_HEAD = re.compile(r"[\u3400-\u9fff]{1,3}(?:省|市|县|区)")

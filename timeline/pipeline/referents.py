@@ -79,7 +79,16 @@ PERSONAL = (
     gated(r"他(?![们們])|她(?![们們])|\b(?:he|she|his|her)\b"),
     frozenset({"person"}),
 )
-REFERRING = (*REFERRING, WORKS, PERSONAL)
+# "它", "牠" (an animal, in traditional script): a thing, an animal or a body named before,
+# when the pronoun opens a clause. A company's "it" is 该公司 in Chinese news, so this
+# reaches things first, through the same antecedent rule as "他".
+THING = (
+    re.compile(r"(?!)"),
+    # "它的速度…" describes the thing; only 它 acting is its subject.
+    gated(r"[它牠](?![们們的])"),
+    frozenset({"organization", "product", "model", "company"}),
+)
+REFERRING = (*REFERRING, WORKS, PERSONAL, THING)
 
 # Two companies referred to together: "the two airlines", "两家公司", "双方".
 PAIRS = gated(
