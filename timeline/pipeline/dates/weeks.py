@@ -81,6 +81,8 @@ EN_WEEK = re.compile(
     # "the previous week", "the following week": the week before or after the paragraph's
     # last date (else the reference's).
     rf"|{_B}(?i:the){_S}+(?P<step>(?i:previous|prior|following)){_S}+(?i:week)(?![A-Za-z0-9_])"
+    # "the same week", "that week": the week of the paragraph's last date.
+    rf"|{_B}(?P<same>(?i:the{_S}+same|that{_S}+same|that)){_S}+(?i:week)(?![A-Za-z0-9_])"
 )
 # "in recent days", "in the past few days": as 近几天, the days up to the reference.
 EN_RECENT_DAYS = re.compile(
@@ -244,6 +246,9 @@ def _en_week(text: str, match: re.Match) -> Candidate | None:
         return Candidate(*match.span(), Point("week", week_shift=-2))
     if match["over"]:
         return Candidate(*match.span("over"), Point("weekend"))
+    if match["same"]:
+        point = Point("offset", count=(0, 0), offset_unit="week", direction=1, from_context=True)
+        return Candidate(*match.span(), point)
     if match["step"]:
         direction = 1 if match["step"].lower() == "following" else -1
         point = Point(
