@@ -256,3 +256,161 @@ def test_unseen_qualifiers(text, reference, written, qualifier):
     found = {m[0]: m[4] for m in mentions(text, reference)}
     assert written in found
     assert found[written] == qualifier
+
+
+# Forms the extractor's readers found unread or misread: parts of a day and the week
+# counted from the paragraph's last date, a month of a relative year written as one
+# phrase, a bare 当年 after a dated sentence, and a day word restating its day in brackets.
+WED = parse_reference("2025-03-12")
+
+
+def anchored(text: str, reference) -> list[tuple]:
+    return [
+        (
+            m.text,
+            m.start.isoformat(),
+            m.end.isoformat(),
+            m.precision,
+            m.anchor.basis if m.anchor else None,
+        )
+        for m in find_dates(text, reference=reference).mentions
+    ]
+
+
+FIRE = "The fire broke out on May 8, 2024. "
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision"),
+    [
+        (
+            FIRE + "The same evening, crews arrived.",
+            "The same evening",
+            "2024-05-08",
+            "2024-05-08",
+            "day",
+        ),
+        (
+            FIRE + "The next evening, crews left.",
+            "The next evening",
+            "2024-05-09",
+            "2024-05-09",
+            "day",
+        ),
+        (FIRE + "That evening, crews arrived.", "That evening", "2024-05-08", "2024-05-08", "day"),
+        (
+            FIRE + "The following morning, it was out.",
+            "The following morning",
+            "2024-05-09",
+            "2024-05-09",
+            "day",
+        ),
+        (
+            FIRE + "Later that day, crews arrived.",
+            "Later that day",
+            "2024-05-08",
+            "2024-05-08",
+            "day",
+        ),
+        (
+            FIRE + "The previous night, a cable sparked.",
+            "The previous night",
+            "2024-05-07",
+            "2024-05-07",
+            "day",
+        ),
+        (
+            FIRE + "Later that evening, it spread.",
+            "Later that evening",
+            "2024-05-08",
+            "2024-05-08",
+            "day",
+        ),
+        (
+            FIRE + "The same week, two more fires began.",
+            "The same week",
+            "2024-05-06",
+            "2024-05-12",
+            "week",
+        ),
+        (FIRE + "That week, the mayor visited.", "That week", "2024-05-06", "2024-05-12", "week"),
+    ],
+)
+def test_english_parts_of_day_count_from_the_paragraph(text, written, start, end, precision):
+    assert (written, start, end, precision, "context") in anchored(text, WED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # With no earlier date, "that week" and "the same week" have nothing to count from.
+        "That week was the hardest of his life.",
+        "It felt like the same week over and over.",
+    ],
+)
+def test_same_week_without_an_earlier_date_is_no_date(text):
+    assert anchored(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("The bridge opened in May last year.", "May last year", "2024-05-01", "2024-05-31"),
+        ("Sales fell in January this year.", "January this year", "2025-01-01", "2025-01-31"),
+        ("It reopens in March next year.", "March next year", "2026-03-01", "2026-03-31"),
+        ("Last year in May, the bridge opened.", "Last year in May", "2024-05-01", "2024-05-31"),
+        ("The bridge opened last year in May.", "last year in May", "2024-05-01", "2024-05-31"),
+    ],
+)
+def test_month_of_a_relative_year_is_one_mention(text, written, start, end):
+    assert anchored(text, WED) == [(written, start, end, "month", "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("该项目于2019年3月启动。县里当年将其列入重点工程。", "当年"),
+        ("該項目於2019年3月啟動。縣裡當年將其列入重點工程。", "當年"),
+        ("工厂2019年3月开工，当年投产。", "当年"),
+        ("工廠2019年3月開工，當年實現盈利。", "當年"),
+    ],
+)
+def test_bare_dangnian_after_a_dated_sentence_is_that_year(text, written):
+    assert (written, "2019-01-01", "2019-12-31", "year", "context") in anchored(text, WED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No earlier date: 当年 is "back then"; before a noun it is "back then" even so.
+        "县里当年将其列入重点工程。",
+        "縣裡當年將其列入重點工程。",
+        "他常说起当年的艰苦岁月。",
+        "2019年他来到这里，当年的同事都已离开。",
+    ],
+)
+def test_dangnian_meaning_back_then_stays_unread(text):
+    assert not [m for m in anchored(text, WED) if m[0] in ("当年", "當年")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        ("昨日（11日）公司宣布裁员。", "昨日（11日）", "2025-03-11"),
+        ("今日（12日）上午，法院开庭。", "今日（12日）", "2025-03-12"),
+        ("今天(12号)上午，法院开庭。", "今天(12号)", "2025-03-12"),
+        ("法院於昨日（11日）宣判。", "昨日（11日）", "2025-03-11"),
+        ("今(12)日上午，法院開庭。", "今(12)日", "2025-03-12"),
+        ("前天（10日）晚，警方接报。", "前天（10日）", "2025-03-10"),
+    ],
+)
+def test_day_word_restating_its_day_is_one_mention(text, written, day):
+    assert anchored(text, WED) == [(written, day, day, "day", "published")]
+
+
+def test_restated_day_that_disagrees_keeps_the_written_day_with_a_warning():
+    scan = find_dates("昨日（20日）公司宣布裁员。", reference=WED)
+    assert [(m.text, m.start.isoformat()) for m in scan.mentions] == [
+        ("昨日（20日）", "2025-02-20")
+    ]
+    assert len(scan.warnings) == 1
