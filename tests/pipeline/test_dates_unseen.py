@@ -414,3 +414,63 @@ def test_restated_day_that_disagrees_keeps_the_written_day_with_a_warning():
         ("昨日（20日）", "2025-02-20")
     ]
     assert len(scan.warnings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day", "qualifier"),
+    [
+        # Counted from an event named just before, whose date the paragraph gave.
+        ("首演定于2024年5月10日。首演前一天，演员们彩排。", "前一天", "2024-05-09", None),
+        ("首演定於2024年5月10日。首演前一天，演員們彩排。", "前一天", "2024-05-09", None),
+        ("峰会于2024年5月10日开幕。峰会前夕，警方加强戒备。", "前夕", "2024-05-09", "approx"),
+        ("峰會於2024年5月10日開幕。峰會前夕，警方加強戒備。", "前夕", "2024-05-09", "approx"),
+        ("峰会于2024年5月10日开幕。峰会后第二天，代表们离开。", "第二天", "2024-05-11", None),
+        (
+            "The premiere was on May 10, 2024. The day before the premiere, actors rehearsed.",
+            "The day before",
+            "2024-05-09",
+            None,
+        ),
+        (
+            "The vote was held on May 10, 2024. The day after the vote, he resigned.",
+            "The day after",
+            "2024-05-11",
+            None,
+        ),
+    ],
+)
+def test_day_counted_from_a_dated_event(text, written, day, qualifier):
+    found = {
+        m.text: (m.start.isoformat(), m.end.isoformat(), m.qualifier, m.anchor.basis)
+        for m in find_dates(text, reference=WED).mentions
+        if m.anchor is not None
+    }
+    assert found[written] == (day, day, qualifier, "context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The event's date is not given before: no date, rather than one counted from R.
+        "首演前一天，演员们彩排。",
+        "首演的前一天，演員們彩排。",
+        "峰会前夕，警方加强戒备。",
+        "峰會後第二天，代表們離開。",
+        "The day before the premiere, actors rehearsed.",
+        "He resigned the day after the vote.",
+    ],
+)
+def test_day_counted_from_an_undated_event_is_no_date(text):
+    assert anchored(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        # With no event before it, the word keeps counting from R when nothing came before.
+        ("前一天，他已抵达。", "前一天", "2025-03-11"),
+        ("The day before, he had arrived.", "The day before", "2025-03-11"),
+    ],
+)
+def test_day_word_with_no_event_still_counts_from_the_reference(text, written, day):
+    assert anchored(text, WED) == [(written, day, day, "day", "published")]

@@ -131,7 +131,14 @@ FOLLOW_WORDS = {
     "第二天": 1,
     "隔天": 1,
     "隔日": 1,
+    "前夕": -1,
 }
+# The words above that, after a noun, count from the event it names: 首演前一天, 峰会前夕,
+# and (after 后) 开幕后第二天. Before them, these characters are no event.
+_BEFORE_EVENT_WORDS = ("前一天", "前一日", "前一晚")
+_AFTER_EVENT_WORDS = ("次日", "翌日", "第二天", "隔天", "隔日")
+_NOT_AN_EVENT = set("在于於是了就也都还又我你他她它们咱其这那此随然最之并而且即便")
+_HAN = re.compile("[\u3400-\u9fff]")
 
 # Characters that, right before a bare word, show it belongs to another word or a count.
 _COUNT_BEFORE = set(
@@ -889,11 +896,32 @@ def _quarter_word(text: str, match: re.Match) -> Candidate | None:
     )
 
 
+def _after_event(text: str, index: int) -> bool:
+    """Whether a noun, the name of an event, comes right before ``index`` (首演前一天)."""
+    before = _preceding(text, index)
+    return bool(_HAN.match(before)) and before not in _NOT_AN_EVENT
+
+
 def _follow(text: str, match: re.Match) -> Candidate | None:
     word = match.group()[: match.start("tod") - match.start()] if match["tod"] else match.group()
-    if word.startswith("当") and _preceding(text, match.start()) in _NOT_BEFORE_DANG:
+    start = match.start()
+    if word.startswith("当") and _preceding(text, start) in _NOT_BEFORE_DANG:
         return None
-    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[word]))
+    point = Point("follow", day_shift=FOLLOW_WORDS[word])
+    # Counted from an event named before it (首演前一天, 峰会前夕, 开幕后第二天): the event's
+    # date must be the paragraph's last day, or the words are no date (DATES.md).
+    if word in _BEFORE_EVENT_WORDS and _after_event(text, start):
+        point = Point("follow", day_shift=FOLLOW_WORDS[word], context_only=True)
+    elif word in _AFTER_EVENT_WORDS and text[start - 1 : start] == "后":
+        if _after_event(text, start - 1) and text[start - 2 : start - 1] not in _NOT_AN_EVENT:
+            point = Point("follow", day_shift=FOLLOW_WORDS[word], context_only=True)
+    elif word == "前夕":
+        # An eve is a day or so before: read only after an event with a dated paragraph.
+        if not _after_event(text, start):
+            return None
+        point = Point("follow", day_shift=-1, context_only=True)
+        return Candidate(*match.span(), point, qualifier="approx")
+    return Candidate(*match.span(), point)
 
 
 # A digit before a range word: both year-range rules hold one.

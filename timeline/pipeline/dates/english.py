@@ -570,8 +570,17 @@ def _day_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("relative_day", day_shift=DAY_WORDS[_word(match)]))
 
 
+# "the day before the premiere", "the night before his trial": counted from an event, read
+# only from a day the paragraph gave before (DATES.md).
+_EVENT_AFTER = re.compile(rf"{_S}+(?:(?i:the|his|her|its|their|a|an)\b|[A-Z])")
+_BEFORE_OR_AFTER_EVENT = {word for word in FOLLOW_WORDS if word.endswith((" before", " after"))}
+
+
 def _follow_word(text: str, match: re.Match) -> Candidate:
-    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[_word(match)]))
+    word = _word(match)
+    event = word in _BEFORE_OR_AFTER_EVENT and _EVENT_AFTER.match(text, match.end())
+    point = Point("follow", day_shift=FOLLOW_WORDS[word], context_only=bool(event))
+    return Candidate(*match.span(), point)
 
 
 def _context_month(text: str, match: re.Match) -> Candidate:
