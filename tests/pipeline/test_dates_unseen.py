@@ -1,7 +1,10 @@
 """The date normalizer on other wordings of the issue's categories: parts of the week,
 "the previous week", recent days, fortnights, 十多年前, 当月/同月, 前一周, the days of the
 lunar New Year, holiday breaks and eves, 冬至, long weekends, fiscal years over two
-calendar years, fiscal quarters in words, 头/首 N 个月 and "the N months to" (DATES.md)."""
+calendar years, fiscal quarters in words, 头/首 N 个月 and "the N months to"; and the forms
+the extractor's readers raised: parts of a day and "the same week" after a date, "May last
+year", a bare 当年, 昨日（11日）, days counted from a dated event, and a yearless month after an
+old year (DATES.md)."""
 
 import pytest
 
@@ -474,3 +477,35 @@ def test_day_counted_from_an_undated_event_is_no_date(text):
 )
 def test_day_word_with_no_event_still_counts_from_the_reference(text, written, day):
     assert anchored(text, WED) == [(written, day, day, "day", "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "basis"),
+    [
+        # A yearless month takes the paragraph's year however old it is (DATES.md: R decides
+        # only when the paragraph has none); in a new paragraph, the latest May before R.
+        (
+            "The club was founded in 1990. In May it cut 14 routes.",
+            "May",
+            "1990-05-01",
+            "1990-05-31",
+            "context",
+        ),
+        (
+            "The club was founded in 1990.\nIn May it cut 14 routes.",
+            "May",
+            "2024-05-01",
+            "2024-05-31",
+            "published",
+        ),
+        (
+            "该俱乐部成立于1990年。5月，它削减了14条线路。",
+            "5月",
+            "1990-05-01",
+            "1990-05-31",
+            "context",
+        ),
+    ],
+)
+def test_yearless_month_after_an_old_year(text, written, start, end, basis):
+    assert (written, start, end, "month", basis) in anchored(text, WED)
