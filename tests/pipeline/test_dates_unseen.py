@@ -356,6 +356,18 @@ def test_same_week_without_an_earlier_date_is_no_date(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # A compound or a comparison with another year is no week of the paragraph.
+        FIRE + "That week-long strike ended in June.",
+        FIRE + "Sales were flat from the same week last year.",
+    ],
+)
+def test_same_week_in_a_compound_or_comparison_is_no_week(text):
+    assert not [m for m in anchored(text, WED) if "week" in m[0].lower()]
+
+
+@pytest.mark.parametrize(
     ("text", "written", "start", "end"),
     [
         ("The bridge opened in May last year.", "May last year", "2024-05-01", "2024-05-31"),
