@@ -1,7 +1,10 @@
 """The date normalizer on other wordings of the issue's categories: parts of the week,
 "the previous week", recent days, fortnights, 十多年前, 当月/同月, 前一周, the days of the
 lunar New Year, holiday breaks and eves, 冬至, long weekends, fiscal years over two
-calendar years, fiscal quarters in words, 头/首 N 个月 and "the N months to" (DATES.md)."""
+calendar years, fiscal quarters in words, 头/首 N 个月 and "the N months to"; and the forms
+the extractor's readers raised: parts of a day and "the same week" after a date, "May last
+year", a bare 当年, 昨日（11日）, days counted from a dated event, and a yearless month after an
+old year (DATES.md)."""
 
 import pytest
 
@@ -256,3 +259,265 @@ def test_unseen_qualifiers(text, reference, written, qualifier):
     found = {m[0]: m[4] for m in mentions(text, reference)}
     assert written in found
     assert found[written] == qualifier
+
+
+# Forms the extractor's readers found unread or misread: parts of a day and the week
+# counted from the paragraph's last date, a month of a relative year written as one
+# phrase, a bare 当年 after a dated sentence, and a day word restating its day in brackets.
+WED = parse_reference("2025-03-12")
+
+
+def anchored(text: str, reference) -> list[tuple]:
+    return [
+        (
+            m.text,
+            m.start.isoformat(),
+            m.end.isoformat(),
+            m.precision,
+            m.anchor.basis if m.anchor else None,
+        )
+        for m in find_dates(text, reference=reference).mentions
+    ]
+
+
+FIRE = "The fire broke out on May 8, 2024. "
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "precision"),
+    [
+        (
+            FIRE + "The same evening, crews arrived.",
+            "The same evening",
+            "2024-05-08",
+            "2024-05-08",
+            "day",
+        ),
+        (
+            FIRE + "The next evening, crews left.",
+            "The next evening",
+            "2024-05-09",
+            "2024-05-09",
+            "day",
+        ),
+        (FIRE + "That evening, crews arrived.", "That evening", "2024-05-08", "2024-05-08", "day"),
+        (
+            FIRE + "The following morning, it was out.",
+            "The following morning",
+            "2024-05-09",
+            "2024-05-09",
+            "day",
+        ),
+        (
+            FIRE + "Later that day, crews arrived.",
+            "Later that day",
+            "2024-05-08",
+            "2024-05-08",
+            "day",
+        ),
+        (
+            FIRE + "The previous night, a cable sparked.",
+            "The previous night",
+            "2024-05-07",
+            "2024-05-07",
+            "day",
+        ),
+        (
+            FIRE + "Later that evening, it spread.",
+            "Later that evening",
+            "2024-05-08",
+            "2024-05-08",
+            "day",
+        ),
+        (
+            FIRE + "The same week, two more fires began.",
+            "The same week",
+            "2024-05-06",
+            "2024-05-12",
+            "week",
+        ),
+        (FIRE + "That week, the mayor visited.", "That week", "2024-05-06", "2024-05-12", "week"),
+    ],
+)
+def test_english_parts_of_day_count_from_the_paragraph(text, written, start, end, precision):
+    assert (written, start, end, precision, "context") in anchored(text, WED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # With no earlier date, "that week" and "the same week" have nothing to count from.
+        "That week was the hardest of his life.",
+        "It felt like the same week over and over.",
+    ],
+)
+def test_same_week_without_an_earlier_date_is_no_date(text):
+    assert anchored(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A compound or a comparison with another year is no week of the paragraph.
+        FIRE + "That week-long strike ended in June.",
+        FIRE + "Sales were flat from the same week last year.",
+    ],
+)
+def test_same_week_in_a_compound_or_comparison_is_no_week(text):
+    assert not [m for m in anchored(text, WED) if "week" in m[0].lower()]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("The bridge opened in May last year.", "May last year", "2024-05-01", "2024-05-31"),
+        ("Sales fell in January this year.", "January this year", "2025-01-01", "2025-01-31"),
+        ("It reopens in March next year.", "March next year", "2026-03-01", "2026-03-31"),
+        ("Last year in May, the bridge opened.", "Last year in May", "2024-05-01", "2024-05-31"),
+        ("The bridge opened last year in May.", "last year in May", "2024-05-01", "2024-05-31"),
+    ],
+)
+def test_month_of_a_relative_year_is_one_mention(text, written, start, end):
+    assert anchored(text, WED) == [(written, start, end, "month", "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("该项目于2019年3月启动。县里当年将其列入重点工程。", "当年"),
+        ("該項目於2019年3月啟動。縣裡當年將其列入重點工程。", "當年"),
+        ("工厂2019年3月开工，当年投产。", "当年"),
+        ("工廠2019年3月開工，當年實現盈利。", "當年"),
+    ],
+)
+def test_bare_dangnian_after_a_dated_sentence_is_that_year(text, written):
+    assert (written, "2019-01-01", "2019-12-31", "year", "context") in anchored(text, WED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No earlier date: 当年 is "back then"; before a noun it is "back then" even so.
+        "县里当年将其列入重点工程。",
+        "縣裡當年將其列入重點工程。",
+        "他常说起当年的艰苦岁月。",
+        "2019年他来到这里，当年的同事都已离开。",
+    ],
+)
+def test_dangnian_meaning_back_then_stays_unread(text):
+    assert not [m for m in anchored(text, WED) if m[0] in ("当年", "當年")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        ("昨日（11日）公司宣布裁员。", "昨日（11日）", "2025-03-11"),
+        ("今日（12日）上午，法院开庭。", "今日（12日）", "2025-03-12"),
+        ("今天(12号)上午，法院开庭。", "今天(12号)", "2025-03-12"),
+        ("法院於昨日（11日）宣判。", "昨日（11日）", "2025-03-11"),
+        ("今(12)日上午，法院開庭。", "今(12)日", "2025-03-12"),
+        ("前天（10日）晚，警方接报。", "前天（10日）", "2025-03-10"),
+    ],
+)
+def test_day_word_restating_its_day_is_one_mention(text, written, day):
+    assert anchored(text, WED) == [(written, day, day, "day", "published")]
+
+
+def test_restated_day_that_disagrees_keeps_the_written_day_with_a_warning():
+    scan = find_dates("昨日（20日）公司宣布裁员。", reference=WED)
+    assert [(m.text, m.start.isoformat()) for m in scan.mentions] == [
+        ("昨日（20日）", "2025-02-20")
+    ]
+    assert len(scan.warnings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day", "qualifier"),
+    [
+        # Counted from an event named just before, whose date the paragraph gave.
+        ("首演定于2024年5月10日。首演前一天，演员们彩排。", "前一天", "2024-05-09", None),
+        ("首演定於2024年5月10日。首演前一天，演員們彩排。", "前一天", "2024-05-09", None),
+        ("峰会于2024年5月10日开幕。峰会前夕，警方加强戒备。", "前夕", "2024-05-09", "approx"),
+        ("峰會於2024年5月10日開幕。峰會前夕，警方加強戒備。", "前夕", "2024-05-09", "approx"),
+        ("峰会于2024年5月10日开幕。峰会后第二天，代表们离开。", "第二天", "2024-05-11", None),
+        (
+            "The premiere was on May 10, 2024. The day before the premiere, actors rehearsed.",
+            "The day before",
+            "2024-05-09",
+            None,
+        ),
+        (
+            "The vote was held on May 10, 2024. The day after the vote, he resigned.",
+            "The day after",
+            "2024-05-11",
+            None,
+        ),
+    ],
+)
+def test_day_counted_from_a_dated_event(text, written, day, qualifier):
+    found = {
+        m.text: (m.start.isoformat(), m.end.isoformat(), m.qualifier, m.anchor.basis)
+        for m in find_dates(text, reference=WED).mentions
+        if m.anchor is not None
+    }
+    assert found[written] == (day, day, qualifier, "context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The event's date is not given before: no date, rather than one counted from R.
+        "首演前一天，演员们彩排。",
+        "首演的前一天，演員們彩排。",
+        "峰会前夕，警方加强戒备。",
+        "峰會後第二天，代表們離開。",
+        "The day before the premiere, actors rehearsed.",
+        "He resigned the day after the vote.",
+    ],
+)
+def test_day_counted_from_an_undated_event_is_no_date(text):
+    assert anchored(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        # With no event before it, the word keeps counting from R when nothing came before.
+        ("前一天，他已抵达。", "前一天", "2025-03-11"),
+        ("The day before, he had arrived.", "The day before", "2025-03-11"),
+    ],
+)
+def test_day_word_with_no_event_still_counts_from_the_reference(text, written, day):
+    assert anchored(text, WED) == [(written, day, day, "day", "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end", "basis"),
+    [
+        # A yearless month takes the paragraph's year however old it is (DATES.md: R decides
+        # only when the paragraph has none); in a new paragraph, the latest May before R.
+        (
+            "The club was founded in 1990. In May it cut 14 routes.",
+            "May",
+            "1990-05-01",
+            "1990-05-31",
+            "context",
+        ),
+        (
+            "The club was founded in 1990.\nIn May it cut 14 routes.",
+            "May",
+            "2024-05-01",
+            "2024-05-31",
+            "published",
+        ),
+        (
+            "该俱乐部成立于1990年。5月，它削减了14条线路。",
+            "5月",
+            "1990-05-01",
+            "1990-05-31",
+            "context",
+        ),
+    ],
+)
+def test_yearless_month_after_an_old_year(text, written, start, end, basis):
+    assert (written, start, end, "month", basis) in anchored(text, WED)

@@ -26,7 +26,14 @@ YEAR_WORDS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年"
 # ("当年5月", "当年底") or before a pause or an adverb ("当年即盈利"); otherwise, and before a
 # noun ("当年 ofo 们踩过的坑", "当年的百度"), it means "back then".
 CONTEXT_YEAR_WORDS = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1}
-_THAT_YEAR_FOLLOWERS = set(",，、;；。即就便已又还也共累再内")
+_THAT_YEAR_FOLLOWERS = set(",，、;；。即就便已又还也共累再内将將把被曾仅僅只都均先")
+# Verbs that, right after 当年, show it dates what the sentence did ("当年投产"), as 同年 does.
+# The text is folded before it is read (將 is 将, 開始 开始), but not every character is:
+# the traditional forms listed are those folding leaves.
+_THAT_YEAR_VERBS = (
+    *("实现", "實现", "完成", "投产", "投產", "建成", "开工", "获得", "獲得", "列入"),
+    *("达到", "新增", "入选", "入選", "启动", "啟动", "投入", "开始"),
+)
 PART_WORDS = {
     "初": "early",
     "年初": "early",
@@ -124,7 +131,14 @@ FOLLOW_WORDS = {
     "第二天": 1,
     "隔天": 1,
     "隔日": 1,
+    "前夕": -1,
 }
+# The words above that, after a noun, count from the event it names: 首演前一天, 峰会前夕,
+# and (after 后) 开幕后第二天. Before them, these characters are no event.
+_BEFORE_EVENT_WORDS = ("前一天", "前一日", "前一晚")
+_AFTER_EVENT_WORDS = ("次日", "翌日", "第二天", "隔天", "隔日")
+_NOT_AN_EVENT = set("在于於是了就也都还又我你他她它们咱其这那此随然最之并而且即便")
+_HAN = re.compile("[\u3400-\u9fff]")
 
 # Characters that, right before a bare word, show it belongs to another word or a count.
 _COUNT_BEFORE = set(
@@ -351,10 +365,14 @@ MONTH_WORD_PATTERN = re.compile(
 # 今(21)日, 昨（20）日: Taiwanese papers write the day of a day word in parentheses.
 # The parenthesis comes first, so that the engine can skip ahead to it; the day word
 # before it is read by the builder.
+# Mainland papers restate a whole day word's date the same way: 昨日（22日）, 今天(13号) are
+# one mention, the bracketed day checked as in 今(21)日.
 CHECKED_DAY_PATTERN = re.compile(
-    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]{_SP}日(?P<tod>{_EVENING})?"
+    rf"[(（]{_SP}(?P<d>[0-9]{{1,2}}){_SP}"
+    rf"(?:[)）]{_SP}日(?P<tod>{_EVENING})?|(?P<restated>[日号]){_SP}[)）])"
 )
 _CHECKED_DAY_WORD = re.compile(rf"(?P<word>今|昨|前|明){_SP}$")
+_RESTATED_DAY_WORD = re.compile(rf"(?P<word>今|昨|前|明)[日天]{_SP}$")
 _CHECKED_DAY_SHIFTS = {"前": -2, "昨": -1, "今": 0, "明": 1}
 # Fiscal years: 2024财年, 24财年, 本财年, 2023财年第三季度, 上半财年. The calendar year, marked
 # fiscal (a company's fiscal calendar is not known here).
@@ -553,7 +571,11 @@ def _point(text: str, match: re.Match) -> Candidate | None:
         return None
     if match["yctx"] == "当年" and (
         _preceding(text, start) in _NOT_BEFORE_DANG
-        or not (match["tail"] or text[end : end + 1] in _THAT_YEAR_FOLLOWERS)
+        or not (
+            match["tail"]
+            or text[end : end + 1] in _THAT_YEAR_FOLLOWERS
+            or text.startswith(_THAT_YEAR_VERBS, end)
+        )
     ):
         return None
     has_head = bool(year)
@@ -807,7 +829,10 @@ def _month_word(text: str, match: re.Match) -> Candidate | None:
 
 
 def _checked_day(text: str, match: re.Match) -> Candidate | None:
-    word = _CHECKED_DAY_WORD.search(text, max(0, match.start() - 2), match.start())
+    if match["restated"]:
+        word = _RESTATED_DAY_WORD.search(text, max(0, match.start() - 3), match.start())
+    else:
+        word = _CHECKED_DAY_WORD.search(text, max(0, match.start() - 2), match.start())
     day = int(match["d"])
     if word is None or not 1 <= day <= 31:
         return None
@@ -871,11 +896,32 @@ def _quarter_word(text: str, match: re.Match) -> Candidate | None:
     )
 
 
+def _after_event(text: str, index: int) -> bool:
+    """Whether a noun, the name of an event, comes right before ``index`` (首演前一天)."""
+    before = _preceding(text, index)
+    return bool(_HAN.match(before)) and before not in _NOT_AN_EVENT
+
+
 def _follow(text: str, match: re.Match) -> Candidate | None:
     word = match.group()[: match.start("tod") - match.start()] if match["tod"] else match.group()
-    if word.startswith("当") and _preceding(text, match.start()) in _NOT_BEFORE_DANG:
+    start = match.start()
+    if word.startswith("当") and _preceding(text, start) in _NOT_BEFORE_DANG:
         return None
-    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[word]))
+    point = Point("follow", day_shift=FOLLOW_WORDS[word])
+    # Counted from an event named before it (首演前一天, 峰会前夕, 开幕后第二天): the event's
+    # date must be the paragraph's last day, or the words are no date (DATES.md).
+    if word in _BEFORE_EVENT_WORDS and _after_event(text, start):
+        point = Point("follow", day_shift=FOLLOW_WORDS[word], context_only=True)
+    elif word in _AFTER_EVENT_WORDS and text[start - 1 : start] == "后":
+        if _after_event(text, start - 1) and text[start - 2 : start - 1] not in _NOT_AN_EVENT:
+            point = Point("follow", day_shift=FOLLOW_WORDS[word], context_only=True)
+    elif word == "前夕":
+        # An eve is a day or so before: read only after an event with a dated paragraph.
+        if not _after_event(text, start):
+            return None
+        point = Point("follow", day_shift=-1, context_only=True)
+        return Candidate(*match.span(), point, qualifier="approx")
+    return Candidate(*match.span(), point)
 
 
 # A digit before a range word: both year-range rules hold one.
@@ -904,7 +950,7 @@ RULES: tuple[Rule, ...] = (
     Rule(BARE_DAY_PATTERN, _bare_day, re.compile("日"), han=True),
     Rule(DAY_WORD_PATTERN, _day_word, han=True),
     Rule(MONTH_WORD_PATTERN, _month_word, re.compile("月"), han=True),
-    Rule(CHECKED_DAY_PATTERN, _checked_day, re.compile("日"), han=True),
+    Rule(CHECKED_DAY_PATTERN, _checked_day, re.compile("[日号]"), han=True),
     Rule(FISCAL_PATTERN, _fiscal, re.compile("财"), han=True),
     Rule(CENTURY_PATTERN, _century_alone, re.compile("世纪"), han=True),
     Rule(YEAR_BEFORE_RANGE_PATTERN, _year_before_range, _YEAR_RANGE_KEY, han=True),

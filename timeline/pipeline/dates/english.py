@@ -92,14 +92,29 @@ FOLLOW_WORDS = {
     "later that night": 0,
     "that evening": 0,
     "that morning": 0,
+    "the same evening": 0,
+    "that same evening": 0,
+    "the same morning": 0,
+    "that same morning": 0,
+    "later that evening": 0,
+    "earlier that evening": 0,
+    "later that morning": 0,
     "the next day": 1,
     "the following day": 1,
     "the day after": 1,
     "the next morning": 1,
     "the following morning": 1,
+    "the next evening": 1,
+    "the following evening": 1,
+    "the next night": 1,
+    "the following night": 1,
     "the day before": -1,
     "the previous day": -1,
     "the night before": -1,
+    "the previous night": -1,
+    "the previous evening": -1,
+    "the evening before": -1,
+    "the previous morning": -1,
 }
 # Years named against the paragraph's year ("founded in 2021 … the following year"). The
 # first three are dates only after a year in the paragraph; the others fall back to the
@@ -214,6 +229,13 @@ XUN = re.compile(
 )
 MONTH_RELATIVE = re.compile(
     rf"{_opens('this', 'last', 'next')}{_B}{_REL}{_S}+(?P<month>{_MONTH_NAME})(?!{_S}*\d){_E}"
+)
+# "May last year", "January this year", "last year in May": one month of that year, not a
+# month and a year.
+MONTH_OF_RELATIVE_YEAR = re.compile(
+    rf"{_B}(?P<month>{_MONTH_NAME}){_S}+{_REL}{_S}+(?i:year){_E}"
+    rf"|{_B}(?P<rel2>(?i:this|last|next)){_S}+(?i:year){_S}+(?i:in){_S}+(?P<month2>{_MONTH_NAME})"
+    rf"(?!{_S}*\d){_E}"
 )
 # "the end of the month", "mid-month", "early this month", "late last month".
 XUN_OF_MONTH = re.compile(
@@ -440,6 +462,14 @@ def _month_relative(text: str, match: re.Match) -> Candidate | None:
     return Candidate(*match.span(), Point("month", month=_month(match["month"]), month_rule=rule))
 
 
+def _month_of_relative_year(text: str, match: re.Match) -> Candidate | None:
+    name = match["month"] or match["month2"]
+    if not _name_ok(name):
+        return None
+    shift = YEAR_SHIFTS[(match["rel"] or match["rel2"]).lower()]
+    return Candidate(*match.span(), Point("month", month=_month(name), year_shift=shift))
+
+
 def _month_bare(text: str, match: re.Match) -> Candidate | None:
     if not _name_ok(match["month"]):
         return None
@@ -540,8 +570,17 @@ def _day_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), Point("relative_day", day_shift=DAY_WORDS[_word(match)]))
 
 
+# "the day before the premiere", "the night before his trial": counted from an event, read
+# only from a day the paragraph gave before (DATES.md).
+_EVENT_AFTER = re.compile(rf"{_S}+(?:(?i:the|his|her|its|their|a|an)\b|[A-Z])")
+_BEFORE_OR_AFTER_EVENT = {word for word in FOLLOW_WORDS if word.endswith((" before", " after"))}
+
+
 def _follow_word(text: str, match: re.Match) -> Candidate:
-    return Candidate(*match.span(), Point("follow", day_shift=FOLLOW_WORDS[_word(match)]))
+    word = _word(match)
+    event = word in _BEFORE_OR_AFTER_EVENT and _EVENT_AFTER.match(text, match.end())
+    point = Point("follow", day_shift=FOLLOW_WORDS[word], context_only=bool(event))
+    return Candidate(*match.span(), point)
 
 
 def _context_month(text: str, match: re.Match) -> Candidate:
@@ -649,6 +688,7 @@ RULES: tuple[Rule, ...] = (
     _rule(XUN_OF_MONTH, _xun_of_month, "month"),
     _rule(MONTH_RELATIVE, _month_relative, _MONTH_KEY),
     _rule(MONTH_BARE, _month_bare, _MONTH_KEY),
+    _rule(MONTH_OF_RELATIVE_YEAR, _month_of_relative_year, "year"),
     _rule(PART_OF_YEAR, _part_of_year, "early|mid|late|end|close"),
     _rule(YEAR_END, _year_end, "year"),
     _rule(START_OF_YEAR, _start_of_year, "start|beginning|turn"),

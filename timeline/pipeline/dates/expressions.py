@@ -19,7 +19,8 @@ class Point:
 
     A xun or day without a month (月底, "the end of the month") takes the month of the
     paragraph, else the reference month. ``context_only`` marks words that are a date only
-    when the paragraph has named a year before (当年 "that year"; else "back then").
+    when the paragraph has named a year before (当年 "that year"; else "back then"); on a
+    follow word, one counted from an event (首演前一天), read only from the paragraph's day.
     ``century_shift`` dates a decade or century part against the reference century
     (上世纪 = −1, 本世纪 = 0); ``part`` on a decade is its qualifier (90年代初, 本世纪初).
 

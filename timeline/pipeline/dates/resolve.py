@@ -308,6 +308,12 @@ def _relative(point: Point, context: ParagraphContext, reference: ReferenceDate 
     if point.unit in ("weekday", "week", "weekend"):
         return _weekly(point, reference)
     follow_base = context.day or context.article_day
+    if point.unit == "follow" and point.context_only:
+        # Counted from an event (首演前一天, "the day before the premiere"): only from a day
+        # the paragraph gave before, never from the reference.
+        if context.day is None:
+            raise NotADate("no earlier day in the paragraph to count from")
+        follow_base = context.day
     if point.unit == "follow" and follow_base is not None:
         day = follow_base + timedelta(days=point.day_shift)
         return Resolution(

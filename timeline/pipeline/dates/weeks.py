@@ -81,6 +81,10 @@ EN_WEEK = re.compile(
     # "the previous week", "the following week": the week before or after the paragraph's
     # last date (else the reference's).
     rf"|{_B}(?i:the){_S}+(?P<step>(?i:previous|prior|following)){_S}+(?i:week)(?![A-Za-z0-9_])"
+    # "the same week", "that week": the week of the paragraph's last date ("that week-long
+    # strike" is no week; "the same week last year" compares, as "the same period" does).
+    rf"|{_B}(?P<same>(?i:the{_S}+same|that{_S}+same|that)){_S}+(?i:week)(?![A-Za-z0-9_\-'’])"
+    rf"(?!{_S}+(?i:last|a|of|in|a{_S}+year)\b)"
 )
 # "in recent days", "in the past few days": as 近几天, the days up to the reference.
 EN_RECENT_DAYS = re.compile(
@@ -244,6 +248,9 @@ def _en_week(text: str, match: re.Match) -> Candidate | None:
         return Candidate(*match.span(), Point("week", week_shift=-2))
     if match["over"]:
         return Candidate(*match.span("over"), Point("weekend"))
+    if match["same"]:
+        point = Point("offset", count=(0, 0), offset_unit="week", direction=1, from_context=True)
+        return Candidate(*match.span(), point)
     if match["step"]:
         direction = 1 if match["step"].lower() == "following" else -1
         point = Point(
