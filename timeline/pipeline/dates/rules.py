@@ -59,15 +59,18 @@ class Stretches:
     """Finds the runs of characters of ``alphabet`` that hold one of ``within``.
 
     The finder opens with the alphabet as a class, so the engine skips the characters
-    outside it at the speed of a class check; a run without a character of ``within`` is
-    dropped where it stands.
+    outside it at the speed of a class check, and reads each run once.
     """
 
     def __init__(self, alphabet: str, within: str) -> None:
         self.alphabet, self.within = alphabet, within
         other = re.escape("".join(sorted(set(alphabet) - set(within))))
         need, every = re.escape(within), re.escape(alphabet)
-        self.pattern = re.compile(f"[{every}](?:(?<=[{need}])|[{other}]*+[{need}])[{every}]*+")
+        # The look-behind keeps a run without a character of ``within`` from being tried
+        # again from each of its characters.
+        self.pattern = re.compile(
+            f"[{every}](?<![{every}][{every}])(?:(?<=[{need}])|[{other}]*+[{need}])[{every}]*+"
+        )
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """(start, endpos) of each run in ``text[start:end]``; endpos takes in the character
