@@ -1,6 +1,8 @@
 """The rules' keys only spare the scan lines where a rule cannot match: run with its keys,
 a grammar finds the same readings as run over every line."""
 
+import re._constants as sre
+import re._parser as sre_parse
 from dataclasses import replace
 
 import pytest
@@ -9,7 +11,62 @@ from timeline.pipeline.dates.numerals import fold_text
 from timeline.pipeline.dates.rules import Paragraphs, run_rules
 from timeline.pipeline.dates.scan import GRAMMARS
 
-UNKEYED = tuple(replace(rule, key=None) for rule in GRAMMARS)
+UNKEYED = tuple(replace(rule, key=None, stretches=None) for rule in GRAMMARS)
+
+
+def _class_reads(items) -> set[str]:
+    read = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            read.add(chr(value))
+        elif op is sre.RANGE:
+            read.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            raise AssertionError(f"a class the check cannot bound: {op}")
+    return read
+
+
+def _reads(parsed) -> set[str]:
+    """Every character an element of a parsed pattern can read, look-behinds aside (they
+    read before where the scan starts, the same text either way)."""
+    read: set[str] = set()
+    for op, value in parsed:
+        if op is sre.LITERAL:
+            read.add(chr(value))
+        elif op is sre.IN:
+            read |= _class_reads(value)
+        elif op is sre.BRANCH:
+            for branch in value[1]:
+                read |= _reads(branch)
+        elif op is sre.SUBPATTERN:
+            read |= _reads(value[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            read |= _reads(value[2])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            if value[0] >= 0:
+                read |= _reads(value[1])
+        elif op is sre.GROUPREF_EXISTS:
+            for branch in value[1:]:
+                if branch is not None:
+                    read |= _reads(branch)
+        elif op is not sre.AT:
+            raise AssertionError(f"an element the check cannot bound: {op}")
+    return read
+
+
+STRETCHED = [rule for rule in GRAMMARS if rule.stretches is not None]
+
+
+@pytest.mark.parametrize("rule", STRETCHED, ids=lambda rule: rule.pattern.pattern[:20])
+def test_a_stretched_pattern_reads_only_its_alphabet(rule):
+    parsed = sre_parse.parse(rule.pattern.pattern, rule.pattern.flags)
+    assert _reads(parsed) <= set(rule.stretches.alphabet)
+
+
+def test_the_alphabet_check_sees_lookaheads_and_not_lookbehinds():
+    assert _reads(sre_parse.parse("(?<=x)(?=[，a])b")) == {"，", "a", "b"}
+    with pytest.raises(AssertionError):
+        _reads(sre_parse.parse("[^a]"))
 
 
 @pytest.mark.parametrize(
@@ -27,6 +84,8 @@ UNKEYED = tuple(replace(rule, key=None) for rule in GRAMMARS)
         "2024年5月8日停产，当月亏损；前一周\n大年初二、年初三\n同月",
         "It fell in the three months to June.\nthe year to March 2025\nin recent days",
         "Sales fell in fiscal 2023's fourth quarter.\nthe first quarter of fiscal 2024",
+        "2024H1营收，同比增长；2023年H2（下半年）\n“2025年”、5月3日。今年稍早，去年内",
+        "（2024年）3月，2024Q3：“二〇二三年底”《2022年报》「10月」！15日？",
     ],
 )
 def test_keys_keep_every_reading(text):

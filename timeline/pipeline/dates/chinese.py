@@ -8,7 +8,7 @@ import re
 
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.numerals import CHINESE_DIGITS, small_number, year_number
-from timeline.pipeline.dates.rules import Rule
+from timeline.pipeline.dates.rules import Rule, Stretches
 
 _SP = "[ \t]?"
 _NUM = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -926,6 +926,18 @@ def _follow(text: str, match: re.Match) -> Candidate | None:
 
 # A digit before a range word: both year-range rules hold one.
 _YEAR_RANGE_KEY = re.compile(r"[0-9][ \t]?[\-–—~至到]")
+# The characters the point grammar reads (look-behinds aside; a test checks it against the
+# pattern), and those every match it keeps holds: 年, 月, a part or quarter word, Q, or H
+# (2024H1, the only kept reading without a character of the key). It runs only over the
+# runs of these characters that hold one of the latter: a small part of its lines.
+POINT_STRETCHES = Stretches(
+    " \t-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz~–—"
+    "、〇一七三上下东个中九二五"
+    "些今介份企伊信候八六共具内军创初到前北医十半华南去号同后四国外夜大央始季审小尾层年底度当心"
+    "数文断方日早旬时明晚月期末本标次欧止步民版科稍稿第等级终美翌至节药衷西见资赛过选部里间零露韩"
+    "风高",
+    "年月季初中底末终尾过伊QqHh",
+)
 RULES: tuple[Rule, ...] = (
     Rule(YEAR_RANGE_PATTERN, _year_range, _YEAR_RANGE_KEY, han=True),
     Rule(DECADE_PATTERN, _decade, re.compile("年代"), han=True),
@@ -933,7 +945,9 @@ RULES: tuple[Rule, ...] = (
     Rule(CENTURY_PART_PATTERN, _century_part, re.compile("世纪"), han=True),
     # A single class as key: the regex engine skips ahead to it (过半, 伊始, Q3 by 过, 伊, Q).
     # Every rule but this one needs a Chinese character ("2024 Q3" holds none).
-    Rule(POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]")),
+    Rule(
+        POINT_PATTERN, _point, re.compile("[年月季初中底末终尾过伊Qq]"), stretches=POINT_STRETCHES
+    ),
     Rule(FIRST_PART_PATTERN, _period_part, han=True),
     # Keys of plain characters or words are found by string search, far cheaper than the
     # engine's pass over the text for a pattern that opens with a class.

@@ -8,6 +8,13 @@ No rule matches across a line break, so the result is that of a scan of the whol
 the keys only spare the patterns that start with look-behinds or optional words, which
 the engine must try at every position, the text they cannot match in.
 
+A rule may also name ``stretches``: the ``alphabet`` of characters its pattern can read
+(look-behinds aside) and the characters, ``within``, that every match it keeps holds. A
+match then lies in one run of the alphabet, and the engine's scan restarts after each
+run; the rule's pattern runs only over the runs that hold one of ``within`` (each with
+the character that closes it, as a lookahead may test it) and finds there what it finds
+over the whole line, less matches its builder would throw away.
+
 A rule marked ``han`` fires only where a Chinese character is (in its match or in a
 look-behind or lookahead): in a text with none at all, such as most English articles, it
 is not run, and its key not searched for.
@@ -45,6 +52,30 @@ class Rule:
     key: re.Pattern | None = None
     lower: bool = False
     han: bool = False
+    stretches: "Stretches | None" = None
+
+
+class Stretches:
+    """Finds the runs of characters of ``alphabet`` that hold one of ``within``.
+
+    The finder opens with the alphabet as a class, so the engine skips the characters
+    outside it at the speed of a class check, and reads each run once.
+    """
+
+    def __init__(self, alphabet: str, within: str) -> None:
+        self.alphabet, self.within = alphabet, within
+        other = re.escape("".join(sorted(set(alphabet) - set(within))))
+        need, every = re.escape(within), re.escape(alphabet)
+        # The look-behind keeps a run without a character of ``within`` from being tried
+        # again from each of its characters.
+        self.pattern = re.compile(
+            f"[{every}](?<![{every}][{every}])(?:(?<=[{need}])|[{other}]*+[{need}])[{every}]*+"
+        )
+
+    def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, endpos) of each run in ``text[start:end]``; endpos takes in the character
+        that closes the run, which the rule's pattern reads but never goes past."""
+        return [(run.start(), run.end() + 1) for run in self.pattern.finditer(text, start, end)]
 
 
 class Paragraphs:
@@ -56,6 +87,7 @@ class Paragraphs:
         self._lower: str | None = None
         self._has_han: bool | None = None
         self._spans: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {}
+        self._stretches: dict[tuple[re.Pattern | None, Stretches], list[tuple[int, int]]] = {}
 
     @property
     def lower(self) -> str:
@@ -79,6 +111,16 @@ class Paragraphs:
         if (key, lower) not in self._spans:
             self._spans[key, lower] = self._find_spans(key, lower)
         return self._spans[key, lower]
+
+    def stretches(self, key: re.Pattern | None, stretches: Stretches) -> list[tuple[int, int]]:
+        """The stretches of ``stretches`` within the lines containing ``key``."""
+        if (key, stretches) not in self._stretches:
+            text = self.text
+            lines = [(0, len(text))] if key is None else self.spans(key)
+            self._stretches[key, stretches] = [
+                stretch for start, end in lines for stretch in stretches.find(text, start, end)
+            ]
+        return self._stretches[key, stretches]
 
     def _find_spans(self, key: re.Pattern, lower: bool) -> list[tuple[int, int]]:
         haystack = self.lower if lower else self.text
@@ -146,11 +188,22 @@ def _literal_words(key: re.Pattern) -> tuple[str, ...] | None:
 
 
 def find_all(
-    pattern: re.Pattern, paragraphs: Paragraphs, key: re.Pattern | None = None, *, lower=False
+    pattern: re.Pattern,
+    paragraphs: Paragraphs,
+    key: re.Pattern | None = None,
+    *,
+    lower=False,
+    stretches: Stretches | None = None,
 ) -> Iterator[re.Match]:
-    """Every match of ``pattern`` in the lines where ``key`` occurs (everywhere if None)."""
+    """Every match of ``pattern`` in the lines where ``key`` occurs (everywhere if None),
+    only in the stretches of ``stretches`` there if given."""
     text = paragraphs.text
-    spans = [(0, len(text))] if key is None else paragraphs.spans(key, lower=lower)
+    if stretches is not None:
+        spans = paragraphs.stretches(key, stretches)
+    elif key is None:
+        spans = [(0, len(text))]
+    else:
+        spans = paragraphs.spans(key, lower=lower)
     for start, end in spans:
         yield from pattern.finditer(text, start, end)
 
@@ -165,7 +218,10 @@ def run_rules(rules: tuple[Rule, ...], paragraphs: Paragraphs) -> Iterator[Candi
     for rule in rules:
         if rule.han and not paragraphs.has_han:
             continue
-        for match in find_all(rule.pattern, paragraphs, rule.key, lower=rule.lower):
+        found = find_all(
+            rule.pattern, paragraphs, rule.key, lower=rule.lower, stretches=rule.stretches
+        )
+        for match in found:
             if match.start() == match.end():
                 continue
             candidate = rule.build(text, match)
