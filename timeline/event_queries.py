@@ -290,29 +290,35 @@ def undated_count(db: str, filters: EventFilters) -> int:
 
 
 def run(db: str, statements: list[tuple[str, list]]) -> list[list[tuple]]:
-    """The rows of each statement. On PostgreSQL they are sent together in one pipeline:
-    one round trip to the server for all of them, which on a busy machine costs more than
-    the statements themselves."""
+    """The rows of each statement. On PostgreSQL they go to the server as one message:
+    one round trip for all of them, which on a busy machine costs more than the
+    statements themselves."""
     connection = connections[db]
-    if connection.vendor != "postgresql" or len(statements) < 2:
+    # A server-binding cursor (OPTIONS "server_side_binding") refuses several statements
+    # in one query: it runs them one by one.
+    one_by_one = connection.vendor != "postgresql" or connection.settings_dict.get(
+        "OPTIONS", {}
+    ).get("server_side_binding")
+    if one_by_one or len(statements) < 2:
         found = []
         for sql, params in statements:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 found.append(cursor.fetchall())
         return found
-    connection.ensure_connection()
-    cursors = [connection.cursor() for _ in statements]
-    try:
-        # Errors raised when the pipeline ends are the driver's: made Django's, as any
-        # statement's are (a lost server is then a 503, not a 500).
-        with connection.wrap_database_errors, connection.connection.pipeline():
-            for cursor, (sql, params) in zip(cursors, statements, strict=True):
-                cursor.execute(sql, params)
-            return [cursor.fetchall() for cursor in cursors]
-    finally:
-        for cursor in cursors:
-            cursor.close()
+    # Django's cursors bind parameters on the client, so the statements joined by ";"
+    # travel as one simple query and come back as one result set each. psycopg's
+    # pipeline took two round trips: the statements' results, then the Sync that
+    # leaving the pipeline always sends and waits for.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "; ".join(sql for sql, _ in statements),
+            [param for _, params in statements for param in params],
+        )
+        found = [cursor.fetchall()]
+        while cursor.nextset():
+            found.append(cursor.fetchall())
+    return found
 
 
 def link_statement(ids: list[int], *, with_rejected_actors: bool) -> tuple[str, list]:

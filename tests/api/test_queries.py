@@ -10,6 +10,11 @@ from tests.api.factories import make_actor, make_claim, make_event, make_source
 
 pytestmark = pytest.mark.django_db
 
+# A page's actor links and its claims are two statements. PostgreSQL receives them in one
+# message, one round trip (`timeline.event_queries.run`), which Django counts as one query;
+# SQLite runs them one after the other.
+LINKS_AND_CLAIMS = 1 if connection.vendor == "postgresql" else 2
+
 
 @pytest.fixture
 def many_events(db):
@@ -33,16 +38,16 @@ def many_events(db):
     [
         # Every read first asks for the data version (api/caching.py), then:
         # the page, its actors, its claims with their sources, the undated events left out
-        ("/api/events/?page_size={n}", 5),
-        ("/api/events/?page_size={n}&type=other&after=2024&q=event", 5),
+        ("/api/events/?page_size={n}", 3 + LINKS_AND_CLAIMS),
+        ("/api/events/?page_size={n}&type=other&after=2024&q=event", 3 + LINKS_AND_CLAIMS),
         # and the actor slugs checked
-        ("/api/events/?page_size={n}&actor=actor-1&actor=actor-2", 6),
+        ("/api/events/?page_size={n}&actor=actor-1&actor=actor-2", 4 + LINKS_AND_CLAIMS),
         # the actor, then the same four
-        ("/api/actors/actor-1/events/?page_size={n}", 6),
+        ("/api/actors/actor-1/events/?page_size={n}", 4 + LINKS_AND_CLAIMS),
         ("/api/events/?page_size={n}&format=timelinejs", 5),
         # nothing left out to count
-        ("/api/events/?page_size={n}&dated=false", 4),
-        ("/api/events/?page_size={n}&ordering=-updated", 4),
+        ("/api/events/?page_size={n}&dated=false", 2 + LINKS_AND_CLAIMS),
+        ("/api/events/?page_size={n}&ordering=-updated", 2 + LINKS_AND_CLAIMS),
         # the page of events and their actors, the undated events left out
         ("/api/timeline/?page_size={n}&group=month", 4),
         ("/api/timeline/?page_size={n}&group=year&ordering=-date", 4),
@@ -65,7 +70,7 @@ def test_a_cursor_page_costs_the_same(api_client, many_events, django_assert_num
 
     # The data version and three of a first page: the undated events left out were
     # counted with the first page, for this data version.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2 + LINKS_AND_CLAIMS):
         api_client.get(next_link)
 
 
@@ -86,7 +91,7 @@ def test_a_page_of_events_that_need_a_date_costs_the_same(
 
     # The data version, one index range (the rows whose date is NULL) and its prefetches;
     # nothing left out.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2 + LINKS_AND_CLAIMS):
         response = api_client.get(next_link)
     assert [event["headline"] for event in response.json()["results"]] == ["Undated 2"]
 
