@@ -179,6 +179,13 @@ class Tally:
     correct: int = 0
     typed: int = 0
     non_events: int = 0
+    # Why labels were missed (--why): no claim on the label's quote at all; a claim on it
+    # with the label's date but not its main actor; with the main actor but another date
+    # (or none); with neither.
+    missed_unread: int = 0
+    missed_actor: int = 0
+    missed_date: int = 0
+    missed_both: int = 0
 
     def add(self, other: "Tally") -> None:
         for name in self.__dataclass_fields__:
@@ -222,7 +229,7 @@ def score_article(
     matched: set[int] = set()
     for claim in extraction.claims:
         span, interval = (claim.char_start, claim.char_end), _interval(claim)
-        claim_names = frozenset().union(*(known.get(slug, ()) for slug, _role in claim.actors))
+        claim_names = _names(claim.actors, known)
         hits = [
             index
             for index, (_event, label_span, label_interval, actor_keys) in enumerate(labelled)
@@ -242,7 +249,32 @@ def score_article(
             result.made_from_non_events.append((claim, interval))
     result.tally.found = len(matched)
     result.missed = [labelled[i][0] for i in range(len(labelled)) if i not in matched]
+    on_quote = [
+        ((claim.char_start, claim.char_end), _interval(claim), claim.actors)
+        for claim in extraction.claims
+    ]
+    for index in range(len(labelled)):
+        if index in matched:
+            continue
+        _event, label_span, label_interval, actor_keys = labelled[index]
+        near = [
+            (interval == label_interval, bool(_names(actors, known) & actor_keys))
+            for span, interval, actors in on_quote
+            if _overlaps(span, label_span)
+        ]
+        if not near:
+            result.tally.missed_unread += 1
+        elif any(dated for dated, _named in near):
+            result.tally.missed_actor += 1
+        elif any(named for _dated, named in near):
+            result.tally.missed_date += 1
+        else:
+            result.tally.missed_both += 1
     return result
+
+
+def _names(actors, known: dict) -> frozenset[str]:
+    return frozenset().union(*(known.get(slug, ()) for slug, _role in actors))
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -321,6 +353,11 @@ def main() -> int:
     parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all five")
     parser.add_argument("--mode", choices=sorted(MODES), action="append", help="default: both")
     parser.add_argument("--no-dates", action="store_true", help="skip the date score")
+    parser.add_argument(
+        "--why",
+        action="store_true",
+        help="count the misses by kind (totals only: no article's labels are shown)",
+    )
     options = parser.parse_args()
     if not options.no_dates:
         run_dates(options.verbose)
@@ -334,6 +371,22 @@ def main() -> int:
     print(f"{'set':<8} {'mode':<5} {'language':<9} {columns}  found/labels correct/claims")
     for name, mode, group, tally in summary:
         print(_summary(name, mode, group, tally))
+    if options.why:
+        print(
+            "\nMISSES BY KIND (unread: no claim on the label's quote; actor: a claim on it with"
+            " the label's\ndate but not its main actor; date: with the main actor but another or"
+            " no date; both: neither)"
+        )
+        print(
+            f"{'set':<8} {'mode':<5} {'language':<9} {'missed':>6} {'unread':>7} {'actor':>6}"
+            f" {'date':>6} {'both':>6}"
+        )
+        for name, mode, group, t in summary:
+            missed = t.labels - t.found
+            print(
+                f"{name:<8} {mode:<5} {group:<9} {missed:>6} {t.missed_unread:>7}"
+                f" {t.missed_actor:>6} {t.missed_date:>6} {t.missed_both:>6}"
+            )
     return 0
 
 
