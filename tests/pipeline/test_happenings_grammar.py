@@ -7,31 +7,6 @@ on subjects of their own (ships, courts, sport, councils, schools, factories, an
 
 import pytest
 
-from timeline.pipeline.actors import ActorMatcher
-from timeline.pipeline.extract import extract_article
-from timeline.pipeline.reading import read_article
-
-EMPTY = ActorMatcher([])
-
-
-@pytest.fixture
-def claims_of(tmp_path):
-    def read(text: str, published: str):
-        path = tmp_path / "article.txt"
-        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
-        extraction = extract_article(read_article(path), matcher=EMPTY)
-        names = {entry.slug: entry.name for entry in extraction.discovered}
-        return [
-            (
-                names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
-                str(claim.date.start) if claim.date else None,
-                claim.quote,
-            )
-            for claim in extraction.claims
-        ]
-
-    return read
-
 
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
@@ -202,9 +177,9 @@ def claims_of(tmp_path):
     ],
 )
 def test_a_dated_clause_with_a_recognised_subject_is_a_happening(
-    claims_of, text, published, expected
+    main_actors, text, published, expected
 ):
-    assert claims_of(text, published) == expected
+    assert main_actors(text, published) == expected
 
 
 @pytest.mark.parametrize(
@@ -218,8 +193,8 @@ def test_a_dated_clause_with_a_recognised_subject_is_a_happening(
         ("市教育局今年2月公布新的校車安排。", "2025-05-23", "市教育局", "2025-02-01"),
     ],
 )
-def test_restated_days_and_typed_clauses_with_no_parties(claims_of, text, published, name, start):
-    claims = claims_of(text, published)
+def test_restated_days_and_typed_clauses_with_no_parties(main_actors, text, published, name, start):
+    claims = main_actors(text, published)
 
     assert claims and claims[0][0] == name
     if start is not None:
@@ -240,8 +215,8 @@ def test_restated_days_and_typed_clauses_with_no_parties(claims_of, text, publis
         "宏远造船厂厂长王海今年58岁。",
     ],
 )
-def test_forecasts_habits_negations_conditions_spans_and_ages_stay_no_claim(claims_of, text):
-    assert claims_of(text, "2025-05-23") == []
+def test_forecasts_habits_negations_conditions_spans_and_ages_stay_no_claim(main_actors, text):
+    assert main_actors(text, "2025-05-23") == []
 
 
 @pytest.mark.parametrize(
@@ -256,10 +231,10 @@ def test_forecasts_habits_negations_conditions_spans_and_ages_stay_no_claim(clai
     ],
 )
 def test_what_follows_a_happening_gives_no_claim_when_it_is_negated_planned_or_habitual(
-    claims_of, following
+    main_actors, following
 ):
     lead = "华泰纺织厂2019年投产。"
 
-    assert [quote for *_rest, quote in claims_of(lead + following, "2025-06-06")] == [
+    assert [quote for *_rest, quote in main_actors(lead + following, "2025-06-06")] == [
         "华泰纺织厂2019年投产"
     ]

@@ -12,27 +12,6 @@ from timeline.pipeline.recogniser import recognise
 EMPTY = ActorMatcher([])
 
 
-@pytest.fixture
-def main_actors(tmp_path):
-    """(main actor's name, start date, quote) of each claim of a text."""
-
-    def read(text: str, published: str = "2025-03-15"):
-        path = tmp_path / "article.txt"
-        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
-        extraction = extract_article(read_article(path), matcher=EMPTY)
-        names = {entry.slug: entry.name for entry in extraction.discovered}
-        return [
-            (
-                names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
-                str(claim.date.start) if claim.date else None,
-                claim.quote,
-            )
-            for claim in extraction.claims
-        ]
-
-    return read
-
-
 @pytest.mark.parametrize(
     ("text", "name", "start"),
     [
