@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from timeline.pipeline.context import ArticleContext
 from timeline.pipeline.cues import TRIM
-from timeline.pipeline.happenings import EN_IRREGULAR
+from timeline.pipeline.happenings import EN_PAST_VERB
 from timeline.pipeline.recogniser import EN_DATELINE, EN_PLACE_LINE, ZH_DATELINE
 from timeline.pipeline.sentences import Span, split_clauses
 from timeline.pipeline.triggers import ANY_TRIGGER
@@ -82,9 +82,7 @@ _COORDINATION = re.compile(
     # "Lumora Motors, founded in 2018, delivered its first car in late 2021": the main
     # verb after an aside that has a happening of its own.
     # "Streamly, which launched in November 2019, had…": an aside about the name before.
-    r"|, (?=(?:which|who) (?:was |were |had )?(?:[a-z]+ed|"
-    + "|".join(sorted(EN_IRREGULAR))
-    + r")\b)"
+    rf"|, (?=(?:which|who) (?:was |were |had )?(?:{EN_PAST_VERB})\b)"
     r"|, (?=(?:later |then |also )?(?:[a-z]+ed|became|took|won|left|made|bought|sold|began"
     r"|rose|fell|grew|cut|set|led|hired|paid|spent|struck|shut|built|broke)\b)"
     r"| (?=and (?:later |then |also )?(?:(?:was|were|had been|has been) )?"
@@ -166,5 +164,5 @@ _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-
 BARE_VERB = re.compile(
     r"(?:and )?(?:later |then |also )?(?:(?:was|were|had been|has been) )?"
     # Any simple past of the data file: "and held its first show", "and found the fault".
-    r"(?:[a-z]+ed|had|" + "|".join(sorted(EN_IRREGULAR, key=len, reverse=True)) + r")\b"
+    rf"(?:had|{EN_PAST_VERB})\b"
 )

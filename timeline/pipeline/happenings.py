@@ -97,6 +97,9 @@ EN_IRREGULAR = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
+# A verb in the simple past, as a regex alternation: "-ed" (with a prefix: "re-opened"), or
+# one of the data file's.
+EN_PAST_VERB = r"(?:re-|co-|pre-)?[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR))
 # Past participles unlike the simple past ("flown", "taken"), verbs of a passive after
 # "was", "were" or "been"; kept as data.
 EN_PARTICIPLES = frozenset(
@@ -396,9 +399,7 @@ _EN_OWNED_APPOSITION = re.compile(r"(?:'s|’s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,
 _EN_OWNED_THING = re.compile(
     r"(?:'s|’s|(?<=s)['’])\s+(?P<thing>(?:[a-z-]+(?:'s|’s)?\s+){0,2}?[a-z-]+)"
     r"(?:\s+(?:at|in|on|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*)?"
-    r"\s+(?:(?:was|were|had)\s+)?(?P<verb>(?:re-|co-)?[a-z]+ed|"
-    + "|".join(sorted(EN_IRREGULAR))
-    + r")\b"
+    rf"\s+(?:(?:was|were|had)\s+)?(?P<verb>{EN_PAST_VERB})\b"
 )
 # Things of an owner that are its measures, money or people (told as their own happenings or
 # not at all: "Kestrel's shares rose", "the council's budget grew", "its chief executive quit").
@@ -547,9 +548,7 @@ _GROUP_OF = re.compile(
 _SUBJECT_PHRASE = re.compile(
     r"(?:[\w'’.%&-]+\s+){0,9}?(?:[\w'’.%&-]+,\s+(?:[\w'’.%&-]+\s+){0,8}?[\w'’.%&-]+,\s+"
     r"(?:\d{1,3},\s+)?)?"
-    r"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>(?:re-|co-|pre-)?[a-z]+ed|"
-    + "|".join(sorted(EN_IRREGULAR))
-    + r")\b"
+    rf"(?:(?:was|were|has|had|have)\s+(?:been\s+)?)?(?P<verb>{EN_PAST_VERB})\b"
 )
 
 
