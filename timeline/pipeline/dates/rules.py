@@ -137,7 +137,10 @@ class Paragraphs:
         for key, lower in keys:
             if (key, lower) in self._spans or _literal_words(key) is not None:
                 continue
-            if _first_characters(key) is None:
+            # The lower-case keys open with common letters (a, d, m, s …): in English
+            # text, stopping at each of them costs more than a pass per key; in Chinese
+            # text, where Latin letters are few, one pass is cheaper.
+            if (lower and not self.has_han) or _first_characters(key) is None:
                 continue
             bucket = pending.setdefault(lower, [])
             if key not in bucket:
