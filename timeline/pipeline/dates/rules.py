@@ -234,8 +234,10 @@ def _literal_words(key: re.Pattern) -> tuple[str, ...] | None:
 @functools.cache
 def _first_characters(key: re.Pattern) -> frozenset[str] | None:
     """The characters a match of ``key`` can start with, if its pattern opens with plain
-    characters, classes of them (ranges included) or alternatives of those; else None."""
-    if key.flags & re.IGNORECASE:
+    characters, classes of them (ranges included) or alternatives of those; else None.
+    A key with flags or groups gets None too: it could not be read the same inside the
+    shared finder's alternation."""
+    if key.flags != re.UNICODE or key.groups:
         return None
     try:
         parsed = _sre_parse.parse(key.pattern, key.flags)
