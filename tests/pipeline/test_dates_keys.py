@@ -93,3 +93,29 @@ def test_keys_keep_every_reading(text):
     keyed = list(run_rules(GRAMMARS, Paragraphs(folded)))
     assert keyed
     assert keyed == list(run_rules(UNKEYED, Paragraphs(folded)))
+
+
+PATTERN_KEYS = sorted(
+    {(rule.key, rule.lower) for rule in GRAMMARS if rule.key is not None},
+    key=lambda pair: (pair[0].pattern, pair[1]),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年3月至5月，农历正月初三\n5天前，两天后；次月\n于1日、在2日",
+        "1998-2001年\n2023/05/06 and 05/06/2023\nfrom 2019 to 2021, Q3 and H1 of FY2024",
+        "in the 1990s\nfiscal 2023 began; 2020 – 2022\n闰二月，腊月廿三；月初",
+        "January 5\n\nno date here\n2024年\n最近几天",
+    ],
+)
+def test_one_pass_finds_the_lines_of_each_key_as_a_search_per_key_does(text):
+    folded = fold_text(text)
+    shared = Paragraphs(folded)
+    shared.find_keys(PATTERN_KEYS)
+    spans = {pair: shared.spans(pair[0], lower=pair[1]) for pair in PATTERN_KEYS}
+    assert any(spans.values())
+    for key, lower in PATTERN_KEYS:
+        alone = Paragraphs(folded)
+        assert spans[key, lower] == alone._find_spans(key, lower), key.pattern

@@ -6,7 +6,9 @@ every match of the rule contains. The scanner finds the paragraphs (lines) where
 occurs and runs the rule's pattern over those only, adjacent ones merged into one span.
 No rule matches across a line break, so the result is that of a scan of the whole text;
 the keys only spare the patterns that start with look-behinds or optional words, which
-the engine must try at every position, the text they cannot match in.
+the engine must try at every position, the text they cannot match in. Keys of plain
+words are found by string search; the keys written as patterns are found together, in
+one pass over the text that stops only where one of them can start.
 
 A rule may also name ``stretches``: the ``alphabet`` of characters its pattern can read
 (look-behinds aside) and the characters, ``within``, that every match it keeps holds. A
@@ -23,7 +25,9 @@ is not run, and its key not searched for.
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+import re._constants as _sre
+import re._parser as _sre_parse
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.pipeline.dates.expressions import Candidate
@@ -122,6 +126,40 @@ class Paragraphs:
             ]
         return self._stretches[key, stretches]
 
+    def find_keys(self, keys: Iterable[tuple[re.Pattern, bool]]) -> None:
+        """Find the lines of every key written as a pattern in one pass per haystack.
+
+        A separate search per key reads every character once per key; one pass of a
+        class of all their first characters stops only where one of them may start, and
+        each key is then tried there alone. Keys of plain words keep their string search.
+        """
+        pending: dict[bool, list[re.Pattern]] = {}
+        for key, lower in keys:
+            if (key, lower) in self._spans or _literal_words(key) is not None:
+                continue
+            # The lower-case keys open with common letters (a, d, m, s …): in English
+            # text, stopping at each of them costs more than a pass per key; in Chinese
+            # text, where Latin letters are few, one pass is cheaper.
+            if (lower and not self.has_han) or _first_characters(key) is None:
+                continue
+            bucket = pending.setdefault(lower, [])
+            if key not in bucket:
+                bucket.append(key)
+        for lower, patterns in pending.items():
+            haystack = self.lower if lower else self.text
+            finder, by_first = _combined(tuple(patterns))
+            breaks = self.breaks
+            lines: dict[re.Pattern, set[int]] = {key: set() for key in patterns}
+            for found in finder.finditer(haystack):
+                at = found.start()
+                line = bisect.bisect_left(breaks, at)
+                for key in by_first[haystack[at]]:
+                    seen = lines[key]
+                    if line not in seen and key.match(haystack, at):
+                        seen.add(line)
+            for key in patterns:
+                self._spans[key, lower] = self._spans_of_lines(lines[key])
+
     def _find_spans(self, key: re.Pattern, lower: bool) -> list[tuple[int, int]]:
         haystack = self.lower if lower else self.text
         words = _literal_words(key)
@@ -146,7 +184,7 @@ class Paragraphs:
         """The spans of the lines holding one of ``words``, found by string search: many
         times faster than the engine trying an alternation or a class of Chinese
         characters at every position."""
-        breaks, size = self.breaks, len(self.text)
+        breaks = self.breaks
         last = len(breaks)
         lines: set[int] = set()
         for word in words:
@@ -158,6 +196,12 @@ class Paragraphs:
                     break
                 # One hit is enough for a line: go on from the next one.
                 found = haystack.find(word, breaks[line] + 1)
+        return self._spans_of_lines(lines)
+
+    def _spans_of_lines(self, lines: set[int]) -> list[tuple[int, int]]:
+        """The spans of the given lines (numbered from 0), adjacent ones merged."""
+        breaks, size = self.breaks, len(self.text)
+        last = len(breaks)
         spans: list[tuple[int, int]] = []
         previous = -2
         for line in sorted(lines):
@@ -185,6 +229,70 @@ def _literal_words(key: re.Pattern) -> tuple[str, ...] | None:
     if any(_SPECIAL.search(word) or not word for word in words):
         return None
     return words
+
+
+@functools.cache
+def _first_characters(key: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``key`` can start with, if its pattern opens with plain
+    characters, classes of them (ranges included) or alternatives of those; else None.
+    A key with flags or groups gets None too: it could not be read the same inside the
+    shared finder's alternation."""
+    if key.flags != re.UNICODE or key.groups:
+        return None
+    try:
+        parsed = _sre_parse.parse(key.pattern, key.flags)
+    except re.error:
+        return None
+    return _opening(list(parsed))
+
+
+def _opening(items: list) -> frozenset[str] | None:
+    if not items:
+        return None
+    op, value = items[0]
+    if op is _sre.LITERAL:
+        return frozenset(chr(value))
+    if op is _sre.IN:
+        characters: set[str] = set()
+        for member, argument in value:
+            if member is _sre.LITERAL:
+                characters.add(chr(argument))
+            elif member is _sre.RANGE and argument[1] - argument[0] < 256:
+                characters.update(chr(code) for code in range(argument[0], argument[1] + 1))
+            else:
+                return None
+        return frozenset(characters)
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            opening = _opening(list(branch))
+            if opening is None:
+                return None
+            union |= opening
+        return frozenset(union)
+    if op is _sre.SUBPATTERN:
+        group, add_flags, del_flags, inner = value
+        if group is not None or add_flags or del_flags:
+            return None
+        return _opening(list(inner))
+    return None
+
+
+@functools.cache
+def _combined(keys: tuple[re.Pattern, ...]) -> tuple[re.Pattern, dict[str, list[re.Pattern]]]:
+    """One finder for ``keys`` and, for each character a key opens with, those keys.
+
+    The finder opens with the class of every first character, which the engine skips
+    to, and looks back at that character to check that one of the keys matches from it:
+    it stops only where a key starts (a key's own look-behinds see the text before).
+    """
+    by_first: dict[str, list[re.Pattern]] = {}
+    for key in keys:
+        for character in sorted(_first_characters(key)):
+            by_first.setdefault(character, []).append(key)
+    opening = "".join(re.escape(character) for character in sorted(by_first))
+    either = "|".join(f"(?:{key.pattern})" for key in keys)
+    return re.compile(f"[{opening}](?<=(?=(?:{either})).)"), by_first
 
 
 def find_all(
@@ -215,6 +323,11 @@ def run_rules(rules: tuple[Rule, ...], paragraphs: Paragraphs) -> Iterator[Candi
     they can start): it is skipped before its builder is called.
     """
     text = paragraphs.text
+    paragraphs.find_keys(
+        (rule.key, rule.lower)
+        for rule in rules
+        if rule.key is not None and not (rule.han and not paragraphs.has_han)
+    )
     for rule in rules:
         if rule.han and not paragraphs.has_han:
             continue
