@@ -8,14 +8,23 @@ from timeline.pipeline.reading import read_article
 
 
 @pytest.fixture
-def main_actors(tmp_path):
-    """Read a text as an article published on a date, with no gazetteer; give (main actor's
-    name, start date, quote) of each of its claims, in order."""
+def extraction_of(tmp_path):
+    """Read a text as an article published on a date, with no gazetteer."""
 
-    def read(text: str, published: str = "2025-03-15"):
+    def read(text: str, published: str = "2025-06-20"):
         path = tmp_path / "article.txt"
         path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
-        extraction = extract_article(read_article(path), matcher=ActorMatcher([]))
+        return extract_article(read_article(path), matcher=ActorMatcher([]))
+
+    return read
+
+
+@pytest.fixture
+def main_actors(extraction_of):
+    """(main actor's name, start date, quote) of each claim of a text, in order."""
+
+    def read(text: str, published: str = "2025-03-15"):
+        extraction = extraction_of(text, published)
         names = {entry.slug: entry.name for entry in extraction.discovered}
         return [
             (

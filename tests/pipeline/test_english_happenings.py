@@ -4,24 +4,9 @@ paragraph's previous date, in articles written for these tests."""
 
 import pytest
 
-from timeline.pipeline.actors import ActorMatcher
-from timeline.pipeline.extract import extract_article
 from timeline.pipeline.happenings import EN_IRREGULAR, EN_PARTICIPLES
-from timeline.pipeline.reading import read_article
 from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.referents import EN_HEADS
-
-EMPTY = ActorMatcher([])
-
-
-@pytest.fixture
-def extraction_of(tmp_path):
-    def read(text: str, published: str = "2025-06-20"):
-        path = tmp_path / "article.txt"
-        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
-        return extract_article(read_article(path), matcher=EMPTY)
-
-    return read
 
 
 def _names(extraction) -> dict[str, str]:

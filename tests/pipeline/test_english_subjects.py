@@ -5,22 +5,6 @@ nationality adjectives kept apart from bodies' names, things named with their ki
 
 import pytest
 
-from timeline.pipeline.actors import ActorMatcher
-from timeline.pipeline.extract import extract_article
-from timeline.pipeline.reading import read_article
-
-EMPTY = ActorMatcher([])
-
-
-@pytest.fixture
-def extraction_of(tmp_path):
-    def read(text: str, published: str = "2025-06-20"):
-        path = tmp_path / "article.txt"
-        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
-        return extract_article(read_article(path), matcher=EMPTY)
-
-    return read
-
 
 def _main_actors(extraction) -> list[tuple[str, str, str]]:
     """(first actor's name, start date, quote) of each dated claim."""
