@@ -61,7 +61,8 @@ from timeline.pipeline.actors import (  # noqa: E402
     alias_key,
     load_gazetteer,
 )
-from timeline.pipeline.extract import extract_article  # noqa: E402
+from timeline.pipeline.dates import find_dates  # noqa: E402
+from timeline.pipeline.extract import article_reference, extract_article  # noqa: E402
 from timeline.pipeline.reading import read_article  # noqa: E402
 
 ROOT = BENCHMARKS.parent
@@ -190,6 +191,13 @@ class Tally:
     # with the label's date but not its main actor; with the main actor but another date
     # (or none); with neither.
     missed_unread: int = 0
+    # The unread split by what the label's sentence offers: no date mention there with the
+    # label's interval (the date is the gap); a claim on another clause of the sentence (the
+    # clause was cut off or quoted short); the date there and no claim on the sentence at all
+    # (the gate that decides a clause tells a happening).
+    unread_undated: int = 0
+    unread_beside: int = 0
+    unread_silent: int = 0
     missed_actor: int = 0
     missed_date: int = 0
     missed_both: int = 0
@@ -260,6 +268,7 @@ def score_article(
         ((claim.char_start, claim.char_end), _interval(claim), claim.actors)
         for claim in extraction.claims
     ]
+    mentions = find_dates(text, reference=article_reference(article)).mentions
     for index in range(len(labelled)):
         if index in matched:
             continue
@@ -271,6 +280,17 @@ def score_article(
         ]
         if not near:
             result.tally.missed_unread += 1
+            sentence = _sentence(text, label_span)
+            if not any(
+                _overlaps((m.char_start, m.char_end), sentence)
+                and (m.start and m.start.isoformat(), m.end and m.end.isoformat()) == label_interval
+                for m in mentions
+            ):
+                result.tally.unread_undated += 1
+            elif any(_overlaps(span, sentence) for span, _interval, _actors in on_quote):
+                result.tally.unread_beside += 1
+            else:
+                result.tally.unread_silent += 1
         elif any(dated for dated, _named in near):
             result.tally.missed_actor += 1
         elif any(named for _dated, named in near):
@@ -278,6 +298,16 @@ def score_article(
         else:
             result.tally.missed_both += 1
     return result
+
+
+SENTENCE_ENDS = ".!?。！？；;\n"
+
+
+def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence holding a span: from after the last stop before it to the next stop."""
+    start = max(text.rfind(stop, 0, span[0]) for stop in SENTENCE_ENDS) + 1
+    ends = [text.find(stop, span[1]) for stop in SENTENCE_ENDS]
+    return start, min((end for end in ends if end >= 0), default=len(text))
 
 
 def _names(actors, known: dict) -> frozenset[str]:
@@ -382,17 +412,20 @@ def main() -> int:
         print(
             "\nMISSES BY KIND (unread: no claim on the label's quote; actor: a claim on it with"
             " the label's\ndate but not its main actor; date: with the main actor but another or"
-            " no date; both: neither)"
+            " no date; both: neither;\nthe unread split: undated: no date mention in the label's"
+            " sentence with its interval;\nbeside: a claim on another clause of that sentence;"
+            " silent: its date there, no claim on the sentence)"
         )
         print(
             f"{'set':<8} {'mode':<5} {'language':<9} {'missed':>6} {'unread':>7} {'actor':>6}"
-            f" {'date':>6} {'both':>6}"
+            f" {'date':>6} {'both':>6}  {'undated':>7} {'beside':>6} {'silent':>6}"
         )
         for name, mode, group, t in summary:
             missed = t.labels - t.found
             print(
                 f"{name:<8} {mode:<5} {group:<9} {missed:>6} {t.missed_unread:>7}"
                 f" {t.missed_actor:>6} {t.missed_date:>6} {t.missed_both:>6}"
+                f"  {t.unread_undated:>7} {t.unread_beside:>6} {t.unread_silent:>6}"
             )
     return 0
 
