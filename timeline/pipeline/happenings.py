@@ -132,12 +132,17 @@ _GATHERING = re.compile(
 
 # A forecast inside a phrase ending in 的 that describes a noun: "即将关闭的", "将于明年拆除的".
 _ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
+# A plan named in title marks is a thing launched or run, not an intention: "推出「全城降温」
+# 计划", "启动《乡村振兴》计划".
+_ZH_NAMED_PLAN = re.compile(r"(?<=[」』》”])计划")
 
 
 def without_gatherings(folded: str) -> str:
-    """`folded` with each gathering's name ("说明会") and each forecast that only describes
-    a noun ("在即将关闭的门店…") blanked, keeping its length: neither is the clause's "will"."""
+    """`folded` with each gathering's name ("说明会"), each forecast that only describes a
+    noun ("在即将关闭的门店…") and each plan named in title marks ("「全城降温」计划")
+    blanked, keeping its length: none is the clause's "will"."""
     blank = lambda match: "\0" * len(match.group())  # noqa: E731
+    folded = _ZH_NAMED_PLAN.sub(blank, folded)
     return _ZH_FORECAST_ATTRIBUTE.sub(blank, _GATHERING.sub(blank, folded))
 
 
@@ -384,7 +389,9 @@ def plain_happening(
     said = [
         m
         for m in SPEECH.finditer(folded, start, end)
-        if not ACT_ANNOUNCED.match(folded, m.end()) and not _declared_act(folded, m, end)
+        if not ACT_ANNOUNCED.match(folded, m.end())
+        and not _declared_act(folded, m, end)
+        and not _zh_act_announced(context, m, end)
     ]
     if said and not (context.language == "en" and counted):
         return None
@@ -536,6 +543,24 @@ ACT_ANNOUNCED = re.compile(
     r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
     r"|departure|bid|run)\b"
 )
+# "宣布(，自即日起)全面停止…", "宣布即日起暂停营业": a body announcing an act of its own that
+# takes effect as it is announced; what is said is the act, no report of someone's words.
+_ZH_ANNOUNCED_NOW = re.compile(
+    r"[，,]?\s*(?:(?:自|从)?即日起|(?:自|从)?今天起|(?:自|从)?今日起|即时|立即|全面|正式|暂时)*"
+)
+_ACT_VERB_TAGS = frozenset({"v", "vd"})
+
+
+def _zh_act_announced(context: ArticleContext, speech: re.Match[str], end: int) -> bool:
+    """Whether a Chinese 宣布 announces its subject's own act, a verb right after it (past
+    the words of "as of today"): "宣布全面停止动物表演", "宣布，自即日起启动收购"."""
+    if context.language == "en" or speech.group() != "宣布":
+        return False
+    at = _ZH_ANNOUNCED_NOW.match(context.folded, speech.end()).end()
+    words = chinese_words(context.folded[at : min(end, at + 10)])
+    return bool(words) and words[0][1] in _ACT_VERB_TAGS and len(words[0][0]) > 1
+
+
 _AGE_APPOSED = re.compile(r",\s\d{1,3},\s+")
 _GROUP_OF = re.compile(
     r"(?:'s|’s)\s+(?:[a-z-]+\s+)?(?:staff|workers|employees|union|pilots|drivers|nurses"
