@@ -132,3 +132,37 @@ def test_an_act_announced_as_it_takes_effect_is_a_claim(claims_of, text, quote):
     assert [(found, start) for _name, start, _end, found in claims_of(text)] == [
         (quote, "2025-08-24")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # The period the story is told in, with a mark that it came to pass already.
+        ("晨光乳业本月已完成新厂房建设。", "2025-08-01"),
+        ("晨光乳業本週正式啟用新倉庫。", "2025-08-25"),
+        ("晨光乳业今年曾两度调整价格。", "2025-01-01"),
+        # A change that starts on the date, however it is measured.
+        ("晨光乳业本月起每公斤上涨5元。", "2025-08-01"),
+        ("晨光乳業本月起每公斤上漲5元。", "2025-08-01"),
+        ("晨光乳业上周五起正式实施新规。", "2025-08-22"),
+    ],
+)
+def test_a_happening_so_far_in_the_current_period_is_dated_by_it(claims_of, text, start):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "晨光乳业今年交付3万吨奶粉。",
+        "晨光乳业本月将完成新厂房建设。",
+        "晨光乳业下月起每公斤上涨5元。",
+        "晨光乳業下月起每公斤上漲5元。",
+        "晨光乳业2020年起连续三年盈利。",
+        "晨光乳业今年以来一直亏损。",
+        # A year summed up is no happening in it.
+        "晨光乳业今年经历了一系列变化。",
+    ],
+)
+def test_a_target_a_plan_a_span_or_a_summary_of_the_period_is_no_claim(claims_of, text):
+    assert claims_of(text) == []

@@ -169,7 +169,8 @@ _CLOSING_BRACKET = re.compile(r"\s*[）)]")
 def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
-    tail = context.folded[mention.char_end : mention.char_end + 4]
+    # Long enough for "起正式实施", "起每公斤上涨": what starts on the date.
+    tail = context.folded[mention.char_end : mention.char_end + 12]
     bounded = mention.qualifier in {"before", "after"}
     if bounded and _STARTED.fullmatch(context.folded, mention.char_start, mention.char_end):
         # "从2015年开始研发", "自今年1月起实施": what began then is dated by it, unless

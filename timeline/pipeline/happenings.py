@@ -238,7 +238,9 @@ def plain_happening(
     limit = _EN_LIMIT if context.language == "en" else _LIMIT
     if mention.start is None or end - start > limit or context.reference is None:
         return None
-    if mention.end is None or mention.end > context.reference.end:
+    if mention.end is None:
+        return None
+    if mention.end > context.reference.end and not _so_far(context, mention, end):
         return None
     if (
         _BRACKETED_DATE.match(context.text, mention.char_end)
@@ -396,6 +398,35 @@ def plain_happening(
     if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+def _so_far(context: ArticleContext, mention: DateMention, end: int) -> bool:
+    """Whether a Chinese clause dated by the period it is told in ("本月", "今年", "本周")
+    tells what has already happened in it: a mark of completion after the date ("本月已完成…",
+    "今年曾录得…", "本周正式启用…") or a start ("本月起上涨…"). The period runs past the
+    source's date, so without such a mark the clause may tell a plan or a habit."""
+    if context.language == "en" or mention.start is None or context.reference is None:
+        return False
+    if mention.start > context.reference.start:
+        return False  # a period wholly to come: "下月", "明年"
+    if mention.text.endswith(("起", "开始", "開始")):
+        return True
+    done = _DONE.match(context.folded, mention.char_end, end)
+    if done is None:
+        return False
+    # "今年经历了一系列变化", "今年取得了显著成绩": a year told with 了 sums it up; a year
+    # holds a happening only as one that came to pass already ("今年曾录得…", "今年已…").
+    long = (mention.end - mention.start).days > 31
+    return not long or _ALREADY.search(done.group()) is not None
+
+
+_ALREADY = re.compile(r"已|曾|起")
+# A mark of completion between a date and its verb, or the verb's own: "(本月)已完成",
+# "(今年)曾录得", "(本周)正式启用", "(本月)起上涨", "(今年)完成了".
+_DONE = re.compile(
+    r"\s*(?:[在于]?[^，,。；;：:]{0,12}?)(?:已经?|曾经?|正式|起|完成)"
+    r"|[^，,。；;：:将会要]{1,12}?了(?![解])"
+)
 
 
 # "The club's insurer, Albury Mutual, paid…": a description of the owner's, then a name
