@@ -166,3 +166,45 @@ def test_a_happening_so_far_in_the_current_period_is_dated_by_it(claims_of, text
 )
 def test_a_target_a_plan_a_span_or_a_summary_of_the_period_is_no_claim(claims_of, text):
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A thing pointed back to ("该工地") befalls the paragraph's actor.
+        (
+            "宏远建筑集团上月接获通知，旗下一个工地须暂停施工。该工地5月19日发生塔吊倒塌意外。",
+            ("宏远建筑集团", "2025-05-19", "2025-05-19", "该工地5月19日发生塔吊倒塌意外"),
+        ),
+        (
+            "宏遠建築集團上月接獲通知，旗下一個工地須暫停施工。該工地5月19日發生塔吊倒塌意外。",
+            ("宏遠建築集團", "2025-05-19", "2025-05-19", "該工地5月19日發生塔吊倒塌意外"),
+        ),
+        # A thing whose verb is a typed word with no party to it ("动工").
+        (
+            "青山寺今日举行修复竣工典礼。修复工程于2023年5月动工。",
+            ("青山寺", "2023-05-01", "2023-05-31", "修复工程于2023年5月动工"),
+        ),
+    ],
+)
+def test_a_thing_of_the_paragraphs_actor_before_its_date_is_its_happening(
+    claims_of, text, expected
+):
+    assert expected in claims_of(text)
+
+
+def test_a_thing_of_the_paragraph_is_its_subjects_not_a_partners(claims_of):
+    found = claims_of(
+        "青山大學機器人實驗室由教授林立於2016年創立。去年3月，實驗室與北辰科技簽署為期五年的"
+        "合作備忘錄。同年9月，首款原型機在台北國際機器人展亮相。"
+    )
+
+    assert [name for name, _start, _end, quote in found if quote.endswith("亮相")] == [
+        "青山大學機器人實驗室"
+    ]
+
+
+def test_a_thing_pointed_back_to_with_a_forecast_is_no_claim(claims_of):
+    found = claims_of("海港造船厂今年1月接获订单。该订单预计明年交付。")
+
+    assert [quote for *_rest, quote in found] == ["海港造船厂今年1月接获订单"]

@@ -113,7 +113,12 @@ def paragraph_claims(
             else []
         )
         claims.extend(made)
-        holders = [claim.actors[0][0] for claim in made if claim.actors]
+        # The claim's subject, not a partner listed before it ("实验室与微软签署…").
+        holders = [
+            next((slug for slug, role in claim.actors if role == "subject"), claim.actors[0][0])
+            for claim in made
+            if claim.actors
+        ]
         state.holder = holders[-1] if holders else state.holder
         update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
@@ -358,6 +363,10 @@ def _sentence_claims(
                 if index > 0:
                     carried = carried_subject(context, clauses, span[0], span[1], mention, state)
                 plain = plain_happening(context, span, mention, state, carried)
+                if plain is None and carried is None:
+                    # "修复工程于2023年5月动工": a thing of the paragraph's actor before its date.
+                    holder = thing_of_holder(context, scope, state, *span, mention)
+                    plain = holder and plain_happening(context, span, mention, state, holder)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)

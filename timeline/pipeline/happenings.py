@@ -182,7 +182,9 @@ _ZH_DISPOSAL = re.compile(
     r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回"
     # Any verb with a result or a direction after it: "将全部游客救下", "将伤者送往医院",
     # "将涉事产品撤下", "将货物运走".
-    r"|[\u3400-\u9fff](?:下来|下|出来|出|走|回来|回|往|入|进|掉|至|到|给))"
+    r"|[\u3400-\u9fff](?:下来|下|出来|出|走|回来|回|往|入|进|掉|至|到|给)"
+    # A verb done with its 了: "将预售价下调了1.2万元", "将两名员工开除了".
+    r"|[\u3400-\u9fff]了)"
 )
 # A cause before the verb's 将, 把 or 被: "因气温偏高(将…)", "由于资金短缺(被…)".
 _ZH_CAUSE = re.compile(r"(?:因为?|由于)[^，,。；;：:将把被]{1,12}(?=将|把|被)")
@@ -709,6 +711,9 @@ def thing_of_holder(
     lead = context.folded[start : mention.char_start].strip(" ，,")
     if lead:
         # "泄漏点于次日凌晨被封堵": the thing stands before its date.
+        # "该地盘5月19日发生…", "这次巡演于今年2月启动": a thing pointed back to is the
+        # paragraph's thing all the same.
+        lead = _POINTED.sub("", lead)
         noun = _thing(chinese_words(_LEAD_MARK.sub("", lead)), whole=True)
     else:
         # "同年12月，首台机组发电": the sentence opens on its date, the thing after it.
@@ -740,6 +745,8 @@ def _thing(words: list[tuple[str, str]], *, whole: bool) -> str | None:
 
 
 _LEAD_MARK = re.compile(r"[于在]$")
+# A demonstrative before a thing: "该(地盘)", "这次(巡演)", "此(案)".
+_POINTED = re.compile(r"^(?:该|这|此|本)(?:次|个|座|条|项|批|宗|起)?")
 # The words of a thing's name: nouns, numbers and measures, places inside it ("首台机组",
 # "馆内北侧电梯", "外墙瓷砖").
 _THING_TAGS = frozenset({"n", "nz", "vn", "m", "q", "f", "s", "a"})
