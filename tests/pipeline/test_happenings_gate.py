@@ -145,6 +145,8 @@ def test_an_act_announced_as_it_takes_effect_is_a_claim(claims_of, text, quote):
         ("晨光乳业本月起每公斤上涨5元。", "2025-08-01"),
         ("晨光乳業本月起每公斤上漲5元。", "2025-08-01"),
         ("晨光乳业上周五起正式实施新规。", "2025-08-22"),
+        ("晨光乳业上周六起关闭旧厂房。", "2025-08-23"),
+        ("晨光乳业上周六起停运两条生产线。", "2025-08-23"),
     ],
 )
 def test_a_happening_so_far_in_the_current_period_is_dated_by_it(claims_of, text, start):
@@ -158,6 +160,7 @@ def test_a_happening_so_far_in_the_current_period_is_dated_by_it(claims_of, text
         "晨光乳业本月将完成新厂房建设。",
         "晨光乳业下月起每公斤上涨5元。",
         "晨光乳業下月起每公斤上漲5元。",
+        "晨光乳業下月起停業整頓。",
         "晨光乳业2020年起连续三年盈利。",
         "晨光乳业今年以来一直亏损。",
         # A year summed up is no happening in it.
