@@ -211,3 +211,24 @@ def test_a_thing_pointed_back_to_with_a_forecast_is_no_claim(claims_of):
     found = claims_of("海港造船厂今年1月接获订单。该订单预计明年交付。")
 
     assert [quote for *_rest, quote in found] == ["海港造船厂今年1月接获订单"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("晨光乳业的搬迁工作始于去年10月。", "2024-10-01"),
+        ("晨光乳業的擴建工程於去年10月動工。", "2024-10-01"),
+    ],
+)
+def test_a_work_of_the_subject_named_by_its_act_tells_the_subjects_happening(
+    claims_of, text, start
+):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["晨光乳业的扩建工程预计明年完工。", "晨光乳業的擴建工程將於明年完工。"],
+)
+def test_a_work_of_the_subject_still_to_come_is_no_claim(claims_of, text):
+    assert claims_of(text) == []

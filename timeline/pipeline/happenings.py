@@ -509,12 +509,17 @@ def _possessed_end(context: ArticleContext, start: int, end: int) -> int | None:
     position += 1
     offset = sum(len(word) for word, _tag in words[:position])
     noun = ""
-    while position < len(words) and words[position][1] in _OWNED_TAGS:
+    last = ""
+    while position < len(words) and words[position][1] in _OWNED_TAGS | {"vn"}:
         noun += words[position][0]
+        last = words[position][1]
         position += 1
     heads = [tag for word, tag in words if tag in _OWNED_HEAD]
     if (
         not noun
+        # "的搬迁工作始于…", "的扩建工程于…动工": an act named as a noun leads a thing,
+        # never ends one ("的搬迁|于…").
+        or last == "vn"
         or not heads
         or len(noun) > 10
         or position >= len(words)
