@@ -163,8 +163,9 @@ def test_a_happening_so_far_in_the_current_period_is_dated_by_it(claims_of, text
         "晨光乳業下月起停業整頓。",
         "晨光乳业2020年起连续三年盈利。",
         "晨光乳业今年以来一直亏损。",
-        # A year summed up is no happening in it.
+        # A year summed up, or its running total, is no happening in it.
         "晨光乳业今年经历了一系列变化。",
+        "晨光乳業今年已累計銷售奶粉3萬噸。",
     ],
 )
 def test_a_target_a_plan_a_span_or_a_summary_of_the_period_is_no_claim(claims_of, text):

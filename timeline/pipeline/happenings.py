@@ -419,10 +419,13 @@ def _so_far(context: ArticleContext, mention: DateMention, end: int) -> bool:
     # "今年经历了一系列变化", "今年取得了显著成绩": a year told with 了 sums it up; a year
     # holds a happening only as one that came to pass already ("今年曾录得…", "今年已…").
     long = (mention.end - mention.start).days > 31
+    if long and _RUNNING.search(context.folded, mention.char_end, min(end, mention.char_end + 8)):
+        return False  # "今年已累计销售3万吨", "今年已连续亏损": a running total or a state
     return not long or _ALREADY.search(done.group()) is not None
 
 
 _ALREADY = re.compile(r"已|曾|起")
+_RUNNING = re.compile(r"累计|连续|持续|一直|陆续|逐步")
 # A mark of completion between a date and its verb, or the verb's own: "(本月)已完成",
 # "(今年)曾录得", "(本周)正式启用", "(本月)起上涨", "(今年)完成了".
 _DONE = re.compile(
