@@ -143,6 +143,25 @@ def unrestated(context: ArticleContext, mentions: list[DateMention]) -> list[Dat
     return kept
 
 
+def dating_the_clause(context: ArticleContext, mentions: list[DateMention]) -> list[DateMention]:
+    """`mentions` without a later Chinese date that only counts the noun it stands in:
+    "于本月10日发出今年第五次警告", "上周创下今年首个新高" are dated by their first date;
+    "今年第五次" says which warning, not when."""
+    if context.language == "en" or len(mentions) < 2:
+        return mentions
+    return [
+        mention
+        for position, mention in enumerate(mentions)
+        if position == 0 or not _ORDINAL_AFTER.match(context.folded, mention.char_end)
+    ]
+
+
+# An ordinal or a superlative right after a date: "(今年)第五次", "(今年)首个", "(今年)最高".
+_ORDINAL_AFTER = re.compile(
+    r"\s*(?:(?:第[\d一二两三四五六七八九十百]+|首)(?:次|个|宗|起|场|轮|度|届|批|波|高|低|大)|最)"
+)
+
+
 _OPENING_BRACKET = re.compile(r"\s*[（(]\s*")
 _CLOSING_BRACKET = re.compile(r"\s*[）)]")
 
@@ -150,7 +169,8 @@ _CLOSING_BRACKET = re.compile(r"\s*[）)]")
 def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> bool:
     """A date that bounds ("2023 年之前", "as of mid-2025", "since May") dates no happening."""
     lead = context.folded[max(clause_start, mention.char_start - 12) : mention.char_start]
-    tail = context.folded[mention.char_end : mention.char_end + 4]
+    # Long enough for "起正式实施", "起每公斤上涨": what starts on the date.
+    tail = context.folded[mention.char_end : mention.char_end + 12]
     bounded = mention.qualifier in {"before", "after"}
     if bounded and _STARTED.fullmatch(context.folded, mention.char_start, mention.char_end):
         # "从2015年开始研发", "自今年1月起实施": what began then is dated by it, unless
@@ -177,8 +197,8 @@ _BASELINE_BEFORE = re.compile(r"(?:较之?|相比|同比|对比|比起|(?<![对�
 _BASELINE_AFTER = re.compile(r"\s*(?:同期)?(?:相比|相较|比较)")
 
 
-# "从2015年开始", "自今年1月起": a date the happening began on.
-_STARTED = re.compile(r"[从自].*(?:开始|起)")
+# "从2015年开始", "自今年1月起", "去年3月起": a date the happening began on.
+_STARTED = re.compile(r".*(?:开始|起)")
 
 _LASTED = re.compile(
     r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"

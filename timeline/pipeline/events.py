@@ -17,7 +17,13 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.attribution import before_attribution
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import make_claims
-from timeline.pipeline.claim_dates import admissible, dates_the_saying, unrestated, usable
+from timeline.pipeline.claim_dates import (
+    admissible,
+    dates_the_saying,
+    dating_the_clause,
+    unrestated,
+    usable,
+)
 from timeline.pipeline.classification import attribution_start, classify, is_future, is_past
 from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT, sentence_clauses
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
@@ -32,6 +38,7 @@ from timeline.pipeline.extent import (
     with_what_was_said,
 )
 from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening, thing_of_holder
+from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
@@ -42,6 +49,7 @@ from timeline.pipeline.subjects import (
     RELATIVE_OPENING,
     carried_subject,
     clause_joint,
+    opens_on_its_date,
     relative_subject,
     update_topic,
     with_shared_subject,
@@ -105,7 +113,12 @@ def paragraph_claims(
             else []
         )
         claims.extend(made)
-        holders = [claim.actors[0][0] for claim in made if claim.actors]
+        # The claim's subject, not a partner listed before it ("实验室与微软签署…").
+        holders = [
+            next((slug for slug, role in claim.actors if role == "subject"), claim.actors[0][0])
+            for claim in made
+            if claim.actors
+        ]
         state.holder = holders[-1] if holders else state.holder
         update_topic(context, clauses, state)
         works = [c.actors[0][0] for c in made if c.event_type in {"model_release", "ranking"}]
@@ -158,7 +171,9 @@ def _sentence_claims(
 
     for index, (start, end) in enumerate(clauses):
         found = context.dates_in(start, end)
-        mentions = unrestated(context, [m for m in found if usable(context, m, start)])
+        mentions = dating_the_clause(
+            context, unrestated(context, [m for m in found if usable(context, m, start)])
+        )
         if found and not mentions:
             # "智谱 ai 在 2023 年之前已成立": a bounded date states a state of affairs.
             previous_dated = None
@@ -260,6 +275,10 @@ def _sentence_claims(
                     carried = _en_shared_subject(context, clauses, state, seg_start, seg_end)
                 elif index > 0:
                     carried = carried_subject(context, clauses, seg_start, seg_end, mention, state)
+                if context.language != "en" and carried is None:
+                    carried = _subject_told_before(
+                        context, claims, state, (clauses[0][0], seg_start), mention
+                    )
                 trigger = plain_happening(context, span, mention, state, carried)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None:
@@ -344,6 +363,10 @@ def _sentence_claims(
                 if index > 0:
                     carried = carried_subject(context, clauses, span[0], span[1], mention, state)
                 plain = plain_happening(context, span, mention, state, carried)
+                if plain is None and carried is None:
+                    # "修复工程于2023年5月动工": a thing of the paragraph's actor before its date.
+                    holder = thing_of_holder(context, scope, state, *span, mention)
+                    plain = holder and plain_happening(context, span, mention, state, holder)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
@@ -357,6 +380,42 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+def _subject_told_before(
+    context: ArticleContext,
+    claims: list[ExtractedClaim],
+    state: ParagraphState,
+    span: tuple[int, int],
+    mention: DateMention,
+) -> ActorMention | None:
+    """ "项目于2024年4月开工，今年3月完成设备调试", "…。去年11月开始排练": a Chinese clause that
+    opens on its date and goes straight on to its verb, its subject left unsaid, shares the
+    main actor of the claim its sentence has just made, or else the paragraph's latest main
+    actor; that actor stands in after the date. None when another clause or name stands
+    between ("…，创始人沈某现年52岁，98年赴美留学")."""
+    sentence_start, start = span
+    told = [claim for claim in claims if claim.actors and claim.char_end <= start]
+    slug = told[-1].actors[0][0] if told else state.holder
+    if slug is None or not opens_on_its_date(context, start, mention):
+        return None
+    since = told[-1].char_end if told else sentence_start
+    if context.folded[since:start].strip(" ，,;；、"):
+        return None  # another clause stands between: its subject may be another's
+    named_from = told[-1].char_start if told else sentence_start
+    if any(m.slug != slug for m in context.actors_in(named_from, mention.char_start)):
+        return None  # "…成立于2017年，创始人沈某现年52岁": the nearer name may be the subject
+    words = chinese_words(context.folded[mention.char_end : mention.char_end + 12].lstrip(" ，,"))
+    tags = [tag for _word, tag in words[:3]]
+    while tags and tags[0] in _BEFORE_VERB:
+        tags.pop(0)
+    if not tags or tags[0] != "v":
+        return None
+    return ActorMention(slug, context.name(slug), mention.char_end, mention.char_end)
+
+
+# Adverbs and prepositions between a date and its verb: "(今年3月)已完成", "(半年后)正式投入".
+_BEFORE_VERB = frozenset({"d", "ad", "p"})
 
 
 def _scene(

@@ -132,12 +132,17 @@ _GATHERING = re.compile(
 
 # A forecast inside a phrase ending in 的 that describes a noun: "即将关闭的", "将于明年拆除的".
 _ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
+# A plan named in title marks is a thing launched or run, not an intention: "推出「全城降温」
+# 计划", "启动《乡村振兴》计划".
+_ZH_NAMED_PLAN = re.compile(r"(?<=[」』》”])计划")
 
 
 def without_gatherings(folded: str) -> str:
-    """`folded` with each gathering's name ("说明会") and each forecast that only describes
-    a noun ("在即将关闭的门店…") blanked, keeping its length: neither is the clause's "will"."""
+    """`folded` with each gathering's name ("说明会"), each forecast that only describes a
+    noun ("在即将关闭的门店…") and each plan named in title marks ("「全城降温」计划")
+    blanked, keeping its length: none is the clause's "will"."""
     blank = lambda match: "\0" * len(match.group())  # noqa: E731
+    folded = _ZH_NAMED_PLAN.sub(blank, folded)
     return _ZH_FORECAST_ATTRIBUTE.sub(blank, _GATHERING.sub(blank, folded))
 
 
@@ -177,7 +182,9 @@ _ZH_DISPOSAL = re.compile(
     r"|下调至|下调到|降至|降到|降为|调降至|调升至|撤出|撤回|收归|退回|驳回|发回"
     # Any verb with a result or a direction after it: "将全部游客救下", "将伤者送往医院",
     # "将涉事产品撤下", "将货物运走".
-    r"|[\u3400-\u9fff](?:下来|下|出来|出|走|回来|回|往|入|进|掉|至|到|给))"
+    r"|[\u3400-\u9fff](?:下来|下|出来|出|走|回来|回|往|入|进|掉|至|到|给)"
+    # A verb done with its 了: "将预售价下调了1.2万元", "将两名员工开除了".
+    r"|[\u3400-\u9fff]了)"
 )
 # A cause before the verb's 将, 把 or 被: "因气温偏高(将…)", "由于资金短缺(被…)".
 _ZH_CAUSE = re.compile(r"(?:因为?|由于)[^，,。；;：:将把被]{1,12}(?=将|把|被)")
@@ -233,7 +240,9 @@ def plain_happening(
     limit = _EN_LIMIT if context.language == "en" else _LIMIT
     if mention.start is None or end - start > limit or context.reference is None:
         return None
-    if mention.end is None or mention.end > context.reference.end:
+    if mention.end is None:
+        return None
+    if mention.end > context.reference.end and not _so_far(context, mention, end):
         return None
     if (
         _BRACKETED_DATE.match(context.text, mention.char_end)
@@ -384,11 +393,45 @@ def plain_happening(
     said = [
         m
         for m in SPEECH.finditer(folded, start, end)
-        if not ACT_ANNOUNCED.match(folded, m.end()) and not _declared_act(folded, m, end)
+        if not ACT_ANNOUNCED.match(folded, m.end())
+        and not _declared_act(folded, m, end)
+        and not _zh_act_announced(context, m, end)
     ]
     if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
+
+
+def _so_far(context: ArticleContext, mention: DateMention, end: int) -> bool:
+    """Whether a Chinese clause dated by the period it is told in ("本月", "今年", "本周")
+    tells what has already happened in it: a mark of completion after the date ("本月已完成…",
+    "今年曾录得…", "本周正式启用…") or a start ("本月起上涨…"). The period runs past the
+    source's date, so without such a mark the clause may tell a plan or a habit."""
+    if context.language == "en" or mention.start is None or context.reference is None:
+        return False
+    if mention.start > context.reference.start:
+        return False  # a period wholly to come: "下月", "明年"
+    if mention.text.endswith(("起", "开始", "開始")):
+        return True
+    done = _DONE.match(context.folded, mention.char_end, end)
+    if done is None:
+        return False
+    # "今年经历了一系列变化", "今年取得了显著成绩": a year told with 了 sums it up; a year
+    # holds a happening only as one that came to pass already ("今年曾录得…", "今年已…").
+    long = (mention.end - mention.start).days > 31
+    if long and _RUNNING.search(context.folded, mention.char_end, min(end, mention.char_end + 8)):
+        return False  # "今年已累计销售3万吨", "今年已连续亏损": a running total or a state
+    return not long or _ALREADY.search(done.group()) is not None
+
+
+_ALREADY = re.compile(r"已|曾|起")
+_RUNNING = re.compile(r"累计|连续|持续|一直|陆续|逐步")
+# A mark of completion between a date and its verb, or the verb's own: "(本月)已完成",
+# "(今年)曾录得", "(本周)正式启用", "(本月)起上涨", "(今年)完成了".
+_DONE = re.compile(
+    r"\s*(?:[在于]?[^，,。；;：:]{0,12}?)(?:已经?|曾经?|正式|起|完成)"
+    r"|[^，,。；;：:将会要]{1,12}?了(?![解])"
+)
 
 
 # "The club's insurer, Albury Mutual, paid…": a description of the owner's, then a name
@@ -469,12 +512,17 @@ def _possessed_end(context: ArticleContext, start: int, end: int) -> int | None:
     position += 1
     offset = sum(len(word) for word, _tag in words[:position])
     noun = ""
-    while position < len(words) and words[position][1] in _OWNED_TAGS:
+    last = ""
+    while position < len(words) and words[position][1] in _OWNED_TAGS | {"vn"}:
         noun += words[position][0]
+        last = words[position][1]
         position += 1
     heads = [tag for word, tag in words if tag in _OWNED_HEAD]
     if (
         not noun
+        # "的搬迁工作始于…", "的扩建工程于…动工": an act named as a noun leads a thing,
+        # never ends one ("的搬迁|于…").
+        or last == "vn"
         or not heads
         or len(noun) > 10
         or position >= len(words)
@@ -536,6 +584,24 @@ ACT_ANNOUNCED = re.compile(
     r"\s+(?:his|her|its|their)\s+(?:candidacy|candidature|retirement|resignation|engagement"
     r"|departure|bid|run)\b"
 )
+# "宣布(，自即日起)全面停止…", "宣布即日起暂停营业": a body announcing an act of its own that
+# takes effect as it is announced; what is said is the act, no report of someone's words.
+_ZH_ANNOUNCED_NOW = re.compile(
+    r"[，,]?\s*(?:(?:自|从)?即日起|(?:自|从)?今天起|(?:自|从)?今日起|即时|立即|全面|正式|暂时)*"
+)
+_ACT_VERB_TAGS = frozenset({"v", "vd"})
+
+
+def _zh_act_announced(context: ArticleContext, speech: re.Match[str], end: int) -> bool:
+    """Whether a Chinese 宣布 announces its subject's own act, a verb right after it (past
+    the words of "as of today"): "宣布全面停止动物表演", "宣布，自即日起启动收购"."""
+    if context.language == "en" or speech.group() != "宣布":
+        return False
+    at = _ZH_ANNOUNCED_NOW.match(context.folded, speech.end()).end()
+    words = chinese_words(context.folded[at : min(end, at + 10)])
+    return bool(words) and words[0][1] in _ACT_VERB_TAGS and len(words[0][0]) > 1
+
+
 _AGE_APPOSED = re.compile(r",\s\d{1,3},\s+")
 _GROUP_OF = re.compile(
     r"(?:'s|’s)\s+(?:[a-z-]+\s+)?(?:staff|workers|employees|union|pilots|drivers|nurses"
@@ -653,6 +719,9 @@ def thing_of_holder(
     lead = context.folded[start : mention.char_start].strip(" ，,")
     if lead:
         # "泄漏点于次日凌晨被封堵": the thing stands before its date.
+        # "该地盘5月19日发生…", "这次巡演于今年2月启动": a thing pointed back to is the
+        # paragraph's thing all the same.
+        lead = _POINTED.sub("", lead)
         noun = _thing(chinese_words(_LEAD_MARK.sub("", lead)), whole=True)
     else:
         # "同年12月，首台机组发电": the sentence opens on its date, the thing after it.
@@ -684,6 +753,8 @@ def _thing(words: list[tuple[str, str]], *, whole: bool) -> str | None:
 
 
 _LEAD_MARK = re.compile(r"[于在]$")
+# A demonstrative before a thing: "该(地盘)", "这次(巡演)", "此(案)".
+_POINTED = re.compile(r"^(?:该|这|此|本)(?:次|个|座|条|项|批|宗|起)?")
 # The words of a thing's name: nouns, numbers and measures, places inside it ("首台机组",
 # "馆内北侧电梯", "外墙瓷砖").
 _THING_TAGS = frozenset({"n", "nz", "vn", "m", "q", "f", "s", "a"})
