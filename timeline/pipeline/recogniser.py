@@ -1177,10 +1177,12 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             owner = next(
                 (i for i, word in enumerate(words[:-1]) if re.search(r"(?:'s|’s)$", word)), None
             )
-            if owner is not None:
+            if owner is not None and not _possessive_inside(words, owner):
                 words = words[: owner + 1]
-            # "Kestrel's", "Lumora’s": the possessive is no part of the name.
-            if words:
+            # "Kestrel's", "Lumora’s": the possessive is no part of the name, unless a verb
+            # follows it ("Moody's downgraded…", "Sainsbury's opened…"): a name ending in
+            # its "'s" acts, a possessive would need a noun.
+            if words and not _NAME_ENDS_IN_S.match(text, position + len(" ".join(words))):
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
             if not words or not words[-1]:
                 continue
@@ -1221,6 +1223,37 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
         if kind is not None:
             found.append(Recognised(words[0], position, end, kind))
     return sorted(found, key=lambda name: name.char_start)
+
+
+# A verb in the simple past right after a word ending in "'s": the "'s" is the name's own.
+_NAME_ENDS_IN_S = re.compile(
+    r"(?<=['’]s) (?:(?:has|had|also|then|later|again)\s)?(?:[a-z]+ed|"
+    + "|".join(
+        sorted(
+            line.strip()
+            for line in (Path(__file__).with_name("vocabulary") / "en_irregular_past.txt")
+            .read_text(encoding="utf-8")
+            .splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    )
+    + r")\b"
+)
+
+
+def _possessive_inside(words: Sequence[str], owner: int) -> bool:
+    """ "Carrick Fishermen's Association", "Royal Children's Hospital", "Farmers' Union": a
+    people's possessive inside a body's name, its last word (one or two after it) the body's
+    kind. "Hongjing Semiconductor's Arizona Plant" ends at the owner: a company's word owns."""
+    rest = words[owner + 1 :]
+    owning = re.sub(r"(?:'s|’s|'|’)$", "", words[owner])
+    return (
+        1 <= len(rest) <= 2
+        and (rest[-1] in _BODY_WORDS or rest[-1] in _INSTITUTION_WORDS)
+        and owning not in _COMPANY_WORDS
+        and owning not in _BODY_WORDS
+        and owning not in _INSTITUTION_WORDS
+    )
 
 
 def _titled_person(words: Sequence[str]) -> bool:
@@ -1396,6 +1429,9 @@ def _english_kind(
         return "product"  # "MV Solvind", "Storm Hella": a ship, a storm
     if all(word.isupper() and len(word) <= 2 for word in words):
         return None
+    if re.search(r"['’]s$", words[-1]):
+        # "Moody's downgraded…": a name kept with its "'s" acts (see _NAME_ENDS_IN_S).
+        return "company"
     last = words[-1].rstrip(".")
     first = words[0]
     if _WORK_BEFORE.search(text, max(0, start - 30), start):
