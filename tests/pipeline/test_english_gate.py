@@ -1,0 +1,63 @@
+"""The English happening gate, read on whole invented articles with no gazetteer: which
+dated clauses become claims, whose they are and which date they carry."""
+
+import pytest
+
+
+def _dated(extraction) -> list[tuple[str | None, str, str]]:
+    """(main actor's name, start date, quote) of each dated claim."""
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    return [
+        (
+            names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
+            str(claim.date.start),
+            claim.quote,
+        )
+        for claim in extraction.claims
+        if claim.date is not None and claim.date.start is not None
+    ]
+
+
+# --- dates that describe a thing or a figure's baseline date no happening -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "undated"),
+    [
+        (
+            "The Harwick School District said on Monday that enrollment fell to 8,940 "
+            "students, down from 11,200 in 2015.",
+            "2015-01-01",
+        ),
+        (
+            "Orwell Ferries carried 2.1 million passengers on its routes in 2024, up from "
+            "1.8 million in 2019.",
+            "2019-01-01",
+        ),
+        (
+            "Volunteers from the Pennick Fire Brigade kept a blaze at the village's "
+            "18th-century mill from spreading late on Saturday.",
+            "1700-01-01",
+        ),
+    ],
+)
+def test_a_baseline_or_a_describing_century_dates_no_claim(extraction_of, text, undated):
+    assert all(start != undated for _name, start, _quote in _dated(extraction_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "Volunteers from the Pennick Fire Brigade kept a blaze at the village's "
+            "18th-century mill from spreading late on Saturday.",
+            "Pennick Fire Brigade",
+            "2025-06-14",
+        ),
+        ("The Larkfield Abbey was built in the 12th century.", "Larkfield Abbey", "1100-01-01"),
+    ],
+)
+def test_the_clauses_own_date_is_kept(extraction_of, text, name, start):
+    assert any(
+        (actor, begins) == (name, start) for actor, begins, _quote in _dated(extraction_of(text))
+    )
