@@ -61,3 +61,70 @@ def test_the_clauses_own_date_is_kept(extraction_of, text, name, start):
     assert any(
         (actor, begins) == (name, start) for actor, begins, _quote in _dated(extraction_of(text))
     )
+
+
+# --- who the happening is about ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # A bare plural standing for the people of a body named before.
+        (
+            "The Harrow Miners' Union met the owners on Monday. Miners walked out at the "
+            "Cobb pit on Friday.",
+            "Harrow Miners' Union",
+            "Miners walked out",
+        ),
+        (
+            "The Pell Valley Warden Service lost its grant in May. Wardens rescued a walker "
+            "near Larch Tarn on Friday.",
+            "Pell Valley Warden Service",
+            "Wardens rescued a walker",
+        ),
+        # A description with a word of the name before its head.
+        (
+            "The Dunmore Harbour Authority opened a pier on Monday. The harbour authority "
+            "introduced a mooring charge in April 2023.",
+            "Dunmore Harbour Authority",
+            "introduced a mooring charge",
+        ),
+        (
+            "The Kestrel Valley Rowing Club opened a boathouse in May. The rowing club won "
+            "the county cup in 2022.",
+            "Kestrel Valley Rowing Club",
+            "won the county cup",
+        ),
+        # A dateline's dash before the subject phrase.
+        (
+            "HARWICK, Ore. — The board of the Harwick Unified School District voted 4-3 on "
+            "Tuesday night to close two schools.",
+            "Harwick Unified School District",
+            "voted 4-3",
+        ),
+    ],
+)
+def test_the_subject_leads_the_claim(extraction_of, text, name, quoted):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # A plural no name holds, or a plural that is only stated of.
+        (
+            "The Pell Valley Warden Service lost its grant in May. Walkers found the trail "
+            "closed on Friday.",
+            "Walkers",
+        ),
+        (
+            "The Kestrel Rangers Club was formed in 1990. Rangers are paid less than "
+            "teachers in 2025.",
+            "paid less",
+        ),
+    ],
+)
+def test_a_plural_that_is_no_bodys_people_tells_nothing_of_it(extraction_of, text, second):
+    claims = _dated(extraction_of(text))
+    assert [quote for _actor, _start, quote in claims if second in quote] == []

@@ -170,14 +170,15 @@ def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> 
         # "down from 11,200 in 2015", "compared with 2019": the figure's baseline;
         # "the 19th-century chapel": a century that describes a thing.
         baseline = baseline or _EN_BASELINE_BEFORE.search(
-            context.folded, max(clause_start, mention.char_start - 40), mention.char_start
+            context.folded, max(0, mention.char_start - 40), mention.char_start
         )
         age = age or _EN_DESCRIBING.match(context.folded, mention.char_end)
     return not (bounded or age or baseline or bound or habit or AS_OF.search(lead))
 
 
 _EN_BASELINE_BEFORE = re.compile(
-    r"\b(?:(?:down|up|rising|falling|fell|rose|climbing|dropping) from [^,;.()]{1,24}?"
+    r"\b(?:(?:down|up|rising|falling|fell|rose|climbing|dropping) from "
+    r"(?:[^,;.()]|(?<=\d)[,.](?=\d)){1,24}?"
     r"(?: in| during| at the end of| at the start of)?"
     r"|compared (?:with|to)|against|than(?: in| during)?)\s*$"
 )

@@ -31,7 +31,12 @@ from timeline.pipeline.extent import (
     serial,
     with_what_was_said,
 )
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening, thing_of_holder
+from timeline.pipeline.happenings import (
+    PRONOUN_SUBJECT,
+    group_subject,
+    plain_happening,
+    thing_of_holder,
+)
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
@@ -100,6 +105,11 @@ def paragraph_claims(
                     or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
                     # "同年12月，首台机组发电": a thing of the paragraph's latest actor.
                     or (state.holder is not None and context.language != "en")
+                    # "Rangers rescued a walker on Sunday": a body's people, unnamed.
+                    or (
+                        context.language == "en"
+                        and group_subject(context, sentence.char_start, sentence.char_end)[0]
+                    )
                 )
             )
             else []

@@ -272,6 +272,9 @@ def plain_happening(
     ):
         subject = None  # "Its recording of the symphonies won…": the subject is the phrase
     if subject is None and context.language == "en":
+        # "Rangers put out a campfire": a bare plural standing for a body's people.
+        subject, predicate_start = group_subject(context, start, end)
+    if subject is None and context.language == "en":
         # "Settlement talks between Skyfield and Aerilon broke down in November 2023":
         # a subject that names an actor inside it; the clause is told whole.
         subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
@@ -727,7 +730,8 @@ def named_in_subject(
     down", "Its recording of the symphonies won a prize", "His campaign lost ground"."""
     phrase_start = start
     while phrase_start < end:
-        if context.text[phrase_start] in " ,":
+        # "ASHFORD, Ore. — The board of…": the dash after a dateline opens the story.
+        if context.text[phrase_start] in " ,—–":
             phrase_start += 1
             continue
         dated = context.dates_in(phrase_start, end)
@@ -738,10 +742,20 @@ def named_in_subject(
         if opener is None:
             break
         phrase_start = opener.end()
-    blanked = _without_dates(context, phrase_start, end)
+    # "The board of the Ashford Unified School District voted": a name's words ending in
+    # "-ed" are no verb. Its letters are blanked in place, then the dates are taken out.
+    letters = list(context.folded[phrase_start:end])
+    for mention in context.actors_in(phrase_start, end):
+        for position in range(mention.char_start, min(mention.char_end, end)):
+            if letters[position - phrase_start].isalnum():
+                letters[position - phrase_start] = "x"
+    for date in context.dates_in(phrase_start, end):
+        for position in range(max(date.char_start, phrase_start), min(date.char_end, end)):
+            letters[position - phrase_start] = ""
+    blanked = "".join(letters)
     for mention in context.actors_in(phrase_start, end):
         # "A start-up called Quillon moved…": the words that name it are no verb of it.
-        name = re.escape(context.folded[mention.char_start : mention.char_end])
+        name = re.escape(re.sub(r"\w", "x", context.folded[mention.char_start : mention.char_end]))
         blanked = re.sub(
             rf"\b(?:calling itself|called|named|known as)(?=\s+{name}\b)",
             lambda words: "x" * len(words.group()),
@@ -815,6 +829,41 @@ def named_in_subject(
     if not acted_on:
         return None, start, None
     return min(acted_on, key=lambda mention: mention.char_start), phrase_start, verb_start
+
+
+# A bare plural opening a clause, then its verb: "Rangers put out a campfire", "Lifeboat
+# crews rescued…". Dates and openers may stand before it.
+_GROUP_OPENING = re.compile(
+    r"(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and)\s+|[,—–]\s*)*"
+    r"(?:(?:about|some|nearly|around|over|more than|\d[\d,]*|two|three|four|five|six|a dozen"
+    r"|dozens of|hundreds of)\s+)?(?P<noun>[A-Za-z]+?)s\s+"
+)
+_GROUP_LOOKBACK = 1500
+
+
+def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorMention | None, int]:
+    """ "Rangers put out an illegal campfire": a bare plural subject whose singular is a word
+    of an organisation named before ("… Ranger Service"), the latest such: its people acting
+    for it. The organisation stands in at the plural's place, and the predicate follows."""
+    blanked = _without_dates(context, start, end)
+    group = _GROUP_OPENING.match(blanked)
+    if group is None or len(group.group("noun")) < 4:
+        return None, start
+    noun = group.group("noun").lower()
+    at = start + group.start("noun")
+    within = context.actors_in(at, at + len(noun) + 1)
+    if any(context.name(m.slug).lower() != noun + "s" for m in within):
+        return None, start  # "Rangers Football Club": the word is a name's own
+    before = context.actors_in(max(0, at - _GROUP_LOOKBACK), at)
+    for mention in reversed(before):
+        if context.kind(mention.slug) not in ORGANIZATION_KINDS:
+            continue
+        words = re.findall(r"[a-z]+", context.name(mention.slug).lower())
+        # "Rangers" ← "… Ranger Service"; "Miners" ← "Harrow Miners' Union".
+        if noun in words[1:] or noun + "s" in words[1:]:
+            stand_in = ActorMention(mention.slug, context.text[at : at + len(noun) + 1], at, at)
+            return stand_in, start + group.end() - 1
+    return None, start
 
 
 def _without_dates(context: ArticleContext, start: int, end: int) -> str:

@@ -323,12 +323,23 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
                 slugs.append(mention.slug)
     found = []
     for match in _DESCRIPTION.finditer(folded):
-        head = match.group(1)
-        if head not in fits or not text[match.start(1)].islower():
+        head, end, fitting = match.group(1), match.end(), fits.get(match.group(1), [])
+        after = _NOUN_AFTER.match(folded, match.end())
+        if after and after.group(1) in fits and text[match.start(1)].islower():
+            # "the park authority", "the harbour board": a word of the name before its head
+            # narrows the head to the names holding both.
+            holding = [
+                slug
+                for slug in fits[after.group(1)]
+                if head in _NAME_WORD.findall(fold_text(context.name(slug)))
+            ]
+            if holding:
+                end, fitting = after.end(), holding
+        if not fitting or not text[match.start(1)].islower():
             continue
-        if _in_a_name(context, *match.span()) or context.actors_in(match.end(), match.end() + 3):
+        if _in_a_name(context, match.start(), end) or context.actors_in(end, end + 3):
             continue  # "the forward Davi Moreira": the name is written right there
-        found.append((match.start(), match.end(), tuple(fits[head])))
+        found.append((match.start(), end, tuple(fitting)))
     return found
 
 
