@@ -128,3 +128,52 @@ def test_the_subject_leads_the_claim(extraction_of, text, name, quoted):
 def test_a_plural_that_is_no_bodys_people_tells_nothing_of_it(extraction_of, text, second):
     claims = _dated(extraction_of(text))
     assert [quote for _actor, _start, quote in claims if second in quote] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # "It" after a sentence opening on a description stands for the body described.
+        (
+            "The Corran Rowing Club bought a boat from Dunmore Marine Ltd in May. Dunmore "
+            "Marine Ltd went bust in June. The club was founded in 1962. It won the county "
+            "cup in 2022.",
+            "Corran Rowing Club",
+            "It won the county cup",
+        ),
+        (
+            "The Pell Valley Water Board sued Orwell Chemicals in May. Orwell Chemicals "
+            "appealed in June. The board was set up in 1950. It cut its charges in 2023.",
+            "Pell Valley Water Board",
+            "It cut its charges",
+        ),
+    ],
+)
+def test_it_after_a_described_subject_is_that_body(extraction_of, text, name, quoted):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # The date stands in a subordinate clause with a named subject of its own, and the
+        # main clause tells nothing by itself.
+        (
+            "The Dunmore Anglers Association was furious after the Orwell Water Board "
+            "drained the reservoir last Thursday.",
+            "Orwell Water Board",
+            "drained the reservoir",
+        ),
+        (
+            "The Pell Farmers Union said little when Harrow Dairies cut its milk price in May.",
+            "Harrow Dairies",
+            "cut its milk price",
+        ),
+    ],
+)
+def test_a_dated_subordinate_clause_tells_its_own_subjects_happening(
+    extraction_of, text, name, quoted
+):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims

@@ -148,6 +148,9 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         # A title before a person's name is no part of it.
         ("Superintendent Nora Haldane retired on Monday.", "Nora Haldane"),
         ("Principal Helen Marsh proposed the timetable in January.", "Helen Marsh"),
+        # A particle inside a name.
+        ("The Banco del Sol opened a branch in Leeds in May.", "Banco del Sol"),
+        ("The trawler Santa Maria da Luz was detained in May.", "Santa Maria da Luz"),
     ],
 )
 def test_english_names_keep_their_own_possessive_and_drop_a_title(text, name):

@@ -271,6 +271,12 @@ def _sentence_claims(
                 elif index > 0:
                     carried = carried_subject(context, clauses, seg_start, seg_end, mention, state)
                 trigger = plain_happening(context, span, mention, state, carried)
+                if trigger is None and context.language == "en":
+                    # "X called the blockade after the Department cut the quota last
+                    # Thursday": the date is the named subordinate clause's own.
+                    inner = subordinate_span(context, span, mention)
+                    trigger = plain_happening(context, inner, mention, state) if inner else None
+                    span = inner if trigger is not None else span
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None:
                     # "同年12月，首台机组发电": the clause after a date-only clause is its own.
@@ -430,6 +436,24 @@ def _en_shared_subject(
 
 # What follows a dated verb of saying: "…on Monday that ", the reported clause after it.
 REPORTED_CLAUSE = re.compile(r"\s+that\s+")
+# A subordinate clause's opening word, then its subject: "… after the Department …".
+_SUBORDINATE_OPENING = re.compile(r"\s(?:after|when|because|before|once|as)\s+(?:the\s+)?")
+
+
+def subordinate_span(
+    context: ArticleContext, span: tuple[int, int], mention: DateMention
+) -> tuple[int, int] | None:
+    """The part of an English clause from a subordinate clause's named subject to its end,
+    when the date stands inside that subordinate clause, after its subject ("… after the
+    Department of Marine Resources cut the quota last Thursday"); else None."""
+    start, end = span
+    for opening in _SUBORDINATE_OPENING.finditer(context.folded, start, mention.char_start):
+        named = context.actors_in(opening.end(), mention.char_start)
+        if named and named[0].char_start == opening.end():
+            return named[0].char_start, end
+    return None
+
+
 # What follows a verb of saying with no date: "said (that) ", the reported clause after it.
 REPORTED_AFTER = re.compile(r"\s+(?:that\s+)?")
 

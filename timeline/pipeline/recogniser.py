@@ -945,10 +945,13 @@ def _titled_works(text: str) -> list[Recognised]:
 # A plural possessive inside a name counts as its word: "Danish Seafarers' Union".
 _CAPITALISED = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
-    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*"
+    r"(?:(?: (?:of(?: the)?|&|for|de|del|della|di|da|dos|das|du|la|le|von|van|der|den)(?= [A-Z]))?"
+    r" [A-Z][\w&'’.-]*"
     r"(?:s['’](?= [A-Z])|[\w&])|"
     r" [A-Z](?![\w]))*"
 )
+# Lower-case words inside a name, never its last ("Bank of America", "Banco del Sol").
+_NAME_PARTICLES = _words("of the & for de del della di da dos das du la le von van der den")
 _COMPANY_WORDS = _words(
     "Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited LLC PLC plc AG SA NV "
     "Group Holdings Holding Bank Bancorp Savings Financial Airlines Airline Airways Air "
@@ -1159,7 +1162,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     position += 4
                     words.pop(0)
                 opens_sentence = False
-            while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
+            while words and words[-1] in _NAME_PARTICLES:
                 words.pop()
             if "of" in words[2:]:
                 # "Lena Hoffmann of Germany", "Tom Reyes of Texas": a person's name ends
