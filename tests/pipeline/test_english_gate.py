@@ -177,3 +177,24 @@ def test_a_dated_subordinate_clause_tells_its_own_subjects_happening(
 ):
     claims = _dated(extraction_of(text))
     assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A word of a kind of happening inside what was said leaves the dated saying told.
+        (
+            "Harwick Council cut the grant in May. The Kestrel Trust said on Wednesday that "
+            "funding was under review.",
+            "Kestrel Trust",
+        ),
+        (
+            "Harwick Council cut the grant in May. The Scottish government said on Monday "
+            "that funding for all parks was under review.",
+            "Scottish government",
+        ),
+    ],
+)
+def test_a_dated_saying_is_told_when_what_was_said_names_a_kind(extraction_of, text, name):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and "said on" in quote for actor, _start, quote in claims), claims

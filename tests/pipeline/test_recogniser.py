@@ -148,6 +148,10 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         # A title before a person's name is no part of it.
         ("Superintendent Nora Haldane retired on Monday.", "Nora Haldane"),
         ("Principal Helen Marsh proposed the timetable in January.", "Helen Marsh"),
+        # A public body's kind in lower case after a place or a people's adjective.
+        ("The Welsh government cut the grant in May.", "Welsh government"),
+        ("Dunmore city council approved the budget on Monday.", "Dunmore city council"),
+        ("Harwick police arrested a man on Friday.", "Harwick police"),
         # A particle inside a name.
         ("The Banco del Sol opened a branch in Leeds in May.", "Banco del Sol"),
         ("The trawler Santa Maria da Luz was detained in May.", "Santa Maria da Luz"),

@@ -351,6 +351,12 @@ def _sentence_claims(
                     plain = plain_happening(context, span, mention, state)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
+                said = SPEECH.search(context.folded, span[0], trigger.start)
+                if not made and said is not None and trigger.event_type != "statement":
+                    # "The trust said on Wednesday that funding was under review": the typed
+                    # word stands in what was said; the dated saying is told.
+                    saying = Trigger("statement", said.start(), said.end(), False)
+                    made = make_claims(context, scope, span, saying, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type != "happening":
                 # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑", "医管局今年2月
                 # 公布新的补偿安排": a typed clause whose type finds no parties (no work named,

@@ -1128,6 +1128,25 @@ def _thing_kinds() -> re.Pattern[str]:
 
 # A kind noun in lower case right after a name (`vocabulary/en_thing_kinds.tsv`).
 _THING_KIND = _thing_kinds()
+_BODY_KINDS = (
+    "government",
+    "council",
+    "police",
+    "fire service",
+    "fire brigade",
+    "coastguard",
+    "health board",
+    "school board",
+    "water board",
+    "port authority",
+)
+# A public body's kind in lower case after a place's name or a people's adjective: "the
+# Scottish government", "Dunmore city council", "Harwick police" name a body.
+_BODY_KIND = re.compile(
+    r" ((?:(?:city|county|town|district|parish|borough|regional|state|federal|provincial"
+    r"|municipal|local) )?(?:government|council|police|fire service|fire brigade|coastguard"
+    r"|health board|school board|water board|port authority))\b(?![ -](?:'s|’s|[a-z]+ed\b)?[A-Z])"
+)
 
 
 def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
@@ -1190,6 +1209,12 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             if not words or not words[-1]:
                 continue
             name_end = position + len(" ".join(words))
+            body = _BODY_KIND.match(text, name_end)
+            if body and len(words) <= 2 and words[-1] not in _BODY_WORDS:
+                # "the Scottish government", "Dunmore city council": a body, named whole.
+                words = [*words, *body.group(1).split()]
+                raw.append((position, body.end(), words, opens_sentence))
+                continue
             thing = _THING_KIND.match(text, name_end)
             if (
                 thing
@@ -1426,6 +1451,8 @@ def _english_kind(
     name = " ".join(words)
     if name in _NOT_NAMES or all(word in _NOT_NAMES for word in words):
         return None
+    if " ".join(words[-2:]).endswith(_BODY_KINDS) and len(words) > 1:
+        return "organization"  # "Scottish government", "Dunmore city council"
     if words[-1].islower() and len(words) > 1:
         return "product"  # "Copper Gulch fire": a thing named with its kind
     if len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0] in _WEATHER_PREFIXES):
