@@ -82,6 +82,27 @@ def test_the_clauses_own_date_is_kept(extraction_of, text, name, start):
             "Pell Valley Warden Service",
             "Wardens rescued a walker",
         ),
+        # Plurals of a body's people that its name does not hold (vocabulary data), after a
+        # date opening the clause.
+        (
+            "Harwick Police released images of the car on Saturday. The next day officers "
+            "searched a farm and arrested a man.",
+            "Harwick Police",
+            "arrested a man",
+        ),
+        (
+            "The Dunmore Fire Service sent four engines. On Sunday, firefighters rescued two "
+            "people from the roof.",
+            "Dunmore Fire Service",
+            "rescued two people",
+        ),
+        # "they" after a sentence that opened on a body's people.
+        (
+            "The Dunmore Fire Service sent four engines. Firefighters rescued two people on "
+            "Sunday. On Monday they put out a barn fire.",
+            "Dunmore Fire Service",
+            "put out a barn fire",
+        ),
         # A description with a word of the name before its head.
         (
             "The Dunmore Harbour Authority opened a pier on Monday. The harbour authority "
@@ -117,6 +138,11 @@ def test_the_subject_leads_the_claim(extraction_of, text, name, quoted):
             "The Pell Valley Warden Service lost its grant in May. Walkers found the trail "
             "closed on Friday.",
             "Walkers",
+        ),
+        (
+            "The Dunmore Fire Service sent four engines. Residents left on Sunday. On Monday "
+            "they returned home.",
+            "returned home",
         ),
         (
             "The Kestrel Rangers Club was formed in 1990. Rangers are paid less than "

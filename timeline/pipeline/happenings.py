@@ -834,11 +834,26 @@ def named_in_subject(
 # A bare plural opening a clause, then its verb: "Rangers put out a campfire", "Lifeboat
 # crews rescued…". Dates and openers may stand before it.
 _GROUP_OPENING = re.compile(
-    r"(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and)\s+|[,—–]\s*)*"
+    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
     r"(?:(?:about|some|nearly|around|over|more than|\d[\d,]*|two|three|four|five|six|a dozen"
     r"|dozens of|hundreds of)\s+)?(?P<noun>[A-Za-z]+?)s\s+"
 )
 _GROUP_LOOKBACK = 1500
+_THEY_OPENING = re.compile(
+    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
+    r"they\s+(?!(?:will|would|may|might|could|should|must|can|are|is|have|say|said)\b)"
+)
+# Plurals of a body's people and the name words they stand for (vocabulary/en_group_bodies.tsv).
+_GROUP_BODIES = {
+    plural: frozenset(words.split())
+    for plural, words, _example in (
+        line.split("\t")
+        for line in (Path(__file__).with_name("vocabulary") / "en_group_bodies.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+}
 
 
 def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorMention | None, int]:
@@ -846,11 +861,30 @@ def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorM
     of an organisation named before ("… Ranger Service"), the latest such: its people acting
     for it. The organisation stands in at the plural's place, and the predicate follows."""
     blanked = _without_dates(context, start, end)
+    they = _THEY_OPENING.match(blanked)
+    if they is not None:
+        # "Rangers put out a campfire. Two weeks ago they rescued a walker": "they" after a
+        # sentence that opened on a body's people stands for the same body.
+        pronoun = re.compile(r"\bthey\b").search(context.folded, start, end)
+        previous = context.text.rfind(". ", 0, start)
+        paragraph = context.text.rfind("\n", 0, start)
+        if pronoun is None or previous < 0 or paragraph > previous:
+            return None, start
+        opening = max(context.text.rfind(". ", 0, previous) + 2, paragraph + 1)
+        body, _told_from = group_subject(context, opening, previous)
+        if body is None:
+            return None, start
+        at = pronoun.start()
+        return ActorMention(body.slug, context.text[at : pronoun.end()], at, at), pronoun.end()
     group = _GROUP_OPENING.match(blanked)
     if group is None or len(group.group("noun")) < 4:
         return None, start
     noun = group.group("noun").lower()
-    at = start + group.start("noun")
+    # The plural's place in the text: the blanked dates shift the match.
+    placed = re.compile(rf"\b{re.escape(noun)}s\b").search(context.folded, start, end)
+    if placed is None:
+        return None, start
+    at = placed.start()
     within = context.actors_in(at, at + len(noun) + 1)
     if any(context.name(m.slug).lower() != noun + "s" for m in within):
         return None, start  # "Rangers Football Club": the word is a name's own
@@ -860,9 +894,13 @@ def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorM
             continue
         words = re.findall(r"[a-z]+", context.name(mention.slug).lower())
         # "Rangers" ← "… Ranger Service"; "Miners" ← "Harrow Miners' Union".
-        if noun in words[1:] or noun + "s" in words[1:]:
+        if (
+            noun in words[1:]
+            or noun + "s" in words[1:]
+            or _GROUP_BODIES.get(noun + "s", frozenset()) & set(words)
+        ):
             stand_in = ActorMention(mention.slug, context.text[at : at + len(noun) + 1], at, at)
-            return stand_in, start + group.end() - 1
+            return stand_in, placed.end()
     return None, start
 
 
