@@ -96,6 +96,17 @@ def test_the_clauses_own_date_is_kept(extraction_of, text, name, start):
             "Dunmore Fire Service",
             "rescued two people",
         ),
+        # A word of trade before the plural; members of a body whose name holds no "member".
+        (
+            "The Transport Workers Union called a strike. Postal workers walked out on Monday.",
+            "Transport Workers Union",
+            "walked out",
+        ),
+        (
+            "The Harwick Nurses Union balloted its nurses. Members voted to strike on Friday.",
+            "Harwick Nurses Union",
+            "voted to strike",
+        ),
         # "they" after a sentence that opened on a body's people.
         (
             "The Dunmore Fire Service sent four engines. Firefighters rescued two people on "
@@ -138,6 +149,10 @@ def test_the_subject_leads_the_claim(extraction_of, text, name, quoted):
             "The Pell Valley Warden Service lost its grant in May. Walkers found the trail "
             "closed on Friday.",
             "Walkers",
+        ),
+        (
+            "Harwick Academy closed early on Friday. Many pupils went home on Friday.",
+            "went home",
         ),
         (
             "The Dunmore Fire Service sent four engines. Residents left on Sunday. On Monday "

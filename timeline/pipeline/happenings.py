@@ -836,9 +836,42 @@ def named_in_subject(
 _GROUP_OPENING = re.compile(
     r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
     r"(?:(?:about|some|nearly|around|over|more than|\d[\d,]*|two|three|four|five|six|a dozen"
-    r"|dozens of|hundreds of)\s+)?(?P<noun>[A-Za-z]+?)s\s+"
+    r"|dozens of|hundreds of)\s+)?(?:(?P<modifier>[A-Za-z-]+)\s+)??(?P<noun>[A-Za-z]+?)s\s+"
 )
 _GROUP_LOOKBACK = 1500
+# Words before a plural that make it no body's people acting ("Many residents", "Two
+# weeks", "Other drivers"), or a verb before its object ("Police rescued walkers").
+_NOT_MODIFIERS = frozenset(
+    [
+        "many",
+        "most",
+        "few",
+        "several",
+        "all",
+        "some",
+        "other",
+        "both",
+        "these",
+        "those",
+        "such",
+        "no",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "a",
+        "an",
+    ]
+)
 _THEY_OPENING = re.compile(
     r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
     r"they\s+(?!(?:will|would|may|might|could|should|must|can|are|is|have|say|said)\b)"
@@ -880,12 +913,17 @@ def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorM
     if group is None or len(group.group("noun")) < 4:
         return None, start
     noun = group.group("noun").lower()
+    modifier = (group.group("modifier") or "").lower()
+    if modifier in _NOT_MODIFIERS:
+        return None, start
     # The plural's place in the text: the blanked dates shift the match.
     placed = re.compile(rf"\b{re.escape(noun)}s\b").search(context.folded, start, end)
     if placed is None:
         return None, start
     at = placed.start()
-    within = context.actors_in(at, at + len(noun) + 1)
+    # "Postal workers walked out", "Lifeboat crews rescued…": a word of trade before the
+    # plural, no name's.
+    within = context.actors_in(at - len(modifier) - 1 if modifier else at, at + len(noun) + 1)
     if any(context.name(m.slug).lower() != noun + "s" for m in within):
         return None, start  # "Rangers Football Club": the word is a name's own
     before = context.actors_in(max(0, at - _GROUP_LOOKBACK), at)
