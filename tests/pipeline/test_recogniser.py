@@ -152,6 +152,12 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
         ("The Welsh government cut the grant in May.", "Welsh government"),
         ("Dunmore city council approved the budget on Monday.", "Dunmore city council"),
         ("Harwick police arrested a man on Friday.", "Harwick police"),
+        # A place before two fields joined by "and", the second ending in an agency's word.
+        (
+            "The Mid Wales Fire and Rescue Service published a plan.",
+            "Mid Wales Fire and Rescue Service",
+        ),
+        ("Kestrel Foods and Harwick Ambulance Service signed a deal in May.", "Kestrel Foods"),
         # A particle inside a name.
         ("The Banco del Sol opened a branch in Leeds in May.", "Banco del Sol"),
         ("The trawler Santa Maria da Luz was detained in May.", "Santa Maria da Luz"),

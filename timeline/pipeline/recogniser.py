@@ -1313,8 +1313,21 @@ def _bodies_joined_by_and(
                 re.fullmatch(r"['’]? and (?:[A-Z][a-z]+ )?", gap)
                 and (words[-1] in _AGENCY_WORDS or words[-1] in _UNION_WORDS)
                 and len(words) + gap.count(" ") - 2 >= 2
-                and len(before) == 1
-                and before[0] not in _BODY_WORDS
+                and (
+                    (len(before) == 1 and before[0] not in _BODY_WORDS)
+                    # "Mid Wales Fire and Rescue Service": a place before two fields, the
+                    # second ending in the agency's word.
+                    or (
+                        2 <= len(before) <= 4
+                        and len(words) == 2
+                        and gap == " and "
+                        and words[-1] in _AGENCY_WORDS
+                        and not any(
+                            w in _BODY_WORDS or w in _COMPANY_WORDS or w in _INSTITUTION_WORDS
+                            for w in before
+                        )
+                    )
+                )
             ):
                 whole = text[before_start:end].split(" ")
                 joined[-1] = (before_start, end, whole, before_opens)
