@@ -159,6 +159,21 @@ def test_news_forms(text, reference, written, start, end, precision, qualifier):
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # A year as the object of a verb of a period's end or start.
+        ("The council ended 2024 with a deficit of $2 million.", "2024"),
+        ("The club began 2023 in the second tier.", "2023"),
+        ("Exports started 2022 slowly.", "2022"),
+    ],
+)
+def test_a_year_a_period_verb_takes_is_a_date(text, written):
+    assert [(m.text, m.precision) for m in find_dates(text, reference=WED).mentions] == [
+        (written, "year")
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "reference"),
     [
         # 去年同期 compares with a period named elsewhere; a year-end bonus is no date.

@@ -137,6 +137,37 @@ def test_names_are_discovered_with_their_kind(text, language, name, kind):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A people's possessive inside a body's name is part of it.
+        ("The Dornoch Crofters' Union met the minister on Monday.", "Dornoch Crofters' Union"),
+        ("The Tarrow Women's Institute held a fair on Saturday.", "Tarrow Women's Institute"),
+        ("The Royal Children's Hospital opened a ward in May.", "Royal Children's Hospital"),
+        # A name ending in "'s" that acts keeps it.
+        ("The mill closed in May. Fenby's bought the site on Monday.", "Fenby's"),
+        # A title before a person's name is no part of it.
+        ("Superintendent Nora Haldane retired on Monday.", "Nora Haldane"),
+        ("Principal Helen Marsh proposed the timetable in January.", "Helen Marsh"),
+        # A public body's kind in lower case after a place or a people's adjective.
+        ("The Welsh government cut the grant in May.", "Welsh government"),
+        ("Dunmore city council approved the budget on Monday.", "Dunmore city council"),
+        ("Harwick police arrested a man on Friday.", "Harwick police"),
+        # A place before two fields joined by "and", the second ending in an agency's word.
+        (
+            "The Mid Wales Fire and Rescue Service published a plan.",
+            "Mid Wales Fire and Rescue Service",
+        ),
+        ("Kestrel Foods and Harwick Ambulance Service signed a deal in May.", "Kestrel Foods"),
+        # A particle inside a name.
+        ("The Banco del Sol opened a branch in Leeds in May.", "Banco del Sol"),
+        ("The trawler Santa Maria da Luz was detained in May.", "Santa Maria da Luz"),
+    ],
+)
+def test_english_names_keep_their_own_possessive_and_drop_a_title(text, name):
+    assert _discovered(text, "en")[alias_key(name)].name == name
+
+
+@pytest.mark.parametrize(
     ("text", "language", "not_a_name"),
     [
         ("据彭博社报道，腾讯正在洽谈收购一家香港虚拟银行的股份。", "zh-Hans", "香港虚拟银行"),

@@ -33,7 +33,12 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
-from timeline.pipeline.happenings import ZH_GROUP_OF, named_in_subject, thing_of_holder
+from timeline.pipeline.happenings import (
+    ZH_GROUP_OF,
+    group_subject,
+    named_in_subject,
+    thing_of_holder,
+)
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
@@ -131,6 +136,11 @@ def build_claim(
         # "同年12月，首台机组发电": what befell a thing of the paragraph's latest actor.
         holder = thing_of_holder(context, scope, state, start, end, mention)
         span_actors = [holder] if holder is not None else span_actors
+    if kind == "happening" and context.language == "en" and start < trigger.start:
+        # "Rangers put out a campfire": the body whose people the bare plural names.
+        group, told_from = group_subject(context, start, end)
+        if group is not None and told_from == trigger.start:
+            span_actors = [group, *(m for m in span_actors if m.char_start >= trigger.start)]
     if (
         kind == "acquisition"
         and state.deal

@@ -186,7 +186,29 @@ def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> 
     bound = BOUND_AFTER.match(tail) and not _GOING.match(context.folded, mention.char_end)
     # "每年3月举办", "每逢周五开放": a date of a habit names no happening.
     habit = _HABIT_BEFORE.search(lead)
+    if context.language == "en":
+        # "down from 11,200 in 2015", "compared with 2019": the figure's baseline;
+        # "the 19th-century chapel": a century that describes a thing.
+        baseline = baseline or _EN_BASELINE_BEFORE.search(
+            context.folded, max(0, mention.char_start - 40), mention.char_start
+        )
+        age = age or _EN_DESCRIBING.match(context.folded, mention.char_end)
     return not (bounded or age or baseline or bound or habit or AS_OF.search(lead))
+
+
+_EN_BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:down|up|rising|falling|fell|rose|climbing|dropping) from "
+    r"(?:[^,;.()]|(?<=\d)[,.](?=\d)){1,24}?"
+    r"(?: in| during| at the end of| at the start of)?"
+    r"|compared (?:with|to)|against|than(?: in| during)?)\s*$"
+)
+# A date written as a word describing the noun after it: "19th-century", "1990s-era",
+# "2019-vintage" ("the village's 19th-century chapel").
+# The century is hyphenated as a word that describes ("the 12th century and" dates a happening).
+_EN_DESCRIBING = re.compile(
+    r"(?<=-century)\s+(?!(?:and|or|but|when|as|to|by|with|in|on|at|after|before|until)\b)[a-z]+"
+    r"|-(?:era|vintage|built|style)\b"
+)
 
 
 _HABIT_BEFORE = re.compile(r"(?:每|逢)(?:年|月|周|週|星期|个月|個月)?\s*$")

@@ -37,7 +37,12 @@ from timeline.pipeline.extent import (
     serial,
     with_what_was_said,
 )
-from timeline.pipeline.happenings import PRONOUN_SUBJECT, plain_happening, thing_of_holder
+from timeline.pipeline.happenings import (
+    PRONOUN_SUBJECT,
+    group_subject,
+    plain_happening,
+    thing_of_holder,
+)
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
@@ -108,6 +113,11 @@ def paragraph_claims(
                     or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
                     # "同年12月，首台机组发电": a thing of the paragraph's latest actor.
                     or (state.holder is not None and context.language != "en")
+                    # "Rangers rescued a walker on Sunday": a body's people, unnamed.
+                    or (
+                        context.language == "en"
+                        and group_subject(context, sentence.char_start, sentence.char_end)[0]
+                    )
                 )
             )
             else []
@@ -280,6 +290,12 @@ def _sentence_claims(
                         context, claims, state, (clauses[0][0], seg_start), mention
                     )
                 trigger = plain_happening(context, span, mention, state, carried)
+                if trigger is None and context.language == "en":
+                    # "X called the blockade after the Department cut the quota last
+                    # Thursday": the date is the named subordinate clause's own.
+                    inner = subordinate_span(context, span, mention)
+                    trigger = plain_happening(context, inner, mention, state) if inner else None
+                    span = inner if trigger is not None else span
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if trigger is None:
                     # "同年12月，首台机组发电": the clause after a date-only clause is its own.
@@ -354,6 +370,12 @@ def _sentence_claims(
                     plain = plain_happening(context, span, mention, state)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
+                said = SPEECH.search(context.folded, span[0], trigger.start)
+                if not made and said is not None and trigger.event_type != "statement":
+                    # "The trust said on Wednesday that funding was under review": the typed
+                    # word stands in what was said; the dated saying is told.
+                    saying = Trigger("statement", said.start(), said.end(), False)
+                    made = make_claims(context, scope, span, saying, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type != "happening":
                 # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑", "医管局今年2月
                 # 公布新的补偿安排": a typed clause whose type finds no parties (no work named,
@@ -479,6 +501,24 @@ def _en_shared_subject(
 
 # What follows a dated verb of saying: "…on Monday that ", the reported clause after it.
 REPORTED_CLAUSE = re.compile(r"\s+that\s+")
+# A subordinate clause's opening word, then its subject: "… after the Department …".
+_SUBORDINATE_OPENING = re.compile(r"\s(?:after|when|because|before|once|as)\s+(?:the\s+)?")
+
+
+def subordinate_span(
+    context: ArticleContext, span: tuple[int, int], mention: DateMention
+) -> tuple[int, int] | None:
+    """The part of an English clause from a subordinate clause's named subject to its end,
+    when the date stands inside that subordinate clause, after its subject ("… after the
+    Department of Marine Resources cut the quota last Thursday"); else None."""
+    start, end = span
+    for opening in _SUBORDINATE_OPENING.finditer(context.folded, start, mention.char_start):
+        named = context.actors_in(opening.end(), mention.char_start)
+        if named and named[0].char_start == opening.end():
+            return named[0].char_start, end
+    return None
+
+
 # What follows a verb of saying with no date: "said (that) ", the reported clause after it.
 REPORTED_AFTER = re.compile(r"\s+(?:that\s+)?")
 

@@ -281,6 +281,9 @@ def plain_happening(
     ):
         subject = None  # "Its recording of the symphonies won…": the subject is the phrase
     if subject is None and context.language == "en":
+        # "Rangers put out a campfire": a bare plural standing for a body's people.
+        subject, predicate_start = group_subject(context, start, end)
+    if subject is None and context.language == "en":
         # "Settlement talks between Skyfield and Aerilon broke down in November 2023":
         # a subject that names an actor inside it; the clause is told whole.
         subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
@@ -798,7 +801,8 @@ def named_in_subject(
     down", "Its recording of the symphonies won a prize", "His campaign lost ground"."""
     phrase_start = start
     while phrase_start < end:
-        if context.text[phrase_start] in " ,":
+        # "ASHFORD, Ore. — The board of…": the dash after a dateline opens the story.
+        if context.text[phrase_start] in " ,—–":
             phrase_start += 1
             continue
         dated = context.dates_in(phrase_start, end)
@@ -809,10 +813,20 @@ def named_in_subject(
         if opener is None:
             break
         phrase_start = opener.end()
-    blanked = _without_dates(context, phrase_start, end)
+    # "The board of the Ashford Unified School District voted": a name's words ending in
+    # "-ed" are no verb. Its letters are blanked in place, then the dates are taken out.
+    letters = list(context.folded[phrase_start:end])
+    for mention in context.actors_in(phrase_start, end):
+        for position in range(mention.char_start, min(mention.char_end, end)):
+            if letters[position - phrase_start].isalnum():
+                letters[position - phrase_start] = "x"
+    for date in context.dates_in(phrase_start, end):
+        for position in range(max(date.char_start, phrase_start), min(date.char_end, end)):
+            letters[position - phrase_start] = ""
+    blanked = "".join(letters)
     for mention in context.actors_in(phrase_start, end):
         # "A start-up called Quillon moved…": the words that name it are no verb of it.
-        name = re.escape(context.folded[mention.char_start : mention.char_end])
+        name = re.escape(re.sub(r"\w", "x", context.folded[mention.char_start : mention.char_end]))
         blanked = re.sub(
             rf"\b(?:calling itself|called|named|known as)(?=\s+{name}\b)",
             lambda words: "x" * len(words.group()),
@@ -886,6 +900,117 @@ def named_in_subject(
     if not acted_on:
         return None, start, None
     return min(acted_on, key=lambda mention: mention.char_start), phrase_start, verb_start
+
+
+# A bare plural opening a clause, then its verb: "Rangers put out a campfire", "Lifeboat
+# crews rescued…". Dates and openers may stand before it.
+_GROUP_OPENING = re.compile(
+    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
+    r"(?:(?:about|some|nearly|around|over|more than|\d[\d,]*|two|three|four|five|six|a dozen"
+    r"|dozens of|hundreds of)\s+)?(?:(?P<modifier>[A-Za-z-]+)\s+)??(?P<noun>[A-Za-z]+?)s\s+"
+)
+_GROUP_LOOKBACK = 1500
+# Words before a plural that make it no body's people acting ("Many residents", "Two
+# weeks", "Other drivers"), or a verb before its object ("Police rescued walkers").
+_NOT_MODIFIERS = frozenset(
+    [
+        "many",
+        "most",
+        "few",
+        "several",
+        "all",
+        "some",
+        "other",
+        "both",
+        "these",
+        "those",
+        "such",
+        "no",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "a",
+        "an",
+    ]
+)
+_THEY_OPENING = re.compile(
+    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
+    r"they\s+(?!(?:will|would|may|might|could|should|must|can|are|is|have|say|said)\b)"
+)
+# Plurals of a body's people and the name words they stand for (vocabulary/en_group_bodies.tsv).
+_GROUP_BODIES = {
+    plural: frozenset(words.split())
+    for plural, words, _example in (
+        line.split("\t")
+        for line in (Path(__file__).with_name("vocabulary") / "en_group_bodies.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+}
+
+
+def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorMention | None, int]:
+    """ "Rangers put out an illegal campfire": a bare plural subject whose singular is a word
+    of an organisation named before ("… Ranger Service"), the latest such: its people acting
+    for it. The organisation stands in at the plural's place, and the predicate follows."""
+    blanked = _without_dates(context, start, end)
+    they = _THEY_OPENING.match(blanked)
+    if they is not None:
+        # "Rangers put out a campfire. Two weeks ago they rescued a walker": "they" after a
+        # sentence that opened on a body's people stands for the same body.
+        pronoun = re.compile(r"\bthey\b").search(context.folded, start, end)
+        previous = context.text.rfind(". ", 0, start)
+        paragraph = context.text.rfind("\n", 0, start)
+        if pronoun is None or previous < 0 or paragraph > previous:
+            return None, start
+        opening = max(context.text.rfind(". ", 0, previous) + 2, paragraph + 1)
+        body, _told_from = group_subject(context, opening, previous)
+        if body is None:
+            return None, start
+        at = pronoun.start()
+        return ActorMention(body.slug, context.text[at : pronoun.end()], at, at), pronoun.end()
+    group = _GROUP_OPENING.match(blanked)
+    if group is None or len(group.group("noun")) < 4:
+        return None, start
+    noun = group.group("noun").lower()
+    modifier = (group.group("modifier") or "").lower()
+    if modifier in _NOT_MODIFIERS:
+        return None, start
+    # The plural's place in the text: the blanked dates shift the match.
+    placed = re.compile(rf"\b{re.escape(noun)}s\b").search(context.folded, start, end)
+    if placed is None:
+        return None, start
+    at = placed.start()
+    # "Postal workers walked out", "Lifeboat crews rescued…": a word of trade before the
+    # plural, no name's.
+    within = context.actors_in(at - len(modifier) - 1 if modifier else at, at + len(noun) + 1)
+    if any(context.name(m.slug).lower() != noun + "s" for m in within):
+        return None, start  # "Rangers Football Club": the word is a name's own
+    before = context.actors_in(max(0, at - _GROUP_LOOKBACK), at)
+    for mention in reversed(before):
+        if context.kind(mention.slug) not in ORGANIZATION_KINDS:
+            continue
+        words = re.findall(r"[a-z]+", context.name(mention.slug).lower())
+        # "Rangers" ← "… Ranger Service"; "Miners" ← "Harrow Miners' Union".
+        if (
+            noun in words[1:]
+            or noun + "s" in words[1:]
+            or _GROUP_BODIES.get(noun + "s", frozenset()) & set(words)
+        ):
+            stand_in = ActorMention(mention.slug, context.text[at : at + len(noun) + 1], at, at)
+            return stand_in, placed.end()
+    return None, start
 
 
 def _without_dates(context: ArticleContext, start: int, end: int) -> str:

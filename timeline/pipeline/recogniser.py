@@ -945,10 +945,13 @@ def _titled_works(text: str) -> list[Recognised]:
 # A plural possessive inside a name counts as its word: "Danish Seafarers' Union".
 _CAPITALISED = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
-    r"(?:(?: (?:of(?: the)?|&|for|de|du|la|von|van)(?= [A-Z]))? [A-Z][\w&'’.-]*"
+    r"(?:(?: (?:of(?: the)?|&|for|de|del|della|di|da|dos|das|du|la|le|von|van|der|den)(?= [A-Z]))?"
+    r" [A-Z][\w&'’.-]*"
     r"(?:s['’](?= [A-Z])|[\w&])|"
     r" [A-Z](?![\w]))*"
 )
+# Lower-case words inside a name, never its last ("Bank of America", "Banco del Sol").
+_NAME_PARTICLES = _words("of the & for de del della di da dos das du la le von van der den")
 _COMPANY_WORDS = _words(
     "Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited LLC PLC plc AG SA NV "
     "Group Holdings Holding Bank Bancorp Savings Financial Airlines Airline Airways Air "
@@ -1125,6 +1128,25 @@ def _thing_kinds() -> re.Pattern[str]:
 
 # A kind noun in lower case right after a name (`vocabulary/en_thing_kinds.tsv`).
 _THING_KIND = _thing_kinds()
+_BODY_KINDS = (
+    "government",
+    "council",
+    "police",
+    "fire service",
+    "fire brigade",
+    "coastguard",
+    "health board",
+    "school board",
+    "water board",
+    "port authority",
+)
+# A public body's kind in lower case after a place's name or a people's adjective: "the
+# Scottish government", "Dunmore city council", "Harwick police" name a body.
+_BODY_KIND = re.compile(
+    r" ((?:(?:city|county|town|district|parish|borough|regional|state|federal|provincial"
+    r"|municipal|local) )?(?:government|council|police|fire service|fire brigade|coastguard"
+    r"|health board|school board|water board|port authority))\b(?![ -](?:'s|’s|[a-z]+ed\b)?[A-Z])"
+)
 
 
 def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
@@ -1159,7 +1181,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     position += 4
                     words.pop(0)
                 opens_sentence = False
-            while words and words[-1] in {"of", "the", "&", "for", "de", "du", "la", "von", "van"}:
+            while words and words[-1] in _NAME_PARTICLES:
                 words.pop()
             if "of" in words[2:]:
                 # "Lena Hoffmann of Germany", "Tom Reyes of Texas": a person's name ends
@@ -1177,14 +1199,22 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             owner = next(
                 (i for i, word in enumerate(words[:-1]) if re.search(r"(?:'s|’s)$", word)), None
             )
-            if owner is not None:
+            if owner is not None and not _possessive_inside(words, owner):
                 words = words[: owner + 1]
-            # "Kestrel's", "Lumora’s": the possessive is no part of the name.
-            if words:
+            # "Kestrel's", "Lumora’s": the possessive is no part of the name, unless a verb
+            # follows it ("Moody's downgraded…", "Sainsbury's opened…"): a name ending in
+            # its "'s" acts, a possessive would need a noun.
+            if words and not _NAME_ENDS_IN_S.match(text, position + len(" ".join(words))):
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
             if not words or not words[-1]:
                 continue
             name_end = position + len(" ".join(words))
+            body = _BODY_KIND.match(text, name_end)
+            if body and len(words) <= 2 and words[-1] not in _BODY_WORDS:
+                # "the Scottish government", "Dunmore city council": a body, named whole.
+                words = [*words, *body.group(1).split()]
+                raw.append((position, body.end(), words, opens_sentence))
+                continue
             thing = _THING_KIND.match(text, name_end)
             if (
                 thing
@@ -1223,6 +1253,37 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     return sorted(found, key=lambda name: name.char_start)
 
 
+# A verb in the simple past right after a word ending in "'s": the "'s" is the name's own.
+_NAME_ENDS_IN_S = re.compile(
+    r"(?<=['’]s) (?:(?:has|had|also|then|later|again)\s)?(?:[a-z]+ed|"
+    + "|".join(
+        sorted(
+            line.strip()
+            for line in (Path(__file__).with_name("vocabulary") / "en_irregular_past.txt")
+            .read_text(encoding="utf-8")
+            .splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    )
+    + r")\b"
+)
+
+
+def _possessive_inside(words: Sequence[str], owner: int) -> bool:
+    """ "Carrick Fishermen's Association", "Royal Children's Hospital", "Farmers' Union": a
+    people's possessive inside a body's name, its last word (one or two after it) the body's
+    kind. "Hongjing Semiconductor's Arizona Plant" ends at the owner: a company's word owns."""
+    rest = words[owner + 1 :]
+    owning = re.sub(r"(?:'s|’s|'|’)$", "", words[owner])
+    return (
+        1 <= len(rest) <= 2
+        and (rest[-1] in _BODY_WORDS or rest[-1] in _INSTITUTION_WORDS)
+        and owning not in _COMPANY_WORDS
+        and owning not in _BODY_WORDS
+        and owning not in _INSTITUTION_WORDS
+    )
+
+
 def _titled_person(words: Sequence[str]) -> bool:
     """ "Miriam Castellano" after "Judge": a person's name, not "League" after "Premier"."""
     return 2 <= len(words) <= 3 and all(
@@ -1252,8 +1313,21 @@ def _bodies_joined_by_and(
                 re.fullmatch(r"['’]? and (?:[A-Z][a-z]+ )?", gap)
                 and (words[-1] in _AGENCY_WORDS or words[-1] in _UNION_WORDS)
                 and len(words) + gap.count(" ") - 2 >= 2
-                and len(before) == 1
-                and before[0] not in _BODY_WORDS
+                and (
+                    (len(before) == 1 and before[0] not in _BODY_WORDS)
+                    # "Mid Wales Fire and Rescue Service": a place before two fields, the
+                    # second ending in the agency's word.
+                    or (
+                        2 <= len(before) <= 4
+                        and len(words) == 2
+                        and gap == " and "
+                        and words[-1] in _AGENCY_WORDS
+                        and not any(
+                            w in _BODY_WORDS or w in _COMPANY_WORDS or w in _INSTITUTION_WORDS
+                            for w in before
+                        )
+                    )
+                )
             ):
                 whole = text[before_start:end].split(" ")
                 joined[-1] = (before_start, end, whole, before_opens)
@@ -1390,12 +1464,17 @@ def _english_kind(
     name = " ".join(words)
     if name in _NOT_NAMES or all(word in _NOT_NAMES for word in words):
         return None
+    if " ".join(words[-2:]).endswith(_BODY_KINDS) and len(words) > 1:
+        return "organization"  # "Scottish government", "Dunmore city council"
     if words[-1].islower() and len(words) > 1:
         return "product"  # "Copper Gulch fire": a thing named with its kind
     if len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0] in _WEATHER_PREFIXES):
         return "product"  # "MV Solvind", "Storm Hella": a ship, a storm
     if all(word.isupper() and len(word) <= 2 for word in words):
         return None
+    if re.search(r"['’]s$", words[-1]):
+        # "Moody's downgraded…": a name kept with its "'s" acts (see _NAME_ENDS_IN_S).
+        return "company"
     last = words[-1].rstrip(".")
     first = words[0]
     if _WORK_BEFORE.search(text, max(0, start - 30), start):

@@ -323,12 +323,23 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
                 slugs.append(mention.slug)
     found = []
     for match in _DESCRIPTION.finditer(folded):
-        head = match.group(1)
-        if head not in fits or not text[match.start(1)].islower():
+        head, end, fitting = match.group(1), match.end(), fits.get(match.group(1), [])
+        after = _NOUN_AFTER.match(folded, match.end())
+        if after and after.group(1) in fits and text[match.start(1)].islower():
+            # "the park authority", "the harbour board": a word of the name before its head
+            # narrows the head to the names holding both.
+            holding = [
+                slug
+                for slug in fits[after.group(1)]
+                if head in _NAME_WORD.findall(fold_text(context.name(slug)))
+            ]
+            if holding:
+                end, fitting = after.end(), holding
+        if not fitting or not text[match.start(1)].islower():
             continue
-        if _in_a_name(context, *match.span()) or context.actors_in(match.end(), match.end() + 3):
+        if _in_a_name(context, match.start(), end) or context.actors_in(end, end + 3):
             continue  # "the forward Davi Moreira": the name is written right there
-        found.append((match.start(), match.end(), tuple(fits[head])))
+        found.append((match.start(), end, tuple(fitting)))
     return found
 
 
@@ -378,6 +389,9 @@ def _antecedent(
         thing = _thing_before(context, position)
         if thing is not None:
             return thing
+        described = _described_before(context, position)
+        if described is not None:
+            return described
     if topic is not None and context.kind(topic) in kinds:
         return topic
     index = bisect_left(context._actor_starts, position) - 1
@@ -410,6 +424,26 @@ def _thing_before(context: ArticleContext, position: int) -> str | None:
             return None
         if context.kind(mention.slug) in WORK_KINDS and _leads_its_clause(context, mention):
             return mention.slug
+    return None
+
+
+def _described_before(context: ArticleContext, position: int) -> str | None:
+    """ "The association was founded in 1962. It took the department to court…": a body the
+    sentence right before opened on a description of is what its "it" stands for."""
+    sentence_start = context.text.rfind(". ", 0, position)
+    if sentence_start < 0 or context.text[sentence_start + 2 : position].strip():
+        return None
+    previous_start = context.text.rfind(". ", 0, sentence_start)
+    paragraph_start = context.text.rfind("\n", 0, sentence_start) + 1
+    previous_start = max(previous_start + 2, paragraph_start)
+    opening = len(context.text[previous_start:sentence_start]) - len(
+        context.text[previous_start:sentence_start].lstrip()
+    )
+    for at, until, kinds, _noun in _expressions(context):
+        if at == previous_start + opening and isinstance(kinds, tuple):
+            referred = referred_actors(context, at, until)
+            fitting = [m for m in referred if context.kind(m.slug) in ORGANIZATION_KINDS]
+            return fitting[0].slug if fitting else None
     return None
 
 

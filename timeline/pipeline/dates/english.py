@@ -164,7 +164,10 @@ _INTRO = (
 )
 _YEAR_INTRO = (
     r"(?i:in|since|by|during|until|till|through|throughout|from|before|after|of|for|around"
-    r"|circa|to|and|between|year|as of|prior to)"
+    r"|circa|to|and|between|year|as of|prior to"
+    # "The district ended 2024 with a deficit", "began 2023 in the second tier": the year a
+    # verb of a period's end or start takes as its object.
+    r"|ended|began|started|finished|ending|beginning|starting)"
 )
 _REL = r"(?P<rel>(?i:this|last|next))"
 # Whitespace within a line: an expression never runs across a line break (a paragraph),

@@ -1,0 +1,241 @@
+"""The English happening gate, read on whole invented articles with no gazetteer: which
+dated clauses become claims, whose they are and which date they carry."""
+
+import pytest
+
+
+def _dated(extraction) -> list[tuple[str | None, str, str]]:
+    """(main actor's name, start date, quote) of each dated claim."""
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    return [
+        (
+            names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
+            str(claim.date.start),
+            claim.quote,
+        )
+        for claim in extraction.claims
+        if claim.date is not None and claim.date.start is not None
+    ]
+
+
+# --- dates that describe a thing or a figure's baseline date no happening -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "undated"),
+    [
+        (
+            "The Harwick School District said on Monday that enrollment fell to 8,940 "
+            "students, down from 11,200 in 2015.",
+            "2015-01-01",
+        ),
+        (
+            "Orwell Ferries carried 2.1 million passengers on its routes in 2024, up from "
+            "1.8 million in 2019.",
+            "2019-01-01",
+        ),
+        (
+            "Volunteers from the Pennick Fire Brigade kept a blaze at the village's "
+            "18th-century mill from spreading late on Saturday.",
+            "1700-01-01",
+        ),
+    ],
+)
+def test_a_baseline_or_a_describing_century_dates_no_claim(extraction_of, text, undated):
+    assert all(start != undated for _name, start, _quote in _dated(extraction_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "Volunteers from the Pennick Fire Brigade kept a blaze at the village's "
+            "18th-century mill from spreading late on Saturday.",
+            "Pennick Fire Brigade",
+            "2025-06-14",
+        ),
+        ("The Larkfield Abbey was built in the 12th century.", "Larkfield Abbey", "1100-01-01"),
+    ],
+)
+def test_the_clauses_own_date_is_kept(extraction_of, text, name, start):
+    assert any(
+        (actor, begins) == (name, start) for actor, begins, _quote in _dated(extraction_of(text))
+    )
+
+
+# --- who the happening is about ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # A bare plural standing for the people of a body named before.
+        (
+            "The Harrow Miners' Union met the owners on Monday. Miners walked out at the "
+            "Cobb pit on Friday.",
+            "Harrow Miners' Union",
+            "Miners walked out",
+        ),
+        (
+            "The Pell Valley Warden Service lost its grant in May. Wardens rescued a walker "
+            "near Larch Tarn on Friday.",
+            "Pell Valley Warden Service",
+            "Wardens rescued a walker",
+        ),
+        # Plurals of a body's people that its name does not hold (vocabulary data), after a
+        # date opening the clause.
+        (
+            "Harwick Police released images of the car on Saturday. The next day officers "
+            "searched a farm and arrested a man.",
+            "Harwick Police",
+            "arrested a man",
+        ),
+        (
+            "The Dunmore Fire Service sent four engines. On Sunday, firefighters rescued two "
+            "people from the roof.",
+            "Dunmore Fire Service",
+            "rescued two people",
+        ),
+        # A word of trade before the plural; members of a body whose name holds no "member".
+        (
+            "The Transport Workers Union called a strike. Postal workers walked out on Monday.",
+            "Transport Workers Union",
+            "walked out",
+        ),
+        (
+            "The Harwick Nurses Union balloted its nurses. Members voted to strike on Friday.",
+            "Harwick Nurses Union",
+            "voted to strike",
+        ),
+        # "they" after a sentence that opened on a body's people.
+        (
+            "The Dunmore Fire Service sent four engines. Firefighters rescued two people on "
+            "Sunday. On Monday they put out a barn fire.",
+            "Dunmore Fire Service",
+            "put out a barn fire",
+        ),
+        # A description with a word of the name before its head.
+        (
+            "The Dunmore Harbour Authority opened a pier on Monday. The harbour authority "
+            "introduced a mooring charge in April 2023.",
+            "Dunmore Harbour Authority",
+            "introduced a mooring charge",
+        ),
+        (
+            "The Kestrel Valley Rowing Club opened a boathouse in May. The rowing club won "
+            "the county cup in 2022.",
+            "Kestrel Valley Rowing Club",
+            "won the county cup",
+        ),
+        # A dateline's dash before the subject phrase.
+        (
+            "HARWICK, Ore. — The board of the Harwick Unified School District voted 4-3 on "
+            "Tuesday night to close two schools.",
+            "Harwick Unified School District",
+            "voted 4-3",
+        ),
+    ],
+)
+def test_the_subject_leads_the_claim(extraction_of, text, name, quoted):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # A plural no name holds, or a plural that is only stated of.
+        (
+            "The Pell Valley Warden Service lost its grant in May. Walkers found the trail "
+            "closed on Friday.",
+            "Walkers",
+        ),
+        (
+            "Harwick Academy closed early on Friday. Many pupils went home on Friday.",
+            "went home",
+        ),
+        (
+            "The Dunmore Fire Service sent four engines. Residents left on Sunday. On Monday "
+            "they returned home.",
+            "returned home",
+        ),
+        (
+            "The Kestrel Rangers Club was formed in 1990. Rangers are paid less than "
+            "teachers in 2025.",
+            "paid less",
+        ),
+    ],
+)
+def test_a_plural_that_is_no_bodys_people_tells_nothing_of_it(extraction_of, text, second):
+    claims = _dated(extraction_of(text))
+    assert [quote for _actor, _start, quote in claims if second in quote] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # "It" after a sentence opening on a description stands for the body described.
+        (
+            "The Corran Rowing Club bought a boat from Dunmore Marine Ltd in May. Dunmore "
+            "Marine Ltd went bust in June. The club was founded in 1962. It won the county "
+            "cup in 2022.",
+            "Corran Rowing Club",
+            "It won the county cup",
+        ),
+        (
+            "The Pell Valley Water Board sued Orwell Chemicals in May. Orwell Chemicals "
+            "appealed in June. The board was set up in 1950. It cut its charges in 2023.",
+            "Pell Valley Water Board",
+            "It cut its charges",
+        ),
+    ],
+)
+def test_it_after_a_described_subject_is_that_body(extraction_of, text, name, quoted):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # The date stands in a subordinate clause with a named subject of its own, and the
+        # main clause tells nothing by itself.
+        (
+            "The Dunmore Anglers Association was furious after the Orwell Water Board "
+            "drained the reservoir last Thursday.",
+            "Orwell Water Board",
+            "drained the reservoir",
+        ),
+        (
+            "The Pell Farmers Union said little when Harrow Dairies cut its milk price in May.",
+            "Harrow Dairies",
+            "cut its milk price",
+        ),
+    ],
+)
+def test_a_dated_subordinate_clause_tells_its_own_subjects_happening(
+    extraction_of, text, name, quoted
+):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _start, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A word of a kind of happening inside what was said leaves the dated saying told.
+        (
+            "Harwick Council cut the grant in May. The Kestrel Trust said on Wednesday that "
+            "funding was under review.",
+            "Kestrel Trust",
+        ),
+        (
+            "Harwick Council cut the grant in May. The Scottish government said on Monday "
+            "that funding for all parks was under review.",
+            "Scottish government",
+        ),
+    ],
+)
+def test_a_dated_saying_is_told_when_what_was_said_names_a_kind(extraction_of, text, name):
+    claims = _dated(extraction_of(text))
+    assert any(actor == name and "said on" in quote for actor, _start, quote in claims), claims
