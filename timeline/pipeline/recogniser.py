@@ -532,7 +532,11 @@ def _dated_subjects(
         clause_end = re.search(r"[，。；！？\n,;!?]", text[date_end : date_end + 40])
         after = text[date_end : date_end + (clause_end.start() if clause_end else 40)]
         between = lead[match.end("name") :]  # "成立于": the verb may come before the date
-        if not ANY_TRIGGER.search(fold_text(between + " " + after)):
+        # "劳工处当晚发出声明", "气象台于10日发出警告": a name ending as a public body's does
+        # is one whatever verb follows the date; any other name needs a word of happening.
+        if not ANY_TRIGGER.search(fold_text(between + " " + after)) and not (
+            _DATED_BODY_END.search(name) and len(name) >= 3
+        ):
             continue
         if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
             continue
@@ -578,6 +582,8 @@ def _dated_subjects(
 
 
 _VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
+# The endings of a public body's name: a bureau, an office, a department, an observatory.
+_DATED_BODY_END = re.compile(r"(?:局|署|厅|处|委员会|气象台|天文台|法院|检察院|警方|警署)$")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SUBJECT_LINK = re.compile(
     r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
@@ -1742,9 +1748,15 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
     if len(name.text) < 3 or name.text[-1] not in _GLUED:
         return name
     shorter = name.text[:-1]
+    if name.text[-1] in "处處" and text[name.char_end : name.char_end + 1] not in _CHU_VERB:
+        return name  # "消防处(昨日)": an office's ending; "(处)以罚款" is a verb
     if _count(text, shorter) > _count(text, name.text) or name.text[-1] in "与和及的":
         return Recognised(shorter, name.char_start, name.char_end - 1, name.kind)
     return name
+
+
+# What follows 处 when it starts a verb ("处以", "处理", "处罚") rather than ends an office.
+_CHU_VERB = frozenset("以理置罚罰分")
 
 
 # "大学医学院", "集团董事会": a unit of the actor a category noun refers to.
@@ -1755,7 +1767,9 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
-_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所)$")
+_BODY_END = re.compile(
+    r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所|气象台|天文台)$"
+)
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)

@@ -1,0 +1,26 @@
+"""Who a Chinese claim is about, in both scripts: the body, person or group that leads a
+dated clause, read with no gazetteer from invented sentences."""
+
+import pytest
+
+
+def _led_by(claims, name: str, start: str) -> bool:
+    return any(main == name and begun == start for main, begun, _quote in claims)
+
+
+# A public body named by its ending (a bureau, an office, an observatory) opens a dated
+# clause whatever verb follows the date.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("劳工处当晚发出声明，提醒雇主注意休息。", "劳工处", "2025-03-15"),
+        ("勞工處當晚發出聲明，提醒僱主注意休息。", "勞工處", "2025-03-15"),
+        ("消防处昨日出动三辆消防车扑灭山火。", "消防处", "2025-03-14"),
+        ("消防處昨日出動三輛消防車撲滅山火。", "消防處", "2025-03-14"),
+        ("气象台昨日发布暴雨红色预警。", "气象台", "2025-03-14"),
+        ("氣象台昨日發布暴雨紅色預警。", "氣象台", "2025-03-14"),
+    ],
+)
+def test_a_body_named_by_its_ending_leads_its_dated_clause(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
