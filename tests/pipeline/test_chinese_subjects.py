@@ -24,3 +24,20 @@ def _led_by(claims, name: str, start: str) -> bool:
 def test_a_body_named_by_its_ending_leads_its_dated_clause(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A post written between a body and a person ("气象台台长何家明") leaves the person as the
+# one who acts, not one long name of a company.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("气象台台长何家明上周三在电台节目中表示，今年雨量偏多。", "何家明", "2025-03-05"),
+        ("氣象台台長何家明上週三在電台節目中表示，今年雨量偏多。", "何家明", "2025-03-05"),
+        ("消防处处长梁伟成昨日到场视察，并表示火势已受控。", "梁伟成", "2025-03-14"),
+        ("消防處處長梁偉成昨日到場視察，並表示火勢已受控。", "梁偉成", "2025-03-14"),
+        ("渔农署署长黄文昨日宣布暂停捕捞。", "黄文", "2025-03-14"),
+    ],
+)
+def test_a_person_after_a_post_is_the_one_who_acts(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
