@@ -544,11 +544,15 @@ def _dated_subjects(
             continue  # "，公布第二季…", "，随后于4月…": a verb or an opener, not a name
         if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
-        if _TITLE_THEN_NAME.search(name):
-            continue  # "气象台台长何家明": a person after the post, not one long name
+        start = date_start - len(lead) + match.start("name")
+        titled = _TITLE_THEN_NAME.search(name)
+        if titled:
+            # "气象台台长何家明": the person after the post, not one long name.
+            at = start + titled.start("person")
+            found.append(Recognised(text[at : start + len(name)], at, start + len(name), "person"))
+            continue
         if len(name) <= 3 and name[0] in SURNAMES:
             continue  # a person's name: the recogniser's to tell
-        start = date_start - len(lead) + match.start("name")
         found.append(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
@@ -718,7 +722,7 @@ def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> lis
 # are data (`vocabulary/descriptors.tsv`).
 _AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
 # A post and the two or three characters of a person's name after it, ending a run.
-_TITLE_THEN_NAME = re.compile(rf"(?:{_AFTER_TITLE.pattern})[\u3400-\u9fff]{{2,3}}$")
+_TITLE_THEN_NAME = re.compile(rf"(?:{_AFTER_TITLE.pattern})(?P<person>[\u3400-\u9fff]{{2,3}})$")
 _PERSON_FOLLOW = frozenset(
     "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带到今现去昨前上本同次当"
     "获以夺"
