@@ -41,3 +41,36 @@ def test_a_body_named_by_its_ending_leads_its_dated_clause(main_actors, text, na
 def test_a_person_after_a_post_is_the_one_who_acts(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A person the news names by surname, 姓 and a role, perhaps counted and described first.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("李姓司机昨日被警方拘捕。", "李姓司机", "2025-03-14"),
+        ("黃姓女子前日報警求助。", "黃姓女子", "2025-03-13"),
+        ("一名陈姓男工于本周二中暑不治。", "陈姓男工", "2025-03-11"),
+        ("一名在货柜码头工作的陈姓男工于本周二中暑不治。", "陈姓男工", "2025-03-11"),
+        ("一名在貨櫃碼頭工作的陳姓男工於本週二中暑不治。", "陳姓男工", "2025-03-11"),
+        ("一名在农场打工的王姓青年昨日坠河身亡。", "王姓青年", "2025-03-14"),
+    ],
+)
+def test_a_surname_and_a_role_name_a_person(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
+
+
+# People of a kind act together as a group, counted by batch or listed by their places.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("当天上午，最后一批200多名盐工领到了安置补偿金。", "盐工", "2025-03-15"),
+        ("當天上午，最後一批200多名鹽工領到了安置補償金。", "鹽工", "2025-03-15"),
+        ("昨日，首批30名学生返回校园。", "学生", "2025-03-14"),
+        ("上月下旬，云林、嘉义果农发现大批果实掉落。", "云林、嘉义果农", "2025-02-21"),
+        ("上月下旬，雲林、嘉義果農發現大批果實掉落。", "雲林、嘉義果農", "2025-02-21"),
+    ],
+)
+def test_a_group_of_people_leads_its_dated_clause(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

@@ -38,10 +38,14 @@ _LEAD = re.compile(
     # The part of the day after a date: "今日上午，", "当日收盘，".
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
-# Chinese: a count of people before a group's name ("约200名", "数百名").
+# Chinese: a count of people before a group's name ("约200名", "数百名"), perhaps after
+# which batch of them ("最后一批200多名").
 _HOW_MANY = re.compile(
-    r"(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位]$"
+    r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
+    r"(?:(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?$"
 )
+# Chinese: one person counted, perhaps described by a phrase ending in 的, before the name.
+_DESCRIBED_PERSON = re.compile(r"(?:一名|一位|一个|一個)(?:[^，,。；;]{1,14}的)?$")
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
     r"[\u3400-\u9fff]{0,8}?(?:"
@@ -881,6 +885,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             lead = PLACE_CHAIN.sub("", lead)
             # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
             lead = _HOW_MANY.sub("", lead)
+        elif context.kind(first.slug) == "person":
+            # "一名在码头工作的陈姓男工于周二…": a count and a phrase that describes the
+            # person, written before them.
+            lead = _DESCRIBED_PERSON.sub("", lead)
         if lead and _placed(lead):
             lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
@@ -891,6 +899,12 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     described = described.strip()
     if not _LEAD.match(opening + comma):
         return None
+    if _COUNTED_AT.fullmatch(described):
+        # "一名在葵青码头工作的陈姓男工…": the first name is where the one counted works or
+        # lives; the subject is the head after its 的.
+        head = _head_of_phrase(context, first, named)
+        if head is not None:
+            return head
     if _AGENT_LEAD.fullmatch(described):
         # "由教练王某训练的「飞驰」昨日夺冠": the first name is the agent of a phrase that
         # describes the subject after its 的.
@@ -922,6 +936,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
 
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
 # A passive's mark opening a phrase that describes the name after its 的, and a title.
+# One or some people counted, then where they are: "一名在", "两名来自".
+_COUNTED_AT = re.compile(
+    r"(?:一|两|兩|[0-9]+|[二三四五六七八九十]+)[名位个個](?:在|于|於|来自|來自|住在)"
+)
 _AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
 # A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
 _BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")

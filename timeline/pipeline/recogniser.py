@@ -787,6 +787,8 @@ _GROUP_HOME = (
     r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
     r"|机场|码头|港|站)"
 )
+# Two to four places listed with 、 before a people noun ("苗栗、台中蜂农").
+_GROUP_PLACES = r"(?:[\u3400-\u9fff]{2,3}、){1,3}[\u3400-\u9fff]{2,3}?"
 # A group standing as a clause's subject: after the clause's start, a date and a count, the
 # place or body its people belong to, a word of which of them, and the people noun, then no
 # 的 (a group that qualifies a noun is not the subject): "东岗村村民每天…", "约200名移民到…",
@@ -794,8 +796,11 @@ _GROUP_HOME = (
 _GROUP = re.compile(
     r"(?:^|(?<=[，。；：！？\n,;:!?]))\s*"
     r"(?:[0-9年月日号时分上下午晚早凌晨今昨本周週前一二三四五六天当（）()]{0,12}[，,]?)?"
+    # "最后一批200多名盐工": which batch of them, then how many.
+    r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
     r"(?:约|近|逾|超过|上|数|几)?(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
-    rf"(?P<name>(?:[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
+    # "苗栗、台中蜂农": the places a group's people come from, listed.
+    rf"(?P<name>(?:{_GROUP_PLACES}|[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
     r"(?:前线|一线|全体|部分|当地|本地|在职|退休|受影响)?"
     rf"(?:{_PEOPLE}))(?:们)?(?!的|之|[\u3400-\u9fff]{{0,2}}(?:人数|人均|比例|数量|收入|平均|占))"
 )
@@ -826,6 +831,29 @@ def _related_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Reco
                 continue  # "设立的子公司完成工商登记": what the company did, not its name
             at, stop = match.span("name")
             found.append(Recognised(text[at:stop], at, stop, "company"))
+    return found
+
+
+# "陈姓男工", "一名李姓司机", "黄姓女子": a person the news names by surname and role.
+_SURNAMED = re.compile(
+    r"(?P<name>(?P<surname>[\u3400-\u9fff])姓"
+    r"(?:男|女)?(?:子|士|工|童|婴|生|翁|妇|孩|性|学生|工人|司机|乘客|旅客|游客|住户|居民|村民"
+    r"|市民|店主|店员|职员|员工|医生|护士|教师|老师|警员|保安|船员|渔民|农民|商人|车主|少年"
+    r"|少女|青年|老人|老翁|老妇|患者|病人|死者|伤者|嫌犯|疑犯|男童|女童))"
+)
+
+
+def _surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """A person named by a surname, 姓 and a role ("陈姓男工"): news writes them so when it
+    withholds the given name."""
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _SURNAMED.finditer(simple, start, end):
+            if match.group("surname") not in SURNAMES:
+                continue
+            at, stop = match.span("name")
+            found.append(Recognised(text[at:stop], at, stop, "person"))
     return found
 
 
@@ -1538,6 +1566,7 @@ def recognise(
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
         found.extend(_groups(text, spans))
+        found.extend(_surnamed_people(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
         things = _things(text, spans)
