@@ -74,3 +74,32 @@ def test_a_surname_and_a_role_name_a_person(main_actors, text, name, start):
 def test_a_group_of_people_leads_its_dated_clause(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# "该公司" right after a clause that ends on a company (one it founds) stands for that one,
+# not for the company the paragraph was about.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "2月下旬，长江集团与市城投公司签署合作协议，双方共同出资组建江滩公园运营公司。"
+            "该公司上月已完成工商注册。",
+            "江滩公园运营公司",
+            "2025-02-01",
+        ),
+        (
+            "2月下旬，長江集團與市城投公司簽署合作協議，雙方共同出資組建江灘公園運營公司。"
+            "該公司上月已完成工商登記。",
+            "江灘公園運營公司",
+            "2025-02-01",
+        ),
+        (
+            "去年5月，青山矿业设立青山新材料有限公司。该公司今年1月正式投产。",
+            "青山新材料有限公司",
+            "2025-01-01",
+        ),
+    ],
+)
+def test_the_company_stands_for_the_one_ending_the_clause_before(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

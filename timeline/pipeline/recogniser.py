@@ -843,6 +843,31 @@ _SURNAMED = re.compile(
 )
 
 
+# "共同出资组建湿地公园运营公司", "设立华泰新材料有限公司": a company the clause founds,
+# named after the verb that founds it; "该公司" after it stands for it.
+_FOUNDED_COMPANY = re.compile(
+    r"(?:组建|成立|设立|注册成立|创办|创立|合资成立|合资组建)(?:了|一家)?"
+    r"(?P<name>[\u3400-\u9fff]{3,10}?(?:有限责任公司|股份有限公司|有限公司|公司))"
+    r"(?=[，。；、,;\s（(]|$)"
+)
+
+
+def _founded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Companies named as what a clause founds ("组建湿地公园运营公司")."""
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _FOUNDED_COMPANY.finditer(simple, start, end):
+            name = match.group("name")
+            if name[0] in _NOT_SUBJECT_START | _VERB_START or _GENERIC_ORG.fullmatch(name):
+                continue  # "成立新公司", "设立合资公司": a kind of company, not its name
+            if any(char in _CLAUSE_CHARS for char in name):
+                continue
+            at, stop = match.span("name")
+            found.append(Recognised(text[at:stop], at, stop, "company"))
+    return found
+
+
 def _surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """A person named by a surname, 姓 and a role ("陈姓男工"): news writes them so when it
     withholds the given name."""
@@ -1567,6 +1592,7 @@ def recognise(
         found.extend(_traded_companies(text, spans))
         found.extend(_groups(text, spans))
         found.extend(_surnamed_people(text, spans))
+        found.extend(_founded_companies(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
         things = _things(text, spans)

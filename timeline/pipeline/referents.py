@@ -378,6 +378,9 @@ def _antecedent(
         thing = _thing_before(context, position)
         if thing is not None:
             return thing
+    closing = _closes_clause_before(context, position, kinds)
+    if closing is not None:
+        return closing
     if topic is not None and context.kind(topic) in kinds:
         return topic
     index = bisect_left(context._actor_starts, position) - 1
@@ -393,6 +396,24 @@ def _antecedent(
     if anywhere is None and kinds & COMPANY_KINDS:
         return context.main_company
     return anywhere
+
+
+def _closes_clause_before(
+    context: ArticleContext, position: int, kinds: frozenset[str]
+) -> str | None:
+    """ "…共同出资组建江滩公园运营公司。该公司上月…": a Chinese name of the kind that
+    ends the clause right before the referring words is what they stand for, whoever the
+    paragraph is about."""
+    if context.language == "en":
+        return None
+    index = bisect_left(context._actor_starts, position) - 1
+    if index < 0:
+        return None
+    mention = context.actors[index]
+    if context.kind(mention.slug) not in kinds or mention.char_end > position:
+        return None
+    between = context.text[mention.char_end : position]
+    return mention.slug if re.fullmatch(r"\s*[。；;]\s*", between) else None
 
 
 def _thing_before(context: ArticleContext, position: int) -> str | None:
