@@ -103,3 +103,18 @@ def test_a_group_of_people_leads_its_dated_clause(main_actors, text, name, start
 def test_the_company_stands_for_the_one_ending_the_clause_before(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A short name after the full one is the same actor, even with a verb of telling glued
+# between it and the date.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("星河乳业去年9月挂牌。上周三，星河公布2024年营收为6.8亿元。", "星河乳业", "2024-01-01"),
+        ("星河乳業去年9月掛牌。上週三，星河公布2024年營收為6.8億元。", "星河乳業", "2024-01-01"),
+        ("远帆航运去年4月上市。远帆宣布2024年净利润增长两成。", "远帆航运", "2024-01-01"),
+    ],
+)
+def test_a_short_name_telling_a_figure_is_the_full_names_actor(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
