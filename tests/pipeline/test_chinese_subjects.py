@@ -118,3 +118,18 @@ def test_the_company_stands_for_the_one_ending_the_clause_before(main_actors, te
 def test_a_short_name_telling_a_figure_is_the_full_names_actor(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A kind of body written before its quoted name ("环保团体「…」") leaves the name as the
+# clause's subject.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("动物保护团体「绿色海岸联盟」昨日在市府前举牌抗议。", "绿色海岸联盟", "2025-03-14"),
+        ("動物保護團體「綠色海岸聯盟」昨日在市府前舉牌抗議。", "綠色海岸聯盟", "2025-03-14"),
+        ("登山團體「山友互助協會」前日發起淨山活動。", "山友互助協會", "2025-03-13"),
+    ],
+)
+def test_a_quoted_name_after_its_kind_leads_the_clause(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

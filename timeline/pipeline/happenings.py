@@ -876,7 +876,7 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "「海韵明珠号」本月10日…": a name stands in its quotation marks.
         lead = _BYLINE_LEAD.sub("", lead)
         quoted = lead.rstrip('「『“《"')
-        if quoted != lead and _nominal(quoted):
+        if quoted != lead and (_nominal(quoted) or _KIND_BEFORE_QUOTE.search(quoted)):
             quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
         lead = quoted
         if context.kind(first.slug) in ORGANIZATION_KINDS:
@@ -941,6 +941,11 @@ _COUNTED_AT = re.compile(
     r"(?:一|两|兩|[0-9]+|[二三四五六七八九十]+)[名位个個](?:在|于|於|来自|來自|住在)"
 )
 _AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
+# A kind of body written before its quoted name: "动物保护团体「…联盟」", "環保組織「…」".
+_KIND_BEFORE_QUOTE = re.compile(
+    r"^[\u3400-\u9fff]{0,8}(?:团体|團體|组织|組織|机构|機構|协会|協會|公司|集团|集團|乐团|樂團"
+    r"|剧团|劇團|球队|球隊|品牌|平台)$"
+)
 # A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
 _BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")
 
