@@ -133,3 +133,19 @@ def test_a_short_name_telling_a_figure_is_the_full_names_actor(main_actors, text
 def test_a_quoted_name_after_its_kind_leads_the_clause(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A place (a cemetery, a park, a reservoir) named after the city and the district it lies
+# in is the subject, named with its innermost place; the city and the district are not.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("台中市北屯區第五公墓遷葬作業昨日正式展開。", "北屯區第五公墓", "2025-03-14"),
+        ("江北市南湖区第二公墓1980年代停止新葬。", "南湖区第二公墓", "1980-01-01"),
+        ("广东省清远市英德县青龙水库上月完成加固。", "英德县青龙水库", "2025-02-01"),
+        ("昨日，江北市南湖区青湖公园关闭整修。", "南湖区青湖公园", "2025-03-14"),
+    ],
+)
+def test_a_place_named_after_its_city_and_district_leads(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
