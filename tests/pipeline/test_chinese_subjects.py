@@ -149,3 +149,29 @@ def test_a_quoted_name_after_its_kind_leads_the_clause(main_actors, text, name, 
 def test_a_place_named_after_its_city_and_district_leads(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A ministry named by its ending, a centre LAC cuts short and a national laboratory are
+# discovered whole; "实验室" stands for the laboratory named before, not for the ministry.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("卫生部昨日发出通告，要求医院加强防控。", "卫生部", "2025-03-14"),
+        ("衛生部昨日發出通告，要求醫院加強防控。", "衛生部", "2025-03-14"),
+        (
+            "渔业部1月12日通报，南湾一处渔场出现大量死鱼。当晚样本被送往国家水产病害实验室。"
+            "次日，实验室确诊为病毒感染。",
+            "国家水产病害实验室",
+            "2025-01-13",
+        ),
+        (
+            "農業部1月12日通報，南灣一處漁場出現大量死魚。當晚樣本被送往國家水產病害實驗室。"
+            "次日，實驗室確診為病毒感染。",
+            "國家水產病害實驗室",
+            "2025-01-13",
+        ),
+    ],
+)
+def test_a_ministry_and_a_national_laboratory_are_read_whole(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

@@ -299,6 +299,10 @@ _UNIT_AFTER = re.compile(
     r"(?:保护处|管理处|处|管理局|局|署|司|厅|办公室|委员会|研究所|研究中心)"
     r"|[^\W\d_A-Za-z日月年今昨将已于在对向从发宣表称指说是为被把]{2,12}?研究所"
 )
+_CENTRE_AFTER = re.compile(
+    r"(?:控制|管理|研究|服务|指挥|检测|监测|救援|调度|防治|应急|预警|信息|数据|技术|发展|培训)"
+    r"{1,2}中心"
+)
 _AGENCY_AFTER = re.compile(r"(?:监督)?(?:管理局|管理处|管理委员会|事务局|事务处)(?:办公室)?")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
@@ -422,7 +426,11 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 body = _BODY_AND.match(sentence, after - start)
                 unit = _UNIT_AFTER.match(sentence, after - start)
                 agency = _AGENCY_AFTER.match(sentence, after - start)
-                if unit and kind == "organization" and _UNIT_OF.search(word):
+                centre = _CENTRE_AFTER.match(sentence, after - start)
+                if centre:
+                    # "安平市动物疫病预防|控制中心": LAC leaves a centre's ending outside.
+                    name_end, kind = start + centre.end(), "organization"
+                elif unit and kind == "organization" and _UNIT_OF.search(word):
                     name_end = start + unit.end()
                 elif agency:
                     # "金融|管理局", "通讯事务|管理局": LAC leaves an agency's ending outside.
@@ -591,7 +599,11 @@ def _dated_subjects(
 
 _VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
 # The endings of a public body's name: a bureau, an office, a department, an observatory.
-_DATED_BODY_END = re.compile(r"(?:局|署|厅|处|委员会|气象台|天文台|法院|检察院|警方|警署)$")
+_DATED_BODY_END = re.compile(
+    r"(?:局|署|厅|处|委员会|气象台|天文台|法院|检察院|警方|警署"
+    # "农业农村部", "卫生部": a ministry; "总部", "内部", "全部" are no bodies' names.
+    r"|(?<![总内外全东西南北中本分局干底顶头乐])部)$"
+)
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SUBJECT_LINK = re.compile(
     r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
@@ -1632,6 +1644,18 @@ def recognise(
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
         name = _without_province(text, _without_leading_verb(text, name))
+        if (
+            name.kind in {"organization", "lab"}
+            and text[max(0, name.char_start - 2) : name.char_start] in {"国家", "國家"}
+            and not known.overlaps(name.char_start - 2, name.char_start)
+        ):
+            # "国家|禽流感参考实验室": a national body's name starts with 国家.
+            name = Recognised(
+                text[name.char_start - 2 : name.char_end],
+                name.char_start - 2,
+                name.char_end,
+                name.kind,
+            )
         piece = DESCRIPTOR_RUN.match(simple_text, name.char_start)
         if piece and piece.end() > name.char_end:
             continue  # "营运(商)": the start of a descriptor, not a name
