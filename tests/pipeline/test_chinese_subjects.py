@@ -175,3 +175,29 @@ def test_a_place_named_after_its_city_and_district_leads(main_actors, text, name
 def test_a_ministry_and_a_national_laboratory_are_read_whole(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A place-named plant or school goes by its name without the place once named; a clause
+# about "the project" after it is the plant's, not the builder's named after 由.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "3月2日，南屿岛污水处理厂正式投入运行。处理厂由蓝海环保集团投资建设，总投资2亿元。"
+            "项目于2023年5月开工。",
+            "南屿岛污水处理厂",
+            "2023-05-01",
+        ),
+        (
+            "3月2日，南嶼島污水處理廠正式投入運行。處理廠由藍海環保集團投資建設，總投資2億元。"
+            "項目於2023年5月開工。",
+            "南嶼島污水處理廠",
+            "2023-05-01",
+        ),
+        ("1月，北港污水处理厂完成扩建。该厂上月因设备故障停运。", "北港污水处理厂", "2025-02-01"),
+        ("1月，北港污水處理廠完成擴建。該廠上月因設備故障停運。", "北港污水處理廠", "2025-02-01"),
+    ],
+)
+def test_a_place_named_plant_goes_by_its_kind_alone(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

@@ -1892,6 +1892,7 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         if part and _alone(text, name[part.start("part") :], name):
             # "台中市立图书馆新总馆" → "新总馆": a part of an institution, named alone.
             forms.append(name[part.start("part") :])
+        forms += _after_its_place(name, text)
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
             simple = stem.translate(_SIMPLIFY)
@@ -1983,6 +1984,28 @@ _PERSON_AFTER = re.compile(
     r"|mayor|governor|manager|coach|spokes\w+)\b"
 )
 _COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? $")
+
+
+# A place a thing's or a body's name opens with: "东礁岛|海水淡化厂", "青石镇|卫生院".
+_PLACE_OPENING = re.compile(r"^[\u3400-\u9fff]{2,4}?[岛島市县縣区區镇鎮乡鄉村]")
+
+
+def _after_its_place(name: str, text: str) -> list[str]:
+    """ "东礁岛海水淡化厂" → "淡化厂": what a place-named plant, school or office goes by once
+    named, its name without the place (or the last three characters of that, its kind),
+    when the article writes that alone."""
+    place = _PLACE_OPENING.match(name)
+    if place is None or len(name) - place.end() < 3:
+        return []
+    rest = name[place.end() :]
+    forms = []
+    for form in dict.fromkeys([rest, rest[-3:]]):
+        simple = form.translate(_SIMPLIFY)
+        if form[0] in _NOT_SUBJECT_START or simple in _NOT_ACTORS or category_noun(simple):
+            continue
+        if _alone(text, form, name):
+            forms.append(form)
+    return forms
 
 
 def _alone(text: str, short: str, full: str) -> bool:
