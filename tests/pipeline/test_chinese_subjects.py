@@ -201,3 +201,29 @@ def test_a_ministry_and_a_national_laboratory_are_read_whole(main_actors, text, 
 def test_a_place_named_plant_goes_by_its_kind_alone(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+# A body named by its ending after the date leads whatever verb it takes; a company's
+# short name before a clause that holds 因…部分 does not become a "body", and a river the
+# article keeps writing of is no short name of a company named after it.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("3月5日，省生态环境厅派出督察组进驻该公司。", "省生态环境厅", "2025-03-05"),
+        ("3月5日，省生態環境廳派出督察組進駐該公司。", "省生態環境廳", "2025-03-05"),
+        (
+            "青柚科技去年推出X8手机。上个月，青柚因部分X8手机电池鼓包召回约1.2万台。",
+            "青柚科技",
+            "2025-02-01",
+        ),
+    ],
+)
+def test_a_body_after_the_date_leads_and_a_clause_is_no_body(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
+
+
+def test_a_river_is_no_short_name_of_the_company_named_after_it(main_actors):
+    text = "清江纸业上月被罚款。今年2月，清江下游的村民发现河水发黑。清江两岸多处出现死鱼。"
+    claims = main_actors(text)
+    assert not any(quote.startswith("今年2月") and main == "清江纸业" for main, _s, quote in claims)

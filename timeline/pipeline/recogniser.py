@@ -545,7 +545,9 @@ def _dated_subjects(
         # "劳工处当晚发出声明", "气象台于10日发出警告": a name ending as a public body's does
         # is one whatever verb follows the date; any other name needs a word of happening.
         if not ANY_TRIGGER.search(fold_text(between + " " + after)) and not (
-            _DATED_BODY_END.search(name) and len(name) >= 3
+            _DATED_BODY_END.search(name)
+            and len(name) >= 3
+            and not any(char in _NOT_IN_BODY for char in name)
         ):
             continue
         if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
@@ -578,7 +580,12 @@ def _dated_subjects(
             if not _HAN_ONLY.fullmatch(name):
                 break
             rest = _SUBJECT_LINK.match(folded, length)
-            if not ANY_TRIGGER.match(folded, rest.end()):
+            body = (
+                length >= 3
+                and _DATED_BODY_END.search(name) is not None
+                and not any(char in _NOT_IN_BODY for char in name)
+            )
+            if not ANY_TRIGGER.match(folded, rest.end()) and not body:
                 continue
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
@@ -586,7 +593,8 @@ def _dated_subjects(
                 break  # "实现", "二期": a verb or a count, not a name
             # A name is written again; a verb and its object rarely are, word for word.
             written = _count(text, name, folded=True)
-            if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
+            # A body named by its ending ("省生态环境厅") is a name even written once.
+            if name[0] in _VERB_START or (written < 2 and not body) or _TITLE_IN.search(name):
                 break
             if any(char in NAME_STOP for char in name) and written < 3:
                 break  # "饱了么" is a name only if the article keeps writing it
@@ -604,6 +612,8 @@ _DATED_BODY_END = re.compile(
     # "农业农村部", "卫生部": a ministry; "总部", "内部", "全部" are no bodies' names.
     r"|(?<![总内外全东西南北中本分局干底顶头乐])部)$"
 )
+# Characters of a clause, not of a body's name: "青柚因部(分)…", "公司对该局…".
+_NOT_IN_BODY = frozenset("因为被由在于对向与和把将的了是从而及已也就都")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SUBJECT_LINK = re.compile(
     r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
@@ -1907,6 +1917,8 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
                 and _HAN_ONLY.fullmatch(stem)
                 and head not in _NOT_ACTORS
                 and head[0] not in _NOT_SUBJECT_START
+                # "汉江" of 汉江纸业 is the river the article keeps writing of.
+                and head.translate(_SIMPLIFY)[-1] not in _NATURAL_PLACE_END
                 and _count(text, head) - _count(text, stem) >= 2
             ):
                 # "零一" for 零一万物, "字节" for 字节跳动: a short name written again and again.
@@ -1988,6 +2000,10 @@ _COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? $")
 
 # A place a thing's or a body's name opens with: "东礁岛|海水淡化厂", "青石镇|卫生院".
 _PLACE_OPENING = re.compile(r"^[\u3400-\u9fff]{2,4}?[岛島市县縣区區镇鎮乡鄉村]")
+
+
+# The last character of a river's, a lake's, a mountain's or an island's name.
+_NATURAL_PLACE_END = frozenset("江河湖海山岛湾溪")
 
 
 def _after_its_place(name: str, text: str) -> list[str]:
