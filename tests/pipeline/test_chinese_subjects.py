@@ -227,3 +227,27 @@ def test_a_river_is_no_short_name_of_the_company_named_after_it(main_actors):
     text = "清江纸业上月被罚款。今年2月，清江下游的村民发现河水发黑。清江两岸多处出现死鱼。"
     claims = main_actors(text)
     assert not any(quote.startswith("今年2月") and main == "清江纸业" for main, _s, quote in claims)
+
+
+# A farmers' association named after its township, then "农会" and "该农会" for it.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "云林县西螺镇农会总干事林志成指出，农会5月底已完成仓库检修。"
+            "该农会去年与超商合作推出米饭便当。",
+            "西螺镇农会",
+            "2025-05-21",
+        ),
+        (
+            "雲林縣西螺鎮農會總幹事林志成指出，農會5月底已完成倉庫檢修。"
+            "該農會去年與超商合作推出米飯便當。",
+            "西螺鎮農會",
+            "2024-01-01",
+        ),
+    ],
+)
+def test_a_farmers_association_and_its_kind_noun(main_actors, text, name, start):
+    claims = main_actors(text)
+    # Its county may be read as part of its name ("云林县西螺镇农会").
+    assert any(main.endswith(name) and begun == start for main, begun, _q in claims), claims
