@@ -251,3 +251,18 @@ def test_a_farmers_association_and_its_kind_noun(main_actors, text, name, start)
     claims = main_actors(text)
     # Its county may be read as part of its name ("云林县西螺镇农会").
     assert any(main.endswith(name) and begun == start for main, begun, _q in claims), claims
+
+
+# A district whose station records a reading leads its clause, also after a bracketed
+# byline ("【本报讯】").
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("沙田昨日下午錄得36.1度。", "沙田", "2025-03-14"),
+        ("屯门昨日录得全港最高气温35度。", "屯门", "2025-03-14"),
+        ("【本報訊】觀塘昨日（14日）下午錄得37.2度，創下該站紀錄。", "觀塘", "2025-03-14"),
+    ],
+)
+def test_a_place_recording_a_reading_leads(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

@@ -947,7 +947,7 @@ _KIND_BEFORE_QUOTE = re.compile(
     r"|剧团|劇團|球队|球隊|品牌|平台)$"
 )
 # A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
-_BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")
+_BYLINE_LEAD = re.compile(r"^[【\[]?(?:本报|本网|本台|本刊)讯[】\]]?(?:[（(][^）)]{0,20}[）)])?\s*")
 
 
 def _opens_on_verb(described: str) -> bool:

@@ -328,12 +328,14 @@ _INSTITUTION_END = re.compile(
 # A place, then where about it, then 发生: "台东外海发生地震", "山区一带发生泥石流".
 _PLACE_HAPPENING = re.compile(
     r"(?:外海|近海|海域|海面|外|境内|山区|一带|附近|地区|沿海|东部|西部|南部|北部|中部)?"
-    r"[0-9年月日号时分今昨本前上下周晚早凌晨许（）()]{0,12}"  # "花莲外海昨日发生…"
-    r"(?:突然|再次|又|先后|接连|相继|曾)?(?:发生|爆发|遭遇)"
+    r"[0-9年月日号时分今昨本前上下中午周晚早凌晨许（）()]{0,12}"  # "花莲外海昨日发生…"
+    # "观塘昨日下午录得37.2度": a place whose station records a reading.
+    r"(?:突然|再次|又|先后|接连|相继|曾)?(?:发生|爆发|遭遇|录得)"
 )
 # Only a date, an opener or nothing stands before the place in its clause.
 _SUBJECT_PLACE = re.compile(
-    r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
+    # "【本报讯】观塘…": a byline's bracket ends what stands before the clause too.
+    r"(?:^|[，。；：！？\n、,;:!?】])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
 )
 _LOC_BODY = re.compile(
     r"[\u3400-\u9fff]{0,4}?(?:业主委员会|委员会|协会|商会|工会|农会|渔会|联合会|基金会|人民政府|政府|人民法院"
