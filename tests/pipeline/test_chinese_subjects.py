@@ -266,3 +266,9 @@ def test_a_farmers_association_and_its_kind_noun(main_actors, text, name, start)
 def test_a_place_recording_a_reading_leads(main_actors, text, name, start):
     claims = main_actors(text)
     assert _led_by(claims, name, start), claims
+
+
+def test_a_number_cut_from_its_ordinal_is_no_short_name(extraction_of):
+    text = "江北市南湖区第二公墓昨日展开迁葬作业。第二公墓1980年代停止新葬。"
+    names = {alias for entry in extraction_of(text).discovered for alias in entry.aliases}
+    assert "二公墓" not in names, names

@@ -2021,6 +2021,8 @@ def _after_its_place(name: str, text: str) -> list[str]:
         simple = form.translate(_SIMPLIFY)
         if form[0] in _NOT_SUBJECT_START or simple in _NOT_ACTORS or category_noun(simple):
             continue
+        if simple[0] in "第一二三四五六七八九十百两0123456789":
+            continue  # "(第)五公墓": a number cut from its ordinal
         if _alone(text, form, name):
             forms.append(form)
     return forms
