@@ -38,10 +38,14 @@ _LEAD = re.compile(
     # The part of the day after a date: "今日上午，", "当日收盘，".
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
-# Chinese: a count of people before a group's name ("约200名", "数百名").
+# Chinese: a count of people before a group's name ("约200名", "数百名"), perhaps after
+# which batch of them ("最后一批200多名").
 _HOW_MANY = re.compile(
-    r"(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位]$"
+    r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
+    r"(?:(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?$"
 )
+# Chinese: one person counted, perhaps described by a phrase ending in 的, before the name.
+_DESCRIBED_PERSON = re.compile(r"(?:一名|一位|一个|一個)(?:[^，,。；;]{1,14}的)?$")
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
     r"[\u3400-\u9fff]{0,8}?(?:"
@@ -1068,7 +1072,7 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         # "「海韵明珠号」本月10日…": a name stands in its quotation marks.
         lead = _BYLINE_LEAD.sub("", lead)
         quoted = lead.rstrip('「『“《"')
-        if quoted != lead and _nominal(quoted):
+        if quoted != lead and (_nominal(quoted) or _KIND_BEFORE_QUOTE.search(quoted)):
             quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
         lead = quoted
         if context.kind(first.slug) in ORGANIZATION_KINDS:
@@ -1077,6 +1081,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             lead = PLACE_CHAIN.sub("", lead)
             # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
             lead = _HOW_MANY.sub("", lead)
+        elif context.kind(first.slug) == "person":
+            # "一名在码头工作的陈姓男工于周二…": a count and a phrase that describes the
+            # person, written before them.
+            lead = _DESCRIBED_PERSON.sub("", lead)
         if lead and _placed(lead):
             lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
@@ -1087,6 +1095,12 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     described = described.strip()
     if not _LEAD.match(opening + comma):
         return None
+    if _COUNTED_AT.fullmatch(described):
+        # "一名在葵青码头工作的陈姓男工…": the first name is where the one counted works or
+        # lives; the subject is the head after its 的.
+        head = _head_of_phrase(context, first, named)
+        if head is not None:
+            return head
     if _AGENT_LEAD.fullmatch(described):
         # "由教练王某训练的「飞驰」昨日夺冠": the first name is the agent of a phrase that
         # describes the subject after its 的.
@@ -1118,9 +1132,18 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
 
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
 # A passive's mark opening a phrase that describes the name after its 的, and a title.
+# One or some people counted, then where they are: "一名在", "两名来自".
+_COUNTED_AT = re.compile(
+    r"(?:一|两|兩|[0-9]+|[二三四五六七八九十]+)[名位个個](?:在|于|於|来自|來自|住在)"
+)
 _AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
+# A kind of body written before its quoted name: "动物保护团体「…联盟」", "環保組織「…」".
+_KIND_BEFORE_QUOTE = re.compile(
+    r"^[\u3400-\u9fff]{0,8}(?:团体|團體|组织|組織|机构|機構|协会|協會|公司|集团|集團|乐团|樂團"
+    r"|剧团|劇團|球队|球隊|品牌|平台)$"
+)
 # A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
-_BYLINE_LEAD = re.compile(r"^(?:本报|本网|本台|本刊)讯(?:[（(][^）)]{0,20}[）)])?\s*")
+_BYLINE_LEAD = re.compile(r"^[【\[]?(?:本报|本网|本台|本刊)讯[】\]]?(?:[（(][^）)]{0,20}[）)])?\s*")
 
 
 def _opens_on_verb(described: str) -> bool:

@@ -159,6 +159,34 @@ def _distinctive(simple: str, end: int, reach: int) -> int | None:
     return start
 
 
+# The last character of a city's, a district's or a town's name.
+_ADMINISTRATIVE = frozenset("省市县区镇乡村")
+_PLACES_REACH = 14
+
+
+def _after_places(simple: str, end: int) -> tuple[int | None, int | None]:
+    """(where the run starts, where the thing's name starts) for a thing named after the
+    places it lies in ("台中市北屯区第五公墓" → "北屯区第五公墓"): the name keeps its
+    innermost place. (None, None) when no place ends in the run."""
+    origin = end
+    while origin > max(0, end - _PLACES_REACH) and _HAN.match(simple[origin - 1]):
+        if simple[origin - 1] in NAME_STOP:
+            break
+        origin -= 1
+    if origin > 0 and _HAN.match(simple[origin - 1]) and simple[origin - 1] not in NAME_STOP:
+        return None, None
+    cuts = list(_CUT.finditer(simple, origin, end))
+    if cuts:
+        origin = cuts[-1].end()
+    ends = [i for i in range(origin + 1, end - 1) if simple[i] in _ADMINISTRATIVE]
+    if not ends or end - ends[-1] - 1 < 1:
+        return None, None
+    start = ends[-2] + 1 if len(ends) >= 2 else origin
+    if ends[-1] - start < 1 or simple[start] in _NOT_FIRST:
+        return None, None
+    return origin, start
+
+
 def _without_generic(part: str) -> str:
     """The part without the generic words it ends with ("海洋主题" → "")."""
     while True:
@@ -189,6 +217,10 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
                 continue  # "庙宇", "宫殿", "寺院": a word, not a name's ending
             body = ending in BODY_ENDINGS
             start = _distinctive(simple, match.start(), _BODY_REACH if body else _REACH)
+            opening = start
+            if start is None and not body:
+                # "台中市北屯区第五公墓": the places it lies in run beyond the reach.
+                opening, start = _after_places(simple, match.start())
             if start is None:
                 continue
             part = simple[start : match.start()]
@@ -200,7 +232,7 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if len(_without_generic(part)) < 2 and not home:
                 continue  # "海洋主题乐园", "当地警方", "中度台风"
             name = simple[start : match.end()]
-            if not _opens_clause(simple, start) and simple.count(name) < 2:
+            if not _opens_clause(simple, opening) and simple.count(name) < 2:
                 continue  # a name is written again, or stands as a clause's subject
             found.append((start, match.end(), "body" if body else "thing"))
         for match in _POLICE.finditer(simple, span_start, span_end):

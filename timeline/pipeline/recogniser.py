@@ -299,6 +299,10 @@ _UNIT_AFTER = re.compile(
     r"(?:保护处|管理处|处|管理局|局|署|司|厅|办公室|委员会|研究所|研究中心)"
     r"|[^\W\d_A-Za-z日月年今昨将已于在对向从发宣表称指说是为被把]{2,12}?研究所"
 )
+_CENTRE_AFTER = re.compile(
+    r"(?:控制|管理|研究|服务|指挥|检测|监测|救援|调度|防治|应急|预警|信息|数据|技术|发展|培训)"
+    r"{1,2}中心"
+)
 _AGENCY_AFTER = re.compile(r"(?:监督)?(?:管理局|管理处|管理委员会|事务局|事务处)(?:办公室)?")
 _INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
 _INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
@@ -324,15 +328,17 @@ _INSTITUTION_END = re.compile(
 # A place, then where about it, then 发生: "台东外海发生地震", "山区一带发生泥石流".
 _PLACE_HAPPENING = re.compile(
     r"(?:外海|近海|海域|海面|外|境内|山区|一带|附近|地区|沿海|东部|西部|南部|北部|中部)?"
-    r"[0-9年月日号时分今昨本前上下周晚早凌晨许（）()]{0,12}"  # "花莲外海昨日发生…"
-    r"(?:突然|再次|又|先后|接连|相继|曾)?(?:发生|爆发|遭遇)"
+    r"[0-9年月日号时分今昨本前上下中午周晚早凌晨许（）()]{0,12}"  # "花莲外海昨日发生…"
+    # "观塘昨日下午录得37.2度": a place whose station records a reading.
+    r"(?:突然|再次|又|先后|接连|相继|曾)?(?:发生|爆发|遭遇|录得)"
 )
 # Only a date, an opener or nothing stands before the place in its clause.
 _SUBJECT_PLACE = re.compile(
-    r"(?:^|[，。；：！？\n、,;:!?])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
+    # "【本报讯】观塘…": a byline's bracket ends what stands before the clause too.
+    r"(?:^|[，。；：！？\n、,;:!?】])\s*(?:[0-9年月日号晚上下午早今昨本周次当同]{0,12}[，,]?\s*)?$"
 )
 _LOC_BODY = re.compile(
-    r"[\u3400-\u9fff]{0,4}?(?:业主委员会|委员会|协会|商会|工会|联合会|基金会|人民政府|政府|人民法院"
+    r"[\u3400-\u9fff]{0,4}?(?:业主委员会|委员会|协会|商会|工会|农会|渔会|联合会|基金会|人民政府|政府|人民法院"
     r"|法院|议会|学会|管理局|管理处)"
 )
 _BODY_AND = re.compile(r"和[\u3400-\u9fff]{1,6}?(?:局|厅|部|委员会|委|署|办公室|办)")
@@ -422,7 +428,11 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 body = _BODY_AND.match(sentence, after - start)
                 unit = _UNIT_AFTER.match(sentence, after - start)
                 agency = _AGENCY_AFTER.match(sentence, after - start)
-                if unit and kind == "organization" and _UNIT_OF.search(word):
+                centre = _CENTRE_AFTER.match(sentence, after - start)
+                if centre:
+                    # "安平市动物疫病预防|控制中心": LAC leaves a centre's ending outside.
+                    name_end, kind = start + centre.end(), "organization"
+                elif unit and kind == "organization" and _UNIT_OF.search(word):
                     name_end = start + unit.end()
                 elif agency:
                     # "金融|管理局", "通讯事务|管理局": LAC leaves an agency's ending outside.
@@ -499,6 +509,8 @@ _SUBJECT_BEFORE_DATE = re.compile(
     r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?"
     # "鼎新物流预计今年…": a word of planning after the name is not part of it.
     r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还|预计|计划|拟|将|有望|准备|打算)?"
+    # "乐翔公布2025年营收…": a verb of telling before the date is not part of the name.
+    r"(?:公布|宣布|发布|披露|透露|表示|指出|公告)?"
     r"(?:成立|创立|创办|诞生|上市|挂牌)?(?:于|在|自|从)?$"
 )
 # Words that open a clause before its date without naming anyone.
@@ -532,7 +544,13 @@ def _dated_subjects(
         clause_end = re.search(r"[，。；！？\n,;!?]", text[date_end : date_end + 40])
         after = text[date_end : date_end + (clause_end.start() if clause_end else 40)]
         between = lead[match.end("name") :]  # "成立于": the verb may come before the date
-        if not ANY_TRIGGER.search(fold_text(between + " " + after)):
+        # "劳工处当晚发出声明", "气象台于10日发出警告": a name ending as a public body's does
+        # is one whatever verb follows the date; any other name needs a word of happening.
+        if not ANY_TRIGGER.search(fold_text(between + " " + after)) and not (
+            _DATED_BODY_END.search(name)
+            and len(name) >= 3
+            and not any(char in _NOT_IN_BODY for char in name)
+        ):
             continue
         if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
             continue
@@ -540,9 +558,15 @@ def _dated_subjects(
             continue  # "，公布第二季…", "，随后于4月…": a verb or an opener, not a name
         if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
+        start = date_start - len(lead) + match.start("name")
+        titled = _TITLE_THEN_NAME.search(name)
+        if titled:
+            # "气象台台长何家明": the person after the post, not one long name.
+            at = start + titled.start("person")
+            found.append(Recognised(text[at : start + len(name)], at, start + len(name), "person"))
+            continue
         if len(name) <= 3 and name[0] in SURNAMES:
             continue  # a person's name: the recogniser's to tell
-        start = date_start - len(lead) + match.start("name")
         found.append(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
@@ -558,7 +582,12 @@ def _dated_subjects(
             if not _HAN_ONLY.fullmatch(name):
                 break
             rest = _SUBJECT_LINK.match(folded, length)
-            if not ANY_TRIGGER.match(folded, rest.end()):
+            body = (
+                length >= 3
+                and _DATED_BODY_END.search(name) is not None
+                and not any(char in _NOT_IN_BODY for char in name)
+            )
+            if not ANY_TRIGGER.match(folded, rest.end()) and not body:
                 continue
             if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
@@ -566,7 +595,8 @@ def _dated_subjects(
                 break  # "实现", "二期": a verb or a count, not a name
             # A name is written again; a verb and its object rarely are, word for word.
             written = _count(text, name, folded=True)
-            if name[0] in _VERB_START or written < 2 or _TITLE_IN.search(name):
+            # A body named by its ending ("省生态环境厅") is a name even written once.
+            if name[0] in _VERB_START or (written < 2 and not body) or _TITLE_IN.search(name):
                 break
             if any(char in NAME_STOP for char in name) and written < 3:
                 break  # "饱了么" is a name only if the article keeps writing it
@@ -578,6 +608,14 @@ def _dated_subjects(
 
 
 _VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
+# The endings of a public body's name: a bureau, an office, a department, an observatory.
+_DATED_BODY_END = re.compile(
+    r"(?:局|署|厅|处|委员会|气象台|天文台|法院|检察院|警方|警署"
+    # "农业农村部", "卫生部": a ministry; "总部", "内部", "全部" are no bodies' names.
+    r"|(?<![总内外全东西南北中本分局干底顶头乐])部)$"
+)
+# Characters of a clause, not of a body's name: "青柚因部(分)…", "公司对该局…".
+_NOT_IN_BODY = frozenset("因为被由在于对向与和把将的了是从而及已也就都")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SUBJECT_LINK = re.compile(
     r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
@@ -709,6 +747,8 @@ def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> lis
 # A person's name right after a post ("理事长巴特尔表示", "市长赵宏伟到…"): the post's words
 # are data (`vocabulary/descriptors.tsv`).
 _AFTER_TITLE = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})")
+# A post and the two or three characters of a person's name after it, ending a run.
+_TITLE_THEN_NAME = re.compile(rf"(?:{_AFTER_TITLE.pattern})(?P<person>[\u3400-\u9fff]{{2,3}})$")
 _PERSON_FOLLOW = frozenset(
     "说表称认指告透坦直回强提解曾也是的在将于和与、等对已则就还都却更带到今现去昨前上本同次当"
     "获以夺"
@@ -773,6 +813,8 @@ _GROUP_HOME = (
     r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
     r"|机场|码头|港|站)"
 )
+# Two to four places listed with 、 before a people noun ("苗栗、台中蜂农").
+_GROUP_PLACES = r"(?:[\u3400-\u9fff]{2,3}、){1,3}[\u3400-\u9fff]{2,3}?"
 # A group standing as a clause's subject: after the clause's start, a date and a count, the
 # place or body its people belong to, a word of which of them, and the people noun, then no
 # 的 (a group that qualifies a noun is not the subject): "东岗村村民每天…", "约200名移民到…",
@@ -780,8 +822,11 @@ _GROUP_HOME = (
 _GROUP = re.compile(
     r"(?:^|(?<=[，。；：！？\n,;:!?]))\s*"
     r"(?:[0-9年月日号时分上下午晚早凌晨今昨本周週前一二三四五六天当（）()]{0,12}[，,]?)?"
+    # "最后一批200多名盐工": which batch of them, then how many.
+    r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
     r"(?:约|近|逾|超过|上|数|几)?(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
-    rf"(?P<name>(?:[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
+    # "苗栗、台中蜂农": the places a group's people come from, listed.
+    rf"(?P<name>(?:{_GROUP_PLACES}|[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
     r"(?:前线|一线|全体|部分|当地|本地|在职|退休|受影响)?"
     rf"(?:{_PEOPLE}))(?:们)?(?!的|之|[\u3400-\u9fff]{{0,2}}(?:人数|人均|比例|数量|收入|平均|占))"
 )
@@ -812,6 +857,54 @@ def _related_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Reco
                 continue  # "设立的子公司完成工商登记": what the company did, not its name
             at, stop = match.span("name")
             found.append(Recognised(text[at:stop], at, stop, "company"))
+    return found
+
+
+# "陈姓男工", "一名李姓司机", "黄姓女子": a person the news names by surname and role.
+_SURNAMED = re.compile(
+    r"(?P<name>(?P<surname>[\u3400-\u9fff])姓"
+    r"(?:男|女)?(?:子|士|工|童|婴|生|翁|妇|孩|性|学生|工人|司机|乘客|旅客|游客|住户|居民|村民"
+    r"|市民|店主|店员|职员|员工|医生|护士|教师|老师|警员|保安|船员|渔民|农民|商人|车主|少年"
+    r"|少女|青年|老人|老翁|老妇|患者|病人|死者|伤者|嫌犯|疑犯|男童|女童))"
+)
+
+
+# "共同出资组建湿地公园运营公司", "设立华泰新材料有限公司": a company the clause founds,
+# named after the verb that founds it; "该公司" after it stands for it.
+_FOUNDED_COMPANY = re.compile(
+    r"(?:组建|成立|设立|注册成立|创办|创立|合资成立|合资组建)(?:了|一家)?"
+    r"(?P<name>[\u3400-\u9fff]{3,10}?(?:有限责任公司|股份有限公司|有限公司|公司))"
+    r"(?=[，。；、,;\s（(]|$)"
+)
+
+
+def _founded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Companies named as what a clause founds ("组建湿地公园运营公司")."""
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _FOUNDED_COMPANY.finditer(simple, start, end):
+            name = match.group("name")
+            if name[0] in _NOT_SUBJECT_START | _VERB_START or _GENERIC_ORG.fullmatch(name):
+                continue  # "成立新公司", "设立合资公司": a kind of company, not its name
+            if any(char in _CLAUSE_CHARS for char in name):
+                continue
+            at, stop = match.span("name")
+            found.append(Recognised(text[at:stop], at, stop, "company"))
+    return found
+
+
+def _surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """A person named by a surname, 姓 and a role ("陈姓男工"): news writes them so when it
+    withholds the given name."""
+    simple = text.translate(_SIMPLIFY)
+    found = []
+    for start, end in spans:
+        for match in _SURNAMED.finditer(simple, start, end):
+            if match.group("surname") not in SURNAMES:
+                continue
+            at, stop = match.span("name")
+            found.append(Recognised(text[at:stop], at, stop, "person"))
     return found
 
 
@@ -1603,6 +1696,8 @@ def recognise(
         found.extend(_titled_people(text, spans))
         found.extend(_traded_companies(text, spans))
         found.extend(_groups(text, spans))
+        found.extend(_surnamed_people(text, spans))
+        found.extend(_founded_companies(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
         things = _things(text, spans)
@@ -1640,6 +1735,18 @@ def recognise(
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
         name = _without_province(text, _without_leading_verb(text, name))
+        if (
+            name.kind in {"organization", "lab"}
+            and text[max(0, name.char_start - 2) : name.char_start] in {"国家", "國家"}
+            and not known.overlaps(name.char_start - 2, name.char_start)
+        ):
+            # "国家|禽流感参考实验室": a national body's name starts with 国家.
+            name = Recognised(
+                text[name.char_start - 2 : name.char_end],
+                name.char_start - 2,
+                name.char_end,
+                name.kind,
+            )
         piece = DESCRIPTOR_RUN.match(simple_text, name.char_start)
         if piece and piece.end() > name.char_end:
             continue  # "营运(商)": the start of a descriptor, not a name
@@ -1821,9 +1928,15 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
     if len(name.text) < 3 or name.text[-1] not in _GLUED:
         return name
     shorter = name.text[:-1]
+    if name.text[-1] in "处處" and text[name.char_end : name.char_end + 1] not in _CHU_VERB:
+        return name  # "消防处(昨日)": an office's ending; "(处)以罚款" is a verb
     if _count(text, shorter) > _count(text, name.text) or name.text[-1] in "与和及的":
         return Recognised(shorter, name.char_start, name.char_end - 1, name.kind)
     return name
+
+
+# What follows 处 when it starts a verb ("处以", "处理", "处罚") rather than ends an office.
+_CHU_VERB = frozenset("以理置罚罰分")
 
 
 # "大学医学院", "集团董事会": a unit of the actor a category noun refers to.
@@ -1834,7 +1947,9 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
-_BODY_END = re.compile(r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所)$")
+_BODY_END = re.compile(
+    r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所|气象台|天文台)$"
+)
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
@@ -1868,6 +1983,7 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         if part and _alone(text, name[part.start("part") :], name):
             # "台中市立图书馆新总馆" → "新总馆": a part of an institution, named alone.
             forms.append(name[part.start("part") :])
+        forms += _after_its_place(name, text)
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
             simple = stem.translate(_SIMPLIFY)
@@ -1882,6 +1998,8 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
                 and _HAN_ONLY.fullmatch(stem)
                 and head not in _NOT_ACTORS
                 and head[0] not in _NOT_SUBJECT_START
+                # "汉江" of 汉江纸业 is the river the article keeps writing of.
+                and head.translate(_SIMPLIFY)[-1] not in _NATURAL_PLACE_END
                 and _count(text, head) - _count(text, stem) >= 2
             ):
                 # "零一" for 零一万物, "字节" for 字节跳动: a short name written again and again.
@@ -1959,6 +2077,34 @@ _PERSON_AFTER = re.compile(
     r"|mayor|governor|manager|coach|spokes\w+)\b"
 )
 _COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? $")
+
+
+# A place a thing's or a body's name opens with: "东礁岛|海水淡化厂", "青石镇|卫生院".
+_PLACE_OPENING = re.compile(r"^[\u3400-\u9fff]{2,4}?[岛島市县縣区區镇鎮乡鄉村]")
+
+
+# The last character of a river's, a lake's, a mountain's or an island's name.
+_NATURAL_PLACE_END = frozenset("江河湖海山岛湾溪")
+
+
+def _after_its_place(name: str, text: str) -> list[str]:
+    """ "东礁岛海水淡化厂" → "淡化厂": what a place-named plant, school or office goes by once
+    named, its name without the place (or the last three characters of that, its kind),
+    when the article writes that alone."""
+    place = _PLACE_OPENING.match(name)
+    if place is None or len(name) - place.end() < 3:
+        return []
+    rest = name[place.end() :]
+    forms = []
+    for form in dict.fromkeys([rest, rest[-3:]]):
+        simple = form.translate(_SIMPLIFY)
+        if form[0] in _NOT_SUBJECT_START or simple in _NOT_ACTORS or category_noun(simple):
+            continue
+        if simple[0] in "第一二三四五六七八九十百两0123456789":
+            continue  # "(第)五公墓": a number cut from its ordinal
+        if _alone(text, form, name):
+            forms.append(form)
+    return forms
 
 
 def _alone(text: str, short: str, full: str) -> bool:

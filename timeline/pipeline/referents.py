@@ -392,6 +392,13 @@ def _antecedent(
         described = _described_before(context, position)
         if described is not None:
             return described
+    closing = _closes_clause_before(context, position, kinds)
+    if closing is not None:
+        return closing
+    if "lab" in kinds:
+        lab = _latest_lab(context, position)
+        if lab is not None:
+            return lab
     if topic is not None and context.kind(topic) in kinds:
         return topic
     index = bisect_left(context._actor_starts, position) - 1
@@ -407,6 +414,40 @@ def _antecedent(
     if anywhere is None and kinds & COMPANY_KINDS:
         return context.main_company
     return anywhere
+
+
+# How a laboratory's or an institute's name ends, in either script.
+_LAB_NAME = re.compile(r"(?:实验室|實驗室|研究所|研究院|研究中心|lab|laboratory|institute)$")
+
+
+def _latest_lab(context: ArticleContext, position: int) -> str | None:
+    """ "次日，实验室确诊…": the latest actor named as a laboratory or an institute, even
+    where a ministry or a company led a clause since."""
+    index = bisect_left(context._actor_starts, position) - 1
+    while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
+        slug = context.actors[index].slug
+        index -= 1
+        if _LAB_NAME.search(fold_text(context.name(slug))):
+            return slug
+    return None
+
+
+def _closes_clause_before(
+    context: ArticleContext, position: int, kinds: frozenset[str]
+) -> str | None:
+    """ "…共同出资组建江滩公园运营公司。该公司上月…": a Chinese name of the kind that
+    ends the clause right before the referring words is what they stand for, whoever the
+    paragraph is about."""
+    if context.language == "en":
+        return None
+    index = bisect_left(context._actor_starts, position) - 1
+    if index < 0:
+        return None
+    mention = context.actors[index]
+    if context.kind(mention.slug) not in kinds or mention.char_end > position:
+        return None
+    between = context.text[mention.char_end : position]
+    return mention.slug if re.fullmatch(r"\s*[。；;]\s*", between) else None
 
 
 def _thing_before(context: ArticleContext, position: int) -> str | None:
