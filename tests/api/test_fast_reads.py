@@ -350,3 +350,42 @@ def test_every_filter_combination_groups_what_the_serializer_says(reader, demo):
             continue
         events = [event for bucket in response.json()["buckets"] for event in bucket["events"]]
         assert events == plain(compact_serialized([event["id"] for event in events], user)), query
+
+
+DATE_COPY = ["date_start", "date_end", "date_precision", "date_qualifier", "date_edtf"]
+
+
+@pytest.mark.parametrize("ordering", ["date", "-date"])
+def test_one_actors_pages_follow_its_events_as_they_change(reader, ordering):
+    # On PostgreSQL an actor's page is read in the order of its links, which carry copies
+    # of their events' dates: a link added in a second role, and an event re-dated by a
+    # plain UPDATE after its links were written, must still give the ORM's pages.
+    _, user = reader
+    actor = Actor.objects.get(slug="01-ai")
+    linked = Event.objects.filter(event_actors__actor=actor, date_start__isnull=False)
+    first, moved = linked.order_by("id")[:2]
+    EventActor.objects.create(event=first, actor=actor, role="second role")
+    earliest = Event.objects.filter(date_start__isnull=False).exclude(pk__in=linked)
+    earliest = earliest.order_by("date_start", "date_end", "id").values(*DATE_COPY).first()
+    Event.objects.filter(pk=moved.pk).update(**earliest)
+
+    keys = EventPagination.orderings[ordering]
+    query = urlencode({"ordering": ordering, "actor": actor.slug})
+    filters = event_filters(drf_request(query, user).query_params, user, "default")
+    events = involving_actors(visible_events(user), [actor.pk]).filter(date_start__isnull=False)
+    expected = [event.pk for event in events.order_by(*(key.expression() for key in keys))]
+    columns = [key.field for key in keys]
+    every = event_queries.page_rows("default", filters, columns, keys, None, 10_000)
+    assert [row["id"] for row in every] == expected
+    assert expected[0 if ordering == "date" else -1] == moved.pk
+    paginator = EventPagination()
+    paginator.ordering = ordering
+    for backwards in (False, True):
+        walk = [key.flipped() for key in keys] if backwards else keys
+        for row in every:
+            position = paginator.position(row)
+            found = event_queries.page_rows("default", filters, ("id",), walk, position, 4)
+            expected_after = [
+                event.pk for event in KeysetPagination.fetch(events.only("id"), walk, position, 4)
+            ]
+            assert [found_row["id"] for found_row in found] == expected_after, (position, backwards)

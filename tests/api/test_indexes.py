@@ -140,8 +140,9 @@ FILTER_INDEXES = {
         "event_type_chronology",
         "event_chronology",
     ),
-    # The actor's links first, then its events by id.
-    "actor=kai-fu-lee": ("event_actor_by_actor",),
+    # The actor's links first, then its events by id; on PostgreSQL the links in page
+    # order (`event_actor_chronology`, migration 0017).
+    "actor=kai-fu-lee": ("event_actor_by_actor", "event_actor_chronology"),
 }
 
 
