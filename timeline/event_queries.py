@@ -213,7 +213,8 @@ def rare_word(connection, needle: str) -> str | None:
         shares[word] = sum(word in text for text in texts) / len(texts)
     share = {word: shares[word] for word in words}
     rarest = min(sorted(words), key=share.__getitem__)
-    if share[rarest] <= RARE and max(share.values()) >= COMMON:
+    # In a small sample (a small table) a word in one row of it is rare too.
+    if share[rarest] <= max(RARE, 1 / len(texts)) and max(share.values()) >= COMMON:
         return rarest
     return None
 

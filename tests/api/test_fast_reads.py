@@ -6,17 +6,21 @@ timeline and each export format is compared with the same events put through
 `EventSerializer` / `CompactEventSerializer` over model instances.
 """
 
+import collections
 import csv
 import io
 import itertools
 import json
+import re
 from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Prefetch
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from rest_framework.request import Request
 from rest_framework.utils.encoders import JSONEncoder
 
@@ -389,3 +393,36 @@ def test_one_actors_pages_follow_its_events_as_they_change(reader, ordering):
                 event.pk for event in KeysetPagination.fetch(events.only("id"), walk, position, 4)
             ]
             assert [found_row["id"] for found_row in found] == expected_after, (position, backwards)
+
+
+def rare_and_common_needles() -> list[str]:
+    """Two words side by side in some event's search text, the first in many events'
+    texts and the second in one only: the needles PostgreSQL looks up by the rare word."""
+    texts = list(Event.objects.values_list("search_text", flat=True))
+    words = [set(re.findall(r"\w+", text)) for text in texts]
+    held = collections.Counter(word for found in words for word in found)
+    needles = []
+    for text in texts:
+        for first, second in itertools.pairwise(text.split()):
+            if held[first] >= len(texts) / 5 and held[second] == 1 and second.isalnum():
+                needles += [f"{first} {second}", f"{second} {first}"]
+    return sorted(set(needles))[:12]
+
+
+def test_a_needle_of_a_rare_and_a_common_word_finds_what_contains_finds(reader):
+    _, user = reader
+    # The word shares are read from a sample kept per process: taken again from the demo.
+    event_queries.samples.clear()
+    needles = rare_and_common_needles()
+    assert needles, "the demo has a common word before a rare one"
+    found_any = False
+    with CaptureQueriesContext(connection) as captured:
+        for needle in needles:
+            query = urlencode({"q": needle})
+            expected = filterset_answer(query, user)
+            assert fast_answer(query, user) == expected, needle
+            found_any = found_any or bool(expected[0])
+    assert found_any
+    # On PostgreSQL the whole needle was checked outside the index, on the rare word's rows.
+    split = any("|| '')" in query["sql"] for query in captured.captured_queries)
+    assert split is (connection.vendor == "postgresql")
