@@ -223,24 +223,28 @@ def add_date_filters(statement: Statement, filters: EventFilters) -> None:
     after, before = filters.after, filters.before
     if after is None and before is None:
         return
-    statement.add(f"{column('date_start')} IS NOT NULL")
+    # On an actor's links (`link_order`) their copies of the dates, so that the bounds
+    # narrow the range of the links' index that is read.
+    date_start = key_column(statement, "date_start")
+    date_end = key_column(statement, "date_end")
+    statement.add(f"{date_start} IS NOT NULL")
     if filters.strict:
         if after is not None:
-            statement.add(f"{column('date_start')} >= %s", statement.day(after))
+            statement.add(f"{date_start} >= %s", statement.day(after))
         if before is not None:
-            statement.add(f"{column('date_end')} <= %s", statement.day(before))
+            statement.add(f"{date_end} <= %s", statement.day(before))
         return
     if after is not None:
-        statement.add(f"{column('date_end')} >= %s", statement.day(after))
+        statement.add(f"{date_end} >= %s", statement.day(after))
         if statement.vendor == "postgresql":
             # `EventQuerySet.earliest_start_reaching`: a bound on the leading index column.
             statement.add(
-                f"{column('date_start')} >= (%s::date - (SELECT MAX(spans.date_end - "
+                f"{date_start} >= (%s::date - (SELECT MAX(spans.date_end - "
                 "spans.date_start) FROM timeline_event spans))",
                 after,
             )
     if before is not None:
-        statement.add(f"{column('date_start')} <= %s", statement.day(before))
+        statement.add(f"{date_start} <= %s", statement.day(before))
 
 
 # Keyset conditions, as `api.pagination.tuple_after` and `segments_after` build them; keys
