@@ -6,7 +6,10 @@ most of a 60 ms request), so a page here is a few statements written directly: t
 of event rows with exactly the columns returned, then its actor links, then its claims
 with only the source columns shown, then (when asked) the undated events the filters
 match. Each statement is the one the ORM wrote before, clause for clause, so that the
-same indexes serve it (`tests/api/test_indexes.py`, `benchmarks/api_load.py --explain`).
+same indexes serve it (`tests/api/test_indexes.py`, `benchmarks/api_load.py --explain`),
+but for two on PostgreSQL that select the same rows with less reading: one actor's page
+in the order of its links (`link_order`), and a needle's rare word asked of the trigram
+index (`add_needle`).
 
 PostgreSQL and SQLite both: dates are bound as `date` objects on PostgreSQL and as ISO
 text on SQLite (where they are stored as text), and SQLite's rows are converted to the
