@@ -268,3 +268,63 @@ def test_the_undated_count_reads_an_index_of_undated_events(api_client, corpus, 
     else:
         # SQLite finds them through the chronology, whose first column is NULL for them.
         assert "SCAN timeline_event" not in shown
+
+
+chronology_migration = importlib.import_module("timeline.migrations.0017_event_actor_chronology")
+
+
+@pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
+def test_the_link_chronology_migration_acts_only_on_postgresql(vendor):
+    forwards = RecordingSchemaEditor(vendor)
+    backwards = RecordingSchemaEditor(vendor)
+
+    chronology_migration.create_link_chronology(None, forwards)
+    chronology_migration.drop_link_chronology(None, backwards)
+
+    if vendor != "postgresql":
+        assert forwards.statements == backwards.statements == []
+        return
+    # The links are filled before their index is built, and every trigger is dropped again.
+    assert forwards.statements[-1].startswith("CREATE INDEX IF NOT EXISTS event_actor_chronology")
+    assert "(actor_id, event_date_start, event_date_end, event_id)" in forwards.statements[-1]
+    assert any(sql.startswith("UPDATE timeline_eventactor") for sql in forwards.statements[:-1])
+    created = {sql.split()[2] for sql in forwards.statements if sql.startswith("CREATE TRIGGER")}
+    dropped = {sql.split()[4] for sql in backwards.statements if sql.startswith("DROP TRIGGER")}
+    assert (
+        created
+        == dropped
+        == {
+            "timeline_link_takes_event_dates",
+            "timeline_event_gives_links_dates",
+        }
+    )
+
+
+def test_the_links_carry_their_events_dates_on_postgresql(corpus):
+    # Whatever wrote them (here the factories, then a plain UPDATE of one event's dates),
+    # the links' copies equal their events' dates; SQLite's links have no copies.
+    with connection.cursor() as cursor:
+        columns = [
+            c.name
+            for c in connection.introspection.get_table_description(cursor, "timeline_eventactor")
+        ]
+    has_copies = "event_date_start" in columns
+    assert has_copies is (connection.vendor == "postgresql")
+    if not has_copies:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE timeline_event SET date_start = date_start - 400, date_end = date_end - 400 "
+            "WHERE id = (SELECT MIN(link.event_id) FROM timeline_eventactor link "
+            "JOIN timeline_event dated ON dated.id = link.event_id "
+            "WHERE dated.date_start IS NOT NULL)"
+        )
+        assert cursor.rowcount == 1
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE link.event_date_start IS NOT DISTINCT FROM "
+            "event.date_start AND link.event_date_end IS NOT DISTINCT FROM event.date_end) "
+            "FROM timeline_eventactor link JOIN timeline_event event ON event.id = link.event_id"
+        )
+        links, equal = cursor.fetchone()
+    assert links > 0
+    assert equal == links
