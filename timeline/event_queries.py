@@ -6,7 +6,10 @@ most of a 60 ms request), so a page here is a few statements written directly: t
 of event rows with exactly the columns returned, then its actor links, then its claims
 with only the source columns shown, then (when asked) the undated events the filters
 match. Each statement is the one the ORM wrote before, clause for clause, so that the
-same indexes serve it (`tests/api/test_indexes.py`, `benchmarks/api_load.py --explain`).
+same indexes serve it (`tests/api/test_indexes.py`, `benchmarks/api_load.py --explain`),
+but for two on PostgreSQL that select the same rows with less reading: one actor's page
+in the order of its links (`link_order`), and a needle's rare word asked of the trigram
+index (`add_needle`).
 
 PostgreSQL and SQLite both: dates are bound as `date` objects on PostgreSQL and as ISO
 text on SQLite (where they are stored as text), and SQLite's rows are converted to the
@@ -14,6 +17,8 @@ Python values the ORM would give. Values that go into SQL text (ids, choices) co
 the database or from the documented vocabularies; everything a client sends is bound.
 """
 
+import re
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -72,6 +77,9 @@ class Statement:
         self.vendor = connection.vendor
         self.conditions: list[str] = []
         self.params: list = []
+        # Where the sort keys are read: the event's columns, or an actor link's copies
+        # of them (`link_order`).
+        self.key_columns: dict[str, str] = {}
 
     def add(self, sql: str, *params) -> None:
         self.conditions.append(sql)
@@ -87,6 +95,10 @@ class Statement:
 
 def column(name: str) -> str:
     return f'{EVENT}."{name}"'
+
+
+def key_column(statement: Statement, name: str) -> str:
+    return statement.key_columns.get(name) or column(name)
 
 
 def quoted(values) -> str:
@@ -130,37 +142,112 @@ def add_filters(statement: Statement, filters: EventFilters, *, about_dates: boo
         finest = PRECISION_ORDER[: PRECISION_ORDER.index(filters.min_precision) + 1]
         statement.add(f"{column('date_precision')} IN ({quoted(finest)})")
     if filters.needle:
-        # The ORM's `contains`, its cast and escaping included.
-        connection = statement.connection
-        text = column("search_text") + ("::text" if statement.vendor == "postgresql" else "")
-        like = connection.operators["contains"] % "%s"
-        statement.add(f"{text} {like}", f"%{connection.ops.prep_for_like_query(filters.needle)}%")
+        add_needle(statement, filters.needle)
     if about_dates and filters.dated is not None:
         statement.add(f"{column('date_start')} IS {'NOT ' if filters.dated else ''}NULL")
+
+
+def add_needle(statement: Statement, needle: str) -> None:
+    """The search text contains `needle`: the ORM's `contains`, its cast and escaping
+    included. On PostgreSQL, when one word of the needle is rare and another common, the
+    trigram index is asked for the rare word only, and the whole needle is checked on the
+    few rows it finds (the same rows: they contain the needle, so the word too)."""
+    connection = statement.connection
+    text = column("search_text") + ("::text" if statement.vendor == "postgresql" else "")
+    like = connection.operators["contains"] % "%s"
+
+    def pattern(value: str) -> str:
+        return f"%{connection.ops.prep_for_like_query(value)}%"
+
+    word = statement.vendor == "postgresql" and rare_word(connection, needle)
+    if not word:
+        statement.add(f"{text} {like}", pattern(needle))
+        return
+    statement.add(f"{text} {like}", pattern(word))
+    # Not the indexed expression: checked row by row on what the rare word found.
+    statement.add(f"({text} || '') {like}", pattern(needle))
+
+
+# How often each word of a needle occurs, read from a sample of the search texts. A
+# trigram index answers LIKE by reading the list of rows of every trigram of the
+# pattern: a word every event holds ("event", "the") costs a list as long as the table
+# (at 1M events, 13 ms of the 16 ms `q` page), whereas a rare word alone finds the same
+# few rows from short lists. The sample only chooses the statement's shape; the rows
+# are the same whatever it holds.
+WORD = re.compile(r"\w+")
+SAMPLE_ROWS = 2000
+SAMPLE_SECONDS = 600
+RARE = 0.01
+COMMON = 0.1
+# Per database: when the sample was taken, the texts, and each word's share found so far.
+samples: dict[str, tuple[float, list[str], dict[str, float]]] = {}
+
+
+def search_sample(connection) -> tuple[list[str], dict[str, float]]:
+    """About SAMPLE_ROWS search texts from pages drawn at random, and the word shares
+    read from them, kept for SAMPLE_SECONDS per database in this process (word
+    frequencies move slowly)."""
+    alias = connection.alias
+    taken, texts, shares = samples.get(alias, (0.0, [], {}))
+    if time.monotonic() - taken < SAMPLE_SECONDS and len(shares) < 10_000:
+        return texts, shares
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'timeline_event'::regclass")
+        rows = max(float(cursor.fetchone()[0]), 1.0)
+        share = min(100.0, 100.0 * SAMPLE_ROWS / rows)
+        cursor.execute(
+            f"SELECT search_text FROM {EVENT} TABLESAMPLE SYSTEM (%s) LIMIT %s",
+            [share, 2 * SAMPLE_ROWS],
+        )
+        texts = [row[0] for row in cursor.fetchall()]
+    samples[alias] = (time.monotonic(), texts, {})
+    return texts, samples[alias][2]
+
+
+def rare_word(connection, needle: str) -> str | None:
+    """The needle's rarest word when another of its words is common, else None."""
+    words = set(WORD.findall(needle))
+    if len(words) < 2:
+        return None
+    texts, shares = search_sample(connection)
+    if not texts:
+        return None
+    for word in words - shares.keys():
+        shares[word] = sum(word in text for text in texts) / len(texts)
+    share = {word: shares[word] for word in words}
+    rarest = min(sorted(words), key=share.__getitem__)
+    # In a small sample (a small table) a word in one row of it is rare too.
+    if share[rarest] <= max(RARE, 1 / len(texts)) and max(share.values()) >= COMMON:
+        return rarest
+    return None
 
 
 def add_date_filters(statement: Statement, filters: EventFilters) -> None:
     after, before = filters.after, filters.before
     if after is None and before is None:
         return
-    statement.add(f"{column('date_start')} IS NOT NULL")
+    # On an actor's links (`link_order`) their copies of the dates, so that the bounds
+    # narrow the range of the links' index that is read.
+    date_start = key_column(statement, "date_start")
+    date_end = key_column(statement, "date_end")
+    statement.add(f"{date_start} IS NOT NULL")
     if filters.strict:
         if after is not None:
-            statement.add(f"{column('date_start')} >= %s", statement.day(after))
+            statement.add(f"{date_start} >= %s", statement.day(after))
         if before is not None:
-            statement.add(f"{column('date_end')} <= %s", statement.day(before))
+            statement.add(f"{date_end} <= %s", statement.day(before))
         return
     if after is not None:
-        statement.add(f"{column('date_end')} >= %s", statement.day(after))
+        statement.add(f"{date_end} >= %s", statement.day(after))
         if statement.vendor == "postgresql":
             # `EventQuerySet.earliest_start_reaching`: a bound on the leading index column.
             statement.add(
-                f"{column('date_start')} >= (%s::date - (SELECT MAX(spans.date_end - "
+                f"{date_start} >= (%s::date - (SELECT MAX(spans.date_end - "
                 "spans.date_start) FROM timeline_event spans))",
                 after,
             )
     if before is not None:
-        statement.add(f"{column('date_start')} <= %s", statement.day(before))
+        statement.add(f"{date_start} <= %s", statement.day(before))
 
 
 # Keyset conditions, as `api.pagination.tuple_after` and `segments_after` build them; keys
@@ -170,7 +257,7 @@ def add_date_filters(statement: Statement, filters: EventFilters) -> None:
 def after_position(statement: Statement, keys, values) -> tuple[str, list]:
     """`tuple_after` as SQL text and its parameters, in order."""
     key, value = keys[0], values[0]
-    name = column(key.field)
+    name = key_column(statement, key.field)
     if len(keys) == 1:
         rest_sql, rest_params = None, []
     else:
@@ -196,7 +283,7 @@ def segments_after(statement: Statement, keys, values) -> list[tuple[str, list]]
     """The rows after `values` as conditions to query in turn, each one index range."""
     key, value = keys[0], values[0]
     after, params = after_position(statement, keys, values)
-    name = column(key.field)
+    name = key_column(statement, key.field)
     if value is None:
         if key.descending:
             return [(f"{name} IS NULL AND {after}", params), (f"{name} IS NOT NULL", [])]
@@ -223,14 +310,14 @@ def param(statement: Statement, field: str, value):
     return value
 
 
-def order_by(keys) -> str:
+def order_by(statement: Statement, keys) -> str:
     terms = []
     for key in keys:
         direction = "DESC" if key.descending else "ASC"
         nulls = ""
         if key.nullable:
             nulls = " NULLS FIRST" if key.descending else " NULLS LAST"
-        terms.append(f"{column(key.field)} {direction}{nulls}")
+        terms.append(f"{key_column(statement, key.field)} {direction}{nulls}")
     return ", ".join(terms)
 
 
@@ -241,9 +328,10 @@ def page_rows(db: str, filters: EventFilters, columns, keys, position, limit: in
     connection = connections[db]
     vendor = connection.vendor
     base = Statement(connection)
+    source, filters = actor_source(base, filters, keys)
     add_filters(base, filters, about_dates=True)
-    select = "SELECT " + ", ".join(column(name) for name in columns) + f" FROM {EVENT} WHERE "
-    ordering = f" ORDER BY {order_by(keys)} LIMIT "
+    select = "SELECT " + ", ".join(column(name) for name in columns) + f" FROM {source} WHERE "
+    ordering = f" ORDER BY {order_by(base, keys)} LIMIT "
     segments = [("", [])] if position is None else segments_after(base, keys, position)
     rows: list[dict] = []
     with connection.cursor() as cursor:
@@ -260,6 +348,56 @@ def page_rows(db: str, filters: EventFilters, columns, keys, position, limit: in
         for row in rows:
             sqlite_values(row)
     return rows
+
+
+# On PostgreSQL each actor link also holds its event's dates, kept equal to them by
+# triggers, and `event_actor_chronology` orders the links by (actor, dates, event)
+# (migration 0017): one actor's events come out of that index already in page order.
+CHRONOLOGY = '"chronology"'
+LINK_KEYS = {
+    "date_start": f'{CHRONOLOGY}."event_date_start"',
+    "date_end": f'{CHRONOLOGY}."event_date_end"',
+    "id": f'{CHRONOLOGY}."event_id"',
+}
+
+
+def ordering_actor(vendor: str, filters: EventFilters, keys) -> int | None:
+    """The actor whose links can give the page its order, if any: on PostgreSQL, a list
+    narrowed to one actor (not "any of several"), in date order either way."""
+    if vendor != "postgresql" or any(key.field not in LINK_KEYS for key in keys):
+        return None
+    for ids in filters.actor_sets:
+        if len(ids) == 1:
+            return ids[0]
+    return None
+
+
+def actor_source(statement: Statement, filters: EventFilters, keys) -> tuple[str, EventFilters]:
+    """What the statement reads (the events, or the events joined to one actor's links in
+    the links' order) and the filters left to check."""
+    actor = ordering_actor(statement.vendor, filters, keys)
+    if actor is None:
+        return EVENT, filters
+    source = link_order(statement, actor)
+    # The actor's own links now say which events; its set is not checked again.
+    sets = list(filters.actor_sets)
+    sets.remove((actor,))
+    return source, replace(filters, actor_sets=tuple(sets))
+
+
+def link_order(statement: Statement, actor: int) -> str:
+    """The events joined to `actor`'s links, sorted by the links' copies of the keys.
+
+    An actor can be linked to one event in several roles: only its first link counts,
+    so that each event comes once."""
+    statement.key_columns = LINK_KEYS
+    statement.add(f'{CHRONOLOGY}."actor_id" = %s', actor)
+    statement.add(
+        f'NOT EXISTS (SELECT 1 FROM {LINK} "other" WHERE "other"."actor_id" = %s '
+        f'AND "other"."event_id" = {CHRONOLOGY}."event_id" AND "other"."id" < {CHRONOLOGY}."id")',
+        actor,
+    )
+    return f'{EVENT} INNER JOIN {LINK} {CHRONOLOGY} ON ({CHRONOLOGY}."event_id" = {column("id")})'
 
 
 def sqlite_values(row: dict) -> None:
@@ -279,11 +417,15 @@ def undated_count(db: str, filters: EventFilters) -> int:
     """How many undated events match the filters that are not about dates."""
     connection = connections[db]
     statement = Statement(connection)
+    source, filters = actor_source(statement, filters, ())
+    if source != EVENT:
+        # The actor's undated events are one range of its links' index.
+        statement.add(f'{CHRONOLOGY}."event_date_start" IS NULL')
     add_filters(statement, filters, about_dates=False)
     statement.add(f"{column('date_start')} IS NULL")
     with connection.cursor() as cursor:
         cursor.execute(
-            f'SELECT COUNT(*) AS "__count" FROM {EVENT} WHERE {statement.where()}',
+            f'SELECT COUNT(*) AS "__count" FROM {source} WHERE {statement.where()}',
             statement.params,
         )
         return cursor.fetchone()[0]

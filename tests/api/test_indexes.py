@@ -140,8 +140,9 @@ FILTER_INDEXES = {
         "event_type_chronology",
         "event_chronology",
     ),
-    # The actor's links first, then its events by id.
-    "actor=kai-fu-lee": ("event_actor_by_actor",),
+    # The actor's links first, then its events by id; on PostgreSQL the links in page
+    # order (`event_actor_chronology`, migration 0017).
+    "actor=kai-fu-lee": ("event_actor_by_actor", "event_actor_chronology"),
 }
 
 
@@ -233,15 +234,16 @@ def test_an_actors_page_starts_from_the_actors_links(api_client, corpus):
         return
     shown = scan_plan(sql)
 
-    # The actor's event ids are read first, once, from the links (an InitPlan), and the
-    # events are then checked against them: never a walk of the chronology that probes each
-    # event's links. (Which index fetches the events depends on the table's size: at 100k
-    # events and more, the primary key; see benchmarks/api_load.py --explain.)
-    links = next((n for n, line in enumerate(shown) if "event_actor_by_actor" in line), None)
+    # One actor's page reads its links in page order from `event_actor_chronology` (they
+    # carry their events' dates, migration 0017) and fetches each event by id, stopping
+    # at the page's end: no sort of the actor's events, no walk of the chronology that
+    # probes each event's links.
+    links = next((n for n, line in enumerate(shown) if "event_actor_chronology" in line), None)
     assert links is not None, shown
-    assert any("InitPlan" in line for line in shown[:links]), shown
-    assert any("id = ANY ($0)" in line for line in shown[links:]), shown
-    assert not any("SubPlan" in line or "Semi Join" in line for line in shown), shown
+    assert "actor_id = " in shown[links + 1], shown
+    assert not any("Sort" in line for line in shown), shown
+    assert not any("event_chronology" in line for line in shown), shown
+    assert not any("Seq Scan on timeline_event " in line + " " for line in shown), shown
 
 
 def undated_count_query(client, url: str) -> str:
@@ -266,3 +268,63 @@ def test_the_undated_count_reads_an_index_of_undated_events(api_client, corpus, 
     else:
         # SQLite finds them through the chronology, whose first column is NULL for them.
         assert "SCAN timeline_event" not in shown
+
+
+chronology_migration = importlib.import_module("timeline.migrations.0017_event_actor_chronology")
+
+
+@pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
+def test_the_link_chronology_migration_acts_only_on_postgresql(vendor):
+    forwards = RecordingSchemaEditor(vendor)
+    backwards = RecordingSchemaEditor(vendor)
+
+    chronology_migration.create_link_chronology(None, forwards)
+    chronology_migration.drop_link_chronology(None, backwards)
+
+    if vendor != "postgresql":
+        assert forwards.statements == backwards.statements == []
+        return
+    # The links are filled before their index is built, and every trigger is dropped again.
+    assert forwards.statements[-1].startswith("CREATE INDEX IF NOT EXISTS event_actor_chronology")
+    assert "(actor_id, event_date_start, event_date_end, event_id)" in forwards.statements[-1]
+    assert any(sql.startswith("UPDATE timeline_eventactor") for sql in forwards.statements[:-1])
+    created = {sql.split()[2] for sql in forwards.statements if sql.startswith("CREATE TRIGGER")}
+    dropped = {sql.split()[4] for sql in backwards.statements if sql.startswith("DROP TRIGGER")}
+    assert (
+        created
+        == dropped
+        == {
+            "timeline_link_takes_event_dates",
+            "timeline_event_gives_links_dates",
+        }
+    )
+
+
+def test_the_links_carry_their_events_dates_on_postgresql(corpus):
+    # Whatever wrote them (here the factories, then a plain UPDATE of one event's dates),
+    # the links' copies equal their events' dates; SQLite's links have no copies.
+    with connection.cursor() as cursor:
+        columns = [
+            c.name
+            for c in connection.introspection.get_table_description(cursor, "timeline_eventactor")
+        ]
+    has_copies = "event_date_start" in columns
+    assert has_copies is (connection.vendor == "postgresql")
+    if not has_copies:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE timeline_event SET date_start = date_start - 400, date_end = date_end - 400 "
+            "WHERE id = (SELECT MIN(link.event_id) FROM timeline_eventactor link "
+            "JOIN timeline_event dated ON dated.id = link.event_id "
+            "WHERE dated.date_start IS NOT NULL)"
+        )
+        assert cursor.rowcount == 1
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE link.event_date_start IS NOT DISTINCT FROM "
+            "event.date_start AND link.event_date_end IS NOT DISTINCT FROM event.date_end) "
+            "FROM timeline_eventactor link JOIN timeline_event event ON event.id = link.event_id"
+        )
+        links, equal = cursor.fetchone()
+    assert links > 0
+    assert equal == links
