@@ -6,19 +6,13 @@ these tests, in both scripts."""
 
 import pytest
 
-from timeline.pipeline.actors import ActorMatcher
-from timeline.pipeline.extract import extract_article
-from timeline.pipeline.reading import read_article
-
-EMPTY = ActorMatcher([])
-
 
 @pytest.fixture
-def claims_of(tmp_path):
+def claims_of(extraction_of):
+    """(main actor's name, start, end, quote) of each claim of a text, in order."""
+
     def read(text: str, published: str = "2025-08-25"):
-        path = tmp_path / "article.txt"
-        path.write_text(f"---\ntitle: t\npublished: {published}\n---\n{text}\n", encoding="utf-8")
-        extraction = extract_article(read_article(path), matcher=EMPTY)
+        extraction = extraction_of(text, published)
         names = {entry.slug: entry.name for entry in extraction.discovered}
         return [
             (
