@@ -239,3 +239,86 @@ def test_a_dated_subordinate_clause_tells_its_own_subjects_happening(
 def test_a_dated_saying_is_told_when_what_was_said_names_a_kind(extraction_of, text, name):
     claims = _dated(extraction_of(text))
     assert any(actor == name and "said on" in quote for actor, _start, quote in claims), claims
+
+
+# --- a thing of the paragraph's body as the subject ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "The Halden Mountain Trust runs three huts on the ridge. The lodge reopened in "
+            "October 2024 after a long repair.",
+            "Halden Mountain Trust",
+            "2024-10-01",
+        ),
+        (
+            "The St Brannock Hospital Trust has grown quickly. The new wing opened last May "
+            "with 80 beds.",
+            "St Brannock Hospital Trust",
+            "2025-05-01",
+        ),
+        (
+            "Harwick Council runs the town's pools. The main pool reopened on Saturday after "
+            "a leak.",
+            "Harwick Council",
+            "2025-06-14",
+        ),
+        (
+            "The Dunmore Ferry Company has four boats. A vessel hit the pier on Friday. "
+            "Passengers were unhurt.",
+            "Dunmore Ferry Company",
+            "2025-06-20",
+        ),
+        (
+            "The Ardley Water Board manages the reservoir. The dam was built in 1962.",
+            "Ardley Water Board",
+            "1962-01-01",
+        ),
+        # The body named in the paragraph before.
+        (
+            "Pellow Brewing Ltd owns a site in Darnley.\n\nOn April 12, the warehouse burned down.",
+            "Pellow Brewing Ltd",
+            "2025-04-12",
+        ),
+        (
+            "The Orwell Quarry Company bought the hillside in 1990. The old quarry flooded in "
+            "March 2023.",
+            "Orwell Quarry Company",
+            "2023-03-01",
+        ),
+    ],
+)
+def test_a_thing_of_the_paragraphs_body_befalls_that_body(extraction_of, text, name, start):
+    claims = _dated(extraction_of(text))
+    assert any((actor, begins) == (name, start) for actor, begins, _quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # Plans, habits, states and lengths of time tell nothing.
+        ("The Ardley Water Board manages the reservoir. The dam will reopen in August.", "dam"),
+        (
+            "The Marlow Zoo Trust runs the park. The lion enclosure is usually shut in January.",
+            "enclosure",
+        ),
+        ("Tollby Farms Ltd sells eggs. The farm is expected to open a shop in May.", "farm"),
+        ("Tollby Farms Ltd sells eggs. The barn had been empty since 2020.", "barn"),
+        (
+            "The Kestrel Rail Company runs trains. The line carries 9,000 people a day in 2025.",
+            "line",
+        ),
+        # No body named before: nobody to own the thing.
+        ("The old mill burned down on Tuesday.", "mill"),
+        # A thing named by its own capitals is its own subject, not the body's.
+        ("The Pell Valley Trust was set up in 1950. The Larch Hall was sold in 2019.", "Hall"),
+    ],
+)
+def test_a_thing_that_tells_no_happening_of_a_body_gives_nothing(extraction_of, text, quoted):
+    claims = _dated(extraction_of(text))
+    assert not any(
+        quoted in quote and actor is not None and quoted not in actor
+        for actor, _start, quote in claims
+    ), claims
