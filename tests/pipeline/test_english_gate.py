@@ -322,3 +322,53 @@ def test_a_thing_that_tells_no_happening_of_a_body_gives_nothing(extraction_of, 
         quoted in quote and actor is not None and quoted not in actor
         for actor, _start, quote in claims
     ), claims
+
+
+# --- a group named by its members -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("About forty trawlers blocked the port of Kilmore on Tuesday.", "trawlers", "2025-06-17"),
+        ("Parents delivered a petition to the town hall on Monday.", "Parents", "2025-06-16"),
+        ("Dozens of residents marched through Halden on Saturday.", "residents", "2025-06-14"),
+        ("On Friday, angry tenants occupied the lobby of Carrow Court.", "tenants", "2025-06-20"),
+        ("More than 300 farmers drove tractors into Pellby in May.", "farmers", "2025-05-01"),
+        ("Commuters stormed the platform at Orwell Junction on Monday.", "Commuters", "2025-06-16"),
+        ("Hundreds of shoppers queued outside the new market on June 2.", "shoppers", "2025-06-02"),
+        ("Villagers rebuilt the footbridge over the Larch in April.", "Villagers", "2025-04-01"),
+        ("Two inmates escaped from a van near Dunmore on Sunday.", "inmates", "2025-06-15"),
+    ],
+)
+def test_a_group_named_by_its_members_is_the_actor(extraction_of, text, name, start):
+    claims = _dated(extraction_of(text))
+    assert any((actor, begins) == (name, start) for actor, begins, _quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # Plans, habits, states, shares of a group and what befell it tell nothing of it.
+        ("Residents will march through Halden on Saturday.", "Residents"),
+        ("Parents usually collect their children at noon on Fridays.", "Parents"),
+        ("Tenants have lived in the block since 2010.", "Tenants"),
+        ("Many residents left their homes on Sunday.", "residents"),
+        ("Residents were evacuated on Sunday.", "Residents"),
+        ("Farmers are expected to protest in Pellby in July.", "Farmers"),
+        # A body of theirs named in the sentence before: they act for it.
+        (
+            "The Harwick Tenants Association called a rent strike. Tenants withheld their rent "
+            "on Monday.",
+            "Tenants",
+        ),
+    ],
+)
+def test_a_group_that_tells_no_happening_of_its_own_gives_nothing(extraction_of, text, group):
+    claims = _dated(extraction_of(text))
+    assert not any(actor == group for actor, _start, _quote in claims), claims
+
+
+def test_a_share_of_a_group_after_a_date_is_no_group(extraction_of):
+    claims = _dated(extraction_of("On Sunday, many residents left their homes."))
+    assert not any(actor == "residents" for actor, _start, _quote in claims), claims
