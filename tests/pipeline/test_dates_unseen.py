@@ -492,6 +492,74 @@ def test_day_word_with_no_event_still_counts_from_the_reference(text, written, d
 
 
 @pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        # A count of days, weeks or months before or after a happening named right after it,
+        # counted from the date the paragraph gave before; the happening's words up to the
+        # comma are the date's.
+        (
+            "A fire gutted the mill on June 4, 2022. Two days before the fire, inspectors visited.",
+            "Two days before the fire",
+            "2022-06-02",
+            "2022-06-02",
+        ),
+        (
+            "The ferry sank on 9 October 2023. Three days after the sinking, divers found it.",
+            "Three days after the sinking",
+            "2023-10-12",
+            "2023-10-12",
+        ),
+        (
+            "The library opened in April 2021. Three months after it opened, the council "
+            "extended its hours.",
+            "Three months after it opened",
+            "2021-07-01",
+            "2021-07-31",
+        ),
+        (
+            "The board voted on 3 February 2025. Ten days after the vote, the chair resigned.",
+            "Ten days after the vote",
+            "2025-02-13",
+            "2025-02-13",
+        ),
+        (
+            "The dam burst in May 2024. Six months after the flood, the valley reopened.",
+            "Six months after the flood",
+            "2024-11-01",
+            "2024-11-30",
+        ),
+    ],
+)
+def test_count_from_a_dated_happening(text, written, start, end):
+    found = {
+        m.text: (m.start.isoformat(), m.end.isoformat(), m.anchor.basis)
+        for m in find_dates(text, reference=WED).mentions
+        if m.anchor is not None
+    }
+    assert found[written] == (start, end, "context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No date before the happening, or one too coarse for the count, or a count that
+        # restates the date before it: no date, rather than one counted from R.
+        "Two days before the fire, inspectors visited the mill.",
+        "The strike ended a week after the vote.",
+        "The mill was built in 2019. Two days before the fire, inspectors visited.",
+        "The model shipped on Monday, a week after the demo.",
+        "The club was formed in 1990. Three months after it opened, it closed.",
+    ],
+)
+def test_count_from_an_undated_happening_is_no_date(text):
+    assert [
+        m.text
+        for m in find_dates(text, reference=WED).mentions
+        if "after" in m.text or "before" in m.text
+    ] == []
+
+
+@pytest.mark.parametrize(
     ("text", "written", "start", "end", "basis"),
     [
         # A yearless month takes the paragraph's year however old it is (DATES.md: R decides
