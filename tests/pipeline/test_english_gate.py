@@ -372,3 +372,49 @@ def test_a_group_that_tells_no_happening_of_its_own_gives_nothing(extraction_of,
 def test_a_share_of_a_group_after_a_date_is_no_group(extraction_of):
     claims = _dated(extraction_of("On Sunday, many residents left their homes."))
     assert not any(actor == "residents" for actor, _start, _quote in claims), claims
+
+
+# --- a date counted from a happening told before ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        (
+            "A fire destroyed the Pelham Mill on June 4, 2022. A week after the fire, Pelham "
+            "Council opened an inquiry.",
+            "Pelham Council",
+            "2022-06-06",
+        ),
+        (
+            "The Brackley Library opened in April 2021. Three months after it opened, "
+            "Brackley Council extended its hours.",
+            "Brackley Council",
+            "2021-07-01",
+        ),
+        (
+            "The Orwell ferry sank on 9 October 2023. Three days after the sinking, the Orwell "
+            "Coastguard Agency raised the wreck.",
+            "Orwell Coastguard Agency",
+            "2023-10-12",
+        ),
+    ],
+)
+def test_a_happening_dated_by_a_count_from_another(extraction_of, text, name, start):
+    claims = _dated(extraction_of(text))
+    assert any((actor, begins) == (name, start) for actor, begins, _quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days before the vote, the Ashby Parish Council published its accounts.",
+        "The Harwick Rowing Club was formed in 1990. Three months after it opened, the Harwick "
+        "Rowing Club won a cup.",
+    ],
+)
+def test_a_count_from_an_undated_happening_dates_nothing(extraction_of, text):
+    claims = _dated(extraction_of(text))
+    assert not any(
+        "before the vote" in quote or "after it opened" in quote for _a, _s, quote in claims
+    ), claims
