@@ -492,6 +492,38 @@ def test_day_word_with_no_event_still_counts_from_the_reference(text, written, d
 
 
 @pytest.mark.parametrize(
+    ("text", "day", "anchor"),
+    [
+        # "on the 9th": a day of the month the paragraph gave before.
+        ("The council met on March 3, 2023. On the 9th, it cut fares.", "2023-03-09", "2023-03"),
+        ("The board met in June 2024 and on the 12th approved the plan.", "2024-06-12", "2024-06"),
+        ("Storms hit on 2 February. By the 20th, the roads had reopened.", "2025-02-20", "2025-02"),
+    ],
+)
+def test_an_ordinal_day_takes_the_paragraphs_month(text, day, anchor):
+    found = [
+        (m.start.isoformat(), m.anchor.date, m.anchor.basis)
+        for m in find_dates(text, reference=WED).mentions
+        if m.text.startswith("the ")
+    ]
+    assert found == [(day, anchor, "context")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No month before it, or an ordinal of a list, a floor, a hole: no date.
+        "On the 9th, it cut fares.",
+        "The race was held on May 2. She finished on the 18th hole.",
+        "The vote was on May 2. On the 4th floor, a fire started.",
+        "The vote was on May 2. It came on the 3rd of 5 attempts.",
+    ],
+)
+def test_an_ordinal_with_no_month_or_no_day_is_no_date(text):
+    assert [m for m in find_dates(text, reference=WED).mentions if m.text.startswith("the ")] == []
+
+
+@pytest.mark.parametrize(
     ("text", "written", "start", "end"),
     [
         # A count of days, weeks or months before or after a happening named right after it,

@@ -486,6 +486,9 @@ def _resolve_calendar_point(
             month_anchor = _reference_anchor(reference)
         point = point.with_year_of(Point("year", year=context_year))
     elif point.unit == "day" and month is None:
+        if point.context_only and context.month is None:
+            # "on the 9th" with no month before it in the paragraph: which month is unsaid.
+            raise NotADate("no month in the paragraph for the day to fall in")
         if context.month is not None:
             context_year, month = context.month
             month_anchor = Anchor(f"{context_year:04d}-{month:02d}", "context")
