@@ -288,6 +288,23 @@ def test_a_dated_saying_is_told_when_what_was_said_names_a_kind(extraction_of, t
             "Orwell Quarry Company",
             "2023-03-01",
         ),
+        # A noun before the thing's, or the part of a thing.
+        (
+            "Corvel Rail Ltd is digging a new line. A tunnel section flooded on March 3, "
+            "halting work for a month.",
+            "Corvel Rail Ltd",
+            "2025-03-03",
+        ),
+        (
+            "Corvel Rail Ltd is digging a new line. A section of the tunnel flooded on March 3.",
+            "Corvel Rail Ltd",
+            "2025-03-03",
+        ),
+        (
+            "Tarrow Buses Ltd serves the valley. The first electric bus route opened on Monday.",
+            "Tarrow Buses Ltd",
+            "2025-06-16",
+        ),
     ],
 )
 def test_a_thing_of_the_paragraphs_body_befalls_that_body(extraction_of, text, name, start):
@@ -339,6 +356,8 @@ def test_a_thing_that_tells_no_happening_of_a_body_gives_nothing(extraction_of, 
         ("Hundreds of shoppers queued outside the new market on June 2.", "shoppers", "2025-06-02"),
         ("Villagers rebuilt the footbridge over the Larch in April.", "Villagers", "2025-04-01"),
         ("Two inmates escaped from a van near Dunmore on Sunday.", "inmates", "2025-06-15"),
+        ("On Saturday about 200 protesters met outside the mill.", "protesters", "2025-06-14"),
+        ("Local farmers lost crops worth £2m in the floods in May.", "farmers", "2025-05-01"),
     ],
 )
 def test_a_group_named_by_its_members_is_the_actor(extraction_of, text, name, start):
@@ -356,6 +375,8 @@ def test_a_group_named_by_its_members_is_the_actor(extraction_of, text, name, st
         ("Many residents left their homes on Sunday.", "residents"),
         ("Residents were evacuated on Sunday.", "Residents"),
         ("Farmers are expected to protest in Pellby in July.", "Farmers"),
+        # A capitalised word before the plural after a date names a place or body.
+        ("On Monday, Kilmore fishermen blocked the harbour.", "fishermen"),
         # A body of theirs named in the sentence before: they act for it.
         (
             "The Harwick Tenants Association called a rent strike. Tenants withheld their rent "

@@ -751,15 +751,17 @@ _EN_OWNED_THINGS = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
-# A clause opening (past its dates and openers) on a thing after an article, up to two
+# A clause opening (past its dates and openers) on a thing after an article, up to three
 # lower-case words before its noun, then its verb: "The new wing opened", "A tunnel section
 # flooded", "the old warehouse burned down". Matched on the folded text with dates blanked.
 _EN_THING_OPENING = re.compile(
     r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|and|but|also|last|this)\s+"
-    r"|[,—–]\s*)*(?P<phrase>(?:the|a|an)\s+(?:(?P<modifiers>(?:[a-z-]+\s+){0,2}?))"
-    rf"(?P<noun>{'|'.join(sorted(_EN_OWNED_THINGS, key=len, reverse=True))})s?)"
+    r"|[,—–]\s*)*(?P<phrase>(?:the|a|an)\s+(?:(?P<modifiers>(?:[a-z-]+\s+){0,3}?))"
+    rf"(?P<noun>{'|'.join(sorted(_EN_OWNED_THINGS, key=len, reverse=True))})s?"
+    # "A section of the tunnel flooded": the part of a thing.
+    r"(?:\s+of\s+(?:the|its)\s+[a-z-]+)?)"
     r"\s+(?:(?:also|then|later|first|finally|officially|partly|partially"
-    r"|was|were|had)\s+)*(?P<verb>[a-z]+(?:-[a-z]+)?)\b"
+    rf"|was|were|had)\s+)*(?P<verb>{EN_PAST_VERB})\b"
 )
 # How far back the body a thing belongs to may be named: the paragraph, or the one before.
 _EN_HOLDER_LOOKBACK = 1200

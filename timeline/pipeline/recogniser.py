@@ -1172,14 +1172,16 @@ _EN_GROUP_BODIES = {
 # blocked…", "Dozens of residents marched…", "Parents delivered…". A count that is a
 # share ("Many", "Most", "Some of the") is no group acting as one.
 _EN_GROUP = re.compile(
-    r"(?:(?:On|In|At|By|Late|Early|Last|Earlier|Later)\b[^,.\n]{1,30},\s+)?"
+    r"(?:(?:On|In|At|By|Late|Early|Last|Earlier|Later)\b[^,.\n]{1,30},\s+"
+    # "On Saturday about 200 protesters…": a day or a date with no comma after it.
+    r"|(?:On|Last|Early|Late)\s+(?:[A-Z][a-z]+|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s+)?"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]round|[Aa]lmost|[Oo]ver|[Mm]ore than|[Uu]p to"
     r"|[Aa]t least|[Rr]oughly)\s+)?"
     r"(?:(?:\d[\d,]*|[Aa] dozen|[Dd]ozens of|[Hh]undreds of|[Tt]housands of|[Ss]cores of"
     r"|[Aa] group of|[Aa] crowd of|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy"
     r"|[Ee]ighty|[Nn]inety|[Aa] hundred|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
     r"|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen)\s+)?"
-    r"(?:(?P<modifier>[a-z][a-z-]+)\s+)?"
+    r"(?:(?P<modifier>[A-Za-z][a-z-]+)\s+)?"
     rf"(?P<noun>(?i:{'|'.join(sorted(_EN_PEOPLE, key=len, reverse=True))}))"
     r"\s+(?:(?:also|then|later|first)\s+)?(?P<verb>[a-z]+)\b"
 )
@@ -1206,8 +1208,11 @@ def _english_groups(
             verb = group.group("verb")
             if not (verb.endswith("ed") or verb in _EN_IRREGULAR_PAST):
                 continue
-            if group.group("modifier") in _EN_SHARES:
+            modifier = group.group("modifier")
+            if modifier and modifier.lower() in _EN_SHARES:
                 continue  # "many residents left": some of them, each on their own
+            if modifier and modifier[0].isupper() and group.start("modifier") != at:
+                continue  # "On Monday, Kilmore fishermen…": a name's word, not a description
             if group.start("noun") > at and noun[0].isupper():
                 continue  # "About forty Kilmore trawlers": a name's word
             # The sentence before: a body of theirs named there makes them its people.
