@@ -492,6 +492,106 @@ def test_day_word_with_no_event_still_counts_from_the_reference(text, written, d
 
 
 @pytest.mark.parametrize(
+    ("text", "day", "anchor"),
+    [
+        # "on the 9th": a day of the month the paragraph gave before.
+        ("The council met on March 3, 2023. On the 9th, it cut fares.", "2023-03-09", "2023-03"),
+        ("The board met in June 2024 and on the 12th approved the plan.", "2024-06-12", "2024-06"),
+        ("Storms hit on 2 February. By the 20th, the roads had reopened.", "2025-02-20", "2025-02"),
+    ],
+)
+def test_an_ordinal_day_takes_the_paragraphs_month(text, day, anchor):
+    found = [
+        (m.start.isoformat(), m.anchor.date, m.anchor.basis)
+        for m in find_dates(text, reference=WED).mentions
+        if m.text.startswith("the ")
+    ]
+    assert found == [(day, anchor, "context")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No month before it, or an ordinal of a list, a floor, a hole: no date.
+        "On the 9th, it cut fares.",
+        "The race was held on May 2. She finished on the 18th hole.",
+        "The vote was on May 2. On the 4th floor, a fire started.",
+        "The vote was on May 2. It came on the 3rd of 5 attempts.",
+    ],
+)
+def test_an_ordinal_with_no_month_or_no_day_is_no_date(text):
+    assert [m for m in find_dates(text, reference=WED).mentions if m.text.startswith("the ")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        # A count of days, weeks or months before or after a happening named right after it,
+        # counted from the date the paragraph gave before; the happening's words up to the
+        # comma are the date's.
+        (
+            "A fire gutted the mill on June 4, 2022. Two days before the fire, inspectors visited.",
+            "Two days before the fire",
+            "2022-06-02",
+            "2022-06-02",
+        ),
+        (
+            "The ferry sank on 9 October 2023. Three days after the sinking, divers found it.",
+            "Three days after the sinking",
+            "2023-10-12",
+            "2023-10-12",
+        ),
+        (
+            "The library opened in April 2021. Three months after it opened, the council "
+            "extended its hours.",
+            "Three months after it opened",
+            "2021-07-01",
+            "2021-07-31",
+        ),
+        (
+            "The board voted on 3 February 2025. Ten days after the vote, the chair resigned.",
+            "Ten days after the vote",
+            "2025-02-13",
+            "2025-02-13",
+        ),
+        (
+            "The dam burst in May 2024. Six months after the flood, the valley reopened.",
+            "Six months after the flood",
+            "2024-11-01",
+            "2024-11-30",
+        ),
+    ],
+)
+def test_count_from_a_dated_happening(text, written, start, end):
+    found = {
+        m.text: (m.start.isoformat(), m.end.isoformat(), m.anchor.basis)
+        for m in find_dates(text, reference=WED).mentions
+        if m.anchor is not None
+    }
+    assert found[written] == (start, end, "context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No date before the happening, or one too coarse for the count, or a count that
+        # restates the date before it: no date, rather than one counted from R.
+        "Two days before the fire, inspectors visited the mill.",
+        "The strike ended a week after the vote.",
+        "The mill was built in 2019. Two days before the fire, inspectors visited.",
+        "The model shipped on Monday, a week after the demo.",
+        "The club was formed in 1990. Three months after it opened, it closed.",
+    ],
+)
+def test_count_from_an_undated_happening_is_no_date(text):
+    assert [
+        m.text
+        for m in find_dates(text, reference=WED).mentions
+        if "after" in m.text or "before" in m.text
+    ] == []
+
+
+@pytest.mark.parametrize(
     ("text", "written", "start", "end", "basis"),
     [
         # A yearless month takes the paragraph's year however old it is (DATES.md: R decides

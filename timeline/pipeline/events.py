@@ -39,6 +39,7 @@ from timeline.pipeline.extent import (
 )
 from timeline.pipeline.happenings import (
     PRONOUN_SUBJECT,
+    en_thing_opening,
     group_subject,
     plain_happening,
     thing_of_holder,
@@ -113,6 +114,11 @@ def paragraph_claims(
                     or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
                     # "同年12月，首台机组发电": a thing of the paragraph's latest actor.
                     or (state.holder is not None and context.language != "en")
+                    # "The lodge reopened in October 2024": a thing of the paragraph's body.
+                    or (
+                        context.language == "en"
+                        and en_thing_opening(context, sentence.char_start, sentence.char_end)
+                    )
                     # "Rangers rescued a walker on Sunday": a body's people, unnamed.
                     or (
                         context.language == "en"
@@ -368,6 +374,10 @@ def _sentence_claims(
                     # saying with no date of its own; what was said is dated, and told.
                     span = (reported.end(), span[1])
                     plain = plain_happening(context, span, mention, state)
+                if plain is None and carried is None:
+                    # "The new wing opened last May": a thing of the paragraph's body.
+                    holder = thing_of_holder(context, scope, state, *span, mention)
+                    plain = holder and plain_happening(context, span, mention, state, holder)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
                 said = SPEECH.search(context.folded, span[0], trigger.start)

@@ -712,7 +712,9 @@ def thing_of_holder(
     equipment), tells what befell the paragraph's latest main actor; that actor, standing
     right after the date, or None. People and bodies ("村民", "警方", "政府") are subjects
     of their own."""
-    if context.language == "en" or state.holder is None:
+    if context.language == "en":
+        return en_thing_of_holder(context, state, start, end)
+    if state.holder is None:
         return None
     if context.kind(state.holder) not in ORGANIZATION_KINDS:
         return None  # a person's things are seldom told as the person's happenings
@@ -743,6 +745,83 @@ def thing_of_holder(
     # when the thing stands before it; "工厂并未裁员" is read from its "并未".
     at = mention.char_end if lead else mention.char_end + len(raw) - len(after) + len(noun)
     return ActorMention(state.holder, context.name(state.holder), at, at)
+
+
+# English nouns of things a body owns, runs or builds (vocabulary/en_owned_things.txt).
+_EN_OWNED_THINGS = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("vocabulary") / "en_owned_things.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
+# A clause opening (past its dates and openers) on a thing after an article, up to three
+# lower-case words before its noun, then its verb: "The new wing opened", "A tunnel section
+# flooded", "the old warehouse burned down". Matched on the folded text with dates blanked.
+_EN_THING_OPENING = re.compile(
+    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|and|but|also|last|this)\s+"
+    r"|[,—–]\s*)*(?P<phrase>(?:the|a|an)\s+(?:(?P<modifiers>(?:[a-z-]+\s+){0,3}?))"
+    rf"(?P<noun>{'|'.join(sorted(_EN_OWNED_THINGS, key=len, reverse=True))})s?"
+    # "A section of the tunnel flooded": the part of a thing.
+    r"(?:\s+of\s+(?:the|its)\s+[a-z-]+)?)"
+    r"\s+(?:(?:also|then|later|first|finally|officially|partly|partially"
+    rf"|was|were|had)\s+)*(?P<verb>{EN_PAST_VERB})\b"
+)
+# How far back the body a thing belongs to may be named: the paragraph, or the one before.
+_EN_HOLDER_LOOKBACK = 1200
+
+
+def en_thing_opening(context: ArticleContext, start: int, end: int) -> int | None:
+    """Where the verb begins after an English clause's subject that is a thing a body owns
+    or runs, named by a common noun ("The lodge reopened…", "A tunnel section flooded…"),
+    or None. A phrase holding a name, or a verb not in the past, is no such subject."""
+    blanked = _without_dates(context, start, end)
+    opening = _EN_THING_OPENING.match(blanked)
+    if opening is None:
+        return None
+    if not _is_past(opening.group("verb")) or opening.group("verb") in _EN_NOT_HAPPENING:
+        return None
+    if any(_is_past(word) for word in (opening.group("modifiers") or "").split()):
+        return None  # "the damaged roof was…" reads its verb after the phrase, not in it
+    # The phrase's place in the text: the blanked dates shift the match.
+    words = opening.group("phrase").split()
+    phrase = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
+    placed = phrase.search(context.folded, start, end)
+    if placed is None or context.actors_in(placed.start(), placed.end()):
+        return None  # "the Halden lodge": a name, told as its own subject
+    if re.search(r"[A-Z]", context.text[placed.start() + 1 : placed.end()]):
+        return None  # a capitalised word inside the phrase belongs to a name
+    return placed.end()
+
+
+def en_thing_of_holder(context: ArticleContext, state, start: int, end: int) -> ActorMention | None:
+    """ "The Halden Trust runs three huts. The lodge reopened in October 2024": an English
+    clause whose subject is a thing a body owns or runs, named by a common noun, tells what
+    befell the body the paragraph is about: the latest organisation that was a claim's
+    subject in it, else the latest organisation named before in it or in the paragraph
+    before. That body stands in right before the verb; None when there is none."""
+    at = en_thing_opening(context, start, end)
+    if at is None:
+        return None
+    slug = state.holder
+    if slug is not None and context.kind(slug) not in ORGANIZATION_KINDS:
+        slug = None
+    if slug is None:
+        paragraph = context.text.rfind("\n", 0, start)
+        blank = paragraph
+        while blank > 0 and context.text[blank - 1] == "\n":
+            blank -= 1  # the blank lines between paragraphs
+        earlier = context.text.rfind("\n", 0, max(0, blank))
+        since = max(earlier + 1, start - _EN_HOLDER_LOOKBACK)
+        bodies = [
+            mention
+            for mention in context.actors_in(since, start)
+            if context.kind(mention.slug) in ORGANIZATION_KINDS
+        ]
+        if not bodies:
+            return None
+        slug = bodies[-1].slug
+    return ActorMention(slug, context.name(slug), at, at)
 
 
 def _thing(words: list[tuple[str, str]], *, whole: bool) -> str | None:

@@ -1242,6 +1242,88 @@ _BODY_KIND = re.compile(
 )
 
 
+def _vocabulary_lines(name: str) -> frozenset[str]:
+    return frozenset(
+        line.strip()
+        for line in (Path(__file__).with_name("vocabulary") / name)
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+# Plurals of people who act together with no body named for them (en_people_nouns.txt).
+_EN_PEOPLE = _vocabulary_lines("en_people_nouns.txt")
+_EN_IRREGULAR_PAST = _vocabulary_lines("en_irregular_past.txt")
+# Plurals of a body's people and the words of the body's name they stand for.
+_EN_GROUP_BODIES = {
+    row.split("\t")[0]: frozenset(row.split("\t")[1].split())
+    for row in _vocabulary_lines("en_group_bodies.tsv")
+}
+# A group opening a sentence, maybe after its date ("On Tuesday, "), with a count or not,
+# one describing word or none, then its verb in the active past: "About forty trawlers
+# blocked…", "Dozens of residents marched…", "Parents delivered…". A count that is a
+# share ("Many", "Most", "Some of the") is no group acting as one.
+_EN_GROUP = re.compile(
+    r"(?:(?:On|In|At|By|Late|Early|Last|Earlier|Later)\b[^,.\n]{1,30},\s+"
+    # "On Saturday about 200 protesters…": a day or a date with no comma after it.
+    r"|(?:On|Last|Early|Late)\s+(?:[A-Z][a-z]+|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s+)?"
+    r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]round|[Aa]lmost|[Oo]ver|[Mm]ore than|[Uu]p to"
+    r"|[Aa]t least|[Rr]oughly)\s+)?"
+    r"(?:(?:\d[\d,]*|[Aa] dozen|[Dd]ozens of|[Hh]undreds of|[Tt]housands of|[Ss]cores of"
+    r"|[Aa] group of|[Aa] crowd of|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy"
+    r"|[Ee]ighty|[Nn]inety|[Aa] hundred|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
+    r"|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen)\s+)?"
+    r"(?:(?P<modifier>[A-Za-z][a-z-]+)\s+)?"
+    rf"(?P<noun>(?i:{'|'.join(sorted(_EN_PEOPLE, key=len, reverse=True))}))"
+    r"\s+(?:(?:also|then|later|first)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+_EN_SHARES = _words("many most some few several all other both these those such no the its their")
+
+
+def _english_groups(
+    text: str, spans: Iterable[tuple[int, int]], names: Sequence[Recognised]
+) -> list[Recognised]:
+    """People of a kind acting together as a sentence's subject, no body of theirs named in
+    that sentence or the one before: a group actor named by its plural ("trawlers",
+    "Parents")."""
+    found = []
+    for start, end in spans:
+        for sentence in re.finditer(r"[^.!?\n]+", text[start:end]):
+            at = start + sentence.start()
+            at += len(text[at:]) - len(text[at:].lstrip())
+            group = _EN_GROUP.match(text, at)
+            if group is None:
+                continue
+            noun = group.group("noun")
+            verb = group.group("verb")
+            if not (verb.endswith("ed") or verb in _EN_IRREGULAR_PAST):
+                continue
+            modifier = group.group("modifier")
+            if modifier and modifier.lower() in _EN_SHARES:
+                continue  # "many residents left": some of them, each on their own
+            if modifier and modifier[0].isupper() and group.start("modifier") != at:
+                continue  # "On Monday, Kilmore fishermen…": a name's word, not a description
+            if group.start("noun") > at and noun[0].isupper():
+                continue  # "About forty Kilmore trawlers": a name's word
+            # The sentence before: a body of theirs named there makes them its people.
+            previous = max(text.rfind(". ", 0, at - 2), text.rfind("\n", 0, at - 1), start - 1)
+            sentence_end = at + len(sentence.group())
+            singular = noun.lower()[:-1]
+            belongs = _EN_GROUP_BODIES.get(noun.lower(), frozenset()) | {singular, noun.lower()}
+            if any(
+                name.kind in {"company", "investor", "lab", "organization"}
+                and previous < name.char_start < sentence_end
+                and belongs & set(re.findall(r"[a-z]+", name.text.lower()))
+                for name in names
+            ):
+                continue
+            found.append(Recognised(noun, group.start("noun"), group.end("noun"), "organization"))
+    return found
+
+
 def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Capitalised spans of the given stretches, trimmed of sentence openers and titles,
     kept when their form or context says what they are."""
@@ -1688,6 +1770,7 @@ def recognise(
         found.append(Recognised(candidate.text, candidate.char_start, candidate.char_end, kind))
     if language == "en":
         found.extend(_english_names(text, spans))
+        found.extend(_english_groups(text, spans, found))
     else:
         found.extend(_chinese_names(text, tag_spans if tag_spans is not None else spans))
         found.extend(_titled_works(text))

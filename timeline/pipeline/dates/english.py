@@ -300,6 +300,13 @@ YEAR_RELATIVE = re.compile(
 MONTH_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:month){_E}")
 QUARTER_RELATIVE_WORD = re.compile(rf"{_B}{_REL}{_S}+(?i:quarter){_E}")
 DAY_WORD = re.compile(rf"{_B}(?P<word>{_i(DAY_WORDS)}){_E}")
+# "On March 3 … On the 9th, …": a day of the month the paragraph gave before, written as
+# an ordinal after "on the" (the 9th of a list, floor or anniversary is no date).
+DAY_OF_CONTEXT_MONTH = re.compile(
+    rf"(?<=(?i:on|by){_S})(?i:the){_S}+(?P<day>[1-9]|[12][0-9]|3[01])(?i:st|nd|rd|th){_E}"
+    rf"(?!{_S}+(?i:of|century|anniversary|floor|minute|time|day|place|hole|round|week|year"
+    r"|birthday|lap|inning|game|match|race|stage|tee|attempt|try)\b)"
+)
 FOLLOW_WORD = re.compile(rf"{_B}(?P<word>{_i(FOLLOW_WORDS)}){_E}")
 CONTEXT_MONTH = re.compile(rf"{_B}(?P<word>{_i(CONTEXT_MONTH_WORDS)}){_E}")
 RECENT_WORD = re.compile(rf"{_B}(?P<word>{_i(RECENT_WORDS)}){_E}")
@@ -586,6 +593,11 @@ def _follow_word(text: str, match: re.Match) -> Candidate:
     return Candidate(*match.span(), point)
 
 
+def _day_of_context_month(text: str, match: re.Match) -> Candidate:
+    point = Point("day", day=int(match["day"]), context_only=True)
+    return Candidate(*match.span(), point)
+
+
 def _context_month(text: str, match: re.Match) -> Candidate:
     shift = CONTEXT_MONTH_WORDS[_word(match)]
     point = Point(
@@ -709,6 +721,7 @@ RULES: tuple[Rule, ...] = (
     _rule(DAY_WORD, _day_word, "today|tonight|yesterday|tomorrow|this|last night"),
     _rule(FOLLOW_WORD, _follow_word, "day|night|morning|evening"),
     _rule(CONTEXT_MONTH, _context_month, "month"),
+    _rule(DAY_OF_CONTEXT_MONTH, _day_of_context_month, r"the [0-9]{1,2}(?:st|nd|rd|th)"),
     _rule(RECENT_WORD, _recent_word, "recent|lately|earlier"),
     _rule(FISCAL, _fiscal, "f(?:y|iscal)"),
     _rule(MONTHS_OF_YEAR, _months_of_year, "months"),

@@ -240,6 +240,16 @@ def _year_split(point: Point, reference: ReferenceDate, anchor: Anchor) -> Resol
 def _offset(point: Point, context: ParagraphContext, reference: ReferenceDate | None):
     if point.count == (0, 0) and context.last is None:
         raise NotADate("当月 / 同月 with no month before it in the paragraph")
+    if point.context_only:
+        # "two days before the fire": counted from the happening, whose date is the one the
+        # paragraph gave before, as precise as the count's unit, never the reference.
+        if context.last is None:
+            raise NotADate("no earlier date in the paragraph to count from")
+        start, end = context.last
+        if point.offset_unit in ("day", "week") and start != end:
+            raise NotADate("a count of days from a happening dated less precisely")
+        if point.offset_unit == "month" and (start.year, start.month) != (end.year, end.month):
+            raise NotADate("a count of months from a happening dated only by its year")
     if point.from_context and context.last is not None:
         base, anchor = context.last, Anchor(_display_base(*context.last), "context")
     elif reference is None:
@@ -476,6 +486,9 @@ def _resolve_calendar_point(
             month_anchor = _reference_anchor(reference)
         point = point.with_year_of(Point("year", year=context_year))
     elif point.unit == "day" and month is None:
+        if point.context_only and context.month is None:
+            # "on the 9th" with no month before it in the paragraph: which month is unsaid.
+            raise NotADate("no month in the paragraph for the day to fall in")
         if context.month is not None:
             context_year, month = context.month
             month_anchor = Anchor(f"{context_year:04d}-{month:02d}", "context")

@@ -124,8 +124,24 @@ EN_OFFSET = re.compile(
     # "three months later than planned" compares; it names no date.
     rf"(?!{_S}+(?i:than)\b)"
 )
-# "two years before the IPO" counts from an event, not a date: only before a pause.
+# "two years before" names a date only before a pause, or before the happening it counts
+# from ("two days before the fire", "three months after it opened").
 _EN_PAUSE = re.compile(rf"{_S}*(?:[,.;:!?)]|$)")
+# The happening after "before"/"after": a noun phrase, or a pronoun and its past verb. Such
+# a count is read only from a date the paragraph gave before (DATES.md, event-counted days).
+_EN_EVENT = re.compile(
+    rf"{_S}+(?:(?P<clause>(?i:it|they|he|she){_S}+[a-z]+ed\b)"
+    # "A week after the fire, …": the happening's phrase up to the comma is the date's.
+    rf"|(?P<clause_>(?i:the|his|her|its|their)(?:{_S}+[\w'’-]+){{1,5}}?(?={_S}*,))"
+    r"|(?i:the|his|her|its|their)\b)"
+)
+
+
+# "on Monday, a week after the demo": the count restates the date before it, no date of its own.
+_EN_DATE_APPOSED = re.compile(
+    r"(?i:day|yesterday|today|january|february|march|april|may|june|july|august|september"
+    rf"|october|november|december|[0-9]){_S}*,{_S}*$"
+)
 
 
 def _line_is_stamp(text: str, start: int, end: int) -> bool:
@@ -282,8 +298,13 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
         return None
     unit = match["unit"].lower().rstrip("s")
     direction = " ".join(match["dir"].lower().split())
+    event = None
     if direction in ("before", "after") and not _EN_PAUSE.match(text, match.end()):
-        return None
+        event = _EN_EVENT.match(text, match.end())
+        if event is None or _EN_DATE_APPOSED.search(
+            text, max(0, match.start() - 24), match.start()
+        ):
+            return None
     if unit == "year" and count == (1, 1) and direction in ("later", "earlier"):
         return None  # "a year later": the paragraph's year plus one, read with 次年
     if unit == "decade":
@@ -297,8 +318,13 @@ def _en_offset(text: str, match: re.Match) -> Candidate | None:
         offset_unit=unit,
         direction=1 if later else -1,
         from_context=direction in ("later", "earlier", "before", "after"),
+        context_only=event is not None,
     )
-    return Candidate(*match.span(), point)
+    # "three months after it opened", "a week after the fire, …": the happening's words are
+    # the date's, no subject of the clause.
+    phrase = event is not None and (event["clause"] or event["clause_"])
+    end = event.end() if phrase else match.end()
+    return Candidate(match.start(), end, point)
 
 
 # 次月, 翌月, 隔月: the month after the one the text was last at (a month later); 当月, 同月:
