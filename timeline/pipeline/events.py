@@ -43,7 +43,6 @@ from timeline.pipeline.happenings import (
     plain_happening,
     thing_of_holder,
 )
-from timeline.pipeline.last_resort import last_resort_claims
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
@@ -123,10 +122,6 @@ def paragraph_claims(
             )
             else []
         )
-        if not made and context.dates_in(sentence.char_start, sentence.char_end):
-            # Nothing in the sentence was claimed: a dated clause may still tell a happening.
-            made = last_resort_claims(context, scope, state, speaker_turn)
-            remember(state, made)
         claims.extend(made)
         # The claim's subject, not a partner listed before it ("实验室与微软签署…").
         holders = [
