@@ -233,3 +233,61 @@ def test_a_work_of_the_subject_named_by_its_act_tells_the_subjects_happening(
 )
 def test_a_work_of_the_subject_still_to_come_is_no_claim(claims_of, text):
     assert claims_of(text) == []
+
+
+# Issuing and starting: a warning, a notice or a statement sent out, a work or a plan
+# launched, are happenings; a plan to do so later is not.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("青州气象局昨日发出暴雨警告。", "2025-08-24"),
+        ("青州氣象局昨日發出暴雨警告。", "2025-08-24"),
+        ("东岸水务公司上周发出停水通知。", "2025-08-18"),
+        ("南湖县政府上月启动河道清淤工程。", "2025-07-01"),
+        ("南湖縣政府上月啟動河道清淤工程。", "2025-07-01"),
+        ("海港区议会上月推出旧区活化计划。", "2025-07-01"),
+        ("海港區議會上月推出舊區活化計劃。", "2025-07-01"),
+        ("青州电力公司昨日宣布启动电网改造。", "2025-08-24"),
+        ("青山集团上月公布扩张计划。", "2025-07-01"),
+    ],
+)
+def test_a_thing_issued_or_started_is_a_happening(claims_of, text, start):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南湖县政府计划于明年启动河道清淤工程。",
+        "南湖縣政府計劃於明年啟動河道清淤工程。",
+        "青州电力公司计划下月启动电网改造。",
+        "海港区议会打算明年推出旧区活化计划。",
+        "海港區議會準備明年推出舊區活化計劃。",
+    ],
+)
+def test_a_plan_to_start_later_is_no_claim(claims_of, text):
+    assert claims_of(text) == []
+
+
+# A second dated clause of a sentence is its own happening of the same subject, unless it
+# is a plan or a forecast.
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("青山水库项目于2024年4月开工，今年2月完成主坝浇筑。", ["2024-04-01", "2025-02-01"]),
+        ("青山水庫項目於2024年4月開工，今年2月完成主壩澆築。", ["2024-04-01", "2025-02-01"]),
+        ("星光商场于去年5月签约，7月动工。", ["2024-05-01", "2024-07-01"]),
+        ("星光商場於去年5月簽約，7月動工。", ["2024-05-01", "2024-07-01"]),
+        (
+            "南湖大桥2023年8月动工，去年12月合龙，今年1月通车。",
+            ["2023-08-01", "2024-12-01", "2025-01-01"],
+        ),
+        ("远洋渔业公司去年6月收购两艘渔船，9月投入作业。", ["2024-06-01", "2024-09-01"]),
+        # A plan for a month already past is still only a plan.
+        ("星光商场于去年5月签约，计划7月动工。", ["2024-05-01"]),
+        ("星光商場於去年5月簽約，計劃於7月動工。", ["2024-05-01"]),
+        ("青山水库项目于2024年4月开工，预计明年2月完成。", ["2024-04-01"]),
+    ],
+)
+def test_each_dated_clause_of_a_sentence_is_its_own_happening(claims_of, text, starts):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == starts

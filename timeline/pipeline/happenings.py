@@ -39,8 +39,10 @@ _LEAD = re.compile(
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
 # Chinese: a count of people before a group's name ("约200名", "数百名"), perhaps after
-# which batch of them ("最后一批200多名").
+# which batch of them ("最后一批200多名"), or after 有 that says some of them acted
+# ("有蜂农发现…", "另有市民投诉…").
 _HOW_MANY = re.compile(
+    r"(?:(?:另|亦|也|还|更)?有)?"
     r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
     r"(?:(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?$"
 )
@@ -138,7 +140,11 @@ _GATHERING = re.compile(
 _ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
 # A plan named in title marks is a thing launched or run, not an intention: "推出「全城降温」
 # 计划", "启动《乡村振兴》计划".
-_ZH_NAMED_PLAN = re.compile(r"(?<=[」』》”])计划")
+# A plan that ends its noun phrase is likewise a thing ("推出旧区活化计划。"), where a plan
+# followed by what is to be done is an intention ("计划明年推出…").
+_ZH_NAMED_PLAN = re.compile(
+    r"(?<=[」』》”])计划|(?<=[\u3400-\u9fff]{2})计划(?=[，,。；;、）)」”]|$)"
+)
 
 
 def without_gatherings(folded: str) -> str:
