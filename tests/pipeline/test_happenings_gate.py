@@ -291,3 +291,34 @@ def test_a_plan_to_start_later_is_no_claim(claims_of, text):
 )
 def test_each_dated_clause_of_a_sentence_is_its_own_happening(claims_of, text, starts):
     assert [begin for _name, begin, _end, _quote in claims_of(text)] == starts
+
+
+# 有 and some of the subject's people, then what they did, is the subject's happening; a
+# count of its people is a state.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("青山中学上周有学生食物中毒。", "2025-08-18"),
+        ("青山中學上週有學生食物中毒。", "2025-08-18"),
+        ("东港码头昨日有两名工人受伤。", "2025-08-24"),
+        ("東港碼頭昨日有兩名工人受傷。", "2025-08-24"),
+        ("青州动物园上月有游客被猴子抓伤。", "2025-07-01"),
+        ("南湖医院前日有护士确诊感染。", "2025-08-23"),
+    ],
+)
+def test_some_of_the_subjects_people_acting_is_its_happening(claims_of, text, start):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青山中学去年有500名学生。",
+        "青山中学去年有学生300人。",
+        "东港码头去年有工人四百名。",
+        "青山中学明年有学生将赴海外交流。",
+        "青山中學去年有學生是外地人。",
+    ],
+)
+def test_a_count_of_the_subjects_people_is_no_claim(claims_of, text):
+    assert claims_of(text) == []

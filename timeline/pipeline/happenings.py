@@ -16,7 +16,7 @@ from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleCon
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
-from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
+from timeline.pipeline.recogniser import MEMBER_NOUNS, PEOPLE_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
 
@@ -200,6 +200,12 @@ _ZH_DISPOSAL = re.compile(
 _ZH_CAUSE = re.compile(r"(?:因为?|由于)[^，,。；;：:将把被]{1,12}(?=将|把|被)")
 # The occasion a date qualifies after 在: "(在本月12日)的例行检查中", "(在上周五)的股东会上".
 _ZH_OCCASION = re.compile(r"的[^，,。；;：:]{1,12}?(?:中|上|时|期间|之际)")
+# 有 and some of the subject's people, perhaps counted, then what they did ("上周有学生食物
+# 中毒", "昨日有两名工人受伤"): a happening, where "有500名员工" or "有学生300人" states.
+_ZH_SOME_OF_THEM = re.compile(
+    r"有(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
+    rf"(?:{PEOPLE_NOUNS})(?:们)?(?=[\u3400-\u9fff])(?![零〇一二两三四五六七八九十百千万数几多]|人数)"
+)
 # What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
 _ZH_DATE_LEFT = re.compile(r"现|今|年|月|日|号")
 # A verb that only introduces what follows it in the next clause.
@@ -392,6 +398,9 @@ def plain_happening(
         # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
         # end; the verb follows it.
         rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
+        some = _ZH_SOME_OF_THEM.match(rest)
+        if some and not _ZH_STATIVE.match(rest, some.end()):
+            rest = rest[some.end() :]
         stative = _ZH_STATIVE.match(rest)
         if stative and located and _ZH_DATE_LEFT.fullmatch(stative.group()):
             stative = None

@@ -808,6 +808,8 @@ _PEOPLE = "|".join(
         reverse=True,
     )
 )
+# The people nouns as one alternation, longest first, for other modules' patterns.
+PEOPLE_NOUNS = _PEOPLE
 # Where a group's people belong: a place or a body ("东岗村", "公立医院").
 _GROUP_HOME = (
     r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
