@@ -322,29 +322,3 @@ def test_some_of_the_subjects_people_acting_is_its_happening(claims_of, text, st
 )
 def test_a_count_of_the_subjects_people_is_no_claim(claims_of, text):
     assert claims_of(text) == []
-
-
-# A sentence that looks ahead after a dated clause keeps that clause's happening; what it
-# looks ahead to stays no claim.
-@pytest.mark.parametrize(
-    ("text", "quote"),
-    [
-        ("北城图书馆2022年闭馆装修，原定去年6月重新开放。", "北城图书馆2022年闭馆装修"),
-        ("北城圖書館2022年閉館裝修，原定去年6月重新開放。", "北城圖書館2022年閉館裝修"),
-        ("晨光乳业去年5月关闭旧厂房，预计明年恢复产量。", "晨光乳业去年5月关闭旧厂房"),
-        ("青山剧团前年解散，计划明年重组。", "青山剧团前年解散"),
-    ],
-)
-def test_a_dated_clause_before_a_look_ahead_is_a_claim(claims_of, text, quote):
-    assert [found for *_rest, found in claims_of(text)] == [quote]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "青山剧团计划明年重组。",
-        "东湖渔场预计明年恢复产量，去年产量下跌。",
-    ],
-)
-def test_a_look_ahead_before_the_date_is_no_claim(claims_of, text):
-    assert claims_of(text) == []

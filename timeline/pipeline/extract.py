@@ -127,12 +127,9 @@ def _dated_sentences(
             # dated sentence with no such word may tell a happening no vocabulary names
             # unless it looks ahead.
             named = ANY_TRIGGER.search(folded, start, end)
-            ahead = FORECAST.search(without_gatherings(folded[start:end]))
             if (paragraph.is_heading and named) or (
                 dates.overlaps(start, end)
-                # "…2022年闭馆装修，原定去年6月重新开放": a date told before the sentence
-                # looks ahead may date a happening of its own.
-                and (named or ahead is None or dates.overlaps(start, start + ahead.start()))
+                and (named or not FORECAST.search(without_gatherings(folded[start:end])))
             ):
                 # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
                 if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
