@@ -339,3 +339,18 @@ def test_a_short_name_stands_for_the_body_of_its_kind_named_before(main_actors, 
 def test_a_short_name_with_no_body_of_its_kind_before_stays_its_own(main_actors):
     claims = main_actors("青州大学上月举办运动会。市府昨日宣布暂停实施。")
     assert _led_by(claims, "市府", "2025-03-14"), claims
+
+
+# A kind noun standing for the body named before, with its date after it and a later date
+# in its clause ("馆方昨日宣布下周…"): the date is no part of a name.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("江城历史博物馆上月闭馆维修。馆方昨日宣布下周重开。", "江城历史博物馆", "2025-03-14"),
+        ("江城歷史博物館上月閉館維修。館方昨日宣佈下週重開。", "江城歷史博物館", "2025-03-14"),
+        ("东华动物园上月关闭熊馆。园方昨日表示下月重开。", "东华动物园", "2025-03-14"),
+    ],
+)
+def test_a_date_is_no_part_of_the_name_before_it(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

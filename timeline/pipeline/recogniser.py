@@ -559,6 +559,11 @@ def _dated_subjects(
         if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
         start = date_start - len(lead) + match.start("name")
+        if any(
+            start < other_end and other_start < start + len(name)
+            for other_start, other_end in dates
+        ):
+            continue  # "馆方昨日(宣布下周…)": a name holds no date of its own clause
         titled = _TITLE_THEN_NAME.search(name)
         if titled:
             # "气象台台长何家明": the person after the post, not one long name.
