@@ -322,3 +322,32 @@ def test_some_of_the_subjects_people_acting_is_its_happening(claims_of, text, st
 )
 def test_a_count_of_the_subjects_people_is_no_claim(claims_of, text):
     assert claims_of(text) == []
+
+
+# A thing of the paragraph's actor sent somewhere (样品被送往X): where it went is no
+# subject; what befell the thing is its holder's happening.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "北岭果业公司上月发现果树枯死。样品昨日被送往农业科学院检测。",
+            ("北岭果业公司", "2025-08-24", "2025-08-24", "样品昨日被送往农业科学院检测"),
+        ),
+        (
+            "北嶺果業公司上月發現果樹枯死。樣品昨日被送往農業科學院檢測。",
+            ("北嶺果業公司", "2025-08-24", "2025-08-24", "樣品昨日被送往農業科學院檢測"),
+        ),
+        (
+            "南湾渔业公司上月发现鱼苗死亡。样本昨日被送往农业科学院检测。",
+            ("南湾渔业公司", "2025-08-24", "2025-08-24", "样本昨日被送往农业科学院检测"),
+        ),
+        (
+            "北岭果业公司上月发现果树枯死。病叶样本昨日被送往省农业科学院化验。",
+            ("北岭果业公司", "2025-08-24", "2025-08-24", "病叶样本昨日被送往省农业科学院化验"),
+        ),
+    ],
+)
+def test_a_thing_sent_somewhere_is_its_holders_happening(claims_of, text, expected):
+    found = claims_of(text)
+    assert expected in found
+    assert not [name for name, *_rest in found if "科学院" in (name or "")]

@@ -719,6 +719,13 @@ def _benefactive(rest: str) -> bool:
     return False
 
 
+# The mark of where a thing was sent, right before the place's or body's name (perhaps
+# after the province or the nation it belongs to: "送往省…", "送往国家…").
+_SENT_TO = re.compile(
+    r"(?:被|获|已)?(?:送|运|寄|移交|转交|转送|移送|押送)(?:往|至|到|给|交)[\u3400-\u9fff]{0,2}$"
+)
+
+
 def thing_of_holder(
     context: ArticleContext, scope, state, start: int, end: int, mention: DateMention
 ) -> ActorMention | None:
@@ -732,7 +739,13 @@ def thing_of_holder(
     if context.kind(state.holder) not in ORGANIZATION_KINDS:
         return None  # a person's things are seldom told as the person's happenings
     sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
-    if context.actors_in(sentence_start, sentence_end) or referred_actors(
+    named = [
+        m
+        for m in context.actors_in(sentence_start, sentence_end)
+        # "样本昨日被送往省海洋研究所化验": where the thing was sent is no subject.
+        if not _SENT_TO.search(context.folded, max(sentence_start, m.char_start - 8), m.char_start)
+    ]
+    if named or referred_actors(
         context, sentence_start, sentence_end, getattr(state, "topic", None)
     ):
         return None
