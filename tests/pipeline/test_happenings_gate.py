@@ -351,3 +351,19 @@ def test_a_thing_sent_somewhere_is_its_holders_happening(claims_of, text, expect
     found = claims_of(text)
     assert expected in found
     assert not [name for name, *_rest in found if "科学院" in (name or "")]
+
+
+# A cause written with 因 alone after the date sets the scene as 由于 does: the date goes
+# on to the clause that names who acted.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("去年底，因钢材价格上涨，青州市政府追加预算2亿元。", "青州市政府", "2024-09-01"),
+        ("去年底，因鋼材價格上漲，青州市政府追加預算2億元。", "青州市政府", "2024-09-01"),
+        ("上月，因暴雨成灾，南湖县政府启动应急响应。", "南湖县政府", "2025-07-01"),
+        ("上月，因暴雨成災，市府啟動應急響應。", "市府", "2025-07-01"),
+        ("上周五，因大雾弥漫，青州港务局暂停船只进出。", "青州港务局", "2025-08-22"),
+    ],
+)
+def test_a_cause_with_yin_passes_its_date_on(claims_of, text, name, start):
+    assert [(found, begin) for found, begin, _end, _quote in claims_of(text)] == [(name, start)]
