@@ -272,3 +272,85 @@ def test_a_number_cut_from_its_ordinal_is_no_short_name(extraction_of):
     text = "江北市南湖区第二公墓昨日展开迁葬作业。第二公墓1980年代停止新葬。"
     names = {alias for entry in extraction_of(text).discovered for alias in entry.aliases}
     assert "二公墓" not in names, names
+
+
+# Some of a group told with 有 ("有蜂农发现…", "另有市民投诉…") or a group described with
+# 的 ("多个村庄的村民") act as that group.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("有蜂农上月发现蜂箱内大量蜜蜂死亡。", "蜂农", "2025-02-01"),
+        ("有蜂農上月發現蜂箱內大量蜜蜂死亡。", "蜂農", "2025-02-01"),
+        ("有市民昨日投诉公园噪音。", "市民", "2025-03-14"),
+        ("另有市民昨日投訴公園噪音。", "市民", "2025-03-14"),
+        ("有渔民上周在海湾发现大量死鱼。", "渔民", "2025-03-03"),
+        ("有家長上週三到學校抗議。", "家長", "2025-03-05"),
+        ("上月，有菜农在田里发现大批害虫。", "菜农", "2025-02-01"),
+        ("多个村庄的村民上月联名上书县政府。", "村民", "2025-02-01"),
+        ("多個村莊的村民上月聯名上書縣政府。", "村民", "2025-02-01"),
+        ("附近工厂的工人昨日罢工。", "工人", "2025-03-14"),
+    ],
+)
+def test_some_of_a_group_or_a_described_group_leads(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年有逾万名游客到访青山公园。",
+        "今年已有500名村民搬迁。",
+        "有市民担心明年再度加价。",
+        "有家长表示将于下月到学校抗议。",
+        "該廠的工人人數去年減少兩成。",
+    ],
+)
+def test_a_count_a_worry_or_a_plan_of_a_group_is_no_claim(main_actors, text):
+    assert main_actors(text) == []
+
+
+def test_a_named_bodys_people_described_with_de_are_no_group_of_their_own(main_actors):
+    claims = main_actors("青山集团的员工上月罢工。")
+    assert not any(main == "员工" for main, _start, _quote in claims), claims
+
+
+# A short name for a body of a kind named before in full: a city's or a county's
+# government, the police, a plant, an office, a centre.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("青州市政府上月公布停车收费标准。市府昨日宣布暂停实施。", "青州市政府", "2025-03-14"),
+        ("青州市政府上月公布停車收費標準。市府昨日宣布暫停實施。", "青州市政府", "2025-03-14"),
+        ("南岭县政府去年启动道路改造。县府上周五公布验收结果。", "南岭县政府", "2025-03-07"),
+        ("南嶺縣政府去年啟動道路改造。縣府上週五公佈驗收結果。", "南嶺縣政府", "2025-03-07"),
+        ("青州市政府上月公布停车收费标准。市政府昨日宣布暂停实施。", "青州市政府", "2025-03-14"),
+        ("江城警察局昨日拘捕兩名男子。警方今日公布案情。", "江城警察局", "2025-03-15"),
+        ("海湾造纸厂上月发生火灾。厂方本周一与工会达成协议。", "海湾造纸厂", "2025-03-10"),
+        ("青山海事處上月收到報告。該處前日發出航行警告。", "青山海事處", "2025-03-13"),
+        ("南湖水质监测中心上月发现异常。该中心昨日公布结果。", "南湖水质监测中心", "2025-03-14"),
+    ],
+)
+def test_a_short_name_stands_for_the_body_of_its_kind_named_before(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims
+
+
+def test_a_short_name_with_no_body_of_its_kind_before_stays_its_own(main_actors):
+    claims = main_actors("青州大学上月举办运动会。市府昨日宣布暂停实施。")
+    assert _led_by(claims, "市府", "2025-03-14"), claims
+
+
+# A kind noun standing for the body named before, with its date after it and a later date
+# in its clause ("馆方昨日宣布下周…"): the date is no part of a name.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("江城历史博物馆上月闭馆维修。馆方昨日宣布下周重开。", "江城历史博物馆", "2025-03-14"),
+        ("江城歷史博物館上月閉館維修。館方昨日宣佈下週重開。", "江城歷史博物館", "2025-03-14"),
+        ("东华动物园上月关闭熊馆。园方昨日表示下月重开。", "东华动物园", "2025-03-14"),
+    ],
+)
+def test_a_date_is_no_part_of_the_name_before_it(main_actors, text, name, start):
+    claims = main_actors(text)
+    assert _led_by(claims, name, start), claims

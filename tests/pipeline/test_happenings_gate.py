@@ -227,3 +227,137 @@ def test_a_work_of_the_subject_named_by_its_act_tells_the_subjects_happening(
 )
 def test_a_work_of_the_subject_still_to_come_is_no_claim(claims_of, text):
     assert claims_of(text) == []
+
+
+# Issuing and starting: a warning, a notice or a statement sent out, a work or a plan
+# launched, are happenings; a plan to do so later is not.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("青州气象局昨日发出暴雨警告。", "2025-08-24"),
+        ("青州氣象局昨日發出暴雨警告。", "2025-08-24"),
+        ("东岸水务公司上周发出停水通知。", "2025-08-18"),
+        ("南湖县政府上月启动河道清淤工程。", "2025-07-01"),
+        ("南湖縣政府上月啟動河道清淤工程。", "2025-07-01"),
+        ("海港区议会上月推出旧区活化计划。", "2025-07-01"),
+        ("海港區議會上月推出舊區活化計劃。", "2025-07-01"),
+        ("青州电力公司昨日宣布启动电网改造。", "2025-08-24"),
+        ("青山集团上月公布扩张计划。", "2025-07-01"),
+    ],
+)
+def test_a_thing_issued_or_started_is_a_happening(claims_of, text, start):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南湖县政府计划于明年启动河道清淤工程。",
+        "南湖縣政府計劃於明年啟動河道清淤工程。",
+        "青州电力公司计划下月启动电网改造。",
+        "海港区议会打算明年推出旧区活化计划。",
+        "海港區議會準備明年推出舊區活化計劃。",
+    ],
+)
+def test_a_plan_to_start_later_is_no_claim(claims_of, text):
+    assert claims_of(text) == []
+
+
+# A second dated clause of a sentence is its own happening of the same subject, unless it
+# is a plan or a forecast.
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("青山水库项目于2024年4月开工，今年2月完成主坝浇筑。", ["2024-04-01", "2025-02-01"]),
+        ("青山水庫項目於2024年4月開工，今年2月完成主壩澆築。", ["2024-04-01", "2025-02-01"]),
+        ("星光商场于去年5月签约，7月动工。", ["2024-05-01", "2024-07-01"]),
+        ("星光商場於去年5月簽約，7月動工。", ["2024-05-01", "2024-07-01"]),
+        (
+            "南湖大桥2023年8月动工，去年12月合龙，今年1月通车。",
+            ["2023-08-01", "2024-12-01", "2025-01-01"],
+        ),
+        ("远洋渔业公司去年6月收购两艘渔船，9月投入作业。", ["2024-06-01", "2024-09-01"]),
+        # A plan for a month already past is still only a plan.
+        ("星光商场于去年5月签约，计划7月动工。", ["2024-05-01"]),
+        ("星光商場於去年5月簽約，計劃於7月動工。", ["2024-05-01"]),
+        ("青山水库项目于2024年4月开工，预计明年2月完成。", ["2024-04-01"]),
+    ],
+)
+def test_each_dated_clause_of_a_sentence_is_its_own_happening(claims_of, text, starts):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == starts
+
+
+# 有 and some of the subject's people, then what they did, is the subject's happening; a
+# count of its people is a state.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("青山中学上周有学生食物中毒。", "2025-08-18"),
+        ("青山中學上週有學生食物中毒。", "2025-08-18"),
+        ("东港码头昨日有两名工人受伤。", "2025-08-24"),
+        ("東港碼頭昨日有兩名工人受傷。", "2025-08-24"),
+        ("青州动物园上月有游客被猴子抓伤。", "2025-07-01"),
+        ("南湖医院前日有护士确诊感染。", "2025-08-23"),
+    ],
+)
+def test_some_of_the_subjects_people_acting_is_its_happening(claims_of, text, start):
+    assert [begin for _name, begin, _end, _quote in claims_of(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青山中学去年有500名学生。",
+        "青山中学去年有学生300人。",
+        "东港码头去年有工人四百名。",
+        "青山中学明年有学生将赴海外交流。",
+        "青山中學去年有學生是外地人。",
+    ],
+)
+def test_a_count_of_the_subjects_people_is_no_claim(claims_of, text):
+    assert claims_of(text) == []
+
+
+# A thing of the paragraph's actor sent somewhere (样品被送往X): where it went is no
+# subject; what befell the thing is its holder's happening.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "北岭果业公司上月发现果树枯死。样品昨日被送往农业科学院检测。",
+            ("北岭果业公司", "2025-08-24", "2025-08-24", "样品昨日被送往农业科学院检测"),
+        ),
+        (
+            "北嶺果業公司上月發現果樹枯死。樣品昨日被送往農業科學院檢測。",
+            ("北嶺果業公司", "2025-08-24", "2025-08-24", "樣品昨日被送往農業科學院檢測"),
+        ),
+        (
+            "南湾渔业公司上月发现鱼苗死亡。样本昨日被送往农业科学院检测。",
+            ("南湾渔业公司", "2025-08-24", "2025-08-24", "样本昨日被送往农业科学院检测"),
+        ),
+        (
+            "北岭果业公司上月发现果树枯死。病叶样本昨日被送往省农业科学院化验。",
+            ("北岭果业公司", "2025-08-24", "2025-08-24", "病叶样本昨日被送往省农业科学院化验"),
+        ),
+    ],
+)
+def test_a_thing_sent_somewhere_is_its_holders_happening(claims_of, text, expected):
+    found = claims_of(text)
+    assert expected in found
+    assert not [name for name, *_rest in found if "科学院" in (name or "")]
+
+
+# A cause written with 因 alone after the date sets the scene as 由于 does: the date goes
+# on to the clause that names who acted.
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        ("去年底，因钢材价格上涨，青州市政府追加预算2亿元。", "青州市政府", "2024-09-01"),
+        ("去年底，因鋼材價格上漲，青州市政府追加預算2億元。", "青州市政府", "2024-09-01"),
+        ("上月，因暴雨成灾，南湖县政府启动应急响应。", "南湖县政府", "2025-07-01"),
+        ("上月，因暴雨成災，市府啟動應急響應。", "市府", "2025-07-01"),
+        ("上周五，因大雾弥漫，青州港务局暂停船只进出。", "青州港务局", "2025-08-22"),
+    ],
+)
+def test_a_cause_with_yin_passes_its_date_on(claims_of, text, name, start):
+    assert [(found, begin) for found, begin, _end, _quote in claims_of(text)] == [(name, start)]

@@ -117,16 +117,17 @@ import pytest
             [("宏达物流", "2024-01-01", "去年，服务华泰集团多年的宏达物流宣布破产")],
         ),
         (
-            # A clause that only sets the scene after a date passes the date on; the quote
-            # runs from the date.
+            # A clause that sets the scene after a date, some of a group acting (有村民),
+            # is their happening and passes the date on; the next quote runs from the date.
             "4日晚，有村民与施工人员发生推搡，滨江市公安局带走3人。",
             "2024-11-06",
             [
+                ("村民", "2024-11-04", "4日晚，有村民与施工人员发生推搡"),
                 (
                     "滨江市公安局",
                     "2024-11-04",
                     "4日晚，有村民与施工人员发生推搡，滨江市公安局带走3人",
-                )
+                ),
             ],
         ),
         (
@@ -135,10 +136,14 @@ import pytest
             [("华泰纺织厂", "2023-05-01", "去年5月，由于资金短缺，华泰纺织厂关闭了两条生产线")],
         ),
         (
-            # 当年 carried on from a month is that whole year.
+            # 当年 carried on from a month is that whole year; some villagers finding the
+            # crack (有村民发现) is their own happening.
             "2020年7月，有村民发现山坡出现裂缝，雅河县自然资源局当年将其列入地质灾害隐患点。",
             "2024-08-07",
-            [("雅河县自然资源局", "2020-01-01", "雅河县自然资源局当年将其列入地质灾害隐患点")],
+            [
+                ("村民", "2020-07-01", "2020年7月，有村民发现山坡出现裂缝"),
+                ("雅河县自然资源局", "2020-01-01", "雅河县自然资源局当年将其列入地质灾害隐患点"),
+            ],
         ),
         (
             # A sentence that names no one tells what befell a thing of the paragraph's

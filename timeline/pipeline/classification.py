@@ -138,7 +138,9 @@ def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool
     return bool(HEDGE.search(without_names(context, start, end)))
 
 
-_SCHEDULED = re.compile(r"原定|原计划|原本计划|预定")
+# A plan or a schedule, not an estimate: it names a date for the act, which has not been
+# told to have come ("计划7月动工" after a past date is still only a plan).
+_SCHEDULED = re.compile(r"原定|原计划|原本计划|预定|计划|打算|准备")
 
 
 def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
@@ -158,7 +160,7 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
             mention.char_start - following <= 1
             and mention.char_start >= following
             and is_past(context, mention)
-            # "原定今年年中投产": a schedule for a past date is still only a plan.
+            # "原定今年年中投产", "计划7月动工": a schedule for a past date is still a plan.
             and not _SCHEDULED.match(match.group())
         ):
             continue

@@ -466,8 +466,9 @@ def _scene(
     )
 
 
-# A scene's clause opens on "there was" or a cause: "有村民…发生推搡", "由于资金短缺".
-_SCENE_OPENS = re.compile(r"\s*(?:有|由于|因为|受|随着)")
+# A scene's clause opens on "there was" or a cause: "有村民…发生推搡", "由于资金短缺";
+# "因钢材价格上涨" is a cause as "由于…" is, while "因此", "因而" go on from what was told.
+_SCENE_OPENS = re.compile(r"\s*(?:有|由于|因为|因(?!此|而)|受|随着)")
 
 
 # What may stand between a clause's date and the next clause: a time of day, the comma.

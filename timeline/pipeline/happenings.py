@@ -16,7 +16,7 @@ from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleCon
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
-from timeline.pipeline.recogniser import MEMBER_NOUNS, PERSON_TITLES, chinese_words
+from timeline.pipeline.recogniser import MEMBER_NOUNS, PEOPLE_NOUNS, PERSON_TITLES, chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
 
@@ -39,8 +39,10 @@ _LEAD = re.compile(
     r"|上午|下午|中午|晚间|晚上|早间|早上|凌晨|傍晚|夜间|深夜|收盘|开盘|盘中|午间)*$"
 )
 # Chinese: a count of people before a group's name ("约200名", "数百名"), perhaps after
-# which batch of them ("最后一批200多名").
+# which batch of them ("最后一批200多名"), or after 有 that says some of them acted
+# ("有蜂农发现…", "另有市民投诉…").
 _HOW_MANY = re.compile(
+    r"(?:(?:另|亦|也|还|更)?有)?"
     r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
     r"(?:(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?$"
 )
@@ -138,7 +140,11 @@ _GATHERING = re.compile(
 _ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
 # A plan named in title marks is a thing launched or run, not an intention: "推出「全城降温」
 # 计划", "启动《乡村振兴》计划".
-_ZH_NAMED_PLAN = re.compile(r"(?<=[」』》”])计划")
+# A plan that ends its noun phrase is likewise a thing ("推出旧区活化计划。"), where a plan
+# followed by what is to be done is an intention ("计划明年推出…").
+_ZH_NAMED_PLAN = re.compile(
+    r"(?<=[」』》”])计划|(?<=[\u3400-\u9fff]{2})计划(?=[，,。；;、）)」”]|$)"
+)
 
 
 def without_gatherings(folded: str) -> str:
@@ -194,6 +200,12 @@ _ZH_DISPOSAL = re.compile(
 _ZH_CAUSE = re.compile(r"(?:因为?|由于)[^，,。；;：:将把被]{1,12}(?=将|把|被)")
 # The occasion a date qualifies after 在: "(在本月12日)的例行检查中", "(在上周五)的股东会上".
 _ZH_OCCASION = re.compile(r"的[^，,。；;：:]{1,12}?(?:中|上|时|期间|之际)")
+# 有 and some of the subject's people, perhaps counted, then what they did ("上周有学生食物
+# 中毒", "昨日有两名工人受伤"): a happening, where "有500名员工" or "有学生300人" states.
+_ZH_SOME_OF_THEM = re.compile(
+    r"有(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
+    rf"(?:{PEOPLE_NOUNS})(?:们)?(?=[\u3400-\u9fff])(?![零〇一二两三四五六七八九十百千万数几多]|人数)"
+)
 # What _ZH_STATIVE refuses as the remains of a date or a "now" (今, 现, 年, 日…).
 _ZH_DATE_LEFT = re.compile(r"现|今|年|月|日|号")
 # A verb that only introduces what follows it in the next clause.
@@ -386,6 +398,9 @@ def plain_happening(
         # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
         # end; the verb follows it.
         rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
+        some = _ZH_SOME_OF_THEM.match(rest)
+        if some and not _ZH_STATIVE.match(rest, some.end()):
+            rest = rest[some.end() :]
         stative = _ZH_STATIVE.match(rest)
         if stative and located and _ZH_DATE_LEFT.fullmatch(stative.group()):
             stative = None
@@ -704,6 +719,13 @@ def _benefactive(rest: str) -> bool:
     return False
 
 
+# The mark of where a thing was sent, right before the place's or body's name (perhaps
+# after the province or the nation it belongs to: "送往省…", "送往国家…").
+_SENT_TO = re.compile(
+    r"(?:被|获|已)?(?:送|运|寄|移交|转交|转送|移送|押送)(?:往|至|到|给|交)[\u3400-\u9fff]{0,2}$"
+)
+
+
 def thing_of_holder(
     context: ArticleContext, scope, state, start: int, end: int, mention: DateMention
 ) -> ActorMention | None:
@@ -719,7 +741,13 @@ def thing_of_holder(
     if context.kind(state.holder) not in ORGANIZATION_KINDS:
         return None  # a person's things are seldom told as the person's happenings
     sentence_start, sentence_end = scope.clauses[0][0], scope.clauses[-1][1]
-    if context.actors_in(sentence_start, sentence_end) or referred_actors(
+    named = [
+        m
+        for m in context.actors_in(sentence_start, sentence_end)
+        # "样本昨日被送往省海洋研究所化验": where the thing was sent is no subject.
+        if not _SENT_TO.search(context.folded, max(sentence_start, m.char_start - 8), m.char_start)
+    ]
+    if named or referred_actors(
         context, sentence_start, sentence_end, getattr(state, "topic", None)
     ):
         return None

@@ -559,6 +559,11 @@ def _dated_subjects(
         if any(char in NAME_STOP for char in name) or _TITLE_IN.search(name):
             continue
         start = date_start - len(lead) + match.start("name")
+        if any(
+            start < other_end and other_start < start + len(name)
+            for other_start, other_end in dates
+        ):
+            continue  # "馆方昨日(宣布下周…)": a name holds no date of its own clause
         titled = _TITLE_THEN_NAME.search(name)
         if titled:
             # "气象台台长何家明": the person after the post, not one long name.
@@ -808,6 +813,8 @@ _PEOPLE = "|".join(
         reverse=True,
     )
 )
+# The people nouns as one alternation, longest first, for other modules' patterns.
+PEOPLE_NOUNS = _PEOPLE
 # Where a group's people belong: a place or a body ("东岗村", "公立医院").
 _GROUP_HOME = (
     r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
@@ -824,7 +831,11 @@ _GROUP = re.compile(
     r"(?:[0-9年月日号时分上下午晚早凌晨今昨本周週前一二三四五六天当（）()]{0,12}[，,]?)?"
     # "最后一批200多名盐工": which batch of them, then how many.
     r"(?:(?:最后|首|第[一二三四五六七八九十])?一?批)?"
+    # "有蜂农发现…", "另有市民投诉…": 有 tells that some of them acted; they are the actor.
+    r"(?:(?:另|亦|也|还|更)?有)?"
     r"(?:约|近|逾|超过|上|数|几)?(?:[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?"
+    # "多个村庄的村民", "附近工厂的工人": a phrase ending in 的 that says which of them.
+    r"(?P<which>[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等有]{2,8}的)?"
     # "苗栗、台中蜂农": the places a group's people come from, listed.
     rf"(?P<name>(?:{_GROUP_PLACES}|[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
     r"(?:前线|一线|全体|部分|当地|本地|在职|退休|受影响)?"
@@ -908,6 +919,13 @@ def _surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recogn
     return found
 
 
+# A description before a group's 的 that names one body, not which of a kind ("附近工厂的").
+_NAMED_OWNER = re.compile(
+    r"(?!附近|当地|本地|该|这|那|多|各|一些|部分|数|几|周边|邻近|受影响)[\u3400-\u9fff]{2,6}"
+    r"(?:集团|公司|银行|医院|大学|中学|小学|学校|政府|局|署|厂|协会|工会|农会)的"
+)
+
+
 def _groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """People of a kind acting together as a clause's subject, named with the place or body
     they belong to when the text gives it: a group actor ("村民", "公立医院医生")."""
@@ -916,6 +934,8 @@ def _groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     for start, end in spans:
         for match in _GROUP.finditer(simple, start, end):
             name_start, name_end = match.span("name")
+            if _NAMED_OWNER.fullmatch(match.group("which") or ""):
+                continue  # "青山集团的员工": a named body's people, who act for the body
             if _names_a_person_next(simple, match.end()):
                 continue  # "渔民陈大海救起…": what the person is, written before the name
             found.append(
@@ -2273,6 +2293,7 @@ def discover(
             home["forms"].append(name.text)
         by_key[key] = home
     _join_parenthesised(text, groups, by_key, matcher)
+    _join_short_bodies(groups, by_key)
     entries: list[ActorEntry] = []
     taken = {slug for slug in matcher.slugs()}
     people = None
@@ -2323,6 +2344,44 @@ _NOT_ALIAS = re.compile(
     r"^[\d\s.,%-]+$|\.(?:HK|SZ|SH|SS|TW|TWO|US)$|代码|代碼|代号|代號|股票|^(?:NYSE|NASDAQ|Nasdaq)\b"
     r"|[年月日岁歲]",
 )
+
+
+# A city's or a county's government and the police by the short name news gives them once
+# named in full ("青州市政府…市府昨日…", "江城警察局…警方今日…"): the short name, as a
+# discovered actor of its own, and the endings of the full names it stands for.
+_SHORT_BODIES = {
+    "市府": ("市政府", "市府"),
+    "市政府": ("市政府",),
+    "县府": ("县政府", "县府"),
+    "县政府": ("县政府",),
+    "警方": ("警方", "警察局", "警察厅", "警署", "公安局", "警务处", "警政署"),
+}
+
+
+def _join_short_bodies(groups: list[dict], by_key: dict[str, dict]) -> None:
+    """Join a short name standing alone ("市府", "警方") to the one actor the article names
+    in full with its kind's ending; with none, or more than one, it stays an actor of its own."""
+    for short in [g for g in groups if g["name"].translate(_SIMPLIFY) in _SHORT_BODIES]:
+        endings = _SHORT_BODIES[short["name"].translate(_SIMPLIFY)]
+        fitting = [
+            group
+            for group in groups
+            if group is not short
+            and group["kind"] != "person"
+            and any(
+                name.endswith(ending) and len(name) > len(ending)
+                for name in (group["name"].translate(_SIMPLIFY),)
+                for ending in endings
+            )
+        ]
+        if len(fitting) != 1:
+            continue
+        home = fitting[0]
+        home["forms"].extend(form for form in short["forms"] if form not in home["forms"])
+        groups.remove(short)
+        for known, group in list(by_key.items()):
+            if group is short:
+                by_key[known] = home
 
 
 def _join_parenthesised(

@@ -209,6 +209,11 @@ AT_ONCE = gated(joined(load_cue("at_once")))
 _AT_ONCE_REACH = 16
 
 
+# A happening told of some of a group with 有 ("4日晚，有村民与施工人员发生推搡"): the
+# scene of what the next clause tells, which is its own happening at the same date.
+_THERE_WAS = re.compile(r"(?:[^，,。；;]{1,16}[，,]\s*)?(?:另|亦|也|还|還)?有")
+
+
 def happening_at_previous_date(
     context: ArticleContext,
     scope: SentenceScope,
@@ -226,8 +231,11 @@ def happening_at_previous_date(
         return []
     start, end = scope.clauses[index]
     at_once = AT_ONCE.search(context.folded, start, min(end, start + _AT_ONCE_REACH))
-    if any(claim.char_end > span_start for claim in claims) and (
-        at_once is None or any(claim.char_end > start for claim in claims)
+    told = [claim for claim in claims if claim.char_end > span_start]
+    if (
+        told
+        and (at_once is None or any(claim.char_end > start for claim in claims))
+        and not all(_THERE_WAS.match(claim.quote) for claim in told)
     ):
         # The dated clause told a happening: this one carries it on, or not; unless it
         # tells what someone did at once after it ("，消防部门随即派出…", "，饭店当即疏散
