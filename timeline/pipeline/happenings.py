@@ -9,16 +9,22 @@ are not happenings and give nothing.
 
 import hashlib
 import re
-from pathlib import Path
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
-from timeline.pipeline.recogniser import MEMBER_NOUNS, PEOPLE_NOUNS, PERSON_TITLES, chinese_words
+from timeline.pipeline.recogniser import (
+    EN_GROUP_BODIES,
+    MEMBER_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_TITLES,
+    chinese_words,
+)
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
+from timeline.pipeline.wordlists import word_list
 
 # The longest clause read this way: a longer one is more than one happening.
 _LIMIT = 120
@@ -96,43 +102,17 @@ def past_verb(text: str) -> bool:
 
 
 # Simple pasts that do not end in "-ed", kept as data.
-EN_IRREGULAR = frozenset(
-    line.strip()
-    for line in (Path(__file__).with_name("vocabulary") / "en_irregular_past.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+EN_IRREGULAR = word_list("en_irregular_past.txt")
 # A verb in the simple past, as a regex alternation: "-ed" (with a prefix: "re-opened"), or
 # one of the data file's.
 EN_PAST_VERB = r"(?:re-|co-|pre-)?[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR))
 # Past participles unlike the simple past ("flown", "taken"), verbs of a passive after
 # "was", "were" or "been"; kept as data.
-EN_PARTICIPLES = frozenset(
-    line.strip()
-    for line in (Path(__file__).with_name("vocabulary") / "en_irregular_participles.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+EN_PARTICIPLES = word_list("en_irregular_participles.txt")
 # A gathering named by its purpose: "说明会", "记者会", "座谈会" (its 会 is a meeting, not
 # "will"). Kept as data in vocabulary/zh_gatherings.txt.
 _GATHERING = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(
-            (
-                line.strip()
-                for line in (Path(__file__).with_name("vocabulary") / "zh_gatherings.txt")
-                .read_text(encoding="utf-8")
-                .splitlines()
-                if line.strip() and not line.startswith("#")
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")会"
+    "(?:" + "|".join(sorted(word_list("zh_gatherings.txt"), key=len, reverse=True)) + ")会"
 )
 
 
@@ -776,13 +756,7 @@ def thing_of_holder(
 
 
 # English nouns of things a body owns, runs or builds (vocabulary/en_owned_things.txt).
-_EN_OWNED_THINGS = frozenset(
-    line.strip()
-    for line in (Path(__file__).with_name("vocabulary") / "en_owned_things.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_EN_OWNED_THINGS = word_list("en_owned_things.txt")
 # A clause opening (past its dates and openers) on a thing after an article, up to three
 # lower-case words before its noun, then its verb: "The new wing opened", "A tunnel section
 # flooded", "the old warehouse burned down". Matched on the folded text with dates blanked.
@@ -1058,17 +1032,6 @@ _THEY_OPENING = re.compile(
     r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|last|this|and|the)\s+|[,—–]\s*)*"
     r"they\s+(?!(?:will|would|may|might|could|should|must|can|are|is|have|say|said)\b)"
 )
-# Plurals of a body's people and the name words they stand for (vocabulary/en_group_bodies.tsv).
-_GROUP_BODIES = {
-    plural: frozenset(words.split())
-    for plural, words, _example in (
-        line.split("\t")
-        for line in (Path(__file__).with_name("vocabulary") / "en_group_bodies.tsv")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-}
 
 
 def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorMention | None, int]:
@@ -1117,7 +1080,7 @@ def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorM
         if (
             noun in words[1:]
             or noun + "s" in words[1:]
-            or _GROUP_BODIES.get(noun + "s", frozenset()) & set(words)
+            or EN_GROUP_BODIES.get(noun + "s", frozenset()) & set(words)
         ):
             stand_in = ActorMention(mention.slug, context.text[at : at + len(noun) + 1], at, at)
             return stand_in, placed.end()

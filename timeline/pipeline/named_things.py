@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from timeline.pipeline.actors import NAME_STOP
+from timeline.pipeline.wordlists import word_list
 
 NAMED_KINDS_FILE = Path(__file__).with_name("vocabulary") / "named_kinds.tsv"
 SORTS = frozenset({"place", "route", "storm", "event", "body", "generic"})
@@ -41,18 +42,8 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _word_list(path: Path) -> list[str]:
-    return [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 # Verbs whose object is often a public body ("抗议", "起诉"): never the start of its name.
-VERBS_BEFORE_BODIES = _alternation(
-    set(_word_list(NAMED_KINDS_FILE.with_name("zh_verbs_before_bodies.txt")))
-)
+VERBS_BEFORE_BODIES = _alternation(word_list("zh_verbs_before_bodies.txt"))
 
 
 _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?!)")

@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from timeline.pipeline.actors import (
     COMPOUND_SURNAMES,
@@ -54,6 +53,7 @@ from timeline.pipeline.nouns import (
     category_pattern,
 )
 from timeline.pipeline.triggers import ANY_TRIGGER
+from timeline.pipeline.wordlists import word_list
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
 
@@ -801,18 +801,7 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
     return found
 
 
-_PEOPLE_NOUNS_FILE = Path(__file__).with_name("vocabulary") / "zh_people_nouns.txt"
-_PEOPLE = "|".join(
-    sorted(
-        {
-            line.strip()
-            for line in _PEOPLE_NOUNS_FILE.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        },
-        key=len,
-        reverse=True,
-    )
-)
+_PEOPLE = "|".join(sorted(word_list("zh_people_nouns.txt"), key=len, reverse=True))
 # The people nouns as one alternation, longest first, for other modules' patterns.
 PEOPLE_NOUNS = _PEOPLE
 # Where a group's people belong: a place or a body ("东岗村", "公立医院").
@@ -1105,13 +1094,7 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Titles and occupations written before a person's name, kept as data.
-PERSON_TITLES = frozenset(
-    line.strip()
-    for line in (Path(__file__).with_name("vocabulary") / "en_person_titles.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+PERSON_TITLES = word_list("en_person_titles.txt")
 _OCCUPATION_BEFORE = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
@@ -1227,13 +1210,7 @@ _PERSON_GIVEN = _words(
 
 
 def _thing_kinds() -> re.Pattern[str]:
-    phrases = [
-        line.split("\t")[0].strip()
-        for line in (Path(__file__).with_name("vocabulary") / "en_thing_kinds.tsv")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    phrases = [line.split("\t")[0].strip() for line in word_list("en_thing_kinds.tsv")]
     return re.compile(
         r" (" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
     )
@@ -1262,23 +1239,13 @@ _BODY_KIND = re.compile(
 )
 
 
-def _vocabulary_lines(name: str) -> frozenset[str]:
-    return frozenset(
-        line.strip()
-        for line in (Path(__file__).with_name("vocabulary") / name)
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
 # Plurals of people who act together with no body named for them (en_people_nouns.txt).
-_EN_PEOPLE = _vocabulary_lines("en_people_nouns.txt")
-_EN_IRREGULAR_PAST = _vocabulary_lines("en_irregular_past.txt")
+_EN_PEOPLE = word_list("en_people_nouns.txt")
+_EN_IRREGULAR_PAST = word_list("en_irregular_past.txt")
 # Plurals of a body's people and the words of the body's name they stand for.
-_EN_GROUP_BODIES = {
+EN_GROUP_BODIES = {
     row.split("\t")[0]: frozenset(row.split("\t")[1].split())
-    for row in _vocabulary_lines("en_group_bodies.tsv")
+    for row in word_list("en_group_bodies.tsv")
 }
 # A group opening a sentence, maybe after its date ("On Tuesday, "), with a count or not,
 # one describing word or none, then its verb in the active past: "About forty trawlers
@@ -1332,7 +1299,7 @@ def _english_groups(
             previous = max(text.rfind(". ", 0, at - 2), text.rfind("\n", 0, at - 1), start - 1)
             sentence_end = at + len(sentence.group())
             singular = noun.lower()[:-1]
-            belongs = _EN_GROUP_BODIES.get(noun.lower(), frozenset()) | {singular, noun.lower()}
+            belongs = EN_GROUP_BODIES.get(noun.lower(), frozenset()) | {singular, noun.lower()}
             if any(
                 name.kind in {"company", "investor", "lab", "organization"}
                 and previous < name.char_start < sentence_end
@@ -1451,15 +1418,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
 # A verb in the simple past right after a word ending in "'s": the "'s" is the name's own.
 _NAME_ENDS_IN_S = re.compile(
     r"(?<=['’]s) (?:(?:has|had|also|then|later|again)\s)?(?:[a-z]+ed|"
-    + "|".join(
-        sorted(
-            line.strip()
-            for line in (Path(__file__).with_name("vocabulary") / "en_irregular_past.txt")
-            .read_text(encoding="utf-8")
-            .splitlines()
-            if line.strip() and not line.startswith("#")
-        )
-    )
+    + "|".join(sorted(word_list("en_irregular_past.txt")))
     + r")\b"
 )
 
