@@ -111,7 +111,8 @@ def last_resort_claims(
             flags.append("guard=stated")
         if _not_a_fact(context, start, end):
             flags.append("guard=not_a_fact")
-        choices = _actors(context, start, end, state)
+        sentence = (clauses[0][0], clauses[-1][1])
+        choices = _actors(context, start, end, state, sentence)
         if not choices:
             _stop(start, end, "no actor")
             continue
@@ -188,10 +189,16 @@ def _not_a_fact(context: ArticleContext, start: int, end: int) -> bool:
 
 
 def _actors(
-    context: ArticleContext, start: int, end: int, state: ParagraphState
+    context: ArticleContext,
+    start: int,
+    end: int,
+    state: ParagraphState,
+    sentence: tuple[int, int],
 ) -> list[tuple[ActorMention, int]]:
     """The clause's possible actors, each once, with the tier that offers it: its subject
-    (1), the actors it names that do not stand as a place (2), the paragraph's topic (3)."""
+    (1), the actors it names that do not stand as a place (2), the paragraph's topic (3),
+    the actors the sentence's other clauses name (4), the paragraph's latest main actor (5).
+    """
     found: list[tuple[ActorMention, int]] = []
     subject = clause_subject(context, start, end, state)
     if subject is not None:
@@ -201,9 +208,16 @@ def _actors(
         key=lambda mention: mention.char_start,
     )
     found.extend((mention, 2) for mention in named if not _as_place(context, start, mention))
-    topic = state.topic or state.holder
-    if topic is not None:
-        found.append((ActorMention(topic, context.name(topic), start, start), 3))
+    if state.topic is not None:
+        found.append((ActorMention(state.topic, context.name(state.topic), start, start), 3))
+    around = [
+        mention
+        for mention in context.actors_in(*sentence)
+        if not (start <= mention.char_start and mention.char_end <= end)
+    ]
+    found.extend((mention, 4) for mention in around)
+    if state.holder is not None:
+        found.append((ActorMention(state.holder, context.name(state.holder), start, start), 5))
     seen: set[str] = set()
     distinct = []
     for mention, tier in found:
