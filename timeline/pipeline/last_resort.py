@@ -15,9 +15,9 @@ any: how `benchmarks/train_gate.py` makes its training data.
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.actors import ActorEntry, ActorMention
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import build_claim
 from timeline.pipeline.claim_dates import admissible, dating_the_clause, unrestated, usable
@@ -36,6 +36,8 @@ from timeline.pipeline.triggers import Trigger
 _collected: list[tuple[ExtractedClaim, list[str], tuple[int, int]]] | None = None
 # While `collecting()`: the dated clauses that gave no candidate, as (start, end, why).
 _stopped: list[tuple[int, int, str]] | None = None
+# While `collecting()`: the candidates' actors by slug.
+_entries: dict[str, ActorEntry] | None = None
 
 
 @dataclass
@@ -45,19 +47,22 @@ class Collected:
     # (claim, features, clause span): one per clause and choice of actor.
     candidates: list[tuple[ExtractedClaim, list[str], tuple[int, int]]]
     stopped: list[tuple[int, int, str]]
+    # The candidates' actors by slug: a discovered actor only a candidate names is in no
+    # extraction's `discovered`, as no claim links it.
+    entries: dict[str, ActorEntry] = field(default_factory=dict)
 
 
 @contextmanager
 def collecting() -> Iterator[Collected]:
     """Record every candidate (claim and features, lexical ones included) and every dated
     clause that gave none (and why), and claim none."""
-    global _collected, _stopped
+    global _collected, _stopped, _entries
     seen = Collected([], [])
-    _collected, _stopped = seen.candidates, seen.stopped
+    _collected, _stopped, _entries = seen.candidates, seen.stopped, seen.entries
     try:
         yield seen
     finally:
-        _collected, _stopped = None, None
+        _collected, _stopped, _entries = None, None, None
 
 
 def _stop(start: int, end: int, why: str) -> None:
@@ -126,8 +131,10 @@ def last_resort_claims(
                 continue
             if rank == 0:
                 candidate = replace(candidate, flags=(*candidate.flags, "first_choice"))
-            if _collected is not None:
+            if _collected is not None and _entries is not None:
                 _collected.append((claim, features(context, candidate), (start, end)))
+                for slug, _role in claim.actors:
+                    _entries[slug] = context.matcher.entry(slug)
             elif model is not None:
                 chance = probability(context, candidate, model)
                 if chance >= model.threshold and (best is None or chance > best[0]):
