@@ -5,25 +5,30 @@
     python benchmarks/train_gate.py --loso-models DIR
         # one model file per held-out set, DIR/without_SET.json, for
         # TIMELINE_CLAUSE_GATE=DIR/without_SET.json heldout_quality.py --set SET
+    python benchmarks/train_gate.py --stops         # where missed labels stop (counts only)
+
+`--groups base+verb --c 0.3 --threshold 0.5` try another setting than the shipped one;
+`--cache FILE` keeps the collected candidates between runs.
 
 Training data is made by this script, never by eye. Every article of the six labelled sets
 (`heldout`, `blind` … `blind5`, no gazetteer, as `heldout_quality.py --mode B` reads them)
 and of the demo's labels (`labelled/events.json`, with the gazetteers `event_quality.py`
-uses) is extracted while `last_resort.collecting()` records each candidate clause (a clause
-of a sentence no reading claimed, with a usable past date, the shared guards passed and an
-actor found by tiers) with its features. A candidate is positive when `heldout_quality.py`
-would count its claim correct: its date interval equals a label's, its quote overlaps the
-label's quote, and one of its actors is the label's main actor by name or alias. For the
-demo, when its interval equals a label's and its actors include the label's known actors
-(the type is not asked: a candidate is always `other`). Nothing is printed of an article's
-sentences or labels, so the closed half of `blind5` stays closed.
+uses) is extracted while `last_resort.collecting()` records each candidate: a dated clause
+no reading claimed, with a usable past date, once per actor its tiers offer, with its
+features (the untyped reading's guards among them). A candidate is positive when
+`heldout_quality.py` would count its claim correct: its date interval equals a label's, its
+quote overlaps the label's quote, and one of its actors is the label's main actor by name
+or alias. For the demo, when its interval equals a label's and its actors include the
+label's known actors (the type is not asked: a candidate is always `other`). Nothing is
+printed of an article's sentences or labels, so the closed half of `blind5` stays closed.
 
 The model is scikit-learn's logistic regression (training only: the app reads the weights
 as data). Features seen in fewer than `MIN_COUNT` training candidates are dropped. The
-leave-one-set-out figure: for each set S, train on the other five and the demo, and add the
-candidates of S the model passes to the claims the pipeline makes with the gate off; recall,
-precision and F1 per language, as `heldout_quality.py` computes them (the effect of a new
-claim on later sentences' readings is left out here; the real runs include it).
+leave-one-set-out figure: for each set S, train on the other five and the demo, and add, per
+clause, the likeliest candidate of S the model passes to the claims the pipeline makes with
+the gate off; recall, precision and F1 per language, as `heldout_quality.py` computes them
+(the effect of a new claim on later sentences' readings is left out here; the real runs
+include it). A last column gives a perfect gate: every right candidate and no wrong one.
 """
 
 import argparse
