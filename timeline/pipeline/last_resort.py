@@ -1,12 +1,16 @@
-"""The last resort for a dated sentence that gave nothing: when no reading of a sentence
-made a claim, each clause of it that holds a past date, passes the guards every untyped
-happening passes and names an actor is a candidate happening of type `other`, in its own
-words; the learned clause gate (`clause_gate`) decides which candidates are claimed.
-Plain Python.
+"""The last resort for dated clauses that no reading claimed: each such clause (in a
+sentence with no claim, or beside a claimed clause) that holds a usable, non-future date
+and offers an actor is a candidate happening of type `other`, in its own words, once per
+actor offered. The learned clause gate (`clause_gate`) weighs each candidate and claims, per
+clause, the likeliest one it passes. With the gate off (the default) nothing here runs
+past its first line. Plain Python.
 
-Which actor: the clause's subject (tier 1); failing that, the first actor it names that
-does not stand as a place where something happened (tier 2); failing that, the
-paragraph's topic (tier 3). The tier is one of the gate's features.
+Which actors, each once, with the tier that offers it: the clause's subject (1); the actors
+it names that do not stand as a place where something happened (2); the paragraph's topic
+(3); the actors the sentence's other clauses name (4); the paragraph's latest main actor
+(5). The guards every untyped happening passes (`stated_fact`, a denial or a saying, the
+English verb reading, `admissible`) do not drop a clause here: what they say is among the
+gate's features, with the tier.
 
 `collecting()` records every candidate with its claim and features instead of claiming
 any: how `benchmarks/train_gate.py` makes its training data.
