@@ -247,6 +247,7 @@ def _only_its_date(context: ArticleContext, start: int, end: int) -> bool:
 
 
 def _as_place(context: ArticleContext, start: int, mention: ActorMention) -> bool:
+    """Whether a name stands where something happened ("in Ashford", "在青石镇")."""
     before = context.folded[max(start, mention.char_start - 12) : mention.char_start]
     if context.language == "en":
         return _EN_AT_PLACE.search(before) is not None
