@@ -86,11 +86,9 @@ def build_claim(
     focus: ActorMention | None = None,
     quote_start: int | None = None,
     quote_end: int | None = None,
-    main_actor: str | None = None,
 ) -> ExtractedClaim | None:
     """The claim a span states, or None when it lacks what its type needs. `focus` picks
-    the principal among several listed; `quote_end` cuts the quote short of the span;
-    `main_actor` names the main actor when the caller has already found it."""
+    the principal among several listed; `quote_end` cuts the quote short of the span."""
     start, end = trimmed_span(context, *span)
     if end <= start:
         return None
@@ -337,11 +335,6 @@ def build_claim(
                 others.append(maker)
                 roles[maker] = "developer"
             parties = replace(parties, principal=principal, others=others, roles=roles)
-    if main_actor is not None:
-        # A last-resort reading found its actor by its own tiers; the others stay mentioned.
-        others = [slug for slug in dedupe([m.slug for m in span_actors]) if slug != main_actor]
-        roles = {main_actor: "subject"}
-        parties = replace(parties, principal=main_actor, others=others, roles=roles)
     said = context.folded[trigger.end : sentence_end] if kind == "statement" else ""
     if kind == "statement" and DOCUMENT.fullmatch(context.folded, trigger.start, trigger.end):
         # "今年五月…不参与价格战的通稿": what a document says is written before it.

@@ -44,7 +44,6 @@ from timeline.pipeline.happenings import (
     plain_happening,
     thing_of_holder,
 )
-from timeline.pipeline.last_resort import last_resort_claims
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
@@ -129,12 +128,6 @@ def paragraph_claims(
             )
             else []
         )
-        if context.dates_in(sentence.char_start, sentence.char_end):
-            # A dated clause nothing claimed may still tell a happening, if the gate says so.
-            gated = last_resort_claims(context, scope, state, speaker_turn, made)
-            if gated:
-                remember(state, gated)
-                made = [*made, *gated]
         claims.extend(made)
         # The claim's subject, not a partner listed before it ("实验室与微软签署…").
         holders = [

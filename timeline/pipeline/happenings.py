@@ -233,9 +233,40 @@ def plain_happening(
             if past_verb(_without_dates(context, start, mention.char_end + comma)):
                 end = mention.char_end + comma
                 break
-    if not stated_fact(context, (start, end), mention):
+    limit = _EN_LIMIT if context.language == "en" else _LIMIT
+    if mention.start is None or end - start > limit or context.reference is None:
         return None
+    if mention.end is None:
+        return None
+    if mention.end > context.reference.end and not _so_far(context, mention, end):
+        return None
+    if (
+        _BRACKETED_DATE.match(context.text, mention.char_end)
+        and context.text[mention.char_start - 1 : mention.char_start] in "(（"
+    ):
+        return None  # "Residents count the cost (March 13, 2025)": a linked page's date
     folded = context.folded
+    if QUESTION_END.search(context.text, start, end) or any(
+        not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
+    ):
+        return None
+    # "May 2023" is no "may": the dates are blanked first.
+    plain = _without_dates(context, start, end)
+    # "中选会", "委员会", "将军澳": a name's own characters say nothing of the future.
+    unnamed = _without_names(context, start, end, plain)
+    if context.language == "en":
+        # "…on Wednesday after reports that the handles could overheat": a clause the dated
+        # verb governs may guess or forecast; the happening itself is stated.
+        clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
+        if clause is not None:
+            unnamed = unnamed[: clause.start() - start]
+    # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
+    # a forecast that only describes a noun is not the clause's.
+    unnamed = without_gatherings(unnamed)
+    if _forecasts(unnamed) or HEDGE.search(unnamed):
+        return None
+    if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
+        return None  # "在2023年底…之前": the date bounds the happening, it does not date it
     subject = _subject(context, start, end, state) or carried
     predicate_start = subject.char_end if subject is not None else start
     verb_start = None
@@ -371,57 +402,6 @@ def plain_happening(
     if said and not (context.language == "en" and counted):
         return None
     return Trigger("happening", predicate_start, end, False)
-
-
-def clause_subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
-    """The actor a clause is about, as an untyped happening reads it: the name that opens
-    it, or (in English) the name inside its subject phrase."""
-    subject = _subject(context, start, end, state)
-    if subject is None and context.language == "en":
-        subject = named_in_subject(context, start, end, state)[0]
-    return subject
-
-
-def stated_fact(context: ArticleContext, span: tuple[int, int], mention: DateMention) -> bool:
-    """Whether a dated clause may tell a happening at its date: a resolved date not after
-    the article's own, in a clause short enough to be one happening, that asks nothing,
-    gives no age, forecasts or hedges nothing, and that its date dates rather than bounds.
-    The guards every reading of a clause as an untyped happening passes."""
-    start, end = span
-    limit = _EN_LIMIT if context.language == "en" else _LIMIT
-    if mention.start is None or end - start > limit or context.reference is None:
-        return False
-    if mention.end is None:
-        return False
-    if mention.end > context.reference.end and not _so_far(context, mention, end):
-        return False
-    if (
-        _BRACKETED_DATE.match(context.text, mention.char_end)
-        and context.text[mention.char_start - 1 : mention.char_start] in "(（"
-    ):
-        return False  # "Residents count the cost (March 13, 2025)": a linked page's date
-    folded = context.folded
-    if QUESTION_END.search(context.text, start, end) or any(
-        not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
-    ):
-        return False
-    # "May 2023" is no "may": the dates are blanked first.
-    plain = _without_dates(context, start, end)
-    # "中选会", "委员会", "将军澳": a name's own characters say nothing of the future.
-    unnamed = _without_names(context, start, end, plain)
-    if context.language == "en":
-        # "…on Wednesday after reports that the handles could overheat": a clause the dated
-        # verb governs may guess or forecast; the happening itself is stated.
-        clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
-        if clause is not None:
-            unnamed = unnamed[: clause.start() - start]
-    # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
-    # a forecast that only describes a noun is not the clause's.
-    unnamed = without_gatherings(unnamed)
-    if _forecasts(unnamed) or HEDGE.search(unnamed):
-        return False
-    # "在2023年底…之前": the date bounds the happening, it does not date it.
-    return not _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16))
 
 
 def _so_far(context: ArticleContext, mention: DateMention, end: int) -> bool:
