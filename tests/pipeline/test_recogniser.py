@@ -798,6 +798,12 @@ def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
     expected = [library.run(sentence) if sentence else [] for sentence in sentences]
     tagger = _tagger()
     assert tagger.tag_many(sentences) == expected
+    # Asked again, one at a time, the tagger answers from what it tagged before: the same
+    # words, and a caller changing its list changes nothing for the next one.
+    again = [tagger.tag_many([sentence])[0] for sentence in sentences]
+    assert again == expected
+    again[0].clear()
+    assert tagger.tag_many(sentences[:1]) == expected[:1]
 
 
 def test_an_extended_matcher_keeps_the_curated_actor_for_a_shared_alias():
