@@ -756,12 +756,13 @@ def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> lis
                 continue  # a person's name: the tagger's to tell
             if body.count(form) < 3:
                 continue
-            openings = sum(
-                1
+            # Two openings are enough: counting stops there, not at the end of a long body.
+            openings = (
+                match
                 for match in re.finditer(re.escape(form), body)
                 if _CLAUSE_OPENING.search(body, max(0, match.start() - 6), match.start())
             )
-            if openings >= 2:
+            if next(openings, None) and next(openings, None):
                 accepted.append(form)
     found = []
     for form in accepted:
