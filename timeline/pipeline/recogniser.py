@@ -170,15 +170,25 @@ def _best_paths(emissions, transitions, lengths: Sequence[int]) -> list[list[int
 
     rows, steps, tags = emissions.shape
     lengths_array = np.array(lengths)
+    shortest = min(lengths)
+    # Scores laid out (row, to, from): each step's best "from" is read along the last,
+    # contiguous axis. The sums and the first best index are the same as along "from"
+    # laid out first; only the memory walked differs.
+    into = np.ascontiguousarray(transitions.T)[None, :, :]
     score = emissions[:, 0, :].copy()
     pointers = np.zeros((rows, steps, tags), dtype=np.int64)
     keep = np.broadcast_to(np.arange(tags), (rows, tags))
     for step in range(1, steps):
-        candidates = score[:, :, None] + transitions[None, :, :]
-        best = candidates.argmax(axis=1)
+        candidates = score[:, None, :] + into
+        best = candidates.argmax(axis=2)
         # The best score itself: the value at `best`, read by a plain reduction (the
         # indexed read cost more than the sums it reads).
-        moved = candidates.max(axis=1)
+        moved = candidates.max(axis=2)
+        if step < shortest:
+            # Every row is still running: nothing to keep.
+            score = moved + emissions[:, step, :]
+            pointers[:, step, :] = best
+            continue
         active = (lengths_array > step)[:, None]
         score = np.where(active, moved + emissions[:, step, :], score)
         pointers[:, step, :] = np.where(active, best, keep)
