@@ -120,16 +120,21 @@ class _ChineseTagger:
         self._known: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def tag_many(self, sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
-        known = self._known
-        unique = [
-            sentence
-            for sentence in dict.fromkeys(sentence for sentence in sentences if sentence)
-            if sentence not in known
-        ]
-        if len(known) + len(unique) > self._KEEP:
+        # Read from a dict of this call's own: another thread may empty the memory
+        # between a look-up and the answer.
+        known, found, missing = self._known, {}, []
+        for sentence in dict.fromkeys(sentence for sentence in sentences if sentence):
+            words = known.get(sentence)
+            if words is None:
+                missing.append(sentence)
+            else:
+                found[sentence] = words
+        tagged = dict(zip(missing, map(tuple, self._tag_unique(missing)), strict=True))
+        found.update(tagged)
+        if len(known) + len(tagged) > self._KEEP:
             known.clear()
-        known.update(zip(unique, map(tuple, self._tag_unique(unique)), strict=True))
-        return [list(known[sentence]) if sentence else [] for sentence in sentences]
+        known.update(tagged)
+        return [list(found[sentence]) if sentence else [] for sentence in sentences]
 
     def _tag_unique(self, sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
         import numpy as np
