@@ -798,6 +798,50 @@ def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
     expected = [library.run(sentence) if sentence else [] for sentence in sentences]
     tagger = _tagger()
     assert tagger.tag_many(sentences) == expected
+    # Asked again, one at a time, the tagger answers from what it tagged before: the same
+    # words, and a caller changing its list changes nothing for the next one.
+    again = [tagger.tag_many([sentence])[0] for sentence in sentences]
+    assert again == expected
+    again[0].clear()
+    assert tagger.tag_many(sentences[:1]) == expected[:1]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_batched_decoding_finds_each_rows_best_path_as_one_row_alone(seed):
+    """Rows of several lengths, with tied scores, decoded together, against a decoding of
+    each row by itself written step by step (the first best predecessor wins a tie)."""
+    import numpy as np
+
+    from timeline.pipeline.recogniser import _best_paths
+
+    rng = np.random.default_rng(seed)
+    tags = 7
+    transitions = np.round(rng.normal(size=(tags, tags)) * 2).astype(np.float32)
+    lengths = [6, 1, 4, 6, 3]
+    emissions = np.round(rng.normal(size=(len(lengths), 6, tags)) * 2).astype(np.float32)
+
+    def alone(row: int) -> list[int]:
+        score = [emissions[row, 0, tag] for tag in range(tags)]
+        back = []
+        for step in range(1, lengths[row]):
+            pointers, following = [], []
+            for to in range(tags):
+                sums = [score[come] + transitions[come, to] for come in range(tags)]
+                come = max(range(tags), key=lambda index: (sums[index], -index))
+                pointers.append(come)
+                following.append(sums[come] + emissions[row, step, to])
+            back.append(pointers)
+            score = following
+        last = max(range(tags), key=lambda index: (score[index], -index))
+        path = [last]
+        for pointers in reversed(back):
+            last = pointers[last]
+            path.append(last)
+        return path[::-1]
+
+    assert _best_paths(emissions, transitions, lengths) == [
+        alone(row) for row in range(len(lengths))
+    ]
 
 
 def test_an_extended_matcher_keeps_the_curated_actor_for_a_shared_alias():

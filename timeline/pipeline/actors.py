@@ -118,6 +118,24 @@ _FOLD = _FoldTable()
 
 def fold_text(text: str) -> str:
     """Simplified, case-folded copy of `text` with exactly the same length and offsets."""
+    # The same text is folded again by the next reader (a paragraph by the candidate rules
+    # and the matcher, an article by the matcher, the recogniser and the extractor): the
+    # last few copies are kept, an article's apart so that short texts do not push it out.
+    if len(text) >= _LONG_TEXT:
+        return _fold_long(text)
+    return _fold_short(text)
+
+
+_LONG_TEXT = 2048
+
+
+@lru_cache(maxsize=4)
+def _fold_long(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=64)
+def _fold_short(text: str) -> str:
     return text.translate(_FOLD)
 
 
