@@ -16,7 +16,8 @@ from timeline.pipeline.cues import (
     SPEECH,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import past_verb, will_at, without_gatherings
+from timeline.pipeline.guards import forecast_cue, unnamed
+from timeline.pipeline.happenings import past_verb
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
     FORECAST,
@@ -112,16 +113,6 @@ _NEGATED_LIGHT = re.compile(
 )
 
 
-def without_names(context: ArticleContext, start: int, end: int) -> str:
-    """The folded span with its date expressions, actor names and gatherings blanked: "May
-    2024" is no "may", and neither "金管会" nor "说明会" a "会" (will)."""
-    folded = list(context.folded[start:end])
-    for mention in [*context.dates_in(start, end), *context.actors_in(start, end)]:
-        for position in range(mention.char_start - start, mention.char_end - start):
-            folded[position] = "\0"
-    return without_gatherings("".join(folded))
-
-
 # A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday
 # after reports that the handles could overheat"): what it reports is its own, not a guess
 # about the happening.
@@ -135,7 +126,7 @@ def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool
         clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
         if clause is not None:
             end = clause.start()
-    return bool(HEDGE.search(without_names(context, start, end)))
+    return bool(HEDGE.search(unnamed(context, start, end)))
 
 
 # A plan or a schedule, not an estimate: it names a date for the act, which has not been
@@ -144,10 +135,12 @@ _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定|计划|打算|准
 
 
 def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
-    folded = without_names(context, start, end)
+    folded = unnamed(context, start, end)
     comment = _trailing_comment(context, start, end, mention)
     dated_verb = _dated_past_verb(context, start, mention)
-    for match in FORECAST.finditer(folded):
+    position = 0
+    while (match := forecast_cue(folded, position)) is not None:
+        position = match.end()
         following = start + match.end()
         if comment is not None and start + match.start() >= comment:
             continue
@@ -164,8 +157,6 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
             and not _SCHEDULED.match(match.group())
         ):
             continue
-        if match.group() in {"会", "會"} and not will_at(folded, match.start()):
-            continue  # "会见代表", "国艺会补助": a meeting or a body's name, not "will"
         return True
     return False
 
