@@ -183,6 +183,18 @@ _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?
 # In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
 _EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
+# A judgement on what was done at the date: "(X上月)做出的决定是正确的决定", "(…上週)作出的
+# 調整證明是對的", "The decision (X) took in May proved right". The dated verb only describes
+# the thing judged; the clause tells a view, not a happening.
+_ZH_JUDGED = re.compile(
+    r"的[\u3400-\u9fff]{1,6}?(?:确实|的确|事后|已经?|最终|再次)?"
+    r"(?:(?:被证明|证明|证实)(?:是|为)?|是|为|属|算是)(?:一[个项次])?(?:正确|错误|对的|错的|明智|英明|成功|失败|失误|必要|合理"
+    r"|恰当|及时|值得)"
+)
+_EN_JUDGED = re.compile(
+    r"\b(?:proved|proven|turned out|has been|was)\s+(?:to be\s+)?(?:the\s+|a\s+)?"
+    r"(?:right|wrong|correct|mistaken|justified|wise|mistake|success|failure|misstep)\b"
+)
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
 
@@ -237,6 +249,8 @@ def plain_happening(
             unnamed = unnamed[: clause.start() - start]
     if forecasts(unnamed) or HEDGE.search(unnamed):
         return None
+    if (_EN_JUDGED if context.language == "en" else _ZH_JUDGED).search(folded, start, end):
+        return None  # "…做出的决定是正确的决定": a view of what was done, no happening
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
     subject = _subject(context, start, end, state) or carried
