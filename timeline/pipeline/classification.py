@@ -134,8 +134,20 @@ def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool
 _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定|计划|打算|准备")
 
 
+# 将 before a verb, not "nearly" (将近) nor a general (将军, 将领): after a period the source
+# is written in ("本月将启用新码头"), it is "will".
+_ZH_WILL = re.compile(r"(?<![已曾])将(?!近|军|领|士)")
+
+
 def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
     folded = unnamed(context, start, end)
+    if (
+        context.language != "en"
+        and _runs_on(context, mention)
+        and _ZH_WILL.search(folded, max(0, mention.char_end - start))
+    ):
+        # "X本月将启用新码头", published mid-month: a plan for the rest of the period.
+        return True
     comment = _trailing_comment(context, start, end, mention)
     dated_verb = _dated_past_verb(context, start, mention)
     position = 0
@@ -143,6 +155,8 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
         position = match.end()
         following = start + match.end()
         if comment is not None and start + match.start() >= comment:
+            continue
+        if _outlook_after(context, start, mention, start + match.start()):
             continue
         if dated_verb is not None and following <= dated_verb:
             # "The plant will package chips under an agreement the two companies signed
@@ -159,6 +173,25 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
             continue
         return True
     return False
+
+
+# "opened a plant in May 2024 and plans to expand it": the outlook is a second predicate's,
+# joined after the dated one.
+_EN_THEN = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?:(?:it|they|he|she)\s+)?(?:now\s+|also\s+|still\s+)?"
+)
+
+
+def _outlook_after(context: ArticleContext, start: int, mention: DateMention, cue: int) -> bool:
+    """Whether an English forecast word at `cue` opens a predicate joined by "and" or "but"
+    right after a dated past one ("X opened a plant in May 2024 and plans to…")."""
+    return (
+        context.language == "en"
+        and mention.char_end <= cue
+        and is_past(context, mention)
+        and _EN_THEN.fullmatch(context.folded, mention.char_end, cue) is not None
+        and past_verb(context.folded[start : mention.char_start])
+    )
 
 
 # ", a change executives say will…", ", which is expected to…": a comment on the happening
@@ -232,6 +265,18 @@ def attribution_start(context: ArticleContext, floor: int, position: int) -> int
         return position
     found = _ATTRIBUTION.search(context.folded, max(floor, position - 60), position)
     return found.start() + 1 if found else position
+
+
+def _runs_on(context: ArticleContext, mention: DateMention) -> bool:
+    """Whether the mention is a period that began by the source's date and runs on past it:
+    "本月", "今年", "this week"."""
+    return (
+        context.reference is not None
+        and mention.start is not None
+        and mention.end is not None
+        and mention.start <= context.reference.start
+        and mention.end > context.reference.end
+    )
 
 
 def is_past(context: ArticleContext, mention: DateMention) -> bool:
