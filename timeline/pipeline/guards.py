@@ -11,6 +11,7 @@ recogniser), so a name is blanked in one place rather than in each guard. Plain 
 
 import re
 
+from timeline.pipeline.named_things import BODY_BEFORE_PAST
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.triggers import FORECAST
 from timeline.pipeline.wordlists import word_list
@@ -33,14 +34,6 @@ _ZH_FORECAST_ATTRIBUTE = re.compile(
 _ZH_NAMED_PLAN = re.compile(
     r"(?<=[」』》”])计划|(?<=[\u3400-\u9fff]{2})计划(?=[，,。；;、）)」”]|$)"
 )
-# A time already past right after a 会 (perhaps after 于 or 在): "东涌街坊福利会昨日…",
-# "养蜂促进会去年5月…", "同乡会于上周…". "Will" is never followed by a past time, so the 会
-# ends a body's name the recogniser may not know.
-_PAST_TIME = (
-    r"(?:于|在)?(?:昨[日天晚早]|前[日天晚]|日前|早前|上[月周週]|上星期|去年|前年|今[早晨]"
-    r"|\d{4}年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月\d{1,2}[日号])"
-)
-_BODY_BEFORE_PAST = re.compile(r"(?<=[\u3400-\u9fff]{2})会(?=" + _PAST_TIME + ")")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -53,7 +46,7 @@ def without_gatherings(folded: str) -> str:
     门店…") and each plan named in title marks ("「全城降温」计划") blanked, keeping its
     length: none is the clause's "will" or plan."""
     folded = _ZH_NAMED_PLAN.sub(_blank, folded)
-    folded = _BODY_BEFORE_PAST.sub(_blank, folded)
+    folded = BODY_BEFORE_PAST.sub(_blank, folded)
     return _ZH_FORECAST_ATTRIBUTE.sub(_blank, _GATHERING.sub(_blank, folded))
 
 
