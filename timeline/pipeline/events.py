@@ -234,6 +234,10 @@ def _sentence_claims(
         ]
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
+            if position > 0 and _described_subject(context, mentions[position - 1], mention):
+                # "原定于下月启用的东湖码头上周提前启用": the earlier date only describes the
+                # subject standing before this one; the clause is told from its start.
+                seg_start = start
             if position > 0 and is_future(context, mentions[position - 1]):
                 # "…from April 1, 2025, the company said yesterday": the later date is the
                 # saying's, read with the words that attribute it. (A past happening so
@@ -412,6 +416,23 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+# What stands between a date inside a phrase ending in 的 and the name it describes.
+_DESCRIBING = re.compile(r"[^，,。；;：:]{0,12}的")
+
+
+def _described_subject(context: ArticleContext, earlier: DateMention, mention: DateMention) -> bool:
+    """Whether a Chinese date follows right after a name that a phrase ending in 的, holding
+    the earlier date, describes ("原定于下月启用的|东湖码头|上周…")."""
+    if context.language == "en":
+        return False
+    for actor in context.actors_in(earlier.char_end, mention.char_start):
+        if context.folded[actor.char_end : mention.char_start].strip():
+            continue
+        if _DESCRIBING.fullmatch(context.folded, earlier.char_end, actor.char_start):
+            return True
+    return False
 
 
 def _subject_told_before(

@@ -14,7 +14,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.guards import forecasts, strip_forecast_attributes
+from timeline.pipeline.guards import forecasts, strip_forecast_attributes, without_gatherings
 from timeline.pipeline.guards import unnamed as guard_text
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import (
@@ -25,7 +25,7 @@ from timeline.pipeline.recogniser import (
     chinese_words,
 )
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
+from timeline.pipeline.triggers import HEDGE, Trigger, gated, joined, load_cue
 from timeline.pipeline.wordlists import word_list
 
 # The longest clause read this way: a longer one is more than one happening.
@@ -1145,7 +1145,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         context.kind(first.slug) != "person"
         and _QUALIFIED.fullmatch(described)
         and not SPEECH.search(described)
-        and not FORECAST.search(described)
+        # "原定下月启用的东湖码头…": a plan that only describes the name is no forecast.
+        and not forecasts(without_gatherings(described))
     ):
         # "旗下位于将军澳的博康医院…": a phrase ending in 的 that qualifies the name.
         return first
