@@ -458,10 +458,13 @@ def _subject_told_before(
     named_from = told[-1].char_start if told else sentence_start
     if any(m.slug != slug for m in context.actors_in(named_from, mention.char_start)):
         return None  # "…成立于2017年，创始人沈某现年52岁": the nearer name may be the subject
-    words = chinese_words(context.folded[mention.char_end : mention.char_end + 12].lstrip(" ，,"))
-    tags = [tag for _word, tag in words[:3]]
+    words = chinese_words(context.folded[mention.char_end : mention.char_end + 16].lstrip(" ，,"))
+    tags = [tag for _word, tag in words[:6]]
     while tags and tags[0] in _BEFORE_VERB:
-        tags.pop(0)
+        if tags.pop(0) == "p":
+            # "同年6月向市商务局提交了报告": the preposition's object stands before the verb.
+            while tags and tags[0] not in {"v", "w"}:
+                tags.pop(0)
     if not tags or tags[0] != "v":
         return None
     return ActorMention(slug, context.name(slug), mention.char_end, mention.char_end)
