@@ -360,7 +360,7 @@ def plain_happening(
         rest = rest[cause.end() :] if cause else rest
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
-        rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
+        rest = rest[1:] if _ZH_DISPOSAL.match(rest) or _disposal(rest, mention, context) else rest
         # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
         # end; the verb follows it.
         rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
@@ -642,6 +642,23 @@ _DESCRIBED_NAME = re.compile(
 _DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
+
+
+def _disposal(rest: str, mention: DateMention, context: ArticleContext) -> bool:
+    """Whether a predicate opening on 将 after a past date puts its object before the verb
+    ("(当晚)将明火扑灭", "(上月)将两名员工解雇"): the tagger reads a noun right after 将,
+    where "will" is followed by a verb or an adverb."""
+    if not rest.startswith("将") or context.reference is None or mention.end is None:
+        return False
+    if mention.end > context.reference.end:
+        return False
+    words = chinese_words(rest[:16])
+    if len(words) < 3 or words[0][0] != "将":
+        return False
+    # "将明火扑灭": an object, then a verb before the clause ends or its 了.
+    return words[1][1] in {"n", "nz", "ORG", "LOC", "PER", "r"} and any(
+        tag == "v" for _word, tag in words[2:5]
+    )
 
 
 def _benefactive(rest: str) -> bool:
