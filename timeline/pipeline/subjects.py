@@ -13,6 +13,7 @@ from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.nouns import TITLES
 from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
@@ -322,8 +323,18 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
     for date in context.dates_in(sentence_start, mention.char_start):
         lead = lead.replace(context.folded[date.char_start : date.char_end], "")
     lead = OPENERS.sub("", lead.strip(" ,"), count=1)
+    if context.kind(mention.slug) == "person" and _TITLED.fullmatch(lead.strip()):
+        return True  # "退休教师林阿婆今年七十九岁，上月…": a title before the person
     # The lead is stripped, so "The" before the name ends it with no space after.
     return re.fullmatch(r"\s*(?:the\b\s*)?", lead) is not None
+
+
+# A short description ending in a person's title, standing before the name.
+_TITLED = re.compile(
+    r"[\u3400-\u9fff]{0,8}?(?:"
+    + "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
+    + ")"
+)
 
 
 # A preposition right before a name makes it a place or an agent, not the subject; so does
