@@ -36,17 +36,26 @@ _ZH_NAMED_PLAN = re.compile(
 )
 
 
+# Talks that were held or broke down are a meeting, not "in talks": "昨日重启谈判",
+# "上周展开洽谈", "谈判破裂".
+_TALKS_HELD = re.compile(
+    r"(?<=重启|展开|举行|开始|进行|恢复|启动|结束|中止|暂停|召开)(?:谈判|洽谈|商谈)"
+    r"|(?:谈判|洽谈|商谈)(?=破裂|失败|中断|告吹|结束)"
+)
+
+
 def _blank(match: re.Match[str]) -> str:
     return "\0" * len(match.group())
 
 
 def without_gatherings(folded: str) -> str:
     """`folded` with each gathering's name ("说明会"), each 会 ending a body's name before a
-    past time ("福利会昨日"), each forecast or plan that only describes a noun ("在即将关闭的
-    门店…") and each plan named in title marks ("「全城降温」计划") blanked, keeping its
-    length: none is the clause's "will" or plan."""
+    past time ("福利会昨日"), talks held ("重启谈判"), each forecast or plan that only
+    describes a noun ("在即将关闭的门店…") and each plan named in title marks ("「全城降温」
+    计划") blanked, keeping its length: none is the clause's "will" or plan."""
     folded = _ZH_NAMED_PLAN.sub(_blank, folded)
     folded = BODY_BEFORE_PAST.sub(_blank, folded)
+    folded = _TALKS_HELD.sub(_blank, folded)
     return _ZH_FORECAST_ATTRIBUTE.sub(_blank, _GATHERING.sub(_blank, folded))
 
 
