@@ -137,3 +137,40 @@ def test_a_plan_joined_to_a_past_happening_leaves_the_happening_claimed(
     assert kept in claims[0].quote
     if dropped is not None:
         assert dropped not in claims[0].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "start"),
+    [
+        # Talks held or broken off are a meeting, not "in talks".
+        ("青禾医院与护士工会昨日傍晚重启谈判，但未达成协议。", "青禾医院", "2025-06-19"),
+        ("北湾码头工会与资方上周展开谈判。", "北湾码头工会", "2025-06-09"),
+        ("北湾码头工会与资方上周谈判破裂。", "北湾码头工会", "2025-06-09"),
+        # 将 after a past date, a noun after it: the object before the verb, no "will".
+        ("南湾县公安局昨日将两名嫌疑人刑事拘留。", "南湾县公安局", "2025-06-19"),
+        (
+            "8月5日下午，临川县一间化工厂发生爆炸。临川县消防救援大队当晚10时许将明火扑灭。",
+            "临川县消防救援大队",
+            "2024-08-05",
+        ),
+        # An age in words dates nothing; the person's later dated clause is theirs.
+        ("退休教师林阿婆今年七十九岁，上月因跌倒入院。", "林阿婆", "2025-05-01"),
+        ("退休法官周明今年七十岁，去年出版了回忆录。", "周明", "2024-01-01"),
+    ],
+)
+def test_a_guard_word_used_otherwise_leaves_the_happening_claimed(main_actors, text, actor, start):
+    claims = main_actors(text, PUBLISHED)
+    assert (claims[-1][0], claims[-1][1]) == (actor, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青禾乳业与北湾物流正在洽谈合并。",
+        "北岸渔业公司董事长林海今年六十二岁。",
+        "北灣巴士董事長陳立今年五十八歲。",
+        "青禾乳业今年将总部迁往深圳。",
+    ],
+)
+def test_talks_under_way_ages_and_plans_of_the_year_stay_silent(extraction_of, text):
+    assert extraction_of(text, PUBLISHED).claims == ()

@@ -652,12 +652,17 @@ def _disposal(rest: str, mention: DateMention, context: ArticleContext) -> bool:
         return False
     if mention.end > context.reference.end:
         return False
-    words = chinese_words(rest[:16])
+    words = chinese_words(rest[:20])
     if len(words) < 3 or words[0][0] != "将":
         return False
-    # "将明火扑灭": an object, then a verb before the clause ends or its 了.
-    return words[1][1] in {"n", "nz", "ORG", "LOC", "PER", "r"} and any(
-        tag == "v" for _word, tag in words[2:5]
+    # "将明火扑灭", "将三名涉事员工停职": an object (perhaps counted), then a verb.
+    at = 1
+    while at < len(words) and words[at][1] in {"m", "q", "a"}:
+        at += 1
+    return (
+        at < len(words)
+        and words[at][1] in {"n", "nz", "ORG", "LOC", "PER", "r"}
+        and any(tag == "v" for _word, tag in words[at + 1 : at + 4])
     )
 
 
