@@ -58,6 +58,11 @@ def test_the_given_spans_are_blanked_keeping_the_length():
         ("北岸商户会去年在镇上举办了年货节。", "北岸商户会", "2024-01-01"),
         ("青山體育會於上月舉辦了渡海泳。", "青山體育會", "2025-05-01"),
         ("新界東社團聯會昨日發起聯署。", "新界東社團聯會", "2025-06-19"),
+        ("北区律师公会上月发表声明，反对修例。", "北区律师公会", "2025-05-01"),
+        ("北岸妇女会去年举办了义卖。", "北岸妇女会", "2024-01-01"),
+        # A cue word inside a noun: a reserve (准备金), a school's name (希望小学).
+        ("南湾银行上月下调了存款准备金率。", "南湾银行", "2025-05-01"),
+        ("青山希望小学去年获捐一座图书馆。", "青山希望小学", "2024-01-01"),
         # A date after a title is no person's name: the body is the actor.
         ("青山體育會教練上月帶隊出賽。", "青山體育會", "2025-05-01"),
         # A plan that only describes the subject, its date before the subject's name.
