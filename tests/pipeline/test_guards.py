@@ -162,6 +162,17 @@ def test_a_plan_joined_to_a_past_happening_leaves_the_happening_claimed(
             "临川县消防救援大队",
             "2024-08-05",
         ),
+        ("The Bank of Marlow cut its growth forecast in March.", "Bank of Marlow", "2025-03-01"),
+        (
+            "Negotiations between Harlow Buses and the union collapsed in March.",
+            "Harlow Buses",
+            "2025-03-01",
+        ),
+        (
+            "Harlow Buses broke off negotiations with the union last week.",
+            "Harlow Buses",
+            "2025-06-09",
+        ),
         # An age in words dates nothing; the person's later dated clause is theirs.
         ("退休教师林阿婆今年七十九岁，上月因跌倒入院。", "林阿婆", "2025-05-01"),
         ("退休法官周明今年七十岁，去年出版了回忆录。", "周明", "2024-01-01"),
@@ -176,6 +187,8 @@ def test_a_guard_word_used_otherwise_leaves_the_happening_claimed(main_actors, t
     "text",
     [
         "青禾乳业与北湾物流正在洽谈合并。",
+        "Harlow Buses is negotiating with the union.",
+        "The Bank of Marlow forecasts slower growth next year.",
         "北岸渔业公司董事长林海今年六十二岁。",
         "北灣巴士董事長陳立今年五十八歲。",
         "青禾乳业今年将总部迁往深圳。",

@@ -44,18 +44,34 @@ _TALKS_HELD = re.compile(
 )
 
 
+# English cue words used as nouns of a past happening: a body's own forecast that it cut or
+# raised ("cut its growth forecast"), negotiations held or broken off ("resumed
+# negotiations", "negotiations collapsed"). "Is negotiating", "in negotiations" and "X
+# forecasts…" stay cues.
+_EN_CUE_NOUNS = re.compile(
+    r"\b(?:its|their|his|her|our)\s+(?:[a-z-]+\s+){0,2}forecasts?\b"
+    r"|\b(?:resumed|reopened|began|opened|started|restarted|ended|concluded|suspended|held"
+    r"|broke off|walked out of|pulled out of)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?"
+    r"negotiations\b"
+    r"|\bnegotiations\b(?=(?:\s+[a-z\0',-]+){0,6}?\s+(?:collapsed|broke down|ended|stalled"
+    r"|resumed|began|failed|opened|started)\b)"
+)
+
+
 def _blank(match: re.Match[str]) -> str:
     return "\0" * len(match.group())
 
 
 def without_gatherings(folded: str) -> str:
     """`folded` with each gathering's name ("说明会"), each 会 ending a body's name before a
-    past time ("福利会昨日"), talks held ("重启谈判"), each forecast or plan that only
-    describes a noun ("在即将关闭的门店…") and each plan named in title marks ("「全城降温」
-    计划") blanked, keeping its length: none is the clause's "will" or plan."""
+    past time ("福利会昨日"), talks held ("重启谈判", "resumed negotiations"), a body's own
+    forecast ("cut its forecast"), each forecast or plan that only describes a noun ("在即将
+    关闭的门店…") and each plan named in title marks ("「全城降温」计划") blanked, keeping
+    its length: none is the clause's "will" or plan."""
     folded = _ZH_NAMED_PLAN.sub(_blank, folded)
     folded = BODY_BEFORE_PAST.sub(_blank, folded)
     folded = _TALKS_HELD.sub(_blank, folded)
+    folded = _EN_CUE_NOUNS.sub(_blank, folded)
     return _ZH_FORECAST_ATTRIBUTE.sub(_blank, _GATHERING.sub(_blank, folded))
 
 
