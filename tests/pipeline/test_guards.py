@@ -173,6 +173,13 @@ def test_a_plan_joined_to_a_past_happening_leaves_the_happening_claimed(
             "Harlow Buses",
             "2025-06-09",
         ),
+        # A comment after the happening that guesses is no hedge on the happening.
+        (
+            "Harlow Buses closed its Dock Street depot in March, a move it believes will"
+            " save money.",
+            "Harlow Buses",
+            "2025-03-01",
+        ),
         # An age in words dates nothing; the person's later dated clause is theirs.
         ("退休教师林阿婆今年七十九岁，上月因跌倒入院。", "林阿婆", "2025-05-01"),
         ("退休法官周明今年七十岁，去年出版了回忆录。", "周明", "2024-01-01"),
@@ -188,6 +195,7 @@ def test_a_guard_word_used_otherwise_leaves_the_happening_claimed(main_actors, t
     [
         "青禾乳业与北湾物流正在洽谈合并。",
         "Harlow Buses is negotiating with the union.",
+        "Harlow Buses may close its Dock Street depot in March, a move it believes will help.",
         "The Bank of Marlow forecasts slower growth next year.",
         "北岸渔业公司董事长林海今年六十二岁。",
         "北灣巴士董事長陳立今年五十八歲。",

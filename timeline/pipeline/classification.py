@@ -16,7 +16,7 @@ from timeline.pipeline.cues import (
     SPEECH,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.guards import forecast_cue, unnamed
+from timeline.pipeline.guards import COMMENT, forecast_cue, unnamed
 from timeline.pipeline.happenings import past_verb
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
@@ -126,6 +126,12 @@ def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool
         clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
         if clause is not None:
             end = clause.start()
+    if context.language == "en":
+        # "cut fares in March, a move it believes will lift ridership": a comment on the
+        # happening told before it guesses; the happening is stated.
+        comment = COMMENT.search(context.folded, start, end)
+        if comment is not None and past_verb(context.folded[start : comment.start()]):
+            end = comment.start()
     return bool(HEDGE.search(unnamed(context, start, end)))
 
 
@@ -194,11 +200,6 @@ def _outlook_after(context: ArticleContext, start: int, mention: DateMention, cu
     )
 
 
-# ", a change executives say will…", ", which is expected to…": a comment on the happening
-# told before it, whose outlook does not make the happening a forecast.
-_COMMENT = re.compile(r", (?:a|an|which)\b")
-
-
 def _trailing_comment(
     context: ArticleContext, start: int, end: int, mention: DateMention
 ) -> int | None:
@@ -206,7 +207,7 @@ def _trailing_comment(
     last month, a change executives say will lift margins"), or None."""
     if context.language != "en":
         return None
-    comment = _COMMENT.search(context.folded, max(start, mention.char_end), end)
+    comment = COMMENT.search(context.folded, max(start, mention.char_end), end)
     if comment is None:
         return None
     before = context.folded[start : comment.start()]

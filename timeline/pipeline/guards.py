@@ -58,6 +58,11 @@ _EN_CUE_NOUNS = re.compile(
 )
 
 
+# ", a change executives say will…", ", which is expected to…": an English comment on the
+# happening told before it, whose outlook or guess does not make the happening one.
+COMMENT = re.compile(r", (?:a|an|which)\b")
+
+
 def _blank(match: re.Match[str]) -> str:
     return "\0" * len(match.group())
 

@@ -14,7 +14,12 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.guards import forecasts, strip_forecast_attributes, without_gatherings
+from timeline.pipeline.guards import (
+    COMMENT,
+    forecasts,
+    strip_forecast_attributes,
+    without_gatherings,
+)
 from timeline.pipeline.guards import unnamed as guard_text
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import (
@@ -247,6 +252,10 @@ def plain_happening(
         clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
         if clause is not None:
             unnamed = unnamed[: clause.start() - start]
+        # "cut fares in March, a move it believes will lift ridership": the comment's guess.
+        comment = COMMENT.search(context.folded, mention.char_end, end)
+        if comment is not None and past_verb(context.folded[start : mention.char_start]):
+            unnamed = unnamed[: comment.start() - start]
     if forecasts(unnamed) or HEDGE.search(unnamed):
         return None
     if (_EN_JUDGED if context.language == "en" else _ZH_JUDGED).search(folded, start, end):
