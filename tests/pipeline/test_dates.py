@@ -1543,6 +1543,10 @@ def test_durations_ages_and_habits_are_never_dates(text):
         ("It will launch the car in the third quarter.", "the third quarter", "2025-07-01"),
         ("The company said Monday it will cut jobs.", "Monday", "2025-01-06"),
         ("In May the firm said it will expand.", "May", "2024-05-01"),
+        # "Will" before a capitalised word is a given name, no look-ahead.
+        ("Will Okafor opened a bakery in March.", "March", "2024-03-01"),
+        ("Will Harrow said in March that sales rose.", "March", "2024-03-01"),
+        ("Will the club reopen in March?", "March", "2025-03-01"),
     ],
 )
 def test_yearless_periods_look_ahead_only_where_their_clause_does(text, written, start):

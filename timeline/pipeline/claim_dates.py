@@ -226,7 +226,10 @@ _LASTED = re.compile(
     r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
 )
 
-_AGE_AFTER = re.compile(r"\s*(?:已经?|已)?\s*\d{1,3}\s*(?:岁|周岁)")
+# The age in figures or in words ("58岁", "七十九岁", "八十二歲" folded).
+_AGE_AFTER = re.compile(
+    r"\s*(?:已经?|已)?\s*(?:\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:岁|周岁)"
+)
 
 
 def admissible(

@@ -16,7 +16,8 @@ from timeline.pipeline.cues import (
     SPEECH,
 )
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import past_verb, will_at, without_gatherings
+from timeline.pipeline.guards import COMMENT, forecast_cue, unnamed
+from timeline.pipeline.happenings import past_verb
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
     FORECAST,
@@ -112,16 +113,6 @@ _NEGATED_LIGHT = re.compile(
 )
 
 
-def without_names(context: ArticleContext, start: int, end: int) -> str:
-    """The folded span with its date expressions, actor names and gatherings blanked: "May
-    2024" is no "may", and neither "金管会" nor "说明会" a "会" (will)."""
-    folded = list(context.folded[start:end])
-    for mention in [*context.dates_in(start, end), *context.actors_in(start, end)]:
-        for position in range(mention.char_start - start, mention.char_end - start):
-            folded[position] = "\0"
-    return without_gatherings("".join(folded))
-
-
 # A clause that a past happening's verb goes on to govern ("recalled the kettles on Wednesday
 # after reports that the handles could overheat"): what it reports is its own, not a guess
 # about the happening.
@@ -135,7 +126,13 @@ def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool
         clause = _EN_SUBORDINATE.search(context.folded, verb_end, end)
         if clause is not None:
             end = clause.start()
-    return bool(HEDGE.search(without_names(context, start, end)))
+    if context.language == "en":
+        # "cut fares in March, a move it believes will lift ridership": a comment on the
+        # happening told before it guesses; the happening is stated.
+        comment = COMMENT.search(context.folded, start, end)
+        if comment is not None and past_verb(context.folded[start : comment.start()]):
+            end = comment.start()
+    return bool(HEDGE.search(unnamed(context, start, end)))
 
 
 # A plan or a schedule, not an estimate: it names a date for the act, which has not been
@@ -143,13 +140,29 @@ def hedged(context: ArticleContext, start: int, end: int, verb_end: int) -> bool
 _SCHEDULED = re.compile(r"原定|原计划|原本计划|预定|计划|打算|准备")
 
 
+# 将 before a verb, not "nearly" (将近) nor a general (将军, 将领): after a period the source
+# is written in ("本月将启用新码头"), it is "will".
+_ZH_WILL = re.compile(r"(?<![已曾])将(?!近|军|领|士)")
+
+
 def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMention) -> bool:
-    folded = without_names(context, start, end)
+    folded = unnamed(context, start, end)
+    if (
+        context.language != "en"
+        and _runs_on(context, mention)
+        and _ZH_WILL.search(folded, max(0, mention.char_end - start))
+    ):
+        # "X本月将启用新码头", published mid-month: a plan for the rest of the period.
+        return True
     comment = _trailing_comment(context, start, end, mention)
     dated_verb = _dated_past_verb(context, start, mention)
-    for match in FORECAST.finditer(folded):
+    position = 0
+    while (match := forecast_cue(folded, position)) is not None:
+        position = match.end()
         following = start + match.end()
         if comment is not None and start + match.start() >= comment:
+            continue
+        if _outlook_after(context, start, mention, start + match.start()):
             continue
         if dated_verb is not None and following <= dated_verb:
             # "The plant will package chips under an agreement the two companies signed
@@ -164,15 +177,27 @@ def is_forecast(context: ArticleContext, start: int, end: int, mention: DateMent
             and not _SCHEDULED.match(match.group())
         ):
             continue
-        if match.group() in {"会", "會"} and not will_at(folded, match.start()):
-            continue  # "会见代表", "国艺会补助": a meeting or a body's name, not "will"
         return True
     return False
 
 
-# ", a change executives say will…", ", which is expected to…": a comment on the happening
-# told before it, whose outlook does not make the happening a forecast.
-_COMMENT = re.compile(r", (?:a|an|which)\b")
+# "opened a plant in May 2024 and plans to expand it": the outlook is a second predicate's,
+# joined after the dated one.
+_EN_THEN = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?:(?:it|they|he|she)\s+)?(?:now\s+|also\s+|still\s+)?"
+)
+
+
+def _outlook_after(context: ArticleContext, start: int, mention: DateMention, cue: int) -> bool:
+    """Whether an English forecast word at `cue` opens a predicate joined by "and" or "but"
+    right after a dated past one ("X opened a plant in May 2024 and plans to…")."""
+    return (
+        context.language == "en"
+        and mention.char_end <= cue
+        and is_past(context, mention)
+        and _EN_THEN.fullmatch(context.folded, mention.char_end, cue) is not None
+        and past_verb(context.folded[start : mention.char_start])
+    )
 
 
 def _trailing_comment(
@@ -182,7 +207,7 @@ def _trailing_comment(
     last month, a change executives say will lift margins"), or None."""
     if context.language != "en":
         return None
-    comment = _COMMENT.search(context.folded, max(start, mention.char_end), end)
+    comment = COMMENT.search(context.folded, max(start, mention.char_end), end)
     if comment is None:
         return None
     before = context.folded[start : comment.start()]
@@ -241,6 +266,18 @@ def attribution_start(context: ArticleContext, floor: int, position: int) -> int
         return position
     found = _ATTRIBUTION.search(context.folded, max(floor, position - 60), position)
     return found.start() + 1 if found else position
+
+
+def _runs_on(context: ArticleContext, mention: DateMention) -> bool:
+    """Whether the mention is a period that began by the source's date and runs on past it:
+    "本月", "今年", "this week"."""
+    return (
+        context.reference is not None
+        and mention.start is not None
+        and mention.end is not None
+        and mention.start <= context.reference.start
+        and mention.end > context.reference.end
+    )
 
 
 def is_past(context: ArticleContext, mention: DateMention) -> bool:

@@ -105,9 +105,9 @@ WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
 PLACE_CHAIN = re.compile(r"(?:[\u3400-\u9fff]{1,5}?(?:自治区|自治州|省|市|县|区|镇|乡))+$")
 OPENERS = re.compile(r"^(?:那么?|而|但是?|不过|此外|另外|同时|其中|据悉|事实上|随后|之后)?\s*")
 
-# A speech verb: what follows it is what someone said.
+# A speech verb: what follows it is what someone said ("称号", "称为", "称霸" are no saying).
 SPEECH = gated(
-    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
+    r"表示|宣布|宣称|声称|强调|透露|回应|指出|坦言|直言|提到|解释|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称(?!号|为|赞|霸|职)"
     r"|" + words("said", "says", "announced", "stated", "told", "noted", "declared", "added")
 )
 
@@ -154,7 +154,7 @@ SAID_WHEN = re.compile(
 
 # Verbs of saying only: an announcement ("宣布", "announced") of a deal is the deal.
 SAYING = gated(
-    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称"
+    r"表示|强调|指出|坦言|直言|提到|(?<![小传据])说(?!会|明会)|(?<![声宣指据报])称(?!号|为|赞|霸|职)"
     r"|" + words("said", "says", "told", "noted", "stated", "added")
 )
 

@@ -234,6 +234,10 @@ def _sentence_claims(
         ]
         for position, mention in enumerate(mentions):
             seg_start = start if position == 0 else mention.char_start
+            if position > 0 and _described_subject(context, mentions[position - 1], mention):
+                # "原定于下月启用的东湖码头上周提前启用": the earlier date only describes the
+                # subject standing before this one; the clause is told from its start.
+                seg_start = start
             if position > 0 and is_future(context, mentions[position - 1]):
                 # "…from April 1, 2025, the company said yesterday": the later date is the
                 # saying's, read with the words that attribute it. (A past happening so
@@ -414,6 +418,23 @@ def _sentence_claims(
     return _without_redundant_sayings(context, claims)
 
 
+# What stands between a date inside a phrase ending in 的 and the name it describes.
+_DESCRIBING = re.compile(r"[^，,。；;：:]{0,12}的")
+
+
+def _described_subject(context: ArticleContext, earlier: DateMention, mention: DateMention) -> bool:
+    """Whether a Chinese date follows right after a name that a phrase ending in 的, holding
+    the earlier date, describes ("原定于下月启用的|东湖码头|上周…")."""
+    if context.language == "en":
+        return False
+    for actor in context.actors_in(earlier.char_end, mention.char_start):
+        if context.folded[actor.char_end : mention.char_start].strip():
+            continue
+        if _DESCRIBING.fullmatch(context.folded, earlier.char_end, actor.char_start):
+            return True
+    return False
+
+
 def _subject_told_before(
     context: ArticleContext,
     claims: list[ExtractedClaim],
@@ -437,10 +458,13 @@ def _subject_told_before(
     named_from = told[-1].char_start if told else sentence_start
     if any(m.slug != slug for m in context.actors_in(named_from, mention.char_start)):
         return None  # "…成立于2017年，创始人沈某现年52岁": the nearer name may be the subject
-    words = chinese_words(context.folded[mention.char_end : mention.char_end + 12].lstrip(" ，,"))
-    tags = [tag for _word, tag in words[:3]]
+    words = chinese_words(context.folded[mention.char_end : mention.char_end + 16].lstrip(" ，,"))
+    tags = [tag for _word, tag in words[:6]]
     while tags and tags[0] in _BEFORE_VERB:
-        tags.pop(0)
+        if tags.pop(0) == "p":
+            # "同年6月向市商务局提交了报告": the preposition's object stands before the verb.
+            while tags and tags[0] not in {"v", "w"}:
+                tags.pop(0)
     if not tags or tags[0] != "v":
         return None
     return ActorMention(slug, context.name(slug), mention.char_end, mention.char_end)

@@ -6,7 +6,7 @@ Plain Python.
 import re
 
 from timeline.pipeline.claim_dates import PLAN_WORD, agreed_deal, usable
-from timeline.pipeline.classification import classify, without_names
+from timeline.pipeline.classification import classify
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import (
@@ -20,10 +20,11 @@ from timeline.pipeline.cues import (
     PLACE,
     SPEECH,
 )
+from timeline.pipeline.guards import forecasts, unnamed
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.scope import SentenceScope
 from timeline.pipeline.subjects import ACT_ANNOUNCED
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger
+from timeline.pipeline.triggers import HEDGE, Trigger
 
 # What each type needs named in its span before the span is complete.
 _NEEDS = {
@@ -158,8 +159,8 @@ def serial(
         text = folded[clause_start:clause_end]
         if not _opens_on_verb(text) or LATER.search(text) or _OWN_TIME.search(text):
             break
-        blanked = without_names(context, clause_start, clause_end)
-        if FORECAST.search(blanked) or HEDGE.search(blanked):
+        blanked = unnamed(context, clause_start, clause_end)
+        if forecasts(blanked) or HEDGE.search(blanked):
             break
         following = classify(context, clause_start, clause_end)
         if (
@@ -255,7 +256,7 @@ def announced_happening(
         if (
             context.language != "en"
             and ACT_ANNOUNCED.fullmatch(folded, trigger.start, own_end)
-            and not FORECAST.search(folded, trigger.end, own_end)
+            and not forecasts(unnamed(context, trigger.end, own_end))
             and not PLAN_WORD.match(folded, trigger.end)
         ):
             # "周明哲6月宣布参选", "该行去年宣布破产": announcing a move of one's own with
@@ -283,8 +284,8 @@ def _commentary(
     or may happen (unless `plans` is false: an announced deal), or what ought to."""
     if INTERVIEW.search(context.folded, sentence_start, said_from):
         return True
-    said = without_names(context, said_from, end)
-    return bool((plans and FORECAST.search(said)) or HEDGE.search(said) or OPINION.search(said))
+    said = unnamed(context, said_from, end)
+    return bool((plans and forecasts(said)) or HEDGE.search(said) or OPINION.search(said))
 
 
 def cut_aside(context: ArticleContext, span: tuple[int, int], keep: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from timeline.pipeline.collapse import collapse_claims
 from timeline.pipeline.context import COMPANY_KINDS, ArticleContext
 from timeline.pipeline.dates import ReferenceDate, find_dates, infer_reference_date, parse_reference
 from timeline.pipeline.events import paragraph_claims
-from timeline.pipeline.happenings import without_gatherings
+from timeline.pipeline.guards import forecasts, unnamed_text
 from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
@@ -125,11 +125,10 @@ def _dated_sentences(
                 continue
             # A claim needs a date or a heading's news, and a word naming a happening; a
             # dated sentence with no such word may tell a happening no vocabulary names
-            # unless it looks ahead.
+            # in any dated clause that does not look ahead.
             named = ANY_TRIGGER.search(folded, start, end)
             if (paragraph.is_heading and named) or (
-                dates.overlaps(start, end)
-                and (named or not FORECAST.search(without_gatherings(folded[start:end])))
+                dates.overlaps(start, end) and (named or _told_clause(folded, start, end, dates))
             ):
                 # "…刘振国曾任总经理。2024年8月，他退休": the sentence a pronoun points back to.
                 if previous and previous not in spans and _POINTS_BACK.search(folded, start, end):
@@ -137,6 +136,26 @@ def _dated_sentences(
                 spans.append((start, end))
             previous = (start, end)
     return spans
+
+
+# Where a sentence's clauses part: "X于去年5月开业，并计划明年扩建" tells an opening, then a
+# plan.
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
+def _told_clause(folded: str, start: int, end: int, dates: _Spans) -> bool:
+    """Whether some clause of the sentence at [start, end) holds a date and no forecast
+    word of its own (`guards.unnamed_text`): a plan in one clause does not silence a past
+    happening in the one before it."""
+    clause_start = start
+    for mark in [*_CLAUSE_MARK.finditer(folded, start, end), None]:
+        clause_end = mark.start() if mark is not None else end
+        if dates.overlaps(clause_start, clause_end) and not forecasts(
+            unnamed_text(folded[clause_start:clause_end])
+        ):
+            return True
+        clause_start = clause_end + 1
+    return False
 
 
 _POINTS_BACK = re.compile(

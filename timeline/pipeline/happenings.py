@@ -14,6 +14,13 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.guards import (
+    COMMENT,
+    forecasts,
+    strip_forecast_attributes,
+    without_gatherings,
+)
+from timeline.pipeline.guards import unnamed as guard_text
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import (
     EN_GROUP_BODIES,
@@ -23,7 +30,7 @@ from timeline.pipeline.recogniser import (
     chinese_words,
 )
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
+from timeline.pipeline.triggers import HEDGE, Trigger, gated, joined, load_cue
 from timeline.pipeline.wordlists import word_list
 
 # The longest clause read this way: a longer one is more than one happening.
@@ -109,33 +116,6 @@ EN_PAST_VERB = r"(?:re-|co-|pre-)?[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR))
 # Past participles unlike the simple past ("flown", "taken"), verbs of a passive after
 # "was", "were" or "been"; kept as data.
 EN_PARTICIPLES = word_list("en_irregular_participles.txt")
-# A gathering named by its purpose: "说明会", "记者会", "座谈会" (its 会 is a meeting, not
-# "will"). Kept as data in vocabulary/zh_gatherings.txt.
-_GATHERING = re.compile(
-    "(?:" + "|".join(sorted(word_list("zh_gatherings.txt"), key=len, reverse=True)) + ")会"
-)
-
-
-# A forecast inside a phrase ending in 的 that describes a noun: "即将关闭的", "将于明年拆除的".
-_ZH_FORECAST_ATTRIBUTE = re.compile(r"(?:即将|将要)[^，,。；;：:的]{1,10}的")
-# A plan named in title marks is a thing launched or run, not an intention: "推出「全城降温」
-# 计划", "启动《乡村振兴》计划".
-# A plan that ends its noun phrase is likewise a thing ("推出旧区活化计划。"), where a plan
-# followed by what is to be done is an intention ("计划明年推出…").
-_ZH_NAMED_PLAN = re.compile(
-    r"(?<=[」』》”])计划|(?<=[\u3400-\u9fff]{2})计划(?=[，,。；;、）)」”]|$)"
-)
-
-
-def without_gatherings(folded: str) -> str:
-    """`folded` with each gathering's name ("说明会"), each forecast that only describes a
-    noun ("在即将关闭的门店…") and each plan named in title marks ("「全城降温」计划")
-    blanked, keeping its length: none is the clause's "will"."""
-    blank = lambda match: "\0" * len(match.group())  # noqa: E731
-    folded = _ZH_NAMED_PLAN.sub(blank, folded)
-    return _ZH_FORECAST_ATTRIBUTE.sub(blank, _GATHERING.sub(blank, folded))
-
-
 # Verbs that state something rather than tell a happening, or are told elsewhere.
 _EN_NOT_HAPPENING = _words(
     "said stated told added noted explained expected estimated planned hoped wanted needed "
@@ -208,6 +188,18 @@ _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?
 # In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
 _EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
+# A judgement on what was done at the date: "(X上月)做出的决定是正确的决定", "(…上週)作出的
+# 調整證明是對的", "The decision (X) took in May proved right". The dated verb only describes
+# the thing judged; the clause tells a view, not a happening.
+_ZH_JUDGED = re.compile(
+    r"的[\u3400-\u9fff]{1,6}?(?:确实|的确|事后|已经?|最终|再次)?"
+    r"(?:(?:被证明|证明|证实)(?:是|为)?|是|为|属|算是)(?:一[个项次])?(?:正确|错误|对的|错的|明智|英明|成功|失败|失误|必要|合理"
+    r"|恰当|及时|值得)"
+)
+_EN_JUDGED = re.compile(
+    r"\b(?:proved|proven|turned out|has been|was)\s+(?:to be\s+)?(?:the\s+|a\s+)?"
+    r"(?:right|wrong|correct|mistaken|justified|wise|mistake|success|failure|misstep)\b"
+)
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
 
@@ -250,21 +242,24 @@ def plain_happening(
         not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
     ):
         return None
-    # "May 2023" is no "may": the dates are blanked first.
-    plain = _without_dates(context, start, end)
-    # "中选会", "委员会", "将军澳": a name's own characters say nothing of the future.
-    unnamed = _without_names(context, start, end, plain)
+    # "May 2023" is no "may", and "中选会", "委员会", "将军澳" say nothing of the future: the
+    # dates and names are blanked first, and gatherings ("举办说明会") and forecasts that
+    # only describe a noun ("在即将关闭的门店举办…") with them.
+    unnamed = guard_text(context, start, end)
     if context.language == "en":
         # "…on Wednesday after reports that the handles could overheat": a clause the dated
         # verb governs may guess or forecast; the happening itself is stated.
         clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
         if clause is not None:
             unnamed = unnamed[: clause.start() - start]
-    # "举办说明会", "召开记者会": the 会 of a gathering is no "will"; "在即将关闭的门店举办…":
-    # a forecast that only describes a noun is not the clause's.
-    unnamed = without_gatherings(unnamed)
-    if _forecasts(unnamed) or HEDGE.search(unnamed):
+        # "cut fares in March, a move it believes will lift ridership": the comment's guess.
+        comment = COMMENT.search(context.folded, mention.char_end, end)
+        if comment is not None and past_verb(context.folded[start : mention.char_start]):
+            unnamed = unnamed[: comment.start() - start]
+    if forecasts(unnamed) or HEDGE.search(unnamed):
         return None
+    if (_EN_JUDGED if context.language == "en" else _ZH_JUDGED).search(folded, start, end):
+        return None  # "…做出的决定是正确的决定": a view of what was done, no happening
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
     subject = _subject(context, start, end, state) or carried
@@ -355,7 +350,7 @@ def plain_happening(
         # "昨日（15日）": the brackets of a restated day are left empty by the blanking.
         rest = _EMPTY_BRACKETS.sub("", rest).strip(" ，,、》」』”")
         # "在即将关闭的门店举办…": the description is no part of the predicate's head.
-        rest = _ZH_FORECAST_ATTRIBUTE.sub("", rest)
+        rest = strip_forecast_attributes(rest)
         plain_rest = rest
         rest = rest[_ZH_AUX.match(rest).end() :]
         # "9月24日凌晨2时40分改发…": the clock time after the date is part of the date.
@@ -374,7 +369,7 @@ def plain_happening(
         rest = rest[cause.end() :] if cause else rest
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
-        rest = rest[1:] if _ZH_DISPOSAL.match(rest) else rest
+        rest = rest[1:] if _ZH_DISPOSAL.match(rest) or _disposal(rest, mention, context) else rest
         # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
         # end; the verb follows it.
         rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
@@ -658,30 +653,26 @@ _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
 
 
-def _forecasts(text: str) -> bool:
-    """Whether `text` holds a forecast word; a lone 会 counts only where the tagger reads it
-    as the verb "will": in "会见", "促进会", "国艺会" it is a meeting or a body's name."""
-    for cue in FORECAST.finditer(text):
-        if cue.group() not in {"会", "會"}:
-            return True
-        if will_at(text, cue.start()):
-            return True
-    return False
-
-
-def will_at(text: str, position: int) -> bool:
-    """Whether the 会 at `position` is a word of its own tagged as a verb, with no body's
-    name ending right before it ("国艺|会", "马会")."""
-    offset = 0
-    previous = ("", "")
-    for word, tag in chinese_words(text.replace("\0", "，")):
-        if offset == position:
-            return len(word) == 1 and tag == "v" and previous[1] not in {"ORG", "nt", "nz"}
-        if offset > position:
-            return False
-        offset += len(word)
-        previous = (word, tag)
-    return False
+def _disposal(rest: str, mention: DateMention, context: ArticleContext) -> bool:
+    """Whether a predicate opening on 将 after a past date puts its object before the verb
+    ("(当晚)将明火扑灭", "(上月)将两名员工解雇"): the tagger reads a noun right after 将,
+    where "will" is followed by a verb or an adverb."""
+    if not rest.startswith("将") or context.reference is None or mention.end is None:
+        return False
+    if mention.end > context.reference.end:
+        return False
+    words = chinese_words(rest[:20])
+    if len(words) < 3 or words[0][0] != "将":
+        return False
+    # "将明火扑灭", "将三名涉事员工停职": an object (perhaps counted), then a verb.
+    at = 1
+    while at < len(words) and words[at][1] in {"m", "q", "a"}:
+        at += 1
+    return (
+        at < len(words)
+        and words[at][1] in {"n", "nz", "ORG", "LOC", "PER", "r"}
+        and any(tag == "v" for _word, tag in words[at + 1 : at + 4])
+    )
 
 
 def _benefactive(rest: str) -> bool:
@@ -1095,14 +1086,6 @@ def _without_dates(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
-def _without_names(context: ArticleContext, start: int, end: int, plain: str) -> str:
-    """`plain` (the span without its dates) with the actors' names blanked out too."""
-    for mention in context.actors_in(start, end):
-        name = context.folded[mention.char_start : mention.char_end]
-        plain = plain.replace(name, " ")
-    return plain
-
-
 def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
     """The actor standing first in the clause, only dates and openers before it, or a
     title before a person's name, or a phrase ending in 的 that qualifies the name
@@ -1193,7 +1176,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         context.kind(first.slug) != "person"
         and _QUALIFIED.fullmatch(described)
         and not SPEECH.search(described)
-        and not FORECAST.search(described)
+        # "原定下月启用的东湖码头…": a plan that only describes the name is no forecast.
+        and not forecasts(without_gatherings(described))
     ):
         # "旗下位于将军澳的博康医院…": a phrase ending in 的 that qualifies the name.
         return first

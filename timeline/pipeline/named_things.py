@@ -80,6 +80,12 @@ _POLICE = re.compile(
     r"(?<![\u3400-\u9fff])(?:警方|市府|县府)(?![\u3400-\u9fff]{0,1}[长内外])"
     r"|(?<=[据经由遭向被与和])(?:警方|市府|县府)"
 )
+# A time already past right after a 会 (perhaps after 于 or 在): "西湾街坊会昨日…",
+# "养蜂促进会去年5月…". "Will" is never followed by a past time, so the 会 ends a body's
+# name whatever its kind ("街坊会", "商户会"). A written date may lie ahead ("会在2026年"),
+# so only the words of a past time count.
+_PAST_TIME = r"(?:于|在)?(?:昨[日天晚早]|前[日天晚]|日前|早前|上[月周週]|上星期|去年|前年)"
+BODY_BEFORE_PAST = re.compile(r"(?<=[\u3400-\u9fff]{2})会(?=" + _PAST_TIME + ")")
 # A vessel's name: characters and a hull number ("浙岱渔0387号", "海巡06号").
 _VESSEL = re.compile(r"[\u3400-\u9fff]{2,4}\d{2,6}号")
 # A numbered line of a tram, metro or bus network: "南湖有轨电车1号线", "地铁3号线", and
@@ -226,6 +232,14 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if not _opens_clause(simple, opening) and simple.count(name) < 2:
                 continue  # a name is written again, or stands as a clause's subject
             found.append((start, match.end(), "body" if body else "thing"))
+        for match in BODY_BEFORE_PAST.finditer(simple, span_start, span_end):
+            if _ENDING.search(simple, max(span_start, match.start() - 5), match.end()):
+                continue  # a kind of the data ("自治会") was read above
+            start = _distinctive(simple, match.start(), _BODY_REACH)
+            if start is None or len(_without_generic(simple[start : match.start()])) < 2:
+                continue
+            if _opens_clause(simple, start):
+                found.append((start, match.end(), "body"))
         for match in _POLICE.finditer(simple, span_start, span_end):
             if _opens_clause(simple, match.start()):
                 # "警方昨日拘捕…": the police stand as an actor of their own.

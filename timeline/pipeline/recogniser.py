@@ -1758,6 +1758,14 @@ def _looks_like_brand(word: str) -> bool:
 # --- putting it together ----------------------------------------------------------------------
 
 
+def _within_a_date(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], name: Recognised
+) -> bool:
+    """Whether the name lies wholly inside one of the (sorted) date spans."""
+    index = bisect_left(starts, name.char_start + 1) - 1
+    return index >= 0 and spans[index][1] >= name.char_end
+
+
 def recognise(
     text: str,
     language: str,
@@ -1819,6 +1827,8 @@ def recognise(
         ]
     found = [part for name in found for part in _apposed(text, name)]
     known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
+    date_spans = sorted(dates)
+    date_starts = [start for start, _end in date_spans]
     kept = []
     simple_text = _simplified(text)
     # Where each found Chinese name ends, and its earliest start there.
@@ -1835,6 +1845,8 @@ def recognise(
             continue  # "to c": a lower-case pair or a letter names nothing on its own
         if known.overlaps(name.char_start, name.char_end):
             continue
+        if _within_a_date(date_spans, date_starts, name):
+            continue  # "教练上月带队…": a date after a title is no person's name
         if _INDEFINITE.search(text, max(0, name.char_start - 4), name.char_start):
             # "一家香港虚拟银行", "a Shenzhen chipmaker": a kind of company, not a name.
             continue

@@ -13,6 +13,7 @@ from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.nouns import TITLES
 from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
@@ -239,6 +240,11 @@ def carried_subject(
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
 
 
+# What may stand before the date of a clause that carries the subject: "并于", "又", and
+# an adverb of the past or of addition with its preposition ("曾在2012年", "也于去年").
+_CARRYING_LEAD = re.compile(r"(?:并|又|也|亦|还|曾经?|并曾|也曾|还曾|又曾)?(?:于|在)?")
+
+
 def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
     """Whether a Chinese clause opens on its date with its subject left unsaid ("，同年8月
     杀青", "，随后于4月公告…"): only an opener before the date, and no name or pronoun
@@ -247,7 +253,7 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
         return False
     folded = context.folded
     lead = OPENERS.sub("", folded[start : mention.char_start].strip(" ,，"), count=1).strip()
-    if lead not in {"", "又", "并", "并于", "于"}:
+    if not _CARRYING_LEAD.fullmatch(lead):
         return False
     if re.search(r"[到至~～—-]", mention.text):
         return False
@@ -259,10 +265,12 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
         return False
     if re.match(r"\s*(?:他|她|其|该|这|此|本)", folded[mention.char_end : mention.char_end + 2]):
         return False
-    # "，2009年被县政府列为古迹": the agent of a passive is no subject of the clause.
+    # "，2009年被县政府列为古迹": the agent of a passive is no subject of the clause; nor is
+    # a preposition's object ("，同年6月向市商务局提交了报告", "，次月与某公司签约").
     return not any(
         m.char_start < mention.char_end + 3
         and not _AGENT_MARK.search(folded, mention.char_end, m.char_start)
+        and not _OBJECT_MARK.fullmatch(folded, mention.char_end, m.char_start)
         for m in context.actors_in(start, start + 200)
         if m.char_start >= mention.char_end
     )
@@ -271,6 +279,7 @@ def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention)
 _STARTS = re.compile(r"(?:起|开始)$")
 _IN_FORCE = re.compile(r"\s*(?:正式|全面)?(?:施行|实施|生效|执行)")
 _AGENT_MARK = re.compile(r"(?:被|遭到?|获|由|经)\s*$")
+_OBJECT_MARK = re.compile(r"\s*(?:向|对|与|跟|给|在|于|从|和)\s*")
 
 
 def _sentence_subject_carries(
@@ -314,8 +323,18 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
     for date in context.dates_in(sentence_start, mention.char_start):
         lead = lead.replace(context.folded[date.char_start : date.char_end], "")
     lead = OPENERS.sub("", lead.strip(" ,"), count=1)
+    if context.kind(mention.slug) == "person" and _TITLED.fullmatch(lead.strip()):
+        return True  # "退休教师林阿婆今年七十九岁，上月…": a title before the person
     # The lead is stripped, so "The" before the name ends it with no space after.
     return re.fullmatch(r"\s*(?:the\b\s*)?", lead) is not None
+
+
+# A short description ending in a person's title, standing before the name.
+_TITLED = re.compile(
+    r"[\u3400-\u9fff]{0,8}?(?:"
+    + "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
+    + ")"
+)
 
 
 # A preposition right before a name makes it a place or an agent, not the subject; so does

@@ -16,7 +16,7 @@ from timeline.pipeline.claim_dates import (
     release_done,
     that_year,
 )
-from timeline.pipeline.classification import classify, without_names
+from timeline.pipeline.classification import classify
 from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import (
@@ -32,11 +32,12 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import absorbed, completed
+from timeline.pipeline.guards import forecasts, unnamed
 from timeline.pipeline.happenings import plain_happening
 from timeline.pipeline.periods import UNDATED_TAG
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.subjects import with_subject
-from timeline.pipeline.triggers import FORECAST, HEDGE, Trigger, gated, joined, load_cue
+from timeline.pipeline.triggers import HEDGE, Trigger, gated, joined, load_cue
 
 
 def undated_claims(
@@ -62,8 +63,8 @@ def undated_claims(
     # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
     if context.folded[trigger.end : trigger.end + 1] == "的":
         return []
-    folded = without_names(context, start, end)
-    if HEDGE.search(folded) or (not trigger.reported and FORECAST.search(folded)):
+    folded = unnamed(context, start, end)
+    if HEDGE.search(folded) or (not trigger.reported and forecasts(folded)):
         return []
     if context.language == "en" and (
         _EN_AGE_STATED.search(context.folded, start, end)
@@ -80,7 +81,7 @@ def undated_claims(
             return make_claims(context, scope, span, trigger, pointed, state, speaker_turn)
         return []
     if trigger.event_type == "release" and not release_done(context, start, end, trigger):
-        if not (trigger.reported and FORECAST.search(folded)):
+        if not (trigger.reported and forecasts(folded)):
             return []
         # "据路透社报道,辉达计划在中国推出…": a reported plan to release, a rumour.
         trigger = Trigger("release_plan", trigger.start, trigger.end, True)

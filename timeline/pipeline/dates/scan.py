@@ -96,9 +96,11 @@ RANGE_UNITS = {
 LOOKS_AHEAD_ZH = re.compile(
     r"(?<![大老主名武猛干上中少女])将(?![近军其领士])|计划|预计|预期|有望|即将|打算|(?<![模虚比])拟"
 )
+# "Will" before a capitalised word is a given name ("Will Okafor opened a bakery in March").
 LOOKS_AHEAD_EN = re.compile(
-    r"(?i:\bwill\b|\bshall\b|'ll\b|\b(?:plans?|planned|planning|expects?|expected|aims?|intends?"
-    r"|(?:is|are)\s+set|is\s+scheduled|are\s+scheduled)\s+to\b|\bscheduled\s+for\b)"
+    r"(?:\b(?:will|WILL)\b|\bWill\b(?!\s+[A-Z][a-z])"
+    r"|(?i:\bshall\b|'ll\b|\b(?:plans?|planned|planning|expects?|expected|aims?|intends?"
+    r"|(?:is|are)\s+set|is\s+scheduled|are\s+scheduled)\s+to\b|\bscheduled\s+for\b))"
 )
 CLAUSE_BREAK = re.compile(r"[。！？!?;；,，\n]|\.\s")
 # How far a clause is read before a date (a window, so that a long line stays linear), and
