@@ -14,6 +14,7 @@ from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import (
     EN_GROUP_BODIES,
@@ -1145,6 +1146,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         if quoted != lead and (_nominal(quoted) or _KIND_BEFORE_QUOTE.search(quoted)):
             quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
         lead = quoted
+        if KIND_BEFORE_NAME.fullmatch(lead):
+            lead = ""  # "科考船海研七号", "卫星风云四号": its kind before the name
         if context.kind(first.slug) in ORGANIZATION_KINDS:
             # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
             # address, not another subject.
