@@ -143,6 +143,8 @@ _EN_NOT_HAPPENING = _words(
     "owned employed operated remained used based headquartered listed valued ranked "
     "considered called named described seemed appeared looked continued liked"
 )
+# Of those, the verbs whose count tells what was held, not what was done.
+_EN_HOLDING = _words("owned employed")
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
@@ -341,7 +343,8 @@ def plain_happening(
         counted = _COUNTED.match(verb.string, verb.end())
         if not past or (
             word in _EN_NOT_HAPPENING
-            and counted is None
+            # "employed 800 men in 1950", "owned 40 boats": a count held is still a state.
+            and (counted is None or word in _EN_HOLDING)
             and not _CALLED_ACT.match(verb.string, verb.end())
             # "was named in the squad", "was named principal": a post given, not a name.
             and not (word == "named" and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")))
