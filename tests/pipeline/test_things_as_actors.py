@@ -38,6 +38,12 @@ TOLD = [
         "2025-05-01",
         "reopened",
     ),
+    (
+        "The Haiyan 7 research vessel sank off the cape on May 4.",
+        "Haiyan 7 research vessel",
+        "2025-05-04",
+        "sank",
+    ),
     # English: "the pier", "the vessel" after the named one.
     (
         "Crews finished the Ambry pier in 1887. The pier opened to visitors in 1889.",
@@ -105,6 +111,7 @@ NOTHING = [
     "Residents in Harlow reported flooding on June 3.",
     "The Dellow mine, which employed 800 men in 1950, is now a museum.",
     "The Dellow mine employed 800 men in 1950.",
+    "On March 12 fire crews were sent to the Kelby works for a drill that lasted 3 days.",
     "沙湾大桥全长3公里。",
     "有着百年历史的沙湾大桥是当地地标。",
     "翠屏溜冰场预计明年3月重新开放。",
