@@ -44,6 +44,8 @@ TOLD = [
         "2025-05-04",
         "sank",
     ),
+    ("The Calder bypass opened in 2009.", "Calder bypass", "2009-01-01", "opened"),
+    ("The Harlow landfill caught fire on Monday.", "Harlow landfill", "2025-06-16", "caught fire"),
     # English: "the pier", "the vessel" after the named one.
     (
         "Crews finished the Ambry pier in 1887. The pier opened to visitors in 1889.",
