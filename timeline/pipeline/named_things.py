@@ -1,7 +1,8 @@
 """Named things and bodies in Chinese text: a distinctive part followed by a kind noun
 ("临江大桥", "蒼鷺颱風", "港尾夜市自治會", "香港警方", "澜沧江国际马拉松"), a vessel's name
 with its number ("浙岱渔0387号"), and a name a kind noun introduces in quotation marks
-("渔船“浙岱渔0387号”", "平台「書易購」"). Such a thing is what a clause may tell of (a bridge
+("渔船“浙岱渔0387号”", "平台「書易購」"), and a craft by its name and number in Chinese
+numerals ("海研七號", "神舟十三号"). Such a thing is what a clause may tell of (a bridge
 opens, a storm lands, a temple is restored), so it is an actor like a company.
 
 The kind nouns, and the words that make a whole a kind rather than a name ("高速公路",
