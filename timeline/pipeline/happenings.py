@@ -21,6 +21,7 @@ from timeline.pipeline.guards import (
     without_gatherings,
 )
 from timeline.pipeline.guards import unnamed as guard_text
+from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.recogniser import (
     EN_GROUP_BODIES,
@@ -122,6 +123,8 @@ _EN_NOT_HAPPENING = _words(
     "owned employed operated remained used based headquartered listed valued ranked "
     "considered called named described seemed appeared looked continued liked"
 )
+# Of those, the verbs whose count tells what was held, not what was done.
+_EN_HOLDING = _words("owned employed")
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
@@ -335,7 +338,8 @@ def plain_happening(
         counted = _COUNTED.match(verb.string, verb.end())
         if not past or (
             word in _EN_NOT_HAPPENING
-            and counted is None
+            # "employed 800 men in 1950", "owned 40 boats": a count held is still a state.
+            and (counted is None or word in _EN_HOLDING)
             and not _CALLED_ACT.match(verb.string, verb.end())
             # "was named in the squad", "was named principal": a post given, not a name.
             and not (word == "named" and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")))
@@ -1128,6 +1132,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         if quoted != lead and (_nominal(quoted) or _KIND_BEFORE_QUOTE.search(quoted)):
             quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
         lead = quoted
+        if KIND_BEFORE_NAME.fullmatch(lead):
+            lead = ""  # "科考船远帆九号", "卫星风云四号": its kind before the name
         if context.kind(first.slug) in ORGANIZATION_KINDS:
             # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
             # address, not another subject.

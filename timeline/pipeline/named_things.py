@@ -1,7 +1,8 @@
 """Named things and bodies in Chinese text: a distinctive part followed by a kind noun
 ("临江大桥", "蒼鷺颱風", "港尾夜市自治會", "香港警方", "澜沧江国际马拉松"), a vessel's name
 with its number ("浙岱渔0387号"), and a name a kind noun introduces in quotation marks
-("渔船“浙岱渔0387号”", "平台「書易購」"). Such a thing is what a clause may tell of (a bridge
+("渔船“浙岱渔0387号”", "平台「書易購」"), and a craft by its name and number in Chinese
+numerals ("遠帆九號", "神舟十三号"). Such a thing is what a clause may tell of (a bridge
 opens, a storm lands, a temple is restored), so it is an actor like a company.
 
 The kind nouns, and the words that make a whole a kind rather than a name ("高速公路",
@@ -109,6 +110,22 @@ _KIND_AFTER = re.compile(
     r"[“「『\"](?P<name>[^”」』\"，。、；\n]{2,12})[”」』\"]"
     rf"(?P<kind>{_KINDS_INTRODUCING})"
 )
+# A ship's or a craft's number in Chinese numerals after its name ("远帆九号", "神舟十三号"):
+# no numeral or time word before it ("五月十一号" is a date), and no kind of document,
+# line or building after it ("一号文件", "七号线", "二号楼").
+_CRAFT_NUMBER = re.compile(
+    r"(?<=[\u3400-\u9fff])(?<![一二两三四五六七八九十百千年月日周第初])"
+    r"[一二三四五六七八九十]{1,3}号"
+    r"(?![线楼院馆库门台码车位桥道路街巷文令公机窗房厅仓口])"
+)
+_CRAFT_REACH = 4
+# Kinds written right before a thing's name, in or out of quotation marks: "科考船远帆九号",
+# "卫星风云四号", "渔船“浙岱渔0387号”".
+_KINDS_BEFORE = rf"(?:{_KINDS_INTRODUCING}|科考船|飞船|探测器|卫星|火箭)"
+KIND_BEFORE_NAME = re.compile(rf"{_KINDS_BEFORE}[“「『\"]?")
+_KIND_BEFORE_CRAFT = re.compile(rf"{_KINDS_BEFORE}(?P<name>[\u3400-\u9fff]{{2,4}})$")
+# A name in quotation marks ending in 号: a ship, a bus or a craft ("「小海豚号」於2019年啟用").
+_QUOTED_CRAFT = re.compile(r"[“「『\"](?P<name>[^”」』\"，。、；\n\d]{1,8}号)[”」』\"]")
 # Kinds that introduce a company's name (the rest introduce a thing's or a body's).
 _TRADING = frozenset(
     [
@@ -263,6 +280,15 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
         for match in _VESSEL.finditer(simple, span_start, span_end):
             if simple[match.start()] not in _NOT_FIRST:
                 found.append((match.start(), match.end(), "thing"))
+        for match in _CRAFT_NUMBER.finditer(simple, span_start, span_end):
+            start = _distinctive(simple, match.start(), _CRAFT_REACH)
+            kind = _KIND_BEFORE_CRAFT.search(simple, max(0, match.start() - 10), match.start())
+            if kind is not None:
+                start = kind.start("name")  # "科考船远帆九号": the kind says what it is
+            if start is not None and not _NUMERAL.search(simple[start : match.start()]):
+                found.append((start, match.end(), "thing"))
+        for match in _QUOTED_CRAFT.finditer(simple, span_start, span_end):
+            found.append((match.start("name"), match.end("name"), "thing"))
         for match in [
             *_INTRODUCED.finditer(simple, span_start, span_end),
             *_KIND_AFTER.finditer(simple, span_start, span_end),

@@ -1254,8 +1254,11 @@ _PERSON_GIVEN = _words(
 
 def _thing_kinds() -> re.Pattern[str]:
     phrases = [line.split("\t")[0].strip() for line in word_list("en_thing_kinds.tsv")]
+    # "the Kestrel 9 research vessel", "the Kelby II mine": a number may stand between.
     return re.compile(
-        r" (" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+        r" (?:(\d{1,3}|[IVX]{1,4}) )?("
+        + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        + r")\b"
     )
 
 
@@ -1427,10 +1430,13 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 and words[-1] not in _BODY_WORDS
                 # "a Norwegian line", "the Pacific storm": an adjective, not a name.
                 and not (len(words) == 1 and (_DEMONYM.search(words[0]) or words[0] in _NOT_NAMES))
+                # "On March 12 fire broke out": a date's number, not a thing's.
+                and not (thing.group(1) and words[-1] in _NOT_NAMES)
             ):
                 # "the Copper Gulch fire", "the Wexcombe treatment works": a thing named with
                 # its kind, which is part of its name.
-                words = [*words, *thing.group(1).split()]
+                number = [thing.group(1)] if thing.group(1) else []
+                words = [*words, *number, *thing.group(2).split()]
                 name_end = thing.end()
             raw.append((position, name_end, words, opens_sentence))
     raw = _bodies_joined_by_and(text, raw)

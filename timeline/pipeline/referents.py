@@ -99,8 +99,10 @@ PAIRS = gated(
 
 # A category noun ("集团", "基金会", "大学", "本片"; `vocabulary/category_nouns.tsv`) refers to
 # the latest actor whose name ends as its kind's names do: anywhere after a determiner
-# ("该集团", "这所大学"), and bare only where it opens a clause ("集团以1.2亿元收购…").
-_CATEGORY_AFTER_DETERMINER = gated(rf"(?:该|这家|这所|这个|此|本)(?P<noun>{category_pattern()})")
+# ("该集团", "这所大学", "这座灯塔"), and bare only where it opens a clause ("集团以1.2亿元收购…").
+_CATEGORY_AFTER_DETERMINER = gated(
+    rf"(?:该|这家|这所|这个|此|本|这座|该座|这艘|该艘)(?P<noun>{category_pattern()})"
+)
 # "银行业", "大学生", "集团化" are other words.
 _CATEGORY = gated(rf"(?P<noun>{category_pattern()})(?![业界化生们里内间])")
 

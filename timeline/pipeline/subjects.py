@@ -13,6 +13,7 @@ from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import TITLES
 from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
@@ -21,6 +22,8 @@ from timeline.pipeline.triggers import Trigger
 
 def at_subject_position(context: ArticleContext, mention: ActorMention, clause_start: int) -> bool:
     lead = OPENERS.sub("", context.folded[clause_start : mention.char_start], count=1).strip()
+    if KIND_BEFORE_NAME.fullmatch(lead):
+        return True  # "科考船远帆九号上月返航": the kind noun says what the subject is
     # "由腾讯领投": a name after a preposition is not the clause's subject.
     return len(lead) <= 1 and lead not in PREPOSITIONS
 
