@@ -32,7 +32,7 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # restart costs a core two seconds of imports while the other workers carry the load, and
 # each worker at its own count (a jitter of half again), so that two never restart at once.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
-max_requests_jitter = max_requests // 2
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2))
 # Seconds a new worker may spend warming up (below) before it takes requests regardless.
 WARM_SECONDS = 20
 WARM_PATH = "/api/events/?page_size=1"

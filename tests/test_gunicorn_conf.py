@@ -27,6 +27,7 @@ def load_config():
 def config(monkeypatch):
     monkeypatch.delenv("GUNICORN_WARM", raising=False)
     monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS_JITTER", raising=False)
     return load_config()
 
 
