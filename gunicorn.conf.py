@@ -30,7 +30,8 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "60"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Restart a worker now and then, so that its memory stays flat over weeks: rarely, since a
 # restart costs a core two seconds of imports while the other workers carry the load, and
-# each worker at its own count (a jitter of half again), so that two never restart at once.
+# each worker at its own count (a jitter of up to half again), so that two seldom restart
+# together.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2))
 # Seconds a new worker may spend warming up (below) before it takes requests regardless.
