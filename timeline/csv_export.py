@@ -16,6 +16,7 @@ read.
 """
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connections, transaction
 from django.db.models.expressions import RawSQL
@@ -224,23 +225,80 @@ def export_text(
     )
     claims = claims_sql(formula_prefixes=formula_prefixes)
     end = f",{int(undated_left_out)}\r\n"
-    with transaction.atomic(using=events.db), connections[events.db].cursor() as cursor:
-        # For this transaction only: compiling the statements (JIT) would take longer than
-        # most exports, and parallel workers would not pay for themselves on a batch.
-        cursor.execute(
-            "SELECT set_config('jit', 'off', true), "
-            "set_config('max_parallel_workers_per_gather', '0', true)"
+
+    def lines(batch, named, claimed) -> str:
+        return "".join(
+            [
+                f"{first},{named.get(event_id, '')},{sources},{second},{rest}{end}"
+                for event_id, first, second in batch
+                for sources, rest in (claimed.get(event_id, NO_CLAIMS),)
+            ]
         )
-        for batch in compiler.execute_sql(MULTI, chunked_fetch=True, chunk_size=batch_size):
-            ids = [row[0] for row in batch]
-            cursor.execute(actors, [ids])
-            named = dict(cursor.fetchall())
-            cursor.execute(claims, [ids])
-            claimed = {event_id: cells for event_id, *cells in cursor.fetchall()}
-            yield "".join(
-                [
-                    f"{first},{named.get(event_id, '')},{sources},{second},{rest}{end}"
-                    for event_id, first, second in batch
-                    for sources, rest in (claimed.get(event_id, NO_CLAIMS),)
-                ]
-            )
+
+    # The caller's own transaction may hold writes that no other connection can see: then
+    # every query goes through this one.
+    alone = connections[events.db].in_atomic_block
+    with transaction.atomic(using=events.db), connections[events.db].cursor() as cursor:
+        cursor.execute(SESSION_SQL)
+        batches = iter(compiler.execute_sql(MULTI, chunked_fetch=True, chunk_size=batch_size))
+        for batch in batches:
+            named = actors_cells(cursor, actors, batch)
+            yield lines(batch, named, claims_cells(cursor, claims, batch))
+            if len(batch) == batch_size and not alone:
+                # A long export: the batches after the first overlap (below).
+                yield from overlapped(batches, cursor, events.db, actors, claims, lines)
+
+
+# For the export's statements only: compiling them (JIT) would take longer than most
+# exports, and parallel workers would not pay for themselves on a batch.
+SESSION_SQL = (
+    "SELECT set_config('jit', 'off', true), "
+    "set_config('max_parallel_workers_per_gather', '0', true)"
+)
+
+
+def actors_cells(cursor, actors: str, batch) -> dict:
+    """The actors cell of each event of a batch that has any."""
+    cursor.execute(actors, [[row[0] for row in batch]])
+    return dict(cursor.fetchall())
+
+
+def claims_cells(cursor, claims: str, batch) -> dict:
+    """The claims' cells (sources; count and best claim) of each event of a batch that has
+    any."""
+    cursor.execute(claims, [[row[0] for row in batch]])
+    return {event_id: cells for event_id, *cells in cursor.fetchall()}
+
+
+def side_claims_cells(alias: str, claims: str, batch) -> dict:
+    """`claims_cells` on this thread's own connection to the database (opened on first
+    use), in a transaction of its own."""
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute(SESSION_SQL)
+        return claims_cells(cursor, claims, batch)
+
+
+def close_side(alias: str) -> None:
+    connections[alias].close()
+
+
+def overlapped(batches, cursor, alias: str, actors: str, claims: str, lines) -> Iterator[str]:
+    """The batches of a long export, with their claims' cells read by a second database
+    session on a thread of its own: while it reads batch k's claims (the largest part of
+    the work), the export's own session writes batch k's actors cells and then batch
+    k+1's own cells, and this process joins the lines of batch k-1, each on whichever core
+    is free. The second session reads what is committed, as each statement of the export
+    does (READ COMMITTED)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="csv-export") as side:
+        pending = None
+        try:
+            for batch in batches:
+                claimed = side.submit(side_claims_cells, alias, claims, batch)
+                following = (batch, actors_cells(cursor, actors, batch), claimed)
+                if pending is not None:
+                    yield lines(pending[0], pending[1], pending[2].result())
+                pending = following
+            if pending is not None:
+                yield lines(pending[0], pending[1], pending[2].result())
+        finally:
+            side.submit(close_side, alias).result()

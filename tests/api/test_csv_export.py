@@ -9,12 +9,16 @@ Python (`timeline.selectors.export_rows`); both are held to the same bytes here.
 
 import csv
 import io
+import threading
 from datetime import UTC, date, datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.db.backends.signals import connection_created
 from django.utils import timezone
 
+from api.pagination import EventPagination
 from api.renderers import EventCSVRenderer
 from api.serializers import EventSerializer
 from api.views import visible_events, with_related
@@ -169,3 +173,29 @@ def test_cells_are_written_as_a_spreadsheet_reads_them(awkward, api_client):
         "2024-05",
     ]
     assert {row[-1] for row in rows} == {"1"}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_a_long_export_read_by_two_sessions_is_the_same_bytes(
+    awkward, api_client, settings, monkeypatch, batch_size
+):
+    """Committed data and small batches: on PostgreSQL the batches after the first have
+    their actors and claims read by a second session, on a thread of its own."""
+    settings.TIME_ZONE = "Asia/Kathmandu"
+    monkeypatch.setattr(EventPagination, "export_batch_size", batch_size)
+    threads = []
+
+    def opened(sender, connection, **kwargs):
+        threads.append(threading.current_thread().name)
+
+    connection_created.connect(opened)
+    try:
+        response = api_client.get("/api/events/?format=csv")
+        body = b"".join(response.streaming_content)
+    finally:
+        connection_created.disconnect(opened)
+
+    assert body == expected_csv(AnonymousUser(), reverse=False)
+    if connection.vendor == "postgresql":
+        assert any(name.startswith("csv-export") for name in threads)
