@@ -95,10 +95,11 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
     """django-csp's, with the policy of an ordinary response built once.
 
     django-csp builds both policies from the settings on every response (a dataclass
-    copied, every directive copied and sorted): 0.2 ms of an API page's 4 ms of Python,
-    and a third of a 304's. A response that asked for no nonce and whose view changed
-    nothing about its policy gets exactly the settings' policies, so those are built once;
-    any other response goes through django-csp as before.
+    copied, every directive copied and sorted): the largest of the middleware's costs on
+    an API page (0.087 ms a response, 0.035 with the policies built once). A response
+    that asked for no nonce and whose view changed nothing about its policy gets exactly
+    the settings' policies, so those are built once; any other response goes through
+    django-csp as before.
     """
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
