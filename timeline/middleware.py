@@ -1,7 +1,16 @@
-"""Request hygiene shared by the admin and the API, and the database scope of a request."""
+"""Request hygiene shared by the admin and the API, the database scope of a request, and
+the Content-Security-Policy header."""
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 
+import csp.middleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject
+from csp.utils import build_policy
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 from timeline.replicas import request_scope, scope_state
@@ -54,3 +63,61 @@ class ReadYourWritesMiddleware:
 def in_scope(content: Iterable, state: dict) -> Iterator:
     with request_scope(**state):
         yield from content
+
+
+# What a view can set on a response to change its policy (django-csp's decorators).
+CSP_RESPONSE_ATTRIBUTES = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_exempt",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+    "_csp_exempt_ro",
+)
+
+
+@functools.cache
+def settings_policies() -> tuple[str, str]:
+    """The enforced and report-only policies the settings alone give, built once (and
+    again when a test changes the settings)."""
+    return build_policy(), build_policy(report_only=True)
+
+
+@receiver(setting_changed)
+def forget_policies(setting: str, **kwargs) -> None:
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        settings_policies.cache_clear()
+
+
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's, with the policy of an ordinary response built once.
+
+    django-csp builds both policies from the settings on every response (a dataclass
+    copied, every directive copied and sorted): the largest of the middleware's costs on
+    an API page (0.087 ms a response, 0.035 with the policies built once). A response
+    that asked for no nonce and whose view changed nothing about its policy gets exactly
+    the settings' policies, so those are built once; any other response goes through
+    django-csp as before.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if getattr(request, "_csp_nonce", None) is not None or any(
+            hasattr(response, name) for name in CSP_RESPONSE_ATTRIBUTES
+        ):
+            return super().process_response(request, response)
+        if response.status_code in (500, 404) and settings.DEBUG:
+            return response
+        policy, report_only = settings_policies()
+        for header, value, setting in (
+            (HEADER, policy, "CONTENT_SECURITY_POLICY"),
+            (HEADER_REPORT_ONLY, report_only, "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+        ):
+            prefixes = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            excluded = request.path_info.startswith(tuple(prefixes or ()))
+            if value and header not in response and not excluded:
+                response[header] = value
+        # As django-csp does: a nonce asked for after the header is written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response

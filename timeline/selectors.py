@@ -75,8 +75,11 @@ CLAIM_COLUMNS = (
 )
 
 
-def iso_date(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
+def iso_date(value: date | str | None) -> str | None:
+    """A date as ISO text; text (a date as the database wrote it) is that already."""
+    if value is None or value.__class__ is str:
+        return value
+    return value.isoformat()
 
 
 def iso_datetime(value: datetime) -> str:
@@ -117,17 +120,16 @@ def claim_dicts(event_ids: list[int]) -> dict[int, list[dict]]:
     return claims
 
 
-def claim_dict(row: tuple) -> dict:
-    """A claim (a row of `CLAIM_COLUMNS`) as `ClaimSerializer` shows it."""
+def claim_dict(row: tuple, sources: dict | None = None) -> dict:
+    """A claim (a row of `CLAIM_COLUMNS`, its dates as dates or ISO text) as
+    `ClaimSerializer` shows it. Given `sources`, a source's dict is built once and shared
+    by its claims (they are written, never changed)."""
+    source = None if sources is None else sources.get(row[1:8])
+    if source is None:
+        source = source_dict(row)
+        if sources is not None:
+            sources[row[1:8]] = source
     (
-        _,
-        source_id,
-        title,
-        publisher,
-        published,
-        published_precision,
-        published_inferred,
-        url,
         quote,
         char_start,
         char_end,
@@ -140,17 +142,9 @@ def claim_dict(row: tuple) -> dict:
         anchor_date,
         anchor_basis,
         after_source,
-    ) = row
-    shown = published_display(published, published_precision) or None
+    ) = row[8:]
     return {
-        "source": {
-            "id": source_id,
-            "title": title,
-            "publisher": publisher,
-            "published": None if published_inferred else shown,
-            "published_inferred": shown if published_inferred else None,
-            "url": url or None,
-        },
+        "source": source,
         "quote": quote,
         "char_start": char_start,
         "char_end": char_end,
@@ -167,6 +161,22 @@ def claim_dict(row: tuple) -> dict:
     }
 
 
+def source_dict(row: tuple) -> dict:
+    """The source of a claim (a row of `CLAIM_COLUMNS`) as `ClaimSerializer` shows it."""
+    source_id, title, publisher, published, published_precision, published_inferred, url = row[1:8]
+    if published.__class__ is str:
+        published = date.fromisoformat(published)
+    shown = published_display(published, published_precision) or None
+    return {
+        "id": source_id,
+        "title": title,
+        "publisher": publisher,
+        "published": None if published_inferred else shown,
+        "published_inferred": shown if published_inferred else None,
+        "url": url or None,
+    }
+
+
 def event_page(rows: Iterable[dict], *, with_rejected_actors: bool) -> list[dict]:
     """Events (rows of `EVENT_COLUMNS`) as `EventSerializer` shows them: two more queries."""
     rows = list(rows)
@@ -180,10 +190,15 @@ def event_page(rows: Iterable[dict], *, with_rejected_actors: bool) -> list[dict
 def actor_dicts(links: Iterable[tuple]) -> dict[int, list[dict]]:
     """Each event's actors (from rows of `LINK_COLUMNS`) as `EventSerializer` shows them."""
     actors: dict[int, list[dict]] = {}
-    for event_id, slug, name, kind, role in links:
-        actors.setdefault(event_id, []).append(
-            {"slug": slug, "name": name, "kind": kind, "role": role or None}
-        )
+    # One dict per actor and role, shared by its events on the page (written, never changed).
+    shown: dict[tuple, dict] = {}
+    for row in links:
+        link = tuple(row[1:])
+        actor = shown.get(link)
+        if actor is None:
+            slug, name, kind, role = link
+            actor = shown[link] = {"slug": slug, "name": name, "kind": kind, "role": role or None}
+        actors.setdefault(row[0], []).append(actor)
     return actors
 
 

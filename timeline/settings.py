@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "timeline.middleware.CSPMiddleware",
     "api.middleware.APIErrorMiddleware",
     # Last, as django-axes asks: it turns a locked-out admin login into its 429 page.
     "axes.middleware.AxesMiddleware",
