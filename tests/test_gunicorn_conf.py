@@ -51,7 +51,7 @@ def worker(application, pool=None) -> SimpleNamespace:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_new_worker_answers_a_page_on_its_own_threads_before_it_accepts(config, started, caplog):
     with (
         ThreadPoolExecutor(1, thread_name_prefix="served") as pool,
@@ -64,7 +64,7 @@ def test_a_new_worker_answers_a_page_on_its_own_threads_before_it_accepts(config
     assert "answered 200 OK" in caplog.text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_sync_worker_is_warmed_on_its_own_thread(config, started, caplog):
     with caplog.at_level(logging.INFO, logger="test.gunicorn"):
         config.post_worker_init(worker(WSGIHandler()))

@@ -175,7 +175,7 @@ def test_cells_are_written_as_a_spreadsheet_reads_them(awkward, api_client):
     assert {row[-1] for row in rows} == {"1"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("batch_size", [1, 2])
 def test_a_long_export_read_by_two_sessions_is_the_same_bytes(
     awkward, api_client, settings, monkeypatch, batch_size
