@@ -672,6 +672,27 @@ def csv_path(n_events: int) -> str:
     return f"/api/events/?format=csv&before={last.isoformat()}"
 
 
+def wsgi_environ(path: str, headers: dict | None = None) -> dict:
+    """The WSGI environ of a GET of `path` (with its query) from this machine, with the
+    given request headers: what gunicorn would hand the app, for calling it in process."""
+    route, _, query = path.partition("?")
+    given = headers or {}
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": route,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        **{"HTTP_" + name.upper().replace("-", "_"): value for name, value in given.items()},
+    }
+
+
 def setup_django(url: str) -> None:
     os.environ.update(app_environment(url, "127.0.0.1:0"))
     sys.path.insert(0, str(ROOT))
@@ -980,7 +1001,6 @@ def cpu_per_request(n_events: int, repeat: int = 200) -> None:
     per request, the CPU time of its PostgreSQL backend per request (from /proc, so the
     database must run on this machine), wall time and queries. CPU time is what the
     machine's load moves least: wall times here share the cores with everything else."""
-    import io
 
     from django.core.handlers.wsgi import WSGIHandler
     from django.db import connection
@@ -992,21 +1012,7 @@ def cpu_per_request(n_events: int, repeat: int = 200) -> None:
     connection.settings_dict["CONN_MAX_AGE"] = None
 
     def request(path: str, headers: dict) -> tuple[str, dict]:
-        route, _, query = path.partition("?")
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": route,
-            "QUERY_STRING": query,
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "8000",
-            "HTTP_HOST": "127.0.0.1:8000",
-            "REMOTE_ADDR": "127.0.0.1",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(b""),
-            "wsgi.errors": sys.stderr,
-            **{"HTTP_" + name.upper().replace("-", "_"): value for name, value in headers.items()},
-        }
+        environ = wsgi_environ(path, headers)
         answer = {}
 
         def start_response(status, response_headers, exc_info=None):

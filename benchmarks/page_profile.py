@@ -28,20 +28,7 @@ import api_load
 
 
 def wsgi_request(handler, path: str) -> bytes:
-    route, _, query = path.partition("?")
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": route,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8000",
-        "HTTP_HOST": "127.0.0.1:8000",
-        "REMOTE_ADDR": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-    }
+    environ = api_load.wsgi_environ(path)
     return b"".join(handler(environ, lambda status, headers, exc_info=None: None))
 
 
