@@ -1,0 +1,50 @@
+"""A Chinese clause's subject read from the tagger's word classes, with no gazetteer and no
+kind-noun list: the noun phrase before the clause's date and verb (or right after a date
+that opens the clause) becomes the discovered actor of its happening; pronouns, generic
+words, places after 在/于, states, comparisons, ages, plans and judgements give nothing."""
+
+import pytest
+
+PUBLISHED = "2025-06-20"
+
+# (text, the claim's main actor, its start date)
+TOLD = [
+    ("该冷库去年11月停用。", "冷库", "2024-11-01"),
+    ("据悉，北岸污水泵站今年3月完成改造。", "北岸污水泵站", "2025-03-01"),
+    ("三名渔民昨日在近海救起一名落水游客。", "渔民", "2025-06-19"),
+    ("这座老粮仓于2019年5月改建为图书馆。", "老粮仓", "2019-05-01"),
+    ("去年8月，山区气象雷达站遭雷击停运。", "山区气象雷达站", "2024-08-01"),
+    ("另外，首批救援队员本月12日抵达灾区。", "救援队员", "2025-06-12"),
+    ("上周三，旧城排水管网发生破裂。", "旧城排水管网", "2025-06-11"),
+    ("据悉，该陶瓷窑址2021年入选省级文物保护单位。", "陶瓷窑址", "2021-01-01"),
+    ("一艘运沙船前日傍晚在江心搁浅。", "运沙船", "2025-06-18"),
+    ("2023年4月，果园虫害暴发，损失过半。", "果园虫害", "2023-04-01"),
+    ("今年5月，养蜂合作社启用新厂房。", "养蜂合作社", "2025-05-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start"), TOLD)
+def test_the_noun_phrase_before_the_verb_is_the_one_told_of(main_actors, text, actor, start):
+    assert [(name, date) for name, date, _quote in main_actors(text, PUBLISHED)] == [(actor, start)]
+
+
+# States, comparisons, ages, plans, judgements; generic words, pronouns, places after 在.
+NOTHING = [
+    "该冷库去年容量为3000吨。",
+    "该泵站今年3月处理量同比增长两成。",
+    "这座老粮仓2019年已有百年历史。",
+    "该泵站计划明年3月完成改造。",
+    "救援队员预计下月抵达。",
+    "老粮仓去年的改建是正确的选择。",
+    "记者昨日来到现场。",
+    "数据显示，去年出口下降。",
+    "他们昨日抵达灾区。",
+    "在北岸码头，昨日下午风浪很大。",
+    "2024年，全市共有泵站12座。",
+    "该冷库去年未能通过检查。",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_a_state_a_plan_or_a_generic_word_gives_nothing(main_actors, text):
+    assert main_actors(text, PUBLISHED) == []
