@@ -14,7 +14,7 @@ state, no judgement) is `happenings.plain_happening`'s to say.
 import re
 
 from timeline.pipeline.actors import REVIEW_DISCOVERED, ActorEntry, ActorMention, alias_key
-from timeline.pipeline.context import ArticleContext
+from timeline.pipeline.context import ORGANIZATION_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.recogniser import chinese_words, slug_for
 from timeline.pipeline.wordlists import word_list
@@ -39,13 +39,19 @@ _BEFORE_DATE = re.compile(r"(?:已经?|曾经?|亦|也|则|又|再)?(?:于|在|�
 # Determiners and counts trimmed from the phrase's front: "该", "这座", "三名", "首批".
 _DETERMINER = re.compile(
     r"(?:该|這|这|此|本|那|其)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
-    r"(?:个|個|名|位|座|艘|架|辆|輛|台|臺|条|條|家|间|間|批|宗|起|次|只|隻|头|頭|所|处|處|支|群|些))?"
+    r"(?:个|個|名|位|座|艘|架|辆|輛|台|臺|条|條|家|间|間|批|宗|起|次|只|隻|头|頭|所|处|處|支|群|些|套|项|項|部|份|块|塊|片|栋|棟|幢|段|张|張|把|口|股|种|種|类|類))?"
 )
 # Words that are no subject of a happening: a pronoun without its antecedent, the reporter,
 # a news item, figures, a situation, a matter of work or time.
 _GENERIC = word_list("zh_generic_subjects.txt")
 # A comparison told as a happening ("销量同比增长", "比去年多"): figures, not an act.
 _COMPARISON = re.compile(r"同比|环比|比去年|比上年|比前|较去年|较上年|较前|相比|相較|相比较")
+# A body's people or team as a subject: "考古队", "研究人员", "修复团队", "工作组".
+_TEAM = re.compile(r"(?:人员|团队|團隊|小组|小組|工作组|工作組|队|隊)$")
+# A determiner before the phrase: "该", "这次", "此".
+_POINTER = re.compile(r"(?:该|這|这|此)[\u3400-\u9fff]?$")
+# How far back an actor whose name the phrase ends may be named.
+_ANTECEDENT_REACH = 1500
 # The longest phrase read as a subject, in characters.
 _LONGEST = 10
 
@@ -116,6 +122,22 @@ def subject_phrase(
     return phrase_start, phrase_end
 
 
+def _body_of(context: ArticleContext, start: int, end: int, holder: str | None) -> str | None:
+    """The actor a phrase stands for when it is a body's team ("考古队", "研究人员": the
+    latest organisation named before) or a thing pointed back to with no name of its own
+    ("该生产线", "这次巡演": the paragraph's latest main actor), or None."""
+    if _TEAM.search(context.folded, start, end):
+        bodies = [
+            m.slug
+            for m in context.actors_in(max(0, start - _ANTECEDENT_REACH), start)
+            if context.kind(m.slug) in ORGANIZATION_KINDS
+        ]
+        return bodies[-1] if bodies else None
+    if holder is not None and _POINTER.search(context.folded, max(0, start - 3), start):
+        return holder
+    return None
+
+
 def _compounds(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The words with a one-character verb joined to the noun right after it: the tagger
     splits "运沙船", "救生艇" into a verb and a noun, which are one noun."""
@@ -129,13 +151,21 @@ def _compounds(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def discovered_subject(
-    context: ArticleContext, phrase: tuple[int, int]
+    context: ArticleContext, phrase: tuple[int, int], holder: str | None = None
 ) -> tuple[ActorEntry, ActorMention]:
     """The phrase as a discovered actor (in the article's script) and its mention; an
     actor discovered so before under the same words is the same actor."""
     start, end = phrase
     name = context.text[start:end]
     key = alias_key(name)
+    # "九龙湾泳池…该泳池于1998年启用": the phrase ends an actor's name told before; it is
+    # that actor, told again by its kind.
+    for earlier in reversed(context.actors_in(max(0, start - _ANTECEDENT_REACH), start)):
+        if len(key) >= 2 and alias_key(context.name(earlier.slug)).endswith(key):
+            return context.matcher.entry(earlier.slug), ActorMention(earlier.slug, name, start, end)
+    body = _body_of(context, start, end, holder)
+    if body is not None:
+        return context.matcher.entry(body), ActorMention(body, name, start, end)
     for entry in context.subjects:
         if alias_key(entry.name) == key:
             return entry, ActorMention(entry.slug, name, start, end)
