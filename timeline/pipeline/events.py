@@ -588,7 +588,10 @@ def _phrase_subject(
     phrase = subject_phrase(context, *span, mention, scope.clauses[0][0])
     if phrase is None:
         return None
-    entry, named = discovered_subject(context, phrase, state.holder)
+    found = discovered_subject(context, phrase)
+    if found is None:
+        return None
+    entry, named = found
     context.add_actor(entry, named)
     # The phrase stands in as the clause's subject even after a determiner ("该冷库").
     trigger = plain_happening(context, span, mention, state, named)

@@ -48,10 +48,12 @@ _GENERIC = word_list("zh_generic_subjects.txt")
 _COMPARISON = re.compile(r"同比|环比|比去年|比上年|比前|较去年|较上年|较前|相比|相較|相比较")
 # A body's people or team as a subject: "考古队", "研究人员", "修复团队", "工作组".
 _TEAM = re.compile(r"(?:人员|团队|團隊|小组|小組|工作组|工作組|队|隊)$")
-# A determiner before the phrase: "该", "这次", "此".
-_POINTER = re.compile(r"(?:该|這|这|此)[\u3400-\u9fff]?$")
+# The word classes of a name: a phrase of one such word stands alone ("青龙水库").
+_NAME_TAGS = frozenset({"nz", "nw", "nt", "ns", "ORG", "LOC", "PER"})
 # How far back an actor whose name the phrase ends may be named.
 _ANTECEDENT_REACH = 1500
+# "山坡出现裂缝", "鸡舍出现死鸡": what appeared is the happening; the phrase is where.
+_APPEARED = re.compile(r"出现|出現")
 # The longest phrase read as a subject, in characters.
 _LONGEST = 10
 
@@ -67,7 +69,7 @@ def subject_phrase(
     if context.language == "en" or mention.char_start is None:
         return None
     folded = context.folded
-    if _COMPARISON.search(folded, start, end):
+    if _COMPARISON.search(folded, start, end) or _APPEARED.search(folded, start, end):
         return None
     if _OPENER.match(folded, sentence_start, start).end() < start:
         # "数据显示，去年出口下降": only an opener may stand before the clause in its
@@ -122,20 +124,20 @@ def subject_phrase(
     return phrase_start, phrase_end
 
 
-def _body_of(context: ArticleContext, start: int, end: int, holder: str | None) -> str | None:
-    """The actor a phrase stands for when it is a body's team ("考古队", "研究人员": the
-    latest organisation named before) or a thing pointed back to with no name of its own
-    ("该生产线", "这次巡演": the paragraph's latest main actor), or None."""
+def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
+    """Whether a phrase no earlier name ends may stand as an actor of its own: a bare common
+    noun ("生产线", "养殖场", "罢工") is most often a thing or a part of a body told before,
+    and a team ("考古队", "研究人员") the people of one, which only the paragraph can tell;
+    a phrase that holds a name or a modifier ("北岸污水泵站", "交通部门") is itself."""
+    words = _compounds(chinese_words(context.folded[start:end]))
+    if len(words) == 1 and words[0][1] not in _NAME_TAGS:
+        return False
     if _TEAM.search(context.folded, start, end):
-        bodies = [
-            m.slug
+        return not any(
+            context.kind(m.slug) in ORGANIZATION_KINDS
             for m in context.actors_in(max(0, start - _ANTECEDENT_REACH), start)
-            if context.kind(m.slug) in ORGANIZATION_KINDS
-        ]
-        return bodies[-1] if bodies else None
-    if holder is not None and _POINTER.search(context.folded, max(0, start - 3), start):
-        return holder
-    return None
+        )
+    return True
 
 
 def _compounds(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -151,10 +153,11 @@ def _compounds(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def discovered_subject(
-    context: ArticleContext, phrase: tuple[int, int], holder: str | None = None
-) -> tuple[ActorEntry, ActorMention]:
-    """The phrase as a discovered actor (in the article's script) and its mention; an
-    actor discovered so before under the same words is the same actor."""
+    context: ArticleContext, phrase: tuple[int, int]
+) -> tuple[ActorEntry, ActorMention] | None:
+    """The phrase as an actor and its mention: the one told before whose name the phrase
+    ends, or a discovered actor (in the article's script; one discovered so before under
+    the same words is the same), or None when the phrase cannot stand alone."""
     start, end = phrase
     name = context.text[start:end]
     key = alias_key(name)
@@ -163,9 +166,8 @@ def discovered_subject(
     for earlier in reversed(context.actors_in(max(0, start - _ANTECEDENT_REACH), start)):
         if len(key) >= 2 and alias_key(context.name(earlier.slug)).endswith(key):
             return context.matcher.entry(earlier.slug), ActorMention(earlier.slug, name, start, end)
-    body = _body_of(context, start, end, holder)
-    if body is not None:
-        return context.matcher.entry(body), ActorMention(body, name, start, end)
+    if not _told_alone(context, start, end):
+        return None
     for entry in context.subjects:
         if alias_key(entry.name) == key:
             return entry, ActorMention(entry.slug, name, start, end)
