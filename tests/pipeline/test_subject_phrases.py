@@ -51,6 +51,9 @@ NOTHING = [
     "河东市考古研究院的专家来到现场。两个月前，考古队在墓室底部发现一枚铜印。",
     # What appeared is the happening, not the place it appeared in.
     "去年7月，北坡山体曾出现裂缝。",
+    # The subject of a passive was acted on; an action's noun is a happening, not an actor.
+    "旧城排水管网于当日下午被挖断。",
+    "环岛巡回演出于今年2月在成都启动。",
 ]
 
 

@@ -25,7 +25,8 @@ _PHRASE_TAGS = frozenset(
     {"n", "nz", "nw", "vn", "an", "a", "s", "f", "m", "q", "nt", "ORG", "ns", "LOC"}
 )
 # The classes its head (last word) may have: a noun or a body's name.
-_HEAD_TAGS = frozenset({"n", "nz", "nw", "vn", "nt", "ORG"})
+# (Not an action's noun, "vn": "罢工", "巡演", "发掘" are happenings, not who acted.)
+_HEAD_TAGS = frozenset({"n", "nz", "nw", "nt", "ORG", "LOC", "ns"})
 # What may follow the phrase when the date opens the clause: a verb, an adverb, a
 # preposition ("在近海救起"), a verb's auxiliary.
 _AFTER_TAGS = frozenset({"v", "vd", "d", "ad", "p"})
@@ -54,6 +55,9 @@ _NAME_TAGS = frozenset({"nz", "nw", "nt", "ns", "ORG", "LOC", "PER"})
 _ANTECEDENT_REACH = 1500
 # "山坡出现裂缝", "鸡舍出现死鸡": what appeared is the happening; the phrase is where.
 _APPEARED = re.compile(r"出现|出現")
+# "大火于当日下午被扑灭": the subject of a passive is what was acted on; who acted is
+# another (named or not), whose happening it is.
+_PASSIVE = re.compile(r"被")
 # The longest phrase read as a subject, in characters.
 _LONGEST = 10
 
@@ -69,7 +73,7 @@ def subject_phrase(
     if context.language == "en" or mention.char_start is None:
         return None
     folded = context.folded
-    if _COMPARISON.search(folded, start, end) or _APPEARED.search(folded, start, end):
+    if any(cue.search(folded, start, end) for cue in (_COMPARISON, _APPEARED, _PASSIVE)):
         return None
     if _OPENER.match(folded, sentence_start, start).end() < start:
         # "数据显示，去年出口下降": only an opener may stand before the clause in its
