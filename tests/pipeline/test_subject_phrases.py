@@ -20,6 +20,8 @@ TOLD = [
     ("今年5月，养蜂合作社启用新厂房。", "养蜂合作社", "2025-05-01"),
     # The phrase ends the name of one told before: that one, told again by its kind.
     ("翠湖游泳馆多年来服务市民。该游泳馆今年3月停用。", "翠湖游泳馆", "2025-03-01"),
+    # Traditional script: the actor keeps the article's script.
+    ("上週三，舊城排水管網發生破裂。", "舊城排水管網", "2025-06-11"),
 ]
 
 
