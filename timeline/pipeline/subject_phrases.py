@@ -1,11 +1,12 @@
 """A Chinese clause's subject read from the tagger's word classes, when it names no actor.
 
-"该矿井去年11月停产", "昨日上午，三名渔民在近海救起…": the noun phrase standing before the
-clause's date and verb (or right after a date that opens the clause) is its subject, even
-when no gazetteer entry or recognised name covers it. Kind-noun lists always miss the next
-subject; the tagger's classes (n, nz, vn, a, s, f, m, q …) tell where any noun phrase is.
-The phrase, trimmed of determiners and counts, becomes a discovered actor in the article's
-script. Plain Python.
+"北岸污水泵站今年3月完成改造", "去年8月，山区气象雷达站遭雷击停运": the noun phrase standing
+before the clause's date and verb (or right after a date that opens the clause) is its
+subject, even when no gazetteer entry or recognised name covers it. Kind-noun lists always
+miss the next subject; the tagger's classes (n, nz, a, s, f, m, q …) tell where any noun
+phrase is. The phrase, trimmed of determiners and counts, is the actor told before whose
+name it ends ("该游泳馆"), else a discovered actor in the article's script; a bare common
+noun or a body's team with no such name is refused. Plain Python.
 
 Only the phrase is found here; whether the clause tells a happening (past, no plan, no
 state, no judgement) is `happenings.plain_happening`'s to say.
@@ -66,8 +67,8 @@ def subject_phrase(
     context: ArticleContext, start: int, end: int, mention: DateMention, sentence_start: int
 ) -> tuple[int, int] | None:
     """Where the noun phrase that is the subject of the clause from `start` to `end` (in
-    the sentence opening at `sentence_start`) stands ("[该矿井]去年11月停产",
-    "去年11月，[矿井]停产"), trimmed of determiners and counts; None when the clause opens
+    the sentence opening at `sentence_start`) stands ("[该北坡矿井]去年11月停产",
+    "去年11月，[北坡矿井]停产"), trimmed of determiners and counts; None when the clause opens
     otherwise, the phrase names an actor already, or is a pronoun, a generic word, a date,
     a number or a place after 在/于."""
     if context.language == "en" or mention.char_start is None:
