@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from timeline.pipeline.actors import ActorMatcher, ActorMention
+from timeline.pipeline.actors import ActorEntry, ActorMatcher, ActorMention
 from timeline.pipeline.dates import DateMention, ReferenceDate
 
 # A place's name, by its administrative ending; and what may stand between two such names
@@ -43,6 +43,8 @@ class ArticleContext:
     referring: list[tuple[int, int, frozenset[str] | tuple[str, ...] | None, object]] | None = None
     # What each of them stands for, once resolved: (position, topic) → slugs.
     referents: dict[tuple[int, str | None], tuple[str, ...]] = field(default_factory=dict)
+    # Subjects read from a clause's noun phrase (`subject_phrases`), discovered while reading.
+    subjects: list[ActorEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._date_starts = [mention.char_start for mention in self.dates]
@@ -92,6 +94,21 @@ class ArticleContext:
             people = [m.slug for m in found if self.kind(m.slug) == "person"]
             self._speakers[label] = people[0] if people else None
         return self._speakers[label]
+
+    def add_actor(self, entry: ActorEntry, mention: ActorMention) -> None:
+        """Know a subject found while reading, and its mention, as if matched at the start."""
+        if entry.slug not in self.matcher.slugs():
+            self.matcher = self.matcher.extended([entry])
+            self.subjects.append(entry)
+        index = bisect_left(self._actor_starts, mention.char_start)
+        self.actors = [*self.actors[:index], mention, *self.actors[index:]]
+        self._actor_starts.insert(index, mention.char_start)
+
+    def drop_actor(self, mention: ActorMention) -> None:
+        """Forget a mention `add_actor` put in that gave no claim."""
+        index = self.actors.index(mention)
+        self.actors = [*self.actors[:index], *self.actors[index + 1 :]]
+        del self._actor_starts[index]
 
     def kind(self, slug: str) -> str:
         return self.matcher.entry(slug).kind

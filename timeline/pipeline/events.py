@@ -49,6 +49,7 @@ from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
+from timeline.pipeline.subject_phrases import discovered_subject, subject_phrase
 from timeline.pipeline.subjects import (
     DEAL_ANNOUNCED,
     NEXT_CLAUSE,
@@ -114,6 +115,8 @@ def paragraph_claims(
                     or referred_actors(context, sentence.char_start, sentence.char_end, state.topic)
                     # "同年12月，首台机组发电": a thing of the paragraph's latest actor.
                     or (state.holder is not None and context.language != "en")
+                    # "该冷库去年11月停用": a noun phrase no name covers (`subject_phrases`).
+                    or context.language != "en"
                     # "The lodge reopened in October 2024": a thing of the paragraph's body.
                     or (
                         context.language == "en"
@@ -325,6 +328,18 @@ def _sentence_claims(
                     wider = (seg_start, following[1])
                     trigger = plain_happening(context, wider, mention, state)
                     span = wider if trigger is not None else span
+                if trigger is None and context.language != "en" and carried is None:
+                    # "该矿井去年11月停产", "2024年8月，矿井停产": a subject no name covers,
+                    # read from the tagger's noun phrase before the verb.
+                    told = span
+                    if (
+                        following
+                        and not context.dates_in(*following)
+                        and not context.folded[mention.char_end : seg_end].strip(" ，,")
+                    ):
+                        told = (seg_start, following[1])
+                    trigger = _phrase_subject(context, scope, told, mention, state)
+                    span = told if trigger is not None else span
             if trigger is None and not last and context.language == "en":
                 # "The agency closed its inquiry in August and cleared the rocket last
                 # month": the first of two dated clauses, up to where the second begins.
@@ -403,6 +418,8 @@ def _sentence_claims(
                     # "修复工程于2023年5月动工": a thing of the paragraph's actor before its date.
                     holder = thing_of_holder(context, scope, state, *span, mention)
                     plain = holder and plain_happening(context, span, mention, state, holder)
+                if plain is None and carried is None:
+                    plain = _phrase_subject(context, scope, span, mention, state)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
@@ -556,6 +573,31 @@ def subordinate_span(
 
 # What follows a verb of saying with no date: "said (that) ", the reported clause after it.
 REPORTED_AFTER = re.compile(r"\s+(?:that\s+)?")
+
+
+def _phrase_subject(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    mention: DateMention,
+    state: ParagraphState,
+) -> Trigger | None:
+    """The happening of a Chinese clause whose subject is a noun phrase no name covers
+    ("该矿井去年11月停产"): the phrase becomes a discovered actor when the clause tells a
+    happening of it; otherwise nothing is kept of it."""
+    phrase = subject_phrase(context, *span, mention, scope.clauses[0][0])
+    if phrase is None:
+        return None
+    found = discovered_subject(context, phrase)
+    if found is None:
+        return None
+    entry, named = found
+    context.add_actor(entry, named)
+    # The phrase stands in as the clause's subject even after a determiner ("该冷库").
+    trigger = plain_happening(context, span, mention, state, named)
+    if trigger is None:
+        context.drop_actor(named)
+    return trigger
 
 
 def _without_redundant_sayings(

@@ -258,6 +258,8 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         candidates=tuple(candidates),
         # A known actor's new form ("Li Kaifu" for 李开复) joined it: not a discovery.
         discovered=tuple(
-            entry for entry in found if entry.slug in linked and entry.slug not in known_slugs
+            entry
+            for entry in (*found, *context.subjects)
+            if entry.slug in linked and entry.slug not in known_slugs
         ),
     )
