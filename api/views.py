@@ -33,6 +33,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from api import loading, titles
+from api.authentication import AnonymousWithoutCredentialsMixin
 from api.caching import ConditionalGetMixin, under_version
 from api.errors import ErrorSerializer, InvalidParameter, ParameterError
 from api.event_params import event_filters
@@ -307,7 +308,9 @@ FORMAT_NOTE = (
         responses={204: None, **WRITE_ERRORS},
     ),
 )
-class EventViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
+class EventViewSet(
+    AnonymousWithoutCredentialsMixin, ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet
+):
     queryset = Event.objects.all()
     serializer_class = EventSerializer
     filterset_class = EventFilter
@@ -534,7 +537,7 @@ def alias_input(aliases: list[dict]) -> list[tuple[str, str]]:
         )
     ],
 )
-class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
+class TimelineView(AnonymousWithoutCredentialsMixin, ConditionalGetMixin, generics.GenericAPIView):
     queryset = Event.objects.all()
     serializer_class = CompactEventSerializer
     filterset_class = EventFilter
@@ -646,7 +649,9 @@ class TimelineView(ConditionalGetMixin, generics.GenericAPIView):
         responses={204: None, **WRITE_ERRORS},
     ),
 )
-class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
+class ActorViewSet(
+    AnonymousWithoutCredentialsMixin, ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet
+):
     queryset = Actor.objects.with_aliases()
     serializer_class = ActorSerializer
     filterset_class = ActorFilter
@@ -754,7 +759,9 @@ class ActorViewSet(ConditionalGetMixin, EventListMixin, viewsets.ModelViewSet):
         },
     ),
 )
-class SourceViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(
+    AnonymousWithoutCredentialsMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet
+):
     queryset = Source.objects.all()
     filterset_class = SourceFilter
     pagination_class = SourcePagination

@@ -1,5 +1,5 @@
-"""Request hygiene shared by the admin and the API, the database scope of a request, and
-the Content-Security-Policy header."""
+"""Request hygiene shared by the admin and the API, the database scope of a request, the
+Content-Security-Policy header, and messages storage made only when a view uses it."""
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
@@ -9,9 +9,12 @@ from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject
 from csp.utils import build_policy
 from django.conf import settings
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.messages.storage import default_storage
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject, empty
 
 from timeline.replicas import request_scope, scope_state
 
@@ -63,6 +66,26 @@ class ReadYourWritesMiddleware:
 def in_scope(content: Iterable, state: dict) -> Iterator:
     with request_scope(**state):
         yield from content
+
+
+class LazyMessageMiddleware(MessageMiddleware):
+    """Django's messages middleware, with the storage made when first used.
+
+    Django's builds the storage (its class imported by name, a cookie and a session store)
+    for every request, and asks it on every response to save what it holds. No API read
+    touches messages: here the storage is made only when a view or template reads, adds or
+    sets the level of messages, and a response whose request never did has nothing to save,
+    as Django's storage would find (neither used nor added to).
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        request._messages = SimpleLazyObject(lambda: default_storage(request))
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        messages = getattr(request, "_messages", None)
+        if isinstance(messages, SimpleLazyObject) and messages._wrapped is empty:
+            return response
+        return super().process_response(request, response)
 
 
 # What a view can set on a response to change its policy (django-csp's decorators).

@@ -85,7 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's MessageMiddleware, its storage made only for a request that uses messages.
+    "timeline.middleware.LazyMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "timeline.middleware.CSPMiddleware",
     "api.middleware.APIErrorMiddleware",
@@ -261,7 +262,7 @@ REST_FRAMEWORK = {
         "api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
+        "api.permissions.ModelPermissionsOrReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["api.filters.ParameterFilterBackend"],
     # JSON for clients (the first renderer answers `*/*` and no Accept at all); the
