@@ -1,14 +1,14 @@
 """Date and event quality on text the extractor was not developed on: the held-out and blind sets.
 
     python benchmarks/heldout_quality.py [--verbose]
-        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6] [--mode A|B] [--no-dates]
+        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7] [--mode A|B] [--no-dates]
 
 Dates: every case of ``heldout/dates.jsonl`` is scored with ``date_quality.score`` for our
 normalizer (``date_quality.our_keys``) and for dateparser alone (``date_quality.dateparser_keys``),
 with the same matching rule (text, start, end and precision all equal).
 
 Events: every article of ``heldout/``, ``blind/``, ``blind2/``, ``blind3/``, ``blind4/``,
-``blind5/`` and ``blind6/`` is read and extracted, never with a gazetteer made for its
+``blind5/``, ``blind6/`` and ``blind7/`` is read and extracted, never with a gazetteer made for its
 articles, in two modes:
 
   A  the curated demo gazetteer only (``fixtures/actors.json``);
@@ -33,8 +33,8 @@ part of the match) and "non-events made events" (claims whose quote overlaps a `
 span of the labels: forecasts, durations, ages, bylines, datelines, link-list stamps).
 
 Labels: ``blind/events.json``, ``blind2/events.json``, ``blind3/events.json``,
-``blind4/events.json``, ``blind5/events.json`` and ``blind6/events.json`` give actors as
-``{"name", "aliases"}``.
+``blind4/events.json``, ``blind5/events.json``, ``blind6/events.json`` and
+``blind7/events.json`` give actors as ``{"name", "aliases"}``.
 ``heldout/events.json`` gives gazetteer slugs or English names; they are converted on the fly
 into the same shape from ``fixtures/actors.json`` (slugs) and ``heldout/actors.json`` (names),
 which hold the aliases the articles write. Those files only describe the labels here: neither
@@ -75,6 +75,7 @@ BLIND3 = BENCHMARKS / "blind3"
 BLIND4 = BENCHMARKS / "blind4"
 BLIND5 = BENCHMARKS / "blind5"
 BLIND6 = BENCHMARKS / "blind6"
+BLIND7 = BENCHMARKS / "blind7"
 GAZETTEER = ROOT / "fixtures" / "actors.json"
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PREFIXES = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
@@ -86,6 +87,7 @@ SETS = {
     "blind4": BLIND4,
     "blind5": BLIND5,
     "blind6": BLIND6,
+    "blind7": BLIND7,
 }
 MODES = {"A": "curated demo gazetteer only", "B": "no gazetteer"}
 
@@ -391,7 +393,7 @@ def run_events(folder: Path, mode: str, verbose: bool) -> dict[str, Tally]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
-    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all seven")
+    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all eight")
     parser.add_argument("--mode", choices=sorted(MODES), action="append", help="default: both")
     parser.add_argument("--no-dates", action="store_true", help="skip the date score")
     parser.add_argument(
