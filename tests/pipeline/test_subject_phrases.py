@@ -62,3 +62,43 @@ NOTHING = [
 @pytest.mark.parametrize("text", NOTHING)
 def test_a_state_a_plan_or_a_generic_word_gives_nothing(main_actors, text):
     assert main_actors(text, PUBLISHED) == []
+
+
+# A later clause that opens on its date leaves its subject unsaid: the noun phrase (or a
+# work's title in its marks) the sentence opens with. A date that closes the clause after
+# a verb and its 于 ("建于1988年") dates the phrase before the verb. A later clause with its
+# own phrase before its date is told whole unless a clause before it says or shows it.
+CARRIED = [
+    ("北郊垃圾转运站由区城管局负责运营，去年11月停运检修。", "北郊垃圾转运站", "2024-11-01"),
+    ("西山越野赛由本地跑团发起，2016年首次举办。", "西山越野赛", "2016-01-01"),
+    ("北郊石拱桥由清代工匠修建，1987年列入县级文物保护单位。", "北郊石拱桥", "1987-01-01"),
+    ("《晨光》由已故画家吴某创作，1992年在市美术馆首次展出。", "晨光", "1992-01-01"),
+    ("〈晨光〉由已故畫家吳某創作，1992年在市美術館首次展出。", "晨光", "1992-01-01"),
+    ("东岸厂区建于1988年。", "东岸厂区", "1988-01-01"),
+    ("老城钟楼落成于1931年。", "老城钟楼", "1931-01-01"),
+    ("東岸廠區建於1988年，曾是該公司最大的生產基地。", "東岸廠區", "1988-01-01"),
+    ("因连续降雪，北坡滑雪场本周一提前开放。", "北坡滑雪场", "2025-06-16"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start"), CARRIED)
+def test_the_opening_phrase_carries_and_a_closing_date_dates_it(main_actors, text, actor, start):
+    claims = [(name, date) for name, date, _quote in main_actors(text, PUBLISHED)]
+    assert claims[-1:] == [(actor, start)]
+
+
+CARRIED_NOTHING = [
+    "西山越野赛由本地跑团发起，明年3月将首次举办。",
+    "北郊石拱桥长120米，1987年共有游客3万人。",
+    "数据显示，去年出口下降，今年3月有所回升。",
+    "东岸厂区位于城北。",
+    "北坡茶场将建于明年。",
+    "数据显示，北坡滑雪场去年客流下降两成。",
+    "站长表示，北坡水文站去年9月完成设备更新。",
+    "县里去年拨款修路，东山公路养护站明年3月完成翻新。",
+]
+
+
+@pytest.mark.parametrize("text", CARRIED_NOTHING)
+def test_a_plan_a_state_or_what_was_shown_carries_nothing(main_actors, text):
+    assert main_actors(text, PUBLISHED) == []
