@@ -45,6 +45,12 @@ _SAID_OR_SHOWN = re.compile(
     + r"|显示|顯示|认为|認為|发现|發現|了解到|获悉|獲悉|反映|介绍|介紹"
     + r"|通报|通報|报道|報道|公布|承认|承認"
 )
+# A count of beings that move by themselves, right before a bare noun: "首批", "一群",
+# "数百只", "三头" (not "名", "位": people are most often a body's, whose happening it is).
+_COUNTED_BEINGS = re.compile(
+    r"(?:首|头|頭|第[一二三四五六七八九十])批$"
+    r"|[0-9一二两兩三四五六七八九十百千万萬数數几幾多余餘]+(?:只|隻|头|頭|群|匹)$"
+)
 # Determiners and counts trimmed from the phrase's front: "该", "这座", "三名", "首批".
 _DETERMINER = re.compile(
     r"(?:该|這|这|此|本|那|其)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
@@ -115,7 +121,7 @@ def subject_phrase(
         # "该冷库去年容量为3000吨": a measure of the phrase after its date is a state of it;
         # the date must be followed by the verb (or its adverb or preposition).
         told = _OPENER.match(folded, mention.char_end, end).end()
-        verb = _compounds(chinese_words(folded[told : min(end, told + 10)]))
+        verb = _words_from(folded, mention.char_start, told, min(end, told + 10))
         # "前天夜里突然停机": a time of day after the date is part of when, not the verb.
         verb = verb[1:] if verb and verb[0][1] == "TIME" else verb
         if not closing and (not verb or verb[0][1] not in _AFTER_TAGS):
@@ -160,6 +166,8 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
     if context.folded[start - 1 : start] in "《〈" and context.folded[end : end + 1] in "》〉":
         return True  # "《晨光》": a title in its marks names one work, whatever its words
     words = _compounds(chinese_words(context.folded[start:end]))
+    if _COUNTED_BEINGS.search(context.folded, max(0, start - 6), start):
+        return True  # "首批黑颈鹤", "一群野象": beings counted as they arrive or act
     if len(words) == 1 and words[0][1] not in _NAME_TAGS:
         return False
     if _TEAM.search(context.folded, start, end):
@@ -168,6 +176,18 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
             for m in context.actors_in(max(0, start - _ANTECEDENT_REACH), start)
         )
     return True
+
+
+def _words_from(folded: str, start: int, at: int, end: int) -> list[tuple[str, str]]:
+    """The words from `at` to `end`, tagged with the text from `start` before them: the
+    tagger reads "飞抵湖区" as a place alone, but as a verb and a noun after "3月初"."""
+    words: list[tuple[str, str]] = []
+    position = start
+    for word, tag in chinese_words(folded[start:end]):
+        if position >= at:
+            words.append((word, tag))
+        position += len(word)
+    return _compounds(words)
 
 
 def _compounds(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
