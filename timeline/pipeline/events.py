@@ -49,7 +49,7 @@ from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
-from timeline.pipeline.subject_phrases import discovered_subject, opening_phrase, subject_phrase
+from timeline.pipeline.subject_phrases import discovered_subject, subject_phrase
 from timeline.pipeline.subjects import (
     DEAL_ANNOUNCED,
     NEXT_CLAUSE,
@@ -340,10 +340,6 @@ def _sentence_claims(
                         told = (seg_start, following[1])
                     trigger = _phrase_subject(context, scope, told, mention, state)
                     span = told if trigger is not None else span
-                if trigger is None and context.language != "en" and carried is None and index > 0:
-                    # "北郊垃圾转运站由区城管局负责运营，去年11月停运检修": the sentence's
-                    # opening noun phrase is the subject the dated clause leaves unsaid.
-                    trigger = _carried_phrase(context, scope, span, mention, state)
             if trigger is None and not last and context.language == "en":
                 # "The agency closed its inquiry in August and cleared the rocket last
                 # month": the first of two dated clauses, up to where the second begins.
@@ -599,35 +595,6 @@ def _phrase_subject(
     context.add_actor(entry, named)
     # The phrase stands in as the clause's subject even after a determiner ("该冷库").
     trigger = plain_happening(context, span, mention, state, named)
-    if trigger is None:
-        context.drop_actor(named)
-    return trigger
-
-
-def _carried_phrase(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    mention: DateMention,
-    state: ParagraphState,
-) -> Trigger | None:
-    """The happening of a later Chinese clause that opens on its date, its subject the noun
-    phrase (no name) its sentence opens with: the phrase becomes a discovered actor, carried
-    as a name would be (`carried_subject`), when the clause tells a happening of it."""
-    if not opens_on_its_date(context, span[0], mention):
-        return None
-    phrase = opening_phrase(context, *scope.clauses[0])
-    if phrase is None:
-        return None
-    found = discovered_subject(context, phrase)
-    if found is None:
-        return None
-    entry, named = found
-    context.add_actor(entry, named)
-    carried = carried_subject(context, scope.clauses, *span, mention, state)
-    trigger = None
-    if carried is not None and carried.slug == named.slug:
-        trigger = plain_happening(context, span, mention, state, carried)
     if trigger is None:
         context.drop_actor(named)
     return trigger

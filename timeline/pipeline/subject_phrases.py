@@ -16,7 +16,6 @@ import re
 
 from timeline.pipeline.actors import REVIEW_DISCOVERED, ActorEntry, ActorMention, alias_key
 from timeline.pipeline.context import ORGANIZATION_KINDS, ArticleContext
-from timeline.pipeline.cues import SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.recogniser import chinese_words, slug_for
 from timeline.pipeline.wordlists import word_list
@@ -39,18 +38,6 @@ _OPENER = re.compile(
 )
 # Between the phrase and its date: 于/在/已/曾 ("该矿井于去年…", "渔民已在…").
 _BEFORE_DATE = re.compile(r"(?:已经?|曾经?|亦|也|则|又|再)?(?:于|在|於)?\s*$")
-# Verbs after which a clause tells what was said, shown, found or believed.
-_SAID_OR_SHOWN = re.compile(
-    SPEECH.pattern
-    + r"|显示|顯示|认为|認為|发现|發現|了解到|获悉|獲悉|反映|介绍|介紹"
-    + r"|通报|通報|报道|報道|公布|承认|承認"
-)
-# A count of beings that move by themselves, right before a bare noun: "首批", "一群",
-# "数百只", "三头" (not "名", "位": people are most often a body's, whose happening it is).
-_COUNTED_BEINGS = re.compile(
-    r"(?:首|头|頭|第[一二三四五六七八九十])批$"
-    r"|[0-9一二两兩三四五六七八九十百千万萬数數几幾多余餘]+(?:只|隻|头|頭|群|匹)$"
-)
 # Determiners and counts trimmed from the phrase's front: "该", "这座", "三名", "首批".
 _DETERMINER = re.compile(
     r"(?:该|這|这|此|本|那|其)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
@@ -89,13 +76,9 @@ def subject_phrase(
     folded = context.folded
     if any(cue.search(folded, start, end) for cue in (_COMPARISON, _APPEARED, _PASSIVE)):
         return None
-    if _OPENER.match(folded, sentence_start, start).end() < start and not (
-        mention.char_start > start and not _SAID_OR_SHOWN.search(folded, sentence_start, start)
-    ):
-        # "数据显示，去年出口下降": only an opener may stand before a clause that opens on
-        # its date; after another clause, the phrase may be what was said or shown. A later
-        # clause with its own subject before its date ("…，该店于去年7月启用") is told
-        # whole, unless a clause before it says, shows or holds what it tells.
+    if _OPENER.match(folded, sentence_start, start).end() < start:
+        # "数据显示，去年出口下降": only an opener may stand before the clause in its
+        # sentence; after another clause, the phrase may be what was said or shown.
         return None
     if mention.char_start > start:
         lead_start = _OPENER.match(folded, start, mention.char_start).end()
@@ -105,26 +88,14 @@ def subject_phrase(
         if not lead or lead.startswith(("在", "于", "於")):
             return None
         words = _compounds(chinese_words(lead))
-        # "东岸厂区建于1988年", "这座灯塔始建于1870年": the verb and its 于 stand before a
-        # date that closes the clause; the phrase is what stands before the verb.
-        closing = (
-            len(words) > 1
-            and words[-1][1] == "v"
-            and folded[mention.char_start - 1 : mention.char_start] in ("于", "於")
-            and re.match(r"\s*(?:[，,。；;]|$)", folded[mention.char_end : end]) is not None
-        )
-        if closing:
-            lead = lead[: len(lead) - len(words.pop()[0])]
         if not words or any(tag not in _PHRASE_TAGS for _word, tag in words):
             return None
         phrase_start, phrase_end = lead_start, lead_start + len(lead)
         # "该冷库去年容量为3000吨": a measure of the phrase after its date is a state of it;
         # the date must be followed by the verb (or its adverb or preposition).
         told = _OPENER.match(folded, mention.char_end, end).end()
-        verb = _words_from(folded, mention.char_start, told, min(end, told + 10))
-        # "前天夜里突然停机": a time of day after the date is part of when, not the verb.
-        verb = verb[1:] if verb and verb[0][1] == "TIME" else verb
-        if not closing and (not verb or verb[0][1] not in _AFTER_TAGS):
+        verb = _compounds(chinese_words(folded[told : min(end, told + 8)]))
+        if not verb or verb[0][1] not in _AFTER_TAGS:
             return None
     else:
         after = _OPENER.match(folded, mention.char_end, end).end()
@@ -163,11 +134,7 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
     noun ("生产线", "养殖场", "罢工") is most often a thing or a part of a body told before,
     and a team ("考古队", "研究人员") the people of one, which only the paragraph can tell;
     a phrase that holds a name or a modifier ("北岸污水泵站", "交通部门") is itself."""
-    if context.folded[start - 1 : start] in "《〈" and context.folded[end : end + 1] in "》〉":
-        return True  # "《晨光》": a title in its marks names one work, whatever its words
     words = _compounds(chinese_words(context.folded[start:end]))
-    if _COUNTED_BEINGS.search(context.folded, max(0, start - 6), start):
-        return True  # "首批黑颈鹤", "一群野象": beings counted as they arrive or act
     if len(words) == 1 and words[0][1] not in _NAME_TAGS:
         return False
     if _TEAM.search(context.folded, start, end):
@@ -176,18 +143,6 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
             for m in context.actors_in(max(0, start - _ANTECEDENT_REACH), start)
         )
     return True
-
-
-def _words_from(folded: str, start: int, at: int, end: int) -> list[tuple[str, str]]:
-    """The words from `at` to `end`, tagged with the text from `start` before them: the
-    tagger reads "飞抵湖区" as a place alone, but as a verb and a noun after "3月初"."""
-    words: list[tuple[str, str]] = []
-    position = start
-    for word, tag in chinese_words(folded[start:end]):
-        if position >= at:
-            words.append((word, tag))
-        position += len(word)
-    return _compounds(words)
 
 
 def _compounds(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -228,58 +183,3 @@ def discovered_subject(
         slug, number = f"{base}-{number}", number + 1
     entry = ActorEntry(slug, name, "organization", (name,), REVIEW_DISCOVERED)
     return entry, ActorMention(slug, name, start, end)
-
-
-def opening_phrase(context: ArticleContext, start: int, end: int) -> tuple[int, int] | None:
-    """Where the noun phrase a Chinese sentence opens with stands, when a verb, adverb or
-    preposition follows it in its first clause (from `start` to `end`): "[北郊垃圾转运站]由区
-    城管局负责运营", "〈[晨光]〉由已故画家吴某创作"; trimmed of determiners and counts. The
-    subject a later clause that opens on its date leaves unsaid; None when the clause opens
-    otherwise, or the phrase is a generic word, a name already read, a date or a number."""
-    if context.language == "en":
-        return None
-    folded = context.folded
-    after = _OPENER.match(folded, start, end).end()
-    after = _DETERMINER.match(folded, after, end).end()
-    titled = _TITLED_WORK.match(folded, after, end)
-    if titled is not None:
-        # "〈晨光〉由…创作": a work's name stands whole inside its title marks.
-        phrase_start, phrase_end = titled.start(1), titled.end(1)
-        following = chinese_words(folded[titled.end() : min(end, titled.end() + 6)])
-        if not following or following[0][1] not in _AFTER_TAGS:
-            return None
-    else:
-        window = folded[after : min(end, after + 16)]
-        taken: list[tuple[str, str]] = []
-        for word, tag in _compounds(chinese_words(window)) if window else []:
-            if tag not in _PHRASE_TAGS:
-                if not taken or tag not in _AFTER_TAGS:
-                    return None
-                break
-            taken.append((word, tag))
-        else:
-            return None
-        if taken[-1][1] not in _HEAD_TAGS:
-            return None
-        phrase_start = after
-        phrase_end = after + sum(len(word) for word, _tag in taken)
-        if phrase_end - phrase_start > _LONGEST:
-            return None
-    phrase = folded[phrase_start:phrase_end]
-    if len(phrase) < 2 or not re.fullmatch(r"[\u3400-\u9fff]+", phrase):
-        return None
-    if phrase in _GENERIC or (phrase[-2:] in _GENERIC and len(phrase) <= 3):
-        return None
-    if any(
-        other.char_start < phrase_end and other.char_end > phrase_start
-        for other in [
-            *context.actors_in(phrase_start, phrase_end),
-            *context.dates_in(phrase_start, phrase_end),
-        ]
-    ):
-        return None
-    return phrase_start, phrase_end
-
-
-# A work's name in its title marks at a sentence's start: "〈晨光〉", "《山海》".
-_TITLED_WORK = re.compile(r"[《〈「『]([^》〉」』，,。]{2,20})[》〉」』]")

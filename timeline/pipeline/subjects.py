@@ -235,7 +235,7 @@ def carried_subject(
         return None
     subject = before[0]
     # "《潮声》由…": a work's name stands in its title marks.
-    marks = re.fullmatch(r"\s*[《〈「“\"]?", context.folded[sentence_start : subject.char_start])
+    marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
     if not (marks or _leads_sentence(context, sentence_start, subject)):
         return None
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
