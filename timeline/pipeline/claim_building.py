@@ -30,7 +30,6 @@ from timeline.pipeline.cues import (
     SAID_WHEN,
     SPEECH,
     WORK_ANAPHOR,
-    in_cause,
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
@@ -108,9 +107,6 @@ def build_claim(
             [*span_actors, *(m for m in referred if start <= m.char_start < end)],
             key=lambda mention: mention.char_start,
         )
-    if context.language != "en":
-        # "龙舟赛因台风“海燕”逼近而面临取消": a name in the cause is no party to it.
-        span_actors = [m for m in span_actors if not in_cause(context.folded, m.char_start)]
     relative = (
         relative_subject(context, span[0])
         if context.language == "en" and RELATIVE_OPENING.match(context.folded, span[0])

@@ -9,10 +9,6 @@ from dataclasses import replace
 from timeline.pipeline.claim import ExtractedClaim
 
 
-def _undated(claim: ExtractedClaim) -> bool:
-    return claim.date is None or claim.date.start is None
-
-
 def _interval_days(claim: ExtractedClaim) -> int:
     if claim.date is None or claim.date.start is None or claim.date.end is None:
         return 1 << 30
@@ -32,17 +28,8 @@ def collapse_claims(claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, .
             best[claim.key] = claim
     kept: list[ExtractedClaim] = []
     spans: set[tuple[int, int]] = set()
-    # Who took part in each kind of happening the article dates.
-    dated: dict[str, set[str]] = {}
-    for claim in best.values():
-        if not _undated(claim):
-            dated.setdefault(claim.event_type, set()).update(slug for slug, _ in claim.actors)
     for claim in sorted(best.values(), key=lambda c: (c.char_start, c.char_end)):
         if (claim.char_start, claim.char_end) in spans:
-            continue
-        if _undated(claim) and dated.get(claim.event_type, set()) & {s for s, _ in claim.actors}:
-            # "她上任后随即冻结采购", "合并后账户维持不变": a happening of a kind the
-            # article dates for the same party, told again without its date, is that one.
             continue
         spans.add((claim.char_start, claim.char_end))
         kept.append(claim)

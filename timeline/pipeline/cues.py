@@ -97,17 +97,6 @@ LATER = re.compile(
 # A date that qualifies the noun after it: "2024年12月的重组".
 ATTRIBUTIVE = re.compile(r"\s*的")
 
-# A cause's preposition before a name in the same clause: "因台风“海燕”逼近而…", "由于
-# 青石航运的货轮搁浅": the name is in what caused the happening, not who it befell or who
-# acted ("因此", "因而" go on from what was told; "原因" is a noun).
-CAUSE_BEFORE = re.compile(r"(?:(?<!原)因为?|因為|由于|由於)(?!此|而)[^，。；,;：:！？]{0,4}$")
-
-
-def in_cause(folded: str, position: int) -> bool:
-    """Whether a name starting at `position` stands in a cause's phrase."""
-    return CAUSE_BEFORE.search(folded, max(0, position - 12), position) is not None
-
-
 # A "when" clause: its time is the time of the clause that follows it.
 WHEN_CLAUSE = re.compile(r"(?:时|之时|之际|的时候|期间)\s*$")
 

@@ -268,17 +268,11 @@ def _sentence_claims(
                 seg_end = joints[position]
             if context.language == "en":
                 seg_end = before_attribution(context, mention, seg_start, seg_end)
-            described = None
-            if context.language != "en":
-                # "青石汽车去年上市的新款轿车昨日被召回": the date and its verb describe the
-                # noun after 的; what is told at that date ends there.
-                described = relative_clause_end(context, seg_start, mention, seg_end)
-                seg_end = described or seg_end
             span = (seg_start, seg_end)
             trigger = classify(
                 context, seg_start, seg_end, report_from=clauses[0][0], speaking=speaker_turn
             )
-            if trigger is None and last and described is None:
+            if trigger is None and last:
                 for reach in range(1, REACH + 1):
                     if index + reach >= len(clauses):
                         break
@@ -316,7 +310,6 @@ def _sentence_claims(
                     trigger = plain_happening(context, inner, mention, state) if inner else None
                     span = inner if trigger is not None else span
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
-                following = None if described else following
                 if trigger is None:
                     # "同年12月，首台机组发电": the clause after a date-only clause is its own.
                     told = (seg_start, seg_end)
@@ -440,51 +433,6 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
-
-
-def relative_clause_end(
-    context: ArticleContext, start: int, mention: DateMention, end: int
-) -> int | None:
-    """Where the noun phrase ends that a verb phrase right after a Chinese clause's date
-    describes ("青石汽车去年[上市]的新款轿车", "2023年[建成投用]的净水厂"), or None: the date
-    and its verb only say which thing the clause goes on about, and the happening at the
-    date ends with that thing. Adverbs may come before the verb, an object or a second
-    verb after it. Only a date in the clause's subject, no verb before it, is read so
-    ("…为一间于今年8月注册成立的公司": the verb 为 tells the thing, the date describes it)."""
-    lead = context.folded[start : mention.char_start]
-    if any(tag in {"v", "p"} for _word, tag in chinese_words(lead) if lead.strip()):
-        return None
-    after = mention.char_end
-    window = context.folded[after : min(end, after + 14)]
-    words = chinese_words(window) if window else []
-    index = 0
-    while index < len(words) and words[index][1] in {"d", "ad"}:
-        index += 1
-    if index >= len(words) or words[index][1] != "v":
-        return None
-    told = sum(len(word) for word, _tag in words[: index + 1])
-    for word, tag in words[index + 1 : index + 4]:
-        if word == "的":
-            described = after + told + 1
-            break
-        if tag not in {"v", "vn", "n", "ad", "d"}:
-            return None
-        told += len(word)
-    else:
-        return None
-    # The noun phrase after 的 is what the date's verb made, bought or opened.
-    head = context.folded[described : min(end, described + 16)]
-    for word, tag in chinese_words(head) if head else []:
-        if tag not in _NOUN_PHRASE_TAGS:
-            break
-        described += len(word)
-    return described
-
-
-# The words of the noun phrase after a relative clause's 的.
-_NOUN_PHRASE_TAGS = frozenset(
-    {"n", "nz", "nw", "nt", "ns", "a", "m", "q", "f", "s", "vn", "ORG", "LOC", "PER"}
-)
 
 
 # What stands between a date inside a phrase ending in 的 and the name it describes.

@@ -12,7 +12,7 @@ import re
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
-from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH, in_cause
+from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.guards import (
     COMMENT,
@@ -31,7 +31,6 @@ from timeline.pipeline.recogniser import (
     chinese_words,
 )
 from timeline.pipeline.referents import referred_actors
-from timeline.pipeline.subject_phrases import describes_a_noun
 from timeline.pipeline.triggers import HEDGE, Trigger, gated, joined, load_cue
 from timeline.pipeline.wordlists import word_list
 
@@ -740,18 +739,9 @@ def thing_of_holder(
         # "同年12月，首台机组发电": the sentence opens on its date, the thing after it.
         raw = context.folded[mention.char_end : min(end, mention.char_end + 24)]
         after = re.sub(r"^\s*[，,]?\s*", "", raw)
-        words = chinese_words(after) if after else []
-        noun = _thing(words, whole=False)
+        noun = _thing(chinese_words(after) if after else [], whole=False)
         if noun is not None and AGENT_NOUN.search(after[len(noun) : len(noun) + 1]):
             return None  # "基金|会接收了…": the tagger split a body's name
-        if noun is not None and describes_a_noun(words, len(noun)):
-            # "矿区所在的石沟镇为…", "码头新建的泊位投入使用": the first noun and its verb
-            # only say which one the subject after 的 is; that one must be a thing too.
-            described = after.index("的", len(noun)) + 1
-            head = _thing(chinese_words(after[described:]), whole=False)
-            if head is None:
-                return None
-            after, noun = after[described:], head
     if noun is None or not 1 < len(noun) <= 10 or AGENT_NOUN.search(noun):
         return None
     # The actor stands in where the predicate begins: after the thing, or after the date
@@ -1112,9 +1102,6 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
         ],
         key=lambda mention: mention.char_start,
     )
-    if context.language != "en":
-        # "东岭剧院因王明生病取消演出": a name in the cause is not the clause's subject.
-        named = [m for m in named if not in_cause(context.folded, m.char_start)]
     if not named or context.kind(named[0].slug) not in SUBJECT_KINDS:
         return None
     first = named[0]

@@ -102,8 +102,7 @@ def subject_phrase(
         after = _DETERMINER.match(folded, after, end).end()
         window = folded[after : min(end, after + 16)]
         taken: list[tuple[str, str]] = []
-        read = _compounds(chinese_words(window)) if window else []
-        for word, tag in read:
+        for word, tag in _compounds(chinese_words(window)) if window else []:
             if tag not in _PHRASE_TAGS:
                 if not taken or tag not in _AFTER_TAGS:
                     return None
@@ -113,8 +112,6 @@ def subject_phrase(
             return None  # the window ends inside the phrase: no verb follows it
         words = taken
         length = sum(len(word) for word, _tag in words)
-        if describes_a_noun(read, length):
-            return None  # "去年8月，山区所在的气象站…": the subject stands after 的
         phrase_start, phrase_end = after, after + length
     if words[-1][1] not in _HEAD_TAGS:
         return None
@@ -130,21 +127,6 @@ def subject_phrase(
     ):
         return None  # a name the subject rules read already, or a date
     return phrase_start, phrase_end
-
-
-def describes_a_noun(words: list[tuple[str, str]], length: int) -> bool:
-    """Whether the verb after a clause's opening noun phrase (the words' first `length`
-    characters) ends in 的: "矿区所在的石沟镇", "去年停产的化工厂" — the noun and its verb
-    only describe the noun after 的, which is the clause's subject."""
-    told = 0
-    for index, (word, _tag) in enumerate(words):
-        if told >= length:
-            rest = words[index:]
-            while rest and rest[0][1] in {"d", "ad"}:
-                rest = rest[1:]
-            return len(rest) >= 2 and rest[0][1] == "v" and rest[1][0] == "的"
-        told += len(word)
-    return False
 
 
 def _told_alone(context: ArticleContext, start: int, end: int) -> bool:

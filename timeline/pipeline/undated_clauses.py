@@ -39,9 +39,6 @@ from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.subjects import with_subject
 from timeline.pipeline.triggers import HEDGE, Trigger, gated, joined, load_cue
 
-# What turns the verb before it into a time: "上任后", "合併後", "收购时", "签约之前".
-_TIMED_BY = re.compile(r"(?:之|以)?(?:后|後|前)|时|時|期间|期間")
-
 
 def undated_claims(
     context: ArticleContext,
@@ -65,10 +62,6 @@ def undated_claims(
         return []
     # "李开复创立的零一万物": a verb that only describes a noun states nothing new.
     if context.folded[trigger.end : trigger.end + 1] == "的":
-        return []
-    # "她上任后随即冻结采购", "合并后账户维持不变": a verb before 后/时 names the happening
-    # the clause is timed by, told where it happened; the clause's own verb comes after.
-    if _TIMED_BY.match(context.folded, trigger.end):
         return []
     folded = unnamed(context, start, end)
     if HEDGE.search(folded) or (not trigger.reported and forecasts(folded)):
