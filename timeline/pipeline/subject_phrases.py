@@ -6,7 +6,8 @@ subject, even when no gazetteer entry or recognised name covers it. Kind-noun li
 miss the next subject; the tagger's classes (n, nz, a, s, f, m, q …) tell where any noun
 phrase is. The phrase, trimmed of determiners and counts, is the actor told before whose
 name it ends ("该游泳馆"), else a discovered actor in the article's script; a bare common
-noun or a body's team with no such name is refused. Plain Python.
+noun, a body's team with no such name, or an action's noun and a common noun alone (a plan
+or a work: "搬迁方案", "建设项目") is refused. Plain Python.
 
 Only the phrase is found here; whether the clause tells a happening (past, no plan, no
 state, no judgement) is `happenings.plain_happening`'s to say.
