@@ -6,7 +6,7 @@ from timeline.pipeline.actors import ActorEntry, ActorMatcher, alias_key
 from timeline.pipeline.dates import find_dates
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.reading import read_article
-from timeline.pipeline.recogniser import discover, slug_for
+from timeline.pipeline.recogniser import discover, names_a_work, slug_for
 
 EMPTY = ActorMatcher([])
 
@@ -857,3 +857,24 @@ def test_an_extended_matcher_keeps_the_curated_actor_for_a_shared_alias():
     assert found == {"百度公司": "baidu", "美团": "mei-tuan", "百度": "baidu"}
     assert extended.entry("mei-tuan").review == "discovered"
     assert curated.extended([]) is curated
+
+
+# Tagged words: an action's noun and a common noun alone are a plan, a work or a document
+# ("搬迁方案"); a head naming people or a body ("救援队员", "养蜂合作社", "运输署") is not,
+# nor is any other shape.
+WORK_SHAPES = [
+    ([("搬迁", "vn"), ("方案", "n")], True),
+    ([("申报", "vn"), ("材料", "n")], True),
+    ([("报名", "vn"), ("通道", "n")], True),
+    ([("救援", "vn"), ("队员", "n")], False),
+    ([("养蜂", "vn"), ("合作社", "n")], False),
+    ([("运输", "vn"), ("署", "n")], False),
+    ([("督导", "vn"), ("组", "n")], False),
+    ([("新", "a"), ("方案", "n")], False),
+    ([("旧城", "n"), ("改造", "vn"), ("方案", "n")], False),
+]
+
+
+@pytest.mark.parametrize(("words", "a_work"), WORK_SHAPES)
+def test_an_actions_noun_and_a_common_noun_name_a_work(words, a_work):
+    assert names_a_work(words) is a_work

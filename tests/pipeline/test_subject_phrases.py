@@ -62,3 +62,38 @@ NOTHING = [
 @pytest.mark.parametrize("text", NOTHING)
 def test_a_state_a_plan_or_a_generic_word_gives_nothing(main_actors, text):
     assert main_actors(text, PUBLISHED) == []
+
+
+# An action's noun and a common noun alone name a plan, a work or a document of whoever
+# acts ("搬迁方案", "申报材料"), never one who acts: no actor of their own, whether the
+# tagger's phrase or the name rules found them.
+WORKS = [
+    "建设项目于2022年5月开工。",
+    "整修方案于上月公布。",
+    "分类办法于去年1月实施。",
+    "申报材料于上周提交。",
+    "报名通道于昨日开启。",
+    "检测报告于昨日发布。",
+    "安置方案于上月出台。",
+    "赔偿标准于今年3月调整。",
+]
+
+
+@pytest.mark.parametrize("text", WORKS)
+def test_a_plan_or_a_work_named_by_its_action_is_no_actor(main_actors, text):
+    assert main_actors(text, PUBLISHED) == []
+
+
+# The same shape with a head that names people or a body is one who acts.
+BODIES_BY_THEIR_WORK = [
+    ("督导组本周一进驻青石化工厂。", "督导组", "2025-06-16"),
+    ("去年11月，水质监测站完成改造。", "水质监测站", "2024-11-01"),
+    ("运输署本周一批准了青山客运的新线路。", "运输署", "2025-06-16"),
+    ("首批救援队员本月12日抵达灾区。", "救援队员", "2025-06-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start"), BODIES_BY_THEIR_WORK)
+def test_a_body_or_its_people_named_by_their_work_still_act(main_actors, text, actor, start):
+    claims = [(name, date) for name, date, _quote in main_actors(text, PUBLISHED)]
+    assert claims[:1] == [(actor, start)]

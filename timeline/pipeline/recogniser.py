@@ -52,7 +52,7 @@ from timeline.pipeline.nouns import (
     category_noun,
     category_pattern,
 )
-from timeline.pipeline.triggers import ANY_TRIGGER
+from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
 from timeline.pipeline.wordlists import word_list
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
@@ -495,6 +495,23 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 continue
             found.append(Recognised(surface, surface_start, surface_start + len(surface), kind))
     return found
+
+
+# Nouns of people or bodies, by a character of theirs ("员", "局", "会").
+_AGENT_NOUN = gated(joined(load_cue("agent_nouns")))
+# The endings of a body's name, which an action's noun may describe ("养蜂合作社", "供水站").
+_BODY_HEAD = re.compile(r"(?:社|会|會|站|所|院|馆|館|厂|廠|组|組|中心|公司|集团|集團)$")
+
+
+def names_a_work(words: Sequence[tuple[str, str]]) -> bool:
+    """Whether tagged words are an action's noun and a common noun alone ("搬迁方案",
+    "建设项目", "申报材料", "报名通道"): what an action makes or needs, a plan, a work or a
+    document of whoever acts, not one who acts. A head that names people or a body
+    ("救援队员", "养蜂合作社") is one."""
+    if [tag for _word, tag in words] != ["vn", "n"]:
+        return False
+    head = words[1][0]
+    return not (_AGENT_NOUN.search(head[-1]) or _BODY_HEAD.search(head) or _BODY_END.search(head))
 
 
 _ACRONYMS = _words(
@@ -1893,7 +1910,11 @@ def recognise(
             continue  # "二期", "三代": a phase or a generation
         if _TRADE_END.search(simple) and len(simple) > 2:
             continue  # "台中玩具制造商": what a company does, written before its name
-        if _WORK_DONE.search(simple):
+        if _WORK_DONE.search(simple) or (
+            name.kind in {"organization", "company"}
+            and _HAN_ONLY.fullmatch(simple)
+            and names_a_work(chinese_words(simple))
+        ):
             continue  # "修复工程", "救援团队": a piece of work or a team of an actor, not one
         if name.kind == "company" and _BODY_END.search(simple):
             # "中央气象署", "县府": a public body, whichever rule found it.

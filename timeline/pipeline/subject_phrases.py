@@ -6,7 +6,8 @@ subject, even when no gazetteer entry or recognised name covers it. Kind-noun li
 miss the next subject; the tagger's classes (n, nz, a, s, f, m, q …) tell where any noun
 phrase is. The phrase, trimmed of determiners and counts, is the actor told before whose
 name it ends ("该游泳馆"), else a discovered actor in the article's script; a bare common
-noun or a body's team with no such name is refused. Plain Python.
+noun, a body's team with no such name, or an action's noun and a common noun alone (a plan
+or a work: "搬迁方案", "建设项目") is refused. Plain Python.
 
 Only the phrase is found here; whether the clause tells a happening (past, no plan, no
 state, no judgement) is `happenings.plain_happening`'s to say.
@@ -17,7 +18,7 @@ import re
 from timeline.pipeline.actors import REVIEW_DISCOVERED, ActorEntry, ActorMention, alias_key
 from timeline.pipeline.context import ORGANIZATION_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.recogniser import chinese_words, slug_for
+from timeline.pipeline.recogniser import chinese_words, names_a_work, slug_for
 from timeline.pipeline.wordlists import word_list
 
 # The word classes of a noun phrase's words: nouns, names, adjectives, places and
@@ -137,6 +138,8 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
     words = _compounds(chinese_words(context.folded[start:end]))
     if len(words) == 1 and words[0][1] not in _NAME_TAGS:
         return False
+    if names_a_work(words):
+        return False  # "搬迁方案", "建设项目": a plan or a work of whoever acts
     if _TEAM.search(context.folded, start, end):
         return not any(
             context.kind(m.slug) in ORGANIZATION_KINDS
