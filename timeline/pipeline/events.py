@@ -44,7 +44,6 @@ from timeline.pipeline.happenings import (
     plain_happening,
     thing_of_holder,
 )
-from timeline.pipeline.parsed_subjects import parsed_subject
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
@@ -128,8 +127,6 @@ def paragraph_claims(
                         context.language == "en"
                         and group_subject(context, sentence.char_start, sentence.char_end)[0]
                     )
-                    # "The Halloway ferry operator cancelled…": a subject the parse reads.
-                    or context.language == "en"
                 )
             )
             else []
@@ -343,11 +340,6 @@ def _sentence_claims(
                         told = (seg_start, following[1])
                     trigger = _phrase_subject(context, scope, told, mention, state)
                     span = told if trigger is not None else span
-                if trigger is None and context.language == "en" and carried is None:
-                    # "The Halloway ferry operator cancelled all crossings on Tuesday": the
-                    # subject the parse finds, when no rule names one.
-                    parsed = parsed_subject(context, scope, span, mention, state)
-                    trigger, span = parsed if parsed is not None else (None, span)
             if trigger is None and not last and context.language == "en":
                 # "The agency closed its inquiry in August and cleared the rocket last
                 # month": the first of two dated clauses, up to where the second begins.
@@ -355,9 +347,6 @@ def _sentence_claims(
                 first = (seg_start, joint.start() if joint else seg_end)
                 trigger = plain_happening(context, first, mention, state)
                 span = first if trigger is not None else span
-                if trigger is None:
-                    parsed = parsed_subject(context, scope, first, mention, state)
-                    trigger, span = parsed if parsed is not None else (None, span)
             if trigger is None:
                 continue
             trigger, span = announced_happening(
@@ -408,11 +397,6 @@ def _sentence_claims(
                     # "The new wing opened last May": a thing of the paragraph's body.
                     holder = thing_of_holder(context, scope, state, *span, mention)
                     plain = holder and plain_happening(context, span, mention, state, holder)
-                if plain is None and carried is None:
-                    # "The museum was bought by the Halden Trust in 2019": the parsed
-                    # subject, or a passive's agent, when no rule names one.
-                    parsed = parsed_subject(context, scope, span, mention, state)
-                    plain, span = parsed if parsed is not None else (None, span)
                 if plain is not None:
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
                 said = SPEECH.search(context.folded, span[0], trigger.start)
