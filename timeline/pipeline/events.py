@@ -46,6 +46,12 @@ from timeline.pipeline.happenings import (
 )
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.reported import (
+    dated_by_report,
+    report_tail,
+    reported_clause,
+    speaks_for_itself,
+)
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
@@ -303,6 +309,16 @@ def _sentence_claims(
                         context, claims, state, (clauses[0][0], seg_start), mention
                     )
                 trigger = plain_happening(context, span, mention, state, carried)
+                tail = None
+                if trigger is None:
+                    tail = report_tail(context, seg_start, seg_end, mention)
+                if tail is not None:
+                    # "Brennock Glassworks has shut its second furnace, the union said on
+                    # Tuesday": the clause told is a happening at the report's date.
+                    told = (seg_start, tail)
+                    trigger = plain_happening(context, told, mention, state, carried)
+                    if trigger is not None:
+                        span, mention = told, dated_by_report(mention)
                 if trigger is None and context.language == "en":
                     # "X called the blockade after the Department cut the quota last
                     # Thursday": the date is the named subordinate clause's own.
@@ -361,7 +377,13 @@ def _sentence_claims(
                 # the deal told before, a happening of its parties distinct from its close.
                 trigger = Trigger("acquisition", trigger.start, trigger.end, trigger.reported)
             if dates_the_saying(context, trigger, mention):
-                continue
+                # "Harlow Mills and Teague agreed to merge, both companies said on
+                # Thursday": what was done, with no date of its own, is placed at its
+                # report's date; anything else told so is dated by the saying only.
+                tail = report_tail(context, span[0], span[1], mention)
+                if tail is None:
+                    continue
+                span, mention = (span[0], tail), dated_by_report(mention)
             span = cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end
@@ -424,6 +446,10 @@ def _sentence_claims(
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
             remember(state, made)
+            if any(claim.event_type == "statement" for claim in made):
+                made = _reported_happening(context, scope, span, mention, state, speaker_turn)
+                claims.extend(made)
+                remember(state, made)
             if made and mention.start is None:
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
@@ -433,6 +459,44 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+def _reported_happening(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    mention: DateMention,
+    state: ParagraphState,
+    speaker_turn,
+) -> list[ExtractedClaim]:
+    """ "The council announced on Monday that it had dropped the plan": after the dated
+    saying, the clause said is a happening of its own at the report's date, its subject the
+    clause's own or, for a pronoun, the speaker."""
+    told = reported_clause(context, span[0], span[1], mention)
+    tail = report_tail(context, span[0], span[1], mention) if told is None else None
+    if tail is not None:
+        # "Brennock Glassworks has shut its second furnace, the union said on Tuesday".
+        told = (span[0], tail)
+    if told is None:
+        return []
+    dated = dated_by_report(mention)
+    trigger = classify(context, *told, report_from=scope.clauses[0][0], speaking=speaker_turn)
+    if trigger is not None and trigger.event_type in {"statement", "denial"}:
+        trigger = None
+    carried = None
+    if speaks_for_itself(context, told[0]):
+        speakers = context.actors_in(span[0], mention.char_start)
+        if speakers:
+            pronoun = context.folded[told[0] :].split(" ", 1)[0]
+            carried = ActorMention(speakers[0].slug, pronoun, told[0], told[0] + len(pronoun))
+    if trigger is not None:
+        made = make_claims(context, scope, told, trigger, dated, state, speaker_turn)
+        if made:
+            return made
+    plain = plain_happening(context, told, dated, state, carried)
+    if plain is None:
+        return []
+    return make_claims(context, scope, told, plain, dated, state, speaker_turn)
 
 
 # What stands between a date inside a phrase ending in 的 and the name it describes.
