@@ -484,19 +484,24 @@ def _reported_happening(
     if trigger is not None and trigger.event_type in {"statement", "denial"}:
         trigger = None
     carried = None
-    if speaks_for_itself(context, told[0]):
+    pronoun = speaks_for_itself(context, told[0])
+    if pronoun is not None:
+        # "Police said on Friday they had arrested two men": the pronoun is the speaker.
         speakers = context.actors_in(span[0], mention.char_start)
-        if speakers:
-            pronoun = context.folded[told[0] :].split(" ", 1)[0]
-            carried = ActorMention(speakers[0].slug, pronoun, told[0], told[0] + len(pronoun))
-    if trigger is not None:
+        if not speakers:
+            return []
+        carried = ActorMention(speakers[0].slug, context.text[told[0] : pronoun], told[0], pronoun)
+    made = []
+    if trigger is not None and carried is None:
         made = make_claims(context, scope, told, trigger, dated, state, speaker_turn)
-        if made:
-            return made
-    plain = plain_happening(context, told, dated, state, carried)
-    if plain is None:
-        return []
-    return make_claims(context, scope, told, plain, dated, state, speaker_turn)
+    if not made:
+        # Read from after the pronoun, so that the speaker stands as its subject.
+        plain = plain_happening(context, (pronoun or told[0], told[1]), dated, state, carried)
+        made = plain and make_claims(context, scope, told, plain, dated, state, speaker_turn)
+    # A subject no name of the sentence covers ("the crew had trained…") is left to the
+    # paragraph's reading; the report dates only a happening of someone it names.
+    named = {m.slug for m in context.actors_in(span[0], told[1])}
+    return [claim for claim in made or [] if claim.actors and claim.actors[0][0] in named]
 
 
 # What stands between a date inside a phrase ending in 的 and the name it describes.

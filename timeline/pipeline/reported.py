@@ -93,9 +93,11 @@ def reported_clause(
     return told, stop
 
 
-def speaks_for_itself(context: ArticleContext, start: int) -> bool:
-    """Whether the reported clause at `start` opens on a pronoun standing for its speaker."""
-    return _PRONOUN.match(context.folded, start) is not None
+def speaks_for_itself(context: ArticleContext, start: int) -> int | None:
+    """Where the pronoun standing for its speaker ends, when the reported clause at `start`
+    opens on one ("…said on Friday they had arrested…"); else None."""
+    pronoun = _PRONOUN.match(context.folded, start)
+    return pronoun.end() if pronoun else None
 
 
 def dated_by_report(mention: DateMention) -> DateMention:
