@@ -47,6 +47,10 @@ def _told(context: ArticleContext, start: int, end: int) -> bool:
 def _saying_before(context: ArticleContext, start: int, mention: DateMention) -> re.Match | None:
     """The reporting verb right before the date ("said on Tuesday", "told reporters on
     Monday"), or None."""
+    if mention.precision != "day":
+        # "said in July 2024 that…": a saying dated by a month is background, not the
+        # day's report a happening is placed at.
+        return None
     saying = None
     for match in SPEECH.finditer(context.folded, start, mention.char_start):
         saying = match
