@@ -71,6 +71,19 @@ def _happenings(extraction) -> list[tuple[str, str, str, str | None]]:
             "other",
             "2025-06-19",
         ),
+        # Who was told and how may stand between the saying and its day.
+        (
+            "Halden School told parents in a letter on Monday that it had expelled two pupils.",
+            "Halden School",
+            "other",
+            "2025-06-16",
+        ),
+        (
+            "Morden Bank told staff in an email on Monday that it had sold its Leeds office.",
+            "Morden Bank",
+            "other",
+            "2025-06-16",
+        ),
         # A named subject of its own is the happening's, not the speaker's.
         (
             "Police said on Saturday that Ronan Pike had been charged with arson.",
@@ -109,6 +122,7 @@ def test_the_anchor_is_the_reports_own_date(extraction_of):
         "Hollis Paper said on Tuesday it plans to cut 200 jobs.",
         "Pellor Bank said on Wednesday that it hoped to reopen the branch.",
         "Ayla Brooks said on Monday she would stand for the council seat.",
+        "Corran Buses told drivers in a memo on Friday that it would drop the night routes.",
         # Expectations, hedges and views.
         "Linford Brewery expects to hire 40 staff, its chief executive said on Monday.",
         "Linford Brewery said Tuesday it expects to hire 40 staff.",

@@ -427,6 +427,11 @@ def _sentence_claims(
                     # word stands in what was said; the dated saying is told.
                     saying = Trigger("statement", said.start(), said.end(), False)
                     made = make_claims(context, scope, span, saying, mention, state, speaker_turn)
+                if not made:
+                    # "The association told parents in a letter on Tuesday that the camp
+                    # had been called off": a saying that names no party still dates what
+                    # it told.
+                    made = _reported_happening(context, scope, span, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type != "happening":
                 # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑", "医管局今年2月
                 # 公布新的补偿安排": a typed clause whose type finds no parties (no work named,
@@ -472,7 +477,9 @@ def _reported_happening(
     """ "The council announced on Monday that it had dropped the plan": after the dated
     saying, the clause said is a happening of its own at the report's date, its subject the
     clause's own or, for a pronoun, the speaker."""
-    told = reported_clause(context, span[0], span[1], mention)
+    # The saying may stand before the span a typed word was read from.
+    sentence_start = min(span[0], scope.clauses[0][0])
+    told = reported_clause(context, sentence_start, span[1], mention)
     tail = report_tail(context, span[0], span[1], mention) if told is None else None
     if tail is not None:
         # "Brennock Glassworks has shut its second furnace, the union said on Tuesday".
@@ -487,7 +494,7 @@ def _reported_happening(
     pronoun = speaks_for_itself(context, told[0])
     if pronoun is not None:
         # "Police said on Friday they had arrested two men": the pronoun is the speaker.
-        speakers = context.actors_in(span[0], mention.char_start)
+        speakers = context.actors_in(sentence_start, mention.char_start)
         if not speakers:
             return []
         carried = ActorMention(speakers[0].slug, context.text[told[0] : pronoun], told[0], pronoun)
@@ -500,7 +507,7 @@ def _reported_happening(
         made = plain and make_claims(context, scope, told, plain, dated, state, speaker_turn)
     # A subject no name of the sentence covers ("the crew had trained…") is left to the
     # paragraph's reading; the report dates only a happening of someone it names.
-    named = {m.slug for m in context.actors_in(span[0], told[1])}
+    named = {m.slug for m in context.actors_in(sentence_start, told[1])}
     return [claim for claim in made or [] if claim.actors and claim.actors[0][0] in named]
 
 

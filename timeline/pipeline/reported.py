@@ -29,6 +29,13 @@ _VIEW = re.compile(
 # The speaker before a tail: a comma, then at most a few words naming who ("the union",
 # "a spokeswoman for the trust", "both companies", "police").
 _TAIL_COMMA = re.compile(r",\s+(?:[^,;:]{1,60}?)\s*$")
+# Who was told and how, between the saying and its date: "told parents in a letter on
+# Tuesday", "told staff in an email last Friday", "said in a filing on Monday".
+_TOLD_WHEN = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:in\s+an?\s+(?:[a-z-]+\s+)?"
+    r"(?:letter|email|e-mail|memo|note|post|filing|statement|notice|message)\s+)?"
+    r"(?:on|last|this)?\s*"
+)
 # What may open a reported clause after the saying's date.
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # A pronoun standing for the speaker as the reported clause's subject.
@@ -56,7 +63,11 @@ def _saying_before(context: ArticleContext, start: int, mention: DateMention) ->
         saying = match
     if saying is None or not _REPORTING.fullmatch(context.folded, saying.start(), saying.end()):
         return None
-    if not SAID_WHEN.fullmatch(context.folded, saying.end(), mention.char_start):
+    between = (saying.end(), mention.char_start)
+    if not (
+        SAID_WHEN.fullmatch(context.folded, *between)
+        or _TOLD_WHEN.fullmatch(context.folded, *between)
+    ):
         return None
     return saying
 
