@@ -46,6 +46,12 @@ from timeline.pipeline.happenings import (
 )
 from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.reported import (
+    dated_by_report,
+    report_tail,
+    reported_clause,
+    speaks_for_itself,
+)
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
@@ -303,6 +309,16 @@ def _sentence_claims(
                         context, claims, state, (clauses[0][0], seg_start), mention
                     )
                 trigger = plain_happening(context, span, mention, state, carried)
+                tail = None
+                if trigger is None:
+                    tail = report_tail(context, seg_start, seg_end, mention)
+                if tail is not None:
+                    # "Brennock Glassworks has shut its second furnace, the union said on
+                    # Tuesday": the clause told is a happening at the report's date.
+                    told = (seg_start, tail)
+                    trigger = plain_happening(context, told, mention, state, carried)
+                    if trigger is not None:
+                        span, mention = told, dated_by_report(mention)
                 if trigger is None and context.language == "en":
                     # "X called the blockade after the Department cut the quota last
                     # Thursday": the date is the named subordinate clause's own.
@@ -361,7 +377,13 @@ def _sentence_claims(
                 # the deal told before, a happening of its parties distinct from its close.
                 trigger = Trigger("acquisition", trigger.start, trigger.end, trigger.reported)
             if dates_the_saying(context, trigger, mention):
-                continue
+                # "Harlow Mills and Teague agreed to merge, both companies said on
+                # Thursday": what was done, with no date of its own, is placed at its
+                # report's date; anything else told so is dated by the saying only.
+                tail = report_tail(context, span[0], span[1], mention)
+                if tail is None:
+                    continue
+                span, mention = (span[0], tail), dated_by_report(mention)
             span = cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end
@@ -405,6 +427,11 @@ def _sentence_claims(
                     # word stands in what was said; the dated saying is told.
                     saying = Trigger("statement", said.start(), said.end(), False)
                     made = make_claims(context, scope, span, saying, mention, state, speaker_turn)
+                if not made:
+                    # "The association told parents in a letter on Tuesday that the camp
+                    # had been called off": a saying that names no party still dates what
+                    # it told.
+                    made = _reported_happening(context, scope, span, mention, state, speaker_turn)
             elif not made and context.language != "en" and trigger.event_type != "happening":
                 # "恒峰于2019年推出海澜湾发售", "…，半年后又推出首款平板电脑", "医管局今年2月
                 # 公布新的补偿安排": a typed clause whose type finds no parties (no work named,
@@ -424,6 +451,10 @@ def _sentence_claims(
                     made = make_claims(context, scope, span, plain, mention, state, speaker_turn)
             claims.extend(made)
             remember(state, made)
+            if any(claim.event_type == "statement" for claim in made):
+                made = _reported_happening(context, scope, span, mention, state, speaker_turn)
+                claims.extend(made)
+                remember(state, made)
             if made and mention.start is None:
                 context.warnings.append(
                     f"unresolved date {mention.text!r} at {mention.char_start}: claim kept undated"
@@ -433,6 +464,51 @@ def _sentence_claims(
         qualifies = ATTRIBUTIVE.match(context.folded, mentions[-1].char_end)
         previous_dated = None if qualifies else (index, mentions[-1], start)
     return _without_redundant_sayings(context, claims)
+
+
+def _reported_happening(
+    context: ArticleContext,
+    scope: SentenceScope,
+    span: tuple[int, int],
+    mention: DateMention,
+    state: ParagraphState,
+    speaker_turn,
+) -> list[ExtractedClaim]:
+    """ "The council announced on Monday that it had dropped the plan": after the dated
+    saying, the clause said is a happening of its own at the report's date, its subject the
+    clause's own or, for a pronoun, the speaker."""
+    # The saying may stand before the span a typed word was read from.
+    sentence_start = min(span[0], scope.clauses[0][0])
+    told = reported_clause(context, sentence_start, span[1], mention)
+    tail = report_tail(context, span[0], span[1], mention) if told is None else None
+    if tail is not None:
+        # "Brennock Glassworks has shut its second furnace, the union said on Tuesday".
+        told = (span[0], tail)
+    if told is None:
+        return []
+    dated = dated_by_report(mention)
+    trigger = classify(context, *told, report_from=scope.clauses[0][0], speaking=speaker_turn)
+    if trigger is not None and trigger.event_type in {"statement", "denial"}:
+        trigger = None
+    carried = None
+    pronoun = speaks_for_itself(context, told[0])
+    if pronoun is not None:
+        # "Police said on Friday they had arrested two men": the pronoun is the speaker.
+        speakers = context.actors_in(sentence_start, mention.char_start)
+        if not speakers:
+            return []
+        carried = ActorMention(speakers[0].slug, context.text[told[0] : pronoun], told[0], pronoun)
+    made = []
+    if trigger is not None and carried is None:
+        made = make_claims(context, scope, told, trigger, dated, state, speaker_turn)
+    if not made:
+        # Read from after the pronoun, so that the speaker stands as its subject.
+        plain = plain_happening(context, (pronoun or told[0], told[1]), dated, state, carried)
+        made = plain and make_claims(context, scope, told, plain, dated, state, speaker_turn)
+    # A subject no name of the sentence covers ("the crew had trained…") is left to the
+    # paragraph's reading; the report dates only a happening of someone it names.
+    named = {m.slug for m in context.actors_in(sentence_start, told[1])}
+    return [claim for claim in made or [] if claim.actors and claim.actors[0][0] in named]
 
 
 # What stands between a date inside a phrase ending in 的 and the name it describes.
