@@ -23,6 +23,14 @@ worker_class = "gthread"
 # each to overlap the waits on the database and the network.
 workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 2))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Connections a worker holds at once, gunicorn's 1,000 by default. A kept-alive connection
+# stays on the worker that accepted it, and one worker often accepts most of a burst (wrk's
+# 16 split 3 / 13), so its clients wait three times longer than the other's. A cap of a few
+# per thread evens the split: with 2 threads and a cap of 8, the events page's p99 at 1M
+# was 0.7 of the default's (benchmarks/README.md). But a worker at its cap takes no one else while
+# its clients keep asking: clients beyond workers × cap that never pause wait until one
+# leaves, so the cap is for a known number of clients (a proxy's pool), not the default.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
 # Seconds a worker's main loop may stay silent before it is restarted; a long request
 # does not count against it (see above).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

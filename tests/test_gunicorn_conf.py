@@ -31,6 +31,7 @@ def config(monkeypatch):
     monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
     monkeypatch.delenv("GUNICORN_MAX_REQUESTS_JITTER", raising=False)
     monkeypatch.delenv("GUNICORN_GC_FREEZE", raising=False)
+    monkeypatch.delenv("GUNICORN_WORKER_CONNECTIONS", raising=False)
     return load_config()
 
 
@@ -146,6 +147,12 @@ def test_freezing_can_be_switched_off(config, monkeypatch):
 
     assert gc.get_freeze_count() == 0
     assert tracked(held)
+
+
+def test_a_worker_holds_gunicorns_default_connections_unless_capped(config, monkeypatch):
+    assert config.worker_connections == 1000
+    monkeypatch.setenv("GUNICORN_WORKER_CONNECTIONS", "8")
+    assert load_config().worker_connections == 8
 
 
 def broken_application(environ, start_response):
