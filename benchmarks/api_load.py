@@ -739,7 +739,7 @@ def measure(url: str, options) -> None:
             header = (
                 f"{'page':<19}{'built req/s':>12}{'p50':>7}{'p99':>7}{'max':>7}{'1 req':>7}"
                 f"{'cached req/s':>13}{'p50':>7}{'p99':>7}{'max':>7}{'raw req/s':>10}{'p50':>7}"
-                f"{'1 req':>7}{'built/raw':>10}{'cached/raw':>11}"
+                f"{'p99':>7}{'1 req':>7}{'built/raw':>10}{'cached/raw':>11}"
             )
             print(header + "\n" + "-" * len(header))
             first = pages(present, "", "")[0][1]
@@ -785,7 +785,7 @@ def report(name, servers, app_path, raw_path, seconds, headers=None) -> None:
         f"{name:<19}{ours['rate']:12.0f}{ours['p50']:7.1f}{ours['p99']:7.1f}{ours['max']:7.0f}"
         f"{ours['one']:7.1f}{kept['rate']:13.0f}{kept['p50']:7.1f}{kept['p99']:7.1f}"
         f"{kept['max']:7.0f}"
-        f"{base['rate']:10.0f}{base['p50']:7.1f}{base['one']:7.1f}"
+        f"{base['rate']:10.0f}{base['p50']:7.1f}{base['p99']:7.1f}{base['one']:7.1f}"
         f"{ours['rate'] / base['rate']:9.2f}×{kept['rate'] / base['rate']:10.2f}×"
         + (f"  failed {failed}" if failed else "")
     )

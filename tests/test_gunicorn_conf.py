@@ -1,10 +1,12 @@
 """The repository's gunicorn config: a new worker answers one request in process before it
 accepts connections, on the threads that will serve, and starts all the same when it
-cannot."""
+cannot; then it moves what it holds out of the cyclic garbage collector's reach."""
 
+import gc
 import importlib.util
 import logging
 import threading
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,7 +30,17 @@ def config(monkeypatch):
     monkeypatch.delenv("GUNICORN_WARM", raising=False)
     monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
     monkeypatch.delenv("GUNICORN_MAX_REQUESTS_JITTER", raising=False)
+    monkeypatch.delenv("GUNICORN_GC_FREEZE", raising=False)
+    monkeypatch.delenv("GUNICORN_WORKER_CONNECTIONS", raising=False)
     return load_config()
+
+
+@pytest.fixture(autouse=True)
+def unfrozen():
+    """The hook freezes the objects of the process it runs in: here, the test run's."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
@@ -98,3 +110,50 @@ def test_workers_are_recycled_rarely_and_each_at_its_own_count(config, monkeypat
     assert config.max_requests_jitter == config.max_requests // 2
     monkeypatch.setenv("GUNICORN_MAX_REQUESTS", "0")
     assert load_config().max_requests == 0
+
+
+class Held:
+    """A container the collector tracks, that a weak reference can watch."""
+
+
+def tracked(thing) -> bool:
+    """Whether the collector's generations (not the frozen ones) hold `thing`."""
+    return any(found is thing for found in gc.get_objects())
+
+
+def test_a_worker_freezes_what_it_holds_before_it_accepts_and_collects_what_comes_later(
+    config,
+):
+    held = Held()
+    assert tracked(held)
+
+    config.post_worker_init(worker(broken_application))
+
+    assert gc.get_freeze_count() > 0
+    assert not tracked(held)
+    later = Held()
+    later.itself = later  # a cycle: only the collector can free it
+    watched = weakref.ref(later)
+    del later
+    gc.collect()
+    assert watched() is None
+
+
+def test_freezing_can_be_switched_off(config, monkeypatch):
+    monkeypatch.setenv("GUNICORN_GC_FREEZE", "false")
+    held = Held()
+
+    load_config().post_worker_init(worker(broken_application))
+
+    assert gc.get_freeze_count() == 0
+    assert tracked(held)
+
+
+def test_a_worker_holds_gunicorns_default_connections_unless_capped(config, monkeypatch):
+    assert config.worker_connections == 1000
+    monkeypatch.setenv("GUNICORN_WORKER_CONNECTIONS", "8")
+    assert load_config().worker_connections == 8
+
+
+def broken_application(environ, start_response):
+    raise ConnectionError("database unreachable")
