@@ -18,7 +18,14 @@ report as an error (curl exits with 18, Python raises IncompleteRead).
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-worker_class = "gthread"
+# gthread's worker, taking a new connection only while one of its threads is idle
+# (timeline/server.py), so that clients go to the less busy worker;
+# `GUNICORN_ACCEPT_WHEN_IDLE=false` serves with gthread as it is.
+worker_class = (
+    "gthread"
+    if os.environ.get("GUNICORN_ACCEPT_WHEN_IDLE", "true").lower() in ("0", "false", "no", "off")
+    else "timeline.server.IdleThreadAcceptingWorker"
+)
 # Requests spend most of their time in Python: one process per core, and a few threads
 # each to overlap the waits on the database and the network.
 workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 2))
