@@ -287,7 +287,13 @@ def waiting(connection: socket.socket) -> bool:
 
 def test_a_worker_whose_threads_are_all_busy_leaves_new_clients_to_another(tmp_path):
     released = tmp_path / "released"
-    with gunicorn(GUNICORN_WORKERS="2", GUNICORN_THREADS="1", HELD_UNTIL=str(released)) as port:
+    # Left to the other worker for up to 5 s: it has time to take each client, loaded or not.
+    with gunicorn(
+        GUNICORN_WORKERS="2",
+        GUNICORN_THREADS="1",
+        GUNICORN_ACCEPT_DEFER_MS="5000",
+        HELD_UNTIL=str(released),
+    ) as port:
         held = socket.create_connection(("127.0.0.1", port), timeout=30)
         send(held, "/held")
         # Each asks once the previous is answered: gunicorn's plain gthread worker, its one

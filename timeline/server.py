@@ -1,44 +1,75 @@
 """The gunicorn worker the repository's config serves with: gunicorn's threaded worker,
-except that it takes a new connection only while one of its threads is idle.
+except that while all its threads are busy it leaves a new client to another worker for a
+moment before taking it itself.
 
 Every worker waits on the same listening socket, and when a client connects the kernel
 wakes them all; the first to call accept() gets it. That is most often the busiest worker,
 whose process is already running, so a burst of kept-alive clients (and every client that
 reconnects) piles onto one worker: wrk's 16 split 11–14 / 2–5 in most runs, and the
-crowded worker's clients waited 3–4× longer. This worker stops listening while all its
-threads are serving, so a client that connects meanwhile goes to a worker with a thread
-free; it listens again as soon as one is free. Nobody is refused or starves: a worker
-whose threads are all busy frees one as soon as a request ends, and when every worker is
-busy the client waits in the kernel's queue for the first thread free anywhere, as long
-as it would have waited inside a worker for one. Together with closing a kept-alive
-connection after a number of requests (`pre_request` in gunicorn.conf.py), the clients
-keep moving towards the less busy worker while they stay.
+crowded worker's clients waited 3–4× longer. This worker, woken for a client while every
+thread it has is serving, stops listening for DEFER_SECONDS: a worker with a thread free
+takes the client meanwhile. If none has, the client is taken when the time is up or a
+thread frees, whichever comes first, so it waits at most DEFER_SECONDS more than it would
+have (and it would have waited for a thread anyway). Stopping to listen until a thread
+frees, without the limit, was tried: the clients that reconnect waited up to 1.6 s in
+the kernel's queue while both workers stayed busy (benchmarks/README.md).
 """
+
+import os
+import time
 
 from gunicorn.workers.gthread import ThreadWorker
 
+# How long a busy worker leaves a new client to the others (GUNICORN_ACCEPT_DEFER_MS): a
+# worker with an idle thread, woken by the same connection, accepts it within a few ms.
+DEFER_SECONDS = int(os.environ.get("GUNICORN_ACCEPT_DEFER_MS", "10")) / 1000
+
 
 class IdleThreadAcceptingWorker(ThreadWorker):
-    """gunicorn's `gthread` worker that accepts only while a thread is idle."""
+    """gunicorn's `gthread` worker that leaves new clients to a less busy worker, briefly."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Requests handed to the thread pool and not finished: running or queued for a thread.
+        # Requests handed to the thread pool and not finished: running or queued for a
+        # thread. Changed on the main loop only (gunicorn runs finish_request there through
+        # its method queue), so it needs no lock.
         self.in_flight = 0
+        # While a client is left to the others: when this worker takes it all the same.
+        self.deferred_until = None
 
     def enqueue_req(self, conn):
         self.in_flight += 1
         super().enqueue_req(conn)
-        if self.in_flight >= self.cfg.threads:
-            self.set_accept_enabled(False)
 
     def finish_request(self, conn, fs):
-        # Called on the main loop (through gunicorn's method queue), as is enqueue_req, so
-        # the count needs no lock. The loop then asks set_accept_enabled(True) again.
         self.in_flight -= 1
         super().finish_request(conn, fs)
 
+    def busy(self) -> bool:
+        return self.in_flight >= self.cfg.threads
+
+    def accept(self, listener):
+        if self.busy() and self.deferred_until is None:
+            self.deferred_until = time.monotonic() + DEFER_SECONDS
+            super().set_accept_enabled(False)
+            return
+        super().accept(listener)
+
     def set_accept_enabled(self, enabled):
-        # gunicorn's loop asks to accept whenever the worker is below its connection cap;
-        # it is allowed only while a thread is idle, and asked again on every turn.
-        super().set_accept_enabled(enabled and self.in_flight < self.cfg.threads)
+        # gunicorn's loop asks for this on every turn while the worker is below its
+        # connection cap and not listening: here, while a client is left to the others.
+        if enabled and self.deferred_until is not None:
+            if self.busy() and time.monotonic() < self.deferred_until:
+                return
+            self.deferred_until = None
+            if self.busy():
+                # Time is up: the client, if no other worker took it, is this one's (a
+                # client already taken leaves nothing to accept, which accept() ignores).
+                for listener in self.sockets:
+                    super().accept(listener)
+        super().set_accept_enabled(enabled)
+
+    def wait_for_and_dispatch_events(self, timeout):
+        if self.deferred_until is not None:
+            timeout = max(0.0, min(timeout, self.deferred_until - time.monotonic()))
+        super().wait_for_and_dispatch_events(timeout)
