@@ -7,12 +7,14 @@ wakes them all; the first to call accept() gets it. That is most often the busie
 whose process is already running, so a burst of kept-alive clients (and every client that
 reconnects) piles onto one worker: wrk's 16 split 11–14 / 2–5 in most runs, and the
 crowded worker's clients waited 3–4× longer. This worker, woken for a client while every
-thread it has is serving, stops listening for DEFER_SECONDS: a worker with a thread free
-takes the client meanwhile. If none has, the client is taken when the time is up or a
-thread frees, whichever comes first, so it waits at most DEFER_SECONDS more than it would
-have (and it would have waited for a thread anyway). Stopping to listen until a thread
-frees, without the limit, was tried: the clients that reconnect waited up to 1.6 s in
-the kernel's queue while both workers stayed busy (benchmarks/README.md).
+thread it has is serving, stops listening for DEFER_SECONDS for each request it holds
+beyond its threads: a worker with a thread free takes the client meanwhile, and when all
+are busy the one with the fewest requests waiting does. The client is taken when the
+time is up or a thread frees, whichever comes first, so it waits at most a few ms for each
+request that it would have waited behind anyway. Tried first: not listening until a
+thread frees, which kept reconnecting clients in the kernel's queue for up to 1.6 s while
+both workers stayed busy, and a flat 10 ms, after which two busy workers raced for the
+client as before (benchmarks/README.md).
 """
 
 import os
@@ -20,9 +22,11 @@ import time
 
 from gunicorn.workers.gthread import ThreadWorker
 
-# How long a busy worker leaves a new client to the others (GUNICORN_ACCEPT_DEFER_MS): a
-# worker with an idle thread, woken by the same connection, accepts it within a few ms.
-DEFER_SECONDS = int(os.environ.get("GUNICORN_ACCEPT_DEFER_MS", "10")) / 1000
+# How long a busy worker leaves a new client to the others, for each request it holds
+# beyond its threads (GUNICORN_ACCEPT_DEFER_MS, the first included): a worker with an idle
+# thread, woken by the same connection, accepts it within a few ms, and between busy
+# workers the one with fewer requests waiting takes it.
+DEFER_SECONDS = int(os.environ.get("GUNICORN_ACCEPT_DEFER_MS", "3")) / 1000
 
 
 class IdleThreadAcceptingWorker(ThreadWorker):
@@ -50,7 +54,10 @@ class IdleThreadAcceptingWorker(ThreadWorker):
 
     def accept(self, listener):
         if self.busy() and self.deferred_until is None:
-            self.deferred_until = time.monotonic() + DEFER_SECONDS
+            # The more requests wait here beyond the threads, the longer it leaves the
+            # client: when every worker is busy, the least loaded takes it first.
+            waiting = self.in_flight - self.cfg.threads + 1
+            self.deferred_until = time.monotonic() + DEFER_SECONDS * waiting
             super().set_accept_enabled(False)
             return
         super().accept(listener)
