@@ -30,7 +30,7 @@ DEFER_SECONDS = int(os.environ.get("GUNICORN_ACCEPT_DEFER_MS", "3")) / 1000
 
 
 class IdleThreadAcceptingWorker(ThreadWorker):
-    """gunicorn's `gthread` worker that leaves new clients to a less busy worker, briefly."""
+    """gunicorn's `gthread` worker that, busy, leaves new clients to a less busy one."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
