@@ -111,7 +111,8 @@ def pre_request(worker, req):
     """Mark the request that reaches KEEPALIVE_REQUESTS on its connection as the last: gunicorn
     then answers it with `Connection: close` (so an HTTP/1.1 client knows not to send more)
     and closes the connection after the response, as it does when the client asked."""
-    if KEEPALIVE_REQUESTS and req.req_number >= KEEPALIVE_REQUESTS:
+    # An HTTP/2 request's number is its stream's: many streams share one connection there.
+    if KEEPALIVE_REQUESTS and not hasattr(req, "stream") and req.req_number >= KEEPALIVE_REQUESTS:
         req.must_close = True
 
 
