@@ -3,18 +3,18 @@ except that while all its threads are busy it leaves a new client to another wor
 moment before taking it itself.
 
 Every worker waits on the same listening socket, and when a client connects the kernel
-wakes them all; the first to call accept() gets it. That is most often the busiest worker,
-whose process is already running, so a burst of kept-alive clients (and every client that
-reconnects) piles onto one worker: wrk's 16 split 11–14 / 2–5 in most runs, and the
-crowded worker's clients waited 3–4× longer. This worker, woken for a client while every
-thread it has is serving, stops listening for DEFER_SECONDS for each request it holds
-beyond its threads: a worker with a thread free takes the client meanwhile, and when all
-are busy the one with the fewest requests waiting does. The client is taken when the
-time is up or a thread frees, whichever comes first, so it waits at most a few ms for each
-request that it would have waited behind anyway. Tried first: not listening until a
-thread frees, which kept reconnecting clients in the kernel's queue for up to 1.6 s while
-both workers stayed busy, and a flat 10 ms, after which two busy workers raced for the
-client as before (benchmarks/README.md).
+wakes them all; the first to call accept() gets it, the busier worker (whose process is
+often running already) as often as the idle one, so a burst of kept-alive clients stays
+split as it fell, and clients that reconnect do not even it out either: wrk's 16 split
+11–14 / 2–5 in most runs, and the crowded worker's clients waited 3–4× longer. This
+worker, woken for a client while every thread it has is serving, stops listening for
+DEFER_SECONDS for each request it holds beyond its threads: a worker with a thread free
+takes the client meanwhile, and when all are busy the one with the fewest requests
+waiting does. The client is taken when the time is up or a thread frees, whichever comes
+first, so it waits at most a few ms for each request that it would have waited behind
+anyway. Tried first: not listening until a thread frees, which kept reconnecting clients
+in the kernel's queue for up to 1.6 s while both workers stayed busy, and a flat 10 ms,
+after which two busy workers raced for the client as before (benchmarks/README.md).
 """
 
 import os
