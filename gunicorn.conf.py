@@ -18,20 +18,32 @@ report as an error (curl exits with 18, Python raises IncompleteRead).
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-worker_class = "gthread"
+# gthread's worker, except that while all its threads are busy it leaves a new client to
+# a less busy worker for a few ms (timeline/server.py), so that clients spread evenly over
+# the workers; `GUNICORN_ACCEPT_WHEN_IDLE=false` serves with gthread as it is.
+worker_class = (
+    "gthread"
+    if os.environ.get("GUNICORN_ACCEPT_WHEN_IDLE", "true").lower() in ("0", "false", "no", "off")
+    else "timeline.server.IdleThreadAcceptingWorker"
+)
 # Requests spend most of their time in Python: one process per core, and a few threads
 # each to overlap the waits on the database and the network.
 workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 2))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # Connections a worker holds at once, gunicorn's 1,000 by default. A kept-alive connection
-# stays on the worker that accepted it, and one worker often accepts most of a burst (wrk's
-# 16 split 3 / 13), so its clients wait three times longer than the other's. A cap of a few
-# per thread evens the split: with 2 threads and a cap of 8, the events page's p99 at 1M
-# was 0.7 of the default's (benchmarks/README.md). But a worker at its cap takes no one
-# else while its clients keep asking: clients beyond workers × cap that never pause wait
-# until one leaves, so the cap is for a known number of clients (a proxy's pool), not the
-# default.
+# stays on the worker that accepted it; with plain gthread one worker often accepted most
+# of a burst (wrk's 16 split 3 / 13), and its clients waited three times longer than the
+# other's. A cap of a few per thread evens the split too, but a worker at its cap takes no
+# one else while its clients keep asking: clients beyond workers × cap that never pause
+# wait until one leaves, so the cap is for a known number of clients (a proxy's pool); the
+# worker class above evens the split without refusing anyone (benchmarks/README.md).
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
+# Requests a kept-alive connection carries before the worker closes it (0: no limit). The
+# last one is answered with `Connection: close` and the client connects again, which the
+# worker class above hands to the less busy worker: so the split keeps evening out while
+# clients come and go, instead of staying as a burst left it. On its own (plain gthread)
+# it evens nothing: the busy worker accepts the new connection as often as the idle one.
+KEEPALIVE_REQUESTS = int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS", "20"))
 # Seconds a worker's main loop may stay silent before it is restarted; a long request
 # does not count against it (see above).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
@@ -93,6 +105,15 @@ def warm_request(application, path: str) -> str:
         if hasattr(body, "close"):
             body.close()
     return answer[0]
+
+
+def pre_request(worker, req):
+    """Mark the request that reaches KEEPALIVE_REQUESTS on its connection as the last: gunicorn
+    then answers it with `Connection: close` (so an HTTP/1.1 client knows not to send more)
+    and closes the connection after the response, as it does when the client asked."""
+    # An HTTP/2 request's number is its stream's: many streams share one connection there.
+    if KEEPALIVE_REQUESTS and not hasattr(req, "stream") and req.req_number >= KEEPALIVE_REQUESTS:
+        req.must_close = True
 
 
 def post_worker_init(worker):

@@ -554,10 +554,81 @@ def rss_mb(pid: int) -> float:
     return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
 
 
+# Connections wrk keeps open (`--connections`): 16 for the figures, more to check that
+# every client is served.
+CONNECTIONS = 16
+
+
+def established(port: int) -> set[str]:
+    """The socket inodes of the established connections to `port` on this machine."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            next(lines)
+            for line in lines:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":
+                    inodes.add(fields[9])
+    return inodes
+
+
+def held(pid: int, inodes: set[str]) -> int:
+    """How many of `inodes` process `pid` holds open."""
+    count = 0
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:  # closed meanwhile
+                continue
+            if target.startswith("socket:[") and target[8:-1] in inodes:
+                count += 1
+    except FileNotFoundError:
+        pass
+    return count
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Split:
+    """How a server's workers share the clients while wrk runs: the connections each holds,
+    sampled every 0.2 s, and the CPU seconds each spends."""
+
+    def __init__(self, server):
+        self.server = server
+        self.pids = server.workers()
+        self.samples = []
+        self.done = threading.Event()
+        self.cpu = [cpu_seconds(pid) for pid in self.pids]
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self):
+        while not self.done.wait(0.2):
+            inodes = established(self.server.port)
+            self.samples.append([held(pid, inodes) for pid in self.pids])
+
+    def stop(self) -> str:
+        self.done.set()
+        self.thread.join()
+        cpu = [cpu_seconds(pid) - before for pid, before in zip(self.pids, self.cpu, strict=True)]
+        counted = self.samples[len(self.samples) // 10 :] or [[0] * len(self.pids)]
+        means = [statistics.mean(column) for column in zip(*counted, strict=True)]
+        crowded = [max(sample) for sample in counted]
+        return (
+            f"workers' connections, mean {' / '.join(f'{mean:.1f}' for mean in means)}, the "
+            f"crowded one's median {statistics.median(crowded):.0f} (max {max(crowded)}) over "
+            f"{len(counted)} samples; CPU s {' / '.join(f'{second:.1f}' for second in cpu)}"
+        )
+
+
 def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
     # A request still unanswered after 2 s (wrk's default) would be left out of the
     # latencies, as a "timeout", rather than counted: wait for it.
-    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -574,6 +645,7 @@ def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
     errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "p50": milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
         "p99": milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
         # The slowest request: a worker restarting mid-run stalls a few requests only, fewer
@@ -715,8 +787,9 @@ def measure(url: str, options) -> None:
         print(f"filled {options.events} events by COPY in {time.perf_counter() - started:.0f} s")
         present = options.events
     print(
-        f"{present} events on PostgreSQL; wrk -t2 -c16 -d{options.duration}s; the machine "
-        f"has {os.cpu_count()} cores, shared with other work"
+        f"{present} events on PostgreSQL; wrk -t2 -c{CONNECTIONS} -d{options.duration}s; "
+        f"GUNICORN_KEEPALIVE_REQUESTS={os.environ.get('GUNICORN_KEEPALIVE_REQUESTS', '')}; "
+        f"the machine has {os.cpu_count()} cores, shared with other work"
     )
     if options.explain:
         explain_filters(url)
@@ -777,7 +850,10 @@ def report(name, servers, app_path, raw_path, seconds, headers=None) -> None:
             # host and port, is part of it).
             with urllib.request.urlopen(server.base() + path) as response:
                 asked = {"If-None-Match": response.headers.get("ETag") or '"raw"'}
+        split = Split(server) if server is built else None
         figures.append(wrk(server.base() + path, seconds, asked))
+        if split is not None:
+            figures[-1]["split"] = split.stop()
         figures[-1]["one"] = unloaded(server.base(), path, asked)
     ours, kept, base = figures
     failed = [figure["failed"] for figure in figures if any(figure["failed"])]
@@ -789,6 +865,7 @@ def report(name, servers, app_path, raw_path, seconds, headers=None) -> None:
         f"{ours['rate'] / base['rate']:9.2f}×{kept['rate'] / base['rate']:10.2f}×"
         + (f"  failed {failed}" if failed else "")
     )
+    print(f"{'':<19}built: {ours['split']}; requests {ours['requests']}")
 
 
 # Datasette beside the app: the same events from SQLite
@@ -1107,6 +1184,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument("--connections", type=int, default=16, help="connections wrk keeps open")
     parser.add_argument(
         "--reuse", action="store_true", help="measure the events already in DATABASE_URL, if any"
     )
@@ -1135,6 +1213,8 @@ def main() -> None:
         help="also serve the type+after+before page from SQLite with Datasette, beside the app",
     )
     options = parser.parse_args()
+    global CONNECTIONS
+    CONNECTIONS = options.connections
     if not shutil.which("wrk") and not (options.explain or options.cpu):
         sys.exit("wrk is needed: apt-get install -y wrk")
     cluster = None
