@@ -43,7 +43,11 @@ worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
 # worker class above hands to the less busy worker: so the split keeps evening out while
 # clients come and go, instead of staying as a burst left it. On its own (plain gthread)
 # it evens nothing: the busy worker accepts the new connection as often as the idle one.
-KEEPALIVE_REQUESTS = int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS", "20"))
+# Off by default: at 1M, closing every 20th request doubled the p99 of the 304 and the
+# cached pages (23-27 ms -> 45-53 ms at 1,000-2,000 req/s, one reconnection each 20
+# requests), and the worker class alone already split wrk's 16 connections 8 / 8 and 6 / 10
+# (benchmarks/README.md, "Evening the split without a cap").
+KEEPALIVE_REQUESTS = int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS", "0"))
 # Seconds a worker's main loop may stay silent before it is restarted; a long request
 # does not count against it (see above).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
