@@ -17,19 +17,40 @@ report as an error (curl exits with 18, Python raises IncompleteRead).
 
 import os
 
+
+def _count(name, default):
+    """A whole number of `name` from the environment, or `default`; a value that is not one
+    stops the server at start with the variable's name, not a bare int() error."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return int(default)
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ValueError(f"{name} must be a whole number of 0 or more, not {value!r}")
+    return number
+
+
+def _switched_off(name):
+    """Whether a switch that is on by default is turned off (false, 0, no, off)."""
+    return os.environ.get(name, "true").strip().lower() in ("0", "false", "no", "off")
+
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gthread's worker, except that while all its threads are busy it leaves a new client to
 # a less busy worker for a few ms (timeline/server.py), so that clients spread evenly over
 # the workers; `GUNICORN_ACCEPT_WHEN_IDLE=false` serves with gthread as it is.
 worker_class = (
     "gthread"
-    if os.environ.get("GUNICORN_ACCEPT_WHEN_IDLE", "true").lower() in ("0", "false", "no", "off")
+    if _switched_off("GUNICORN_ACCEPT_WHEN_IDLE")
     else "timeline.server.IdleThreadAcceptingWorker"
 )
 # Requests spend most of their time in Python: one process per core, and a few threads
 # each to overlap the waits on the database and the network.
-workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 2))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+workers = _count("GUNICORN_WORKERS", os.cpu_count() or 2)
+threads = _count("GUNICORN_THREADS", "4")
 # Connections a worker holds at once, gunicorn's 1,000 by default. A kept-alive connection
 # stays on the worker that accepted it; with plain gthread one worker often accepted most
 # of a burst (wrk's 16 split 3 / 13), and its clients waited three times longer than the
@@ -37,7 +58,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # one else while its clients keep asking: clients beyond workers × cap that never pause
 # wait until one leaves, so the cap is for a known number of clients (a proxy's pool); the
 # worker class above evens the split without refusing anyone (benchmarks/README.md).
-worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
+worker_connections = _count("GUNICORN_WORKER_CONNECTIONS", "1000")
 # Requests a kept-alive connection carries before the worker closes it (0: no limit). The
 # last one is answered with `Connection: close` and the client connects again, which the
 # worker class above hands to the less busy worker: so the split keeps evening out while
@@ -47,18 +68,18 @@ worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
 # cached pages (23-27 ms -> 45-53 ms at 1,000-2,000 req/s, one reconnection each 20
 # requests), and the worker class alone already split wrk's 16 connections 8 / 8 and 6 / 10
 # (benchmarks/README.md, "Evening the split without a cap").
-KEEPALIVE_REQUESTS = int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS", "0"))
+KEEPALIVE_REQUESTS = _count("GUNICORN_KEEPALIVE_REQUESTS", "0")
 # Seconds a worker's main loop may stay silent before it is restarted; a long request
 # does not count against it (see above).
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "60"))
-keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+timeout = _count("GUNICORN_TIMEOUT", "30")
+graceful_timeout = _count("GUNICORN_GRACEFUL_TIMEOUT", "60")
+keepalive = _count("GUNICORN_KEEPALIVE", "5")
 # Restart a worker now and then, so that its memory stays flat over weeks: rarely, since a
 # restart costs a core two seconds of imports while the other workers carry the load, and
 # each worker at its own count (a jitter of up to half again), so that two seldom restart
 # together.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2))
+max_requests = _count("GUNICORN_MAX_REQUESTS", "100000")
+max_requests_jitter = _count("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2)
 # Seconds a new worker may spend warming up (below) before it takes requests regardless.
 WARM_SECONDS = 20
 WARM_PATH = "/api/events/?page_size=1"
@@ -138,7 +159,7 @@ def freeze_heap(worker):
     ms on average in process); the young generations are collected as before, and objects
     made by requests are freed as before. One collection first, so that the garbage of the
     start is freed, not frozen."""
-    if os.environ.get("GUNICORN_GC_FREEZE", "true").lower() in ("0", "false", "no", "off"):
+    if _switched_off("GUNICORN_GC_FREEZE"):
         return
     import gc
 
@@ -158,7 +179,7 @@ def warm_worker(worker):
     so that one of its threads also holds an open database connection when
     DJANGO_CONN_MAX_AGE keeps them. A failure (the database down) is logged and the worker
     starts all the same: it would answer 503 then, warm or cold."""
-    if os.environ.get("GUNICORN_WARM", "true").lower() in ("0", "false", "no", "off"):
+    if _switched_off("GUNICORN_WARM"):
         return
     import time
 

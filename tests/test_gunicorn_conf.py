@@ -335,3 +335,28 @@ def test_the_plain_threaded_worker_can_be_chosen(monkeypatch):
     assert load_config().worker_class == "gthread"
     monkeypatch.delenv("GUNICORN_ACCEPT_WHEN_IDLE")
     assert load_config().worker_class == "timeline.server.IdleThreadAcceptingWorker"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("GUNICORN_KEEPALIVE_REQUESTS", "twenty"),
+        ("GUNICORN_THREADS", "-2"),
+        ("GUNICORN_TIMEOUT", "30s"),
+    ],
+)
+def test_a_setting_that_is_not_a_count_stops_the_start_naming_it(
+    config, monkeypatch, variable, value
+):
+    monkeypatch.setenv(variable, value)
+
+    with pytest.raises(ValueError) as error:
+        load_config()
+
+    assert str(error.value) == f"{variable} must be a whole number of 0 or more, not {value!r}"
+
+
+def test_an_empty_setting_takes_its_default(config, monkeypatch):
+    monkeypatch.setenv("GUNICORN_THREADS", "")
+
+    assert load_config().threads == 4

@@ -26,7 +26,12 @@ from gunicorn.workers.gthread import ThreadWorker
 # beyond its threads (GUNICORN_ACCEPT_DEFER_MS, the first included): a worker with an idle
 # thread, woken by the same connection, accepts it within a few ms, and between busy
 # workers the one with fewer requests waiting takes it.
-DEFER_SECONDS = int(os.environ.get("GUNICORN_ACCEPT_DEFER_MS", "3")) / 1000
+_DEFER_MS = os.environ.get("GUNICORN_ACCEPT_DEFER_MS") or "3"
+if not _DEFER_MS.isdigit():
+    raise ValueError(
+        f"GUNICORN_ACCEPT_DEFER_MS must be a whole number of 0 or more, not {_DEFER_MS!r}"
+    )
+DEFER_SECONDS = int(_DEFER_MS) / 1000
 
 
 class IdleThreadAcceptingWorker(ThreadWorker):
