@@ -1571,3 +1571,40 @@ def test_the_month_after_the_month_in_context(text, written, start):
         start,
         "context",
     )
+
+
+JUNE = parse_reference("2025-06-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "basis"),
+    [
+        # A bound says where a state began or ended; the narrative is not at that year, so a
+        # later yearless day keeps the reference's year.
+        (
+            "调查发现该馆自2021年起分拆收费。集团5月12日发表致歉声明。",
+            "5月12日",
+            date(2025, 5, 12),
+            "published",
+        ),
+        (
+            "Since 2019 the mill has lost money. On May 12 it closed.",
+            "May 12",
+            date(2025, 5, 12),
+            "published",
+        ),
+        ("2018年以前，该厂一直亏损。3月2日，工厂关闭。", "3月2日", date(2025, 3, 2), "published"),
+        (
+            "Before 2020 the ferry ran daily; it stopped on April 3.",
+            "April 3",
+            date(2025, 4, 3),
+            "published",
+        ),
+        # A year the narrative stands at still dates them.
+        ("该厂2019年开始亏损，5月12日关闭。", "5月12日", date(2019, 5, 12), "context"),
+        ("The mill was sold in 2019. On May 12 it closed.", "May 12", date(2019, 5, 12), "context"),
+    ],
+)
+def test_a_bounded_year_is_not_the_paragraph_year(text, written, start, basis):
+    mention = next(m for m in find_dates(text, reference=JUNE).mentions if m.text == written)
+    assert (mention.start, mention.anchor.basis) == (start, basis)

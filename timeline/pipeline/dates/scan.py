@@ -67,6 +67,8 @@ QUALIFIER_BEFORE = re.compile(
     rf"|roughly)){_S}+)$"
 )
 _BEFORE_LAST = ("自", "从")
+# Qualifiers that bound a state rather than place the narrative at a date.
+BOUNDS = frozenset({"before", "after"})
 ENGLISH_QUALIFIERS = {
     "before": "before",
     "prior to": "before",
@@ -431,7 +433,10 @@ def find_dates(text: str, *, reference: ReferenceDate | None = None) -> DateScan
             continue
         except NotADate:
             continue
-        remember(context, resolution)
+        if candidate.qualifier not in BOUNDS:
+            # "自2022年起" or "since 2019" says where a state began or ended, not when the
+            # narrative is: a yearless "5月12日" after it keeps the reference's year.
+            remember(context, resolution)
         mentions.append(_mention(text, candidate, resolution))
         if resolution.warning is not None:
             warnings.append(
