@@ -66,7 +66,7 @@ import pytest
             # A paper's byline opens the story, not its subject.
             "本报讯 浙江华泰纺织厂本周一宣布停产，约300名工人放假。",
             "2025-06-06",
-            [("浙江华泰纺织厂", "2025-06-02", "本报讯 浙江华泰纺织厂本周一宣布停产")],
+            [("浙江华泰纺织厂", "2025-06-02", "浙江华泰纺织厂本周一宣布停产")],
         ),
         (
             # 为 opening a predicate is "for", a verb after its object.

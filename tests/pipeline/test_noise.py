@@ -411,3 +411,29 @@ def test_traditional_article_end_to_end(tmp_path):
         "據報道,團隊將加入",
         "阿里雲的聯合實驗室。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "first_sentence"),
+    [
+        ("【本報記者 李文華】九龍木雕商會昨日舉行大會。", "九龍木雕商會昨日舉行大會。"),
+        (
+            "【記者王小明／台北報導】台灣茶葉公會昨（11）日舉行理事會。",
+            "台灣茶葉公會昨（11）日舉行理事會。",
+        ),
+        ("（记者 刘洋）华东木雕商会昨日召开年会。", "华东木雕商会昨日召开年会。"),
+        ("本报讯（记者 刘洋）华东木雕商会昨日召开年会。", "华东木雕商会昨日召开年会。"),
+        ("【某某网2025年6月12日讯】茶叶公会昨日召开年会。", "茶叶公会昨日召开年会。"),
+        ("本报讯 浙江纺织厂本周一宣布停产。", "浙江纺织厂本周一宣布停产。"),
+        # A bracket that opens the sentence without naming a reporter or a dispatch stays.
+        ("（图）华东木雕商会昨日召开年会。", "（图）华东木雕商会昨日召开年会。"),
+        ("【独家】华东木雕商会昨日召开年会。", "【独家】华东木雕商会昨日召开年会。"),
+    ],
+)
+def test_a_reporters_byline_opening_a_paragraph_is_not_its_text(
+    tmp_path, paragraph, first_sentence
+):
+    path = tmp_path / "zh.txt"
+    path.write_text(f"木雕商会\n\n{paragraph}\n", encoding="utf-8")
+    document = segment_article(read_article(path))
+    assert document.paragraphs[-1].sentences[0].text == first_sentence

@@ -74,7 +74,7 @@ _HOME = frozenset("省市县区")
 _WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
 _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
 # What may stand right before a name that opens its clause.
-_OPENS = "，。；：！？、\n,;:!?"
+_OPENS = "，。；：！？、\n,;:!?】"
 # The police, unnamed: a body that acts in news on its own ("警方昨日拘捕14人").
 # So does the city's or the county's government, by its short name ("市府昨日追加预算").
 _POLICE = re.compile(

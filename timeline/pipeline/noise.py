@@ -71,6 +71,15 @@ _REPORTER_LINE = re.compile(
     r"^(?:本报|本報|中央社|本台)?(?:记者|記者)\s*[^\s，,。]{2,12}(?:\s*[/／]\s*[^\s，,。]{2,8})?"
     r"\s*(?:报道|報導|報道|电|電)$"
 )
+# A reporter's byline opening a paragraph in brackets: "【本報記者 李文華】", "（记者 刘洋）",
+# "【記者王小明／台北報導】", "本报讯（记者 刘洋）", "【某某网2025年6月12日讯】". It says who wrote the
+# story; the paragraph's text starts after it.
+BYLINE_LEAD = re.compile(
+    r"(?:(?:本报|本報|本网|本網|本台|本刊)(?:讯|訊)\s*)?"
+    r"[【\[（(](?:[^【】\[\]（）()，。,]{0,6}(?:记者|記者|通讯员|通訊員|特派员|特派員)"
+    r"[^【】\[\]（）()，。,]{1,20}|[^【】\[\]（）()，。,]{1,24}(?:讯|訊|报道|報導|報道))[】\]）)]\s*"
+    r"|(?:本报|本報|本网|本網|本台|本刊)(?:讯|訊)\s*"
+)
 _ORIGINAL_MARK = re.compile(r"^(?P<publisher>[^。！？!?,，]{1,30}?)\s*(?:原创|原創)$")
 _BYLINE_ENGLISH = re.compile(
     r"^(?P<label>by|written by|reported by|reporting by|edited by|editing by|"

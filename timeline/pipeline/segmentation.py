@@ -195,6 +195,10 @@ def segment_article(article: Article) -> Document:
             continue
         marker = _BLOCK_MARKER.match(line)
         content_start = span_start + (marker.end() if marker else 0)
+        if byline := noise.BYLINE_LEAD.match(text, content_start, span_end):
+            # "【本報記者 李文華】九龍木雕商會昨日…": the reporter wrote the story and is
+            # no part of it; its sentences start after the bracket.
+            content_start = byline.end()
         body = text[content_start:span_end]
         is_heading = line.startswith("#") and bool(marker)
         if not is_heading:
