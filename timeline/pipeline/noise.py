@@ -72,8 +72,8 @@ _REPORTER_LINE = re.compile(
     r"\s*(?:报道|報導|報道|电|電)$"
 )
 # A reporter's byline opening a paragraph in brackets: "【本報記者 李文華】", "（记者 刘洋）",
-# "【記者王小明／台北報導】", "本报讯（记者 刘洋）", "【某某网2025年6月12日讯】". It says who wrote the
-# story; the paragraph's text starts after it.
+# "【記者王小明／台北報導】", "本报讯（记者 刘洋）", "【某某网2025年6月12日讯】". It says who
+# wrote the story; the paragraph's text starts after it.
 BYLINE_LEAD = re.compile(
     r"(?:(?:本报|本報|本网|本網|本台|本刊)(?:讯|訊)\s*)?"
     r"[【\[（(](?:[^【】\[\]（）()，。,]{0,6}(?:记者|記者|通讯员|通訊員|特派员|特派員)"
