@@ -128,7 +128,15 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
             after = bool(context.dates_in(match.end(), end)) and bool(
                 context.dates_in(start, match.start())
             )
-        if ANY_TRIGGER.search(folded, start, match.start()) and after:
+        # "A survey found cracks on May 2, and the trust hired engineers on May 9": each
+        # side dated on its own tells its own happening, whatever words name them.
+        each_dated = (
+            _JOINED_CLAUSE.match(folded, match.start())
+            and not _SHARED_VERB.match(folded, match.end())
+            and context.dates_in(match.end(), end)
+            and context.dates_in(start, match.start())
+        )
+        if (ANY_TRIGGER.search(folded, start, match.start()) or each_dated) and after:
             pieces.append((start, match.end()))
             start = match.end()
     pieces.append((start, end))
@@ -159,6 +167,8 @@ def _cuts_a_date(context: ArticleContext, position: int) -> bool:
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
 
+# "…heard from X on Monday, and from Y, who…": a second object of the same verb.
+_SHARED_VERB = re.compile(r"(?:and|but|while) (?:from|to|with|for|by|of|against|about|as)\b")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 
 BARE_VERB = re.compile(
