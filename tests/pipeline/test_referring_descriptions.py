@@ -1,0 +1,148 @@
+"""English subjects that refer back to a body named before, read on whole invented articles
+with no gazetteer: a definite description whose head ends the body's name ("the exchange"),
+a body's own people ("Inspectors", "Councillors", "officers"), and a second clause of its own
+after ", and" when each side carries its own date."""
+
+import pytest
+
+
+def _claims(extraction) -> list[tuple[str | None, str, str]]:
+    """(main actor's name, start date, quote) of each dated claim."""
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    return [
+        (
+            names.get(claim.actors[0][0], claim.actors[0][0]) if claim.actors else None,
+            str(claim.date.start),
+            claim.quote,
+        )
+        for claim in extraction.claims
+        if claim.date is not None and claim.date.start is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        # A head the kind list gives another kind ("the exchange" is a regulator's word)
+        # still stands for the name it ends.
+        (
+            "The Orrin Valley Grain Exchange said prices held firm on Monday. The exchange "
+            "opened a second trading floor in 2019.",
+            "Orrin Valley Grain Exchange",
+            "2019-01-01",
+            "opened a second trading floor",
+        ),
+        # The head ends the name before its legal form; the body named since is another.
+        (
+            "Brightside Travel Agency Ltd sold 4,000 holidays last year. The Harlow Tourism "
+            "Board praised it in May. The agency opened a second branch in 2019.",
+            "Brightside Travel Agency Ltd",
+            "2019-01-01",
+            "opened a second branch",
+        ),
+        # "said" after the name is its verb, no noun it heads.
+        (
+            "The Pellworth Cattle Exchange said 900 head were sold, the exchange said. The "
+            "exchange moved to a new ring in 2017.",
+            "Pellworth Cattle Exchange",
+            "2017-01-01",
+            "moved to a new ring",
+        ),
+        # A body's people as the subject stand for the body whose people they are.
+        (
+            "The Pellham Food Standards Agency warned the bakery twice. Inspectors closed "
+            "the kitchen on Monday.",
+            "Pellham Food Standards Agency",
+            "2025-06-16",
+            "closed the kitchen",
+        ),
+        (
+            "Wexbury Borough Council debated the plan for months. Councillors voted 7 to 2 "
+            "on Tuesday to close the pool.",
+            "Wexbury Borough Council",
+            "2025-06-17",
+            "voted 7 to 2",
+        ),
+        (
+            "The Tarn Heritage Trust bought the mill in 2011. Trustees sold the mill's "
+            "last painting in May 2024.",
+            "Tarn Heritage Trust",
+            "2024-05-01",
+            "sold the mill",
+        ),
+        (
+            "The Vell National Assembly debated the bill for a year. Lawmakers passed it on "
+            "Tuesday.",
+            "Vell National Assembly",
+            "2025-06-17",
+            "passed it",
+        ),
+        # Each side of ", and" dated: the second clause is read on its own.
+        (
+            "The Ludd Marine Directorate fined a trawler in March 2022, and officers boarded "
+            "two more vessels on June 3, 2022.",
+            "Ludd Marine Directorate",
+            "2022-06-03",
+            "officers boarded two more vessels",
+        ),
+        (
+            "The Brackley Rowing Trust closed the boathouse on Tuesday. A survey two weeks "
+            "ago showed damp, and the trust hired the surveyors Lomax Partners last week.",
+            "Brackley Rowing Trust",
+            "2025-06-09",
+            "the trust hired the surveyors",
+        ),
+    ],
+)
+def test_a_subject_that_refers_back_stands_for_the_body(extraction_of, text, name, start, quoted):
+    claims = _claims(extraction_of(text))
+    assert any(
+        actor == name and date == start and quoted in quote for actor, date, quote in claims
+    ), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # Plans, forecasts and states of the body's people still tell nothing.
+        (
+            "The Vell Mining Inspectorate visited the quarry in March. Inspectors are "
+            "worried about the wall on Monday.",
+            "worried",
+        ),
+        (
+            "Wexbury Borough Council approved the budget in February. Councillors expect "
+            "to vote on the pool plan next month.",
+            "expect to vote",
+        ),
+        (
+            "Talbot Harbour Authority dredged the channel in 2020. The authority will raise "
+            "mooring fees in July.",
+            "raise mooring fees",
+        ),
+    ],
+)
+def test_what_the_body_only_plans_or_feels_tells_nothing(extraction_of, text, quoted):
+    assert [quote for _actor, _date, quote in _claims(extraction_of(text)) if quoted in quote] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "quoted"),
+    [
+        # People whose body the rule cannot tell (workers, staff) stand for no body.
+        (
+            "Brenning Retail cut shop hours in May. Shop workers walked out on Thursday.",
+            "Brenning Retail",
+            "walked out",
+        ),
+        # Officers of a board: a board's people are not its officers in the data.
+        (
+            "The Ashby Canal Board met on Tuesday. Officers inspected the lock on Wednesday.",
+            "Ashby Canal Board",
+            "inspected the lock",
+        ),
+    ],
+)
+def test_people_of_no_fitting_body_are_not_given_one(extraction_of, text, body, quoted):
+    claims = _claims(extraction_of(text))
+    assert not any(actor == body and quoted in quote for actor, _date, quote in claims), claims
