@@ -146,3 +146,58 @@ def test_what_the_body_only_plans_or_feels_tells_nothing(extraction_of, text, qu
 def test_people_of_no_fitting_body_are_not_given_one(extraction_of, text, body, quoted):
     claims = _claims(extraction_of(text))
     assert not any(actor == body and quoted in quote for actor, _date, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "quoted"),
+    [
+        (
+            "HARLOW, June 20 — The city council voted on Tuesday to close the lido. The "
+            "council set aside £8,000 on Monday for the lifeguards.",
+            "Harlow City Council",
+            "2025-06-17",
+            "voted on Tuesday",
+        ),
+        (
+            "HARLOW, June 20 — The city council voted on Tuesday to close the lido. The "
+            "council set aside £8,000 on Monday for the lifeguards.",
+            "Harlow City Council",
+            "2025-06-16",
+            "set aside",
+        ),
+        (
+            "DUNMORE BAY, Ohio — The town council fired its clerk on Monday.",
+            "Dunmore Bay Town Council",
+            "2025-06-16",
+            "fired its clerk",
+        ),
+        # A council the article names is the one "the council" stands for.
+        (
+            "HARLOW, June 20 — Harlow Borough Council met on Tuesday. The council set aside "
+            "£8,000 on Monday for the lifeguards.",
+            "Harlow Borough Council",
+            "2025-06-16",
+            "set aside",
+        ),
+    ],
+)
+def test_an_unnamed_council_is_the_datelines_places(extraction_of, text, name, start, quoted):
+    claims = _claims(extraction_of(text))
+    assert any(
+        actor == name and date == start and quoted in quote for actor, date, quote in claims
+    ), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No dateline: whose council it is, the text does not say.
+        "The city council voted on Tuesday to close the lido.",
+        # What the council will do, or thinks, is no happening.
+        "KELBY, March 3 — The council will vote on the plan next week.",
+        "KELBY, March 3 — The city council has been short of money since 2019.",
+    ],
+)
+def test_an_unnamed_council_gives_no_claim_without_a_place_or_a_happening(extraction_of, text):
+    names = {entry.name for entry in extraction_of(text).discovered}
+    assert not any(name.endswith("Council") for name in names), names

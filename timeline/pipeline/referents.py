@@ -14,11 +14,11 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
+from timeline.pipeline.actors import REVIEW_DISCOVERED, ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
-from timeline.pipeline.recogniser import PERSON_TITLES
+from timeline.pipeline.recogniser import EN_DATELINE, EN_PLACE_LINE, PERSON_TITLES, slug_for
 from timeline.pipeline.triggers import gated
 from timeline.pipeline.wordlists import word_list
 
@@ -260,8 +260,61 @@ def _expressions(
                 expressions.append((at, until, fitting, None))
             else:
                 context.described[at] = (until, fitting)
+        starts = {expression[0] for expression in expressions}
+        expressions += [
+            expression for expression in _dateline_councils(context) if expression[0] not in starts
+        ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+# "The city council voted on Tuesday" in a dispatch datelined "HARWICK, June 20 —": a
+# council no name gives, of the place the dispatch was written in.
+_UNNAMED_COUNCIL = gated(r"\bthe (?:(?P<kind>city|town|county|borough|district) )?council\b")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*")
+_DATELINE_REACH = 600
+_DATELINE_PLACE = re.compile(r"\s*(?P<place>[A-Z][A-Z'’ -]+[A-Z])\b")
+
+
+def _dateline_councils(context: ArticleContext) -> list[tuple[int, int, tuple[str, ...], None]]:
+    """ "the city council", "the council" where the article names no council and opens on a
+    dateline: the dateline's place's council ("Harwick City Council"), an actor of its own,
+    discovered here. Nothing where a council is named: descriptions read that one.
+
+    Its only alias is that name: "city council" as an alias would join every town's council
+    into one actor when articles are loaded together."""
+    matches = [
+        m
+        for m in _UNNAMED_COUNCIL.finditer(context.folded)
+        if context.text[m.end() - 7].islower() and not _in_a_name(context, *m.span())
+    ]
+    if not matches or any(
+        fold_text(context.name(m.slug)).split(" of ")[0].endswith("council") for m in context.actors
+    ):
+        return []
+    # The dispatch's first lines: a dateline opens one of them, after the title and byline.
+    dateline = None
+    for line in _LINE_START.finditer(context.text, 0, _DATELINE_REACH):
+        offset = line.end()
+        dateline = EN_DATELINE.match(context.text, offset) or EN_PLACE_LINE.match(
+            context.text, offset
+        )
+        if dateline is not None:
+            break
+    if dateline is None:
+        return []
+    place = _DATELINE_PLACE.match(context.text, offset, dateline.end())
+    if place is None:
+        return []
+    kind = next((m.group("kind") for m in matches if m.group("kind")), None)
+    words = [word.capitalize() for word in place.group("place").split()]
+    name = " ".join([*words, *([kind.capitalize()] if kind else []), "Council"])
+    slug = slug_for(name)
+    if slug not in context.matcher.slugs():
+        entry = ActorEntry(slug, name, "organization", (name,), REVIEW_DISCOVERED)
+        context.matcher = context.matcher.extended([entry])
+        context.subjects.append(entry)
+    return [(*m.span(), (slug,), None) for m in matches]
 
 
 def _names_follow(context: ArticleContext, position: int) -> bool:
