@@ -201,3 +201,26 @@ def test_an_unnamed_council_is_the_datelines_places(extraction_of, text, name, s
 def test_an_unnamed_council_gives_no_claim_without_a_place_or_a_happening(extraction_of, text):
     names = {entry.name for entry in extraction_of(text).discovered}
     assert not any(name.endswith("Council") for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # A name in apposition to a description of an owner's, with its "the".
+        (
+            "Organisers of the Harlow Cup called off the round. The Harlow Cup's governing "
+            "body, the Vesta Skating Union, moved the round to Lillestad on Wednesday.",
+            "Vesta Skating Union",
+            "moved the round",
+        ),
+        (
+            "The Pellham Cup's organiser, the Corran Rowing Association, shortened the course "
+            "on Monday.",
+            "Corran Rowing Association",
+            "shortened the course",
+        ),
+    ],
+)
+def test_a_name_apposed_to_an_owners_description_is_the_subject(extraction_of, text, name, quoted):
+    claims = _claims(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _date, quote in claims), claims

@@ -467,10 +467,12 @@ def _en_owned_subject(
     folded = context.folded
     apposition = _EN_OWNED_APPOSITION.match(folded, predicate_start)
     if apposition is not None:
+        # "The cup's governing body, the Nordic League, moved…": the name may take "the".
+        at = apposition.end() + (4 if folded.startswith("the ", apposition.end()) else 0)
         named = [
             m
-            for m in context.actors_in(apposition.end(), end)
-            if m.char_start == apposition.end() and context.kind(m.slug) in SUBJECT_KINDS
+            for m in context.actors_in(at, end)
+            if m.char_start == at and context.kind(m.slug) in SUBJECT_KINDS
         ]
         if named and folded[named[0].char_end : named[0].char_end + 1] == ",":
             return named[0], named[0].char_end + 1, None
