@@ -92,6 +92,15 @@ def _claims(extraction) -> list[tuple[str | None, str, str]]:
             "2025-06-09",
             "the trust hired the surveyors",
         ),
+        # A sentence too long to read whole is cut there too.
+        (
+            "A fire destroyed the main drying shed of the Harlow Timber sawmill late on "
+            "Sunday, and the company said on Wednesday that it could not yet say whether it "
+            "would rebuild the shed.",
+            "Harlow Timber",
+            "2025-06-18",
+            "the company said on Wednesday",
+        ),
     ],
 )
 def test_a_subject_that_refers_back_stands_for_the_body(extraction_of, text, name, start, quoted):

@@ -35,9 +35,9 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
         pieces = []
         start = sentence.char_start
         for match in re.finditer(r";", sentence.text):
-            pieces.append((start, sentence.char_start + match.end()))
+            pieces.extend(_dated_halves(context, start, sentence.char_start + match.end()))
             start = sentence.char_start + match.end()
-        pieces.append((start, sentence.char_end))
+        pieces.extend(_dated_halves(context, start, sentence.char_end))
     else:
         pieces = []
         for clause in split_clauses(sentence):
@@ -139,6 +139,25 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
         if (ANY_TRIGGER.search(folded, start, match.start()) or each_dated) and after:
             pieces.append((start, match.end()))
             start = match.end()
+    pieces.append((start, end))
+    return pieces
+
+
+def _dated_halves(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
+    """A long English sentence cut at ", and" (", but", ", while") where each side holds a
+    date of its own: "A fire destroyed the shed late on Sunday, and the company said on
+    Wednesday that…" tells two happenings on two days."""
+    folded = context.folded
+    pieces = []
+    for match in _JOINED_CLAUSE.finditer(folded, start, end):
+        cut = match.start() + 2
+        if (
+            not _SHARED_VERB.match(folded, cut)
+            and context.dates_in(cut, end)
+            and context.dates_in(start, match.start())
+        ):
+            pieces.append((start, cut))
+            start = cut
     pieces.append((start, end))
     return pieces
 
