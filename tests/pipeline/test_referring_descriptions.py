@@ -233,3 +233,24 @@ def test_an_unnamed_council_gives_no_claim_without_a_place_or_a_happening(extrac
 def test_a_name_apposed_to_an_owners_description_is_the_subject(extraction_of, text, name, quoted):
     claims = _claims(extraction_of(text))
     assert any(actor == name and quoted in quote for actor, _date, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # What befalls a part of a named place or body befalls it.
+        (
+            "A fire destroyed the main drying shed of the Harlow Timber sawmill late on Sunday.",
+            "Harlow Timber",
+            "destroyed the main drying shed",
+        ),
+        (
+            "A storm tore the roof off the Kessock Arts Centre on Monday.",
+            "Kessock Arts Centre",
+            "tore the roof off",
+        ),
+    ],
+)
+def test_what_befalls_a_part_befalls_its_holder(extraction_of, text, name, quoted):
+    claims = _claims(extraction_of(text))
+    assert any(actor == name and quoted in quote for actor, _date, quote in claims), claims

@@ -637,6 +637,7 @@ _BEFALLS = re.compile(
     r"|gale|gales|winds|snow|snowfall|hail|hailstorm|frost|heatwave|drought|lightning|tide"
     r"|surge|wave|crash|derailment|accident|outbreak|cyberattack|attack|strike)"
 )
+_PART_OF = re.compile(r"\b(?:of|off)\s+(?:the\s+)?$")
 _AT_A_PLACE = re.compile(r"\b(?:at|across|through|into|over|near|on|onto|in)\s+(?:the\s+)?$")
 # Words that open a subordinate clause, not a subject: what follows is no happening told.
 _NOT_A_SUBJECT_PHRASE = re.compile(
@@ -976,7 +977,11 @@ def named_in_subject(
             m
             for m in context.actors_in(after, end)
             if context.kind(m.slug) in SUBJECT_KINDS
-            and _AT_A_PLACE.search(context.folded, max(after, m.char_start - 12), m.char_start)
+            and (
+                _AT_A_PLACE.search(context.folded, max(after, m.char_start - 12), m.char_start)
+                # "A fire destroyed the main shed of the Tarn Timber sawmill": a part of it.
+                or _PART_OF.search(context.folded, max(after, m.char_start - 12), m.char_start)
+            )
             and context.folded[after : m.char_start].count(" ") <= 8
         ][:1]
     if not acted_on:
