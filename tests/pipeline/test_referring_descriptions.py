@@ -5,6 +5,10 @@ after ", and" when each side carries its own date."""
 
 import pytest
 
+from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
+
 
 def _claims(extraction) -> list[tuple[str | None, str, str]]:
     """(main actor's name, start date, quote) of each dated claim."""
@@ -254,3 +258,49 @@ def test_a_name_apposed_to_an_owners_description_is_the_subject(extraction_of, t
 def test_what_befalls_a_part_befalls_its_holder(extraction_of, text, name, quoted):
     claims = _claims(extraction_of(text))
     assert any(actor == name and quoted in quote for actor, _date, quote in claims), claims
+
+
+def _titled(tmp_path, title: str, text: str):
+    """Read a text under a title, with no gazetteer."""
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\ntitle: {title}\npublished: 2025-06-20\n---\n{text}\n", encoding="utf-8")
+    return extract_article(read_article(path), matcher=ActorMatcher([]))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name", "quoted"),
+    [
+        # The thing the title opens on, written again after "the", acts in the body; the
+        # town's council named by the town's name alone does not take its place.
+        (
+            "Pellham funicular back in service after two-year rebuild",
+            "Pellham Borough Council closed the line in 2022. The Pellham funicular, which "
+            "carries walkers to the castle, reopened on Monday after the rebuild.",
+            "Pellham funicular",
+            "reopened on Monday",
+        ),
+        (
+            "Orrin chairlift shut after cable fault",
+            "The Orrin chairlift stopped on Tuesday when a cable frayed.",
+            "Orrin chairlift",
+            "stopped on Tuesday",
+        ),
+    ],
+)
+def test_the_thing_a_title_opens_on_acts_in_the_body(tmp_path, title, text, name, quoted):
+    claims = _claims(_titled(tmp_path, title, text))
+    assert any(actor == name and quoted in quote for actor, _date, quote in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "words"),
+    [
+        # Not written again after "the": no thing.
+        ("Fine wool prices jump at spring sale", "Buyers paid more on Wednesday.", "wool"),
+        # A headline's subject and its verb: "Harlow votes" names no thing.
+        ("Harlow votes to end carriage rides", "The council voted on Tuesday.", "votes"),
+    ],
+)
+def test_a_title_that_opens_on_no_thing_gives_none(tmp_path, title, text, words):
+    names = [entry.name for entry in _titled(tmp_path, title, text).discovered]
+    assert not any(words in name for name in names), names
