@@ -35,9 +35,9 @@ def sentence_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int,
         pieces = []
         start = sentence.char_start
         for match in re.finditer(r";", sentence.text):
-            pieces.extend(_dated_halves(context, start, sentence.char_start + match.end()))
+            pieces.append((start, sentence.char_start + match.end()))
             start = sentence.char_start + match.end()
-        pieces.extend(_dated_halves(context, start, sentence.char_end))
+        pieces.append((start, sentence.char_end))
     else:
         pieces = []
         for clause in split_clauses(sentence):
@@ -128,36 +128,9 @@ def _coordinated(context: ArticleContext, start: int, end: int) -> list[tuple[in
             after = bool(context.dates_in(match.end(), end)) and bool(
                 context.dates_in(start, match.start())
             )
-        # "A survey found cracks on May 2, and the trust hired engineers on May 9": each
-        # side dated on its own tells its own happening, whatever words name them.
-        each_dated = (
-            _JOINED_CLAUSE.match(folded, match.start())
-            and not _SHARED_VERB.match(folded, match.end())
-            and context.dates_in(match.end(), end)
-            and context.dates_in(start, match.start())
-        )
-        if (ANY_TRIGGER.search(folded, start, match.start()) or each_dated) and after:
+        if ANY_TRIGGER.search(folded, start, match.start()) and after:
             pieces.append((start, match.end()))
             start = match.end()
-    pieces.append((start, end))
-    return pieces
-
-
-def _dated_halves(context: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
-    """A long English sentence cut at ", and" (", but", ", while") where each side holds a
-    date of its own: "A fire destroyed the shed late on Sunday, and the company said on
-    Wednesday that…" tells two happenings on two days."""
-    folded = context.folded
-    pieces = []
-    for match in _JOINED_CLAUSE.finditer(folded, start, end):
-        cut = match.start() + 2
-        if (
-            not _SHARED_VERB.match(folded, cut)
-            and context.dates_in(cut, end)
-            and context.dates_in(start, match.start())
-        ):
-            pieces.append((start, cut))
-            start = cut
     pieces.append((start, end))
     return pieces
 
@@ -186,8 +159,6 @@ def _cuts_a_date(context: ArticleContext, position: int) -> bool:
 # ("…, and delivered its first car in late 2021", "…, founded in 2018, delivered…").
 _RELATIVE = re.compile(r"(?:which|who) ")
 
-# "…heard from X on Monday, and from Y, who…": a second object of the same verb.
-_SHARED_VERB = re.compile(r"(?:and|but|while) (?:from|to|with|for|by|of|against|about|as)\b")
 _JOINED_CLAUSE = re.compile(r", (?:and|but|while) (?!(?:later|then|also) )(?![a-z]+ed\b)")
 
 BARE_VERB = re.compile(

@@ -43,9 +43,6 @@ class ArticleContext:
     referring: list[tuple[int, int, frozenset[str] | tuple[str, ...] | None, object]] | None = None
     # What each of them stands for, once resolved: (position, topic) → slugs.
     referents: dict[tuple[int, str | None], tuple[str, ...]] = field(default_factory=dict)
-    # English: a definite description ("the exchange") at the place of a kind-list expression,
-    # read when the kind list finds nothing: position → (its end, the fitting slugs).
-    described: dict[int, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     # Subjects read from a clause's noun phrase (`subject_phrases`), discovered while reading.
     subjects: list[ActorEntry] = field(default_factory=list)
 

@@ -29,7 +29,6 @@ from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
 from timeline.pipeline.segmentation import Document, Paragraph, segment_article
-from timeline.pipeline.title_things import title_things
 from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST
 
 __all__ = [
@@ -228,10 +227,6 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         roles=roles,
         main_company=counts.most_common(1)[0][0] if counts else None,
     )
-    for entry, mention in title_things(context, article.title):
-        for shorter in context.actors_in(mention.char_start, mention.char_end):
-            context.drop_actor(shorter)
-        context.add_actor(entry, mention)
     warnings: list[str] = []
     if reference is None:
         warnings.append("no reference date: relative dates stay unresolved")

@@ -467,12 +467,10 @@ def _en_owned_subject(
     folded = context.folded
     apposition = _EN_OWNED_APPOSITION.match(folded, predicate_start)
     if apposition is not None:
-        # "The cup's governing body, the Nordic League, moved…": the name may take "the".
-        at = apposition.end() + (4 if folded.startswith("the ", apposition.end()) else 0)
         named = [
             m
-            for m in context.actors_in(at, end)
-            if m.char_start == at and context.kind(m.slug) in SUBJECT_KINDS
+            for m in context.actors_in(apposition.end(), end)
+            if m.char_start == apposition.end() and context.kind(m.slug) in SUBJECT_KINDS
         ]
         if named and folded[named[0].char_end : named[0].char_end + 1] == ",":
             return named[0], named[0].char_end + 1, None
@@ -637,7 +635,6 @@ _BEFALLS = re.compile(
     r"|gale|gales|winds|snow|snowfall|hail|hailstorm|frost|heatwave|drought|lightning|tide"
     r"|surge|wave|crash|derailment|accident|outbreak|cyberattack|attack|strike)"
 )
-_PART_OF = re.compile(r"\b(?:of|off)\s+(?:the\s+)?$")
 _AT_A_PLACE = re.compile(r"\b(?:at|across|through|into|over|near|on|onto|in)\s+(?:the\s+)?$")
 # Words that open a subordinate clause, not a subject: what follows is no happening told.
 _NOT_A_SUBJECT_PHRASE = re.compile(
@@ -977,11 +974,7 @@ def named_in_subject(
             m
             for m in context.actors_in(after, end)
             if context.kind(m.slug) in SUBJECT_KINDS
-            and (
-                _AT_A_PLACE.search(context.folded, max(after, m.char_start - 12), m.char_start)
-                # "A fire destroyed the main shed of the Tarn Timber sawmill": a part of it.
-                or _PART_OF.search(context.folded, max(after, m.char_start - 12), m.char_start)
-            )
+            and _AT_A_PLACE.search(context.folded, max(after, m.char_start - 12), m.char_start)
             and context.folded[after : m.char_start].count(" ") <= 8
         ][:1]
     if not acted_on:

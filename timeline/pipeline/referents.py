@@ -14,13 +14,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from timeline.pipeline.actors import REVIEW_DISCOVERED, ActorEntry, ActorMention, fold_text
+from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
-from timeline.pipeline.recogniser import EN_DATELINE, EN_PLACE_LINE, PERSON_TITLES, slug_for
+from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.triggers import gated
-from timeline.pipeline.wordlists import word_list
 
 # Clause boundaries a subject follows (an English full stop only before a space).
 _BOUNDARY = "，。,;；:：!?！？\n"
@@ -147,20 +146,6 @@ _PLACE_HEADS = frozenset(
         "lane",
     ]
 )
-# Words after a name that are its verb, not a noun it heads: "The Harlow Exchange said…",
-# "the Corran Trust closed…", "the Vell Agency has…".
-_EN_PAST = word_list("en_irregular_past.txt")
-_VERBISH = frozenset(
-    {"said", "says", "told", "has", "have", "had", "was", "were", "is", "are", "will"}
-    | {"would", "could", "can", "may", "might", "also", "and", "which", "who", "that"}
-    | {"then", "first", "later"}
-)
-
-
-def _verb_like(word: str) -> bool:
-    return word in _VERBISH or word in _EN_PAST or (len(word) > 4 and word.endswith("ed"))
-
-
 _KIND_OF_BEFORE = re.compile(
     r"\bthe (city|town|village|county|borough|state|port|island|district|province) of $"
 )
@@ -200,8 +185,6 @@ def referred_actors(
                 slugs = (_latest_fitting(context, at, kinds),)
             else:
                 slug = _antecedent(context, at, kinds, topic)
-                if slug is None and at in context.described:
-                    slug = _latest_fitting(context, at, context.described[at][1])
                 slugs = (slug,) if slug else ()
             context.referents[(at, topic)] = slugs
         found += [ActorMention(slug, context.text[at:until], at, until) for slug in slugs]
@@ -245,76 +228,14 @@ def _expressions(
         taken.append((start, end))
         expressions.append((start, end, None, noun_entry(match.group("noun"))))
     if context.language == "en":
-        kinds_at = {start: (end, kinds) for start, end, kinds, _noun in expressions}
-        for at, until, fitting in _descriptions(context):
-            if at not in kinds_at:
-                expressions.append((at, until, fitting, None))
-                continue
-            end, kinds = kinds_at[at]
-            if not isinstance(kinds, frozenset):
-                continue
-            if _own_head(context, at, until, fitting):
-                # "the exchange" after "the Dunmarra Wool Exchange": a name the head ends
-                # says more than the kind the list gives the word.
-                expressions.remove((at, end, kinds, None))
-                expressions.append((at, until, fitting, None))
-            else:
-                context.described[at] = (until, fitting)
-        starts = {expression[0] for expression in expressions}
+        starts = {start for start, _end in taken}
         expressions += [
-            expression for expression in _dateline_councils(context) if expression[0] not in starts
+            (*expression, None)
+            for expression in _descriptions(context)
+            if expression[0] not in starts
         ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
-
-
-# "The city council voted on Tuesday" in a dispatch datelined "HARWICK, June 20 —": a
-# council no name gives, of the place the dispatch was written in.
-_UNNAMED_COUNCIL = gated(r"\bthe (?:(?P<kind>city|town|county|borough|district) )?council\b")
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*")
-_DATELINE_REACH = 600
-_DATELINE_PLACE = re.compile(r"\s*(?P<place>[A-Z][A-Z'’ -]+[A-Z])\b")
-
-
-def _dateline_councils(context: ArticleContext) -> list[tuple[int, int, tuple[str, ...], None]]:
-    """ "the city council", "the council" where the article names no council and opens on a
-    dateline: the dateline's place's council ("Harwick City Council"), an actor of its own,
-    discovered here. Nothing where a council is named: descriptions read that one.
-
-    Its only alias is that name: "city council" as an alias would join every town's council
-    into one actor when articles are loaded together."""
-    matches = [
-        m
-        for m in _UNNAMED_COUNCIL.finditer(context.folded)
-        if context.text[m.end() - 7].islower() and not _in_a_name(context, *m.span())
-    ]
-    if not matches or any(
-        fold_text(context.name(m.slug)).split(" of ")[0].endswith("council") for m in context.actors
-    ):
-        return []
-    # The dispatch's first lines: a dateline opens one of them, after the title and byline.
-    dateline = None
-    for line in _LINE_START.finditer(context.text, 0, _DATELINE_REACH):
-        offset = line.end()
-        dateline = EN_DATELINE.match(context.text, offset) or EN_PLACE_LINE.match(
-            context.text, offset
-        )
-        if dateline is not None:
-            break
-    if dateline is None:
-        return []
-    place = _DATELINE_PLACE.match(context.text, offset, dateline.end())
-    if place is None:
-        return []
-    kind = next((m.group("kind") for m in matches if m.group("kind")), None)
-    words = [word.capitalize() for word in place.group("place").split()]
-    name = " ".join([*words, *([kind.capitalize()] if kind else []), "Council"])
-    slug = slug_for(name)
-    if slug not in context.matcher.slugs():
-        entry = ActorEntry(slug, name, "organization", (name,), REVIEW_DISCOVERED)
-        context.matcher = context.matcher.extended([entry])
-        context.subjects.append(entry)
-    return [(*m.span(), (slug,), None) for m in matches]
 
 
 def _names_follow(context: ArticleContext, position: int) -> bool:
@@ -392,11 +313,7 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
             heads.add(kind_of.group(1))
         # "the Cerro Alto mine", "its Tern-1 rocket": a noun after a determined name.
         after = _NOUN_AFTER.match(folded, mention.char_end)
-        if (
-            after
-            and not _verb_like(after.group(1))
-            and _DETERMINED.search(folded, max(0, mention.char_start - 6), mention.char_start)
-        ):
+        if after and _DETERMINED.search(folded, max(0, mention.char_start - 6), mention.char_start):
             heads.add(after.group(1))
         # "the conductor Aino Rautio", "Judge Ana Ruiz", "the regulator, Sernageomin".
         before = _NOUN_BEFORE.search(folded, max(0, mention.char_start - 30), mention.char_start)
@@ -426,25 +343,6 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
             continue  # "the forward Davi Moreira": the name is written right there
         found.append((match.start(), end, tuple(fitting)))
     return found
-
-
-def _own_head(context: ArticleContext, start: int, end: int, slugs: tuple[str, ...]) -> bool:
-    """Whether the description's last word ends the name (or its part before "of") of a
-    fitting actor named within reach before it: "the exchange" ← "Dunmarra Wool Exchange"."""
-    head = context.folded[start:end].split()[-1]
-    for mention in context.actors_in(max(0, start - _LOOKBACK), start):
-        if mention.slug in slugs:
-            words = _NAME_WORD.findall(fold_text(context.name(mention.slug)).split(" of ")[0])
-            while words and words[-1] in _LEGAL_FORMS:
-                words.pop()  # "Brightside Travel Agency Ltd" is an agency
-            if words and words[-1] == head:
-                return True
-    return False
-
-
-_LEGAL_FORMS = frozenset(
-    ["ltd", "limited", "inc", "plc", "llc", "llp", "co", "corp", "pty", "gmbh", "ag", "sa"]
-)
 
 
 def _latest_fitting(context: ArticleContext, position: int, slugs: tuple[str, ...]) -> str:
