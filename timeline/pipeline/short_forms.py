@@ -1,0 +1,392 @@
+"""Chinese short forms: the tail of a name the article has already given, written again on
+its own where a clause's subject or a party stands, read as that name.
+
+News names a body in full once and then refers back to it by the end of its name, or by
+that end and 方: "青岚物流集团…集团去年8月宣布", "东湾消防处…处方本月5日已收到投诉",
+"北山工作站…工作站巡护员今年1月发现", "该厂3月2日停产". No list of head nouns is read:
+a short form is whatever ends a name written before it (or the descriptor written right
+before that name: "非政府机构「某某之家」…该机构"), and it stands for the latest such name.
+
+Where a short form may stand, and how long it must be:
+- opening a clause (after punctuation, an opener such as 随后, or a date that opens it):
+  two characters or more ("集团", "行会", "水厂"), or one and 方 ("署方", "馆方");
+- after a determiner (该, 这家, 此, 这个, …): one character or more ("该厂", "该署");
+  after 本 two or more ("本月" and "本市" are no short forms);
+- anywhere a party stands: only as one or more characters and 方 ("通知馆方").
+
+What follows it must end the noun phrase: a date, an adverb, a verb, a preposition or the
+clause's end, else it is the start of another name ("浴池门前", "集团公司"). A staff noun
+in 员 after it ("分处巡山员", "工作站巡护员") is the body's people doing its work and
+stays with the body; nouns for people who act as a group of their own ("员工", "工人",
+`vocabulary/zh_people_nouns.txt`) do not. A person's name and a place's name (ending in
+市, 县, 区, …) have no short forms here.
+
+`short_forms` finds them in an article's context; `without_short_forms` drops a
+discovered actor's mentions that are only such a short form, so that no actor of its own
+is made of "署方" or "分处巡山员". Plain Python.
+"""
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
+from timeline.pipeline.recogniser import PEOPLE_NOUNS, chinese_words
+
+# How far back a short form looks for the name it stands for.
+_LOOKBACK = 2000
+# Characters that end a clause: a short form may open what follows them.
+_BOUNDARY = '，。,;；:：!?！？\n、（）()「」『』“”"《》【】 　'
+_OPENING = re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))[ 　]*")
+# Words that open a clause before its subject ("随后集团…", "此后集团修改方案").
+_OPENER = re.compile(r"(?:随后|随即|此后|其后|之后|同时|此外|另外|而且?|但是?|不过|目前|如今)")
+# Determiners before a short form, simplified (the text is read folded).
+_DETERMINER = re.compile(r"该|这家|这间|这个|这所|这座|此|本")
+_DETERMINER_BEFORE = re.compile(rf"(?:{_DETERMINER.pattern})$")
+# A place's name: the end of it is another place, not a short form of it.
+_PLACE = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|街|路)$")
+# Word classes that may follow a short form standing as a subject or a party: a date,
+# an adverb, a verb, a preposition, a conjunction, an auxiliary, punctuation.
+_FOLLOWS = frozenset({"TIME", "d", "v", "vd", "vn", "p", "c", "u", "w", "ad", "xc", "r", "m"})
+# A staff noun after a body's short form: its people doing its work.
+_STAFF = re.compile(r"[\u3400-\u9fff]{0,3}员")
+# The tails of everyday words in 方 that no short form makes ("对方", "双方", "地方").
+_NOT_PARTY = frozenset("对双各一多官地东西南北平配立前后上下远")
+_PEOPLE = frozenset(PEOPLE_NOUNS.split("|"))
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+# The least length of a place where only a tail and 方 may stand.
+_PARTY_ONLY = 99
+
+
+def short_forms(
+    folded: str,
+    mentions: Sequence[ActorMention],
+    kind_of: Callable[[str], str],
+    dates: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int, str]]:
+    """(start, end, slug) of every short form in the folded text of an article whose actors
+    are `mentions` (in text order), standing for the latest name before it that it ends."""
+    starts = [mention.char_start for mention in mentions]
+    found: list[tuple[int, int, str]] = []
+    taken_until = -1
+    for position, least in _places(folded, dates):
+        if position < taken_until or _inside(mentions, starts, position):
+            continue
+        reading = short_form_at(folded, position, mentions, starts, kind_of, least=least)
+        if reading is not None:
+            end, slug = reading
+            # "该厂" as a whole stands for the name, as "该公司" does.
+            determiner = _DETERMINER_BEFORE.search(folded, max(0, position - 2), position)
+            start = determiner.start() if determiner else position
+            if not _overlaps_a_name(mentions, starts, start, end):
+                found.append((start, end, slug))
+                taken_until = end
+    return found
+
+
+def without_short_forms(
+    folded: str,
+    mentions: Sequence[ActorMention],
+    discovered: frozenset[str],
+    kind_of: Callable[[str], str],
+) -> list[ActorMention]:
+    """`mentions` without those of a discovered actor whose words are only a short form of
+    a name written before them ("署方" after "某某福利署", "分处巡山员" after "某某分处")."""
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if mention.slug in discovered and _refers_back(folded, mention, kept, kind_of):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def short_form_at(
+    folded: str,
+    position: int,
+    mentions: Sequence[ActorMention],
+    starts: Sequence[int],
+    kind_of: Callable[[str], str],
+    *,
+    least: int,
+) -> tuple[int, str] | None:
+    """(end, slug) of the short form starting at `position`, if one does: the tail of the
+    latest name before it, `least` characters long at least unless 方 follows it,
+    followed by what ends a noun phrase."""
+    index = bisect_left(starts, position) - 1
+    tried: set[str] = set()
+    while index >= 0:
+        mention = mentions[index]
+        index -= 1
+        if mention.char_start < position - _LOOKBACK:
+            break
+        if mention.char_end > position or mention.slug in tried:
+            continue
+        tried.add(mention.slug)
+        if kind_of(mention.slug) == "person":
+            continue
+        for name in _names(folded, mention):
+            for size in range(len(name) - 1, 0, -1):
+                tail = name[-size:]
+                if not folded.startswith(tail, position):
+                    continue
+                end = position + size
+                party = folded.startswith("方", end) and not (size == 1 and tail in _NOT_PARTY)
+                if size < least and not party:
+                    continue
+                closing = _phrase_end(folded, position, end, party)
+                if closing is not None:
+                    return closing, mention.slug
+    return None
+
+
+def _names(folded: str, mention: ActorMention) -> list[str]:
+    """The name as written, and the descriptor written right before it ("非政府机构「安居
+    之家」": 非政府机构), whose tails stand for the same actor."""
+    name = folded[mention.char_start : mention.char_end]
+    if not _HAN.fullmatch(name) or _PLACE.search(name):
+        return []
+    before = folded[max(0, mention.char_start - 12) : mention.char_start].rstrip('「『“"')
+    run = re.search(r"[\u3400-\u9fff]{2,}$", before)
+    if run is None:
+        return [name]
+    descriptor = ""
+    for word, tag in reversed(chinese_words(run.group())):
+        if tag not in {"n", "nz", "nt"}:
+            break
+        descriptor = word + descriptor
+    if len(descriptor) >= 2 and not _PLACE.search(descriptor):
+        return [name, descriptor]
+    return [name]
+
+
+def _phrase_end(folded: str, start: int, end: int, party: bool) -> int | None:
+    """Where the short form [start, end) (and its 方, its staff noun) ends, if what follows
+    closes the noun phrase; None when it runs on into another name."""
+    clause_end = end
+    while clause_end < len(folded) and clause_end - start < 40:
+        if folded[clause_end] in _BOUNDARY:
+            break
+        clause_end += 1
+    if party:
+        end += 1
+    if end >= clause_end:
+        return end
+    words = chinese_words(folded[start:clause_end])
+    bounds, at = {0}, 0
+    for word, _tag in words:
+        at += len(word)
+        bounds.add(at)
+    if end - start not in bounds:
+        return None
+    following = _word_at(words, end - start)
+    if following is None:
+        return end
+    word, tag = following
+    if tag in _FOLLOWS:
+        return end
+    staff = _STAFF.match(folded, end, clause_end)
+    if staff and not party and staff.group() not in _PEOPLE and staff.end() - start in bounds:
+        after = _word_at(words, staff.end() - start)
+        if after is None or after[1] in _FOLLOWS:
+            return staff.end()
+    return None
+
+
+def _word_at(words: list[tuple[str, str]], offset: int) -> tuple[str, str] | None:
+    at = 0
+    for word, tag in words:
+        if at == offset:
+            return word, tag
+        at += len(word)
+    return None
+
+
+def _refers_back(
+    folded: str,
+    mention: ActorMention,
+    before: Sequence[ActorMention],
+    kind_of: Callable[[str], str],
+) -> bool:
+    """Whether a mention's whole text is a short form of a name written before it: its
+    tail, that tail and 方, or that tail and a staff noun."""
+    if kind_of(mention.slug) == "person":
+        return False
+    words = folded[mention.char_start : mention.char_end]
+    others = [m for m in before if m.slug != mention.slug]
+    for other in reversed(others):
+        if other.char_start < mention.char_start - _LOOKBACK:
+            break
+        if kind_of(other.slug) == "person":
+            continue
+        for name in _names(folded, other):
+            for size in range(len(name) - 1, 0, -1):
+                tail = name[-size:]
+                if not words.startswith(tail):
+                    continue
+                rest = words[size:]
+                if rest == "方" and not (size == 1 and tail in _NOT_PARTY):
+                    return True
+                if size >= 2 and (rest == "" or (_STAFF.fullmatch(rest) and rest not in _PEOPLE)):
+                    return True
+    return False
+
+
+def _places(folded: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(position, least length) of every place a short form may start, in text order."""
+    places: dict[int, int] = {}
+
+    def add(position: int, least: int) -> None:
+        places[position] = min(places.get(position, least), least)
+
+    for match in _OPENING.finditer(folded):
+        add(match.end(), 2)
+        opener = _OPENER.match(folded, match.end())
+        if opener:
+            add(opener.end(), 2)
+    for start, end in dates:
+        if _opens(folded, start):
+            after = end + 1 if folded[end : end + 1] in {"，", ","} else end
+            add(after, 2)
+    for match in _DETERMINER.finditer(folded):
+        add(match.end(), 2 if match.group() == "本" else 1)
+    # A party written anywhere: only a tail and 方 may stand there.
+    for match in re.finditer("方", folded):
+        for size in range(1, 7):
+            if match.start() - size >= 0:
+                add(match.start() - size, _PARTY_ONLY)
+    return sorted(places.items())
+
+
+def _opens(folded: str, position: int) -> bool:
+    before = folded[max(0, position - 2) : position].rstrip(" 　")
+    return not before or before[-1] in _BOUNDARY
+
+
+def _inside(mentions: Sequence[ActorMention], starts: Sequence[int], position: int) -> bool:
+    index = bisect_left(starts, position + 1) - 1
+    return any(
+        mentions[i].char_start <= position < mentions[i].char_end
+        for i in range(max(0, index - 3), index + 1)
+    )
+
+
+def _overlaps_a_name(
+    mentions: Sequence[ActorMention], starts: Sequence[int], start: int, end: int
+) -> bool:
+    index = bisect_left(starts, end)
+    return any(
+        mentions[i].char_start < end and start < mentions[i].char_end
+        for i in range(max(0, index - 4), index)
+    )
+
+
+# The word classes of a name's words, read back from its short form: nouns, names, places,
+# an action's noun ("保育"); a one-character verb joined to the noun after it ("投山").
+_NAME_WORD_TAGS = frozenset({"n", "nz", "nt", "nw", "ORG", "LOC", "ns", "vn"})
+_QUOTED = re.compile(r"[「『“\"]([\u3400-\u9fff]{2,12})$")
+# The longest name read back, in characters.
+_LONGEST = 12
+
+
+def names_referred_back(
+    text: str, spans: Sequence[tuple[int, int]], dates: Sequence[tuple[int, int]] = ()
+) -> list[CandidateName]:
+    """Names the article writes in full once and then refers back to by their tail, found
+    from the short form: a noun opening a clause of `spans` (the sentences that can carry a
+    claim) and standing as its subject ("浴池去年亏损", "分处巡山员今年2月发现", "馆方昨日上诉")
+    whose words end a longer noun phrase or quoted name written before it ("红星浴池",
+    "森林保育处投山分处", "「金满堂麻雀耍乐馆」"). They are proposed to the recogniser as
+    candidates, which keeps them to its filters like any other name."""
+    folded = fold_text(text)
+    found: dict[tuple[int, int], CandidateName] = {}
+    spans = sorted(spans)
+    span_starts = [start for start, _end in spans]
+    for position, least in _places(folded, dates):
+        index = bisect_left(span_starts, position + 1) - 1
+        if least == _PARTY_ONLY or index < 0 or position >= spans[index][1]:
+            continue
+        short = _short_noun(folded, position)
+        if short is None:
+            continue
+        full = _written_before(folded, short, position)
+        if full is not None and full not in found:
+            found[full] = CandidateName(text[full[0] : full[1]], *full, "organization")
+    return sorted(found.values(), key=lambda candidate: candidate.char_start)
+
+
+def _short_noun(folded: str, position: int) -> str | None:
+    """The noun standing as the subject at `position`: one noun word followed by what
+    closes a subject (a date, an adverb, a verb…), or a character and 方, or a noun and
+    a staff noun in 员."""
+    clause_end = position
+    while clause_end < len(folded) and clause_end - position < 30:
+        if folded[clause_end] in _BOUNDARY:
+            break
+        clause_end += 1
+    words = chinese_words(folded[position:clause_end])
+    if len(words) < 2:
+        return None
+    (word, tag), (after, after_tag) = words[0], words[1]
+    if len(word) == 2 and word.endswith("方") and after_tag in _FOLLOWS:
+        return word[0]
+    if tag != "n" or not 2 <= len(word) <= 4:
+        return None
+    if after_tag in _FOLLOWS:
+        return word
+    if after.endswith("员") and after not in _PEOPLE and len(words) > 2:
+        return word if words[2][1] in _FOLLOWS else None
+    return None
+
+
+def _written_before(folded: str, short: str, position: int) -> tuple[int, int] | None:
+    """Where the latest name before `position` that ends in `short` and holds more than it
+    is written: a quoted name, or a run of noun words the tagger reads before it."""
+    at = position
+    floor = max(0, position - _LOOKBACK)
+    while True:
+        # The next search ends before this occurrence: the one before it is tried next.
+        at = folded.rfind(short, floor, at)
+        if at <= 0:
+            return None
+        end = at + len(short)
+        if _HAN.fullmatch(folded[at - 1]):
+            quoted = _QUOTED.search(folded, max(0, end - _LONGEST - 1), end)
+            if quoted and folded[end : end + 1] in '」』”"':
+                return quoted.start(1), end
+            if len(short) >= 2:
+                phrase = _phrase_before(folded, at, end)
+                if phrase is not None:
+                    return phrase
+
+
+def _phrase_before(folded: str, at: int, end: int) -> tuple[int, int] | None:
+    """The run of noun words ending at `end` (the short form at `at` is its last part)."""
+    clause_start = at
+    while clause_start > 0 and folded[clause_start - 1] not in _BOUNDARY and at - clause_start < 20:
+        clause_start -= 1
+    words = _joined(chinese_words(folded[clause_start:end]))
+    offsets, position = [], clause_start
+    for word, tag in words:
+        offsets.append((position, word, tag))
+        position += len(word)
+    if position != end or not offsets or offsets[-1][0] > at:
+        return None  # the short form ends inside a word, or starts inside one
+    start = end
+    for word_start, _word, tag in reversed(offsets):
+        if tag not in _NAME_WORD_TAGS or end - word_start > _LONGEST:
+            break
+        start = word_start
+    if end - start <= len(folded[at:end]) or not _HAN.fullmatch(folded[start:end]):
+        return None
+    return start, end
+
+
+def _joined(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A one-character verb joined to the noun after it ("投|山" → "投山")."""
+    joined: list[tuple[str, str]] = []
+    for word, tag in words:
+        if joined and tag == "n" and joined[-1][1] == "v" and len(joined[-1][0]) == 1:
+            joined[-1] = (joined[-1][0] + word, "n")
+        else:
+            joined.append((word, tag))
+    return joined
