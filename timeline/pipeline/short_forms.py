@@ -281,8 +281,9 @@ def _overlaps_a_name(
 
 
 # The word classes of a name's words, read back from its short form: nouns, names, places,
-# an action's noun ("保育"); a one-character verb joined to the noun after it ("投山").
+# an action's noun ("保育"); and those of which one must be a proper name's.
 _NAME_WORD_TAGS = frozenset({"n", "nz", "nt", "nw", "ORG", "LOC", "ns", "vn"})
+_PROPER_TAGS = frozenset({"nz", "nt", "nw", "ORG", "LOC", "ns"})
 _QUOTED = re.compile(r"[「『“\"]([\u3400-\u9fff]{2,12})$")
 # The longest name read back, in characters.
 _LONGEST = 12
@@ -303,7 +304,9 @@ def names_referred_back(
     span_starts = [start for start, _end in spans]
     for position, least in _places(folded, dates):
         index = bisect_left(span_starts, position + 1) - 1
-        if least == _PARTY_ONLY or index < 0 or position >= spans[index][1]:
+        # Only a bare noun opening a clause: after a determiner ("该码头") a description
+        # is referred to as often as a name.
+        if least != 2 or index < 0 or position >= spans[index][1]:
             continue
         short = _short_noun(folded, position)
         if short is None:
@@ -327,8 +330,8 @@ def _short_noun(folded: str, position: int) -> str | None:
     if len(words) < 2:
         return None
     (word, tag), (after, after_tag) = words[0], words[1]
-    if len(word) == 2 and word.endswith("方") and after_tag in _FOLLOWS:
-        return word[0]
+    if len(word) == 2 and word.endswith("方"):
+        return word[0] if after_tag in _FOLLOWS and word[0] not in _NOT_PARTY else None
     if tag != "n" or not 2 <= len(word) <= 4:
         return None
     if after_tag in _FOLLOWS:
@@ -349,7 +352,7 @@ def _written_before(folded: str, short: str, position: int) -> tuple[int, int] |
         if at <= 0:
             return None
         end = at + len(short)
-        if _HAN.fullmatch(folded[at - 1]):
+        if _HAN.fullmatch(folded[at - 1]) and not _named_after(folded, end):
             quoted = _QUOTED.search(folded, max(0, end - _LONGEST - 1), end)
             if quoted and folded[end : end + 1] in '」』”"':
                 return quoted.start(1), end
@@ -359,34 +362,37 @@ def _written_before(folded: str, short: str, position: int) -> tuple[int, int] |
                     return phrase
 
 
+def _named_after(folded: str, end: int) -> bool:
+    """Whether a noun or a name follows right after `end`: "旗舰机型青柚X9", "主题乐园星海
+    乐园" write a description before the name, which is no name itself."""
+    if folded[end : end + 1] in '」』”"':
+        return False
+    if re.match(r"[A-Za-z0-9「『“]", folded[end : end + 1]):
+        return True  # "新款机型X9", "串流平台「某某」"
+    words = chinese_words(folded[end : end + 8])
+    return bool(words) and words[0][1] in _NAME_WORD_TAGS | {"PER", "nr"}
+
+
 def _phrase_before(folded: str, at: int, end: int) -> tuple[int, int] | None:
     """The run of noun words ending at `end` (the short form at `at` is its last part)."""
     clause_start = at
     while clause_start > 0 and folded[clause_start - 1] not in _BOUNDARY and at - clause_start < 20:
         clause_start -= 1
-    words = _joined(chinese_words(folded[clause_start:end]))
+    words = chinese_words(folded[clause_start:end])
     offsets, position = [], clause_start
     for word, tag in words:
         offsets.append((position, word, tag))
         position += len(word)
     if position != end or not offsets or offsets[-1][0] > at:
         return None  # the short form ends inside a word, or starts inside one
-    start = end
+    start, named = end, False
     for word_start, _word, tag in reversed(offsets):
         if tag not in _NAME_WORD_TAGS or end - word_start > _LONGEST:
             break
         start = word_start
-    if end - start <= len(folded[at:end]) or not _HAN.fullmatch(folded[start:end]):
+        # "红星|浴池", "南湖|水厂": a name's own word before its head noun; "海洋主题|乐园"
+        # and "中度台风|苍鹭" are descriptions.
+        named = named or (word_start < at and tag in _PROPER_TAGS)
+    if not named or end - start <= end - at or not _HAN.fullmatch(folded[start:end]):
         return None
     return start, end
-
-
-def _joined(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A one-character verb joined to the noun after it ("投|山" → "投山")."""
-    joined: list[tuple[str, str]] = []
-    for word, tag in words:
-        if joined and tag == "n" and joined[-1][1] == "v" and len(joined[-1][0]) == 1:
-            joined[-1] = (joined[-1][0] + word, "n")
-        else:
-            joined.append((word, tag))
-    return joined
