@@ -48,6 +48,8 @@ _PLACE = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|街|路)$")
 # Word classes that may follow a short form standing as a subject or a party: a date,
 # an adverb, a verb, a preposition, a conjunction, an auxiliary, punctuation.
 _FOLLOWS = frozenset({"TIME", "d", "v", "vd", "vn", "p", "c", "u", "w", "ad", "xc", "r", "m"})
+# Words of time order the tagger reads as directions ("海关其后于本周二…").
+_OPENER_WORDS = frozenset({"其后", "此后", "之后", "随后", "其间"})
 # A staff noun after a body's short form: its people doing its work.
 _STAFF = re.compile(r"[\u3400-\u9fff]{0,3}员")
 # The tails of everyday words in 方 that no short form makes ("对方", "双方", "地方").
@@ -90,12 +92,15 @@ def without_short_forms(
     discovered: frozenset[str],
     kind_of: Callable[[str], str],
 ) -> list[ActorMention]:
-    """`mentions` without those of a discovered actor whose words are only a short form of
-    a name written before them ("署方" after "某某福利署", "分处巡山员" after "某某分处")."""
+    """`mentions` with those of a discovered actor whose words are only a short form of a
+    name written before them ("署方" after "某某福利署", "分处巡山员" after "某某分处") made
+    mentions of that name's actor, so that no actor of its own is made of them."""
     kept: list[ActorMention] = []
     for mention in mentions:
-        if mention.slug in discovered and _refers_back(folded, mention, kept, kind_of):
-            continue
+        if mention.slug in discovered:
+            referred = _refers_back(folded, mention, kept, kind_of)
+            if referred is not None:
+                mention = ActorMention(referred, mention.text, mention.char_start, mention.char_end)
         kept.append(mention)
     return kept
 
@@ -182,7 +187,7 @@ def _phrase_end(folded: str, start: int, end: int, party: bool) -> int | None:
     if following is None:
         return end
     word, tag = following
-    if tag in _FOLLOWS:
+    if tag in _FOLLOWS or word in _OPENER_WORDS:
         return end
     staff = _STAFF.match(folded, end, clause_end)
     if staff and not party and staff.group() not in _PEOPLE and staff.end() - start in bounds:
@@ -206,17 +211,16 @@ def _refers_back(
     mention: ActorMention,
     before: Sequence[ActorMention],
     kind_of: Callable[[str], str],
-) -> bool:
-    """Whether a mention's whole text is a short form of a name written before it: its
-    tail, that tail and 方, or that tail and a staff noun."""
+) -> str | None:
+    """The actor whose name, written before, a mention's whole text is a short form of: its
+    tail, that tail and 方, or that tail and a staff noun; the latest such."""
     if kind_of(mention.slug) == "person":
-        return False
+        return None
     words = folded[mention.char_start : mention.char_end]
-    others = [m for m in before if m.slug != mention.slug]
-    for other in reversed(others):
+    for other in reversed(before):
         if other.char_start < mention.char_start - _LOOKBACK:
             break
-        if kind_of(other.slug) == "person":
+        if other.slug == mention.slug or kind_of(other.slug) == "person":
             continue
         for name in _names(folded, other):
             for size in range(len(name) - 1, 0, -1):
@@ -225,10 +229,10 @@ def _refers_back(
                     continue
                 rest = words[size:]
                 if rest == "方" and not (size == 1 and tail in _NOT_PARTY):
-                    return True
+                    return other.slug
                 if size >= 2 and (rest == "" or (_STAFF.fullmatch(rest) and rest not in _PEOPLE)):
-                    return True
-    return False
+                    return other.slug
+    return None
 
 
 def _places(folded: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -334,7 +338,7 @@ def _short_noun(folded: str, position: int) -> str | None:
         return word[0] if after_tag in _FOLLOWS and word[0] not in _NOT_PARTY else None
     if tag != "n" or not 2 <= len(word) <= 4:
         return None
-    if after_tag in _FOLLOWS:
+    if after_tag in _FOLLOWS or after in _OPENER_WORDS:
         return word
     if after.endswith("员") and after not in _PEOPLE and len(words) > 2:
         return word if words[2][1] in _FOLLOWS else None
