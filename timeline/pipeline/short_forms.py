@@ -187,13 +187,14 @@ def _phrase_end(folded: str, start: int, end: int, party: bool) -> int | None:
     if following is None:
         return end
     word, tag = following
-    if tag in _FOLLOWS or word in _OPENER_WORDS:
-        return end
+    # The tagger may cut a staff noun ("巡|护员"): it is read before the word classes.
     staff = _STAFF.match(folded, end, clause_end)
     if staff and not party and staff.group() not in _PEOPLE and staff.end() - start in bounds:
         after = _word_at(words, staff.end() - start)
         if after is None or after[1] in _FOLLOWS:
             return staff.end()
+    if tag in _FOLLOWS or word in _OPENER_WORDS:
+        return end
     return None
 
 
