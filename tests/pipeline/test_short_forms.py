@@ -33,7 +33,12 @@ def _kinds(kinds: dict[str, str]):
     [
         # a tail opening a clause
         ("鹤鸣物流集团成立于2001年。集团去年8月宣布裁员。", {"h": "鹤鸣物流集团"}, "集团", "h"),
-        ("九龍木器工藝行會昨日舉行大會。行會成立於1945年。", {"k": "九龍木器工藝行會"}, "行會", "k"),
+        (
+            "九龍木器工藝行會昨日舉行大會。行會成立於1945年。",
+            {"k": "九龍木器工藝行會"},
+            "行會",
+            "k",
+        ),
         ("临川水务公司运营南湖水厂。水厂今年4月停止供水。", {"s": "南湖水厂"}, "水厂", "s"),
         # a tail and 方, opening a clause or standing as a party
         ("東灣消防處昨日表示，處方本月5日已收到投訴。", {"d": "東灣消防處"}, "處方", "d"),
@@ -99,7 +104,12 @@ def test_what_is_no_short_form(text, names, kinds, words):
 @pytest.mark.parametrize(
     ("text", "names", "short", "becomes"),
     [
-        ("社區康樂署上月宣布新規。署方本月3日接獲投訴。", {"f": "社區康樂署", "x": "署方"}, "署方", "f"),
+        (
+            "社區康樂署上月宣布新規。署方本月3日接獲投訴。",
+            {"f": "社區康樂署", "x": "署方"},
+            "署方",
+            "f",
+        ),
         (
             "林务局东岭分处负责巡山。分处巡山员今年2月发现锯痕。",
             {"l": "林务局东岭分处", "x": "分处巡山员"},
@@ -108,7 +118,12 @@ def test_what_is_no_short_form(text, names, kinds, words):
         ),
         ("海港管理局去年成立。管理局今年裁员。", {"h": "海港管理局", "x": "管理局"}, "管理局", "h"),
         # a name of its own that ends otherwise stays
-        ("海港管理局去年成立。渔民协会今年抗议。", {"h": "海港管理局", "x": "渔民协会"}, "渔民协会", "x"),
+        (
+            "海港管理局去年成立。渔民协会今年抗议。",
+            {"h": "海港管理局", "x": "渔民协会"},
+            "渔民协会",
+            "x",
+        ),
         # a person's name is never a short form
         ("王海港上月退休。海港今年创业。", {"p": "王海港", "x": "海港"}, "海港", "x"),
     ],
@@ -172,8 +187,6 @@ def _folded(names: dict[str, str]) -> dict[str, str]:
         ),
     ],
 )
-def test_an_article_gives_the_short_forms_clause_to_the_full_name(
-    main_actors, text, actor, start
-):
+def test_an_article_gives_the_short_forms_clause_to_the_full_name(main_actors, text, actor, start):
     claims = main_actors(text, "2025-06-20")
     assert (actor, start) in [(name, date) for name, date, _quote in claims]

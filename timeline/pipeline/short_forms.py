@@ -31,7 +31,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
-from timeline.pipeline.recogniser import PEOPLE_NOUNS, chinese_words
+from timeline.pipeline.recogniser import GENERIC_END, PEOPLE_NOUNS, chinese_words
+from timeline.pipeline.wordlists import word_list
 
 # How far back a short form looks for the name it stands for.
 _LOOKBACK = 2000
@@ -55,6 +56,7 @@ _STAFF = re.compile(r"[\u3400-\u9fff]{0,3}员")
 # The tails of everyday words in 方 that no short form makes ("对方", "双方", "地方").
 _NOT_PARTY = frozenset("对双各一多官地东西南北平配立前后上下远")
 _PEOPLE = frozenset(PEOPLE_NOUNS.split("|"))
+_GENERIC = frozenset(word_list("zh_generic_subjects.txt"))
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 # The least length of a place where only a tail and 方 may stand.
 _PARTY_ONLY = 99
@@ -314,7 +316,8 @@ def names_referred_back(
         if least != 2 or index < 0 or position >= spans[index][1]:
             continue
         short = _short_noun(folded, position)
-        if short is None:
+        if short is None or GENERIC_END.fullmatch(short) or short in _GENERIC:
+            # "公司", "行业", "平台": a word that refers by kind, or to no one.
             continue
         full = _written_before(folded, short, position)
         if full is not None and full not in found:
