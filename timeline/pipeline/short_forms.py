@@ -29,6 +29,7 @@ is made of "署方" or "分处巡山员". Plain Python.
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
 from timeline.pipeline.recogniser import GENERIC_END, PEOPLE_NOUNS, chinese_words
@@ -73,7 +74,19 @@ def short_forms(
     starts = [mention.char_start for mention in mentions]
     found: list[tuple[int, int, str]] = []
     taken_until = -1
+    # A short form starts with a character of some name (or descriptor) written before.
+    chars = {
+        char
+        for mention in mentions
+        if kind_of(mention.slug) != "person"
+        for name in _names(folded, mention)
+        for char in name[1:]
+    }
     for position, least in _places(folded, dates):
+        if folded[position : position + 1] not in chars or not _written_earlier(
+            folded, position, 1 if least == 1 else 2
+        ):
+            continue
         if position < taken_until or _inside(mentions, starts, position):
             continue
         reading = short_form_at(folded, position, mentions, starts, kind_of, least=least)
@@ -99,7 +112,7 @@ def without_short_forms(
     mentions of that name's actor, so that no actor of its own is made of them."""
     kept: list[ActorMention] = []
     for mention in mentions:
-        if mention.slug in discovered:
+        if mention.slug in discovered and _written_earlier(folded, mention.char_start, 2):
             referred = _refers_back(folded, mention, kept, kind_of)
             if referred is not None:
                 mention = ActorMention(referred, mention.text, mention.char_start, mention.char_end)
@@ -146,24 +159,31 @@ def short_form_at(
     return None
 
 
-def _names(folded: str, mention: ActorMention) -> list[str]:
+def _names(folded: str, mention: ActorMention) -> tuple[str, ...]:
     """The name as written, and the descriptor written right before it ("非政府机构「安居
     之家」": 非政府机构), whose tails stand for the same actor."""
-    name = folded[mention.char_start : mention.char_end]
+    return _names_at(folded, mention.char_start, mention.char_end)
+
+
+# Kept per place in the text: every short form and every discovered mention asks again
+# about the names before it. (The folded text's hash is computed once and kept by str.)
+@lru_cache(maxsize=16384)
+def _names_at(folded: str, start: int, end: int) -> tuple[str, ...]:
+    name = folded[start:end]
     if not _HAN.fullmatch(name) or _PLACE.search(name):
-        return []
-    before = folded[max(0, mention.char_start - 12) : mention.char_start].rstrip('「『“"')
+        return ()
+    before = folded[max(0, start - 12) : start].rstrip('「『“"')
     run = re.search(r"[\u3400-\u9fff]{2,}$", before)
     if run is None:
-        return [name]
+        return (name,)
     descriptor = ""
     for word, tag in reversed(chinese_words(run.group())):
         if tag not in {"n", "nz", "nt"}:
             break
         descriptor = word + descriptor
     if len(descriptor) >= 2 and not _PLACE.search(descriptor):
-        return [name, descriptor]
-    return [name]
+        return (name, descriptor)
+    return (name,)
 
 
 def _phrase_end(folded: str, start: int, end: int, party: bool) -> int | None:
@@ -264,6 +284,22 @@ def _places(folded: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, in
     return sorted(places.items())
 
 
+def _written_earlier(folded: str, position: int, size: int) -> bool:
+    """Whether the first `size` characters at `position` (or the one before 方) were written
+    before, after another character, as the end of a name must be: a quick test that spares
+    the tagger the many clause openings no name ends."""
+    if folded[position + 1 : position + 2] == "方":
+        size = 1
+    piece = folded[position : position + size]
+    floor = max(0, position - _LOOKBACK)
+    at = folded.rfind(piece, floor, position)
+    while at > floor:
+        if _HAN.match(folded, at - 1):
+            return True
+        at = folded.rfind(piece, floor, at)
+    return False
+
+
 def _opens(folded: str, position: int) -> bool:
     before = folded[max(0, position - 2) : position].rstrip(" 　")
     return not before or before[-1] in _BOUNDARY
@@ -314,6 +350,8 @@ def names_referred_back(
         # Only a bare noun opening a clause: after a determiner ("该码头") a description
         # is referred to as often as a name.
         if least != 2 or index < 0 or position >= spans[index][1]:
+            continue
+        if not _written_earlier(folded, position, 2):
             continue
         short = _short_noun(folded, position)
         if short is None or GENERIC_END.fullmatch(short) or short in _GENERIC:
