@@ -67,6 +67,13 @@ def _kinds(kinds: dict[str, str]):
             "該機構",
             "q",
         ),
+        # a descriptor of one word stands for the name whole
+        (
+            "由慈善機構「綠野基金」營運的農場昨日停業。該機構2015年成立。",
+            {"v": "綠野基金"},
+            "該機構",
+            "v",
+        ),
     ],
 )
 def test_a_short_form_stands_for_the_latest_name_it_ends(text, names, short, slug):
@@ -188,5 +195,30 @@ def _folded(names: dict[str, str]) -> dict[str, str]:
     ],
 )
 def test_an_article_gives_the_short_forms_clause_to_the_full_name(main_actors, text, actor, start):
+    claims = main_actors(text, "2025-06-20")
+    assert (actor, start) in [(name, date) for name, date, _quote in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "start"),
+    [
+        # 该机构 takes the name its descriptor was written before, not the latest body
+        (
+            "由慈善機構「綠野基金」營運的農場昨日（19日）停業，漁護署前日（18日）派員巡查。"
+            "該機構2015年成立。",
+            "綠野基金",
+            "2015-01-01",
+        ),
+        # 该单位, with no name ending so: the latest body that led its clause
+        (
+            "滨海市环保局上月通报了污染情况。该单位今年3月对两家工厂处以罚款。",
+            "滨海市环保局",
+            "2025-03-01",
+        ),
+    ],
+)
+def test_a_body_referred_to_by_its_kind_is_chosen_by_its_description_then_recency(
+    main_actors, text, actor, start
+):
     claims = main_actors(text, "2025-06-20")
     assert (actor, start) in [(name, date) for name, date, _quote in claims]

@@ -59,6 +59,8 @@ _NOT_PARTY = frozenset("对双各一多官地东西南北平配立前后上下�
 _PEOPLE = frozenset(PEOPLE_NOUNS.split("|"))
 _GENERIC = frozenset(word_list("zh_generic_subjects.txt"))
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+# Written before a descriptor among a name's forms: no text holds it.
+_WHOLE = "\x00"
 # The least length of a place where only a tail and 方 may stand.
 _PARTY_ONLY = 99
 
@@ -182,7 +184,9 @@ def _names_at(folded: str, start: int, end: int) -> tuple[str, ...]:
             break
         descriptor = word + descriptor
     if len(descriptor) >= 2 and not _PLACE.search(descriptor):
-        return (name, descriptor)
+        # A descriptor stands for the name whole ("慈善机构「某某」…该机构"); the mark before
+        # it lets every reader of tails (all but a name's whole) take it whole.
+        return (name, _WHOLE + descriptor)
     return (name,)
 
 
