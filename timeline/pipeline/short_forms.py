@@ -406,10 +406,9 @@ def _written_before(folded: str, short: str, position: int) -> tuple[int, int] |
             quoted = _QUOTED.search(folded, max(0, end - _LONGEST - 1), end)
             if quoted and folded[end : end + 1] in '」』”"':
                 return quoted.start(1), end
-            if len(short) >= 2:
-                phrase = _phrase_before(folded, at, end)
-                if phrase is not None:
-                    return phrase
+            phrase = _phrase_before(folded, at, end)
+            if phrase is not None:
+                return phrase
 
 
 def _named_after(folded: str, end: int) -> bool:
@@ -428,13 +427,25 @@ def _phrase_before(folded: str, at: int, end: int) -> tuple[int, int] | None:
     clause_start = at
     while clause_start > 0 and folded[clause_start - 1] not in _BOUNDARY and at - clause_start < 20:
         clause_start -= 1
-    words = chinese_words(folded[clause_start:end])
+    clause_end = end
+    while clause_end < len(folded) and folded[clause_end] not in _BOUNDARY:
+        clause_end += 1
+    # The whole clause is tagged: a name alone is tagged otherwise than in its sentence.
     offsets, position = [], clause_start
-    for word, tag in words:
+    for word, tag in chinese_words(folded[clause_start : min(clause_end, end + 20)]):
+        if position >= end:
+            break
         offsets.append((position, word, tag))
         position += len(word)
-    if position != end or not offsets or offsets[-1][0] > at:
-        return None  # the short form ends inside a word, or starts inside one
+    if position != end or not offsets:
+        return None  # the short form ends inside a word
+    if end - at == 1:
+        # "院方" of "青松颐养院": one character and 方 refers only to a name the tagger
+        # reads whole, ending in that character.
+        _start, word, tag = offsets[-1]
+        return (end - len(word), end) if tag in _PROPER_TAGS and len(word) >= 3 else None
+    if offsets[-1][0] > at:
+        return None  # the short form starts inside a word
     start, named = end, False
     for word_start, _word, tag in reversed(offsets):
         if tag not in _NAME_WORD_TAGS or end - word_start > _LONGEST:
