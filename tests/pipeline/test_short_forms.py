@@ -149,7 +149,7 @@ def test_a_discovered_short_form_is_the_name_it_refers_back_to(text, names, shor
     ("text", "name"),
     [
         ("临川水务公司运营南湖水厂。水厂今年4月停止供水三天。", "南湖水厂"),
-        ("「金滿堂茶餐廳」昨日被撤銷牌照，廳方今日（20日）提出上訴。", "金滿堂茶餐廳"),
+        ("「福滿軒茶餐廳」昨日被撤銷牌照，廳方今日（20日）提出上訴。", "福滿軒茶餐廳"),
         # one character and 方: only a name the tagger reads whole
         ("青松颐养院被曝收费不当。院方5月3日发表声明致歉。", "青松颐养院"),
         ("翠谷森林管理處北山工作站負責巡護。工作站巡護員今年1月發現盜伐痕跡。", "北山工作站"),

@@ -2,10 +2,11 @@
 its own where a clause's subject or a party stands, read as that name.
 
 News names a body in full once and then refers back to it by the end of its name, or by
-that end and 方: "青岚物流集团…集团去年8月宣布", "东湾消防处…处方本月5日已收到投诉",
+that end and 方: "鹤鸣物流集团…集团去年8月宣布", "东湾消防处…处方本月5日已收到投诉",
 "北山工作站…工作站巡护员今年1月发现", "该厂3月2日停产". No list of head nouns is read:
-a short form is whatever ends a name written before it (or the descriptor written right
-before that name: "非政府机构「某某之家」…该机构"), and it stands for the latest such name.
+a short form is whatever ends a name written before it (after a determiner, also the
+descriptor written right before that name: "慈善机构「某某基金」…该机构"), and it stands
+for the latest such name.
 
 Where a short form may stand, and how long it must be:
 - opening a clause (after punctuation, an opener such as 随后, or a date that opens it):
@@ -15,7 +16,7 @@ Where a short form may stand, and how long it must be:
 - anywhere a party stands: only as one or more characters and 方 ("通知馆方").
 
 What follows it must end the noun phrase: a date, an adverb, a verb, a preposition or the
-clause's end, else it is the start of another name ("浴池门前", "集团公司"). A staff noun
+clause's end, else it is the start of another name ("水厂门前", "集团公司"). A staff noun
 in 员 after it ("分处巡山员", "工作站巡护员") is the body's people doing its work and
 stays with the body; nouns for people who act as a group of their own ("员工", "工人",
 `vocabulary/zh_people_nouns.txt`) do not. A person's name and a place's name (ending in
@@ -50,7 +51,7 @@ _PLACE = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|街|路)$")
 # Word classes that may follow a short form standing as a subject or a party: a date,
 # an adverb, a verb, a preposition, a conjunction, an auxiliary, punctuation.
 _FOLLOWS = frozenset({"TIME", "d", "v", "vd", "vn", "p", "c", "u", "w", "ad", "xc", "r", "m"})
-# Words of time order the tagger reads as directions ("海关其后于本周二…").
+# Words of time order the tagger reads as directions ("税务局其后于本周二…").
 _OPENER_WORDS = frozenset({"其后", "此后", "之后", "随后", "其间"})
 # A staff noun after a body's short form: its people doing its work.
 _STAFF = re.compile(r"[\u3400-\u9fff]{0,3}员")
@@ -81,11 +82,12 @@ def short_forms(
         char
         for mention in mentions
         if kind_of(mention.slug) != "person"
-        for name in _names(folded, mention)
+        for name in _names(folded, mention, described=False)
         for char in name[1:]
     }
     for position, least in _places(folded, dates):
-        if folded[position : position + 1] not in chars or not _written_earlier(
+        # After a determiner a descriptor's tail counts too, whatever its characters.
+        if (least != 1 and folded[position : position + 1] not in chars) or not _written_earlier(
             folded, position, 1 if least == 1 else 2
         ):
             continue
@@ -146,7 +148,7 @@ def short_form_at(
         tried.add(mention.slug)
         if kind_of(mention.slug) == "person":
             continue
-        for name in _names(folded, mention):
+        for name in _names(folded, mention, described=least == 1):
             for size in range(len(name) - 1, 0, -1):
                 tail = name[-size:]
                 if not folded.startswith(tail, position):
@@ -161,9 +163,16 @@ def short_form_at(
     return None
 
 
-def _names(folded: str, mention: ActorMention) -> tuple[str, ...]:
-    """The name as written, and the descriptor written right before it ("非政府机构「安居
-    之家」": 非政府机构), whose tails stand for the same actor."""
+def _names(folded: str, mention: ActorMention, *, described: bool) -> tuple[str, ...]:
+    """The name as written, and when `described` the descriptor written right before it
+    ("慈善机构「某某基金」": 慈善机构), whose tails stand for the same actor. A
+    descriptor is read only after a determiner ("该机构"): bare, its head is as often
+    another body of that kind."""
+    name = folded[mention.char_start : mention.char_end]
+    if not _HAN.fullmatch(name) or _PLACE.search(name):
+        return ()
+    if not described:
+        return (name,)
     return _names_at(folded, mention.char_start, mention.char_end)
 
 
@@ -194,7 +203,7 @@ def _phrase_end(folded: str, start: int, end: int, party: bool) -> int | None:
     """Where the short form [start, end) (and its 方, its staff noun) ends, if what follows
     closes the noun phrase; None when it runs on into another name."""
     clause_end = end
-    while clause_end < len(folded) and clause_end - start < 40:
+    while clause_end < len(folded) and clause_end - start < 16:
         if folded[clause_end] in _BOUNDARY:
             break
         clause_end += 1
@@ -249,7 +258,7 @@ def _refers_back(
             break
         if other.slug == mention.slug or kind_of(other.slug) == "person":
             continue
-        for name in _names(folded, other):
+        for name in _names(folded, other, described=False):
             for size in range(len(name) - 1, 0, -1):
                 tail = name[-size:]
                 if not words.startswith(tail):
@@ -341,9 +350,9 @@ def names_referred_back(
 ) -> list[CandidateName]:
     """Names the article writes in full once and then refers back to by their tail, found
     from the short form: a noun opening a clause of `spans` (the sentences that can carry a
-    claim) and standing as its subject ("浴池去年亏损", "分处巡山员今年2月发现", "馆方昨日上诉")
-    whose words end a longer noun phrase or quoted name written before it ("红星浴池",
-    "森林保育处投山分处", "「金满堂麻雀耍乐馆」"). They are proposed to the recogniser as
+    claim) and standing as its subject ("水厂去年亏损", "分站巡护员今年1月发现", "厅方昨日上诉")
+    whose words end a longer noun phrase or quoted name written before it ("南湖水厂",
+    "北山工作站", "「某某茶餐厅」"). They are proposed to the recogniser as
     candidates, which keeps them to its filters like any other name."""
     folded = fold_text(text)
     found: dict[tuple[int, int], CandidateName] = {}
@@ -372,7 +381,7 @@ def _short_noun(folded: str, position: int) -> str | None:
     closes a subject (a date, an adverb, a verb…), or a character and 方, or a noun and
     a staff noun in 员."""
     clause_end = position
-    while clause_end < len(folded) and clause_end - position < 30:
+    while clause_end < len(folded) and clause_end - position < 12:
         if folded[clause_end] in _BOUNDARY:
             break
         clause_end += 1
@@ -412,7 +421,7 @@ def _written_before(folded: str, short: str, position: int) -> tuple[int, int] |
 
 
 def _named_after(folded: str, end: int) -> bool:
-    """Whether a noun or a name follows right after `end`: "旗舰机型青柚X9", "主题乐园星海
+    """Whether a noun or a name follows right after `end`: "旗舰机型飞鱼S3", "主题乐园星港
     乐园" write a description before the name, which is no name itself."""
     if folded[end : end + 1] in '」』”"':
         return False
@@ -440,7 +449,7 @@ def _phrase_before(folded: str, at: int, end: int) -> tuple[int, int] | None:
     if position != end or not offsets:
         return None  # the short form ends inside a word
     if end - at == 1:
-        # "院方" of "青松颐养院": one character and 方 refers only to a name the tagger
+        # "院方" of "某某颐养院": one character and 方 refers only to a name the tagger
         # reads whole, ending in that character.
         _start, word, tag = offsets[-1]
         return (end - len(word), end) if tag in _PROPER_TAGS and len(word) >= 3 else None
@@ -451,7 +460,7 @@ def _phrase_before(folded: str, at: int, end: int) -> tuple[int, int] | None:
         if tag not in _NAME_WORD_TAGS or end - word_start > _LONGEST:
             break
         start = word_start
-        # "红星|浴池", "南湖|水厂": a name's own word before its head noun; "海洋主题|乐园"
+        # "银杏|茶楼", "南湖|水厂": a name's own word before its head noun; "海洋主题|乐园"
         # and "中度台风|苍鹭" are descriptions.
         named = named or (word_start < at and tag in _PROPER_TAGS)
     if not named or end - start <= end - at or not _HAN.fullmatch(folded[start:end]):
