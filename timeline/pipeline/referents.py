@@ -1,7 +1,9 @@
 """Referring expressions: "该公司", "該局", "实验室", "the company", "the regulator" read as the
 actor they stand for, the latest one of the matching kind named before them; a category
 noun opening a clause ("集团以…", "基金会获得…", "本片…") stands for the latest actor whose
-name ends as its kind's names do (`vocabulary/category_nouns.tsv`).
+name ends as its kind's names do (`vocabulary/category_nouns.tsv`). In Chinese, the tail of
+a name written before ("水厂", "署方", "该厂"; `short_forms`) is read first, and outweighs
+the readings by kind of "该局", "该机构" and of the category nouns.
 
 A claim whose subject is only referred to ("该局10月对华讯通信处以罚款", "In July 2024, the
 company raised $450 million") gets that actor at the referring words' place, so its parties
