@@ -22,9 +22,11 @@ stays with the body; nouns for people who act as a group of their own ("员工",
 `vocabulary/zh_people_nouns.txt`) do not. A person's name and a place's name (ending in
 市, 县, 区, …) have no short forms here.
 
-`short_forms` finds them in an article's context; `without_short_forms` drops a
-discovered actor's mentions that are only such a short form, so that no actor of its own
-is made of "署方" or "分处巡山员". Plain Python.
+`short_forms` finds them among an article's actors; `without_short_forms` makes a
+discovered actor's mentions that are only such a short form mentions of the name they
+refer back to, so that no actor of its own is made of "署方" or "分处巡山员";
+`names_referred_back` proposes to the recogniser the full name a bare short form opening
+a clause refers back to, when the recogniser would not find it alone. Plain Python.
 """
 
 import re
