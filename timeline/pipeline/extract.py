@@ -29,6 +29,7 @@ from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
 from timeline.pipeline.segmentation import Document, Paragraph, segment_article
+from timeline.pipeline.short_forms import names_referred_back, without_short_forms
 from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST
 
 __all__ = [
@@ -197,14 +198,19 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         for start, end in readable
         for candidate in find_candidates(text[start:end], matcher, offset=start)
     ]
+    tag_spans = _dated_sentences(document, spam, dated, folded)
+    date_spans = [(m.char_start, m.char_end) for m in scan.mentions]
     found = discover(
         text,
         article.language,
         readable,
         matcher,
-        candidates=proposed,
-        tag_spans=_dated_sentences(document, spam, dated, folded),
-        dates=[(m.char_start, m.char_end) for m in scan.mentions],
+        candidates=[
+            *proposed,
+            *(names_referred_back(text, tag_spans, date_spans) if article.language != "en" else ()),
+        ],
+        tag_spans=tag_spans,
+        dates=date_spans,
         title=article.title,
     )
     known_slugs = matcher.slugs()
@@ -212,6 +218,11 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     actors = matcher.find(text)
     if spam:
         actors = [m for m in actors if not spam.overlaps(m.char_start, m.char_end)]
+    if article.language != "en":
+        # "署方", "分处巡山员": a discovered name that only refers back to one written
+        # before is read as that one (`short_forms`), not made an actor of its own.
+        discovered = frozenset(entry.slug for entry in found) - known_slugs
+        actors = without_short_forms(folded, actors, discovered, lambda s: matcher.entry(s).kind)
     roles = find_roles(text, actors, matcher=matcher)
     counts = Counter(
         mention.slug for mention in actors if matcher.entry(mention.slug).kind in COMPANY_KINDS

@@ -579,6 +579,8 @@ _GENERIC_END = re.compile(
     r"行业|总部|董事会|管理层|员工|消息|报道|媒体|记者|分析师|投资人|投资者|股东|保费|净利|毛利|"
     r"营业额|出货量|交付量|股份|股票|债券|资金|现金)$"
 )
+# Read by `short_forms` too: such a word opening a clause refers by kind, not by name.
+GENERIC_END = _GENERIC_END
 
 
 def _dated_subjects(

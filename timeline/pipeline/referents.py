@@ -1,7 +1,9 @@
 """Referring expressions: "该公司", "該局", "实验室", "the company", "the regulator" read as the
 actor they stand for, the latest one of the matching kind named before them; a category
 noun opening a clause ("集团以…", "基金会获得…", "本片…") stands for the latest actor whose
-name ends as its kind's names do (`vocabulary/category_nouns.tsv`).
+name ends as its kind's names do (`vocabulary/category_nouns.tsv`). In Chinese, the tail of
+a name written before ("水厂", "署方", "该厂"; `short_forms`) is read first, and outweighs
+the readings by kind of "该局", "该机构" and of the category nouns.
 
 A claim whose subject is only referred to ("该局10月对华讯通信处以罚款", "In July 2024, the
 company raised $450 million") gets that actor at the referring words' place, so its parties
@@ -19,6 +21,7 @@ from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KI
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.recogniser import PERSON_TITLES
+from timeline.pipeline.short_forms import short_forms
 from timeline.pipeline.triggers import gated
 
 # Clause boundaries a subject follows (an English full stop only before a space).
@@ -200,6 +203,9 @@ def _expressions(
     if context.referring is not None:
         return context.referring
     expressions = []
+    # "集团去年…", "署方本月…", "该厂…": the tail of a name written before (`short_forms`);
+    # where one is read, it outweighs a reading by the kind of body alone.
+    shorts = [] if context.language == "en" else _short_forms(context)
     for anywhere, initial, kinds in REFERRING:
         matches = [*anywhere.finditer(context.folded)]
         if initial is not None:
@@ -213,10 +219,16 @@ def _expressions(
         expressions += [
             (*m.span(), kinds, None)
             for m in matches
-            if not _in_a_name(context, *m.span()) and not _names_follow(context, m.end())
+            if not _in_a_name(context, *m.span())
+            and not _names_follow(context, m.end())
+            and not (kinds == _BODIES and _overlaps(shorts, *m.span()))
         ]
     expressions += [(*m.span(), None, None) for m in PAIRS.finditer(context.folded)]
     taken = [(start, end) for start, end, _kinds, _noun in expressions]
+    for start, end, slug in shorts:
+        if not _overlaps(taken, start, end):
+            taken.append((start, end))
+            expressions.append((start, end, (slug,), None))
     categories = [*_CATEGORY_AFTER_DETERMINER.finditer(context.folded)]
     categories += [
         m for m in _CATEGORY.finditer(context.folded) if _opens_clause(context.text, m.start())
@@ -236,6 +248,19 @@ def _expressions(
         ]
     context.referring = sorted(expressions, key=lambda expression: expression[:2])
     return context.referring
+
+
+# The kinds of "该局", "该机构", "监管部门": a body, whatever its name.
+_BODIES = frozenset({"organization"})
+
+
+def _short_forms(context: ArticleContext) -> list[tuple[int, int, str]]:
+    dates = [(mention.char_start, mention.char_end) for mention in context.dates]
+    return short_forms(context.folded, context.actors, context.kind, dates)
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e, *_rest in spans)
 
 
 def _names_follow(context: ArticleContext, position: int) -> bool:
