@@ -53,6 +53,7 @@ from timeline.pipeline.nouns import (
     category_pattern,
 )
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
+from timeline.pipeline.whole_names import nouned_things, units_under, whole_bodies
 from timeline.pipeline.wordlists import word_list
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
@@ -397,12 +398,28 @@ def _han_kind(name: str, tag: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _tagged(
+    simple_text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[list[tuple[str, str]], ...]:
+    """The tagged words of each stretch of an article's simplified copy: tagged once, read
+    by the tagger's names and by the names read whole (`whole_names`)."""
+    sentences = [simple_text[start:end] for start, end in spans]
+    return tuple(_tagger().tag_many(sentences)) if spans else ()
+
+
+@lru_cache(maxsize=512)
+def _words_of_name(simple: str) -> tuple[tuple[str, str], ...]:
+    """The tagged words of a short stretch read as a name of its own."""
+    return tuple(chinese_words(simple))
+
+
 def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Names LAC tags in the given stretches of `text` (offsets into `text`)."""
     spans = list(spans)
     simple_text = _simplified(text)
     sentences = [simple_text[start:end] for start, end in spans]
-    tagged = _tagger().tag_many(sentences) if spans else []
+    tagged = _tagged(simple_text, tuple(spans))
     found: list[Recognised] = []
     for (start, _end), sentence, words in zip(spans, sentences, tagged, strict=True):
         position = start
@@ -1010,6 +1027,47 @@ def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
         Recognised(text[start:end], start, end, kinds.get(sort, "organization"))
         for start, end, sort in named_things(_simplified(text), spans)
     ]
+
+
+# Heads that make no thing's name after a place: people, generic subjects, and where about
+# the place ("台东|外海发生地震", "江川|城区"), which leave the place itself the subject.
+_EXCLUDED_HEADS = (
+    frozenset(word_list("zh_people_nouns.txt"))
+    | frozenset(word_list("zh_generic_subjects.txt"))
+    | _words(
+        "外海 近海 海域 海面 境内 山区 一带 附近 地区 沿海 东部 西部 南部 北部 中部 市区 城区 "
+        "郊区 全境 上空 一线 沿岸 水域 周边 县城 市中心 城内"
+    )
+)
+
+
+def _whole_names(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    tag_spans: Sequence[tuple[int, int]] | None,
+) -> list[Recognised]:
+    """Bodies and things whose names the tagger cuts short or runs on, read whole by their
+    structure (`timeline.pipeline.whole_names`): "康樂及文化事務署", "青石古桥"."""
+    simple_text = _simplified(text)
+    found = [
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in whole_bodies(simple_text, spans, _words_of_name)
+    ]
+    found.extend(
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in units_under(simple_text, spans, _words_of_name, excluded=_EXCLUDED_HEADS)
+    )
+    tagged_spans = tuple(tag_spans if tag_spans is not None else spans)
+    found.extend(
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in nouned_things(
+            simple_text,
+            tagged_spans,
+            _tagged(simple_text, tagged_spans),
+            excluded=_EXCLUDED_HEADS,
+        )
+    )
+    return found
 
 
 def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
@@ -1836,7 +1894,7 @@ def recognise(
         found.extend(_founded_companies(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
-        things = _things(text, spans)
+        things = _things(text, spans) + _whole_names(text, spans, tag_spans)
         found.extend(things)
         # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
         # start and never written alone, is the body's.
