@@ -53,7 +53,12 @@ from timeline.pipeline.nouns import (
     category_pattern,
 )
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
-from timeline.pipeline.whole_names import nouned_things, units_under, whole_bodies
+from timeline.pipeline.whole_names import (
+    BODY_LAST_CHARS,
+    nouned_things,
+    units_under,
+    whole_bodies,
+)
 from timeline.pipeline.wordlists import word_list
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
@@ -480,7 +485,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 # name are part of it.
                 lab = _LAB_AFTER.match(sentence, after - start)
                 tail = lab or _INDUSTRY_AFTER.match(sentence, after - start)
-                body = _BODY_AND.match(sentence, after - start)
+                # "台南市政府|和水利署": after a body named in full, 和 joins another body.
+                body = (
+                    None
+                    if word[-1] in BODY_LAST_CHARS
+                    else _BODY_AND.match(sentence, after - start)
+                )
                 unit = _UNIT_AFTER.match(sentence, after - start)
                 agency = _AGENCY_AFTER.match(sentence, after - start)
                 centre = _CENTRE_AFTER.match(sentence, after - start)

@@ -44,7 +44,7 @@ _NOT_AN_END = {
     "厅": re.compile(r"[长]"),
 }
 # The last character of a body's name: before a joiner, it ends a body of its own.
-_BODY_LAST_CHARS = frozenset("府局署处会厅部院委队所司办站馆校")
+BODY_LAST_CHARS = frozenset("府局署处会厅部院委队所司办站馆校")
 # A single-character ending that closes a common word with the character before it: "深处",
 # "好处", "结局", "布局", "部署", "签署", "客厅", "餐厅".
 _WORD_BEFORE_END = {
@@ -123,7 +123,7 @@ def _name_start(simple: str, end: int, ending_start: int, tag: Tagger) -> int | 
     if joins:
         left = simple[start : joins[0]]
         # "消防处和水务署", "台南市政府和水利署": two bodies, the left one named in full.
-        if len(left) < 2 or left[-1] in _BODY_LAST_CHARS:
+        if len(left) < 2 or left[-1] in BODY_LAST_CHARS:
             start = joins[0] + 1
         elif joins[0] + 1 == ending_start:
             return None
