@@ -34,7 +34,11 @@ def _alternation(words: Iterable[str]) -> str:
 _BODY_ENDS = word_list("zh_body_endings.txt")
 _BRANCH_ENDS = word_list("zh_branch_endings.txt")
 _BODY_END = re.compile(_alternation(_BODY_ENDS))
-_BRANCH = re.compile(rf"[\u3400-\u9fff]{{1,4}}?(?:{_alternation(_BRANCH_ENDS)})")
+_BRANCH = re.compile(
+    rf"[\u3400-\u9fff]{{1,4}}?(?:{_alternation(_BRANCH_ENDS)})"
+    # A numbered unit after its body: "公路总局第三工程处", "市局第二大队".
+    r"|第[一二三四五六七八九十\d]{1,3}[\u3400-\u9fff]{0,4}?(?:处|局|队|所|站|厂|大队|中队|分局)"
+)
 # A single-character ending that is a word's first character instead: "处理", "局面", "署名";
 # "处于" only when no time follows ("牌照事务处于上月底…" is the body's 处 and a 于).
 _NOT_AN_END = {
@@ -222,6 +226,7 @@ def nouned_things(
 # What a body holds, written after it: "水务署辖下的", "集团旗下的", "市局下属的".
 _UNDER = re.compile(r"(?<=[\u3400-\u9fff])(?:辖下|旗下|下属|属下|所属)的")
 _UNDER_REACH = 10
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 
 
 def units_under(
@@ -248,18 +253,44 @@ def units_under(
             words = tag(simple[start:end])
             taken = 0
             kept: list[tuple[str, str]] = []
-            for word, word_tag in words:
-                if word_tag not in _NAME_TAGS:
+            # "第二轧花厂", "第一人民医院": an ordinal numbers a unit as a name does.
+            numbered = bool(words) and words[0][1] == "m" and bool(_ORDINAL.fullmatch(words[0][0]))
+            for position, (word, word_tag) in enumerate(words):
+                if word_tag not in _NAME_TAGS and not (numbered and position == 0):
                     break
                 kept.append((word, word_tag))
                 taken += len(word)
             # The name ends on a common noun of its kind ("安老院", "滤水厂"), after a
-            # proper part: a place or a name.
-            while kept and (kept[-1][1] not in {"n", "nz", "ORG"} or len(kept[-1][0]) < 2):
+            # proper part: a place, a name or an ordinal.
+            while kept and not _unit_head(*kept[-1], numbered=numbered):
                 taken -= len(kept.pop()[0])
-            if (len(kept) < 2 and not (kept and kept[0][1] in {"ORG", "nz"})) or taken < 3:
-                continue
-            if kept[-1][0] in excluded or not any(t in _PROPER for _w, t in kept[:-1] or kept):
-                continue
-            found.append((start, start + taken))
+            if _names_a_unit(kept, taken, numbered=numbered, excluded=excluded):
+                found.append((start, start + taken))
     return found
+
+
+def _unit_head(word: str, tag: str, *, numbered: bool) -> bool:
+    """Whether a word may end a unit's name: a noun of two characters or more, or after an
+    ordinal any noun, or a word the tagger reads as a verb's noun that ends like a body or a
+    site ("第三|烘干厂", tagged vn)."""
+    if tag in {"n", "nz", "ORG"}:
+        return len(word) >= 2 or numbered
+    return (
+        numbered and tag == "vn" and len(word) >= 2 and word[-1] in BODY_LAST_CHARS | {"厂", "场"}
+    )
+
+
+def _names_a_unit(
+    kept: Sequence[tuple[str, str]], taken: int, *, numbered: bool, excluded: frozenset[str]
+) -> bool:
+    """Whether the tagged words `kept` (`taken` characters) name a unit: an ordinal and a
+    noun ("第二|造船厂"), or a proper part and a noun ("长洲|安老院"), or one name."""
+    if not kept or kept[-1][0] in excluded:
+        return False
+    if numbered:
+        return len(kept) >= 2 and taken >= 4
+    if taken < 3:
+        return False
+    if len(kept) < 2:
+        return kept[0][1] in {"ORG", "nz"}
+    return any(tag in _PROPER for _word, tag in kept[:-1])
