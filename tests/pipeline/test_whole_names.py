@@ -41,6 +41,8 @@ TOLD = [
     ("康樂及體育事務署昨日（19日）宣布延長泳季。", "康樂及體育事務署", "2025-06-19", "延長泳季"),
     ("海事及港口局上周三向船东发出警告。", "海事及港口局", "2025-06-11", "发出警告"),
     ("文化和旅游局6月10日发布通知。", "文化和旅游局", "2025-06-10", "发布通知"),
+    # A committee of a council: one name over the council's 会.
+    ("市议会财政委员会上月否决预算案。", "市议会财政委员会", "2025-05-01", "否决"),
     # A body's branch after the body and the branch's place: the branch acts.
     (
         "水土保持局台南分局昨天在山區勘查崩塌地。",
@@ -147,3 +149,14 @@ def test_bodies_are_read_back_over_their_nouns(text, names):
     ]
 
     assert found == names
+
+
+def test_a_body_and_its_branch_are_two_actors(tmp_path):
+    claims, _names = _read(
+        tmp_path, "水土保持局台南分局昨天在山區勘查崩塌地。水土保持局週二宣布加裝雨量計。"
+    )
+
+    assert [actors[0] for actors, _date, _quote in claims] == [
+        "水土保持局台南分局",
+        "水土保持局",
+    ]

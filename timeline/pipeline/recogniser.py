@@ -55,6 +55,7 @@ from timeline.pipeline.nouns import (
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
 from timeline.pipeline.whole_names import (
     BODY_LAST_CHARS,
+    BRANCH_AT_END,
     nouned_things,
     units_under,
     whole_bodies,
@@ -2627,6 +2628,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
                 # "天文台" of "香港天文台", "文物局" of "国家文物局": a body's name without
                 # the place or the level it belongs to, written alone.
                 return True
+        if BRANCH_AT_END.search(full) and not BRANCH_AT_END.search(short):
+            return False  # "森林保育处" is not its branch "森林保育处投山分处"
         if _THING_END.search(short) or _ADMINISTRATIVE.search(short) or _THING_END.search(full):
             # "港尾夜市" is not "港尾夜市自治会", nor "台南市" "台南市港尾夜市": a thing or a
             # place that a longer name starts with is another actor.

@@ -39,6 +39,10 @@ _BRANCH = re.compile(
     # A numbered unit after its body: "公路总局第三工程处", "市局第二大队".
     r"|第[一二三四五六七八九十\d]{1,3}[\u3400-\u9fff]{0,4}?(?:处|局|队|所|站|厂|大队|中队|分局)"
 )
+# A branch's or a numbered unit's name at the end of a name: "…投山分处", "…第三工程处".
+BRANCH_AT_END = re.compile(
+    rf"(?:{_alternation(_BRANCH_ENDS)}|第[一二三四五六七八九十\d]{{1,3}}[\u3400-\u9fff]{{1,5}})$"
+)
 # A single-character ending that is a word's first character instead: "处理", "局面", "署名";
 # "处于" only when no time follows ("牌照事务处于上月底…" is the body's 处 and a 于).
 _NOT_AN_END = {
@@ -70,8 +74,8 @@ _CUT = re.compile(
 )
 
 
-# What stands before a 会 that is a noun, not "will": "社会", "协会", "商会", "委员会".
-_BEFORE_NOUN_HUI = frozenset("社协商工公学员议农渔")
+# What stands before a 会 that is a noun, not "will": "社会", "协会", "委员会", "立法会".
+_BEFORE_NOUN_HUI = frozenset("社协商工公学员议农渔法")
 
 
 def _noun_hui(simple: str, at: int) -> bool:
