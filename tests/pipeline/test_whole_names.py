@@ -96,6 +96,10 @@ NOT_ONE_NAME = [
     ("水土保持局台南分局昨天在山區勘查崩塌地。", "水土保持"),
     # A date's end and a verb of undergoing are not the start of a body's name.
     ("新藥已於6月10日獲衛福部食藥署核准上市。", "日獲衛福部食藥署"),
+    # A place's name opening a dated clause with its noun is read whole, not cut.
+    ("台北房价去年上涨一成。", "北房价"),
+    # A company's share price is no thing of its own.
+    ("汉江纸业股价本周一跌停。", "汉江纸业股价"),
     # A place and where about it: the place is the subject, not a thing named after it.
     ("台东外海昨日发生地震。台东外海上月也曾发生地震。", "台东外海"),
 ]

@@ -191,6 +191,7 @@ def nouned_things(
         word for words in words_of for word, tag in words if tag in _PROPER and len(word) >= 2
     }
     pairs: dict[str, list[int]] = {}
+    dated: set[str] = set()
     for (span_start, _end), words in zip(spans, words_of, strict=True):
         position = span_start
         for index, (word, tag) in enumerate(words):
@@ -217,8 +218,22 @@ def nouned_things(
             for stop in {index + 1, last}:
                 name = "".join(w for w, _t in words[index : stop + 1])
                 pairs.setdefault(name, []).append(here)
+                if (
+                    stop == index + 1
+                    and tag in {"LOC", "ns"}
+                    and stop + 1 < len(words)
+                    and words[stop + 1][1] == "TIME"
+                    and (here == 0 or simple[here - 1] in _OPENS)
+                ):
+                    # "青石古桥本周一起封闭": a place's name and one noun open a dated
+                    # clause. A company's ("汉江纸业|股价") or a longer run's is a part
+                    # of something named before it.
+                    dated.add(name)
     found = []
     for name, starts in pairs.items():
+        if name in dated:
+            found.extend((start, start + len(name)) for start in starts)
+            continue
         if simple.count(name) < 2:
             continue
         if not any(start == 0 or simple[start - 1] in _OPENS for start in starts):
