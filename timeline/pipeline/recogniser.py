@@ -1043,12 +1043,9 @@ def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
 # Heads that make no thing's name after a place: people, generic subjects, and where about
 # the place ("台东|外海发生地震", "江川|城区"), which leave the place itself the subject.
 _EXCLUDED_HEADS = (
-    frozenset(word_list("zh_people_nouns.txt"))
-    | frozenset(word_list("zh_generic_subjects.txt"))
-    | _words(
-        "外海 近海 海域 海面 境内 山区 一带 附近 地区 沿海 东部 西部 南部 北部 中部 市区 城区 "
-        "郊区 全境 上空 一线 沿岸 水域 周边 县城 市中心 城内"
-    )
+    word_list("zh_people_nouns.txt")
+    | word_list("zh_generic_subjects.txt")
+    | word_list("zh_place_parts.txt")
 )
 
 
