@@ -248,7 +248,8 @@ def carried_subject(
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
 
 
-# A body's unit, site or company written after it: "X辖下的Y", "X旗下的Y", "X下属的Y".
+# A body's unit, site or company written after it ("X辖下的Y", "X旗下的Y", "X下属的Y"), or
+# the one it belongs to ("X所属的Y"): Y heads the phrase, X only qualifies it.
 _UNDER = re.compile(r"\s*(?:辖下|旗下|下属|属下|所属)的?\s*")
 
 

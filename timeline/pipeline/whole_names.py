@@ -242,7 +242,8 @@ def nouned_things(
     return found
 
 
-# What a body holds, written after it: "水务署辖下的", "集团旗下的", "市局下属的".
+# What a body holds, written after it ("水务署辖下的", "集团旗下的", "市局下属的"), or what
+# it belongs to ("殡仪馆所属的"): either way the noun after the 的 is named.
 _UNDER = re.compile(r"(?<=[\u3400-\u9fff])(?:辖下|旗下|下属|属下|所属)的")
 _UNDER_REACH = 10
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
