@@ -237,7 +237,7 @@ def carried_subject(
     held = next((m for m in before if m.char_start >= subject.char_end), None)
     if held is not None and _UNDER.fullmatch(context.folded, subject.char_end, held.char_start):
         # "康乐及文化事务署辖下的海滨游泳池…，自3月2日起关闭": the one under the body is
-        # what the sentence tells of; the body is a party to it.
+        # what the sentence tells of; the body only qualifies it.
         subject = ActorMention(held.slug, held.text, subject.char_start, subject.char_end)
     # "《潮声》由…": a work's name stands in its title marks.
     marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
