@@ -53,6 +53,13 @@ from timeline.pipeline.nouns import (
     category_pattern,
 )
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
+from timeline.pipeline.whole_names import (
+    BODY_LAST_CHARS,
+    BRANCH_AT_END,
+    nouned_things,
+    units_under,
+    whole_bodies,
+)
 from timeline.pipeline.wordlists import word_list
 
 __all__ = ["Recognised", "discover", "recognise", "slug_for"]
@@ -397,12 +404,28 @@ def _han_kind(name: str, tag: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _tagged(
+    simple_text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[list[tuple[str, str]], ...]:
+    """The tagged words of each stretch of an article's simplified copy: tagged once, read
+    by the tagger's names and by the names read whole (`whole_names`)."""
+    sentences = [simple_text[start:end] for start, end in spans]
+    return tuple(_tagger().tag_many(sentences)) if spans else ()
+
+
+@lru_cache(maxsize=512)
+def _words_of_name(simple: str) -> tuple[tuple[str, str], ...]:
+    """The tagged words of a short stretch read as a name of its own."""
+    return tuple(chinese_words(simple))
+
+
 def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Names LAC tags in the given stretches of `text` (offsets into `text`)."""
     spans = list(spans)
     simple_text = _simplified(text)
     sentences = [simple_text[start:end] for start, end in spans]
-    tagged = _tagger().tag_many(sentences) if spans else []
+    tagged = _tagged(simple_text, tuple(spans))
     found: list[Recognised] = []
     for (start, _end), sentence, words in zip(spans, sentences, tagged, strict=True):
         position = start
@@ -463,7 +486,12 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 # name are part of it.
                 lab = _LAB_AFTER.match(sentence, after - start)
                 tail = lab or _INDUSTRY_AFTER.match(sentence, after - start)
-                body = _BODY_AND.match(sentence, after - start)
+                # "台南市政府|和水利署": after a body named in full, 和 joins another body.
+                body = (
+                    None
+                    if word[-1] in BODY_LAST_CHARS
+                    else _BODY_AND.match(sentence, after - start)
+                )
                 unit = _UNIT_AFTER.match(sentence, after - start)
                 agency = _AGENCY_AFTER.match(sentence, after - start)
                 centre = _CENTRE_AFTER.match(sentence, after - start)
@@ -1012,6 +1040,44 @@ def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
         Recognised(text[start:end], start, end, kinds.get(sort, "organization"))
         for start, end, sort in named_things(_simplified(text), spans)
     ]
+
+
+# Heads that make no thing's name after a place: people, generic subjects, and where about
+# the place ("台东|外海发生地震", "江川|城区"), which leave the place itself the subject.
+_EXCLUDED_HEADS = (
+    word_list("zh_people_nouns.txt")
+    | word_list("zh_generic_subjects.txt")
+    | word_list("zh_place_parts.txt")
+)
+
+
+def _whole_names(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    tag_spans: Sequence[tuple[int, int]] | None,
+) -> list[Recognised]:
+    """Bodies and things whose names the tagger cuts short or runs on, read whole by their
+    structure (`timeline.pipeline.whole_names`): "康樂及文化事務署", "青石古桥"."""
+    simple_text = _simplified(text)
+    found = [
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in whole_bodies(simple_text, spans, _words_of_name)
+    ]
+    found.extend(
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in units_under(simple_text, spans, _words_of_name, excluded=_EXCLUDED_HEADS)
+    )
+    tagged_spans = tuple(tag_spans if tag_spans is not None else spans)
+    found.extend(
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in nouned_things(
+            simple_text,
+            tagged_spans,
+            _tagged(simple_text, tagged_spans),
+            excluded=_EXCLUDED_HEADS,
+        )
+    )
+    return found
 
 
 def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
@@ -1838,7 +1904,7 @@ def recognise(
         found.extend(_founded_companies(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
-        things = _things(text, spans)
+        things = _things(text, spans) + _whole_names(text, spans, tag_spans)
         found.extend(things)
         # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
         # start and never written alone, is the body's.
@@ -2561,6 +2627,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
                 # "天文台" of "香港天文台", "文物局" of "国家文物局": a body's name without
                 # the place or the level it belongs to, written alone.
                 return True
+        if BRANCH_AT_END.search(full) and not BRANCH_AT_END.search(short):
+            return False  # "森林保育处" is not its branch "森林保育处投山分处"
         if _THING_END.search(short) or _ADMINISTRATIVE.search(short) or _THING_END.search(full):
             # "港尾夜市" is not "港尾夜市自治会", nor "台南市" "台南市港尾夜市": a thing or a
             # place that a longer name starts with is another actor.

@@ -234,6 +234,11 @@ def carried_subject(
     if not before:
         return None
     subject = before[0]
+    held = next((m for m in before if m.char_start >= subject.char_end), None)
+    if held is not None and _UNDER.fullmatch(context.folded, subject.char_end, held.char_start):
+        # "康乐及文化事务署辖下的海滨游泳池…，自3月2日起关闭": the one under the body is
+        # what the sentence tells of; the body only qualifies it.
+        subject = ActorMention(held.slug, held.text, subject.char_start, subject.char_end)
     # "《潮声》由…": a work's name stands in its title marks.
     marks = re.fullmatch(r"\s*[《「“\"]?", context.folded[sentence_start : subject.char_start])
     if not (marks or _leads_sentence(context, sentence_start, subject)):
@@ -241,6 +246,11 @@ def carried_subject(
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
         return None
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
+
+
+# A body's unit, site or company written after it ("X辖下的Y", "X旗下的Y", "X下属的Y"), or
+# the one it belongs to ("X所属的Y"): Y heads the phrase, X only qualifies it.
+_UNDER = re.compile(r"\s*(?:辖下|旗下|下属|属下|所属)的?\s*")
 
 
 # What may stand before the date of a clause that carries the subject: "并于", "又", and
