@@ -43,8 +43,8 @@ _BRANCH = re.compile(
 BRANCH_AT_END = re.compile(
     rf"(?:{_alternation(_BRANCH_ENDS)}|第[一二三四五六七八九十\d]{{1,3}}[\u3400-\u9fff]{{1,5}})$"
 )
-# A single-character ending that is a word's first character instead: "处理", "处以", "局面", "署名";
-# "处于" only when no time follows ("牌照事务处于上月底…" is the body's 处 and a 于).
+# A single-character ending that is a word's first character instead: "处理", "处以", "局面",
+# "署名"; "处于" only when no time follows ("牌照事务处于上月底…" is the body's 处 and a 于).
 _NOT_AN_END = {
     "处": re.compile(r"[理置罚分境所在以]|于(?![上昨今本去前同当早\d])"),
     "局": re.compile(r"[面势部限长]"),
