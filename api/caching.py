@@ -63,16 +63,24 @@ def under_version(version: str | None, name: str, key: str, compute):
 
 
 def version_etag(request, version: str) -> str:
-    user = request.user
+    renderer = request.accepted_renderer
+    return etag_of(
+        version, request.build_absolute_uri(), renderer.format, renderer.media_type, request.user
+    )
+
+
+def etag_of(version: str, url: str, format: str, media_type: str, user) -> str:
+    """The ETag of a read of `url` rendered as `format` for `user` at `version`."""
     if user is not None and user.is_authenticated:
         viewer = f"{user.pk}:" + ",".join(str(user.has_perm(name)) for name in EDITOR_PERMISSIONS)
     else:
         viewer = "anonymous"
-    renderer = request.accepted_renderer
-    key = "\n".join(
-        (version, request.build_absolute_uri(), renderer.format, renderer.media_type, viewer)
-    )
+    key = "\n".join((version, url, format, media_type, viewer))
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
+
+
+def public_cache_control() -> str:
+    return f"public, max-age={settings.API_MAX_AGE}, must-revalidate"
 
 
 class ConditionalGetMixin:
@@ -128,7 +136,7 @@ class ConditionalGetMixin:
         if request.user is not None and request.user.is_authenticated:
             response["Cache-Control"] = "private, no-cache"
         else:
-            response["Cache-Control"] = f"public, max-age={settings.API_MAX_AGE}, must-revalidate"
+            response["Cache-Control"] = public_cache_control()
         # Editors see what others do not; the format may come from the Accept header.
         patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
         # A DRF response, or a page the view rendered itself (never a streamed export).
