@@ -82,9 +82,13 @@ class PageRequest:
         self.query_params = request.GET
         self.META = request.META
         self.user = user
+        self.url = None
 
     def build_absolute_uri(self) -> str:
-        return self._request.build_absolute_uri()
+        # Asked for the ETag and again for each pagination link.
+        if self.url is None:
+            self.url = self._request.build_absolute_uri()
+        return self.url
 
 
 class EventPageMiddleware:
@@ -130,8 +134,12 @@ class EventPageMiddleware:
         return (
             request.method == "GET"
             and request.path_info == self.path
-            and "HTTP_COOKIE" not in meta
+            # No cookie at all (an empty header is none), no credentials, no user forced
+            # by a test client (`api.authentication.carries_no_credentials`).
+            and not meta.get("HTTP_COOKIE")
             and "HTTP_AUTHORIZATION" not in meta
+            and getattr(request, "_force_auth_user", None) is None
+            and getattr(request, "_force_auth_token", None) is None
             and "HTTP_ORIGIN" not in meta
             and "HTTP_IF_NONE_MATCH" not in meta
             and meta.get("HTTP_ACCEPT") in PLAIN_ACCEPTS
@@ -160,7 +168,7 @@ class EventPageMiddleware:
         version = data_version()
         etag = etag_of(
             version,
-            request.build_absolute_uri(),
+            page_request.build_absolute_uri(),
             ORJSONRenderer.format,
             ORJSONRenderer.media_type,
             user,

@@ -28,13 +28,13 @@ from psycopg import adapters as psycopg_adapters
 from psycopg.adapt import Loader
 from psycopg.pq import Format
 
-from timeline.models import PRECISION_ORDER, ActorReview, Review
+from timeline.models import PRECISION_ORDER, ActorReview, Precision, Review, published_display
 from timeline.selectors import (
     CLAIM_COLUMNS,
     actor_dicts,
+    as_date,
     compact_event_dicts,
     instant_text,
-    source_dict,
 )
 
 EVENT = '"timeline_event"'
@@ -546,17 +546,17 @@ def claim_dicts(db: str, rows: list[tuple]) -> dict[int, list[dict]]:
     claims: dict[int, list[dict]] = {}
     # A source's columns are the same on every claim of it in one statement's rows.
     sources: dict[int, dict] = {}
-    current, shown = None, None
+    current, listed = None, None
     for row in rows:
         (
             event_id,
             source_id,
-            _title,
-            _publisher,
-            _published,
-            _published_precision,
-            _published_inferred,
-            _url,
+            title,
+            publisher,
+            published,
+            published_precision,
+            published_inferred,
+            url,
             quote,
             char_start,
             char_end,
@@ -572,11 +572,19 @@ def claim_dicts(db: str, rows: list[tuple]) -> dict[int, list[dict]]:
         ) = row
         source = sources.get(source_id)
         if source is None:
-            source = sources[source_id] = source_dict(row)
+            shown = published_text(published, published_precision)
+            source = sources[source_id] = {
+                "id": source_id,
+                "title": title,
+                "publisher": publisher,
+                "published": None if published_inferred else shown,
+                "published_inferred": shown if published_inferred else None,
+                "url": url or None,
+            }
         if event_id != current:
             current = event_id
-            shown = claims.setdefault(event_id, [])
-        shown.append(
+            listed = claims.setdefault(event_id, [])
+        listed.append(
             {
                 "source": source,
                 "quote": quote,
@@ -599,12 +607,33 @@ def claim_dicts(db: str, rows: list[tuple]) -> dict[int, list[dict]]:
     return claims
 
 
+MONTHLY = frozenset({Precision.MONTH, Precision.XUN})
+
+
+def published_text(published: str | None, precision: str) -> str | None:
+    """`published_display` (or None for no date) of a date given as ISO text, read from
+    the text: `2025-01-07`, `2025-01`, `2025`. A year before 1000 is written without
+    its leading zeros there: such a date goes through `published_display` itself."""
+    if published.__class__ is not str or published[0] == "0" or len(published) != 10:
+        shown = published_display(as_date(published), precision)
+        return shown or None
+    if precision == Precision.DAY:
+        return published
+    if precision in MONTHLY:
+        return published[:7]
+    return published[:4]
+
+
 def sqlite_claim(row: tuple) -> tuple:
-    """A claim row from SQLite with the booleans the ORM would give (its dates are
-    already ISO text)."""
+    """A claim row from SQLite with the booleans the ORM would give, and its dates (the
+    source's publication, the claim's start and end) as ISO text, as PostgreSQL's come."""
     row = list(row)
     row[6] = bool(row[6])
     row[19] = bool(row[19])
+    for position in (4, 12, 13):
+        value = row[position]
+        if value is not None and value.__class__ is not str:
+            row[position] = value.isoformat()
     return tuple(row)
 
 
