@@ -23,16 +23,21 @@ error then happens again in the chain, which answers it as it always has).
 """
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.db import router
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
 
 from api.caching import CACHED_FORMATS, KEPT_HEADERS, etag_of, public_cache_control
 from api.event_params import event_filters
+from api.pagination import EventPagination
 from api.renderers import ORJSONRenderer
+from api.views import EventViewSet, event_page_response
+from timeline.models import Event
 from timeline.versions import data_version
 
 # Middleware that do nothing to an anonymous GET without cookies of an API page, nor to
@@ -129,7 +134,8 @@ class EventPageMiddleware:
 
     def eligible(self, request: HttpRequest) -> bool:
         if self.path is None:
-            self.path = reverse("event-list")
+            # As `path_info` reads it: without the prefix the site is served under.
+            self.path = "/" + reverse("event-list")[len(get_script_prefix()) :]
         meta = request.META
         return (
             request.method == "GET"
@@ -146,13 +152,6 @@ class EventPageMiddleware:
         )
 
     def answer(self, request: HttpRequest) -> HttpResponse | None:
-        from django.contrib.auth.models import AnonymousUser
-        from django.db import router
-
-        from api.pagination import EventPagination
-        from api.views import EventViewSet, event_page_response
-        from timeline.models import Event
-
         query = request.GET
         if query.get("format") not in (None, ORJSONRenderer.format):
             return None
