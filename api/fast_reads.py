@@ -161,9 +161,14 @@ class EventPageMiddleware:
         user = AnonymousUser()
         page_request = PageRequest(request, user)
         db = router.db_for_read(Event)
-        filters = event_filters(query, user, db)
-        if filters is None or not self.throttles_allow(EventViewSet, page_request):
-            return None
+        filters = None
+        throttles = active_throttles(EventViewSet)
+        if throttles:
+            # Counted only for a request this answers: one the chain must judge is counted
+            # there (the filters are read first, the throttles asked next).
+            filters = event_filters(query, user, db)
+            if filters is None or not throttles_allow(throttles, EventViewSet, page_request):
+                return None
         version = data_version()
         etag = etag_of(
             version,
@@ -185,6 +190,12 @@ class EventPageMiddleware:
                 response[name] = value
             last_modified = None
         else:
+            # Read only now: like DRF's view, a response from the cache never judges them
+            # (it was cached for this URL at this data version, hence valid).
+            if filters is None:
+                filters = event_filters(query, user, db)
+                if filters is None:
+                    return None
             response, last_modified = event_page_response(
                 page_request, EventPagination(), filters, db, version
             )
@@ -201,25 +212,6 @@ class EventPageMiddleware:
         return response
 
     @staticmethod
-    def throttles_allow(view, request: PageRequest) -> bool:
-        """DRF's throttle check for the view: every throttle with a rate counts the
-        request, as DRF's does, only when none would refuse it (a refusal is the
-        chain's to answer, with its Retry-After)."""
-        throttles = [throttle() for throttle in view.throttle_classes]
-        throttles = [throttle for throttle in throttles if throttle.rate is not None]
-        if not throttles:
-            return True
-        for throttle in throttles:
-            key = throttle.get_cache_key(request, view)
-            if key is None:
-                continue
-            now = throttle.timer()
-            history = throttle.cache.get(key, [])
-            if sum(moment > now - throttle.duration for moment in history) >= throttle.num_requests:
-                return False
-        return all(throttle.allow_request(request, view) for throttle in throttles)
-
-    @staticmethod
     def finalize(response: HttpResponse, etag: str, last_modified) -> None:
         """What DRF's finalize and `ConditionalGetMixin.finalize_response` add to an
         anonymous JSON page, in their order."""
@@ -230,3 +222,24 @@ class EventPageMiddleware:
         patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
+
+
+def active_throttles(view) -> list:
+    """The view's throttles that have a rate (None: counting is off)."""
+    throttles = [throttle() for throttle in view.throttle_classes]
+    return [throttle for throttle in throttles if throttle.rate is not None]
+
+
+def throttles_allow(throttles: list, view, request: PageRequest) -> bool:
+    """DRF's throttle check for the view: every throttle counts the request, as DRF's do,
+    only when none would refuse it (a refusal is the chain's to answer, with its
+    Retry-After)."""
+    for throttle in throttles:
+        key = throttle.get_cache_key(request, view)
+        if key is None:
+            continue
+        now = throttle.timer()
+        history = throttle.cache.get(key, [])
+        if sum(moment > now - throttle.duration for moment in history) >= throttle.num_requests:
+            return False
+    return all(throttle.allow_request(request, view) for throttle in throttles)

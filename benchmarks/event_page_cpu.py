@@ -4,7 +4,10 @@ the CPU its PostgreSQL backend spent meanwhile.
 
 Run against a database filled by `api_load.py`:
 
-    DATABASE_URL=postgres://… python benchmarks/event_page_cpu.py [ROUNDS] [REQUESTS] [REV]
+    DATABASE_URL=postgres://… python benchmarks/event_page_cpu.py [ROUNDS] [REQUESTS] [REV] [cached]
+
+With `cached`, the response cache is on (as deployed by default) and every request after
+the first of a page is answered from it: what a cached page costs.
 
 "before" is every middleware and DRF's view as configured without
 `api.fast_reads.EventPageMiddleware`, with the page builders of `timeline.event_queries`
@@ -53,6 +56,7 @@ def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 8
     per = int(sys.argv[2]) if len(sys.argv) > 2 else 150
     rev = sys.argv[3] if len(sys.argv) > 3 else "8e8663c"
+    cached = len(sys.argv) > 4 and sys.argv[4] == "cached"
     api_load.setup_django(url)
     import psycopg
     from django.conf import settings
@@ -89,7 +93,7 @@ def main() -> None:
     pages = [(name, path) for name, path in pages if name != "timeline"]
     cpu = {(variant, name): [] for variant in handlers for name, _ in pages}
     database_cpu = {(variant, name): 0.0 for variant in handlers for name, _ in pages}
-    with override_settings(API_RESPONSE_CACHE_SECONDS=0):
+    with override_settings(API_RESPONSE_CACHE_SECONDS=300 if cached else 0):
         for name, path in pages:
             for _ in range(3):  # a cursor's signature carries the second it was made
                 answers = []
@@ -117,7 +121,10 @@ def main() -> None:
                     database_cpu[(variant, name)] += backend_seconds(pid) - started_database
                     cpu[(variant, name)].append(statistics.median(samples))
     event_queries.event_page = new_page
-    print(f"{present} events; {rounds} rounds of {per} requests a page; load {os.getloadavg()}")
+    print(
+        f"{present} events; {rounds} rounds of {per} requests a page"
+        f"{' from the response cache' if cached else ''}; load {os.getloadavg()}"
+    )
     print("| page | before CPU ms | after CPU ms | saved ms | PostgreSQL before / after ms |")
     print("|---|---|---|---|---|")
     for name, _ in pages:

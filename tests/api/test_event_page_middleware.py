@@ -175,3 +175,18 @@ def test_its_answers_count_against_the_throttle_and_a_refusal_is_the_chains(
     assert [response.status_code for response in answers] == [200, 200, 429]
     assert int(answers[2]["Retry-After"]) > 0
     assert answers[2].json()["errors"][0]["code"] == "throttled"
+
+
+def test_a_request_it_hands_on_is_counted_once(api_client, corpus, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": None},
+    }
+    cache.clear()
+    answers = [
+        api_client.get(path).status_code
+        for path in ("/api/events/?type=nope", "/api/events/?page_size=1", "/api/events/")
+    ]
+    cache.clear()
+
+    assert answers == [400, 200, 429]
