@@ -1,17 +1,19 @@
 """The events page for an anonymous client, answered before the rest of the middleware
 and without DRF: the same body and headers for a fraction of the CPU.
 
-A built events page cost about 2.5–4 ms of CPU in process, of which the page itself (its
-statements, dicts and JSON) is about 1 ms; the rest went to the 14 middleware (0.4 ms),
-DRF's request, negotiation, authentication, permission and throttle checks and its
-finalize, and URL resolving. For the request that most clients send, an anonymous GET
+A built events page cost about 2.3–3.8 ms of CPU in process (100k–1M events), of which
+the page itself (its statements, dicts, links and JSON) was about 2 ms; the rest went to
+the middleware (0.4 ms together), DRF's request, negotiation, authentication,
+permission and throttle checks and its finalize, and URL resolving; a page from the
+response cache was nearly all of that. For the request that most clients send, an anonymous GET
 of `/api/events/` in JSON, each of those does nothing that shows in the answer, or adds
 the same headers to every such answer. This middleware, placed right after the one that
 opens the request's database scope, answers that request itself, with what
 `EventViewSet.list` answers (`api.views.event_page_response`), the ETag, Cache-Control
 and Vary of `api.caching.ConditionalGetMixin`, DRF's `Allow` and `Vary: Accept`, the
-response cache, and the headers of the middleware below it, added by those middleware's
-own `process_response`.
+response cache (looked up before the filters are read, as DRF's view does), and the
+headers of the middleware below it, added by those middleware's own methods. Measured
+in `benchmarks/README.md` ("The events page answered ahead of the chain").
 
 It leaves to the chain, which answers as before, every request it cannot be sure of:
 any other method or path, a cookie, credentials, an `Origin`, an Accept header or a
