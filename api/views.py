@@ -136,7 +136,7 @@ def fast_filters(view, *, actor_id: int | None = None):
     return event_filters(request.query_params, request.user, db, actor_id=actor_id), db
 
 
-def undated_left_out(view, db: str, filters) -> int:
+def undated_left_out(version: str | None, db: str, filters) -> int:
     """How many undated events the filters match that a list of dated events leaves out
     (none when the list holds undated events). Every page of the same filters but the
     dates has the same count: it is counted once per data version."""
@@ -144,8 +144,36 @@ def undated_left_out(view, db: str, filters) -> int:
         return 0
     kept = filters.not_about_dates()
     return under_version(
-        view.version, "undated", f"{db}\n{kept!r}", lambda: event_queries.undated_count(db, kept)
+        version, "undated", f"{db}\n{kept!r}", lambda: event_queries.undated_count(db, kept)
     )
+
+
+def event_page_response(request, paginator, filters, db: str, version: str | None):
+    """The JSON page of events the filters select, from hand-written SQL
+    (`timeline.event_queries`), and the newest `updated_at` on it. `request` is DRF's, or
+    anything with its `query_params`, `user` and `build_absolute_uri()`."""
+    rows = paginator.paginate(
+        request,
+        Event,
+        lambda keys, position, limit: event_queries.page_rows(
+            db, filters, selectors.EVENT_COLUMNS, keys, position, limit
+        ),
+    )
+    last_modified = newest_update(rows)
+    undated = undated_left_out(version, db, filters)
+    results = event_queries.event_page(
+        db, rows, with_rejected_actors=sees_rejected_actors(request.user)
+    )
+    response = json_page(
+        paginator,
+        {
+            "next": paginator.get_next_link(),
+            "previous": paginator.get_previous_link(),
+            "undated": undated,
+            "results": results,
+        },
+    )
+    return response, last_modified
 
 
 class EventListMixin:
@@ -168,28 +196,10 @@ class EventListMixin:
         filters, db = fast_filters(self, actor_id=actor_id)
         if filters is None:
             return None
-        paginator = self.paginator
-        rows = paginator.paginate(
-            self.request,
-            Event,
-            lambda keys, position, limit: event_queries.page_rows(
-                db, filters, selectors.EVENT_COLUMNS, keys, position, limit
-            ),
+        response, self.last_modified = event_page_response(
+            self.request, self.paginator, filters, db, self.version
         )
-        self.last_modified = newest_update(rows)
-        undated = undated_left_out(self, db, filters)
-        results = event_queries.event_page(
-            db, rows, with_rejected_actors=sees_rejected_actors(self.request.user)
-        )
-        return json_page(
-            paginator,
-            {
-                "next": paginator.get_next_link(),
-                "previous": paginator.get_previous_link(),
-                "undated": undated,
-                "results": results,
-            },
-        )
+        return response
 
     def event_list_response(self, queryset):
         if self.request.accepted_renderer.format == "csv":
@@ -567,7 +577,7 @@ class TimelineView(AnonymousWithoutCredentialsMixin, ConditionalGetMixin, generi
             compact = event_queries.compact_event_page(
                 db, rows, with_rejected_actors=sees_rejected_actors(request.user)
             )
-            undated = undated_left_out(self, db, filters)
+            undated = undated_left_out(self.version, db, filters)
         else:
             events = self.filter_queryset(self.get_queryset())
             if self.filterset.wants_dated is False:

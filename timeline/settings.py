@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the session and the user are read where the rest of the request reads.
     "timeline.middleware.ReadYourWritesMiddleware",
+    # An anonymous JSON GET of the events page, answered without the rest (api/fast_reads.py).
+    "api.fast_reads.EventPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "timeline.middleware.DropNulCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
