@@ -167,7 +167,10 @@ def run(name: str, with_extractor: bool) -> None:
     for article in sorted(first_by):
         text = read_article(hq.ROOT / article).text
         a = _labels(first_by[article], text, article)
-        b = _labels(second_by.get(article, []), text, article)
+        try:
+            b = _labels(second_by.get(article, []), text, article)
+        except SystemExit as error:  # the second file's quote is not in the article
+            raise SystemExit(f"{path}: {error}") from None
         results = {
             "second against first": compare(a, b, any_actor=True),
             "first against second": compare(b, a, any_actor=True),

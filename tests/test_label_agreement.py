@@ -1,5 +1,6 @@
 """The agreement score between two analysts' labels (``benchmarks/label_agreement.py``)."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -7,6 +8,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
+import heldout_quality
+import label_agreement
 from label_agreement import Label, compare
 
 
@@ -51,3 +54,19 @@ def test_second_labels_scored_as_claims(reference, other, any_actor, expected):
     assert result.claims == len(other)
     found = (result.found, result.correct, result.unlisted, result.actor, result.date, result.both)
     assert found == expected
+
+
+def test_a_second_label_whose_quote_is_not_in_its_article_is_named_with_its_file(
+    tmp_path, monkeypatch
+):
+    labels = json.loads((heldout_quality.SETS["blind6"] / "events.json").read_text("utf-8"))
+    labels["events"][0]["quote_contains"] = "words no article holds"
+    (tmp_path / "blind6.json").write_text(json.dumps(labels), encoding="utf-8")
+    monkeypatch.setattr(label_agreement, "AGREEMENT", tmp_path)
+
+    with pytest.raises(SystemExit) as stopped:
+        label_agreement.run("blind6", with_extractor=False)
+
+    message = str(stopped.value)
+    assert str(tmp_path / "blind6.json") in message
+    assert "'words no article holds'" in message
