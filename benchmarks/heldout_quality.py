@@ -210,6 +210,9 @@ class Tally:
     unread_undated: int = 0
     unread_beside: int = 0
     unread_silent: int = 0
+    # The silent split by whether the label's main actor is on some claim of the article:
+    # then the actor was read and the sentence was not; else the actor itself was missed.
+    silent_named: int = 0
     missed_actor: int = 0
     missed_date: int = 0
     missed_both: int = 0
@@ -303,6 +306,8 @@ def score_article(
                 result.tally.unread_beside += 1
             else:
                 result.tally.unread_silent += 1
+                if any(_names(actors, known) & actor_keys for _span, _i, actors in on_quote):
+                    result.tally.silent_named += 1
         elif any(dated for dated, _named in near):
             result.tally.missed_actor += 1
         elif any(named for _dated, named in near):
@@ -426,11 +431,12 @@ def main() -> int:
             " the label's\ndate but not its main actor; date: with the main actor but another or"
             " no date; both: neither;\nthe unread split: undated: no date mention in the label's"
             " sentence with its interval;\nbeside: a claim on another clause of that sentence;"
-            " silent: its date there, no claim on the sentence)"
+            " silent: its date there, no claim on the sentence;\nnamed: of the silent, those whose"
+            " main actor some claim of the article names)"
         )
         print(
             f"{'set':<8} {'mode':<5} {'language':<9} {'missed':>6} {'unread':>7} {'actor':>6}"
-            f" {'date':>6} {'both':>6}  {'undated':>7} {'beside':>6} {'silent':>6}"
+            f" {'date':>6} {'both':>6}  {'undated':>7} {'beside':>6} {'silent':>6} {'named':>6}"
         )
         for name, mode, group, t in summary:
             missed = t.labels - t.found
@@ -438,6 +444,7 @@ def main() -> int:
                 f"{name:<8} {mode:<5} {group:<9} {missed:>6} {t.missed_unread:>7}"
                 f" {t.missed_actor:>6} {t.missed_date:>6} {t.missed_both:>6}"
                 f"  {t.unread_undated:>7} {t.unread_beside:>6} {t.unread_silent:>6}"
+                f" {t.silent_named:>6}"
             )
     return 0
 
