@@ -30,15 +30,15 @@ def _forget_read_texts() -> None:
     texts it folded, and the recogniser's of the article's simplified copy and of the
     sentences it tagged, so that each timed run reads its text afresh, as the first run
     does (the tagger itself stays loaded)."""
-    from timeline.pipeline import actors, recogniser
+    from timeline.pipeline import actors, chinese_tagger
     from timeline.pipeline.dates import scan
 
     scan._read.cache_clear()
     actors._fold_long.cache_clear()
     actors._fold_short.cache_clear()
-    recogniser._simplified.cache_clear()
-    if recogniser._tagger.cache_info().currsize:
-        recogniser._tagger()._known.clear()
+    chinese_tagger._simplified.cache_clear()
+    if chinese_tagger._tagger.cache_info().currsize:
+        chinese_tagger._tagger()._known.clear()
 
 
 def timed(repeat: int, run) -> tuple[float, float]:

@@ -7,9 +7,9 @@ in both scripts and in Hong Kong, Taiwan and mainland styles."""
 import pytest
 
 from timeline.pipeline.actors import ActorMatcher
+from timeline.pipeline.chinese_tagger import _simplified, chinese_words
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.reading import read_article
-from timeline.pipeline.recogniser import _simplified, chinese_words
 from timeline.pipeline.whole_names import whole_bodies
 
 EMPTY = ActorMatcher([])

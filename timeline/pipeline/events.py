@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.attribution import before_attribution
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.claim import ExtractedClaim
 from timeline.pipeline.claim_building import make_claims
 from timeline.pipeline.claim_dates import (
@@ -44,7 +45,6 @@ from timeline.pipeline.happenings import (
     plain_happening,
     thing_of_holder,
 )
-from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.reported import (
     dated_by_report,

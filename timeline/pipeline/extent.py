@@ -5,6 +5,7 @@ Plain Python.
 
 import re
 
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.claim_dates import PLAN_WORD, agreed_deal, usable
 from timeline.pipeline.classification import classify
 from timeline.pipeline.clauses import QUOTE_LIMIT
@@ -21,7 +22,6 @@ from timeline.pipeline.cues import (
     SPEECH,
 )
 from timeline.pipeline.guards import forecasts, unnamed
-from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.scope import SentenceScope
 from timeline.pipeline.subjects import ACT_ANNOUNCED
 from timeline.pipeline.triggers import HEDGE, Trigger

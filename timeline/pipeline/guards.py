@@ -11,8 +11,8 @@ recogniser), so a name is blanked in one place rather than in each guard. Plain 
 
 import re
 
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.named_things import BODY_BEFORE_PAST
-from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.triggers import FORECAST
 from timeline.pipeline.wordlists import word_list
 

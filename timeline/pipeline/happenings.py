@@ -11,9 +11,12 @@ import hashlib
 import re
 
 from timeline.pipeline.actors import ActorMention
+from timeline.pipeline.chinese_names import PEOPLE_NOUNS
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import NEGATION, OPENERS, PLACE_CHAIN, QUESTION_END, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.english_names import EN_GROUP_BODIES, MEMBER_NOUNS, PERSON_TITLES
 from timeline.pipeline.guards import (
     COMMENT,
     forecasts,
@@ -23,13 +26,6 @@ from timeline.pipeline.guards import (
 from timeline.pipeline.guards import unnamed as guard_text
 from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
-from timeline.pipeline.recogniser import (
-    EN_GROUP_BODIES,
-    MEMBER_NOUNS,
-    PEOPLE_NOUNS,
-    PERSON_TITLES,
-    chinese_words,
-)
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import HEDGE, Trigger, gated, joined, load_cue
 from timeline.pipeline.wordlists import word_list

@@ -19,8 +19,8 @@ from pathlib import Path
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
+from timeline.pipeline.english_names import PERSON_TITLES
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
-from timeline.pipeline.recogniser import PERSON_TITLES
 from timeline.pipeline.short_forms import short_forms
 from timeline.pipeline.triggers import gated
 

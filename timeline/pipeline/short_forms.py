@@ -35,7 +35,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
-from timeline.pipeline.recogniser import GENERIC_END, PEOPLE_NOUNS, chinese_words
+from timeline.pipeline.chinese_names import GENERIC_END, PEOPLE_NOUNS
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.wordlists import word_list
 
 # How far back a short form looks for the name it stands for.

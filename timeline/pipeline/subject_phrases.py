@@ -16,9 +16,11 @@ state, no judgement) is `happenings.plain_happening`'s to say.
 import re
 
 from timeline.pipeline.actors import REVIEW_DISCOVERED, ActorEntry, ActorMention, alias_key
+from timeline.pipeline.chinese_names import names_a_work
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.context import ORGANIZATION_KINDS, ArticleContext
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.recogniser import chinese_words, names_a_work, slug_for
+from timeline.pipeline.recogniser import slug_for
 from timeline.pipeline.wordlists import word_list
 
 # The word classes of a noun phrase's words: nouns, names, adjectives, places and
