@@ -5,7 +5,7 @@ paragraph's previous date, in articles written for these tests."""
 import pytest
 
 from timeline.pipeline.english_names import PERSON_TITLES
-from timeline.pipeline.happenings import EN_IRREGULAR, EN_PARTICIPLES
+from timeline.pipeline.past_tense import EN_IRREGULAR, EN_PARTICIPLES
 from timeline.pipeline.referents import EN_HEADS
 
 

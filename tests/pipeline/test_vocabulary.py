@@ -6,7 +6,7 @@ import re
 import pytest
 
 from timeline.pipeline.actors import fold_text
-from timeline.pipeline.happenings import AGENT_NOUN
+from timeline.pipeline.happening_subjects import AGENT_NOUN
 from timeline.pipeline.triggers import (
     FORECAST,
     HEDGE,

@@ -12,7 +12,7 @@ from timeline.pipeline.clauses import QUOTE_LIMIT
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import SAYING, SOURCE_OF, SPEECH
 from timeline.pipeline.dates import DateMention
-from timeline.pipeline.happenings import post_holder
+from timeline.pipeline.happening_subjects import post_holder
 from timeline.pipeline.parties import Parties
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.subjects import APPOSITION_GAP

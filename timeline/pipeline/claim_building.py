@@ -33,12 +33,8 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.extent import clause_start_at
-from timeline.pipeline.happenings import (
-    ZH_GROUP_OF,
-    group_subject,
-    named_in_subject,
-    thing_of_holder,
-)
+from timeline.pipeline.happening_subjects import group_subject, named_in_subject, thing_of_holder
+from timeline.pipeline.happenings import ZH_GROUP_OF
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors

@@ -17,7 +17,7 @@ from timeline.pipeline.cues import (
 )
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.guards import COMMENT, forecast_cue, unnamed
-from timeline.pipeline.happenings import past_verb
+from timeline.pipeline.past_tense import past_verb
 from timeline.pipeline.triggers import (
     ANY_TRIGGER,
     FORECAST,

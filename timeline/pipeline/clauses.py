@@ -9,7 +9,7 @@ from bisect import bisect_left
 from timeline.pipeline.context import ArticleContext
 from timeline.pipeline.cues import TRIM
 from timeline.pipeline.english_names import EN_DATELINE, EN_PLACE_LINE, ZH_DATELINE
-from timeline.pipeline.happenings import EN_PAST_VERB
+from timeline.pipeline.past_tense import EN_PAST_VERB
 from timeline.pipeline.sentences import Span, split_clauses
 from timeline.pipeline.triggers import ANY_TRIGGER
 

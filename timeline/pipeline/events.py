@@ -38,13 +38,13 @@ from timeline.pipeline.extent import (
     serial,
     with_what_was_said,
 )
-from timeline.pipeline.happenings import (
+from timeline.pipeline.happening_subjects import (
     PRONOUN_SUBJECT,
     en_thing_opening,
     group_subject,
-    plain_happening,
     thing_of_holder,
 )
+from timeline.pipeline.happenings import plain_happening
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.reported import (
     dated_by_report,
