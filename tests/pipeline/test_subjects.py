@@ -39,3 +39,52 @@ def test_a_move_told_of_others_is_not_the_speakers(main_actors, text, quote_part
 def test_a_move_with_no_subject_of_its_own_is_the_leaders(main_actors, text, name, start):
     claims = main_actors(text, "2025-06-20")
     assert any(main == name and begun == start for main, begun, _quote in claims), claims
+
+
+# A clause opening on a noun phrase of its own, which no name covers, is that phrase's: the
+# subject of the sentence before (here one read the same way) does not stand in for it.
+@pytest.mark.parametrize(
+    ("text", "name", "start", "before"),
+    [
+        (
+            "一头亚洲象上周六闯入勐腊县一处村庄。当地林业站次日派出无人机追踪。",
+            "当地林业站",
+            "2025-06-15",
+            "亚洲象",
+        ),
+        (
+            "一艘渔船上周五在近海失联。当地海事站次日派出搜救船。",
+            "当地海事站",
+            "2025-06-14",
+            "渔船",
+        ),
+        (
+            "一座老桥上月出现裂缝。县公路养护站本周一封闭了桥面。",
+            "县公路养护站",
+            "2025-06-16",
+            "老桥",
+        ),
+        (
+            "一股寒潮本周二袭击了北部山区。山区气象站当晚发布了道路结冰预警。",
+            "山区气象站",
+            "2025-06-17",
+            "寒潮",
+        ),
+        (
+            "北坡矿井去年11月停产。当地安监部门同月吊销了矿井的许可证。",
+            "当地安监部门",
+            "2024-11-01",
+            "北坡矿井",
+        ),
+        (
+            "一间老茶楼上月结业。街坊联谊会本周一为茶楼举办告别活动。",
+            "街坊联谊会",
+            "2025-06-16",
+            "老茶楼",
+        ),
+    ],
+)
+def test_a_clause_with_its_own_subject_phrase_keeps_it(main_actors, text, name, start, before):
+    claims = main_actors(text, "2025-06-20")
+    dated = [main for main, begun, _quote in claims if begun == start and main != before]
+    assert dated == [name], claims
