@@ -20,7 +20,14 @@ from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.english_names import PERSON_TITLES
-from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
+from timeline.pipeline.nouns import (
+    DESCRIPTOR_RUN,
+    TITLE_AT_END,
+    TITLES,
+    CategoryNoun,
+    category_pattern,
+    noun_entry,
+)
 from timeline.pipeline.short_forms import short_forms
 from timeline.pipeline.triggers import gated
 
@@ -229,6 +236,11 @@ def _expressions(
         if not _overlaps(taken, start, end):
             taken.append((start, end))
             expressions.append((start, end, (slug,), None))
+    if context.language != "en":
+        for start, end, slug in _roles_told_before(context):
+            if not _overlaps(taken, start, end):
+                taken.append((start, end))
+                expressions.append((start, end, (slug,), None))
     categories = [*_CATEGORY_AFTER_DETERMINER.finditer(context.folded)]
     categories += [
         m for m in _CATEGORY.finditer(context.folded) if _opens_clause(context.text, m.start())
@@ -252,6 +264,53 @@ def _expressions(
 
 # The kinds of "该局", "该机构", "监管部门": a body, whatever its name.
 _BODIES = frozenset({"organization"})
+
+
+# The part a body plays, written before its name ("承建方中海建设集团", "主辦機構星漫會展"):
+# two characters of the part, then the word for the one playing it.
+_PART_PLAYED = re.compile(r"([\u4e00-\u9fff]{2})(?:方|机构|单位)$")
+# The same part used alone, from its two characters: "承建方", "主辦方", "主办单位".
+_PART_ALONE = re.compile(r"([\u4e00-\u9fff]{2})(?:方|机构|单位)")
+# A post written right before a person's name ("船长柯德伦", "前任会长郑国华").
+_POST_BEFORE = re.compile(rf"(?:{DESCRIPTOR_RUN.pattern})$")
+
+
+def _roles_told_before(context: ArticleContext) -> list[tuple[int, int, str]]:
+    """ "承建方中海建设集团于1月进场…。承建方6月完成…", "船长柯德伦…。船长次日决定…": a part or a
+    post written once before an actor's name, then alone opening a clause, stands for that
+    actor (the latest one it was written before): (start, end, slug)."""
+    folded = context.folded
+    told: dict[str, list[tuple[int, str]]] = {}
+    for mention in context.actors:
+        before = folded[max(0, mention.char_start - 8) : mention.char_start]
+        part = _PART_PLAYED.search(before)
+        if part is not None:
+            told.setdefault(part.group(1), []).append((mention.char_start, mention.slug))
+        elif context.kind(mention.slug) == "person":
+            post = _POST_BEFORE.search(before)
+            if post is not None and TITLE_AT_END.search(post.group()):
+                title = TITLE_AT_END.search(post.group()).group()
+                told.setdefault(title, []).append((mention.char_start, mention.slug))
+    if not told:
+        return []
+    found = []
+    posts = [key for key in told if key in TITLES]
+    pattern = _PART_ALONE.pattern
+    if posts:
+        pattern += "|(" + "|".join(re.escape(post) for post in posts) + ")"
+    for match in re.finditer(pattern, folded):
+        key = match.group(1) or (match.group(2) if match.re.groups > 1 else None)
+        if key not in told:
+            continue
+        start, end = match.span()
+        if not _opens_clause(context.text, start) or _in_a_name(context, start, end):
+            continue
+        if context.actors_in(end, end + 2):
+            continue  # "承建方华建集团": the part written before a name, not alone
+        earlier = [slug for at, slug in told[key] if start - _LOOKBACK <= at < start]
+        if earlier:
+            found.append((start, end, earlier[-1]))
+    return found
 
 
 def _short_forms(context: ArticleContext) -> list[tuple[int, int, str]]:

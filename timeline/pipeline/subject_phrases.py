@@ -43,7 +43,8 @@ _OPENER = re.compile(
 _BEFORE_DATE = re.compile(r"(?:已经?|曾经?|亦|也|则|又|再)?(?:于|在|於)?\s*$")
 # Determiners and counts trimmed from the phrase's front: "该", "这座", "三名", "首批".
 _DETERMINER = re.compile(
-    r"(?:该|這|这|此|本|那|其)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
+    # "约80名", "逾百名": a count given roughly.
+    r"(?:该|這|这|此|本|那|其)?(?:约|約|近|逾|超过|超過|大约|大約)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
     r"(?:个|個|名|位|座|艘|架|辆|輛|台|臺|条|條|家|间|間|批|宗|起|次|只|隻|头|頭|所|处|處|支|群|些|套|项|項|部|份|块|塊|片|栋|棟|幢|段|张|張|把|口|股|种|種|类|類))?"
 )
 # Words that are no subject of a happening: a pronoun without its antecedent, the reporter,
@@ -62,6 +63,11 @@ _APPEARED = re.compile(r"出现|出現")
 # "大火于当日下午被扑灭": the subject of a passive is what was acted on; who acted is
 # another (named or not), whose happening it is.
 _PASSIVE = re.compile(r"被")
+# A crowd's count right before a noun: tens or more of people ("200多名", "数十名", "上百位").
+_CROWD_BEFORE = re.compile(
+    r"(?:[0-9]{2,}[0-9,]*|[一二三四五六七八九两]?[十百千万]|[数几上]?[十百千万]|数十|数百|几十|几百)"
+    r"[0-9十百千万]*[余多]?[名位]$"
+)
 # The longest phrase read as a subject, in characters.
 _LONGEST = 10
 
@@ -139,7 +145,9 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
     a phrase that holds a name or a modifier ("北岸污水泵站", "交通部门") is itself."""
     words = _compounds(chinese_words(context.folded[start:end]))
     if len(words) == 1 and words[0][1] not in _NAME_TAGS:
-        return False
+        # "200多名学员聚集…", "数十名会员要求退款": a crowd counted by 名 or 位 (words for
+        # people) acts as one group; a bare noun otherwise is a thing or a body's part.
+        return _CROWD_BEFORE.search(context.folded, max(0, start - 12), start) is not None
     if names_a_work(words):
         return False  # "搬迁方案", "建设项目": a plan or a work of whoever acts
     if _TEAM.search(context.folded, start, end):
