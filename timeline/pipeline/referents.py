@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.english_names import PERSON_TITLES
@@ -638,8 +639,36 @@ def _leads_its_clause(context: ArticleContext, mention: ActorMention) -> bool:
     for date in context.dates_in(clause_start, mention.char_start):
         lead = lead.replace(folded[date.char_start : date.char_end], "")
     lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip()).strip()
+    if context.language != "en" and len(lead) > 1:
+        # "前任会长郑国华任内…", "商会前主席吴家豪同日…", "承建方华建集团…": a post or a trade
+        # written before the name, after nothing but nouns, leaves the name the subject.
+        lead = _described_lead(lead)
     # "由腾讯领投", "向华为采购": a name after a preposition is not the clause's subject.
     return len(lead) <= 1 and lead not in PREPOSITIONS
+
+
+# A run of posts and trades ending right before a name ("前任会长", "集团董事长").
+_DESCRIBED_END = re.compile(rf"(?:{DESCRIPTOR_RUN.pattern})$")
+# The word classes of what may qualify a post: the body's name and its nouns ("商会", "市
+# 卫生局", "该院"), a place, an ordinal.
+_QUALIFIER_TAGS = frozenset(
+    {"n", "nz", "nw", "nt", "ns", "s", "f", "m", "q", "ORG", "LOC", "r", "j", "an", "vn"}
+)
+
+
+def _described_lead(lead: str) -> str:
+    """The lead before a Chinese name with the post or trade that ends it, and the nouns that
+    qualify that post, taken away: "" when nothing else stands there."""
+    run = _DESCRIBED_END.search(lead)
+    if run is None:
+        return lead
+    rest = lead[: run.start()].removesuffix("的")
+    if not rest:
+        return ""
+    words = chinese_words(rest)
+    if all(tag in _QUALIFIER_TAGS for _word, tag in words):
+        return ""
+    return lead
 
 
 # Words before a name that make it no clause's subject: "由腾讯领投", "向华为采购".

@@ -1,0 +1,72 @@
+"""Whom a Chinese pronoun stands for, with no gazetteer: the person who led a clause before
+it, even when a post or a body's name is written before that person's name ("前任会长郑国
+华…，他…"). The sentences are written for these tests, in both scripts."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        (
+            "刘晓梅上月当选为协会会长。前任会长郑国华任内推动协会于2022年取得慈善资格，"
+            "他已于去年底退休。",
+            "他已于去年底退休",
+            "郑国华",
+        ),
+        (
+            "陳美玲上月當選理事長。前任理事長林志遠任內帶領學會於2021年註冊為社團，"
+            "他已於去年底退休。",
+            "他已於去年底退休",
+            "林志遠",
+        ),
+        (
+            "孙丽娜本周一接任校长。前任校长赵建国在任十年，他上月调往教育局。",
+            "他上月调往教育局",
+            "赵建国",
+        ),
+        (
+            "何美华上周出任图书馆馆长。原馆长邱志刚在任八年，他本月初调任文化局。",
+            "他本月初调任文化局",
+            "邱志刚",
+        ),
+        (
+            "黄志明上周当选为商会主席。商会前主席吴家豪同日宣布，他已于去年退出董事会。",
+            "他已于去年退出董事会",
+            "吴家豪",
+        ),
+        (
+            "周文彬本週一接任院長。醫院前院長葉國強昨日表示，他已於上月退休。",
+            "他已於上月退休",
+            "葉國強",
+        ),
+        (
+            "林立新本周一当选理事长。协会秘书长黄海同日宣布，她已于去年卸任。",
+            "她已于去年卸任",
+            "黄海",
+        ),
+        (
+            "许家明本周一出任总经理。公司前总经理蔡文斌上月宣布，他已于去年底离职。",
+            "他已于去年底离职",
+            "蔡文斌",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_titled_person_who_led_the_clause_before(
+    main_actors, text, quote, name
+):
+    claims = main_actors(text)
+    assert any(main == name and told == quote for main, _start, told in claims), claims
+
+
+# A person named after a verb is its object; the one who led the clause is still the one
+# a later pronoun stands for when no name ends the sentence before it.
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        ("陈丽上月会见了市长李强，随后前往机场。她昨日宣布辞职。", "她昨日宣布辞职", "陈丽"),
+    ],
+)
+def test_a_titled_person_after_a_verb_is_not_the_antecedent(main_actors, text, quote, name):
+    claims = main_actors(text)
+    assert any(main == name and told == quote for main, _start, told in claims), claims
