@@ -70,3 +70,42 @@ def test_a_pronoun_stands_for_the_titled_person_who_led_the_clause_before(
 def test_a_titled_person_after_a_verb_is_not_the_antecedent(main_actors, text, quote, name):
     claims = main_actors(text)
     assert any(main == name and told == quote for main, _start, told in claims), claims
+
+
+# A part a body plays, or a post, written once before a name ("承建方华建路桥集团", "船长罗志
+# 诚"), then alone opening a clause, stands for that name.
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        (
+            "承建方华建路桥集团于2024年3月进场施工。承建方今年3月完成了引桥施工。",
+            "承建方今年3月完成了引桥施工",
+            "华建路桥集团",
+        ),
+        (
+            "运营方青川文旅集团去年5月接手景区。今年3月，运营方关闭了玻璃栈道。",
+            "今年3月，运营方关闭了玻璃栈道",
+            "青川文旅集团",
+        ),
+        (
+            "運營方港灣文旅集團去年5月接手景區。今年3月，運營方關閉了玻璃棧道。",
+            "今年3月，運營方關閉了玻璃棧道",
+            "港灣文旅集團",
+        ),
+        (
+            "渡轮周二起遭遇大浪。船长罗志诚于13日决定折返。船长次日向海事处提交报告。",
+            "船长次日向海事处提交报告",
+            "罗志诚",
+        ),
+        (
+            "主办单位华音文化公司上月宣布延期。主办方本周一宣布全额退票。",
+            "主办方本周一宣布全额退票",
+            "华音文化公司",
+        ),
+    ],
+)
+def test_a_part_or_post_alone_stands_for_the_name_it_was_written_before(
+    main_actors, text, quote, name
+):
+    claims = main_actors(text, "2025-06-20")
+    assert any(main == name and told == quote for main, _start, told in claims), claims

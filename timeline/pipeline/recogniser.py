@@ -204,10 +204,8 @@ def recognise(
                 name.kind,
             )
         piece = DESCRIPTOR_RUN.match(simple_text, name.char_start)
-        if piece and piece.end() >= name.char_end:
-            # "营运(商)": the start of a descriptor, not a name; "承建方|中海建设集团": the
-            # part a company plays, written whole before its name, is no name either.
-            continue
+        if piece and piece.end() > name.char_end:
+            continue  # "营运(商)": the start of a descriptor, not a name
         simple = name.text.translate(_SIMPLIFY)
         opening = _OPENING_CATEGORY.match(simple)
         if (

@@ -306,8 +306,9 @@ def _roles_told_before(context: ArticleContext) -> list[tuple[int, int, str]]:
         start, end = match.span()
         if not _opens_clause(context.text, start) or _in_a_name(context, start, end):
             continue
-        if context.actors_in(end, end + 2):
-            continue  # "承建方华建集团": the part written before a name, not alone
+        following = bisect_left(context._actor_starts, end)
+        if following < len(context.actors) and context.actors[following].char_start <= end + 1:
+            continue  # "承建方华建集团", "创始人周伯文": written before a name, not alone
         earlier = [slug for at, slug in told[key] if start - _LOOKBACK <= at < start]
         if earlier:
             found.append((start, end, earlier[-1]))

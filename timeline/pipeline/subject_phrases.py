@@ -50,6 +50,10 @@ _DETERMINER = re.compile(
 # Words that are no subject of a happening: a pronoun without its antecedent, the reporter,
 # a news item, figures, a situation, a matter of work or time.
 _GENERIC = word_list("zh_generic_subjects.txt")
+# A force of weather or nature ending the phrase: "强冰雹", "一场暴雨", "海面风浪".
+_NATURAL_FORCE = re.compile(
+    "(?:" + "|".join(sorted(word_list("zh_natural_forces.txt"), key=len, reverse=True)) + ")$"
+)
 # A comparison told as a happening ("销量同比增长", "比去年多"): figures, not an act.
 _COMPARISON = re.compile(r"同比|环比|比去年|比上年|比前|较去年|较上年|较前|相比|相較|相比较")
 # A body's people or team as a subject: "考古队", "研究人员", "修复团队", "工作组".
@@ -129,6 +133,8 @@ def subject_phrase(
         return None
     if phrase in _GENERIC or (phrase[-2:] in _GENERIC and len(phrase) <= 3):
         return None
+    if _NATURAL_FORCE.search(phrase):
+        return None  # "一场暴雨冲毁了…": weather is no actor; what it struck is told
     around = (max(0, phrase_start - 40), phrase_end + 40)
     if any(
         other.char_start < phrase_end and other.char_end > phrase_start
@@ -136,6 +142,48 @@ def subject_phrase(
     ):
         return None  # a name the subject rules read already, or a date
     return phrase_start, phrase_end
+
+
+def struck_by_force(
+    context: ArticleContext, start: int, end: int, mention: DateMention, sentence_start: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "周二傍晚，强冰雹袭击了鹤山县北部五个乡镇": a clause whose subject is a force of weather
+    or nature tells what befell the first place named after it. (Where the force stands,
+    where the place is named), or None."""
+    if context.language == "en" or mention.char_start is None:
+        return None
+    folded = context.folded
+    if _OPENER.match(folded, sentence_start, start).end() < start:
+        return None
+    if mention.char_start > start:
+        # "强冰雹周二傍晚袭击了…": the force before its date.
+        force_start = _OPENER.match(folded, start, mention.char_start).end()
+        force = _NATURAL_FORCE_IN.match(folded, force_start, mention.char_start)
+    else:
+        force_start = _OPENER.match(folded, mention.char_end, end).end()
+        force = _NATURAL_FORCE_IN.match(folded, force_start, end)
+    if force is None:
+        return None
+    after = max(force.end(), mention.char_end)
+    offset = after
+    for word, tag in chinese_words(folded[after:end]):
+        if tag in _PLACE_TAGS and len(word) >= 2:
+            if folded[offset - 1] in "在于於":
+                return None  # "暴雨上月在鹤岭县造成…": where it happened, not what it struck
+            return (force.start(), force.end()), (offset, offset + len(word))
+        offset += len(word)
+    return None
+
+
+# A force of weather or nature opening a clause, after a count or a word of how strong or
+# long ("一场暴雨", "强冰雹", "连续强降雨", "海面风浪").
+_NATURAL_FORCE_IN = re.compile(
+    r"(?:一场|一股|一次|这场|该场|连续|持续|罕见|特大|强)?[\u4e00-\u9fff]{0,3}?(?:"
+    + "|".join(sorted(word_list("zh_natural_forces.txt"), key=len, reverse=True))
+    + ")"
+)
+# The word classes of a place the tagger names.
+_PLACE_TAGS = frozenset({"LOC", "ns"})
 
 
 def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
