@@ -109,3 +109,27 @@ def test_a_part_or_post_alone_stands_for_the_name_it_was_written_before(
 ):
     claims = main_actors(text, "2025-06-20")
     assert any(main == name and told == quote for main, _start, told in claims), claims
+
+
+# "该机构" is an institution of any kind: a charity or a home read as a company stands for it
+# as well as a public body does.
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        (
+            "社會福利署上月向庇護中心發出警告。安居之家總幹事馬天恩昨日承認中心超額收容。"
+            "該機構2011年成立。",
+            "該機構2011年成立",
+            "安居之家",
+        ),
+        (
+            "社会福利署上月向庇护中心发出警告。安居之家总干事马天恩昨日承认中心超额收容。"
+            "该机构2011年成立。",
+            "该机构2011年成立",
+            "安居之家",
+        ),
+    ],
+)
+def test_an_institution_referred_to_may_be_any_body(main_actors, text, quote, name):
+    claims = main_actors(text, "2025-06-20")
+    assert any(main == name and told == quote for main, _start, told in claims), claims

@@ -63,7 +63,7 @@ REFERRING = (
     ),
     (
         gated(
-            r"该局|该署|该会|该委|该部|该厅|该所|该机构|该部门|监管机构|监管部门|该监管机构"
+            r"该局|该署|该会|该委|该部|该厅|该所|该部门|监管机构|监管部门|该监管机构"
             r"|\bthe (?:regulator|authority|agency|ministry|commission|administration|watchdog"
             r"|bureau|department|exchange|university|league|government)\b"
         ),
@@ -71,6 +71,15 @@ REFERRING = (
         frozenset({"organization"}),
     ),
 )
+
+# "该机构", "這家機構": an institution of any kind, a company's or a charity's as well as a
+# public body's.
+INSTITUTION = (
+    gated(r"(?:该|这家|这个|此)机构"),
+    None,
+    ORGANIZATION_KINDS,
+)
+REFERRING = (*REFERRING, INSTITUTION)
 
 # A work named before: "这款游戏从2018年立项", "該藥物", "the game", "the drug"; a bare
 # "游戏" only when it opens a clause.
