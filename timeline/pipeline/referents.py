@@ -238,7 +238,7 @@ def _expressions(
             for m in matches
             if not _in_a_name(context, *m.span())
             and not _names_follow(context, m.end())
-            and not (kinds == _BODIES and _overlaps(shorts, *m.span()))
+            and not (kinds in (_BODIES, ORGANIZATION_KINDS) and _overlaps(shorts, *m.span()))
         ]
     expressions += [(*m.span(), None, None) for m in PAIRS.finditer(context.folded)]
     taken = [(start, end) for start, end, _kinds, _noun in expressions]
