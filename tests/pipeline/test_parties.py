@@ -339,22 +339,3 @@ def test_councils_and_centres_are_bodies(main_actors, text, name, start):
 )
 def test_a_parent_named_after_its_subsidiary_is_the_subject(main_actors, text, name):
     assert [n for n, _s, _q in main_actors(text, "2025-06-10")][:1] == [name]
-
-
-# A body after 向 or 对 is what a complaint or a suit is aimed at: the one who acts is the
-# person or group opening the clause.
-@pytest.mark.parametrize(
-    ("text", "name", "aimed_at"),
-    [
-        ("屋主林姓家族上月向市府提起訴願。", "林姓", "市府"),
-        ("王姓业主本月初向区法院起诉物业公司。", "王姓业主", None),
-        ("两名工人去年12月对建筑公司提起诉讼。", "工人", None),
-        ("县市场监管局上周对三家超市展开调查。", "县市场监管局", None),
-        ("美國商務部上月對台灣自行車零件展開反傾銷調查。", "美國商務部", None),
-    ],
-)
-def test_a_body_after_a_preposition_is_not_who_complains(main_actors, text, name, aimed_at):
-    claims = main_actors(text)
-    assert [main for main, _start, _quote in claims] == [name], claims
-    if aimed_at is not None:
-        assert all(main != aimed_at for main, _start, _quote in claims)

@@ -225,18 +225,3 @@ def test_a_body_referred_to_by_its_kind_is_chosen_by_its_description_then_recenc
 ):
     claims = main_actors(text, "2025-06-20")
     assert (actor, start) in [(name, date) for name, date, _quote in claims]
-
-
-# A group's noun written right before a person's name ("居民黄姓男子") describes the person,
-# who is the one acting.
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("業主陳姓男子前日報警求助。", "陳姓男子"),
-        ("居民黄姓男子本周一报警求助。", "黄姓男子"),
-        ("村民张姓男子昨日向警方报案。", "张姓男子"),
-    ],
-)
-def test_a_group_noun_before_a_person_describes_the_person(main_actors, text, name):
-    claims = main_actors(text, "2025-06-20")
-    assert [main for main, _start, _quote in claims] == [name], claims

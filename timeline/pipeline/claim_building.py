@@ -39,7 +39,6 @@ from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
-from timeline.pipeline.subject_phrases import discovered_subject, subject_phrase
 from timeline.pipeline.subjects import (
     APPOSITION_GAP,
     COMPANY_HAPPENINGS,
@@ -130,15 +129,9 @@ def build_claim(
         ):
             span_actors = [carried, *span_actors]
     if kind == "happening" and not span_actors and mention is not None:
-        # "區公所隔天加裝了護欄", "当地林业站次日派出无人机": a clause opening on a subject
-        # of its own that no name covers is that subject's, not the paragraph's latest actor's.
-        own = _own_subject(context, start, end, mention, sentence_start)
-        if own is not None:
-            span_actors = [own]
-        else:
-            # "同年12月，首台机组发电": what befell a thing of the paragraph's latest actor.
-            holder = thing_of_holder(context, scope, state, start, end, mention)
-            span_actors = [holder] if holder is not None else span_actors
+        # "同年12月，首台机组发电": what befell a thing of the paragraph's latest actor.
+        holder = thing_of_holder(context, scope, state, start, end, mention)
+        span_actors = [holder] if holder is not None else span_actors
     if kind == "happening" and context.language == "en" and start < trigger.start:
         # "Rangers put out a campfire": the body whose people the bare plural names.
         group, told_from = group_subject(context, start, end)
@@ -393,22 +386,6 @@ def build_claim(
         date=date_value,
         actors=actors,
     )
-
-
-def _own_subject(
-    context: ArticleContext, start: int, end: int, mention: DateMention, sentence_start: int
-) -> ActorMention | None:
-    """The noun phrase a Chinese clause opens on before its date, as an actor of its own
-    (`subject_phrases`), when it can stand alone; None otherwise."""
-    if context.language == "en" or mention.char_start <= start:
-        return None
-    phrase = subject_phrase(context, start, end, mention, sentence_start)
-    found = discovered_subject(context, phrase) if phrase is not None else None
-    if found is None:
-        return None
-    entry, named = found
-    context.add_actor(entry, named)
-    return named
 
 
 def make_claims(

@@ -55,7 +55,7 @@ from timeline.pipeline.reported import (
 from timeline.pipeline.scope import ParagraphState, SentenceScope, remember
 from timeline.pipeline.segmentation import Paragraph
 from timeline.pipeline.sentences import Span
-from timeline.pipeline.subject_phrases import discovered_subject, struck_by_force, subject_phrase
+from timeline.pipeline.subject_phrases import discovered_subject, subject_phrase
 from timeline.pipeline.subjects import (
     DEAL_ANNOUNCED,
     NEXT_CLAUSE,
@@ -663,7 +663,7 @@ def _phrase_subject(
     happening of it; otherwise nothing is kept of it."""
     phrase = subject_phrase(context, *span, mention, scope.clauses[0][0])
     if phrase is None:
-        return _struck_place(context, scope, span, mention, state)
+        return None
     found = discovered_subject(context, phrase)
     if found is None:
         return None
@@ -673,31 +673,6 @@ def _phrase_subject(
     trigger = plain_happening(context, span, mention, state, named)
     if trigger is None:
         context.drop_actor(named)
-    return trigger
-
-
-def _struck_place(
-    context: ArticleContext,
-    scope: SentenceScope,
-    span: tuple[int, int],
-    mention: DateMention,
-    state: ParagraphState,
-) -> Trigger | None:
-    """ "强冰雹袭击了鹤山县北部五个乡镇": the happening of the place a force of weather struck,
-    which stands in where the force is named; None when no place is named after it."""
-    struck = struck_by_force(context, *span, mention, scope.clauses[0][0])
-    if struck is None:
-        return None
-    (force_start, force_end), place = struck
-    found = discovered_subject(context, place)
-    if found is None:
-        return None
-    entry, _named = found
-    stand_in = ActorMention(entry.slug, context.text[force_start:force_end], force_start, force_end)
-    context.add_actor(entry, stand_in)
-    trigger = plain_happening(context, span, mention, state, stand_in)
-    if trigger is None:
-        context.drop_actor(stand_in)
     return trigger
 
 

@@ -29,11 +29,7 @@ from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
 from timeline.pipeline.segmentation import Document, Paragraph, segment_article
-from timeline.pipeline.short_forms import (
-    names_referred_back,
-    without_apposed,
-    without_short_forms,
-)
+from timeline.pipeline.short_forms import names_referred_back, without_short_forms
 from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST
 
 __all__ = [
@@ -227,8 +223,6 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         # before is read as that one (`short_forms`), not made an actor of its own.
         discovered = frozenset(entry.slug for entry in found) - known_slugs
         actors = without_short_forms(folded, actors, discovered, lambda s: matcher.entry(s).kind)
-        # "新市场滨港国际水产城": a description written before a name stands for it.
-        actors = without_apposed(folded, actors, discovered, lambda s: matcher.entry(s).kind)
     roles = find_roles(text, actors, matcher=matcher)
     counts = Counter(
         mention.slug for mention in actors if matcher.entry(mention.slug).kind in COMPANY_KINDS

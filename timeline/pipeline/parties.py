@@ -317,17 +317,7 @@ def find_parties(
         if not candidates and kind == "controversy":
             # "美国商务部对台湾自行车零件展开反倾销调查": with no company named, the body
             # that acts is what the happening is about.
-            # "屋主林姓家族上月向市府提起诉愿": a body after 向 or 对 is what the happening
-            # is aimed at, not who acts.
-            candidates = [
-                m.slug
-                for m in span_actors
-                if m.char_end <= trigger.start
-                and kinds[m.slug] == "organization"
-                and not _NOT_SUBJECT_BEFORE.search(
-                    context.folded, max(0, m.char_start - 1), m.char_start
-                )
-            ][-1:]
+            candidates = [slug for slug in before if kinds[slug] == "organization"][-1:]
         principal = candidates[0] if candidates else (people[0] if people else None)
     for slug in parents:
         roles.setdefault(slug, "parent")

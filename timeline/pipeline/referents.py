@@ -17,18 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.pipeline.actors import ActorEntry, ActorMention, fold_text
-from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.english_names import PERSON_TITLES
-from timeline.pipeline.nouns import (
-    DESCRIPTOR_RUN,
-    TITLE_AT_END,
-    TITLES,
-    CategoryNoun,
-    category_pattern,
-    noun_entry,
-)
+from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
 from timeline.pipeline.short_forms import short_forms
 from timeline.pipeline.triggers import gated
 
@@ -63,7 +55,7 @@ REFERRING = (
     ),
     (
         gated(
-            r"该局|该署|该会|该委|该部|该厅|该所|该部门|监管机构|监管部门|该监管机构"
+            r"该局|该署|该会|该委|该部|该厅|该所|该机构|该部门|监管机构|监管部门|该监管机构"
             r"|\bthe (?:regulator|authority|agency|ministry|commission|administration|watchdog"
             r"|bureau|department|exchange|university|league|government)\b"
         ),
@@ -71,15 +63,6 @@ REFERRING = (
         frozenset({"organization"}),
     ),
 )
-
-# "该机构", "這家機構": an institution of any kind, a company's or a charity's as well as a
-# public body's.
-INSTITUTION = (
-    gated(r"(?:该|这家|这个|此)机构"),
-    None,
-    ORGANIZATION_KINDS,
-)
-REFERRING = (*REFERRING, INSTITUTION)
 
 # A work named before: "这款游戏从2018年立项", "該藥物", "the game", "the drug"; a bare
 # "游戏" only when it opens a clause.
@@ -238,7 +221,7 @@ def _expressions(
             for m in matches
             if not _in_a_name(context, *m.span())
             and not _names_follow(context, m.end())
-            and not (kinds in (_BODIES, ORGANIZATION_KINDS) and _overlaps(shorts, *m.span()))
+            and not (kinds == _BODIES and _overlaps(shorts, *m.span()))
         ]
     expressions += [(*m.span(), None, None) for m in PAIRS.finditer(context.folded)]
     taken = [(start, end) for start, end, _kinds, _noun in expressions]
@@ -246,11 +229,6 @@ def _expressions(
         if not _overlaps(taken, start, end):
             taken.append((start, end))
             expressions.append((start, end, (slug,), None))
-    if context.language != "en":
-        for start, end, slug in _roles_told_before(context):
-            if not _overlaps(taken, start, end):
-                taken.append((start, end))
-                expressions.append((start, end, (slug,), None))
     categories = [*_CATEGORY_AFTER_DETERMINER.finditer(context.folded)]
     categories += [
         m for m in _CATEGORY.finditer(context.folded) if _opens_clause(context.text, m.start())
@@ -274,54 +252,6 @@ def _expressions(
 
 # The kinds of "该局", "该机构", "监管部门": a body, whatever its name.
 _BODIES = frozenset({"organization"})
-
-
-# The part a body plays, written before its name ("承建方中海建设集团", "主辦機構星漫會展"):
-# two characters of the part, then the word for the one playing it.
-_PART_PLAYED = re.compile(r"([\u4e00-\u9fff]{2})(?:方|机构|单位)$")
-# The same part used alone, from its two characters: "承建方", "主辦方", "主办单位".
-_PART_ALONE = re.compile(r"([\u4e00-\u9fff]{2})(?:方|机构|单位)")
-# A post written right before a person's name ("船长柯德伦", "前任会长郑国华").
-_POST_BEFORE = re.compile(rf"(?:{DESCRIPTOR_RUN.pattern})$")
-
-
-def _roles_told_before(context: ArticleContext) -> list[tuple[int, int, str]]:
-    """ "承建方中海建设集团于1月进场…。承建方6月完成…", "船长柯德伦…。船长次日决定…": a part or a
-    post written once before an actor's name, then alone opening a clause, stands for that
-    actor (the latest one it was written before): (start, end, slug)."""
-    folded = context.folded
-    told: dict[str, list[tuple[int, str]]] = {}
-    for mention in context.actors:
-        before = folded[max(0, mention.char_start - 8) : mention.char_start]
-        part = _PART_PLAYED.search(before)
-        if part is not None:
-            told.setdefault(part.group(1), []).append((mention.char_start, mention.slug))
-        elif context.kind(mention.slug) == "person":
-            post = _POST_BEFORE.search(before)
-            if post is not None and TITLE_AT_END.search(post.group()):
-                title = TITLE_AT_END.search(post.group()).group()
-                told.setdefault(title, []).append((mention.char_start, mention.slug))
-    if not told:
-        return []
-    found = []
-    posts = [key for key in told if key in TITLES]
-    pattern = _PART_ALONE.pattern
-    if posts:
-        pattern += "|(" + "|".join(re.escape(post) for post in posts) + ")"
-    for match in re.finditer(pattern, folded):
-        key = match.group(1) or (match.group(2) if match.re.groups > 1 else None)
-        if key not in told:
-            continue
-        start, end = match.span()
-        if not _opens_clause(context.text, start) or _in_a_name(context, start, end):
-            continue
-        following = bisect_left(context._actor_starts, end)
-        if following < len(context.actors) and context.actors[following].char_start <= end + 1:
-            continue  # "承建方华建集团", "创始人周伯文": written before a name, not alone
-        earlier = [slug for at, slug in told[key] if start - _LOOKBACK <= at < start]
-        if earlier:
-            found.append((start, end, earlier[-1]))
-    return found
 
 
 def _short_forms(context: ArticleContext) -> list[tuple[int, int, str]]:
@@ -649,36 +579,8 @@ def _leads_its_clause(context: ArticleContext, mention: ActorMention) -> bool:
     for date in context.dates_in(clause_start, mention.char_start):
         lead = lead.replace(folded[date.char_start : date.char_end], "")
     lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip()).strip()
-    if context.language != "en" and len(lead) > 1:
-        # "前任会长郑国华任内…", "商会前主席吴家豪同日…", "承建方华建集团…": a post or a trade
-        # written before the name, after nothing but nouns, leaves the name the subject.
-        lead = _described_lead(lead)
     # "由腾讯领投", "向华为采购": a name after a preposition is not the clause's subject.
     return len(lead) <= 1 and lead not in PREPOSITIONS
-
-
-# A run of posts and trades ending right before a name ("前任会长", "集团董事长").
-_DESCRIBED_END = re.compile(rf"(?:{DESCRIPTOR_RUN.pattern})$")
-# The word classes of what may qualify a post: the body's name and its nouns ("商会", "市
-# 卫生局", "该院"), a place, an ordinal.
-_QUALIFIER_TAGS = frozenset(
-    {"n", "nz", "nw", "nt", "ns", "s", "f", "m", "q", "ORG", "LOC", "r", "j", "an", "vn"}
-)
-
-
-def _described_lead(lead: str) -> str:
-    """The lead before a Chinese name with the post or trade that ends it, and the nouns that
-    qualify that post, taken away: "" when nothing else stands there."""
-    run = _DESCRIBED_END.search(lead)
-    if run is None:
-        return lead
-    rest = lead[: run.start()].removesuffix("的")
-    if not rest:
-        return ""
-    words = chinese_words(rest)
-    if all(tag in _QUALIFIER_TAGS for _word, tag in words):
-        return ""
-    return lead
 
 
 # Words before a name that make it no clause's subject: "由腾讯领投", "向华为采购".

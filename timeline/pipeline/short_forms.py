@@ -33,7 +33,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
 from timeline.pipeline.chinese_names import GENERIC_END, PEOPLE_NOUNS
@@ -126,61 +125,6 @@ def without_short_forms(
                 mention = ActorMention(referred, mention.text, mention.char_start, mention.char_end)
         kept.append(mention)
     return kept
-
-
-def without_apposed(
-    folded: str,
-    mentions: Sequence[ActorMention],
-    discovered: frozenset[str],
-    kind_of: Callable[[str], str],
-) -> list[ActorMention]:
-    """ "新市场滨港国际水产城当日开业…。新市场由城投集团投资", "村民张姓男子昨日报案": a
-    discovered common noun phrase written right before another actor's name describes it (an
-    apposition), and the name is who acts there. A description of a body or a thing
-    ("新市场") also stands for that name wherever it is written alone; a group of people
-    ("村民") keeps its own reading elsewhere."""
-    ordered = sorted(mentions, key=lambda m: (m.char_start, m.char_end))
-    apposed: dict[str, str] = {}
-    before_a_name: set[tuple[int, str]] = set()
-    for first, second in pairwise(ordered):
-        if (
-            first.slug not in discovered
-            or first.slug == second.slug
-            or first.char_end != second.char_start
-        ):
-            continue
-        words = folded[first.char_start : first.char_end]
-        if _group(words) and kind_of(second.slug) == "person":
-            before_a_name.add((first.char_start, first.slug))
-        elif _describes(words) and kind_of(second.slug) != "person":
-            before_a_name.add((first.char_start, first.slug))
-            apposed.setdefault(first.slug, second.slug)
-    if not before_a_name:
-        return list(mentions)
-    return [
-        ActorMention(apposed.get(m.slug, m.slug), m.text, m.char_start, m.char_end)
-        for m in mentions
-        if (m.char_start, m.slug) not in before_a_name
-    ]
-
-
-def _group(words: str) -> bool:
-    """Whether the words name a group of people by a people noun ("村民", "东岗村村民")."""
-    return any(words.endswith(people) for people in _PEOPLE)
-
-
-# The word classes of a name's proper part: a common noun phrase has none of two characters.
-_PROPER_TAGS = frozenset({"PER", "ORG", "LOC", "ns", "nz", "nt", "nw", "nr"})
-
-
-def _describes(name: str) -> bool:
-    """Whether a short phrase is a common description ("新市场", "该市场", "主场馆"): two to
-    four characters, no proper word, no people's noun or generic word."""
-    if not 2 <= len(name) <= 4 or not re.fullmatch(r"[\u3400-\u9fff]+", name):
-        return False
-    if any(name.endswith(people) for people in _PEOPLE) or name in _GENERIC:
-        return False
-    return not any(tag in _PROPER_TAGS and len(word) >= 2 for word, tag in chinese_words(name))
 
 
 def short_form_at(

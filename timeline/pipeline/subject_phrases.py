@@ -43,17 +43,12 @@ _OPENER = re.compile(
 _BEFORE_DATE = re.compile(r"(?:已经?|曾经?|亦|也|则|又|再)?(?:于|在|於)?\s*$")
 # Determiners and counts trimmed from the phrase's front: "该", "这座", "三名", "首批".
 _DETERMINER = re.compile(
-    # "约80名", "逾百名": a count given roughly.
-    r"(?:该|這|这|此|本|那|其)?(?:约|約|近|逾|超过|超過|大约|大約)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
+    r"(?:该|這|这|此|本|那|其)?(?:(?:首|头|頭|第)?[0-9一二两兩三四五六七八九十百千万数几多]*"
     r"(?:个|個|名|位|座|艘|架|辆|輛|台|臺|条|條|家|间|間|批|宗|起|次|只|隻|头|頭|所|处|處|支|群|些|套|项|項|部|份|块|塊|片|栋|棟|幢|段|张|張|把|口|股|种|種|类|類))?"
 )
 # Words that are no subject of a happening: a pronoun without its antecedent, the reporter,
 # a news item, figures, a situation, a matter of work or time.
 _GENERIC = word_list("zh_generic_subjects.txt")
-# A force of weather or nature ending the phrase: "强冰雹", "一场暴雨", "海面风浪".
-_NATURAL_FORCE = re.compile(
-    "(?:" + "|".join(sorted(word_list("zh_natural_forces.txt"), key=len, reverse=True)) + ")$"
-)
 # A comparison told as a happening ("销量同比增长", "比去年多"): figures, not an act.
 _COMPARISON = re.compile(r"同比|环比|比去年|比上年|比前|较去年|较上年|较前|相比|相較|相比较")
 # A body's people or team as a subject: "考古队", "研究人员", "修复团队", "工作组".
@@ -67,11 +62,6 @@ _APPEARED = re.compile(r"出现|出現")
 # "大火于当日下午被扑灭": the subject of a passive is what was acted on; who acted is
 # another (named or not), whose happening it is.
 _PASSIVE = re.compile(r"被")
-# A crowd's count right before a noun: tens or more of people ("200多名", "数十名", "上百位").
-_CROWD_BEFORE = re.compile(
-    r"(?:[0-9]{2,}[0-9,]*|[一二三四五六七八九两]?[十百千万]|[数几上]?[十百千万]|数十|数百|几十|几百)"
-    r"[0-9十百千万]*[余多]?[名位]$"
-)
 # The longest phrase read as a subject, in characters.
 _LONGEST = 10
 
@@ -133,8 +123,6 @@ def subject_phrase(
         return None
     if phrase in _GENERIC or (phrase[-2:] in _GENERIC and len(phrase) <= 3):
         return None
-    if _NATURAL_FORCE.search(phrase):
-        return None  # "一场暴雨冲毁了…": weather is no actor; what it struck is told
     around = (max(0, phrase_start - 40), phrase_end + 40)
     if any(
         other.char_start < phrase_end and other.char_end > phrase_start
@@ -144,48 +132,6 @@ def subject_phrase(
     return phrase_start, phrase_end
 
 
-def struck_by_force(
-    context: ArticleContext, start: int, end: int, mention: DateMention, sentence_start: int
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """ "周二傍晚，强冰雹袭击了鹤山县北部五个乡镇": a clause whose subject is a force of weather
-    or nature tells what befell the first place named after it. (Where the force stands,
-    where the place is named), or None."""
-    if context.language == "en" or mention.char_start is None:
-        return None
-    folded = context.folded
-    if _OPENER.match(folded, sentence_start, start).end() < start:
-        return None
-    if mention.char_start > start:
-        # "强冰雹周二傍晚袭击了…": the force before its date.
-        force_start = _OPENER.match(folded, start, mention.char_start).end()
-        force = _NATURAL_FORCE_IN.match(folded, force_start, mention.char_start)
-    else:
-        force_start = _OPENER.match(folded, mention.char_end, end).end()
-        force = _NATURAL_FORCE_IN.match(folded, force_start, end)
-    if force is None:
-        return None
-    after = max(force.end(), mention.char_end)
-    offset = after
-    for word, tag in chinese_words(folded[after:end]):
-        if tag in _PLACE_TAGS and len(word) >= 2:
-            if folded[offset - 1] in "在于於":
-                return None  # "暴雨上月在鹤岭县造成…": where it happened, not what it struck
-            return (force.start(), force.end()), (offset, offset + len(word))
-        offset += len(word)
-    return None
-
-
-# A force of weather or nature opening a clause, after a count or a word of how strong or
-# long ("一场暴雨", "强冰雹", "连续强降雨", "海面风浪").
-_NATURAL_FORCE_IN = re.compile(
-    r"(?:一场|一股|一次|这场|该场|连续|持续|罕见|特大|强)?[\u4e00-\u9fff]{0,3}?(?:"
-    + "|".join(sorted(word_list("zh_natural_forces.txt"), key=len, reverse=True))
-    + ")"
-)
-# The word classes of a place the tagger names.
-_PLACE_TAGS = frozenset({"LOC", "ns"})
-
-
 def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
     """Whether a phrase no earlier name ends may stand as an actor of its own: a bare common
     noun ("生产线", "养殖场", "罢工") is most often a thing or a part of a body told before,
@@ -193,9 +139,7 @@ def _told_alone(context: ArticleContext, start: int, end: int) -> bool:
     a phrase that holds a name or a modifier ("北岸污水泵站", "交通部门") is itself."""
     words = _compounds(chinese_words(context.folded[start:end]))
     if len(words) == 1 and words[0][1] not in _NAME_TAGS:
-        # "200多名学员聚集…", "数十名会员要求退款": a crowd counted by 名 or 位 (words for
-        # people) acts as one group; a bare noun otherwise is a thing or a body's part.
-        return _CROWD_BEFORE.search(context.folded, max(0, start - 12), start) is not None
+        return False
     if names_a_work(words):
         return False  # "搬迁方案", "建设项目": a plan or a work of whoever acts
     if _TEAM.search(context.folded, start, end):

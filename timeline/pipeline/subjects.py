@@ -15,7 +15,6 @@ from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import TITLES
-from timeline.pipeline.recogniser import chinese_words
 from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
@@ -382,36 +381,11 @@ def with_mover(
     at the clause's start."""
     if any(context.kind(m.slug) == "person" for m in span_actors):
         return span_actors
-    if context.language != "en" and opens_on_a_noun(context, start):
-        # "周立平次日表示，两名医生已于5月离职": a clause with a subject of its own tells of
-        # that subject's move, not the person who led the clause before.
-        return span_actors
     before = context.actors_in(sentence_start, start)
     if not before or context.kind(before[0].slug) != "person":
         return span_actors
     mover = before[0]
     return [ActorMention(mover.slug, mover.text, start, start), *span_actors]
-
-
-# The classes of a Chinese noun phrase's words: nouns, counts and measures ("两名医生"),
-# adjectives and places inside it; and of its head, a noun.
-_NOUN_PHRASE_TAGS = frozenset({"n", "nz", "nw", "nt", "m", "q", "a", "an", "s", "f", "vn"})
-_NOUN_HEAD_TAGS = frozenset({"n", "nz", "nw", "nt"})
-# What may follow a clause's subject: a date, an adverb, a preposition, a verb.
-_AFTER_NOUN_TAGS = frozenset({"TIME", "d", "ad", "p", "v", "vd"})
-
-
-def opens_on_a_noun(context: ArticleContext, start: int) -> bool:
-    """Whether the Chinese clause at `start` opens on a common noun phrase of its own ("两名
-    医生已于5月离职", "当地林业站次日派出…") before its date or verb, past its openers."""
-    lead = OPENERS.sub("", context.folded[start : start + 16].lstrip(" ，,"), count=1)
-    phrase: list[tuple[str, str]] = []
-    for word, tag in chinese_words(lead) if lead else []:
-        if tag in _NOUN_PHRASE_TAGS:
-            phrase.append((word, tag))
-            continue
-        return tag in _AFTER_NOUN_TAGS and bool(phrase) and phrase[-1][1] in _NOUN_HEAD_TAGS
-    return False
 
 
 def with_subject(
