@@ -977,6 +977,28 @@ def test_years_named_against_the_paragraph_year(text, written, year):
 
 
 @pytest.mark.parametrize(
+    ("text", "before", "year"),
+    [
+        # A date written without a year and read as last year's: the words after it count
+        # from the year it was read in, not from R's.
+        (
+            "A fire destroyed the bakery on Aug. 9. The owners reopened it a year later.",
+            2024,
+            2025,
+        ),
+        ("The pier collapsed on Oct. 3. The following year it was rebuilt.", 2024, 2025),
+        ("码头于8月9日坍塌,次年重建。", 2024, 2025),
+        # Read as this year's, the yearless date gives the same year as R.
+        ("The pier collapsed on March 3. A year later it was rebuilt.", 2025, 2026),
+    ],
+)
+def test_year_words_count_from_a_yearless_dates_year(text, before, year):
+    first, last = find_dates(text, reference=parse_reference("2025-06-12")).mentions
+    assert (first.start.year, last.start.year, last.end.year) == (before, year, year)
+    assert last.anchor == Anchor(str(before), "context")
+
+
+@pytest.mark.parametrize(
     ("text", "year"),
     [("次年,公司上市", 2026), ("翌年上市", 2026), ("The next year will be hard.", 2026)],
 )

@@ -167,6 +167,11 @@ def _year(
         if context.year is not None:
             year = context.year + point.context_year_shift
             return year, Anchor(str(context.year), "context"), True
+        if context.last is not None:
+            # "destroyed on Aug. 9 … reopened a year later": the year a yearless date of
+            # the paragraph was read in is the paragraph's year, not R's.
+            base = context.last[1].year
+            return base + point.context_year_shift, Anchor(str(base), "context"), True
         if point.context_only:
             raise NotADate("no year in the paragraph to refer to")
         if reference is None:
