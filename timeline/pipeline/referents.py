@@ -91,7 +91,12 @@ THING = (
     gated(r"[它牠](?![们們的])"),
     frozenset({"organization", "product", "model", "company"}),
 )
-REFERRING = (*REFERRING, WORKS, PERSONAL, THING)
+# "They", "Their petition": the body or group the sentence before (or this one) opened on,
+# when one did; people left unnamed ("The workers…") make it stand for no one. The kinds
+# are the bodies' with a marker of their own, which no actor has.
+PLURAL_KINDS = frozenset({*ORGANIZATION_KINDS, "plural"})
+PLURAL = (re.compile(r"(?!)"), gated(r"\b(?:they|their)\b"), PLURAL_KINDS)
+REFERRING = (*REFERRING, WORKS, PERSONAL, THING, PLURAL)
 
 # Two companies referred to together: "the two airlines", "两家公司", "双方".
 PAIRS = gated(
@@ -186,6 +191,9 @@ def referred_actors(
                 slugs = tuple(_latest_two(context, at))
             elif isinstance(kinds, tuple):
                 slugs = (_latest_fitting(context, at, kinds),)
+            elif kinds == PLURAL_KINDS:
+                slug = _sentence_subject_before(context, at)
+                slugs = (slug,) if slug else ()
             else:
                 slug = _antecedent(context, at, kinds, topic)
                 slugs = (slug,) if slug else ()
@@ -426,21 +434,131 @@ def _antecedent(
         lab = _latest_lab(context, position)
         if lab is not None:
             return lab
-    if topic is not None and context.kind(topic) in kinds:
+    if topic is not None and context.kind(topic) in kinds and _fits_company(context, topic, kinds):
         return topic
     index = bisect_left(context._actor_starts, position) - 1
     anywhere = None
     while index >= 0 and context.actors[index].char_start >= position - _LOOKBACK:
         mention = context.actors[index]
         index -= 1
-        if context.kind(mention.slug) not in kinds or placed(context, mention):
+        if placed(context, mention) or not _fits_company(context, mention.slug, kinds):
+            continue
+        if context.kind(mention.slug) not in kinds and not (
+            "person" in kinds and reads_as_person(context, mention)
+        ):
             continue
         if _leads_its_clause(context, mention):
             return mention.slug
         anywhere = anywhere or mention.slug
     if anywhere is None and kinds & COMPANY_KINDS:
-        return context.main_company
+        # "It had been installed in 2019" before any company is named: the company the
+        # article is about stands in only once it has been named; a pronoun never
+        # refers forward.
+        main = context.main_company
+        index = bisect_left(context._actor_starts, position)
+        if main is not None and any(m.slug == main for m in context.actors[:index]):
+            return main
+        return None
     return anywhere
+
+
+# "Harriet Doyle, the library's director,", "Greta Holm, 71, a retired nurse,": a post or an
+# occupation in apposition to a name makes it a person's, whatever kind was guessed for it.
+_APPOSED_POST = re.compile(
+    r",(?: \d{1,3},)? (?:the|a|an|its|their|his|her) (?:[\w'’.-]+ ){0,3}?([a-z][a-z-]+)"
+    r"(?: (?:of|at|for) [^,.;]{1,40})?[,.;]"
+)
+_POSTS = PERSON_TITLES | frozenset(
+    {"director", "executive", "head", "chief", "ceo", "chair", "chairperson", "officer"}
+)
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}")
+
+
+def reads_as_person(context: ArticleContext, mention: ActorMention) -> bool:
+    """Whether an English name is a person's: of that kind, or a two- or three-word name
+    with a post or an occupation in apposition right after it."""
+    if context.kind(mention.slug) == "person":
+        return True
+    if context.language != "en" or context.kind(mention.slug) not in COMPANY_KINDS:
+        return False
+    if not _PERSON_NAME.fullmatch(context.text[mention.char_start : mention.char_end]):
+        return False
+    post = _APPOSED_POST.match(context.text, mention.char_end)
+    return post is not None and post.group(1) in _POSTS
+
+
+def _written_as_person(context: ArticleContext, slug: str) -> bool:
+    """Whether some mention of the actor reads as a person's (`reads_as_person`); kept
+    once per actor at position -2, which is no position."""
+    known = context.referents.get((-2, slug))
+    if known is None:
+        person = any(reads_as_person(context, m) for m in context.actors if m.slug == slug)
+        known = (slug,) if person else ()
+        context.referents[(-2, slug)] = known
+    return bool(known)
+
+
+# Heads of names of bodies that are no company: "the company" is never the "Ridgeway
+# Parents' Association" or the "Dunmore Rowing Club" (`vocabulary/en_heads.tsv`).
+_NOT_COMPANY_HEADS = frozenset(
+    word
+    for head in ("union", "club", "council", "court", "university", "school", "hospital", "party")
+    for word in (head, *EN_HEADS.get(head, ()))
+) - {"united", "athletic", "city", "town", "group"}
+
+
+def _fits_company(context: ArticleContext, slug: str, kinds: frozenset[str]) -> bool:
+    """Whether an actor may stand for "the company": any, unless the words refer to a
+    company and the English name is headed by a body's noun that is no company's, or is
+    written as a person's ("Gareth Voss, the company's owner,")."""
+    if context.language != "en" or not kinds <= COMPANY_KINDS:
+        return True
+    if _written_as_person(context, slug):
+        return False
+    words = _NAME_WORD.findall(fold_text(context.name(slug)).split(" of ")[0])
+    return not words or words[-1] not in _NOT_COMPANY_HEADS
+
+
+def _sentence_subject_before(context: ArticleContext, position: int) -> str | None:
+    """ "Parents at Elm Grove protested on Monday. Their petition…": the body or group that
+    opened the sentence before `position` (or its own sentence, before it) as subject;
+    None when that sentence opened on words no actor was read from."""
+    text = context.text
+    sentence_start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
+    if text[sentence_start:position].strip():
+        # "The union struck in May, and they won…": this sentence's own subject.
+        starts = [sentence_start]
+    else:
+        paragraph_start = text.rfind("\n", 0, max(0, sentence_start - 1)) + 1
+        previous = max(text.rfind(". ", 0, max(0, sentence_start - 2)) + 2, paragraph_start)
+        starts = [previous] if previous < sentence_start else []
+    for start in starts:
+        for mention in context.actors_in(start, position):
+            if mention.char_start >= position:
+                break
+            if not _opens_on(context, start, mention):
+                continue
+            if context.kind(mention.slug) in ORGANIZATION_KINDS and not placed(context, mention):
+                return mention.slug
+            return None
+        # Referred to in its turn: "The union… They struck. Their pickets…".
+        for at, until, _kinds, _noun in _expressions(context):
+            if at < start or at >= position:
+                continue
+            if at == start + len(text[start:position]) - len(text[start:position].lstrip()):
+                referred = [m for m in referred_actors(context, at, until) if m.char_start == at]
+                return referred[0].slug if referred else None
+    return None
+
+
+def _opens_on(context: ArticleContext, start: int, mention: ActorMention) -> bool:
+    """Whether only an opener, a date or an article stands between `start` and the name."""
+    folded = context.folded
+    lead = folded[start : mention.char_start]
+    for date in context.dates_in(start, mention.char_start):
+        lead = lead.replace(folded[date.char_start : date.char_end], "")
+    lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip().lstrip(", ")).strip()
+    return not lead
 
 
 # How a laboratory's or an institute's name ends, in either script.
