@@ -89,6 +89,30 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2025-04-09",
             "The company cut",
         ),
+        # The subject the sentence before opened on, after its description or a post it
+        # holds, outweighs the names after it and the paragraph's topic.
+        (
+            "The pension fund Alder Capital bought Tresco Ferries from Mona Group in 2017. It "
+            "tried to sell the ferries a year later.",
+            "Alder Capital",
+            "2018-01-01",
+            "It tried to sell",
+        ),
+        (
+            "The regional airline Corvo Air cut three routes in May. It restored one of them "
+            "on June 2.",
+            "Corvo Air",
+            "2025-06-02",
+            "It restored",
+        ),
+        (
+            "Fire gutted the Ashby Roller Mill on Wednesday. The mill's owner, Kettering Grain "
+            "Ltd., said on Thursday that it had moved production. The company bought the mill "
+            "in 2019.",
+            "Kettering Grain Ltd",
+            "2019-01-01",
+            "The company bought the mill",
+        ),
     ],
 )
 def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, start, quoted):
@@ -133,6 +157,13 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "signatures two days later.",
             "Their petition",
             "Elm Grove Primary",
+        ),
+        # The sentence before opened on a name no actor was read from: "it" is that one.
+        (
+            "The charity Fieldwise took over the Marsh Lane shelter in 2018. It lost its "
+            "council grant on Jan. 9.",
+            "It lost",
+            "Marsh Lane",
         ),
         (
             "Residents of Kellby Street complained about the noise on Monday. Their complaint "

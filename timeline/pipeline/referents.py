@@ -192,7 +192,7 @@ def referred_actors(
             elif isinstance(kinds, tuple):
                 slugs = (_latest_fitting(context, at, kinds),)
             elif kinds == PLURAL_KINDS:
-                slug = _sentence_subject_before(context, at)
+                slug = _sentence_subject_before(context, at) or None
                 slugs = (slug,) if slug else ()
             else:
                 slug = _antecedent(context, at, kinds, topic)
@@ -434,6 +434,14 @@ def _antecedent(
         lab = _latest_lab(context, position)
         if lab is not None:
             return lab
+    if context.language == "en":
+        # "Castell Partners bought Ridgeway in 2017. It tried to sell the company…": the
+        # subject the sentence before opened on, when it fits, outweighs the paragraph's.
+        subject = _sentence_subject_before(context, position, kinds)
+        if subject == UNREAD:
+            return None
+        if subject is not None and _fits_company(context, subject, kinds):
+            return subject
     if topic is not None and context.kind(topic) in kinds and _fits_company(context, topic, kinds):
         return topic
     index = bisect_left(context._actor_starts, position) - 1
@@ -519,46 +527,74 @@ def _fits_company(context: ArticleContext, slug: str, kinds: frozenset[str]) -> 
     return not words or words[-1] not in _NOT_COMPANY_HEADS
 
 
-def _sentence_subject_before(context: ArticleContext, position: int) -> str | None:
-    """ "Parents at Elm Grove protested on Monday. Their petition…": the body or group that
-    opened the sentence before `position` (or its own sentence, before it) as subject;
-    None when that sentence opened on words no actor was read from."""
+def _sentence_subject_before(
+    context: ArticleContext, position: int, kinds: frozenset[str] = ORGANIZATION_KINDS
+) -> str | None:
+    """ "Parents at Elm Grove protested on Monday. Their petition…": the actor of `kinds`
+    that opened the sentence before `position` (or its own sentence, before it) as its
+    subject; None when that sentence opened on words no such actor was read from."""
     text = context.text
     sentence_start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
     if text[sentence_start:position].strip():
         # "The union struck in May, and they won…": this sentence's own subject.
-        starts = [sentence_start]
+        start = sentence_start
     else:
         paragraph_start = text.rfind("\n", 0, max(0, sentence_start - 1)) + 1
-        previous = max(text.rfind(". ", 0, max(0, sentence_start - 2)) + 2, paragraph_start)
-        starts = [previous] if previous < sentence_start else []
-    for start in starts:
-        for mention in context.actors_in(start, position):
-            if mention.char_start >= position:
-                break
-            if not _opens_on(context, start, mention):
-                continue
-            if context.kind(mention.slug) in ORGANIZATION_KINDS and not placed(context, mention):
-                return mention.slug
+        start = max(text.rfind(". ", 0, max(0, sentence_start - 2)) + 2, paragraph_start)
+        if start >= sentence_start:
             return None
-        # Referred to in its turn: "The union… They struck. Their pickets…".
-        for at, until, _kinds, _noun in _expressions(context):
-            if at < start or at >= position:
-                continue
-            if at == start + len(text[start:position]) - len(text[start:position].lstrip()):
-                referred = [m for m in referred_actors(context, at, until) if m.char_start == at]
-                return referred[0].slug if referred else None
+    for mention in context.actors_in(start, position):
+        if mention.char_start >= position:
+            break
+        if not _opens_on(context, start, mention):
+            continue
+        fits = context.kind(mention.slug) in kinds or (
+            "person" in kinds and reads_as_person(context, mention)
+        )
+        if fits and not placed(context, mention):
+            return mention.slug
+        return None
+    # Referred to in its turn: "The union… They struck. Their pickets…".
+    opening = start + len(text[start:position]) - len(text[start:position].lstrip())
+    for at, until, _kinds, _noun in _expressions(context):
+        if at == opening and at < position:
+            referred = [m for m in referred_actors(context, at, until) if m.char_start == at]
+            fitting = [m for m in referred if context.kind(m.slug) in kinds]
+            return fitting[0].slug if fitting else None
+    unread = _UNREAD_SUBJECT.match(text, opening, position)
+    if unread and not context.actors_in(unread.start(1), unread.end(1)):
+        # "The charity Fieldwise took over the Marsh Lane shelter. It lost…": the sentence
+        # opened on a name no actor was read from; "it" stands for that name, so for no
+        # actor at all rather than the one named after it.
+        return UNREAD
     return None
 
 
+# The sentence opens on a capitalised word after "the" and a description: a name.
+_UNREAD_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][a-z-]* ){0,3}([A-Z][\w'’-]+)")
+# What `_sentence_subject_before` gives when the subject before was a name no actor was read
+# from; no slug is empty.
+UNREAD = ""
+
+
+# What may stand before a sentence's subject besides an opener, a date and "the": its
+# description ("The pension investor Castell Partners bought…") or, set off by commas, a
+# post it holds ("The mill's owner, Ashcombe Grain Ltd., said…").
+_DESCRIBED_SUBJECT = re.compile(r"(?:[a-z][a-z-]* ){1,3}")
+_POST_OF_SUBJECT = re.compile(r"(?:[\w'’-]+ ){0,3}?[\w-]+['’]s (?:[a-z-]+ ){0,2}[a-z-]+, ")
+
+
 def _opens_on(context: ArticleContext, start: int, mention: ActorMention) -> bool:
-    """Whether only an opener, a date or an article stands between `start` and the name."""
-    folded = context.folded
-    lead = folded[start : mention.char_start]
+    """Whether the name is the subject the sentence from `start` opens on: only an opener,
+    a date, "the" and a description or a post of it stand before it."""
+    lead = context.text[start : mention.char_start]
     for date in context.dates_in(start, mention.char_start):
-        lead = lead.replace(folded[date.char_start : date.char_end], "")
-    lead = _THE.sub("", OPENERS.sub("", lead.strip(), count=1).strip().lstrip(", ")).strip()
-    return not lead
+        lead = lead.replace(context.text[date.char_start : date.char_end], "")
+    lead = OPENERS.sub("", lead.lstrip(), count=1).lstrip(", ")
+    lead = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", lead.lstrip())
+    if not lead.strip(" ,"):
+        return True
+    return bool(_DESCRIBED_SUBJECT.fullmatch(lead) or _POST_OF_SUBJECT.fullmatch(lead))
 
 
 # How a laboratory's or an institute's name ends, in either script.
