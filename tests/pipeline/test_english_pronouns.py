@@ -113,6 +113,27 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2019-01-01",
             "The company bought the mill",
         ),
+        # A pronoun after a date opening a second clause joined by "and" or "but".
+        (
+            "Dalby Tools made 40,000 spades in 2023, and in March it opened a second forge.",
+            "Dalby Tools",
+            "2023-03-01",
+            "it opened a second forge",
+        ),
+        (
+            "Harwell Pottery lost its biggest buyer in 2021, but in 2023 it signed a deal "
+            "with Lumen Stores.",
+            "Harwell Pottery",
+            "2023-01-01",
+            "it signed a deal",
+        ),
+        (
+            "Marla Quist, the shop's owner, moved to Leeds in 2015, and in 2019 she opened a "
+            "second shop.",
+            "Marla Quist",
+            "2019-01-01",
+            "she opened a second shop",
+        ),
     ],
 )
 def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, start, quoted):
