@@ -113,6 +113,14 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2019-01-01",
             "The company bought the mill",
         ),
+        # A possessive opening the sentence is no subject: its owner, in apposition, is.
+        (
+            "Brackwater's owner, Tessel Leisure Group, said on Wednesday that it had hired the "
+            "consultancy Fjordline to review safety.",
+            "Tessel Leisure Group",
+            "2025-06-18",
+            "it had hired",
+        ),
         # A pronoun after a date opening a second clause joined by "and" or "but".
         (
             "Dalby Tools made 40,000 spades in 2023, and in March it opened a second forge.",

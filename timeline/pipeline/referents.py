@@ -546,8 +546,8 @@ def _sentence_subject_before(
     for mention in context.actors_in(start, position):
         if mention.char_start >= position:
             break
-        if not _opens_on(context, start, mention):
-            continue
+        if not _opens_on(context, start, mention) or _POSSESSIVE.match(text, mention.char_end):
+            continue  # "Alderpeak's owner, Glenmore Holdings, said…": the owner is the subject
         fits = context.kind(mention.slug) in kinds or (
             "person" in kinds and reads_as_person(context, mention)
         )
@@ -577,6 +577,7 @@ _UNREAD_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][a-z-]* ){0,3}([A-Z][
 UNREAD = ""
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
 # What may stand before a sentence's subject besides an opener, a date and "the": its
 # description ("The pension investor Castell Partners bought…") or, set off by commas, a
 # post it holds ("The mill's owner, Ashcombe Grain Ltd., said…").
