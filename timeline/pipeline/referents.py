@@ -553,7 +553,9 @@ def _sentence_subject_before(
         )
         if fits and not placed(context, mention):
             return mention.slug
-        return None
+        # "Whitcombe cast the bells in 2022, and this September it repaired…": a pronoun
+        # later in the sentence is its subject's, even one read as another kind; so no one.
+        return UNREAD if start == sentence_start else None
     # Referred to in its turn: "The union… They struck. Their pickets…".
     opening = start + len(text[start:position]) - len(text[start:position].lstrip())
     for at, until, _kinds, _noun in _expressions(context):
