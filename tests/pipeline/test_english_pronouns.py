@@ -121,6 +121,14 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2025-06-18",
             "it had hired",
         ),
+        # "it" after a person written with a post of the company: the company before.
+        (
+            "Tamsin Freight won the depot contract in 2023. Colm Ashby, the company's owner, "
+            "denied any wrongdoing on June 2. It cut 40 jobs the same day.",
+            "Tamsin Freight",
+            "2023-06-02",
+            "It cut 40 jobs",
+        ),
         # A pronoun after a date opening a second clause joined by "and" or "but".
         (
             "Dalby Tools made 40,000 spades in 2023, and in March it opened a second forge.",
@@ -166,6 +174,13 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "lighthouse, on May 2.",
             "built in 1952",
             "Harbour Trust",
+        ),
+        # A name written with a post of a company is a person's: no "it", no company.
+        (
+            "Colm Ashby, the company's owner, denied any wrongdoing on June 2. It cut 40 jobs "
+            "the same day.",
+            "It cut 40 jobs",
+            "Colm Ashby",
         ),
         # "she" with no person before it stands for no body.
         (

@@ -37,7 +37,7 @@ from timeline.pipeline.happening_subjects import group_subject, named_in_subject
 from timeline.pipeline.happenings import ZH_GROUP_OF
 from timeline.pipeline.headlines import key_and_headline, summarize
 from timeline.pipeline.parties import dedupe, find_parties
-from timeline.pipeline.referents import referred_actors
+from timeline.pipeline.referents import company_named_before, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.subjects import (
     APPOSITION_GAP,
@@ -195,8 +195,8 @@ def build_claim(
             or ANAPHOR.search(folded)
         ):
             # "我们" in an interviewee's answer, "该公司" in a report: the company the
-            # article is about.
-            fallback = context.main_company
+            # article is about (an English "it" only once that company is named).
+            fallback = company_named_before(context, start)
         if (
             fallback is None
             and kind == "personnel"

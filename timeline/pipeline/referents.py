@@ -462,12 +462,23 @@ def _antecedent(
         # "It had been installed in 2019" before any company is named: the company the
         # article is about stands in only once it has been named; a pronoun never
         # refers forward.
-        main = context.main_company
-        index = bisect_left(context._actor_starts, position)
-        if main is not None and any(m.slug == main for m in context.actors[:index]):
-            return main
-        return None
+        return company_named_before(context, position, kinds)
     return anywhere
+
+
+def company_named_before(
+    context: ArticleContext, position: int, kinds: frozenset[str] = COMPANY_KINDS
+) -> str | None:
+    """The company the article is about, as what a pronoun at `position` may stand for:
+    in English only once it has been named, and not when its name is written as a
+    person's; a pronoun never refers forward."""
+    main = context.main_company
+    if main is None or context.language != "en":
+        return main
+    index = bisect_left(context._actor_starts, position)
+    if any(m.slug == main for m in context.actors[:index]) and _fits_company(context, main, kinds):
+        return main
+    return None
 
 
 # "Harriet Doyle, the library's director,", "Greta Holm, 71, a retired nurse,": a post or an
@@ -516,13 +527,15 @@ _NOT_COMPANY_HEADS = frozenset(
 
 
 def _fits_company(context: ArticleContext, slug: str, kinds: frozenset[str]) -> bool:
-    """Whether an actor may stand for "the company": any, unless the words refer to a
-    company and the English name is headed by a body's noun that is no company's, or is
-    written as a person's ("Gareth Voss, the company's owner,")."""
-    if context.language != "en" or not kinds <= COMPANY_KINDS:
+    """Whether an English actor may stand for words that refer to a body: not when its
+    name is written as a person's ("Gareth Voss, the company's owner,"), nor, for "the
+    company", when it is headed by a body's noun that is no company's."""
+    if context.language != "en" or "person" in kinds:
         return True
     if _written_as_person(context, slug):
         return False
+    if not kinds <= COMPANY_KINDS:
+        return True
     words = _NAME_WORD.findall(fold_text(context.name(slug)).split(" of ")[0])
     return not words or words[-1] not in _NOT_COMPANY_HEADS
 
@@ -551,11 +564,12 @@ def _sentence_subject_before(
         fits = context.kind(mention.slug) in kinds or (
             "person" in kinds and reads_as_person(context, mention)
         )
-        if fits and not placed(context, mention):
+        if fits and not placed(context, mention) and _fits_company(context, mention.slug, kinds):
             return mention.slug
         # "Whitcombe cast the bells in 2022, and this September it repaired…": a pronoun
         # later in the sentence is its subject's, even one read as another kind; so no one.
-        return UNREAD if start == sentence_start else None
+        own = start == sentence_start and _PRONOUN.match(context.folded, position)
+        return UNREAD if own else None
     # Referred to in its turn: "The union… They struck. Their pickets…".
     opening = start + len(text[start:position]) - len(text[start:position].lstrip())
     for at, until, _kinds, _noun in _expressions(context):
@@ -579,6 +593,7 @@ _UNREAD_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][a-z-]* ){0,3}([A-Z][
 UNREAD = ""
 
 
+_PRONOUN = re.compile(r"(?:it|its|they|their)\b")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # What may stand before a sentence's subject besides an opener, a date and "the": its
 # description ("The pension investor Castell Partners bought…") or, set off by commas, a

@@ -15,7 +15,7 @@ from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
 from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import TITLES
-from timeline.pipeline.referents import PREPOSITIONS, placed, referred_actors
+from timeline.pipeline.referents import PREPOSITIONS, placed, reads_as_person, referred_actors
 from timeline.pipeline.scope import ParagraphState, SentenceScope
 from timeline.pipeline.triggers import Trigger
 
@@ -80,6 +80,8 @@ def update_topic(
                 continue  # "阿里、字节等友商": companies named as the others
             if placed(context, mention):
                 continue  # "ran aground off Skerry Head": where it happened
+            if context.language == "en" and reads_as_person(context, mention):
+                continue  # "Gareth Voss, the company's owner, denied…": a person
             companies.append(mention.slug)
             if at_subject_position(context, mention, start):
                 subject = mention.slug
