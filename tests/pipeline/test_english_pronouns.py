@@ -54,7 +54,7 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "They won the case",
         ),
         (
-            "Harlan Motors cut 200 jobs in May. They reopened the plant on June 9.",
+            "Harlan Motors closed its Dunmore plant in May. They reopened the plant on June 9.",
             "Harlan Motors",
             "2025-06-09",
             "They reopened",
@@ -174,6 +174,18 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "lighthouse, on May 2.",
             "built in 1952",
             "Harbour Trust",
+        ),
+        # "they" after a count in the sentence before may be the people counted.
+        (
+            "The Dunlin Sailing Club rescued two kayakers on Sunday. They were taken to "
+            "hospital on Monday.",
+            "They were taken",
+            "Dunlin Sailing Club",
+        ),
+        (
+            "The Harwood council hired two inspectors in May. They found 40 faults on June 3.",
+            "They found",
+            "Harwood council",
         ),
         # A name written with a post of a company is a person's: no "it", no company.
         (

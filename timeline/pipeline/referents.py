@@ -193,6 +193,8 @@ def referred_actors(
                 slugs = (_latest_fitting(context, at, kinds),)
             elif kinds == PLURAL_KINDS:
                 slug = _sentence_subject_before(context, at) or None
+                if _people_counted_before(context, at):
+                    slug = None
                 slugs = (slug,) if slug else ()
             else:
                 slug = _antecedent(context, at, kinds, topic)
@@ -538,6 +540,23 @@ def _fits_company(context: ArticleContext, slug: str, kinds: frozenset[str]) -> 
         return True
     words = _NAME_WORD.findall(fold_text(context.name(slug)).split(" of ")[0])
     return not words or words[-1] not in _NOT_COMPANY_HEADS
+
+
+# A count of things or people: "two kayakers", "40 drivers", "dozens of residents".
+_COUNTED = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several"
+    r"|hundreds of|a few|a pair of|both) (?:[a-z-]+ )?[a-z-]+s\b"
+)
+
+
+def _people_counted_before(context: ArticleContext, position: int) -> bool:
+    """ "The club rescued two kayakers on Sunday. They were taken to hospital…": a count
+    in the sentence before is what "they" may stand for as well as its subject, so the
+    pronoun stands for neither."""
+    text = context.folded
+    sentence_start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
+    previous = max(text.rfind(". ", 0, max(0, sentence_start - 2)) + 2, 0)
+    return bool(_COUNTED.search(text, previous, position))
 
 
 def _sentence_subject_before(
