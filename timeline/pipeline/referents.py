@@ -5,6 +5,12 @@ name ends as its kind's names do (`vocabulary/category_nouns.tsv`). In Chinese, 
 a name written before ("水厂", "署方", "该厂"; `short_forms`) is read first, and outweighs
 the readings by kind of "该局", "该机构" and of the category nouns.
 
+An English pronoun opening a clause stands first for the subject the sentence before
+opened on ("The pension fund X bought…. It tried…"), when that subject fits it: a body for
+"it" and "they", a person (or a name given a post in apposition) for "she" and "he". It
+stands for no one when that subject is a name no actor was read from, or, for "they", when
+the sentence before counts people; it never stands for an actor named only after it.
+
 A claim whose subject is only referred to ("该局10月对华讯通信处以罚款", "In July 2024, the
 company raised $450 million") gets that actor at the referring words' place, so its parties
 are read as if the name were written there. Plain Python.
