@@ -175,6 +175,13 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "built in 1952",
             "Harbour Trust",
         ),
+        # The sentence before opened on one possessed ("His daughter, …"): not the possessor.
+        (
+            "Tom Penn founded the mill in 1921. His daughter, Ruth Okoye, ran it for 30 years. "
+            "She sold it on May 2.",
+            "She sold it",
+            "Tom Penn",
+        ),
         # "they" after a count in the sentence before may be the people counted.
         (
             "The Dunlin Sailing Club rescued two kayakers on Sunday. They were taken to "

@@ -599,6 +599,10 @@ def _sentence_subject_before(
     opening = start + len(text[start:position]) - len(text[start:position].lstrip())
     for at, until, _kinds, _noun in _expressions(context):
         if at == opening and at < position:
+            if _POSSESSED.match(context.folded, at):
+                # "His daughter, Ruth Okoye, ran it…": the one possessed is the subject,
+                # not the possessor, and no actor was read for it.
+                return UNREAD
             referred = [m for m in referred_actors(context, at, until) if m.char_start == at]
             fitting = [m for m in referred if context.kind(m.slug) in kinds]
             return fitting[0].slug if fitting else None
@@ -618,6 +622,7 @@ _UNREAD_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][a-z-]* ){0,3}([A-Z][
 UNREAD = ""
 
 
+_POSSESSED = re.compile(r"(?:his|her|its|their) [a-z]")
 _PRONOUN = re.compile(r"(?:it|its|they|their)\b")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # What may stand before a sentence's subject besides an opener, a date and "the": its
