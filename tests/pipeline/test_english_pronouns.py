@@ -169,6 +169,17 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "installed in 2019",
             "Coastal Instruments",
         ),
+        # In Chinese as well: "该集团" is no company named only after it.
+        (
+            "该集团自去年6月起以电话冒充银行职员，骗取至少40名市民财物。警方表示，恒信银行本周一已报案。",
+            "冒充银行职员",
+            "恒信银行",
+        ),
+        (
+            "該集團自去年6月起以電話冒充銀行職員，騙取至少40名市民財物。警方表示，恒信銀行本週一已報案。",
+            "冒充銀行職員",
+            "恒信銀行",
+        ),
         (
             "It was built in 1952 as a signal house. Later the Harbour Trust bought the "
             "lighthouse, on May 2.",

@@ -196,7 +196,11 @@ def build_claim(
         ):
             # "我们" in an interviewee's answer, "该公司" in a report: the company the
             # article is about (an English "it" only once that company is named).
-            fallback = company_named_before(context, start)
+            fallback = (
+                company_named_before(context, start)
+                if context.language == "en"
+                else context.main_company
+            )
         if (
             fallback is None
             and kind == "personnel"

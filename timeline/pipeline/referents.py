@@ -477,12 +477,12 @@ def _antecedent(
 def company_named_before(
     context: ArticleContext, position: int, kinds: frozenset[str] = COMPANY_KINDS
 ) -> str | None:
-    """The company the article is about, as what a pronoun at `position` may stand for:
-    in English only once it has been named, and not when its name is written as a
-    person's; a pronoun never refers forward."""
+    """The company the article is about, as what a referring word at `position` may stand
+    for: only once it has been named (a pronoun never refers forward), and not when its
+    English name is written as a person's."""
     main = context.main_company
-    if main is None or context.language != "en":
-        return main
+    if main is None:
+        return None
     index = bisect_left(context._actor_starts, position)
     if any(m.slug == main for m in context.actors[:index]) and _fits_company(context, main, kinds):
         return main
