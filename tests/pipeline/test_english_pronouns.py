@@ -186,6 +186,14 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "built in 1952",
             "Harbour Trust",
         ),
+        # "Jan." is no sentence's end: the sentence before is still the one opened on
+        # the unread name.
+        (
+            "The charity Fieldwise took over the Marsh Lane shelter on Jan. 4. It lost its "
+            "council grant on March 9.",
+            "It lost",
+            "Marsh Lane",
+        ),
         # The sentence before opened on one possessed ("His daughter, …"): not the possessor.
         (
             "Tom Penn founded the mill in 1921. His daughter, Ruth Okoye, ran it for 30 years. "

@@ -27,6 +27,7 @@ from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KI
 from timeline.pipeline.cues import OPENERS
 from timeline.pipeline.english_names import PERSON_TITLES
 from timeline.pipeline.nouns import CategoryNoun, category_pattern, noun_entry
+from timeline.pipeline.sentences import ends_sentence
 from timeline.pipeline.short_forms import short_forms
 from timeline.pipeline.triggers import gated
 
@@ -548,6 +549,16 @@ def _fits_company(context: ArticleContext, slug: str, kinds: frozenset[str]) -> 
     return not words or words[-1] not in _NOT_COMPANY_HEADS
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last full stop before it
+    that ends a sentence ("on Jan. 4. It…" is one stop, not two), or its paragraph."""
+    floor = text.rfind("\n", 0, position) + 1
+    dot = text.rfind(". ", floor, position)
+    while dot >= 0 and not ends_sentence(text, dot):
+        dot = text.rfind(". ", floor, dot)
+    return dot + 2 if dot >= 0 else floor
+
+
 # A count of things or people: "two kayakers", "40 drivers", "dozens of residents".
 _COUNTED = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several"
@@ -559,10 +570,9 @@ def _people_counted_before(context: ArticleContext, position: int) -> bool:
     """ "The club rescued two kayakers on Sunday. They were taken to hospital…": a count
     in the sentence before is what "they" may stand for as well as its subject, so the
     pronoun stands for neither."""
-    text = context.folded
-    sentence_start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
-    previous = max(text.rfind(". ", 0, max(0, sentence_start - 2)) + 2, 0)
-    return bool(_COUNTED.search(text, previous, position))
+    sentence_start = _sentence_start(context.text, position)
+    previous = _sentence_start(context.text, max(0, sentence_start - 2))
+    return bool(_COUNTED.search(context.folded, previous, position))
 
 
 def _sentence_subject_before(
@@ -572,13 +582,13 @@ def _sentence_subject_before(
     that opened the sentence before `position` (or its own sentence, before it) as its
     subject; None when that sentence opened on words no such actor was read from."""
     text = context.text
-    sentence_start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
+    sentence_start = _sentence_start(text, position)
     if text[sentence_start:position].strip():
         # "The union struck in May, and they won…": this sentence's own subject.
         start = sentence_start
     else:
         paragraph_start = text.rfind("\n", 0, max(0, sentence_start - 1)) + 1
-        start = max(text.rfind(". ", 0, max(0, sentence_start - 2)) + 2, paragraph_start)
+        start = max(_sentence_start(text, max(0, sentence_start - 2)), paragraph_start)
         if start >= sentence_start:
             return None
     for mention in context.actors_in(start, position):

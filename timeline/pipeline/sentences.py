@@ -72,6 +72,12 @@ def _abbreviation_before(text: str, dot: int, floor: int, end: int) -> bool:
     )
 
 
+def ends_sentence(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence, not an abbreviation ("Jan.",
+    "Dr.", "U.S.") or an initial."""
+    return not _abbreviation_before(text, dot, 0, len(text))
+
+
 _WORD_AFTER = re.compile(r"\s+([A-Z][a-z]*)\b")
 
 _SENTENCE_OPENERS = frozenset(
