@@ -45,6 +45,19 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2025-06-18",
             "She donated them",
         ),
+        # An appearance in court is a happening of the one who appeared.
+        (
+            "Police charged Dara Quinn, 34, with fraud on June 6. She appeared in court on June 9.",
+            "Dara Quinn",
+            "2025-06-09",
+            "She appeared in court",
+        ),
+        (
+            "The former mayor, Ian Frost, appeared before a judge on June 10.",
+            "Ian Frost",
+            "2025-06-10",
+            "appeared before a judge",
+        ),
         # "they" and "their": the body the sentence before opened on.
         (
             "The Westfield Tenants Union sued the landlord in January. They won the case on "
@@ -219,6 +232,12 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "the same day.",
             "It cut 40 jobs",
             "Colm Ashby",
+        ),
+        # "appeared" elsewhere is how something looked, no happening.
+        (
+            "Dunlin Foods cut 40 jobs in 2023. Dunlin Foods appeared to recover in March.",
+            "appeared to recover",
+            "Dunlin Foods",
         ),
         # "she" with no person before it stands for no body.
         (
