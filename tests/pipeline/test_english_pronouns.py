@@ -45,19 +45,6 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2025-06-18",
             "She donated them",
         ),
-        # An appearance in court is a happening of the one who appeared.
-        (
-            "Police charged Dara Quinn, 34, with fraud on June 6. She appeared in court on June 9.",
-            "Dara Quinn",
-            "2025-06-09",
-            "She appeared in court",
-        ),
-        (
-            "The former mayor, Ian Frost, appeared before a judge on June 10.",
-            "Ian Frost",
-            "2025-06-10",
-            "appeared before a judge",
-        ),
         # "they" and "their": the body the sentence before opened on.
         (
             "The Westfield Tenants Union sued the landlord in January. They won the case on "
@@ -142,27 +129,6 @@ def _claims(extraction) -> list[tuple[list[str], str, str]]:
             "2023-06-02",
             "It cut 40 jobs",
         ),
-        # A pronoun after a date opening a second clause joined by "and" or "but".
-        (
-            "Dalby Tools made 40,000 spades in 2023, and in March it opened a second forge.",
-            "Dalby Tools",
-            "2023-03-01",
-            "it opened a second forge",
-        ),
-        (
-            "Harwell Pottery lost its biggest buyer in 2021, but in 2023 it signed a deal "
-            "with Lumen Stores.",
-            "Harwell Pottery",
-            "2023-01-01",
-            "it signed a deal",
-        ),
-        (
-            "Marla Quist, the shop's owner, moved to Leeds in 2015, and in 2019 she opened a "
-            "second shop.",
-            "Marla Quist",
-            "2019-01-01",
-            "she opened a second shop",
-        ),
     ],
 )
 def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, start, quoted):
@@ -232,12 +198,6 @@ def test_a_pronoun_stands_for_the_actor_before_it(extraction_of, text, name, sta
             "the same day.",
             "It cut 40 jobs",
             "Colm Ashby",
-        ),
-        # "appeared" elsewhere is how something looked, no happening.
-        (
-            "Dunlin Foods cut 40 jobs in 2023. Dunlin Foods appeared to recover in March.",
-            "appeared to recover",
-            "Dunlin Foods",
         ),
         # "she" with no person before it stands for no body.
         (

@@ -72,12 +72,6 @@ def _en_verb(text: str) -> re.Match[str] | None:
     return verb
 
 
-# Where an appearance is one: "in court", "before Marlow County District Court",
-# "before magistrates", "before a judge".
-_BEFORE_A_COURT = re.compile(
-    r" (?:in|before) (?:[\w'’.-]+ ){0,4}?(?:court|magistrates|judge|tribunal|jury)\b",
-    re.IGNORECASE,
-)
 # Of the verbs that state (`_EN_NOT_HAPPENING`), those whose count tells what was held,
 # not what was done.
 _EN_HOLDING = _words("owned employed")
@@ -293,8 +287,6 @@ def plain_happening(
             and not _CALLED_ACT.match(verb.string, verb.end())
             # "was named in the squad", "was named principal": a post given, not a name.
             and not (word == "named" and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")))
-            # "appeared in court", "appeared before magistrates": an appearance, not a look.
-            and not (word == "appeared" and _BEFORE_A_COURT.match(verb.string, verb.end()))
         ):
             return None
     else:

@@ -758,8 +758,7 @@ def _after_a_date(context: ArticleContext, position: int) -> bool:
         return False
     return _opens_clause(context.text, dates[-1].char_start) or bool(
         re.search(
-            # ", and in March it opened…", ", but last May it…": a second clause, joined.
-            r"(?:^|[.;:!?\n]\s*|,\s*(?:and|but|then)\s+)(?:(?:in|on|at|by|during|since)\s+)?$",
+            r"(?:^|[.;:!?\n]\s*)(?:in|on|at|by|during|since)\s+$",
             context.text[max(0, dates[-1].char_start - 12) : dates[-1].char_start],
             re.IGNORECASE,
         )
