@@ -7,7 +7,10 @@ that must give no such actor. The sentences are written for these tests."""
 
 import pytest
 
+from timeline.pipeline.actors import ActorMatcher
 from timeline.pipeline.english_things import english_things
+from timeline.pipeline.extract import extract_article
+from timeline.pipeline.reading import read_article
 
 PUBLISHED = "2025-03-15"
 
@@ -191,6 +194,14 @@ TOLD = [
         "2025-03-11",
         "voted",
     ),
+    # A thing whose name a body's name starts with is not that body.
+    (
+        "A section of Dunholm pier fell into the sea on Tuesday. Its owner, the Dunholm Pier "
+        "Trust, said on Wednesday it would rebuild. The pier opened in 1889.",
+        "Dunholm pier",
+        "1889-01-01",
+        "The pier opened",
+    ),
     # A body's own name after a level word is read whole.
     (
         "The state Department of Roads said on Monday that the bridge was safe.",
@@ -284,3 +295,54 @@ READ = [
 @pytest.mark.parametrize(("text", "expected"), READ)
 def test_what_is_read_as_a_thing_or_a_body(text, expected):
     assert [(r.text, r.kind) for r in english_things(text, [(0, len(text))])] == expected
+
+
+# (title, body, the claim's main actor, its start date, a fragment of its quote)
+TITLED = [
+    (
+        "Harwick ferry terminal reopens after storm repairs",
+        "Crews worked through the winter. The terminal opened in 1921.",
+        "Harwick ferry terminal",
+        "1921-01-01",
+        "The terminal opened",
+    ),
+    (
+        "Pelling signal box saved by rail volunteers",
+        "The box was built in 1894. The box closed in 1987.",
+        "Pelling signal box",
+        "1987-01-01",
+        "The box closed",
+    ),
+    (
+        "Ashgrove water tower to be demolished",
+        "The tower was condemned on Monday.",
+        "Ashgrove water tower",
+        "2025-03-10",
+        "condemned",
+    ),
+    # The head is a named body's: the body, not a new thing.
+    (
+        "Orbury trust buys the old mill",
+        "The Orbury Heritage Trust bought the mill on Monday. The trust said on Tuesday it "
+        "would reopen it.",
+        "Orbury Heritage Trust",
+        "2025-03-11",
+        "The trust said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "actor", "start", "fragment"), TITLED)
+def test_a_thing_the_title_names_is_what_its_head_tells_of(
+    tmp_path, title, body, actor, start, fragment
+):
+    path = tmp_path / "article.md"
+    path.write_text(f"---\ntitle: {title}\npublished: {PUBLISHED}\n---\n{body}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=ActorMatcher([]))
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    claims = [
+        (names.get(claim.actors[0][0]), str(claim.date.start))
+        for claim in extraction.claims
+        if fragment in claim.quote and claim.actors and claim.date
+    ]
+    assert claims and claims[0] == (actor, start), claims

@@ -57,6 +57,8 @@ _FUNCTION = _words(
     "even yet now into onto over under after before since until about near off out up down "
     "said says say told tells"
 )
+# Words a title may open with that are no name's.
+_LEADING_WORDS = _words("The A An How Why What When Where Who After Before As In On At For")
 # Words for people: a run ending in one is a title or a group, not a thing's name.
 _PEOPLE = frozenset(word_list("en_people_nouns.txt")) | MEMBER_NOUNS
 _PERSON_NOUNS = _words(
@@ -336,12 +338,62 @@ def _unnamed_bodies(
     return found
 
 
+# A title's proper noun and the lower-case words after it ("Saltcombe pier falls into the
+# sea", "Kestrel Fell ski jump shut after cracks").
+_TITLE_THING = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP_RUN}) (?P<nouns>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,2}})"
+)
+
+
+def _title_things(text: str, title: str, names: Sequence[Recognised]) -> list[Recognised]:
+    """A thing the title names by a proper noun and its head, which the article's body then
+    tells of by its head alone as a clause's subject ("Harwick ferry terminal reopens" and
+    "The terminal opened in 1921."): the thing, read at the title. A head that a name read
+    already holds refers to that name."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return []
+    named = {word for name in names for word in name.text.lower().split(" ")}
+    found = []
+    for match in _TITLE_THING.finditer(title):
+        words = match.group("name").split(" ")
+        if match.start() == 0 and len(words) == 1 and words[0] in _LEADING_WORDS:
+            continue
+        if not _a_name(words):
+            continue
+        nouns = []
+        for word in match.group("nouns").split(" "):
+            if word in _FUNCTION or _is_verb(word):
+                break
+            nouns.append(word)
+            head = word
+            if head in named or head in _WRITINGS or head in _FACILITIES or head in _PEOPLE:
+                continue
+            if head in PERSON_TITLES or head in _PERSON_NOUNS:
+                continue
+            told = re.search(
+                rf"(?:^|(?<=[.!?—]\s)|(?<=\n))The {head}\b(?= (?:[a-z]+ )?[a-z]+)",
+                text[at + len(title) :],
+            )
+            if told and _verb_next(text, at + len(title) + told.end()):
+                begin = at + match.start("name")
+                end = begin + len(match.group("name")) + 1 + len(" ".join(nouns))
+                kind = "organization" if head in _BODY_HEADS else "product"
+                found.append(Recognised(text[begin:end], begin, end, kind))
+                break
+    return found
+
+
 def english_things(
-    text: str, spans: Iterable[tuple[int, int]], names: Sequence[Recognised] = ()
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    names: Sequence[Recognised] = (),
+    title: str = "",
 ) -> list[Recognised]:
     """Things, creatures and families named in the given stretches of an English text, in text
-    order (see the module's docstring); `names` are the proper nouns read already."""
-    found: list[Recognised] = []
+    order (see the module's docstring); `names` are the proper nouns read already, `title`
+    the article's title."""
+    found: list[Recognised] = _title_things(text, title, names)
     for start, end in spans:
         found.extend(_named_things(text, start, end))
         found.extend(_kind_named_things(text, start, end, names))

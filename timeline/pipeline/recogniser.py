@@ -140,7 +140,7 @@ def recognise(
         found.append(Recognised(candidate.text, candidate.char_start, candidate.char_end, kind))
     if language == "en":
         found.extend(_english_names(text, spans))
-        things = english_things(text, spans, found)
+        things = english_things(text, spans, found, title)
         # "The Fisher Street tide gauge": a name inside a thing's is the thing's, unless it
         # is written more often on its own.
         found = [
@@ -883,6 +883,8 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
         return full.startswith(short) and len(short) >= 2
     if kind == full_kind == "organization" and " " in short and full.endswith(" " + short):
         return True  # "licensing committee" of "city's licensing committee"
+    if kind == "product" and full_kind == "organization" and not _HAN.search(short):
+        return False  # "Saltcombe pier" is not "Saltcombe Pier Trust", which owns it
     if full.split(" ", 1)[0].upper() in _VESSEL_PREFIXES:
         return full.endswith(" " + short)  # "Skerryvore" of "RRS Skerryvore"
     return full.startswith(short + " ")
