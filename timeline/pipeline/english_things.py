@@ -1,11 +1,15 @@
-"""English things, creatures and families named in ways the proper-noun reader does not take
-for a name, read from the shape of the noun phrase rather than from a list of kinds:
+"""English things, creatures, families and bodies named in ways the proper-noun reader does
+not take for a name, read from the shape of the noun phrase rather than from a list of kinds:
 
 - a thing named by a proper noun and its lower-case head, standing as a clause's subject
   ("The Fenwick weather buoy went silent…", "The Castlehill funicular, which…, reopened…");
 - a thing or a creature named after the word for its kind ("The ferry Kestrel ran aground",
   "a carriage horse named Bramble");
-- a family by its surname or by one of its members ("the Kessler family", "Chloe's family").
+- a family by its surname or by one of its members ("the Kessler family", "Chloe's family");
+- a body the article names only by its kind and level ("The county planning board approved…",
+  "The city's water department replaced…");
+- a thing the title names by a proper noun and its head, when the body tells of it by its
+  head alone ("Harwick ferry terminal reopens…" and "The terminal opened in 1921.").
 
 Each returns `Recognised` spans of the article; `recogniser.recognise` puts them with the
 proper nouns. Plain Python.
@@ -87,6 +91,12 @@ _COMPANY_KINDS = _words(
 # A trade's word: "boatbuilder", "clockmaker", "ironmonger".
 _TRADE = re.compile(r"(?:maker|makers|builder|builders|smith|monger|dealer|supplier|contractor)$")
 _BODY_KINDS = _words("group charity campaign union association club society trust band choir")
+# The level of government a body belongs to, written before its kind ("the state Department
+# of Roads", "the county planning board").
+_LEVELS = _words(
+    "city county state federal national regional town district parish borough provincial "
+    "municipal local"
+)
 # Kind words that never introduce a name right after them (a date, a season, a figure).
 _NOT_KINDS = _words(
     "year month week day season decade century quarter half term round stage time night "
@@ -155,6 +165,10 @@ _AFTER_COMMA = re.compile(r",\s(?:which|that|who|where|a|an|the|one|now|once|bui
 
 
 def _named_things(text: str, start: int, end: int) -> list[Recognised]:
+    """ "The Fenwick weather buoy went silent…": the capitalised part and the lower-case words
+    after it up to the verb (or a relative clause) make the thing's name; its head says
+    whether it is a body or a thing, and a head of people, writings or a company's sites
+    makes it none."""
     found = []
     for match in _NAMED_THING.finditer(text, start, end):
         if not _opens_clause(text, match.start()):
@@ -210,11 +224,11 @@ _NAMED_AFTER_KIND = re.compile(
 
 
 def _kind_of(word: str, name: str) -> str | None:
+    """The actor kind of a name introduced by the kind word `word`, or None for a person."""
     if word in _PERSON_NOUNS or word in PERSON_TITLES or word in _PEOPLE or word in _NOT_KINDS:
         return None  # "the conductor Aino Rautio": a person, read by the name reader
     if word in _COMPANY_KINDS or _TRADE.search(word) or "&" in name:
         return "company"  # "the boatbuilder Carrow & Finch"
-        return "company"
     if word in _BODY_KINDS:
         return "organization"
     return "product"
@@ -223,6 +237,9 @@ def _kind_of(word: str, name: str) -> str | None:
 def _kind_named_things(
     text: str, start: int, end: int, names: Sequence[Recognised]
 ) -> list[Recognised]:
+    """ "The ferry Kestrel ran aground", "a carriage horse named Bramble": a name the word for
+    its kind introduces, its kind read from that word (a company's trade, a body's kind, else
+    a thing or a creature). People and names the name reader read are left to it."""
     found = []
     for pattern in (_KIND_THEN_NAME, _NAMED_AFTER_KIND):
         for match in pattern.finditer(text, start, end):
@@ -295,13 +312,6 @@ _UNNAMED_BODY = re.compile(
 )
 
 
-# The level of government a body belongs to, written before its kind.
-_LEVELS = _words(
-    "city county state federal national regional town district parish borough provincial "
-    "municipal local"
-)
-
-
 def _unnamed_bodies(
     text: str, start: int, end: int, names: Sequence[Recognised]
 ) -> list[Recognised]:
@@ -371,10 +381,7 @@ def _title_things(text: str, title: str, names: Sequence[Recognised]) -> list[Re
                 continue
             if head in PERSON_TITLES or head in _PERSON_NOUNS:
                 continue
-            told = re.search(
-                rf"(?:^|(?<=[.!?—]\s)|(?<=\n))The {head}\b(?= (?:[a-z]+ )?[a-z]+)",
-                text[at + len(title) :],
-            )
+            told = re.search(rf"(?:^|(?<=[.!?—]\s)|(?<=\n))The {head}\b", text[at + len(title) :])
             if told and _verb_next(text, at + len(title) + told.end()):
                 begin = at + match.start("name")
                 end = begin + len(match.group("name")) + 1 + len(" ".join(nouns))
