@@ -2,8 +2,9 @@
 their clauses, with no gazetteer: a proper noun and its lower-case head ("the Fenwick weather
 buoy"), a kind word before a name ("the ferry Kestrel", "a tugboat named Sea Wren"), a family
 ("the Kessler family", "Sophie's family"), a body named by its kind and what narrows it ("the
-county planning board"); and the titles, writings, nationalities, dates, parties and plans
-that must give no such actor. The sentences are written for these tests."""
+county planning board"), a thing the title names, a name with a saint's title ("St. Brennock
+Harbour Board", "St Oswin's Priory"); and the titles, writings, nationalities, dates, parties
+and plans that must give no such actor. The sentences are written for these tests."""
 
 import pytest
 
@@ -202,6 +203,20 @@ TOLD = [
         "1889-01-01",
         "The pier opened",
     ),
+    # A saint's title and its possessive are the name's own.
+    (
+        "The St. Brennock Harbour Board approved the dredging on Monday.",
+        "St. Brennock Harbour Board",
+        "2025-03-10",
+        "approved",
+    ),
+    (
+        "The Benedictine community of St Oswin's Priory reopened its library on Wednesday.",
+        "St Oswin's Priory",
+        "2025-03-12",
+        "reopened",
+    ),
+    ("St Ebba's reopened on Sunday after repairs.", "St Ebba's", "2025-03-09", "reopened"),
     # A body's own name after a level word is read whole.
     (
         "The state Department of Roads said on Monday that the bridge was safe.",
