@@ -203,6 +203,19 @@ TOLD = [
         "1889-01-01",
         "The pier opened",
     ),
+    # A group's name after the word for it, small words and all.
+    (
+        "Protest group Stop the Quarry filed a complaint on Monday.",
+        "Stop the Quarry",
+        "2025-03-10",
+        "filed",
+    ),
+    (
+        "A residents' group, Save Our Meadow, wrote to the council on Friday.",
+        "Save Our Meadow",
+        "2025-03-14",
+        "wrote",
+    ),
     # A saint's title and its possessive are the name's own.
     (
         "The St. Brennock Harbour Board approved the dredging on Monday.",
@@ -300,6 +313,13 @@ READ = [
         "The city's licensing committee backed it in April.",
         [("city's licensing committee", "organization"), ("licensing committee", "organization")],
     ),
+    # A company's or a body's name after its kind word, wherever it stands.
+    (
+        "The Brenna Hotel was bought by the Swiss hotel group Alpenrose in 2021.",
+        [("Alpenrose", "organization")],
+    ),
+    ("In 2020 the bakery was sold to the regional chain Crumbly.", [("Crumbly", "company")]),
+    ("Shares in the firm fell on Tuesday.", []),
     # Not as a subject, or with no verb of its own next: nothing.
     ("Fines rose at the Kelby wool auction on Monday.", []),
     ("The Kelby library's roof leaked.", []),

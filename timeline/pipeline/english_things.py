@@ -223,6 +223,55 @@ _NAMED_AFTER_KIND = re.compile(
 )
 
 
+# "the Dutch auction group Veldkamp", "a local charity, Orbury Hands,": a company's or a
+# body's kind word right before its name, anywhere in a sentence.
+_TRADE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[\w'’-]+ ){0,3}?"
+    r"(?P<kind>[a-z][a-z-]+),? "
+    rf"(?P<name>{_CAP_RUN})(?![\w'’-]| [A-Z])"
+)
+# A campaign's or a group's name after the word for it may hold small words ("Save the
+# Tollan", "Save Our Steps"): "Environmental group Save the Tollan filed…", "A residents'
+# group, Save Our Steps, criticised…".
+_GROUP_WORDS = r"group|campaign|charity|coalition|movement|alliance|network|collective"
+_GROUP_NAME = re.compile(
+    rf"\b(?:{_GROUP_WORDS}),? (?P<name>[A-Z][\w'’-]*(?: (?:the |of |for |a )?[A-Z][\w'’-]*){{1,4}})"
+    r"(?=,| [a-z])"
+)
+
+
+def _named_after_their_kind(
+    text: str, start: int, end: int, names: Sequence[Recognised]
+) -> list[Recognised]:
+    """A company's or a body's name written right after the word for its kind, wherever it
+    stands ("bought by the Dutch auction group Veldkamp"), and a group's name that holds
+    small words ("Save the Tollan"), when the name reader did not read it whole."""
+    found = []
+    for pattern in (_TRADE_THEN_NAME, _GROUP_NAME):
+        for match in pattern.finditer(text, start, end):
+            name = match.group("name")
+            words = name.split(" ")
+            if not _a_name(words) or words[0] in _NOT_NAMES or words[0] in _LEADING_WORDS:
+                continue
+            if pattern is _TRADE_THEN_NAME:
+                word = match.group("kind")
+                if word in _COMPANY_KINDS or _TRADE.search(word):
+                    kind = "company"
+                elif word in _BODY_KINDS:
+                    kind = "organization"
+                else:
+                    continue
+            else:
+                kind = "organization"
+            if any(
+                other.char_start <= match.start("name") and match.end("name") <= other.char_end
+                for other in names
+            ):
+                continue  # "the engineering firm Coldstream Partners": read whole already
+            found.append(Recognised(name, match.start("name"), match.end("name"), kind))
+    return found
+
+
 def _kind_of(word: str, name: str) -> str | None:
     """The actor kind of a name introduced by the kind word `word`, or None for a person."""
     if word in _PERSON_NOUNS or word in PERSON_TITLES or word in _PEOPLE or word in _NOT_KINDS:
@@ -405,5 +454,8 @@ def english_things(
         found.extend(_named_things(text, start, end))
         found.extend(_kind_named_things(text, start, end, names))
         found.extend(_families(text, start, end, names))
+        found.extend(_named_after_their_kind(text, start, end, names))
         found.extend(_unnamed_bodies(text, start, end, names))
-    return sorted(found, key=lambda name: name.char_start)
+    # Two readers may read one name ("group, Save Our Steps,"): once is enough.
+    unique = {(name.char_start, name.char_end): name for name in found}
+    return sorted(unique.values(), key=lambda name: name.char_start)
