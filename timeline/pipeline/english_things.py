@@ -16,6 +16,7 @@ proper nouns. Plain Python.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from timeline.pipeline.english_names import (
@@ -126,6 +127,26 @@ _FACILITIES = _words(
 )
 # Plurals of those who run or own something ("the Summer Festival organisers"): people.
 _AGENTS = _words("organisers organizers owners operators managers staff crew crews")
+
+
+class _Read:
+    """The spans the name reader read, asked by bisection whether a range touches one or
+    lies inside one (a long article holds thousands)."""
+
+    def __init__(self, names: Sequence[Recognised]) -> None:
+        spans = sorted((name.char_start, name.char_end) for name in names)
+        self._starts = [start for start, _end in spans]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        for _start, end in spans:
+            self._reach.append(max(end, self._reach[-1] if self._reach else end))
+
+    def touches(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._reach[index] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and self._reach[index] >= end
 
 
 def _is_verb(word: str) -> bool:
@@ -247,6 +268,7 @@ def _named_after_their_kind(
     stands ("bought by the Dutch auction group Veldkamp"), and a group's name that holds
     small words ("Save the Tollan"), when the name reader did not read it whole."""
     found = []
+    read = _Read(names)
     for pattern in (_TRADE_THEN_NAME, _GROUP_NAME):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
@@ -263,10 +285,7 @@ def _named_after_their_kind(
                     continue
             else:
                 kind = "organization"
-            if any(
-                other.char_start <= match.start("name") and match.end("name") <= other.char_end
-                for other in names
-            ):
+            if read.holds(match.start("name"), match.end("name")):
                 continue  # "the engineering firm Coldstream Partners": read whole already
             found.append(Recognised(name, match.start("name"), match.end("name"), kind))
     return found
@@ -290,6 +309,7 @@ def _kind_named_things(
     its kind introduces, its kind read from that word (a company's trade, a body's kind, else
     a thing or a creature). People and names the name reader read are left to it."""
     found = []
+    read = _Read(names)
     for pattern in (_KIND_THEN_NAME, _NAMED_AFTER_KIND):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
@@ -305,10 +325,7 @@ def _kind_named_things(
                     continue
                 if text[match.end() : match.end() + 1] != "," and not _verb_next(text, match.end()):
                     continue  # the name's verb right after it, or a comma
-            if any(
-                other.char_start < match.end("name") and match.start("name") < other.char_end
-                for other in names
-            ):
+            if read.touches(match.start("name"), match.end("name")):
                 continue  # "a prospector named Walt Embry": the name reader read it
             kind = _kind_of(match.group("kind"), name)
             if kind is None or (len(words) >= 2 and words[0] in _PERSON_GIVEN):
@@ -329,6 +346,8 @@ def _families(text: str, start: int, end: int, names: Sequence[Recognised]) -> l
     Kessler family sued…", "…, the Whitcombe family said"), not where it is only a party
     ("bought the mill from the Harker family"). "Chloe's family" speaks for Chloe, named in
     the article, as "lawyers for Ana Ruiz" act for her: the person is the actor."""
+    if text.find(" family", start, end) < 0:
+        return []
     people = {
         word: name for name in names if name.kind == "person" for word in name.text.split(" ")
     }
