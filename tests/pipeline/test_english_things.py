@@ -230,6 +230,21 @@ TOLD = [
         "reopened",
     ),
     ("St Ebba's reopened on Sunday after repairs.", "St Ebba's", "2025-03-09", "reopened"),
+    # A body narrowed by a word the named one lacks is another body; one narrowed only by its
+    # level is the named one.
+    (
+        "The Harwick Public Works Department patched the road in March. The city's water "
+        "department replaced the main in April.",
+        "city's water department",
+        "2024-04-01",
+        "replaced",
+    ),
+    (
+        "Dunmore County Council met in May. The county council voted on Tuesday to close the pool.",
+        "Dunmore County Council",
+        "2025-03-11",
+        "voted",
+    ),
     # A body's own name after a level word is read whole.
     (
         "The state Department of Roads said on Monday that the bridge was safe.",

@@ -386,12 +386,12 @@ def _unnamed_bodies(
     """A body the article names only by its kind and what narrows it, standing as a clause's
     subject with its verb after it. A head that a name read already holds ("the council"
     after "Dunmore Borough Council") refers to that name, and is left to the referents."""
-    named = {
-        word
+    bodies = [
+        frozenset(name.text.lower().split(" "))
         for name in names
         if name.kind not in {"person", "product", "model"}
-        for word in name.text.lower().split(" ")
-    }
+    ]
+    named = frozenset().union(*bodies)
     found = []
     for match in _UNNAMED_BODY.finditer(text, start, end):
         if not _opens_clause(text, match.start()):
@@ -400,8 +400,13 @@ def _unnamed_bodies(
         if any(w in _FUNCTION or _is_verb(w) for w in words):
             continue
         owners = [re.sub(r"['’]s?$", "", w) for w in words if re.search(r"['’]s?$", w)]
-        if words[-1] in named or any(owner in named for owner in owners):
-            continue  # "the council", "the trust's board": part of a body named already
+        if any(owner in named for owner in owners):
+            continue  # "the trust's board": part of a body named already
+        narrowing = {w for w in words[:-1] if w not in _LEVELS and not re.search(r"['’]s?$", w)}
+        if any(words[-1] in body and narrowing <= body for body in bodies):
+            # "the council", "the county council" after "Dunmore County Council": the one
+            # named; "the city's water department" after "… Public Works Department" is not.
+            continue
         if not _verb_next(text, match.end("body")):
             continue  # "The city council's leader", "the park authority, the…": no verb next
         body_start, body_end = match.start("body"), match.end("body")
