@@ -396,3 +396,22 @@ def test_a_thing_the_title_names_is_what_its_head_tells_of(
         if fragment in claim.quote and claim.actors and claim.date
     ]
     assert claims and claims[0] == (actor, start), claims
+
+
+# (title, body, a name that must not be an actor): a name that acts on its own in the body,
+# the title's words after it what it does.
+TITLED_NOT = [
+    (
+        "Kelby Rovers reach cup final after late goal",
+        "Kelby Rovers beat Ashfield Town 2-1 on Saturday. The final was moved to May 16 on Monday.",
+        "Kelby Rovers reach cup final",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "name"), TITLED_NOT)
+def test_a_title_s_name_that_acts_is_no_thing(tmp_path, title, body, name):
+    path = tmp_path / "article.md"
+    path.write_text(f"---\ntitle: {title}\npublished: {PUBLISHED}\n---\n{body}\n", encoding="utf-8")
+    extraction = extract_article(read_article(path), matcher=ActorMatcher([]))
+    assert name not in {entry.name for entry in extraction.discovered}

@@ -437,6 +437,7 @@ def _title_things(text: str, title: str, names: Sequence[Recognised]) -> list[Re
     if at < 0:
         return []
     named = {word for name in names for word in name.text.lower().split(" ")}
+    body_text = text[at + len(title) :]
     found = []
     for match in _TITLE_THING.finditer(title):
         words = match.group("name").split(" ")
@@ -444,7 +445,11 @@ def _title_things(text: str, title: str, names: Sequence[Recognised]) -> list[Re
             continue
         if not _a_name(words):
             continue
-        nouns = []
+        acting = re.finditer(rf"\b{re.escape(match.group('name'))} ", body_text)
+        if any(_verb_next(body_text, found_at.end()) for found_at in acting):
+            continue  # "Rovena United reach cup final" and "Rovena United beat…": a name
+            # that acts on its own, the title's words after it what it does
+        nouns: list[str] = []
         for word in match.group("nouns").split(" "):
             if word in _FUNCTION or _is_verb(word):
                 break
@@ -454,7 +459,7 @@ def _title_things(text: str, title: str, names: Sequence[Recognised]) -> list[Re
                 continue
             if head in PERSON_TITLES or head in _PERSON_NOUNS:
                 continue
-            told = re.search(rf"(?:^|(?<=[.!?—]\s)|(?<=\n))The {head}\b", text[at + len(title) :])
+            told = re.search(rf"(?:^|(?<=[.!?—]\s)|(?<=\n))The {head}\b", body_text)
             if told and _verb_next(text, at + len(title) + told.end()):
                 begin = at + match.start("name")
                 end = begin + len(match.group("name")) + 1 + len(" ".join(nouns))
