@@ -276,6 +276,7 @@ NOT_ACTORS = [
     ("The Norwich plan was approved last year.", "Norwich plan"),
     ("The Summer Festival organisers cancelled the event on Friday.", "Summer Festival organisers"),
     ("Tarn Foods said its Ohio plant closed on Monday.", "Ohio plant"),
+    ("The Nasdaq index fell 2% on Monday.", "Nasdaq index"),
     # A family that is only a party of another's happening.
     ("Harbour Vets bought the practice from the Penhale family in 2018.", "Penhale family"),
     # A person after a kind word, read by the name reader as a person.

@@ -120,6 +120,12 @@ _WRITINGS = _words(
     "agreement budget trial case hearing verdict decision vote strategy policy programme "
     "program project survey investigation probe audit letter statement speech"
 )
+# Measures and states of something named ("the Nasdaq index fell", "the Kelby house
+# prices"): no one who acts.
+_MEASURES = _words(
+    "index rate rates price prices shares stock stocks sales revenue revenues profit profits "
+    "economy output exports imports inflation population turnover figures numbers"
+)
 # A company's sites, named after the place they are in ("its Arizona site"): the company's.
 _FACILITIES = _words(
     "site sites plant plants factory store stores office offices yard facility branch campus "
@@ -220,7 +226,7 @@ def _named_things(text: str, start: int, end: int) -> list[Recognised]:
         head = nouns[-1]
         if head in PERSON_TITLES or head in _PEOPLE or head in _PERSON_NOUNS or head in _NOT_KINDS:
             continue  # "The Harlow mayor", "Palmetto Court tenants": people, not a thing
-        if head in _WRITINGS or head in _AGENTS or head in _FACILITIES:
+        if head in _WRITINGS or head in _AGENTS or head in _FACILITIES or head in _MEASURES:
             continue  # "The Brennan report", "the Summer Festival organisers"
         name_end = match.start("nouns") + len(" ".join(nouns))
         kind = "organization" if head in _BODY_HEADS else "product"
@@ -456,6 +462,8 @@ def _title_things(text: str, title: str, names: Sequence[Recognised]) -> list[Re
             nouns.append(word)
             head = word
             if head in named or head in _WRITINGS or head in _FACILITIES or head in _PEOPLE:
+                continue
+            if head in _MEASURES:
                 continue
             if head in PERSON_TITLES or head in _PERSON_NOUNS:
                 continue
