@@ -3,8 +3,9 @@ their clauses, with no gazetteer: a proper noun and its lower-case head ("the Fe
 buoy"), a kind word before a name ("the ferry Kestrel", "a tugboat named Sea Wren"), a family
 ("the Kessler family", "Sophie's family"), a body named by its kind and what narrows it ("the
 county planning board"), a thing the title names, a name with a saint's title ("St. Brennock
-Harbour Board", "St Oswin's Priory"); and the titles, writings, nationalities, dates, parties
-and plans that must give no such actor. The sentences are written for these tests."""
+Harbour Board", "St Oswin's Priory") or a people's adjective ("British Cycling Federation");
+and the titles, writings, nationalities, dates, parties and plans that must give no such
+actor. The sentences are written for these tests."""
 
 import pytest
 
@@ -244,6 +245,20 @@ TOLD = [
         "Dunmore County Council",
         "2025-03-11",
         "voted",
+    ),
+    # A people's adjective opening a body's or a company's name is the name's own.
+    (
+        "The British Cycling Federation banned the rider on Monday.",
+        "British Cycling Federation",
+        "2025-03-10",
+        "banned",
+    ),
+    ("Korean Air ordered 20 jets on Tuesday.", "Korean Air", "2025-03-11", "ordered"),
+    (
+        "German Chancellor Olaf Scholz visited the plant on Monday.",
+        "Olaf Scholz",
+        "2025-03-10",
+        "visited",
     ),
     # A body's own name after a level word is read whole.
     (

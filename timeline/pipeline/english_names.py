@@ -311,6 +311,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     # "Judge Miriam Castellano": the title is no part of the person's name.
                     or (words[0].lower() in PERSON_TITLES and _titled_person(words[1:]))
                 )
+                and not _national_name(words)
             ):
                 position += len(words[0]) + 1
                 words.pop(0)
@@ -423,6 +424,26 @@ def _possessive_inside(words: Sequence[str], owner: int) -> bool:
         and owning not in _COMPANY_WORDS
         and owning not in _BODY_WORDS
         and owning not in _INSTITUTION_WORDS
+    )
+
+
+# The peoples' adjectives `_LEADING` strips from a name's front ("Chinese automaker…").
+_NATIONAL = _words("Chinese American European Japanese Korean British German French Indian")
+
+
+def _national_name(words: Sequence[str]) -> bool:
+    """ "British Museum", "British Medical Association", "Korean Air": a people's adjective
+    opening a body's, an institution's or a company's name is the name's own word."""
+    last = words[-1].rstrip(".,")
+    return (
+        len(words) >= 2
+        and words[0] in _NATIONAL
+        and (
+            last in _BODY_WORDS
+            or last in _UNION_WORDS
+            or last in _INSTITUTION_WORDS
+            or last in _COMPANY_WORDS
+        )
     )
 
 
