@@ -17,17 +17,14 @@ from timeline.pipeline.recognised import (
 )
 from timeline.pipeline.wordlists import word_list
 
-# A plural possessive inside a name counts as its word: "Danish Seafarers' Union". A saint's
-# or a mount's short title with its full stop is a word of the name: "St. Clair", "Mt. Kenna".
+# A plural possessive inside a name counts as its word: "Danish Seafarers' Union".
 _CAPITALISED = re.compile(
-    r"(?<![\w.'’-])(?:(?:St|Mt|Ft)\.(?= [A-Z])|[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
+    r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
     r"(?:(?: (?:of(?: the)?|&|for|de|del|della|di|da|dos|das|du|la|le|von|van|der|den)(?= [A-Z]))?"
-    r" (?:(?:St|Mt|Ft)\.(?= [A-Z])|[A-Z][\w&'’.-]*"
-    r"(?:s['’](?= [A-Z])|[\w&]))|"
+    r" [A-Z][\w&'’.-]*"
+    r"(?:s['’](?= [A-Z])|[\w&])|"
     r" [A-Z](?![\w]))*"
 )
-# A saint's title: the possessive after it is the name's own ("St Aldric's Abbey", "St Mary's").
-_SAINT = frozenset({"St", "St.", "Saint"})
 # Lower-case words inside a name, never its last ("Bank of America", "Banco del Sol").
 _NAME_PARTICLES = _words("of the & for de del della di da dos das du la le von van der den")
 _COMPANY_WORDS = _words(
@@ -311,7 +308,6 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     # "Judge Miriam Castellano": the title is no part of the person's name.
                     or (words[0].lower() in PERSON_TITLES and _titled_person(words[1:]))
                 )
-                and not _national_name(words)
             ):
                 position += len(words[0]) + 1
                 words.pop(0)
@@ -346,11 +342,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             # "Kestrel's", "Lumora’s": the possessive is no part of the name, unless a verb
             # follows it ("Moody's downgraded…", "Sainsbury's opened…"): a name ending in
             # its "'s" acts, a possessive would need a noun.
-            if (
-                words
-                and not _NAME_ENDS_IN_S.match(text, position + len(" ".join(words)))
-                and not (len(words) >= 2 and words[-2] in _SAINT)
-            ):
+            if words and not _NAME_ENDS_IN_S.match(text, position + len(" ".join(words))):
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
             if not words or not words[-1]:
                 continue
@@ -416,34 +408,12 @@ def _possessive_inside(words: Sequence[str], owner: int) -> bool:
     kind. "Hongjing Semiconductor's Arizona Plant" ends at the owner: a company's word owns."""
     rest = words[owner + 1 :]
     owning = re.sub(r"(?:'s|’s|'|’)$", "", words[owner])
-    if owner > 0 and words[owner - 1] in _SAINT:
-        return True  # "St Aldric's Abbey": a place named after its saint
     return (
         1 <= len(rest) <= 2
         and (rest[-1] in _BODY_WORDS or rest[-1] in _INSTITUTION_WORDS)
         and owning not in _COMPANY_WORDS
         and owning not in _BODY_WORDS
         and owning not in _INSTITUTION_WORDS
-    )
-
-
-# The peoples' adjectives `_LEADING` strips from a name's front ("Chinese automaker…").
-_NATIONAL = _words("Chinese American European Japanese Korean British German French Indian")
-
-
-def _national_name(words: Sequence[str]) -> bool:
-    """ "British Museum", "British Medical Association", "Korean Air": a people's adjective
-    opening a body's, an institution's or a company's name is the name's own word."""
-    last = words[-1].rstrip(".,")
-    return (
-        len(words) >= 2
-        and words[0] in _NATIONAL
-        and (
-            last in _BODY_WORDS
-            or last in _UNION_WORDS
-            or last in _INSTITUTION_WORDS
-            or last in _COMPANY_WORDS
-        )
     )
 
 

@@ -76,7 +76,6 @@ from timeline.pipeline.english_names import (
     _english_groups,
     _english_names,
 )
-from timeline.pipeline.english_things import english_things
 from timeline.pipeline.named_things import BODY_ENDINGS, VERBS_BEFORE_BODIES
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
 from timeline.pipeline.nouns import (
@@ -140,21 +139,6 @@ def recognise(
         found.append(Recognised(candidate.text, candidate.char_start, candidate.char_end, kind))
     if language == "en":
         found.extend(_english_names(text, spans))
-        things = english_things(text, spans, found, title)
-        # "The Fisher Street tide gauge": a name inside a thing's is the thing's, unless it
-        # is written more often on its own.
-        found = [
-            name
-            for name in found
-            if not any(
-                thing.char_start <= name.char_start
-                and name.char_end <= thing.char_end
-                and name.text != thing.text
-                and _count(text, name.text) <= _count(text, thing.text)
-                for thing in things
-            )
-        ]
-        found.extend(things)
         found.extend(_english_groups(text, spans, found))
     else:
         found.extend(_chinese_names(text, tag_spans if tag_spans is not None else spans))
@@ -854,8 +838,6 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     if kind == "person" and full_kind in _COMPANY_OR_BODY and _HAN.search(short):
         # "康泰" for 康泰大药房: a tagger may take a company's short form for a person.
         return full.startswith(short) and len(short) >= 2
-    if kind == full_kind == "person" and full.startswith(short + " "):
-        return True  # "nadia" of "nadia brook": a given name read as a person's ("Nadia's family")
     if kind == "person" or full_kind == "person":
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
@@ -881,10 +863,6 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
             # place that a longer name starts with is another actor.
             return False
         return full.startswith(short) and len(short) >= 2
-    if kind == full_kind == "organization" and " " in short and full.endswith(" " + short):
-        return True  # "licensing committee" of "city's licensing committee"
-    if kind == "product" and full_kind == "organization" and not _HAN.search(short):
-        return False  # "Saltcombe pier" is not "Saltcombe Pier Trust", which owns it
     if full.split(" ", 1)[0].upper() in _VESSEL_PREFIXES:
         return full.endswith(" " + short)  # "Skerryvore" of "RRS Skerryvore"
     return full.startswith(short + " ")
