@@ -37,6 +37,8 @@ from timeline.pipeline.recognised import (
     _SpanSet,
     _words,
 )
+from timeline.pipeline.role_names import names_after_parts
+from timeline.pipeline.shop_names import shop_names
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
 from timeline.pipeline.whole_names import (
     BODY_LAST_CHARS,
@@ -302,6 +304,8 @@ def _plausible_han(name: str, kind: str) -> bool:
         # A two- or three-character name starts with a surname; LAC sometimes tags a
         # word (预计, 表示) as a person.
         simple = name.translate(_SIMPLIFY)
+        if simple.endswith("记"):
+            return False  # "冯记": a shop's mark after a surname (`shop_names`), no person
         return len(simple) >= 4 or simple[0] in SURNAMES or simple.startswith(COMPOUND_SURNAMES)
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
@@ -775,6 +779,23 @@ _EXCLUDED_HEADS = (
     | word_list("zh_generic_subjects.txt")
     | word_list("zh_place_parts.txt")
 )
+
+
+def _shops(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Shops marked by 記 or 號 (`timeline.pipeline.shop_names`): "陳記餅家", "同昌號"."""
+    return [
+        Recognised(text[start:end], start, end, "company")
+        for start, end in shop_names(_simplified(text), spans, _words_of_name)
+    ]
+
+
+def _named_after_parts(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    """Companies named after the word for their part (`timeline.pipeline.role_names`):
+    "承建方|华建路桥", "營辦商|海峰小巴有限公司"."""
+    return [
+        Recognised(text[start:end], start, end, "company")
+        for start, end in names_after_parts(_simplified(text), spans, _words_of_name)
+    ]
 
 
 def _whole_names(

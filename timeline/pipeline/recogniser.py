@@ -46,8 +46,10 @@ from timeline.pipeline.chinese_names import (
     _dated_subjects,
     _founded_companies,
     _groups,
+    _named_after_parts,
     _organisations_by_context,
     _related_companies,
+    _shops,
     _surnamed_people,
     _things,
     _title_names,
@@ -60,6 +62,7 @@ from timeline.pipeline.chinese_names import (
 from timeline.pipeline.chinese_tagger import (
     _SIMPLIFY,
     _simplified,
+    _words_of_name,
     chinese_words,
 )
 from timeline.pipeline.english_names import (
@@ -90,6 +93,7 @@ from timeline.pipeline.recognised import (
     _count,
     _SpanSet,
 )
+from timeline.pipeline.role_names import PARTS, person_after_role
 from timeline.pipeline.whole_names import (
     BRANCH_AT_END,
 )
@@ -152,6 +156,15 @@ def recognise(
         found.extend(_founded_companies(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
+        after_parts = _named_after_parts(text, spans)
+        # "承建方|华建路桥": the part ends where the name starts, so a tagger's name across
+        # that point ("方华") runs the part's word into the name, and is no name.
+        starts = {name.char_start for name in after_parts}
+        found = [
+            name for name in found if not any(name.char_start < at < name.char_end for at in starts)
+        ]
+        found.extend(after_parts)
+        found.extend(_shops(text, spans))
         things = _things(text, spans) + _whole_names(text, spans, tag_spans)
         found.extend(things)
         # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
@@ -191,6 +204,7 @@ def recognise(
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
         name = _without_province(text, _without_leading_verb(text, name))
+        name = _without_role(text, name)
         if (
             name.kind in {"organization", "lab"}
             and text[max(0, name.char_start - 2) : name.char_start] in {"国家", "國家"}
@@ -216,8 +230,8 @@ def recognise(
             # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
             # 院" is a part of the one "大学" refers to.
             continue
-        if simple in TITLES:
-            continue  # "马主": a post, which a tagger may take for a person
+        if simple in TITLES or simple in PARTS:
+            continue  # "马主", "承建方": a post or a part, which a tagger may take for a name
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
         if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
@@ -246,6 +260,18 @@ def recognise(
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
+
+
+def _without_role(text: str, name: Recognised) -> Recognised:
+    """ "店主陈国荣", "第三代傳人陳國榮": a role or an occupation a rule ran into the person's
+    name after it (`role_names.person_after_role`), cut off; the person is the name."""
+    if name.kind == "person" or not _HAN_ONLY.fullmatch(name.text):
+        return name
+    at = person_after_role(name.text.translate(_SIMPLIFY), _words_of_name)
+    if at is None:
+        return name
+    start = name.char_start + at
+    return Recognised(text[start : name.char_end], start, name.char_end, "person")
 
 
 # "星海乐园运营方星海文旅集团", "大桥承建方华建路桥": an owner or an operator named right
