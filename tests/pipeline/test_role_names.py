@@ -23,7 +23,30 @@ TOLD = [
     ("第三代傳人陳國榮昨日宣布店舖結業。", "陳國榮", "2025-06-19", "宣布店舖結業"),
     ("老板娘林美玉上周五宣布关店。", "林美玉", "2025-06-13", "宣布关店"),
     ("的士司機黃志強昨日拾獲一個錢包。", "黃志強", "2025-06-19", "拾獲一個錢包"),
+    # An age before 的, then the occupation: the person is the subject, the age describes.
+    ("62岁的养蜂人刘德顺上周三在镇政府门口拉起横幅。", "刘德顺", "2025-06-11", "拉起横幅"),
+    ("58歲的的士司機黃志強前日拾獲一個錢包。", "黃志強", "2025-06-18", "拾獲一個錢包"),
+    ("現年45歲的船長林阿水上週五在外海獲救。", "林阿水", "2025-06-13", "獲救"),
+    ("資深車長鄭志明上月獲頒服務獎。", "鄭志明", "2025-05-01", "獲頒服務獎"),
+    ("省级非遗传承人李秀英去年获评全国劳动模范。", "李秀英", "2024-01-01", "获评"),
+    # A name with no surname (Mongolian, Uyghur) after an occupation is a person's.
+    ("52岁的牧民巴特尔11月29日在雪中走失。", "巴特尔", "2024-11-29", "走失"),
+    ("護林員阿卜杜拉上週五在山區發現一頭受傷的雪豹。", "阿卜杜拉", "2025-06-13", "發現"),
 ]
+
+
+# An age told in the predicate, or a word the tagger takes for a person's name with no role
+# before it, still gives nothing.
+SILENT = [
+    "刘德顺上周三迎来62岁的生日。",
+    "大熊猫“圆仔”昨日在动物园迎来十岁生日。",
+    "巴特尔今年52岁，是嘎查里最年长的牧民。",
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_an_age_told_as_the_news_gives_no_claim(main_actors, text):
+    assert main_actors(text, "2025-06-20") == []
 
 
 @pytest.mark.parametrize(("text", "actor", "start", "fragment"), TOLD)

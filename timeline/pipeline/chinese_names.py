@@ -247,10 +247,29 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             stripped = surface.strip(" ·-\n\t\r\u3000")
             surface_start += surface.find(stripped) if stripped else 0
             surface = stripped
-            if not _plausible_han(surface, kind):
+            if not _plausible_han(surface, kind) and not (
+                kind == "person" and _named_after_role(words, index, surface)
+            ):
                 continue
             found.append(Recognised(surface, surface_start, surface_start + len(surface), kind))
     return found
+
+
+# The last characters of a word for people of an occupation or a role: "牧民", "菜农",
+# "清洁工", "护林员", "渔船船长", "传承人", "绣娘".
+_ROLE_ENDS = tuple("民农工员师长人手娘")
+
+
+def _named_after_role(words: Sequence[tuple[str, str]], index: int, name: str) -> bool:
+    """ "牧民|巴特尔", "护林员|阿卜杜拉": a name the tagger reads as a person's that starts
+    with no surname (a Mongolian, Tibetan or Uyghur name) is one when a word for a role or
+    an occupation stands right before it; three characters or more, Chinese only."""
+    if index == 0 or len(name) < 3 or not _HAN_ONLY.fullmatch(name):
+        return False
+    role, tag = words[index - 1]
+    if tag != "n" or len(role) < 2:
+        return False
+    return role in TITLES or role in PEOPLE_NOUNS_SET or role.endswith(_ROLE_ENDS)
 
 
 # Nouns of people or bodies, by a character of theirs ("员", "局", "会").
@@ -620,7 +639,8 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
     return found
 
 
-_PEOPLE = "|".join(sorted(word_list("zh_people_nouns.txt"), key=len, reverse=True))
+PEOPLE_NOUNS_SET = word_list("zh_people_nouns.txt")
+_PEOPLE = "|".join(sorted(PEOPLE_NOUNS_SET, key=len, reverse=True))
 # The people nouns as one alternation, longest first, for other modules' patterns.
 PEOPLE_NOUNS = _PEOPLE
 # Where a group's people belong: a place or a body ("东岗村", "公立医院").

@@ -53,6 +53,7 @@ _HOW_MANY = re.compile(
     r"(?:(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?$"
 )
 # Chinese: one person counted, perhaps described by a phrase ending in 的, before the name.
+_AGED = re.compile(r"(?:^|(?<=[，,\s]))(?:现年|今年)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _DESCRIBED_PERSON = re.compile(r"(?:一名|一位|一个|一個)(?:[^，,。；;]{1,14}的)?$")
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
@@ -548,6 +549,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             # "一名在码头工作的陈姓男工于周二…": a count and a phrase that describes the
             # person, written before them.
             lead = _DESCRIBED_PERSON.sub("", lead)
+            # "62岁的养蜂人刘德顺": an age before 的, then the person's occupation.
+            lead = _AGED.sub("", lead)
         if lead and _placed(lead):
             lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
@@ -637,7 +640,13 @@ def _nominal(described: str) -> bool:
     if not 0 < len(described) <= 8 or not re.fullmatch(r"[\u3400-\u9fff]+", described):
         return False
     words = chinese_words(described)
-    return bool(words) and all(tag in _TITLE_TAGS for _word, tag in words)
+    # "养蜂/vn 人/n", "退休/vn 教师/n", "资深/a 车长/n": an action's noun or an adjective
+    # may describe the occupation's noun.
+    return (
+        bool(words)
+        and words[-1][1] in _TITLE_TAGS
+        and all(tag in _TITLE_TAGS or tag in {"vn", "a"} for _word, tag in words)
+    )
 
 
 # A phrase ending in 的 (and a few words of the noun it qualifies) before a name:
