@@ -165,3 +165,26 @@ def test_a_body_and_its_branch_are_two_actors(tmp_path):
         "水土保持局台南分局",
         "水土保持局",
     ]
+
+
+# (text, the claim's main actor, its start date, a fragment of its quote): a cooperative is
+# a member body, read back from 合作社 over its nouns.
+COOPERATIVES = [
+    ("银针刺绣专业合作社成立于2015年。", "银针刺绣专业合作社", "2015-01-01", "成立"),
+    ("金穗农机专业合作社上月购入两台收割机。", "金穗农机专业合作社", "2025-05-01", "购入"),
+    ("鳳梨產銷合作社昨日宣布停收。", "鳳梨產銷合作社", "2025-06-19", "停收"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start", "fragment"), COOPERATIVES)
+def test_a_cooperative_is_read_whole(tmp_path, text, actor, start, fragment):
+    claims, _names = _read(tmp_path, text)
+    assert any(
+        actor in names and date == start and fragment in quote for names, date, quote in claims
+    ), claims
+
+
+# A cooperative named by its kind alone refers back: no actor of its own.
+def test_a_cooperative_by_its_kind_alone_is_no_actor(tmp_path):
+    claims, names = _read(tmp_path, "合作社今年一季度亏损约800万元。")
+    assert claims == [] and names == set()

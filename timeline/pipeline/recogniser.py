@@ -392,20 +392,49 @@ def _without_province(text: str, name: Recognised) -> Recognised:
 
 
 def _without_leading_verb(text: str, name: Recognised) -> Recognised:
-    """ "抗議|醫院管理局", "起诉|市场监管局": a verb a tagger ran into the public body that
-    is its object. A leading verb is never part of a body's name; the body's name left
-    must be a name of its own (three characters or more, a body's ending)."""
+    """ "抗議|醫院管理局", "起诉|市场监管局", "由|滨海市体育局", "将与|市体育局", "吊销|鸿发烟花
+    制造有限公司": a verb, a preposition or an adverb a rule ran into the public body or the
+    company that is its object. A leading verb is never part of a body's name; the name left
+    must be a name of its own (three characters or more, a body's or a company's ending).
+    A function character is cut only where the tagger reads it as a word of its own ("将军
+    澳医院" keeps its 将)."""
     if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
         return name
     simple = name.text.translate(_SIMPLIFY)
     verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
-    if verb is None:
+    cut = verb.end() if verb is not None else _function_lead(simple)
+    if not cut:
         return name
-    rest = simple[verb.end() :]
-    if len(rest) < 3 or not (_BODY_END.search(rest) or _REGULATOR.search(rest)):
+    rest = simple[cut:]
+    if len(rest) < 3:
         return name
-    start = name.char_start + verb.end()
-    return Recognised(text[start : name.char_end], start, name.char_end, "organization")
+    if _BODY_END.search(rest) or _REGULATOR.search(rest):
+        kind = "organization"
+    elif _HAN_SUFFIX.search(rest) and verb is None:
+        kind = name.kind
+    elif _HAN_SUFFIX.search(rest) and _words_of_name(rest)[0][1] != "n":
+        kind = name.kind  # "吊销|鸿发烟花制造有限公司": a proper part opens the company
+    else:
+        return name
+    start = name.char_start + cut
+    return Recognised(text[start : name.char_end], start, name.char_end, kind)
+
+
+# Function words a rule may run into a name's front: "由|滨海市体育局", "将与|市体育局",
+# "据|林阳市林业局".
+_FUNCTION_LEAD = frozenset("由据将与和对向从在于把被给让为经")
+_FUNCTION_TAGS = frozenset({"p", "d", "c"})
+
+
+def _function_lead(simple: str) -> int:
+    """How many leading characters of `simple` are function words the tagger reads as words
+    of their own (one or two: "由", "将与"), else 0."""
+    cut = 0
+    for word, tag in _words_of_name(simple)[:2]:
+        if len(word) != 1 or word not in _FUNCTION_LEAD or tag not in _FUNCTION_TAGS:
+            break
+        cut += 1
+    return cut
 
 
 def _without_glued_char(text: str, name: Recognised) -> Recognised:
