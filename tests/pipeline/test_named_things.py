@@ -285,3 +285,34 @@ def test_a_company_named_inside_its_union_stays_an_actor_of_its_own():
     names = _names("環海傳媒上月停播。環海傳媒員工工會昨日提出申索。", "zh-Hant")
     assert names[alias_key("環海傳媒")] == "環海傳媒"
     assert names[alias_key("環海傳媒員工工會")] == "環海傳媒員工工會"
+
+
+# (text, the claim's main actor, its start date, a fragment of its quote): an old shop, a
+# troupe, a team or a storm of a grade, named in quotation marks after its kind.
+QUOTED_AFTER_KIND = [
+    ("深水埗老店「合興士多」本週一起停止營業。", "合興士多", "2025-06-16", "停止營業"),
+    ("粵劇戲班「新麗聲」上月在高山劇場演出最後一場。", "新麗聲", "2025-05-01", "演出"),
+    ("车队“飞虎”上周六在珠海夺得冠军。", "飞虎", "2025-06-14", "夺得冠军"),
+    ("老字號「榮華」上月結業。", "榮華", "2025-05-01", "結業"),
+    ("強颱風「白鹿」昨日（19日）晚上在珠江口登陸。", "白鹿", "2025-06-19", "登陸"),
+    ("超强台风“海燕”本月14日在福建沿海登陆。", "海燕", "2025-06-14", "登陆"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start", "fragment"), QUOTED_AFTER_KIND)
+def test_a_name_quoted_after_its_kind_is_the_claims_main_actor(
+    main_actors, text, actor, start, fragment
+):
+    claims = main_actors(text, "2025-06-20")
+    assert any(
+        name == actor and date == start and fragment in quote for name, date, quote in claims
+    ), claims
+
+
+# A count of places ("一处", "两处") after a place is where something happened, no body.
+@pytest.mark.parametrize(
+    "text", ["一头亚洲象上周六闯入勐腊县一处橡胶林。", "洪水上週三沖毀了金山鎮兩處民居。"]
+)
+def test_a_count_of_places_is_no_body(extraction_of, text):
+    names = {entry.name for entry in extraction_of(text).discovered}
+    assert not any(name.endswith(("处", "處")) for name in names), names

@@ -232,8 +232,9 @@ def recognise(
             continue
         if simple in TITLES or simple in PARTS:
             continue  # "马主", "承建方": a post or a part, which a tagger may take for a name
-        if _COUNTED_NAME.match(simple):
-            continue  # "一项国际大学(排名)": a count of things, not a name
+        if _COUNTED_NAME.match(simple) or _COUNTED_PLACE.search(simple):
+            # "一项国际大学(排名)", "闯入勐腊县一处": a count of things or places, not a name
+            continue
         if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
             continue  # "(2018)年出任研究院": a date's end and a verb, not a name
         if re.match(r"[一二三四五六七八九十两]+[期代批轮届]", simple):
@@ -462,6 +463,7 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
+_COUNTED_PLACE = re.compile(r"[一两二三四五六七八九十几某多每数]处$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)
