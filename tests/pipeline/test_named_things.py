@@ -301,9 +301,14 @@ QUOTED_AFTER_KIND = [
 
 @pytest.mark.parametrize(("text", "actor", "start", "fragment"), QUOTED_AFTER_KIND)
 def test_a_name_quoted_after_its_kind_is_the_claims_main_actor(
-    main_actors, text, actor, start, fragment
+    extraction_of, text, actor, start, fragment
 ):
-    claims = main_actors(text, "2025-06-20")
+    extraction = extraction_of(text, "2025-06-20")
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    claims = [
+        (names.get(claim.actors[0][0]), str(claim.date.start), claim.quote)
+        for claim in extraction.claims
+    ]
     assert any(
         name == actor and date == start and fragment in quote for name, date, quote in claims
     ), claims
