@@ -321,3 +321,35 @@ def test_a_name_quoted_after_its_kind_is_the_claims_main_actor(
 def test_a_count_of_places_is_no_body(extraction_of, text):
     names = {entry.name for entry in extraction_of(text).discovered}
     assert not any(name.endswith(("处", "處")) for name in names), names
+
+
+# (text, the claim's main actor, its start date, a fragment of its quote): a contest or a
+# festival named by its ending, after its edition ("第九届", "首届").
+EVENTS = [
+    ("第九届碧湾海峡横渡公开赛上周六在滨海市鸣枪。", "碧湾海峡横渡公开赛", "2025-06-14", "鸣枪"),
+    ("全国龙舟锦标赛昨日在佛山开幕。", "全国龙舟锦标赛", "2025-06-19", "开幕"),
+    ("第三屆海港藝術節上月閉幕。", "海港藝術節", "2025-05-01", "閉幕"),
+    ("首屆客家文化節上週六在美濃開幕。", "客家文化節", "2025-06-14", "開幕"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start", "fragment"), EVENTS)
+def test_a_contest_or_a_festival_is_the_claims_main_actor(
+    extraction_of, text, actor, start, fragment
+):
+    extraction = extraction_of(text, "2025-06-20")
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    claims = [
+        (names.get(claim.actors[0][0]), str(claim.date.start), claim.quote)
+        for claim in extraction.claims
+    ]
+    assert any(
+        actor in (name or "") and date == start and fragment in quote
+        for name, date, quote in claims
+    ), claims
+
+
+# An event's kind alone, or after an edition with no name, names nothing.
+@pytest.mark.parametrize("text", ["大奖赛昨日开幕。", "他参加了上届锦标赛。"])
+def test_an_events_kind_alone_is_no_actor(extraction_of, text):
+    assert extraction_of(text).discovered == ()

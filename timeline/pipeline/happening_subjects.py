@@ -18,7 +18,7 @@ from timeline.pipeline.guards import (
     forecasts,
     without_gatherings,
 )
-from timeline.pipeline.named_things import KIND_BEFORE_NAME
+from timeline.pipeline.named_things import EDITION_BEFORE, KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.past_tense import (
     _EN_NOT_HAPPENING,
@@ -545,6 +545,8 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             lead = PLACE_CHAIN.sub("", lead)
             # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
             lead = _HOW_MANY.sub("", lead)
+            # "第九届碧屿海峡横渡公开赛…": an event's edition before its name.
+            lead = EDITION_BEFORE.sub("", lead)
         elif context.kind(first.slug) == "person":
             # "一名在码头工作的陈姓男工于周二…": a count and a phrase that describes the
             # person, written before them.

@@ -36,6 +36,7 @@ def load_named_kinds(path: Path = NAMED_KINDS_FILE) -> dict[str, set[str]]:
 _KINDS = load_named_kinds()
 ENDINGS = frozenset(word for sort, words in _KINDS.items() if sort != "generic" for word in words)
 BODY_ENDINGS = frozenset(_KINDS["body"])
+_EVENTS = frozenset(_KINDS["event"])
 _GENERIC = frozenset(_KINDS["generic"])
 
 
@@ -52,6 +53,8 @@ _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?
 # longer than a place's.
 _REACH = 6
 _BODY_REACH = 8
+# An event's ("碧屿海峡横渡公开赛") runs longer still, and its edition may stand before it.
+_EVENT_REACH = 10
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Words a name never starts with: determiners, pronouns, numerals, prepositions.
 _NOT_FIRST = frozenset(
@@ -59,6 +62,9 @@ _NOT_FIRST = frozenset(
 )
 # A preposition or a verb of undergoing before a name, skipped: "据香港警方", "遭台风".
 _LEADING = frozenset("据经遭获到向在于对从由被把将与和")
+# An event's edition, written before its name: "第九届", "首届".
+_EDITION = r"第[一二三四五六七八九十百\d]{1,4}届|首届|本届|今届|上届"
+EDITION_BEFORE = re.compile(rf"(?:{_EDITION})$")
 # Words that end what stands before a name: verbs and time words ("宣布成立员工工会",
 # "於週一上午發布海上颱風警報").
 _CUT = re.compile(
@@ -66,6 +72,8 @@ _CUT = re.compile(
     r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期"
     # "(线路曾)因台风停驶": a cause's 因, after what the clause is about.
     r"|曾|因为|因|由于"
+    # "第九届|碧屿海峡横渡公开赛": an event's edition before its name.
+    rf"|{_EDITION}"
     rf"|{VERBS_BEFORE_BODIES})"
 )
 # A province, a city or a county standing alone for itself before its body's kind: "省消防
@@ -221,6 +229,9 @@ def _without_generic(part: str) -> str:
 def _opens_clause(simple: str, start: int) -> bool:
     """Whether the name stands first in its clause, after a preposition ("据香港警方"), or
     after what describes it ("连接两岸的临江大桥")."""
+    edition = EDITION_BEFORE.search(simple, max(0, start - 6), start)
+    if edition is not None:
+        start = edition.start()  # "第九届|碧屿海峡横渡公开赛": the edition opens the name
     return start == 0 or simple[start - 1] in _OPENS or simple[start - 1] in _LEADING | {"的"}
 
 
@@ -238,7 +249,8 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if len(ending) == 1 and following and following in _WORD_AFTER_ONE:
                 continue  # "庙宇", "宫殿", "寺院": a word, not a name's ending
             body = ending in BODY_ENDINGS
-            start = _distinctive(simple, match.start(), _BODY_REACH if body else _REACH)
+            reach = _BODY_REACH if body else _EVENT_REACH if ending in _EVENTS else _REACH
+            start = _distinctive(simple, match.start(), reach)
             opening = start
             if start is None and not body:
                 # "台中市北屯区第五公墓": the places it lies in run beyond the reach.
