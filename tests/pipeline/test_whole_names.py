@@ -188,3 +188,26 @@ def test_a_cooperative_is_read_whole(tmp_path, text, actor, start, fragment):
 def test_a_cooperative_by_its_kind_alone_is_no_actor(tmp_path):
     claims, names = _read(tmp_path, "合作社今年一季度亏损约800万元。")
     assert claims == [] and names == set()
+
+
+# (text, the claim's main actor, its start date, a fragment of its quote): Inner Mongolia's
+# banners (旗) are counties: one opens its clause, and its bodies are named after it.
+BANNERS = [
+    ("东乌珠穆沁旗1月4日遭遇暴风雪。", "东乌珠穆沁旗", "2025-01-04", "遭遇暴风雪"),
+    ("旗消防救援大队1月5日下午救出被困牧民。", "旗消防救援大队", "2025-01-05", "救出被困牧民"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start", "fragment"), BANNERS)
+def test_a_banner_and_its_bodies_are_actors(tmp_path, text, actor, start, fragment):
+    claims, _names = _read(tmp_path, text)
+    assert any(
+        actor in names and date == start and fragment in quote for names, date, quote in claims
+    ), claims
+
+
+# 旗 elsewhere is a flag, and 欧盟 a union, not places that act.
+@pytest.mark.parametrize("text", ["旗下公司上月宣布裁员。", "欧盟上月下调部分农药残留限量。"])
+def test_a_flag_or_a_union_is_no_banner(tmp_path, text):
+    _claims, names = _read(tmp_path, text)
+    assert not any(name.endswith(("旗", "部")) for name in names), names

@@ -107,7 +107,8 @@ _SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
-_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
+# Inner Mongolia's banners (旗) are its counties.
+_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州|旗)$")
 # A building or an institution the tagger takes for a place ("市立图书馆新总馆"): what a
 # clause opening on it tells is its own.
 _INSTITUTION_END = re.compile(

@@ -76,9 +76,9 @@ _CUT = re.compile(
     rf"|{_EDITION}"
     rf"|{VERBS_BEFORE_BODIES})"
 )
-# A province, a city or a county standing alone for itself before its body's kind: "省消防
-# 救援总队", "市公安局".
-_HOME = frozenset("省市县区")
+# A province, a city or a county (a banner, 旗, in Inner Mongolia) standing alone for itself
+# before its body's kind: "省消防救援总队", "市公安局", "旗消防救援大队".
+_HOME = frozenset("省市县区旗")
 _WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
 _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
 # What may stand right before a name that opens its clause.
