@@ -25,6 +25,7 @@ from timeline.pipeline.chinese_tagger import (
     _words_of_name,
     chinese_words,
 )
+from timeline.pipeline.commodity_names import commodities
 from timeline.pipeline.named_things import named_things
 from timeline.pipeline.nouns import (
     DESCRIPTORS,
@@ -800,6 +801,18 @@ _EXCLUDED_HEADS = (
     | word_list("zh_generic_subjects.txt")
     | word_list("zh_place_parts.txt")
 )
+
+
+def _commodities(
+    text: str, spans: Iterable[tuple[int, int]], dates: Sequence[tuple[int, int]]
+) -> list[Recognised]:
+    """Goods whose price a dated clause tells moved (`timeline.pipeline.commodity_names`):
+    "籽棉价格", "金價". Read as an organisation, as a thing is: what the clause tells of them
+    is told of them as of a body."""
+    return [
+        Recognised(text[start:end], start, end, "organization")
+        for start, end in commodities(_simplified(text), spans, dates, _words_of_name)
+    ]
 
 
 def _shops(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:

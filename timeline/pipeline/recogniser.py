@@ -43,6 +43,7 @@ from timeline.pipeline.chinese_names import (
     _REGULATOR,
     _VERB_START,
     _chinese_names,
+    _commodities,
     _dated_subjects,
     _founded_companies,
     _groups,
@@ -165,6 +166,7 @@ def recognise(
         ]
         found.extend(after_parts)
         found.extend(_shops(text, spans))
+        found.extend(_commodities(text, spans, dates))
         things = _things(text, spans) + _whole_names(text, spans, tag_spans)
         found.extend(things)
         # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
