@@ -353,3 +353,20 @@ def test_a_contest_or_a_festival_is_the_claims_main_actor(
 @pytest.mark.parametrize("text", ["大奖赛昨日开幕。", "他参加了上届锦标赛。"])
 def test_an_events_kind_alone_is_no_actor(extraction_of, text):
     assert extraction_of(text).discovered == ()
+
+
+# A workshop, a troupe or a drivers' team named by its kind after its distinctive part.
+@pytest.mark.parametrize(
+    ("text", "actor", "start"),
+    [
+        ("陈氏木雕作坊上月停工。", "陈氏木雕作坊", "2025-05-01"),
+        ("顺风车队上周罢驶。", "顺风车队", "2025-06-09"),
+        ("新麗聲粵劇戲班昨晚在高山劇場演出。", "新麗聲粵劇戲班", "2025-06-19"),
+    ],
+)
+def test_a_workshop_a_troupe_or_a_team_is_an_actor(extraction_of, text, actor, start):
+    extraction = extraction_of(text, "2025-06-20")
+    names = {entry.slug: entry.name for entry in extraction.discovered}
+    assert [(names.get(c.actors[0][0]), str(c.date.start)) for c in extraction.claims] == [
+        (actor, start)
+    ]
