@@ -246,6 +246,8 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             following = simple[match.end() : match.end() + 1]
             if following and following in "业界化们":
                 continue  # "大桥业", "公园化": another word
+            if following and following in '「『“"':
+                continue  # "粤剧戏班「新丽声」": the kind of the quoted name after it
             if len(ending) == 1 and following and following in _WORD_AFTER_ONE:
                 continue  # "庙宇", "宫殿", "寺院": a word, not a name's ending
             body = ending in BODY_ENDINGS
