@@ -37,6 +37,8 @@ _KINDS = load_named_kinds()
 ENDINGS = frozenset(word for sort, words in _KINDS.items() if sort != "generic" for word in words)
 BODY_ENDINGS = frozenset(_KINDS["body"])
 _EVENTS = frozenset(_KINDS["event"])
+# An event's name ends with one of these (in simplified script): "…公开赛", "…艺术节".
+EVENT_AT_END = re.compile(rf"(?:{'|'.join(sorted(_EVENTS, key=len, reverse=True))})$")
 _GENERIC = frozenset(_KINDS["generic"])
 
 
