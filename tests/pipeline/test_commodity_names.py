@@ -1,6 +1,6 @@
 """Goods whose price a dated clause tells moved, with no gazetteer: the goods and their price
-word ("金價", "籽棉价格"), or the goods before or after the date with a price per unit or a
-price word after it ("当归本周一的成交价…", "本月初，屏東縣檳榔每台斤…"); and the prices an
+word ("銀價", "玉米价格"), or the goods before or after the date with a price per unit or a
+price word after it ("黄芪本周一的成交价…", "本月初，雲林縣花生每台斤…"); and the prices an
 actor sets, a company's figures and clauses with no price that must stay no goods. The
 sentences are written for these tests, in both scripts and in Hong Kong, Taiwan and mainland
 styles."""
@@ -13,13 +13,13 @@ from timeline.pipeline.dates import find_dates, parse_reference
 
 # (text, the names read, in order: the goods with their price word, then the goods alone)
 GOODS = [
-    ("金價上週五首次突破每両4萬港元。", ["金價"]),
-    ("籽棉价格本周二每公斤下跌了0.3元。", ["籽棉价格", "籽棉"]),
+    ("銀價上週五首次突破每両4萬港元。", ["銀價"]),
+    ("玉米价格本周二每公斤下跌了0.3元。", ["玉米价格", "玉米"]),
     ("生猪价格上周回落至每公斤14元。", ["生猪价格", "生猪"]),
     ("猪价上月跌至每公斤12元。", ["猪价"]),
-    ("当归本周一的成交价升至每公斤128元。", ["当归"]),
+    ("黄芪本周一的成交价升至每公斤128元。", ["黄芪"]),
     ("羊毛上月每斤涨至8元。", ["羊毛"]),
-    ("本月初，屏東縣檳榔每台斤跌至12元，創十年新低。", ["屏東縣檳榔"]),
+    ("本月初，雲林縣花生每台斤跌至12元，創十年新低。", ["雲林縣花生"]),
     ("今年3月，蜂蜜收购价跌至每斤20元。", ["蜂蜜收购价", "蜂蜜"]),
     # Prices an actor sets, a share's price, a company's figures: no goods.
     ("票价下月起上涨两元。", []),
@@ -42,8 +42,8 @@ def test_goods_whose_price_moved_are_read(text, expected):
 
 # (text, the claim's main actor, its start date)
 TOLD = [
-    ("金價上週五首次突破每両4萬港元。", "金價", "2025-06-13"),
-    ("籽棉价格本周二每公斤下跌了0.3元。", "籽棉价格", "2025-06-17"),
+    ("銀價上週五首次突破每両4萬港元。", "銀價", "2025-06-13"),
+    ("玉米价格本周二每公斤下跌了0.3元。", "玉米价格", "2025-06-17"),
     ("羊毛上月每斤涨至8元。", "羊毛", "2025-05-01"),
 ]
 

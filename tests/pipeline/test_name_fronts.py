@@ -1,6 +1,6 @@
 """The front of a discovered Chinese name, with no gazetteer: a preposition, an adverb or a
-verb a rule ran into the body or the company that is its object ("由|滨海市体育局", "将与|市
-体育局", "吊销|鸿发烟花制造有限公司") is cut off, and a name that opens with such a character
+verb a rule ran into the body or the company that is its object ("由|临川市体育局", "将与|市
+体育局", "吊销|金星烟花制造有限公司") is cut off, and a name that opens with such a character
 as a word of its own keeps it ("将军澳医院"). The sentences are written for these tests, in
 both scripts and in Hong Kong, Taiwan and mainland styles."""
 
@@ -33,7 +33,7 @@ FRONTS = [
         "金星烟花制造有限公司",
         "吊销金星烟花制造有限公司",
     ),
-    ("該船上月移交國立海洋大學。", "國立海洋大學", "移交國立海洋大學"),
+    ("該船上月移交國立港灣大學。", "國立港灣大學", "移交國立港灣大學"),
 ]
 
 

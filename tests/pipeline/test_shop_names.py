@@ -34,8 +34,8 @@ def test_a_shop_named_by_its_mark_is_the_claims_main_actor(
 # (text, the shops' names the reader finds)
 SHOPS = [
     ("老字號陳記餅家昨日宣布結業。", ["陳記餅家"]),
-    ("經營近七十年的紮作老店「馮記紮作」本週一起停止營業。", ["馮記紮作"]),
-    ("馮記由馮錦添的父親於1956年創立。", ["馮記"]),
+    ("經營近七十年的紮作老店「鄧記紮作」本週一起停止營業。", ["鄧記紮作"]),
+    ("鄧記由鄧國強的父親於1956年創立。", ["鄧記"]),
     ("该店的招牌「荣华记」上月拆下。", ["荣华记"]),
     ("裕興記洋服店上月結業。", ["裕興記洋服店"]),
     # A person's word after the mark is no trade: the shop ends at its mark.

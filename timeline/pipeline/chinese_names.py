@@ -807,7 +807,7 @@ def _commodities(
     text: str, spans: Iterable[tuple[int, int]], dates: Sequence[tuple[int, int]]
 ) -> list[Recognised]:
     """Goods whose price a dated clause tells moved (`timeline.pipeline.commodity_names`):
-    "籽棉价格", "金價". Read as an organisation, as a thing is: what the clause tells of them
+    "玉米价格", "銀價". Read as an organisation, as a thing is: what the clause tells of them
     is told of them as of a body."""
     return [
         Recognised(text[start:end], start, end, "organization")
@@ -825,7 +825,7 @@ def _shops(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
 
 def _named_after_parts(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Companies named after the word for their part (`timeline.pipeline.role_names`):
-    "承建方|华建路桥", "營辦商|海峰小巴有限公司"."""
+    "承建方|华建路桥", "營辦商|金輪小巴有限公司"."""
     return [
         Recognised(text[start:end], start, end, "company")
         for start, end in names_after_parts(_simplified(text), spans, _words_of_name)

@@ -1,14 +1,14 @@
-"""Commodities whose price a Chinese clause tells moved: "籽棉价格本周二每公斤下跌了0.3元",
-"金價上週五首次突破每両4萬港元", "本月初，屏東縣檳榔每台斤跌至12元". News of farm and market
+"""Commodities whose price a Chinese clause tells moved: "玉米价格本周二每公斤下跌了0.3元",
+"銀價上週五首次突破每両4萬港元", "本月初，雲林縣花生每台斤跌至12元". News of farm and market
 prices makes the goods the subject of the happening; the tagger reads them as common nouns,
 so no name reader finds them.
 
-A commodity is a run of the tagger's nouns (a place may open it: "屏東縣|檳榔") standing as
+A commodity is a run of the tagger's nouns (a place may open it: "雲林縣|花生") standing as
 the clause's subject, next to the clause's date, with a word for its price after it ("价格",
 "价", "成交价") or a price per unit after the date ("每公斤", "每台斤"), and then a verb of a
 price's movement ("下跌", "跌至", "突破"). Prices an actor sets (fares, rents, fees, a share
 price) are not goods: `vocabulary/zh_set_prices.txt`. The name is the goods with their price
-word as written ("金價"); the goods alone are another form of it when two characters or more.
+word as written ("銀價"); the goods alone are another form of it when two characters or more.
 
 Plain Python on the article's simplified copy (same offsets as the source); the caller turns
 the (start, end) pairs into names.
@@ -33,7 +33,7 @@ _GOODS_OPENING = re.compile(
     r"(?P<goods>[\u3400-\u9fff]{1,6}?)"
     r"(?:(?P<price>(?:收购|批发|零售|成交|出厂)?价格?)|(?=每[一两]?[\u3400-\u9fff]{1,2}[\u3400-\u9fff]))"
 )
-# Between the date and the price per unit or the movement: 的成交价 ("当归本周一的成交价升至").
+# Between the date and the price per unit or the movement: 的成交价 ("黄芪本周一的成交价升至").
 _PRICE_AFTER_DATE = re.compile(r"的?(?:收购|批发|零售|成交|出厂)?价格?")
 _SET_PRICES = word_list("zh_set_prices.txt")
 _GOODS_TAGS = frozenset({"n", "nz", "nw"})
@@ -56,7 +56,7 @@ def commodities(
     for date_start, date_end in dates:
         if not any(start <= date_start < end for start, end in stretches):
             continue
-        # The goods before the date: "籽棉价格|本周二…", "当归|本周一的成交价…".
+        # The goods before the date: "玉米价格|本周二…", "黄芪|本周一的成交价…".
         lead_start = date_start
         while lead_start > max(0, date_start - _REACH) and simple[lead_start - 1] not in _OPENS:
             lead_start -= 1
@@ -67,7 +67,7 @@ def commodities(
             if goods:
                 found.extend(goods)
                 continue
-        # The goods after a date that opens the clause: "本月初，|屏东县槟榔每台斤跌至…".
+        # The goods after a date that opens the clause: "本月初，|云林县花生每台斤跌至…".
         if date_start > 0 and simple[date_start - 1] not in _OPENS:
             continue
         at = date_end + (1 if simple[date_end : date_end + 1] in {"，", ","} else 0)
@@ -114,7 +114,7 @@ def _goods(simple: str, start: int, end: int, tag: Tagger, moves: bool) -> list[
     if any(t not in _GOODS_TAGS | _PLACE_TAGS for _w, t in words):
         return []
     if any(t in _PLACE_TAGS for _w, t in words[1:]):
-        return []  # a place only opens the goods ("屏东县|槟榔")
+        return []  # a place only opens the goods ("云林县|花生")
     found = [(start, end)]
     if price and len(goods) >= 2:
         found.append((start, start + len(goods)))

@@ -548,7 +548,7 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             lead = PLACE_CHAIN.sub("", lead)
             # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
             lead = _HOW_MANY.sub("", lead)
-            # "第九届碧屿海峡横渡公开赛…", "第17屆月津港燈節…": an event's edition before its
+            # "第九届碧湾海峡横渡公开赛…", "第5屆鹽港燈節…": an event's edition before its
             # name (a festival's, a contest's, a fair's), not before a company's.
             if _EVENT_END.search(fold_text(context.name(first.slug))):
                 lead = EDITION_BEFORE.sub("", lead)

@@ -55,7 +55,7 @@ _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?
 # longer than a place's.
 _REACH = 6
 _BODY_REACH = 8
-# An event's ("碧屿海峡横渡公开赛") runs longer still, and its edition may stand before it.
+# An event's ("碧湾海峡横渡公开赛") runs longer still, and its edition may stand before it.
 _EVENT_REACH = 10
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Words a name never starts with: determiners, pronouns, numerals, prepositions.
@@ -74,7 +74,7 @@ _CUT = re.compile(
     r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期"
     # "(线路曾)因台风停驶": a cause's 因, after what the clause is about.
     r"|曾|因为|因|由于"
-    # "第九届|碧屿海峡横渡公开赛": an event's edition before its name.
+    # "第九届|碧湾海峡横渡公开赛": an event's edition before its name.
     rf"|{_EDITION}"
     rf"|{VERBS_BEFORE_BODIES})"
 )
@@ -233,7 +233,7 @@ def _opens_clause(simple: str, start: int) -> bool:
     after what describes it ("连接两岸的临江大桥")."""
     edition = EDITION_BEFORE.search(simple, max(0, start - 6), start)
     if edition is not None:
-        start = edition.start()  # "第九届|碧屿海峡横渡公开赛": the edition opens the name
+        start = edition.start()  # "第九届|碧湾海峡横渡公开赛": the edition opens the name
     return start == 0 or simple[start - 1] in _OPENS or simple[start - 1] in _LEADING | {"的"}
 
 

@@ -395,7 +395,7 @@ def _without_province(text: str, name: Recognised) -> Recognised:
 
 
 def _without_leading_verb(text: str, name: Recognised) -> Recognised:
-    """ "抗議|醫院管理局", "起诉|市场监管局", "由|滨海市体育局", "将与|市体育局", "吊销|鸿发烟花
+    """ "抗議|醫院管理局", "起诉|市场监管局", "由|临川市体育局", "将与|市体育局", "吊销|金星烟花
     制造有限公司": a verb, a preposition or an adverb a rule ran into the public body or the
     company that is its object. A leading verb is never part of a body's name; the name left
     must be a name of its own (three characters or more, a body's or a company's ending).
@@ -416,15 +416,15 @@ def _without_leading_verb(text: str, name: Recognised) -> Recognised:
     elif _HAN_SUFFIX.search(rest) and verb is None:
         kind = name.kind
     elif _HAN_SUFFIX.search(rest) and _words_of_name(rest)[0][1] != "n":
-        kind = name.kind  # "吊销|鸿发烟花制造有限公司": a proper part opens the company
+        kind = name.kind  # "吊销|金星烟花制造有限公司": a proper part opens the company
     else:
         return name
     start = name.char_start + cut
     return Recognised(text[start : name.char_end], start, name.char_end, kind)
 
 
-# Function words a rule may run into a name's front: "由|滨海市体育局", "将与|市体育局",
-# "据|林阳市林业局".
+# Function words a rule may run into a name's front: "由|临川市体育局", "将与|市体育局",
+# "据|林安市林业局".
 _FUNCTION_LEAD = frozenset("由据将与和对向从在于把被给让为经")
 _FUNCTION_TAGS = frozenset({"p", "d", "c"})
 

@@ -1,6 +1,6 @@
 """Chinese names that the word for their part introduces, read from the tagger's word
 classes where the tagger runs the word into the name or cuts the name apart: a company
-after the part it plays in a deal or a works ("承建方|华建路桥", "營辦商|海峰小巴有限公司",
+after the part it plays in a deal or a works ("承建方|华建路桥", "營辦商|金輪小巴有限公司",
 "市场管理方|鸿运物业"), and a person after a role or an occupation ("店主|陈国荣", "第三代傳人
 |陳國榮", "的士司機|黃志強").
 

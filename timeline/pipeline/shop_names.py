@@ -1,7 +1,7 @@
-"""Chinese names of shops, stalls and workshops marked by 記 or 號: "陳記餅家", "馮記紮作",
+"""Chinese names of shops, stalls and workshops marked by 記 or 號: "陳記餅家", "鄧記紮作",
 "新南記霓虹燈", "恒昌號醬園", "同昌號". News from Hong Kong, Taiwan and Guangdong names old
 shops by a surname or a lucky word and 記 ("Chan's"), or a trade name and 號 ("firm"), often
-with the trade's noun after the mark; the tagger reads such names as a person ("馮記"), a
+with the trade's noun after the mark; the tagger reads such names as a person ("鄧記"), a
 verb ("陳記餅") or a place and a noun ("同昌/號").
 
 A name is the distinctive part (a surname before 記; two characters before 號, or one to
@@ -57,7 +57,7 @@ def shop_names(simple: str, spans: Iterable[tuple[int, int]], tag: Tagger) -> li
             quoted = start > 0 and simple[start - 1] in '「『“"'
             closing = _CLOSING.match(simple, match.end(), span_end) if quoted else None
             if closing is not None:
-                end = closing.end() - 1  # "「馮記紮作」": the quotation marks bound the name
+                end = closing.end() - 1  # "「鄧記紮作」": the quotation marks bound the name
             else:
                 end = match.end() + _trade_length(simple, match.end(), span_end, tag)
             described = _DESCRIPTOR_BEFORE.search(simple, max(span_start, start - 4), start)

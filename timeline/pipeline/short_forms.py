@@ -121,7 +121,7 @@ def _parts_referring_back(
     dates: Sequence[tuple[int, int]],
     taken: Sequence[tuple[int, int, str]],
 ) -> list[tuple[int, int, str]]:
-    """ "承建方中海建设集团…去年10月，承建方在堤基下方发现…": the word for a part (`role_names
+    """ "承建方华建路桥…去年10月，承建方在堤基下方发现…": the word for a part (`role_names
     .PARTS`) opening a clause stands for the latest name written right after the same
     word, followed by what ends a noun phrase."""
     found: list[tuple[int, int, str]] = []
