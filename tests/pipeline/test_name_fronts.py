@@ -55,3 +55,18 @@ KEPT = [
 def test_a_name_opening_on_a_function_character_keeps_it(text, kept):
     names = _names(text)
     assert kept in names, names
+
+
+# (text, the claim's main actor, its start date): a day's first character the tagger runs
+# into the name before it ("黃金旺昨|(17)日" read as one name) is cut off at the date.
+BEFORE_A_DATE = [
+    ("黃志成昨(17)日在業績發表會上表示，營收將成長。", "黃志成", "2025-06-17"),
+    ("王大明今(20)日宣布辭去董事長一職。", "王大明", "2025-06-20"),
+    ("林國華前(18)日在立法院質詢時提出修法。", "林國華", "2025-06-18"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start"), BEFORE_A_DATE)
+def test_a_name_ends_where_a_date_starts(main_actors, text, actor, start):
+    claims = main_actors(text, "2025-06-20")
+    assert [(name, date) for name, date, _quote in claims] == [(actor, start)], claims
