@@ -70,3 +70,21 @@ BEFORE_A_DATE = [
 def test_a_name_ends_where_a_date_starts(main_actors, text, actor, start):
     claims = main_actors(text, "2025-06-20")
     assert [(name, date) for name, date, _quote in claims] == [(actor, start)], claims
+
+
+# A district or a body the tagger takes for a person, and the police after a passive's mark.
+@pytest.mark.parametrize(
+    ("text", "kept", "refused"),
+    [
+        ("黃大仙區昨日發生火警。", None, "黃大仙區"),
+        ("林志強前(3)日遭警方逮捕。", "警方", "遭警方"),
+    ],
+)
+def test_no_person_ends_as_a_district_and_the_police_stand_alone(text, kept, refused):
+    scan = find_dates(text, reference=parse_reference("2025-06-20"))
+    dates = [(mention.char_start, mention.char_end) for mention in scan.mentions]
+    found = recognise(text, "zh-Hant", [(0, len(text))], ActorMatcher([]), dates=dates)
+    people = {name.text for name in found if name.kind == "person"}
+    names = {name.text for name in found}
+    assert refused not in people and refused not in (names - {kept}), found
+    assert kept is None or kept in names, found

@@ -311,6 +311,10 @@ _GENERIC_ORG = re.compile(
 )
 
 
+# The last character of a district's, a county's or a body's name: no person's name ends so.
+_PLACE_OR_BODY_LAST = frozenset("区县市省镇乡署局厅")
+
+
 def _plausible_han(name: str, kind: str) -> bool:
     if len(name) < 2 or name in _NOT_ACTORS or to_simplified(name) in _NOT_ACTORS:
         return False
@@ -327,6 +331,8 @@ def _plausible_han(name: str, kind: str) -> bool:
         simple = name.translate(_SIMPLIFY)
         if simple.endswith("记"):
             return False  # "冯记": a shop's mark after a surname (`shop_names`), no person
+        if len(simple) >= 3 and simple[-1] in _PLACE_OR_BODY_LAST:
+            return False  # "黄大仙区", "康文署": a district or a body the tagger took for one
         return len(simple) >= 4 or simple[0] in SURNAMES or simple.startswith(COMPOUND_SURNAMES)
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,

@@ -425,11 +425,19 @@ def _without_leading_verb(text: str, name: Recognised) -> Recognised:
     if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
         return name
     simple = name.text.translate(_SIMPLIFY)
-    verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
+    verb = (
+        _VERB_BEFORE_BODY.match(simple)
+        or _AGENT_MARK.match(simple)
+        or _AGENT_MARK_BEFORE_POLICE.match(simple)
+    )
     cut = verb.end() if verb is not None else _function_lead(simple)
     if not cut:
         return name
     rest = simple[cut:]
+    if rest in _POLICE_ALONE and verb is not None:
+        # "遭|警方(逮捕)": the police named by their short name alone.
+        start = name.char_start + cut
+        return Recognised(text[start : name.char_end], start, name.char_end, "organization")
     if len(rest) < 3:
         return name
     if _BODY_END.search(rest) or _REGULATOR.search(rest):
@@ -444,6 +452,8 @@ def _without_leading_verb(text: str, name: Recognised) -> Recognised:
     return Recognised(text[start : name.char_end], start, name.char_end, kind)
 
 
+_POLICE_ALONE = frozenset({"警方", "市府", "县府"})
+_AGENT_MARK_BEFORE_POLICE = re.compile(r"(?:遭到|遭|被|经由)(?=(?:警方|市府|县府)$)")
 # Function words a rule may run into a name's front: "由|临川市体育局", "将与|市体育局",
 # "据|林安市林业局".
 _FUNCTION_LEAD = frozenset("由据将与和对向从在于把被给让为经")
