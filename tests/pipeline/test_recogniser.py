@@ -792,3 +792,27 @@ def test_an_extended_matcher_keeps_the_curated_actor_for_a_shared_alias():
     assert found == {"百度公司": "baidu", "美团": "mei-tuan", "百度": "baidu"}
     assert extended.entry("mei-tuan").review == "discovered"
     assert curated.extended([]) is curated
+
+
+# (text, the claim's main actor, its start date): a day's first character the tagger runs
+# into the name before it ("黃志成昨|(17)日" read as one name) is cut off where the date
+# starts, so the person is linked. Sentences written for this test, Taiwan and Hong Kong
+# styles (the day in brackets after 昨/今/前).
+BEFORE_A_DATE = [
+    ("黃志成昨(17)日在業績發表會上表示，營收將成長。", "黃志成", "2025-06-17"),
+    ("王大明今(20)日宣布辭去董事長一職。", "王大明", "2025-06-20"),
+    ("林國華前(18)日在立法院質詢時提出修法。", "林國華", "2025-06-18"),
+    ("陳美玲昨（19）日帶領居民到區議會請願。", "陳美玲", "2025-06-19"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "start"), BEFORE_A_DATE)
+def test_a_name_ends_where_a_date_starts_inside_it(main_actors, text, actor, start):
+    claims = main_actors(text, "2025-06-20")
+    assert [(name, date) for name, date, _quote in claims] == [(actor, start)], claims
+
+
+# A name shorter than two characters once the date is cut off is no name: "于|次日".
+def test_a_name_cut_to_one_character_by_a_date_is_dropped(extraction_of):
+    extraction = extraction_of("事故發生後，市府于次日成立調查小組。")
+    assert not any(entry.name.startswith("于") for entry in extraction.discovered)
