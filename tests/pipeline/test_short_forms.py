@@ -225,27 +225,3 @@ def test_a_body_referred_to_by_its_kind_is_chosen_by_its_description_then_recenc
 ):
     claims = main_actors(text, "2025-06-20")
     assert (actor, start) in [(name, date) for name, date, _quote in claims]
-
-
-# (text, the main actor of the claim whose quote holds the fragment, the fragment): the word
-# for a part a company plays, written again alone, stands for the company named after it.
-PARTS_AGAIN = [
-    (
-        "承建方华建路桥去年3月进场施工。去年10月，承建方在桥墩下方发现一处古墓。",
-        "华建路桥",
-        "发现一处古墓",
-    ),
-    (
-        "開發商遠洋置地上月暫停銷售。本月3日，開發商向買家發出退款通知。",
-        "遠洋置地",
-        "發出退款通知",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "actor", "fragment"), PARTS_AGAIN)
-def test_a_part_written_again_stands_for_the_company_named_after_it(
-    main_actors, text, actor, fragment
-):
-    claims = main_actors(text, "2025-06-20")
-    assert any(name == actor and fragment in quote for name, _date, quote in claims), claims

@@ -25,7 +25,6 @@ from timeline.pipeline.chinese_tagger import (
     _words_of_name,
     chinese_words,
 )
-from timeline.pipeline.commodity_names import commodities
 from timeline.pipeline.named_things import named_things
 from timeline.pipeline.nouns import (
     DESCRIPTORS,
@@ -38,8 +37,6 @@ from timeline.pipeline.recognised import (
     _SpanSet,
     _words,
 )
-from timeline.pipeline.role_names import names_after_parts
-from timeline.pipeline.shop_names import shop_names
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
 from timeline.pipeline.whole_names import (
     BODY_LAST_CHARS,
@@ -108,8 +105,7 @@ _SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
-# Inner Mongolia's banners (旗) are its counties.
-_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州|旗)$")
+_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
 # A building or an institution the tagger takes for a place ("市立图书馆新总馆"): what a
 # clause opening on it tells is its own.
 _INSTITUTION_END = re.compile(
@@ -249,29 +245,10 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             stripped = surface.strip(" ·-\n\t\r\u3000")
             surface_start += surface.find(stripped) if stripped else 0
             surface = stripped
-            if not _plausible_han(surface, kind) and not (
-                kind == "person" and _named_after_role(words, index, surface)
-            ):
+            if not _plausible_han(surface, kind):
                 continue
             found.append(Recognised(surface, surface_start, surface_start + len(surface), kind))
     return found
-
-
-# The last characters of a word for people of an occupation or a role: "牧民", "菜农",
-# "清洁工", "护林员", "渔船船长", "传承人", "绣娘".
-_ROLE_ENDS = tuple("民农工员师长人手娘")
-
-
-def _named_after_role(words: Sequence[tuple[str, str]], index: int, name: str) -> bool:
-    """ "牧民|巴特尔", "护林员|阿卜杜拉": a name the tagger reads as a person's that starts
-    with no surname (a Mongolian, Tibetan or Uyghur name) is one when a word for a role or
-    an occupation stands right before it; three characters or more, Chinese only."""
-    if index == 0 or len(name) < 3 or not _HAN_ONLY.fullmatch(name):
-        return False
-    role, tag = words[index - 1]
-    if tag != "n" or len(role) < 2:
-        return False
-    return role in TITLES or role in PEOPLE_NOUNS_SET or role.endswith(_ROLE_ENDS)
 
 
 # Nouns of people or bodies, by a character of theirs ("员", "局", "会").
@@ -311,10 +288,6 @@ _GENERIC_ORG = re.compile(
 )
 
 
-# The last character of a district's, a county's or a body's name: no person's name ends so.
-_PLACE_OR_BODY_LAST = frozenset("区县市省镇乡署局厅")
-
-
 def _plausible_han(name: str, kind: str) -> bool:
     if len(name) < 2 or name in _NOT_ACTORS or to_simplified(name) in _NOT_ACTORS:
         return False
@@ -329,10 +302,6 @@ def _plausible_han(name: str, kind: str) -> bool:
         # A two- or three-character name starts with a surname; LAC sometimes tags a
         # word (预计, 表示) as a person.
         simple = name.translate(_SIMPLIFY)
-        if simple.endswith("记"):
-            return False  # "冯记": a shop's mark after a surname (`shop_names`), no person
-        if len(simple) >= 3 and simple[-1] in _PLACE_OR_BODY_LAST:
-            return False  # "黄大仙区", "康文署": a district or a body the tagger took for one
         return len(simple) >= 4 or simple[0] in SURNAMES or simple.startswith(COMPOUND_SURNAMES)
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
@@ -647,8 +616,7 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
     return found
 
 
-PEOPLE_NOUNS_SET = word_list("zh_people_nouns.txt")
-_PEOPLE = "|".join(sorted(PEOPLE_NOUNS_SET, key=len, reverse=True))
+_PEOPLE = "|".join(sorted(word_list("zh_people_nouns.txt"), key=len, reverse=True))
 # The people nouns as one alternation, longest first, for other modules' patterns.
 PEOPLE_NOUNS = _PEOPLE
 # Where a group's people belong: a place or a body ("东岗村", "公立医院").
@@ -807,35 +775,6 @@ _EXCLUDED_HEADS = (
     | word_list("zh_generic_subjects.txt")
     | word_list("zh_place_parts.txt")
 )
-
-
-def _commodities(
-    text: str, spans: Iterable[tuple[int, int]], dates: Sequence[tuple[int, int]]
-) -> list[Recognised]:
-    """Goods whose price a dated clause tells moved (`timeline.pipeline.commodity_names`):
-    "玉米价格", "銀價". Read as an organisation, as a thing is: what the clause tells of them
-    is told of them as of a body."""
-    return [
-        Recognised(text[start:end], start, end, "organization")
-        for start, end in commodities(_simplified(text), spans, dates, _words_of_name)
-    ]
-
-
-def _shops(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    """Shops marked by 記 or 號 (`timeline.pipeline.shop_names`): "陳記餅家", "同昌號"."""
-    return [
-        Recognised(text[start:end], start, end, "company")
-        for start, end in shop_names(_simplified(text), spans, _words_of_name)
-    ]
-
-
-def _named_after_parts(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    """Companies named after the word for their part (`timeline.pipeline.role_names`):
-    "承建方|华建路桥", "營辦商|金輪小巴有限公司"."""
-    return [
-        Recognised(text[start:end], start, end, "company")
-        for start, end in names_after_parts(_simplified(text), spans, _words_of_name)
-    ]
 
 
 def _whole_names(

@@ -8,7 +8,7 @@ Plain Python.
 
 import re
 
-from timeline.pipeline.actors import ActorMention, fold_text
+from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.context import ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import OPENERS, PLACE_CHAIN, SPEECH
@@ -18,7 +18,7 @@ from timeline.pipeline.guards import (
     forecasts,
     without_gatherings,
 )
-from timeline.pipeline.named_things import EDITION_BEFORE, EVENT_AT_END, KIND_BEFORE_NAME
+from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.past_tense import (
     _EN_NOT_HAPPENING,
@@ -53,10 +53,6 @@ _HOW_MANY = re.compile(
     r"(?:(?:约|近|逾|超过|上|数|几)?[0-9,万千百十数几两一二三四五六七八九]+余?多?[名位])?$"
 )
 # Chinese: one person counted, perhaps described by a phrase ending in 的, before the name.
-# The end of an event's name: a kind of the data ("公开赛") or a festival's, a contest's, a
-# fair's or a gathering's last character.
-_EVENT_END = re.compile(rf"{EVENT_AT_END.pattern}|[节赛展会]$")
-_AGED = re.compile(r"(?:^|(?<=[，,\s]))(?:现年|今年)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _DESCRIBED_PERSON = re.compile(r"(?:一名|一位|一个|一個)(?:[^，,。；;]{1,14}的)?$")
 # Chinese: a short description ending in a person's title, standing before the name.
 _TITLED = re.compile(
@@ -548,16 +544,10 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
             lead = PLACE_CHAIN.sub("", lead)
             # "约200名移民到…", "数百名家长赶到…": how many of a group acted.
             lead = _HOW_MANY.sub("", lead)
-            # "第九届碧湾海峡横渡公开赛…", "第5屆鹽港燈節…": an event's edition before its
-            # name (a festival's, a contest's, a fair's), not before a company's.
-            if _EVENT_END.search(fold_text(context.name(first.slug))):
-                lead = EDITION_BEFORE.sub("", lead)
         elif context.kind(first.slug) == "person":
             # "一名在码头工作的陈姓男工于周二…": a count and a phrase that describes the
             # person, written before them.
             lead = _DESCRIBED_PERSON.sub("", lead)
-            # "62岁的养蜂人刘德顺": an age before 的, then the person's occupation.
-            lead = _AGED.sub("", lead)
         if lead and _placed(lead):
             lead = ""  # "贵州白水河水电站": where the named one is
     if _LEAD.match(lead):
@@ -647,13 +637,7 @@ def _nominal(described: str) -> bool:
     if not 0 < len(described) <= 8 or not re.fullmatch(r"[\u3400-\u9fff]+", described):
         return False
     words = chinese_words(described)
-    # "养蜂/vn 人/n", "退休/vn 教师/n", "资深/a 车长/n": an action's noun or an adjective
-    # may describe the occupation's noun.
-    return (
-        bool(words)
-        and words[-1][1] in _TITLE_TAGS
-        and all(tag in _TITLE_TAGS or tag in {"vn", "a"} for _word, tag in words)
-    )
+    return bool(words) and all(tag in _TITLE_TAGS for _word, tag in words)
 
 
 # A phrase ending in 的 (and a few words of the noun it qualifies) before a name:

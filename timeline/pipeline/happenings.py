@@ -148,10 +148,6 @@ _EN_JUDGED = re.compile(
     r"(?:right|wrong|correct|mistaken|justified|wise|mistake|success|failure|misstep)\b"
 )
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
-# "62岁的养蜂人刘德顺上周三…": an age before 的 and before the date describes the person
-# named after it; the clause tells what the person did, not how old they are ("…上周三迎来
-# 62岁的生日" still tells an age).
-_AGE_ATTRIBUTE = re.compile(r"的(?=[\u3400-\u9fff])")
 
 
 def plain_happening(
@@ -190,9 +186,7 @@ def plain_happening(
         return None  # "Residents count the cost (March 13, 2025)": a linked page's date
     folded = context.folded
     if QUESTION_END.search(context.text, start, end) or any(
-        not _apposed_age(context, age.start())
-        and not (age.end() <= mention.char_start and _AGE_ATTRIBUTE.match(folded, age.end()))
-        for age in _AGE.finditer(folded, start, end)
+        not _apposed_age(context, age.start()) for age in _AGE.finditer(folded, start, end)
     ):
         return None
     # "May 2023" is no "may", and "中选会", "委员会", "将军澳" say nothing of the future: the

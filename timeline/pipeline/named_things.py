@@ -36,9 +36,6 @@ def load_named_kinds(path: Path = NAMED_KINDS_FILE) -> dict[str, set[str]]:
 _KINDS = load_named_kinds()
 ENDINGS = frozenset(word for sort, words in _KINDS.items() if sort != "generic" for word in words)
 BODY_ENDINGS = frozenset(_KINDS["body"])
-_EVENTS = frozenset(_KINDS["event"])
-# An event's name ends with one of these (in simplified script): "…公开赛", "…艺术节".
-EVENT_AT_END = re.compile(rf"(?:{'|'.join(sorted(_EVENTS, key=len, reverse=True))})$")
 _GENERIC = frozenset(_KINDS["generic"])
 
 
@@ -55,8 +52,6 @@ _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?
 # longer than a place's.
 _REACH = 6
 _BODY_REACH = 8
-# An event's ("碧湾海峡横渡公开赛") runs longer still, and its edition may stand before it.
-_EVENT_REACH = 10
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Words a name never starts with: determiners, pronouns, numerals, prepositions.
 _NOT_FIRST = frozenset(
@@ -64,9 +59,6 @@ _NOT_FIRST = frozenset(
 )
 # A preposition or a verb of undergoing before a name, skipped: "据香港警方", "遭台风".
 _LEADING = frozenset("据经遭获到向在于对从由被把将与和")
-# An event's edition, written before its name: "第九届", "首届".
-_EDITION = r"第[一二三四五六七八九十百\d]{1,4}届|首届|本届|今届|上届"
-EDITION_BEFORE = re.compile(rf"(?:{_EDITION})$")
 # Words that end what stands before a name: verbs and time words ("宣布成立员工工会",
 # "於週一上午發布海上颱風警報").
 _CUT = re.compile(
@@ -74,13 +66,11 @@ _CUT = re.compile(
     r"|昨日|今日|昨天|今天|上月|本月|下月|上周|本周|去年|今年|明年|当日|当晚|周[一二三四五六日]|星期"
     # "(线路曾)因台风停驶": a cause's 因, after what the clause is about.
     r"|曾|因为|因|由于"
-    # "第九届|碧湾海峡横渡公开赛": an event's edition before its name.
-    rf"|{_EDITION}"
     rf"|{VERBS_BEFORE_BODIES})"
 )
-# A province, a city or a county (a banner, 旗, in Inner Mongolia) standing alone for itself
-# before its body's kind: "省消防救援总队", "市公安局", "旗消防救援大队".
-_HOME = frozenset("省市县区旗")
+# A province, a city or a county standing alone for itself before its body's kind: "省消防
+# 救援总队", "市公安局".
+_HOME = frozenset("省市县区")
 _WORD_AFTER_ONE = frozenset("宇会殿廷院庙堂方前内外里中")
 _NUMERAL = re.compile(r"\d|[一二两三四五六七八九十百千几多数][座条个台家所间位名处艘]")
 # What may stand right before a name that opens its clause.
@@ -110,8 +100,6 @@ _KINDS_INTRODUCING = (
     r"渔船|货轮|货船|邮轮|轮船|船只|商船|科考船|平台|品牌|连锁|团体|组织|协会|联盟|乐团|乐队|组合"
     r"|球队|台风|飓风|犀牛|大熊猫|熊猫|老虎|大象|海豚|猩猩|长颈鹿|企业|公司|商店|餐厅|书店|网店"
     r"|连锁店|咖啡店|门店|餐馆|酒楼"
-    # Old shops, troupes and teams: "老店「合興士多」", "戲班「新麗聲」", "车队“飞虎”".
-    r"|老店|老字号|店铺|小店|作坊|工作室|戏班|剧团|舞团|车队|球会"
 )
 _INTRODUCED = re.compile(
     rf"(?P<kind>{_KINDS_INTRODUCING})"
@@ -154,12 +142,6 @@ _TRADING = frozenset(
         "门店",
         "餐馆",
         "酒楼",
-        "老店",
-        "老字号",
-        "店铺",
-        "小店",
-        "作坊",
-        "工作室",
     ]
 )
 # A storm named after its kind: "中度颱風蒼鷺", "台风“海燕”".
@@ -231,9 +213,6 @@ def _without_generic(part: str) -> str:
 def _opens_clause(simple: str, start: int) -> bool:
     """Whether the name stands first in its clause, after a preposition ("据香港警方"), or
     after what describes it ("连接两岸的临江大桥")."""
-    edition = EDITION_BEFORE.search(simple, max(0, start - 6), start)
-    if edition is not None:
-        start = edition.start()  # "第九届|碧湾海峡横渡公开赛": the edition opens the name
     return start == 0 or simple[start - 1] in _OPENS or simple[start - 1] in _LEADING | {"的"}
 
 
@@ -248,13 +227,10 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             following = simple[match.end() : match.end() + 1]
             if following and following in "业界化们":
                 continue  # "大桥业", "公园化": another word
-            if following and following in '「『“"':
-                continue  # "粤剧戏班「新丽声」": the kind of the quoted name after it
             if len(ending) == 1 and following and following in _WORD_AFTER_ONE:
                 continue  # "庙宇", "宫殿", "寺院": a word, not a name's ending
             body = ending in BODY_ENDINGS
-            reach = _BODY_REACH if body else _EVENT_REACH if ending in _EVENTS else _REACH
-            start = _distinctive(simple, match.start(), reach)
+            start = _distinctive(simple, match.start(), _BODY_REACH if body else _REACH)
             opening = start
             if start is None and not body:
                 # "台中市北屯区第五公墓": the places it lies in run beyond the reach.

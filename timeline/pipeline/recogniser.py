@@ -43,14 +43,11 @@ from timeline.pipeline.chinese_names import (
     _REGULATOR,
     _VERB_START,
     _chinese_names,
-    _commodities,
     _dated_subjects,
     _founded_companies,
     _groups,
-    _named_after_parts,
     _organisations_by_context,
     _related_companies,
-    _shops,
     _surnamed_people,
     _things,
     _title_names,
@@ -63,7 +60,6 @@ from timeline.pipeline.chinese_names import (
 from timeline.pipeline.chinese_tagger import (
     _SIMPLIFY,
     _simplified,
-    _words_of_name,
     chinese_words,
 )
 from timeline.pipeline.english_names import (
@@ -94,7 +90,6 @@ from timeline.pipeline.recognised import (
     _count,
     _SpanSet,
 )
-from timeline.pipeline.role_names import PARTS, person_after_role
 from timeline.pipeline.whole_names import (
     BRANCH_AT_END,
 )
@@ -175,16 +170,6 @@ def recognise(
         found.extend(_founded_companies(text, spans))
         found.extend(_related_companies(text, spans))
         found.extend(_title_names(text, spans, title))
-        after_parts = _named_after_parts(text, spans)
-        # "承建方|华建路桥": the part ends where the name starts, so a tagger's name across
-        # that point ("方华") runs the part's word into the name, and is no name.
-        starts = {name.char_start for name in after_parts}
-        found = [
-            name for name in found if not any(name.char_start < at < name.char_end for at in starts)
-        ]
-        found.extend(after_parts)
-        found.extend(_shops(text, spans))
-        found.extend(_commodities(text, spans, dates))
         things = _things(text, spans) + _whole_names(text, spans, tag_spans)
         found.extend(things)
         # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
@@ -227,7 +212,6 @@ def recognise(
             continue
         name = _without_self(_without_descriptor(text, _without_glued_char(text, name)))
         name = _without_province(text, _without_leading_verb(text, name))
-        name = _without_role(text, name)
         if (
             name.kind in {"organization", "lab"}
             and text[max(0, name.char_start - 2) : name.char_start] in {"国家", "國家"}
@@ -253,11 +237,10 @@ def recognise(
             # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
             # 院" is a part of the one "大学" refers to.
             continue
-        if simple in TITLES or simple in PARTS:
-            continue  # "马主", "承建方": a post or a part, which a tagger may take for a name
-        if _COUNTED_NAME.match(simple) or _COUNTED_PLACE.search(simple):
-            # "一项国际大学(排名)", "闯入勐腊县一处": a count of things or places, not a name
-            continue
+        if simple in TITLES:
+            continue  # "马主": a post, which a tagger may take for a person
+        if _COUNTED_NAME.match(simple):
+            continue  # "一项国际大学(排名)": a count of things, not a name
         if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
             continue  # "(2018)年出任研究院": a date's end and a verb, not a name
         if re.match(r"[一二三四五六七八九十两]+[期代批轮届]", simple):
@@ -284,18 +267,6 @@ def recognise(
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
     return kept
-
-
-def _without_role(text: str, name: Recognised) -> Recognised:
-    """ "店主陈国荣", "第三代傳人陳國榮": a role or an occupation a rule ran into the person's
-    name after it (`role_names.person_after_role`), cut off; the person is the name."""
-    if name.kind == "person" or not _HAN_ONLY.fullmatch(name.text):
-        return name
-    at = person_after_role(name.text.translate(_SIMPLIFY), _words_of_name)
-    if at is None:
-        return name
-    start = name.char_start + at
-    return Recognised(text[start : name.char_end], start, name.char_end, "person")
 
 
 # "星海乐园运营方星海文旅集团", "大桥承建方华建路桥": an owner or an operator named right
@@ -416,59 +387,20 @@ def _without_province(text: str, name: Recognised) -> Recognised:
 
 
 def _without_leading_verb(text: str, name: Recognised) -> Recognised:
-    """ "抗議|醫院管理局", "起诉|市场监管局", "由|临川市体育局", "将与|市体育局", "吊销|金星烟花
-    制造有限公司": a verb, a preposition or an adverb a rule ran into the public body or the
-    company that is its object. A leading verb is never part of a body's name; the name left
-    must be a name of its own (three characters or more, a body's or a company's ending).
-    A function character is cut only where the tagger reads it as a word of its own ("将军
-    澳医院" keeps its 将)."""
+    """ "抗議|醫院管理局", "起诉|市场监管局": a verb a tagger ran into the public body that
+    is its object. A leading verb is never part of a body's name; the body's name left
+    must be a name of its own (three characters or more, a body's ending)."""
     if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
         return name
     simple = name.text.translate(_SIMPLIFY)
-    verb = (
-        _VERB_BEFORE_BODY.match(simple)
-        or _AGENT_MARK.match(simple)
-        or _AGENT_MARK_BEFORE_POLICE.match(simple)
-    )
-    cut = verb.end() if verb is not None else _function_lead(simple)
-    if not cut:
+    verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
+    if verb is None:
         return name
-    rest = simple[cut:]
-    if rest in _POLICE_ALONE and verb is not None:
-        # "遭|警方(逮捕)": the police named by their short name alone.
-        start = name.char_start + cut
-        return Recognised(text[start : name.char_end], start, name.char_end, "organization")
-    if len(rest) < 3:
+    rest = simple[verb.end() :]
+    if len(rest) < 3 or not (_BODY_END.search(rest) or _REGULATOR.search(rest)):
         return name
-    if _BODY_END.search(rest) or _REGULATOR.search(rest):
-        kind = "organization"
-    elif _HAN_SUFFIX.search(rest) and verb is None:
-        kind = name.kind
-    elif _HAN_SUFFIX.search(rest) and _words_of_name(rest)[0][1] != "n":
-        kind = name.kind  # "吊销|金星烟花制造有限公司": a proper part opens the company
-    else:
-        return name
-    start = name.char_start + cut
-    return Recognised(text[start : name.char_end], start, name.char_end, kind)
-
-
-_POLICE_ALONE = frozenset({"警方", "市府", "县府"})
-_AGENT_MARK_BEFORE_POLICE = re.compile(r"(?:遭到|遭|被|经由)(?=(?:警方|市府|县府)$)")
-# Function words a rule may run into a name's front: "由|临川市体育局", "将与|市体育局",
-# "据|林安市林业局".
-_FUNCTION_LEAD = frozenset("由据将与和对向从在于把被给让为经")
-_FUNCTION_TAGS = frozenset({"p", "d", "c"})
-
-
-def _function_lead(simple: str) -> int:
-    """How many leading characters of `simple` are function words the tagger reads as words
-    of their own (one or two: "由", "将与"), else 0."""
-    cut = 0
-    for word, tag in _words_of_name(simple)[:2]:
-        if len(word) != 1 or word not in _FUNCTION_LEAD or tag not in _FUNCTION_TAGS:
-            break
-        cut += 1
-    return cut
+    start = name.char_start + verb.end()
+    return Recognised(text[start : name.char_end], start, name.char_end, "organization")
 
 
 def _without_glued_char(text: str, name: Recognised) -> Recognised:
@@ -496,7 +428,6 @@ _LEADING_CATEGORY = re.compile(
 _OPENING_CATEGORY = re.compile(rf"(?:{category_pattern()})(?=.)")
 _TRADE_END = re.compile(r"(?:制造|供应|经销|开发|运营|零售|批发|服务|出版|贸易|代理|承包|建)商$")
 _WORK_DONE = re.compile(r"(?:工程|项目|计划|团队|小组|工作|活动|行动)$")
-_COUNTED_PLACE = re.compile(r"[一两二三四五六七八九十几某多每数]处$")
 _COUNTED_NAME = re.compile(r"[一两几多某数每][个個家所间間项項位名座款只隻条條]")
 _INDEFINITE = re.compile(r"(?:一家|一間|一间|某家?|多家|数家|數家|几家|幾家|一所|一个|一個)$")
 _MODEL_NEAR = re.compile(r"模型|\bmodels?\b|\bLLM\b", re.IGNORECASE)

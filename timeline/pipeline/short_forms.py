@@ -37,7 +37,6 @@ from functools import lru_cache
 from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
 from timeline.pipeline.chinese_names import GENERIC_END, PEOPLE_NOUNS
 from timeline.pipeline.chinese_tagger import chinese_words
-from timeline.pipeline.role_names import PARTS
 from timeline.pipeline.wordlists import word_list
 
 # How far back a short form looks for the name it stands for.
@@ -57,9 +56,6 @@ _PLACE = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|街|路)$")
 _FOLLOWS = frozenset({"TIME", "d", "v", "vd", "vn", "p", "c", "u", "w", "ad", "xc", "r", "m"})
 # Words of time order the tagger reads as directions ("税务局其后于本周二…").
 _OPENER_WORDS = frozenset({"其后", "此后", "之后", "随后", "其间"})
-# The words for a part a company plays ("承建方", "营办商"), which stand for the company
-# named right after them when written again alone.
-_PART = re.compile("|".join(sorted(PARTS, key=len, reverse=True)))
 # A staff noun after a body's short form: its people doing its work.
 _STAFF = re.compile(r"[\u3400-\u9fff]{0,3}员")
 # The tails of everyday words in 方 that no short form makes ("对方", "双方", "地方").
@@ -109,43 +105,6 @@ def short_forms(
             if not _overlaps_a_name(mentions, starts, start, end):
                 found.append((start, end, slug))
                 taken_until = end
-    found.extend(_parts_referring_back(folded, mentions, starts, kind_of, dates, found))
-    return sorted(found)
-
-
-def _parts_referring_back(
-    folded: str,
-    mentions: Sequence[ActorMention],
-    starts: Sequence[int],
-    kind_of: Callable[[str], str],
-    dates: Sequence[tuple[int, int]],
-    taken: Sequence[tuple[int, int, str]],
-) -> list[tuple[int, int, str]]:
-    """ "承建方华建路桥…去年10月，承建方在堤基下方发现…": the word for a part (`role_names
-    .PARTS`) opening a clause stands for the latest name written right after the same
-    word, followed by what ends a noun phrase."""
-    found: list[tuple[int, int, str]] = []
-    for position, least in _places(folded, dates):
-        if least == _PARTY_ONLY:
-            continue
-        part = _PART.match(folded, position)
-        if part is None or _inside(mentions, starts, position):
-            continue
-        if any(start <= position < end for start, end, _slug in taken):
-            continue
-        index = bisect_left(starts, position) - 1
-        while index >= 0 and mentions[index].char_start >= position - _LOOKBACK:
-            mention = mentions[index]
-            index -= 1
-            named_after = folded[
-                max(0, mention.char_start - len(part.group())) : mention.char_start
-            ]
-            if named_after != part.group() or kind_of(mention.slug) == "person":
-                continue
-            end = _phrase_end(folded, position, part.end(), False)
-            if end is not None:
-                found.append((position, end, mention.slug))
-            break
     return found
 
 

@@ -56,10 +56,7 @@ BODY_LAST_CHARS = frozenset("府局署处会厅部院委队所司办站馆校")
 # A single-character ending that closes a common word with the character before it: "深处",
 # "好处", "结局", "布局", "部署", "签署", "客厅", "餐厅".
 _WORD_BEFORE_END = {
-    # "一处橡胶林", "两处民居": a count of places, 处 as a measure word.
-    "处": frozenset(
-        "深好坏长短难用住去到益痛相共远近高低暗明四各何别出此彼妙一两二三五六七八九十几某多每数"
-    ),
+    "处": frozenset("深好坏长短难用住去到益痛相共远近高低暗明四各何别出此彼妙"),
     "局": frozenset("结格布饭赌时大僵残开棋骗变全危出终困牌战平胜败"),
     "署": frozenset("部签连"),
     "厅": frozenset("客大餐舞歌展门啡"),
