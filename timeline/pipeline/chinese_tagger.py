@@ -1,5 +1,5 @@
 """The Chinese tagger: Baidu's LAC, run as ONNX, cuts simplified-script sentences into words
-tagged PER/ORG/LOC/nz/nw (`chinese_words`); `_simplified` gives the article's simplified
+tagged PER/ORG/LOC/nz/nw (`chinese_words`); `simplified_script` gives the article's simplified
 copy, offsets kept, which every Chinese rule reads.
 
 Choice of recogniser, by measurement (20 news sentences written for the purpose, simplified
@@ -117,13 +117,13 @@ class _ChineseTagger:
                         (len(batch), max(lengths), scores.shape[-1]), dtype=scores.dtype
                     )
                 emissions[row, : len(ids)] = scores
-            paths = _best_paths(emissions, self._transitions, lengths)
+            paths = best_paths(emissions, self._transitions, lengths)
             for row, index in enumerate(batch):
                 results[index] = _words_of(sentences[index], paths[row], self._id2tag)
         return results
 
 
-def _best_paths(emissions, transitions, lengths: Sequence[int]) -> list[list[int]]:
+def best_paths(emissions, transitions, lengths: Sequence[int]) -> list[list[int]]:
     """The best tag path of each row (a CRF's Viterbi decoding), all rows stepped together;
     a row that has ended keeps its scores and points back to itself."""
     import numpy as np
@@ -176,14 +176,14 @@ def _words_of(sentence: str, path: Sequence[int], id2tag: dict) -> list[tuple[st
 
 
 @lru_cache(maxsize=1)
-def _tagger() -> _ChineseTagger:
+def lac_tagger() -> _ChineseTagger:
     return _ChineseTagger()
 
 
 def chinese_words(text: str) -> list[tuple[str, str]]:
     """The words of a simplified-script text with their LAC tags (v verb, n noun, p
     preposition, d adverb, c conjunction, PER/ORG/LOC names …)."""
-    return _tagger().tag_many([text])[0]
+    return lac_tagger().tag_many([text])[0]
 
 
 class _SimplifyTable(dict):
@@ -197,28 +197,28 @@ class _SimplifyTable(dict):
         return self[codepoint]
 
 
-_SIMPLIFY = _SimplifyTable()
+SIMPLIFY = _SimplifyTable()
 
 
 @lru_cache(maxsize=4)
-def _simplified(text: str) -> str:
+def simplified_script(text: str) -> str:
     """`text` in simplified script, offsets kept. Every rule reads the article's simplified
     copy (or a stretch of it, which is the same stretch of this copy, since the table maps
     one character to one): converted once per article, not once per rule and sentence."""
-    return text.translate(_SIMPLIFY)
+    return text.translate(SIMPLIFY)
 
 
 @lru_cache(maxsize=4)
-def _tagged(
+def tagged_words(
     simple_text: str, spans: tuple[tuple[int, int], ...]
 ) -> tuple[list[tuple[str, str]], ...]:
     """The tagged words of each stretch of an article's simplified copy: tagged once, read
     by the tagger's names and by the names read whole (`whole_names`)."""
     sentences = [simple_text[start:end] for start, end in spans]
-    return tuple(_tagger().tag_many(sentences)) if spans else ()
+    return tuple(lac_tagger().tag_many(sentences)) if spans else ()
 
 
 @lru_cache(maxsize=512)
-def _words_of_name(simple: str) -> tuple[tuple[str, str], ...]:
+def words_of_name(simple: str) -> tuple[tuple[str, str], ...]:
     """The tagged words of a short stretch read as a name of its own."""
     return tuple(chinese_words(simple))

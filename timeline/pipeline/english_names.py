@@ -1,6 +1,6 @@
-"""The English name readers: capitalised runs read as proper nouns (`_english_names`), the
+"""The English name readers: capitalised runs read as proper nouns (`proper_noun_names`), the
 kind of each told from its words and surroundings (`_english_kind`), people of a kind
-acting together, named by their plural (`_english_groups`), and the datelines whose place
+acting together, named by their plural (`english_groups`), and the datelines whose place
 is no actor. No model is read for English. Each returns `Recognised` spans of the article;
 `recogniser.recognise` puts them together.
 
@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from timeline.pipeline.recognised import (
     Recognised,
-    _count,
-    _words,
+    count_of,
+    word_set,
 )
 from timeline.pipeline.wordlists import word_list
 
@@ -26,8 +26,8 @@ _CAPITALISED = re.compile(
     r" [A-Z](?![\w]))*"
 )
 # Lower-case words inside a name, never its last ("Bank of America", "Banco del Sol").
-_NAME_PARTICLES = _words("of the & for de del della di da dos das du la le von van der den")
-_COMPANY_WORDS = _words(
+_NAME_PARTICLES = word_set("of the & for de del della di da dos das du la le von van der den")
+COMPANY_WORDS = word_set(
     "Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited LLC PLC plc AG SA NV "
     "Group Holdings Holding Bank Bancorp Savings Financial Airlines Airline Airways Air "
     "Motors Motor Automotive Auto Semiconductor Semiconductors Technologies Technology Tech "
@@ -41,9 +41,9 @@ _COMPANY_WORDS = _words(
     "Cosmetics Beauty Farms Farm Dairy Apparel Streaming Sports Textiles Petroleum Oil Gas "
     "Utilities Electric Airports Ports Properties Realty Construction Engineering Aerospace"
 )
-_INVESTOR_WORDS = _words("Capital Ventures Partners Investments Fund")
-_LAB_WORDS = _words("Labs Lab Laboratory Laboratories Institute")
-_BODY_WORDS = _words(
+_INVESTOR_WORDS = word_set("Capital Ventures Partners Investments Fund")
+_LAB_WORDS = word_set("Labs Lab Laboratory Laboratories Institute")
+BODY_WORDS = word_set(
     "Commission Ministry Administration Agency Department Authority Court Bureau Council "
     "Exchange Reserve Regulator University College Association Federation Union Parliament "
     "Congress Senate Office Board Committee Service Organization Organisation Police "
@@ -53,9 +53,9 @@ _BODY_WORDS = _words(
 )
 # The last words of a union's name, which may hold an "and" ("Transport and General
 # Workers' Alliance").
-_UNION_WORDS = _words("Union Alliance Guild Federation Association Confederation")
+_UNION_WORDS = word_set("Union Alliance Guild Federation Association Confederation")
 # The last words of a government agency's name, which may hold an "and".
-_AGENCY_WORDS = _words(
+_AGENCY_WORDS = word_set(
     "Commission Administration Agency Authority Bureau Ministry Department Office Service"
 )
 _TITLE_BEFORE = re.compile(
@@ -77,7 +77,7 @@ _OCCUPATION_BEFORE = re.compile(
 # Words that make a name an institution's, wherever they stand in it ("Club Deportivo
 # Salinas", "Kingsmere Athletic", "Varna Philharmonic"): never a person's name. Read like a
 # company's (its pronoun is "it").
-_INSTITUTION_WORDS = _words(
+INSTITUTION_WORDS = word_set(
     "Club FC AFC CF SC United Athletic Rovers Wanderers Albion Hotspur Philharmonic "
     "Philharmonia Orchestra Symphony Sinfonia Ensemble Choir Museum Gallery Theatre Theater "
     "Opera Ballet Hospital Clinic Infirmary School Academy Church Cathedral Party Festival "
@@ -85,7 +85,7 @@ _INSTITUTION_WORDS = _words(
 )
 # The people of an organisation or a person's side, written before its name ("Researchers
 # at the Halden Institute", "Fans of Brixham Rovers", "Lawyers for Ana Ruiz"): no part of it.
-MEMBER_NOUNS = _words(
+MEMBER_NOUNS = word_set(
     "researchers scientists engineers workers staff employees officials doctors nurses "
     "teachers lawyers investigators inspectors members astronomers experts analysts "
     "economists volunteers students fans supporters shareholders residents drivers pilots "
@@ -99,14 +99,14 @@ _POST_AFTER = re.compile(
 )
 # A person's name: two or three capitalised words, a surname maybe double ("Delgado-Finch").
 # Letters with diacritics count ("Ilić", "Nuñez", "Søren"): news names many foreigners.
-_PERSON_WORD = re.compile(
+PERSON_WORD = re.compile(
     r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f'’]+(?:-[A-Z\u00c0-\u00de]?[a-z\u00df-\u024f'’]+)*"
 )
 _SAID_AFTER = re.compile(
     r"^(?:'s?|’s?)?\s*(?:,\s*(?:the|a|an|who|its|his|her)\b|said|says|told|added|wrote|"
     r"noted|explained|announced|stepped|resigned|joined|became|was named|will|had|has)",
 )
-_LEADING = _words(
+_LEADING = word_set(
     "The A An In On At For Of And But Or This That These Those We Our It Its He She They His "
     "Her As By With From To If When While After Before Since Until Last Next Shares Share "
     "Analysts Investors According Earlier Later Then Now Today Yesterday Meanwhile However "
@@ -118,7 +118,7 @@ _LEADING = _words(
     "Japanese Korean British German French Indian "
     "Spokesperson Spokesman Spokeswoman Analyst Head Managing Partner Its Said Says"
 )
-_NOT_NAMES = _words(
+NOT_NAMES = word_set(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday I I'm AI CEO CFO CTO COO IPO EV EVs GPU GPUs API US U.S. UK "
@@ -144,7 +144,7 @@ _NOT_NAMES = _words(
     "Tainan Hsinchu Mainland Midwest North South East West Northern Southern Eastern Western "
     "Pacific Atlantic Gulf Middle Central"
 )
-_COMMON_SINGLE = _words(
+COMMON_SINGLE = word_set(
     "The This That These Those It Its We Our They Their He She His Her A An In On At For Of "
     "And But Or As By With From To If When While After Before Since Until Shares Revenue "
     "Sales Profit Net Analysts Investors Officials Executives Customers Users Prices Demand "
@@ -154,7 +154,7 @@ _COMMON_SINGLE = _words(
     "Several Few Other Another Each Every Any No Not All More Less Much Lower Higher New Old "
     "Big Small Large Major Minor Key Top Chief Senior Junior Former Current Interim Acting"
 )
-_PERSON_GIVEN = _words(
+_PERSON_GIVEN = word_set(
     "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel "
     "Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George "
     "Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry "
@@ -243,10 +243,10 @@ _EN_GROUP = re.compile(
 )
 
 
-_EN_SHARES = _words("many most some few several all other both these those such no the its their")
+_EN_SHARES = word_set("many most some few several all other both these those such no the its their")
 
 
-def _english_groups(
+def english_groups(
     text: str, spans: Iterable[tuple[int, int]], names: Sequence[Recognised]
 ) -> list[Recognised]:
     """People of a kind acting together as a sentence's subject, no body of theirs named in
@@ -287,7 +287,7 @@ def _english_groups(
     return found
 
 
-def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
+def proper_noun_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
     """Capitalised spans of the given stretches, trimmed of sentence openers and titles,
     kept when their form or context says what they are."""
     raw: list[tuple[int, int, list[str], bool]] = []
@@ -330,7 +330,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 if (
                     _titled_person(words[:cut])
                     and len(place) <= 2
-                    and not any(w in _BODY_WORDS or w in _COMPANY_WORDS for w in place)
+                    and not any(w in BODY_WORDS or w in COMPANY_WORDS for w in place)
                 ):
                     words = words[:cut]
             # "Hongjing Semiconductor's Arizona plant": a name ends at its possessive.
@@ -348,7 +348,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
                 continue
             name_end = position + len(" ".join(words))
             body = _BODY_KIND.match(text, name_end)
-            if body and len(words) <= 2 and words[-1] not in _BODY_WORDS:
+            if body and len(words) <= 2 and words[-1] not in BODY_WORDS:
                 # "the Scottish government", "Dunmore city council": a body, named whole.
                 words = [*words, *body.group(1).split()]
                 raw.append((position, body.end(), words, opens_sentence))
@@ -356,12 +356,12 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
             thing = _THING_KIND.match(text, name_end)
             if (
                 thing
-                and words[-1] not in _COMPANY_WORDS
-                and words[-1] not in _BODY_WORDS
+                and words[-1] not in COMPANY_WORDS
+                and words[-1] not in BODY_WORDS
                 # "a Norwegian line", "the Pacific storm": an adjective, not a name.
-                and not (len(words) == 1 and (_DEMONYM.search(words[0]) or words[0] in _NOT_NAMES))
+                and not (len(words) == 1 and (DEMONYM.search(words[0]) or words[0] in NOT_NAMES))
                 # "On March 12 fire broke out": a date's number, not a thing's.
-                and not (thing.group(1) and words[-1] in _NOT_NAMES)
+                and not (thing.group(1) and words[-1] in NOT_NAMES)
             ):
                 # "the Copper Gulch fire", "the Wexcombe treatment works": a thing named with
                 # its kind, which is part of its name.
@@ -388,7 +388,7 @@ def _english_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognis
     for position, end, words, _opens in raw:
         if len(words) != 1 or position in taken:
             continue
-        kind = next((k for full, k in named.items() if _acronym_of(words[0], full)), None)
+        kind = next((k for full, k in named.items() if acronym_of(words[0], full)), None)
         if kind is not None:
             found.append(Recognised(words[0], position, end, kind))
     return sorted(found, key=lambda name: name.char_start)
@@ -410,20 +410,20 @@ def _possessive_inside(words: Sequence[str], owner: int) -> bool:
     owning = re.sub(r"(?:'s|’s|'|’)$", "", words[owner])
     return (
         1 <= len(rest) <= 2
-        and (rest[-1] in _BODY_WORDS or rest[-1] in _INSTITUTION_WORDS)
-        and owning not in _COMPANY_WORDS
-        and owning not in _BODY_WORDS
-        and owning not in _INSTITUTION_WORDS
+        and (rest[-1] in BODY_WORDS or rest[-1] in INSTITUTION_WORDS)
+        and owning not in COMPANY_WORDS
+        and owning not in BODY_WORDS
+        and owning not in INSTITUTION_WORDS
     )
 
 
 def _titled_person(words: Sequence[str]) -> bool:
     """ "Miriam Castellano" after "Judge": a person's name, not "League" after "Premier"."""
     return 2 <= len(words) <= 3 and all(
-        _PERSON_WORD.fullmatch(word)
-        and word not in _BODY_WORDS
-        and word not in _COMPANY_WORDS
-        and word not in _INSTITUTION_WORDS
+        PERSON_WORD.fullmatch(word)
+        and word not in BODY_WORDS
+        and word not in COMPANY_WORDS
+        and word not in INSTITUTION_WORDS
         for word in words
     )
 
@@ -447,7 +447,7 @@ def _bodies_joined_by_and(
                 and (words[-1] in _AGENCY_WORDS or words[-1] in _UNION_WORDS)
                 and len(words) + gap.count(" ") - 2 >= 2
                 and (
-                    (len(before) == 1 and before[0] not in _BODY_WORDS)
+                    (len(before) == 1 and before[0] not in BODY_WORDS)
                     # "Mid Wales Fire and Rescue Service": a place before two fields, the
                     # second ending in the agency's word.
                     or (
@@ -456,7 +456,7 @@ def _bodies_joined_by_and(
                         and gap == " and "
                         and words[-1] in _AGENCY_WORDS
                         and not any(
-                            w in _BODY_WORDS or w in _COMPANY_WORDS or w in _INSTITUTION_WORDS
+                            w in BODY_WORDS or w in COMPANY_WORDS or w in INSTITUTION_WORDS
                             for w in before
                         )
                     )
@@ -508,7 +508,7 @@ ZH_DATELINE = re.compile(
     r"[^\s，。,！？]{0,16}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*(?:电|電|讯|訊)"
     r"(?:\s*[（(][^（()）]{1,30}[）)])?\s*[】）)]?\s*"
 )
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 # What people do right after their name: speak, or move ("Dave Calhoun stepped down").
 _PERSON_ACTS = re.compile(
     r"^(?:'s?|’s?)?\s*(?:said|says|told|stepped down|steps down|resigned|retired|was named|"
@@ -579,7 +579,7 @@ _PLACE_OF_BEFORE = re.compile(r"\b[Tt]he (?:city|town|village|borough|county) of
 # The words storms' names are written with ("Storm Hella", "Hurricane Milton").
 _WEATHER_PREFIXES = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical"})
 # The prefixes ships' names are written with.
-_VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "SS", "RMS", "RRS", "HMS", "USS", "HMCS", "FV"})
+VESSEL_PREFIXES = frozenset({"MV", "MS", "MT", "SS", "RMS", "RRS", "HMS", "USS", "HMCS", "FV"})
 
 
 def _english_kind(
@@ -591,13 +591,13 @@ def _english_kind(
     standalone: dict[str, int],
 ) -> str | None:
     name = " ".join(words)
-    if name in _NOT_NAMES or all(word in _NOT_NAMES for word in words):
+    if name in NOT_NAMES or all(word in NOT_NAMES for word in words):
         return None
     if " ".join(words[-2:]).endswith(_BODY_KINDS) and len(words) > 1:
         return "organization"  # "Scottish government", "Dunmore city council"
     if words[-1].islower() and len(words) > 1:
         return "product"  # "Copper Gulch fire": a thing named with its kind
-    if len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0] in _WEATHER_PREFIXES):
+    if len(words) > 1 and (words[0] in VESSEL_PREFIXES or words[0] in _WEATHER_PREFIXES):
         return "product"  # "MV Solvind", "Storm Hella": a ship, a storm
     if all(word.isupper() and len(word) <= 2 for word in words):
         return None
@@ -609,7 +609,7 @@ def _english_kind(
     if _WORK_BEFORE.search(text, max(0, start - 30), start):
         # "Its loyalty program, StarPass": the noun in apposition says what it is.
         return "product"
-    if _DIGIT.search(name):
+    if DIGIT.search(name):
         if not re.match(r"[A-Z][A-Za-z]", name) or re.fullmatch(r"[A-Z]\d+", name):
             return None
         window = text[max(0, start - 80) : end + 80]
@@ -618,13 +618,13 @@ def _english_kind(
         return "investor"
     if last in _LAB_WORDS and len(words) > 1:
         return "lab"
-    if any(word in _BODY_WORDS for word in words) and (len(words) > 1 or first == "Nasdaq"):
+    if any(word in BODY_WORDS for word in words) and (len(words) > 1 or first == "Nasdaq"):
         return "organization"
-    if (last in _COMPANY_WORDS or any(w in _INSTITUTION_WORDS for w in words)) and len(words) > 1:
+    if (last in COMPANY_WORDS or any(w in INSTITUTION_WORDS for w in words)) and len(words) > 1:
         return "company"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    if 2 <= len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words):
+    if 2 <= len(words) <= 3 and all(PERSON_WORD.fullmatch(w) for w in words):
         titled = (
             _TITLE_BEFORE.search(before)
             or _OCCUPATION_BEFORE.search(before)
@@ -637,9 +637,9 @@ def _english_kind(
         if _PERSON_ACTS.match(after):
             return "person"
     if len(words) == 1:
-        if first in _COMMON_SINGLE or first in _LEADING or len(first) < 3:
+        if first in COMMON_SINGLE or first in _LEADING or len(first) < 3:
             return None
-        if _DEMONYM.search(first) and re.match(r" [a-z]", text[end : end + 2]):
+        if DEMONYM.search(first) and re.match(r" [a-z]", text[end : end + 2]):
             return None  # "the Serbian grandmaster": a nationality before its noun
         if opens and standalone.get(first, 0) == 0:
             # "Xiaomi launched its first car": a sentence's first word is a name when a
@@ -675,9 +675,9 @@ def _english_kind(
             # first word after a short opener, a happening's verb right after it.
             return "company"
         # A capitalised word inside sentences, seen at least twice: a company's short name.
-        count = _count(text, first, whole_words=True)
+        count = count_of(text, first, whole_words=True)
         return "company" if count >= 2 or _looks_like_brand(first) else None
-    if any(word in _COMMON_SINGLE for word in words[1:]):
+    if any(word in COMMON_SINGLE for word in words[1:]):
         return None
     return "company"
 
@@ -688,10 +688,10 @@ def _looks_like_brand(word: str) -> bool:
 
 
 # The endings of nationality adjectives ("Serbian", "Korean", "Danish", "Maltese").
-_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$")
 
 
-def _acronym_of(short: str, full: str) -> bool:
+def acronym_of(short: str, full: str) -> bool:
     """ "FDA" for "Food and Drug Administration", "CTA" for "Calderbridge Transit
     Authority": capitals that are the initials of the full name's words."""
     if not (2 <= len(short) <= 6 and short.isascii() and short.isalpha() and short.isupper()):

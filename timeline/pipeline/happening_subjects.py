@@ -1,5 +1,5 @@
 """The subject readers of a dated clause: who or what a happening befell or was done by.
-The actor standing first (`_subject`), a person holding a post at the organisation named
+The actor standing first (`clause_subject`), a person holding a post at the organisation named
 before (`post_holder`), an actor named inside the subject phrase (`named_in_subject`), a
 bare plural standing for its organisation's people (`group_subject`), and a thing a body
 owns standing for the body (`thing_of_holder`, `en_thing_opening`, `en_thing_of_holder`).
@@ -21,10 +21,10 @@ from timeline.pipeline.guards import (
 from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.past_tense import (
-    _EN_NOT_HAPPENING,
+    EN_NOT_HAPPENING,
     EN_PAST_VERB,
-    _is_past,
-    _words,
+    is_past,
+    word_set,
 )
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.triggers import gated, joined, load_cue
@@ -204,13 +204,13 @@ def en_thing_opening(context: ArticleContext, start: int, end: int) -> int | Non
     """Where the verb begins after an English clause's subject that is a thing a body owns
     or runs, named by a common noun ("The lodge reopened…", "A tunnel section flooded…"),
     or None. A phrase holding a name, or a verb not in the past, is no such subject."""
-    blanked = _without_dates(context, start, end)
+    blanked = without_dates(context, start, end)
     opening = _EN_THING_OPENING.match(blanked)
     if opening is None:
         return None
-    if not _is_past(opening.group("verb")) or opening.group("verb") in _EN_NOT_HAPPENING:
+    if not is_past(opening.group("verb")) or opening.group("verb") in EN_NOT_HAPPENING:
         return None
-    if any(_is_past(word) for word in (opening.group("modifiers") or "").split()):
+    if any(is_past(word) for word in (opening.group("modifiers") or "").split()):
         return None  # "the damaged roof was…" reads its verb after the phrase, not in it
     # The phrase's place in the text: the blanked dates shift the match.
     words = opening.group("phrase").split()
@@ -321,7 +321,7 @@ def named_in_subject(
         return None, start, None
     verb = phrase.group("verb")
     verb_start = context.folded.find(verb, phrase_start + phrase.start("verb"), end)
-    if verb_start < 0 or _EN_NOT_HAPPENING & _words(phrase.group() + " "):
+    if verb_start < 0 or EN_NOT_HAPPENING & word_set(phrase.group() + " "):
         return None, start, None
     if _DETERMINED_NOUN.search(blanked, 0, phrase.start("verb")):
         return None, start, None  # "count the cost": a noun after its article, not a verb
@@ -437,7 +437,7 @@ def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorM
     """ "Rangers put out an illegal campfire": a bare plural subject whose singular is a word
     of an organisation named before ("… Ranger Service"), the latest such: its people acting
     for it. The organisation stands in at the plural's place, and the predicate follows."""
-    blanked = _without_dates(context, start, end)
+    blanked = without_dates(context, start, end)
     they = _THEY_OPENING.match(blanked)
     if they is not None:
         # "Rangers put out a campfire. Two weeks ago they rescued a walker": "they" after a
@@ -486,7 +486,7 @@ def group_subject(context: ArticleContext, start: int, end: int) -> tuple[ActorM
     return None, start
 
 
-def _without_dates(context: ArticleContext, start: int, end: int) -> str:
+def without_dates(context: ArticleContext, start: int, end: int) -> str:
     folded = list(context.folded[start:end])
     for date in context.dates_in(start, end):
         for position in range(date.char_start - start, date.char_end - start):
@@ -494,7 +494,7 @@ def _without_dates(context: ArticleContext, start: int, end: int) -> str:
     return "".join(folded)
 
 
-def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
+def clause_subject(context: ArticleContext, start: int, end: int, state) -> ActorMention | None:
     """The actor standing first in the clause, only dates and openers before it, or a
     title before a person's name, or a phrase ending in 的 that qualifies the name
     ("旗下位于将军澳的博康医院…"); a name that only qualifies the next one is not it
@@ -512,7 +512,7 @@ def _subject(context: ArticleContext, start: int, end: int, state) -> ActorMenti
     if context.language != "en":
         first = context.smallest_place(first, end)
         named = [m for m in named if m.char_start >= first.char_start]
-    lead = _without_dates(context, start, first.char_start)
+    lead = without_dates(context, start, first.char_start)
     if context.language == "en":
         lead = OPENERS.sub("", lead.strip(), count=1)
         if context.kind(first.slug) == "person":

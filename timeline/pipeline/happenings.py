@@ -29,18 +29,18 @@ from timeline.pipeline.guards import (
 from timeline.pipeline.guards import unnamed as guard_text
 from timeline.pipeline.happening_subjects import (
     SUBJECT_KINDS,
-    _subject,
-    _without_dates,
+    clause_subject,
     group_subject,
     named_in_subject,
+    without_dates,
 )
 from timeline.pipeline.past_tense import (
-    _EN_NOT_HAPPENING,
+    EN_NOT_HAPPENING,
     EN_PARTICIPLES,
     EN_PAST_VERB,
-    _is_past,
-    _words,
+    is_past,
     past_verb,
+    word_set,
 )
 from timeline.pipeline.triggers import HEDGE, Trigger
 
@@ -65,16 +65,16 @@ def _en_verb(text: str) -> re.Match[str] | None:
     opened in 2016, employs…"), unless that one is no past and the verb after the whole
     aside is ("X, which represents the drivers, called the strike…")."""
     verb = _EN_AUX.match(text)
-    if verb is not None and not _is_past(verb.group("verb")):
+    if verb is not None and not is_past(verb.group("verb")):
         past = _EN_AUX_PAST_ASIDE.match(text)
-        if past is not None and _is_past(past.group("verb")):
+        if past is not None and is_past(past.group("verb")):
             return past
     return verb
 
 
-# Of the verbs that state (`_EN_NOT_HAPPENING`), those whose count tells what was held,
+# Of the verbs that state (`EN_NOT_HAPPENING`), those whose count tells what was held,
 # not what was done.
-_EN_HOLDING = _words("owned employed")
+_EN_HOLDING = word_set("owned employed")
 # Chinese: what may stand between the subject and its verb, and predicates that state.
 _ZH_AUX = re.compile(r"^(?:在|于|已经?|正式|首次|再次|又|也|还|则|先后|相继|曾经?|便|就|即)*")
 _ZH_STATIVE = re.compile(
@@ -169,7 +169,7 @@ def plain_happening(
         # mid-July, a panel voted…" is not cut after its opening date.
         commas = [m.start() for m in _CIRCUMSTANCE.finditer(context.folded[mention.char_end : end])]
         for comma in commas:
-            if past_verb(_without_dates(context, start, mention.char_end + comma)):
+            if past_verb(without_dates(context, start, mention.char_end + comma)):
                 end = mention.char_end + comma
                 break
     limit = _EN_LIMIT if context.language == "en" else _LIMIT
@@ -209,7 +209,7 @@ def plain_happening(
         return None  # "…做出的决定是正确的决定": a view of what was done, no happening
     if _BOUNDED.search(folded, mention.char_end, min(end, mention.char_end + 16)):
         return None  # "在2023年底…之前": the date bounds the happening, it does not date it
-    subject = _subject(context, start, end, state) or carried
+    subject = clause_subject(context, start, end, state) or carried
     predicate_start = subject.char_end if subject is not None else start
     verb_start = None
     if (
@@ -263,14 +263,14 @@ def plain_happening(
         return None  # "宏晶股价大涨", "Kestrel's shares rose": the subject is something of it
     counted = None
     if context.language == "en":
-        verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
+        verb = _en_verb(without_dates(context, verb_start or predicate_start, end))
         word = verb.group("verb") if verb else ""
         if verb_start is None and subject is not carried and not _past_verb_of(verb):
             # "an FDA advisory panel voted…": the name is a word of the subject phrase.
             subject, predicate_start, verb_start = named_in_subject(context, start, end, state)
             if subject is None:
                 return None
-            verb = _en_verb(_without_dates(context, verb_start or predicate_start, end))
+            verb = _en_verb(without_dates(context, verb_start or predicate_start, end))
         if verb is None:
             return None
         word = verb.group("verb")
@@ -281,7 +281,7 @@ def plain_happening(
             predicate_start = aside.end()
         counted = _COUNTED.match(verb.string, verb.end())
         if not past or (
-            word in _EN_NOT_HAPPENING
+            word in EN_NOT_HAPPENING
             # "employed 800 men in 1950", "owned 40 boats": a count held is still a state.
             and (counted is None or word in _EN_HOLDING)
             and not _CALLED_ACT.match(verb.string, verb.end())
@@ -294,7 +294,7 @@ def plain_happening(
         # "东莞巴士约600名司机自6月10日起停止出车": what a counted group of its people did is
         # a happening of the body, told from the verb.
         predicate_start = group.end() if group else predicate_start
-        rest = _without_dates(context, owned_end or predicate_start, end)
+        rest = without_dates(context, owned_end or predicate_start, end)
         # "昨日（15日）": the brackets of a restated day are left empty by the blanking.
         rest = _EMPTY_BRACKETS.sub("", rest).strip(" ，,、》」』”")
         # "在即将关闭的门店举办…": the description is no part of the predicate's head.
@@ -424,8 +424,8 @@ def _en_owned_subject(
     if (
         owned is None
         or _EN_NOT_OWNED_THING.search(owned.group("thing"))
-        or any(_is_past(word) for word in owned.group("thing").split())
-        or not _is_past(owned.group("verb"))
+        or any(is_past(word) for word in owned.group("thing").split())
+        or not is_past(owned.group("verb"))
     ):
         return subject, predicate_start, None
     return subject, subject.char_start, owned.start("verb")
@@ -594,7 +594,7 @@ def _past_verb_of(verb: re.Match[str] | None) -> bool:
     if verb is None:
         return False
     word = verb.group("verb")
-    return _is_past(word) or (
+    return is_past(word) or (
         word in EN_PARTICIPLES
         and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")) is not None
     )

@@ -8,7 +8,7 @@ import re
 from timeline.pipeline.wordlists import word_list
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
@@ -26,12 +26,12 @@ EN_PAST_VERB = r"(?:re-|co-|pre-)?[a-z]+ed|" + "|".join(sorted(EN_IRREGULAR))
 # "was", "were" or "been"; kept as data.
 EN_PARTICIPLES = word_list("en_irregular_participles.txt")
 # Verbs that state something rather than tell a happening, or are told elsewhere.
-_EN_NOT_HAPPENING = _words(
+EN_NOT_HAPPENING = word_set(
     "said stated told added noted explained expected estimated planned hoped wanted needed "
     "owned employed operated remained used based headquartered listed valued ranked "
     "considered called named described seemed appeared looked continued liked"
 )
 
 
-def _is_past(word: str) -> bool:
+def is_past(word: str) -> bool:
     return word.endswith("ed") or word in EN_IRREGULAR

@@ -1,6 +1,6 @@
 """What every name reader returns and asks: a name found in the text (`Recognised`), how
-often a word is written in the article (`_count`), and whether a range touches spans
-already read (`_SpanSet`). Plain Python.
+often a word is written in the article (`count_of`), and whether a range touches spans
+already read (`SpanSet`). Plain Python.
 """
 
 from bisect import bisect_left
@@ -23,11 +23,11 @@ class Recognised:
     kind: str
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-class _SpanSet:
+class SpanSet:
     """Sorted, non-overlapping spans, asked by bisection whether a range touches one."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
@@ -40,7 +40,7 @@ class _SpanSet:
 
 
 @lru_cache(maxsize=4096)
-def _count(text: str, word: str, *, whole_words: bool = False, folded: bool = False) -> int:
+def count_of(text: str, word: str, *, whole_words: bool = False, folded: bool = False) -> int:
     """How often `word` is written in `text`; cached, since the rules ask again for the
     same names and a long article must not be scanned once per date."""
     if folded:

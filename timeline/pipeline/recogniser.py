@@ -30,51 +30,51 @@ from timeline.pipeline.actors import (
     find_candidates,
 )
 from timeline.pipeline.chinese_names import (
-    _ACRONYMS,
-    _ADMINISTRATIVE,
-    _BODY_END,
-    _GROUP_HOME,
-    _HAN,
-    _HAN_ONLY,
-    _INDUSTRY,
-    _INVESTOR,
-    _NOT_ACTORS,
-    _NOT_SUBJECT_START,
-    _REGULATOR,
-    _VERB_START,
-    _chinese_names,
-    _dated_subjects,
-    _founded_companies,
-    _groups,
-    _organisations_by_context,
-    _related_companies,
-    _surnamed_people,
-    _things,
-    _title_names,
-    _titled_people,
-    _titled_works,
-    _traded_companies,
-    _whole_names,
+    ACRONYMS,
+    ADMINISTRATIVE,
+    BODY_END,
+    GROUP_HOME,
+    HAN,
+    HAN_ONLY,
+    INDUSTRY,
+    INVESTOR,
+    NOT_ACTORS,
+    NOT_SUBJECT_START,
+    REGULATOR,
+    VERB_START,
+    chinese_groups,
+    chinese_things,
+    dated_subjects,
+    founded_companies,
     names_a_work,
+    organisations_by_context,
+    related_companies,
+    surnamed_people,
+    tagged_names,
+    title_names,
+    titled_people,
+    titled_works,
+    traded_companies,
+    whole_names,
 )
 from timeline.pipeline.chinese_tagger import (
-    _SIMPLIFY,
-    _simplified,
+    SIMPLIFY,
     chinese_words,
+    simplified_script,
 )
 from timeline.pipeline.english_names import (
-    _BODY_WORDS,
-    _COMMON_SINGLE,
-    _COMPANY_WORDS,
-    _DEMONYM,
-    _DIGIT,
-    _INSTITUTION_WORDS,
-    _NOT_NAMES,
-    _PERSON_WORD,
-    _VESSEL_PREFIXES,
-    _acronym_of,
-    _english_groups,
-    _english_names,
+    BODY_WORDS,
+    COMMON_SINGLE,
+    COMPANY_WORDS,
+    DEMONYM,
+    DIGIT,
+    INSTITUTION_WORDS,
+    NOT_NAMES,
+    PERSON_WORD,
+    VESSEL_PREFIXES,
+    acronym_of,
+    english_groups,
+    proper_noun_names,
 )
 from timeline.pipeline.named_things import BODY_ENDINGS, VERBS_BEFORE_BODIES
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
@@ -87,8 +87,8 @@ from timeline.pipeline.nouns import (
 )
 from timeline.pipeline.recognised import (
     Recognised,
-    _count,
-    _SpanSet,
+    SpanSet,
+    count_of,
 )
 from timeline.pipeline.whole_names import (
     BRANCH_AT_END,
@@ -112,7 +112,7 @@ def _before_a_date(
     (the tagger runs a day's first character into the name before it). None when fewer than
     two characters are left."""
     index = bisect_left(starts, name.char_end) - 1
-    if index < 0 or not _HAN.match(name.text):
+    if index < 0 or not HAN.match(name.text):
         return name
     date_start = spans[index][0]
     if not name.char_start < date_start < name.char_end:
@@ -153,24 +153,24 @@ def recognise(
         if kind == "organization" and re.search(
             r"(?:公司|集团|银行|股份|控股|汽车|科技)$", candidate.text
         ):
-            kind = "investor" if _INVESTOR.search(candidate.text) else "company"
+            kind = "investor" if INVESTOR.search(candidate.text) else "company"
         found.append(Recognised(candidate.text, candidate.char_start, candidate.char_end, kind))
     if language == "en":
-        found.extend(_english_names(text, spans))
-        found.extend(_english_groups(text, spans, found))
+        found.extend(proper_noun_names(text, spans))
+        found.extend(english_groups(text, spans, found))
     else:
-        found.extend(_chinese_names(text, tag_spans if tag_spans is not None else spans))
-        found.extend(_titled_works(text))
-        found.extend(_dated_subjects(text, spans, dates))
-        found.extend(_organisations_by_context(text, spans))
-        found.extend(_titled_people(text, spans))
-        found.extend(_traded_companies(text, spans))
-        found.extend(_groups(text, spans))
-        found.extend(_surnamed_people(text, spans))
-        found.extend(_founded_companies(text, spans))
-        found.extend(_related_companies(text, spans))
-        found.extend(_title_names(text, spans, title))
-        things = _things(text, spans) + _whole_names(text, spans, tag_spans)
+        found.extend(tagged_names(text, tag_spans if tag_spans is not None else spans))
+        found.extend(titled_works(text))
+        found.extend(dated_subjects(text, spans, dates))
+        found.extend(organisations_by_context(text, spans))
+        found.extend(titled_people(text, spans))
+        found.extend(traded_companies(text, spans))
+        found.extend(chinese_groups(text, spans))
+        found.extend(surnamed_people(text, spans))
+        found.extend(founded_companies(text, spans))
+        found.extend(related_companies(text, spans))
+        found.extend(title_names(text, spans, title))
+        things = chinese_things(text, spans) + whole_names(text, spans, tag_spans)
         found.extend(things)
         # "餐饮业雇员|协会": a tagger's name cut short of a body's ending, at the body's
         # start and never written alone, is the body's.
@@ -180,21 +180,21 @@ def recognise(
             for name in found
             if name.char_start not in longer
             or name.char_end >= longer[name.char_start].char_end
-            or _count(text, name.text) > _count(text, longer[name.char_start].text)
+            or count_of(text, name.text) > count_of(text, longer[name.char_start].text)
         ]
     found = [part for name in found for part in _apposed(text, name)]
-    known = _SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
+    known = SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     date_spans = sorted(dates)
     date_starts = [start for start, _end in date_spans]
     kept = []
-    simple_text = _simplified(text)
+    simple_text = simplified_script(text)
     # Where each found Chinese name ends, and its earliest start there.
     ends: dict[int, int] = {}
     for name in found:
-        if _HAN.match(name.text):
+        if HAN.match(name.text):
             ends[name.char_end] = min(ends.get(name.char_end, name.char_start), name.char_start)
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
-        if alias_key(name.text) in matcher.keys or name.text.upper() in _ACRONYMS:
+        if alias_key(name.text) in matcher.keys or name.text.upper() in ACRONYMS:
             continue
         if ends.get(name.char_end, name.char_start) < name.char_start:
             continue  # "(华晟地)产控股有限公司": the tail of a name found in full
@@ -227,12 +227,12 @@ def recognise(
         piece = DESCRIPTOR_RUN.match(simple_text, name.char_start)
         if piece and piece.end() > name.char_end:
             continue  # "营运(商)": the start of a descriptor, not a name
-        simple = name.text.translate(_SIMPLIFY)
+        simple = name.text.translate(SIMPLIFY)
         opening = _OPENING_CATEGORY.match(simple)
         if (
             category_noun(simple)
             or _LEADING_CATEGORY.match(simple)
-            or (opening and simple[opening.end()] in _VERB_START | _NOT_SUBJECT_START)
+            or (opening and simple[opening.end()] in VERB_START | NOT_SUBJECT_START)
         ):
             # "基金会", "该集团": a kind of actor, which refers to one named before; "大学医学
             # 院" is a part of the one "大学" refers to.
@@ -241,7 +241,7 @@ def recognise(
             continue  # "马主": a post, which a tagger may take for a person
         if _COUNTED_NAME.match(simple):
             continue  # "一项国际大学(排名)": a count of things, not a name
-        if simple[0] in "年月日号" and _DIGIT.match(text, max(0, name.char_start - 1)):
+        if simple[0] in "年月日号" and DIGIT.match(text, max(0, name.char_start - 1)):
             continue  # "(2018)年出任研究院": a date's end and a verb, not a name
         if re.match(r"[一二三四五六七八九十两]+[期代批轮届]", simple):
             continue  # "二期", "三代": a phase or a generation
@@ -249,15 +249,15 @@ def recognise(
             continue  # "台中玩具制造商": what a company does, written before its name
         if _WORK_DONE.search(simple) or (
             name.kind in {"organization", "company"}
-            and _HAN_ONLY.fullmatch(simple)
+            and HAN_ONLY.fullmatch(simple)
             and names_a_work(chinese_words(simple))
         ):
             continue  # "修复工程", "救援团队": a piece of work or a team of an actor, not one
-        if name.kind == "company" and _BODY_END.search(simple):
+        if name.kind == "company" and BODY_END.search(simple):
             # "中央气象署", "县府": a public body, whichever rule found it.
             name = Recognised(name.text, name.char_start, name.char_end, "organization")
-        if _CLAUSE_INSIDE.search(name.text.translate(_SIMPLIFY), 1) or _AFFILIATION.search(
-            name.text.translate(_SIMPLIFY)
+        if _CLAUSE_INSIDE.search(name.text.translate(SIMPLIFY), 1) or _AFFILIATION.search(
+            name.text.translate(SIMPLIFY)
         ):
             continue
         near = text[max(0, name.char_start - 12) : name.char_end + 12]
@@ -278,9 +278,9 @@ _APPOSITION = re.compile(
 
 def _apposed(text: str, name: Recognised) -> list[Recognised]:
     """A name that holds an apposition ("X运营方Y") as its two names, else itself."""
-    simple = name.text.translate(_SIMPLIFY)
+    simple = name.text.translate(SIMPLIFY)
     match = _APPOSITION.search(simple, 2)
-    if match is None or len(simple) - match.end() < 2 or not _HAN.match(simple):
+    if match is None or len(simple) - match.end() < 2 or not HAN.match(simple):
         return [name]
     left_end = name.char_start + match.start()
     right_start = name.char_start + match.end()
@@ -302,10 +302,10 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
     `vocabulary/descriptors.tsv`), also when the descriptor starts before the span found.
     After a title, a short name is a person's; a title after a person's name ("麦咏诗教授")
     is cut off too."""
-    if not _HAN.match(name.text):
+    if not HAN.match(name.text):
         return name
     lead = max(0, name.char_start - _DESCRIPTOR_REACH)
-    simple = text[lead : name.char_end].translate(_SIMPLIFY)
+    simple = text[lead : name.char_end].translate(SIMPLIFY)
     offset = name.char_start - lead
     cut, titled = None, False
     for pattern in (_DESCRIPTOR, DESCRIPTOR_RUN):
@@ -315,7 +315,7 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
                 continue
             if remainder in THING_ENDINGS:
                 continue  # "市长办公室": a post's office, named after the post
-            if remainder[0] in _VERB_START or remainder[0] in _NOT_SUBJECT_START:
+            if remainder[0] in VERB_START or remainder[0] in NOT_SUBJECT_START:
                 continue  # "集团|预计…": what follows is a clause, not a name
             if cut is None or match.end() > cut:
                 cut = match.end()
@@ -326,15 +326,15 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
     if cut is not None:
         start = lead + cut
         name = Recognised(text[start : name.char_end], start, name.char_end, kind)
-    simple = name.text.translate(_SIMPLIFY)
+    simple = name.text.translate(SIMPLIFY)
     trailing = TITLE_AT_END.search(simple)
-    if trailing and re.search(rf"{_GROUP_HOME}(?:前线|一线)?$", simple[: trailing.start()]):
+    if trailing and re.search(rf"{GROUP_HOME}(?:前线|一线)?$", simple[: trailing.start()]):
         trailing = None  # "公立医院医生": the doctors of a hospital, a group
-    if trailing and trailing.start() >= 2 and _HAN_ONLY.fullmatch(simple[: trailing.start()]):
+    if trailing and trailing.start() >= 2 and HAN_ONLY.fullmatch(simple[: trailing.start()]):
         end = name.char_start + trailing.start()
         name = Recognised(text[name.char_start : end], name.char_start, end, kind)
         titled = titled or name.kind == "person" or len(name.text) <= 4
-    if titled and _HAN_ONLY.fullmatch(name.text) and 2 <= len(name.text) <= 4:
+    if titled and HAN_ONLY.fullmatch(name.text) and 2 <= len(name.text) <= 4:
         # "现任校长邓国梁", "理事长巴特尔": a short name after a post is a person's.
         name = Recognised(name.text, name.char_start, name.char_end, "person")
     return name
@@ -379,7 +379,7 @@ _PROVINCE_BEFORE_CITY = re.compile(
 def _without_province(text: str, name: Recognised) -> Recognised:
     if name.kind not in {"organization", "company"}:
         return name
-    province = _PROVINCE_BEFORE_CITY.match(name.text.translate(_SIMPLIFY))
+    province = _PROVINCE_BEFORE_CITY.match(name.text.translate(SIMPLIFY))
     if province is None:
         return name
     start = name.char_start + province.end()
@@ -390,14 +390,14 @@ def _without_leading_verb(text: str, name: Recognised) -> Recognised:
     """ "抗議|醫院管理局", "起诉|市场监管局": a verb a tagger ran into the public body that
     is its object. A leading verb is never part of a body's name; the body's name left
     must be a name of its own (three characters or more, a body's ending)."""
-    if name.kind not in {"organization", "company"} or not _HAN.match(name.text):
+    if name.kind not in {"organization", "company"} or not HAN.match(name.text):
         return name
-    simple = name.text.translate(_SIMPLIFY)
+    simple = name.text.translate(SIMPLIFY)
     verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
     if verb is None:
         return name
     rest = simple[verb.end() :]
-    if len(rest) < 3 or not (_BODY_END.search(rest) or _REGULATOR.search(rest)):
+    if len(rest) < 3 or not (BODY_END.search(rest) or REGULATOR.search(rest)):
         return name
     start = name.char_start + verb.end()
     return Recognised(text[start : name.char_end], start, name.char_end, "organization")
@@ -411,7 +411,7 @@ def _without_glued_char(text: str, name: Recognised) -> Recognised:
     shorter = name.text[:-1]
     if name.text[-1] in "处處" and text[name.char_end : name.char_end + 1] not in _CHU_VERB:
         return name  # "消防处(昨日)": an office's ending; "(处)以罚款" is a verb
-    if _count(text, shorter) > _count(text, name.text) or name.text[-1] in "与和及的":
+    if count_of(text, shorter) > count_of(text, name.text) or name.text[-1] in "与和及的":
         return Recognised(shorter, name.char_start, name.char_end - 1, name.kind)
     return name
 
@@ -453,19 +453,19 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
     """Shorter forms of `name` the article also uses alone ("比亚迪" for 比亚迪股份有限公司,
     "Kestrel" for Kestrel Semiconductor, "Whitfield" for Dana Whitfield)."""
     forms: list[str] = []
-    if _HAN.search(name):
+    if HAN.search(name):
         stem = _HAN_SUFFIX.sub("", name)
         if stem != name and len(stem) >= 2:
             forms.append(stem)
-        part = _PART_AFTER_INSTITUTION.search(name.translate(_SIMPLIFY))
+        part = _PART_AFTER_INSTITUTION.search(name.translate(SIMPLIFY))
         if part and _alone(text, name[part.start("part") :], name):
             # "台中市立图书馆新总馆" → "新总馆": a part of an institution, named alone.
             forms.append(name[part.start("part") :])
         forms += _after_its_place(name, text)
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
-            simple = stem.translate(_SIMPLIFY)
-            tail = re.search(rf"{_INDUSTRY}+$", simple)
+            simple = stem.translate(SIMPLIFY)
+            tail = re.search(rf"{INDUSTRY}+$", simple)
             core = stem[: tail.start()] if tail else stem
             if core != stem and len(core) >= 2 and _alone(text, core, stem):
                 forms.append(core)
@@ -473,12 +473,12 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             if (
                 core == stem
                 and len(stem) >= 4
-                and _HAN_ONLY.fullmatch(stem)
-                and head not in _NOT_ACTORS
-                and head[0] not in _NOT_SUBJECT_START
+                and HAN_ONLY.fullmatch(stem)
+                and head not in NOT_ACTORS
+                and head[0] not in NOT_SUBJECT_START
                 # "汉江" of 汉江纸业 is the river the article keeps writing of.
-                and head.translate(_SIMPLIFY)[-1] not in _NATURAL_PLACE_END
-                and _count(text, head) - _count(text, stem) >= 2
+                and head.translate(SIMPLIFY)[-1] not in _NATURAL_PLACE_END
+                and count_of(text, head) - count_of(text, stem) >= 2
             ):
                 # "零一" for 零一万物, "字节" for 字节跳动: a short name written again and again.
                 forms.append(head)
@@ -495,11 +495,11 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         head = words[0]
         if (
             len(head) >= 3
-            and head not in _COMMON_SINGLE
-            and head not in _NOT_NAMES
+            and head not in COMMON_SINGLE
+            and head not in NOT_NAMES
             # "Serbian", "Danish", "Maltese": a nationality opening a body's name is the
             # adjective the article also writes before other nouns, not its short name.
-            and not _DEMONYM.search(head)
+            and not DEMONYM.search(head)
             # "Solar" of "Solar Installers Alliance" where the text writes "solar panels":
             # a word the article also writes in lower case is a common word, not a name.
             and not (
@@ -517,11 +517,10 @@ def _person_by_usage(text: str, name: str) -> bool:
     three-word name whose surname the article writes alone with an age, a verb of saying,
     a "who" or a courtesy title is a person's."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not all(_PERSON_WORD.fullmatch(w) for w in words):
+    if not 2 <= len(words) <= 3 or not all(PERSON_WORD.fullmatch(w) for w in words):
         return False
     if any(
-        word in _INSTITUTION_WORDS or word in _COMPANY_WORDS or word in _BODY_WORDS
-        for word in words
+        word in INSTITUTION_WORDS or word in COMPANY_WORDS or word in BODY_WORDS for word in words
     ):
         return False
     surname = words[-1]
@@ -571,8 +570,8 @@ def _after_its_place(name: str, text: str) -> list[str]:
     rest = name[place.end() :]
     forms = []
     for form in dict.fromkeys([rest, rest[-3:]]):
-        simple = form.translate(_SIMPLIFY)
-        if form[0] in _NOT_SUBJECT_START or simple in _NOT_ACTORS or category_noun(simple):
+        simple = form.translate(SIMPLIFY)
+        if form[0] in NOT_SUBJECT_START or simple in NOT_ACTORS or category_noun(simple):
             continue
         if simple[0] in "第一二三四五六七八九十百两0123456789":
             continue  # "(第)五公墓": a number cut from its ordinal
@@ -583,14 +582,14 @@ def _after_its_place(name: str, text: str) -> list[str]:
 
 def _alone(text: str, short: str, full: str) -> bool:
     """Whether `short` appears in `text` other than inside `full`."""
-    whole_words = not _HAN.search(short)
-    return _count(text, short, whole_words=whole_words) > _count(text, full)
+    whole_words = not HAN.search(short)
+    return count_of(text, short, whole_words=whole_words) > count_of(text, full)
 
 
 def slug_for(name: str) -> str:
     """A proposed slug: pinyin syllables for Chinese (宁德时代 → ning-de-shi-dai), the
     ASCII-folded words for Latin script, lower case, joined by hyphens."""
-    if _HAN.search(name):
+    if HAN.search(name):
         from pypinyin import lazy_pinyin
 
         parts = lazy_pinyin(name, errors=lambda chars: [chars])
@@ -644,7 +643,7 @@ def discover(
         for group in groups:
             if (
                 _part_of(key, group["key"], name.kind, group["kind"])
-                or _acronym_of(name.text, group["name"])
+                or acronym_of(name.text, group["name"])
                 # "Financial Market Supervisory Authority (FINMA)": a short form in brackets.
                 or (name.text.isupper() and f"{group['name']} ({name.text})" in text)
             ):
@@ -669,7 +668,7 @@ def discover(
     taken = {slug for slug in matcher.slugs()}
     people = None
     for group in groups:
-        if group["kind"] in {"person", "company"} and not _HAN.search(group["name"]):
+        if group["kind"] in {"person", "company"} and not HAN.search(group["name"]):
             # "Li Kaifu", "Kai-fu Lee": a known person's name in another romanisation
             # joins that person rather than standing as a new one.
             people = _romanised_people(matcher) if people is None else people
@@ -684,7 +683,7 @@ def discover(
             if alias_key(form) not in matcher.keys and alias_key(form) not in by_key:
                 forms.append(form)
                 by_key[alias_key(form)] = group
-        core = _HAN_SUFFIX.sub("", group["name"]) if _HAN.search(group["name"]) else group["name"]
+        core = _HAN_SUFFIX.sub("", group["name"]) if HAN.search(group["name"]) else group["name"]
         slug = base = slug_for(_LATIN_SUFFIX.sub("", core) or core)
         number = 2
         while slug in taken:
@@ -732,8 +731,8 @@ _SHORT_BODIES = {
 def _join_short_bodies(groups: list[dict], by_key: dict[str, dict]) -> None:
     """Join a short name standing alone ("市府", "警方") to the one actor the article names
     in full with its kind's ending; with none, or more than one, it stays an actor of its own."""
-    for short in [g for g in groups if g["name"].translate(_SIMPLIFY) in _SHORT_BODIES]:
-        endings = _SHORT_BODIES[short["name"].translate(_SIMPLIFY)]
+    for short in [g for g in groups if g["name"].translate(SIMPLIFY) in _SHORT_BODIES]:
+        endings = _SHORT_BODIES[short["name"].translate(SIMPLIFY)]
         fitting = [
             group
             for group in groups
@@ -741,7 +740,7 @@ def _join_short_bodies(groups: list[dict], by_key: dict[str, dict]) -> None:
             and group["kind"] != "person"
             and any(
                 name.endswith(ending) and len(name) > len(ending)
-                for name in (group["name"].translate(_SIMPLIFY),)
+                for name in (group["name"].translate(SIMPLIFY),)
                 for ending in endings
             )
         ]
@@ -772,7 +771,7 @@ def _join_parenthesised(
         home = by_key.get(alias_key(match.group()))
         if home is None or home["kind"] == "person" or _NOT_ALIAS.search(alias):
             continue
-        if alias.upper() in _ACRONYMS or category_noun(alias.translate(_SIMPLIFY)):
+        if alias.upper() in ACRONYMS or category_noun(alias.translate(SIMPLIFY)):
             continue
         key = alias_key(alias)
         if key in matcher.keys:
@@ -788,7 +787,7 @@ def _join_parenthesised(
             for known, group in list(by_key.items()):
                 if group is other:
                     by_key[known] = home
-        elif _HAN.search(alias) or re.search(r"[A-Z0-9]", alias):
+        elif HAN.search(alias) or re.search(r"[A-Z0-9]", alias):
             home["forms"].append(alias)
             by_key[key] = home
 
@@ -841,7 +840,7 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
         if entry.kind != "person" or entry.review == REVIEW_REJECTED:
             continue
         for alias in (entry.name, *entry.aliases):
-            if _HAN_ONLY.fullmatch(alias) and 2 <= len(alias) <= 4:
+            if HAN_ONLY.fullmatch(alias) and 2 <= len(alias) <= 4:
                 syllables = lazy_pinyin(alias)
                 surname = 2 if alias.startswith(COMPOUND_SURNAMES) else 1
                 key = frozenset({"".join(syllables[:surname]), "".join(syllables[surname:])})
@@ -856,13 +855,13 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     """Whether the name `short` is a form of `full` (both alias keys)."""
     if short == full:
         return True
-    if kind == "person" and full_kind in _COMPANY_OR_BODY and _HAN.search(short):
+    if kind == "person" and full_kind in _COMPANY_OR_BODY and HAN.search(short):
         # "康泰" for 康泰大药房: a tagger may take a company's short form for a person.
         return full.startswith(short) and len(short) >= 2
     if kind == "person" or full_kind == "person":
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
-    if _HAN.search(short):
+    if HAN.search(short):
         if short in BODY_ENDINGS and full.endswith(short):
             return True  # "警方" of "香港警方"
         if _LINE_NUMBER.fullmatch(short) and full.endswith(short):
@@ -879,12 +878,12 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
                 return True
         if BRANCH_AT_END.search(full) and not BRANCH_AT_END.search(short):
             return False  # "森林保育处" is not its branch "森林保育处投山分处"
-        if _THING_END.search(short) or _ADMINISTRATIVE.search(short) or _THING_END.search(full):
+        if _THING_END.search(short) or ADMINISTRATIVE.search(short) or _THING_END.search(full):
             # "港尾夜市" is not "港尾夜市自治会", nor "台南市" "台南市港尾夜市": a thing or a
             # place that a longer name starts with is another actor.
             return False
         return full.startswith(short) and len(short) >= 2
-    if full.split(" ", 1)[0].upper() in _VESSEL_PREFIXES:
+    if full.split(" ", 1)[0].upper() in VESSEL_PREFIXES:
         return full.endswith(" " + short)  # "Skerryvore" of "RRS Skerryvore"
     return full.startswith(short + " ")
 
