@@ -80,6 +80,10 @@ def test_a_later_date_counting_the_noun_does_not_date_the_clause(claims_of, text
     [
         ("青松中学今年3月起开始招收寄宿生。", "2025-03-01"),
         ("青松中學今年3月起開始招收寄宿生。", "2025-03-01"),
+        # Whatever the verb: a change that began on the date, not a state lasting from it.
+        ("青松中学今年3月起改为每周开放图书馆。", "2025-03-01"),
+        ("青松中學今年5月起改用電子校冊。", "2025-05-01"),
+        ("海港区议会去年4月起向居民派发环保袋。", "2024-04-01"),
     ],
 )
 def test_a_start_date_dates_what_began_then(claims_of, text, start):

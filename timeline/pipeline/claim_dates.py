@@ -184,6 +184,8 @@ def usable(context: ArticleContext, mention: DateMention, clause_start: int) -> 
     )
     # "今日前往灾区": 前往 is a verb of going, not "before".
     bound = BOUND_AFTER.match(tail) and not _GOING.match(context.folded, mention.char_end)
+    # "去年9月起一直亏损": a state that has lasted since the date.
+    bound = bound or _LASTED_SINCE.match(context.folded, mention.char_end)
     # "每年3月举办", "每逢周五开放": a date of a habit names no happening.
     habit = _HABIT_BEFORE.search(lead)
     if context.language == "en":
@@ -225,6 +227,9 @@ _STARTED = re.compile(r".*(?:开始|起)")
 _LASTED = re.compile(
     r"\s*(?:就|便)?\s*(?:一直|持续|连续|始终|每|都|均|陆续|逐步|逐渐|不断|已经?|至今|以来)"
 )
+
+# After 起, 每 is a rate ("本月起每公斤上涨5元"), not a habit.
+_LASTED_SINCE = re.compile(r"\s*起(?!\s*每)" + _LASTED.pattern)
 
 # The age in figures or in words ("58岁", "七十九岁", "八十二歲" folded).
 _AGE_AFTER = re.compile(

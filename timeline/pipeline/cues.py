@@ -70,17 +70,10 @@ AS_OF = re.compile(
     r"(?:截至|截止到?|直到|" + words("as of", "until", "since", "before", "after") + r")\s*$"
 )
 
-# "从4月1日起实施", "上周五起调涨价格", "本月起每公斤上涨80元": a change that starts on the
-# date is dated by it; "自2020年起连续盈利" is a span of time.
-_STARTS = (
-    r"调涨|调升|调降|上调|下调|涨价|降价|提价|实施|施行|生效|启用"
-    r"|停止|暂停|恢复|取消|禁止|停售|开售|上涨|下跌|开始|启动|开放|受理|收费|关闭|停业|停运"
-    r"|停驶|通车|开通|加强"
-)
-BOUND_AFTER = re.compile(
-    r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后"
-    r"|起(?!\s*(?:每[\u3400-\u9fff]{1,3})?(?:正式|全面)?(?:" + _STARTS + r"))|同期)"
-)
+# "2023年之前", "去年以来", "同期": a date that bounds or compares dates no happening. (A
+# date followed by 起 is where what the clause tells began, "去年3月起改为每周开放", unless
+# a state lasts from it: `claim_dates.usable`.)
+BOUND_AFTER = re.compile(r"\s*(?:之前|以前|之后|以后|以来|前(?!后)|后|同期)")
 
 # Clause openers that continue the previous clause's subject and time ("…,被指…", "…,并…").
 CONTINUES = re.compile(r"^(?:被|并且?|还|也|又|随即|随后|同时|而且|且|and\b|then\b)")
