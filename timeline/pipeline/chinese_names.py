@@ -385,40 +385,6 @@ def dated_subjects(
         found.append(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
-    for date_start, date_end in dates:
-        if not inside.overlaps(date_start, date_start + 1):
-            continue
-        # "今年上半年，饱了么实现营收…": the name right after the date, before the verb.
-        lead_match = re.match(r"[，,\s]*", text[date_end : date_end + 3])
-        at = date_end + lead_match.end()
-        folded = fold_text(text[at : at + 16])
-        for length in range(2, 9):
-            name = folded[:length]
-            if not HAN_ONLY.fullmatch(name):
-                break
-            rest = _SUBJECT_LINK.match(folded, length)
-            body = (
-                length >= 3
-                and _DATED_BODY_END.search(name) is not None
-                and not any(char in _NOT_IN_BODY for char in name)
-            )
-            if not ANY_TRIGGER.match(folded, rest.end()) and not body:
-                continue
-            if name[0] in NOT_SUBJECT_START or _GENERIC_END.search(name):
-                break
-            if _SUBJECT_LINK.fullmatch(name) or name[0] in "一二三四五六七八九十两第":
-                break  # "实现", "二期": a verb or a count, not a name
-            # A name is written again; a verb and its object rarely are, word for word.
-            written = count_of(text, name, folded=True)
-            # A body named by its ending ("省生态环境厅") is a name even written once.
-            if name[0] in VERB_START or (written < 2 and not body) or _TITLE_IN.search(name):
-                break
-            if any(char in NAME_STOP for char in name) and written < 3:
-                break  # "饱了么" is a name only if the article keeps writing it
-            if length <= 3 and name[0] in SURNAMES:
-                break
-            found.append(Recognised(text[at : at + length], at, at + length, "company"))
-            break
     return found
 
 
@@ -432,9 +398,6 @@ _DATED_BODY_END = re.compile(
 # Characters of a clause, not of a body's name: "青柚因部(分)…", "公司对该局…".
 _NOT_IN_BODY = frozenset("因为被由在于对向与和把将的了是从而及已也就都")
 HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
-_SUBJECT_LINK = re.compile(
-    r"(?:已经?|也|则|更|又|还|首次|正式|宣布|在|于|实现|完成|录得|获得|公布)*"
-)
 
 
 _BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?]))"
