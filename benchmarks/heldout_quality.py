@@ -1,7 +1,7 @@
 """Date and event quality on text the extractor was not developed on: the held-out and blind sets.
 
     python benchmarks/heldout_quality.py [--verbose]
-        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9]
+        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10]
         [--mode A|B] [--no-dates]
 
 Dates: every case of ``heldout/dates.jsonl`` is scored with ``date_quality.score`` for our
@@ -9,8 +9,8 @@ normalizer (``date_quality.our_keys``) and for dateparser alone (``date_quality.
 with the same matching rule (text, start, end and precision all equal).
 
 Events: every article of ``heldout/``, ``blind/``, ``blind2/``, ``blind3/``, ``blind4/``,
-``blind5/``, ``blind6/``, ``blind7/``, ``blind8/`` and ``blind9/`` is read and extracted, never
-with a gazetteer made for its articles, in two modes:
+``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/`` and ``blind10/`` is read and
+extracted, never with a gazetteer made for its articles, in two modes:
 
   A  the curated demo gazetteer only (``fixtures/actors.json``);
   B  no gazetteer at all (``ActorMatcher([])``): every actor must be discovered.
@@ -35,8 +35,8 @@ span of the labels: forecasts, durations, ages, bylines, datelines, link-list st
 
 Labels: ``blind/events.json``, ``blind2/events.json``, ``blind3/events.json``,
 ``blind4/events.json``, ``blind5/events.json``, ``blind6/events.json``,
-``blind7/events.json``, ``blind8/events.json`` and ``blind9/events.json`` give actors as
-``{"name", "aliases"}``.
+``blind7/events.json``, ``blind8/events.json``, ``blind9/events.json`` and
+``blind10/events.json`` give actors as ``{"name", "aliases"}``.
 ``heldout/events.json`` gives gazetteer slugs or English names; they are converted on the fly
 into the same shape from ``fixtures/actors.json`` (slugs) and ``heldout/actors.json`` (names),
 which hold the aliases the articles write. Those files only describe the labels here: neither
@@ -80,6 +80,7 @@ BLIND6 = BENCHMARKS / "blind6"
 BLIND7 = BENCHMARKS / "blind7"
 BLIND8 = BENCHMARKS / "blind8"
 BLIND9 = BENCHMARKS / "blind9"
+BLIND10 = BENCHMARKS / "blind10"
 GAZETTEER = ROOT / "fixtures" / "actors.json"
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PREFIXES = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
@@ -94,6 +95,7 @@ SETS = {
     "blind7": BLIND7,
     "blind8": BLIND8,
     "blind9": BLIND9,
+    "blind10": BLIND10,
 }
 MODES = {"A": "curated demo gazetteer only", "B": "no gazetteer"}
 
@@ -404,7 +406,7 @@ def run_events(folder: Path, mode: str, verbose: bool) -> dict[str, Tally]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
-    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all ten")
+    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all eleven")
     parser.add_argument("--mode", choices=sorted(MODES), action="append", help="default: both")
     parser.add_argument("--no-dates", action="store_true", help="skip the date score")
     parser.add_argument(
