@@ -36,9 +36,9 @@ def _forget_read_texts() -> None:
     scan._read.cache_clear()
     actors._fold_long.cache_clear()
     actors._fold_short.cache_clear()
-    chinese_tagger._simplified.cache_clear()
-    if chinese_tagger._tagger.cache_info().currsize:
-        chinese_tagger._tagger()._known.clear()
+    chinese_tagger.simplified_script.cache_clear()
+    if chinese_tagger.lac_tagger.cache_info().currsize:
+        chinese_tagger.lac_tagger()._known.clear()
 
 
 def timed(repeat: int, run) -> tuple[float, float]:
