@@ -159,6 +159,20 @@ def test_a_broken_file_is_reported_and_the_others_load(actors, tmp_path, name):
     assert Source.objects.count() == 1
 
 
+def test_an_article_with_no_happening_is_recorded_once_and_reported_as_loaded(actors, tmp_path):
+    # A new source is a change even when it holds no claim; loading it again is not.
+    (tmp_path / "quiet.txt").write_text(
+        "The Marlow rowing club keeps its boats by the river.\n", encoding="utf-8"
+    )
+
+    first = ingest_articles([tmp_path], published=date(2024, 5, 20))
+    second = ingest_articles([tmp_path], published=date(2024, 5, 20))
+
+    assert [(f.status, f.claims_found) for f in first.files] == [(LOADED, 0)]
+    assert [f.status for f in second.files] == [UNCHANGED]
+    assert Source.objects.count() == 1
+
+
 def test_load_articles_command_prints_a_line_per_file_and_fails_on_a_bad_one(
     actors, tmp_path, capsys
 ):

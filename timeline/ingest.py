@@ -78,6 +78,8 @@ class FileReport:
     claims_updated: int = 0
     # Claims whose quote the new version of the source no longer holds.
     claims_retired: int = 0
+    # Whether this load recorded the source for the first time (it may hold no claim).
+    source_created: bool = False
     # The source's version number when this load gave it a new text, else None.
     new_version: int | None = None
     events_created: int = 0
@@ -93,7 +95,8 @@ class FileReport:
     @property
     def changed(self) -> bool:
         return bool(
-            self.claims_created
+            self.source_created
+            or self.claims_created
             or self.claims_updated
             or self.claims_retired
             or self.new_version
@@ -359,6 +362,7 @@ def write_extraction(extraction: Extraction, report: FileReport) -> Source:
     article = extraction.article
     source = upsert_source(article, extraction.reference, extraction)
     report.source_id = source.pk
+    report.source_created = getattr(source, "created_now", False)
     report.claims_found = len(extraction.claims)
     report.skipped = dict(extraction.skipped)
     report.warnings = extraction_warnings(extraction)
@@ -720,6 +724,7 @@ def upsert_source(
         )
         if created:
             record_version(source, article, source.loaded_at)
+            source.created_now = True
     else:
         created = False
         if source.content_hash != article.content_hash:
