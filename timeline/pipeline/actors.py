@@ -13,6 +13,8 @@ from pathlib import Path
 
 import opencc
 
+from timeline.pipeline.han import HAN_CHARACTER
+
 KINDS_WITH_VERSIONS = frozenset({"model", "product"})
 
 
@@ -579,7 +581,6 @@ def find_roles(
 
 # --- Candidates ------------------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # A bare 公司 is mostly a common noun ("很多公司"); it counts after 科技, 智能, 有限 and the like.
 _ORG_SUFFIX = re.compile(
     r"(?:智能|科技|网络|信息|技术)+(?:(?:股份)?有限)?公司|(?:股份)?有限公司"
@@ -658,7 +659,7 @@ _COMMON_WORDS = _words(
 
 
 def _is_han(char: str) -> bool:
-    return _HAN.match(char) is not None
+    return HAN_CHARACTER.match(char) is not None
 
 
 def _org_candidates(folded: str) -> Iterable[tuple[int, int, str]]:

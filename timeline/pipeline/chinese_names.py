@@ -25,6 +25,7 @@ from timeline.pipeline.chinese_tagger import (
     tagged_words,
     words_of_name,
 )
+from timeline.pipeline.han import HAN_CHARACTER, HAN_RUN
 from timeline.pipeline.named_things import named_things
 from timeline.pipeline.nouns import (
     DESCRIPTORS,
@@ -46,7 +47,6 @@ from timeline.pipeline.whole_names import (
 )
 from timeline.pipeline.wordlists import word_list
 
-HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Words LAC tags as names that are titles, generic nouns or places, not actors.
 NOT_ACTORS = word_set(
@@ -297,7 +297,7 @@ def _plausible_han(name: str, kind: str) -> bool:
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
-        if not HAN.search(name) or len(name) > 6 or " " in name:
+        if not HAN_CHARACTER.search(name) or len(name) > 6 or " " in name:
             return False
         # A two- or three-character name starts with a surname; LAC sometimes tags a
         # word (预计, 表示) as a person.
@@ -306,7 +306,9 @@ def _plausible_han(name: str, kind: str) -> bool:
     if kind == "product":
         # A bare upper-case word ("API", "GPU") is a term; a product name has a digit,
         # lower-case letters or Chinese ("Kimi", "GLM-4", "小米SU7").
-        coined = (re.search(r"\d|[a-z]", name) and re.search(r"\d|[A-Z]", name)) or HAN.search(name)
+        coined = (
+            re.search(r"\d|[a-z]", name) and re.search(r"\d|[A-Z]", name)
+        ) or HAN_CHARACTER.search(name)
         return bool(coined) and len(name) <= 20 and not name.isdigit()
     return len(name) <= 20
 
@@ -397,7 +399,6 @@ _DATED_BODY_END = re.compile(
 )
 # Characters of a clause, not of a body's name: "青柚因部(分)…", "公司对该局…".
 _NOT_IN_BODY = frozenset("因为被由在于对向与和把将的了是从而及已也就都")
-HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 
 
 _BOUNDARY = r"(?:^|(?<=[，。；：！？\n、「」“”（）()《》,;:!?]))"
@@ -490,7 +491,7 @@ def title_names(text: str, spans: Iterable[tuple[int, int]], title: str) -> list
     simple_text = simplified_script(text)
     body = "\n" + "\n".join(simple_text[start:end] for start, end in spans)
     accepted: list[str] = []
-    for run in HAN_ONLY.findall(title.translate(SIMPLIFY)):
+    for run in HAN_RUN.findall(title.translate(SIMPLIFY)):
         forms = {run[i : i + n] for n in range(3, 7) for i in range(len(run) - n + 1)}
         for form in sorted(forms, key=len, reverse=True):
             if any(form in other for other in accepted):
@@ -779,7 +780,7 @@ def titled_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognise
             for length in (3, 2, 4):
                 name = simple[at : at + length]
                 after = simple[at + length : at + length + 1]
-                if len(name) < length or not HAN_ONLY.fullmatch(name):
+                if len(name) < length or not HAN_RUN.fullmatch(name):
                     continue
                 if any(char in NAME_STOP for char in name):
                     continue

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from timeline.pipeline.actors import NAME_STOP
+from timeline.pipeline.han import HAN_CHARACTER
 from timeline.pipeline.wordlists import word_list
 
 NAMED_KINDS_FILE = Path(__file__).with_name("vocabulary") / "named_kinds.tsv"
@@ -52,7 +53,6 @@ _ENDING = re.compile(rf"(?:{_ALT})" if (_ALT := _alternation(ENDINGS)) else r"(?
 # longer than a place's.
 _REACH = 6
 _BODY_REACH = 8
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # Words a name never starts with: determiners, pronouns, numerals, prepositions.
 _NOT_FIRST = frozenset(
     "该本这那各每某其此我他她它你也都就是才只并再很最说称一两几多数个座条位家间所"
@@ -154,11 +154,13 @@ def _distinctive(simple: str, end: int, reach: int) -> int | None:
     past a leading preposition. None when no start is found or fewer than two characters
     are left."""
     start = end
-    while start > max(0, end - reach) and _HAN.match(simple[start - 1]):
+    while start > max(0, end - reach) and HAN_CHARACTER.match(simple[start - 1]):
         if simple[start - 1] in NAME_STOP:
             break
         start -= 1
-    bounded = start == 0 or not _HAN.match(simple[start - 1]) or simple[start - 1] in NAME_STOP
+    bounded = (
+        start == 0 or not HAN_CHARACTER.match(simple[start - 1]) or simple[start - 1] in NAME_STOP
+    )
     cuts = list(_CUT.finditer(simple, start, end))
     if cuts:
         start, bounded = cuts[-1].end(), True
@@ -183,11 +185,15 @@ def _after_places(simple: str, end: int) -> tuple[int | None, int | None]:
     places it lies in ("台中市北屯区第五公墓" → "北屯区第五公墓"): the name keeps its
     innermost place. (None, None) when no place ends in the run."""
     origin = end
-    while origin > max(0, end - _PLACES_REACH) and _HAN.match(simple[origin - 1]):
+    while origin > max(0, end - _PLACES_REACH) and HAN_CHARACTER.match(simple[origin - 1]):
         if simple[origin - 1] in NAME_STOP:
             break
         origin -= 1
-    if origin > 0 and _HAN.match(simple[origin - 1]) and simple[origin - 1] not in NAME_STOP:
+    if (
+        origin > 0
+        and HAN_CHARACTER.match(simple[origin - 1])
+        and simple[origin - 1] not in NAME_STOP
+    ):
         return None, None
     cuts = list(_CUT.finditer(simple, origin, end))
     if cuts:
@@ -267,7 +273,7 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             start = match.start()
             while (
                 start > max(span_start, match.start() - _LINE_REACH)
-                and _HAN.match(simple[start - 1])
+                and HAN_CHARACTER.match(simple[start - 1])
                 and simple[start - 1] not in _LINE_STOP
             ):
                 start -= 1

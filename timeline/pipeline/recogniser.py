@@ -34,8 +34,6 @@ from timeline.pipeline.chinese_names import (
     ADMINISTRATIVE,
     BODY_END,
     GROUP_HOME,
-    HAN,
-    HAN_ONLY,
     INDUSTRY,
     INVESTOR,
     NOT_ACTORS,
@@ -76,6 +74,7 @@ from timeline.pipeline.english_names import (
     english_groups,
     proper_noun_names,
 )
+from timeline.pipeline.han import HAN_CHARACTER, HAN_RUN
 from timeline.pipeline.named_things import BODY_ENDINGS, VERBS_BEFORE_BODIES
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
 from timeline.pipeline.nouns import (
@@ -112,7 +111,7 @@ def _before_a_date(
     (the tagger runs a day's first character into the name before it). None when fewer than
     two characters are left."""
     index = bisect_left(starts, name.char_end) - 1
-    if index < 0 or not HAN.match(name.text):
+    if index < 0 or not HAN_CHARACTER.match(name.text):
         return name
     date_start = spans[index][0]
     if not name.char_start < date_start < name.char_end:
@@ -191,7 +190,7 @@ def recognise(
     # Where each found Chinese name ends, and its earliest start there.
     ends: dict[int, int] = {}
     for name in found:
-        if HAN.match(name.text):
+        if HAN_CHARACTER.match(name.text):
             ends[name.char_end] = min(ends.get(name.char_end, name.char_start), name.char_start)
     for name in sorted(found, key=lambda n: (n.char_start, -(n.char_end - n.char_start))):
         if alias_key(name.text) in matcher.keys or name.text.upper() in ACRONYMS:
@@ -249,7 +248,7 @@ def recognise(
             continue  # "台中玩具制造商": what a company does, written before its name
         if _WORK_DONE.search(simple) or (
             name.kind in {"organization", "company"}
-            and HAN_ONLY.fullmatch(simple)
+            and HAN_RUN.fullmatch(simple)
             and names_a_work(chinese_words(simple))
         ):
             continue  # "修复工程", "救援团队": a piece of work or a team of an actor, not one
@@ -280,7 +279,7 @@ def _apposed(text: str, name: Recognised) -> list[Recognised]:
     """A name that holds an apposition ("X运营方Y") as its two names, else itself."""
     simple = name.text.translate(SIMPLIFY)
     match = _APPOSITION.search(simple, 2)
-    if match is None or len(simple) - match.end() < 2 or not HAN.match(simple):
+    if match is None or len(simple) - match.end() < 2 or not HAN_CHARACTER.match(simple):
         return [name]
     left_end = name.char_start + match.start()
     right_start = name.char_start + match.end()
@@ -302,7 +301,7 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
     `vocabulary/descriptors.tsv`), also when the descriptor starts before the span found.
     After a title, a short name is a person's; a title after a person's name ("麦咏诗教授")
     is cut off too."""
-    if not HAN.match(name.text):
+    if not HAN_CHARACTER.match(name.text):
         return name
     lead = max(0, name.char_start - _DESCRIPTOR_REACH)
     simple = text[lead : name.char_end].translate(SIMPLIFY)
@@ -330,11 +329,11 @@ def _without_descriptor(text: str, name: Recognised) -> Recognised:
     trailing = TITLE_AT_END.search(simple)
     if trailing and re.search(rf"{GROUP_HOME}(?:前线|一线)?$", simple[: trailing.start()]):
         trailing = None  # "公立医院医生": the doctors of a hospital, a group
-    if trailing and trailing.start() >= 2 and HAN_ONLY.fullmatch(simple[: trailing.start()]):
+    if trailing and trailing.start() >= 2 and HAN_RUN.fullmatch(simple[: trailing.start()]):
         end = name.char_start + trailing.start()
         name = Recognised(text[name.char_start : end], name.char_start, end, kind)
         titled = titled or name.kind == "person" or len(name.text) <= 4
-    if titled and HAN_ONLY.fullmatch(name.text) and 2 <= len(name.text) <= 4:
+    if titled and HAN_RUN.fullmatch(name.text) and 2 <= len(name.text) <= 4:
         # "现任校长邓国梁", "理事长巴特尔": a short name after a post is a person's.
         name = Recognised(name.text, name.char_start, name.char_end, "person")
     return name
@@ -390,7 +389,7 @@ def _without_leading_verb(text: str, name: Recognised) -> Recognised:
     """ "抗議|醫院管理局", "起诉|市场监管局": a verb a tagger ran into the public body that
     is its object. A leading verb is never part of a body's name; the body's name left
     must be a name of its own (three characters or more, a body's ending)."""
-    if name.kind not in {"organization", "company"} or not HAN.match(name.text):
+    if name.kind not in {"organization", "company"} or not HAN_CHARACTER.match(name.text):
         return name
     simple = name.text.translate(SIMPLIFY)
     verb = _VERB_BEFORE_BODY.match(simple) or _AGENT_MARK.match(simple)
@@ -453,7 +452,7 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
     """Shorter forms of `name` the article also uses alone ("比亚迪" for 比亚迪股份有限公司,
     "Kestrel" for Kestrel Semiconductor, "Whitfield" for Dana Whitfield)."""
     forms: list[str] = []
-    if HAN.search(name):
+    if HAN_CHARACTER.search(name):
         stem = _HAN_SUFFIX.sub("", name)
         if stem != name and len(stem) >= 2:
             forms.append(stem)
@@ -473,7 +472,7 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             if (
                 core == stem
                 and len(stem) >= 4
-                and HAN_ONLY.fullmatch(stem)
+                and HAN_RUN.fullmatch(stem)
                 and head not in NOT_ACTORS
                 and head[0] not in NOT_SUBJECT_START
                 # "汉江" of 汉江纸业 is the river the article keeps writing of.
@@ -582,14 +581,14 @@ def _after_its_place(name: str, text: str) -> list[str]:
 
 def _alone(text: str, short: str, full: str) -> bool:
     """Whether `short` appears in `text` other than inside `full`."""
-    whole_words = not HAN.search(short)
+    whole_words = not HAN_CHARACTER.search(short)
     return count_of(text, short, whole_words=whole_words) > count_of(text, full)
 
 
 def slug_for(name: str) -> str:
     """A proposed slug: pinyin syllables for Chinese (宁德时代 → ning-de-shi-dai), the
     ASCII-folded words for Latin script, lower case, joined by hyphens."""
-    if HAN.search(name):
+    if HAN_CHARACTER.search(name):
         from pypinyin import lazy_pinyin
 
         parts = lazy_pinyin(name, errors=lambda chars: [chars])
@@ -668,7 +667,7 @@ def discover(
     taken = {slug for slug in matcher.slugs()}
     people = None
     for group in groups:
-        if group["kind"] in {"person", "company"} and not HAN.search(group["name"]):
+        if group["kind"] in {"person", "company"} and not HAN_CHARACTER.search(group["name"]):
             # "Li Kaifu", "Kai-fu Lee": a known person's name in another romanisation
             # joins that person rather than standing as a new one.
             people = _romanised_people(matcher) if people is None else people
@@ -683,7 +682,11 @@ def discover(
             if alias_key(form) not in matcher.keys and alias_key(form) not in by_key:
                 forms.append(form)
                 by_key[alias_key(form)] = group
-        core = _HAN_SUFFIX.sub("", group["name"]) if HAN.search(group["name"]) else group["name"]
+        core = (
+            _HAN_SUFFIX.sub("", group["name"])
+            if HAN_CHARACTER.search(group["name"])
+            else group["name"]
+        )
         slug = base = slug_for(_LATIN_SUFFIX.sub("", core) or core)
         number = 2
         while slug in taken:
@@ -787,7 +790,7 @@ def _join_parenthesised(
             for known, group in list(by_key.items()):
                 if group is other:
                     by_key[known] = home
-        elif HAN.search(alias) or re.search(r"[A-Z0-9]", alias):
+        elif HAN_CHARACTER.search(alias) or re.search(r"[A-Z0-9]", alias):
             home["forms"].append(alias)
             by_key[key] = home
 
@@ -840,7 +843,7 @@ def _romanised_people(matcher: ActorMatcher) -> dict[frozenset[str], str]:
         if entry.kind != "person" or entry.review == REVIEW_REJECTED:
             continue
         for alias in (entry.name, *entry.aliases):
-            if HAN_ONLY.fullmatch(alias) and 2 <= len(alias) <= 4:
+            if HAN_RUN.fullmatch(alias) and 2 <= len(alias) <= 4:
                 syllables = lazy_pinyin(alias)
                 surname = 2 if alias.startswith(COMPOUND_SURNAMES) else 1
                 key = frozenset({"".join(syllables[:surname]), "".join(syllables[surname:])})
@@ -855,13 +858,13 @@ def _part_of(short: str, full: str, kind: str, full_kind: str) -> bool:
     """Whether the name `short` is a form of `full` (both alias keys)."""
     if short == full:
         return True
-    if kind == "person" and full_kind in _COMPANY_OR_BODY and HAN.search(short):
+    if kind == "person" and full_kind in _COMPANY_OR_BODY and HAN_CHARACTER.search(short):
         # "康泰" for 康泰大药房: a tagger may take a company's short form for a person.
         return full.startswith(short) and len(short) >= 2
     if kind == "person" or full_kind == "person":
         # "whitfield" of "dana whitfield", whatever a lone surname was taken for.
         return full_kind == "person" and full.endswith(" " + short)
-    if HAN.search(short):
+    if HAN_CHARACTER.search(short):
         if short in BODY_ENDINGS and full.endswith(short):
             return True  # "警方" of "香港警方"
         if _LINE_NUMBER.fullmatch(short) and full.endswith(short):

@@ -37,6 +37,7 @@ from functools import lru_cache
 from timeline.pipeline.actors import ActorMention, CandidateName, fold_text
 from timeline.pipeline.chinese_names import GENERIC_END, PEOPLE_NOUNS
 from timeline.pipeline.chinese_tagger import chinese_words
+from timeline.pipeline.han import HAN_RUN
 from timeline.pipeline.wordlists import word_list
 
 # How far back a short form looks for the name it stands for.
@@ -62,7 +63,6 @@ _STAFF = re.compile(r"[\u3400-\u9fff]{0,3}员")
 _NOT_PARTY = frozenset("对双各一多官地东西南北平配立前后上下远")
 _PEOPLE = frozenset(PEOPLE_NOUNS.split("|"))
 _GENERIC = frozenset(word_list("zh_generic_subjects.txt"))
-_HAN = re.compile(r"[\u3400-\u9fff]+")
 # Written before a descriptor among a name's forms: no text holds it.
 _WHOLE = "\x00"
 # The least length of a place where only a tail and 方 may stand.
@@ -172,7 +172,7 @@ def _names(folded: str, mention: ActorMention, *, described: bool) -> tuple[str,
     descriptor is read only after a determiner ("该机构"): bare, its head is as often
     another body of that kind."""
     name = folded[mention.char_start : mention.char_end]
-    if not _HAN.fullmatch(name) or _PLACE.search(name):
+    if not HAN_RUN.fullmatch(name) or _PLACE.search(name):
         return ()
     if not described:
         return (name,)
@@ -184,7 +184,7 @@ def _names(folded: str, mention: ActorMention, *, described: bool) -> tuple[str,
 @lru_cache(maxsize=16384)
 def _names_at(folded: str, start: int, end: int) -> tuple[str, ...]:
     name = folded[start:end]
-    if not _HAN.fullmatch(name) or _PLACE.search(name):
+    if not HAN_RUN.fullmatch(name) or _PLACE.search(name):
         return ()
     before = folded[max(0, start - 12) : start].rstrip('「『“"')
     run = re.search(r"[\u3400-\u9fff]{2,}$", before)
@@ -310,7 +310,7 @@ def _written_earlier(folded: str, position: int, size: int) -> bool:
     floor = max(0, position - _LOOKBACK)
     at = folded.rfind(piece, floor, position)
     while at > floor:
-        if _HAN.match(folded, at - 1):
+        if HAN_RUN.match(folded, at - 1):
             return True
         at = folded.rfind(piece, floor, at)
     return False
@@ -414,7 +414,7 @@ def _written_before(folded: str, short: str, position: int) -> tuple[int, int] |
         if at <= 0:
             return None
         end = at + len(short)
-        if _HAN.fullmatch(folded[at - 1]) and not _named_after(folded, end):
+        if HAN_RUN.fullmatch(folded[at - 1]) and not _named_after(folded, end):
             quoted = _QUOTED.search(folded, max(0, end - _LONGEST - 1), end)
             if quoted and folded[end : end + 1] in '」』”"':
                 return quoted.start(1), end
@@ -466,6 +466,6 @@ def _phrase_before(folded: str, at: int, end: int) -> tuple[int, int] | None:
         # "银杏|茶楼", "南湖|水厂": a name's own word before its head noun; "海洋主题|乐园"
         # and "中度台风|苍鹭" are descriptions.
         named = named or (word_start < at and tag in _PROPER_TAGS)
-    if not named or end - start <= end - at or not _HAN.fullmatch(folded[start:end]):
+    if not named or end - start <= end - at or not HAN_RUN.fullmatch(folded[start:end]):
         return None
     return start, end

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from timeline.pipeline.actors import NAME_STOP
+from timeline.pipeline.han import HAN_CHARACTER
 from timeline.pipeline.wordlists import word_list
 
 Tagger = Callable[[str], Sequence[tuple[str, str]]]
@@ -23,7 +24,6 @@ _JOINERS = frozenset("及与和")
 # for the joiners, which a body's name may hold once.
 # A verb of undergoing before a body ("获卫福部食药署核准") ends it too.
 _STOP = (frozenset(NAME_STOP) - _JOINERS) | frozenset("获遭经据")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _REACH = 12
 
 
@@ -99,7 +99,7 @@ def _name_start(simple: str, end: int, ending_start: int, tag: Tagger) -> int | 
     back over its nouns, at most one joiner between two of them. None when fewer than two
     characters stand before the ending."""
     start = ending_start
-    while start > max(0, ending_start - _REACH) and _HAN.match(simple[start - 1]):
+    while start > max(0, ending_start - _REACH) and HAN_CHARACTER.match(simple[start - 1]):
         if simple[start - 1] in _STOP and not _noun_hui(simple, start - 1):
             break
         start -= 1
@@ -264,7 +264,7 @@ def units_under(
     for span_start, span_end in spans:
         for match in _UNDER.finditer(simple, span_start, span_end):
             start = end = match.end()
-            while end < min(span_end, start + _UNDER_REACH) and _HAN.match(simple[end]):
+            while end < min(span_end, start + _UNDER_REACH) and HAN_CHARACTER.match(simple[end]):
                 if simple[end] in _STOP:
                     break
                 end += 1

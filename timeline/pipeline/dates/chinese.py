@@ -9,6 +9,7 @@ import re
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.numerals import CHINESE_DIGITS, small_number, year_number
 from timeline.pipeline.dates.rules import Rule, Stretches
+from timeline.pipeline.han import HAN_CHARACTER
 
 _SP = "[ \t]?"
 _NUM = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -138,7 +139,6 @@ FOLLOW_WORDS = {
 _BEFORE_EVENT_WORDS = ("前一天", "前一日", "前一晚")
 _AFTER_EVENT_WORDS = ("次日", "翌日", "第二天", "隔天", "隔日")
 _NOT_AN_EVENT = set("在于於是了就也都还又我你他她它们咱其这那此随然最之并而且即便")
-_HAN = re.compile("[\u3400-\u9fff]")
 
 # Characters that, right before a bare word, show it belongs to another word or a count.
 _COUNT_BEFORE = set(
@@ -899,7 +899,7 @@ def _quarter_word(text: str, match: re.Match) -> Candidate | None:
 def _after_event(text: str, index: int) -> bool:
     """Whether a noun, the name of an event, comes right before ``index`` (首演前一天)."""
     before = _preceding(text, index)
-    return bool(_HAN.match(before)) and before not in _NOT_AN_EVENT
+    return bool(HAN_CHARACTER.match(before)) and before not in _NOT_AN_EVENT
 
 
 def _follow(text: str, match: re.Match) -> Candidate | None:

@@ -18,6 +18,7 @@ import re
 
 from timeline.pipeline.dates.expressions import Candidate, Point, Span
 from timeline.pipeline.dates.rules import Rule
+from timeline.pipeline.han import HAN_CHARACTER
 
 NUMERIC_DATE = re.compile(
     r"(?<![A-Za-z0-9_\-/.])(?P<year>(?:19|20)\d\d)(?P<sep>[\-/.])(?P<month>\d{1,2})"
@@ -45,7 +46,6 @@ DOTTED_DAY = re.compile(r"[·•・](?P<day>[0-3]?[0-9])(?![0-9·•・])")
 _DOTTED_MONTH = re.compile(r"(?<![0-9.·•・])(?P<month>1[0-2]|[1-9])$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z0-9_\-/.]")
 _LATIN = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 _WINDOW = 200
@@ -53,7 +53,7 @@ _WINDOW = 200
 
 @functools.lru_cache(maxsize=4)
 def _mostly_latin(text: str) -> bool | None:
-    latin, han = len(_LATIN.findall(text)), len(_HAN.findall(text))
+    latin, han = len(_LATIN.findall(text)), len(HAN_CHARACTER.findall(text))
     return None if latin == han == 0 else latin > han
 
 
@@ -65,7 +65,7 @@ def _written_in_latin(folded: str, position: int) -> bool:
     start = max(folded.rfind("\n", 0, position) + 1, position - _WINDOW)
     end = folded.find("\n", position, position + _WINDOW)
     around = folded[start : end if end >= 0 else position + _WINDOW]
-    latin, han = len(_LATIN.findall(around)), len(_HAN.findall(around))
+    latin, han = len(_LATIN.findall(around)), len(HAN_CHARACTER.findall(around))
     if latin or han:
         return latin > han
     return bool(_mostly_latin(folded))

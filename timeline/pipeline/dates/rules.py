@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.pipeline.dates.expressions import Candidate
+from timeline.pipeline.han import HAN_CHARACTER
 
 _NEWLINE = re.compile("\n")
 # One key for the English calendar words (weekdays, weeks, offsets, holidays), searched in
@@ -43,7 +44,6 @@ ENGLISH_CALENDAR_KEY = re.compile(
 _SPECIAL = re.compile(r"[\\.^$*+?{}\[\]()|]")
 # A class of plain characters ("[月旬]"): no range, escape or negation.
 _CHARACTER_CLASS = re.compile(r"\[[^\\\[\]^\-]+\]")
-_HAN = re.compile("[\u3400-\u9fff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -107,7 +107,7 @@ class Paragraphs:
     def has_han(self) -> bool:
         """Whether the text holds a Chinese character anywhere."""
         if self._has_han is None:
-            self._has_han = _HAN.search(self.text) is not None
+            self._has_han = HAN_CHARACTER.search(self.text) is not None
         return self._has_han
 
     def spans(self, key: re.Pattern, *, lower: bool = False) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ from timeline.pipeline.dates.resolve import (
     resolve_span,
 )
 from timeline.pipeline.dates.rules import Paragraphs, find_all, run_rules
+from timeline.pipeline.han import HAN_CHARACTER
 
 GRAMMARS = (*chinese.RULES, *english.RULES, *numeric.RULES, *weeks.RULES, *festivals.RULES)
 # Whitespace within a line: nothing here joins or bounds across a paragraph break.
@@ -82,7 +83,6 @@ ENGLISH_QUALIFIERS = {
 }
 # After 起 with no 自/从 before the date, what shows it means "from … on" (2024年起,公司…).
 _SINCE_FOLLOWERS = "将就便已正开"
-_HAN_CHARACTER = re.compile("[\u3400-\u9fff]")
 _UNQUALIFIED_UNITS = ("recent", "follow", "year_to_date", "rest_of_year", "offset")
 SENTENCE_END = re.compile(r"[。！？!?;；\n]|\.\s")
 # Units that can be joined into a range (and decades with decades); relative words stand
@@ -205,7 +205,7 @@ def _bound(candidate: Candidate, folded: str, limit: int, floor: int):
     if after is not None and after["since"]:
         # 起/开始 bound only after 自/从 ("从2024年起"), or 起 before a pause ("2024年起,").
         following = folded[after.end() : after.end() + 1]
-        pause = not _HAN_CHARACTER.match(following) or following in _SINCE_FOLLOWERS
+        pause = not HAN_CHARACTER.match(following) or following in _SINCE_FOLLOWERS
         if opened or (after["since"] == "起" and pause):
             return (before.start() if opened else candidate.start), after.end(), "after"
     elif after is not None:
