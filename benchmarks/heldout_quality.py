@@ -1,7 +1,7 @@
 """Date and event quality on text the extractor was not developed on: the held-out and blind sets.
 
     python benchmarks/heldout_quality.py [--verbose]
-        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10]
+        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11]
         [--mode A|B] [--no-dates]
 
 Dates: every case of ``heldout/dates.jsonl`` is scored with ``date_quality.score`` for our
@@ -9,7 +9,7 @@ normalizer (``date_quality.our_keys``) and for dateparser alone (``date_quality.
 with the same matching rule (text, start, end and precision all equal).
 
 Events: every article of ``heldout/``, ``blind/``, ``blind2/``, ``blind3/``, ``blind4/``,
-``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/`` and ``blind10/`` is read and
+``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/``, ``blind10/`` and ``blind11/`` is read and
 extracted, never with a gazetteer made for its articles, in two modes:
 
   A  the curated demo gazetteer only (``fixtures/actors.json``);
@@ -35,8 +35,8 @@ span of the labels: forecasts, durations, ages, bylines, datelines, link-list st
 
 Labels: ``blind/events.json``, ``blind2/events.json``, ``blind3/events.json``,
 ``blind4/events.json``, ``blind5/events.json``, ``blind6/events.json``,
-``blind7/events.json``, ``blind8/events.json``, ``blind9/events.json`` and
-``blind10/events.json`` give actors as ``{"name", "aliases"}``.
+``blind7/events.json``, ``blind8/events.json``, ``blind9/events.json``,
+``blind10/events.json`` and ``blind11/events.json`` give actors as ``{"name", "aliases"}``.
 ``heldout/events.json`` gives gazetteer slugs or English names; they are converted on the fly
 into the same shape from ``fixtures/actors.json`` (slugs) and ``heldout/actors.json`` (names),
 which hold the aliases the articles write. Those files only describe the labels here: neither
@@ -81,6 +81,7 @@ BLIND7 = BENCHMARKS / "blind7"
 BLIND8 = BENCHMARKS / "blind8"
 BLIND9 = BENCHMARKS / "blind9"
 BLIND10 = BENCHMARKS / "blind10"
+BLIND11 = BENCHMARKS / "blind11"
 GAZETTEER = ROOT / "fixtures" / "actors.json"
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PREFIXES = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
@@ -96,6 +97,7 @@ SETS = {
     "blind8": BLIND8,
     "blind9": BLIND9,
     "blind10": BLIND10,
+    "blind11": BLIND11,
 }
 MODES = {"A": "curated demo gazetteer only", "B": "no gazetteer"}
 
