@@ -1,7 +1,7 @@
 """Date and event quality on text the extractor was not developed on: the held-out and blind sets.
 
     python benchmarks/heldout_quality.py [--verbose]
-        [--set heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11]
+        [--set heldout|blind|blind2|…|blind11]
         [--mode A|B] [--no-dates]
 
 Dates: every case of ``heldout/dates.jsonl`` is scored with ``date_quality.score`` for our
@@ -9,8 +9,8 @@ normalizer (``date_quality.our_keys``) and for dateparser alone (``date_quality.
 with the same matching rule (text, start, end and precision all equal).
 
 Events: every article of ``heldout/``, ``blind/``, ``blind2/``, ``blind3/``, ``blind4/``,
-``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/``, ``blind10/`` and ``blind11/`` is read and
-extracted, never with a gazetteer made for its articles, in two modes:
+``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/``, ``blind10/`` and ``blind11/``
+is read and extracted, never with a gazetteer made for its articles, in two modes:
 
   A  the curated demo gazetteer only (``fixtures/actors.json``);
   B  no gazetteer at all (``ActorMatcher([])``): every actor must be discovered.
@@ -408,7 +408,7 @@ def run_events(folder: Path, mode: str, verbose: bool) -> dict[str, Tally]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
-    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all eleven")
+    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all twelve")
     parser.add_argument("--mode", choices=sorted(MODES), action="append", help="default: both")
     parser.add_argument("--no-dates", action="store_true", help="skip the date score")
     parser.add_argument(
