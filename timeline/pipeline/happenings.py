@@ -329,8 +329,6 @@ def plain_happening(
             stative = None
         if stative and stative.group() == "为" and _benefactive(rest):
             stative = None  # "为新生的熊猫举行命名仪式": 为 is "for", a verb follows
-        if stative and _head_of_word(stative.group(), rest):
-            stative = None  # "约见家属", "号召市民", "(在)会员大会上": a word of its own
         if len(rest) < 2 or stative or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
@@ -573,21 +571,6 @@ def _disposal(rest: str, mention: DateMention, context: ArticleContext) -> bool:
         and words[at][1] in {"n", "nz", "ORG", "LOC", "PER", "r"}
         and any(tag == "v" for _word, tag in words[at + 1 : at + 4])
     )
-
-
-# Single characters that state ("约" about, "会" will, "号" a day's number) and also open
-# words of their own that do not.
-_HEADS = frozenset("约会号")
-_WORD_TAGS = frozenset({"v", "n", "nz", "nw", "vn"})
-
-
-def _head_of_word(stative: str, rest: str) -> bool:
-    """Whether the one character read as a stative opens a longer word the tagger reads as
-    a verb or a noun ("约见", "号召", "会员"): the predicate goes on from that word."""
-    if stative not in _HEADS:
-        return False
-    words = chinese_words(rest[:12])
-    return bool(words) and len(words[0][0]) > 1 and words[0][1] in _WORD_TAGS
 
 
 def _benefactive(rest: str) -> bool:
