@@ -49,7 +49,6 @@ from timeline.pipeline.subjects import (
     carried_subject,
     company_of_sentence,
     opens_on_its_date,
-    opens_on_its_verb,
     relative_subject,
     topic_before,
     with_mover,
@@ -121,11 +120,9 @@ def build_claim(
         and context.language != "en"
         and start > sentence_start
         and mention is not None
-        and (
-            opens_on_its_date(context, start, mention) or opens_on_its_verb(context, start, mention)
-        )
+        and opens_on_its_date(context, start, mention)
     ):
-        # "…，同年8月杀青", "…，始建于1974年": the subject of the sentence, standing in.
+        # "…，同年8月杀青": the subject of the sentence, standing in after the date.
         carried = carried_subject(context, scope.clauses, start, end, mention, state)
         if carried is not None and not any(
             mention.char_end <= m.char_start < mention.char_end + 3 for m in span_actors

@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 
 from timeline.pipeline.actors import ActorMention
-from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.classification import classify
 from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
@@ -219,9 +218,8 @@ def carried_subject(
     上映": the subject a Chinese sentence opens with, standing in after the date of a later
     clause that opens on that date, or None."""
     sentence_start = clauses[0][0]
-    on_verb = opens_on_its_verb(context, start, mention)
     if not (
-        (on_verb or opens_on_its_date(context, start, mention))
+        opens_on_its_date(context, start, mention)
         and _sentence_subject_carries(context, clauses, start)
     ):
         return None
@@ -250,37 +248,7 @@ def carried_subject(
         return None
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
         return None
-    if on_verb:
-        # "…，始建于1974年": the subject stands before the verb, where the clause begins.
-        at = start + len(context.folded[start:end]) - len(context.folded[start:end].lstrip(" ，,"))
-        return ActorMention(subject.slug, subject.text, at, at)
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
-
-
-# A clause that opens on its verb and 于 or 在 before its date: "，始建于1974年", "，并成立于
-# 2015年". An adverb of the past or of addition may lead the verb.
-_VERB_AT_DATE = re.compile(
-    r"(?:并|又|也|亦|还|已经?|曾经?|先后|最早)?(?P<verb>[\u3400-\u9fff]{1,3})[于在]"
-)
-# Verbs that set a time to come or move one: a plan, not a happening at the date.
-_SETS_A_TIME = re.compile(r"定|拟|将|预|计划|延|推迟|改|押后|提前|排")
-
-
-def opens_on_its_verb(context: ArticleContext, start: int, mention: DateMention) -> bool:
-    """Whether a Chinese clause after the first opens on its verb, with 于 or 在 right before
-    its date, its subject left unsaid ("东滩海堤全长14公里，始建于1974年"): the verb as the
-    tagger reads it, no name before the date, and no verb that sets a time to come."""
-    if context.language == "en" or mention.char_start <= start:
-        return False
-    lead = context.folded[start : mention.char_start].strip(" ，,")
-    shape = _VERB_AT_DATE.fullmatch(lead)
-    if shape is None or _SETS_A_TIME.search(shape.group("verb")):
-        return False
-    if context.actors_in(start, mention.char_start):
-        return False
-    words = chinese_words(lead)
-    tags = [tag for _word, tag in words if tag not in {"d", "ad"}]
-    return bool(tags) and tags[0] in {"v", "vd"}
 
 
 # A body's unit, site or company written after it ("X辖下的Y", "X旗下的Y", "X下属的Y"), or
