@@ -297,10 +297,6 @@ def plain_happening(
         rest = without_dates(context, owned_end or predicate_start, end)
         # "昨日（15日）": the brackets of a restated day are left empty by the blanking.
         rest = _EMPTY_BRACKETS.sub("", rest).strip(" ，,、》」』”")
-        if subject is not carried and owned_end is None:
-            # "星海乐园“飓风号”过山车昨日停运": what befalls a thing of the subject, named in
-            # quotation marks right after it, befalls the subject; the verb follows the thing.
-            rest = _past_quoted_thing(rest)
         # "在即将关闭的门店举办…": the description is no part of the predicate's head.
         rest = strip_forecast_attributes(rest)
         plain_rest = rest
@@ -575,31 +571,6 @@ def _disposal(rest: str, mention: DateMention, context: ArticleContext) -> bool:
         and words[at][1] in {"n", "nz", "ORG", "LOC", "PER", "r"}
         and any(tag == "v" for _word, tag in words[at + 1 : at + 4])
     )
-
-
-# A thing's name in quotation marks: "“飓风号”", "「晨光」".
-_QUOTED_THING = re.compile(r"[「『“\"《][^」』”\"》，,。；;]{1,12}[」』”\"》]")
-# The tags of the words of a thing's kind after its quoted name: "(“飓风号”)过山车".
-_KIND_TAGS = frozenset({"n", "nz", "nw", "vn"})
-
-
-def _past_quoted_thing(rest: str) -> str:
-    """The predicate after a thing of the subject named in quotation marks right after the
-    subject, and the nouns of its kind after the name ("“飓风号”过山车|在爬升段停止运行");
-    `rest` itself when it opens otherwise, or when no verb follows the thing."""
-    quoted = _QUOTED_THING.match(rest)
-    if quoted is None:
-        return rest
-    after = rest[quoted.end() :]
-    words = chinese_words(after[:20])
-    skipped = 0
-    position = 0
-    while position < len(words) and words[position][1] in _KIND_TAGS:
-        skipped += len(words[position][0])
-        position += 1
-    if position >= len(words) or words[position][1] not in {"v", "d", "p", "ad", "vd"}:
-        return rest
-    return after[skipped:]
 
 
 def _benefactive(rest: str) -> bool:
