@@ -538,8 +538,6 @@ def clause_subject(context: ArticleContext, start: int, end: int, state) -> Acto
         lead = quoted
         if KIND_BEFORE_NAME.fullmatch(lead):
             lead = ""  # "科考船远帆九号", "卫星风云四号": its kind before the name
-        # "第十二届雪原冰雪节…": the edition of a recurring event, told before its name.
-        lead = _EDITION.sub("", lead)
         if context.kind(first.slug) in ORGANIZATION_KINDS:
             # "四川省雅河县青石镇龙洞村发生…": the places the first one lies in are its
             # address, not another subject.
@@ -607,8 +605,6 @@ _KIND_BEFORE_QUOTE = re.compile(
     r"^[\u3400-\u9fff]{0,8}(?:团体|團體|组织|組織|机构|機構|协会|協會|公司|集团|集團|乐团|樂團"
     r"|剧团|劇團|球队|球隊|品牌|平台)$"
 )
-# Which edition of a recurring event stands before its name: "第十二届", "第17屆", "第三季".
-_EDITION = re.compile(r"第[0-9零〇一二两三四五六七八九十百]+(?:届|屆|期|季|轮|輪)$")
 # A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
 _BYLINE_LEAD = re.compile(r"^[【\[]?(?:本报|本网|本台|本刊)讯[】\]]?(?:[（(][^）)]{0,20}[）)])?\s*")
 
