@@ -317,8 +317,7 @@ def plain_happening(
         rest = rest[cause.end() :] if cause else rest
         # "今年3月将发现地列为保护区": after a date already past, 将 puts the object before
         # its verb (like 把); it is no "will".
-        disposal = bool(_ZH_DISPOSAL.match(rest) or _disposal(rest, mention, context))
-        rest = rest[1:] if disposal else rest
+        rest = rest[1:] if _ZH_DISPOSAL.match(rest) or _disposal(rest, mention, context) else rest
         # "在《自然》杂志发表论文": a title mark opening the venue after 在 is no predicate's
         # end; the verb follows it.
         rest = rest.lstrip('《「『“"') if rest != plain_rest else rest
@@ -330,9 +329,7 @@ def plain_happening(
             stative = None
         if stative and stative.group() == "为" and _benefactive(rest):
             stative = None  # "为新生的熊猫举行命名仪式": 为 is "for", a verb follows
-        # "将L5的预售价下调了…": the object after 将 may open on a code or a number.
-        opening = r"[\u3400-\u9fff]" if not disposal else r"[\u3400-\u9fff0-9a-z]"
-        if len(rest) < 2 or stative or not re.match(opening, rest):
+        if len(rest) < 2 or stative or not re.match(r"[\u3400-\u9fff]", rest):
             return None
         if _ZH_INTRODUCES.fullmatch(rest):
             return None  # "高等法院昨日裁定，…": what was ruled is told after the comma
@@ -565,20 +562,15 @@ def _disposal(rest: str, mention: DateMention, context: ArticleContext) -> bool:
     words = chinese_words(rest[:20])
     if len(words) < 3 or words[0][0] != "将":
         return False
-    # "将明火扑灭", "将三名涉事员工停职": an object (perhaps counted), then a verb;
-    # "将河道两侧5.2公里长的步道向市民开放": a longer object, a verb before the clause ends.
+    # "将明火扑灭", "将三名涉事员工停职": an object (perhaps counted), then a verb.
     at = 1
     while at < len(words) and words[at][1] in {"m", "q", "a"}:
         at += 1
-    if at >= len(words) or words[at][1] not in {"n", "nz", "ORG", "LOC", "PER", "r", "nw"}:
-        return False
-    if any(tag == "v" for _word, tag in words[at + 1 : at + 4]):
-        return True
-    clause = re.split(r"[，,。；;：:]", rest, maxsplit=1)[0]
-    if len(clause) > 28:
-        return False
-    tail = chinese_words(clause)
-    return any(tag == "v" for _word, tag in tail[at + 1 :])
+    return (
+        at < len(words)
+        and words[at][1] in {"n", "nz", "ORG", "LOC", "PER", "r"}
+        and any(tag == "v" for _word, tag in words[at + 1 : at + 4])
+    )
 
 
 def _benefactive(rest: str) -> bool:
