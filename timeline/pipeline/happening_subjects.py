@@ -532,10 +532,6 @@ def clause_subject(context: ArticleContext, start: int, end: int, state) -> Acto
         # "本报讯 贵州白水河水电站…": a paper's own byline opens the story, not its subject;
         # "「海韵明珠号」本月10日…": a name stands in its quotation marks.
         lead = _BYLINE_LEAD.sub("", lead)
-        if context.kind(first.slug) != "person":
-            # "第十二届雪原冰雪节…", "第一辆书车「小海豚号」…": which one of its kind, or which
-            # edition, told before the name or its kind.
-            lead = _WHICH_ONE.sub("", lead)
         quoted = lead.rstrip('「『“《"')
         if quoted != lead and (_nominal(quoted) or _KIND_BEFORE_QUOTE.search(quoted)):
             quoted = ""  # "货轮“远航7号”", "郵輪「海韻號」": its kind before a quoted name
@@ -608,12 +604,6 @@ _AGENT_LEAD = re.compile(r"(?:由|被|经|受)[\u3400-\u9fff]{0,6}")
 _KIND_BEFORE_QUOTE = re.compile(
     r"^[\u3400-\u9fff]{0,8}(?:团体|團體|组织|組織|机构|機構|协会|協會|公司|集团|集團|乐团|樂團"
     r"|剧团|劇團|球队|球隊|品牌|平台)$"
-)
-# Which one of its kind, or which edition, before a thing's name: "第十二届", "第17屆",
-# "第一辆", "首艘".
-_WHICH_ONE = re.compile(
-    r"^(?:第[0-9零〇一二两三四五六七八九十百]+|首)"
-    r"(?:届|屆|期|季|轮|輪|辆|輛|艘|架|座|台|臺|部|条|條|列|班|间|間|家|代)"
 )
 # A news service's byline word opening a story: "本报讯", "本网讯（记者…）".
 _BYLINE_LEAD = re.compile(r"^[【\[]?(?:本报|本网|本台|本刊)讯[】\]]?(?:[（(][^）)]{0,20}[）)])?\s*")
