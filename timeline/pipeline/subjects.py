@@ -236,11 +236,6 @@ def carried_subject(
     )
     if not before:
         return None
-    adjacent = _adjacent_head(context, clauses, start)
-    if adjacent is not None and not _leads_sentence(context, sentence_start, before[0]):
-        # "…出现裂缝，管委会当即将其关闭，次日上午完成检修": the subject of the clause right
-        # before, which opens on its name, goes on into the clause that opens on its date.
-        return ActorMention(adjacent.slug, adjacent.text, mention.char_end, mention.char_end)
     subject = before[0]
     held = next((m for m in before if m.char_start >= subject.char_end), None)
     if held is not None and _UNDER.fullmatch(context.folded, subject.char_end, held.char_start):
@@ -254,28 +249,6 @@ def carried_subject(
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
         return None
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
-
-
-def _adjacent_head(
-    context: ArticleContext, clauses: Sequence[tuple[int, int]], start: int
-) -> ActorMention | None:
-    """The name that opens the clause right before the one at `start`, when it is a body or
-    a person standing as that clause's subject and the only name of that clause; else None."""
-    previous = [clause for clause in clauses if clause[1] <= start]
-    if len(previous) < 2:
-        return None
-    clause_start, clause_end = previous[-1]
-    named = context.actors_in(clause_start, clause_end)
-    if len(named) != 1:
-        return None
-    head = named[0]
-    if context.kind(head.slug) not in ORGANIZATION_KINDS | {"person"}:
-        return None
-    if not at_subject_position(context, head, clause_start):
-        return None
-    if SPEECH.search(context.folded, head.char_end, clause_end):
-        return None  # what follows a saying is what was said
-    return head
 
 
 # A body's unit, site or company written after it ("X辖下的Y", "X旗下的Y", "X下属的Y"), or
