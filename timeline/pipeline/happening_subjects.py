@@ -661,12 +661,6 @@ def described_person(described: str) -> bool:
         return True
     if before[-1] == ("的", "u"):
         return True  # "来自邻县的|货车司机": a phrase ending in 的
-    if all(tag == "vn" for _word, tag in before) or (
-        len(before) == 1 and before[0][1] == "v" and len(before[0][0]) == 1
-    ):
-        # "肇事|司机", "涉案|男子", "涉|事筏工": what the person did or underwent, a verb
-        # with its object inside, as a participle before the noun.
-        return True
     return all(tag in {"m", "q", "a"} for _word, tag in before)
 
 
