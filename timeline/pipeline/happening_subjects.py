@@ -575,7 +575,7 @@ def clause_subject(context: ArticleContext, start: int, end: int, state) -> Acto
         if head is not None:
             return head
     if context.kind(first.slug) == "person" and (
-        _TITLED.fullmatch(described) or _nominal(described)
+        _TITLED.fullmatch(described) or _nominal(described) or described_person(described)
     ):
         # "作家林岚在北京举办了…", "今日上午，临海市市长韩立群到…": a title before the name.
         return first
@@ -638,6 +638,34 @@ def _nominal(described: str) -> bool:
         return False
     words = chinese_words(described)
     return bool(words) and all(tag in _TITLE_TAGS for _word, tag in words)
+
+
+def described_person(described: str) -> bool:
+    """Whether `described`, the words right before a person's name, describe that person:
+    a run of nouns ending the words (what the person is: "泳者", "经营者", "院友"), after a
+    phrase ending in 的 ("来自邻县的|货车司机") or a count, an order or an age ("第三代|
+    经营者", "一名82岁|院友"). A verb heading the words makes the name its object
+    ("感谢|志愿者"), and a saying makes the name part of what was said."""
+    if not 0 < len(described) <= 20 or re.search(r"[，,。；;：:、「」“”《》\s]", described):
+        return False
+    if SPEECH.search(described):
+        return False
+    words = chinese_words(described)
+    noun = 0
+    while noun < len(words) and words[len(words) - 1 - noun][1] in _PERSON_NOUN_TAGS:
+        noun += 1
+    if not noun or len("".join(word for word, _tag in words[len(words) - noun :])) > 8:
+        return False
+    before = words[: len(words) - noun]
+    if not before:
+        return True
+    if before[-1] == ("的", "u"):
+        return True  # "来自邻县的|货车司机": a phrase ending in 的
+    return all(tag in {"m", "q", "a"} for _word, tag in before)
+
+
+# The tags of the words a person is described by before the name: nouns, no place.
+_PERSON_NOUN_TAGS = frozenset({"n", "nz", "nw"})
 
 
 # A phrase ending in 的 (and a few words of the noun it qualifies) before a name:

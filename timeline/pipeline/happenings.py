@@ -601,9 +601,21 @@ def _past_verb_of(verb: re.Match[str] | None) -> bool:
 
 
 def _apposed_age(context: ArticleContext, position: int) -> bool:
-    """ "Rautio, 36, first conducted": an age in apposition right after a person's name."""
+    """ "Rautio, 36, first conducted": an age in apposition right after a person's name;
+    "一名67岁(的)渔民陈某上周…": an age in the words that describe a person before the name."""
     if context.language != "en":
-        return False
+        age = _AGE.match(context.folded, position)
+        if age is None:
+            return False
+        after = [
+            m
+            for m in context.actors_in(age.end(), age.end() + 10)
+            if context.kind(m.slug) == "person"
+        ]
+        return (
+            bool(after)
+            and _AGE_DESCRIBES.fullmatch(context.folded, age.end(), after[0].char_start) is not None
+        )
     before = context.actors_in(max(0, position - 40), position)
     return (
         bool(before)
@@ -612,6 +624,9 @@ def _apposed_age(context: ArticleContext, position: int) -> bool:
     )
 
 
+# What stands between an age and the name of the person it describes: "(82岁)的院友",
+# "(82岁)院友".
+_AGE_DESCRIBES = re.compile(r"的?[\u3400-\u9fff]{0,6}")
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
 
 

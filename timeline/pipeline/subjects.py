@@ -13,6 +13,7 @@ from timeline.pipeline.clauses import BARE_VERB, QUOTE_LIMIT
 from timeline.pipeline.context import COMPANY_KINDS, ORGANIZATION_KINDS, WORK_KINDS, ArticleContext
 from timeline.pipeline.cues import DEAL, OPENERS, SPEECH
 from timeline.pipeline.dates import DateMention
+from timeline.pipeline.happening_subjects import described_person
 from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import TITLES
 from timeline.pipeline.referents import PREPOSITIONS, placed, reads_as_person, referred_actors
@@ -338,8 +339,12 @@ def _leads_sentence(context: ArticleContext, sentence_start: int, mention: Actor
     for date in context.dates_in(sentence_start, mention.char_start):
         lead = lead.replace(context.folded[date.char_start : date.char_end], "")
     lead = OPENERS.sub("", lead.strip(" ,"), count=1)
-    if context.kind(mention.slug) == "person" and _TITLED.fullmatch(lead.strip()):
-        return True  # "退休教师林阿婆今年七十九岁，上月…": a title before the person
+    if context.kind(mention.slug) == "person" and (
+        _TITLED.fullmatch(lead.strip()) or described_person(lead.strip())
+    ):
+        # "退休教师林阿婆今年七十九岁，上月…": a title before the person; "货车车主王某
+        # 今年47岁，去年…": what the person is, told before the name.
+        return True
     # The lead is stripped, so "The" before the name ends it with no space after.
     return re.fullmatch(r"\s*(?:the\b\s*)?", lead) is not None
 
