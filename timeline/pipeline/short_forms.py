@@ -118,83 +118,13 @@ def without_short_forms(
     name written before them ("署方" after "某某福利署", "分处巡山员" after "某某分处") made
     mentions of that name's actor, so that no actor of its own is made of them."""
     kept: list[ActorMention] = []
-    apposed = _apposed_kinds(folded, mentions, discovered, kind_of)
     for mention in mentions:
-        referred = None
         if mention.slug in discovered and _written_earlier(folded, mention.char_start, 2):
             referred = _refers_back(folded, mention, kept, kind_of)
-        if referred is None and mention.slug in discovered:
-            referred = _kind_apposed(folded, mention, apposed)
-        if referred is not None:
-            mention = ActorMention(referred, mention.text, mention.char_start, mention.char_end)
+            if referred is not None:
+                mention = ActorMention(referred, mention.text, mention.char_start, mention.char_end)
         kept.append(mention)
     return kept
-
-
-# Quote marks that may stand between a kind noun and the name it is written before.
-_OPEN_QUOTE = '「『“"'
-
-
-def _apposed_kinds(
-    folded: str,
-    mentions: Sequence[ActorMention],
-    discovered: frozenset[str],
-    kind_of: Callable[[str], str],
-) -> list[tuple[str, int, str]]:
-    """(kind noun, where the name starts, the name's slug) for every name written right
-    after a bare common noun that names its kind ("漆器作坊漆古斋", "玻璃工坊「晶藝玻璃」"):
-    the noun is the text of a discovered actor, one common noun for the tagger."""
-    kinds = {
-        folded[m.char_start : m.char_end]
-        for m in mentions
-        if m.slug in discovered and kind_of(m.slug) != "person"
-    }
-    kinds = {word for word in kinds if _bare_kind(word)}
-    if not kinds:
-        return []
-    found = []
-    for mention in mentions:
-        if mention.slug in discovered and folded[mention.char_start : mention.char_end] in kinds:
-            continue
-        if kind_of(mention.slug) == "person":
-            continue
-        name = folded[mention.char_start : mention.char_end]
-        if not _HAN.fullmatch(name) or len(name) < 2:
-            continue
-        at = mention.char_start
-        if folded[at - 1 : at] in _OPEN_QUOTE:
-            at -= 1
-        for word in kinds:
-            if at >= len(word) and folded.startswith(word, at - len(word)):
-                found.append((word, mention.char_start, mention.slug))
-    return found
-
-
-@lru_cache(maxsize=1024)
-def _bare_kind(word: str) -> bool:
-    """Whether the words are one common noun of two to four characters ("作坊", "工坊")."""
-    if not _HAN.fullmatch(word) or not 2 <= len(word) <= 4 or word in _PEOPLE:
-        return False
-    words = chinese_words(word)
-    return len(words) == 1 and words[0][1] == "n" and not _PLACE.search(word)
-
-
-def _kind_apposed(
-    folded: str, mention: ActorMention, apposed: Sequence[tuple[str, int, str]]
-) -> str | None:
-    """The name a discovered bare kind noun stands for: the one it is written right before
-    ("作坊漆古斋"), else the latest written after it earlier in the article."""
-    word = folded[mention.char_start : mention.char_end]
-    best = None
-    for kind, name_start, slug in apposed:
-        if kind != word:
-            continue
-        if mention.char_end <= name_start <= mention.char_end + 1:
-            return slug
-        if mention.char_start - _LOOKBACK <= name_start < mention.char_start:
-            if best is None or name_start > best[0]:
-                best = (name_start, slug)
-    return best[1] if best else None
 
 
 def short_form_at(
