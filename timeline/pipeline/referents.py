@@ -439,10 +439,6 @@ def _antecedent(
     closing = _closes_clause_before(context, position, kinds)
     if closing is not None:
         return closing
-    if "person" in kinds and context.language != "en":
-        same = _person_in_sentence(context, position)
-        if same is not None:
-            return same
     if "lab" in kinds:
         lab = _latest_lab(context, position)
         if lab is not None:
@@ -477,33 +473,6 @@ def _antecedent(
         # refers forward.
         return company_named_before(context, position, kinds)
     return anywhere
-
-
-# Where a Chinese sentence ends, for a pronoun's antecedent in its own sentence.
-_SENTENCE_END = "。！？!?\n"
-# How a woman and a man are written by their courtesy title.
-_WOMAN = re.compile(r"(?:女士|小姐|太太|夫人)$")
-_MAN = re.compile(r"先生$")
-
-
-def _person_in_sentence(context: ArticleContext, position: int) -> str | None:
-    """ "张女士告诉记者，她去年3月…", "前任会长陈某任内推动…，他已于去年退休": the one person
-    named in the pronoun's own sentence before it, when the sentence names exactly one and
-    no title written with the name tells the other sex; None otherwise."""
-    start = max(context.text.rfind(end, 0, position) for end in _SENTENCE_END) + 1
-    people = {
-        mention.slug
-        for mention in context.actors_in(start, position)
-        if mention.char_end <= position and context.kind(mention.slug) == "person"
-    }
-    if len(people) != 1:
-        return None
-    slug = people.pop()
-    name = context.name(slug)
-    pronoun = context.folded[position : position + 1]
-    if (pronoun == "他" and _WOMAN.search(name)) or (pronoun == "她" and _MAN.search(name)):
-        return None
-    return slug
 
 
 def company_named_before(
