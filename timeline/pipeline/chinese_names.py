@@ -382,17 +382,10 @@ def dated_subjects(
             continue
         if len(name) <= 3 and name[0] in SURNAMES:
             continue  # a person's name: the recogniser's to tell
-        if _bare_common_noun(name):
-            continue  # "作坊", "浴池": a kind of actor, which refers to one named before
         found.append(
             Recognised(text[start : start + len(name)], start, start + len(name), "company")
         )
     return found
-
-
-def _bare_common_noun(name: str) -> bool:
-    words = chinese_words(name)
-    return len(words) == 1 and words[0][1] == "n"
 
 
 VERB_START = frozenset("获完签核正已将把被对向在于从由经据因为让使令称说表宣推发开关预拟计准决")
