@@ -26,7 +26,6 @@ from timeline.pipeline.dates import ReferenceDate, find_dates, infer_reference_d
 from timeline.pipeline.events import paragraph_claims
 from timeline.pipeline.guards import forecasts, unnamed_text
 from timeline.pipeline.reading import Article
-from timeline.pipeline.home_places import home_place_mentions
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
 from timeline.pipeline.segmentation import Document, Paragraph, segment_article
@@ -239,8 +238,6 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
         roles=roles,
         main_company=counts.most_common(1)[0][0] if counts else None,
     )
-    # "县里", "县政府", "该村": the county, city or village the article named, by its level.
-    home_place_mentions(context)
     warnings: list[str] = []
     if reference is None:
         warnings.append("no reference date: relative dates stay unresolved")
