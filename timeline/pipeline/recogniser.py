@@ -462,8 +462,6 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
             # "台中市立图书馆新总馆" → "新总馆": a part of an institution, named alone.
             forms.append(name[part.start("part") :])
         forms += _after_its_place(name, text)
-        if kind != "person":
-            forms += [form for form in _without_its_places(name) if form not in forms]
         if kind in {"company", "investor"}:
             # "宝川钢铁" → "宝川", when the article writes 宝川 on its own.
             simple = stem.translate(SIMPLIFY)
@@ -579,38 +577,6 @@ def _after_its_place(name: str, text: str) -> list[str]:
             continue  # "(第)五公墓": a number cut from its ordinal
         if _alone(text, form, name):
             forms.append(form)
-    return forms
-
-
-# A place a body's name opens with, of any level: a province, a region, a city, a county,
-# a banner, a district, a town.
-_LEADING_PLACE = re.compile(
-    r"(?:广东|广西|四川|浙江|江苏|福建|湖南|湖北|河南|河北|山东|山西|陕西|甘肃|云南|贵州|江西|安徽"
-    r"|辽宁|吉林|黑龙江|内蒙古|新疆|西藏|宁夏|青海|海南)(?:省|自治区)?"
-    r"|[\u3400-\u9fff]{2,3}?(?:省|自治区|市|县|旗|区|镇|乡)"
-)
-# The least length of a body's name left without its places: shorter is its kind alone.
-_LEAST_UNPLACED = 5
-
-
-def _without_its_places(name: str) -> list[str]:
-    """ "山东省寿光市某镇绿源蔬菜合作社" → "寿光市某镇绿源蔬菜合作社", "某镇绿源蔬菜合作社",
-    "绿源蔬菜合作社": the name a body goes by once its places are left off, as the article
-    or another source may write it; each of five characters or more."""
-    forms = []
-    simple = name.translate(SIMPLIFY)
-    at = 0
-    while True:
-        place = _LEADING_PLACE.match(simple, at)
-        if place is None:
-            break
-        at = place.end()
-        rest = name[at:]
-        if len(rest) < _LEAST_UNPLACED or rest[0] in NOT_SUBJECT_START:
-            break
-        if BODY_END.search(simple) and not _LEADING_PLACE.match(simple, at):
-            break  # "某县生态环境局": a public body goes by its own place, not by its kind
-        forms.append(rest)
     return forms
 
 
