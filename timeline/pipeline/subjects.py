@@ -217,12 +217,10 @@ def carried_subject(
     上映": the subject a Chinese sentence opens with, standing in after the date of a later
     clause that opens on that date, or None."""
     sentence_start = clauses[0][0]
-    if not opens_on_its_date(context, start, mention):
-        return None
-    builder = _builder_before(context, sentence_start, start, end, mention)
-    if builder is not None:
-        return builder
-    if not _sentence_subject_carries(context, clauses, start):
+    if not (
+        opens_on_its_date(context, start, mention)
+        and _sentence_subject_carries(context, clauses, start)
+    ):
         return None
     before = sorted(
         [
@@ -250,32 +248,6 @@ def carried_subject(
     if context.kind(subject.slug) not in ORGANIZATION_KINDS | WORK_KINDS | {"person"}:
         return None
     return ActorMention(subject.slug, subject.text, mention.char_end, mention.char_end)
-
-
-# Breaking ground on a work: the act of whoever builds or pays for it.
-_BREAKS_GROUND = re.compile(r"\s*(?:正式|全面|开始)?(?:开工|动工|开建|破土动工|进场施工|开始施工)")
-# "由某集团投资", "由某公司承建": the one who builds or pays for a work, as its agent.
-_BUILT_BY = re.compile(r"(?:投资|出资|建设|承建|兴建|修建|投建|施工|开发|代建)")
-
-
-def _builder_before(
-    context: ArticleContext, sentence_start: int, start: int, end: int, mention: DateMention
-) -> ActorMention | None:
-    """ "新馆由某集团投资建设，2022年10月开工": a clause that breaks ground on its date, after a
-    clause of its sentence that names who builds or pays for the work with 由, is that
-    builder's act, not the work's."""
-    if not _BREAKS_GROUND.match(context.folded, mention.char_end, end):
-        return None
-    for agent in reversed(context.actors_in(sentence_start, start)):
-        if context.kind(agent.slug) not in ORGANIZATION_KINDS:
-            continue
-        if not context.folded[max(0, agent.char_start - 1) : agent.char_start] == "由":
-            continue
-        clause_end = re.search(r"[，。；,;]", context.folded[agent.char_end : start])
-        verb_zone = context.folded[agent.char_end : agent.char_end + (clause_end.start() if clause_end else 0)]
-        if _BUILT_BY.search(verb_zone[:8]):
-            return ActorMention(agent.slug, agent.text, mention.char_end, mention.char_end)
-    return None
 
 
 # A body's unit, site or company written after it ("X辖下的Y", "X旗下的Y", "X下属的Y"), or
