@@ -91,8 +91,6 @@ _CENTRE_AFTER = re.compile(
 )
 _AGENCY_AFTER = re.compile(r"(?:监督)?(?:管理局|管理处|管理委员会|事务局|事务处)(?:办公室)?")
 _INDUSTRY_AFTER = re.compile(rf"{INDUSTRY}+(?:(?:股份|控股)?有限(?:责任)?公司|公司|集团)?")
-# The endings that close a company's name: a trade word comes before them, never after.
-_GROUP_ENDED = re.compile(r"(?:集团|集團|公司|股份)$")
 INVESTOR = re.compile(r"(?:资本|基金|创投|投资|控股|资管|产业基金)(?:有限公司|公司|集团)?$")
 _RELEASED_TITLE = re.compile(
     r"(?:发布|推出|上线|上市|发行|上映|开售|开源|释出|出版|出品)[^，。；]{0,12}$"
@@ -236,8 +234,7 @@ def tagged_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised
                 elif body:
                     # "上海市文化|和旅游局": a department named for two fields holds a 和.
                     name_end, kind = start + body.end(), "organization"
-                elif tail and kind != "organization" and not _GROUP_ENDED.search(word):
-                    # "某集团|投资5亿元": after a company's ending, a trade word is a verb.
+                elif tail and kind != "organization":
                     name_end = start + tail.end()
                     kind = "investor" if INVESTOR.search(tail.group()) else kind
             surface = text[word_start:name_end]
