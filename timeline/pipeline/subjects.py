@@ -217,15 +217,11 @@ def carried_subject(
     上映": the subject a Chinese sentence opens with, standing in after the date of a later
     clause that opens on that date, or None."""
     sentence_start = clauses[0][0]
-    if not opens_on_its_date(context, start, mention):
+    if not (
+        opens_on_its_date(context, start, mention)
+        and _sentence_subject_carries(context, clauses, start)
+    ):
         return None
-    if not _sentence_subject_carries(context, clauses, start):
-        # "这座厂始建于80年代，某公司2016年收购了它，三年前更换了设备": the subject of the
-        # nearest clause before that opens on a name of its own carries on.
-        head = _nearest_head(context, clauses, start)
-        if head is None:
-            return None
-        return ActorMention(head.slug, head.text, mention.char_end, mention.char_end)
     before = sorted(
         [
             *context.actors_in(sentence_start, start),
@@ -330,29 +326,6 @@ def _sentence_subject_carries(
             return False
         named = named or bool(context.actors_in(clause_start, clause_end))
     return True
-
-
-def _nearest_head(
-    context: ArticleContext, clauses: Sequence[tuple[int, int]], start: int
-) -> ActorMention | None:
-    """The name heading the last clause before `start` that opens on one (a body or a person
-    as its subject, no agent of a passive), when no verb of saying stands between."""
-    sentence_start = clauses[0][0]
-    for saying in SPEECH.finditer(context.folded, sentence_start, start):
-        if not ACT_ANNOUNCED.match(context.folded, saying.start(), start):
-            return None
-    for clause_start, clause_end in reversed([c for c in clauses[1:] if c[0] < start]):
-        heads = [
-            m
-            for m in context.actors_in(clause_start, min(clause_end, start))
-            if context.kind(m.slug) in ORGANIZATION_KINDS | {"person"}
-            and m.char_start - clause_start <= _HEAD_REACH
-            and not _AGENT_MARK.search(context.folded, clause_start, m.char_start)
-        ]
-        if heads:
-            lead = context.folded[clause_start : heads[0].char_start].strip(" ，,")
-            return heads[0] if not lead or len(lead) <= 2 else None
-    return None
 
 
 # How far into a clause a name may stand and still be its subject ("创始人林志远…").
