@@ -183,7 +183,6 @@ def recognise(
             or count_of(text, name.text) > count_of(text, longer[name.char_start].text)
         ]
     found = [part for name in found for part in _apposed(text, name)]
-    found = _without_glued_people(found, text)
     known = SpanSet([(m.char_start, m.char_end) for m in matcher.find(text)])
     date_spans = sorted(dates)
     date_starts = [start for start, _end in date_spans]
@@ -703,37 +702,6 @@ def discover(
 
 
 _SPECIFIC = frozenset({"company", "investor", "lab", "person", "model", "product"})
-# How many characters a tagger may glue to a person's name: a post before it ("指挥"), a
-# word after it ("大学").
-_GLUED_TO_PERSON = 2
-
-
-def _without_glued_people(names: list[Recognised], text: str) -> list[Recognised]:
-    """The names found without those that are a person's name found on its own plus a word
-    glued to it: "林某某大学(主修…)" read as one person beside "林某某", "指挥陈某某" read as
-    a body beside "陈某某". The person is who they name; the matcher finds the person's
-    name inside those words."""
-    people = {
-        name.text
-        for name in names
-        if name.kind == "person" and HAN_ONLY.fullmatch(name.text) and 2 <= len(name.text) <= 4
-    }
-    if not people:
-        return names
-    kept = []
-    for name in names:
-        glued = name.text not in people and any(
-            0 < len(name.text) - len(person) <= _GLUED_TO_PERSON
-            and (
-                # "林某某大学(主修…)": the person's name, written alone elsewhere, and a word
-                (name.text.startswith(person) and _alone(text, person, name.text))
-                or (name.kind != "person" and name.text.endswith(person))
-            )
-            for person in people
-        )
-        if not glued:
-            kept.append(name)
-    return kept
 
 # "零一万物（01.AI）", "01.AI (零一萬物)", "华晟地产（下称“华晟”）": another name of the
 # actor named right before, in parentheses.
