@@ -77,7 +77,6 @@ from timeline.pipeline.english_names import (
     proper_noun_names,
 )
 from timeline.pipeline.named_things import BODY_ENDINGS, VERBS_BEFORE_BODIES
-from timeline.pipeline.actors import NAME_STOP
 from timeline.pipeline.named_things import ENDINGS as THING_ENDINGS
 from timeline.pipeline.nouns import (
     DESCRIPTOR_RUN,
@@ -267,56 +266,7 @@ def recognise(
         ):
             name = Recognised(name.text, name.char_start, name.char_end, "model")
         kept.append(name)
-    if language != "en":
-        kept = [_with_its_constant_tail(text, name) for name in kept]
     return kept
-
-
-# The longest tail a name is read with, in characters.
-_LONGEST_TAIL = 3
-# The word classes a tail's words may have: nouns, a name's parts.
-_TAIL_TAGS = frozenset({"n", "nz", "nw", "nt", "ORG", "LOC", "ns"})
-
-
-def _with_its_constant_tail(text: str, name: Recognised) -> Recognised:
-    """ "某某皮肤(病)", "青岩国际(风筝节)": a name the article never writes without the same
-    noun characters after it is read with them, up to the end of the tagger's word: the
-    name was cut short of its kind."""
-    if name.kind == "person" or not HAN_ONLY.fullmatch(name.text):
-        return name
-    tail = None
-    at = text.find(name.text)
-    while at >= 0:
-        end = at + len(name.text)
-        following = re.match(r"[\u3400-\u9fff]{0,%d}" % _LONGEST_TAIL, text[end:]).group()
-        tail = following if tail is None else _common_start(tail, following)
-        if not tail:
-            return name
-        at = text.find(name.text, end)
-    if not tail or any(char in NAME_STOP for char in tail):
-        return name
-    # The name and its tail must end where a word of the tagger ends, the tail's words
-    # being nouns.
-    start = name.char_start
-    whole = simplified_script(text[start : name.char_end + len(tail) + 6])
-    position, size = 0, len(name.text) + len(tail)
-    for word, tag in chinese_words(whole):
-        position += len(word)
-        if position > len(name.text) and tag not in _TAIL_TAGS:
-            return name
-        if position >= size:
-            break
-    if position != size:
-        return name
-    end = name.char_end + len(tail)
-    return Recognised(text[start:end], start, end, name.kind)
-
-
-def _common_start(one: str, other: str) -> str:
-    size = 0
-    while size < min(len(one), len(other)) and one[size] == other[size]:
-        size += 1
-    return one[:size]
 
 
 # "星海乐园运营方星海文旅集团", "大桥承建方华建路桥": an owner or an operator named right
