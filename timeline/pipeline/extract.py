@@ -29,7 +29,6 @@ from timeline.pipeline.reading import Article
 from timeline.pipeline.recogniser import discover
 from timeline.pipeline.scope import ParagraphState
 from timeline.pipeline.segmentation import Document, Paragraph, segment_article
-from timeline.pipeline.subjects import passive_agent
 from timeline.pipeline.short_forms import names_referred_back, without_short_forms
 from timeline.pipeline.triggers import ANY_TRIGGER, FORECAST
 
@@ -178,15 +177,6 @@ def _quote_holding_its_date(text: str, claim: ExtractedClaim) -> ExtractedClaim 
     return replace(claim, char_start=start, char_end=end, quote=text[start:end])
 
 
-def _with_passive_agent(context: ArticleContext, claim: ExtractedClaim) -> ExtractedClaim:
-    """A claim in the passive with no agent of its own gets its sentence's subject as agent
-    (`subjects.passive_agent`)."""
-    agent = passive_agent(context, claim.char_start, claim.char_end)
-    if agent is None or agent.slug in {slug for slug, _role in claim.actors}:
-        return claim
-    return replace(claim, actors=(*claim.actors, (agent.slug, "agent")))
-
-
 def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     """Every dated happening the article states, as claims in text order.
 
@@ -266,7 +256,6 @@ def extract_article(article: Article, *, matcher: ActorMatcher) -> Extraction:
     claims = [
         held for claim in collapse_claims(claims) if (held := _quote_holding_its_date(text, claim))
     ]
-    claims = [_with_passive_agent(context, claim) for claim in claims]
     linked = {slug for claim in claims for slug, _role in claim.actors}
     return Extraction(
         article=article,

@@ -416,32 +416,3 @@ def with_subject(
     ):
         return span
     return previous_start, end
-
-
-# A passive with no agent: 被 right before its verb ("大火于上午9时被扑灭").
-_BARE_PASSIVE = re.compile(r"被(?=[\u3400-\u9fff])")
-_SENTENCE_ENDS = "。！？!?\n"
-
-
-def passive_agent(context: ArticleContext, start: int, end: int) -> ActorMention | None:
-    """ "某消防支队出动14辆消防车，经过5个多小时扑救，大火于上午9时被扑灭": a clause in the
-    passive with no agent of its own, after the clause its sentence opens on a body or a
-    person, tells what that subject did; the subject is its agent."""
-    if context.language == "en":
-        return None
-    passive = _BARE_PASSIVE.search(context.folded, start, end)
-    if passive is None:
-        return None
-    after = context.actors_in(passive.end(), passive.end() + 4)
-    if any(m.char_start == passive.end() for m in after):
-        return None  # "被某公司收购": the agent is named
-    sentence_start = max(context.text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
-    if not re.search(r"[，,；;]", context.folded[sentence_start:start]):
-        return None  # the passive is in the sentence's first clause
-    before = context.actors_in(sentence_start, start)
-    if not before or not _leads_sentence(context, sentence_start, before[0]):
-        return None
-    subject = before[0]
-    if context.kind(subject.slug) not in ORGANIZATION_KINDS | {"person"}:
-        return None
-    return subject
