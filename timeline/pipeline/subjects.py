@@ -257,10 +257,7 @@ _UNDER = re.compile(r"\s*(?:辖下|旗下|下属|属下|所属)的?\s*")
 
 # What may stand before the date of a clause that carries the subject: "并于", "又", and
 # an adverb of the past or of addition with its preposition ("曾在2012年", "也于去年").
-_CARRYING_LEAD = re.compile(
-    r"(?:并|又|也|亦|还|曾经?|并曾|也曾|还曾|又曾|已经?|并已|也已|则|再|均|先后|分别|随即|即)?"
-    r"(?:于|在)?"
-)
+_CARRYING_LEAD = re.compile(r"(?:并|又|也|亦|还|曾经?|并曾|也曾|还曾|又曾)?(?:于|在)?")
 
 
 def opens_on_its_date(context: ArticleContext, start: int, mention: DateMention) -> bool:
