@@ -285,3 +285,39 @@ def test_a_company_named_inside_its_union_stays_an_actor_of_its_own():
     names = _names("環海傳媒上月停播。環海傳媒員工工會昨日提出申索。", "zh-Hant")
     assert names[alias_key("環海傳媒")] == "環海傳媒"
     assert names[alias_key("環海傳媒員工工會")] == "環海傳媒員工工會"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A time and a kind noun written once are no thing's name, not even as a subject.
+        "五月中旬港口吞吐量已同比增长8%。",
+        "节后首周商场人流回升。",
+        "周末两天公园游客超过三万人次。",
+    ],
+)
+def test_a_thing_written_once_needs_a_proper_part_or_its_date(text):
+    found = _names(text, "zh-Hans")
+    assert not [name for name in found.values() if name.endswith(("港口", "商场", "公园"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # written once, opening its clause: a proper name before the kind
+        ("云溪大桥的护栏上周被货车撞断。", "zh-Hans", "云溪大桥"),
+        ("翠屏山隧道上月贯通。", "zh-Hans", "翠屏山隧道"),
+        # written once, right before its date
+        ("石门水库2015年建成蓄水。", "zh-Hans", "石门水库"),
+        ("莲塘水厂今年4月停止供水三天。", "zh-Hans", "莲塘水厂"),
+        ("東灣渡輪碼頭昨(3)日起暫停服務。", "zh-Hant", "東灣渡輪碼頭"),
+    ],
+)
+def test_a_thing_written_once_as_its_clauses_subject_stays_an_actor(text, language, name):
+    assert alias_key(name) in _names(text, language)
+
+
+def test_a_time_and_a_kind_noun_make_no_claims_actor(main_actors):
+    claims = main_actors("东湾港务集团周一公布数据。五月中旬港口吞吐量已同比增长12%。")
+    assert ("东湾港务集团", "五月中旬港口吞吐量已同比增长12%") in claims
+    assert not [actor for actor, _quote in claims if actor.endswith("港口")]

@@ -5,15 +5,21 @@ with its number ("浙岱渔0387号"), and a name a kind noun introduces in quota
 numerals ("遠帆九號", "神舟十三号"). Such a thing is what a clause may tell of (a bridge
 opens, a storm lands, a temple is restored), so it is an actor like a company.
 
+A thing the article writes once is one only where it stands as its clause's subject, and
+then only when its date follows it ("某某水库2015年建成") or the tagger reads a proper name in
+its distinctive part ("某某山隧道上月贯通"): "五月中旬港口吞吐量…", "周末两天公园游客…" are a
+time and a kind noun, no name.
+
 The kind nouns, and the words that make a whole a kind rather than a name ("高速公路",
-"当地警方"), are data (`vocabulary/named_kinds.tsv`). Plain Python: offsets are into the
-text given; the caller turns them into names.
+"当地警方"), are data (`vocabulary/named_kinds.tsv`). Plain Python and the tagger's word
+classes: offsets are into the text given; the caller turns them into names.
 """
 
 import re
 from pathlib import Path
 
 from timeline.pipeline.actors import NAME_STOP
+from timeline.pipeline.chinese_tagger import chinese_words
 from timeline.pipeline.han import HAN_CHARACTER
 from timeline.pipeline.wordlists import word_list
 
@@ -222,6 +228,34 @@ def _opens_clause(simple: str, start: int) -> bool:
     return start == 0 or simple[start - 1] in _OPENS or simple[start - 1] in _LEADING | {"的"}
 
 
+# A date right after a name: the name is its clause's subject.
+_DATE_AFTER = re.compile(
+    r"(?:于|在|於)?(?:\d{1,4}\s*[年月日]|[今去前明]年|[上本]月|[昨今前]日|[昨今前]天|当[日天晚]"
+    r"|次日|[上本]周|[上本]週|周[一二三四五六日]|週[一二三四五六日])"
+)
+# The word classes of a proper name's words: a place, a body, a name of its own.
+_PROPER_TAGS = frozenset({"LOC", "ns", "nz", "ORG", "nt", "nw", "PER", "nr"})
+
+
+def _proper_part(simple: str, start: int, end: int) -> bool:
+    """Whether the tagger reads a proper name in the distinctive part [start, end) of a
+    name, in its clause or on its own."""
+    clause = start
+    while clause > max(0, start - 12) and HAN_CHARACTER.match(simple[clause - 1]):
+        clause -= 1
+    # Read in its clause and on its own: the words before it may pull a part away.
+    for lead in dict.fromkeys((clause, start)):
+        position = lead
+        for word, tag in chinese_words(simple[lead : end + 6]):
+            word_end = position + len(word)
+            if word_end > start and position < end and tag in _PROPER_TAGS:
+                return True
+            position = word_end
+            if position >= end:
+                break
+    return False
+
+
 def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
     """(start, end, sort) of each named thing or body in the given stretches of a text,
     read in its simplified copy `simple` (same offsets); sort is "body" for a body,
@@ -252,8 +286,19 @@ def named_things(simple: str, spans) -> list[tuple[int, int, str]]:
             if len(_without_generic(part)) < 2 and not home:
                 continue  # "海洋主题乐园", "当地警方", "中度台风"
             name = simple[start : match.end()]
-            if not _opens_clause(simple, opening) and simple.count(name) < 2:
-                continue  # a name is written again, or stands as a clause's subject
+            if simple.count(name) < 2 and not (
+                _opens_clause(simple, opening)
+                and (
+                    body
+                    or _DATE_AFTER.match(simple, match.end())
+                    or _proper_part(simple, start, match.start())
+                )
+            ):
+                # A name is written again, or stands as a clause's subject: a body by its
+                # kind alone, a thing right before its date ("某某填埋场2009年投入使用") or
+                # when its distinctive part is a proper name ("某某江国际马拉松在…开跑"), not
+                # words that only describe it.
+                continue
             found.append((start, match.end(), "body" if body else "thing"))
         for match in BODY_BEFORE_PAST.finditer(simple, span_start, span_end):
             if _ENDING.search(simple, max(span_start, match.start() - 5), match.end()):
