@@ -7,7 +7,6 @@ Plain Python.
 """
 
 import re
-from collections import Counter
 
 from timeline.pipeline.actors import ActorMention
 from timeline.pipeline.chinese_tagger import chinese_words
@@ -23,7 +22,6 @@ from timeline.pipeline.named_things import KIND_BEFORE_NAME
 from timeline.pipeline.nouns import DESCRIPTOR_RUN, TITLES
 from timeline.pipeline.past_tense import (
     EN_NOT_HAPPENING,
-    EN_PARTICIPLES,
     EN_PAST_VERB,
     is_past,
     word_set,
@@ -225,61 +223,6 @@ def en_thing_opening(context: ArticleContext, start: int, end: int) -> int | Non
     return placed.end()
 
 
-# Nouns written bare for a body's figures or its work (vocabulary/en_bare_subjects.txt).
-_EN_BARE_SUBJECTS = word_list("en_bare_subjects.txt")
-# A clause opening (past its dates and openers) on such a noun, perhaps with what it is of
-# or on ("Work on the new wing"), then its verb: "Sales had fallen", "Construction started".
-_EN_BARE_OPENING = re.compile(
-    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|and|but|also|last|this)\s+"
-    r"|[,—–]\s*)*"
-    rf"(?P<noun>{'|'.join(sorted(_EN_BARE_SUBJECTS, key=len, reverse=True))})"
-    r"(?:\s+(?:on|at|of|to|for)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?"
-    r"\s+(?P<aux>(?:(?:also|then|later|first|finally|officially|had|was|were)\s+)*)"
-    rf"(?P<verb>{EN_PAST_VERB}|{'|'.join(sorted(EN_PARTICIPLES))})\b"
-)
-
-
-def en_bare_opening(context: ArticleContext, start: int, end: int) -> int | None:
-    """Where the verb begins after an English clause's subject that is a body's figure or
-    its work written bare ("Sales had fallen…", "Work began…"), or None. The verb is in the
-    past, or a participle after "had", "was" or "were"."""
-    blanked = without_dates(context, start, end)
-    opening = _EN_BARE_OPENING.match(blanked)
-    if opening is None:
-        return None
-    verb = opening.group("verb")
-    aux = opening.group("aux").split()
-    if not (is_past(verb) or (verb in EN_PARTICIPLES and aux and aux[-1] in {"had", "was", "were"})):
-        return None
-    if verb in EN_NOT_HAPPENING:
-        return None
-    noun = re.compile(rf"\b{re.escape(opening.group('noun'))}\b").search(context.folded, start, end)
-    if noun is None or context.actors_in(noun.start(), noun.end()):
-        return None
-    if context.text[noun.start()].isupper() and context.text[noun.start() + 1 : noun.end()] != (
-        context.folded[noun.start() + 1 : noun.end()]
-    ):
-        return None  # "WORKS", a name's capitals
-    # The predicate begins at the verb's auxiliary: "had fallen" is told whole.
-    placed = re.compile(
-        rf"\b(?:(?:also|then|later|first|finally|officially|had|was|were)\s+)*{re.escape(verb)}\b"
-    ).search(context.folded, noun.end(), end)
-    return placed.start() if placed is not None else None
-
-
-def main_body(context: ArticleContext) -> str | None:
-    """The organisation the article names most often (the first named of those named as
-    often), or None when it names none."""
-    kept = context.referents.get((-2, "main body"))
-    if kept is None:
-        counts = Counter(
-            m.slug for m in context.actors if context.kind(m.slug) in ORGANIZATION_KINDS
-        )
-        kept = (max(counts, key=lambda slug: counts[slug]),) if counts else ()
-        context.referents[(-2, "main body")] = kept
-    return kept[0] if kept else None
-
-
 def en_thing_of_holder(context: ArticleContext, state, start: int, end: int) -> ActorMention | None:
     """ "The Halden Trust runs three huts. The lodge reopened in October 2024": an English
     clause whose subject is a thing a body owns or runs, named by a common noun, tells what
@@ -288,12 +231,7 @@ def en_thing_of_holder(context: ArticleContext, state, start: int, end: int) -> 
     before. That body stands in right before the verb; None when there is none."""
     at = en_thing_opening(context, start, end)
     if at is None:
-        # "Sales had fallen to £3 million in 2024", "Work began in June 2022": a figure or
-        # a piece of work written bare is the article's body's, whoever the paragraph's
-        # latest subject was.
-        at = en_bare_opening(context, start, end)
-        slug = main_body(context) if at is not None else None
-        return None if slug is None else ActorMention(slug, context.name(slug), at, at)
+        return None
     slug = state.holder
     if slug is not None and context.kind(slug) not in ORGANIZATION_KINDS:
         slug = None

@@ -129,9 +129,6 @@ _NOT_THE_SUBJECT = re.compile(
     r"|(?<=s)['’](?=\s)"
 )
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been)\s+$")
-# "had fallen", "had begun": the pluperfect tells a happening before the story's time, as
-# the simple past does.
-_PERFECT_AUX = re.compile(r"\bhad\s+$")
 # "It added 4.3 million in the fourth quarter": a verb of saying followed by a quantity is
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
@@ -593,16 +590,13 @@ def _benefactive(rest: str) -> bool:
 
 def _past_verb_of(verb: re.Match[str] | None) -> bool:
     """Whether the matched verb is a simple past, or a past participle after "was",
-    "were" or "been" ("was flown to hospital") or after "had" ("had fallen to £3 million")."""
+    "were" or "been" ("was flown to hospital")."""
     if verb is None:
         return False
     word = verb.group("verb")
     return is_past(word) or (
         word in EN_PARTICIPLES
-        and (
-            _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")) is not None
-            or _PERFECT_AUX.search(verb.string, 0, verb.start("verb")) is not None
-        )
+        and _PASSIVE_AUX.search(verb.string, 0, verb.start("verb")) is not None
     )
 
 
