@@ -44,7 +44,7 @@ from timeline.pipeline.happening_subjects import (
     group_subject,
     thing_of_holder,
 )
-from timeline.pipeline.happenings import own_subject_clause, own_subject_joint, plain_happening
+from timeline.pipeline.happenings import plain_happening
 from timeline.pipeline.referents import referred_actors
 from timeline.pipeline.reported import (
     dated_by_report,
@@ -344,15 +344,6 @@ def _sentence_claims(
                     wider = (seg_start, following[1])
                     trigger = plain_happening(context, wider, mention, state)
                     span = wider if trigger is not None else span
-                if trigger is None and context.language == "en":
-                    # "Engineers found rot in the gates, and the trust ordered new ones in
-                    # November": the date is the last clause's, which opens on a subject of
-                    # its own after ", and".
-                    second = own_subject_clause(context, seg_start, mention.char_start)
-                    if second is not None:
-                        told = (second, seg_end)
-                        trigger = plain_happening(context, told, mention, state)
-                        span = told if trigger is not None else span
                 if trigger is None and context.language != "en" and carried is None:
                     # "该矿井去年11月停产", "2024年8月，矿井停产": a subject no name covers,
                     # read from the tagger's noun phrase before the verb.
@@ -393,12 +384,6 @@ def _sentence_claims(
                 if tail is None:
                     continue
                 span, mention = (span[0], tail), dated_by_report(mention)
-            if context.language == "en" and trigger.event_type == "happening":
-                # "It ordered a part on Friday, but the part will not arrive before May":
-                # the claim tells its own clause, not the next one's guess.
-                joint = own_subject_joint(context.folded, trigger.end, span[1])
-                if joint is not None and joint.start() == trigger.end:
-                    span = (span[0], trigger.end)
             span = cut_aside(context, span, max(mention.char_end, trigger.end))
             if trigger.event_type == "statement" and not DOCUMENT.fullmatch(
                 context.folded, trigger.start, trigger.end

@@ -150,37 +150,6 @@ _EN_JUDGED = re.compile(
 _AGE = re.compile(r"\d+\s*岁|岁|years? old|\baged\b|, \d{2},")
 
 
-# Where a second English clause with a subject of its own begins: ", and", ", but", ";".
-_OWN_CLAUSE_JOINT = re.compile(r",\s+(?:and|but)\s+|;\s+")
-# A clause that opens on its verb shares the subject before it: "…, and moved to Bow".
-_OPENS_ON_VERB = re.compile(
-    r"(?:(?:later|then|also|still|not|never|has|had|have|was|were|is|are|will|would|could"
-    r"|may|might|can|should|did|does|do)\s+)*(?:[a-z]+ed|" + EN_PAST_VERB + r")\b"
-)
-
-
-def own_subject_joint(folded: str, start: int, end: int) -> re.Match[str] | None:
-    """The first joint in [start, end) after which a clause with a subject of its own
-    begins, not one opening on its verb, or None."""
-    for joint in _OWN_CLAUSE_JOINT.finditer(folded, start, end):
-        if not _OPENS_ON_VERB.match(folded, joint.end()):
-            return joint
-    return None
-
-
-def own_subject_clause(context: ArticleContext, start: int, at: int) -> int | None:
-    """Where the last clause before `at` begins, when it follows a clause of its own (one
-    holding a verb in the past) after ", and", ", but" or ";" and opens on a subject, not
-    on its verb ("Engineers found rot, and the trust ordered new gates in November"); or
-    None."""
-    joints = list(_OWN_CLAUSE_JOINT.finditer(context.folded, start, at))
-    if not joints or _OPENS_ON_VERB.match(context.folded, joints[-1].end()):
-        return None  # "…, and moved to Bow in 1902": the subject is shared
-    if not past_verb(without_dates(context, start, joints[-1].start())):
-        return None  # "apples, pears, and plums": no clause before the joint
-    return joints[-1].end()
-
-
 def plain_happening(
     context: ArticleContext,
     span: tuple[int, int],
@@ -224,20 +193,12 @@ def plain_happening(
     # dates and names are blanked first, and gatherings ("举办说明会") and forecasts that
     # only describe a noun ("在即将关闭的门店举办…") with them.
     unnamed = guard_text(context, start, end)
-    # Where the happening's own clause ends, when another with a subject of its own follows.
-    own_end = end
     if context.language == "en":
         # "…on Wednesday after reports that the handles could overheat": a clause the dated
         # verb governs may guess or forecast; the happening itself is stated.
         clause = _EN_SUBORDINATE.search(context.folded, mention.char_end, end)
         if clause is not None:
             unnamed = unnamed[: clause.start() - start]
-        # "It ordered a part on Friday, but the part will not arrive before May": a clause
-        # with a subject of its own after the date's clause may guess; the dated one states.
-        joint = own_subject_joint(context.folded, mention.char_end, end)
-        if joint is not None:
-            unnamed = unnamed[: joint.start() - start]
-            own_end = joint.start()
         # "cut fares in March, a move it believes will lift ridership": the comment's guess.
         comment = COMMENT.search(context.folded, mention.char_end, end)
         if comment is not None and past_verb(context.folded[start : mention.char_start]):
@@ -383,7 +344,7 @@ def plain_happening(
     ]
     if said and not (context.language == "en" and counted):
         return None
-    return Trigger("happening", predicate_start, max(predicate_start, own_end), False)
+    return Trigger("happening", predicate_start, end, False)
 
 
 def _so_far(context: ArticleContext, mention: DateMention, end: int) -> bool:
