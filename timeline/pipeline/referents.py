@@ -165,22 +165,6 @@ _KIND_OF_BEFORE = re.compile(
     r"\bthe (city|town|village|county|borough|state|port|island|district|province) of $"
 )
 _NOUN_BEFORE = re.compile(r"([a-z][a-z.-]+),? $")
-# A description in apposition after a name, up to its head: ", a family bakery", ", one of
-# the last bell foundries", ", the 160-year-old hat maker in Ayr". The head is the word
-# before the comma, or before what narrows it ("in", "of", "based", "that", "which").
-_APPOSED_DESCRIPTION = re.compile(
-    r",\s+(?:a|an|the|one of (?:the\s+)?(?:[a-z'’-]+\s+){0,3}?)\s*(?:[\w'’-]+\s+){0,4}?"
-    r"(?P<head>[a-z][a-z-]{2,})(?=\s*,|\s+(?:in|of|at|from|for|with|based|that|which|who|on)\b)"
-)
-
-
-def _singular(noun: str) -> str:
-    """ "foundries" → "foundry", "bakeries" → "bakery", "makers" → "maker"."""
-    if noun.endswith("ies") and len(noun) > 4:
-        return noun[:-3] + "y"
-    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
-        return noun[:-1]
-    return noun
 # Words that stand after "the" but name no actor, whatever a name holds.
 _NOT_HEADS = frozenset(
     {"day", "week", "month", "year", "time", "end", "start", "same", "first", "last", "next"}
@@ -377,11 +361,6 @@ def _descriptions(context: ArticleContext) -> list[tuple[int, int, tuple[str, ..
         before = _NOUN_BEFORE.search(folded, max(0, mention.char_start - 30), mention.char_start)
         if before and (before.group(1) in PERSON_TITLES or before.group(1) in EN_HEADS):
             heads.add(before.group(1))
-        # "Whitcombe & Sons, one of England's last bell foundries,", "Tarrow Ltd, a
-        # 90-year-old bakery in Ayr,": the head of a description set off after the name.
-        apposed = _APPOSED_DESCRIPTION.match(folded, mention.char_end)
-        if apposed:
-            heads.add(_singular(apposed.group("head")))
         for head in heads - _NOT_HEADS:
             slugs = fits.setdefault(head, [])
             if mention.slug not in slugs:
