@@ -531,10 +531,7 @@ def _person_by_usage(text: str, name: str) -> bool:
         whole = (position == 0 or not text[position - 1].isalnum()) and (
             after == len(text) or not text[after].isalnum()
         )
-        # "Hollis Metal Recovery was founded by Ray Hollis… his daughter": the last word
-        # inside the whole name is no surname written alone.
-        within = text[max(0, after - len(name)) : after] == name
-        if whole and not within and (
+        if whole and (
             _PERSON_AFTER.match(text, after)
             or _COURTESY_BEFORE.search(text, max(0, position - 5), position)
         ):
