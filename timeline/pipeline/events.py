@@ -40,7 +40,6 @@ from timeline.pipeline.extent import (
 )
 from timeline.pipeline.happening_subjects import (
     PRONOUN_SUBJECT,
-    en_befalling_opening,
     en_thing_opening,
     group_subject,
     thing_of_holder,
@@ -127,10 +126,7 @@ def paragraph_claims(
                     # "The lodge reopened in October 2024": a thing of the paragraph's body.
                     or (
                         context.language == "en"
-                        and (
-                            en_thing_opening(context, sentence.char_start, sentence.char_end)
-                            or en_befalling_opening(context, sentence.char_start, sentence.char_end)
-                        )
+                        and en_thing_opening(context, sentence.char_start, sentence.char_end)
                     )
                     # "Rangers rescued a walker on Sunday": a body's people, unnamed.
                     or (

@@ -223,35 +223,6 @@ def en_thing_opening(context: ArticleContext, start: int, end: int) -> int | Non
     return placed.end()
 
 
-# A clause opening (past its dates and openers) on something that befalls a place or a
-# body, written bare or after an article, then its verb: "A smaller fire hit the yard",
-# "The storm tore the roof off", "Floodwater reached the cellars".
-_EN_BEFALLING_OPENING = re.compile(
-    r"\s*(?:(?:in|on|at|by|during|early|late|then|later|earlier|and|but|also|last|this)\s+"
-    r"|[,—–]\s*)*(?P<phrase>(?:(?:the|a|an|another)\s+(?:[a-z-]+\s+){0,2}?)?"
-    + _BEFALLS.pattern.split("(?:[a-z-]+\\s+){0,2}", 1)[1]
-    + r")\s+(?:(?:also|then|later|first|finally|had|was|were)\s+)*"
-    rf"(?P<verb>{EN_PAST_VERB})\b"
-)
-
-
-def en_befalling_opening(context: ArticleContext, start: int, end: int) -> int | None:
-    """Where the verb begins after an English clause's subject that is something befalling
-    a place or a body, named by a common noun ("A smaller fire hit the yard…"), or None."""
-    blanked = without_dates(context, start, end)
-    opening = _EN_BEFALLING_OPENING.match(blanked)
-    if opening is None or opening.group("verb") in EN_NOT_HAPPENING:
-        return None
-    words = opening.group("phrase").split()
-    phrase = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
-    placed = phrase.search(context.folded, start, end)
-    if placed is None or context.actors_in(placed.start(), placed.end()):
-        return None
-    if re.search(r"[A-Z]", context.text[placed.start() + 1 : placed.end()]):
-        return None  # "the Bearpaw Fire": a name
-    return placed.end()
-
-
 def en_thing_of_holder(context: ArticleContext, state, start: int, end: int) -> ActorMention | None:
     """ "The Halden Trust runs three huts. The lodge reopened in October 2024": an English
     clause whose subject is a thing a body owns or runs, named by a common noun, tells what
@@ -260,19 +231,7 @@ def en_thing_of_holder(context: ArticleContext, state, start: int, end: int) -> 
     before. That body stands in right before the verb; None when there is none."""
     at = en_thing_opening(context, start, end)
     if at is None:
-        # "A smaller fire hit the same yard in May 2022": what befalls a place of the
-        # paragraph's body befalls the body; a body named where it struck is that one.
-        at = en_befalling_opening(context, start, end)
-        if at is None:
-            return None
-        struck = [
-            m
-            for m in context.actors_in(at, end)
-            if context.kind(m.slug) in ORGANIZATION_KINDS
-            and _AT_A_PLACE.search(context.folded, max(at, m.char_start - 12), m.char_start)
-        ]
-        if struck:
-            return ActorMention(struck[0].slug, context.name(struck[0].slug), at, at)
+        return None
     slug = state.holder
     if slug is not None and context.kind(slug) not in ORGANIZATION_KINDS:
         slug = None
