@@ -543,8 +543,7 @@ def _person_by_usage(text: str, name: str) -> bool:
 _PERSON_AFTER = re.compile(
     r",\s\d{1,3},|,? (?:who|said|says|told|added|resigned|retired|stepped down"
     r"|left the (?:company|firm|group|board|club|party))\b"
-    # "…, and his daughter…": no other name between (then "his" is that one's).
-    r"|\b(?:(?![A-Z][a-z]+ [A-Z][a-z])[^.]){0,60}\b(?:he|she|his|her)\b"
+    r"|\b[^.]{0,60}\b(?:he|she|his|her)\b"
     # "Hugo Brandt, the former chief executive of…": a post in apposition.
     r"|, (?:the |a |its |their )?(?:former |then |new |current |acting |interim )?"
     r"(?:chief|ceo|founder|co-founder|chair\w*|president|director|head|minister"
