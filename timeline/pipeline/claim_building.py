@@ -29,6 +29,8 @@ from timeline.pipeline.cues import (
     PREDECESSOR,
     SAID_WHEN,
     SPEECH,
+    TELLING,
+    TOLD_WHEN,
     WORK_ANAPHOR,
 )
 from timeline.pipeline.dates import DateMention
@@ -229,6 +231,11 @@ def build_claim(
         or (
             mention.char_start > trigger.start
             and not SAID_WHEN.fullmatch(context.folded, trigger.end, mention.char_start)
+            # "told organisers in March that…": who was told stands before the date.
+            and not (
+                TELLING.fullmatch(context.folded, trigger.start, trigger.end)
+                and TOLD_WHEN.fullmatch(context.folded, trigger.end, mention.char_start)
+            )
         )
     ):
         return None

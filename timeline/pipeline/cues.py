@@ -137,6 +137,18 @@ OPINION = gated(
     )
 )
 
+# A verb of telling, whose object is who was told: "told", "warned", "assured".
+TELLING = re.compile(r"(?:told|informed|assured|warned|reminded|briefed)")
+# Who was told and how, between a verb of telling and the date it was said on: "told
+# organisers in March", "told workers at a meeting on Tuesday", "told parents in a letter
+# last week", "told the Harwick Post on Monday".
+TOLD_WHEN = re.compile(
+    r"\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+"
+    r"(?:(?:in|at|during|by|over)\s+an?\s+(?:[a-z-]+\s+)?"
+    r"(?:letter|email|e-mail|memo|note|post|filing|statement|notice|message|meeting|hearing"
+    r"|briefing|interview|call|session|assembly|video|speech)\s+)?"
+    r"(?:on|in|last|this|earlier in)?\s*"
+)
 # What may stand between an English verb of saying and the date it was said on.
 SAID_WHEN = re.compile(
     r"\s*(?:(?:analysts|reporters|investors|journalists|employees|staff|shareholders|lawmakers"
