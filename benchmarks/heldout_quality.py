@@ -1,7 +1,7 @@
 """Date and event quality on text the extractor was not developed on: the held-out and blind sets.
 
     python benchmarks/heldout_quality.py [--verbose]
-        [--set heldout|blind|blind2|…|blind11]
+        [--set heldout|blind|blind2|…|blind12]
         [--mode A|B] [--no-dates]
 
 Dates: every case of ``heldout/dates.jsonl`` is scored with ``date_quality.score`` for our
@@ -9,8 +9,8 @@ normalizer (``date_quality.our_keys``) and for dateparser alone (``date_quality.
 with the same matching rule (text, start, end and precision all equal).
 
 Events: every article of ``heldout/``, ``blind/``, ``blind2/``, ``blind3/``, ``blind4/``,
-``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/``, ``blind10/`` and ``blind11/``
-is read and extracted, never with a gazetteer made for its articles, in two modes:
+``blind5/``, ``blind6/``, ``blind7/``, ``blind8/``, ``blind9/``, ``blind10/``, ``blind11/`` and
+``blind12/`` is read and extracted, never with a gazetteer made for its articles, in two modes:
 
   A  the curated demo gazetteer only (``fixtures/actors.json``);
   B  no gazetteer at all (``ActorMatcher([])``): every actor must be discovered.
@@ -82,6 +82,7 @@ BLIND8 = BENCHMARKS / "blind8"
 BLIND9 = BENCHMARKS / "blind9"
 BLIND10 = BENCHMARKS / "blind10"
 BLIND11 = BENCHMARKS / "blind11"
+BLIND12 = BENCHMARKS / "blind12"
 GAZETTEER = ROOT / "fixtures" / "actors.json"
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PREFIXES = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
@@ -98,6 +99,7 @@ SETS = {
     "blind9": BLIND9,
     "blind10": BLIND10,
     "blind11": BLIND11,
+    "blind12": BLIND12,
 }
 MODES = {"A": "curated demo gazetteer only", "B": "no gazetteer"}
 
