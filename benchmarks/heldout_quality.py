@@ -36,7 +36,8 @@ span of the labels: forecasts, durations, ages, bylines, datelines, link-list st
 Labels: ``blind/events.json``, ``blind2/events.json``, ``blind3/events.json``,
 ``blind4/events.json``, ``blind5/events.json``, ``blind6/events.json``,
 ``blind7/events.json``, ``blind8/events.json``, ``blind9/events.json``,
-``blind10/events.json`` and ``blind11/events.json`` give actors as ``{"name", "aliases"}``.
+``blind10/events.json``, ``blind11/events.json`` and ``blind12/events.json`` give actors as
+``{"name", "aliases"}``.
 ``heldout/events.json`` gives gazetteer slugs or English names; they are converted on the fly
 into the same shape from ``fixtures/actors.json`` (slugs) and ``heldout/actors.json`` (names),
 which hold the aliases the articles write. Those files only describe the labels here: neither
@@ -410,7 +411,7 @@ def run_events(folder: Path, mode: str, verbose: bool) -> dict[str, Tally]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
-    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: all twelve")
+    parser.add_argument("--set", choices=sorted(SETS), action="append", help="default: every set")
     parser.add_argument("--mode", choices=sorted(MODES), action="append", help="default: both")
     parser.add_argument("--no-dates", action="store_true", help="skip the date score")
     parser.add_argument(
