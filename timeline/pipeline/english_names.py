@@ -337,18 +337,12 @@ def proper_noun_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recog
             owner = next(
                 (i for i, word in enumerate(words[:-1]) if re.search(r"(?:'s|’s)$", word)), None
             )
-            if owner is not None and not (
-                _possessive_inside(words, owner) or _saints_name(words, owner)
-            ):
+            if owner is not None and not _possessive_inside(words, owner):
                 words = words[: owner + 1]
             # "Kestrel's", "Lumora’s": the possessive is no part of the name, unless a verb
             # follows it ("Moody's downgraded…", "Sainsbury's opened…"): a name ending in
             # its "'s" acts, a possessive would need a noun.
-            if (
-                words
-                and not _NAME_ENDS_IN_S.match(text, position + len(" ".join(words)))
-                and not _saints_name(words, len(words) - 1)
-            ):
+            if words and not _NAME_ENDS_IN_S.match(text, position + len(" ".join(words))):
                 words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
             if not words or not words[-1]:
                 continue
@@ -406,15 +400,6 @@ _NAME_ENDS_IN_S = re.compile(
     + "|".join(sorted(word_list("en_irregular_past.txt")))
     + r")\b"
 )
-
-
-_SAINT = word_set("St St. Saint")
-
-
-def _saints_name(words: Sequence[str], owner: int) -> bool:
-    """ "St Aldric's Church", "St Kenna's", "Saint Oda's Primary School": a saint's possessive
-    names a church, a school or a hospital, written whole or alone; the "'s" is the name's."""
-    return owner == 1 and words[0] in _SAINT and re.search(r"(?:'s|’s|'|’)$", words[1]) is not None
 
 
 def _possessive_inside(words: Sequence[str], owner: int) -> bool:
