@@ -609,15 +609,9 @@ def _sentence_subject_before(
     opening = start + len(text[start:position]) - len(text[start:position].lstrip())
     for at, until, _kinds, _noun in _expressions(context):
         if at == opening and at < position:
-            if _POSSESSED.match(context.folded, at) and not (
-                context.folded.startswith("its ", at)
-                and "person" not in kinds
-                and kinds != PLURAL_KINDS
-            ):
+            if _POSSESSED.match(context.folded, at):
                 # "His daughter, Ruth Okoye, ran it…": the one possessed is the subject,
-                # not the possessor, and no actor was read for it. After "Its engineers
-                # visited every home.", "The company said…" and "It said…" are what "its"
-                # stood for: a body's people or things are no body.
+                # not the possessor, and no actor was read for it.
                 return UNREAD
             referred = [m for m in referred_actors(context, at, until) if m.char_start == at]
             fitting = [m for m in referred if context.kind(m.slug) in kinds]
