@@ -67,11 +67,7 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Titles and occupations written before a person's name, kept as data.
-# A short title is written with its full stop or, in British style, without it ("the Rev
-# Ann Hale", "Cllr Tom Reyes", "Prof Ines Lund"): both forms are the title.
-PERSON_TITLES = word_list("en_person_titles.txt") | frozenset(
-    title.rstrip(".") for title in word_list("en_person_titles.txt") if title.endswith(".")
-)
+PERSON_TITLES = word_list("en_person_titles.txt")
 _OCCUPATION_BEFORE = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(re.escape(title) for title in sorted(PERSON_TITLES, key=len, reverse=True))
