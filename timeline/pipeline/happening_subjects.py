@@ -121,7 +121,6 @@ _NAME_BEFORE_VERB = re.compile(r"\s+(?:(?:has|had|was|were|also|then)\s+)?")
 _DESCRIBED_NAME = re.compile(
     r"(?:the|a|an|its|their|his|her|The|A|An|Its|Their|His|Her)\s+(?:[A-Za-z-]+\s+){0,2}[a-z-]+\s+"
 )
-_PART_OF = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+of\s+(?:the\s+)?")
 _DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|must|shall|not|never|no)\b")
 _OPENING_WORD = re.compile(r"(?:in|on|at|by|during|early|late|and|but|then|later|earlier)\b")
@@ -350,12 +349,7 @@ def named_in_subject(
         ) and _DESCRIBED_NAME.fullmatch(context.text, phrase_start, mention.char_start):
             return mention, verb_start, None
     if named and not context.dates_in(phrase_start, verb_start):
-        first = min(named, key=lambda mention: mention.char_start)
-        if _PART_OF.fullmatch(context.text, phrase_start, first.char_start):
-            # "The spire of St Aldric's crashed…", "The headteacher of Oakfield School
-            # resigned": a part or a person of the name is the subject, not the name.
-            return None, start, None
-        return first, phrase_start, verb_start
+        return min(named, key=lambda mention: mention.char_start), phrase_start, verb_start
     if named or not _GENERIC_SUBJECT.fullmatch(blanked[: phrase.start("verb")].rstrip()):
         return None, start, None
     # "The medicines regulator rejected Corvel Pharma's drug", "A jury in Delaware on
