@@ -601,8 +601,6 @@ def _english_kind(
         return "product"  # "MV Solvind", "Storm Hella": a ship, a storm
     if all(word.isupper() and len(word) <= 2 for word in words):
         return None
-    if len(words) > 1 and words[-1] in _STREET_WORDS:
-        return None  # "Mill Lane", "Carver Street": a street's name is a place, no actor
     if re.search(r"['’]s$", words[-1]):
         # "Moody's downgraded…": a name kept with its "'s" acts (see _NAME_ENDS_IN_S).
         return "company"
@@ -682,12 +680,6 @@ def _english_kind(
     if any(word in COMMON_SINGLE for word in words[1:]):
         return None
     return "company"
-
-
-# The last words of a street's name.
-_STREET_WORDS = word_set(
-    "Street Road Lane Avenue Drive Close Crescent Terrace Boulevard Highway Parade Row Mews"
-)
 
 
 def _looks_like_brand(word: str) -> bool:
