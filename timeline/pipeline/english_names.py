@@ -17,13 +17,12 @@ from timeline.pipeline.recognised import (
 )
 from timeline.pipeline.wordlists import word_list
 
-# A plural possessive inside a name counts as its word: "Danish Seafarers' Union". So does a
-# place's short word with its full stop before the next capital ("St. Clair", "Mt. Hood").
+# A plural possessive inside a name counts as its word: "Danish Seafarers' Union".
 _CAPITALISED = re.compile(
-    r"(?<![\w.'’-])(?:(?:St|Mt|Ft)\.(?= [A-Z])|[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
+    r"(?<![\w.'’-])(?:[A-Z][\w&'’.-]*(?:s['’](?= [A-Z])|[\w&])|[A-Z])"
     r"(?:(?: (?:of(?: the)?|&|for|de|del|della|di|da|dos|das|du|la|le|von|van|der|den)(?= [A-Z]))?"
-    r" (?:(?:St|Mt|Ft)\.(?= [A-Z])|[A-Z][\w&'’.-]*"
-    r"(?:s['’](?= [A-Z])|[\w&]))|"
+    r" [A-Z][\w&'’.-]*"
+    r"(?:s['’](?= [A-Z])|[\w&])|"
     r" [A-Z](?![\w]))*"
 )
 # Lower-case words inside a name, never its last ("Bank of America", "Banco del Sol").
