@@ -133,12 +133,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been)\s+$")
 # a count that grew or shrank, its noun often told in the sentence before.
 _COUNTED = re.compile(r"\s+(?:about\s+|nearly\s+|another\s+|some\s+)?[$€£¥]?\d")
 # In English only "until" bounds: "on March 8 after a renovation" dates the reopening.
-# "wrote to parents on Monday to say the school would stay open", "…, saying it would…": what
-# a saying after the dated verb holds is its content; its guess does not hedge the verb.
-_EN_SUBORDINATE = re.compile(
-    r"\b(?:that|which|who|whether"
-    r"|to (?:say|tell|warn|explain|confirm|announce|ask)|saying|telling|warning)\b"
-)
+_EN_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether)\b")
 _BOUNDED = re.compile(r"之前|以前|之后|以后|为止|\buntil\b")
 # A judgement on what was done at the date: "(X上月)做出的决定是正确的决定", "(…上週)作出的
 # 調整證明是對的", "The decision (X) took in May proved right". The dated verb only describes
