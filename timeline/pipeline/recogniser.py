@@ -533,13 +533,6 @@ def _person_by_usage(text: str, name: str) -> bool:
         if whole and (
             _PERSON_AFTER.match(text, after)
             or _COURTESY_BEFORE.search(text, max(0, position - 5), position)
-            # "Ray Dutton runs a shop… Dutton was charged on Monday": a person is written
-            # again by the surname alone, opening a sentence as its subject; a company
-            # by its first word ("Corbel said").
-            or (
-                _OPENS_SENTENCE_BEFORE.search(text, max(0, position - 3), position)
-                and _SUBJECT_VERB_AFTER.match(text, after)
-            )
         ):
             return True
         position = text.find(surname, after)
@@ -556,8 +549,6 @@ _PERSON_AFTER = re.compile(
     r"|mayor|governor|manager|coach|spokes\w+)\b"
 )
 _COURTESY_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? $")
-_OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’']? |\n)$")
-_SUBJECT_VERB_AFTER = re.compile(r" (?:was|were|had|has|is|[a-z]+ed)\b")
 
 
 # A place a thing's or a body's name opens with: "东礁岛|海水淡化厂", "青石镇|卫生院".
