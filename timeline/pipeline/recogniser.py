@@ -663,8 +663,6 @@ def discover(
         by_key[key] = home
     _join_parenthesised(text, groups, by_key, matcher)
     _join_short_bodies(groups, by_key)
-    if language != "en":
-        _join_tails_written_alone(text, groups, by_key, matcher)
     entries: list[ActorEntry] = []
     taken = {slug for slug in matcher.slugs()}
     people = None
@@ -757,43 +755,6 @@ def _join_short_bodies(groups: list[dict], by_key: dict[str, dict]) -> None:
         for known, group in list(by_key.items()):
             if group is short:
                 by_key[known] = home
-
-
-def _join_tails_written_alone(
-    text: str, groups: list[dict], by_key: dict[str, dict], matcher: ActorMatcher
-) -> None:
-    """A Chinese name read with what stands before it ("老街" + "X照相馆", "民间团体" + "X协会")
-    whose tail the article also writes alone, opening a clause: that tail is the same actor's
-    name, so it joins the name's forms."""
-    for group in list(groups):
-        name = group["name"]
-        if group not in groups or group["kind"] == "person" or not HAN_CHARACTER.match(name):
-            continue
-        for cut in range(2, len(name) - 3):
-            tail, head = name[cut:], name[:cut]
-            if alias_key(tail) in matcher.keys:
-                break
-            other = by_key.get(alias_key(tail))
-            if other is group:
-                break
-            alone = any(
-                text[max(0, m.start() - cut) : m.start()] != head
-                and (m.start() == 0 or not HAN_CHARACTER.match(text[m.start() - 1]))
-                for m in re.finditer(re.escape(tail), text)
-            )
-            if not alone:
-                continue
-            if other is None:
-                group["forms"].append(tail)
-                by_key[alias_key(tail)] = group
-            elif other["kind"] != "person":
-                # The tail was read as a name of its own: the two are one actor.
-                group["forms"].extend(f for f in other["forms"] if f not in group["forms"])
-                groups.remove(other)
-                for known, owner in list(by_key.items()):
-                    if owner is other:
-                        by_key[known] = group
-            break
 
 
 def _join_parenthesised(
