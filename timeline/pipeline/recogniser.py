@@ -25,7 +25,6 @@ from timeline.pipeline.actors import (
     REVIEW_REJECTED,
     ActorEntry,
     ActorMatcher,
-    NAME_STOP,
     CandidateName,
     alias_key,
     find_candidates,
@@ -664,8 +663,6 @@ def discover(
         by_key[key] = home
     _join_parenthesised(text, groups, by_key, matcher)
     _join_short_bodies(groups, by_key)
-    if language != "en":
-        _with_kind_written_alone(text, groups, by_key, matcher)
     entries: list[ActorEntry] = []
     taken = {slug for slug in matcher.slugs()}
     people = None
@@ -758,55 +755,6 @@ def _join_short_bodies(groups: list[dict], by_key: dict[str, dict]) -> None:
         for known, group in list(by_key.items()):
             if group is short:
                 by_key[known] = home
-
-
-# Characters of a clause, never of a kind noun ("所", "会" end "公所", "球迷会").
-_NOT_IN_KIND = NAME_STOP - frozenset("所会")
-# What opens a clause before a kind noun written alone: a mark, or a word pointing back.
-_ALONE_BEFORE = re.compile(r"(?:^|[^\u3400-\u9fff]|该|該|本|这|這|此)$")
-
-
-def _with_kind_written_alone(
-    text: str, groups: list[dict], by_key: dict[str, dict], matcher: ActorMatcher
-) -> None:
-    """A Chinese name read short of the kind noun written after it ("北山乡" + "公所",
-    "金狮" + "球迷会") when the article also writes that kind noun alone, opening a clause
-    ("公所昨天…", "该球迷会…"): the kind noun is the name's ending, and the actor is named
-    with it."""
-    for group in groups:
-        name = group["name"]
-        if group["kind"] == "person" or not HAN_CHARACTER.match(name):
-            continue
-        kinds: dict[str, int] = {}
-        for m in re.finditer(re.escape(name), text):
-            for size in (3, 2):
-                kind = text[m.end() : m.end() + size]
-                if (
-                    len(kind) == size
-                    and all(HAN_CHARACTER.match(c) for c in kind)
-                    and not any(c in _NOT_IN_KIND for c in simplified_script(kind))
-                ):
-                    kinds[kind] = kinds.get(kind, 0) + 1
-        best, most = None, 0
-        for kind in sorted(kinds, key=len, reverse=True):
-            whole = name + kind
-            if alias_key(whole) in matcher.keys or alias_key(whole) in by_key:
-                continue
-            words = chinese_words(simplified_script(kind))
-            if len(words) != 1 or words[0][1] not in {"n", "nz", "nt", "ORG"}:
-                continue  # "封桥", "代表会": a verb or two words, no kind's ending
-            alone = sum(
-                1
-                for m in re.finditer(re.escape(kind), text)
-                if text[max(0, m.start() - len(name)) : m.start()] != name
-                and _ALONE_BEFORE.search(text[max(0, m.start() - 1) : m.start()])
-            )
-            if alone > most:
-                best, most = whole, alone
-        if best is not None:
-            group["name"] = best
-            group["forms"].insert(0, best)
-            by_key[alias_key(best)] = group
 
 
 def _join_parenthesised(
