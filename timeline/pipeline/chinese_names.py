@@ -677,19 +677,10 @@ def surnamed_people(text: str, spans: Iterable[tuple[int, int]]) -> list[Recogni
     simple = simplified_script(text)
     found = []
     for start, end in spans:
-        for match in re.finditer(r"([\u3400-\u9fff])姓", simple[:end]):
-            if match.start() < start or match.group(1) not in SURNAMES:
+        for match in _SURNAMED.finditer(simple, start, end):
+            if match.group("surname") not in SURNAMES:
                 continue
-            at = match.start()
-            listed = _SURNAMED.match(simple, at, end)
-            stop = listed.end("name") if listed else at
-            # "陈姓妇人", "林姓泳客": the role is the noun the tagger reads after 姓, whole,
-            # where no listed role reads it or the listed one ends short of it.
-            words = chinese_words(simple[at + 2 : min(end, at + 10)])
-            if words and words[0][1] == "n" and 2 <= len(words[0][0]) <= 3:
-                stop = max(stop, at + 2 + len(words[0][0]))
-            if stop == at:
-                continue
+            at, stop = match.span("name")
             found.append(Recognised(text[at:stop], at, stop, "person"))
     return found
 
