@@ -873,25 +873,3 @@ _DATE_AFTER = re.compile(r"\d{1,4}\s*(?:年|月|日|号)")
 BODY_END = re.compile(
     r"(?:局|署|部|委|厅|处|府|法院|检察院|委员会|警方|盟|[总支大中]队|派出所|气象台|天文台)$"
 )
-
-
-# "一只鸵鸟", "两头黑熊", "一隻綠蠵龜": a creature counted by the classifier for animals.
-_COUNTED_CREATURE = re.compile(
-    r"(?:[一二两三四五六七八九十几数多]|\d+)(?:只|头|匹|尾)(?P<name>[\u3400-\u9fff]{2,4})"
-)
-
-
-def counted_creatures(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised]:
-    """An animal the article counts with an animal's classifier ("一只鸵鸟出现在…", "一头黑熊
-    闯入…"): what such a clause tells of is the animal, an actor as a thing that acts is."""
-    simple = simplified_script(text)
-    found = []
-    for start, end in spans:
-        for match in _COUNTED_CREATURE.finditer(simple, start, end):
-            at = match.start("name")
-            words = chinese_words(simple[at : min(end, at + 8)])
-            if not words or words[0][1] != "n" or len(words[0][0]) < 2:
-                continue
-            stop = at + len(words[0][0])
-            found.append(Recognised(text[at:stop], at, stop, "organization"))
-    return found

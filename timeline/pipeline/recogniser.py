@@ -42,7 +42,6 @@ from timeline.pipeline.chinese_names import (
     VERB_START,
     chinese_groups,
     chinese_things,
-    counted_creatures,
     dated_subjects,
     founded_companies,
     names_a_work,
@@ -167,7 +166,6 @@ def recognise(
         found.extend(traded_companies(text, spans))
         found.extend(chinese_groups(text, spans))
         found.extend(surnamed_people(text, spans))
-        found.extend(counted_creatures(text, spans))
         found.extend(founded_companies(text, spans))
         found.extend(related_companies(text, spans))
         found.extend(title_names(text, spans, title))
