@@ -245,24 +245,10 @@ def tagged_names(text: str, spans: Iterable[tuple[int, int]]) -> list[Recognised
             stripped = surface.strip(" ·-\n\t\r\u3000")
             surface_start += surface.find(stripped) if stripped else 0
             surface = stripped
-            if not _plausible_han(surface, kind) and not (
-                kind == "person" and _after_a_foreigner(words, index) and len(surface) >= 2
-            ):
+            if not _plausible_han(surface, kind):
                 continue
             found.append(Recognised(surface, surface_start, surface_start + len(surface), kind))
     return found
-
-
-def _after_a_foreigner(words: Sequence[tuple[str, str]], index: int) -> bool:
-    """Whether the word at `index` follows a country and a noun of people ("肯尼亚选手",
-    "印度的求职者"): news names a foreigner so, and a foreign name starts with no Chinese
-    surname."""
-    before = [tag for _word, tag in words[max(0, index - 3) : index]]
-    if before[-1:] != ["n"]:
-        return False
-    return before[-2:-1] == ["LOC"] or (
-        before[-3:-1] == ["LOC", "u"] and words[index - 2][0] == "的"
-    )
 
 
 # Nouns of people or bodies, by a character of theirs ("员", "局", "会").
