@@ -326,7 +326,7 @@ _SUBJECT_BEFORE_DATE = re.compile(
     r"(?:^|(?<=[，。；：！？\n、「」“”,;:!?\s]))"
     r"(?:而|但|此外|另外|同时|随后|其中|据悉|目前|如今)?"
     # "鼎新物流预计今年…": a word of planning after the name is not part of it.
-    r"(?P<name>[\u3400-\u9fff]{2,10}?)(?:已经?|也|则|更|又|还|预计|计划|拟|将|有望|准备|打算)?"
+    r"(?P<name>[\u3400-\u9fff]{2,8}?)(?:已经?|也|则|更|又|还|预计|计划|拟|将|有望|准备|打算)?"
     # "乐翔公布2025年营收…": a verb of telling before the date is not part of the name.
     r"(?:公布|宣布|发布|披露|透露|表示|指出|公告)?"
     r"(?:成立|创立|创办|诞生|上市|挂牌)?(?:于|在|自|从)?$"
@@ -357,7 +357,7 @@ def dated_subjects(
     for date_start, date_end in dates:
         if not inside.overlaps(date_start, date_start + 1):
             continue
-        lead = simple_text[max(0, date_start - 16) : date_start]
+        lead = simple_text[max(0, date_start - 12) : date_start]
         match = _SUBJECT_BEFORE_DATE.search(lead)
         if match is None:
             continue
