@@ -295,11 +295,6 @@ def _plausible_han(name: str, kind: str) -> bool:
         return False
     if _GENERIC_ORG.fullmatch(name.translate(SIMPLIFY)):
         return False
-    if kind != "person" and len(name) >= 3 and name[-1] == "人":
-        # "意大利人", "香港人": people of a place, which LAC may tag as a body.
-        words = chinese_words(name[:-1].translate(SIMPLIFY))
-        if len(words) == 1 and words[0][1] == "LOC":
-            return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
         if not HAN_CHARACTER.search(name) or " " in name:
