@@ -297,7 +297,16 @@ def _plausible_han(name: str, kind: str) -> bool:
         return False
     if kind == "person":
         # LAC tags foreign names too (马斯克); a lone Latin word tagged PER is rarely one.
-        if not HAN_CHARACTER.search(name) or len(name) > 6 or " " in name:
+        if not HAN_CHARACTER.search(name) or " " in name:
+            return False
+        parts = re.split(r"[·•‧・]", name)
+        if len(parts) > 1:
+            # "罗伯特·卡尔森": a foreign name is written in parts joined by a dot, each
+            # spelled in Han characters; it runs longer than a Chinese one.
+            return len(name) <= 16 and all(
+                part and all(HAN_CHARACTER.match(c) for c in part) for part in parts
+            )
+        if len(name) > 6:
             return False
         # A two- or three-character name starts with a surname; LAC sometimes tags a
         # word (预计, 表示) as a person.
