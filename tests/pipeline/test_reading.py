@@ -89,6 +89,7 @@ def test_newlines_are_normalized_and_hashed(tmp_path):
         (b"---\ntitle: [unclosed\n---\nbody\n", "malformed front matter"),
         (b"---\ntitle: a\nbody without end\n", "malformed front matter: no closing"),
         (b"---\ntitle: x\npublished: soon\n---\nbody\n", 'bad date "soon" in front matter'),
+        (b"---\ntitle: x\npublished: 2025-13-45\n---\nbody\n", 'bad date "2025-13-45" in'),
         (b"---\ntitle: x\n---\n\n", "empty file"),
     ],
 )
@@ -97,6 +98,13 @@ def test_unreadable_articles_name_file_and_reason(tmp_path, data, reason):
     with pytest.raises(ArticleError) as error:
         read_article(path)
     assert str(error.value).startswith(f"{path}: {reason}")
+
+
+def test_an_impossible_date_in_a_field_never_read_as_a_date_costs_nothing(tmp_path):
+    text = "---\ntitle: x\npublished: 2025-03-04\nupdated: 2025-02-30\n---\n正文。\n"
+    article = read_article(write(tmp_path, "ok.md", text))
+    assert article.published == date(2025, 3, 4)
+    assert article.title == "x"
 
 
 def test_malformed_front_matter_gives_the_yaml_line(tmp_path):

@@ -19,6 +19,16 @@ _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """YAML that leaves date-like values as text, for a block whose date YAML cannot build."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict, int]:
     """YAML front matter of a text and the offset where its body starts.
 
@@ -43,7 +53,13 @@ def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict, in
         where = f" (line {mark.line + 2}, column {mark.column + 1})" if mark else ""
         raise ArticleError(path, f"malformed front matter: {problem}{where}") from None
     except ValueError as exc:
-        raise ArticleError(path, f"malformed front matter: {exc}") from None
+        # A value shaped like a date that is none ("published: 2025-13-45"): read the block
+        # again with such values as text, so the date's own check names the value, and a
+        # field the loader never dates does not cost the article.
+        try:
+            data = yaml.load(block, Loader=_DatesAsText)  # a SafeLoader: builds no objects
+        except (yaml.YAMLError, ValueError):
+            raise ArticleError(path, f"malformed front matter: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
